@@ -1,0 +1,35 @@
+/**
+ * The browser host's stand-in for the preload: the same `window.ttct` shape, carried over HTTP
+ * (invoke) and server-sent events (on). Served as a same-origin script, so the strict CSP holds.
+ */
+export const BRIDGE_SCRIPT = `(() => {
+  const CHANNEL = /^[a-z][a-zA-Z]*\\.[a-z][a-zA-Z]*$/;
+  let source = null;
+  const listeners = new Map();
+  function ensureEvents() {
+    if (source) return;
+    source = new EventSource('/__host/events');
+    source.onmessage = (m) => {
+      const { name, payload } = JSON.parse(m.data);
+      for (const l of listeners.get(name) || []) l(payload);
+    };
+  }
+  const bridge = {
+    invoke(channel, input) {
+      if (typeof channel !== 'string' || !CHANNEL.test(channel)) return Promise.reject(new Error('Invalid channel'));
+      return fetch('/invoke/' + channel, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input === undefined ? null : input),
+      }).then((r) => r.json());
+    },
+    on(event, listener) {
+      ensureEvents();
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event).delete(listener);
+    },
+  };
+  Object.defineProperty(window, 'ttct', { value: Object.freeze(bridge), writable: false, configurable: false });
+})();
+`;

@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
+import type { AppStatus, Backup } from '../../shared/contract/app';
+import { todayInVietnam } from '../../shared/domain/dates';
+import { AppError, storageError } from './errors';
+import type { Logger } from './log';
+import { createBackup, listBackups, rotateBackups, type BackupKind } from './db/backup';
+import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
+
+export interface CoreOptions {
+  dataDir: string;
+  log: Logger;
+  appVersion: string;
+  now?: () => Date;
+  /** Backups kept per kind (daily, manual, pre-migration, pre-restore). */
+  keepBackups?: number;
+}
+
+type Problem = NonNullable<AppStatus['problem']>;
+
+export type CoreEvent = { name: string; payload: unknown };
+
+/**
+ * Everything a service needs, and nothing of the desktop shell: the data folder, the one writer
+ * connection (or the reason it could not be opened), backups, the log and the clock.
+ */
+export class AppCore {
+  readonly dataDir: string;
+  readonly dbPath: string;
+  readonly backupsDir: string;
+  readonly log: Logger;
+  readonly appVersion: string;
+  readonly actor: string;
+  private readonly keepBackups: number;
+  private readonly clock: () => Date;
+  private connection: Database | null = null;
+  private problemState: Problem | null = null;
+  private readonly listeners = new Set<(e: CoreEvent) => void>();
+
+  private constructor(options: CoreOptions) {
+    this.dataDir = path.resolve(options.dataDir);
+    this.dbPath = path.join(this.dataDir, 'ttct.sqlite');
+    this.backupsDir = path.join(this.dataDir, 'backups');
+    this.log = options.log;
+    this.appVersion = options.appVersion;
+    this.keepBackups = options.keepBackups ?? 14;
+    this.clock = options.now ?? (() => new Date());
+    this.actor = safeUserName();
+  }
+
+  static async start(options: CoreOptions): Promise<AppCore> {
+    const core = new AppCore(options);
+    await core.open();
+    if (core.connection) await core.dailyBackup();
+    return core;
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  get problem(): Problem | null {
+    return this.problemState;
+  }
+
+  /** The writer connection; services that run while the database is unusable get the reason as a message. */
+  get db(): Database {
+    if (!this.connection) {
+      throw new AppError(
+        'DB_UNAVAILABLE',
+        this.problemState?.message ?? 'Cơ sở dữ liệu chưa được mở.',
+      );
+    }
+    return this.connection;
+  }
+
+  private async open(): Promise<void> {
+    this.problemState = null;
+    try {
+      ensureWritableDir(this.dataDir);
+      this.connection = await openDatabase(this.dbPath, {
+        backupsDir: this.backupsDir,
+        now: this.clock,
+        onInfo: (m) => this.log.info(m),
+      });
+      this.log.info(`Opened ${this.dbPath}`);
+    } catch (err) {
+      this.connection = null;
+      const problem = err instanceof AppError ? err : storageError(err, this.dbPath);
+      if (!problem) {
+        this.log.error(`Could not open ${this.dbPath}`, err);
+        this.problemState = {
+          code: 'DB_OPEN_FAILED',
+          message: `Không mở được cơ sở dữ liệu ${this.dbPath}. Chi tiết trong nhật ký ${this.log.file}.`,
+        };
+        return;
+      }
+      this.log.warn(`Database problem ${problem.code}: ${problem.message}`);
+      const code = problem.code as Problem['code'];
+      this.problemState = {
+        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL'].includes(code)
+          ? code
+          : 'DB_OPEN_FAILED',
+        message: problem.message,
+      };
+    }
+  }
+
+  /** First start of each day (Vietnam time) takes a backup, then old ones are rotated out. */
+  async dailyBackup(): Promise<Backup | null> {
+    const today = todayInVietnam(this.now());
+    const hasToday = listBackups(this.backupsDir).some(
+      (b) => b.kind === 'daily' && todayInVietnam(new Date(b.createdAt)) === today,
+    );
+    if (hasToday) return null;
+    try {
+      return await this.backup('daily');
+    } catch (err) {
+      // A failed daily backup must not stop the clerk from working; it is logged and retried next start.
+      this.log.error('Daily backup failed', err);
+      return null;
+    }
+  }
+
+  async backup(kind: BackupKind): Promise<Backup> {
+    try {
+      const b = await createBackup(this.db, this.backupsDir, kind, this.now());
+      rotateBackups(this.backupsDir, this.keepBackups);
+      this.log.info(`Backup ${b.file}`);
+      return b;
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw storageError(err, this.backupsDir) ?? err;
+    }
+  }
+
+  listBackups(): Backup[] {
+    return listBackups(this.backupsDir);
+  }
+
+  /**
+   * Replaces the database with a backup. The current file is first backed up (or, when it cannot be
+   * opened, moved aside untouched), so a restore never loses anything.
+   */
+  async restore(file: string): Promise<void> {
+    const source = path.join(this.backupsDir, file);
+    if (path.dirname(source) !== this.backupsDir || !fs.existsSync(source)) {
+      throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu ${file}.`);
+    }
+    verifyBackup(source, file);
+
+    if (this.connection) {
+      await this.backup('pre-restore');
+      this.connection.close();
+      this.connection = null;
+    } else if (fs.existsSync(this.dbPath)) {
+      const aside = `${this.dbPath}.hong-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(this.dbPath, aside);
+      this.log.warn(`Moved unusable database aside to ${aside}`);
+    }
+    for (const suffix of ['-wal', '-shm']) {
+      const extra = `${this.dbPath}${suffix}`;
+      if (fs.existsSync(extra)) {
+        if (this.problemState) fs.renameSync(extra, `${extra}.hong-${Date.now()}`);
+        else fs.rmSync(extra);
+      }
+    }
+    const temp = `${this.dbPath}.restoring`;
+    fs.copyFileSync(source, temp);
+    fs.renameSync(temp, this.dbPath);
+    this.log.info(`Restored ${file}`);
+    await this.open();
+  }
+
+  close(): void {
+    this.connection?.close();
+    this.connection = null;
+  }
+
+  onEvent(listener: (e: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(name: string, payload: unknown): void {
+    for (const l of this.listeners) l({ name, payload });
+  }
+
+  schemaVersion(): number {
+    return this.connection ? (this.connection.pragma('user_version', { simple: true }) as number) : 0;
+  }
+
+  static readonly latestSchemaVersion = LATEST_VERSION;
+}
+
+function verifyBackup(source: string, file: string): void {
+  let check: BetterSqlite3.Database | null = null;
+  try {
+    check = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    const problems = quickCheck(check);
+    const version = check.pragma('user_version', { simple: true }) as number;
+    if (problems.length > 0) throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} bị hỏng, không thể khôi phục từ bản này.`);
+    if (version > LATEST_VERSION) {
+      throw new AppError('BACKUP_TOO_NEW', `Bản sao lưu ${file} được tạo bởi phiên bản phần mềm mới hơn.`);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} không đọc được, không thể khôi phục từ bản này.`);
+  } finally {
+    check?.close();
+  }
+}
+
+/** Creates the folder and proves it takes a write, so a read-only or full disk is reported at start. */
+function ensureWritableDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (err) {
+    throw storageError(err, dir) ?? err;
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m0001_initial } from './0001-initial';
+import { m0002_seed_programs } from './0002-seed-programs';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Ordered; a version is never edited once released: add a new one instead. */
+export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

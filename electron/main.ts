@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { AppCore } from './core/app-core';
+import { createLogger, type Logger } from './core/log';
+import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
+
+const APP_TITLE = 'Quản lý đào tạo Trung tâm Chính trị';
+
+/** TTCT_DATA_DIR isolates a test run; otherwise the OS user data folder, never next to the program. */
+function dataDir(): string {
+  return process.env.TTCT_DATA_DIR ? path.resolve(process.env.TTCT_DATA_DIR) : path.join(app.getPath('userData'), 'data');
+}
+
+let mainWindow: BrowserWindow | null = null;
+let log: Logger;
+
+function appUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && dev) return dev;
+  return pathToFileURL(path.join(__dirname, '../renderer/index.html')).toString();
+}
+
+function buildMenu(core: AppCore): void {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'Tệp',
+      submenu: [
+        { label: 'Mở thư mục dữ liệu', click: () => void shell.openPath(core.dataDir) },
+        { label: 'Mở thư mục sao lưu', click: () => void shell.openPath(core.backupsDir) },
+        { type: 'separator' },
+        { label: 'Thoát', role: 'quit' },
+      ],
+    },
+    {
+      label: 'Chỉnh sửa',
+      submenu: [
+        { label: 'Hoàn tác', role: 'undo' },
+        { label: 'Làm lại', role: 'redo' },
+        { type: 'separator' },
+        { label: 'Cắt', role: 'cut' },
+        { label: 'Sao chép', role: 'copy' },
+        { label: 'Dán', role: 'paste' },
+        { label: 'Chọn tất cả', role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'Hiển thị',
+      submenu: [
+        { label: 'Phóng to', role: 'zoomIn' },
+        { label: 'Thu nhỏ', role: 'zoomOut' },
+        { label: 'Cỡ chữ mặc định', role: 'resetZoom' },
+        { type: 'separator' },
+        { label: 'Toàn màn hình', role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ label: 'Công cụ phát triển', role: 'toggleDevTools' } as MenuItemConstructorOptions]),
+      ],
+    },
+    {
+      label: 'Trợ giúp',
+      submenu: [
+        { label: 'Mở nhật ký lỗi', click: () => void shell.openPath(core.log.file) },
+        {
+          label: 'Giới thiệu',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'Giới thiệu',
+              message: APP_TITLE,
+              detail: `Phiên bản ${app.getVersion()}\nDữ liệu: ${core.dbPath}`,
+            }),
+        },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function createWindow(core: AppCore): Promise<void> {
+  const url = appUrl();
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js'), APP_TITLE));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  const unsubscribe = core.onEvent((e) => mainWindow?.webContents.send(EVENT_CHANNEL, e.name, e.payload));
+  mainWindow.on('closed', unsubscribe);
+  await mainWindow.loadURL(url);
+}
+
+async function start(): Promise<void> {
+  const dir = dataDir();
+  log = createLogger(path.join(dir, 'logs'));
+  process.on('uncaughtException', (err) => log.error('Uncaught exception', err));
+  process.on('unhandledRejection', (err) => log.error('Unhandled rejection', err));
+
+  await app.whenReady();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  denyAllPermissions(session.defaultSession);
+
+  const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion() });
+  const isAppUrl = appUrlMatcher(appUrl());
+  registerIpc(ipcMain, core, () => mainWindow, isAppUrl);
+  buildMenu(core);
+  await createWindow(core);
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    core.close();
+    app.quit();
+  });
+}
+
+// One writer per database: a second copy of the app only brings the first one forward.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAppUserModelId('vn.ttct.desktop');
+  start().catch((err: unknown) => {
+    log?.error('Start-up failed', err);
+    dialog.showErrorBox(APP_TITLE, `Không khởi động được phần mềm. Chi tiết trong nhật ký: ${log?.file ?? ''}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,47 @@
+import { contract, type AppErrorShape, type Channel, type Input, type Output, type Result } from '../../shared/contract';
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  constructor(error: AppErrorShape) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.fields = error.fields ?? {};
+  }
+}
+
+/** The one transport: window.ttct (preload in Electron, init script in the browser host). */
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  let result: Result<Output<C>>;
+  try {
+    result = (await window.ttct.invoke(channel, input)) as Result<Output<C>>;
+  } catch {
+    throw new ApiError({
+      code: 'TRANSPORT',
+      message: 'Mất kết nối với phần mềm. Hãy đóng và mở lại phần mềm; dữ liệu đã lưu không bị mất.',
+    });
+  }
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+type CapabilityOf<C> = C extends `${infer Cap}.${string}` ? Cap : never;
+type ActionOf<C, Cap extends string> = C extends `${Cap}.${infer A}` ? A : never;
+type Method<C extends Channel> = Record<string, never> extends Input<C>
+  ? (input?: Input<C>) => Promise<Output<C>>
+  : (input: Input<C>) => Promise<Output<C>>;
+
+export type Api = {
+  [Cap in CapabilityOf<Channel>]: {
+    [A in ActionOf<Channel, Cap>]: `${Cap}.${A}` extends Channel ? Method<`${Cap}.${A}`> : never;
+  };
+};
+
+/** `api.programs.save(input)`: derived from the contract's channel names, so it can never drift. */
+export const api = Object.keys(contract).reduce<Record<string, Record<string, unknown>>>((acc, channel) => {
+  const [cap, action] = channel.split('.') as [string, string];
+  acc[cap] ??= {};
+  acc[cap][action] = (input?: unknown) => call(channel as Channel, (input ?? {}) as never);
+  return acc;
+}, {}) as unknown as Api;

@@ -1,0 +1,50 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { vi } from 'date-fns/locale/vi';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { theme } from './theme';
+import { Shell } from './Shell';
+import { ErrorBoundary } from './ErrorBoundary';
+import { CentreProfilePage } from '../features/centre/CentreProfilePage';
+import { ProgramListPage } from '../features/programs/ProgramListPage';
+import { ProgramEditorPage } from '../features/programs/ProgramEditorPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+    mutations: { retry: false },
+  },
+});
+
+// Hash routing: the packaged app is loaded from a file:// URL.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    errorElement: <ErrorBoundary />,
+    children: [
+      { index: true, element: <Navigate to="/programs" replace /> },
+      { path: 'centre', element: <CentreProfilePage /> },
+      { path: 'programs', element: <ProgramListPage /> },
+      { path: 'programs/new', element: <ProgramEditorPage /> },
+      { path: 'programs/:id', element: <ProgramEditorPage /> },
+      { path: 'data', element: <BackupsPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={vi}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </LocalizationProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,132 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import StorageIcon from '@mui/icons-material/Storage';
+import {
+  Alert,
+  AppBar,
+  Box,
+  Chip,
+  CircularProgress,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import { useEffect } from 'react';
+import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { formatDateTime } from '../../../shared/domain/format';
+import { DatabaseProblem } from '../features/backups/DatabaseProblem';
+import { useAppStatus } from './useAppStatus';
+
+const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
+const NAV_WIDTH = 232;
+
+const NAV = [
+  { to: '/programs', label: 'Chương trình đào tạo', icon: <MenuBookIcon /> },
+  { to: '/centre', label: 'Hồ sơ trung tâm', icon: <AccountBalanceIcon /> },
+  { to: '/data', label: 'Dữ liệu và sao lưu', icon: <StorageIcon /> },
+];
+
+export function Shell() {
+  const status = useAppStatus();
+  const location = useLocation();
+  const s = status.data;
+
+  useEffect(() => {
+    const name = s?.centreName ? `${s.centreName} — ${APP_NAME}` : APP_NAME;
+    document.title = s?.demo ? `[DỮ LIỆU MẪU] ${name}` : name;
+  }, [s?.centreName, s?.demo]);
+
+  if (status.isPending) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <CircularProgress aria-label="Đang tải" />
+      </Box>
+    );
+  }
+  if (status.isError || !s) {
+    return (
+      <Box sx={{ p: 4 }}>
+        <Alert severity="error">{status.error?.message ?? 'Không đọc được trạng thái phần mềm.'}</Alert>
+      </Box>
+    );
+  }
+  if (s.problem) return <DatabaseProblem status={s} />;
+  // First start: the profile comes first, because every printed header is made from it.
+  if (!s.centreName && location.pathname !== '/centre' && location.pathname !== '/data') {
+    return <Navigate to="/centre" replace />;
+  }
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" color="primary" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" noWrap sx={{ fontSize: '1.05rem', fontWeight: 600 }}>
+            {s.centreName ?? 'Trung tâm Chính trị'}
+          </Typography>
+          <Typography variant="body2" noWrap sx={{ opacity: 0.85 }}>
+            {APP_NAME}
+          </Typography>
+          {s.demo && <Chip label="DỮ LIỆU MẪU" color="warning" size="small" />}
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar variant="dense" />
+        <List component="nav" aria-label="Chức năng">
+          {NAV.map((item) => (
+            <ListItemButton
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              selected={location.pathname.startsWith(item.to)}
+            >
+              <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={item.label} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+        <Toolbar variant="dense" />
+        <Box component="main" sx={{ flexGrow: 1, p: 3, pb: 6 }}>
+          <Outlet />
+        </Box>
+        <Box
+          component="footer"
+          role="status"
+          aria-label="Trạng thái dữ liệu"
+          sx={{
+            position: 'fixed',
+            bottom: 0,
+            left: NAV_WIDTH,
+            right: 0,
+            px: 2,
+            py: 0.5,
+            bgcolor: 'grey.100',
+            borderTop: 1,
+            borderColor: 'divider',
+            display: 'flex',
+            gap: 3,
+            fontSize: 13,
+            color: 'text.secondary',
+            zIndex: 1,
+          }}
+        >
+          <span>
+            Cơ sở dữ liệu: <b>{s.dbPath}</b>
+          </span>
+          <span>
+            Sao lưu gần nhất: <b>{s.lastBackupAt ? formatDateTime(s.lastBackupAt) : 'chưa có'}</b>
+          </span>
+          <span style={{ marginLeft: 'auto' }}>Phiên bản {s.appVersion}</span>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+import { zodIssuesToFields } from '../../../shared/contract';
+import { ApiError } from '../api';
+
+/**
+ * Field messages from two sources with one shape: the contract's schema run in the page before
+ * sending, and the `fields` the core answers with (a duplicate code, say).
+ */
+export function useFormErrors() {
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const validate = useCallback(<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null => {
+    const result = schema.safeParse(value);
+    if (result.success) {
+      setFields({});
+      setFormError(null);
+      return result.data;
+    }
+    setFields(zodIssuesToFields(result.error.issues));
+    setFormError('Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.');
+    return null;
+  }, []);
+
+  const fromError = useCallback((err: unknown) => {
+    if (err instanceof ApiError) {
+      setFields(err.fields);
+      setFormError(err.message);
+    } else {
+      setFormError('Đã xảy ra lỗi không mong muốn; thao tác chưa được thực hiện.');
+    }
+  }, []);
+
+  const clear = useCallback(() => {
+    setFields({});
+    setFormError(null);
+  }, []);
+
+  /** Props for a TextField bound to a dotted path such as "topics.2.sessions". */
+  const at = useCallback(
+    (path: string, helper?: string) => ({ error: path in fields, helperText: fields[path] ?? helper }),
+    [fields],
+  );
+
+  return { fields, formError, validate, fromError, clear, at };
+}

@@ -1,0 +1,9 @@
+import type { TtctBridge } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    ttct: TtctBridge;
+  }
+}
+
+export {};

@@ -1,0 +1,88 @@
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Backup } from '../../../../shared/contract/app';
+import { formatDateTime } from '../../../../shared/domain/format';
+import { api } from '../../api';
+import { STATUS_KEY, useAppStatus } from '../../app/useAppStatus';
+import { PageHeader } from '../../components/PageHeader';
+import { BackupTable } from './BackupTable';
+import { RestoreDialog } from './RestoreDialog';
+import { useRestore } from './useRestore';
+
+export function BackupsPage() {
+  const status = useAppStatus();
+  const queryClient = useQueryClient();
+  const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => api.backups.list() });
+  const create = useMutation({
+    mutationFn: () => api.backups.create(),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['backups.list'] });
+      void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+    },
+  });
+  const restore = useRestore();
+  const [chosen, setChosen] = useState<Backup | null>(null);
+  const s = status.data;
+
+  return (
+    <Box sx={{ maxWidth: 1000 }}>
+      <PageHeader
+        title="Dữ liệu và sao lưu"
+        subtitle="Phần mềm tự sao lưu mỗi ngày khi mở lần đầu, trước khi nâng cấp dữ liệu và trước khi khôi phục; giữ 14 bản gần nhất của mỗi loại."
+        actions={
+          <Button variant="contained" onClick={() => create.mutate()} disabled={create.isPending}>
+            Sao lưu ngay
+          </Button>
+        }
+      />
+      {create.isSuccess && (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          Đã sao lưu lúc {formatDateTime(create.data.createdAt)}.
+        </Alert>
+      )}
+      {create.isError && <Alert severity="error" sx={{ mb: 2 }}>{create.error.message}</Alert>}
+      {restore.isSuccess && (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          Đã khôi phục dữ liệu.
+        </Alert>
+      )}
+      {restore.isError && <Alert severity="error" sx={{ mb: 2 }}>{restore.error.message}</Alert>}
+      {s && (
+        <Paper sx={{ p: 2, mb: 2 }}>
+          <Typography variant="h2" sx={{ mb: 1 }}>
+            Nơi lưu dữ liệu
+          </Typography>
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+            <dt>Tệp cơ sở dữ liệu</dt>
+            <dd style={{ margin: 0 }}>{s.dbPath}</dd>
+            <dt>Thư mục sao lưu</dt>
+            <dd style={{ margin: 0 }}>{s.backupsDir}</dd>
+            <dt>Nhật ký lỗi</dt>
+            <dd style={{ margin: 0 }}>{s.logFile}</dd>
+            <dt>Phiên bản dữ liệu</dt>
+            <dd style={{ margin: 0 }}>{s.schemaVersion}</dd>
+          </Box>
+        </Paper>
+      )}
+      <Paper sx={{ p: 2 }}>
+        <Typography variant="h2" sx={{ mb: 1 }}>
+          Các bản sao lưu
+        </Typography>
+        {backups.data && backups.data.length > 0 ? (
+          <BackupTable backups={backups.data} onRestore={setChosen} />
+        ) : (
+          <Typography color="text.secondary">{backups.isPending ? 'Đang tải…' : 'Chưa có bản sao lưu nào.'}</Typography>
+        )}
+      </Paper>
+      <RestoreDialog
+        backup={chosen}
+        busy={restore.isPending}
+        onClose={() => setChosen(null)}
+        onConfirm={() => {
+          if (chosen) restore.mutate(chosen.file, { onSettled: () => setChosen(null) });
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AppStatus, Backup } from '../../../../shared/contract/app';
+import { formatDateTime } from '../../../../shared/domain/format';
+import { api } from '../../api';
+import { BackupTable } from './BackupTable';
+import { RestoreDialog } from './RestoreDialog';
+import { useRestore } from './useRestore';
+
+const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
+  DB_NOT_SQLITE: 'Tệp dữ liệu không đúng định dạng',
+  DB_CORRUPT: 'Cơ sở dữ liệu bị hỏng',
+  DB_TOO_NEW: 'Dữ liệu của phiên bản phần mềm mới hơn',
+  DATA_DIR_UNWRITABLE: 'Không ghi được vào thư mục dữ liệu',
+  DISK_FULL: 'Ổ đĩa đã đầy',
+  DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu',
+};
+
+/** Shown instead of the app when the database cannot be used; offers the newest backup first. */
+export function DatabaseProblem({ status }: { status: AppStatus }) {
+  const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => api.backups.list() });
+  const restore = useRestore();
+  const [chosen, setChosen] = useState<Backup | null>(null);
+  const problem = status.problem!;
+  const newest = backups.data?.[0];
+  const canRestore = problem.code !== 'DATA_DIR_UNWRITABLE' && problem.code !== 'DISK_FULL';
+
+  return (
+    <Box sx={{ maxWidth: 900, mx: 'auto', p: 4 }}>
+      <Typography variant="h1" sx={{ mb: 2 }}>
+        Quản lý đào tạo Trung tâm Chính trị
+      </Typography>
+      <Alert severity="error" sx={{ mb: 2 }}>
+        <AlertTitle>{TITLES[problem.code]}</AlertTitle>
+        {problem.message}
+      </Alert>
+      {restore.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {restore.error.message}
+        </Alert>
+      )}
+      {canRestore && (
+        <Paper sx={{ p: 2, mb: 2 }}>
+          {newest ? (
+            <>
+              <Typography sx={{ mb: 1 }}>
+                Bản sao lưu gần nhất: <b>{formatDateTime(newest.createdAt)}</b>
+              </Typography>
+              <Button variant="contained" onClick={() => setChosen(newest)}>
+                Khôi phục bản sao lưu gần nhất
+              </Button>
+              <Typography variant="h2" sx={{ mt: 3, mb: 1 }}>
+                Các bản sao lưu khác
+              </Typography>
+              <BackupTable backups={backups.data ?? []} onRestore={setChosen} />
+            </>
+          ) : (
+            <Typography>
+              {backups.isPending ? 'Đang tìm bản sao lưu…' : 'Không tìm thấy bản sao lưu nào trong thư mục sao lưu.'}
+            </Typography>
+          )}
+        </Paper>
+      )}
+      <Typography variant="body2" color="text.secondary">
+        Tệp dữ liệu: {status.dbPath}
+        <br />
+        Thư mục sao lưu: {status.backupsDir}
+        <br />
+        Nhật ký lỗi: {status.logFile}
+      </Typography>
+      <RestoreDialog
+        backup={chosen}
+        busy={restore.isPending}
+        onClose={() => setChosen(null)}
+        onConfirm={() => {
+          if (chosen) restore.mutate(chosen.file, { onSettled: () => setChosen(null) });
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { centreChannels } from './centre';
+import { programsChannels } from './programs';
+
+export const contract = {
+  ...appChannels,
+  ...centreChannels,
+  ...programsChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What the renderer sends (before defaults and clean-up). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a service receives, after the schema cleaned it. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The shape both transports give the renderer (preload in Electron, init script in the browser host). */
+export interface TtctBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export { zodIssuesToFields, type Result, type AppErrorShape } from './common';

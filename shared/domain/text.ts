@@ -1,0 +1,62 @@
+/**
+ * Vietnamese text rules shared by both sides: normalisation on the way in, diacritic-insensitive
+ * folding for search, and the Vietnamese collation of people's names.
+ */
+
+/** NFC, no control characters, non-breaking and repeated spaces collapsed, trimmed. */
+export function cleanText(value: string): string {
+  return value
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\uFEFF]/g, '')
+    .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Search key: lower case, combining marks removed after NFD, and đ → d (đ is a letter of its own,
+ * not a marked d, so NFD leaves it alone).
+ */
+export function foldText(value: string): string {
+  return cleanText(value)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const tieBreaker = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b) || tieBreaker.compare(a, b);
+}
+
+export interface PersonName {
+  familyAndMiddle: string;
+  given: string;
+}
+
+/** Vietnamese list order: given name first, then family and middle name. */
+export function comparePeople(a: PersonName, b: PersonName): number {
+  return compareVi(a.given, b.given) || compareVi(a.familyAndMiddle, b.familyAndMiddle);
+}
+
+export function fullName(p: PersonName): string {
+  return cleanText(`${p.familyAndMiddle} ${p.given}`);
+}
+
+/**
+ * A guess only (for imports): the last word is the given name. Compound family names and many
+ * ethnic-minority names break this, so the clerk always sees and can correct the split.
+ */
+export function splitFullName(full: string): PersonName {
+  const words = cleanText(full).split(' ').filter(Boolean);
+  const given = words.pop() ?? '';
+  return { familyAndMiddle: words.join(' '), given };
+}
+
+/** Upper case the Vietnamese way, for printed headers ("Đảng ủy xã" → "ĐẢNG ỦY XÃ"). */
+export function upperVi(value: string): string {
+  return value.toLocaleUpperCase('vi');
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHost, type Host } from '../../electron/browser-host/server';
+
+export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
+const RENDERER = path.resolve(__dirname, '../../out/renderer');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function requireBuild(): void {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** An isolated data folder per test, like Actual's e2e fixtures; removed unless KEEP_E2E_DATA is set. */
+export function dataFolder(): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-e2e-'));
+  return { dir, remove: () => (process.env.KEEP_E2E_DATA ? undefined : fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+export function startApp(dataDir: string): Promise<Host> {
+  return startHost({ dataDir, rendererDir: RENDERER, appVersion: '0.1.0-e2e' });
+}
+
+/** Console errors and CSP violations make the test fail: a clean page is part of "done". */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return problems;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import { handlers } from '../../electron/core/services';
+import { contract } from '../../shared/contract';
+import { startCore } from './helpers';
+
+describe('dispatch', () => {
+  it('has a handler for every channel of the contract and no other', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+    for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
+  });
+
+  it('refuses an unknown channel', async () => {
+    const core = await startCore();
+    expect(await dispatch(core, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch(core, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('refuses input that does not match the schema before any service runs', async () => {
+    const core = await startCore();
+    const r = await dispatch(core, 'programs.get', { id: 'one' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(core, 'centre.get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('turns a bug into a Vietnamese message that points at the log, with the stack only in the log', async () => {
+    const core = await startCore();
+    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
+      throw new TypeError('secret internal detail at foo.ts:12');
+    });
+    try {
+      const r = await dispatch(core, 'programs.list', { includeArchived: false });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('INTERNAL');
+        expect(r.error.message).toContain('Đã xảy ra lỗi không mong muốn');
+        expect(r.error.message).toContain(core.log.file);
+        expect(JSON.stringify(r)).not.toContain('secret internal detail');
+      }
+      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('secret internal detail at foo.ts:12');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses output that breaks the contract (a bug), rather than sending it', async () => {
+    const core = await startCore();
+    const spy = vi.spyOn(handlers, 'app.reportError').mockImplementation(() => ({ logged: 'yes' }) as never);
+    try {
+      expect(await dispatch(core, 'app.reportError', { message: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('logs renderer errors', async () => {
+    const core = await startCore();
+    await dispatch(core, 'app.reportError', { message: 'Không vẽ được bảng', where: 'route', stack: 'at Grid' });
+    expect(fs.readFileSync(core.log.file, 'utf8')).toContain('Renderer: Không vẽ được bảng (route)');
+  });
+});

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const stop = () => {
     void host.close().then(() => process.exit(0));
   };
+  process.on('uncaughtException', (err) => host.core.log.error('Uncaught exception', err));
+  process.on('unhandledRejection', (err) => host.core.log.error('Unhandled rejection', err));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -2,11 +2,17 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { centreChannels } from './centre';
 import { programsChannels } from './programs';
+import { learnersChannels, referenceChannels, unitsChannels } from './learners';
+import { importsChannels } from './imports';
 
 export const contract = {
   ...appChannels,
   ...centreChannels,
   ...programsChannels,
+  ...learnersChannels,
+  ...unitsChannels,
+  ...referenceChannels,
+  ...importsChannels,
 };
 
 export type Contract = typeof contract;

@@ -18,3 +18,11 @@ export function daysInMonth(year: number, month: number): number {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Birth dates may be partial because old records hold only a year: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function isValidPartialDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return Number(value) >= 1900 && Number(value) <= 2100;
+  const ym = /^(\d{4})-(\d{2})$/.exec(value);
+  if (ym) return Number(ym[1]) >= 1900 && Number(ym[1]) <= 2100 && Number(ym[2]) >= 1 && Number(ym[2]) <= 12;
+  return isValidIsoDate(value);
+}

@@ -54,5 +54,7 @@ export function watchConsole(page: Page): string[] {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let dialogs and menus finish their fade so the picture shows what the clerk sees.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -2,6 +2,10 @@ import type { Channel } from '../../../shared/contract';
 import { appHandlers } from './app';
 import { centreHandlers } from './centre';
 import { programsHandlers } from './programs';
+import { learnersHandlers } from './learners';
+import { referenceHandlers } from './reference';
+import { unitsHandlers } from './units';
+import { importsHandlers } from './imports';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -9,4 +13,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...centreHandlers,
   ...programsHandlers,
+  ...learnersHandlers,
+  ...unitsHandlers,
+  ...referenceHandlers,
+  ...importsHandlers,
 };

@@ -11,6 +11,11 @@ import { CentreProfilePage } from '../features/centre/CentreProfilePage';
 import { ProgramListPage } from '../features/programs/ProgramListPage';
 import { ProgramEditorPage } from '../features/programs/ProgramEditorPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { LearnerListPage } from '../features/learners/LearnerListPage';
+import { PersonPage } from '../features/learners/PersonPage';
+import { DuplicatesPage } from '../features/learners/DuplicatesPage';
+import { UnitsPage } from '../features/units/UnitsPage';
+import { ImportPage } from '../features/imports/ImportPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,6 +36,12 @@ const router = createHashRouter([
       { path: 'programs', element: <ProgramListPage /> },
       { path: 'programs/new', element: <ProgramEditorPage /> },
       { path: 'programs/:id', element: <ProgramEditorPage /> },
+      { path: 'learners', element: <LearnerListPage /> },
+      { path: 'learners/new', element: <PersonPage /> },
+      { path: 'learners/duplicates', element: <DuplicatesPage /> },
+      { path: 'learners/import', element: <ImportPage /> },
+      { path: 'learners/:id', element: <PersonPage /> },
+      { path: 'units', element: <UnitsPage /> },
       { path: 'data', element: <BackupsPage /> },
     ],
   },

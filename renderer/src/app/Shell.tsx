@@ -1,6 +1,8 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import StorageIcon from '@mui/icons-material/Storage';
+import PeopleIcon from '@mui/icons-material/People';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import {
   Alert,
   AppBar,
@@ -25,6 +27,8 @@ const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
 const NAV_WIDTH = 232;
 
 const NAV = [
+  { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
+  { to: '/units', label: 'Chi bộ, đảng bộ', icon: <AccountTreeIcon /> },
   { to: '/programs', label: 'Chương trình đào tạo', icon: <MenuBookIcon /> },
   { to: '/centre', label: 'Hồ sơ trung tâm', icon: <AccountBalanceIcon /> },
   { to: '/data', label: 'Dữ liệu và sao lưu', icon: <StorageIcon /> },

@@ -1,0 +1,140 @@
+/** CSV as Excel writes it on a Vietnamese Windows: legacy code page or UTF-8, `;` or `,` or tab. */
+import { parse } from 'csv-parse/sync';
+import { cleanText } from '../../../shared/domain/text';
+import { denseCells, HEADER_ALLOWANCE, type CellValue, type CsvEncoding, type RawWorkbook } from './raw-sheet';
+import { damaged, notSpreadsheet, saveAsXlsx, tooManyRows } from './read-errors';
+
+type Delimiter = ',' | ';' | '\t';
+const DELIMITERS: Delimiter[] = [';', ',', '\t'];
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_RECORDS = 50;
+
+/**
+ * "CSV (Comma delimited)" from Excel is saved in the Windows code page, windows-1258 on a Vietnamese
+ * system. Node's full ICU has it; a runtime built without it falls back to windows-1252, which keeps
+ * the unaccented letters and digits readable and shows the clerk the file needs saving as UTF-8.
+ */
+function legacyDecode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  try {
+    return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+function decode(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+  // "Unicode Text" from Excel is UTF-16 with a byte order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return legacyDecode(body);
+  }
+}
+
+/** Binary junk decodes to something in a legacy code page; control characters give it away. */
+function looksLikeText(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (sample.includes('\u0000')) return false;
+  // eslint-disable-next-line no-control-regex
+  const controls = sample.match(/[\u0001-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g)?.length ?? 0;
+  return controls <= sample.length * 0.01;
+}
+
+/** Web systems export HTML or XML and name it .xls; Excel opens those, so the fix is Save As. */
+function refuseMarkup(text: string, fileName: string): void {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (!head.startsWith('<')) return;
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    throw saveAsXlsx(fileName, 'bảng tính dạng XML (XML Spreadsheet 2003)');
+  }
+  if (/<(html|table|body|head|meta)\b|<!doctype html/.test(head)) {
+    throw saveAsXlsx(fileName, 'trang web (HTML) được đặt tên như tệp Excel');
+  }
+  throw notSpreadsheet(fileName, 'tệp XML');
+}
+
+/** Per-record counts of each delimiter outside quotes, over the first records. */
+function delimiterCounts(text: string): Map<Delimiter, number[]> {
+  const counts = new Map<Delimiter, number[]>(DELIMITERS.map((d) => [d, []]));
+  let current = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  let records = 0;
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const endRecord = (): void => {
+    if ([...current.values()].some((n) => n > 0)) for (const d of DELIMITERS) counts.get(d)!.push(current.get(d)!);
+    current = new Map(DELIMITERS.map((d) => [d, 0]));
+    records++;
+  };
+  for (let i = 0; i < sample.length && records < SAMPLE_RECORDS; i++) {
+    const ch = sample[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === '\n') endRecord();
+    else if (!inQuotes && (ch === ';' || ch === ',' || ch === '\t')) current.set(ch, current.get(ch)! + 1);
+  }
+  endRecord();
+  return counts;
+}
+
+/**
+ * Excel pads every row of a CSV to the same width, so the real delimiter appears the same number of
+ * times on most lines; commas inside addresses ("Thôn 1, xã Đắk Hà") vary from line to line.
+ */
+function detectDelimiter(text: string): Delimiter {
+  let best: { d: Delimiter; lines: number; mode: number } = { d: ',', lines: 0, mode: 0 };
+  for (const [d, perRecord] of delimiterCounts(text)) {
+    const freq = new Map<number, number>();
+    for (const n of perRecord) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    for (const [mode, lines] of freq) {
+      if (lines > best.lines || (lines === best.lines && mode > best.mode)) best = { d, lines, mode };
+    }
+  }
+  return best.d;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.length > 0 && !text.endsWith('\n') ? lines + 1 : lines;
+}
+
+function parseRecords(text: string, delimiter: Delimiter, fileName: string): string[][] {
+  try {
+    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  } catch (err) {
+    const { code, records } = err as { code?: unknown; records?: unknown };
+    if (code === 'CSV_QUOTE_NOT_CLOSED' && typeof records === 'number') {
+      throw damaged(fileName, `dòng ${records + 1} có dấu ngoặc kép (") mở mà không đóng`);
+    }
+    throw damaged(fileName);
+  }
+}
+
+function sheetName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '') || fileName;
+}
+
+export function readCsv(bytes: Buffer, fileName: string, maxRows: number): RawWorkbook {
+  const { text, encoding } = decode(bytes);
+  if (!looksLikeText(text)) throw notSpreadsheet(fileName);
+  refuseMarkup(text, fileName);
+  const name = sheetName(fileName);
+  const lines = countLines(text);
+  if (lines > maxRows + HEADER_ALLOWANCE) throw tooManyRows(fileName, name, lines, maxRows);
+  const records = parseRecords(text, detectDelimiter(text), fileName);
+  const sparse = records.map((rec) =>
+    rec.map((field): CellValue => {
+      const t = cleanText(field);
+      return t === '' ? null : t;
+    }),
+  );
+  const { cells, colCount } = denseCells(sparse, fileName, name);
+  return {
+    format: 'csv',
+    encoding,
+    sheets: [{ name, rowCount: cells.length, colCount, cells, merges: [], hidden: false, formulaCellsWithoutValue: 0 }],
+  };
+}

@@ -1,0 +1,160 @@
+import { personInput, type Person, type PersonData } from '../../../shared/contract/learners';
+import { zodIssuesToFields } from '../../../shared/contract';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { AppError } from '../errors';
+import { personWriter, readPerson, toData, unitNameOf } from './person-store';
+
+/**
+ * Tables whose rows point at a person and move to the kept record on a merge. Each capability that
+ * adds such a table (enrollments, certificates…) lists it here, so undo can move them back.
+ */
+export const PERSON_REFERENCES: { table: string; column: string }[] = [];
+
+const STATUS_RANK = { quan_chung: 1, du_bi: 2, chinh_thuc: 3 } as const;
+
+function fuller(a: string, b: string): string {
+  return a.trim() ? a : b;
+}
+
+/** The merged record: each field keeps the fuller value; the kept record wins a real disagreement. */
+export function mergeData(kept: PersonData, removed: PersonData): PersonData {
+  const birthDate =
+    kept.birthDate && removed.birthDate
+      ? removed.birthDate.length > kept.birthDate.length && removed.birthDate.startsWith(kept.birthDate.slice(0, 4))
+        ? removed.birthDate
+        : kept.birthDate
+      : (kept.birthDate ?? removed.birthDate);
+  const status =
+    kept.partyStatus && removed.partyStatus
+      ? STATUS_RANK[removed.partyStatus] > STATUS_RANK[kept.partyStatus]
+        ? removed.partyStatus
+        : kept.partyStatus
+      : (kept.partyStatus ?? removed.partyStatus);
+  const notes = [kept.notes, removed.notes].filter((n, i, all) => n.trim() && all.indexOf(n) === i).join(' | ');
+  return {
+    familyAndMiddle: fuller(kept.familyAndMiddle, removed.familyAndMiddle),
+    given: fuller(kept.given, removed.given),
+    sex: kept.sex ?? removed.sex,
+    birthDate,
+    ethnicityCode: kept.ethnicityCode ?? removed.ethnicityCode,
+    religion: fuller(kept.religion, removed.religion),
+    homePlace: fuller(kept.homePlace, removed.homePlace),
+    communeCode: kept.communeCode ?? removed.communeCode,
+    workplace: fuller(kept.workplace, removed.workplace),
+    position: fuller(kept.position, removed.position),
+    partyStatus: status,
+    admissionDate: status === 'quan_chung' ? null : (kept.admissionDate ?? removed.admissionDate),
+    confirmationDate: status === 'chinh_thuc' ? (kept.confirmationDate ?? removed.confirmationDate) : null,
+    unitId: kept.unitId ?? removed.unitId,
+    educationLevel: fuller(kept.educationLevel, removed.educationLevel),
+    theoryLevel: kept.theoryLevel && kept.theoryLevel !== 'none' ? kept.theoryLevel : (removed.theoryLevel ?? kept.theoryLevel),
+    citizenId: kept.citizenId ?? removed.citizenId,
+    partyCard: fuller(kept.partyCard, removed.partyCard),
+    phone: fuller(kept.phone, removed.phone),
+    notes: notes.slice(0, 2000),
+  };
+}
+
+function activePair(ctx: AppCore, keepId: number, removeId: number): { kept: Person; removed: Person } {
+  if (keepId === removeId) throw new AppError('INVALID_INPUT', 'Không thể gộp một hồ sơ với chính nó.');
+  const kept = readPerson(ctx.db, keepId);
+  const removed = readPerson(ctx.db, removeId);
+  if (!kept || !removed) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ cần gộp.');
+  if (kept.mergedIntoId || removed.mergedIntoId) {
+    throw new AppError('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp vào hồ sơ khác.');
+  }
+  return { kept, removed };
+}
+
+function checked(data: PersonData): PersonData {
+  const r = personInput.safeParse(data);
+  if (!r.success) {
+    const first = Object.entries(zodIssuesToFields(r.error.issues))[0];
+    throw new AppError(
+      'MERGE_CONFLICT',
+      `Hai hồ sơ có thông tin mâu thuẫn${first ? ` (${first[1]})` : ''}; hãy sửa một hồ sơ trước khi gộp.`,
+    );
+  }
+  return r.data;
+}
+
+export function previewMerge(ctx: AppCore, keepId: number, removeId: number): { kept: Person; removed: Person; result: Person } {
+  const { kept, removed } = activePair(ctx, keepId, removeId);
+  const data = checked(mergeData(toData(kept), toData(removed)));
+  return { kept, removed, result: { ...kept, ...data, unitName: unitNameOf(ctx.db, data.unitId) } };
+}
+
+export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { mergeId: number; person: Person } {
+  const db = ctx.db;
+  return db.transaction(() => {
+    const { kept, removed } = activePair(ctx, keepId, removeId);
+    const data = checked(mergeData(toData(kept), toData(removed)));
+    const now = ctx.now().toISOString();
+    const moved: Record<string, number[]> = {};
+    for (const ref of PERSON_REFERENCES) {
+      const ids = (db.prepare(`SELECT id FROM ${ref.table} WHERE ${ref.column} = ?`).all(removeId) as { id: number }[]).map((r) => r.id);
+      db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(keepId, removeId);
+      moved[`${ref.table}.${ref.column}`] = ids;
+    }
+    personWriter(db).update(keepId, data, unitNameOf(db, data.unitId), now);
+    db.prepare('UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?').run(keepId, now, removeId);
+    const mergeId = Number(
+      db
+        .prepare(
+          'INSERT INTO person_merges (kept_id, removed_id, kept_before_json, moved_json, at, actor) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(keepId, removeId, JSON.stringify(toData(kept)), JSON.stringify(moved), now, ctx.actor).lastInsertRowid,
+    );
+    const person = readPerson(db, keepId)!;
+    audit(ctx, { action: 'update', entity: 'person', entityId: keepId, before: kept, after: person, reason: `Gộp hồ sơ #${removeId} (lần gộp #${mergeId})` });
+    audit(ctx, { action: 'update', entity: 'person', entityId: removeId, before: removed, reason: `Gộp vào hồ sơ #${keepId} (lần gộp #${mergeId})` });
+    return { mergeId, person };
+  })();
+}
+
+interface MergeRow {
+  id: number;
+  kept_id: number;
+  removed_id: number;
+  kept_before_json: string;
+  moved_json: string;
+  undone_at: string | null;
+}
+
+/** Undo restores the kept record as it was before and brings the removed one back with its references. */
+export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restored: Person } {
+  const db = ctx.db;
+  return db.transaction(() => {
+    const m = db.prepare('SELECT * FROM person_merges WHERE id = ?').get(mergeId) as MergeRow | undefined;
+    if (!m) throw new AppError('NOT_FOUND', 'Không tìm thấy lần gộp này.');
+    if (m.undone_at) throw new AppError('ALREADY_UNDONE', 'Lần gộp này đã được hoàn tác.');
+    const later = db
+      .prepare(
+        `SELECT id FROM person_merges WHERE id > ? AND undone_at IS NULL
+         AND (kept_id IN (?, ?) OR removed_id IN (?, ?)) LIMIT 1`,
+      )
+      .get(mergeId, m.kept_id, m.removed_id, m.kept_id, m.removed_id);
+    if (later) {
+      throw new AppError('UNDO_ORDER', 'Hồ sơ này đã được gộp thêm sau đó; hãy hoàn tác lần gộp gần nhất trước.');
+    }
+    const keptNow = readPerson(db, m.kept_id)!;
+    const before = personInput.parse(JSON.parse(m.kept_before_json));
+    const now = ctx.now().toISOString();
+    personWriter(db).update(m.kept_id, before, unitNameOf(db, before.unitId), now);
+    const moved = JSON.parse(m.moved_json) as Record<string, number[]>;
+    for (const [where, ids] of Object.entries(moved)) {
+      const [table, column] = where.split('.') as [string, string];
+      const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`);
+      for (const rowId of ids) update.run(m.removed_id, rowId);
+    }
+    db.prepare('UPDATE people SET merged_into_id = NULL, updated_at = ? WHERE id = ?').run(now, m.removed_id);
+    db.prepare('UPDATE person_merges SET undone_at = ? WHERE id = ?').run(now, mergeId);
+    const kept = readPerson(db, m.kept_id)!;
+    const restored = readPerson(db, m.removed_id)!;
+    // Edits made to the kept record after the merge are overwritten; the audit keeps them.
+    audit(ctx, { action: 'update', entity: 'person', entityId: m.kept_id, before: keptNow, after: kept, reason: `Hoàn tác lần gộp #${mergeId}` });
+    audit(ctx, { action: 'restore', entity: 'person', entityId: m.removed_id, after: restored, reason: `Hoàn tác lần gộp #${mergeId}` });
+    return { kept, restored };
+  })();
+}

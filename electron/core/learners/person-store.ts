@@ -1,0 +1,195 @@
+import type { Database } from 'better-sqlite3';
+import type { Person, PersonData, PersonRow } from '../../../shared/contract/learners';
+import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
+import { personSortKey } from '../../../shared/domain/sort-key';
+import { foldText, fullName } from '../../../shared/domain/text';
+import { communeByCode } from '../reference/communes';
+
+export interface PersonDbRow {
+  id: number;
+  family_and_middle: string;
+  given: string;
+  sex: Person['sex'];
+  birth_date: string | null;
+  ethnicity_code: string | null;
+  religion: string;
+  home_place: string;
+  commune_code: string | null;
+  workplace: string;
+  position: string;
+  party_status: Person['partyStatus'];
+  admission_date: string | null;
+  confirmation_date: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+  education_level: string;
+  theory_level: Person['theoryLevel'];
+  citizen_id: string | null;
+  party_card: string | null;
+  phone: string;
+  notes: string;
+  merged_into_id: number | null;
+  created_at: string;
+  updated_at: string;
+  sort_key: string;
+}
+
+export const PERSON_SELECT = `SELECT p.*, u.name AS unit_name FROM people p LEFT JOIN units u ON u.id = p.unit_id`;
+
+export function toPerson(r: PersonDbRow): Person {
+  return {
+    id: r.id,
+    familyAndMiddle: r.family_and_middle,
+    given: r.given,
+    fullName: fullName({ familyAndMiddle: r.family_and_middle, given: r.given }),
+    sex: r.sex,
+    birthDate: r.birth_date,
+    ethnicityCode: r.ethnicity_code,
+    ethnicityName: ethnicityByCode(r.ethnicity_code)?.name ?? null,
+    religion: r.religion,
+    homePlace: r.home_place,
+    communeCode: r.commune_code,
+    communeName: communeByCode(r.commune_code)?.name ?? null,
+    workplace: r.workplace,
+    position: r.position,
+    partyStatus: r.party_status,
+    admissionDate: r.admission_date,
+    confirmationDate: r.confirmation_date,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    educationLevel: r.education_level,
+    theoryLevel: r.theory_level,
+    citizenId: r.citizen_id,
+    partyCard: r.party_card ?? '',
+    phone: r.phone,
+    notes: r.notes,
+    mergedIntoId: r.merged_into_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toRow(p: Person): PersonRow {
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    familyAndMiddle: p.familyAndMiddle,
+    given: p.given,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    ethnicityName: p.ethnicityName,
+    partyStatus: p.partyStatus,
+    unitName: p.unitName,
+    communeName: p.communeName,
+    position: p.position,
+    workplace: p.workplace,
+    citizenId: p.citizenId,
+  };
+}
+
+// "Chi bộ thôn 3" is found by "thon 3": the generic words would make "dang" (Đặng) match every member.
+const UNIT_GENERIC = /^(chi bo co so|chi bo|dang bo co so|dang bo bo phan|dang bo|dang uy|to chuc co so dang)\s+/;
+
+export function unitSearchWords(unitName: string | null): string {
+  return unitName ? foldText(unitName).replace(UNIT_GENERIC, '') : '';
+}
+
+/** Every word a clerk may type to find this person, folded: name, birth year, unit, ID numbers, phone. */
+export function searchText(p: PersonData, unitName: string | null): string {
+  return [
+    foldText(`${p.familyAndMiddle} ${p.given}`),
+    p.birthDate?.slice(0, 4) ?? '',
+    unitSearchWords(unitName),
+    p.citizenId ?? '',
+    p.partyCard.replace(/\s/g, ''),
+    p.phone.replace(/\D/g, ''),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function columns(p: PersonData, unitName: string | null, now: string) {
+  return {
+    family_and_middle: p.familyAndMiddle,
+    given: p.given,
+    name_key: foldText(`${p.familyAndMiddle} ${p.given}`),
+    sort_key: personSortKey(p),
+    search_text: searchText(p, unitName),
+    sex: p.sex,
+    birth_date: p.birthDate,
+    birth_year: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+    ethnicity_code: p.ethnicityCode,
+    religion: p.religion,
+    home_place: p.homePlace,
+    commune_code: p.communeCode,
+    workplace: p.workplace,
+    position: p.position,
+    party_status: p.partyStatus,
+    admission_date: p.admissionDate,
+    confirmation_date: p.confirmationDate,
+    unit_id: p.unitId,
+    education_level: p.educationLevel,
+    theory_level: p.theoryLevel,
+    citizen_id: p.citizenId,
+    party_card: p.partyCard || null,
+    phone: p.phone,
+    notes: p.notes,
+    now,
+  };
+}
+
+const COLS = `family_and_middle, given, name_key, sort_key, search_text, sex, birth_date, birth_year, ethnicity_code,
+  religion, home_place, commune_code, workplace, position, party_status, admission_date, confirmation_date, unit_id,
+  education_level, theory_level, citizen_id, party_card, phone, notes`;
+const VALUES = COLS.split(',').map((c) => `@${c.trim()}`).join(', ');
+const SETS = COLS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ');
+
+export function unitNameOf(db: Database, unitId: number | null): string | null {
+  if (unitId === null) return null;
+  return (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
+}
+
+/** Prepared once per connection: imports and the demo generator insert many thousands of rows. */
+export function personWriter(db: Database) {
+  const insert = db.prepare(`INSERT INTO people (${COLS}, created_at, updated_at) VALUES (${VALUES}, @now, @now)`);
+  const update = db.prepare(`UPDATE people SET ${SETS}, updated_at = @now WHERE id = @id`);
+  return {
+    insert(p: PersonData, unitName: string | null, now: string): number {
+      return Number(insert.run(columns(p, unitName, now)).lastInsertRowid);
+    },
+    update(id: number, p: PersonData, unitName: string | null, now: string): void {
+      update.run({ ...columns(p, unitName, now), id });
+    },
+  };
+}
+
+export function readPerson(db: Database, id: number): Person | null {
+  const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
+  return row ? toPerson(row) : null;
+}
+
+/** The fields a clerk edits, from a stored person (for merges and updates). */
+export function toData(p: Person): PersonData {
+  return {
+    familyAndMiddle: p.familyAndMiddle,
+    given: p.given,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    ethnicityCode: p.ethnicityCode,
+    religion: p.religion,
+    homePlace: p.homePlace,
+    communeCode: p.communeCode,
+    workplace: p.workplace,
+    position: p.position,
+    partyStatus: p.partyStatus,
+    admissionDate: p.admissionDate,
+    confirmationDate: p.confirmationDate,
+    unitId: p.unitId,
+    educationLevel: p.educationLevel,
+    theoryLevel: p.theoryLevel,
+    citizenId: p.citizenId,
+    partyCard: p.partyCard,
+    phone: p.phone,
+    notes: p.notes,
+  };
+}

@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ColumnMapping, ImportRow, ImportSheet, importsChannels } from '../../../shared/contract/imports';
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/domain/learner-fields';
+import { foldText } from '../../../shared/domain/text';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { AppError } from '../errors';
+import { detectTable } from '../io/header-detect';
+import { columnLetter, type RawSheet, type RawWorkbook } from '../io/raw-sheet';
+import { readWorkbook } from '../io/sheet-reader';
+import { addTableSheet, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
+import { cellText, interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
+import { mergeData } from '../learners/merge';
+import { personWriter, readPerson, toData } from '../learners/person-store';
+import { guessUnitKind, insertUnit } from '../learners/units-store';
+import { centreProfileAt } from './centre';
+import type { Handlers } from './types';
+
+interface RowState {
+  raw: RawRow;
+  result: Interpreted;
+  match: Match;
+  action: ImportRow['action'];
+  edited: boolean;
+  sameAsRow: number | null;
+}
+
+interface Session {
+  id: string;
+  fileName: string;
+  workbook: RawWorkbook;
+  openedAt: number;
+  signatures: string[];
+  analysis: { sheet: number; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null } | null;
+}
+
+const SESSION_TTL_MS = 4 * 3600_000;
+const sessions = new WeakMap<AppCore, Map<string, Session>>();
+
+function store(ctx: AppCore): Map<string, Session> {
+  let m = sessions.get(ctx);
+  if (!m) sessions.set(ctx, (m = new Map()));
+  for (const [id, s] of m) if (Date.now() - s.openedAt > SESSION_TTL_MS) m.delete(id);
+  return m;
+}
+
+function session(ctx: AppCore, id: string): Session {
+  const s = store(ctx).get(id);
+  if (!s) throw new AppError('IMPORT_EXPIRED', 'Phiên nhập đã hết hạn hoặc đã hoàn tất; hãy chọn lại tệp.');
+  return s;
+}
+
+const MAPPING_KEY = (signature: string) => `import-mapping:${signature}`;
+
+function describeSheet(ctx: AppCore, sheet: RawSheet, index: number): { info: ImportSheet; signature: string } {
+  const table = detectTable(sheet);
+  const remembered = table
+    ? (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(MAPPING_KEY(table.signature)) as { value: string } | undefined)
+    : undefined;
+  const saved = remembered ? (JSON.parse(remembered.value) as ColumnMapping[]) : null;
+  const firstDataRow = table ? table.firstDataRow + 1 : 1;
+  const columns = Array.from({ length: sheet.colCount }, (_, col) => {
+    const detected = table?.columns.find((c) => c.col === col);
+    const mapping: ColumnMapping = saved?.find((m) => m.col === col) ?? {
+      col,
+      field: detected?.field ?? null,
+      ...(detected?.sexMark ? { sexMark: detected.sexMark } : {}),
+    };
+    const samples: string[] = [];
+    for (let r = firstDataRow - 1; r < sheet.cells.length && samples.length < 3; r++) {
+      const t = cellText(sheet.cells[r]?.[col] ?? null, mapping.field);
+      if (t) samples.push(t.slice(0, 60));
+    }
+    return { col, letter: columnLetter(col), header: detected?.header ?? '', samples, mapping };
+  }).filter((c) => c.header || c.samples.length > 0);
+  const warnings: string[] = [];
+  if (!table) warnings.push('Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh…) trong 30 dòng đầu; hãy chọn cột và dòng bắt đầu bằng tay.');
+  if (sheet.formulaCellsWithoutValue > 0) {
+    warnings.push(`${sheet.formulaCellsWithoutValue} ô có công thức chưa được tính nên đọc là trống; hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`);
+  }
+  return {
+    signature: table?.signature ?? '',
+    info: {
+      index,
+      name: sheet.name,
+      hidden: sheet.hidden,
+      dataRows: Math.max(0, sheet.cells.length - (firstDataRow - 1)),
+      headerRow: table ? table.headerRow + 1 : null,
+      firstDataRow,
+      columns,
+      rememberedMapping: saved !== null,
+      warnings,
+    },
+  };
+}
+
+async function open(ctx: AppCore, fileName: string, dataBase64: string) {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  const workbook = await readWorkbook(bytes, fileName);
+  const described = workbook.sheets.map((s, i) => describeSheet(ctx, s, i));
+  const id = randomUUID();
+  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), signatures: described.map((d) => d.signature), analysis: null });
+  const candidates = described.filter((d) => !d.info.hidden && d.info.headerRow !== null);
+  const suggested = (candidates.sort((a, b) => b.info.dataRows - a.info.dataRows)[0] ?? described[0])?.info.index ?? 0;
+  return {
+    sessionId: id,
+    fileName,
+    format: workbook.format,
+    encoding: workbook.encoding ?? null,
+    sheets: described.map((d) => d.info),
+    suggestedSheet: suggested,
+  };
+}
+
+function rowContext(ctx: AppCore, defaultUnitId: number | null): RowContext {
+  const profile = centreProfileAt(ctx, new Date().toISOString().slice(0, 10));
+  const unit = defaultUnitId === null ? undefined : (ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(defaultUnitId) as { name: string } | undefined);
+  if (defaultUnitId !== null && !unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị đã chọn.');
+  return { db: ctx.db, now: ctx.now(), preferredCommunes: profile?.areaCommunes ?? [], defaultUnitId, defaultUnitName: unit?.name ?? null };
+}
+
+function evaluate(ctx: AppCore, raw: RawRow, rc: RowContext): Pick<RowState, 'result' | 'match'> {
+  const result = interpretRow(raw, rc);
+  const match: Match = result.data ? matchExisting(ctx.db, result.data) : { status: 'new', match: null };
+  return { result, match };
+}
+
+function identity(state: Pick<RowState, 'result'>): string[] {
+  const d = state.result.data;
+  if (!d) return [];
+  const keys = [`n:${foldText(`${d.familyAndMiddle} ${d.given}`)}:${d.birthDate ?? ''}`];
+  if (d.citizenId) keys.push(`c:${d.citizenId}`);
+  return keys;
+}
+
+/** A person listed twice in the same file: the later line is skipped unless the clerk says otherwise. */
+function markRepeats(rows: Map<number, RowState>): void {
+  const seen = new Map<string, number>();
+  for (const [n, s] of rows) {
+    s.sameAsRow = null;
+    for (const key of identity(s)) {
+      const first = seen.get(key);
+      if (first !== undefined && first !== n) s.sameAsRow = first;
+      else seen.set(key, n);
+    }
+  }
+}
+
+function status(s: RowState): ImportRow['status'] {
+  if (s.result.problems.some((p) => p.severity === 'error')) return 'error';
+  if (s.sameAsRow !== null) return 'duplicate';
+  return s.match.status;
+}
+
+function toRow(s: RowState): ImportRow {
+  const d = s.result.data;
+  const repeat = s.sameAsRow !== null ? [{ field: null, cell: null, message: `Trùng với dòng ${s.sameAsRow} trong cùng tệp`, severity: 'warning' as const }] : [];
+  return {
+    rowNumber: s.raw.rowNumber,
+    values: s.raw.values as Record<string, string>,
+    fullName: d ? `${d.familyAndMiddle} ${d.given}`.trim() : (s.raw.values.fullName ?? `${s.raw.values.familyAndMiddle ?? ''} ${s.raw.values.given ?? ''}`.trim()),
+    birthDate: d?.birthDate ?? null,
+    unitName: s.result.unitName,
+    status: status(s),
+    action: s.action,
+    match: s.match.match,
+    problems: [...s.result.problems, ...repeat],
+    edited: s.edited,
+  };
+}
+
+function analyze(ctx: AppCore, input: z.output<(typeof importsChannels)['imports.analyze']['input']>) {
+  const s = session(ctx, input.sessionId);
+  const sheet = s.workbook.sheets[input.sheet];
+  if (!sheet) throw new AppError('INVALID_INPUT', 'Không có trang tính này trong tệp.');
+  const names = input.mapping.filter((m) => m.field === 'fullName' || m.field === 'given');
+  if (names.length === 0) {
+    throw new AppError('IMPORT_NO_NAME', 'Chưa chọn cột họ tên: hãy chọn cột «Họ và tên» (hoặc «Tên» và «Họ và chữ đệm»).');
+  }
+  const rc = rowContext(ctx, input.defaultUnitId);
+  const rows = new Map<number, RowState>();
+  for (const raw of readRows(sheet, input.firstDataRow, input.mapping)) {
+    rows.set(raw.rowNumber, { raw, ...evaluate(ctx, raw, rc), action: 'auto', edited: false, sameAsRow: null });
+  }
+  markRepeats(rows);
+  s.analysis = { sheet: input.sheet, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId };
+  const list = [...rows.values()].map(toRow);
+  const newUnits = [...new Set([...rows.values()].flatMap((r) => (r.result.newUnitName ? [r.result.newUnitName] : [])))];
+  return { sessionId: s.id, sheetName: sheet.name, rows: list, newUnits };
+}
+
+function rowState(ctx: AppCore, sessionId: string, rowNumber: number): { s: Session; row: RowState } {
+  const s = session(ctx, sessionId);
+  const row = s.analysis?.rows.get(rowNumber);
+  if (!s.analysis || !row) throw new AppError('NOT_FOUND', `Không có dòng ${rowNumber} trong danh sách đang nhập.`);
+  return { s, row };
+}
+
+function updateRow(ctx: AppCore, sessionId: string, rowNumber: number, values: Record<string, string>): ImportRow {
+  const { s, row } = rowState(ctx, sessionId, rowNumber);
+  const clean: Partial<Record<ImportField, string>> = {};
+  for (const [k, v] of Object.entries(values)) if (k in IMPORT_FIELDS && v.trim()) clean[k as ImportField] = v;
+  row.raw = { ...row.raw, values: clean };
+  Object.assign(row, evaluate(ctx, row.raw, rowContext(ctx, s.analysis!.defaultUnitId)), { edited: true });
+  markRepeats(s.analysis!.rows);
+  return toRow(row);
+}
+
+async function problemsXlsx(ctx: AppCore, sessionId: string) {
+  const s = session(ctx, sessionId);
+  if (!s.analysis) throw new AppError('INVALID_INPUT', 'Chưa phân tích danh sách.');
+  const sheetName = s.workbook.sheets[s.analysis.sheet]!.name;
+  const lines = [...s.analysis.rows.values()].flatMap((r) =>
+    toRow(r).problems.map((p) => ({ row: r.raw.rowNumber, name: toRow(r).fullName, p, value: p.field ? (r.raw.values[p.field as ImportField] ?? '') : '' })),
+  );
+  const wb = newWorkbook();
+  addTableSheet(
+    wb,
+    'Các vấn đề',
+    [
+      { header: 'Trang tính', width: 16, value: () => sheetName },
+      { header: 'Dòng', width: 7, value: (l) => l.row },
+      { header: 'Ô', width: 7, value: (l) => l.p.cell },
+      { header: 'Họ và tên', width: 24, value: (l) => l.name },
+      { header: 'Cột', width: 22, value: (l) => (l.p.field && l.p.field in IMPORT_FIELDS ? IMPORT_FIELDS[l.p.field as ImportField] : null) },
+      { header: 'Giá trị trong tệp', width: 22, value: (l) => l.value || null },
+      { header: 'Vấn đề', width: 60, value: (l) => l.p.message },
+      { header: 'Mức độ', width: 10, value: (l) => (l.p.severity === 'error' ? 'Lỗi' : 'Lưu ý') },
+    ],
+    lines,
+  );
+  const base = s.fileName.replace(/\.[^.]+$/, '');
+  return { fileName: `${base}-cac-van-de.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: lines.length };
+}
+
+/** All rows or none: an error left on a row that is not skipped stops the whole import before anything is written. */
+function commit(ctx: AppCore, sessionId: string) {
+  const s = session(ctx, sessionId);
+  const analysis = s.analysis;
+  if (!analysis) throw new AppError('INVALID_INPUT', 'Chưa phân tích danh sách.');
+  const rows = [...analysis.rows.values()];
+  const blocking = rows.filter((r) => r.action !== 'skip' && status(r) === 'error');
+  if (blocking.length > 0) {
+    throw new AppError(
+      'IMPORT_HAS_ERRORS',
+      `Còn ${blocking.length} dòng có lỗi (dòng ${blocking.slice(0, 5).map((r) => r.raw.rowNumber).join(', ')}${blocking.length > 5 ? '…' : ''}). Hãy sửa hoặc bỏ qua các dòng đó; chưa có gì được ghi.`,
+    );
+  }
+  const db = ctx.db;
+  const sheetName = s.workbook.sheets[analysis.sheet]!.name;
+  const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0 };
+  db.transaction(() => {
+    const now = ctx.now().toISOString();
+    const writer = personWriter(db);
+    const createdUnits = new Map<string, { id: number; name: string }>();
+    for (const r of rows) {
+      const st = status(r);
+      const action = r.action === 'auto' ? (st === 'same' ? 'link' : st === 'duplicate' ? (r.sameAsRow !== null ? 'skip' : 'new') : 'new') : r.action;
+      if (action === 'skip' || !r.result.data) {
+        counts.skipped++;
+        continue;
+      }
+      const data = { ...r.result.data };
+      let unitName = r.result.unitName;
+      if (r.result.newUnitName) {
+        const key = foldText(r.result.newUnitName);
+        let unit = createdUnits.get(key);
+        if (!unit) {
+          unit = { id: insertUnit(db, r.result.newUnitName, guessUnitKind(r.result.newUnitName), null, null, now), name: r.result.newUnitName };
+          createdUnits.set(key, unit);
+          audit(ctx, { action: 'create', entity: 'unit', entityId: unit.id, after: unit, reason: `Nhập từ tệp «${s.fileName}»` });
+        }
+        data.unitId = unit.id;
+        unitName = unit.name;
+      }
+      const source = `Nhập từ tệp «${s.fileName}», trang «${sheetName}», dòng ${r.raw.rowNumber}`;
+      if (action === 'link' && r.match.match) {
+        counts.linked++;
+        const existing = readPerson(db, r.match.match.id)!;
+        const fuller = mergeData(toData(existing), data);
+        if (JSON.stringify(fuller) !== JSON.stringify(toData(existing))) {
+          writer.update(existing.id, fuller, fuller.unitId === existing.unitId ? existing.unitName : unitName, now);
+          audit(ctx, { action: 'update', entity: 'person', entityId: existing.id, before: existing, after: fuller, reason: `Bổ sung thông tin còn thiếu — ${source}` });
+          counts.filled++;
+        }
+        continue;
+      }
+      const id = writer.insert(data, unitName, now);
+      audit(ctx, { action: 'create', entity: 'person', entityId: id, reason: source });
+      counts.created++;
+    }
+    counts.unitsCreated = createdUnits.size;
+    const signature = s.signatures[analysis.sheet];
+    if (signature) {
+      db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(MAPPING_KEY(signature), JSON.stringify(analysis.mapping));
+    }
+    audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...counts } });
+  })();
+  store(ctx).delete(sessionId);
+  return counts;
+}
+
+export const importsHandlers: Handlers<typeof importsChannels> = {
+  'imports.open': (ctx, input) => open(ctx, input.fileName, input.dataBase64),
+  'imports.analyze': (ctx, input) => analyze(ctx, input),
+  'imports.updateRow': (ctx, input) => updateRow(ctx, input.sessionId, input.rowNumber, input.values),
+  'imports.setRowAction': (ctx, input) => {
+    const { row } = rowState(ctx, input.sessionId, input.rowNumber);
+    if ((input.action === 'link') && !row.match.match) throw new AppError('INVALID_INPUT', 'Dòng này không có hồ sơ nào để gắn vào.');
+    row.action = input.action;
+    return toRow(row);
+  },
+  'imports.problemsXlsx': (ctx, input) => problemsXlsx(ctx, input.sessionId),
+  'imports.commit': (ctx, input) => commit(ctx, input.sessionId),
+  'imports.discard': (ctx, input) => ({ ok: store(ctx).delete(input.sessionId) }),
+};

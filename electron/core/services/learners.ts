@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import type { learnersChannels, Person, PersonData, personInput } from '../../../shared/contract/learners';
+import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../shared/domain/learner-fields';
+import { formatDate } from '../../../shared/domain/format';
+import { todayInVietnam } from '../../../shared/domain/dates';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { AppError } from '../errors';
+import { communeByCode } from '../reference/communes';
+import { addTableSheet, excelDate, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
+import { dismissDuplicate, findDuplicates } from '../learners/duplicates';
+import { mergePeople, previewMerge, undoMerge } from '../learners/merge';
+import { PERSON_SELECT, personWriter, readPerson, toPerson, type PersonDbRow } from '../learners/person-store';
+import { allMatchingIds, countPeople, searchPeople } from '../learners/search';
+import type { Handlers } from './types';
+
+const EXPORT_MAX = 200_000;
+
+function getPerson(ctx: AppCore, id: number): Person {
+  const p = readPerson(ctx.db, id);
+  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ này.');
+  return p;
+}
+
+/** Checks only the registry can make: the unit exists, the commune is in the 2025 list, the ID is not someone else's. */
+function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | undefined): void {
+  const fields: Record<string, string> = {};
+  if (p.unitId !== null) {
+    const u = ctx.db.prepare('SELECT archived_at FROM units WHERE id = ?').get(p.unitId) as { archived_at: string | null } | undefined;
+    if (!u) fields.unitId = 'Đơn vị không tồn tại';
+    else if (u.archived_at) fields.unitId = 'Đơn vị đã ngừng hoạt động (đã sáp nhập hoặc lưu trữ)';
+  }
+  if (p.communeCode !== null && !communeByCode(p.communeCode)) fields.communeCode = 'Không có trong danh mục xã, phường 2025';
+  if (p.citizenId) {
+    const other = ctx.db
+      .prepare('SELECT id, family_and_middle || \' \' || given AS name, birth_date FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id IS NOT ?')
+      .get(p.citizenId, selfId ?? null) as { id: number; name: string; birth_date: string | null } | undefined;
+    if (other) {
+      fields.citizenId = `Số CCCD này đã có ở hồ sơ ${other.name}${other.birth_date ? `, sinh ${formatDate(other.birth_date)}` : ''}`;
+    }
+  }
+  if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu.', fields);
+}
+
+function save(ctx: AppCore, input: z.output<typeof personInput>): Person {
+  const db = ctx.db;
+  return db.transaction(() => {
+    const { id, ...data } = input;
+    checkAgainstRegistry(ctx, data, id);
+    const unitName = data.unitId === null ? null : (db.prepare('SELECT name FROM units WHERE id = ?').get(data.unitId) as { name: string }).name;
+    const writer = personWriter(db);
+    const now = ctx.now().toISOString();
+    if (id === undefined) {
+      const newId = writer.insert(data, unitName, now);
+      const person = getPerson(ctx, newId);
+      audit(ctx, { action: 'create', entity: 'person', entityId: newId, after: person, reason: 'Thêm bằng tay' });
+      return person;
+    }
+    const before = getPerson(ctx, id);
+    if (before.mergedIntoId) throw new AppError('ALREADY_MERGED', 'Hồ sơ này đã được gộp vào hồ sơ khác; hãy sửa hồ sơ còn lại.');
+    writer.update(id, data, unitName, now);
+    const after = getPerson(ctx, id);
+    audit(ctx, { action: 'update', entity: 'person', entityId: id, before, after });
+    return after;
+  })();
+}
+
+const ACTION_TEXT: Record<string, string> = { create: 'Tạo hồ sơ', update: 'Cập nhật hồ sơ', restore: 'Khôi phục hồ sơ' };
+
+/** What happened to a person, newest first, from the audit log (classes and certificates join as they land). */
+function history(ctx: AppCore, id: number) {
+  const rows = ctx.db
+    .prepare("SELECT at, action, reason FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY id DESC LIMIT 200")
+    .all(String(id)) as { at: string; action: string; reason: string | null }[];
+  return rows.map((r) => ({
+    kind: r.action,
+    date: r.at,
+    text: `${ACTION_TEXT[r.action] ?? r.action}${r.reason ? `: ${r.reason}` : ''}`,
+  }));
+}
+
+async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof countPeople>[2]) {
+  const ids = allMatchingIds(ctx.db, q, filters, EXPORT_MAX);
+  const people: Person[] = [];
+  const stmt = ctx.db.prepare(`${PERSON_SELECT} WHERE p.id = ?`);
+  for (const id of ids) people.push(toPerson(stmt.get(id) as PersonDbRow));
+  const wb = newWorkbook();
+  addTableSheet<Person>(
+    wb,
+    'Học viên',
+    [
+      { header: 'STT', width: 6, value: (_p, i) => i + 1 },
+      { header: 'Họ và chữ đệm', width: 22, value: (p) => p.familyAndMiddle },
+      { header: 'Tên', width: 10, value: (p) => p.given },
+      { header: 'Giới tính', width: 9, value: (p) => (p.sex ? SEX_LABELS[p.sex] : null) },
+      { header: 'Ngày sinh', width: 12, value: (p) => excelDate(p.birthDate), format: 'dd/mm/yyyy' },
+      { header: 'Dân tộc', width: 10, value: (p) => p.ethnicityName },
+      { header: 'Tôn giáo', width: 10, value: (p) => p.religion || null },
+      { header: 'Quê quán', width: 22, value: (p) => p.homePlace || null },
+      { header: 'Xã, phường nơi ở', width: 20, value: (p) => p.communeName },
+      { header: 'Đơn vị công tác', width: 24, value: (p) => p.workplace || null },
+      { header: 'Chức vụ', width: 18, value: (p) => p.position || null },
+      { header: 'Đảng viên', width: 14, value: (p) => (p.partyStatus ? PARTY_STATUS_LABELS[p.partyStatus] : null) },
+      { header: 'Ngày vào Đảng', width: 12, value: (p) => excelDate(p.admissionDate), format: 'dd/mm/yyyy' },
+      { header: 'Ngày chính thức', width: 12, value: (p) => excelDate(p.confirmationDate), format: 'dd/mm/yyyy' },
+      { header: 'Chi bộ, đảng bộ', width: 24, value: (p) => p.unitName },
+      { header: 'Trình độ học vấn, chuyên môn', width: 18, value: (p) => p.educationLevel || null },
+      { header: 'Lý luận chính trị', width: 12, value: (p) => (p.theoryLevel ? THEORY_LEVEL_LABELS[p.theoryLevel] : null) },
+      { header: 'Số CCCD', width: 15, value: (p) => p.citizenId, format: '@' },
+      { header: 'Số thẻ đảng viên', width: 14, value: (p) => p.partyCard || null, format: '@' },
+      { header: 'Điện thoại', width: 13, value: (p) => p.phone || null, format: '@' },
+      { header: 'Ghi chú', width: 24, value: (p) => p.notes || null },
+    ],
+    people,
+  );
+  return { fileName: `Danh-sach-hoc-vien-${todayInVietnam(ctx.now())}.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: people.length };
+}
+
+export const learnersHandlers: Handlers<typeof learnersChannels> = {
+  'learners.search': (ctx, input) => searchPeople(ctx.db, input),
+  'learners.count': (ctx, input) => ({ count: countPeople(ctx.db, input.q, input.filters) }),
+  'learners.get': (ctx, input) => {
+    const person = getPerson(ctx, input.id);
+    const mergedFrom = ctx.db
+      .prepare(
+        `SELECT m.id, m.at, m.actor, m.kept_id AS keptId, m.removed_id AS removedId, m.undone_at AS undoneAt,
+           k.family_and_middle || ' ' || k.given AS keptName, r.family_and_middle || ' ' || r.given AS removedName
+         FROM person_merges m JOIN people k ON k.id = m.kept_id JOIN people r ON r.id = m.removed_id
+         WHERE m.kept_id = ? OR m.removed_id = ? ORDER BY m.id DESC`,
+      )
+      .all(input.id, input.id) as z.infer<typeof learnersChannels['learners.merges']['output']>;
+    return { person, history: history(ctx, input.id), mergedFrom };
+  },
+  'learners.save': (ctx, input) => save(ctx, input),
+  'learners.exportXlsx': (ctx, input) => exportXlsx(ctx, input.q, input.filters),
+  'learners.duplicates': (ctx) => findDuplicates(ctx.db),
+  'learners.dismissDuplicate': (ctx, input) => {
+    dismissDuplicate(ctx.db, input.aId, input.bId, ctx.now().toISOString(), ctx.actor);
+    return { ok: true };
+  },
+  'learners.mergePreview': (ctx, input) => previewMerge(ctx, input.keepId, input.removeId),
+  'learners.merge': (ctx, input) => mergePeople(ctx, input.keepId, input.removeId),
+  'learners.merges': (ctx) =>
+    ctx.db
+      .prepare(
+        `SELECT m.id, m.at, m.actor, m.kept_id AS keptId, m.removed_id AS removedId, m.undone_at AS undoneAt,
+           k.family_and_middle || ' ' || k.given AS keptName, r.family_and_middle || ' ' || r.given AS removedName
+         FROM person_merges m JOIN people k ON k.id = m.kept_id JOIN people r ON r.id = m.removed_id
+         ORDER BY m.id DESC LIMIT 200`,
+      )
+      .all() as z.infer<typeof learnersChannels['learners.merges']['output']>,
+  'learners.undoMerge': (ctx, input) => undoMerge(ctx, input.mergeId),
+};

@@ -1,0 +1,301 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ROW_STATUS_LABELS, type ColumnMapping, type ImportRow } from '../../../../shared/contract/imports';
+import { formatDate, formatNumber } from '../../../../shared/domain/format';
+import type { ImportField } from '../../../../shared/domain/learner-fields';
+import { api, ApiError } from '../../api';
+import { downloadBase64, readFileBase64 } from '../../components/download';
+import { PageHeader } from '../../components/PageHeader';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { MappingStep } from './MappingStep';
+import { RowDialog } from './RowDialog';
+
+type Opened = Awaited<ReturnType<typeof api.imports.open>>;
+type Analysis = Awaited<ReturnType<typeof api.imports.analyze>>;
+type Filter = ImportRow['status'] | 'skip' | 'all';
+
+const STATUS_COLOR: Record<ImportRow['status'], 'success' | 'default' | 'warning' | 'error'> = {
+  new: 'success',
+  same: 'default',
+  duplicate: 'warning',
+  error: 'error',
+};
+const ACTION_LABELS: Record<ImportRow['action'], string> = { auto: 'Tự động', skip: 'Bỏ qua', new: 'Thêm người mới', link: 'Gắn vào hồ sơ đã có' };
+const STEPS = ['Chọn tệp', 'Chọn cột', 'Kiểm tra và sửa', 'Hoàn tất'];
+
+function message(err: unknown): string {
+  return err instanceof ApiError ? err.message : 'Đã xảy ra lỗi không mong muốn.';
+}
+
+export function ImportPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [sheetIndex, setSheetIndex] = useState(0);
+  const [mapping, setMapping] = useState<ColumnMapping[]>([]);
+  const [firstDataRow, setFirstDataRow] = useState('1');
+  const [defaultUnitId, setDefaultUnitId] = useState<number | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [rows, setRows] = useState<ImportRow[]>([]);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [editing, setEditing] = useState<ImportRow | null>(null);
+
+  const chooseSheet = (o: Opened, index: number) => {
+    const s = o.sheets.find((x) => x.index === index)!;
+    setSheetIndex(index);
+    setMapping(s.columns.map((c) => c.mapping));
+    setFirstDataRow(String(s.firstDataRow));
+  };
+
+  const open = useMutation({
+    mutationFn: async (file: File) => api.imports.open({ fileName: file.name, dataBase64: await readFileBase64(file) }),
+    onSuccess: (o) => {
+      setOpened(o);
+      setAnalysis(null);
+      chooseSheet(o, o.suggestedSheet);
+    },
+  });
+  const analyze = useMutation({
+    mutationFn: () =>
+      api.imports.analyze({
+        sessionId: opened!.sessionId,
+        sheet: sheetIndex,
+        firstDataRow: /^\d+$/.test(firstDataRow) && Number(firstDataRow) > 0 ? Number(firstDataRow) : 1,
+        mapping,
+        defaultUnitId,
+      }),
+    onSuccess: (a) => {
+      setAnalysis(a);
+      setRows(a.rows);
+      setFilter(a.rows.some((r) => r.status === 'error') ? 'error' : 'all');
+    },
+  });
+  const replaceRow = (r: ImportRow) => setRows((all) => all.map((x) => (x.rowNumber === r.rowNumber ? r : x)));
+  const update = useMutation({
+    mutationFn: (p: { rowNumber: number; values: Record<string, string> }) => api.imports.updateRow({ sessionId: opened!.sessionId, ...p }),
+    onSuccess: (r) => {
+      replaceRow(r);
+      setEditing(r.status === 'error' ? r : null);
+    },
+  });
+  const setAction = useMutation({
+    mutationFn: (p: { rowNumber: number; action: ImportRow['action'] }) => api.imports.setRowAction({ sessionId: opened!.sessionId, ...p }),
+    onSuccess: replaceRow,
+  });
+  const problems = useMutation({
+    mutationFn: () => api.imports.problemsXlsx({ sessionId: opened!.sessionId }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
+  });
+  const commit = useMutation({
+    mutationFn: () => api.imports.commit({ sessionId: opened!.sessionId }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['learners.search'] });
+      void queryClient.invalidateQueries({ queryKey: ['learners.count'] });
+      void queryClient.invalidateQueries({ queryKey: ['units.list'] });
+    },
+  });
+
+  const counts = useMemo(() => {
+    const c = { all: rows.length, new: 0, same: 0, duplicate: 0, error: 0, skip: 0 };
+    for (const r of rows) {
+      if (r.action === 'skip') c.skip++;
+      else c[r.status]++;
+    }
+    return c;
+  }, [rows]);
+  const shown = useMemo(
+    () => rows.filter((r) => (filter === 'all' ? true : filter === 'skip' ? r.action === 'skip' : r.action !== 'skip' && r.status === filter)),
+    [rows, filter],
+  );
+  const mappedFields = useMemo(() => [...new Set(mapping.filter((m) => m.field && !m.sexMark).map((m) => m.field as ImportField))], [mapping]);
+  const step = commit.isSuccess ? 3 : analysis ? 2 : opened ? 1 : 0;
+
+  const columns: VirtualColumn<ImportRow>[] = [
+    { label: 'Dòng', width: '0.5fr', render: (r) => r.rowNumber },
+    { label: 'Họ và tên', width: '1.8fr', render: (r) => r.fullName },
+    { label: 'Ngày sinh', width: '0.9fr', render: (r) => formatDate(r.birthDate) },
+    { label: 'Chi bộ', width: '1.5fr', render: (r) => r.unitName ?? '' },
+    {
+      label: 'Tình trạng',
+      width: '1.1fr',
+      render: (r) => (r.action === 'skip' ? <Chip size="small" label="Bỏ qua" /> : <Chip size="small" color={STATUS_COLOR[r.status]} label={ROW_STATUS_LABELS[r.status]} />),
+    },
+    {
+      label: 'Vấn đề',
+      width: '3fr',
+      render: (r) =>
+        r.problems.length === 0
+          ? r.match
+            ? `Hồ sơ số ${r.match.id}: ${r.match.fullName}${r.match.birthDate ? `, ${formatDate(r.match.birthDate)}` : ''}`
+            : ''
+          : `${r.problems[0]!.cell ? `${r.problems[0]!.cell}: ` : ''}${r.problems[0]!.message}${r.problems.length > 1 ? ` (+${r.problems.length - 1})` : ''}`,
+    },
+    {
+      label: 'Xử lý',
+      width: '1.3fr',
+      render: (r) => (
+        <TextField
+          select
+          size="small"
+          variant="standard"
+          value={r.action}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => setAction.mutate({ rowNumber: r.rowNumber, action: e.target.value as ImportRow['action'] })}
+          slotProps={{ htmlInput: { 'aria-label': `Xử lý dòng ${r.rowNumber}` } }}
+        >
+          {(['auto', 'skip', 'new', ...(r.match ? (['link'] as const) : [])] as ImportRow['action'][]).map((a) => (
+            <MenuItem key={a} value={a}>
+              {ACTION_LABELS[a]}
+            </MenuItem>
+          ))}
+        </TextField>
+      ),
+    },
+  ];
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 'calc(100vh - 130px)' }}>
+      <PageHeader
+        title="Nhập danh sách học viên từ Excel"
+        subtitle="Danh sách do chi bộ gửi (.xlsx hoặc .csv). Kiểm tra trước, sửa hoặc bỏ qua dòng lỗi, rồi mới ghi vào sổ: ghi tất cả hoặc không ghi gì."
+        actions={<Button onClick={() => navigate('/learners')}>Về danh sách học viên</Button>}
+      />
+      <Stepper activeStep={step} sx={{ mb: 3 }}>
+        {STEPS.map((s) => (
+          <Step key={s}>
+            <StepLabel>{s}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".xlsx,.xlsm,.csv,.xls"
+        aria-label="Tệp danh sách"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) open.mutate(f);
+        }}
+      />
+      {step === 0 && (
+        <Paper sx={{ p: 4, textAlign: 'center' }}>
+          <Button size="large" variant="contained" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={open.isPending}>
+            Chọn tệp danh sách
+          </Button>
+          <Typography color="text.secondary" sx={{ mt: 2 }}>
+            Tệp .xlsx hoặc .csv, tối đa 20 MB và 50.000 dòng. Dòng tiêu đề có thể nằm dưới quốc hiệu, tên văn bản.
+          </Typography>
+        </Paper>
+      )}
+      {open.isError && <Alert severity="error" sx={{ mb: 2 }}>{message(open.error)}</Alert>}
+      {step === 1 && opened && (
+        <>
+          <Typography sx={{ mb: 1 }}>
+            Tệp <b>{opened.fileName}</b>
+            {opened.encoding && opened.encoding !== 'utf-8' ? ` (đọc theo bảng mã ${opened.encoding})` : ''}.{' '}
+            <Button size="small" onClick={() => fileInput.current?.click()}>Chọn tệp khác</Button>
+          </Typography>
+          <MappingStep
+            sheets={opened.sheets}
+            sheetIndex={sheetIndex}
+            onSheet={(i) => chooseSheet(opened, i)}
+            mapping={mapping}
+            onMapping={setMapping}
+            firstDataRow={firstDataRow}
+            onFirstDataRow={setFirstDataRow}
+            defaultUnitId={defaultUnitId}
+            onDefaultUnit={setDefaultUnitId}
+            onAnalyze={() => analyze.mutate()}
+            busy={analyze.isPending}
+            error={analyze.isError ? message(analyze.error) : null}
+          />
+        </>
+      )}
+      {step === 2 && analysis && (
+        <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+          <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+            {(
+              [
+                ['all', `Tất cả ${formatNumber(counts.all)}`],
+                ['new', `Người mới ${formatNumber(counts.new)}`],
+                ['same', `Đã có trong sổ ${formatNumber(counts.same)}`],
+                ['duplicate', `Có thể trùng ${formatNumber(counts.duplicate)}`],
+                ['error', `Lỗi ${formatNumber(counts.error)}`],
+                ['skip', `Bỏ qua ${formatNumber(counts.skip)}`],
+              ] as [Filter, string][]
+            ).map(([f, label]) => (
+              <Chip
+                key={f}
+                label={label}
+                color={f === 'error' && counts.error > 0 ? 'error' : f === filter ? 'primary' : 'default'}
+                variant={f === filter ? 'filled' : 'outlined'}
+                onClick={() => setFilter(f)}
+              />
+            ))}
+            {analysis.newUnits.length > 0 && (
+              <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
+                Sẽ thêm đơn vị mới: {analysis.newUnits.join('; ')}
+              </Typography>
+            )}
+          </Stack>
+          <Paper sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 360 }}>
+            <VirtualTable
+              label="Các dòng trong tệp"
+              columns={columns}
+              rows={shown}
+              rowKey={(r) => r.rowNumber}
+              onOpen={(r) => setEditing(r)}
+              empty={<Typography sx={{ p: 2 }} color="text.secondary">Không có dòng nào ở mục này.</Typography>}
+            />
+          </Paper>
+          {commit.isError && <Alert severity="error" sx={{ mt: 2 }}>{message(commit.error)}</Alert>}
+          <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'center' }}>
+            <Button onClick={() => setAnalysis(null)}>Quay lại chọn cột</Button>
+            <Button onClick={() => problems.mutate()} disabled={problems.isPending}>Lưu danh sách vấn đề (.xlsx)</Button>
+            <Box sx={{ flexGrow: 1 }} />
+            {counts.error > 0 && (
+              <Typography variant="body2" color="error">
+                Còn {formatNumber(counts.error)} dòng lỗi: hãy sửa hoặc bỏ qua trước khi nhập.
+              </Typography>
+            )}
+            <Button variant="contained" onClick={() => commit.mutate()} disabled={counts.error > 0 || commit.isPending}>
+              Nhập vào sổ
+            </Button>
+          </Box>
+        </Box>
+      )}
+      {step === 3 && commit.data && (
+        <Paper sx={{ p: 3 }}>
+          <Alert severity="success" sx={{ mb: 2 }}>
+            Đã nhập xong: thêm {formatNumber(commit.data.created)} người mới, gắn {formatNumber(commit.data.linked)} dòng vào hồ sơ đã có
+            {commit.data.filled ? ` (bổ sung thông tin cho ${formatNumber(commit.data.filled)} hồ sơ)` : ''}, bỏ qua {formatNumber(commit.data.skipped)} dòng
+            {commit.data.unitsCreated ? `, thêm ${formatNumber(commit.data.unitsCreated)} đơn vị` : ''}.
+          </Alert>
+          <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>Xem danh sách học viên</Button>
+          <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), fileInput.current?.click())}>Nhập tệp khác</Button>
+        </Paper>
+      )}
+      {editing && (
+        <RowDialog
+          key={editing.rowNumber}
+          row={editing}
+          fields={mappedFields}
+          busy={update.isPending}
+          error={update.isError ? message(update.error) : null}
+          onSave={(values) => update.mutate({ rowNumber: editing.rowNumber, values })}
+          onSkip={() => {
+            setAction.mutate({ rowNumber: editing.rowNumber, action: 'skip' });
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,129 @@
+import { Alert, Autocomplete, Box, Button, Chip, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import type { ColumnMapping, ImportSheet } from '../../../../shared/contract/imports';
+import { formatNumber } from '../../../../shared/domain/format';
+import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, type ImportField } from '../../../../shared/domain/learner-fields';
+import { useUnits } from '../learners/queries';
+
+/** A select value for every way a column can be read: a field, a sex mark, or nothing. */
+function encode(m: ColumnMapping): string {
+  return m.sexMark ? `sex:${m.sexMark}` : (m.field ?? '');
+}
+function decode(col: number, value: string): ColumnMapping {
+  if (value === 'sex:nam' || value === 'sex:nu') return { col, field: 'sex', sexMark: value.slice(4) as 'nam' | 'nu' };
+  return { col, field: (value || null) as ImportField | null };
+}
+
+export function MappingStep(props: {
+  sheets: ImportSheet[];
+  sheetIndex: number;
+  onSheet: (index: number) => void;
+  mapping: ColumnMapping[];
+  onMapping: (m: ColumnMapping[]) => void;
+  firstDataRow: string;
+  onFirstDataRow: (v: string) => void;
+  defaultUnitId: number | null;
+  onDefaultUnit: (id: number | null) => void;
+  onAnalyze: () => void;
+  busy: boolean;
+  error: string | null;
+}) {
+  const sheet = props.sheets.find((s) => s.index === props.sheetIndex)!;
+  const units = useUnits();
+  const mapped = props.mapping.filter((m) => m.field).length;
+  return (
+    <Box>
+      <Paper sx={{ p: 2, mb: 2 }}>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+          {props.sheets.length > 1 && (
+            <TextField select label="Trang tính" value={props.sheetIndex} onChange={(e) => props.onSheet(Number(e.target.value))} sx={{ width: 240 }}>
+              {props.sheets.map((s) => (
+                <MenuItem key={s.index} value={s.index}>
+                  {s.name}
+                  {s.hidden ? ' (ẩn)' : ''} — {formatNumber(s.dataRows)} dòng
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <Typography>
+            {sheet.headerRow ? `Dòng tiêu đề cột: ${sheet.headerRow}.` : 'Không tìm thấy dòng tiêu đề.'}
+          </Typography>
+          <TextField
+            label="Dữ liệu bắt đầu từ dòng"
+            name="firstDataRow"
+            value={props.firstDataRow}
+            onChange={(e) => props.onFirstDataRow(e.target.value)}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            sx={{ width: 200 }}
+          />
+          <Autocomplete
+            sx={{ minWidth: 320, flexGrow: 1 }}
+            options={(units.data ?? []).filter((u) => !u.archivedAt)}
+            getOptionLabel={(u) => u.name}
+            value={units.data?.find((u) => u.id === props.defaultUnitId) ?? null}
+            onChange={(_e, u) => props.onDefaultUnit(u?.id ?? null)}
+            renderInput={(p) => <TextField {...p} label="Chi bộ cử đi học (cho người không ghi chi bộ)" />}
+          />
+          {sheet.rememberedMapping && <Chip color="success" variant="outlined" label="Dùng lại cách chọn cột của lần nhập trước" />}
+        </Box>
+        {sheet.warnings.map((w) => (
+          <Alert key={w} severity="warning" sx={{ mt: 2 }}>
+            {w}
+          </Alert>
+        ))}
+      </Paper>
+      <Paper>
+        <Table size="small" aria-label="Chọn cột">
+          <TableHead>
+            <TableRow>
+              <TableCell width={60}>Cột</TableCell>
+              <TableCell>Tiêu đề trong tệp</TableCell>
+              <TableCell>Ví dụ</TableCell>
+              <TableCell width={300}>Nhập vào</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {sheet.columns.map((c) => {
+              const m = props.mapping.find((x) => x.col === c.col) ?? { col: c.col, field: null };
+              return (
+                <TableRow key={c.col}>
+                  <TableCell>{c.letter}</TableCell>
+                  <TableCell>{c.header || <Typography color="text.secondary" variant="body2">(không có tiêu đề)</Typography>}</TableCell>
+                  <TableCell sx={{ color: 'text.secondary' }}>{c.samples.join(' · ')}</TableCell>
+                  <TableCell>
+                    <TextField
+                      select
+                      aria-label={`Cột ${c.letter} nhập vào`}
+                      value={encode(m)}
+                      slotProps={{ select: { displayEmpty: true } }}
+                      onChange={(e) => props.onMapping([...props.mapping.filter((x) => x.col !== c.col), decode(c.col, e.target.value)])}
+                    >
+                      <MenuItem value="">
+                        <em>Không nhập</em>
+                      </MenuItem>
+                      {IMPORT_FIELD_KEYS.map((f) => (
+                        <MenuItem key={f} value={f}>
+                          {IMPORT_FIELDS[f]}
+                        </MenuItem>
+                      ))}
+                      <MenuItem value="sex:nam">Giới tính: đánh dấu là Nam</MenuItem>
+                      <MenuItem value="sex:nu">Giới tính: đánh dấu là Nữ</MenuItem>
+                    </TextField>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Paper>
+      {props.error && <Alert severity="error" sx={{ mt: 2 }}>{props.error}</Alert>}
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2, gap: 2, alignItems: 'center' }}>
+        <Typography variant="body2" color="text.secondary">
+          Đã chọn {mapped} cột
+        </Typography>
+        <Button variant="contained" onClick={props.onAnalyze} disabled={props.busy}>
+          Kiểm tra danh sách
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,214 @@
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { DUPLICATE_REASON_LABELS, type Person, type PersonRow } from '../../../../shared/contract/learners';
+import { formatDate, formatDateTime } from '../../../../shared/domain/format';
+import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
+import { api } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+
+function describe(r: PersonRow): string {
+  return [formatDate(r.birthDate), r.unitName, r.citizenId ? `CCCD ${r.citizenId}` : null].filter(Boolean).join(' · ');
+}
+
+const FIELDS: { label: string; value: (p: Person) => string }[] = [
+  { label: 'Họ và tên', value: (p) => p.fullName },
+  { label: 'Giới tính', value: (p) => (p.sex ? SEX_LABELS[p.sex] : '') },
+  { label: 'Ngày sinh', value: (p) => formatDate(p.birthDate) },
+  { label: 'Dân tộc', value: (p) => p.ethnicityName ?? '' },
+  { label: 'Quê quán', value: (p) => p.homePlace },
+  { label: 'Xã, phường', value: (p) => p.communeName ?? '' },
+  { label: 'Đơn vị công tác', value: (p) => p.workplace },
+  { label: 'Chức vụ', value: (p) => p.position },
+  { label: 'Đảng viên', value: (p) => (p.partyStatus ? PARTY_STATUS_LABELS[p.partyStatus] : '') },
+  { label: 'Ngày vào Đảng', value: (p) => formatDate(p.admissionDate) },
+  { label: 'Chi bộ', value: (p) => p.unitName ?? '' },
+  { label: 'Lý luận chính trị', value: (p) => (p.theoryLevel ? THEORY_LEVEL_LABELS[p.theoryLevel] : '') },
+  { label: 'Số CCCD', value: (p) => p.citizenId ?? '' },
+  { label: 'Điện thoại', value: (p) => p.phone },
+  { label: 'Ghi chú', value: (p) => p.notes },
+];
+
+function MergeDialog({ pair, onClose }: { pair: { a: number; b: number } | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [swap, setSwap] = useState(false);
+  const keepId = pair ? (swap ? pair.b : pair.a) : 0;
+  const removeId = pair ? (swap ? pair.a : pair.b) : 0;
+  const preview = useQuery({
+    queryKey: ['learners.mergePreview', keepId, removeId],
+    queryFn: () => api.learners.mergePreview({ keepId, removeId }),
+    enabled: pair !== null,
+  });
+  const merge = useMutation({
+    mutationFn: () => api.learners.merge({ keepId, removeId }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+      onClose();
+    },
+  });
+  const p = preview.data;
+  return (
+    <Dialog open={pair !== null} onClose={onClose} maxWidth="lg" fullWidth>
+      <DialogTitle>Gộp hai hồ sơ thành một</DialogTitle>
+      <DialogContent>
+        {preview.isError && <Alert severity="error">{preview.error.message}</Alert>}
+        {merge.isError && <Alert severity="error">{merge.error.message}</Alert>}
+        {p && (
+          <Table size="small" aria-label="So sánh hai hồ sơ">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell>Giữ lại: hồ sơ số {p.kept.id}</TableCell>
+                <TableCell>Gộp vào: hồ sơ số {p.removed.id}</TableCell>
+                <TableCell sx={{ fontWeight: 700 }}>Kết quả</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {FIELDS.map((f) => {
+                const result = f.value(p.result);
+                const changed = result !== f.value(p.kept);
+                return (
+                  <TableRow key={f.label}>
+                    <TableCell sx={{ color: 'text.secondary' }}>{f.label}</TableCell>
+                    <TableCell>{f.value(p.kept)}</TableCell>
+                    <TableCell>{f.value(p.removed)}</TableCell>
+                    <TableCell sx={{ fontWeight: changed ? 700 : 400, bgcolor: changed ? 'rgba(46, 125, 50, 0.1)' : undefined }}>{result}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+          Mỗi ô giữ giá trị đầy đủ hơn; khi hai hồ sơ khác nhau thật sự, giữ giá trị của hồ sơ được giữ lại. Các lớp học và giấy
+          chứng nhận của cả hai hồ sơ chuyển về hồ sơ kết quả. Có thể hoàn tác lần gộp này.
+        </Typography>
+      </DialogContent>
+      <DialogActions>
+        <Button startIcon={<SwapHorizIcon />} onClick={() => setSwap((s) => !s)}>
+          Đổi hồ sơ giữ lại
+        </Button>
+        <Box sx={{ flexGrow: 1 }} />
+        <Button onClick={onClose}>Hủy</Button>
+        <Button variant="contained" onClick={() => merge.mutate()} disabled={!p || merge.isPending}>
+          Gộp hồ sơ
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export function DuplicatesPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const pairs = useQuery({ queryKey: ['learners.duplicates'], queryFn: () => api.learners.duplicates() });
+  const merges = useQuery({ queryKey: ['learners.merges'], queryFn: () => api.learners.merges() });
+  const [pair, setPair] = useState<{ a: number; b: number } | null>(null);
+  const dismiss = useMutation({
+    mutationFn: (p: { aId: number; bId: number }) => api.learners.dismissDuplicate(p),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['learners.duplicates'] }),
+  });
+  const undo = useMutation({
+    mutationFn: (mergeId: number) => api.learners.undoMerge({ mergeId }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+
+  return (
+    <Box sx={{ maxWidth: 1200 }}>
+      <PageHeader
+        title="Hồ sơ có thể trùng"
+        subtitle="Cùng số CCCD; hoặc cùng họ tên và ngày sinh; hoặc cùng họ tên, năm sinh và chi bộ. Gộp khi là một người, hoặc đánh dấu là hai người khác nhau."
+        actions={<Button onClick={() => navigate('/learners')}>Về danh sách</Button>}
+      />
+      {undo.isError && <Alert severity="error" sx={{ mb: 2 }}>{undo.error.message}</Alert>}
+      <Paper sx={{ mb: 3 }}>
+        {pairs.isError && <Alert severity="error">{pairs.error.message}</Alert>}
+        {pairs.data && pairs.data.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">Không có hồ sơ nào nghi trùng.</Typography>}
+        {pairs.data && pairs.data.length > 0 && (
+          <Table size="small" aria-label="Các cặp hồ sơ nghi trùng">
+            <TableHead>
+              <TableRow>
+                <TableCell>Lý do</TableCell>
+                <TableCell>Hồ sơ thứ nhất</TableCell>
+                <TableCell>Hồ sơ thứ hai</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {pairs.data.map((d) => (
+                <TableRow key={`${d.a.id}-${d.b.id}`}>
+                  <TableCell><Chip size="small" label={DUPLICATE_REASON_LABELS[d.reason]} /></TableCell>
+                  <TableCell>
+                    <RouterLink to={`/learners/${d.a.id}`}>{d.a.fullName}</RouterLink>
+                    <Typography variant="body2" color="text.secondary">{describe(d.a)}</Typography>
+                  </TableCell>
+                  <TableCell>
+                    <RouterLink to={`/learners/${d.b.id}`}>{d.b.fullName}</RouterLink>
+                    <Typography variant="body2" color="text.secondary">{describe(d.b)}</Typography>
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    <Button size="small" onClick={() => dismiss.mutate({ aId: d.a.id, bId: d.b.id })}>Không trùng</Button>
+                    <Button size="small" variant="outlined" onClick={() => setPair({ a: d.a.id, b: d.b.id })}>So sánh và gộp</Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+      <Typography variant="h2" sx={{ mb: 1 }}>Các lần gộp</Typography>
+      <Paper>
+        {merges.data && merges.data.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">Chưa gộp hồ sơ nào.</Typography>}
+        {merges.data && merges.data.length > 0 && (
+          <Table size="small" aria-label="Các lần gộp hồ sơ">
+            <TableHead>
+              <TableRow>
+                <TableCell>Thời điểm</TableCell>
+                <TableCell>Giữ lại</TableCell>
+                <TableCell>Đã gộp vào</TableCell>
+                <TableCell>Người thực hiện</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {merges.data.map((m) => (
+                <TableRow key={m.id}>
+                  <TableCell>{formatDateTime(m.at)}</TableCell>
+                  <TableCell><RouterLink to={`/learners/${m.keptId}`}>{m.keptName}</RouterLink> (số {m.keptId})</TableCell>
+                  <TableCell>{m.removedName} (số {m.removedId})</TableCell>
+                  <TableCell>{m.actor}</TableCell>
+                  <TableCell align="right">
+                    {m.undoneAt ? (
+                      <Typography variant="body2" color="text.secondary">Đã hoàn tác {formatDateTime(m.undoneAt)}</Typography>
+                    ) : (
+                      <Button size="small" onClick={() => undo.mutate(m.id)} disabled={undo.isPending}>Hoàn tác</Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+      <MergeDialog pair={pair} onClose={() => setPair(null)} />
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run demo -- --data DIR --people N`: a database of realistic sample data (the same generator as
+ * the bench). The app's title bar marks it as sample data; open it with `npm run web -- --data DIR`.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppCore } from '../electron/core/app-core';
+import { createLogger } from '../electron/core/log';
+import { generateDemo } from '../electron/core/demo/generate';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' } } });
+  if (!values.data) throw new Error('usage: npm run demo -- --data DIR [--people N]');
+  const dataDir = path.resolve(values.data);
+  const people = Number(values.people ?? '5000');
+  if (!Number.isInteger(people) || people < 0 || people > 5_000_000) throw new Error('--people must be a whole number up to 5,000,000');
+  const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'demo' });
+  if (core.problem) throw new Error(core.problem.message);
+  const existing = (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+  if (existing > 0) throw new Error(`${dataDir} already has ${existing} people; use an empty folder for sample data.`);
+  if (!core.db.prepare('SELECT 1 FROM centre_profiles').get()) {
+    const now = new Date().toISOString();
+    core.db
+      .prepare(
+        `INSERT INTO centre_profiles (valid_from, name, superior, doc_code, place_name, address, phone, director_json,
+           deputies_json, area_communes_json, area_party_orgs_json, created_at, updated_at)
+         VALUES ('2025-07-01', 'Trung tâm Chính trị (dữ liệu mẫu)', 'Đảng ủy xã (dữ liệu mẫu)', 'TTCT', 'Đắk Hà', '', '',
+           '{"name":"Nguyễn Văn Mẫu","title":"Giám đốc"}', '[]', '[]', '[]', ?, ?)`,
+      )
+      .run(now, now);
+  }
+  const started = Date.now();
+  const result = generateDemo(core.db, {
+    people,
+    ...(values.seed ? { seed: Number(values.seed) } : {}),
+    onProgress: (done, total) => process.stdout.write(`\r${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} người`),
+  });
+  core.close();
+  console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

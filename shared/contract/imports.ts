@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { id, text, type ChannelDef } from './common';
+import { fileOutput } from './learners';
+import { IMPORT_FIELD_KEYS, SEXES, type ImportField } from '../domain/learner-fields';
+
+const importField = z.enum(IMPORT_FIELD_KEYS as [ImportField, ...ImportField[]]);
+
+/** 20 MB of file is 26.7 MB of base64. */
+const MAX_BASE64 = 28 * 1024 * 1024;
+
+export const columnMappingSchema = z.object({
+  col: z.number().int().min(0),
+  field: importField.nullable(),
+  /** An "x" column under "Nam" or "Nữ": the mark gives the sex. */
+  sexMark: z.enum(SEXES).optional(),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importSheetSchema = z.object({
+  index: z.number(),
+  name: z.string(),
+  hidden: z.boolean(),
+  dataRows: z.number(),
+  /** 1-based, as Excel shows them; null when no header row was found. */
+  headerRow: z.number().nullable(),
+  firstDataRow: z.number(),
+  columns: z.array(
+    z.object({
+      col: z.number(),
+      letter: z.string(),
+      header: z.string(),
+      samples: z.array(z.string()),
+      mapping: columnMappingSchema,
+    }),
+  ),
+  rememberedMapping: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type ImportSheet = z.infer<typeof importSheetSchema>;
+
+export const rowStatusSchema = z.enum(['new', 'same', 'duplicate', 'error']);
+export const rowActionSchema = z.enum(['auto', 'skip', 'new', 'link']);
+export const ROW_STATUS_LABELS: Record<z.infer<typeof rowStatusSchema>, string> = {
+  new: 'Người mới',
+  same: 'Đã có trong sổ',
+  duplicate: 'Có thể trùng',
+  error: 'Lỗi',
+};
+
+export const importProblemSchema = z.object({
+  field: z.string().nullable(),
+  /** "D12": where the clerk finds the value in the file. */
+  cell: z.string().nullable(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+
+export const importRowSchema = z.object({
+  rowNumber: z.number(),
+  values: z.record(z.string(), z.string()),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  unitName: z.string().nullable(),
+  status: rowStatusSchema,
+  action: rowActionSchema,
+  match: z.object({ id, fullName: z.string(), birthDate: z.string().nullable(), unitName: z.string().nullable() }).nullable(),
+  problems: z.array(importProblemSchema),
+  edited: z.boolean(),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const analysisSchema = z.object({
+  sessionId: z.string(),
+  sheetName: z.string(),
+  rows: z.array(importRowSchema),
+  newUnits: z.array(z.string()),
+});
+
+const sessionId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Phiên nhập không hợp lệ');
+
+export const importsChannels = {
+  'imports.open': {
+    input: z.object({ fileName: text(255), dataBase64: z.string().max(MAX_BASE64, 'Tệp lớn hơn 20 MB, vượt giới hạn mỗi lần nhập') }),
+    output: z.object({ sessionId: z.string(), fileName: z.string(), format: z.enum(['xlsx', 'csv']), encoding: z.string().nullable(), sheets: z.array(importSheetSchema), suggestedSheet: z.number() }),
+  },
+  'imports.analyze': {
+    input: z.object({
+      sessionId,
+      sheet: z.number().int().min(0),
+      firstDataRow: z.number().int().min(1),
+      mapping: z.array(columnMappingSchema),
+      defaultUnitId: id.nullable(),
+    }),
+    output: analysisSchema,
+  },
+  'imports.updateRow': {
+    input: z.object({ sessionId, rowNumber: z.number().int().min(1), values: z.record(z.string(), text(500)) }),
+    output: importRowSchema,
+  },
+  'imports.setRowAction': {
+    input: z.object({ sessionId, rowNumber: z.number().int().min(1), action: rowActionSchema }),
+    output: importRowSchema,
+  },
+  'imports.problemsXlsx': { input: z.object({ sessionId }), output: fileOutput },
+  'imports.commit': {
+    input: z.object({ sessionId }),
+    output: z.object({ created: z.number(), linked: z.number(), filled: z.number(), skipped: z.number(), unitsCreated: z.number() }),
+  },
+  'imports.discard': { input: z.object({ sessionId }), output: z.object({ ok: z.boolean() }) },
+} satisfies Record<string, ChannelDef>;

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { id, isoDate, requiredText, text, type ChannelDef } from './common';
+import { isValidPartialDate } from '../domain/dates';
+import { ETHNIC_GROUPS } from '../domain/ethnic-groups';
+import { PARTY_STATUSES, SEXES, THEORY_LEVELS } from '../domain/learner-fields';
+
+const ethnicCodes = new Set(ETHNIC_GROUPS.map((g) => g.code));
+
+export const partialDate = z
+  .string({ error: 'Ngày không hợp lệ' })
+  .refine(isValidPartialDate, 'Ngày sinh phải là ngày/tháng/năm, tháng/năm hoặc năm (từ 1900)');
+
+/** Empty text becomes null so an optional identifier is either absent or well-formed. */
+const optionalDigits = (length: number, label: string) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(/[\s.]/g, ''))
+    .refine((s) => s === '' || new RegExp(`^\\d{${length}}$`).test(s), {
+      error: (issue) => `${label} phải có đúng ${length} chữ số (đang có ${String(issue.input).replace(/\D/g, '').length})`,
+    })
+    .transform((s) => (s === '' ? null : s))
+    .nullable();
+
+export const personInput = z
+  .object({
+    id: id.optional(),
+    familyAndMiddle: text(100),
+    given: requiredText(60),
+    sex: z.enum(SEXES, { error: 'Chọn Nam hoặc Nữ' }).nullable(),
+    birthDate: partialDate.nullable(),
+    ethnicityCode: z
+      .string()
+      .refine((c) => ethnicCodes.has(c), 'Dân tộc không có trong danh mục 54 dân tộc')
+      .nullable(),
+    religion: text(100),
+    homePlace: text(300),
+    communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+    workplace: text(300),
+    position: text(200),
+    partyStatus: z.enum(PARTY_STATUSES, { error: 'Chọn tình trạng đảng viên' }).nullable(),
+    admissionDate: isoDate.nullable(),
+    confirmationDate: isoDate.nullable(),
+    unitId: id.nullable(),
+    educationLevel: text(200),
+    theoryLevel: z.enum(THEORY_LEVELS, { error: 'Chọn trình độ lý luận chính trị' }).nullable(),
+    citizenId: optionalDigits(12, 'Số CCCD'),
+    partyCard: text(30),
+    phone: text(30).refine((s) => s === '' || /^[0-9 .()+-]{8,}$/.test(s), 'Số điện thoại không hợp lệ'),
+    notes: text(2000),
+  })
+  .superRefine((p, ctx) => {
+    if (p.partyStatus === 'quan_chung' && p.admissionDate) {
+      ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'Quần chúng chưa có ngày vào Đảng' });
+    }
+    if (p.partyStatus !== 'chinh_thuc' && p.confirmationDate) {
+      ctx.addIssue({ code: 'custom', path: ['confirmationDate'], message: 'Chỉ đảng viên chính thức mới có ngày chính thức' });
+    }
+    if (p.admissionDate && p.confirmationDate && p.confirmationDate <= p.admissionDate) {
+      ctx.addIssue({ code: 'custom', path: ['confirmationDate'], message: 'Ngày chính thức phải sau ngày vào Đảng' });
+    }
+    if (p.birthDate && p.admissionDate && p.admissionDate.slice(0, 4) < p.birthDate.slice(0, 4)) {
+      ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'Ngày vào Đảng trước cả năm sinh' });
+    }
+  });
+export type PersonInput = z.input<typeof personInput>;
+export type PersonData = z.output<typeof personInput>;
+
+export const personSchema = z.object({
+  id,
+  familyAndMiddle: z.string(),
+  given: z.string(),
+  fullName: z.string(),
+  sex: z.enum(SEXES).nullable(),
+  birthDate: z.string().nullable(),
+  ethnicityCode: z.string().nullable(),
+  ethnicityName: z.string().nullable(),
+  religion: z.string(),
+  homePlace: z.string(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  workplace: z.string(),
+  position: z.string(),
+  partyStatus: z.enum(PARTY_STATUSES).nullable(),
+  admissionDate: z.string().nullable(),
+  confirmationDate: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  educationLevel: z.string(),
+  theoryLevel: z.enum(THEORY_LEVELS).nullable(),
+  citizenId: z.string().nullable(),
+  partyCard: z.string(),
+  phone: z.string(),
+  notes: z.string(),
+  mergedIntoId: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** One line of a list: what the registry grid shows. */
+export const personRowSchema = personSchema.pick({
+  id: true,
+  fullName: true,
+  familyAndMiddle: true,
+  given: true,
+  sex: true,
+  birthDate: true,
+  ethnicityName: true,
+  partyStatus: true,
+  unitName: true,
+  communeName: true,
+  position: true,
+  workplace: true,
+  citizenId: true,
+});
+export type PersonRow = z.infer<typeof personRowSchema>;
+
+export const searchFilters = z.object({
+  unitId: id.optional(),
+  partyStatus: z.enum(PARTY_STATUSES).optional(),
+  sex: z.enum(SEXES).optional(),
+});
+
+const cursor = z.object({ sortKey: z.string(), id });
+
+export const searchInput = z.object({
+  q: text(200),
+  filters: searchFilters.default({}),
+  after: cursor.nullable().default(null),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type SearchInput = z.input<typeof searchInput>;
+
+export const historyItemSchema = z.object({ kind: z.string(), date: z.string().nullable(), text: z.string() });
+
+export const duplicateReasonSchema = z.enum(['citizen_id', 'name_birth_date', 'name_birth_year_unit']);
+export const DUPLICATE_REASON_LABELS: Record<z.infer<typeof duplicateReasonSchema>, string> = {
+  citizen_id: 'Trùng số CCCD',
+  name_birth_date: 'Trùng họ tên và ngày sinh',
+  name_birth_year_unit: 'Trùng họ tên, năm sinh và đơn vị',
+};
+
+export const mergeSchema = z.object({
+  id,
+  at: z.string(),
+  actor: z.string(),
+  keptId: id,
+  keptName: z.string(),
+  removedId: id,
+  removedName: z.string(),
+  undoneAt: z.string().nullable(),
+});
+
+export const fileOutput = z.object({ fileName: z.string(), dataBase64: z.string(), rowCount: z.number() });
+
+export const learnersChannels = {
+  'learners.search': {
+    input: searchInput,
+    output: z.object({ rows: z.array(personRowSchema.extend({ sortKey: z.string() })), next: cursor.nullable() }),
+  },
+  'learners.count': { input: z.object({ q: text(200), filters: searchFilters.default({}) }), output: z.object({ count: z.number() }) },
+  'learners.get': {
+    input: z.object({ id }),
+    output: z.object({ person: personSchema, history: z.array(historyItemSchema), mergedFrom: z.array(mergeSchema) }),
+  },
+  'learners.save': { input: personInput, output: personSchema },
+  'learners.exportXlsx': { input: z.object({ q: text(200), filters: searchFilters.default({}) }), output: fileOutput },
+  'learners.duplicates': {
+    input: z.object({}).strict(),
+    output: z.array(z.object({ reason: duplicateReasonSchema, a: personRowSchema, b: personRowSchema })),
+  },
+  'learners.dismissDuplicate': { input: z.object({ aId: id, bId: id }), output: z.object({ ok: z.boolean() }) },
+  'learners.mergePreview': {
+    input: z.object({ keepId: id, removeId: id }),
+    output: z.object({ kept: personSchema, removed: personSchema, result: personSchema }),
+  },
+  'learners.merge': { input: z.object({ keepId: id, removeId: id }), output: z.object({ mergeId: id, person: personSchema }) },
+  'learners.merges': { input: z.object({}).strict(), output: z.array(mergeSchema) },
+  'learners.undoMerge': { input: z.object({ mergeId: id }), output: z.object({ kept: personSchema, restored: personSchema }) },
+} satisfies Record<string, ChannelDef>;
+
+export const UNIT_KINDS = ['base', 'cell'] as const;
+export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = {
+  base: 'Tổ chức cơ sở đảng',
+  cell: 'Chi bộ',
+};
+
+export const unitInput = z.object({
+  id: id.optional(),
+  name: requiredText(200),
+  kind: z.enum(UNIT_KINDS, { error: 'Chọn loại đơn vị' }),
+  parentId: id.nullable(),
+  communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+});
+
+export const unitSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  mergedIntoName: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  formerNames: z.array(z.object({ name: z.string(), validTo: z.string() })),
+  memberCount: z.number(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const unitsChannels = {
+  'units.list': { input: z.object({ includeArchived: z.boolean() }), output: z.array(unitSchema) },
+  'units.save': { input: unitInput, output: unitSchema },
+  'units.merge': { input: z.object({ fromId: id, intoId: id, date: isoDate }), output: unitSchema },
+  'units.setArchived': { input: z.object({ id, archived: z.boolean() }), output: unitSchema },
+} satisfies Record<string, ChannelDef>;
+
+export const communeSchema = z.object({ code: z.string(), name: z.string(), provinceName: z.string() });
+export const referenceChannels = {
+  'reference.communes': { input: z.object({}).strict(), output: z.array(communeSchema) },
+} satisfies Record<string, ChannelDef>;

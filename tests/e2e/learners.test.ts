@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { dispatch } from '../../electron/core/dispatch';
+import { dataFolder, launchBrowser, requireBuild, screenshot, startApp, watchConsole } from './fixtures';
+
+let browser: Browser;
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function cellList(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ ĐẮK HÀ';
+  ws.getCell('A2').value = 'CHI BỘ THÔN 3';
+  ws.getCell('A4').value = 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP NHẬN THỨC VỀ ĐẢNG';
+  ws.getRow(6).values = ['STT', 'Họ và tên', 'Ngày, tháng, năm sinh', null, 'Dân tộc', 'Chi bộ', 'Số CCCD'];
+  ws.getRow(7).values = [null, null, 'Nam', 'Nữ'];
+  ws.mergeCells('C6:D6');
+  for (const col of ['A', 'B', 'E', 'F', 'G']) ws.mergeCells(`${col}6:${col}7`);
+  const rows = [
+    ['Nguyễn Thị Hằng', null, '02/03/1975', 'Kinh', 'Chi bộ thôn 3', '062175000123'],
+    ['Đặng Văn Đức', '12/05/1990', null, 'Kinh', 'Chi bộ thôn 3', null],
+    ['A Thút', '31/02/1998', null, 'Xơ Đăng', 'Chi bộ thôn 3', null],
+    ['Y Hoa', null, '1999', 'Ba-na', 'Chi bộ thôn 3', null],
+  ];
+  rows.forEach((r, i) => (ws.getRow(8 + i).values = [i + 1, ...r]));
+  await wb.xlsx.writeFile(file);
+}
+
+describe('learners: import, search, merge — as a clerk', () => {
+  it('imports a cell list, fixes a bad row, finds people without diacritics and merges a duplicate', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      const core = host.core;
+      await dispatch(core, 'centre.save', {
+        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT',
+        placeName: 'Đắk Hà', address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [],
+        areaCommunes: [], areaPartyOrgs: [],
+      });
+      const unit = (await dispatch(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null })) as { ok: true; value: { id: number } };
+      // Already in the registry from an earlier year, with only a birth year.
+      await dispatch(core, 'learners.save', {
+        familyAndMiddle: 'Nguyễn Thị', given: 'Hằng', sex: 'nu', birthDate: '1975', ethnicityCode: '01', religion: '', homePlace: '',
+        communeCode: null, workplace: '', position: 'Chi hội trưởng phụ nữ', partyStatus: 'quan_chung', admissionDate: null,
+        confirmationDate: null, unitId: unit.value.id, educationLevel: '', theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+      });
+      const file = path.join(data.dir, 'DS_chibo_thon3.xlsx');
+      await cellList(file);
+
+      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/learners/import`);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByText('Dòng tiêu đề cột: 6.').waitFor();
+      await screenshot(page, '10-import-mapping');
+      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+      await page.getByText('C10: 31/02/1998 không phải là ngày có thật').waitFor();
+      await page.getByText('Còn 1 dòng lỗi: hãy sửa hoặc bỏ qua trước khi nhập.').waitFor();
+      expect(await page.getByRole('button', { name: 'Nhập vào sổ' }).isDisabled()).toBe(true);
+      await screenshot(page, '11-import-errors');
+
+      // Fix the impossible date on screen.
+      await page.getByRole('gridcell', { name: 'A Thút' }).click();
+      await page.locator('input[name="row.birthDateMale"]').fill('28/02/1998');
+      await page.getByRole('button', { name: 'Kiểm tra lại' }).click();
+      await page.getByText('Còn 1 dòng lỗi').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: /^Tất cả 4$/ }).click();
+      await page.getByText('Có thể trùng 1').waitFor();
+      await screenshot(page, '12-import-review');
+      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+      await page.getByText(/Đã nhập xong: thêm 4 người mới/).waitFor();
+      await screenshot(page, '13-import-done');
+
+      // Find people by typing without diacritics.
+      await page.getByRole('button', { name: 'Xem danh sách học viên' }).click();
+      await page.getByLabel('Tìm học viên').fill('nguyen thi hang');
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="row"]').length === 2);
+      await page.getByLabel('Tìm học viên').fill('dang');
+      await page.getByRole('gridcell', { name: 'Đặng Văn Đức' }).waitFor();
+      expect(await page.locator('[aria-label="Danh sách học viên"] [role="row"]').count()).toBe(1);
+      await page.getByLabel('Tìm học viên').fill('');
+      await page.getByText('5 người').waitFor();
+      await screenshot(page, '14-learners');
+
+      // The imported Nguyễn Thị Hằng and the earlier record are one person.
+      await page.getByRole('button', { name: 'Hồ sơ trùng' }).click();
+      await page.getByText('Trùng họ tên, năm sinh và đơn vị').waitFor();
+      await page.getByRole('button', { name: 'So sánh và gộp' }).click();
+      await page.getByRole('table', { name: 'So sánh hai hồ sơ' }).waitFor();
+      await screenshot(page, '15-merge-preview');
+      await page.getByRole('button', { name: 'Gộp hồ sơ' }).click();
+      await page.getByText('Không có hồ sơ nào nghi trùng.').waitFor();
+      await page.getByRole('button', { name: 'Hoàn tác' }).waitFor();
+      await screenshot(page, '16-duplicates-after-merge');
+
+      await page.goto(`${host.url}#/learners?q=hang`);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="row"]').length === 1);
+      await page.getByRole('gridcell', { name: 'Nguyễn Thị Hằng' }).click();
+      expect(await page.locator('input[name="birthDate"]').inputValue()).toBe('02/03/1975');
+      expect(await page.locator('input[name="citizenId"]').inputValue()).toBe('062175000123');
+      expect(await page.locator('input[name="position"]').inputValue()).toBe('Chi hội trưởng phụ nữ');
+      await screenshot(page, '17-person');
+      expect(problems).toEqual([]);
+      await page.close();
+      expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  });
+});

@@ -17,6 +17,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Backups kept per kind (daily, manual, pre-migration, pre-restore). */
   keepBackups?: number;
+  /** Tools that open a throw-away database (the bench) skip the daily backup. */
+  dailyBackup?: boolean;
 }
 
 type Problem = NonNullable<AppStatus['problem']>;
@@ -54,7 +56,7 @@ export class AppCore {
   static async start(options: CoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
     await core.open();
-    if (core.connection) await core.dailyBackup();
+    if (core.connection && options.dailyBackup !== false) await core.dailyBackup();
     return core;
   }
 

@@ -121,7 +121,8 @@ export const searchFilters = z.object({
   sex: z.enum(SEXES).optional(),
 });
 
-const cursor = z.object({ sortKey: z.string(), id });
+/** Where the last page ended in list order (the person's sort rank). */
+const cursor = z.object({ rank: z.number().int().min(0) });
 
 export const searchInput = z.object({
   q: text(200),
@@ -156,7 +157,7 @@ export const fileOutput = z.object({ fileName: z.string(), dataBase64: z.string(
 export const learnersChannels = {
   'learners.search': {
     input: searchInput,
-    output: z.object({ rows: z.array(personRowSchema.extend({ sortKey: z.string() })), next: cursor.nullable() }),
+    output: z.object({ rows: z.array(personRowSchema), next: cursor.nullable() }),
   },
   'learners.count': { input: z.object({ q: text(200), filters: searchFilters.default({}) }), output: z.object({ count: z.number() }) },
   'learners.get': {

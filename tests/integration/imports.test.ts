@@ -134,6 +134,26 @@ describe('importing a Party cell list', () => {
     expect((await ok(core, 'learners.get', { id: known.id })).person).toMatchObject({ birthDate: '1990-05-12', citizenId: '062090001234', phone: '0905000111' });
   });
 
+  it('gives a unit merged down several rows to every row of the range', async () => {
+    const core = await startCore();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.getRow(1).values = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ'];
+    ws.getRow(2).values = [1, 'Lê Văn Một', 1980, 'Chi bộ thôn 7'];
+    ws.getRow(3).values = [2, 'Lê Văn Hai', 1981, null];
+    ws.getRow(4).values = [3, 'Lê Văn Ba', 1982, null];
+    ws.getRow(5).values = [4, 'Lê Văn Bốn', 1983, 'Chi bộ thôn 8'];
+    ws.mergeCells('D2:D4');
+    const file = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
+    const { analysis } = await openAndAnalyze(core, file);
+    expect(analysis.rows.map((r) => [r.fullName, r.birthDate, r.unitName])).toEqual([
+      ['Lê Văn Một', '1980', 'Chi bộ thôn 7'],
+      ['Lê Văn Hai', '1981', 'Chi bộ thôn 7'],
+      ['Lê Văn Ba', '1982', 'Chi bộ thôn 7'],
+      ['Lê Văn Bốn', '1983', 'Chi bộ thôn 8'],
+    ]);
+  });
+
   it('refuses a file that is not a spreadsheet with a message naming it, writing nothing', async () => {
     const core = await startCore();
     const r = await invoke(core, 'imports.open', { fileName: 'baocao.xlsx', dataBase64: Buffer.from('%PDF-1.7 not a sheet').toString('base64') });

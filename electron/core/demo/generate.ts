@@ -3,7 +3,8 @@ import type { PersonData } from '../../../shared/contract/learners';
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
 import { COMMUNES } from '../reference/communes';
 import { insertUnit } from '../learners/units-store';
-import { personWriter } from '../learners/person-store';
+import { writePeople } from '../learners/person-store';
+import { rebuildSearchIndex } from '../learners/search-index';
 import {
   EDE_FAMILY,
   FEMALE_GIVEN,
@@ -155,13 +156,15 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
       }
     }
   })();
-  const writer = personWriter(db);
+  // Five indexes take random-key inserts: a large cache for the run keeps them in memory.
+  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -1000000');
   const provinceCode = `0${province}`.slice(-3);
   const usedIds = new Set<string>();
   const recent: { data: PersonData; unitName: string }[] = [];
   const batch = 20_000;
   for (let done = 0; done < options.people; done += batch) {
-    db.transaction(() => {
+    db.transaction(() => writePeople(db, (writer) => {
       for (let i = done; i < Math.min(options.people, done + batch); i++) {
         const earlier = recent.length > 0 && rnd.next() < 0.003 ? rnd.pick(recent) : null;
         // A few people come back in a later list typed differently (year only, no CCCD): the likely duplicates a real registry has.
@@ -171,8 +174,10 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
         writer.insert(person.data, person.unitName, now);
         if (!earlier && recent.length < 5000) recent.push(person);
       }
-    })();
+    }, { deferIndex: true }))();
     options.onProgress?.(Math.min(options.people, done + batch), options.people);
   }
+  db.transaction(() => rebuildSearchIndex(db))();
+  db.pragma(`cache_size = ${cacheBefore}`);
   return { units: units.length + communes.length, people: options.people };
 }

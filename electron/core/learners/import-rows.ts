@@ -10,6 +10,7 @@ import { cleanText, foldText, fullName, splitFullName } from '../../../shared/do
 import { columnLetter, type CellValue, type RawSheet } from '../io/raw-sheet';
 import { findCommune } from '../reference/communes';
 import { findUnitByName } from './units-store';
+import { sql } from '../db/statements';
 
 const DATE_FIELDS = new Set<ImportField>(['birthDate', 'birthDateMale', 'birthDateFemale', 'admissionDate', 'confirmationDate']);
 
@@ -32,15 +33,28 @@ export interface RawRow {
   cells: Partial<Record<ImportField, string>>;
 }
 
+/**
+ * Lists often merge a cell down several rows ("Chi bộ thôn 3" once for the whole group); the file
+ * keeps the value only in the top-left cell, but it belongs to every row of the range.
+ */
+function mergedValue(sheet: RawSheet, row: number, col: number): CellValue {
+  for (const m of sheet.merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return sheet.cells[m.top]?.[m.left] ?? null;
+  }
+  return null;
+}
+
 export function readRows(sheet: RawSheet, firstDataRow: number, mapping: ColumnMapping[]): RawRow[] {
   const rows: RawRow[] = [];
+  const dataMerges = sheet.merges.some((m) => m.bottom >= firstDataRow - 1);
   for (let r = firstDataRow - 1; r < sheet.cells.length; r++) {
     const line = sheet.cells[r] ?? [];
     const values: Partial<Record<ImportField, string>> = {};
     const cells: Partial<Record<ImportField, string>> = {};
     for (const m of mapping) {
       if (!m.field) continue;
-      const text = cellText(line[m.col] ?? null, m.field);
+      const raw = line[m.col] ?? (dataMerges ? mergedValue(sheet, r, m.col) : null);
+      const text = cellText(raw, m.field);
       if (!text) continue;
       const cell = `${columnLetter(m.col)}${r + 1}`;
       if (m.sexMark) {
@@ -246,7 +260,7 @@ export function interpretRow(row: RawRow, ctx: RowContext): Interpreted {
     const found = findUnitByName(ctx.db, v.unit);
     if (found !== null) {
       unitId = found;
-      unitName = (ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(found) as { name: string }).name;
+      unitName = (sql(ctx.db, 'SELECT name FROM units WHERE id = ?').get(found) as { name: string }).name;
     } else {
       unitId = null;
       unitName = cleanText(v.unit);
@@ -323,11 +337,11 @@ function toMatch(c: Candidate): NonNullable<ImportRow['match']> {
 export function matchExisting(db: Database, data: PersonData): Match {
   const nameKey = foldText(`${data.familyAndMiddle} ${data.given}`);
   if (data.citizenId) {
-    const byId = db.prepare(`${CANDIDATE_SELECT} AND p.citizen_id = ?`).get(data.citizenId) as Candidate | undefined;
+    const byId = sql(db, `${CANDIDATE_SELECT} AND p.citizen_id = ?`).get(data.citizenId) as Candidate | undefined;
     if (byId) return { status: foldText(`${byId.family_and_middle} ${byId.given}`) === nameKey ? 'same' : 'duplicate', match: toMatch(byId) };
   }
   if (data.birthDate) {
-    const exact = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
+    const exact = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
       | Candidate
       | undefined;
     if (exact) {
@@ -335,9 +349,7 @@ export function matchExisting(db: Database, data: PersonData): Match {
       return { status: conflict ? 'duplicate' : 'same', match: toMatch(exact) };
     }
     const year = Number(data.birthDate.slice(0, 4));
-    const sameYear = db
-      .prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`)
-      .get(nameKey, year, data.unitId) as Candidate | undefined;
+    const sameYear = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`).get(nameKey, year, data.unitId) as Candidate | undefined;
     if (sameYear && (data.unitId === null || sameYear.unit_id === null || sameYear.unit_id === data.unitId)) {
       return { status: 'duplicate', match: toMatch(sameYear) };
     }

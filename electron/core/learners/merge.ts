@@ -3,7 +3,7 @@ import { zodIssuesToFields } from '../../../shared/contract';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
-import { personWriter, readPerson, toData, unitNameOf } from './person-store';
+import { readPerson, toData, unitNameOf, writePeople } from './person-store';
 
 /**
  * Tables whose rows point at a person and move to the kept record on a merge. Each capability that
@@ -97,8 +97,10 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
       db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(keepId, removeId);
       moved[`${ref.table}.${ref.column}`] = ids;
     }
-    personWriter(db).update(keepId, data, unitNameOf(db, data.unitId), now);
-    db.prepare('UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?').run(keepId, now, removeId);
+    writePeople(db, (w) => {
+      w.update(keepId, data, unitNameOf(db, data.unitId), now);
+      w.setMergedInto(removeId, keepId, now);
+    });
     const mergeId = Number(
       db
         .prepare(
@@ -141,14 +143,16 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
     const keptNow = readPerson(db, m.kept_id)!;
     const before = personInput.parse(JSON.parse(m.kept_before_json));
     const now = ctx.now().toISOString();
-    personWriter(db).update(m.kept_id, before, unitNameOf(db, before.unitId), now);
     const moved = JSON.parse(m.moved_json) as Record<string, number[]>;
     for (const [where, ids] of Object.entries(moved)) {
       const [table, column] = where.split('.') as [string, string];
       const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`);
       for (const rowId of ids) update.run(m.removed_id, rowId);
     }
-    db.prepare('UPDATE people SET merged_into_id = NULL, updated_at = ? WHERE id = ?').run(now, m.removed_id);
+    writePeople(db, (w) => {
+      w.update(m.kept_id, before, unitNameOf(db, before.unitId), now);
+      w.setMergedInto(m.removed_id, null, now);
+    });
     db.prepare('UPDATE person_merges SET undone_at = ? WHERE id = ?').run(now, mergeId);
     const kept = readPerson(db, m.kept_id)!;
     const restored = readPerson(db, m.removed_id)!;

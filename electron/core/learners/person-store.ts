@@ -4,9 +4,12 @@ import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { personSortKey } from '../../../shared/domain/sort-key';
 import { foldText, fullName } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
+import { searchIndex } from './search-index';
+import { sql } from '../db/statements';
 
 export interface PersonDbRow {
   id: number;
+  sort_rank: number | null;
   family_and_middle: string;
   given: string;
   sex: Person['sex'];
@@ -94,15 +97,16 @@ export function unitSearchWords(unitName: string | null): string {
   return unitName ? foldText(unitName).replace(UNIT_GENERIC, '') : '';
 }
 
-/** Every word a clerk may type to find this person, folded: name, birth year, unit, ID numbers, phone. */
+/**
+ * The words a clerk may type to find this person, folded: name, birth year, unit. ID numbers are
+ * searched through their own indexes (search.ts): as words they would give the full-text index a
+ * million distinct terms to union for a prefix such as "0511".
+ */
 export function searchText(p: PersonData, unitName: string | null): string {
   return [
     foldText(`${p.familyAndMiddle} ${p.given}`),
     p.birthDate?.slice(0, 4) ?? '',
     unitSearchWords(unitName),
-    p.citizenId ?? '',
-    p.partyCard.replace(/\s/g, ''),
-    p.phone.replace(/\D/g, ''),
   ]
     .filter(Boolean)
     .join(' ');
@@ -131,7 +135,7 @@ function columns(p: PersonData, unitName: string | null, now: string) {
     education_level: p.educationLevel,
     theory_level: p.theoryLevel,
     citizen_id: p.citizenId,
-    party_card: p.partyCard || null,
+    party_card: p.partyCard.replace(/\s/g, '') || null,
     phone: p.phone,
     notes: p.notes,
     now,
@@ -146,25 +150,67 @@ const SETS = COLS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')
 
 export function unitNameOf(db: Database, unitId: number | null): string | null {
   if (unitId === null) return null;
-  return (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
+  return (sql(db, 'SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
 }
 
-/** Prepared once per connection: imports and the demo generator insert many thousands of rows. */
-export function personWriter(db: Database) {
+/**
+ * Writes people and keeps their place in list order and in the search index. Prepared once per
+ * batch: imports and the sample-data generator insert many thousands of rows. `deferIndex` leaves
+ * ranks and search to one rebuildSearchIndex() at the end of a bulk load.
+ */
+function personWriter(db: Database, options: { deferIndex?: boolean } = {}) {
   const insert = db.prepare(`INSERT INTO people (${COLS}, created_at, updated_at) VALUES (${VALUES}, @now, @now)`);
   const update = db.prepare(`UPDATE people SET ${SETS}, updated_at = @now WHERE id = @id`);
+  const current = db.prepare('SELECT sort_key, search_text, merged_into_id FROM people WHERE id = ?');
+  const setMerged = db.prepare('UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?');
+  const setSearchText = db.prepare('UPDATE people SET search_text = ? WHERE id = ?');
+  const index = searchIndex(db);
   return {
     insert(p: PersonData, unitName: string | null, now: string): number {
-      return Number(insert.run(columns(p, unitName, now)).lastInsertRowid);
+      const id = Number(insert.run(columns(p, unitName, now)).lastInsertRowid);
+      if (!options.deferIndex) index.add(id);
+      return id;
     },
     update(id: number, p: PersonData, unitName: string | null, now: string): void {
-      update.run({ ...columns(p, unitName, now), id });
+      const old = current.get(id) as { sort_key: string; search_text: string; merged_into_id: number | null };
+      const cols = columns(p, unitName, now);
+      const active = old.merged_into_id === null;
+      if (active && old.sort_key !== cols.sort_key) index.remove(id);
+      update.run({ ...cols, id });
+      if (!active) return;
+      if (old.sort_key !== cols.sort_key) index.add(id);
+      else index.reindex(id, old.search_text, cols.search_text);
     },
+    /** A merged record leaves the list and the search; undo brings it back. */
+    setMergedInto(id: number, mergedInto: number | null, now: string): void {
+      if (mergedInto !== null) index.remove(id);
+      setMerged.run(mergedInto, now, id);
+      if (mergedInto === null) index.add(id);
+    },
+    setSearchText(id: number, text: string): void {
+      const old = current.get(id) as { search_text: string; merged_into_id: number | null };
+      setSearchText.run(text, id);
+      if (old.merged_into_id === null) index.reindex(id, old.search_text, text);
+    },
+    flush: index.flush,
   };
 }
 
+export type PersonWriter = Omit<ReturnType<typeof personWriter>, 'flush'>;
+
+/**
+ * The one way to write people: the batch's search-index changes are applied when `work` returns,
+ * inside the caller's transaction.
+ */
+export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, options: { deferIndex?: boolean } = {}): T {
+  const writer = personWriter(db, options);
+  const result = work(writer);
+  writer.flush();
+  return result;
+}
+
 export function readPerson(db: Database, id: number): Person | null {
-  const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
+  const row = sql(db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
   return row ? toPerson(row) : null;
 }
 

@@ -6,14 +6,8 @@ import { PERSON_SELECT, toPerson, toRow, type PersonDbRow } from './person-store
 
 type Filters = z.output<typeof searchFilters>;
 type SearchArgs = z.output<typeof searchInput>;
-type Cursor = { sortKey: string; id: number };
-
-/**
- * How many rows the ordered scan may look at before the search switches to the full-text index.
- * Common words ("nguyen", "thi", a unit) are found within a few hundred rows of the ordered scan;
- * rare ones are few enough for FTS5 plus a sort of its matches.
- */
-const SCAN_LIMIT = 2500;
+type Cursor = { rank: number };
+type Hit = { id: number; rank: number };
 
 export function queryTokens(q: string): string[] {
   return foldText(q)
@@ -22,8 +16,17 @@ export function queryTokens(q: string): string[] {
     .slice(0, 8);
 }
 
-/** Same rule as the FTS5 prefix query: every token starts some word of the text. */
-function matches(tokens: string[], text: string): boolean {
+/** CCCD numbers start with 0 (province codes 001–096); Party card numbers are long. Years are words. */
+function isIdToken(t: string): boolean {
+  return /^\d+$/.test(t) && (t.startsWith('0') || t.length >= 5);
+}
+
+/** Every typed word must start some word of the person's search text. */
+export function ftsQuery(tokens: string[]): string {
+  return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+}
+
+function wordsMatch(tokens: string[], text: string): boolean {
   const words = text.split(' ');
   return tokens.every((t) => words.some((w) => w.startsWith(t)));
 }
@@ -46,84 +49,130 @@ function filterSql(f: Filters): { sql: string; params: unknown[] } {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-function ftsQuery(tokens: string[]): string {
-  return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+/** Above this many people sharing an ID prefix, walking the list in order finds a page sooner than sorting them. */
+const ID_CANDIDATES = 20_000;
+
+function idPrefixSql(token: string): { sql: string; params: string[] } {
+  const end = `${token}\uffff`;
+  return {
+    sql: '((p.citizen_id >= ? AND p.citizen_id < ?) OR (p.party_card >= ? AND p.party_card < ?))',
+    params: [token, end, token, end],
+  };
 }
 
-function fetchRows(db: Database, ids: number[]): (PersonRow & { sortKey: string })[] {
-  if (ids.length === 0) return [];
-  const rows = db.prepare(`${PERSON_SELECT} WHERE p.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PersonDbRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const r = byId.get(id)!;
-    return { ...toRow(toPerson(r)), sortKey: r.sort_key };
-  });
-}
-
-/** One page in Vietnamese order (given name, then family name), after `after`. */
-export function searchPeople(db: Database, args: SearchArgs): { rows: (PersonRow & { sortKey: string })[]; next: Cursor | null } {
-  const tokens = queryTokens(args.q);
-  const f = filterSql(args.filters);
-  const after = args.after ?? { sortKey: '', id: 0 };
-  const want = args.limit + 1;
-  let ids: { id: number; sort_key: string }[] = [];
-
-  const scan = db
+/**
+ * A search with an ID number: the people whose CCCD or Party card starts with the typed digits come
+ * from those indexes; if they are few, they are checked and sorted into list order, and if they are
+ * many, the list is walked in order with the same conditions.
+ */
+function searchById(db: Database, idTokens: string[], words: string[], f: ReturnType<typeof filterSql>, afterRank: number, want: number): Hit[] {
+  const conditions = idTokens.map(idPrefixSql);
+  const idSql = conditions.map((c) => ` AND ${c.sql}`).join('');
+  const idParams = conditions.flatMap((c) => c.params);
+  const longest = idTokens.reduce((a, b) => (b.length > a.length ? b : a));
+  const end = `${longest}\uffff`;
+  const few = (db
     .prepare(
-      `SELECT p.id, p.sort_key, p.search_text FROM people p
-       WHERE p.merged_into_id IS NULL ${f.sql} AND (p.sort_key, p.id) > (?, ?)
-       ORDER BY p.sort_key, p.id ${tokens.length === 0 ? 'LIMIT ?' : ''}`,
+      `SELECT count(*) AS n FROM (
+         SELECT id FROM (SELECT id FROM people WHERE merged_into_id IS NULL AND citizen_id >= ? AND citizen_id < ? LIMIT ${ID_CANDIDATES})
+         UNION SELECT id FROM (SELECT id FROM people WHERE merged_into_id IS NULL AND party_card >= ? AND party_card < ? LIMIT ${ID_CANDIDATES}))`,
     )
-    .bind(...f.params, after.sortKey, after.id, ...(tokens.length === 0 ? [want] : []));
-
-  let exhausted = true;
-  let scanned = 0;
-  for (const row of scan.iterate() as IterableIterator<{ id: number; sort_key: string; search_text: string }>) {
-    if (tokens.length === 0 || matches(tokens, row.search_text)) ids.push(row);
-    if (ids.length === want) {
-      exhausted = false;
-      break;
-    }
-    if (++scanned >= SCAN_LIMIT && tokens.length > 0) {
-      exhausted = false;
-      break;
-    }
-  }
-
-  if (!exhausted && ids.length < want) {
-    ids = db
+    .get(longest, end, longest, end) as { n: number }).n < ID_CANDIDATES;
+  if (few) {
+    // The planner will not combine two indexes for an OR; a UNION of two index ranges does.
+    const rows = db
       .prepare(
-        `SELECT p.id, p.sort_key FROM people_fts f JOIN people p ON p.id = f.rowid
-         WHERE people_fts MATCH ? AND p.merged_into_id IS NULL ${f.sql} AND (p.sort_key, p.id) > (?, ?)
-         ORDER BY p.sort_key, p.id LIMIT ?`,
+        `SELECT p.id, p.sort_rank AS rank, p.search_text FROM people p
+         WHERE p.id IN (
+           SELECT id FROM people WHERE merged_into_id IS NULL AND citizen_id >= ? AND citizen_id < ?
+           UNION SELECT id FROM people WHERE merged_into_id IS NULL AND party_card >= ? AND party_card < ?)
+         AND p.sort_rank > ? ${idSql} ${f.sql}`,
       )
-      .all(ftsQuery(tokens), ...f.params, after.sortKey, after.id, want) as { id: number; sort_key: string }[];
+      .all(longest, end, longest, end, afterRank, ...idParams, ...f.params) as (Hit & { search_text: string })[];
+    return rows
+      .filter((r) => words.length === 0 || wordsMatch(words, r.search_text))
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, want);
   }
+  if (words.length > 0) {
+    return db
+      .prepare(
+        `SELECT p.id, f.rowid AS rank FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
+         WHERE people_fts MATCH ? AND f.rowid > ? ${idSql} ${f.sql} ORDER BY f.rowid LIMIT ?`,
+      )
+      .all(ftsQuery(words), afterRank, ...idParams, ...f.params, want) as Hit[];
+  }
+  return db
+    .prepare(
+      `SELECT p.id, p.sort_rank AS rank FROM people p INDEXED BY people_rank
+       WHERE p.merged_into_id IS NULL AND p.sort_rank > ? ${idSql} ${f.sql} ORDER BY p.sort_rank LIMIT ?`,
+    )
+    .all(afterRank, ...idParams, ...f.params, want) as Hit[];
+}
 
-  const page = ids.slice(0, args.limit);
+/**
+ * One page in list order (given name, then family name) after `after`. The full-text index is keyed
+ * by list position, so FTS5 hands matches over in that order and the query stops after one page,
+ * however common the word; with nothing typed, the rank index does the same.
+ */
+export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[]; next: Cursor | null } {
+  const tokens = queryTokens(args.q);
+  const idTokens = tokens.filter(isIdToken);
+  const words = tokens.filter((t) => !isIdToken(t));
+  const f = filterSql(args.filters);
+  const afterRank = args.after?.rank ?? 0;
+  const want = args.limit + 1;
+  let hits: Hit[];
+  if (idTokens.length > 0) {
+    hits = searchById(db, idTokens, words, f, afterRank, want);
+  } else if (words.length === 0) {
+    hits = db
+      .prepare(
+        `SELECT p.id, p.sort_rank AS rank FROM people p
+         WHERE p.merged_into_id IS NULL AND p.sort_rank > ? ${f.sql} ORDER BY p.sort_rank LIMIT ?`,
+      )
+      .all(afterRank, ...f.params, want) as Hit[];
+  } else {
+    hits = db
+      .prepare(
+        `SELECT p.id, f.rowid AS rank FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
+         WHERE people_fts MATCH ? AND f.rowid > ? ${f.sql} ORDER BY f.rowid LIMIT ?`,
+      )
+      .all(ftsQuery(words), afterRank, ...f.params, want) as Hit[];
+  }
+  const page = hits.slice(0, args.limit);
+  const rows = page.length
+    ? (db.prepare(`${PERSON_SELECT} WHERE p.id IN (${page.map(() => '?').join(',')})`).all(...page.map((h) => h.id)) as PersonDbRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const last = page[page.length - 1];
   return {
-    rows: fetchRows(
-      db,
-      page.map((r) => r.id),
-    ),
-    next: ids.length > args.limit && last ? { sortKey: last.sort_key, id: last.id } : null,
+    rows: page.map((h) => toRow(toPerson(byId.get(h.id)!))),
+    next: hits.length > args.limit && last ? { rank: last.rank } : null,
   };
 }
 
 export function countPeople(db: Database, q: string, filters: Filters): number {
   const tokens = queryTokens(q);
+  const idTokens = tokens.filter(isIdToken);
+  const words = tokens.filter((t) => !isIdToken(t));
   const f = filterSql(filters);
-  if (tokens.length === 0) {
-    return (db.prepare(`SELECT count(*) AS n FROM people p WHERE p.merged_into_id IS NULL ${f.sql}`).get(...f.params) as { n: number }).n;
+  const ids = idTokens.map(idPrefixSql);
+  const idSql = ids.map((c) => ` AND ${c.sql}`).join('');
+  const idParams = ids.flatMap((c) => c.params);
+  if (words.length === 0) {
+    return (db.prepare(`SELECT count(*) AS n FROM people p WHERE p.merged_into_id IS NULL ${idSql} ${f.sql}`).get(...idParams, ...f.params) as { n: number }).n;
+  }
+  if (f.params.length === 0 && idParams.length === 0) {
+    return (db.prepare('SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(ftsQuery(words)) as { n: number }).n;
   }
   return (
     db
       .prepare(
-        `SELECT count(*) AS n FROM people_fts f JOIN people p ON p.id = f.rowid
-         WHERE people_fts MATCH ? AND p.merged_into_id IS NULL ${f.sql}`,
+        `SELECT count(*) AS n FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
+         WHERE people_fts MATCH ? ${idSql} ${f.sql}`,
       )
-      .get(ftsQuery(tokens), ...f.params) as { n: number }
+      .get(ftsQuery(words), ...idParams, ...f.params) as { n: number }
   ).n;
 }
 

@@ -1,15 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { foldText } from '../../../shared/domain/text';
-import { searchText, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
+import { searchText, writePeople, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
+import { sql } from '../db/statements';
 
 /** The unit a name refers to, today: current names first, then former names, following merges. */
 export function findUnitByName(db: Database, name: string): number | null {
   const key = foldText(name);
   if (!key) return null;
-  let row = db.prepare('SELECT id FROM units WHERE name_key = ? ORDER BY archived_at IS NOT NULL, id LIMIT 1').get(key) as
+  let row = sql(db, 'SELECT id FROM units WHERE name_key = ? ORDER BY archived_at IS NOT NULL, id LIMIT 1').get(key) as
     | { id: number }
     | undefined;
-  row ??= db.prepare('SELECT unit_id AS id FROM unit_names WHERE name_key = ? ORDER BY valid_to DESC LIMIT 1').get(key) as
+  row ??= sql(db, 'SELECT unit_id AS id FROM unit_names WHERE name_key = ? ORDER BY valid_to DESC LIMIT 1').get(key) as
     | { id: number }
     | undefined;
   if (!row) return null;
@@ -19,7 +20,7 @@ export function findUnitByName(db: Database, name: string): number | null {
 export function followMerges(db: Database, unitId: number): number {
   let id = unitId;
   for (let hops = 0; hops < 20; hops++) {
-    const next = (db.prepare('SELECT merged_into_id AS m FROM units WHERE id = ?').get(id) as { m: number | null } | undefined)?.m;
+    const next = (sql(db, 'SELECT merged_into_id AS m FROM units WHERE id = ?').get(id) as { m: number | null } | undefined)?.m;
     if (!next) return id;
     id = next;
   }
@@ -46,6 +47,7 @@ export function insertUnit(db: Database, name: string, kind: 'base' | 'cell', pa
 export function refreshMemberSearchText(db: Database, unitId: number): void {
   const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined;
   const rows = db.prepare(`${PERSON_SELECT} WHERE p.unit_id = ?`).all(unitId) as PersonDbRow[];
-  const update = db.prepare('UPDATE people SET search_text = ? WHERE id = ?');
-  for (const r of rows) update.run(searchText(toData(toPerson(r)), unit?.name ?? null), r.id);
+  writePeople(db, (w) => {
+    for (const r of rows) w.setSearchText(r.id, searchText(toData(toPerson(r)), unit?.name ?? null));
+  });
 }

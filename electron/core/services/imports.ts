@@ -12,7 +12,7 @@ import { readWorkbook } from '../io/sheet-reader';
 import { addTableSheet, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
 import { cellText, interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
 import { mergeData } from '../learners/merge';
-import { personWriter, readPerson, toData } from '../learners/person-store';
+import { readPerson, toData, writePeople } from '../learners/person-store';
 import { guessUnitKind, insertUnit } from '../learners/units-store';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
@@ -250,9 +250,8 @@ function commit(ctx: AppCore, sessionId: string) {
   const db = ctx.db;
   const sheetName = s.workbook.sheets[analysis.sheet]!.name;
   const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0 };
-  db.transaction(() => {
+  db.transaction(() => writePeople(db, (writer) => {
     const now = ctx.now().toISOString();
-    const writer = personWriter(db);
     const createdUnits = new Map<string, { id: number; name: string }>();
     for (const r of rows) {
       const st = status(r);
@@ -296,7 +295,7 @@ function commit(ctx: AppCore, sessionId: string) {
       db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(MAPPING_KEY(signature), JSON.stringify(analysis.mapping));
     }
     audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...counts } });
-  })();
+  }))();
   store(ctx).delete(sessionId);
   return counts;
 }

@@ -10,7 +10,7 @@ import { communeByCode } from '../reference/communes';
 import { addTableSheet, excelDate, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
 import { dismissDuplicate, findDuplicates } from '../learners/duplicates';
 import { mergePeople, previewMerge, undoMerge } from '../learners/merge';
-import { PERSON_SELECT, personWriter, readPerson, toPerson, type PersonDbRow } from '../learners/person-store';
+import { PERSON_SELECT, readPerson, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
 import { allMatchingIds, countPeople, searchPeople } from '../learners/search';
 import type { Handlers } from './types';
 
@@ -48,17 +48,16 @@ function save(ctx: AppCore, input: z.output<typeof personInput>): Person {
     const { id, ...data } = input;
     checkAgainstRegistry(ctx, data, id);
     const unitName = data.unitId === null ? null : (db.prepare('SELECT name FROM units WHERE id = ?').get(data.unitId) as { name: string }).name;
-    const writer = personWriter(db);
     const now = ctx.now().toISOString();
     if (id === undefined) {
-      const newId = writer.insert(data, unitName, now);
+      const newId = writePeople(db, (w) => w.insert(data, unitName, now));
       const person = getPerson(ctx, newId);
       audit(ctx, { action: 'create', entity: 'person', entityId: newId, after: person, reason: 'Thêm bằng tay' });
       return person;
     }
     const before = getPerson(ctx, id);
     if (before.mergedIntoId) throw new AppError('ALREADY_MERGED', 'Hồ sơ này đã được gộp vào hồ sơ khác; hãy sửa hồ sơ còn lại.');
-    writer.update(id, data, unitName, now);
+    writePeople(db, (w) => w.update(id, data, unitName, now));
     const after = getPerson(ctx, id);
     audit(ctx, { action: 'update', entity: 'person', entityId: id, before, after });
     return after;

@@ -1,21 +1,23 @@
--- user_version 3
+-- user_version 4
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX people_citizen ON people (citizen_id) WHERE citizen_id IS NOT NULL AND merged_into_id IS NULL;
 CREATE INDEX people_merged ON people (merged_into_id) WHERE merged_into_id IS NOT NULL;
 CREATE INDEX people_name_birth ON people (name_key, birth_date) WHERE merged_into_id IS NULL;
 CREATE INDEX people_name_year_unit ON people (name_key, birth_year, unit_id) WHERE merged_into_id IS NULL;
-CREATE INDEX people_sort ON people (sort_key, id) WHERE merged_into_id IS NULL;
-CREATE INDEX people_unit ON people (unit_id);
+CREATE INDEX people_party_card ON people (party_card) WHERE party_card IS NOT NULL AND merged_into_id IS NULL;
+CREATE UNIQUE INDEX people_rank ON people (sort_rank) WHERE merged_into_id IS NULL;
+CREATE INDEX people_sort ON people (sort_key, id, sort_rank) WHERE merged_into_id IS NULL;
+CREATE INDEX people_unit ON people (unit_id) WHERE merged_into_id IS NULL;
 CREATE INDEX unit_names_key ON unit_names (name_key);
 CREATE INDEX units_name_key ON units (name_key);
 CREATE TABLE audit_log ( id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT, before_json TEXT, after_json TEXT, reason TEXT ) STRICT;
 CREATE TABLE centre_profiles ( id INTEGER PRIMARY KEY, valid_from TEXT NOT NULL UNIQUE, name TEXT NOT NULL, superior TEXT NOT NULL, doc_code TEXT NOT NULL, place_name TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL, director_json TEXT NOT NULL, deputies_json TEXT NOT NULL, area_communes_json TEXT NOT NULL, area_party_orgs_json TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE duplicate_dismissals ( low_id INTEGER NOT NULL REFERENCES people (id), high_id INTEGER NOT NULL REFERENCES people (id), at TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (low_id, high_id) ) STRICT;
-CREATE TABLE people ( id INTEGER PRIMARY KEY, family_and_middle TEXT NOT NULL, given TEXT NOT NULL, name_key TEXT NOT NULL, sort_key TEXT NOT NULL, search_text TEXT NOT NULL, sex TEXT CHECK (sex IN ('nam', 'nu')), birth_date TEXT, birth_year INTEGER, ethnicity_code TEXT, religion TEXT NOT NULL, home_place TEXT NOT NULL, commune_code TEXT, workplace TEXT NOT NULL, position TEXT NOT NULL, party_status TEXT CHECK (party_status IN ('quan_chung', 'du_bi', 'chinh_thuc')), admission_date TEXT, confirmation_date TEXT, unit_id INTEGER REFERENCES units (id), education_level TEXT NOT NULL, theory_level TEXT CHECK (theory_level IN ('none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan')), citizen_id TEXT, party_card TEXT, phone TEXT NOT NULL, notes TEXT NOT NULL, merged_into_id INTEGER REFERENCES people (id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
-CREATE VIRTUAL TABLE people_fts USING fts5 ( search_text, content = 'people', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3' );
+CREATE TABLE people ( id INTEGER PRIMARY KEY, family_and_middle TEXT NOT NULL, given TEXT NOT NULL, name_key TEXT NOT NULL, sort_key TEXT NOT NULL, search_text TEXT NOT NULL, sex TEXT CHECK (sex IN ('nam', 'nu')), birth_date TEXT, birth_year INTEGER, ethnicity_code TEXT, religion TEXT NOT NULL, home_place TEXT NOT NULL, commune_code TEXT, workplace TEXT NOT NULL, position TEXT NOT NULL, party_status TEXT CHECK (party_status IN ('quan_chung', 'du_bi', 'chinh_thuc')), admission_date TEXT, confirmation_date TEXT, unit_id INTEGER REFERENCES units (id), education_level TEXT NOT NULL, theory_level TEXT CHECK (theory_level IN ('none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan')), citizen_id TEXT, party_card TEXT, phone TEXT NOT NULL, notes TEXT NOT NULL, merged_into_id INTEGER REFERENCES people (id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL , sort_rank INTEGER) STRICT;
+CREATE VIRTUAL TABLE people_fts USING fts5 ( search_text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4' );
 CREATE TABLE 'people_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'people_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-CREATE TABLE 'people_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'people_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 CREATE TABLE 'people_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE person_merges ( id INTEGER PRIMARY KEY, kept_id INTEGER NOT NULL REFERENCES people (id), removed_id INTEGER NOT NULL REFERENCES people (id), kept_before_json TEXT NOT NULL, moved_json TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, undone_at TEXT ) STRICT;
 CREATE TABLE program_bands ( id INTEGER PRIMARY KEY, program_id INTEGER NOT NULL REFERENCES programs (id), position INTEGER NOT NULL, label TEXT NOT NULL, min_tenths INTEGER NOT NULL, max_tenths INTEGER NOT NULL, CHECK (0 <= min_tenths AND min_tenths < max_tenths AND max_tenths <= 100), UNIQUE (program_id, position) ) STRICT;
@@ -25,6 +27,3 @@ CREATE TABLE programs ( id INTEGER PRIMARY KEY, code TEXT NOT NULL, code_key TEX
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL ) STRICT;
 CREATE TABLE unit_names ( id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units (id), name TEXT NOT NULL, name_key TEXT NOT NULL, valid_to TEXT NOT NULL ) STRICT;
 CREATE TABLE units ( id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('base', 'cell')), parent_id INTEGER REFERENCES units (id), commune_code TEXT, merged_into_id INTEGER REFERENCES units (id), archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
-CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END;
-CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN INSERT INTO people_fts (rowid, search_text) VALUES (new.id, new.search_text); END;
-CREATE TRIGGER people_fts_update AFTER UPDATE OF search_text ON people BEGIN INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); INSERT INTO people_fts (rowid, search_text) VALUES (new.id, new.search_text); END;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { m0001_initial } from './0001-initial';
 import { m0002_seed_programs } from './0002-seed-programs';
 import { m0003_learners } from './0003-learners';
+import { m0004_search_in_list_order } from './0004-search-in-list-order';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** Ordered; a version is never edited once released: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners];
+export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -47,7 +47,7 @@ export function LearnerListPage() {
   const pages = useInfiniteQuery({
     queryKey: ['learners.search', query, filters],
     queryFn: ({ pageParam }) => api.learners.search({ q: query, filters, after: pageParam, limit: 200 }),
-    initialPageParam: null as { sortKey: string; id: number } | null,
+    initialPageParam: null as { rank: number } | null,
     getNextPageParam: (last) => last.next,
     placeholderData: (prev) => prev,
   });

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench`: the performance goals of the issues, measured on generated data at the stated
+ * scale through the same services the screens call. Prints one JSON object per line.
+ * The 1,000,000-person database is generated once and kept in the OS temp folder between runs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import { AppCore } from '../electron/core/app-core';
+import { dispatch } from '../electron/core/dispatch';
+import { createLogger } from '../electron/core/log';
+import { generateDemo, makeRandom, samplePerson } from '../electron/core/demo/generate';
+import { queryTokens } from '../electron/core/learners/search';
+import { startHost } from '../electron/browser-host/server';
+import { LATEST_VERSION } from '../electron/core/db/migrations';
+
+const PEOPLE = 1_000_000;
+const CACHE = path.join(os.tmpdir(), 'ttct-bench', `people-${PEOPLE}-schema${LATEST_VERSION}`);
+
+function emit(metric: string, value: number, extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit: 'ms', ...extra }));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function openCore(dataDir: string): Promise<AppCore> {
+  const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'bench', dailyBackup: false });
+  if (core.problem) throw new Error(core.problem.message);
+  return core;
+}
+
+async function ensureDatabase(): Promise<string> {
+  const marker = path.join(CACHE, 'complete');
+  if (fs.existsSync(marker)) return CACHE;
+  fs.rmSync(CACHE, { recursive: true, force: true });
+  const core = await openCore(CACHE);
+  const started = performance.now();
+  generateDemo(core.db, { people: PEOPLE, onProgress: (d, t) => process.stderr.write(`\rgenerating ${d}/${t}`) });
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.db.exec('ANALYZE');
+  core.close();
+  process.stderr.write(`\ngenerated ${PEOPLE} people in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  fs.writeFileSync(marker, new Date().toISOString());
+  return CACHE;
+}
+
+// What clerks type: whole names, the first letters of a name, a given name, a year, part of a CCCD, a unit.
+const QUERIES = [
+  '', 'nguyen thi hang', 'tran van nam', 'le thi', 'pham', 'nguyen', 'ng', 'h', 'hang', 'duc', 'thut', 'a thut', 'y hoa',
+  '1975', 'nguyen 1980', '051075', '0511', 'thon 3', 'tinh khe', 'cong an', 'dang van', 'ksor', 'nie', 'vo thi sau', 'hoang minh tuan',
+  'bui', 'truong', 'ngoc anh', 'phuong', 'xyzq',
+];
+
+async function benchSearch(dataDir: string): Promise<void> {
+  const core = await openCore(dataDir);
+  const service: number[] = [];
+  const raw: number[] = [];
+  // The same index reads the service makes, without validation, JSON-ready rows or the contract.
+  const rawStmt = core.db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? ORDER BY rowid LIMIT 101');
+  const rawAll = core.db.prepare('SELECT id FROM people WHERE merged_into_id IS NULL ORDER BY sort_rank LIMIT 101');
+  const rawIds = core.db.prepare(
+    `SELECT sort_rank FROM people WHERE id IN (
+       SELECT id FROM people WHERE merged_into_id IS NULL AND citizen_id >= ? AND citizen_id < ?
+       UNION SELECT id FROM people WHERE merged_into_id IS NULL AND party_card >= ? AND party_card < ?) ORDER BY sort_rank LIMIT 101`,
+  );
+  for (const q of QUERIES) await dispatch(core, 'learners.search', { q, limit: 100 });
+  for (let round = 0; round < 5; round++) {
+    for (const q of QUERIES) {
+      let t = performance.now();
+      const r = await dispatch(core, 'learners.search', { q, limit: 100 });
+      service.push(performance.now() - t);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const tokens = queryTokens(q);
+      t = performance.now();
+      if (tokens.length === 0) rawAll.all();
+      else if (/^0\d+$/.test(tokens[0]!)) rawIds.all(tokens[0], `${tokens[0]}\uffff`, tokens[0], `${tokens[0]}\uffff`);
+      else rawStmt.all(tokens.map((x) => `"${x}"*`).join(' AND '));
+      raw.push(performance.now() - t);
+    }
+  }
+  emit('learners.search_p95_ms', percentile(service, 95), { p50: percentile(service, 50), max: Math.max(...service), n: service.length, people: PEOPLE, goal: 20 });
+  emit('learners.search_raw_p95_ms', percentile(raw, 95), { p50: percentile(raw, 50), max: Math.max(...raw), n: raw.length, people: PEOPLE, note: 'the index reads alone (FTS5 MATCH in rowid = list order, or the rank / ID indexes), no rows, no contract' });
+  core.close();
+}
+
+async function importWorkbook(file: string): Promise<void> {
+  const rnd = makeRandom(7);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ MẪU';
+  ws.getCell('A3').value = 'DANH SÁCH HỌC VIÊN';
+  ws.getRow(5).values = ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', 'Chi bộ', 'Số CCCD', 'Chức vụ'];
+  const units = [{ id: 1, name: 'Chi bộ thôn 1 xã Mẫu', communeCode: null }];
+  const used = new Set<string>();
+  for (let i = 0; i < 10_000; i++) {
+    const { data } = samplePerson(rnd, units[0]!, '099', used);
+    ws.addRow([
+      i + 1,
+      `${data.familyAndMiddle} ${data.given}`,
+      data.sex === 'nu' ? 'Nữ' : 'Nam',
+      data.birthDate && data.birthDate.length === 10 ? new Date(`${data.birthDate}T00:00:00Z`) : data.birthDate,
+      'Kinh',
+      `Chi bộ thôn ${1 + (i % 12)} xã Mẫu`,
+      data.citizenId,
+      data.position,
+    ]);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function benchImport(dataDir: string): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-bench-import-'));
+  try {
+    fs.copyFileSync(path.join(dataDir, 'ttct.sqlite'), path.join(work, 'ttct.sqlite'));
+    const file = path.join(work, 'danh-sach-10000.xlsx');
+    await importWorkbook(file);
+    const bytes = fs.readFileSync(file);
+
+    const parse: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await new ExcelJS.Workbook().xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      parse.push(performance.now() - t);
+    }
+    const core = await openCore(work);
+    const t = performance.now();
+    const opened = await dispatch(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    const o = opened.value as { sessionId: string; suggestedSheet: number; sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[] };
+    const sheet = o.sheets[o.suggestedSheet]!;
+    const analyzed = await dispatch(core, 'imports.analyze', {
+      sessionId: o.sessionId,
+      sheet: sheet.index,
+      firstDataRow: sheet.firstDataRow,
+      mapping: sheet.columns.map((c) => c.mapping),
+      defaultUnitId: null,
+    });
+    if (!analyzed.ok) throw new Error(JSON.stringify(analyzed.error));
+    const analyzedAt = performance.now();
+    const committed = await dispatch(core, 'imports.commit', { sessionId: o.sessionId });
+    const total = performance.now() - t;
+    if (!committed.ok) throw new Error(JSON.stringify(committed.error));
+    emit('learners.import_10k_ms', total, {
+      rows: 10_000,
+      againstPeople: PEOPLE,
+      readAndAnalyzeMs: Math.round(analyzedAt - t),
+      commitMs: Math.round(total - (analyzedAt - t)),
+      result: committed.value,
+      goal: 3000,
+    });
+    emit('learners.import_10k_parse_only_ms', Math.min(...parse), { rows: 10_000, note: 'ExcelJS xlsx.load of the same file, best of 3' });
+    core.close();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function benchRegistryScreen(dataDir: string): Promise<void> {
+  const renderer = path.resolve('out/renderer');
+  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
+    console.error('out/renderer is missing: run `npm run build` first; skipping the screen measurement');
+    return;
+  }
+  const host = await startHost({ dataDir, rendererDir: renderer, appVersion: 'bench' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+      const t = performance.now();
+      await page.goto(`${host.url}#/learners`);
+      await page.getByRole('gridcell').first().waitFor();
+      times.push(performance.now() - t);
+      await page.close();
+    }
+    emit('learners.registry_first_rows_ms', Math.min(...times), { runs: times.map(Math.round), people: PEOPLE, goal: 1000, note: 'browser host + Chromium, page load to the first row on screen' });
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = await ensureDatabase();
+  await benchSearch(dataDir);
+  await benchImport(dataDir);
+  await benchRegistryScreen(dataDir);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -109,6 +109,9 @@ describe('learners: import, search, merge — as a clerk', () => {
       expect(await page.locator('input[name="citizenId"]').inputValue()).toBe('062175000123');
       expect(await page.locator('input[name="position"]').inputValue()).toBe('Chi hội trưởng phụ nữ');
       await screenshot(page, '17-person');
+      await page.getByRole('link', { name: 'Chi bộ, đảng bộ' }).click();
+      await page.getByRole('cell', { name: 'Chi bộ thôn 3' }).waitFor();
+      await screenshot(page, '18-units');
       expect(problems).toEqual([]);
       await page.close();
       expect(fs.existsSync(file)).toBe(true);

@@ -116,6 +116,21 @@ function searchById(db: Database, idTokens: string[], words: string[], f: Return
  * however common the word; with nothing typed, the rank index does the same.
  */
 export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[]; next: Cursor | null } {
+  const hits = findHits(db, args);
+  const page = hits.slice(0, args.limit);
+  const rows = page.length
+    ? (db.prepare(`${PERSON_SELECT} WHERE p.id IN (${page.map(() => '?').join(',')})`).all(...page.map((h) => h.id)) as PersonDbRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((h) => toRow(toPerson(byId.get(h.id)!))),
+    next: hits.length > args.limit && last ? { rank: last.rank } : null,
+  };
+}
+
+/** The index reads of a search: one page (plus one, to know there is more) of ids in list order. */
+export function findHits(db: Database, args: SearchArgs): Hit[] {
   const tokens = queryTokens(args.q);
   const idTokens = tokens.filter(isIdToken);
   const words = tokens.filter((t) => !isIdToken(t));
@@ -140,16 +155,7 @@ export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[
       )
       .all(ftsQuery(words), afterRank, ...f.params, want) as Hit[];
   }
-  const page = hits.slice(0, args.limit);
-  const rows = page.length
-    ? (db.prepare(`${PERSON_SELECT} WHERE p.id IN (${page.map(() => '?').join(',')})`).all(...page.map((h) => h.id)) as PersonDbRow[])
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((h) => toRow(toPerson(byId.get(h.id)!))),
-    next: hits.length > args.limit && last ? { rank: last.rank } : null,
-  };
+  return hits;
 }
 
 export function countPeople(db: Database, q: string, filters: Filters): number {

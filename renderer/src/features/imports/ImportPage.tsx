@@ -219,6 +219,9 @@ export function ImportPage() {
       )}
       {step === 2 && analysis && (
         <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
+          <Typography sx={{ mb: 1 }}>
+            Tệp <b>{opened?.fileName}</b>, trang tính <b>«{analysis.sheetName}»</b>: ô ghi trong cột «Vấn đề» (ví dụ C10) là cột và dòng trong trang tính này.
+          </Typography>
           <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
             {(
               [

@@ -5,6 +5,7 @@ import { AppCore } from './core/app-core';
 import { createLogger, type Logger } from './core/log';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
+import { createElectronPrintPort } from './platform/printing';
 
 const APP_TITLE = 'Quản lý đào tạo Trung tâm Chính trị';
 
@@ -98,7 +99,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   denyAllPermissions(session.defaultSession);
 
-  const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion() });
+  const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion(), printing: createElectronPrintPort() });
   const isAppUrl = appUrlMatcher(appUrl());
   registerIpc(ipcMain, core, () => mainWindow, isAppUrl);
   buildMenu(core);

@@ -6,6 +6,7 @@ import { AppCore } from '../core/app-core';
 import { dispatch } from '../core/dispatch';
 import { createLogger } from '../core/log';
 import { BRIDGE_SCRIPT } from './bridge-script';
+import { createChromiumPrintPort } from './chromium-printing';
 
 export interface HostOptions {
   dataDir: string;
@@ -43,7 +44,8 @@ const MAX_BODY = 64 * 1024 * 1024;
  */
 export async function startHost(options: HostOptions): Promise<Host> {
   const log = createLogger(path.join(options.dataDir, 'logs'), options.echoLog);
-  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web' });
+  const printing = createChromiumPrintPort();
+  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing });
   const rendererDir = path.resolve(options.rendererDir);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
@@ -128,6 +130,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       core.close();
+      await printing.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { AppStatus, Backup } from '../../shared/contract/app';
 import { todayInVietnam } from '../../shared/domain/dates';
 import { AppError, storageError } from './errors';
 import type { Logger } from './log';
+import type { PrintPort } from './ports';
 import { createBackup, listBackups, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 
@@ -19,6 +20,8 @@ export interface CoreOptions {
   keepBackups?: number;
   /** Tools that open a throw-away database (the bench) skip the daily backup. */
   dailyBackup?: boolean;
+  /** How documents become PDFs or paper in this shell (Electron or the browser host). */
+  printing?: PrintPort;
 }
 
 type Problem = NonNullable<AppStatus['problem']>;
@@ -41,6 +44,7 @@ export class AppCore {
   private connection: Database | null = null;
   private problemState: Problem | null = null;
   private readonly listeners = new Set<(e: CoreEvent) => void>();
+  private readonly printPort: PrintPort | null;
 
   private constructor(options: CoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -51,6 +55,16 @@ export class AppCore {
     this.keepBackups = options.keepBackups ?? 14;
     this.clock = options.now ?? (() => new Date());
     this.actor = safeUserName();
+    this.printPort = options.printing ?? null;
+  }
+
+  printing(): PrintPort {
+    if (!this.printPort) throw new AppError('PRINT_UNAVAILABLE', 'Chức năng in và lưu PDF chưa sẵn sàng trên máy này.');
+    return this.printPort;
+  }
+
+  get canPrint(): boolean {
+    return this.printPort?.canPrint ?? false;
   }
 
   static async start(options: CoreOptions): Promise<AppCore> {

@@ -26,6 +26,8 @@ export const appStatusSchema = z.object({
   problem: dbProblemSchema.nullable(),
   centreName: z.string().nullable(),
   demo: z.boolean(),
+  /** A printer can be reached (the desktop app); otherwise documents are saved as PDF. */
+  canPrint: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

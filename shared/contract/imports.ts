@@ -95,7 +95,8 @@ export const importsChannels = {
   },
   'imports.updateRow': {
     input: z.object({ sessionId, rowNumber: z.number().int().min(1), values: z.record(z.string(), text(500)) }),
-    output: importRowSchema,
+    /** The edited row and every other row whose result changed with it. */
+    output: z.array(importRowSchema),
   },
   'imports.setRowAction': {
     input: z.object({ sessionId, rowNumber: z.number().int().min(1), action: rowActionSchema }),

@@ -4,6 +4,11 @@ import { centreChannels } from './centre';
 import { programsChannels } from './programs';
 import { learnersChannels, referenceChannels, unitsChannels } from './learners';
 import { importsChannels } from './imports';
+import { lecturersChannels } from './lecturers';
+import { plansChannels } from './plans';
+import { classesChannels } from './classes';
+import { holidaysChannels } from './holidays';
+import { documentsChannels } from './documents';
 
 export const contract = {
   ...appChannels,
@@ -13,6 +18,11 @@ export const contract = {
   ...unitsChannels,
   ...referenceChannels,
   ...importsChannels,
+  ...lecturersChannels,
+  ...plansChannels,
+  ...classesChannels,
+  ...holidaysChannels,
+  ...documentsChannels,
 };
 
 export type Contract = typeof contract;

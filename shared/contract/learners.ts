@@ -24,6 +24,8 @@ const optionalDigits = (length: number, label: string) =>
 export const personInput = z
   .object({
     id: id.optional(),
+    /** The record's updatedAt when the form was loaded: a save over newer data is refused. */
+    expectedUpdatedAt: z.string().optional(),
     familyAndMiddle: text(100),
     given: requiredText(60),
     sex: z.enum(SEXES, { error: 'Chọn Nam hoặc Nữ' }).nullable(),

@@ -58,3 +58,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Types a date into an MUI X date field the way a clerk does: click the day, then type ddMMyyyy. */
+export async function typeDate(page: Page, label: string, ddmmyyyy: string, nth = 0): Promise<void> {
+  const field = page.getByRole('group', { name: label }).nth(nth);
+  await field.getByRole('spinbutton', { name: 'Ngày' }).click();
+  await page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
+}

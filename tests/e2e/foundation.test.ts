@@ -101,6 +101,7 @@ describe('foundation: centre profile and program catalogue, as a clerk uses them
       await host.close();
       host = await startApp(data.dir);
       ({ page, problems } = await open(host));
+      await page.getByRole('link', { name: 'Chương trình đào tạo' }).click();
       await page.getByRole('gridcell', { name: 'Bồi dưỡng lịch sử Đảng bộ xã' }).click();
       await page.locator('input[name="code"]').waitFor();
       expect(await page.locator('input[name="code"]').inputValue()).toBe('LSDB');

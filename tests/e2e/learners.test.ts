@@ -83,10 +83,10 @@ describe('learners: import, search, merge — as a clerk', () => {
       // Find people by typing without diacritics.
       await page.getByRole('button', { name: 'Xem danh sách học viên' }).click();
       await page.getByLabel('Tìm học viên').fill('nguyen thi hang');
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="row"]').length === 2);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 2);
       await page.getByLabel('Tìm học viên').fill('dang');
       await page.getByRole('gridcell', { name: 'Đặng Văn Đức' }).waitFor();
-      expect(await page.locator('[aria-label="Danh sách học viên"] [role="row"]').count()).toBe(1);
+      expect(await page.locator('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').count()).toBe(1);
       await page.getByLabel('Tìm học viên').fill('');
       await page.getByText('5 người').waitFor();
       await screenshot(page, '14-learners');
@@ -103,7 +103,7 @@ describe('learners: import, search, merge — as a clerk', () => {
       await screenshot(page, '16-duplicates-after-merge');
 
       await page.goto(`${host.url}#/learners?q=hang`);
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="row"]').length === 1);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 1);
       await page.getByRole('gridcell', { name: 'Nguyễn Thị Hằng' }).click();
       expect(await page.locator('input[name="birthDate"]').inputValue()).toBe('02/03/1975');
       expect(await page.locator('input[name="citizenId"]').inputValue()).toBe('062175000123');

@@ -44,7 +44,7 @@ describe('recovery from a damaged database', () => {
       await page.getByRole('button', { name: 'Khôi phục bản sao lưu gần nhất' }).click();
       await page.getByText('Khôi phục dữ liệu từ bản sao lưu?').waitFor();
       await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
-      await page.getByRole('heading', { name: 'Chương trình đào tạo, bồi dưỡng' }).waitFor();
+      await page.getByRole('heading', { name: 'Lớp học' }).waitFor();
       await page.waitForFunction(() => document.title.startsWith('Trung tâm Chính trị phường Kon Tum'));
       await screenshot(page, '09-after-restore');
       expect(fs.readdirSync(data.dir).filter((f) => f.startsWith('ttct.sqlite.hong-'))).toHaveLength(1);

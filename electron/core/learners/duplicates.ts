@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { PersonRow } from '../../../shared/contract/learners';
+import { AppError } from '../errors';
 import { PERSON_SELECT, toPerson, toRow, type PersonDbRow } from './person-store';
 
 export type DuplicateReason = 'citizen_id' | 'name_birth_date' | 'name_birth_year_unit';
 
 const RULES: { reason: DuplicateReason; groupBy: string; where: string }[] = [
   { reason: 'citizen_id', groupBy: 'citizen_id', where: 'citizen_id IS NOT NULL' },
-  { reason: 'name_birth_date', groupBy: 'name_key, birth_date', where: 'birth_date IS NOT NULL' },
+  // Only a full date makes "the same birth date"; a year alone belongs to the weaker rule below.
+  { reason: 'name_birth_date', groupBy: 'name_key, birth_date', where: 'length(birth_date) = 10' },
   { reason: 'name_birth_year_unit', groupBy: 'name_key, birth_year, unit_id', where: 'birth_year IS NOT NULL AND unit_id IS NOT NULL' },
 ];
 
@@ -57,6 +59,8 @@ export function findDuplicates(db: Database, maxPairs = 1000): { reason: Duplica
 }
 
 export function dismissDuplicate(db: Database, aId: number, bId: number, at: string, actor: string): void {
+  const found = (db.prepare('SELECT count(*) AS n FROM people WHERE id IN (?, ?)').get(aId, bId) as { n: number }).n;
+  if (aId === bId || found !== 2) throw new AppError('NOT_FOUND', 'Không tìm thấy hai hồ sơ này.');
   db.prepare('INSERT OR IGNORE INTO duplicate_dismissals (low_id, high_id, at, actor) VALUES (?, ?, ?, ?)').run(
     Math.min(aId, bId),
     Math.max(aId, bId),

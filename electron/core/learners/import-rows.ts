@@ -17,7 +17,11 @@ const DATE_FIELDS = new Set<ImportField>(['birthDate', 'birthDateMale', 'birthDa
 /** What a cell shows, as text the clerk can read and correct; Excel dates and serials become dd/MM/yyyy. */
 export function cellText(value: CellValue, field: ImportField | null): string {
   if (value === null) return '';
-  if (value instanceof Date) return formatDate(value.toISOString().slice(0, 10));
+  if (value instanceof Date) {
+    // Through the parser, which snaps a time a second before midnight (serial rounding) to the right day.
+    const r = parseLooseDate(value);
+    return r.ok ? formatDate(r.value) : '';
+  }
   if (typeof value === 'number' && field && DATE_FIELDS.has(field)) {
     const r = parseLooseDate(value);
     return r.ok ? formatDate(r.value) : String(value);
@@ -311,6 +315,8 @@ function isWithinMonths(iso: string, now: Date, months: number): boolean {
 export interface Match {
   status: 'new' | 'same' | 'duplicate';
   match: ImportRow['match'];
+  /** A conflict the clerk must resolve (the CCCD belongs to someone else). */
+  conflict?: string;
 }
 
 interface Candidate {
@@ -338,9 +344,19 @@ export function matchExisting(db: Database, data: PersonData): Match {
   const nameKey = foldText(`${data.familyAndMiddle} ${data.given}`);
   if (data.citizenId) {
     const byId = sql(db, `${CANDIDATE_SELECT} AND p.citizen_id = ?`).get(data.citizenId) as Candidate | undefined;
-    if (byId) return { status: foldText(`${byId.family_and_middle} ${byId.given}`) === nameKey ? 'same' : 'duplicate', match: toMatch(byId) };
+    if (byId) {
+      const m = toMatch(byId);
+      if (foldText(`${byId.family_and_middle} ${byId.given}`) === nameKey) return { status: 'same', match: m };
+      // A CCCD is one person's: two names on it is a typing error somewhere, never a new person.
+      return {
+        status: 'duplicate',
+        match: m,
+        conflict: `Số CCCD ${data.citizenId} đã có ở hồ sơ ${m.fullName}${m.birthDate ? `, sinh ${formatDate(m.birthDate)}` : ''}; hãy kiểm tra lại tên hoặc số CCCD`,
+      };
+    }
   }
-  if (data.birthDate) {
+  // "The same person" needs the full birth date; a year alone is only a likely match.
+  if (data.birthDate && data.birthDate.length === 10) {
     const exact = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
       | Candidate
       | undefined;
@@ -348,6 +364,16 @@ export function matchExisting(db: Database, data: PersonData): Match {
       const conflict = data.citizenId && exact.citizen_id && exact.citizen_id !== data.citizenId;
       return { status: conflict ? 'duplicate' : 'same', match: toMatch(exact) };
     }
+  }
+  // Old lists often give only a year: the same name, the same partial date and the same unit is the
+  // same person (a list imported twice); without the unit it is only likely.
+  if (data.birthDate && data.birthDate.length < 10 && data.unitId !== null) {
+    const samePartial = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? AND p.unit_id = ? LIMIT 1`).get(nameKey, data.birthDate, data.unitId) as
+      | Candidate
+      | undefined;
+    if (samePartial) return { status: 'same', match: toMatch(samePartial) };
+  }
+  if (data.birthDate) {
     const year = Number(data.birthDate.slice(0, 4));
     const sameYear = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`).get(nameKey, year, data.unitId) as Candidate | undefined;
     if (sameYear && (data.unitId === null || sameYear.unit_id === null || sameYear.unit_id === data.unitId)) {

@@ -1,4 +1,5 @@
 import { personInput, type Person, type PersonData } from '../../../shared/contract/learners';
+import { followMerges } from './units-store';
 import { zodIssuesToFields } from '../../../shared/contract';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
@@ -104,9 +105,9 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
     const mergeId = Number(
       db
         .prepare(
-          'INSERT INTO person_merges (kept_id, removed_id, kept_before_json, moved_json, at, actor) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO person_merges (kept_id, removed_id, kept_before_json, kept_after_json, moved_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(keepId, removeId, JSON.stringify(toData(kept)), JSON.stringify(moved), now, ctx.actor).lastInsertRowid,
+        .run(keepId, removeId, JSON.stringify(toData(kept)), JSON.stringify(data), JSON.stringify(moved), now, ctx.actor).lastInsertRowid,
     );
     const person = readPerson(db, keepId)!;
     audit(ctx, { action: 'update', entity: 'person', entityId: keepId, before: kept, after: person, reason: `Gộp hồ sơ #${removeId} (lần gộp #${mergeId})` });
@@ -120,6 +121,7 @@ interface MergeRow {
   kept_id: number;
   removed_id: number;
   kept_before_json: string;
+  kept_after_json: string | null;
   moved_json: string;
   undone_at: string | null;
 }
@@ -141,16 +143,44 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
       throw new AppError('UNDO_ORDER', 'Hồ sơ này đã được gộp thêm sau đó; hãy hoàn tác lần gộp gần nhất trước.');
     }
     const keptNow = readPerson(db, m.kept_id)!;
-    const before = personInput.parse(JSON.parse(m.kept_before_json));
+    const current = toData(keptNow);
+    const beforeMerge = JSON.parse(m.kept_before_json) as PersonData;
+    const mergedResult = m.kept_after_json ? (JSON.parse(m.kept_after_json) as PersonData) : null;
+    // Three-way: a field still holding the merged value goes back; a field edited since keeps the edit.
+    const restoredKept = Object.fromEntries(
+      (Object.keys(current) as (keyof PersonData)[]).map((k) => [
+        k,
+        mergedResult && JSON.stringify(current[k]) !== JSON.stringify(mergedResult[k]) ? current[k] : beforeMerge[k],
+      ]),
+    ) as PersonData;
+    if (restoredKept.unitId !== null) restoredKept.unitId = followMerges(db, restoredKept.unitId);
+    const checkedKept = personInput.safeParse(restoredKept);
+    if (!checkedKept.success) {
+      throw new AppError('UNDO_CONFLICT', 'Hồ sơ đã được sửa sau khi gộp nên không tách lại được tự động; hãy sửa hồ sơ bằng tay.');
+    }
+    const removed = readPerson(db, m.removed_id)!;
+    if (removed.citizenId) {
+      const holder = db
+        .prepare('SELECT id FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id NOT IN (?, ?)')
+        .get(removed.citizenId, m.kept_id, m.removed_id);
+      if (holder || checkedKept.data.citizenId === removed.citizenId) {
+        throw new AppError('UNDO_CONFLICT', `Số CCCD ${removed.citizenId} của hồ sơ được tách ra nay đã thuộc hồ sơ khác; hãy sửa trước khi hoàn tác.`);
+      }
+    }
     const now = ctx.now().toISOString();
     const moved = JSON.parse(m.moved_json) as Record<string, number[]>;
+    const known = new Set(PERSON_REFERENCES.map((r) => `${r.table}.${r.column}`));
     for (const [where, ids] of Object.entries(moved)) {
+      if (!known.has(where)) throw new AppError('UNDO_CONFLICT', 'Không hoàn tác được: dữ liệu của lần gộp không hợp lệ.');
       const [table, column] = where.split('.') as [string, string];
       const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`);
       for (const rowId of ids) update.run(m.removed_id, rowId);
     }
+    const removedData = toData(removed);
+    if (removedData.unitId !== null) removedData.unitId = followMerges(db, removedData.unitId);
     writePeople(db, (w) => {
-      w.update(m.kept_id, before, unitNameOf(db, before.unitId), now);
+      w.update(m.kept_id, checkedKept.data, unitNameOf(db, checkedKept.data.unitId), now);
+      w.update(m.removed_id, removedData, unitNameOf(db, removedData.unitId), now);
       w.setMergedInto(m.removed_id, null, now);
     });
     db.prepare('UPDATE person_merges SET undone_at = ? WHERE id = ?').run(now, mergeId);

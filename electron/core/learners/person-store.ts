@@ -135,7 +135,7 @@ function columns(p: PersonData, unitName: string | null, now: string) {
     education_level: p.educationLevel,
     theory_level: p.theoryLevel,
     citizen_id: p.citizenId,
-    party_card: p.partyCard.replace(/\s/g, '') || null,
+    party_card: p.partyCard.replace(/[\s.]/g, '') || null,
     phone: p.phone,
     notes: p.notes,
     now,
@@ -206,7 +206,20 @@ export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, 
   const writer = personWriter(db, options);
   const result = work(writer);
   writer.flush();
+  bumpRegistryVersion(db);
   return result;
+}
+
+/**
+ * A counter moved by every write to people or units, so work prepared earlier (an import checked
+ * before a merge) can tell that the registry changed underneath it.
+ */
+export function bumpRegistryVersion(db: Database): void {
+  sql(db, "INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+}
+
+export function registryVersion(db: Database): string {
+  return (sql(db, "SELECT value FROM settings WHERE key = 'registry_version'").get() as { value: string } | undefined)?.value ?? '0';
 }
 
 export function readPerson(db: Database, id: number): Person | null {

@@ -77,6 +77,11 @@ export function searchIndex(db: Database) {
     const step = Math.floor((hi - lo) / (moving.length + 2));
     if (step < 2) {
       if (left.length < width && right.length < width) {
+        // Renumbering rewrites the whole index from the table: anything this batch had queued is in it.
+        const waiting = pending.splice(0);
+        deletes.clear();
+        inserts.clear();
+        for (const w of waiting) setRank.run(null, w);
         rebuildSearchIndex(db);
         return;
       }
@@ -95,6 +100,8 @@ export function searchIndex(db: Database) {
 
   function place(id: number, key: string, text: string): void {
     for (let attempt = 0; attempt < 3; attempt++) {
+      // A full renumbering during this batch has placed everyone already.
+      if (rankValue(row.get(id)) !== null) return;
       const p = neighbours(key, id, 'before', 1)[0]?.sort_rank ?? 0;
       const n = neighbours(key, id, 'after', 1)[0]?.sort_rank ?? null;
       const rank = n === null ? p + RANK_SPACING : n - p >= 2 ? p + Math.floor((n - p) / 2) : null;
@@ -126,6 +133,10 @@ export function searchIndex(db: Database) {
     let i = 0;
     while (i < rows.length) {
       const first = rows[i]!;
+      if (rankValue(row.get(first.id)) !== null) {
+        i++;
+        continue;
+      }
       const p = neighbours(first.sort_key, first.id, 'before', 1)[0]?.sort_rank ?? 0;
       const next = neighbours(first.sort_key, first.id, 'after', 1)[0] ?? null;
       let j = i + 1;

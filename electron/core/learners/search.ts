@@ -16,9 +16,12 @@ export function queryTokens(q: string): string[] {
     .slice(0, 8);
 }
 
-/** CCCD numbers start with 0 (province codes 001–096); Party card numbers are long. Years are words. */
+/**
+ * CCCD numbers start with 0 (province codes 001–096) and Party card numbers are long; years and short
+ * numbers ("thôn 05", "tổ 01") are words of the search text.
+ */
 function isIdToken(t: string): boolean {
-  return /^\d+$/.test(t) && (t.startsWith('0') || t.length >= 5);
+  return /^\d+$/.test(t) && ((t.startsWith('0') && t.length >= 3) || t.length >= 5);
 }
 
 /** Every typed word must start some word of the person's search text. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { foldText } from '../../../shared/domain/text';
-import { searchText, writePeople, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
+import { bumpRegistryVersion, searchText, writePeople, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
 import { sql } from '../db/statements';
 
 /** The unit a name refers to, today: current names first, then former names, following merges. */
@@ -33,6 +33,7 @@ export function guessUnitKind(name: string): 'base' | 'cell' {
 }
 
 export function insertUnit(db: Database, name: string, kind: 'base' | 'cell', parentId: number | null, communeCode: string | null, now: string): number {
+  bumpRegistryVersion(db);
   return Number(
     db
       .prepare(

@@ -25,6 +25,7 @@ export function appStatus(ctx: AppCore): AppStatus {
     problem: ctx.problem,
     centreName,
     demo,
+    canPrint: ctx.canPrint,
   };
 }
 

@@ -12,7 +12,8 @@ import { readWorkbook } from '../io/sheet-reader';
 import { addTableSheet, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
 import { cellText, interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
 import { mergeData } from '../learners/merge';
-import { readPerson, toData, writePeople } from '../learners/person-store';
+import { readPerson, registryVersion, toData, writePeople } from '../learners/person-store';
+import { personInput } from '../../../shared/contract/learners';
 import { guessUnitKind, insertUnit } from '../learners/units-store';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
@@ -32,7 +33,7 @@ interface Session {
   workbook: RawWorkbook;
   openedAt: number;
   signatures: string[];
-  analysis: { sheet: number; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null } | null;
+  analysis: { sheet: number; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null; registryVersion: string } | null;
 }
 
 const SESSION_TTL_MS = 4 * 3600_000;
@@ -123,13 +124,18 @@ function rowContext(ctx: AppCore, defaultUnitId: number | null): RowContext {
 function evaluate(ctx: AppCore, raw: RawRow, rc: RowContext): Pick<RowState, 'result' | 'match'> {
   const result = interpretRow(raw, rc);
   const match: Match = result.data ? matchExisting(ctx.db, result.data) : { status: 'new', match: null };
+  if (match.conflict) {
+    result.problems.push({ field: 'citizenId', cell: raw.cells.citizenId ?? null, message: match.conflict, severity: 'error' });
+  }
   return { result, match };
 }
 
 function identity(state: Pick<RowState, 'result'>): string[] {
   const d = state.result.data;
   if (!d) return [];
-  const keys = [`n:${foldText(`${d.familyAndMiddle} ${d.given}`)}:${d.birthDate ?? ''}`];
+  // Two lines are one person only on the same CCCD, or the same name and full birth date.
+  const keys: string[] = [];
+  if (d.birthDate?.length === 10) keys.push(`n:${foldText(`${d.familyAndMiddle} ${d.given}`)}:${d.birthDate}`);
   if (d.citizenId) keys.push(`c:${d.citizenId}`);
   return keys;
 }
@@ -184,7 +190,7 @@ function analyze(ctx: AppCore, input: z.output<(typeof importsChannels)['imports
     rows.set(raw.rowNumber, { raw, ...evaluate(ctx, raw, rc), action: 'auto', edited: false, sameAsRow: null });
   }
   markRepeats(rows);
-  s.analysis = { sheet: input.sheet, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId };
+  s.analysis = { sheet: input.sheet, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId, registryVersion: registryVersion(ctx.db) };
   const list = [...rows.values()].map(toRow);
   const newUnits = [...new Set([...rows.values()].flatMap((r) => (r.result.newUnitName ? [r.result.newUnitName] : [])))];
   return { sessionId: s.id, sheetName: sheet.name, rows: list, newUnits };
@@ -197,14 +203,46 @@ function rowState(ctx: AppCore, sessionId: string, rowNumber: number): { s: Sess
   return { s, row };
 }
 
-function updateRow(ctx: AppCore, sessionId: string, rowNumber: number, values: Record<string, string>): ImportRow {
+/** Re-checks an edited row; a fix can change which other rows repeat it, so every changed row comes back. */
+function updateRow(ctx: AppCore, sessionId: string, rowNumber: number, values: Record<string, string>): ImportRow[] {
   const { s, row } = rowState(ctx, sessionId, rowNumber);
+  const rows = s.analysis!.rows;
+  const before = new Map([...rows].map(([n, r]) => [n, JSON.stringify(toRow(r))]));
   const clean: Partial<Record<ImportField, string>> = {};
   for (const [k, v] of Object.entries(values)) if (k in IMPORT_FIELDS && v.trim()) clean[k as ImportField] = v;
   row.raw = { ...row.raw, values: clean };
   Object.assign(row, evaluate(ctx, row.raw, rowContext(ctx, s.analysis!.defaultUnitId)), { edited: true });
-  markRepeats(s.analysis!.rows);
-  return toRow(row);
+  markRepeats(rows);
+  return [...rows].filter(([n, r]) => n === rowNumber || before.get(n) !== JSON.stringify(toRow(r))).map(([, r]) => toRow(r));
+}
+
+/**
+ * The registry may have changed since the list was checked (a merge, another import). Then every
+ * row is checked again; if any comes out differently, nothing is written and the clerk sees the new result.
+ */
+function recheckIfRegistryChanged(ctx: AppCore, s: Session): void {
+  const analysis = s.analysis!;
+  if (registryVersion(ctx.db) === analysis.registryVersion) return;
+  const rc = rowContext(ctx, analysis.defaultUnitId);
+  let changed = 0;
+  for (const r of analysis.rows.values()) {
+    const beforeStatus = status(r);
+    const beforeMatch = r.match.match?.id ?? null;
+    const beforeUnit = r.result.newUnitName;
+    Object.assign(r, evaluate(ctx, r.raw, rc));
+    if (status(r) !== beforeStatus || (r.match.match?.id ?? null) !== beforeMatch || r.result.newUnitName !== beforeUnit) {
+      changed++;
+      if (r.action === 'link' && !r.match.match) r.action = 'auto';
+    }
+  }
+  markRepeats(analysis.rows);
+  analysis.registryVersion = registryVersion(ctx.db);
+  if (changed > 0) {
+    throw new AppError(
+      'IMPORT_STALE',
+      `Sổ học viên đã thay đổi từ lúc kiểm tra danh sách (gộp hồ sơ, nhập tệp khác…): ${changed} dòng có kết quả khác. Chưa có gì được ghi; hãy xem lại danh sách rồi nhập.`,
+    );
+  }
 }
 
 async function problemsXlsx(ctx: AppCore, sessionId: string) {
@@ -248,6 +286,7 @@ function commit(ctx: AppCore, sessionId: string) {
     );
   }
   const db = ctx.db;
+  recheckIfRegistryChanged(ctx, s);
   const sheetName = s.workbook.sheets[analysis.sheet]!.name;
   const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0 };
   db.transaction(() => writePeople(db, (writer) => {
@@ -277,7 +316,9 @@ function commit(ctx: AppCore, sessionId: string) {
       if (action === 'link' && r.match.match) {
         counts.linked++;
         const existing = readPerson(db, r.match.match.id)!;
-        const fuller = mergeData(toData(existing), data);
+        // Fill only what the registry lacks, and only if the result is itself a valid record.
+        const merged = personInput.safeParse(mergeData(toData(existing), data));
+        const fuller = merged.success ? merged.data : toData(existing);
         if (JSON.stringify(fuller) !== JSON.stringify(toData(existing))) {
           writer.update(existing.id, fuller, fuller.unitId === existing.unitId ? existing.unitName : unitName, now);
           audit(ctx, { action: 'update', entity: 'person', entityId: existing.id, before: existing, after: fuller, reason: `Bổ sung thông tin còn thiếu — ${source}` });

@@ -6,6 +6,12 @@ import { learnersHandlers } from './learners';
 import { referenceHandlers } from './reference';
 import { unitsHandlers } from './units';
 import { importsHandlers } from './imports';
+import { lecturersHandlers } from './lecturers';
+import { plansHandlers } from './plans';
+import { classesHandlers } from './classes';
+import { timetableHandlers } from './timetable';
+import { holidaysHandlers } from './holidays';
+import { documentsHandlers } from './documents';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -17,4 +23,10 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...unitsHandlers,
   ...referenceHandlers,
   ...importsHandlers,
+  ...lecturersHandlers,
+  ...plansHandlers,
+  ...classesHandlers,
+  ...timetableHandlers,
+  ...holidaysHandlers,
+  ...documentsHandlers,
 };

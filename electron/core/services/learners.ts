@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { learnersChannels, Person, PersonData, personInput } from '../../../shared/contract/learners';
 import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../shared/domain/learner-fields';
-import { formatDate } from '../../../shared/domain/format';
+import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
@@ -23,9 +23,10 @@ function getPerson(ctx: AppCore, id: number): Person {
 }
 
 /** Checks only the registry can make: the unit exists, the commune is in the 2025 list, the ID is not someone else's. */
-function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | undefined): void {
+function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | undefined, previousUnitId: number | null): void {
   const fields: Record<string, string> = {};
-  if (p.unitId !== null) {
+  // An archived unit is refused for a new choice only: its members stay editable.
+  if (p.unitId !== null && p.unitId !== previousUnitId) {
     const u = ctx.db.prepare('SELECT archived_at FROM units WHERE id = ?').get(p.unitId) as { archived_at: string | null } | undefined;
     if (!u) fields.unitId = 'Đơn vị không tồn tại';
     else if (u.archived_at) fields.unitId = 'Đơn vị đã ngừng hoạt động (đã sáp nhập hoặc lưu trữ)';
@@ -45,8 +46,15 @@ function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | unde
 function save(ctx: AppCore, input: z.output<typeof personInput>): Person {
   const db = ctx.db;
   return db.transaction(() => {
-    const { id, ...data } = input;
-    checkAgainstRegistry(ctx, data, id);
+    const { id, expectedUpdatedAt, ...data } = input;
+    const current = id === undefined ? null : getPerson(ctx, id);
+    if (current && expectedUpdatedAt && current.updatedAt !== expectedUpdatedAt) {
+      throw new AppError(
+        'STALE',
+        'Hồ sơ này vừa được thay đổi ở nơi khác (nhập danh sách, gộp hồ sơ…) sau khi bạn mở nó. Chưa lưu gì; hãy tải lại hồ sơ rồi sửa tiếp.',
+      );
+    }
+    checkAgainstRegistry(ctx, data, id, current?.unitId ?? null);
     const unitName = data.unitId === null ? null : (db.prepare('SELECT name FROM units WHERE id = ?').get(data.unitId) as { name: string }).name;
     const now = ctx.now().toISOString();
     if (id === undefined) {
@@ -79,6 +87,10 @@ function history(ctx: AppCore, id: number) {
 }
 
 async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof countPeople>[2]) {
+  const total = countPeople(ctx.db, q, filters);
+  if (total > EXPORT_MAX) {
+    throw new AppError('TOO_MANY', `Danh sách có ${formatNumber(total)} người, nhiều hơn ${formatNumber(EXPORT_MAX)} người một lần xuất; hãy lọc theo chi bộ hoặc tìm kiếm để thu hẹp.`);
+  }
   const ids = allMatchingIds(ctx.db, q, filters, EXPORT_MAX);
   const people: Person[] = [];
   const stmt = ctx.db.prepare(`${PERSON_SELECT} WHERE p.id = ?`);

@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { insertUnit, refreshMemberSearchText } from '../learners/units-store';
+import { bumpRegistryVersion } from '../learners/person-store';
 import type { Handlers } from './types';
 
 interface UnitRow {
@@ -89,9 +90,16 @@ function save(ctx: AppCore, input: z.output<typeof unitInput>): Unit {
         now.slice(0, 10),
       );
     }
+    if (before.kind === 'base' && input.kind === 'cell') {
+      const children = (db.prepare('SELECT count(*) AS n FROM units WHERE parent_id = ? AND archived_at IS NULL').get(input.id) as { n: number }).n;
+      if (children > 0) {
+        throw new AppError('INVALID_INPUT', 'Đơn vị đang có chi bộ trực thuộc.', { kind: `Đang có ${children} chi bộ trực thuộc, không chuyển thành chi bộ được` });
+      }
+    }
     db.prepare(
       'UPDATE units SET name = ?, name_key = ?, kind = ?, parent_id = ?, commune_code = ?, updated_at = ? WHERE id = ?',
     ).run(input.name, key, input.kind, input.parentId, input.communeCode, now, input.id);
+    bumpRegistryVersion(db);
     if (before.name !== input.name) refreshMemberSearchText(db, input.id);
     const after = getUnit(ctx, input.id);
     audit(ctx, { action: 'update', entity: 'unit', entityId: input.id, before, after });
@@ -107,11 +115,15 @@ function merge(ctx: AppCore, fromId: number, intoId: number, date: string): Unit
     const from = getUnit(ctx, fromId);
     const into = getUnit(ctx, intoId);
     if (from.archivedAt || into.archivedAt) throw new AppError('INVALID_INPUT', 'Chỉ sáp nhập các đơn vị đang hoạt động.');
+    if (into.parentId === fromId) {
+      throw new AppError('INVALID_INPUT', `«${into.name}» trực thuộc «${from.name}»: không sáp nhập một đơn vị vào chi bộ của chính nó.`);
+    }
     const now = ctx.now().toISOString();
     const moved = db.prepare('UPDATE people SET unit_id = ?, updated_at = ? WHERE unit_id = ?').run(intoId, now, fromId).changes;
     db.prepare('UPDATE units SET parent_id = ? WHERE parent_id = ?').run(into.kind === 'base' ? intoId : into.parentId, fromId);
     db.prepare('UPDATE units SET merged_into_id = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(intoId, `${date}T00:00:00.000Z`, now, fromId);
     refreshMemberSearchText(db, intoId);
+    bumpRegistryVersion(db);
     const after = getUnit(ctx, intoId);
     audit(ctx, {
       action: 'update',
@@ -144,6 +156,10 @@ export const unitsHandlers: Handlers<typeof unitsChannels> = {
   'units.setArchived': (ctx, input) =>
     ctx.db.transaction(() => {
       const before = getUnit(ctx, input.id);
+      if (!input.archived && before.mergedIntoId !== null) {
+        throw new AppError('MERGED', `«${before.name}» đã sáp nhập vào «${before.mergedIntoName}»; không dùng lại được.`);
+      }
+      bumpRegistryVersion(ctx.db);
       ctx.db.prepare('UPDATE units SET archived_at = ?, updated_at = ? WHERE id = ?').run(
         input.archived ? ctx.now().toISOString() : null,
         ctx.now().toISOString(),

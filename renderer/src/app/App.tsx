@@ -16,6 +16,12 @@ import { PersonPage } from '../features/learners/PersonPage';
 import { DuplicatesPage } from '../features/learners/DuplicatesPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { LecturersPage } from '../features/lecturers/LecturersPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { HolidaysPage } from '../features/holidays/HolidaysPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { ClassListPage } from '../features/classes/ClassListPage';
+import { ClassPage } from '../features/classes/ClassPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,7 +37,7 @@ const router = createHashRouter([
     element: <Shell />,
     errorElement: <ErrorBoundary />,
     children: [
-      { index: true, element: <Navigate to="/programs" replace /> },
+      { index: true, element: <Navigate to="/classes" replace /> },
       { path: 'centre', element: <CentreProfilePage /> },
       { path: 'programs', element: <ProgramListPage /> },
       { path: 'programs/new', element: <ProgramEditorPage /> },
@@ -42,6 +48,13 @@ const router = createHashRouter([
       { path: 'learners/import', element: <ImportPage /> },
       { path: 'learners/:id', element: <PersonPage /> },
       { path: 'units', element: <UnitsPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'classes', element: <ClassListPage /> },
+      { path: 'classes/new', element: <ClassPage /> },
+      { path: 'classes/:id', element: <ClassPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'lecturers', element: <LecturersPage /> },
+      { path: 'holidays', element: <HolidaysPage /> },
       { path: 'data', element: <BackupsPage /> },
     ],
   },

@@ -3,6 +3,11 @@ import MenuBookIcon from '@mui/icons-material/MenuBook';
 import StorageIcon from '@mui/icons-material/Storage';
 import PeopleIcon from '@mui/icons-material/People';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import ClassIcon from '@mui/icons-material/Class';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import SchoolIcon from '@mui/icons-material/School';
+import BeachAccessIcon from '@mui/icons-material/BeachAccess';
 import {
   Alert,
   AppBar,
@@ -14,6 +19,7 @@ import {
   ListItemButton,
   ListItemIcon,
   ListItemText,
+  ListSubheader,
   Toolbar,
   Typography,
 } from '@mui/material';
@@ -27,11 +33,31 @@ const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
 const NAV_WIDTH = 232;
 
 const NAV = [
-  { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
-  { to: '/units', label: 'Chi bộ, đảng bộ', icon: <AccountTreeIcon /> },
-  { to: '/programs', label: 'Chương trình đào tạo', icon: <MenuBookIcon /> },
-  { to: '/centre', label: 'Hồ sơ trung tâm', icon: <AccountBalanceIcon /> },
-  { to: '/data', label: 'Dữ liệu và sao lưu', icon: <StorageIcon /> },
+  {
+    group: 'Đào tạo',
+    items: [
+      { to: '/classes', label: 'Lớp học', icon: <ClassIcon /> },
+      { to: '/plans', label: 'Kế hoạch năm', icon: <EventNoteIcon /> },
+      { to: '/calendar', label: 'Lịch giảng dạy', icon: <CalendarMonthIcon /> },
+      { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
+    ],
+  },
+  {
+    group: 'Danh mục',
+    items: [
+      { to: '/lecturers', label: 'Giảng viên, địa điểm', icon: <SchoolIcon /> },
+      { to: '/units', label: 'Chi bộ, đảng bộ', icon: <AccountTreeIcon /> },
+      { to: '/programs', label: 'Chương trình đào tạo', icon: <MenuBookIcon /> },
+      { to: '/holidays', label: 'Ngày nghỉ lễ', icon: <BeachAccessIcon /> },
+    ],
+  },
+  {
+    group: 'Hệ thống',
+    items: [
+      { to: '/centre', label: 'Hồ sơ trung tâm', icon: <AccountBalanceIcon /> },
+      { to: '/data', label: 'Dữ liệu và sao lưu', icon: <StorageIcon /> },
+    ],
+  },
 ];
 
 export function Shell() {
@@ -82,17 +108,19 @@ export function Shell() {
         sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
       >
         <Toolbar variant="dense" />
-        <List component="nav" aria-label="Chức năng">
-          {NAV.map((item) => (
-            <ListItemButton
-              key={item.to}
-              component={NavLink}
-              to={item.to}
-              selected={location.pathname.startsWith(item.to)}
-            >
-              <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={item.label} />
-            </ListItemButton>
+        <List component="nav" aria-label="Chức năng" dense>
+          {NAV.map((section) => (
+            <li key={section.group}>
+              <ul style={{ padding: 0 }}>
+                <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'transparent' }}>{section.group}</ListSubheader>
+                {section.items.map((item) => (
+                  <ListItemButton key={item.to} component={NavLink} to={item.to} selected={location.pathname.startsWith(item.to)}>
+                    <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
+                    <ListItemText primary={item.label} />
+                  </ListItemButton>
+                ))}
+              </ul>
+            </li>
           ))}
         </List>
       </Drawer>

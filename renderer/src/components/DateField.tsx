@@ -1,7 +1,12 @@
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { format, isValid, parseISO } from 'date-fns';
+import { useState } from 'react';
 
-/** ISO text in and out ("2026-09-05"), dd/MM/yyyy on screen; an unfinished or impossible date gives "". */
+/**
+ * ISO text in and out ("2026-09-05"), dd/MM/yyyy on screen. While the clerk types, the field passes
+ * through dates that are not valid yet ("12/MM/2026"): those stay on screen here and the parent gets
+ * "" until the date is complete, so typing is never reset half-way.
+ */
 export function DateField(props: {
   label: string;
   value: string;
@@ -10,13 +15,24 @@ export function DateField(props: {
   helperText?: string;
   name?: string;
 }) {
-  const date = props.value ? parseISO(props.value) : null;
+  const external = props.value ? parseISO(props.value) : null;
+  // undefined: show the parent's value; otherwise the date being typed.
+  const [typing, setTyping] = useState<Date | null | undefined>(undefined);
+  const shown = typing !== undefined ? typing : external && isValid(external) ? external : null;
   return (
     <DatePicker
       label={props.label}
-      value={date && isValid(date) ? date : null}
+      value={shown}
       format="dd/MM/yyyy"
-      onChange={(d) => props.onChange(d && isValid(d) && d.getFullYear() >= 1900 ? format(d, 'yyyy-MM-dd') : '')}
+      onChange={(d) => {
+        if (d && isValid(d) && d.getFullYear() >= 1900) {
+          setTyping(undefined);
+          props.onChange(format(d, 'yyyy-MM-dd'));
+        } else {
+          setTyping(d);
+          props.onChange('');
+        }
+      }}
       slotProps={{
         textField: {
           size: 'small',

@@ -43,7 +43,7 @@ export function VirtualTable<T>(props: {
   }, [lastIndex, loaded, hasMore, onNearEnd]);
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 }}>
+    <Box role="grid" aria-label={props.label} aria-rowcount={props.rows.length + 1} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 }}>
       <Box role="row" sx={{ display: 'grid', gridTemplateColumns: grid, px: 2, py: 1, fontWeight: 600, fontSize: 14, borderBottom: 1, borderColor: 'divider' }}>
         {props.columns.map((c) => (
           <div key={c.label} role="columnheader">
@@ -51,7 +51,7 @@ export function VirtualTable<T>(props: {
           </div>
         ))}
       </Box>
-      <Box ref={scrollRef} role="grid" aria-label={props.label} sx={{ flexGrow: 1, overflow: 'auto', position: 'relative' }}>
+      <Box ref={scrollRef} role="rowgroup" sx={{ flexGrow: 1, overflow: 'auto', position: 'relative' }}>
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const r = props.rows[item.index];
@@ -77,7 +77,8 @@ export function VirtualTable<T>(props: {
                   borderBottom: 1,
                   borderColor: 'divider',
                   cursor: r && props.onOpen ? 'pointer' : 'default',
-                  '&:hover, &:focus': { bgcolor: 'action.hover', outline: 'none' },
+                  '&:hover': { bgcolor: 'action.hover' },
+                  '&:focus-visible': { bgcolor: 'action.hover', outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
                 }}
               >
                 {r ? (

@@ -74,12 +74,17 @@ export function ImportPage() {
       setFilter(a.rows.some((r) => r.status === 'error') ? 'error' : 'all');
     },
   });
-  const replaceRow = (r: ImportRow) => setRows((all) => all.map((x) => (x.rowNumber === r.rowNumber ? r : x)));
+  const replaceRows = (changed: ImportRow[]) => {
+    const byNumber = new Map(changed.map((r) => [r.rowNumber, r]));
+    setRows((all) => all.map((x) => byNumber.get(x.rowNumber) ?? x));
+  };
+  const replaceRow = (r: ImportRow) => replaceRows([r]);
   const update = useMutation({
     mutationFn: (p: { rowNumber: number; values: Record<string, string> }) => api.imports.updateRow({ sessionId: opened!.sessionId, ...p }),
-    onSuccess: (r) => {
-      replaceRow(r);
-      setEditing(r.status === 'error' ? r : null);
+    onSuccess: (changed, p) => {
+      replaceRows(changed);
+      const edited = changed.find((r) => r.rowNumber === p.rowNumber);
+      setEditing(edited && edited.status === 'error' ? edited : null);
     },
   });
   const setAction = useMutation({
@@ -92,10 +97,10 @@ export function ImportPage() {
   });
   const commit = useMutation({
     mutationFn: () => api.imports.commit({ sessionId: opened!.sessionId }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['learners.search'] });
-      void queryClient.invalidateQueries({ queryKey: ['learners.count'] });
-      void queryClient.invalidateQueries({ queryKey: ['units.list'] });
+    onSuccess: () => void queryClient.invalidateQueries(),
+    // The registry changed underneath: the core re-checked every row; show the new result.
+    onError: (err) => {
+      if (err instanceof ApiError && err.code === 'IMPORT_STALE') analyze.mutate();
     },
   });
 
@@ -144,6 +149,7 @@ export function ImportPage() {
           variant="standard"
           value={r.action}
           onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
           onChange={(e) => setAction.mutate({ rowNumber: r.rowNumber, action: e.target.value as ImportRow['action'] })}
           slotProps={{ htmlInput: { 'aria-label': `Xử lý dòng ${r.rowNumber}` } }}
         >

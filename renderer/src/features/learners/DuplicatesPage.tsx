@@ -208,7 +208,7 @@ export function DuplicatesPage() {
           </Table>
         )}
       </Paper>
-      <MergeDialog pair={pair} onClose={() => setPair(null)} />
+      {pair && <MergeDialog key={`${pair.a}-${pair.b}`} pair={pair} onClose={() => setPair(null)} />}
     </Box>
   );
 }

@@ -22,11 +22,12 @@ import { useCommunes, useUnits } from './queries';
 export function PersonPage() {
   const params = useParams();
   const id = params.id ? Number(params.id) : undefined;
-  const record = useQuery({ queryKey: ['learners.get', id], queryFn: () => api.learners.get({ id: id! }), enabled: id !== undefined });
+  // Always fresh when opened: an import or a merge may have changed the record since it was last shown.
+  const record = useQuery({ queryKey: ['learners.get', id], queryFn: () => api.learners.get({ id: id! }), enabled: id !== undefined, staleTime: 0 });
   if (id === undefined) return <PersonEditor key="new" initial={null} />;
   if (record.isError) return <Alert severity="error">{record.error.message}</Alert>;
-  if (!record.data) return null;
-  return <PersonEditor key={id} initial={record.data} />;
+  if (!record.data || record.isFetching) return null;
+  return <PersonEditor key={`${id}-${record.data.person.updatedAt}`} initial={record.data} />;
 }
 
 type Record = Awaited<ReturnType<typeof api.learners.get>>;
@@ -49,7 +50,6 @@ function PersonEditor({ initial }: { initial: Record | null }) {
       setForm(personToForm(p));
       void queryClient.invalidateQueries({ queryKey: ['learners.search'] });
       void queryClient.invalidateQueries({ queryKey: ['learners.count'] });
-      void queryClient.invalidateQueries({ queryKey: ['learners.get', p.id] });
       if (!initial) navigate(`/learners/${p.id}`, { replace: true });
     },
     onError: errors.fromError,
@@ -57,7 +57,9 @@ function PersonEditor({ initial }: { initial: Record | null }) {
 
   const submit = () => {
     setSaved(null);
-    const { input, dateErrors } = formToInput(form);
+    const converted = formToInput(form);
+    const input = { ...converted.input, ...(person ? { expectedUpdatedAt: person.updatedAt } : {}) };
+    const dateErrors = converted.dateErrors;
     const valid = errors.validate(personInput, input);
     if (Object.keys(dateErrors).length) {
       errors.fromError({ name: 'ApiError', code: 'INVALID_INPUT', message: 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.', fields: { ...errors.fields, ...dateErrors } });

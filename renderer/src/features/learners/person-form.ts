@@ -3,7 +3,7 @@ import { formatDate } from '../../../../shared/domain/format';
 import { parseLooseDate } from '../../../../shared/domain/partial-date';
 
 /** Dates are typed as the clerk writes them ("05/09/1975", "9/1975", "1975") and parsed on save. */
-export type PersonForm = Omit<PersonInput, 'birthDate' | 'admissionDate' | 'confirmationDate' | 'citizenId'> & {
+export type PersonForm = Omit<PersonInput, 'birthDate' | 'admissionDate' | 'confirmationDate' | 'citizenId' | 'expectedUpdatedAt'> & {
   birthDate: string;
   admissionDate: string;
   confirmationDate: string;

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import { applyAdjustments, defaultHolidays, type EffectiveHolidays, type HolidayAdjustment } from '../../../shared/domain/holidays';
+
+export function adjustmentsOf(db: Database, year: number): (HolidayAdjustment & { id: number; name: string })[] {
+  return db
+    .prepare("SELECT id, date, kind, name FROM calendar_adjustments WHERE date >= ? AND date <= ? ORDER BY date")
+    .all(`${year}-01-01`, `${year}-12-31`) as (HolidayAdjustment & { id: number; name: string })[];
+}
+
+export function effectiveHolidays(db: Database, year: number): EffectiveHolidays {
+  return applyAdjustments(defaultHolidays(year), adjustmentsOf(db, year));
+}
+
+/** Days off and swapped working days over the years a timetable can touch, as quick lookups. */
+export function calendarLookup(db: Database, fromYear: number, toYear: number) {
+  const off = new Map<string, string>();
+  const working = new Set<string>();
+  for (let y = fromYear; y <= toYear; y++) {
+    const e = effectiveHolidays(db, y);
+    for (const d of e.daysOff) off.set(d.date, d.name);
+    for (const w of e.workingDays) working.add(w.date);
+  }
+  return {
+    dayOffName: (iso: string) => off.get(iso) ?? null,
+    isDayOff: (iso: string) => off.has(iso),
+    isWorkingDay: (iso: string) => working.has(iso),
+  };
+}

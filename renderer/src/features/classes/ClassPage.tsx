@@ -1,0 +1,111 @@
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Tab, Tabs, TextField } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { CLASS_STATUS_LABELS, type ClassRow, type ClassStatus } from '../../../../shared/contract/classes';
+import { api } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { DocumentPreview } from '../documents/DocumentPreview';
+import { ClassInfoForm } from './ClassInfoForm';
+import { STATUS_COLORS } from './ClassListPage';
+import { TimetableTab } from './TimetableTab';
+
+/** The moves a clerk makes from this screen; results and certificates move the class on from their own screens. */
+const ACTIONS: Partial<Record<ClassStatus, { to: ClassStatus; label: string }[]>> = {
+  planned: [{ to: 'opened', label: 'Đã có quyết định mở lớp' }],
+  opened: [{ to: 'running', label: 'Bắt đầu học' }],
+  running: [{ to: 'finished', label: 'Kết thúc lớp' }],
+};
+
+export function ClassPage() {
+  const params = useParams();
+  const [search] = useSearchParams();
+  const id = params.id ? Number(params.id) : undefined;
+  const cls = useQuery({ queryKey: ['classes.get', id], queryFn: () => api.classes.get({ id: id! }), enabled: id !== undefined });
+  if (id === undefined) {
+    const line = search.get('planLine');
+    const plan = line ? { lineId: Number(line), programId: Number(search.get('program')), year: Number(search.get('year')) } : null;
+    return (
+      <Box sx={{ maxWidth: 1200 }}>
+        <PageHeader title="Mở lớp mới" subtitle={plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'} />
+        <ClassInfoForm initial={null} plan={plan} onSaved={() => undefined} />
+      </Box>
+    );
+  }
+  if (cls.isError) return <Alert severity="error">{cls.error.message}</Alert>;
+  if (!cls.data) return null;
+  return <ClassView key={cls.data.id} cls={cls.data} />;
+}
+
+function ClassView({ cls }: { cls: ClassRow }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [tab, setTab] = useState(0);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
+    void queryClient.invalidateQueries({ queryKey: ['documents.preview'] });
+  };
+  const move = useMutation({
+    mutationFn: (p: { status: ClassStatus; reason?: string }) => api.classes.setStatus({ id: cls.id, ...p }),
+    onSuccess: (c) => {
+      queryClient.setQueryData(['classes.get', cls.id], c);
+      refresh();
+      setCancelling(false);
+    },
+  });
+  const canCancel = ['planned', 'opened', 'running'].includes(cls.status);
+  return (
+    <Box sx={{ maxWidth: 1300 }}>
+      <PageHeader
+        title={cls.name}
+        subtitle={`${cls.programName}${cls.openingDecisionLabel ? ` · Quyết định mở lớp số ${cls.openingDecisionLabel}` : ''}`}
+        actions={
+          <>
+            <Chip color={STATUS_COLORS[cls.status]} label={CLASS_STATUS_LABELS[cls.status]} sx={{ alignSelf: 'center' }} />
+            {(ACTIONS[cls.status] ?? []).map((a) => (
+              <Button key={a.to} variant="outlined" onClick={() => move.mutate({ status: a.to })} disabled={move.isPending}>
+                {a.label}
+              </Button>
+            ))}
+            {canCancel && <Button color="error" onClick={() => setCancelling(true)}>Hủy lớp</Button>}
+            <Button onClick={() => navigate('/classes')}>Về danh sách lớp</Button>
+          </>
+        }
+      />
+      {move.isError && <Alert severity="error" sx={{ mb: 2 }}>{move.error.message}</Alert>}
+      {cls.status === 'cancelled' && <Alert severity="warning" sx={{ mb: 2 }}>Lớp đã hủy: {cls.cancelReason}</Alert>}
+      <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} sx={{ mb: 2 }}>
+        <Tab label="Thông tin lớp" />
+        <Tab label={`Lịch học (${cls.sessionCount} buổi)`} />
+        <Tab label="In văn bản" />
+      </Tabs>
+      {tab === 0 && <ClassInfoForm initial={cls} plan={null} onSaved={refresh} />}
+      {tab === 1 && <TimetableTab cls={cls} onChanged={refresh} />}
+      {tab === 2 && <DocumentPreview classId={cls.id} kinds={['timetable', 'openingDecision']} />}
+      <Dialog open={cancelling} onClose={() => setCancelling(false)} maxWidth="sm" fullWidth>
+        <DialogTitle>Hủy lớp?</DialogTitle>
+        <DialogContent>
+          <TextField
+            autoFocus
+            label="Lý do hủy lớp"
+            name="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={move.error instanceof Error && !reason.trim()}
+            helperText="Ghi lý do để lưu vào hồ sơ lớp, ví dụ: không đủ học viên"
+            sx={{ mt: 1 }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setCancelling(false)}>Không hủy</Button>
+          <Button color="error" variant="contained" onClick={() => move.mutate({ status: 'cancelled', reason })} disabled={move.isPending}>
+            Hủy lớp
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}

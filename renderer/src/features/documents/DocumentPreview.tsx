@@ -1,0 +1,62 @@
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import PrintIcon from '@mui/icons-material/Print';
+import { Alert, Box, Button, Paper, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { DOCUMENT_LABELS, type DOCUMENT_KINDS } from '../../../../shared/contract/documents';
+import { api } from '../../api';
+import { useAppStatus } from '../../app/useAppStatus';
+import { downloadBase64 } from '../../components/download';
+
+type Kind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * The document exactly as it prints: the core's HTML in a sandboxed frame (no scripts, no network),
+ * saved as PDF or printed from that same HTML.
+ */
+export function DocumentPreview({ classId, kinds }: { classId: number; kinds: readonly Kind[] }) {
+  const [kind, setKind] = useState<Kind>(kinds[0]!);
+  const status = useAppStatus();
+  const preview = useQuery({ queryKey: ['documents.preview', kind, classId], queryFn: () => api.documents.preview({ kind, classId }), staleTime: 0 });
+  const pdf = useMutation({
+    mutationFn: () => api.documents.pdf({ kind, classId }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
+  });
+  const print = useMutation({ mutationFn: () => api.documents.print({ kind, classId }) });
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
+        <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_e, v: Kind | null) => v && setKind(v)} aria-label="Văn bản">
+          {kinds.map((k) => (
+            <ToggleButton key={k} value={k}>{DOCUMENT_LABELS[k]}</ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <Box sx={{ flexGrow: 1 }} />
+        <Button startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
+          Lưu PDF
+        </Button>
+        {status.data?.canPrint && (
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!preview.data || print.isPending}>
+            In
+          </Button>
+        )}
+      </Box>
+      {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
+      {pdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{pdf.error.message}</Alert>}
+      {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
+      {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
+      {preview.data && (
+        <Paper sx={{ bgcolor: 'grey.300', p: 2 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.data.title}</Typography>
+          <Box
+            component="iframe"
+            title={`Xem trước: ${preview.data.title}`}
+            sandbox=""
+            srcDoc={preview.data.html}
+            sx={{ width: '100%', height: 1000, border: 0, bgcolor: 'white', display: 'block' }}
+          />
+        </Paper>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { id, intInRange, isoDate, requiredText, text, type ChannelDef } from './common';
+
+export const CLASS_FORMS = ['full_time', 'weekend', 'online'] as const;
+export const CLASS_FORM_LABELS: Record<(typeof CLASS_FORMS)[number], string> = {
+  full_time: 'Tập trung',
+  weekend: 'Học vào cuối tuần',
+  online: 'Trực tuyến, nhiều điểm cầu',
+};
+
+export const CLASS_STATUSES = ['planned', 'opened', 'running', 'finished', 'results_recognised', 'certificates_issued', 'cancelled'] as const;
+export type ClassStatus = (typeof CLASS_STATUSES)[number];
+export const CLASS_STATUS_LABELS: Record<ClassStatus, string> = {
+  planned: 'Dự kiến',
+  opened: 'Đã có quyết định mở lớp',
+  running: 'Đang học',
+  finished: 'Đã kết thúc',
+  results_recognised: 'Đã công nhận kết quả',
+  certificates_issued: 'Đã cấp giấy chứng nhận',
+  cancelled: 'Đã hủy',
+};
+
+const half = z.enum(['sang', 'chieu']);
+
+export const classSiteSchema = z.object({ place: requiredText(200), contact: text(200) });
+
+export const classInput = z
+  .object({
+    id: id.optional(),
+    programId: id,
+    planLineId: id.nullable(),
+    cohortNumber: intInRange(1, 999, 'Số khóa phải từ 1 đến 999'),
+    cohortNumbering: z.enum(['per_year', 'continuous']),
+    name: requiredText(300),
+    startDate: isoDate,
+    endDate: isoDate,
+    venueId: id.nullable(),
+    form: z.enum(CLASS_FORMS, { error: 'Chọn hình thức học' }),
+    homeroomLecturerId: id.nullable(),
+    capacity: intInRange(1, 5000, 'Sĩ số tối đa phải từ 1 đến 5.000').nullable(),
+    sites: z.array(classSiteSchema).max(50, 'Tối đa 50 điểm cầu'),
+    openingDecisionNumber: intInRange(1, 99999, 'Số quyết định phải là số nguyên dương').nullable(),
+    openingDecisionDate: isoDate.nullable(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.endDate < c.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Ngày kết thúc trước ngày khai giảng' });
+    if ((c.openingDecisionNumber === null) !== (c.openingDecisionDate === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.openingDecisionNumber === null ? 'openingDecisionNumber' : 'openingDecisionDate'],
+        message: 'Cần cả số và ngày của quyết định mở lớp',
+      });
+    }
+    if (c.form === 'online' && c.sites.length === 0) ctx.addIssue({ code: 'custom', path: ['sites'], message: 'Lớp trực tuyến cần ít nhất một điểm cầu' });
+    if (c.form !== 'online' && c.venueId === null) ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'Chọn địa điểm học' });
+  });
+export type ClassInput = z.input<typeof classInput>;
+
+export const issuingBodySchema = z.object({
+  superior: z.string(),
+  centreName: z.string(),
+  docCode: z.string(),
+  placeName: z.string(),
+  directorName: z.string(),
+  directorTitle: z.string(),
+});
+
+export const classSchema = z.object({
+  id,
+  programId: z.number(),
+  programName: z.string(),
+  planLineId: z.number().nullable(),
+  year: z.number(),
+  cohortNumber: z.number(),
+  cohortNumbering: z.enum(['per_year', 'continuous']),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  venueId: z.number().nullable(),
+  venueName: z.string().nullable(),
+  form: z.enum(CLASS_FORMS),
+  homeroomLecturerId: z.number().nullable(),
+  homeroomName: z.string().nullable(),
+  capacity: z.number().nullable(),
+  status: z.enum(CLASS_STATUSES),
+  cancelReason: z.string().nullable(),
+  sites: z.array(classSiteSchema),
+  openingDecisionNumber: z.number().nullable(),
+  openingDecisionDate: z.string().nullable(),
+  /** "12-QĐ/TTCT" as printed. */
+  openingDecisionLabel: z.string().nullable(),
+  issuingBody: issuingBodySchema,
+  sessionCount: z.number(),
+});
+export type ClassRow = z.infer<typeof classSchema>;
+
+export const sessionInput = z.object({
+  /** Kept across edits: attendance will point at sessions. */
+  id: id.optional(),
+  date: isoDate,
+  half,
+  topicId: id.nullable(),
+  title: requiredText(300),
+  lecturerId: id.nullable(),
+  venueId: id.nullable(),
+  periods: intInRange(1, 6, 'Số tiết một buổi phải từ 1 đến 6'),
+});
+export type SessionInput = z.infer<typeof sessionInput>;
+
+export const sessionSchema = sessionInput.extend({
+  lecturerName: z.string().nullable(),
+  venueName: z.string().nullable(),
+});
+
+export const problemSchema = z.object({
+  /** Index of the session in the list checked, or null for the timetable as a whole. */
+  index: z.number().nullable(),
+  kind: z.enum(['outside_dates', 'class_overlap', 'lecturer_busy', 'venue_busy', 'holiday', 'weekend', 'archived', 'norm', 'not_placed']),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type TimetableProblem = z.infer<typeof problemSchema>;
+
+export const timetableSchema = z.object({
+  sessions: z.array(sessionSchema),
+  problems: z.array(problemSchema),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+});
+
+export const calendarItemSchema = z.object({
+  classId: z.number(),
+  className: z.string(),
+  date: z.string(),
+  half,
+  title: z.string(),
+  lecturerName: z.string().nullable(),
+  venueName: z.string().nullable(),
+});
+
+export const classesChannels = {
+  'classes.list': {
+    input: z.object({ year: z.number().int().min(1990).max(2100).nullable(), programId: id.nullable() }),
+    output: z.array(classSchema),
+  },
+  'classes.get': { input: z.object({ id }), output: classSchema },
+  'classes.propose': {
+    input: z.object({ programId: id, startDate: isoDate, cohortNumbering: z.enum(['per_year', 'continuous']) }),
+    output: z.object({ cohortNumber: z.number(), name: z.string(), nextDecisionNumber: z.number() }),
+  },
+  'classes.save': { input: classInput, output: classSchema },
+  'classes.setStatus': {
+    input: z.object({ id, status: z.enum(CLASS_STATUSES), reason: text(500).optional() }),
+    output: classSchema,
+  },
+  'timetable.get': { input: z.object({ classId: id }), output: timetableSchema },
+  'timetable.generate': {
+    input: z.object({
+      classId: id,
+      startDate: isoDate,
+      halves: z.array(half).min(1, 'Chọn ít nhất một buổi trong ngày'),
+      lecturerByTopic: z.record(z.string(), id.nullable()),
+    }),
+    output: timetableSchema,
+  },
+  'timetable.check': {
+    input: z.object({ classId: id, sessions: z.array(sessionInput).max(400), adjustClassDates: z.boolean().default(false) }),
+    output: timetableSchema,
+  },
+  'timetable.save': {
+    input: z.object({ classId: id, sessions: z.array(sessionInput).max(400), adjustClassDates: z.boolean() }),
+    output: timetableSchema,
+  },
+  'calendar.sessions': {
+    input: z
+      .object({ from: isoDate, to: isoDate, lecturerId: id.nullable(), venueId: id.nullable() })
+      .refine((r) => r.from <= r.to, { path: ['to'], message: 'Khoảng ngày không hợp lệ' }),
+    output: z.array(calendarItemSchema),
+  },
+} satisfies Record<string, ChannelDef>;

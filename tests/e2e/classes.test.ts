@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { dispatch } from '../../electron/core/dispatch';
+import { dataFolder, launchBrowser, requireBuild, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+
+let browser: Browser;
+beforeAll(async () => {
+  requireBuild();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('plans, classes and timetables — as a clerk', () => {
+  it('plans a class, opens it from the plan, generates its timetable across Tết 2026 and prints it to PDF', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      const core = host.core;
+      await dispatch(core, 'centre.save', {
+        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+        address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+      });
+      await dispatch(core, 'lecturers.save', {
+        familyAndMiddle: 'Trần Thị', given: 'Lan', kind: 'chuyen_trach', role: 'giang_vien', unit: 'Trung tâm Chính trị', position: 'Giảng viên',
+        phone: '', normHours: 120, lecturingHours: 90,
+      });
+      await dispatch(core, 'venues.save', { name: 'Hội trường trung tâm', address: 'Thôn 3, xã Đắk Hà', communeCode: null, capacity: 80 });
+
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/plans`);
+      await page.getByRole('button', { name: 'Thêm dòng kế hoạch' }).click();
+      await page.getByRole('combobox', { name: 'Chương trình' }).click();
+      await page.getByRole('option', { name: 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng' }).click();
+      await page.getByRole('combobox', { name: 'Quý' }).click();
+      await page.getByRole('option', { name: 'Quý I', exact: true }).click();
+      await page.locator('input[name="plannedClasses"]').fill('2');
+      await page.locator('input[name="plannedLearners"]').fill('100');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('0/2 lớp, 0,0%').waitFor();
+      await screenshot(page, '20-plan');
+
+      // Open the class from the plan line: the cohort name is proposed.
+      await page.getByRole('button', { name: 'Mở lớp' }).click();
+      await page.waitForFunction(() => (document.querySelector('input[name="name"]') as HTMLInputElement | null)?.value.startsWith('Lớp bồi dưỡng'));
+      expect(await page.locator('input[name="name"]').inputValue()).toBe('Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng khóa I năm 2026');
+      await typeDate(page, 'Ngày khai giảng', '12/02/2026');
+      await typeDate(page, 'Ngày kết thúc', '28/02/2026');
+      await page.getByRole('combobox', { name: 'Địa điểm học' }).click();
+      await page.getByRole('option', { name: 'Hội trường trung tâm' }).click();
+      await page.getByRole('combobox', { name: 'Giảng viên chủ nhiệm' }).click();
+      await page.getByRole('option', { name: 'Trần Thị Lan' }).click();
+      await page.locator('input[name="openingDecisionNumber"]').fill('1');
+      await typeDate(page, 'Ngày quyết định', '05/02/2026');
+      await screenshot(page, '21-class-new');
+      await page.getByRole('button', { name: 'Lưu thông tin lớp' }).click();
+      await page.waitForURL(/#\/classes\/\d+$/);
+      await page.getByText('Đã có quyết định mở lớp').first().waitFor();
+
+      // Generate across Tết (16–20/02/2026) and the weekends around it.
+      await page.getByRole('tab', { name: /Lịch học/ }).click();
+      await typeDate(page, 'Bắt đầu từ ngày', '12/02/2026');
+      await page.getByRole('button', { name: 'Lập lịch (xem trước)' }).click();
+      await page.getByText('Lịch học: 10 buổi, từ 12/02/2026 đến 25/02/2026 (chưa lưu)').waitFor();
+      await page.getByText('Không có trùng lịch hay vấn đề nào.').waitFor();
+      const dates = await page.getByRole('table', { name: 'Các buổi học' }).getByRole('group').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      expect(dates.some((d) => /1[4-9]\/02\/2026|2[0-2]\/02\/2026/.test(d))).toBe(false);
+      await screenshot(page, '22-timetable-preview');
+      await page.getByRole('button', { name: 'Lưu lịch học' }).click();
+      await page.getByText('Đã lưu lịch học.').waitFor();
+
+      // Print: the preview is the very HTML that becomes the PDF.
+      await page.getByRole('tab', { name: 'In văn bản' }).click();
+      await page.frameLocator('iframe[title^="Xem trước"]').getByText('LỊCH HỌC').waitFor();
+      await screenshot(page, '23-timetable-print-preview');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu PDF' }).click();
+      const pdfPath = path.join(data.dir, 'lich-hoc.pdf');
+      await (await download).saveAs(pdfPath);
+      // Long lines wrap in the PDF: compare with whitespace collapsed.
+      const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(text).toContain('LỊCH HỌC');
+      expect(text).toContain('Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng khóa I năm 2026');
+      expect(text).toContain('Thứ Năm 12/02/2026');
+      expect(text).toContain('Thứ Hai 23/02/2026');
+      expect(text).not.toContain('16/02/2026');
+      expect(text).not.toContain('17/02/2026');
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfPath, path.join(SCREENSHOTS, '24-timetable-pdf')]);
+
+      await page.getByRole('button', { name: 'Quyết định mở lớp' }).click();
+      await page.frameLocator('iframe[title^="Xem trước"]').getByText('QUYẾT ĐỊNH', { exact: true }).waitFor();
+      const decision = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu PDF' }).click();
+      const decisionPath = path.join(data.dir, 'quyet-dinh.pdf');
+      await (await decision).saveAs(decisionPath);
+      const decisionText = execFileSync('pdftotext', [decisionPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(decisionText).toContain('Số 01-QĐ/TTCT');
+      expect(decisionText).toContain('Đắk Hà, ngày 05 tháng 02 năm 2026');
+      await screenshot(page, '25-decision-preview');
+
+      await page.goto(`${host.url}#/plans`);
+      await page.getByText('1/2 lớp, 50,0%').waitFor();
+      expect(problems).toEqual([]);
+      expect(fs.existsSync(pdfPath)).toBe(true);
+      await page.close();
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  });
+});

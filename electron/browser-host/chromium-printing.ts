@@ -5,8 +5,8 @@ export interface ChromiumPrintPort extends PrintPort {
   close(): Promise<void>;
 }
 
-// The same flags as tests/e2e/fixtures.ts: a headless Chromium on a locked-down test machine.
-const ARGS = [
+/** A headless Chromium on a locked-down machine (no background network, no sandbox as root); tests use it too. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -25,7 +25,7 @@ export function createChromiumPrintPort(options: { executablePath?: string } = {
   let browser: Promise<Browser> | null = null;
 
   function launch(): Promise<Browser> {
-    browser ??= chromium.launch({ executablePath, args: ARGS }).catch((err: unknown) => {
+    browser ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((err: unknown) => {
       // A failed start is not cached: the next job tries again.
       browser = null;
       throw err;

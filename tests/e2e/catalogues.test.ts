@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { todayInVietnam } from '../../shared/domain/dates';
-import { dataFolder, launchBrowser, requireBuild, screenshot, startApp, watchConsole } from './fixtures';
+import { dataFolder, browserForFile, screenshot, startApp, watchConsole , saveCentreProfile } from './fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
   const r = await dispatch(core, channel, input);
@@ -42,11 +35,7 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
     const host = await startApp(data.dir);
     try {
       const core = host.core;
-      await ok(core, 'centre.save', {
-        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT',
-        placeName: 'Đắk Hà', address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [],
-        areaCommunes: [], areaPartyOrgs: [],
-      });
+      await saveCentreProfile(core);
       const reporter = await ok(core, 'lecturers.save', {
         familyAndMiddle: 'Phạm Thị', given: 'Hoa', kind: 'bao_cao_vien', role: 'khac', unit: 'Ban Tuyên giáo và Dân vận Đảng ủy xã',
         position: 'Phó Trưởng ban', phone: '', normHours: null, lecturingHours: null,
@@ -57,7 +46,7 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       });
       const room = await ok(core, 'venues.save', { name: 'Phòng học số 2', address: 'Thôn 3', communeCode: null, capacity: 40 });
 
-      const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+      const page = await browser().newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
       const problems = watchConsole(page);
       await page.goto(`${host.url}#/lecturers`);
 

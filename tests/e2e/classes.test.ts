@@ -1,19 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { dataFolder, launchBrowser, requireBuild, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+import { dataFolder, browserForFile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole , saveCentreProfile } from './fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('plans, classes and timetables — as a clerk', () => {
   it('plans a class, opens it from the plan, generates its timetable across Tết 2026 and prints it to PDF', async () => {
@@ -21,17 +13,14 @@ describe('plans, classes and timetables — as a clerk', () => {
     const host = await startApp(data.dir);
     try {
       const core = host.core;
-      await dispatch(core, 'centre.save', {
-        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-        address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
-      });
+      await saveCentreProfile(core);
       await dispatch(core, 'lecturers.save', {
         familyAndMiddle: 'Trần Thị', given: 'Lan', kind: 'chuyen_trach', role: 'giang_vien', unit: 'Trung tâm Chính trị', position: 'Giảng viên',
         phone: '', normHours: 120, lecturingHours: 90,
       });
       await dispatch(core, 'venues.save', { name: 'Hội trường trung tâm', address: 'Thôn 3, xã Đắk Hà', communeCode: null, capacity: 80 });
 
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const page = await browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
       const problems = watchConsole(page);
       await page.goto(`${host.url}#/plans`);
       await page.getByRole('button', { name: 'Thêm dòng kế hoạch' }).click();

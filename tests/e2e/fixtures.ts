@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startHost, type Host } from '../../electron/browser-host/server';
+import { CHROMIUM_ARGS } from '../../electron/browser-host/chromium-printing';
+import type { AppCore } from '../../electron/core/app-core';
+import { dispatch } from '../../electron/core/dispatch';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 const RENDERER = path.resolve(__dirname, '../../out/renderer');
@@ -15,18 +19,29 @@ export function requireBuild(): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** One Chromium per test file (the build must exist); returns a getter for the running browser. */
+export function browserForFile(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    requireBuild();
+    browser = await launchBrowser();
   });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** The profile of a commune-era centre: without one the app opens on the first-start page. */
+export async function saveCentreProfile(core: AppCore): Promise<void> {
+  const r = await dispatch(core, 'centre.save', {
+    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
 }
 
 /** An isolated data folder per test, like Actual's e2e fixtures; removed unless KEEP_E2E_DATA is set. */

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Host } from '../../electron/browser-host/server';
-import { dataFolder, launchBrowser, requireBuild, screenshot, startApp, watchConsole } from './fixtures';
+import { dataFolder, browserForFile, screenshot, startApp, watchConsole } from './fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function open(host: Host): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+  const page = await browser().newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
   const problems = watchConsole(page);
   await page.goto(host.url);
   return { page, problems };

@@ -1,19 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { dataFolder, launchBrowser, requireBuild, screenshot, startApp, watchConsole } from './fixtures';
+import { dataFolder, browserForFile, screenshot, startApp, watchConsole , saveCentreProfile } from './fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function cellList(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -41,11 +33,7 @@ describe('learners: import, search, merge — as a clerk', () => {
     const host = await startApp(data.dir);
     try {
       const core = host.core;
-      await dispatch(core, 'centre.save', {
-        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT',
-        placeName: 'Đắk Hà', address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [],
-        areaCommunes: [], areaPartyOrgs: [],
-      });
+      await saveCentreProfile(core);
       const unit = (await dispatch(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null })) as { ok: true; value: { id: number } };
       // Already in the registry from an earlier year, with only a birth year.
       await dispatch(core, 'learners.save', {
@@ -56,7 +44,7 @@ describe('learners: import, search, merge — as a clerk', () => {
       const file = path.join(data.dir, 'DS_chibo_thon3.xlsx');
       await cellList(file);
 
-      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+      const page = await browser().newPage({ viewport: { width: 1366, height: 860 } });
       const problems = watchConsole(page);
       await page.goto(`${host.url}#/learners/import`);
       await page.locator('input[type="file"]').setInputFiles(file);

@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { dataFolder, launchBrowser, requireBuild, screenshot, startApp, watchConsole } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { dataFolder, browserForFile, screenshot, startApp, watchConsole } from './fixtures';
 
-let browser: Browser;
-beforeAll(async () => {
-  requireBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('recovery from a damaged database', () => {
   it('shows what is wrong, restores the newest backup from the screen, and keeps the bad file', async () => {
@@ -36,7 +28,7 @@ describe('recovery from a damaged database', () => {
 
     host = await startApp(data.dir);
     try {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+      const page = await browser().newPage({ viewport: { width: 1366, height: 860 } });
       const problems = watchConsole(page);
       await page.goto(host.url);
       await page.getByText('Tệp dữ liệu không đúng định dạng').waitFor();

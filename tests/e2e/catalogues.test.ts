@@ -160,22 +160,22 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       expect(await week.getByRole('button', { name: new RegExp(CLASS_1) }).count()).toBe(10);
       expect(await week.getByRole('button', { name: new RegExp(CLASS_2) }).count()).toBe(6);
       await week.getByText('Khái quát lịch sử Đảng Cộng sản Việt Nam').first().waitFor();
-      await page.getByText('16 buổi học').waitFor();
+      await page.getByText('16 buổi học', { exact: true }).waitFor();
       await shootFromTop(page, '37-calendar-week');
 
       // One lecturer's own schedule.
       await page.getByLabel('Xem lịch của').click();
       await page.getByRole('option', { name: 'Phạm Thị Hoa' }).click();
-      await page.getByText('6 buổi học').waitFor();
+      await page.getByText('6 buổi học', { exact: true }).waitFor();
       expect(await week.getByRole('button', { name: new RegExp(CLASS_1) }).count()).toBe(0);
       await page.getByLabel('Xem lịch của').click();
       await page.getByRole('option', { name: 'Toàn trung tâm' }).click();
-      await page.getByText('16 buổi học').waitFor();
+      await page.getByText('16 buổi học', { exact: true }).waitFor();
 
       await page.getByRole('button', { name: 'Tháng', exact: true }).click();
       await page.getByRole('heading', { name: 'Tháng 3 năm 2026' }).waitFor();
       await page.getByText('+1 buổi nữa').first().waitFor();
-      await page.getByText('20 buổi học').waitFor();
+      await page.getByText('20 buổi học', { exact: true }).waitFor();
       await shootFromTop(page, '38-calendar-month');
 
       // February 2026: Tết and the announced day are shaded and named.

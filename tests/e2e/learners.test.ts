@@ -76,7 +76,7 @@ describe('learners: import, search, merge — as a clerk', () => {
       await page.getByRole('gridcell', { name: 'Đặng Văn Đức' }).waitFor();
       expect(await page.locator('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').count()).toBe(1);
       await page.getByLabel('Tìm học viên').fill('');
-      await page.getByText('5 người').waitFor();
+      await page.getByText('5 người', { exact: true }).waitFor();
       await screenshot(page, '14-learners');
 
       // The imported Nguyễn Thị Hằng and the earlier record are one person.

@@ -9,6 +9,7 @@ import { plansChannels } from './plans';
 import { classesChannels } from './classes';
 import { holidaysChannels } from './holidays';
 import { documentsChannels } from './documents';
+import { enrollmentsChannels } from './enrollments';
 
 export const contract = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const contract = {
   ...classesChannels,
   ...holidaysChannels,
   ...documentsChannels,
+  ...enrollmentsChannels,
 };
 
 export type Contract = typeof contract;

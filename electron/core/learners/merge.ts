@@ -10,7 +10,7 @@ import { readPerson, toData, unitNameOf, writePeople } from './person-store';
  * Tables whose rows point at a person and move to the kept record on a merge. Each capability that
  * adds such a table (enrollments, certificates…) lists it here, so undo can move them back.
  */
-export const PERSON_REFERENCES: { table: string; column: string }[] = [];
+export const PERSON_REFERENCES: { table: string; column: string }[] = [{ table: 'enrollments', column: 'person_id' }];
 
 const STATUS_RANK = { quan_chung: 1, du_bi: 2, chinh_thuc: 3 } as const;
 
@@ -64,6 +64,13 @@ function activePair(ctx: AppCore, keepId: number, removeId: number): { kept: Per
   if (!kept || !removed) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ cần gộp.');
   if (kept.mergedIntoId || removed.mergedIntoId) {
     throw new AppError('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp vào hồ sơ khác.');
+  }
+  const shared = ctx.db
+    .prepare('SELECT c.name FROM enrollments a JOIN enrollments b ON b.class_id = a.class_id JOIN classes c ON c.id = a.class_id WHERE a.person_id = ? AND b.person_id = ? LIMIT 1')
+    .get(keepId, removeId) as { name: string } | undefined;
+  if (shared) {
+    // One person cannot sit in the same class twice: two records in one class are two people.
+    throw new AppError('MERGE_CONFLICT', `Hai hồ sơ cùng học ${shared.name}, nên là hai người khác nhau; không gộp được.`);
   }
   return { kept, removed };
 }

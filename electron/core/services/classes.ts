@@ -7,7 +7,7 @@ import { fullName } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
-import { decisionLabel, termOf } from '../classes/terms';
+import { decisionLabel, saveDecision, termOf } from '../classes/terms';
 import { centreProfileAt } from './centre';
 import { isYearClosed } from './plans';
 import type { Handlers } from './types';
@@ -153,27 +153,17 @@ function save(ctx: AppCore, input: z.output<typeof classInput>): ClassRow {
     // The opening decision is a numbered document: its number is unique for decisions in the term.
     let decisionId: number | null = null;
     if (input.openingDecisionNumber !== null && input.openingDecisionDate !== null) {
-      const term = termOf(db, input.openingDecisionDate);
-      const existingId = before ? ((db.prepare('SELECT opening_decision_id AS d FROM classes WHERE id = ?').get(before.id) as { d: number | null }).d) : null;
-      const clash = db
-        .prepare("SELECT d.date, d.subject FROM documents d WHERE d.type = 'QD' AND d.term_start = ? AND d.number = ? AND d.id IS NOT ?")
-        .get(term, input.openingDecisionNumber, existingId) as { date: string; subject: string } | undefined;
-      if (clash) {
-        throw new AppError('DUPLICATE_NUMBER', 'Số quyết định đã dùng.', {
-          openingDecisionNumber: `Số ${decisionLabel(input.openingDecisionNumber, body.docCode)} đã dùng cho «${clash.subject}» ngày ${formatDate(clash.date)}`,
-        });
-      }
-      const subject = `Quyết định mở ${input.name.charAt(0).toLocaleLowerCase('vi')}${input.name.slice(1)}`;
-      if (existingId) {
-        db.prepare('UPDATE documents SET term_start = ?, number = ?, date = ?, subject = ? WHERE id = ?').run(term, input.openingDecisionNumber, input.openingDecisionDate, subject, existingId);
-        decisionId = existingId;
-      } else {
-        decisionId = Number(
-          db
-            .prepare("INSERT INTO documents (type, term_start, number, date, subject, class_id, created_at) VALUES ('QD', ?, ?, ?, ?, ?, ?)")
-            .run(term, input.openingDecisionNumber, input.openingDecisionDate, subject, before?.id ?? null, now).lastInsertRowid,
-        );
-      }
+      const existingId = before ? (db.prepare('SELECT opening_decision_id AS d FROM classes WHERE id = ?').get(before.id) as { d: number | null }).d : null;
+      decisionId = saveDecision(db, {
+        existingId,
+        number: input.openingDecisionNumber,
+        date: input.openingDecisionDate,
+        subject: `Quyết định mở ${input.name.charAt(0).toLocaleLowerCase('vi')}${input.name.slice(1)}`,
+        classId: before?.id ?? null,
+        docCode: body.docCode,
+        field: 'openingDecisionNumber',
+        now,
+      });
     }
     const status: ClassStatus = before ? (before.status === 'planned' && decisionId !== null ? 'opened' : before.status) : decisionId !== null ? 'opened' : 'planned';
     const values = {

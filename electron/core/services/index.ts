@@ -12,6 +12,7 @@ import { classesHandlers } from './classes';
 import { timetableHandlers } from './timetable';
 import { holidaysHandlers } from './holidays';
 import { documentsHandlers } from './documents';
+import { enrollmentsHandlers } from './enrollments';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -29,4 +30,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...timetableHandlers,
   ...holidaysHandlers,
   ...documentsHandlers,
+  ...enrollmentsHandlers,
 };

@@ -79,11 +79,24 @@ function history(ctx: AppCore, id: number) {
   const rows = ctx.db
     .prepare("SELECT at, action, reason FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY id DESC LIMIT 200")
     .all(String(id)) as { at: string; action: string; reason: string | null }[];
-  return rows.map((r) => ({
-    kind: r.action,
-    date: r.at,
-    text: `${ACTION_TEXT[r.action] ?? r.action}${r.reason ? `: ${r.reason}` : ''}`,
-  }));
+  const classes = ctx.db
+    .prepare(
+      `SELECT c.name, c.start_date, c.end_date, e.status, e.withdraw_reason FROM enrollments e JOIN classes c ON c.id = e.class_id
+       WHERE e.person_id = ? ORDER BY c.start_date DESC`,
+    )
+    .all(id) as { name: string; start_date: string; end_date: string; status: string; withdraw_reason: string | null }[];
+  return [
+    ...classes.map((c) => ({
+      kind: 'class',
+      date: null,
+      text: `${c.name} (${formatDate(c.start_date)} – ${formatDate(c.end_date)})${c.status === 'withdrawn' ? ` — thôi học: ${c.withdraw_reason ?? ''}` : ''}`,
+    })),
+    ...rows.map((r) => ({
+      kind: r.action,
+      date: r.at,
+      text: `${ACTION_TEXT[r.action] ?? r.action}${r.reason ? `: ${r.reason}` : ''}`,
+    })),
+  ];
 }
 
 async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof countPeople>[2]) {

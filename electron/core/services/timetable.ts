@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { classesChannels, SessionInput, TimetableProblem } from '../../../shared/contract/classes';
 import { addDays } from '../../../shared/domain/days';
+import { formatDate } from '../../../shared/domain/format';
 import { PERIODS_PER_SESSION } from '../../../shared/domain/lecturer-norms';
 import { fullName } from '../../../shared/domain/text';
 import { generateTimetable } from '../../../shared/domain/timetable';
@@ -107,8 +108,19 @@ function save(ctx: AppCore, classId: number, input: SessionInput[], adjustDates:
       if (s.id !== undefined && !existing.has(s.id)) throw new AppError('INVALID_INPUT', 'Buổi học không thuộc lớp này; hãy tải lại trang.');
     }
     const keep = new Set(sessions.flatMap((s) => (s.id === undefined ? [] : [s.id])));
+    const dropped = [...existing].filter((sid) => !keep.has(sid));
+    const marked = db.prepare('SELECT s.date, s.half FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ? LIMIT 1');
+    for (const sid of dropped) {
+      const hit = marked.get(sid) as { date: string; half: string } | undefined;
+      if (hit) {
+        throw new AppError(
+          'SESSION_HAS_ATTENDANCE',
+          `Buổi ${hit.half === 'sang' ? 'sáng' : 'chiều'} ${formatDate(hit.date)} đã điểm danh; không xóa được. Hãy xóa điểm danh buổi đó trước, hoặc đổi ngày thay vì xóa.`,
+        );
+      }
+    }
     const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-    for (const sid of existing) if (!keep.has(sid)) remove.run(sid);
+    for (const sid of dropped) remove.run(sid);
     const update = db.prepare(
       'UPDATE sessions SET date = ?, half = ?, topic_id = ?, title = ?, lecturer_id = ?, venue_id = ?, periods = ?, position = ? WHERE id = ?',
     );

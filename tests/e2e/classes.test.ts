@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { dataFolder, browserForFile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole , saveCentreProfile } from './fixtures';
+import { browserForFile, chooseDocument, dataFolder, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
 
 const browser = browserForFile();
 
@@ -82,7 +82,7 @@ describe('plans, classes and timetables — as a clerk', () => {
       expect(text).not.toContain('17/02/2026');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfPath, path.join(SCREENSHOTS, '24-timetable-pdf')]);
 
-      await page.getByRole('button', { name: 'Quyết định mở lớp' }).click();
+      await chooseDocument(page, 'Quyết định mở lớp');
       await page.frameLocator('iframe[title^="Xem trước"]').getByText('QUYẾT ĐỊNH', { exact: true }).waitFor();
       const decision = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Lưu PDF' }).click();

@@ -80,3 +80,10 @@ export async function typeDate(page: Page, label: string, ddmmyyyy: string, nth 
   await field.getByRole('spinbutton', { name: 'Ngày' }).click();
   await page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
 }
+
+/** Picks a printout on the class's "In văn bản" tab and waits for its preview to change. */
+export async function chooseDocument(page: Page, label: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Văn bản' }).click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+  await page.locator(`iframe[title^="Xem trước"]`).first().waitFor();
+}

@@ -165,6 +165,33 @@ describe('attendance and results', () => {
       error: { code: 'LOCKED' },
     });
     expect(await invoke(core, 'enrollments.withdraw', { enrollmentId: eid(a.id), reason: 'x' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+    // The printouts and workbooks read the same data.
+    const preview = async (kind: Parameters<typeof ok<'documents.preview'>>[2]['kind']) => (await ok(core, 'documents.preview', { kind, classId: c.id })).html;
+    const decision = await preview('resultsDecision');
+    expect(decision).toContain('09-QĐ/TTCT');
+    expect(decision).toContain('Công nhận 3/4 học viên');
+    expect(decision).not.toContain('Phan Thị Diệu');
+    expect(await preview('openingDecision')).toContain('cho 4 học viên (có danh sách kèm theo)');
+    expect(await preview('learnerList')).toContain('Cao Văn Em');
+    expect(await preview('scoreSheet')).toContain('8,5');
+    expect(await preview('attendanceWeek')).toContain('Lê Văn Bảo');
+    const summary = await preview('classSummary');
+    expect(summary).toContain('Không đủ điều kiện công nhận');
+    for (const kind of ['learnerList', 'attendance', 'scoreSheet', 'resultsList'] as const) {
+      const file = await ok(core, 'documents.xlsx', { kind, classId: c.id });
+      expect([kind, file.rowCount]).toEqual([kind, kind === 'resultsList' ? 3 : 4]);
+      expect(file.fileName).toMatch(/^[a-z0-9-]+\.xlsx$/);
+    }
+  });
+
+  it('refuses printouts that have nothing to show yet', async () => {
+    const core = await startCore();
+    const c = await setup(core);
+    expect(await invoke(core, 'documents.preview', { kind: 'learnerList', classId: c.id })).toMatchObject({ ok: false, error: { code: 'NO_LEARNERS' } });
+    await ok(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Trần Văn An')).id] });
+    expect(await invoke(core, 'documents.preview', { kind: 'resultsDecision', classId: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
+    expect(await invoke(core, 'documents.xlsx', { kind: 'resultsList', classId: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
   });
 
   it('keeps the class scheme frozen when the program changes later', async () => {

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
 import type { documentsChannels } from '../../../shared/contract/documents';
 import { DOCUMENT_LABELS } from '../../../shared/contract/documents';
+import { PARTY_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/learner-fields';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import { buildTimetableHtml } from '../documents/class-timetable';
 import { buildOpeningDecisionHtml } from '../documents/opening-decision';
+import { buildAttendanceSheetHtml, buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type SummaryBreakdown } from '../documents/class-lists';
+import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
 import { getClass } from './classes';
+import { attendanceGrid, enrollmentRows, resultsGrid } from './enrollments';
 import { loadSessions } from './timetable';
 import type { Handlers } from './types';
 
@@ -43,6 +47,39 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     });
     return { title: `${DOCUMENT_LABELS.timetable} — ${c.name}`, html, fileName: `lich-hoc-${slug}.pdf` };
   }
+  const enrolled = () => enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled');
+  const date = todayInVietnam(ctx.now());
+  const named = (kind: Request['kind'], html: string, prefix: string) => ({ title: `${DOCUMENT_LABELS[kind]} — ${c.name}`, html, fileName: `${prefix}-${slug}.pdf` });
+  if (req.kind === 'learnerList') {
+    const learners = nonEmpty(enrolled());
+    return named(req.kind, buildLearnerListHtml({ body, date, className: c.name, learners }), 'danh-sach-hoc-vien');
+  }
+  if (req.kind === 'attendanceDay' || req.kind === 'attendanceWeek') {
+    const grid = attendanceGrid(ctx, c.id);
+    if (grid.sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in sổ điểm danh.');
+    const learners = nonEmpty(enrolled());
+    const html = buildAttendanceSheetHtml({ body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners });
+    return named(req.kind, html, 'so-diem-danh');
+  }
+  if (req.kind === 'scoreSheet') {
+    const grid = resultsGrid(ctx, c.id);
+    if (grid.rows.length === 0) throw new AppError('NO_LEARNERS', 'Lớp chưa có học viên.');
+    return named(req.kind, buildScoreSheetHtml({ body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) }), 'bang-diem');
+  }
+  if (req.kind === 'resultsDecision') {
+    const r = recognisedList(ctx, c.id);
+    const outcome = (ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(c.programId) as { outcome: 'certificate' | 'diploma' | 'external' | 'none' }).outcome;
+    const html = buildResultsDecisionHtml({
+      body, number: r.decision.label, date: r.decision.date, className: c.name, programName: c.programName, startDate: c.startDate, endDate: c.endDate,
+      outcome, recognised: r.recognised, total: r.total,
+    });
+    return { title: `${DOCUMENT_LABELS.resultsDecision} số ${r.decision.label}`, html, fileName: `quyet-dinh-cong-nhan-${slug}.pdf` };
+  }
+  if (req.kind === 'classSummary') {
+    const learners = nonEmpty(enrolled());
+    const grid = resultsGrid(ctx, c.id);
+    return named(req.kind, buildClassSummaryHtml({ body, date, className: c.name, total: learners.length, breakdowns: summary(learners, grid, c.startDate) }), 'tong-hop-ket-qua');
+  }
   if (c.openingDecisionNumber === null || c.openingDecisionDate === null || c.openingDecisionLabel === null) {
     throw new AppError('NO_DECISION', 'Lớp chưa có số và ngày quyết định mở lớp; hãy nhập ở thông tin lớp trước khi in.');
   }
@@ -56,10 +93,97 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     endDate: c.endDate,
     venueName: c.venueName,
     homeroomName: c.homeroomName,
-    // The attached learner list follows once enrollment exists.
-    learners: [],
+    learners: enrolled(),
   });
   return { title: `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`, html, fileName: `quyet-dinh-mo-lop-${slug}.pdf` };
+}
+
+function nonEmpty<T>(learners: T[]): T[] {
+  if (learners.length === 0) throw new AppError('NO_LEARNERS', 'Lớp chưa có học viên; hãy ghi danh trước khi in.');
+  return learners;
+}
+
+type Grid = ReturnType<typeof resultsGrid>;
+
+function scoreRows(grid: Grid) {
+  return grid.rows.map((r) => ({
+    fullName: r.fullName,
+    scores: r.scores,
+    finalTenths: r.result.finalTenths,
+    classification: r.result.classification,
+    absent: r.result.absent,
+    sessions: r.result.sessions,
+    eligible: r.result.status,
+    reasons: r.result.reasons,
+  }));
+}
+
+/** The learners the results decision recognises; only a recognised class has one. */
+function recognisedList(ctx: AppCore, classId: number) {
+  const grid = resultsGrid(ctx, classId);
+  if (!grid.decision) throw new AppError('NOT_RECOGNISED', 'Lớp chưa công nhận kết quả; hãy công nhận ở thẻ Kết quả trước khi in.');
+  const people = new Map(enrollmentRows(ctx, classId).map((e) => [e.id, e]));
+  const recognised = grid.rows
+    .filter((r) => r.result.status === 'eligible')
+    .map((r) => {
+      const e = people.get(r.enrollmentId)!;
+      return { fullName: r.fullName, sex: e.sex, birthDate: e.birthDate, unitName: e.unitName, finalTenths: r.result.finalTenths, classification: r.result.classification };
+    });
+  return { decision: grid.decision, recognised, total: grid.rows.length };
+}
+
+function countBy<T>(items: T[], key: (t: T) => string, order?: string[]): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  const labels = order ? order.filter((l) => counts.has(l)).concat([...counts.keys()].filter((l) => !order.includes(l))) : [...counts.keys()];
+  return labels.map((label) => ({ label, count: counts.get(label)! }));
+}
+
+const UNKNOWN = 'Chưa rõ';
+
+function ageBand(birthDate: string | null, classStart: string): string {
+  if (!birthDate) return UNKNOWN;
+  const age = Number(classStart.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  if (age < 30) return 'Dưới 30 tuổi';
+  if (age <= 45) return 'Từ 30 đến 45 tuổi';
+  if (age <= 60) return 'Từ 46 đến 60 tuổi';
+  return 'Trên 60 tuổi';
+}
+
+/** The tallies the Party committee asks about a class: who came, and how they did. */
+function summary(learners: ReturnType<typeof enrollmentRows>, grid: Grid, classStart: string): SummaryBreakdown[] {
+  const collator = new Intl.Collator('vi');
+  const byResult = new Map(grid.rows.map((r) => [r.enrollmentId, r.result]));
+  const resultLabel = (id: number): string => {
+    const r = byResult.get(id);
+    if (!r || r.status === 'incomplete') return 'Chưa đủ kết quả';
+    if (r.status === 'not_eligible') return 'Không đủ điều kiện công nhận';
+    return r.classification ?? 'Đạt';
+  };
+  const bands = grid.scheme.bands.map((b) => b.label);
+  const units = countBy(learners, (l) => l.unitName ?? UNKNOWN).sort((a, b) => collator.compare(a.label, b.label));
+  return [
+    { title: 'Theo giới tính', rows: countBy(learners, (l) => (l.sex ? SEX_LABELS[l.sex] : UNKNOWN), ['Nam', 'Nữ']) },
+    { title: 'Theo độ tuổi', rows: countBy(learners, (l) => ageBand(l.birthDate, classStart), ['Dưới 30 tuổi', 'Từ 30 đến 45 tuổi', 'Từ 46 đến 60 tuổi', 'Trên 60 tuổi']) },
+    { title: 'Theo dân tộc', rows: countBy(learners, (l) => l.ethnicityName ?? UNKNOWN, ['Kinh']) },
+    { title: 'Theo tình trạng đảng viên', rows: countBy(learners, (l) => (l.partyStatus ? PARTY_STATUS_LABELS[l.partyStatus] : UNKNOWN), Object.values(PARTY_STATUS_LABELS)) },
+    { title: 'Theo kết quả học tập', rows: countBy(learners, (l) => resultLabel(l.id), bands) },
+    { title: 'Theo chi bộ, đơn vị', rows: units },
+  ];
+}
+
+async function spreadsheet(ctx: AppCore, input: z.output<(typeof documentsChannels)['documents.xlsx']['input']>) {
+  const c = getClass(ctx, input.classId);
+  if (input.kind === 'learnerList') return learnerListXlsx({ className: c.name, learners: nonEmpty(enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled')) });
+  if (input.kind === 'attendance') {
+    const grid = attendanceGrid(ctx, c.id);
+    return attendanceXlsx({ className: c.name, sessions: grid.sessions, rows: nonEmpty(grid.rows.filter((r) => !r.withdrawn)) });
+  }
+  if (input.kind === 'scoreSheet') {
+    const grid = resultsGrid(ctx, c.id);
+    return scoreSheetXlsx({ className: c.name, components: grid.scheme.components, rows: nonEmpty(scoreRows(grid)) });
+  }
+  return resultsListXlsx({ className: c.name, recognised: recognisedList(ctx, c.id).recognised });
 }
 
 export const documentsHandlers: Handlers<typeof documentsChannels> = {
@@ -78,4 +202,5 @@ export const documentsHandlers: Handlers<typeof documentsChannels> = {
     await port.print(build(ctx, input).html);
     return { printed: true };
   },
+  'documents.xlsx': (ctx, input) => spreadsheet(ctx, input),
 };

@@ -56,7 +56,7 @@ interface Row {
 }
 
 /** The class's learners in Vietnamese list order (given name, then family name). */
-function enrollmentRows(ctx: AppCore, classId: number): Enrollment[] {
+export function enrollmentRows(ctx: AppCore, classId: number): Enrollment[] {
   const rows = ctx.db
     .prepare(
       `SELECT e.*, p.family_and_middle, p.given, p.sex, p.birth_date, p.ethnicity_code, p.position, p.party_status, u.name AS unit_name
@@ -162,7 +162,7 @@ function requireReasonIfLocked(locked: boolean, reason: string | undefined): voi
   }
 }
 
-function attendanceGrid(ctx: AppCore, classId: number): Out<'attendance.grid'> {
+export function attendanceGrid(ctx: AppCore, classId: number): Out<'attendance.grid'> {
   const c = classFrame(ctx, classId);
   const scheme = classScheme(ctx, classId);
   const sessions = ctx.db
@@ -211,7 +211,7 @@ function setAttendance(ctx: AppCore, input: z.output<Channels['attendance.set'][
   })();
 }
 
-function resultsGrid(ctx: AppCore, classId: number): Out<'results.grid'> {
+export function resultsGrid(ctx: AppCore, classId: number): Out<'results.grid'> {
   const c = classFrame(ctx, classId);
   const scheme = classScheme(ctx, classId);
   const attendance = attendanceGrid(ctx, classId);

@@ -1,21 +1,24 @@
+import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
-import { Alert, Box, Button, Paper, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, ListItemText, Menu, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DOCUMENT_LABELS, type DOCUMENT_KINDS } from '../../../../shared/contract/documents';
+import { DOCUMENT_KINDS, DOCUMENT_LABELS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
+type SheetKind = (typeof SPREADSHEET_KINDS)[number];
 
 /**
  * The document exactly as it prints: the core's HTML in a sandboxed frame (no scripts, no network),
  * saved as PDF or printed from that same HTML.
  */
-export function DocumentPreview({ classId, kinds }: { classId: number; kinds: readonly Kind[] }) {
+export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: number; kinds?: readonly Kind[] }) {
   const [kind, setKind] = useState<Kind>(kinds[0]!);
+  const [sheetMenu, setSheetMenu] = useState<HTMLElement | null>(null);
   const status = useAppStatus();
   const preview = useQuery({ queryKey: ['documents.preview', kind, classId], queryFn: () => api.documents.preview({ kind, classId }), staleTime: 0 });
   const pdf = useMutation({
@@ -23,15 +26,35 @@ export function DocumentPreview({ classId, kinds }: { classId: number; kinds: re
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
   const print = useMutation({ mutationFn: () => api.documents.print({ kind, classId }) });
+  const sheet = useMutation({
+    mutationFn: (k: SheetKind) => api.documents.xlsx({ kind: k, classId }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
+  });
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-        <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_e, v: Kind | null) => v && setKind(v)} aria-label="Văn bản">
+        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => setKind(e.target.value as Kind)} sx={{ minWidth: 320 }}>
           {kinds.map((k) => (
-            <ToggleButton key={k} value={k}>{DOCUMENT_LABELS[k]}</ToggleButton>
+            <MenuItem key={k} value={k}>{DOCUMENT_LABELS[k]}</MenuItem>
           ))}
-        </ToggleButtonGroup>
+        </TextField>
         <Box sx={{ flexGrow: 1 }} />
+        <Button startIcon={<GridOnIcon />} onClick={(e) => setSheetMenu(e.currentTarget)} disabled={sheet.isPending} aria-haspopup="menu">
+          Xuất Excel
+        </Button>
+        <Menu anchorEl={sheetMenu} open={sheetMenu !== null} onClose={() => setSheetMenu(null)}>
+          {SPREADSHEET_KINDS.map((k) => (
+            <MenuItem
+              key={k}
+              onClick={() => {
+                setSheetMenu(null);
+                sheet.mutate(k);
+              }}
+            >
+              <ListItemText>{SPREADSHEET_LABELS[k]}</ListItemText>
+            </MenuItem>
+          ))}
+        </Menu>
         <Button startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
           Lưu PDF
         </Button>
@@ -44,7 +67,9 @@ export function DocumentPreview({ classId, kinds }: { classId: number; kinds: re
       {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
       {pdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{pdf.error.message}</Alert>}
       {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
+      {sheet.isError && <Alert severity="error" sx={{ mb: 1 }}>{sheet.error.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
+      {sheet.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).</Alert>}
       {preview.data && (
         <Paper sx={{ bgcolor: 'grey.300', p: 2 }}>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.data.title}</Typography>

@@ -1,0 +1,514 @@
+import { addDays, HALF_LABELS, weekday, weekdayName, type Half } from '../../../shared/domain/days';
+import { formatDate, formatNumber, formatPercent, formatScore } from '../../../shared/domain/format';
+import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
+import { upperVi } from '../../../shared/domain/text';
+import { classPhrase } from './opening-decision';
+import {
+  closingHtml,
+  escapeHtml,
+  partyHeaderHtml,
+  partyPage,
+  signatureBlockHtml,
+  superiorInText,
+  type IssuingBody,
+  type Orientation,
+} from './party-document';
+
+/**
+ * The lists a clerk prints for a class besides the timetable and the opening decision: learner list,
+ * attendance sheets to sign, score sheet, results decision with its list, and the class summary.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/**
+ * The Party's lists write the birth date under "Nam" or "Nữ" rather than a sex column; with the sex
+ * unknown the date spans both, so nobody has to guess.
+ */
+export function birthCellsHtml(sex: Sex | null, birthDate: string | null): string {
+  const born = escapeHtml(formatDate(birthDate));
+  if (sex === 'nam') return `<td class="center born">${born}</td><td></td>`;
+  if (sex === 'nu') return `<td></td><td class="center born">${born}</td>`;
+  return `<td class="center born" colspan="2">${born}</td>`;
+}
+
+/** The two header rows' share of the birth columns: "Ngày sinh" over "Nam" | "Nữ". */
+const BIRTH_HEAD_TOP = '<th colspan="2">Ngày sinh</th>';
+const BIRTH_HEAD_SUB = '<th>Nam</th><th>Nữ</th>';
+
+// The column is headed "Đảng viên", so the long labels would repeat the word in every row.
+const PARTY_STATUS_SHORT: Record<PartyStatus, string> = { chinh_thuc: 'Chính thức', du_bi: 'Dự bị', quan_chung: 'Quần chúng' };
+
+function cell(text: string | null | undefined, cls = ''): string {
+  return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text ?? '')}</td>`;
+}
+
+function titleHtml(type: string, subject: string): string {
+  return `<div class="doc-type">${escapeHtml(type)}</div>
+<div class="doc-subject">${escapeHtml(subject)}</div>`;
+}
+
+/**
+ * The rows of a list, with the line under it and the signature as a borderless last row. The last
+ * rows and that ending share an unbreakable tbody: otherwise the signature can land alone on a
+ * sheet of its own, which Chromium does not prevent with break-before: avoid after a table.
+ */
+function listBodyHtml(rows: string[], columns: number, ...ending: string[]): string {
+  const kept = Math.min(2, rows.length);
+  const head = rows.slice(0, rows.length - kept);
+  const tail = rows.slice(rows.length - kept);
+  const end = `<tr class="list-end"><td colspan="${columns}">${ending.join('\n')}</td></tr>`;
+  return `${head.length ? `<tbody>\n${head.join('\n')}\n</tbody>\n` : ''}<tbody class="keep">\n${[...tail, end].join('\n')}\n</tbody>`;
+}
+
+function countLine(n: number): string {
+  return `<div class="list-total">(Danh sách có ${formatNumber(n)} học viên)</div>`;
+}
+
+const LIST_CSS = `
+.doc-subject { margin-bottom: 4mm; }
+.doc-subject, .list-title { text-wrap: balance; }
+.list-title { text-align: center; font-weight: bold; }
+.list-note { text-align: center; font-style: italic; margin-bottom: 4mm; }
+.list-total { font-style: italic; margin-top: 2mm; }
+.grid tr.list-end td { border: none; padding: 0; font-size: 14pt; line-height: 1.3; text-align: left; }
+.list-end .signature { width: 50%; margin-left: 50%; margin-top: 4mm; }
+.grid td { vertical-align: middle; }
+.grid td.born { padding-left: 1pt; padding-right: 1pt; white-space: nowrap; }
+.grid td.nowrap { white-space: nowrap; }
+.grid td.num { text-align: center; white-space: nowrap; }
+.c-stt { width: 11mm; }
+.c-born { width: 22mm; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Learner list
+
+export interface ListLearner {
+  fullName: string;
+  sex: Sex | null;
+  /** ISO, possibly partial ("1975-03", "1975"). */
+  birthDate: string | null;
+  ethnicityName: string | null;
+  position: string;
+  unitName: string | null;
+  partyStatus: PartyStatus | null;
+}
+
+export interface LearnerListDoc {
+  body: IssuingBody;
+  date: string;
+  className: string;
+  /** In print order: the caller sorts them the Vietnamese way. */
+  learners: ListLearner[];
+}
+
+export function buildLearnerListHtml(doc: LearnerListDoc): string {
+  const rows = doc.learners.map(
+    (l, i) =>
+      `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${birthCellsHtml(l.sex, l.birthDate)}${cell(l.ethnicityName, 'center')}${cell(l.position)}${cell(l.unitName)}${cell(l.partyStatus ? PARTY_STATUS_SHORT[l.partyStatus] : '', 'center')}</tr>`,
+  );
+  const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
+${titleHtml('DANH SÁCH HỌC VIÊN', doc.className)}
+<table class="grid learner-list">
+<colgroup><col class="c-stt"><col class="c-name"><col class="c-born"><col class="c-born"><col class="c-ethnicity"><col class="c-position"><col><col class="c-party"></colgroup>
+<thead>
+<tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th>${BIRTH_HEAD_TOP}<th rowspan="2">Dân tộc</th><th rowspan="2">Chức vụ</th><th rowspan="2">Chi bộ, đơn vị</th><th rowspan="2">Đảng viên</th></tr>
+<tr>${BIRTH_HEAD_SUB}</tr>
+</thead>
+${listBodyHtml(rows, 8, countLine(doc.learners.length), signatureBlockHtml(doc.body))}
+</table>`;
+  // Eight columns do not fit the 165 mm of a portrait sheet without cutting names in two.
+  return partyPage({ title: `Danh sách học viên - ${doc.className}`, bodyHtml, orientation: 'landscape', extraCss: LIST_CSS + LEARNER_LIST_CSS });
+}
+
+const LEARNER_LIST_CSS = `
+.learner-list { font-size: 12pt; }
+.c-name { width: 52mm; }
+.c-ethnicity { width: 22mm; }
+.c-position { width: 34mm; }
+.c-party { width: 26mm; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Attendance sheets to sign
+
+export interface AttendanceSession {
+  id: number;
+  date: string;
+  half: Half;
+  title: string;
+}
+
+export interface AttendanceSheetDoc {
+  body: IssuingBody;
+  className: string;
+  /** 'day': a sheet per teaching day, Sáng and Chiều; 'week': a sheet per Monday–Sunday week, a box per session. */
+  layout: 'day' | 'week';
+  sessions: AttendanceSession[];
+  learners: { fullName: string; unitName: string | null }[];
+}
+
+const HALF_ORDER: Record<Half, number> = { sang: 0, chieu: 1 };
+const SHORT_HALF: Record<Half, string> = { sang: 'S', chieu: 'C' };
+
+function sortSessions(sessions: AttendanceSession[]): AttendanceSession[] {
+  return [...sessions].sort((a, b) => a.date.localeCompare(b.date) || HALF_ORDER[a.half] - HALF_ORDER[b.half]);
+}
+
+function groupBy(sessions: AttendanceSession[], key: (s: AttendanceSession) => string): AttendanceSession[][] {
+  const groups: AttendanceSession[][] = [];
+  let lastKey: string | null = null;
+  for (const s of sortSessions(sessions)) {
+    const k = key(s);
+    if (k === lastKey) groups[groups.length - 1]!.push(s);
+    else groups.push([s]);
+    lastKey = k;
+  }
+  return groups;
+}
+
+const mondayOf = (iso: string): string => addDays(iso, -((weekday(iso) + 6) % 7));
+
+/** Without a date line: the sheet is a form filled in over the days it covers, not a dated letter. */
+function formHeaderHtml(body: IssuingBody): string {
+  return `<table class="party-header" role="presentation"><tr>
+<td class="issuer"><div>${escapeHtml(upperVi(body.superior))}</div><div class="issuer-name">${escapeHtml(upperVi(body.centreName))}</div><div class="star">*</div></td>
+<td class="party"><div><span class="party-name">ĐẢNG CỘNG SẢN VIỆT NAM</span></div></td>
+</tr></table>`;
+}
+
+interface SheetColumns {
+  /** The line naming the day or the week, repeated above the columns on every sheet. */
+  caption: string;
+  /** Header rows' cells for the signature columns (first row, then an optional second row). */
+  headTop: string;
+  headSub: string | null;
+  colgroup: string;
+  count: number;
+}
+
+function dayColumns(day: AttendanceSession[]): SheetColumns {
+  const date = day[0]!.date;
+  return {
+    caption: `${weekdayName(date)}, ngày ${formatDate(date)}`,
+    headTop: day
+      .map((s) => `<th class="sign-head">${HALF_LABELS[s.half]}<div class="topic">${escapeHtml(s.title)}</div></th>`)
+      .join(''),
+    headSub: null,
+    colgroup: day.map(() => '<col>').join(''),
+    count: day.length,
+  };
+}
+
+const SHORT_WEEKDAY = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+
+function weekColumns(week: AttendanceSession[]): SheetColumns {
+  const first = week[0]!.date;
+  const last = week[week.length - 1]!.date;
+  const days = groupBy(week, (s) => s.date);
+  return {
+    caption: `Từ ${weekdayName(first)}, ngày ${formatDate(first)} đến ${weekdayName(last)}, ngày ${formatDate(last)}`,
+    // Short weekday over dd/MM: the full date would need a column too wide to leave room for names.
+    headTop: days
+      .map((d) => `<th class="sign-head" colspan="${d.length}">${SHORT_WEEKDAY[weekday(d[0]!.date)]}<br>${formatDate(d[0]!.date).slice(0, 5)}</th>`)
+      .join(''),
+    headSub: week.map((s) => `<th class="sign-head">${SHORT_HALF[s.half]}</th>`).join(''),
+    colgroup: week.map(() => '<col>').join(''),
+    count: week.length,
+  };
+}
+
+function attendancePageHtml(doc: AttendanceSheetDoc, cols: SheetColumns, first: boolean): string {
+  const title = doc.layout === 'day' ? 'DANH SÁCH HỌC VIÊN KÝ TÊN' : 'BẢNG ĐIỂM DANH';
+  const span = 4 + cols.count;
+  const rowspan = cols.headSub ? ' rowspan="2"' : '';
+  const blanks = '<td class="sign"></td>'.repeat(cols.count);
+  const rows = doc.learners.map(
+    (l, i) => `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${cell(l.unitName, 'unit')}${blanks}<td></td></tr>`,
+  );
+  return `<section${first ? '' : ' class="page-break"'}>
+${formHeaderHtml(doc.body)}
+${titleHtml(title, doc.className)}
+<table class="grid attendance ${doc.layout}">
+<colgroup><col class="c-stt"><col class="c-name"><col class="c-unit">${cols.colgroup}<col class="c-note"></colgroup>
+<thead>
+<tr class="caption"><th colspan="${span}">${escapeHtml(cols.caption)}</th></tr>
+<tr><th${rowspan}>STT</th><th${rowspan}>Họ và tên</th><th${rowspan}>Đơn vị</th>${cols.headTop}<th${rowspan}>Ghi chú</th></tr>
+${cols.headSub ? `<tr>${cols.headSub}</tr>` : ''}
+</thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+export function buildAttendanceSheetHtml(doc: AttendanceSheetDoc): string {
+  const groups = doc.layout === 'day' ? groupBy(doc.sessions, (s) => s.date) : groupBy(doc.sessions, (s) => mondayOf(s.date));
+  const pages = groups.map((g, i) => attendancePageHtml(doc, doc.layout === 'day' ? dayColumns(g) : weekColumns(g), i === 0));
+  const title = doc.layout === 'day' ? 'Danh sách học viên ký tên' : 'Bảng điểm danh';
+  // A week of up to fourteen boxes only fits across a landscape sheet; a day's two boxes fit a portrait one.
+  const orientation: Orientation = doc.layout === 'day' ? 'portrait' : 'landscape';
+  return partyPage({ title: `${title} - ${doc.className}`, bodyHtml: pages.join('\n'), orientation, extraCss: LIST_CSS + ATTENDANCE_CSS });
+}
+
+// The topic under "Sáng"/"Chiều" only tells the signers which session a box is for (the timetable
+// has it in full), so it is cut at three lines rather than letting a long title push rows off the sheet.
+const ATTENDANCE_CSS = `
+.party-header { margin-bottom: 3mm; }
+.attendance { font-size: 12pt; }
+.attendance th { font-size: 11.5pt; }
+.attendance .caption th { border: none; font-size: 13pt; text-align: center; padding: 0 0 2mm; }
+.attendance .sign-head { font-size: 11pt; line-height: 1.15; padding: 2pt 1pt; }
+.attendance .topic { font-size: 8.5pt; font-weight: normal; font-style: italic; line-height: 1.15; margin-top: 1pt;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+.attendance tbody td { height: 10mm; padding-top: 1pt; padding-bottom: 1pt; }
+.attendance td.unit { font-size: 10.5pt; line-height: 1.15; }
+.c-name { width: 44mm; }
+.c-unit { width: 32mm; }
+.c-note { width: 18mm; }
+.week .c-name { width: 50mm; }
+.week .c-unit { width: 40mm; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Score sheet
+
+export interface ScoreRow {
+  fullName: string;
+  /** Per component, in tenths: the first attempt and the re-assessment. */
+  scores: { first: number | null; retake: number | null }[];
+  finalTenths: number | null;
+  classification: string | null;
+  absent: number;
+  sessions: number;
+  eligible: 'eligible' | 'not_eligible' | 'incomplete';
+  reasons: string[];
+}
+
+export interface ScoreSheetDoc {
+  body: IssuingBody;
+  date: string;
+  className: string;
+  /** Weight in percent of the final score. */
+  components: { name: string; weight: number }[];
+  rows: ScoreRow[];
+}
+
+function scoreCellHtml(s: { first: number | null; retake: number | null } | undefined): string {
+  if (!s) return '<td></td>';
+  const first = s.first === null ? '' : formatScore(s.first);
+  const retake = s.retake === null ? '' : `<div class="retake">(lần 2: ${formatScore(s.retake)})</div>`;
+  return `<td class="num">${first}${retake}</td>`;
+}
+
+export function buildScoreSheetHtml(doc: ScoreSheetDoc): string {
+  const weighted = doc.components.length > 1;
+  const componentHeads = doc.components
+    .map((c) => `<th>${escapeHtml(c.name)}${weighted ? `<div class="weight">(${formatNumber(c.weight)}%)</div>` : ''}</th>`)
+    .join('');
+  const rows = doc.rows.map((r, i) => {
+    const scores = doc.components.map((_, k) => scoreCellHtml(r.scores[k])).join('');
+    const note = r.eligible === 'eligible' ? '' : r.reasons.join('; ');
+    return `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${scores}<td class="num">${r.finalTenths === null ? '' : formatScore(r.finalTenths)}</td>${cell(r.classification, 'center nowrap')}<td class="num">${formatNumber(r.absent)}</td>${cell(note, 'note')}</tr>`;
+  });
+  const sessions = doc.rows[0]?.sessions;
+  const sessionsLine = sessions === undefined ? '' : `<div class="sheet-info">Số buổi học: ${formatNumber(sessions)}</div>`;
+  const eligible = doc.rows.filter((r) => r.eligible === 'eligible').length;
+  const notEligible = doc.rows.filter((r) => r.eligible === 'not_eligible').length;
+  const incomplete = doc.rows.length - eligible - notEligible;
+  const tally =
+    `Tổng số ${formatNumber(doc.rows.length)} học viên; đủ điều kiện công nhận: ${formatNumber(eligible)}; ` +
+    `không đủ điều kiện: ${formatNumber(notEligible)}${incomplete > 0 ? `; chưa đủ điểm, điểm danh: ${formatNumber(incomplete)}` : ''}.`;
+  const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
+${titleHtml('BẢNG ĐIỂM', doc.className)}
+${sessionsLine}
+<table class="grid scores">
+<colgroup><col class="c-stt"><col class="c-name">${doc.components.map(() => '<col class="c-score">').join('')}<col class="c-final"><col class="c-class"><col class="c-absent"><col></colgroup>
+<thead><tr><th>STT</th><th>Họ và tên</th>${componentHeads}<th>Điểm tổng kết</th><th>Xếp loại</th><th>Số buổi vắng</th><th>Ghi chú</th></tr></thead>
+${listBodyHtml(rows, doc.components.length + 6, `<div class="list-total">${tally}</div>`, signatureBlockHtml(doc.body))}
+</table>`;
+  // From two components on, the reasons column would shrink to a word a line on a portrait sheet.
+  const orientation: Orientation = doc.components.length > 1 ? 'landscape' : 'portrait';
+  return partyPage({ title: `Bảng điểm - ${doc.className}`, bodyHtml, orientation, extraCss: LIST_CSS + SCORE_CSS });
+}
+
+const SCORE_CSS = `
+.sheet-info { text-align: center; font-style: italic; margin: -2mm 0 3mm; }
+.scores { font-size: 12pt; }
+.scores th { font-size: 11.5pt; line-height: 1.15; }
+.scores .weight { font-weight: normal; font-style: italic; font-size: 10.5pt; }
+.scores .retake { font-size: 10pt; font-style: italic; }
+.scores td.note { font-size: 10.5pt; line-height: 1.15; }
+.c-name { width: 55mm; }
+.c-score { width: 27mm; }
+.c-final { width: 21mm; }
+.c-class { width: 25mm; }
+.c-absent { width: 18mm; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Results decision and its list
+
+export interface RecognisedLearner {
+  fullName: string;
+  sex: Sex | null;
+  birthDate: string | null;
+  unitName: string | null;
+  finalTenths: number | null;
+  classification: string | null;
+}
+
+export interface ResultsDecisionDoc {
+  body: IssuingBody;
+  /** "15-QĐ/TTCT". */
+  number: string;
+  date: string;
+  className: string;
+  programName: string;
+  startDate: string;
+  endDate: string;
+  /** What the program leads to: only a certificate is issued by this decision. */
+  outcome: 'certificate' | 'diploma' | 'external' | 'none';
+  recognised: RecognisedLearner[];
+  /** Learners who finished the class, recognised or not: the "27/30" of Article 1. */
+  total: number;
+}
+
+function p(html: string): string {
+  return `<p>${html}</p>`;
+}
+
+/** Without a certificate to issue there is no article for it, and responsibility moves up to Article 2. */
+function resultsArticles(doc: ResultsDecisionDoc): string[] {
+  const certificate = doc.outcome === 'certificate';
+  return [
+    `Công nhận ${formatNumber(doc.recognised.length)}/${formatNumber(doc.total)} học viên ${escapeHtml(classPhrase(doc.className))} ` +
+      `(từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)}) hoàn thành chương trình ${escapeHtml(doc.programName)}, có danh sách kèm theo.`,
+    ...(certificate ? ['Cấp giấy chứng nhận cho các học viên có tên tại Điều 1.'] : []),
+    'Bộ phận giáo vụ, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.',
+  ];
+}
+
+function recognisedListHtml(doc: ResultsDecisionDoc): string {
+  if (doc.recognised.length === 0) return '';
+  const rows = doc.recognised.map(
+    (l, i) =>
+      `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${birthCellsHtml(l.sex, l.birthDate)}${cell(l.unitName)}<td class="num">${l.finalTenths === null ? '' : formatScore(l.finalTenths)}</td>${cell(l.classification, 'center nowrap')}</tr>`,
+  );
+  return `<section class="page-break">
+<div class="list-title">DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN KẾT QUẢ HỌC TẬP</div>
+<div class="list-title">${escapeHtml(upperVi(classPhrase(doc.className)))}</div>
+<div class="list-note">(Kèm theo Quyết định số ${escapeHtml(doc.number)} ngày ${formatDate(doc.date)} của ${escapeHtml(doc.body.centreName)})</div>
+<table class="grid recognised">
+<colgroup><col class="c-stt"><col class="c-name"><col class="c-born"><col class="c-born"><col><col class="c-score"><col class="c-class"></colgroup>
+<thead>
+<tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th>${BIRTH_HEAD_TOP}<th rowspan="2">Chi bộ, đơn vị</th><th rowspan="2">Điểm</th><th rowspan="2">Xếp loại</th></tr>
+<tr>${BIRTH_HEAD_SUB}</tr>
+</thead>
+${listBodyHtml(rows, 7, countLine(doc.recognised.length))}
+</table>
+</section>`;
+}
+
+export function buildResultsDecisionHtml(doc: ResultsDecisionDoc): string {
+  const { body } = doc;
+  const centre = escapeHtml(body.centreName);
+  const articles = resultsArticles(doc);
+  const subject = doc.outcome === 'certificate' ? 'công nhận kết quả học tập và cấp giấy chứng nhận' : 'công nhận kết quả học tập';
+  const grounds = [
+    `- Căn cứ Quy định về chức năng, nhiệm vụ, tổ chức bộ máy của ${centre};`,
+    `- Căn cứ kết quả học tập của học viên ${escapeHtml(classPhrase(doc.className))};`,
+    '- Xét đề nghị của bộ phận giáo vụ,',
+  ];
+  const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
+<div class="doc-type">QUYẾT ĐỊNH</div>
+<div class="doc-subject">về việc ${subject}</div>
+<div class="doc-subject">cho học viên ${escapeHtml(classPhrase(doc.className))}</div>
+<div class="dashes">-----</div>
+<div class="decider">${escapeHtml(upperVi(`${body.directorTitle.trim() || 'Giám đốc'} ${body.centreName}`))}</div>
+<div class="grounds">
+${grounds.map(p).join('\n')}
+</div>
+<div class="decides">QUYẾT ĐỊNH:</div>
+${articles.map((a, i) => p(`<b>Điều ${i + 1}.</b> ${a}`)).join('\n')}
+${closingHtml(body, [`Như Điều ${articles.length}`, `${superiorInText(body.superior)} (b/c)`, 'Lưu VP'])}
+${recognisedListHtml(doc)}`;
+  return partyPage({ title: `Quyết định công nhận kết quả học tập - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + RESULTS_CSS });
+}
+
+const RESULTS_CSS = `
+.doc-subject { margin-bottom: 0; }
+.decider, .decides { text-align: center; font-weight: bold; }
+.decider { margin: 2mm 0 3mm; }
+.decides { margin: 3mm 0; }
+.grounds p { font-style: italic; }
+.recognised { font-size: 12pt; }
+.c-name { width: 40mm; }
+.c-score { width: 13mm; }
+.c-class { width: 24mm; }
+`;
+
+// ---------------------------------------------------------------------------------------------
+// Class summary
+
+export interface SummaryBreakdown {
+  /** "Theo giới tính". */
+  title: string;
+  rows: { label: string; count: number }[];
+}
+
+export interface ClassSummaryDoc {
+  body: IssuingBody;
+  date: string;
+  className: string;
+  total: number;
+  breakdowns: SummaryBreakdown[];
+}
+
+function ratio(count: number, total: number): string {
+  return total > 0 ? formatPercent(count / total, 1) : '';
+}
+
+function breakdownHtml(b: SummaryBreakdown, index: number, total: number): string {
+  const sum = b.rows.reduce((acc, r) => acc + r.count, 0);
+  const rows = b.rows.map((r) => `<tr>${cell(r.label)}<td class="num">${formatNumber(r.count)}</td><td class="num">${ratio(r.count, total)}</td></tr>`);
+  return `<div class="breakdown">
+<div class="breakdown-title">${index + 1}. ${escapeHtml(b.title)}</div>
+<table class="grid summary">
+<colgroup><col><col class="c-count"><col class="c-ratio"></colgroup>
+<thead><tr><th>Nội dung</th><th>Số lượng</th><th>Tỉ lệ</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+<tr class="sum"><td>Cộng</td><td class="num">${formatNumber(sum)}</td><td class="num">${ratio(sum, total)}</td></tr>
+</tbody>
+</table>
+</div>`;
+}
+
+export function buildClassSummaryHtml(doc: ClassSummaryDoc): string {
+  const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
+<div class="doc-type">TỔNG HỢP KẾT QUẢ</div>
+<div class="doc-subject">${escapeHtml(upperVi(classPhrase(doc.className)))}</div>
+<div class="sheet-info">Tổng số học viên: ${formatNumber(doc.total)}</div>
+<div class="breakdowns">
+${doc.breakdowns.map((b, i) => breakdownHtml(b, i, doc.total)).join('\n')}
+</div>
+${signatureBlockHtml(doc.body)}`;
+  return partyPage({ title: `Tổng hợp kết quả - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + SUMMARY_CSS });
+}
+
+const SUMMARY_CSS = `
+.doc-subject { margin-bottom: 2mm; }
+.sheet-info { text-align: center; font-style: italic; margin-bottom: 3mm; }
+.breakdowns { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm 6mm; margin-bottom: 2mm; }
+.breakdown { break-inside: avoid; }
+.breakdown-title { font-weight: bold; margin-bottom: 1mm; }
+.summary { font-size: 12.5pt; }
+.summary th { font-size: 12pt; padding-left: 1pt; padding-right: 1pt; }
+.summary tr.sum td { font-weight: bold; }
+.c-count { width: 19mm; }
+.c-ratio { width: 18mm; }
+`;

@@ -104,8 +104,20 @@ export const importsChannels = {
   },
   'imports.problemsXlsx': { input: z.object({ sessionId }), output: fileOutput },
   'imports.commit': {
-    input: z.object({ sessionId }),
-    output: z.object({ created: z.number(), linked: z.number(), filled: z.number(), skipped: z.number(), unitsCreated: z.number() }),
+    input: z.object({
+      sessionId,
+      /** Enrol everyone imported into this class in the same all-or-nothing step. */
+      enrol: z.object({ classId: id, fitOverrideReason: text(500).optional() }).optional(),
+    }),
+    output: z.object({
+      created: z.number(),
+      linked: z.number(),
+      filled: z.number(),
+      skipped: z.number(),
+      unitsCreated: z.number(),
+      enrolled: z.number(),
+      capacityWarning: z.string().nullable(),
+    }),
   },
   'imports.discard': { input: z.object({ sessionId }), output: z.object({ ok: z.boolean() }) },
 } satisfies Record<string, ChannelDef>;

@@ -55,7 +55,7 @@ describe('importing a Party cell list', () => {
     ]);
     expect(analysis.newUnits).toEqual(['Chi bộ thôn 3']);
     const done = await ok(core, 'imports.commit', { sessionId: opened.sessionId });
-    expect(done).toEqual({ created: 3, linked: 0, filled: 0, skipped: 0, unitsCreated: 1 });
+    expect(done).toEqual({ created: 3, linked: 0, filled: 0, skipped: 0, unitsCreated: 1, enrolled: 0, capacityWarning: null });
     const binh = (await ok(core, 'learners.search', { q: 'binh' })).rows[0]!;
     expect(binh).toMatchObject({ sex: 'nu', ethnicityName: 'Xơ-đăng', unitName: 'Chi bộ thôn 3', partyStatus: 'du_bi' });
     const history = (await ok(core, 'learners.get', { id: binh.id })).history;
@@ -171,5 +171,39 @@ describe('importing a Party cell list', () => {
     ]);
     await ok(core, 'imports.commit', { sessionId: opened.sessionId });
     expect((await ok(core, 'learners.search', { q: 'dang' })).rows.map((r) => r.fullName)).toEqual(['Đặng Thị Hằng']);
+  });
+});
+
+describe('importing straight into a class', () => {
+  it('enrols everyone in the same all-or-nothing step: a refused enrolment leaves the registry untouched', async () => {
+    const core = await startCore();
+    await ok(core, 'centre.save', {
+      validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+      address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    });
+    const dvm = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'DVM')!;
+    const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
+    const c = await ok(core, 'classes.save', {
+      programId: dvm.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
+      startDate: '2026-06-01', endDate: '2026-06-05', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 2, sites: [],
+      openingDecisionNumber: null, openingDecisionDate: null,
+    });
+    const file = await partyCellList(GOOD);
+    // Y Hoa has no admission date: not a probationary member, so the new-member class warns.
+    const first = await openAndAnalyze(core, file);
+    const refused = await invoke(core, 'imports.commit', { sessionId: first.opened.sessionId, enrol: { classId: c.id } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FIT_WARNING' } });
+    expect(!refused.ok && refused.error.message).toContain('Y Hoa (chưa rõ)');
+    expect((await ok(core, 'learners.count', { q: '' })).count).toBe(0);
+    expect((await ok(core, 'units.list', { includeArchived: false })).length).toBe(0);
+
+    const done = await ok(core, 'imports.commit', { sessionId: first.opened.sessionId, enrol: { classId: c.id, fitOverrideReason: 'Chi bộ cử đi học' } });
+    expect(done).toMatchObject({ created: 3, enrolled: 3, capacityWarning: 'Lớp có 3 học viên, vượt sĩ số tối đa 2.' });
+    expect((await ok(core, 'enrollments.list', { classId: c.id })).enrollments.map((e) => e.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Y Hoa']);
+
+    // The same list again: everyone is already in the class, so nothing is written at all.
+    const again = await openAndAnalyze(core, file);
+    const twice = await invoke(core, 'imports.commit', { sessionId: again.opened.sessionId, enrol: { classId: c.id, fitOverrideReason: 'x' } });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'ALREADY_ENROLLED' } });
   });
 });

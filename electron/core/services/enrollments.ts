@@ -100,7 +100,7 @@ function names(rows: { name: string }[]): string {
  * (the admission course is for non-members, the new-member course for probationary members) need a
  * reason from the clerk.
  */
-function add(ctx: AppCore, classId: number, personIds: number[], override: string | undefined): Out<'enrollments.add'> {
+export function enrolPeople(ctx: AppCore, classId: number, personIds: number[], override: string | undefined): Out<'enrollments.add'> {
   const db = ctx.db;
   return db.transaction(() => {
     const c = classFrame(ctx, classId);
@@ -317,11 +317,11 @@ function recognise(ctx: AppCore, input: z.output<Channels['results.recognise']['
 
 export const enrollmentsHandlers: Handlers<Channels> = {
   'enrollments.list': (ctx, input) => list(ctx, input.classId),
-  'enrollments.add': (ctx, input) => add(ctx, input.classId, input.personIds, input.fitOverrideReason),
+  'enrollments.add': (ctx, input) => enrolPeople(ctx, input.classId, input.personIds, input.fitOverrideReason),
   'enrollments.addUnit': (ctx, input) => {
     const ids = (ctx.db.prepare('SELECT id FROM people WHERE unit_id = ? AND merged_into_id IS NULL').all(input.unitId) as { id: number }[]).map((r) => r.id);
     if (ids.length === 0) throw new AppError('EMPTY_UNIT', 'Đơn vị này chưa có ai trong sổ học viên.');
-    return add(ctx, input.classId, ids, input.fitOverrideReason);
+    return enrolPeople(ctx, input.classId, ids, input.fitOverrideReason);
   },
   'enrollments.withdraw': (ctx, input) =>
     ctx.db.transaction(() => {

@@ -17,6 +17,7 @@ import { personInput } from '../../../shared/contract/learners';
 import { guessUnitKind, insertUnit } from '../learners/units-store';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
+import { enrolPeople } from './enrollments';
 
 interface RowState {
   raw: RawRow;
@@ -273,7 +274,7 @@ async function problemsXlsx(ctx: AppCore, sessionId: string) {
 }
 
 /** All rows or none: an error left on a row that is not skipped stops the whole import before anything is written. */
-function commit(ctx: AppCore, sessionId: string) {
+function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOverrideReason?: string | undefined } | undefined) {
   const s = session(ctx, sessionId);
   const analysis = s.analysis;
   if (!analysis) throw new AppError('INVALID_INPUT', 'Chưa phân tích danh sách.');
@@ -288,8 +289,9 @@ function commit(ctx: AppCore, sessionId: string) {
   const db = ctx.db;
   recheckIfRegistryChanged(ctx, s);
   const sheetName = s.workbook.sheets[analysis.sheet]!.name;
-  const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0 };
-  db.transaction(() => writePeople(db, (writer) => {
+  const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0, enrolled: 0, capacityWarning: null as string | null };
+  const people: number[] = [];
+  db.transaction(() => { writePeople(db, (writer) => {
     const now = ctx.now().toISOString();
     const createdUnits = new Map<string, { id: number; name: string }>();
     for (const r of rows) {
@@ -324,9 +326,11 @@ function commit(ctx: AppCore, sessionId: string) {
           audit(ctx, { action: 'update', entity: 'person', entityId: existing.id, before: existing, after: fuller, reason: `Bổ sung thông tin còn thiếu — ${source}` });
           counts.filled++;
         }
+        people.push(existing.id);
         continue;
       }
       const id = writer.insert(data, unitName, now);
+      people.push(id);
       audit(ctx, { action: 'create', entity: 'person', entityId: id, reason: source });
       counts.created++;
     }
@@ -336,7 +340,14 @@ function commit(ctx: AppCore, sessionId: string) {
       db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(MAPPING_KEY(signature), JSON.stringify(analysis.mapping));
     }
     audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...counts } });
-  }))();
+  });
+  // Inside the same transaction: a refused enrolment (already in the class, wrong audience) writes nothing.
+  if (enrol && people.length > 0) {
+    const r = enrolPeople(ctx, enrol.classId, people, enrol.fitOverrideReason);
+    counts.enrolled = r.added;
+    counts.capacityWarning = r.capacityWarning;
+  }
+  })();
   store(ctx).delete(sessionId);
   return counts;
 }
@@ -352,6 +363,6 @@ export const importsHandlers: Handlers<typeof importsChannels> = {
     return toRow(row);
   },
   'imports.problemsXlsx': (ctx, input) => problemsXlsx(ctx, input.sessionId),
-  'imports.commit': (ctx, input) => commit(ctx, input.sessionId),
+  'imports.commit': (ctx, input) => commit(ctx, input.sessionId, input.enrol),
   'imports.discard': (ctx, input) => ({ ok: store(ctx).delete(input.sessionId) }),
 };

@@ -1,8 +1,8 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ROW_STATUS_LABELS, type ColumnMapping, type ImportRow } from '../../../../shared/contract/imports';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import type { ImportField } from '../../../../shared/domain/learner-fields';
@@ -43,6 +43,13 @@ export function ImportPage() {
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [filter, setFilter] = useState<Filter>('all');
   const [editing, setEditing] = useState<ImportRow | null>(null);
+  // Opened from a class's enrolment tab, the import also enrols everyone into that class, in one step.
+  const [params] = useSearchParams();
+  const [classId, setClassId] = useState<number | null>(Number(params.get('classId')) || null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const classes = useQuery({ queryKey: ['classes.list', 'enrolable'], queryFn: () => api.classes.list({ year: null, programId: null }) });
+  const enrolable = (classes.data ?? []).filter((c) => ['planned', 'opened', 'running'].includes(c.status) || c.id === classId);
+  const targetClass = enrolable.find((c) => c.id === classId) ?? null;
 
   const chooseSheet = (o: Opened, index: number) => {
     const s = o.sheets.find((x) => x.index === index)!;
@@ -96,7 +103,11 @@ export function ImportPage() {
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
   });
   const commit = useMutation({
-    mutationFn: () => api.imports.commit({ sessionId: opened!.sessionId }),
+    mutationFn: () =>
+      api.imports.commit({
+        sessionId: opened!.sessionId,
+        ...(classId ? { enrol: { classId, ...(overrideReason.trim() ? { fitOverrideReason: overrideReason.trim() } : {}) } } : {}),
+      }),
     onSuccess: () => void queryClient.invalidateQueries(),
     // The registry changed underneath: the core re-checked every row; show the new result.
     onError: (err) => {
@@ -263,7 +274,33 @@ export function ImportPage() {
               empty={<Typography sx={{ p: 2 }} color="text.secondary">Không có dòng nào ở mục này.</Typography>}
             />
           </Paper>
-          {commit.isError && <Alert severity="error" sx={{ mt: 2 }}>{message(commit.error)}</Alert>}
+          {commit.isError && <Alert severity={commit.error instanceof ApiError && commit.error.code === 'FIT_WARNING' ? 'warning' : 'error'} sx={{ mt: 2 }}>{message(commit.error)}</Alert>}
+          <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'flex-start' }}>
+            <TextField
+              select
+              size="small"
+              label="Ghi danh vào lớp"
+              value={classId ?? ''}
+              onChange={(e) => setClassId(e.target.value === '' ? null : Number(e.target.value))}
+              sx={{ minWidth: 420 }}
+              helperText={targetClass ? 'Mọi người trong tệp được ghi danh cùng lúc với khi nhập vào sổ.' : 'Chỉ nhập vào sổ học viên.'}
+            >
+              <MenuItem value="">Không ghi danh</MenuItem>
+              {enrolable.map((c) => (
+                <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>
+              ))}
+            </TextField>
+            {targetClass && commit.error instanceof ApiError && commit.error.code === 'FIT_WARNING' && (
+              <TextField
+                size="small"
+                label="Lý do vẫn cho học"
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                sx={{ flexGrow: 1 }}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
+            )}
+          </Box>
           <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'center' }}>
             <Button onClick={() => setAnalysis(null)}>Quay lại chọn cột</Button>
             <Button onClick={() => problems.mutate()} disabled={problems.isPending}>Lưu danh sách vấn đề (.xlsx)</Button>
@@ -284,8 +321,13 @@ export function ImportPage() {
           <Alert severity="success" sx={{ mb: 2 }}>
             Đã nhập xong: thêm {formatNumber(commit.data.created)} người mới, gắn {formatNumber(commit.data.linked)} dòng vào hồ sơ đã có
             {commit.data.filled ? ` (bổ sung thông tin cho ${formatNumber(commit.data.filled)} hồ sơ)` : ''}, bỏ qua {formatNumber(commit.data.skipped)} dòng
-            {commit.data.unitsCreated ? `, thêm ${formatNumber(commit.data.unitsCreated)} đơn vị` : ''}.
+            {commit.data.unitsCreated ? `, thêm ${formatNumber(commit.data.unitsCreated)} đơn vị` : ''}
+            {commit.data.enrolled && targetClass ? `; ghi danh ${formatNumber(commit.data.enrolled)} học viên vào ${targetClass.name}` : ''}.
           </Alert>
+          {commit.data.capacityWarning && <Alert severity="warning" sx={{ mb: 2 }}>{commit.data.capacityWarning}</Alert>}
+          {targetClass && (
+            <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}`)} sx={{ mr: 1 }}>Về lớp</Button>
+          )}
           <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>Xem danh sách học viên</Button>
           <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), fileInput.current?.click())}>Nhập tệp khác</Button>
         </Paper>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, intInRange, requiredText, text, type ChannelDef } from './common';
 import { checkBands } from '../domain/grading';
 import { foldText } from '../domain/text';
+import { PARTY_STATUSES } from '../domain/learner-fields';
 
 export const OUTCOMES = ['certificate', 'diploma', 'external', 'none'] as const;
 export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
@@ -54,6 +55,8 @@ export const programInput = z
     maxAbsencePct: intInRange(0, 100, 'Tỉ lệ vắng tối đa phải từ 0 đến 100%'),
     maxRetakes: intInRange(0, 5, 'Số lần đánh giá lại phải từ 0 đến 5'),
     typicalDays: intInRange(1, 400, 'Số ngày học phải từ 1 đến 400').nullable(),
+    /** Who the program is meant for; enrolling anyone else asks for a reason. Empty: anyone. */
+    fitStatuses: z.array(z.enum(PARTY_STATUSES)).max(3).default([]),
     topics: z.array(topicSchema).max(100, 'Tối đa 100 chuyên đề'),
     components: z.array(componentSchema).max(10, 'Tối đa 10 nội dung đánh giá'),
     bands: z.array(bandSchema).max(10, 'Tối đa 10 mức xếp loại'),
@@ -95,6 +98,7 @@ export const programSchema = z.object({
   maxAbsencePct: z.number(),
   maxRetakes: z.number(),
   typicalDays: z.number().nullable(),
+  fitStatuses: z.array(z.enum(PARTY_STATUSES)),
   topics: z.array(topicSchema.extend({ id })),
   components: z.array(componentSchema),
   bands: z.array(bandSchema),

@@ -33,6 +33,18 @@ describe('program catalogue', () => {
     expect(list.at(-1)).toMatchObject({ code: 'LS-DP', topicCount: 3, sessionCount: 4, assessed: true });
   });
 
+  it('keeps who the program is meant for: seeded for KND and DVM, anyone by default, edited by the clerk', async () => {
+    const core = await startCore();
+    const list = await ok(core, 'programs.list', { includeArchived: false });
+    const byCode = async (code: string) => (await ok(core, 'programs.get', { id: list.find((p) => p.code === code)!.id })).fitStatuses;
+    expect([await byCode('KND'), await byCode('DVM')]).toEqual([['quan_chung'], ['du_bi']]);
+    const saved = await ok(core, 'programs.save', newProgram);
+    expect(saved.fitStatuses).toEqual([]);
+    const edited = await ok(core, 'programs.save', { ...newProgram, id: saved.id, fitStatuses: ['du_bi', 'chinh_thuc', 'du_bi'] });
+    expect(edited.fitStatuses).toEqual(['du_bi', 'chinh_thuc']);
+    expect((await invoke(core, 'programs.save', { ...newProgram, fitStatuses: ['dang_vien' as 'du_bi'] })).ok).toBe(false);
+  });
+
   it('refuses a duplicate code (ignoring case and diacritics) at the code field', async () => {
     const core = await startCore();
     const r = await invoke(core, 'programs.save', { ...newProgram, code: 'knd' });

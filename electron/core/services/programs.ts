@@ -18,6 +18,7 @@ interface ProgramRow {
   max_absence_pct: number;
   max_retakes: number;
   typical_days: number | null;
+  fit_statuses: string;
   archived_at: string | null;
   updated_at: string;
 }
@@ -44,6 +45,7 @@ export function getProgram(ctx: AppCore, id: number): Program {
     maxAbsencePct: row.max_absence_pct,
     maxRetakes: row.max_retakes,
     typicalDays: row.typical_days,
+    fitStatuses: JSON.parse(row.fit_statuses) as Program['fitStatuses'],
     topics,
     components,
     bands,
@@ -93,6 +95,7 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
       max_absence_pct: input.maxAbsencePct,
       max_retakes: input.maxRetakes,
       typical_days: input.typicalDays,
+      fit_statuses: JSON.stringify([...new Set(input.fitStatuses)]),
       now,
     };
     let id: number;
@@ -101,7 +104,7 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
       db.prepare(
         `UPDATE programs SET code = @code, code_key = @code_key, name = @name, target_learners = @target_learners,
            outcome = @outcome, validity_months = @validity_months, max_absence_pct = @max_absence_pct,
-           max_retakes = @max_retakes, typical_days = @typical_days, updated_at = @now
+           max_retakes = @max_retakes, typical_days = @typical_days, fit_statuses = @fit_statuses, updated_at = @now
          WHERE id = @id`,
       ).run({ ...values, id });
     } else {
@@ -110,9 +113,9 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
         db
           .prepare(
             `INSERT INTO programs (code, code_key, name, target_learners, outcome, validity_months, max_absence_pct,
-               max_retakes, typical_days, sort_order, archived_at, created_at, updated_at)
+               max_retakes, typical_days, fit_statuses, sort_order, archived_at, created_at, updated_at)
              VALUES (@code, @code_key, @name, @target_learners, @outcome, @validity_months, @max_absence_pct,
-               @max_retakes, @typical_days, @order, NULL, @now, @now)`,
+               @max_retakes, @typical_days, @fit_statuses, @order, NULL, @now, @now)`,
           )
           .run({ ...values, order }).lastInsertRowid,
       );

@@ -282,7 +282,8 @@ export function ImportPage() {
               label="Ghi danh vào lớp"
               value={classId ?? ''}
               onChange={(e) => setClassId(e.target.value === '' ? null : Number(e.target.value))}
-              sx={{ minWidth: 420 }}
+              sx={{ width: 520, flexShrink: 0 }}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
               helperText={targetClass ? 'Mọi người trong tệp được ghi danh cùng lúc với khi nhập vào sổ.' : 'Chỉ nhập vào sổ học viên.'}
             >
               <MenuItem value="">Không ghi danh</MenuItem>

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { OUTCOMES, OUTCOME_LABELS, programInput, type Program } from '../../../../shared/contract/programs';
 import { formatDateTime } from '../../../../shared/domain/format';
+import { PARTY_STATUSES, PARTY_STATUS_LABELS, type PartyStatus } from '../../../../shared/domain/learner-fields';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -210,6 +211,30 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               onChange={(e) => patch({ typicalDays: e.target.value })}
               {...errors.at('typicalDays')}
             />
+          </Grid>
+          <Grid size={{ xs: 12 }}>
+            <TextField
+              select
+              label="Dành cho (đảng tịch)"
+              name="fitStatuses"
+              value={form.fitStatuses}
+              slotProps={{
+                select: {
+                  multiple: true,
+                  renderValue: (v) => ((v as string[]).length === 0 ? 'Mọi người' : (v as PartyStatus[]).map((s) => PARTY_STATUS_LABELS[s]).join(', ')),
+                  displayEmpty: true,
+                },
+                inputLabel: { shrink: true },
+              }}
+              onChange={(e) => patch({ fitStatuses: e.target.value as unknown as PartyStatus[] })}
+              {...errors.at('fitStatuses', 'Ghi danh người không thuộc đối tượng này phải ghi lý do; để trống nếu ai cũng học được')}
+            >
+              {PARTY_STATUSES.map((s) => (
+                <MenuItem key={s} value={s}>
+                  {PARTY_STATUS_LABELS[s]}
+                </MenuItem>
+              ))}
+            </TextField>
           </Grid>
         </Grid>
       </Paper>

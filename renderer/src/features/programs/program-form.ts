@@ -12,6 +12,7 @@ export interface ProgramForm {
   maxAbsencePct: string;
   maxRetakes: string;
   typicalDays: string;
+  fitStatuses: Program['fitStatuses'];
   topics: { key: string; id?: number; title: string; sessions: string }[];
   components: { key: string; name: string; weight: string }[];
   bands: { key: string; label: string; min: string; max: string }[];
@@ -29,6 +30,7 @@ export const EMPTY_PROGRAM: ProgramForm = {
   maxAbsencePct: '20',
   maxRetakes: '1',
   typicalDays: '',
+  fitStatuses: [],
   topics: [],
   components: [],
   bands: [],
@@ -45,6 +47,7 @@ export function programToForm(p: Program): ProgramForm {
     maxAbsencePct: String(p.maxAbsencePct),
     maxRetakes: String(p.maxRetakes),
     typicalDays: p.typicalDays === null ? '' : String(p.typicalDays),
+    fitStatuses: p.fitStatuses,
     topics: p.topics.map((t) => ({ key: newKey(), id: t.id, title: t.title, sessions: String(t.sessions) })),
     components: p.components.map((c) => ({ key: newKey(), name: c.name, weight: String(c.weight) })),
     bands: p.bands.map((b) => ({ key: newKey(), label: b.label, min: formatScore(b.min), max: formatScore(b.max) })),
@@ -72,6 +75,7 @@ export function formToInput(f: ProgramForm): ProgramInput {
     maxAbsencePct: int(f.maxAbsencePct),
     maxRetakes: int(f.maxRetakes),
     typicalDays: optionalInt(f.typicalDays),
+    fitStatuses: f.fitStatuses,
     topics: f.topics.map((t) => ({ ...(t.id === undefined ? {} : { id: t.id }), title: t.title, sessions: int(t.sessions) })),
     components: f.components.map((c) => ({ name: c.name, weight: int(c.weight) })),
     bands: f.bands.map((b) => ({ label: b.label, min: parseScore(b.min) ?? Number.NaN, max: parseScore(b.max) ?? Number.NaN })),

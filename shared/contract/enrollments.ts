@@ -19,11 +19,15 @@ export const enrollmentSchema = z.object({
   fitOverrideReason: z.string().nullable(),
   discipline: z.boolean(),
   disciplineNote: z.string(),
+  /** Online classes: the connected site the learner attends from. */
+  site: z.string().nullable(),
 });
 export type Enrollment = z.infer<typeof enrollmentSchema>;
 
 const enrollmentList = z.object({
   classId: id,
+  /** The class's connected sites (online classes); empty otherwise. */
+  sites: z.array(z.string()),
   capacity: z.number().nullable(),
   enrolled: z.number(),
   enrollments: z.array(enrollmentSchema),
@@ -42,10 +46,12 @@ export const attendanceGridSchema = z.object({
   locked: z.boolean(),
   maxAbsencePct: z.number(),
   sessions: z.array(z.object({ id, date: z.string(), half: z.enum(['sang', 'chieu']), title: z.string() })),
+  sites: z.array(z.string()),
   rows: z.array(
     z.object({
       enrollmentId: id,
       fullName: z.string(),
+      site: z.string().nullable(),
       withdrawn: z.boolean(),
       marks: z.array(mark.nullable()),
       absent: z.number(),
@@ -109,6 +115,10 @@ export const enrollmentsChannels = {
   'enrollments.withdraw': { input: z.object({ enrollmentId: id, reason: requiredText(500) }), output: enrollmentList },
   'enrollments.setDiscipline': {
     input: z.object({ enrollmentId: id, discipline: z.boolean(), note: text(500), reason: lockReason }),
+    output: enrollmentList,
+  },
+  'enrollments.setSite': {
+    input: z.object({ enrollmentIds: z.array(id).min(1).max(2000), site: text(200).nullable() }),
     output: enrollmentList,
   },
   'attendance.grid': { input: z.object({ classId: id }), output: attendanceGridSchema },

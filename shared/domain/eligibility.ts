@@ -35,9 +35,10 @@ export interface Result {
   reasons: string[];
 }
 
-/** The score that counts: the re-assessment when there is one. */
+/** The score that counts: the re-assessment of a failed first attempt, otherwise the first. */
 export function effectiveScore(s: { first: number | null; retake: number | null }): number | null {
-  return s.retake ?? s.first;
+  // A retake only replaces a failed first attempt: a first score corrected to a pass later wins.
+  return s.first !== null && s.first < 50 && s.retake !== null ? s.retake : s.first;
 }
 
 /** Σ weight% × tenths, then rounded half up to tenths: 6,95 → 7,0, 6,94 → 6,9 (integer arithmetic). */

@@ -219,3 +219,30 @@ describe('merging learners who are enrolled', () => {
     expect(await invoke(core, 'learners.merge', { keepId: kept.id, removeId: dup.id })).toMatchObject({ ok: false, error: { code: 'MERGE_CONFLICT' } });
   });
 });
+
+describe('online classes', () => {
+  it('keeps each learner at a connected site, and refuses a site the class does not have', async () => {
+    const core = await startCore();
+    const c = await setup(core);
+    const saved = await ok(core, 'classes.get', { id: c.id });
+    const { id: _id, status: _s, ...rest } = saved;
+    void _id;
+    void _s;
+    const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Trần Văn An')).id, (await person(core, 'Lê Văn Bảo')).id] });
+    const ids = list.enrollments.map((e) => e.id);
+    expect(list.sites).toEqual([]);
+    expect(await invoke(core, 'enrollments.setSite', { enrollmentIds: ids, site: 'Điểm cầu xã Ngọc Réo' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await ok(core, 'classes.save', {
+      id: c.id, programId: rest.programId, planLineId: null, cohortNumber: rest.cohortNumber, cohortNumbering: rest.cohortNumbering, name: rest.name,
+      startDate: rest.startDate, endDate: rest.endDate, venueId: null, form: 'online', homeroomLecturerId: null, capacity: rest.capacity,
+      sites: [{ place: 'Điểm cầu trung tâm', contact: '' }, { place: 'Điểm cầu xã Ngọc Réo', contact: 'Anh Hùng' }],
+      openingDecisionNumber: rest.openingDecisionNumber, openingDecisionDate: rest.openingDecisionDate,
+    });
+    const bad = await invoke(core, 'enrollments.setSite', { enrollmentIds: ids, site: 'Điểm cầu xã khác' });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { site: 'Điểm cầu không có trong lớp' } } });
+    const after = await ok(core, 'enrollments.setSite', { enrollmentIds: [ids[1]!], site: 'Điểm cầu xã Ngọc Réo' });
+    expect(after.sites).toEqual(['Điểm cầu trung tâm', 'Điểm cầu xã Ngọc Réo']);
+    expect(after.enrollments.map((e) => [e.fullName, e.site])).toEqual([['Trần Văn An', null], ['Lê Văn Bảo', 'Điểm cầu xã Ngọc Réo']]);
+    expect((await ok(core, 'attendance.grid', { classId: c.id })).rows.map((r) => r.site)).toEqual([null, 'Điểm cầu xã Ngọc Réo']);
+  });
+});

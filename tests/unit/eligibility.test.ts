@@ -28,6 +28,10 @@ describe('classification at the edges', () => {
   it('a re-assessment replaces the first score', () => {
     expect(evaluate(essay, { marks: marks(0), scores: [{ first: 40, retake: 65 }], discipline: false })).toMatchObject({ status: 'eligible', finalTenths: 65 });
   });
+
+  it('ignores a stored re-assessment once the first score is corrected to a pass', () => {
+    expect(evaluate(essay, { marks: marks(0), scores: [{ first: 60, retake: 50 }], discipline: false })).toMatchObject({ finalTenths: 60 });
+  });
 });
 
 describe('absence limit', () => {

@@ -325,7 +325,7 @@ export function buildScoreSheetHtml(doc: ScoreSheetDoc): string {
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
 ${titleHtml('BẢNG ĐIỂM', doc.className)}
 ${sessionsLine}
-<table class="grid scores">
+<table class="grid scores${doc.components.length > 1 ? '' : ' portrait'}">
 <colgroup><col class="c-stt"><col class="c-name">${doc.components.map(() => '<col class="c-score">').join('')}<col class="c-final"><col class="c-class"><col class="c-absent"><col></colgroup>
 <thead><tr><th>STT</th><th>Họ và tên</th>${componentHeads}<th>Điểm tổng kết</th><th>Xếp loại</th><th>Số buổi vắng</th><th>Ghi chú</th></tr></thead>
 ${listBodyHtml(rows, doc.components.length + 6, `<div class="list-total">${tally}</div>`, signatureBlockHtml(doc.body))}
@@ -347,6 +347,11 @@ const SCORE_CSS = `
 .c-final { width: 21mm; }
 .c-class { width: 25mm; }
 .c-absent { width: 18mm; }
+/* Portrait (one component): the reasons column needs about 35 mm to stay readable. */
+.scores.portrait col.c-name { width: 46mm; }
+.scores.portrait col.c-score { width: 19mm; }
+.scores.portrait col.c-final { width: 19mm; }
+.scores.portrait col.c-absent { width: 15mm; }
 `;
 
 // ---------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ interface Row {
   fit_override_reason: string | null;
   discipline: number;
   discipline_note: string;
+  site: string | null;
 }
 
 /** The class's learners in Vietnamese list order (given name, then family name). */
@@ -81,13 +82,37 @@ export function enrollmentRows(ctx: AppCore, classId: number): Enrollment[] {
     fitOverrideReason: r.fit_override_reason,
     discipline: r.discipline === 1,
     disciplineNote: r.discipline_note,
+    site: r.site,
   }));
+}
+
+/** Connected sites count only for online classes. */
+function sitesOf(c: ReturnType<typeof classFrame>): string[] {
+  return c.form === 'online' ? c.sites.map((s) => s.place) : [];
 }
 
 function list(ctx: AppCore, classId: number): Out<'enrollments.list'> {
   const c = classFrame(ctx, classId);
   const enrollments = enrollmentRows(ctx, classId);
-  return { classId, capacity: c.capacity, enrolled: enrollments.filter((e) => e.status === 'enrolled').length, enrollments };
+  return { classId, sites: sitesOf(c), capacity: c.capacity, enrolled: enrollments.filter((e) => e.status === 'enrolled').length, enrollments };
+}
+
+function setSite(ctx: AppCore, enrollmentIds: number[], site: string | null): Out<'enrollments.list'> {
+  return ctx.db.transaction(() => {
+    const rows = enrollmentIds.map((id) => enrollmentOf(ctx, id));
+    const classId = rows[0]!.class_id;
+    if (rows.some((e) => e.class_id !== classId)) throw new AppError('INVALID_INPUT', 'Các học viên được chọn không cùng một lớp; hãy tải lại trang.');
+    const c = classFrame(ctx, classId);
+    if (c.form !== 'online') throw new AppError('INVALID_INPUT', 'Chỉ lớp trực tuyến mới chia theo điểm cầu.');
+    if (site !== null && !sitesOf(c).includes(site)) {
+      throw new AppError('INVALID_INPUT', `Lớp không có điểm cầu «${site}»; hãy thêm điểm cầu ở thông tin lớp.`, { site: 'Điểm cầu không có trong lớp' });
+    }
+    const update = ctx.db.prepare('UPDATE enrollments SET site = ?, updated_at = ? WHERE id = ?');
+    const now = ctx.now().toISOString();
+    for (const e of rows) update.run(site, now, e.id);
+    audit(ctx, { action: 'update', entity: 'enrollment', entityId: classId, after: { site, enrollments: enrollmentIds } });
+    return list(ctx, classId);
+  })();
 }
 
 function names(rows: { name: string }[]): string {
@@ -183,9 +208,9 @@ export function attendanceGrid(ctx: AppCore, classId: number): Out<'attendance.g
     const row = byEnrollment.get(e.id) ?? sessions.map(() => null);
     const absent = row.filter((m) => m === 'excused' || m === 'unexcused').length;
     const allowed = Math.floor((scheme.maxAbsencePct * sessions.length) / 100);
-    return { enrollmentId: e.id, fullName: e.fullName, withdrawn: e.status === 'withdrawn', marks: row, absent, allowed, overLimit: absent * 100 > scheme.maxAbsencePct * sessions.length };
+    return { enrollmentId: e.id, fullName: e.fullName, site: e.site, withdrawn: e.status === 'withdrawn', marks: row, absent, allowed, overLimit: absent * 100 > scheme.maxAbsencePct * sessions.length };
   });
-  return { classId, locked: c.locked, maxAbsencePct: scheme.maxAbsencePct, sessions, rows };
+  return { classId, locked: c.locked, maxAbsencePct: scheme.maxAbsencePct, sessions, sites: sitesOf(c), rows };
 }
 
 function setAttendance(ctx: AppCore, input: z.output<Channels['attendance.set']['input']>): Out<'attendance.grid'> {
@@ -342,6 +367,7 @@ export const enrollmentsHandlers: Handlers<Channels> = {
       audit(ctx, { action: 'update', entity: 'enrollment', entityId: e.id, after: { discipline: input.discipline, note: input.note }, ...(input.reason ? { reason: input.reason } : {}) });
       return list(ctx, e.class_id);
     })(),
+  'enrollments.setSite': (ctx, input) => setSite(ctx, input.enrollmentIds, input.site),
   'attendance.grid': (ctx, input) => attendanceGrid(ctx, input.classId),
   'attendance.set': (ctx, input) => setAttendance(ctx, input),
   'results.grid': (ctx, input) => resultsGrid(ctx, input.classId),

@@ -9,6 +9,10 @@ import { DocumentPreview } from '../documents/DocumentPreview';
 import { ClassInfoForm } from './ClassInfoForm';
 import { STATUS_COLORS } from './ClassListPage';
 import { TimetableTab } from './TimetableTab';
+import { AttendanceTab } from '../attendance/AttendanceTab';
+import { EnrollmentTab } from '../enrollment/EnrollmentTab';
+import { EnrolledTabLabel } from '../enrollment/queries';
+import { ResultsTab } from '../results/ResultsTab';
 
 /** The moves a clerk makes from this screen; results and certificates move the class on from their own screens. */
 const ACTIONS: Partial<Record<ClassStatus, { to: ClassStatus; label: string }[]>> = {
@@ -37,10 +41,14 @@ export function ClassPage() {
   return <ClassView key={cls.data.id} cls={cls.data} />;
 }
 
+/** Tabs a link can open directly, e.g. "#/classes/3?tab=hoc-vien" after importing a list into the class. */
+const TAB_KEYS = ['thong-tin', 'lich-hoc', 'hoc-vien', 'diem-danh', 'ket-qua', 'in'];
+
 function ClassView({ cls }: { cls: ClassRow }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [tab, setTab] = useState(0);
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(() => Math.max(0, TAB_KEYS.indexOf(params.get('tab') ?? '')));
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const refresh = () => {
@@ -80,11 +88,17 @@ function ClassView({ cls }: { cls: ClassRow }) {
       <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} sx={{ mb: 2 }}>
         <Tab label="Thông tin lớp" />
         <Tab label={`Lịch học (${cls.sessionCount} buổi)`} />
+        <Tab label={<EnrolledTabLabel classId={cls.id} />} />
+        <Tab label="Điểm danh" />
+        <Tab label="Kết quả" />
         <Tab label="In văn bản" />
       </Tabs>
       {tab === 0 && <ClassInfoForm initial={cls} plan={null} onSaved={refresh} />}
       {tab === 1 && <TimetableTab cls={cls} onChanged={refresh} />}
-      {tab === 2 && <DocumentPreview classId={cls.id} kinds={['timetable', 'openingDecision']} />}
+      {tab === 2 && <EnrollmentTab cls={cls} />}
+      {tab === 3 && <AttendanceTab classId={cls.id} />}
+      {tab === 4 && <ResultsTab cls={cls} onChanged={refresh} />}
+      {tab === 5 && <DocumentPreview classId={cls.id} />}
       <Dialog open={cancelling} onClose={() => setCancelling(false)} maxWidth="sm" fullWidth>
         <DialogTitle>Hủy lớp?</DialogTitle>
         <DialogContent>

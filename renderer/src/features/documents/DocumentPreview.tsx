@@ -33,13 +33,13 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => setKind(e.target.value as Kind)} sx={{ minWidth: 320 }}>
+        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => setKind(e.target.value as Kind)} sx={{ width: 420, flexShrink: 0 }}>
           {kinds.map((k) => (
             <MenuItem key={k} value={k}>{DOCUMENT_LABELS[k]}</MenuItem>
           ))}
         </TextField>
         <Box sx={{ flexGrow: 1 }} />
-        <Button startIcon={<GridOnIcon />} onClick={(e) => setSheetMenu(e.currentTarget)} disabled={sheet.isPending} aria-haspopup="menu">
+        <Button startIcon={<GridOnIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={(e) => setSheetMenu(e.currentTarget)} disabled={sheet.isPending} aria-haspopup="menu">
           Xuất Excel
         </Button>
         <Menu anchorEl={sheetMenu} open={sheetMenu !== null} onClose={() => setSheetMenu(null)}>
@@ -55,7 +55,7 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
             </MenuItem>
           ))}
         </Menu>
-        <Button startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
+        <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
           Lưu PDF
         </Button>
         {status.data?.canPrint && (

@@ -327,7 +327,7 @@ export function ImportPage() {
           </Alert>
           {commit.data.capacityWarning && <Alert severity="warning" sx={{ mb: 2 }}>{commit.data.capacityWarning}</Alert>}
           {targetClass && (
-            <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}`)} sx={{ mr: 1 }}>Về lớp</Button>
+            <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}?tab=hoc-vien`)} sx={{ mr: 1 }}>Về lớp</Button>
           )}
           <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>Xem danh sách học viên</Button>
           <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), fileInput.current?.click())}>Nhập tệp khác</Button>

@@ -1,0 +1,121 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { AttendanceMark } from '../../../../shared/domain/eligibility';
+import { api, ApiError } from '../../api';
+
+export interface MarkChange {
+  enrollmentId: number;
+  sessionId: number;
+  mark: AttendanceMark | null;
+}
+
+export const changeKey = (enrollmentId: number, sessionId: number) => `${enrollmentId}:${sessionId}`;
+
+const DEBOUNCE_MS = 400;
+
+/**
+ * Marks typed into the grid are shown at once and saved in batches: every change waits ~400 ms
+ * for the next one, then all unsaved changes go in one attendance.set call. A change typed while a
+ * batch is on its way waits for that batch and goes in the next, so the order of saves is the order
+ * of typing. After results are recognised the core wants a reason: it is asked once, when the first
+ * change is typed, and sent with every batch from then on.
+ */
+export function useAttendanceSaver(classId: number, locked: boolean) {
+  const queryClient = useQueryClient();
+  // The timer and the in-flight save read these outside React's render; the state copy is what the grid shows.
+  const pendingRef = useRef(new Map<string, MarkChange>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const reasonRef = useRef<string | null>(null);
+  const [pending, setPending] = useState<ReadonlyMap<string, MarkChange>>(new Map());
+  const [saving, setSaving] = useState(false);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  /** Changes held back until the clerk says why recognised results are being changed. */
+  const [awaitingReason, setAwaitingReason] = useState<MarkChange[] | null>(null);
+
+  const publish = () => setPending(new Map(pendingRef.current));
+
+  const schedule = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+  };
+
+  const flush = async () => {
+    timer.current = null;
+    if (inFlight.current) return;
+    const batch = [...pendingRef.current.values()];
+    if (batch.length === 0) return;
+    inFlight.current = true;
+    setSaving(true);
+    let saved = false;
+    try {
+      const grid = await api.attendance.set({ classId, changes: batch, ...(reasonRef.current ? { reason: reasonRef.current } : {}) });
+      queryClient.setQueryData(['attendance.grid', classId], grid);
+      void queryClient.invalidateQueries({ queryKey: ['results.grid', classId] });
+      for (const c of batch) {
+        const k = changeKey(c.enrollmentId, c.sessionId);
+        if (pendingRef.current.get(k)?.mark === c.mark) pendingRef.current.delete(k);
+      }
+      publish();
+      setError(null);
+      setSavedOnce(true);
+      saved = true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'LOCKED_NEEDS_REASON') {
+        // The grid was loaded before the results were recognised: ask now, keep the changes on screen.
+        reasonRef.current = null;
+        setAwaitingReason([]);
+      } else {
+        setError(err instanceof Error ? err.message : 'Đã xảy ra lỗi không mong muốn.');
+      }
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
+    if (saved && pendingRef.current.size > 0) schedule();
+  };
+
+  const apply = (changes: MarkChange[]) => {
+    for (const c of changes) pendingRef.current.set(changeKey(c.enrollmentId, c.sessionId), c);
+    publish();
+    schedule();
+  };
+
+  const discard = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    pendingRef.current.clear();
+    publish();
+    setError(null);
+  };
+
+  return {
+    pending,
+    status: error ? ('error' as const) : saving || pending.size > 0 ? ('saving' as const) : savedOnce ? ('saved' as const) : ('idle' as const),
+    error,
+    awaitingReason: awaitingReason !== null,
+    edit: (changes: MarkChange[]) => {
+      if (changes.length === 0) return;
+      if (locked && reasonRef.current === null) setAwaitingReason(changes);
+      else apply(changes);
+    },
+    giveReason: (reason: string) => {
+      reasonRef.current = reason;
+      const held = awaitingReason ?? [];
+      setAwaitingReason(null);
+      if (held.length > 0) apply(held);
+      else void flush();
+    },
+    /** Without a reason nothing locked can change: what was typed is dropped. */
+    refuseReason: () => {
+      setAwaitingReason(null);
+      discard();
+    },
+    retry: () => {
+      setError(null);
+      void flush();
+    },
+    discard,
+  };
+}

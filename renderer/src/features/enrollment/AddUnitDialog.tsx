@@ -1,0 +1,55 @@
+import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useState } from 'react';
+import type { Unit } from '../../../../shared/contract/learners';
+import { formatNumber } from '../../../../shared/domain/format';
+import { api } from '../../api';
+import { foldFilter } from '../../components/fold-filter';
+import { useUnits } from '../learners/queries';
+import { useEnrol, type AddResult } from './useEnrol';
+
+const unitLabel = (u: Unit) => `${u.name} (${formatNumber(u.memberCount)} người)`;
+const filterUnits = foldFilter<Unit>((u) => u.name);
+
+/** A cell's whole list at once: the usual case when a Party cell sends its members on a course. */
+export function AddUnitDialog(props: { classId: number; onClose: () => void; onAdded: (result: AddResult) => void }) {
+  const units = useUnits();
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [tried, setTried] = useState(false);
+  const enrol = useEnrol(props.onAdded);
+  const add = () => {
+    setTried(true);
+    if (!unit) return;
+    const unitId = unit.id;
+    enrol.submit((fitOverrideReason) => api.enrollments.addUnit({ classId: props.classId, unitId, fitOverrideReason }));
+  };
+  return (
+    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>Thêm cả chi bộ</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          Mọi người trong sổ học viên thuộc chi bộ, đảng bộ này được thêm vào lớp. Nếu có người đã ở trong lớp, phần mềm báo tên người đó và chưa thêm ai; khi đó hãy chọn từng người bằng «Thêm từ sổ học viên».
+        </DialogContentText>
+        <Autocomplete
+          options={units.data ?? []}
+          getOptionLabel={unitLabel}
+          filterOptions={filterUnits}
+          value={unit}
+          onChange={(_e, u) => setUnit(u)}
+          renderInput={(p) => (
+            <TextField {...p} autoFocus label="Chi bộ, đảng bộ" error={tried && !unit} helperText={tried && !unit ? 'Chọn chi bộ, đảng bộ' : undefined} />
+          )}
+          sx={{ mt: 1 }}
+        />
+        {units.isError && <Alert severity="error" sx={{ mt: 2 }}>{units.error.message}</Alert>}
+        {enrol.error && <Alert severity="error" sx={{ mt: 2 }}>{enrol.error}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Đóng</Button>
+        <Button variant="contained" onClick={add} disabled={enrol.pending}>
+          Thêm cả chi bộ
+        </Button>
+      </DialogActions>
+      {enrol.dialog}
+    </Dialog>
+  );
+}

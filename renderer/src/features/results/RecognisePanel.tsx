@@ -1,0 +1,64 @@
+import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { enrollmentsChannels } from '../../../../shared/contract/enrollments';
+import { api } from '../../api';
+import { DateField } from '../../components/DateField';
+import { useFormErrors } from '../../components/useFormErrors';
+
+/**
+ * The decision that recognises the class's results. The core refuses while anyone's attendance or
+ * scores are missing and says who; after it, results are locked and changes need a reason.
+ */
+export function RecognisePanel({ classId, onRecognised }: { classId: number; onRecognised: (grid: Output<'results.recognise'>) => void }) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors();
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState('');
+  const recognise = useMutation({
+    mutationFn: (input: { classId: number; decisionNumber: number; decisionDate: string }) => api.results.recognise(input),
+    onSuccess: (grid) => {
+      errors.clear();
+      queryClient.setQueryData(['results.grid', classId], grid);
+      void queryClient.invalidateQueries({ queryKey: ['attendance.grid', classId] });
+      onRecognised(grid);
+    },
+    onError: errors.fromError,
+  });
+  const submit = () => {
+    const input = errors.validate(enrollmentsChannels['results.recognise'].input, {
+      classId,
+      decisionNumber: number.trim() === '' ? undefined : Number(number.trim()),
+      decisionDate: date || undefined,
+    });
+    if (input) recognise.mutate(input);
+  };
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Typography variant="h2" sx={{ mb: 1 }}>Công nhận kết quả</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        Lớp đã kết thúc. Khi mọi học viên đã đủ điểm danh và điểm, ghi số và ngày quyết định công nhận kết quả. Sau khi công nhận, mọi thay đổi
+        điểm, điểm danh, kỷ luật đều phải ghi lý do.
+      </Typography>
+      {errors.formError && <Alert severity="error" sx={{ mb: 2 }}>{errors.formError}</Alert>}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <TextField
+          label="Số quyết định"
+          name="decisionNumber"
+          value={number}
+          onChange={(e) => setNumber(e.target.value.replace(/\D/g, ''))}
+          {...errors.at('decisionNumber')}
+          sx={{ width: 180 }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
+        />
+        <Box sx={{ width: 220 }}>
+          <DateField label="Ngày quyết định" name="decisionDate" value={date} onChange={setDate} {...errors.at('decisionDate')} />
+        </Box>
+        <Button variant="contained" onClick={submit} disabled={recognise.isPending} sx={{ mt: 0.25 }}>
+          Công nhận kết quả
+        </Button>
+      </Box>
+    </Paper>
+  );
+}

@@ -129,7 +129,11 @@ describe('attendance and results', () => {
     });
     const bad = await invoke(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(a.id), component: 0, attempt: 1, tenths: 105 }] });
     expect(bad.ok).toBe(false);
-    // The retake replaces a failed first attempt.
+    // A retake stands only over a failed first attempt: correcting the first to a pass removes it.
+    await ok(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(b.id), component: 0, attempt: 2, tenths: 65 }] });
+    const corrected = await ok(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(b.id), component: 0, attempt: 1, tenths: 60 }] });
+    expect(corrected.rows[1]!.scores[0]).toEqual({ first: 60, retake: null });
+    await ok(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(b.id), component: 0, attempt: 1, tenths: 40 }] });
     const graded = await ok(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(b.id), component: 0, attempt: 2, tenths: 65 }] });
     expect(graded.rows.map((r) => [r.fullName, r.result.status, r.result.finalTenths, r.result.classification])).toEqual([
       ['Trần Văn An', 'eligible', 85, 'Giỏi'],
@@ -158,8 +162,14 @@ describe('attendance and results', () => {
     const change = { classId: c.id, changes: [{ enrollmentId: eid(d.id), sessionId: sessions[0]!.id, mark: 'excused' as const }] };
     expect(await invoke(core, 'attendance.set', change)).toMatchObject({ ok: false, error: { code: 'LOCKED_NEEDS_REASON', fields: { reason: 'Cần ghi lý do' } } });
     await ok(core, 'attendance.set', { ...change, reason: 'Có giấy phép bổ sung' });
-    const logged = core.db.prepare("SELECT reason FROM audit_log WHERE entity = 'attendance' ORDER BY id DESC LIMIT 1").get() as { reason: string };
+    const logged = core.db.prepare("SELECT reason, before_json FROM audit_log WHERE entity = 'attendance' ORDER BY id DESC LIMIT 1").get() as { reason: string; before_json: string };
     expect(logged.reason).toBe('Có giấy phép bổ sung');
+    expect(JSON.parse(logged.before_json)).toEqual([{ enrollmentId: eid(d.id), sessionId: sessions[0]!.id, mark: 'unexcused' }]);
+    // A correction may change a mark or a score, never leave a hole in a recognised result.
+    expect(await invoke(core, 'attendance.set', { ...change, changes: [{ ...change.changes[0]!, mark: null }], reason: 'x' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(
+      await invoke(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: eid(a.id), component: 0, attempt: 1, tenths: null }], reason: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await invoke(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Mai Văn Mới')).id] })).toMatchObject({
       ok: false,
       error: { code: 'LOCKED' },
@@ -192,6 +202,27 @@ describe('attendance and results', () => {
     await ok(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Trần Văn An')).id] });
     expect(await invoke(core, 'documents.preview', { kind: 'resultsDecision', classId: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
     expect(await invoke(core, 'documents.xlsx', { kind: 'resultsList', classId: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
+  });
+
+  it('refuses a new program for a class with marks, and takes the new scheme while nothing is recorded', async () => {
+    const core = await startCore();
+    const c = await setup(core);
+    const cls = await ok(core, 'classes.get', { id: c.id });
+    const dvm = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'DVM')!;
+    const save = (programId: number) =>
+      invoke(core, 'classes.save', {
+        id: c.id, programId, planLineId: null, cohortNumber: cls.cohortNumber, cohortNumbering: cls.cohortNumbering, name: cls.name, startDate: cls.startDate,
+        endDate: cls.endDate, venueId: cls.venueId, form: cls.form, homeroomLecturerId: null, capacity: cls.capacity, sites: [],
+        openingDecisionNumber: cls.openingDecisionNumber, openingDecisionDate: cls.openingDecisionDate,
+      });
+    const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Trần Văn An')).id] });
+    const grid = await ok(core, 'attendance.grid', { classId: c.id });
+    expect((await save(dvm.id)).ok).toBe(true);
+    expect((await ok(core, 'results.grid', { classId: c.id })).scheme.components).toEqual(
+      (await ok(core, 'programs.get', { id: dvm.id })).components,
+    );
+    await ok(core, 'attendance.set', { classId: c.id, changes: [{ enrollmentId: list.enrollments[0]!.id, sessionId: grid.sessions[0]!.id, mark: 'present' }] });
+    expect(await save(cls.programId)).toMatchObject({ ok: false, error: { code: 'PROGRAM_IN_USE' } });
   });
 
   it('keeps the class scheme frozen when the program changes later', async () => {

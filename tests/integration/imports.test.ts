@@ -181,19 +181,20 @@ describe('importing straight into a class', () => {
       validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
       address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
     });
-    const dvm = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'DVM')!;
+    const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
     const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
     const c = await ok(core, 'classes.save', {
-      programId: dvm.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
+      programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
       startDate: '2026-06-01', endDate: '2026-06-05', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 2, sites: [],
       openingDecisionNumber: null, openingDecisionDate: null,
     });
     const file = await partyCellList(GOOD);
-    // Y Hoa has no admission date: not a probationary member, so the new-member class warns.
+    // An and Bình are probationary members: the admission course is for non-members, so it warns.
     const first = await openAndAnalyze(core, file);
     const refused = await invoke(core, 'imports.commit', { sessionId: first.opened.sessionId, enrol: { classId: c.id } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FIT_WARNING' } });
-    expect(!refused.ok && refused.error.message).toContain('Y Hoa (chưa rõ)');
+    expect(!refused.ok && refused.error.message).toContain('Nguyễn Văn An (đảng viên dự bị), Trần Thị Bình (đảng viên dự bị)');
+    expect(!refused.ok && refused.error.message).not.toContain('Y Hoa');
     expect((await ok(core, 'learners.count', { q: '' })).count).toBe(0);
     expect((await ok(core, 'units.list', { includeArchived: false })).length).toBe(0);
 

@@ -190,6 +190,21 @@ function save(ctx: AppCore, input: z.output<typeof classInput>): ClassRow {
         throw new AppError('LOCKED', `Lớp ở trạng thái «${CLASS_STATUS_LABELS[before.status]}», không sửa được thông tin.`);
       }
       id = before.id;
+      if (before.programId !== input.programId) {
+        const recorded = db
+          .prepare(
+            `SELECT 1 FROM enrollments e WHERE e.class_id = ? AND (EXISTS (SELECT 1 FROM attendance a WHERE a.enrollment_id = e.id)
+               OR EXISTS (SELECT 1 FROM scores s WHERE s.enrollment_id = e.id)) LIMIT 1`,
+          )
+          .get(id);
+        if (recorded) {
+          throw new AppError('PROGRAM_IN_USE', 'Lớp đã có điểm danh hoặc điểm theo chương trình cũ; không đổi chương trình được.', {
+            programId: 'Lớp đã có điểm danh hoặc điểm',
+          });
+        }
+        // Nothing recorded yet: the new program's assessment scheme applies from now on.
+        db.prepare('UPDATE classes SET scheme_json = NULL WHERE id = ?').run(id);
+      }
       db.prepare(
         `UPDATE classes SET program_id = @program_id, plan_line_id = @plan_line_id, year = @year, cohort_number = @cohort_number,
            cohort_numbering = @cohort_numbering, name = @name, start_date = @start_date, end_date = @end_date, venue_id = @venue_id,

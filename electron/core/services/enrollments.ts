@@ -146,12 +146,13 @@ export function enrolPeople(ctx: AppCore, classId: number, personIds: number[], 
       throw new AppError('ALREADY_ENROLLED', `${names(already)} đã có trong lớp; chưa ghi danh ai.`);
     }
     const fit = JSON.parse((db.prepare('SELECT fit_statuses FROM programs WHERE id = ?').get(c.programId) as { fit_statuses: string }).fit_statuses) as PartyStatus[];
-    const misfits = fit.length === 0 ? [] : people.filter((p) => !p.party_status || !fit.includes(p.party_status));
+    // An unknown status is not a mismatch: cells' lists for the admission course rarely say "quần chúng".
+    const misfits = fit.length === 0 ? [] : people.filter((p) => p.party_status !== null && !fit.includes(p.party_status));
     if (misfits.length > 0 && !override?.trim()) {
       const meant = fit.map((s) => PARTY_STATUS_LABELS[s].toLocaleLowerCase('vi')).join(', ');
       throw new AppError(
         'FIT_WARNING',
-        `Chương trình dành cho ${meant}; không đúng đối tượng: ${names(misfits.map((m) => ({ name: `${m.name} (${m.party_status ? PARTY_STATUS_LABELS[m.party_status].toLocaleLowerCase('vi') : 'chưa rõ'})` })))}. Ghi lý do nếu vẫn cho học.`,
+        `Chương trình dành cho ${meant}; không đúng đối tượng: ${names(misfits.map((m) => ({ name: `${m.name} (${PARTY_STATUS_LABELS[m.party_status!].toLocaleLowerCase('vi')})` })))}. Ghi lý do nếu vẫn cho học.`,
       );
     }
     const now = ctx.now().toISOString();
@@ -223,15 +224,22 @@ function setAttendance(ctx: AppCore, input: z.output<Channels['attendance.set'][
     const enrollments = new Map(enrollmentRows(ctx, input.classId).map((e) => [e.id, e]));
     const upsert = db.prepare('INSERT INTO attendance (enrollment_id, session_id, mark) VALUES (?, ?, ?) ON CONFLICT (enrollment_id, session_id) DO UPDATE SET mark = excluded.mark');
     const remove = db.prepare('DELETE FROM attendance WHERE enrollment_id = ? AND session_id = ?');
+    const current = db.prepare('SELECT mark FROM attendance WHERE enrollment_id = ? AND session_id = ?');
+    const before: { enrollmentId: number; sessionId: number; mark: string | null }[] = [];
     for (const ch of input.changes) {
       const e = enrollments.get(ch.enrollmentId);
       if (!e) throw new AppError('INVALID_INPUT', 'Có học viên không thuộc lớp này; hãy tải lại trang.');
       if (!sessions.has(ch.sessionId)) throw new AppError('INVALID_INPUT', 'Lớp không có buổi học này; hãy tải lại lịch học.');
       if (e.status === 'withdrawn' && ch.mark !== null) throw new AppError('WITHDRAWN', `${e.fullName} đã thôi học; không điểm danh được.`);
+      if (c.locked && ch.mark === null && e.status === 'enrolled') {
+        // A recognised result rests on a complete roll: correct a mark, never leave a hole in it.
+        throw new AppError('LOCKED', `Kết quả lớp đã được công nhận: không xóa được điểm danh của ${e.fullName}, chỉ sửa sang mức khác.`);
+      }
+      before.push({ enrollmentId: ch.enrollmentId, sessionId: ch.sessionId, mark: (current.get(ch.enrollmentId, ch.sessionId) as { mark: string } | undefined)?.mark ?? null });
       if (ch.mark === null) remove.run(ch.enrollmentId, ch.sessionId);
       else upsert.run(ch.enrollmentId, ch.sessionId, ch.mark);
     }
-    audit(ctx, { action: 'update', entity: 'attendance', entityId: input.classId, after: { changes: input.changes.length }, ...(c.locked ? { reason: input.reason } : {}) });
+    audit(ctx, { action: 'update', entity: 'attendance', entityId: input.classId, before, after: input.changes, ...(c.locked ? { reason: input.reason } : {}) });
     return attendanceGrid(ctx, input.classId);
   })();
 }
@@ -288,6 +296,13 @@ function setScores(ctx: AppCore, input: z.output<Channels['results.setScores']['
       'INSERT INTO scores (enrollment_id, component, attempt, tenths) VALUES (?, ?, ?, ?) ON CONFLICT (enrollment_id, component, attempt) DO UPDATE SET tenths = excluded.tenths',
     );
     const remove = db.prepare('DELETE FROM scores WHERE enrollment_id = ? AND component = ? AND attempt = ?');
+    const current = db.prepare('SELECT tenths FROM scores WHERE enrollment_id = ? AND component = ? AND attempt = ?');
+    const before: { enrollmentId: number; component: number; attempt: number; tenths: number | null }[] = [];
+    const after: typeof before = [];
+    const record = (enrollmentId: number, component: number, attempt: number, tenths: number | null) => {
+      before.push({ enrollmentId, component, attempt, tenths: (current.get(enrollmentId, component, attempt) as { tenths: number } | undefined)?.tenths ?? null });
+      after.push({ enrollmentId, component, attempt, tenths });
+    };
     for (const ch of input.changes) {
       const e = enrollments.get(ch.enrollmentId);
       if (!e) throw new AppError('INVALID_INPUT', 'Có học viên không thuộc lớp này; hãy tải lại trang.');
@@ -301,10 +316,19 @@ function setScores(ctx: AppCore, input: z.output<Channels['results.setScores']['
           throw new AppError('NO_RETAKE', `${e.fullName}: chỉ đánh giá lại khi điểm ${component.name.toLocaleLowerCase('vi')} lần đầu dưới 5,0.`);
         }
       }
+      if (c.locked && ch.attempt === 1 && ch.tenths === null) {
+        throw new AppError('LOCKED', `Kết quả lớp đã được công nhận: không xóa được điểm của ${e.fullName}, chỉ sửa sang điểm khác.`);
+      }
+      record(ch.enrollmentId, ch.component, ch.attempt, ch.tenths);
       if (ch.tenths === null) remove.run(ch.enrollmentId, ch.component, ch.attempt);
       else upsert.run(ch.enrollmentId, ch.component, ch.attempt, ch.tenths);
+      // A first attempt corrected to a pass (or cleared) leaves no failed attempt for a retake to replace.
+      if (ch.attempt === 1 && (ch.tenths === null || ch.tenths >= 50) && current.get(ch.enrollmentId, ch.component, 2)) {
+        record(ch.enrollmentId, ch.component, 2, null);
+        remove.run(ch.enrollmentId, ch.component, 2);
+      }
     }
-    audit(ctx, { action: 'update', entity: 'scores', entityId: input.classId, after: input.changes, ...(c.locked ? { reason: input.reason } : {}) });
+    audit(ctx, { action: 'update', entity: 'scores', entityId: input.classId, before, after, ...(c.locked ? { reason: input.reason } : {}) });
     return resultsGrid(ctx, input.classId);
   })();
 }
@@ -317,6 +341,7 @@ function recognise(ctx: AppCore, input: z.output<Channels['results.recognise']['
     if (c.status !== 'finished') throw new AppError('NOT_FINISHED', 'Chỉ công nhận kết quả khi lớp đã kết thúc.');
     const grid = resultsGrid(ctx, input.classId);
     if (grid.rows.length === 0) throw new AppError('RESULTS_INCOMPLETE', 'Lớp chưa có học viên.');
+    if (grid.rows[0]!.result.sessions === 0) throw new AppError('RESULTS_INCOMPLETE', 'Lớp chưa có lịch học nên chưa điểm danh được; hãy lập lịch học trước.');
     const incomplete = grid.rows.filter((r) => r.result.status === 'incomplete');
     if (incomplete.length > 0) {
       throw new AppError(
@@ -363,8 +388,9 @@ export const enrollmentsHandlers: Handlers<Channels> = {
       const e = enrollmentOf(ctx, input.enrollmentId);
       const c = classFrame(ctx, e.class_id);
       requireReasonIfLocked(c.locked, input.reason);
+      const was = ctx.db.prepare('SELECT discipline, discipline_note FROM enrollments WHERE id = ?').get(e.id) as { discipline: number; discipline_note: string };
       ctx.db.prepare('UPDATE enrollments SET discipline = ?, discipline_note = ?, updated_at = ? WHERE id = ?').run(input.discipline ? 1 : 0, input.note, ctx.now().toISOString(), e.id);
-      audit(ctx, { action: 'update', entity: 'enrollment', entityId: e.id, after: { discipline: input.discipline, note: input.note }, ...(input.reason ? { reason: input.reason } : {}) });
+      audit(ctx, { action: 'update', entity: 'enrollment', entityId: e.id, before: { discipline: was.discipline === 1, note: was.discipline_note }, after: { discipline: input.discipline, note: input.note }, ...(input.reason ? { reason: input.reason } : {}) });
       return list(ctx, e.class_id);
     })(),
   'enrollments.setSite': (ctx, input) => setSite(ctx, input.enrollmentIds, input.site),

@@ -339,7 +339,6 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
     if (signature) {
       db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(MAPPING_KEY(signature), JSON.stringify(analysis.mapping));
     }
-    audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...counts } });
   });
   // Inside the same transaction: a refused enrolment (already in the class, wrong audience) writes nothing.
   if (enrol && people.length > 0) {
@@ -347,6 +346,7 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
     counts.enrolled = r.added;
     counts.capacityWarning = r.capacityWarning;
   }
+  audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...(enrol ? { classId: enrol.classId } : {}), ...counts } });
   })();
   store(ctx).delete(sessionId);
   return counts;

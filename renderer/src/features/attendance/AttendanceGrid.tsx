@@ -59,7 +59,8 @@ export function AttendanceGrid(props: {
   const setMark = (r: number, c: number, mark: AttendanceMark | null) => {
     const row = rows[r];
     if (!row) return;
-    if (row.withdrawn) {
+    // A withdrawn learner's old mark can still be cleared (say, to delete that session).
+    if (row.withdrawn && mark !== null) {
       props.onNotice(`${row.fullName} đã thôi học: không điểm danh được.`);
       return;
     }
@@ -112,7 +113,7 @@ export function AttendanceGrid(props: {
             key={label}
             size="small"
             variant="outlined"
-            disabled={fr === HEADER || rows[fr]?.withdrawn}
+            disabled={fr === HEADER || (rows[fr]?.withdrawn === true && mark !== null)}
             onClick={() => {
               setMark(fr, fc, mark);
               cells.current.get(`${fr}:${fc}`)?.focus();

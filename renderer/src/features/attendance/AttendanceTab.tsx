@@ -61,7 +61,7 @@ function AttendanceEditor({ grid }: { grid: AttendanceGridData }) {
         <Alert severity="warning" sx={{ mb: 1 }} onClose={() => setNotice('')}>{notice}</Alert>
       )}
       {grid.sites.length > 0 && (
-        <TextField select size="small" label="Điểm cầu" value={site} onChange={(e) => setSite(e.target.value)} sx={{ mb: 1, minWidth: 320 }}>
+        <TextField select size="small" label="Điểm cầu" value={site} onChange={(e) => setSite(e.target.value)} sx={{ mb: 1, width: 420 }}>
           <MenuItem value="">Tất cả điểm cầu ({grid.rows.length} người)</MenuItem>
           {grid.sites.map((s) => (
             <MenuItem key={s} value={s}>{s} ({grid.rows.filter((r) => r.site === s).length} người)</MenuItem>

@@ -68,6 +68,11 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
         setAwaitingReason([]);
       } else {
         setError(err instanceof Error ? err.message : 'Đã xảy ra lỗi không mong muốn.');
+        // The grid on screen may be out of date (a session moved, a learner withdrawn): reload it, so
+        // "Bỏ thay đổi chưa lưu" leaves the clerk with what is really saved.
+        if (err instanceof ApiError && ['INVALID_INPUT', 'WITHDRAWN', 'LOCKED'].includes(err.code)) {
+          void queryClient.invalidateQueries({ queryKey: ['attendance.grid', classId] });
+        }
       }
     } finally {
       inFlight.current = false;

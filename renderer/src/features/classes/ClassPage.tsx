@@ -11,7 +11,7 @@ import { STATUS_COLORS } from './ClassListPage';
 import { TimetableTab } from './TimetableTab';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { EnrollmentTab } from '../enrollment/EnrollmentTab';
-import { EnrolledTabLabel } from '../enrollment/queries';
+import { EnrolledTabLabel, enrollmentsKey } from '../enrollment/queries';
 import { ResultsTab } from '../results/ResultsTab';
 
 /** The moves a clerk makes from this screen; results and certificates move the class on from their own screens. */
@@ -55,6 +55,10 @@ function ClassView({ cls }: { cls: ClassRow }) {
     void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
     void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
     void queryClient.invalidateQueries({ queryKey: ['documents.preview'] });
+    // Sessions, sites and the program feed the other tabs' grids.
+    void queryClient.invalidateQueries({ queryKey: ['attendance.grid', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: ['results.grid', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: enrollmentsKey(cls.id) });
   };
   const move = useMutation({
     mutationFn: (p: { status: ClassStatus; reason?: string }) => api.classes.setStatus({ id: cls.id, ...p }),

@@ -128,7 +128,7 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(e.birthDate)}</TableCell>
                     <TableCell>{e.unitName ?? ''}</TableCell>
-                    <TableCell>{e.partyStatus ? PARTY_STATUS_LABELS[e.partyStatus] : ''}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.partyStatus ? PARTY_STATUS_LABELS[e.partyStatus] : ''}</TableCell>
                     {sites.length > 0 && (
                       <TableCell sx={{ py: 0.5 }}>
                         <TextField

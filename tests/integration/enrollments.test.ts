@@ -275,5 +275,15 @@ describe('online classes', () => {
     expect(after.sites).toEqual(['Điểm cầu trung tâm', 'Điểm cầu xã Ngọc Réo']);
     expect(after.enrollments.map((e) => [e.fullName, e.site])).toEqual([['Trần Văn An', null], ['Lê Văn Bảo', 'Điểm cầu xã Ngọc Réo']]);
     expect((await ok(core, 'attendance.grid', { classId: c.id })).rows.map((r) => r.site)).toEqual([null, 'Điểm cầu xã Ngọc Réo']);
+    // Each site signs its own sheets; a learner not yet placed is not left off.
+    const sheets = (await ok(core, 'documents.preview', { kind: 'attendanceWeek', classId: c.id })).html;
+    const ngocReo = sheets.indexOf('Điểm cầu xã Ngọc Réo — ');
+    const unplaced = sheets.indexOf('Chưa chọn điểm cầu — ');
+    expect(ngocReo).toBeGreaterThan(-1);
+    expect(unplaced).toBeGreaterThan(ngocReo);
+    expect(sheets.slice(ngocReo, unplaced)).toContain('Lê Văn Bảo');
+    expect(sheets.slice(ngocReo, unplaced)).not.toContain('Trần Văn An');
+    expect(sheets.slice(unplaced)).toContain('Trần Văn An');
+    expect(sheets).not.toContain('Điểm cầu trung tâm — ');
   });
 });

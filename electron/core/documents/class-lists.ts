@@ -148,6 +148,8 @@ export interface AttendanceSheetDoc {
   layout: 'day' | 'week';
   sessions: AttendanceSession[];
   learners: { fullName: string; unitName: string | null }[];
+  /** Online classes: a set of sheets per connected site, each listing the learners there. */
+  sites?: { name: string; learners: { fullName: string; unitName: string | null }[] }[];
 }
 
 const HALF_ORDER: Record<Half, number> = { sang: 0, chieu: 1 };
@@ -220,12 +222,14 @@ function weekColumns(week: AttendanceSession[]): SheetColumns {
   };
 }
 
-function attendancePageHtml(doc: AttendanceSheetDoc, cols: SheetColumns, first: boolean): string {
+type SheetLearner = AttendanceSheetDoc['learners'][number];
+
+function attendancePageHtml(doc: AttendanceSheetDoc, learners: SheetLearner[], site: string | null, cols: SheetColumns, first: boolean): string {
   const title = doc.layout === 'day' ? 'DANH SÁCH HỌC VIÊN KÝ TÊN' : 'BẢNG ĐIỂM DANH';
   const span = 4 + cols.count;
   const rowspan = cols.headSub ? ' rowspan="2"' : '';
   const blanks = '<td class="sign"></td>'.repeat(cols.count);
-  const rows = doc.learners.map(
+  const rows = learners.map(
     (l, i) => `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${cell(l.unitName, 'unit')}${blanks}<td></td></tr>`,
   );
   return `<section${first ? '' : ' class="page-break"'}>
@@ -234,7 +238,7 @@ ${titleHtml(title, doc.className)}
 <table class="grid attendance ${doc.layout}">
 <colgroup><col class="c-stt"><col class="c-name"><col class="c-unit">${cols.colgroup}<col class="c-note"></colgroup>
 <thead>
-<tr class="caption"><th colspan="${span}">${escapeHtml(cols.caption)}</th></tr>
+<tr class="caption"><th colspan="${span}">${site ? `${escapeHtml(site)} — ` : ''}${escapeHtml(cols.caption)}</th></tr>
 <tr><th${rowspan}>STT</th><th${rowspan}>Họ và tên</th><th${rowspan}>Đơn vị</th>${cols.headTop}<th${rowspan}>Ghi chú</th></tr>
 ${cols.headSub ? `<tr>${cols.headSub}</tr>` : ''}
 </thead>
@@ -247,7 +251,12 @@ ${rows.join('\n')}
 
 export function buildAttendanceSheetHtml(doc: AttendanceSheetDoc): string {
   const groups = doc.layout === 'day' ? groupBy(doc.sessions, (s) => s.date) : groupBy(doc.sessions, (s) => mondayOf(s.date));
-  const pages = groups.map((g, i) => attendancePageHtml(doc, doc.layout === 'day' ? dayColumns(g) : weekColumns(g), i === 0));
+  const parts: { site: string | null; learners: SheetLearner[] }[] = doc.sites?.length
+    ? doc.sites.map((x) => ({ site: x.name, learners: x.learners }))
+    : [{ site: null, learners: doc.learners }];
+  const pages = parts.flatMap((part, p) =>
+    groups.map((g, i) => attendancePageHtml(doc, part.learners, part.site, doc.layout === 'day' ? dayColumns(g) : weekColumns(g), p === 0 && i === 0)),
+  );
   const title = doc.layout === 'day' ? 'Danh sách học viên ký tên' : 'Bảng điểm danh';
   // A week of up to fourteen boxes only fits across a landscape sheet; a day's two boxes fit a portrait one.
   const orientation: Orientation = doc.layout === 'day' ? 'portrait' : 'landscape';

@@ -58,7 +58,15 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     const grid = attendanceGrid(ctx, c.id);
     if (grid.sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in sổ điểm danh.');
     const learners = nonEmpty(enrolled());
-    const html = buildAttendanceSheetHtml({ body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners });
+    // Online classes: each connected site signs its own sheets; anyone not yet placed gets a set too.
+    const unplaced = learners.filter((l) => !l.site || !grid.sites.includes(l.site));
+    const sites = grid.sites.length
+      ? [
+          ...grid.sites.map((name) => ({ name, learners: learners.filter((l) => l.site === name) })),
+          ...(unplaced.length ? [{ name: 'Chưa chọn điểm cầu', learners: unplaced }] : []),
+        ].filter((x) => x.learners.length > 0)
+      : [];
+    const html = buildAttendanceSheetHtml({ body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners, sites });
     return named(req.kind, html, 'so-diem-danh');
   }
   if (req.kind === 'scoreSheet') {

@@ -10,6 +10,7 @@ import { classesChannels } from './classes';
 import { holidaysChannels } from './holidays';
 import { documentsChannels } from './documents';
 import { enrollmentsChannels } from './enrollments';
+import { certificatesChannels } from './certificates';
 
 export const contract = {
   ...appChannels,
@@ -25,6 +26,7 @@ export const contract = {
   ...holidaysChannels,
   ...documentsChannels,
   ...enrollmentsChannels,
+  ...certificatesChannels,
 };
 
 export type Contract = typeof contract;

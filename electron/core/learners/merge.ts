@@ -10,7 +10,10 @@ import { readPerson, toData, unitNameOf, writePeople } from './person-store';
  * Tables whose rows point at a person and move to the kept record on a merge. Each capability that
  * adds such a table (enrollments, certificates…) lists it here, so undo can move them back.
  */
-export const PERSON_REFERENCES: { table: string; column: string }[] = [{ table: 'enrollments', column: 'person_id' }];
+export const PERSON_REFERENCES: { table: string; column: string }[] = [
+  { table: 'enrollments', column: 'person_id' },
+  { table: 'certificates', column: 'person_id' },
+];
 
 const STATUS_RANK = { quan_chung: 1, du_bi: 2, chinh_thuc: 3 } as const;
 

@@ -13,6 +13,7 @@ import { timetableHandlers } from './timetable';
 import { holidaysHandlers } from './holidays';
 import { documentsHandlers } from './documents';
 import { enrollmentsHandlers } from './enrollments';
+import { certificatesHandlers } from './certificates';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -31,4 +32,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...holidaysHandlers,
   ...documentsHandlers,
   ...enrollmentsHandlers,
+  ...certificatesHandlers,
 };

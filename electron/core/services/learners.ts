@@ -85,7 +85,25 @@ function history(ctx: AppCore, id: number) {
        WHERE e.person_id = ? ORDER BY c.start_date DESC`,
     )
     .all(id) as { name: string; start_date: string; end_date: string; status: string; withdraw_reason: string | null }[];
+  const certificates = ctx.db
+    .prepare("SELECT serial, issue_date, status, printed_json FROM certificates WHERE person_id = ? ORDER BY issue_date DESC, seq DESC")
+    .all(id) as { serial: string; issue_date: string; status: string; printed_json: string }[];
+  const today = todayInVietnam(ctx.now());
   return [
+    ...certificates.map((c) => {
+      const printed = JSON.parse(c.printed_json) as { programName?: string; validUntil?: string | null };
+      const state =
+        c.status === 'revoked'
+          ? 'đã thu hồi'
+          : c.status === 'reissued'
+            ? 'đã cấp lại'
+            : printed.validUntil
+              ? printed.validUntil < today
+                ? `HẾT HẠN từ ${formatDate(printed.validUntil)}`
+                : `còn hạn đến ${formatDate(printed.validUntil)}`
+              : 'không thời hạn';
+      return { kind: 'certificate', date: null, text: `Giấy chứng nhận số ${c.serial} ngày ${formatDate(c.issue_date)} — ${printed.programName ?? ''} (${state})` };
+    }),
     ...classes.map((c) => ({
       kind: 'class',
       date: null,

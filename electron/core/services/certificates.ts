@@ -1,0 +1,320 @@
+import { addMonths, format, parseISO } from 'date-fns';
+import type { z } from 'zod';
+import type { Certificate, CertificatePrinted, certificatesChannels } from '../../../shared/contract/certificates';
+import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-numbering';
+import { formatDate } from '../../../shared/domain/format';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { generateCentreKeys, signCertificate, verifyCertificateCode } from '../certificates/signing';
+import { AppError } from '../errors';
+import { centreProfileAt } from './centre';
+import { getClass } from './classes';
+import { enrollmentRows, resultsGrid } from './enrollments';
+import type { Handlers } from './types';
+
+type Channels = typeof certificatesChannels;
+type Signer = z.output<Channels['certificates.issue']['input']>['signer'];
+
+// The issue's examples: a serial the clerk reads ("12/GCN-TTCT") and a register number that sorts.
+const DEFAULT_SERIAL = '{seq}/{year}/GCN';
+const DEFAULT_REGISTER = '{year}.{seq:4}';
+
+function setting(ctx: AppCore, key: string, fallback: string): string {
+  return (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? fallback;
+}
+
+function patterns(ctx: AppCore) {
+  const serialPattern = setting(ctx, 'certificates.serialPattern', DEFAULT_SERIAL);
+  const registerPattern = setting(ctx, 'certificates.registerPattern', DEFAULT_REGISTER);
+  // The sequence restarts in January only if both numbers carry the year; otherwise it runs on, so a
+  // number is never issued twice.
+  return { serialPattern, registerPattern, yearly: patternHasYear(serialPattern) && patternHasYear(registerPattern) };
+}
+
+/** The centre's signing key, made on first use. */
+function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; privateKeyPem: string } {
+  const row = ctx.db.prepare('SELECT key_id, public_pem, private_pem FROM certificate_keys WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1').get() as
+    | { key_id: string; public_pem: string; private_pem: string }
+    | undefined;
+  if (row) return { keyId: row.key_id, publicKeyPem: row.public_pem, privateKeyPem: row.private_pem };
+  const keys = generateCentreKeys();
+  ctx.db
+    .prepare('INSERT INTO certificate_keys (key_id, public_pem, private_pem, created_at) VALUES (?, ?, ?, ?)')
+    .run(keys.keyId, keys.publicKeyPem, keys.privateKeyPem, ctx.now().toISOString());
+  audit(ctx, { action: 'create', entity: 'certificate_key', entityId: keys.keyId });
+  return keys;
+}
+
+function settings(ctx: AppCore) {
+  const key = ctx.db.transaction(() => activeKey(ctx))();
+  return { ...patterns(ctx), keyId: key.keyId, publicKeyPem: key.publicKeyPem };
+}
+
+interface Row {
+  id: number;
+  person_id: number;
+  class_id: number;
+  year: number;
+  seq: number;
+  serial: string;
+  register_no: string;
+  issue_date: string;
+  printed_json: string;
+  verification_code: string;
+  status: Certificate['status'];
+  status_reason: string | null;
+  replaces_id: number | null;
+  replaced_by: string | null;
+  print_count: number;
+}
+
+const SELECT = `SELECT c.*, (SELECT n.serial FROM certificates n WHERE n.replaces_id = c.id) AS replaced_by FROM certificates c`;
+
+function toCertificate(r: Row): Certificate {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    classId: r.class_id,
+    year: r.year,
+    seq: r.seq,
+    serial: r.serial,
+    registerNo: r.register_no,
+    issueDate: r.issue_date,
+    printed: JSON.parse(r.printed_json) as CertificatePrinted,
+    status: r.status,
+    statusReason: r.status_reason,
+    replacesId: r.replaces_id,
+    replacedBySerial: r.replaced_by,
+    printCount: r.print_count,
+    verificationCode: r.verification_code,
+  };
+}
+
+function certificate(ctx: AppCore, id: number): Certificate {
+  const r = ctx.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+  if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận này.');
+  return toCertificate(r);
+}
+
+function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
+  const q = yearly ? 'SELECT coalesce(max(seq), 0) + 1 AS n FROM certificates WHERE year = ?' : 'SELECT coalesce(max(seq), 0) + 1 AS n FROM certificates WHERE ? IS NOT NULL';
+  return (ctx.db.prepare(q).get(year) as { n: number }).n;
+}
+
+function signerOf(ctx: AppCore, issueDate: string, signer: Signer): CertificatePrinted['signer'] {
+  const p = centreProfileAt(ctx, issueDate);
+  if (!p) throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(issueDate)}.`, { issueDate: 'Chưa có hồ sơ trung tâm cho ngày này' });
+  const director = p.director.title.toLocaleUpperCase('vi');
+  if (signer.kind === 'director') return { lines: [director], name: p.director.name };
+  const deputy = p.deputies[signer.index];
+  if (!deputy) throw new AppError('INVALID_INPUT', 'Hồ sơ trung tâm không có phó giám đốc này.', { signer: 'Chọn người ký' });
+  // The Party's form for a deputy signing on the director's behalf [HD 36-HD/VPTW].
+  return { lines: [`KT. ${director}`, deputy.title.toLocaleUpperCase('vi')], name: deputy.name };
+}
+
+interface Candidate {
+  enrollmentId: number;
+  personId: number;
+  fullName: string;
+  birthDate: string | null;
+  unitName: string | null;
+  classification: string | null;
+}
+
+/** The class's learners whose results make them eligible, in list order. */
+function candidates(ctx: AppCore, classId: number): { cls: ReturnType<typeof getClass>; eligible: Candidate[]; decisionDate: string } {
+  const cls = getClass(ctx, classId);
+  if (cls.status !== 'results_recognised' && cls.status !== 'certificates_issued') {
+    throw new AppError('NOT_RECOGNISED', 'Lớp chưa công nhận kết quả; chỉ cấp giấy chứng nhận sau quyết định công nhận.');
+  }
+  const outcome = (ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(cls.programId) as { outcome: string }).outcome;
+  if (outcome !== 'certificate') throw new AppError('NO_CERTIFICATE', 'Chương trình của lớp này không do trung tâm cấp giấy chứng nhận.');
+  const grid = resultsGrid(ctx, classId);
+  const people = new Map(enrollmentRows(ctx, classId).map((e) => [e.id, e]));
+  const eligible = grid.rows
+    .filter((r) => r.result.status === 'eligible')
+    .map((r) => {
+      const e = people.get(r.enrollmentId)!;
+      return { enrollmentId: e.id, personId: e.personId, fullName: e.fullName, birthDate: e.birthDate, unitName: e.unitName, classification: r.result.classification };
+    });
+  return { cls, eligible, decisionDate: grid.decision!.date };
+}
+
+function validUntil(ctx: AppCore, programId: number, issueDate: string): string | null {
+  const months = (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(programId) as { validity_months: number | null }).validity_months;
+  return months === null ? null : format(addMonths(parseISO(issueDate), months), 'yyyy-MM-dd');
+}
+
+/**
+ * Writes one certificate. Callers run inside a transaction: numbers are taken from the table itself,
+ * so a batch that fails half-way rolls back every number it took and leaves no gap.
+ */
+function insertCertificate(
+  ctx: AppCore,
+  c: { cls: ReturnType<typeof getClass>; who: Candidate; issueDate: string; signer: CertificatePrinted['signer']; replacesId: number | null },
+): number {
+  const year = Number(c.issueDate.slice(0, 4));
+  const p = patterns(ctx);
+  const seq = nextSeq(ctx, year, p.yearly);
+  const serial = formatCertNumber(p.serialPattern, { seq, year });
+  const registerNo = formatCertNumber(p.registerPattern, { seq, year });
+  const clash = ctx.db.prepare('SELECT serial, register_no FROM certificates WHERE serial = ? OR register_no = ?').get(serial, registerNo) as
+    | { serial: string; register_no: string }
+    | undefined;
+  if (clash) {
+    throw new AppError(
+      'NUMBER_REPEATS',
+      `Mẫu số sẽ cấp lại số đã có (${clash.serial === serial ? `số ${serial}` : `vào sổ số ${registerNo}`}); hãy thêm {year} vào mẫu số hoặc đổi mẫu ở phần thiết lập giấy chứng nhận. Chưa cấp giấy nào.`,
+    );
+  }
+  const printed: CertificatePrinted = {
+    fullName: c.who.fullName,
+    birthDate: c.who.birthDate,
+    unitName: c.who.unitName,
+    programName: c.cls.programName,
+    className: c.cls.name,
+    startDate: c.cls.startDate,
+    endDate: c.cls.endDate,
+    classification: c.who.classification,
+    signer: c.signer,
+    placeName: c.cls.issuingBody.placeName,
+    validUntil: validUntil(ctx, c.cls.programId, c.issueDate),
+  };
+  const key = activeKey(ctx);
+  const code = signCertificate(
+    { n: serial, r: registerNo, name: printed.fullName, birth: printed.birthDate ?? '', program: printed.programName, issued: c.issueDate },
+    key,
+  );
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code,
+           status, replaces_id, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
+      )
+      .run(c.who.enrollmentId, c.who.personId, c.cls.id, year, seq, serial, registerNo, c.issueDate, JSON.stringify(printed), code, c.replacesId, ctx.now().toISOString(), ctx.actor)
+      .lastInsertRowid,
+  );
+}
+
+function validFor(ctx: AppCore, enrollmentId: number): Row | undefined {
+  return ctx.db.prepare(`${SELECT} WHERE c.enrollment_id = ? AND c.status = 'valid'`).get(enrollmentId) as Row | undefined;
+}
+
+function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['input']>) {
+  return ctx.db.transaction(() => {
+    const { cls, eligible, decisionDate } = candidates(ctx, input.classId);
+    if (input.issueDate < decisionDate) {
+      throw new AppError('INVALID_INPUT', `Ngày cấp trước ngày quyết định công nhận kết quả (${formatDate(decisionDate)}).`, { issueDate: 'Ngày cấp trước ngày công nhận kết quả' });
+    }
+    const byId = new Map(eligible.map((e) => [e.enrollmentId, e]));
+    let chosen: Candidate[];
+    if (input.enrollmentIds) {
+      chosen = input.enrollmentIds.map((id) => {
+        const who = byId.get(id);
+        if (!who) {
+          const name = enrollmentRows(ctx, input.classId).find((e) => e.id === id)?.fullName;
+          throw new AppError('NOT_ELIGIBLE', name ? `${name} không đủ điều kiện được cấp giấy chứng nhận; chưa cấp giấy nào.` : 'Có học viên không thuộc lớp này; hãy tải lại trang.');
+        }
+        if (validFor(ctx, id)) throw new AppError('ALREADY_ISSUED', `${who.fullName} đã có giấy chứng nhận; dùng «Cấp lại» nếu cần. Chưa cấp giấy nào.`);
+        return who;
+      });
+    } else {
+      chosen = eligible.filter((e) => !validFor(ctx, e.enrollmentId));
+    }
+    if (chosen.length === 0) throw new AppError('NOTHING_TO_ISSUE', 'Mọi học viên đủ điều kiện của lớp đã có giấy chứng nhận.');
+    const signer = signerOf(ctx, input.issueDate, input.signer);
+    const ids = chosen.map((who) => insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signer, replacesId: null }));
+    if (eligible.every((e) => validFor(ctx, e.enrollmentId))) {
+      ctx.db.prepare("UPDATE classes SET status = 'certificates_issued', updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), cls.id);
+    }
+    const issued = ids.map((id) => certificate(ctx, id));
+    audit(ctx, { action: 'create', entity: 'certificate', entityId: cls.id, after: { serials: issued.map((c) => c.serial), issueDate: input.issueDate } });
+    return { issued };
+  })();
+}
+
+function plan(ctx: AppCore, classId: number) {
+  return ctx.db.transaction(() => {
+    const { eligible } = candidates(ctx, classId);
+    const p = patterns(ctx);
+    const year = Number(ctx.now().toISOString().slice(0, 4));
+    const seq = nextSeq(ctx, year, p.yearly);
+    return {
+      eligible: eligible.map((e) => {
+        const r = validFor(ctx, e.enrollmentId);
+        return { enrollmentId: e.enrollmentId, fullName: e.fullName, classification: e.classification, certificate: r ? toCertificate(r) : null };
+      }),
+      nextSerial: formatCertNumber(p.serialPattern, { seq, year }),
+      nextRegisterNo: formatCertNumber(p.registerPattern, { seq, year }),
+    };
+  })();
+}
+
+function setStatus(ctx: AppCore, id: number, status: 'reissued' | 'revoked', reason: string): Certificate {
+  const before = certificate(ctx, id);
+  if (before.status !== 'valid') throw new AppError('NOT_VALID', `Giấy số ${before.serial} đã ${before.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}.`);
+  ctx.db.prepare('UPDATE certificates SET status = ?, status_reason = ? WHERE id = ?').run(status, reason, id);
+  return before;
+}
+
+function reissue(ctx: AppCore, input: z.output<Channels['certificates.reissue']['input']>): Certificate {
+  return ctx.db.transaction(() => {
+    const old = setStatus(ctx, input.certificateId, 'reissued', input.reason);
+    const enrollmentId = (ctx.db.prepare('SELECT enrollment_id FROM certificates WHERE id = ?').get(old.id) as { enrollment_id: number }).enrollment_id;
+    // The new certificate says what the record says now: a reissue usually corrects an error.
+    const { cls, eligible } = candidates(ctx, old.classId);
+    const who = eligible.find((e) => e.enrollmentId === enrollmentId);
+    if (!who) throw new AppError('NOT_ELIGIBLE', 'Học viên không còn đủ điều kiện theo kết quả hiện tại; không cấp lại được.');
+    const id = insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signer: signerOf(ctx, input.issueDate, input.signer), replacesId: old.id });
+    const fresh = certificate(ctx, id);
+    audit(ctx, { action: 'create', entity: 'certificate', entityId: id, before: old, after: fresh, reason: `Cấp lại giấy số ${old.serial}: ${input.reason}` });
+    return fresh;
+  })();
+}
+
+function revoke(ctx: AppCore, id: number, reason: string): Certificate {
+  return ctx.db.transaction(() => {
+    const before = setStatus(ctx, id, 'revoked', reason);
+    const after = certificate(ctx, id);
+    audit(ctx, { action: 'update', entity: 'certificate', entityId: id, before, after, reason: `Thu hồi: ${reason}` });
+    return after;
+  })();
+}
+
+function verify(ctx: AppCore, code: string) {
+  const keys = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
+  const r = verifyCertificateCode(code, keys);
+  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null };
+  const row = ctx.db.prepare(`${SELECT} WHERE c.serial = ?`).get(r.payload.n) as Row | undefined;
+  const found = row ? toCertificate(row) : null;
+  const { k: _k, ...payload } = r.payload;
+  void _k;
+  const message = !found
+    ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
+    : found.status === 'valid'
+      ? 'Giấy chứng nhận thật, còn trong sổ.'
+      : found.status === 'revoked'
+        ? `Giấy chứng nhận thật nhưng đã bị thu hồi: ${found.statusReason ?? ''}`
+        : `Giấy chứng nhận thật nhưng đã được cấp lại bằng giấy số ${found.replacedBySerial ?? ''}.`;
+  return { status: r.status, message, payload, certificate: found };
+}
+
+export const certificatesHandlers: Handlers<Channels> = {
+  'certificates.settings': (ctx) => settings(ctx),
+  'certificates.saveSettings': (ctx, input) => {
+    ctx.db.transaction(() => {
+      const upsert = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      upsert.run('certificates.serialPattern', input.serialPattern);
+      upsert.run('certificates.registerPattern', input.registerPattern);
+      audit(ctx, { action: 'update', entity: 'settings', entityId: 'certificates', after: input });
+    })();
+    return settings(ctx);
+  },
+  'certificates.plan': (ctx, input) => plan(ctx, input.classId),
+  'certificates.issue': (ctx, input) => issue(ctx, input),
+  'certificates.ofClass': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.class_id = ? ORDER BY c.seq`).all(input.classId) as Row[]).map(toCertificate),
+  'certificates.register': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map(toCertificate),
+  'certificates.reissue': (ctx, input) => reissue(ctx, input),
+  'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
+  'certificates.verify': (ctx, input) => verify(ctx, input.code),
+};

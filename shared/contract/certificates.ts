@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { id, isoDate, requiredText, text, type ChannelDef } from './common';
+import { PATTERN_MAX_LENGTH, patternError } from '../domain/cert-numbering';
+
+const pattern = z
+  .string()
+  .overwrite((s) => s.trim().normalize('NFC'))
+  .max(PATTERN_MAX_LENGTH, `Tối đa ${PATTERN_MAX_LENGTH} ký tự`)
+  .superRefine((p, ctx) => {
+    const problem = patternError(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const certificateSettingsInput = z.object({ serialPattern: pattern, registerPattern: pattern });
+
+export const certificateSettingsSchema = z.object({
+  serialPattern: z.string(),
+  registerPattern: z.string(),
+  /** True when both patterns carry the year: the sequence then restarts each January. */
+  yearly: z.boolean(),
+  keyId: z.string(),
+  publicKeyPem: z.string(),
+});
+
+export const CERTIFICATE_STATUSES = ['valid', 'reissued', 'revoked'] as const;
+export const CERTIFICATE_STATUS_LABELS: Record<(typeof CERTIFICATE_STATUSES)[number], string> = {
+  valid: 'Còn hiệu lực',
+  reissued: 'Đã cấp lại',
+  revoked: 'Đã thu hồi',
+};
+
+/** What the certificate says, frozen when it is issued. */
+export const printedSchema = z.object({
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  unitName: z.string().nullable(),
+  programName: z.string(),
+  className: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  classification: z.string().nullable(),
+  signer: z.object({ lines: z.array(z.string()), name: z.string() }),
+  placeName: z.string(),
+  validUntil: z.string().nullable(),
+});
+export type CertificatePrinted = z.infer<typeof printedSchema>;
+
+export const certificateSchema = z.object({
+  id,
+  personId: id,
+  classId: id,
+  year: z.number(),
+  seq: z.number(),
+  serial: z.string(),
+  registerNo: z.string(),
+  issueDate: z.string(),
+  printed: printedSchema,
+  status: z.enum(CERTIFICATE_STATUSES),
+  statusReason: z.string().nullable(),
+  replacesId: id.nullable(),
+  replacedBySerial: z.string().nullable(),
+  printCount: z.number(),
+  verificationCode: z.string(),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+const signer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('director') }),
+  /** "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" with the deputy's name, by their place in the profile valid on the issue date. */
+  z.object({ kind: z.literal('deputy'), index: z.number().int().min(0).max(5) }),
+]);
+
+export const certificatesChannels = {
+  'certificates.settings': { input: z.object({}).strict(), output: certificateSettingsSchema },
+  'certificates.saveSettings': { input: certificateSettingsInput, output: certificateSettingsSchema },
+  /** Who in the class gets a certificate now, and the numbers they would get. */
+  'certificates.plan': {
+    input: z.object({ classId: id }),
+    output: z.object({
+      eligible: z.array(z.object({ enrollmentId: id, fullName: z.string(), classification: z.string().nullable(), certificate: certificateSchema.nullable() })),
+      nextSerial: z.string(),
+      nextRegisterNo: z.string(),
+    }),
+  },
+  'certificates.issue': {
+    input: z.object({ classId: id, issueDate: isoDate, signer, enrollmentIds: z.array(id).max(2000).optional() }),
+    output: z.object({ issued: z.array(certificateSchema) }),
+  },
+  'certificates.ofClass': { input: z.object({ classId: id }), output: z.array(certificateSchema) },
+  'certificates.register': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: z.array(certificateSchema) },
+  'certificates.reissue': {
+    input: z.object({ certificateId: id, reason: requiredText(500), issueDate: isoDate, signer }),
+    output: certificateSchema,
+  },
+  'certificates.revoke': { input: z.object({ certificateId: id, reason: requiredText(500) }), output: certificateSchema },
+  'certificates.verify': {
+    input: z.object({ code: text(4000) }),
+    output: z.object({
+      status: z.enum(['genuine', 'malformed', 'tampered', 'unknown_key']),
+      message: z.string(),
+      payload: z.object({ n: z.string(), r: z.string(), name: z.string(), birth: z.string(), program: z.string(), issued: z.string() }).nullable(),
+      /** The register's row for this number, when it is one of ours. */
+      certificate: certificateSchema.nullable(),
+    }),
+  },
+} satisfies Record<string, ChannelDef>;

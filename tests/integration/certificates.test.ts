@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app-core';
+import type { PersonInput } from '../../shared/contract/learners';
+import { invoke, ok, startCore } from './helpers';
+
+const blank: PersonInput = {
+  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
+  position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
+  citizenId: '', partyCard: '', phone: '', notes: '',
+};
+
+async function person(core: AppCore, name: string, extra: Partial<PersonInput> = {}) {
+  const words = name.split(' ');
+  return ok(core, 'learners.save', { ...blank, given: words.pop()!, familyAndMiddle: words.join(' '), ...extra });
+}
+
+/** A KND class with results recognised by decision 09 on 10/03/2026: An 8,5, Bảo 6,5 pass; Diệu 4,0 fails. */
+async function recognisedClass(core: AppCore) {
+  await ok(core, 'centre.save', {
+    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [{ name: 'Y Moan Niê', title: 'Phó Giám đốc' }],
+    areaCommunes: [], areaPartyOrgs: [],
+  });
+  const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
+  const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
+  const c = await ok(core, 'classes.save', {
+    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
+    startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
+    openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
+  });
+  const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+  await ok(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
+  const people = [await person(core, 'Trần Văn An', { birthDate: '1990-05-12' }), await person(core, 'Lê Văn Bảo', { birthDate: '1995' }), await person(core, 'Phan Thị Diệu')];
+  const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: people.map((p) => p.id) });
+  const grid = await ok(core, 'attendance.grid', { classId: c.id });
+  await ok(core, 'attendance.set', {
+    classId: c.id,
+    changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
+  });
+  const score = new Map([[people[0]!.id, 85], [people[1]!.id, 65], [people[2]!.id, 40]]);
+  await ok(core, 'results.setScores', {
+    classId: c.id,
+    changes: list.enrollments.map((e) => ({ enrollmentId: e.id, component: 0, attempt: 1 as const, tenths: score.get(e.personId)! })),
+  });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'running' });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'finished' });
+  await ok(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' });
+  const eid = (name: string) => list.enrollments.find((e) => e.fullName === name)!.id;
+  return { c, people, eid };
+}
+
+describe('issuing certificates', () => {
+  it('numbers a batch gap-free, freezes what was printed, and signs a code that verifies offline', async () => {
+    const core = await startCore();
+    const { c, people } = await recognisedClass(core);
+    const plan = await ok(core, 'certificates.plan', { classId: c.id });
+    expect(plan.eligible.map((e) => [e.fullName, e.classification])).toEqual([['Trần Văn An', 'Giỏi'], ['Lê Văn Bảo', 'Trung bình']]);
+    const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'deputy', index: 0 } });
+    expect(issued.map((x) => [x.serial, x.registerNo, x.printed.fullName])).toEqual([
+      ['1/2026/GCN', '2026.0001', 'Trần Văn An'],
+      ['2/2026/GCN', '2026.0002', 'Lê Văn Bảo'],
+    ]);
+    expect(issued[0]!.printed).toMatchObject({ signer: { lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Y Moan Niê' }, validUntil: '2031-03-12', birthDate: '1990-05-12' });
+    expect((await ok(core, 'classes.get', { id: c.id })).status).toBe('certificates_issued');
+    expect((await ok(core, 'learners.get', { id: people[0]!.id })).history[0]?.text).toBe(
+      'Giấy chứng nhận số 1/2026/GCN ngày 12/03/2026 — Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng (còn hạn đến 12/03/2031)',
+    );
+
+    // A later correction to the record does not change what the certificate says.
+    await ok(core, 'learners.save', { ...blank, id: people[0]!.id, familyAndMiddle: 'Trần Văn', given: 'Ân', birthDate: '1990-05-12' });
+    expect((await ok(core, 'certificates.ofClass', { classId: c.id }))[0]!.printed.fullName).toBe('Trần Văn An');
+
+    const genuine = await ok(core, 'certificates.verify', { code: issued[0]!.verificationCode });
+    expect(genuine).toMatchObject({ status: 'genuine', payload: { n: '1/2026/GCN', name: 'Trần Văn An', birth: '1990-05-12' }, certificate: { id: issued[0]!.id } });
+    const forged = issued[0]!.verificationCode.replace(/^TTCT1\.([^.]+)/, (_m, p: string) => {
+      const json = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, string>;
+      return `TTCT1.${Buffer.from(JSON.stringify({ ...json, name: 'Trần Văn Giả' })).toString('base64url')}`;
+    });
+    expect(await ok(core, 'certificates.verify', { code: forged })).toMatchObject({ status: 'tampered', certificate: null });
+    expect(await ok(core, 'certificates.verify', { code: issued[0]!.verificationCode.slice(0, 80) })).toMatchObject({ status: 'malformed' });
+    expect(await invoke(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOTHING_TO_ISSUE' },
+    });
+  });
+
+  it('refuses a learner who is not eligible, a class not recognised, and an issue date before the decision', async () => {
+    const core = await startCore();
+    const { c, eid } = await recognisedClass(core);
+    const notEligible = await invoke(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' }, enrollmentIds: [eid('Trần Văn An'), eid('Phan Thị Diệu')] });
+    expect(notEligible).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE', message: 'Phan Thị Diệu không đủ điều kiện được cấp giấy chứng nhận; chưa cấp giấy nào.' } });
+    expect(await invoke(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-01', signer: { kind: 'director' } })).toMatchObject({
+      ok: false,
+      error: { fields: { issueDate: 'Ngày cấp trước ngày công nhận kết quả' } },
+    });
+    expect(await ok(core, 'certificates.register', { year: 2026 })).toEqual([]);
+    const other = await ok(core, 'classes.save', {
+      ...(await ok(core, 'classes.get', { id: c.id })), id: undefined, cohortNumber: 2, name: 'Lớp khóa II', planLineId: null, homeroomLecturerId: null,
+      openingDecisionNumber: null, openingDecisionDate: null,
+    });
+    expect(await invoke(core, 'certificates.plan', { classId: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
+  });
+
+  it('allocates no number when a batch fails half-way', async () => {
+    const core = await startCore();
+    const { c, people } = await recognisedClass(core);
+    // A number already on paper from before the app (say, typed into the register by hand) collides
+    // with the second certificate of the batch.
+    core.db
+      .prepare(
+        `INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code, status, created_at, actor)
+         SELECT e.id, e.person_id, e.class_id, 2025, 1, '2/2026/GCN', 'cu.1', '2025-12-01', '{}', '', 'revoked', 'x', 'x' FROM enrollments e WHERE e.person_id = ?`,
+      )
+      .run(people[2]!.id);
+    const failed = await invoke(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'NUMBER_REPEATS' } });
+    expect(!failed.ok && failed.error.message).toContain('số 2/2026/GCN');
+    expect(await ok(core, 'certificates.register', { year: 2026 })).toEqual([]);
+    expect((await ok(core, 'certificates.plan', { classId: c.id })).nextSerial).toBe('1/2026/GCN');
+  });
+
+  it('reissues with a new linked number and revokes, keeping every number in the register', async () => {
+    const core = await startCore();
+    const { c } = await recognisedClass(core);
+    const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+    const again = await ok(core, 'certificates.reissue', { certificateId: issued[0]!.id, reason: 'Học viên làm mất giấy', issueDate: '2026-05-04', signer: { kind: 'director' } });
+    expect(again).toMatchObject({ serial: '3/2026/GCN', replacesId: issued[0]!.id, status: 'valid', printed: { signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn An' } } });
+    await ok(core, 'certificates.revoke', { certificateId: issued[1]!.id, reason: 'Cấp nhầm người' });
+    const register = await ok(core, 'certificates.register', { year: 2026 });
+    expect(register.map((r) => [r.serial, r.status, r.replacedBySerial, r.statusReason])).toEqual([
+      ['1/2026/GCN', 'reissued', '3/2026/GCN', 'Học viên làm mất giấy'],
+      ['2/2026/GCN', 'revoked', null, 'Cấp nhầm người'],
+      ['3/2026/GCN', 'valid', null, null],
+    ]);
+    expect(await invoke(core, 'certificates.reissue', { certificateId: issued[1]!.id, reason: 'x', issueDate: '2026-05-04', signer: { kind: 'director' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_VALID' },
+    });
+    expect((await ok(core, 'certificates.verify', { code: issued[1]!.verificationCode })).message).toBe('Giấy chứng nhận thật nhưng đã bị thu hồi: Cấp nhầm người');
+  });
+
+  it('validates the number patterns and warns through numbering that runs on when a pattern has no year', async () => {
+    const core = await startCore();
+    const bad = await invoke(core, 'certificates.saveSettings', { serialPattern: 'GCN-TTCT', registerPattern: '{year}.{seq:4}' });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { serialPattern: 'Mẫu số phải có đúng một {seq}' } } });
+    const saved = await ok(core, 'certificates.saveSettings', { serialPattern: '{seq}/GCN-TTCT', registerPattern: '{year}.{seq:4}' });
+    expect(saved).toMatchObject({ serialPattern: '{seq}/GCN-TTCT', yearly: false });
+    expect(saved.keyId).toMatch(/^[0-9a-f]{16}$/);
+    expect((await ok(core, 'certificates.settings', {})).keyId).toBe(saved.keyId);
+  });
+});

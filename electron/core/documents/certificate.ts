@@ -1,0 +1,390 @@
+import QRCode from 'qrcode';
+import {
+  CERTIFICATE_FIELD_LABELS,
+  certificateFrame,
+  pageSizeMm,
+  type CertificateField,
+  type CertificateFieldKey,
+  type CertificateLayout,
+  type PrinterOffset,
+} from '../../../shared/domain/certificate-layout';
+import { formatDate, formatNumber, partyDateLine } from '../../../shared/domain/format';
+import { upperVi } from '../../../shared/domain/text';
+import { fontFaceCss } from './fonts';
+import { escapeHtml, type IssuingBody } from './party-document';
+
+/**
+ * Certificates (giấy chứng nhận) and the calibration page for pre-printed forms. One page per
+ * certificate, the sheet exactly the paper's size with no printer margin, every field placed in
+ * millimetres from the sheet's top left corner plus the printer's offset. The preview iframe shows
+ * this same HTML, so what the clerk sees is what the printer gets.
+ */
+
+export interface CertificateToPrint {
+  /** "12/GCN-TTCT", printed after "Số:". */
+  serial: string;
+  /** Printed after "Vào sổ số:". */
+  registerNo: string;
+  fullName: string;
+  /** ISO, possibly partial ("1990-05", "1990"), or "" when unknown. */
+  birthDate: string;
+  unitName: string | null;
+  programName: string;
+  className: string;
+  startDate: string;
+  endDate: string;
+  /** "Giỏi", "Đạt"…; null for a program without assessment ("Xếp loại" is then left out). */
+  classification: string | null;
+  issueDate: string;
+  /** lines: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] or ["GIÁM ĐỐC"]. */
+  signer: { lines: string[]; name: string };
+  /** The signed code the QR carries (electron/core/certificates/signing.ts). */
+  verificationCode: string;
+}
+
+export interface CertificatesDoc {
+  body: IssuingBody;
+  layout: CertificateLayout;
+  offset: PrinterOffset;
+  certificates: CertificateToPrint[];
+}
+
+export interface CalibrationDoc {
+  layout: CertificateLayout;
+  offset: PrinterOffset;
+}
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
+const PT_TO_MM = 25.4 / 72;
+const LINE_HEIGHT = 1.25;
+
+/** Millimetres for CSS, at most two decimals: 12.5 → "12.5mm". */
+function mm(v: number): string {
+  return `${Math.round(v * 100) / 100}mm`;
+}
+
+function signed(v: number): string {
+  const text = formatNumber(Math.abs(v), Number.isInteger(v) ? 0 : 1);
+  return v > 0 ? `+${text}` : v < 0 ? `−${text}` : text;
+}
+
+function page(title: string, width: number, height: number, css: string, body: string): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<title>${escapeHtml(title)}</title>
+<style>
+${fontFaceCss()}
+@page { size: ${width}mm ${height}mm; margin: 0; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: Tinos, 'Times New Roman', serif; color: #000; background: #fff; }
+.sheet { position: relative; width: ${width}mm; height: ${height}mm; overflow: hidden; break-after: page; background: #fff; }
+.sheet:last-child { break-after: auto; }
+@media screen {
+  html { background: #9e9e9e; }
+  body { background: transparent; padding: 8mm 0; }
+  .sheet { margin: 0 auto 8mm; box-shadow: 0 1mm 4mm rgba(0,0,0,.4); }
+}
+${css}
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+
+const CERT_CSS = `
+.content { position: absolute; }
+.field { position: absolute; line-height: ${LINE_HEIGHT}; overflow-wrap: break-word; }
+.field.one-line { white-space: nowrap; }
+.field .label { font-weight: normal; font-style: normal; }
+.frame-border { position: absolute; border: 1.2mm double #000; }
+.frame-border::after { content: ''; position: absolute; inset: 0.8mm; border: 0.25mm solid #000; }
+.frame-image { position: absolute; left: 0; top: 0; object-fit: contain; }
+.header { position: absolute; text-align: center; line-height: 1.25; }
+.issuer-name { font-weight: bold; }
+.party-name { display: inline-block; font-weight: bold; white-space: nowrap; border-bottom: 0.3mm solid #000; padding-bottom: 0.3mm; }
+.title { position: absolute; left: 0; text-align: center; font-weight: bold; letter-spacing: 0.04em; line-height: 1.2; }
+.qr { position: absolute; display: block; }
+`;
+
+/** A rough advance width (in em) of Tinos, enough to shrink a line that would not fit. */
+function estimateEm(text: string, bold: boolean): number {
+  let em = 0;
+  for (const ch of text.normalize('NFD').replace(/\p{M}/gu, '')) {
+    if (ch === ' ') em += 0.25;
+    else if (/[0-9]/.test(ch)) em += 0.5;
+    else if (/[ilj.,:;'!|]/.test(ch)) em += 0.28;
+    else if (/[mwMW]/.test(ch)) em += 0.85;
+    else if (ch === ch.toLocaleUpperCase('vi') && ch !== ch.toLocaleLowerCase('vi')) em += 0.7;
+    else em += 0.47;
+  }
+  return bold ? em * 1.06 : em;
+}
+
+/** Fields whose values may wrap onto a second or third line; the others stay on one line. */
+const WRAPS: ReadonlySet<CertificateFieldKey> = new Set(['fullName', 'unitName', 'programName', 'className']);
+
+function lineHeightMm(fontSize: number): number {
+  return fontSize * LINE_HEIGHT * PT_TO_MM;
+}
+
+/**
+ * How many lines a field may use before it runs into the next field below it (one whose width
+ * overlaps), or the bottom of the page: at most three.
+ */
+function linesAvailable(field: CertificateField, layout: CertificateLayout): number {
+  if (!WRAPS.has(field.key)) return 1;
+  const { height } = pageSizeMm(layout.paper, layout.orientation);
+  let next = height;
+  for (const other of layout.fields) {
+    if (other === field || other.y <= field.y) continue;
+    if (other.x >= field.x + field.width || other.x + other.width <= field.x) continue;
+    next = Math.min(next, other.y);
+  }
+  return Math.max(1, Math.min(3, Math.floor((next - field.y) / lineHeightMm(field.fontSize) + 0.1)));
+}
+
+/** The font size that keeps the text within its lines (never below 70 % of the chosen size). */
+function fittedSize(field: CertificateField, plain: string, lines: number): number {
+  const widthMm = estimateEm(plain, field.bold) * field.fontSize * PT_TO_MM;
+  const room = field.width * lines * (lines > 1 ? 0.9 : 1);
+  if (widthMm <= room) return field.fontSize;
+  return Math.max(field.fontSize * 0.7, Math.floor((field.fontSize * room * 10) / widthMm) / 10);
+}
+
+interface FieldText {
+  /** What is printed, HTML-escaped, labels in their own span. */
+  html: string;
+  /** The same without markup, for fitting. */
+  plain: string;
+  /** Lines printed one under another (signer's title). */
+  lines?: number;
+}
+
+function labelled(full: boolean, label: string, value: string): FieldText {
+  const v = escapeHtml(value);
+  return full ? { html: `<span class="label">${escapeHtml(label)}</span>${v}`, plain: label + value } : { html: v, plain: value };
+}
+
+function fieldText(key: Exclude<CertificateFieldKey, 'qr'>, c: CertificateToPrint, body: IssuingBody, full: boolean): FieldText | null {
+  switch (key) {
+    case 'fullName':
+      return labelled(full, 'Chứng nhận đồng chí: ', c.fullName.trim());
+    case 'birthDate':
+      return c.birthDate ? labelled(full, 'Sinh ngày: ', formatDate(c.birthDate)) : null;
+    case 'unitName':
+      return c.unitName?.trim() ? labelled(full, 'Đơn vị: ', c.unitName.trim()) : null;
+    case 'programName':
+      return labelled(full, 'Đã hoàn thành chương trình: ', c.programName.trim());
+    case 'className':
+      return labelled(false, '', c.className.trim());
+    case 'classDates':
+      return full
+        ? labelled(false, '', `Từ ngày ${formatDate(c.startDate)} đến ngày ${formatDate(c.endDate)}`)
+        : labelled(false, '', `${formatDate(c.startDate)} – ${formatDate(c.endDate)}`);
+    case 'classification':
+      return c.classification?.trim() ? labelled(full, 'Xếp loại: ', c.classification.trim()) : null;
+    case 'issueDateLine':
+      return labelled(false, '', partyDateLine(body.placeName.trim(), c.issueDate));
+    case 'signerTitle': {
+      const lines = c.signer.lines.map((l) => upperVi(l.trim())).filter(Boolean);
+      if (!lines.length) return null;
+      return { html: lines.map(escapeHtml).join('<br>'), plain: lines.reduce((a, b) => (a.length >= b.length ? a : b)), lines: lines.length };
+    }
+    case 'signerName':
+      return labelled(false, '', c.signer.name.trim());
+    case 'serial':
+      return labelled(full, 'Số: ', c.serial.trim());
+    case 'registerNo':
+      return labelled(full, 'Vào sổ số: ', c.registerNo.trim());
+  }
+}
+
+/**
+ * The QR as an SVG path, one rectangle per run of dark modules, with the standard four-module quiet
+ * zone inside the field's width. Nothing is fetched or drawn on a canvas.
+ */
+export function qrSvg(text: string, widthMm: number, style = ''): string {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 4;
+  const runs: string[] = [];
+  for (let row = 0; row < n; row++) {
+    let col = 0;
+    while (col < n) {
+      if (!qr.modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < n && qr.modules.get(row, col)) col++;
+      runs.push(`M${start + quiet} ${row + quiet}h${col - start}v1h-${col - start}z`);
+    }
+  }
+  const side = n + 2 * quiet;
+  return (
+    `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${mm(widthMm)}" height="${mm(widthMm)}" ` +
+    `shape-rendering="crispEdges" data-modules="${n}" style="${style}" role="img" aria-label="Mã QR xác minh">` +
+    `<rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${runs.join('')}"/></svg>`
+  );
+}
+
+function fieldHtml(field: CertificateField, lines: number, c: CertificateToPrint, body: IssuingBody, full: boolean): string {
+  const at = `left:${mm(field.x)};top:${mm(field.y)};`;
+  if (field.key === 'qr') return c.verificationCode ? qrSvg(c.verificationCode, field.width, at) : '';
+  const text = fieldText(field.key, c, body, full);
+  if (!text) return '';
+  const oneLine = text.lines !== undefined || lines === 1;
+  const size = fittedSize(field, text.plain, oneLine ? 1 : lines);
+  let style =
+    `${at}width:${mm(field.width)};font-size:${size}pt;text-align:${field.align};` +
+    `font-weight:${field.bold ? 'bold' : 'normal'};font-style:${field.italic ? 'italic' : 'normal'};`;
+  // In the full design a program name that fits one line sits in the middle of the two lines kept
+  // for it, so the lines above and below stay evenly spaced. On a form the top stays where placed.
+  if (full && !oneLine) style += `height:${mm(lines * lineHeightMm(size))};display:flex;align-items:center;`;
+  const inner = full && !oneLine ? `<div style="width:100%">${text.html}</div>` : text.html;
+  return `<div class="field${oneLine ? ' one-line' : ''}" data-field="${field.key}" style="${style}">${inner}</div>`;
+}
+
+function fullDesignHtml(doc: CertificatesDoc): string {
+  const { layout, body } = doc;
+  const frame = certificateFrame(layout.paper, layout.orientation);
+  const parts: string[] = [];
+  const image = layout.imageDataUrl;
+  if (image && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(image)) {
+    parts.push(`<img class="frame-image" alt="" src="${escapeHtml(image)}" style="width:${mm(frame.width)};height:${mm(frame.height)};">`);
+  }
+  if (layout.border) {
+    const inset = frame.borderInset;
+    parts.push(
+      `<div class="frame-border" style="left:${mm(inset)};top:${mm(inset)};width:${mm(frame.width - 2 * inset)};height:${mm(frame.height - 2 * inset)};"></div>`,
+    );
+  }
+  const h = frame.header;
+  const box = (b: { x: number; width: number }) => `left:${mm(b.x)};top:${mm(h.top)};width:${mm(b.width)};font-size:${h.fontSize}pt;`;
+  parts.push(`<div class="header issuer" style="${box(h.issuer)}">
+<div>${escapeHtml(upperVi(body.superior.trim()))}</div>
+<div class="issuer-name">${escapeHtml(upperVi(body.centreName.trim()))}</div>
+<div>*</div>
+</div>`);
+  parts.push(`<div class="header party" style="${box(h.party)}"><span class="party-name" style="font-size:${Math.round(h.fontSize * 1.1 * 2) / 2}pt">ĐẢNG CỘNG SẢN VIỆT NAM</span></div>`);
+  parts.push(`<div class="title" style="top:${mm(frame.title.top)};width:${mm(frame.width)};font-size:${frame.title.fontSize}pt;">GIẤY CHỨNG NHẬN</div>`);
+  return parts.join('\n');
+}
+
+/** One page per certificate: the whole design on plain paper, or only the values on a pre-printed form. */
+export function buildCertificatesHtml(doc: CertificatesDoc): string {
+  if (doc.certificates.length === 0) throw new Error('No certificates to print');
+  const { layout, offset } = doc;
+  const { width, height } = pageSizeMm(layout.paper, layout.orientation);
+  const full = layout.mode === 'full';
+  const design = full ? fullDesignHtml(doc) : '';
+  const room = layout.fields.map((f) => linesAvailable(f, layout));
+  const sheets = doc.certificates.map((c) => {
+    const fields = layout.fields.map((f, i) => fieldHtml(f, room[i]!, c, doc.body, full)).filter(Boolean);
+    return `<section class="sheet"><div class="content" style="left:${mm(offset.x)};top:${mm(offset.y)};width:${mm(width)};height:${mm(height)};">
+${design}
+${fields.join('\n')}
+</div></section>`;
+  });
+  return page('Giấy chứng nhận', width, height, CERT_CSS, sheets.join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calibration
+
+const CALIBRATION_CSS = `
+.ruler { position: absolute; left: 0; top: 0; }
+.ruler text { font-family: Tinos, 'Times New Roman', serif; }
+.note { position: absolute; font-size: 9.5pt; line-height: 1.3; background: #fff; padding: 1mm 2mm; border: 0.2mm solid #000; }
+.note b { font-size: 11pt; }
+`;
+
+const NOTE = { width: 88, height: 22 };
+
+/** The first place (top to bottom, left to right, inside the rulers) where the note covers no field. */
+function noteSpot(layout: CertificateLayout, W: number, H: number): { x: number; y: number } {
+  const boxes = layout.fields.map((f) => ({
+    x0: f.x - 5,
+    y0: f.y - 5,
+    x1: f.x + Math.max(f.width, 45),
+    y1: f.y + (f.key === 'qr' ? f.width : Math.max(5, lineHeightMm(f.fontSize) * linesAvailable(f, layout))) + 1,
+  }));
+  const free = (x: number, y: number) =>
+    boxes.every((b) => x + NOTE.width <= b.x0 || x >= b.x1 || y + NOTE.height <= b.y0 || y >= b.y1);
+  for (let y = 12; y + NOTE.height <= H - 12; y += 2) {
+    const centred = (W - NOTE.width) / 2;
+    if (free(centred, y)) return { x: centred, y };
+    for (let x = 12; x + NOTE.width <= W - 12; x += 2) if (free(x, y)) return { x, y };
+  }
+  return { x: (W - NOTE.width) / 2, y: 12 };
+}
+
+/**
+ * A ruler grid with crosshairs where each field starts, printed through the same offset as the
+ * certificates: held against a form (or measured with a ruler), it shows how far the printer is off.
+ */
+export function buildCalibrationHtml(doc: CalibrationDoc): string {
+  const { layout, offset } = doc;
+  const { width: W, height: H } = pageSizeMm(layout.paper, layout.orientation);
+  const svg: string[] = [];
+  // 10 mm grid, the 50 mm lines a little darker.
+  for (let x = 10; x < W; x += 10) svg.push(`<line x1="${x}" y1="0" x2="${x}" y2="${H}" stroke="${x % 50 ? '#bbb' : '#777'}" stroke-width="${x % 50 ? 0.12 : 0.2}"/>`);
+  for (let y = 10; y < H; y += 10) svg.push(`<line x1="0" y1="${y}" x2="${W}" y2="${y}" stroke="${y % 50 ? '#bbb' : '#777'}" stroke-width="${y % 50 ? 0.12 : 0.2}"/>`);
+  // 1 mm ticks on all four edges, longer every 5 and 10 mm.
+  const tick = (i: number) => (i % 10 === 0 ? 5 : i % 5 === 0 ? 3.5 : 2);
+  const ticks: string[] = [];
+  for (let x = 1; x < W; x++) {
+    const t = tick(x);
+    ticks.push(`M${x} 0v${t}M${x} ${H}v-${t}`);
+  }
+  for (let y = 1; y < H; y++) {
+    const t = tick(y);
+    ticks.push(`M0 ${y}h${t}M${W} ${y}h-${t}`);
+  }
+  svg.push(`<path d="${ticks.join('')}" stroke="#000" stroke-width="0.15" fill="none"/>`);
+  for (let x = 10; x < W; x += 10) {
+    svg.push(`<text x="${x}" y="8.2" font-size="2.6" text-anchor="middle">${x}</text>`);
+    svg.push(`<text x="${x}" y="${H - 6}" font-size="2.6" text-anchor="middle">${x}</text>`);
+  }
+  for (let y = 10; y < H; y += 10) {
+    svg.push(`<text x="6.2" y="${y + 0.9}" font-size="2.6">${y}</text>`);
+    svg.push(`<text x="${W - 6.2}" y="${y + 0.9}" font-size="2.6" text-anchor="end">${y}</text>`);
+  }
+  // Each field: crosshair at (x, y), the field's width as a dashed line, and its name.
+  for (const f of layout.fields) {
+    const name = CERTIFICATE_FIELD_LABELS[f.key];
+    svg.push(
+      `<g stroke="#c00000" stroke-width="0.25" fill="none">` +
+        `<path d="M${f.x - 4} ${f.y}h8M${f.x} ${f.y - 4}v8"/><circle cx="${f.x}" cy="${f.y}" r="1.5"/>` +
+        (f.key === 'qr'
+          ? `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.width}" stroke-dasharray="1 1"/>`
+          : `<path d="M${f.x} ${f.y}h${f.width}" stroke-dasharray="1.5 1"/>`) +
+        `</g>`,
+      `<text x="${f.x + 1.8}" y="${f.y + 3.6}" font-size="2.9" fill="#c00000">${escapeHtml(name)} (${formatNumber(f.x, Number.isInteger(f.x) ? 0 : 1)}; ${formatNumber(f.y, Number.isInteger(f.y) ? 0 : 1)})</text>`,
+    );
+  }
+  const paperName = `${layout.paper} ${layout.orientation === 'landscape' ? 'ngang' : 'dọc'}`;
+  const spot = noteSpot(layout, W, H);
+  const note = `<div class="note" style="left:${mm(spot.x)};top:${mm(spot.y)};width:${NOTE.width}mm;">
+<b>TRANG CÂN CHỈNH MÁY IN</b> — ${escapeHtml(paperName)} (${W} × ${H} mm)<br>
+Độ lệch máy in: ngang ${escapeHtml(signed(offset.x))} mm, dọc ${escapeHtml(signed(offset.y))} mm<br>
+Dấu chữ thập đỏ là góc trên bên trái của từng trường; đặt trang lên phôi, soi đèn để so.
+</div>`;
+  const body = `<section class="sheet"><div class="content" style="position:absolute;left:${mm(offset.x)};top:${mm(offset.y)};width:${mm(W)};height:${mm(H)};">
+<svg class="ruler" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}mm" height="${H}mm">
+${svg.join('\n')}
+</svg>
+${note}
+</div></section>`;
+  return page('Trang cân chỉnh máy in', W, H, CALIBRATION_CSS, body);
+}

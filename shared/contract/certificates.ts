@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { id, isoDate, requiredText, text, type ChannelDef } from './common';
 import { PATTERN_MAX_LENGTH, patternError } from '../domain/cert-numbering';
+import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
+import { issuingBodySchema } from './classes';
+import { fileOutput } from './learners';
 
 const pattern = z
   .string()
@@ -42,6 +45,8 @@ export const printedSchema = z.object({
   signer: z.object({ lines: z.array(z.string()), name: z.string() }),
   placeName: z.string(),
   validUntil: z.string().nullable(),
+  /** The Party header valid on the issue date. */
+  issuingBody: issuingBodySchema,
 });
 export type CertificatePrinted = z.infer<typeof printedSchema>;
 
@@ -70,6 +75,14 @@ const signer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deputy'), index: z.number().int().min(0).max(5) }),
 ]);
 
+const batch = z.object({ certificateIds: z.array(id).min(1, 'Chưa chọn giấy nào').max(2000, 'Tối đa 2.000 giấy mỗi lần in') });
+
+/** The register of a year (sổ cấp giấy chứng nhận), or a class's receipt list with signature boxes. */
+const listRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('register'), year: z.number().int().min(1990).max(2100) }),
+  z.object({ kind: z.literal('receipt'), classId: id }),
+]);
+
 export const certificatesChannels = {
   'certificates.settings': { input: z.object({}).strict(), output: certificateSettingsSchema },
   'certificates.saveSettings': { input: certificateSettingsInput, output: certificateSettingsSchema },
@@ -93,6 +106,26 @@ export const certificatesChannels = {
     output: certificateSchema,
   },
   'certificates.revoke': { input: z.object({ certificateId: id, reason: requiredText(500) }), output: certificateSchema },
+  'certificates.layout': {
+    input: z.object({ programId: id }),
+    output: z.object({ layout: certificateLayoutSchema, isDefault: z.boolean() }),
+  },
+  'certificates.saveLayout': {
+    input: z.object({ programId: id, layout: certificateLayoutSchema }),
+    output: z.object({ layout: certificateLayoutSchema, isDefault: z.boolean() }),
+  },
+  /** This office printer's shift, measured with the calibration page. */
+  'certificates.offset': { input: z.object({}).strict(), output: printerOffsetSchema },
+  'certificates.saveOffset': { input: printerOffsetSchema, output: printerOffsetSchema },
+  'certificates.preview': { input: batch, output: z.object({ title: z.string(), html: z.string() }) },
+  /** One PDF for the batch; every certificate in it counts as printed (reprints are marked in the register). */
+  'certificates.pdf': { input: batch, output: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number() }) },
+  'certificates.print': { input: batch, output: z.object({ printed: z.number() }) },
+  'certificates.calibration': { input: z.object({ programId: id }), output: z.object({ title: z.string(), html: z.string() }) },
+  'certificates.calibrationPdf': { input: z.object({ programId: id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
+  'certificates.listPdf': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'certificates.registerXlsx': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: fileOutput },
   'certificates.verify': {
     input: z.object({ code: text(4000) }),
     output: z.object({

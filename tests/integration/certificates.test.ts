@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../electron/core/app-core';
+import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
+import { AppCore } from '../../electron/core/app-core';
+import { createLogger } from '../../electron/core/log';
 import type { PersonInput } from '../../shared/contract/learners';
-import { invoke, ok, startCore } from './helpers';
+import { invoke, ok, startCore, tempDir } from './helpers';
 
 const blank: PersonInput = {
   familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
@@ -148,4 +153,62 @@ describe('issuing certificates', () => {
     expect(saved.keyId).toMatch(/^[0-9a-f]{16}$/);
     expect((await ok(core, 'certificates.settings', {})).keyId).toBe(saved.keyId);
   });
+});
+
+describe('printing certificates', () => {
+  it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF counting reprints', async () => {
+    const dataDir = tempDir();
+    const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: port });
+    try {
+      const { c } = await recognisedClass(core);
+      const programId = (await ok(core, 'classes.get', { id: c.id })).programId;
+      const initial = await ok(core, 'certificates.layout', { programId });
+      expect(initial).toMatchObject({ isDefault: true, layout: { paper: 'A5', orientation: 'landscape', mode: 'full' } });
+      const bad = await invoke(core, 'certificates.saveLayout', { programId, layout: { ...initial.layout, imageDataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(JSON.stringify(!bad.ok && bad.error.fields)).toContain('Tệp ảnh không hợp lệ (chỉ nhận PNG hoặc JPEG)');
+      const saved = await ok(core, 'certificates.saveLayout', { programId, layout: { ...initial.layout, mode: 'preprinted' } });
+      expect(saved).toMatchObject({ isDefault: false, layout: { mode: 'preprinted' } });
+      expect(await ok(core, 'certificates.saveOffset', { x: 1.5, y: -2 })).toEqual({ x: 1.5, y: -2 });
+      await ok(core, 'certificates.saveLayout', { programId, layout: initial.layout });
+
+      const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+      const ids = issued.map((x) => x.id);
+      const pdf = await ok(core, 'certificates.pdf', { certificateIds: ids });
+      expect(pdf).toMatchObject({ pages: 2, fileName: 'giay-chung-nhan-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam.pdf' });
+      const file = path.join(dataDir, pdf.fileName);
+      fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
+      const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+      const pages = text.split('\f').filter((p) => p.trim());
+      expect(pages).toHaveLength(2);
+      expect(pages[0]).toContain('Trần Văn An');
+      expect(pages[0]).toContain('Số: 1/2026/GCN');
+      expect(pages[1]).toContain('Lê Văn Bảo');
+      expect(pages[1]).toContain('Vào sổ số: 2026.0002');
+      await ok(core, 'certificates.pdf', { certificateIds: [ids[0]!] });
+      expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([2, 1]);
+
+      await ok(core, 'certificates.revoke', { certificateId: ids[1]!, reason: 'Cấp nhầm' });
+      expect(await invoke(core, 'certificates.pdf', { certificateIds: ids })).toMatchObject({ ok: false, error: { code: 'NOT_VALID' } });
+      expect((await ok(core, 'certificates.calibration', { programId })).html).toContain('TRANG CÂN CHỈNH MÁY IN');
+
+      // The register keeps the revoked number, and the receipt list only what can be handed out.
+      const register = await ok(core, 'certificates.listPdf', { kind: 'register', year: 2026 });
+      const registerFile = path.join(dataDir, register.fileName);
+      fs.writeFileSync(registerFile, Buffer.from(register.dataBase64, 'base64'));
+      const registerText = execFileSync('pdftotext', ['-raw', registerFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(registerText).toContain('SỔ CẤP GIẤY CHỨNG NHẬN NĂM 2026');
+      expect(registerText).toContain('Thu hồi: Cấp nhầm');
+      expect(registerText).toContain('In lại 1 lần');
+      const receipt = (await ok(core, 'certificates.listPreview', { kind: 'receipt', classId: c.id })).html;
+      expect(receipt).toContain('Trần Văn An');
+      expect(receipt).not.toContain('Lê Văn Bảo');
+      expect(await ok(core, 'certificates.registerXlsx', { year: 2026 })).toMatchObject({ fileName: 'so-cap-giay-chung-nhan-2026.xlsx', rowCount: 2 });
+      expect(await invoke(core, 'certificates.registerXlsx', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
+    } finally {
+      core.close();
+      await port.close();
+    }
+  }, 60_000);
 });

@@ -90,7 +90,7 @@ function toCertificate(r: Row): Certificate {
   };
 }
 
-function certificate(ctx: AppCore, id: number): Certificate {
+export function certificate(ctx: AppCore, id: number): Certificate {
   const r = ctx.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận này.');
   return toCertificate(r);
@@ -101,15 +101,17 @@ function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
   return (ctx.db.prepare(q).get(year) as { n: number }).n;
 }
 
-function signerOf(ctx: AppCore, issueDate: string, signer: Signer): CertificatePrinted['signer'] {
+/** Who signs, under the Party header valid on the issue date (both frozen with the certificate). */
+function signerOf(ctx: AppCore, issueDate: string, signer: Signer): Pick<CertificatePrinted, 'signer' | 'issuingBody'> {
   const p = centreProfileAt(ctx, issueDate);
   if (!p) throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(issueDate)}.`, { issueDate: 'Chưa có hồ sơ trung tâm cho ngày này' });
+  const issuingBody = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
   const director = p.director.title.toLocaleUpperCase('vi');
-  if (signer.kind === 'director') return { lines: [director], name: p.director.name };
+  if (signer.kind === 'director') return { issuingBody, signer: { lines: [director], name: p.director.name } };
   const deputy = p.deputies[signer.index];
   if (!deputy) throw new AppError('INVALID_INPUT', 'Hồ sơ trung tâm không có phó giám đốc này.', { signer: 'Chọn người ký' });
   // The Party's form for a deputy signing on the director's behalf [HD 36-HD/VPTW].
-  return { lines: [`KT. ${director}`, deputy.title.toLocaleUpperCase('vi')], name: deputy.name };
+  return { issuingBody, signer: { lines: [`KT. ${director}`, deputy.title.toLocaleUpperCase('vi')], name: deputy.name } };
 }
 
 interface Candidate {
@@ -151,7 +153,7 @@ function validUntil(ctx: AppCore, programId: number, issueDate: string): string 
  */
 function insertCertificate(
   ctx: AppCore,
-  c: { cls: ReturnType<typeof getClass>; who: Candidate; issueDate: string; signer: CertificatePrinted['signer']; replacesId: number | null },
+  c: { cls: ReturnType<typeof getClass>; who: Candidate; issueDate: string; signed: Pick<CertificatePrinted, 'signer' | 'issuingBody'>; replacesId: number | null },
 ): number {
   const year = Number(c.issueDate.slice(0, 4));
   const p = patterns(ctx);
@@ -176,9 +178,10 @@ function insertCertificate(
     startDate: c.cls.startDate,
     endDate: c.cls.endDate,
     classification: c.who.classification,
-    signer: c.signer,
-    placeName: c.cls.issuingBody.placeName,
+    signer: c.signed.signer,
+    placeName: c.signed.issuingBody.placeName,
     validUntil: validUntil(ctx, c.cls.programId, c.issueDate),
+    issuingBody: c.signed.issuingBody,
   };
   const key = activeKey(ctx);
   const code = signCertificate(
@@ -222,8 +225,8 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
       chosen = eligible.filter((e) => !validFor(ctx, e.enrollmentId));
     }
     if (chosen.length === 0) throw new AppError('NOTHING_TO_ISSUE', 'Mọi học viên đủ điều kiện của lớp đã có giấy chứng nhận.');
-    const signer = signerOf(ctx, input.issueDate, input.signer);
-    const ids = chosen.map((who) => insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signer, replacesId: null }));
+    const signed = signerOf(ctx, input.issueDate, input.signer);
+    const ids = chosen.map((who) => insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signed, replacesId: null }));
     if (eligible.every((e) => validFor(ctx, e.enrollmentId))) {
       ctx.db.prepare("UPDATE classes SET status = 'certificates_issued', updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), cls.id);
     }
@@ -265,7 +268,7 @@ function reissue(ctx: AppCore, input: z.output<Channels['certificates.reissue'][
     const { cls, eligible } = candidates(ctx, old.classId);
     const who = eligible.find((e) => e.enrollmentId === enrollmentId);
     if (!who) throw new AppError('NOT_ELIGIBLE', 'Học viên không còn đủ điều kiện theo kết quả hiện tại; không cấp lại được.');
-    const id = insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signer: signerOf(ctx, input.issueDate, input.signer), replacesId: old.id });
+    const id = insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signed: signerOf(ctx, input.issueDate, input.signer), replacesId: old.id });
     const fresh = certificate(ctx, id);
     audit(ctx, { action: 'create', entity: 'certificate', entityId: id, before: old, after: fresh, reason: `Cấp lại giấy số ${old.serial}: ${input.reason}` });
     return fresh;
@@ -299,7 +302,20 @@ function verify(ctx: AppCore, code: string) {
   return { status: r.status, message, payload, certificate: found };
 }
 
-export const certificatesHandlers: Handlers<Channels> = {
+export const certificatesHandlers: Handlers<
+  Pick<
+    Channels,
+    | 'certificates.settings'
+    | 'certificates.saveSettings'
+    | 'certificates.plan'
+    | 'certificates.issue'
+    | 'certificates.ofClass'
+    | 'certificates.register'
+    | 'certificates.reissue'
+    | 'certificates.revoke'
+    | 'certificates.verify'
+  >
+> = {
   'certificates.settings': (ctx) => settings(ctx),
   'certificates.saveSettings': (ctx, input) => {
     ctx.db.transaction(() => {

@@ -14,6 +14,7 @@ import { holidaysHandlers } from './holidays';
 import { documentsHandlers } from './documents';
 import { enrollmentsHandlers } from './enrollments';
 import { certificatesHandlers } from './certificates';
+import { certificatePrintingHandlers } from './certificate-printing';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -33,4 +34,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...documentsHandlers,
   ...enrollmentsHandlers,
   ...certificatesHandlers,
+  ...certificatePrintingHandlers,
 };

@@ -53,15 +53,18 @@ function ProblemList({ problems }: { problems: TimetableProblem[] }) {
 export function TimetableTab({ cls, onChanged }: { cls: ClassRow; onChanged: () => void }) {
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: ['timetable.get', cls.id], queryFn: () => api.timetable.get({ classId: cls.id }) });
+  // The editor remounts on the refetched timetable after a save; the notice lives here so it survives that.
+  const [justSaved, setJustSaved] = useState(false);
   if (!saved.data) return saved.isError ? <Alert severity="error">{saved.error.message}</Alert> : null;
-  return <TimetableEditor key={`${cls.id}-${saved.dataUpdatedAt}`} cls={cls} initial={saved.data} onSaved={() => {
+  return <TimetableEditor key={`${cls.id}-${saved.dataUpdatedAt}`} cls={cls} initial={saved.data} justSaved={justSaved} onSaved={() => {
+    setJustSaved(true);
     void queryClient.invalidateQueries({ queryKey: ['timetable.get', cls.id] });
     void queryClient.invalidateQueries({ queryKey: ['calendar.sessions'] });
     onChanged();
   }} />;
 }
 
-function TimetableEditor({ cls, initial, onSaved }: { cls: ClassRow; initial: Timetable; onSaved: () => void }) {
+function TimetableEditor({ cls, initial, justSaved, onSaved }: { cls: ClassRow; initial: Timetable; justSaved: boolean; onSaved: () => void }) {
   const program = useQuery({ queryKey: ['programs.get', cls.programId], queryFn: () => api.programs.get({ id: cls.programId }) });
   const lecturers = useQuery({ queryKey: ['lecturers.list', true], queryFn: () => api.lecturers.list({ includeArchived: true }) });
   const venues = useQuery({ queryKey: ['venues.list', true], queryFn: () => api.venues.list({ includeArchived: true }) });
@@ -163,7 +166,7 @@ function TimetableEditor({ cls, initial, onSaved }: { cls: ClassRow; initial: Ti
         </Paper>
       )}
       {apiError && <Alert severity="error">{apiError.message}</Alert>}
-      {save.isSuccess && !dirty && <Alert severity="success">Đã lưu lịch học.</Alert>}
+      {(save.isSuccess || justSaved) && !dirty && <Alert severity="success">Đã lưu lịch học.</Alert>}
       <Paper sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', mb: 1, gap: 2 }}>
           <Typography variant="h2" sx={{ flexGrow: 1 }}>

@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import type { Certificate, certificatesChannels } from '../../../shared/contract/certificates';
+import { certificateLayoutSchema, defaultCertificateLayout, printerOffsetSchema, type CertificateLayout, type PrinterOffset } from '../../../shared/domain/certificate-layout';
+import { foldText } from '../../../shared/domain/text';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { buildCalibrationHtml, buildCertificatesHtml } from '../documents/certificate';
+import { buildCertificateReceiptHtml, buildCertificateRegisterHtml } from '../documents/certificate-register';
+import { certificateRegisterXlsx } from '../io/certificate-register-xlsx';
+import { todayInVietnam } from '../../../shared/domain/dates';
+import { centreProfileAt } from './centre';
+import { getClass } from './classes';
+import { AppError } from '../errors';
+import { certificate } from './certificates';
+import type { Handlers } from './types';
+
+type Channels = typeof certificatesChannels;
+type Batch = z.output<Channels['certificates.pdf']['input']>;
+
+const OFFSET_KEY = 'certificates.printerOffset';
+
+function programExists(ctx: AppCore, programId: number): void {
+  if (!ctx.db.prepare('SELECT 1 FROM programs WHERE id = ?').get(programId)) throw new AppError('NOT_FOUND', 'Không tìm thấy chương trình.');
+}
+
+function layoutOf(ctx: AppCore, programId: number): { layout: CertificateLayout; isDefault: boolean } {
+  programExists(ctx, programId);
+  const row = ctx.db.prepare('SELECT layout_json FROM certificate_layouts WHERE program_id = ?').get(programId) as { layout_json: string } | undefined;
+  if (!row) return { layout: defaultCertificateLayout(), isDefault: true };
+  // Stored layouts were validated on save; parsing again keeps an old or hand-edited row from breaking printing.
+  const parsed = certificateLayoutSchema.safeParse(JSON.parse(row.layout_json));
+  return parsed.success ? { layout: parsed.data, isDefault: false } : { layout: defaultCertificateLayout(), isDefault: true };
+}
+
+function offsetOf(ctx: AppCore): PrinterOffset {
+  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(OFFSET_KEY) as { value: string } | undefined;
+  const parsed = row ? printerOffsetSchema.safeParse(JSON.parse(row.value)) : null;
+  return parsed?.success ? parsed.data : { x: 0, y: 0 };
+}
+
+/** The batch in register order; one program per batch, since the layout belongs to the program. */
+function batchOf(ctx: AppCore, ids: readonly number[]): { certificates: Certificate[]; programId: number } {
+  const certificates = [...new Set(ids)].map((id) => certificate(ctx, id)).sort((a, b) => a.year - b.year || a.seq - b.seq);
+  const voided = certificates.find((c) => c.status !== 'valid');
+  if (voided) throw new AppError('NOT_VALID', `Giấy số ${voided.serial} đã ${voided.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}; không in được.`);
+  const programs = new Set(
+    certificates.map((c) => (ctx.db.prepare('SELECT program_id FROM classes WHERE id = ?').get(c.classId) as { program_id: number }).program_id),
+  );
+  if (programs.size > 1) throw new AppError('MIXED_PROGRAMS', 'Các giấy được chọn thuộc nhiều chương trình (mỗi chương trình một mẫu in); hãy in từng chương trình.');
+  return { certificates, programId: [...programs][0]! };
+}
+
+function batchHtml(ctx: AppCore, input: Batch): { html: string; certificates: Certificate[] } {
+  const { certificates, programId } = batchOf(ctx, input.certificateIds);
+  const { layout } = layoutOf(ctx, programId);
+  const first = certificates[0]!.printed.issuingBody;
+  const html = buildCertificatesHtml({
+    body: { ...first },
+    layout,
+    offset: offsetOf(ctx),
+    certificates: certificates.map((c) => ({
+      serial: c.serial,
+      registerNo: c.registerNo,
+      fullName: c.printed.fullName,
+      birthDate: c.printed.birthDate ?? '',
+      unitName: c.printed.unitName,
+      programName: c.printed.programName,
+      className: c.printed.className,
+      startDate: c.printed.startDate,
+      endDate: c.printed.endDate,
+      classification: c.printed.classification,
+      issueDate: c.issueDate,
+      signer: c.printed.signer,
+      verificationCode: c.verificationCode,
+    })),
+  });
+  return { html, certificates };
+}
+
+/** Every certificate that reaches paper or a PDF counts; the register shows reprints. */
+function countPrinted(ctx: AppCore, certificates: Certificate[], how: string): void {
+  ctx.db.transaction(() => {
+    const bump = ctx.db.prepare('UPDATE certificates SET print_count = print_count + 1 WHERE id = ?');
+    for (const c of certificates) bump.run(c.id);
+    audit(ctx, { action: 'update', entity: 'certificate', entityId: null, after: { printed: certificates.map((c) => c.serial), how } });
+  })();
+}
+
+type ListRequest = z.output<Channels['certificates.listPdf']['input']>;
+
+function rowsOf(ctx: AppCore, where: string, value: number): Certificate[] {
+  return (ctx.db.prepare(`SELECT id FROM certificates WHERE ${where} = ? ORDER BY year, seq`).all(value) as { id: number }[]).map((r) => certificate(ctx, r.id));
+}
+
+/** Lists go out under today's Party header: they are the centre's current record of what it issued. */
+function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: string; fileName: string } {
+  const date = todayInVietnam(ctx.now());
+  const p = centreProfileAt(ctx, date);
+  if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
+  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  if (req.kind === 'register') {
+    const certificates = rowsOf(ctx, 'year', req.year);
+    if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${req.year} chưa cấp giấy chứng nhận nào.`);
+    return { title: `Sổ cấp giấy chứng nhận năm ${req.year}`, html: buildCertificateRegisterHtml({ body, year: req.year, date, certificates }), fileName: `so-cap-giay-chung-nhan-${req.year}.pdf` };
+  }
+  const cls = getClass(ctx, req.classId);
+  const certificates = rowsOf(ctx, 'class_id', req.classId).filter((c) => c.status === 'valid');
+  if (certificates.length === 0) throw new AppError('EMPTY', 'Lớp chưa có giấy chứng nhận nào còn hiệu lực.');
+  return {
+    title: `Danh sách nhận giấy chứng nhận — ${cls.name}`,
+    html: buildCertificateReceiptHtml({ body, date, className: cls.name, certificates }),
+    fileName: `danh-sach-nhan-giay-chung-nhan-${foldText(cls.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}.pdf`,
+  };
+}
+
+function fileName(certificates: Certificate[]): string {
+  const slug = foldText(certificates[0]!.printed.className).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-[^-]*$/, '');
+  return `giay-chung-nhan-${slug || 'lop'}.pdf`;
+}
+
+export const certificatePrintingHandlers: Handlers<
+  Pick<
+    Channels,
+    | 'certificates.layout'
+    | 'certificates.saveLayout'
+    | 'certificates.offset'
+    | 'certificates.saveOffset'
+    | 'certificates.preview'
+    | 'certificates.pdf'
+    | 'certificates.print'
+    | 'certificates.calibration'
+    | 'certificates.calibrationPdf'
+    | 'certificates.listPreview'
+    | 'certificates.listPdf'
+    | 'certificates.registerXlsx'
+  >
+> = {
+  'certificates.layout': (ctx, input) => layoutOf(ctx, input.programId),
+  'certificates.saveLayout': (ctx, input) => {
+    programExists(ctx, input.programId);
+    ctx.db.transaction(() => {
+      const before = layoutOf(ctx, input.programId);
+      ctx.db
+        .prepare(
+          'INSERT INTO certificate_layouts (program_id, layout_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (program_id) DO UPDATE SET layout_json = excluded.layout_json, updated_at = excluded.updated_at',
+        )
+        .run(input.programId, JSON.stringify(input.layout), ctx.now().toISOString());
+      // The image can be large: the audit keeps the layout without it.
+      const strip = (l: CertificateLayout) => ({ ...l, imageDataUrl: l.imageDataUrl ? '(ảnh)' : null });
+      audit(ctx, { action: 'update', entity: 'certificate_layout', entityId: input.programId, before: strip(before.layout), after: strip(input.layout) });
+    })();
+    return layoutOf(ctx, input.programId);
+  },
+  'certificates.offset': (ctx) => offsetOf(ctx),
+  'certificates.saveOffset': (ctx, input) => {
+    ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(OFFSET_KEY, JSON.stringify(input));
+    audit(ctx, { action: 'update', entity: 'settings', entityId: OFFSET_KEY, after: input });
+    return offsetOf(ctx);
+  },
+  'certificates.preview': (ctx, input) => {
+    const { html, certificates } = batchHtml(ctx, input);
+    return { title: `Giấy chứng nhận — ${certificates.length} giấy`, html };
+  },
+  'certificates.pdf': async (ctx, input) => {
+    const { html, certificates } = batchHtml(ctx, input);
+    const pdf = await ctx.printing().toPdf(html);
+    countPrinted(ctx, certificates, 'pdf');
+    return { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length };
+  },
+  'certificates.print': async (ctx, input) => {
+    const port = ctx.printing();
+    if (!port.canPrint || !port.print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
+    const { html, certificates } = batchHtml(ctx, input);
+    await port.print(html);
+    countPrinted(ctx, certificates, 'printer');
+    return { printed: certificates.length };
+  },
+  'certificates.listPreview': (ctx, input) => {
+    const d = listDocument(ctx, input);
+    return { title: d.title, html: d.html };
+  },
+  'certificates.listPdf': async (ctx, input) => {
+    const d = listDocument(ctx, input);
+    return { fileName: d.fileName, dataBase64: (await ctx.printing().toPdf(d.html)).toString('base64') };
+  },
+  'certificates.registerXlsx': (ctx, input) => {
+    const certificates = rowsOf(ctx, 'year', input.year);
+    if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${input.year} chưa cấp giấy chứng nhận nào.`);
+    return certificateRegisterXlsx({ year: input.year, certificates });
+  },
+  'certificates.calibration': (ctx, input) => ({ title: 'Trang cân chỉnh máy in', html: buildCalibrationHtml({ layout: layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) }) }),
+  'certificates.calibrationPdf': async (ctx, input) => {
+    const html = buildCalibrationHtml({ layout: layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) });
+    return { fileName: 'trang-can-chinh-may-in.pdf', dataBase64: (await ctx.printing().toPdf(html)).toString('base64') };
+  },
+};

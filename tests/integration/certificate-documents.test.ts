@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { generateCentreKeys, signCertificate } from '../../electron/core/certificates/signing';
 import { buildCalibrationHtml, buildCertificatesHtml, type CertificateToPrint } from '../../electron/core/documents/certificate';
-import type { IssuingBody } from '../../electron/core/documents/party-document';
 import {
   CERTIFICATE_FIELD_KEYS,
   certificateLayoutSchema,
@@ -17,23 +16,10 @@ import {
   printerOffsetSchema,
   type CertificateLayout,
 } from '../../shared/domain/certificate-layout';
-
-const root = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(root, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const body: IssuingBody = {
-  superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-  centreName: 'Trung tâm Chính trị',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  directorName: 'Nguyễn Văn Thành',
-  directorTitle: 'Giám đốc',
-};
+import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody as body } from './document-fixtures';
 
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
-const TRICKY = 'Lê Văn <b>& Tú';
 const keys = generateCentreKeys();
 
 function cert(serial: number, fullName: string, birthDate: string, unitName: string | null, classification: string | null): CertificateToPrint {

@@ -11,27 +11,13 @@ import {
   type CertificateReceiptDoc,
   type CertificateRegisterDoc,
 } from '../../electron/core/documents/certificate-register';
-import type { IssuingBody } from '../../electron/core/documents/party-document';
 import { certificateRegisterXlsx } from '../../electron/core/io/certificate-register-xlsx';
 import type { Certificate } from '../../shared/contract/certificates';
-
-const root = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(root, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const body: IssuingBody = {
-  superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-  centreName: 'Trung tâm Chính trị',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  directorName: 'Nguyễn Văn Thành',
-  directorTitle: 'Giám đốc',
-};
+import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody as body } from './document-fixtures';
 
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
 const CLASS_A = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const CLASS_B = 'Lớp bồi dưỡng kết nạp đảng khóa II năm 2026';
-const TRICKY = 'Lê Văn <b>& Tú';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Huỳnh'];
 const MIDDLE = ['Thị Thu', 'Văn', 'Thị Ngọc', 'Đức', 'Thị Kim', 'Minh'];

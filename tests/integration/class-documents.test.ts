@@ -19,27 +19,13 @@ import {
   type ResultsDecisionDoc,
   type ScoreSheetDoc,
 } from '../../electron/core/documents/class-lists';
-import type { IssuingBody } from '../../electron/core/documents/party-document';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../../electron/core/io/class-lists-xlsx';
 import { evaluate, type AttendanceMark, type Scheme } from '../../shared/domain/eligibility';
 import { DEFAULT_BANDS } from '../../shared/domain/grading';
-
-const root = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(root, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const body: IssuingBody = {
-  superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-  centreName: 'Trung tâm Chính trị',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  directorName: 'Nguyễn Văn Thành',
-  directorTitle: 'Giám đốc',
-};
+import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody as body } from './document-fixtures';
 
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
-const TRICKY = 'Lê Văn <b>& Tú';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Huỳnh'];
 const MIDDLE_F = ['Thị Thu', 'Thị Ngọc', 'Thị', 'Thị Kim'];

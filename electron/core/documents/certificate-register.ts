@@ -1,5 +1,6 @@
 import type { Certificate } from '../../../shared/contract/certificates';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
+import { cell, listBodyHtml } from './class-lists';
 import { escapeHtml, partyHeaderHtml, partyPage, signatureBlockHtml, type IssuingBody } from './party-document';
 
 /**
@@ -9,27 +10,11 @@ import { escapeHtml, partyHeaderHtml, partyPage, signatureBlockHtml, type Issuin
  */
 
 // ---------------------------------------------------------------------------------------------
-// Shared pieces (the same shapes as in class-lists.ts, which does not export them)
-
-function cell(text: string | null | undefined, cls = ''): string {
-  return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text ?? '')}</td>`;
-}
+// Shared pieces
 
 /** A number like "125/GCN-TTCT/2026" may break after a slash or a dash, never inside a run of digits. */
 function serialCell(text: string, cls: string): string {
   return `<td class="${cls}">${escapeHtml(text).replace(/([/-])/g, '$1<wbr>')}</td>`;
-}
-
-/**
- * The last rows, the line under the table and the signature share an unbreakable tbody, so the
- * signature never lands alone on a sheet of its own.
- */
-function listBodyHtml(rows: string[], columns: number, ...ending: string[]): string {
-  const kept = Math.min(2, rows.length);
-  const head = rows.slice(0, rows.length - kept);
-  const tail = rows.slice(rows.length - kept);
-  const end = `<tr class="list-end"><td colspan="${columns}">${ending.join('\n')}</td></tr>`;
-  return `${head.length ? `<tbody>\n${head.join('\n')}\n</tbody>\n` : ''}<tbody class="keep">\n${[...tail, end].join('\n')}\n</tbody>`;
 }
 
 const LIST_CSS = `

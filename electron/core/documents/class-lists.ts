@@ -40,7 +40,7 @@ const BIRTH_HEAD_SUB = '<th>Nam</th><th>Nữ</th>';
 // The column is headed "Đảng viên", so the long labels would repeat the word in every row.
 const PARTY_STATUS_SHORT: Record<PartyStatus, string> = { chinh_thuc: 'Chính thức', du_bi: 'Dự bị', quan_chung: 'Quần chúng' };
 
-function cell(text: string | null | undefined, cls = ''): string {
+export function cell(text: string | null | undefined, cls = ''): string {
   return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text ?? '')}</td>`;
 }
 
@@ -54,7 +54,7 @@ function titleHtml(type: string, subject: string): string {
  * rows and that ending share an unbreakable tbody: otherwise the signature can land alone on a
  * sheet of its own, which Chromium does not prevent with break-before: avoid after a table.
  */
-function listBodyHtml(rows: string[], columns: number, ...ending: string[]): string {
+export function listBodyHtml(rows: string[], columns: number, ...ending: string[]): string {
   const kept = Math.min(2, rows.length);
   const head = rows.slice(0, rows.length - kept);
   const tail = rows.slice(rows.length - kept);

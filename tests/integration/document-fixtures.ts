@@ -1,0 +1,18 @@
+import path from 'node:path';
+import type { IssuingBody } from '../../electron/core/documents/party-document';
+
+/** What the printout tests share: where pictures go, which Chromium prints, and a commune centre's header. */
+export const SCREENSHOTS = path.join(path.resolve(__dirname, '../..'), 'tests/e2e/screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const communeBody: IssuingBody = {
+  superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
+  centreName: 'Trung tâm Chính trị',
+  docCode: 'TTCT',
+  placeName: 'Đắk Hà',
+  directorName: 'Nguyễn Văn Thành',
+  directorTitle: 'Giám đốc',
+};
+
+/** Markup in a name must print as typed. */
+export const TRICKY = 'Lê Văn <b>& Tú';

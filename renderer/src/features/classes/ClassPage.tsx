@@ -13,6 +13,7 @@ import { AttendanceTab } from '../attendance/AttendanceTab';
 import { EnrollmentTab } from '../enrollment/EnrollmentTab';
 import { EnrolledTabLabel, enrollmentsKey } from '../enrollment/queries';
 import { ResultsTab } from '../results/ResultsTab';
+import { CertificatesTab } from '../certificates/CertificatesTab';
 
 /** The moves a clerk makes from this screen; results and certificates move the class on from their own screens. */
 const ACTIONS: Partial<Record<ClassStatus, { to: ClassStatus; label: string }[]>> = {
@@ -42,7 +43,7 @@ export function ClassPage() {
 }
 
 /** Tabs a link can open directly, e.g. "#/classes/3?tab=hoc-vien" after importing a list into the class. */
-const TAB_KEYS = ['thong-tin', 'lich-hoc', 'hoc-vien', 'diem-danh', 'ket-qua', 'in'];
+const TAB_KEYS = ['thong-tin', 'lich-hoc', 'hoc-vien', 'diem-danh', 'ket-qua', 'giay-chung-nhan', 'in'];
 
 function ClassView({ cls }: { cls: ClassRow }) {
   const navigate = useNavigate();
@@ -95,6 +96,7 @@ function ClassView({ cls }: { cls: ClassRow }) {
         <Tab label={<EnrolledTabLabel classId={cls.id} />} />
         <Tab label="Điểm danh" />
         <Tab label="Kết quả" />
+        <Tab label="Giấy chứng nhận" />
         <Tab label="In văn bản" />
       </Tabs>
       {tab === 0 && <ClassInfoForm initial={cls} plan={null} onSaved={refresh} />}
@@ -102,7 +104,8 @@ function ClassView({ cls }: { cls: ClassRow }) {
       {tab === 2 && <EnrollmentTab cls={cls} />}
       {tab === 3 && <AttendanceTab classId={cls.id} />}
       {tab === 4 && <ResultsTab cls={cls} onChanged={refresh} />}
-      {tab === 5 && <DocumentPreview classId={cls.id} />}
+      {tab === 5 && <CertificatesTab cls={cls} />}
+      {tab === 6 && <DocumentPreview classId={cls.id} />}
       <Dialog open={cancelling} onClose={() => setCancelling(false)} maxWidth="sm" fullWidth>
         <DialogTitle>Hủy lớp?</DialogTitle>
         <DialogContent>

@@ -1,0 +1,259 @@
+import GridOnIcon from '@mui/icons-material/GridOn';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/contract/certificates';
+import type { ClassRow } from '../../../../shared/contract/classes';
+import { todayInVietnam } from '../../../../shared/domain/dates';
+import { formatDate, formatNumber } from '../../../../shared/domain/format';
+import { api, ApiError } from '../../api';
+import { downloadBase64 } from '../../components/download';
+import { ReasonDialog } from '../enrollment/ReasonDialog';
+import { CertificatePreview } from './CertificatePreview';
+import { SignerDialog, type SignerChoice } from './SignerDialog';
+
+type Plan = Output<'certificates.plan'>;
+type Eligible = Plan['eligible'][number];
+type Row = { kind: 'learner'; stt: number; learner: Eligible } | { kind: 'voided'; cert: Certificate };
+
+const fieldsOf = (err: unknown) => (err instanceof ApiError ? err.fields : {});
+
+export function CertificatesTab({ cls }: { cls: ClassRow }) {
+  if (cls.status !== 'results_recognised' && cls.status !== 'certificates_issued') {
+    return <Alert severity="info">Cấp giấy chứng nhận sau khi công nhận kết quả ở thẻ «Kết quả».</Alert>;
+  }
+  return <Certificates cls={cls} />;
+}
+
+/** Each learner's row, and under it the certificates of theirs that were reissued or revoked. */
+function rowsOf(plan: Plan, all: Certificate[]): Row[] {
+  const voided = all.filter((c) => c.status !== 'valid');
+  const used = new Set<number>();
+  const rows: Row[] = [];
+  plan.eligible.forEach((learner, i) => {
+    rows.push({ kind: 'learner', stt: i + 1, learner });
+    const mine = voided.filter(
+      (c) => !used.has(c.id) && (learner.certificate ? c.personId === learner.certificate.personId : c.printed.fullName === learner.fullName),
+    );
+    for (const c of mine) {
+      used.add(c.id);
+      rows.push({ kind: 'voided', cert: c });
+    }
+  });
+  for (const c of voided) if (!used.has(c.id)) rows.push({ kind: 'voided', cert: c });
+  return rows;
+}
+
+function Certificates({ cls }: { cls: ClassRow }) {
+  const queryClient = useQueryClient();
+  const plan = useQuery({ queryKey: ['certificates.plan', cls.id], queryFn: () => api.certificates.plan({ classId: cls.id }) });
+  const all = useQuery({ queryKey: ['certificates.ofClass', cls.id], queryFn: () => api.certificates.ofClass({ classId: cls.id }) });
+  const [issuing, setIssuing] = useState(false);
+  const [reissuing, setReissuing] = useState<Certificate | null>(null);
+  const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['certificates.plan', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: ['certificates.ofClass', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
+    void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
+  };
+  const missing = plan.data?.eligible.filter((e) => e.certificate === null) ?? [];
+  const issue = useMutation({
+    mutationFn: (c: SignerChoice) => api.certificates.issue({ classId: cls.id, issueDate: c.issueDate, signer: c.signer, enrollmentIds: missing.map((e) => e.enrollmentId) }),
+    onSuccess: (r) => {
+      setIssuing(false);
+      setDone(`Đã cấp ${formatNumber(r.issued.length)} giấy chứng nhận.`);
+      refresh();
+    },
+  });
+  const reissue = useMutation({
+    mutationFn: (p: { cert: Certificate; choice: SignerChoice }) =>
+      api.certificates.reissue({ certificateId: p.cert.id, reason: p.choice.reason, issueDate: p.choice.issueDate, signer: p.choice.signer }),
+    onSuccess: (c, p) => {
+      setReissuing(null);
+      setDone(`Đã cấp lại giấy số ${p.cert.serial} bằng giấy số ${c.serial}.`);
+      refresh();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (p: { cert: Certificate; reason: string }) => api.certificates.revoke({ certificateId: p.cert.id, reason: p.reason }),
+    onSuccess: (c) => {
+      setRevoking(null);
+      setDone(`Đã thu hồi giấy số ${c.serial}.`);
+      refresh();
+    },
+  });
+  const valid = (all.data ?? []).filter((c) => c.status === 'valid');
+  const year = valid[0]?.year ?? all.data?.[0]?.year ?? Number(todayInVietnam().slice(0, 4));
+  const receipt = useMutation({
+    mutationFn: () => api.certificates.listPdf({ kind: 'receipt', classId: cls.id }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
+  });
+  const register = useMutation({
+    mutationFn: () => api.certificates.listPdf({ kind: 'register', year }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
+  });
+  const registerXlsx = useMutation({
+    mutationFn: () => api.certificates.registerXlsx({ year }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
+  });
+
+  if (plan.isError) return <Alert severity="error">{plan.error.message}</Alert>;
+  if (all.isError) return <Alert severity="error">{all.error.message}</Alert>;
+  if (!plan.data || !all.data) return null;
+  const rows = rowsOf(plan.data, all.data);
+  const listError = receipt.error ?? register.error ?? registerXlsx.error;
+
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
+      <Paper sx={{ p: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}>
+          <Typography variant="h2" sx={{ flexGrow: 1 }}>Giấy chứng nhận</Typography>
+          <Button startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
+            Danh sách nhận giấy
+          </Button>
+          <Button startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
+            {`Sổ cấp năm ${year}`}
+          </Button>
+          <Button startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate()} disabled={registerXlsx.isPending}>
+            Sổ cấp (Excel)
+          </Button>
+          {missing.length > 0 && (
+            <Button variant="contained" onClick={() => { issue.reset(); setIssuing(true); }}>
+              Cấp giấy chứng nhận
+            </Button>
+          )}
+        </Box>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {`${formatNumber(plan.data.eligible.length)} học viên được công nhận · ${formatNumber(plan.data.eligible.length - missing.length)} đã có giấy · ${formatNumber(missing.length)} chưa cấp.`}
+          {missing.length > 0 ? ` Số tiếp theo: ${plan.data.nextSerial} (vào sổ số ${plan.data.nextRegisterNo}).` : ''}
+        </Typography>
+        {done && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setDone(null)}>{done}</Alert>}
+        {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
+        {receipt.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receipt.data.fileName}.</Alert>}
+        {register.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {register.data.fileName}.</Alert>}
+        {registerXlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {registerXlsx.data.fileName} ({registerXlsx.data.rowCount} dòng).</Alert>}
+        {plan.data.eligible.length === 0 ? (
+          <Typography color="text.secondary" sx={{ py: 3 }}>Lớp không có học viên được công nhận kết quả.</Typography>
+        ) : (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-label="Giấy chứng nhận" sx={{ minWidth: 1000, '& th': { whiteSpace: 'nowrap' }, '& td.name, & td.kind': { whiteSpace: 'nowrap' } }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell align="right" sx={{ width: 48 }}>STT</TableCell>
+                  <TableCell>Họ và tên</TableCell>
+                  <TableCell>Xếp loại</TableCell>
+                  <TableCell>Số giấy</TableCell>
+                  <TableCell>Vào sổ số</TableCell>
+                  <TableCell>Ngày cấp</TableCell>
+                  <TableCell>Trạng thái</TableCell>
+                  <TableCell align="right">Số lần in</TableCell>
+                  <TableCell align="right" />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((row) =>
+                  row.kind === 'learner' ? (
+                    <LearnerRow key={`e${row.learner.enrollmentId}`} row={row} onReissue={setReissuing} onRevoke={setRevoking} />
+                  ) : (
+                    <VoidedRow key={`c${row.cert.id}`} cert={row.cert} />
+                  ),
+                )}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </Paper>
+      <CertificatePreview key={valid.map((c) => c.id).join(',')} certificateIds={valid.map((c) => c.id)} onPrinted={refresh} />
+      {issuing && (
+        <SignerDialog
+          title="Cấp giấy chứng nhận"
+          confirmLabel={`Cấp ${formatNumber(missing.length)} giấy`}
+          busy={issue.isPending}
+          error={issue.error?.message ?? null}
+          fields={fieldsOf(issue.error)}
+          onConfirm={(c) => issue.mutate(c)}
+          onClose={() => setIssuing(false)}
+        >
+          {`Cấp cho ${formatNumber(missing.length)} học viên chưa có giấy, đánh số liên tục. Số tiếp theo: ${plan.data.nextSerial}`}
+        </SignerDialog>
+      )}
+      {reissuing && (
+        <SignerDialog
+          title={`Cấp lại giấy số ${reissuing.serial}`}
+          confirmLabel="Cấp lại"
+          reasonLabel="Lý do cấp lại"
+          busy={reissue.isPending}
+          error={reissue.error?.message ?? null}
+          fields={fieldsOf(reissue.error)}
+          onConfirm={(choice) => reissue.mutate({ cert: reissuing, choice })}
+          onClose={() => { reissue.reset(); setReissuing(null); }}
+        >
+          {`${reissuing.printed.fullName}: giấy số ${reissuing.serial} hết hiệu lực; giấy mới mang số tiếp theo ${plan.data.nextSerial}.`}
+        </SignerDialog>
+      )}
+      {revoking && (
+        <ReasonDialog
+          title={`Thu hồi giấy số ${revoking.serial}?`}
+          label="Lý do thu hồi"
+          helperText="Ví dụ: cấp nhầm người; lý do được ghi vào sổ cấp"
+          confirmLabel="Thu hồi"
+          busy={revoke.isPending}
+          error={revoke.error?.message ?? null}
+          onConfirm={(reason) => revoke.mutate({ cert: revoking, reason })}
+          onClose={() => { revoke.reset(); setRevoking(null); }}
+        >
+          {`${revoking.printed.fullName}: giấy số ${revoking.serial} sẽ hết hiệu lực; số này không dùng lại.`}
+        </ReasonDialog>
+      )}
+    </Box>
+  );
+}
+
+function LearnerRow(props: { row: Extract<Row, { kind: 'learner' }>; onReissue: (c: Certificate) => void; onRevoke: (c: Certificate) => void }) {
+  const { learner, stt } = props.row;
+  const c = learner.certificate;
+  return (
+    <TableRow>
+      <TableCell align="right">{stt}</TableCell>
+      <TableCell className="name">{learner.fullName}</TableCell>
+      <TableCell className="kind">{learner.classification ?? ''}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: c ? 600 : undefined }}>{c?.serial ?? ''}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{c?.registerNo ?? ''}</TableCell>
+      <TableCell>{c ? formatDate(c.issueDate) : ''}</TableCell>
+      <TableCell sx={{ color: c ? 'success.dark' : 'text.secondary' }}>{c ? CERTIFICATE_STATUS_LABELS[c.status] : 'Chưa cấp'}</TableCell>
+      <TableCell align="right">{c ? c.printCount : ''}</TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {c && (
+          <>
+            <Button size="small" onClick={() => props.onReissue(c)} aria-label={`Cấp lại: ${learner.fullName}`}>Cấp lại</Button>
+            <Button size="small" color="error" onClick={() => props.onRevoke(c)} aria-label={`Thu hồi: ${learner.fullName}`}>Thu hồi</Button>
+          </>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function VoidedRow({ cert }: { cert: Certificate }) {
+  const label = CERTIFICATE_STATUS_LABELS[cert.status];
+  const detail = [cert.statusReason, cert.replacedBySerial ? `thay bằng số ${cert.replacedBySerial}` : null].filter(Boolean).join('; ');
+  return (
+    <TableRow sx={{ '& td': { color: 'text.disabled' } }}>
+      <TableCell />
+      <TableCell className="name">{cert.printed.fullName}</TableCell>
+      <TableCell className="kind">{cert.printed.classification ?? ''}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap', textDecoration: 'line-through' }}>{cert.serial}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{cert.registerNo}</TableCell>
+      <TableCell>{formatDate(cert.issueDate)}</TableCell>
+      <TableCell>{detail ? `${label}: ${detail}` : label}</TableCell>
+      <TableCell align="right">{cert.printCount}</TableCell>
+      <TableCell />
+    </TableRow>
+  );
+}

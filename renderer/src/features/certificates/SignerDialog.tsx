@@ -1,0 +1,97 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { todayInVietnam } from '../../../../shared/domain/dates';
+import { api } from '../../api';
+import { DateField } from '../../components/DateField';
+
+export type Signer = { kind: 'director' } | { kind: 'deputy'; index: number };
+export type SignerChoice = { issueDate: string; signer: Signer; reason: string };
+
+/**
+ * Asks for the issue date and who signs (the director, or a deputy "KT. GIÁM ĐỐC" from the centre's
+ * profile valid on that date); with `reasonLabel`, also why (a reissue). Mounted only while open.
+ */
+export function SignerDialog(props: {
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  reasonLabel?: string;
+  busy?: boolean;
+  error?: string | null;
+  fields?: Record<string, string>;
+  onConfirm: (choice: SignerChoice) => void;
+  onClose: () => void;
+}) {
+  const [issueDate, setIssueDate] = useState(todayInVietnam());
+  const [signerKey, setSignerKey] = useState('director');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const profile = useQuery({
+    queryKey: ['centre.profileAt', issueDate],
+    queryFn: () => api.centre.profileAt({ date: issueDate }),
+    enabled: issueDate !== '',
+  });
+  const deputies = profile.data?.deputies ?? [];
+  const key = signerKey.startsWith('deputy:') && Number(signerKey.slice(7)) >= deputies.length && profile.data ? 'director' : signerKey;
+  const fields = props.fields ?? {};
+  const reasonMissing = props.reasonLabel !== undefined && reason.trim() === '';
+  const confirm = () => {
+    setTried(true);
+    if (reasonMissing || issueDate === '') return;
+    const signer: Signer = key === 'director' ? { kind: 'director' } : { kind: 'deputy', index: Number(key.slice(7)) };
+    props.onConfirm({ issueDate, signer, reason: reason.trim() });
+  };
+  const signerError = fields['signer'] ?? fields['signer.index'] ?? fields['signer.kind'];
+  return (
+    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>{props.title}</DialogTitle>
+      <DialogContent>
+        {props.children && <DialogContentText component="div" sx={{ mb: 2 }}>{props.children}</DialogContentText>}
+        {props.error && <Alert severity="error" sx={{ mb: 2 }}>{props.error}</Alert>}
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {props.reasonLabel !== undefined && (
+            <TextField
+              autoFocus
+              label={props.reasonLabel}
+              name="reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={(tried && reasonMissing) || 'reason' in fields}
+              helperText={tried && reasonMissing ? 'Chưa ghi lý do' : (fields['reason'] ?? 'Ví dụ: sai ngày sinh; lý do được ghi vào sổ cấp')}
+              slotProps={{ htmlInput: { maxLength: 500 } }}
+            />
+          )}
+          <DateField
+            label="Ngày cấp"
+            name="issueDate"
+            value={issueDate}
+            onChange={setIssueDate}
+            error={(tried && issueDate === '') || 'issueDate' in fields}
+            helperText={tried && issueDate === '' ? 'Chưa nhập ngày cấp' : fields['issueDate']}
+          />
+          <TextField
+            select
+            size="small"
+            label="Người ký"
+            value={key}
+            onChange={(e) => setSignerKey(e.target.value)}
+            error={signerError !== undefined || profile.isError}
+            helperText={signerError ?? (profile.isError ? profile.error.message : profile.data === null ? 'Chưa có hồ sơ trung tâm hiệu lực vào ngày này' : undefined)}
+          >
+            <MenuItem value="director">{`Giám đốc${profile.data ? ` — ${profile.data.director.name}` : ''}`}</MenuItem>
+            {deputies.map((d, i) => (
+              <MenuItem key={i} value={`deputy:${i}`}>{`KT. Giám đốc, ${d.title} — ${d.name}`}</MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Hủy</Button>
+        <Button variant="contained" onClick={confirm} disabled={props.busy}>
+          {props.confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

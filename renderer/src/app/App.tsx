@@ -22,6 +22,7 @@ import { HolidaysPage } from '../features/holidays/HolidaysPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ClassListPage } from '../features/classes/ClassListPage';
 import { ClassPage } from '../features/classes/ClassPage';
+import { CertificatesPage } from '../features/certificates/CertificatesPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -52,6 +53,7 @@ const router = createHashRouter([
       { path: 'classes', element: <ClassListPage /> },
       { path: 'classes/new', element: <ClassPage /> },
       { path: 'classes/:id', element: <ClassPage /> },
+      { path: 'certificates', element: <CertificatesPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'lecturers', element: <LecturersPage /> },
       { path: 'holidays', element: <HolidaysPage /> },

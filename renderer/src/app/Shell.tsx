@@ -8,6 +8,7 @@ import ClassIcon from '@mui/icons-material/Class';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import SchoolIcon from '@mui/icons-material/School';
 import BeachAccessIcon from '@mui/icons-material/BeachAccess';
+import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import {
   Alert,
   AppBar,
@@ -40,6 +41,7 @@ const NAV = [
       { to: '/plans', label: 'Kế hoạch năm', icon: <EventNoteIcon /> },
       { to: '/calendar', label: 'Lịch giảng dạy', icon: <CalendarMonthIcon /> },
       { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
+      { to: '/certificates', label: 'Giấy chứng nhận', icon: <WorkspacePremiumIcon /> },
     ],
   },
   {

@@ -1,0 +1,148 @@
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app-core';
+import { dispatch } from '../../electron/core/dispatch';
+import type { Channel, Input, Output, Result } from '../../shared/contract';
+import type { PersonInput } from '../../shared/contract/learners';
+import { browserForFile, dataFolder, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
+
+const browser = browserForFile();
+
+async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+const blank: PersonInput = {
+  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
+  position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
+  citizenId: '', partyCard: '', phone: '', notes: '',
+};
+
+/** Six learners with scores; Phan Thị Diệu (4,0) fails, the other five are recognised by decision 09 on 10/03/2026. */
+const LEARNERS: [string, string, number][] = [
+  ['Trần Văn An', '1990-05-12', 85],
+  ['Lê Văn Bảo', '1995-01-20', 65],
+  ['Nguyễn Thị Chi', '1988-11-02', 75],
+  ['Phan Thị Diệu', '1992-07-07', 40],
+  ['Hoàng Văn Giang', '1985-03-30', 90],
+  ['Đặng Thị Hà', '1999-12-24', 55],
+];
+
+async function recognisedClass(core: AppCore) {
+  await saveCentreProfile(core);
+  await ok(core, 'centre.save', {
+    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [{ name: 'Y Moan Niê', title: 'Phó Giám đốc' }],
+    areaCommunes: [], areaPartyOrgs: [],
+  });
+  const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
+  const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
+  const c = await ok(core, 'classes.save', {
+    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
+    startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
+    openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
+  });
+  const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+  await ok(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
+  const people = [];
+  for (const [name, birthDate] of LEARNERS) {
+    const words = name.split(' ');
+    people.push(await ok(core, 'learners.save', { ...blank, given: words.pop()!, familyAndMiddle: words.join(' '), birthDate }));
+  }
+  const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: people.map((p) => p.id) });
+  const grid = await ok(core, 'attendance.grid', { classId: c.id });
+  await ok(core, 'attendance.set', {
+    classId: c.id,
+    changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
+  });
+  const score = new Map(people.map((p, i) => [p.id, LEARNERS[i]![2]]));
+  await ok(core, 'results.setScores', {
+    classId: c.id,
+    changes: list.enrollments.map((e) => ({ enrollmentId: e.id, component: 0, attempt: 1 as const, tenths: score.get(e.personId)! })),
+  });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'running' });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'finished' });
+  await ok(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' });
+  return c;
+}
+
+describe('certificate register, verification and settings — as a clerk', () => {
+  it('lists the year\'s register, tells a genuine code from a changed one and validates the number pattern', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      const core = host.core;
+      const cls = await recognisedClass(core);
+      const { issued } = await ok(core, 'certificates.issue', { classId: cls.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+      expect(issued.map((c) => c.serial)).toEqual(['1/2026/GCN', '2/2026/GCN', '3/2026/GCN', '4/2026/GCN', '5/2026/GCN']);
+      const bao = issued.find((c) => c.printed.fullName === 'Lê Văn Bảo')!;
+      await ok(core, 'certificates.reissue', { certificateId: bao.id, reason: 'Sai ngày sinh trên giấy', issueDate: '2026-03-20', signer: { kind: 'director' } });
+
+      const page = await browser().newPage({ viewport: { width: 1366, height: 900 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/certificates`);
+      await page.getByRole('link', { name: 'Giấy chứng nhận' }).waitFor();
+      // The page opens on the current year; the certificates were issued in 2026.
+      for (let y = new Date().getFullYear(); y > 2026; y--) await page.getByRole('button', { name: 'Năm trước' }).click();
+      const table = page.getByRole('table', { name: 'Sổ cấp giấy chứng nhận năm 2026' });
+      await table.getByRole('row', { name: /1\/2026\/GCN .*Trần Văn An 12\/05\/1990 .*Còn hiệu lực/ }).waitFor();
+      for (const serial of ['1/2026/GCN', '3/2026/GCN', '4/2026/GCN', '5/2026/GCN', '6/2026/GCN']) {
+        await table.getByRole('cell', { name: serial, exact: true }).waitFor();
+      }
+      await table.getByText('Đã cấp lại: Sai ngày sinh trên giấy; thay bằng số 6/2026/GCN').waitFor();
+      await screenshot(page, '63-certificate-register');
+
+      // An empty year is a note, not an error.
+      await page.getByRole('button', { name: 'Năm trước' }).click();
+      await page.getByText('Năm 2025 chưa cấp giấy chứng nhận nào.').waitFor();
+
+      await page.getByRole('tab', { name: 'Tra cứu giấy chứng nhận' }).click();
+      const code = issued[0]!.verificationCode;
+      const field = page.getByRole('textbox', { name: 'Mã trên giấy (dán hoặc gõ)' });
+      await field.fill(code);
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByText('Giấy chứng nhận thật, còn trong sổ.').waitFor();
+      await page.getByRole('table', { name: 'Nội dung mã' }).getByRole('row', { name: /Họ và tên Trần Văn An/ }).waitFor();
+
+      // One letter changed in the middle of the code.
+      const mid = Math.floor(code.length / 2);
+      const changed = code.slice(0, mid) + (code[mid] === 'A' ? 'B' : 'A') + code.slice(mid + 1);
+      await field.fill(changed);
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByText(/^(Mã đã bị sửa hoặc không do trung tâm ký|Mã không hợp lệ)$/).waitFor();
+      expect(await page.getByText('Giấy chứng nhận thật, còn trong sổ.').count()).toBe(0);
+      await screenshot(page, '64-certificate-verify');
+
+      // A photo of the certificate's QR: read from the image, then checked the same way.
+      const photo = path.join(data.dir, 'qr.png');
+      await QRCode.toFile(photo, code, { errorCorrectionLevel: 'M', scale: 4 });
+      await field.fill('');
+      await page.locator('input[type="file"][accept="image/*"]').setInputFiles(photo);
+      await page.getByText('Giấy chứng nhận thật, còn trong sổ.').waitFor();
+      expect(await field.inputValue()).toBe(code);
+
+      await page.getByRole('tab', { name: 'Thiết lập' }).click();
+      const serialField = page.getByRole('textbox', { name: 'Mẫu số giấy' });
+      await serialField.fill('GCN/{year}');
+      await page.getByRole('button', { name: 'Lưu cách đánh số' }).click();
+      await page.getByText('Mẫu số phải có đúng một {seq}').waitFor();
+      expect(await serialField.getAttribute('aria-invalid')).toBe('true');
+      await serialField.fill('{seq:4}/{year}/GCN-TT');
+      await page.getByRole('button', { name: 'Lưu cách đánh số' }).click();
+      await page.getByText('Đã lưu cách đánh số.').waitFor();
+      expect((await ok(core, 'certificates.settings', {})).serialPattern).toBe('{seq:4}/{year}/GCN-TT');
+      const keyId = (await ok(core, 'certificates.settings', {})).keyId;
+      await page.getByText(keyId, { exact: true }).waitFor();
+      await screenshot(page, '65-certificate-settings');
+
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  });
+});

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AppCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Channel, Input, Output } from '../../shared/contract';
 import { todayInVietnam } from '../../shared/domain/dates';
-import { dataFolder, browserForFile, screenshot, startApp, watchConsole , saveCentreProfile } from './fixtures';
+import { browserForFile, dataFolder, ok, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
 
 const browser = browserForFile();
-
-async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await dispatch(core, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as Output<C>;
-}
 
 /** Year selectors open on the current year; the test's data lives in 2025–2026 whatever today is. */
 async function gotoYear(page: Page, year: number, from = Number(todayInVietnam().slice(0, 4))): Promise<void> {

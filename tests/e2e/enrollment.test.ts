@@ -3,17 +3,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Channel, Input, Output, Result } from '../../shared/contract';
-import { browserForFile, chooseDocument, dataFolder, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+import { browserForFile, chooseDocument, dataFolder, ok, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
 
 const browser = browserForFile();
-
-async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hiếu', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan',
   'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Ngọc', 'Phong', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn'];

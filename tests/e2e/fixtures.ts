@@ -7,6 +7,7 @@ import { startHost, type Host } from '../../electron/browser-host/server';
 import { CHROMIUM_ARGS } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
+import type { Channel, Input, Output, Result } from '../../shared/contract';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 const RENDERER = path.resolve(__dirname, '../../out/renderer');
@@ -86,4 +87,11 @@ export async function chooseDocument(page: Page, label: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Văn bản' }).click();
   await page.getByRole('option', { name: label, exact: true }).click();
   await page.locator(`iframe[title^="Xem trước"]`).first().waitFor();
+}
+
+/** Sets up data through the core exactly as the renderer would call it; a refusal fails the test. */
+export async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value;
 }

@@ -1,18 +1,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Channel, Input, Output, Result } from '../../shared/contract';
-import { browserForFile, dataFolder, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
+import { browserForFile, dataFolder, ok, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
 
 const browser = browserForFile();
-
-async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
 /** A cell's list of non-members, the way cells send them. */
 async function cellList(file: string) {

@@ -5,14 +5,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
+import { buildAttendanceSheetHtml, type AttendanceSession, type AttendanceSheetDoc } from '../../electron/core/documents/attendance-sheet';
 import {
-  buildAttendanceSheetHtml,
   buildClassSummaryHtml,
   buildLearnerListHtml,
   buildResultsDecisionHtml,
   buildScoreSheetHtml,
-  type AttendanceSession,
-  type AttendanceSheetDoc,
   type ClassSummaryDoc,
   type LearnerListDoc,
   type ListLearner,

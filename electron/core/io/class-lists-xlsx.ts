@@ -4,7 +4,8 @@ import { formatDate } from '../../../shared/domain/format';
 import { HALF_LABELS } from '../../../shared/domain/days';
 import { PARTY_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/learner-fields';
 import { foldText } from '../../../shared/domain/text';
-import type { AttendanceSession, LearnerListDoc, ResultsDecisionDoc, ScoreRow, ScoreSheetDoc } from '../documents/class-lists';
+import type { AttendanceSession } from '../documents/attendance-sheet';
+import type { LearnerListDoc, ResultsDecisionDoc, ScoreRow, ScoreSheetDoc } from '../documents/class-lists';
 import { addTableSheet, excelDate, newWorkbook, workbookToBase64, type SheetColumn } from './xlsx-write';
 
 /**

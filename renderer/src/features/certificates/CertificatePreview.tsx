@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
+import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 
 /** The certificates exactly as they print, in a sandboxed frame; saving or printing counts as a print. */
 export function CertificatePreview({ certificateIds, onPrinted }: { certificateIds: number[]; onPrinted: () => void }) {
@@ -42,18 +43,7 @@ export function CertificatePreview({ certificateIds, onPrinted }: { certificateI
       {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName} ({pdf.data.pages} trang).</Alert>}
       {print.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã gửi {print.data.printed} giấy tới máy in.</Alert>}
-      {preview.data && (
-        <Box sx={{ bgcolor: 'grey.300', p: 2 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.data.title}</Typography>
-          <Box
-            component="iframe"
-            title={`Xem trước: ${preview.data.title}`}
-            sandbox=""
-            srcDoc={preview.data.html}
-            sx={{ width: '100%', height: 800, border: 0, bgcolor: 'white', display: 'block' }}
-          />
-        </Box>
-      )}
+      {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={800} />}
     </Paper>
   );
 }

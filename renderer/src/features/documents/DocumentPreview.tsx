@@ -1,13 +1,14 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
-import { Alert, Box, Button, ListItemText, Menu, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, ListItemText, Menu, MenuItem, TextField } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
+import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
 type SheetKind = (typeof SPREADSHEET_KINDS)[number];
@@ -70,18 +71,7 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
       {sheet.isError && <Alert severity="error" sx={{ mb: 1 }}>{sheet.error.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
       {sheet.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).</Alert>}
-      {preview.data && (
-        <Paper sx={{ bgcolor: 'grey.300', p: 2 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{preview.data.title}</Typography>
-          <Box
-            component="iframe"
-            title={`Xem trước: ${preview.data.title}`}
-            sandbox=""
-            srcDoc={preview.data.html}
-            sx={{ width: '100%', height: 1000, border: 0, bgcolor: 'white', display: 'block' }}
-          />
-        </Paper>
-      )}
+      {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={1000} />}
     </Box>
   );
 }

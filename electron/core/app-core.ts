@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../shared/domain/dates';
 import { AppError, storageError } from './errors';
 import type { Logger } from './log';
 import type { PrintPort } from './ports';
+import { JobRegistry } from './jobs';
 import { createBackup, listBackups, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 
@@ -45,6 +46,8 @@ export class AppCore {
   private problemState: Problem | null = null;
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private readonly printPort: PrintPort | null;
+  /** Background work the screen follows by polling (certificate batches). */
+  readonly jobs: JobRegistry;
 
   private constructor(options: CoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -56,6 +59,7 @@ export class AppCore {
     this.clock = options.now ?? (() => new Date());
     this.actor = safeUserName();
     this.printPort = options.printing ?? null;
+    this.jobs = new JobRegistry(this.log, this.dataDir);
   }
 
   printing(): PrintPort {

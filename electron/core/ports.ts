@@ -6,7 +6,12 @@
 /** Turns a self-contained document (see electron/core/documents) into paper or a PDF. */
 export interface PrintPort {
   toPdf(html: string): Promise<Buffer>;
-  /** Opens the system print dialog; absent where there is no printer (the browser host). */
-  print?: (html: string) => Promise<void>;
+  /**
+   * Prints: with a device name, straight to that printer (batches, after the clerk chose it on screen);
+   * without, through the system print dialog. Absent where there is no printer (the browser host).
+   */
+  print?: (html: string, options?: { deviceName?: string }) => Promise<void>;
+  /** The printers installed on this PC, for the clerk to choose one for a batch. */
+  printers?: () => Promise<{ name: string; displayName: string }[]>;
   readonly canPrint: boolean;
 }

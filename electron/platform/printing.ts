@@ -44,18 +44,24 @@ export function createElectronPrintPort(): PrintPort {
     toPdf(html: string): Promise<Buffer> {
       return withDocument(html, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
     },
-    print(html: string): Promise<void> {
+    print(html: string, options?: { deviceName?: string }): Promise<void> {
+      // A batch names the printer the clerk chose on screen and goes without a dialog per chunk.
+      const target = options?.deviceName ? { silent: true, deviceName: options.deviceName } : { silent: false };
       return withDocument(
         html,
         (win) =>
           new Promise<void>((resolve, reject) => {
-            win.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+            win.webContents.print({ ...target, printBackground: true }, (success, failureReason) => {
               // Closing the dialog without printing is the clerk's choice, not a failure.
               if (success || /cancel/i.test(failureReason)) resolve();
               else reject(new AppError('PRINT_FAILED', `Không in được văn bản: ${failureReason || 'lỗi không xác định'}. Hãy kiểm tra máy in rồi thử lại.`));
             });
           }),
       );
+    },
+    async printers() {
+      const list = await withDocument('<!doctype html><title>printers</title>', (win) => win.webContents.getPrintersAsync());
+      return list.map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
     },
   };
 }

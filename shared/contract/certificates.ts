@@ -23,7 +23,11 @@ export const certificateSettingsSchema = z.object({
   yearly: z.boolean(),
   keyId: z.string(),
   publicKeyPem: z.string(),
+  /** What "Lưu khóa công khai" saves: the centre's name, then the key. */
+  publicKeyFile: z.string(),
 });
+
+export const trustedKeySchema = z.object({ id, keyId: z.string(), issuer: z.string(), addedAt: z.string() });
 
 export const CERTIFICATE_STATUSES = ['valid', 'reissued', 'revoked'] as const;
 export const CERTIFICATE_STATUS_LABELS: Record<(typeof CERTIFICATE_STATUSES)[number], string> = {
@@ -118,9 +122,37 @@ export const certificatesChannels = {
   'certificates.offset': { input: z.object({}).strict(), output: printerOffsetSchema },
   'certificates.saveOffset': { input: printerOffsetSchema, output: printerOffsetSchema },
   'certificates.preview': { input: batch, output: z.object({ title: z.string(), html: z.string() }) },
-  /** One PDF for the batch; every certificate in it counts as printed (reprints are marked in the register). */
-  'certificates.pdf': { input: batch, output: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number() }) },
-  'certificates.print': { input: batch, output: z.object({ printed: z.number() }) },
+  /** The printers of this PC; empty where nothing prints directly (the browser host). */
+  'certificates.printers': {
+    input: z.object({}).strict(),
+    output: z.object({ canPrint: z.boolean(), printers: z.array(z.object({ name: z.string(), displayName: z.string() })) }),
+  },
+  /**
+   * Starts printing a batch in the background, to one PDF or to the chosen printer; the screen follows
+   * it with batchStatus and may cancel it. Every certificate that reaches paper or the PDF counts as
+   * printed (reprints are marked in the register).
+   */
+  'certificates.startBatch': {
+    input: batch.extend({
+      target: z.enum(['pdf', 'printer'], { error: 'Chọn lưu PDF hoặc in ra máy in' }),
+      deviceName: z.string().trim().min(1, 'Chọn máy in').max(300).optional(),
+    }),
+    output: z.object({ jobId: z.string(), total: z.number() }),
+  },
+  'certificates.batchStatus': {
+    input: z.object({ jobId: z.uuid('Mã lượt in không hợp lệ') }),
+    output: z.object({
+      status: z.enum(['running', 'done', 'cancelled', 'failed']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+      /** The PDF, once, when a PDF batch is done. */
+      file: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number() }).nullable(),
+      /** Certificates counted as printed. */
+      printed: z.number(),
+    }),
+  },
+  'certificates.cancelBatch': { input: z.object({ jobId: z.uuid('Mã lượt in không hợp lệ') }), output: z.object({}) },
   'certificates.calibration': { input: z.object({ programId: id }), output: z.object({ title: z.string(), html: z.string() }) },
   'certificates.calibrationPdf': { input: z.object({ programId: id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
@@ -134,6 +166,18 @@ export const certificatesChannels = {
       payload: z.object({ n: z.string(), r: z.string(), name: z.string(), birth: z.string(), program: z.string(), issued: z.string() }).nullable(),
       /** The register's row for this number, when it is one of ours. */
       certificate: certificateSchema.nullable(),
+      /** The other centre whose imported key signed it; null for our own. */
+      issuer: z.string().nullable(),
     }),
   },
+  /** Other centres' public keys, for verifying their certificates here. */
+  'certificates.trustedKeys': { input: z.object({}).strict(), output: z.array(trustedKeySchema) },
+  'certificates.addTrustedKey': {
+    input: z.object({
+      issuer: text(200).min(1, 'Nhập tên đơn vị cấp'),
+      fileText: z.string().max(20_000, 'Tệp quá lớn, không phải tệp khóa công khai'),
+    }),
+    output: trustedKeySchema,
+  },
+  'certificates.removeTrustedKey': { input: z.object({ id }), output: z.object({}) },
 } satisfies Record<string, ChannelDef>;

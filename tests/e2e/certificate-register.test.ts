@@ -1,13 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { browserForFile, dataFolder, ok, screenshot, startApp, watchConsole } from './fixtures';
 import { recognisedClass } from './certificate-fixtures';
+import { generateCentreKeys, publicKeyFileText, signCertificate } from '../../electron/core/certificates/signing';
 
 const browser = browserForFile();
 
 describe('certificate register, verification and settings — as a clerk', () => {
-  it('lists the year\'s register, tells a genuine code from a changed one and validates the number pattern', async () => {
+  it('lists the year\'s register, tells a genuine code from a changed one and validates the number pattern; verifies another centre\'s certificate by its imported key', async () => {
     const data = dataFolder();
     const host = await startApp(data.dir);
     try {
@@ -74,6 +76,29 @@ describe('certificate register, verification and settings — as a clerk', () =>
       const keyId = (await ok(core, 'certificates.settings', {})).keyId;
       await page.getByText(keyId, { exact: true }).waitFor();
       await screenshot(page, '65-certificate-settings');
+
+      // Another centre's key file: its certificates verify here once the key is imported.
+      const other = generateCentreKeys();
+      const keyFile = path.join(data.dir, 'khoa-cong-khai-krong-pac.pem');
+      fs.writeFileSync(keyFile, publicKeyFileText(other.publicKeyPem, 'Trung tâm Chính trị huyện Krông Pắc'));
+      const otherCode = signCertificate({ n: '17/2025/GCN', r: '2025.0017', name: 'H\'Hen Niê', birth: '1998-02-03', program: 'Bồi dưỡng kết nạp Đảng', issued: '2025-11-04' }, other);
+      await page.locator('input[type="file"][aria-label="Tệp khóa công khai"]').setInputFiles(keyFile);
+      const addKey = page.getByRole('dialog', { name: 'Nhập khóa công khai' });
+      expect(await addKey.getByRole('textbox', { name: 'Đơn vị cấp' }).inputValue()).toBe('Trung tâm Chính trị huyện Krông Pắc');
+      await addKey.getByRole('button', { name: 'Nhập khóa' }).click();
+      await page.getByRole('table', { name: 'Khóa công khai đã nhập' }).getByText('Trung tâm Chính trị huyện Krông Pắc').waitFor();
+      // The same file twice is refused at the file, with who it belongs to.
+      await page.locator('input[type="file"][aria-label="Tệp khóa công khai"]').setInputFiles(keyFile);
+      await addKey.getByRole('button', { name: 'Nhập khóa' }).click();
+      await addKey.getByText('Khóa này đã được nhập (của Trung tâm Chính trị huyện Krông Pắc).').first().waitFor();
+      await screenshot(page, '65a-certificate-trusted-key-duplicate');
+      await addKey.getByRole('button', { name: 'Hủy' }).click();
+      await page.getByRole('tab', { name: 'Tra cứu giấy chứng nhận' }).click();
+      await page.getByRole('textbox', { name: 'Mã trên giấy (dán hoặc gõ)' }).fill(otherCode);
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByText('Chữ ký hợp lệ — giấy của Trung tâm Chính trị huyện Krông Pắc').waitFor();
+      await page.getByText("H'Hen Niê").waitFor();
+      await screenshot(page, '65b-certificate-verify-other-centre');
 
       expect(problems).toEqual([]);
       await page.close();

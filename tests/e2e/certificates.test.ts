@@ -53,6 +53,11 @@ describe('certificates — as a clerk', () => {
       expect(pdf.text).not.toContain('Phan Thị Diệu');
       expect(pdf.text).toContain('Số: 1/2026/GCN');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf.filePath, path.join(SCREENSHOTS, '61-certificate-pdf')]);
+      const progress = page.getByRole('dialog', { name: 'Lưu giấy chứng nhận ra PDF' });
+      await progress.getByText('Đã lưu 5 giấy vào một tệp PDF.').waitFor();
+      await progress.getByText('Đã xử lý: 5/5 giấy').waitFor();
+      await screenshot(page, '61a-certificate-batch-done');
+      await progress.getByRole('button', { name: 'Đóng' }).click();
       // Saving counts as printing: the table shows it.
       await expect.poll(async () => (await table.getByRole('row', { name: /Trần Văn An/ }).first().textContent()) ?? '').toMatch(/Còn hiệu lực1Cấp lại/);
 

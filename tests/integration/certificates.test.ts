@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,16 @@ async function recognisedClass(core: AppCore) {
   await ok(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' });
   const eid = (name: string) => list.enrollments.find((e) => e.fullName === name)!.id;
   return { c, people, eid };
+}
+
+/** Starts a PDF batch and follows it the way the screen does, until it finishes. */
+async function printBatch(core: AppCore, certificateIds: number[]) {
+  const { jobId } = await ok(core, 'certificates.startBatch', { certificateIds, target: 'pdf' });
+  for (;;) {
+    const status = await ok(core, 'certificates.batchStatus', { jobId });
+    if (status.status !== 'running') return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 describe('issuing certificates', () => {
@@ -175,8 +186,9 @@ describe('printing certificates', () => {
 
       const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
       const ids = issued.map((x) => x.id);
-      const pdf = await ok(core, 'certificates.pdf', { certificateIds: ids });
-      expect(pdf).toMatchObject({ pages: 2, fileName: 'giay-chung-nhan-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam.pdf' });
+      const done = await printBatch(core, ids);
+      expect(done).toMatchObject({ status: 'done', done: 2, total: 2, printed: 2, file: { pages: 2, fileName: 'giay-chung-nhan-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam.pdf' } });
+      const pdf = done.file!;
       const file = path.join(dataDir, pdf.fileName);
       fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
       const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
@@ -186,11 +198,15 @@ describe('printing certificates', () => {
       expect(pages[0]).toContain('Số: 1/2026/GCN');
       expect(pages[1]).toContain('Lê Văn Bảo');
       expect(pages[1]).toContain('Vào sổ số: 2026.0002');
-      await ok(core, 'certificates.pdf', { certificateIds: [ids[0]!] });
+      await printBatch(core, [ids[0]!]);
       expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([2, 1]);
 
       await ok(core, 'certificates.revoke', { certificateId: ids[1]!, reason: 'Cấp nhầm' });
-      expect(await invoke(core, 'certificates.pdf', { certificateIds: ids })).toMatchObject({ ok: false, error: { code: 'NOT_VALID' } });
+      expect(await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_VALID' } });
+      expect(await invoke(core, 'certificates.startBatch', { certificateIds: [ids[0]!], target: 'printer', deviceName: 'HP' })).toMatchObject({
+        ok: false,
+        error: { code: 'PRINT_UNAVAILABLE' },
+      });
       expect((await ok(core, 'certificates.calibration', { programId })).html).toContain('TRANG CÂN CHỈNH MÁY IN');
 
       // The register keeps the revoked number, and the receipt list only what can be handed out.
@@ -211,4 +227,88 @@ describe('printing certificates', () => {
       await port.close();
     }
   }, 60_000);
+
+  it('prints a batch to the printer the clerk chose, follows it and counts it; a finished job is handed out once', async () => {
+    const dataDir = tempDir();
+    const jobs: (string | undefined)[] = [];
+    // webContents.print cannot run here (no Electron binary); this port records what the Electron one would get.
+    const printer = {
+      canPrint: true,
+      toPdf: () => Promise.reject(new Error('not used')),
+      print: (_html: string, options?: { deviceName?: string }) => (jobs.push(options?.deviceName), Promise.resolve()),
+      printers: () => Promise.resolve([{ name: 'HP_LaserJet_P2035', displayName: 'HP LaserJet P2035' }]),
+    };
+    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: printer });
+    try {
+      const { c } = await recognisedClass(core);
+      const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+      expect(await ok(core, 'certificates.printers', {})).toEqual({ canPrint: true, printers: [{ name: 'HP_LaserJet_P2035', displayName: 'HP LaserJet P2035' }] });
+      const ids = issued.map((x) => x.id);
+      const noPrinter = await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'printer' });
+      expect(noPrinter).toMatchObject({ ok: false, error: { fields: { deviceName: 'Chọn máy in' } } });
+      const { jobId, total } = await ok(core, 'certificates.startBatch', { certificateIds: ids, target: 'printer', deviceName: 'HP_LaserJet_P2035' });
+      expect(total).toBe(2);
+      let status = await ok(core, 'certificates.batchStatus', { jobId });
+      while (status.status === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        status = await ok(core, 'certificates.batchStatus', { jobId });
+      }
+      expect(status).toMatchObject({ status: 'done', done: 2, printed: 2, file: null, message: 'Đã gửi 2 giấy tới máy in HP_LaserJet_P2035.' });
+      expect(jobs).toEqual(['HP_LaserJet_P2035']);
+      expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([1, 1]);
+      expect(await invoke(core, 'certificates.batchStatus', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await invoke(core, 'certificates.batchStatus', { jobId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    } finally {
+      core.close();
+    }
+  });
+
+  it("verifies another centre's certificates once its public key is imported, and refuses keys that are not one", async () => {
+    const issuing = await startCore();
+    const province = await startCore();
+    try {
+      const { c } = await recognisedClass(issuing);
+      const { issued } = await ok(issuing, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
+      const code = issued[0]!.verificationCode;
+      const file = (await ok(issuing, 'certificates.settings', {})).publicKeyFile;
+      expect(file).toMatch(/^Đơn vị cấp: Trung tâm Chính trị xã Đắk Hà\nMã khóa: [0-9a-f]{16}\n-----BEGIN PUBLIC KEY-----/);
+
+      expect(await ok(province, 'certificates.verify', { code })).toMatchObject({ status: 'unknown_key', issuer: null });
+      const key = await ok(province, 'certificates.addTrustedKey', { issuer: 'Trung tâm Chính trị xã Đắk Hà', fileText: file });
+      expect(key.issuer).toBe('Trung tâm Chính trị xã Đắk Hà');
+      expect(await ok(province, 'certificates.verify', { code })).toMatchObject({
+        status: 'genuine',
+        issuer: 'Trung tâm Chính trị xã Đắk Hà',
+        certificate: null,
+        payload: { name: 'Trần Văn An', n: '1/2026/GCN' },
+        message: 'Giấy chứng nhận thật do Trung tâm Chính trị xã Đắk Hà cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).',
+      });
+      const [head, body, sig] = code.split('.');
+      const changed = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, string>;
+      changed.name = 'Trần Văn Ân';
+      expect(await ok(province, 'certificates.verify', { code: `${head}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${sig}` })).toMatchObject({ status: 'tampered' });
+
+      const refused = async (fileText: string) => {
+        const r = await invoke(province, 'certificates.addTrustedKey', { issuer: 'X', fileText });
+        return r.ok ? 'accepted' : r.error.message;
+      };
+      expect(await refused(file)).toBe('Khóa này đã được nhập (của Trung tâm Chính trị xã Đắk Hà).');
+      expect(await refused((await ok(province, 'certificates.settings', {})).publicKeyFile)).toContain('khóa công khai của chính trung tâm này');
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+      expect(await refused(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toContain('Đây là khóa riêng');
+      const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      expect(await refused(rsa)).toContain('Khóa loại RSA');
+      expect(await refused('hello')).toContain('không chứa khóa công khai');
+      const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      expect(await refused(pem.replace(/\n([A-Za-z0-9+/]{20})[A-Za-z0-9+/=]+\n/, '\n$1\n'))).toContain('bị hỏng');
+      expect(await invoke(province, 'certificates.addTrustedKey', { issuer: '  ', fileText: pem })).toMatchObject({ ok: false, error: { fields: { issuer: 'Nhập tên đơn vị cấp' } } });
+
+      await ok(province, 'certificates.removeTrustedKey', { id: key.id });
+      expect(await ok(province, 'certificates.trustedKeys', {})).toEqual([]);
+      expect(await ok(province, 'certificates.verify', { code })).toMatchObject({ status: 'unknown_key' });
+    } finally {
+      issuing.close();
+      province.close();
+    }
+  });
 });

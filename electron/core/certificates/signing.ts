@@ -173,3 +173,38 @@ function verifyUnsafe(code: string, publicKeysPem: readonly string[]): Certifica
   if (candidates.some((key) => verify(null, body, key, signature))) return { status: 'genuine', payload };
   return { status: 'tampered', message: MESSAGE_TAMPERED };
 }
+
+const ISSUER_LINE = 'Đơn vị cấp:';
+
+/**
+ * The file a centre hands to another centre or the province: who it is, then the public key. Text
+ * before the PEM block is ignored by PEM readers, so the file also opens in other tools.
+ */
+export function publicKeyFileText(publicKeyPem: string, centreName: string): string {
+  return `${ISSUER_LINE} ${centreName.replace(/\s+/g, ' ').trim()}\nMã khóa: ${keyIdOf(publicKeyPem)}\n${publicKeyPem.trim()}\n`;
+}
+
+export type PublicKeyFile = { ok: true; publicKeyPem: string; keyId: string; issuer: string | null } | { ok: false; message: string };
+
+/** Reads a public key file from another centre; a private key, a certificate or any other key is refused. */
+export function readPublicKeyFile(text: string): PublicKeyFile {
+  const block = /-----BEGIN ([A-Z ]+)-----[\s\S]*?-----END \1-----/.exec(text);
+  if (!block) return { ok: false, message: 'Tệp không chứa khóa công khai (không có đoạn «-----BEGIN PUBLIC KEY-----»).' };
+  if (block[1] !== 'PUBLIC KEY') {
+    return /PRIVATE/.test(block[1]!)
+      ? { ok: false, message: 'Đây là khóa riêng, không phải khóa công khai. Khóa riêng phải được giữ kín ở đơn vị cấp; chỉ nhập khóa công khai.' }
+      : { ok: false, message: `Tệp chứa «${block[1]!}», không phải khóa công khai.` };
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey(block[0]);
+  } catch {
+    return { ok: false, message: 'Khóa công khai trong tệp bị hỏng hoặc không đầy đủ.' };
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    return { ok: false, message: `Khóa loại ${String(key.asymmetricKeyType).toUpperCase()} không dùng để ký giấy chứng nhận của phần mềm (cần Ed25519).` };
+  }
+  const issuerLine = text.split(/\r?\n/).find((l) => l.startsWith(ISSUER_LINE));
+  const issuer = issuerLine ? issuerLine.slice(ISSUER_LINE.length).trim().normalize('NFC') || null : null;
+  return { ok: true, publicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOfKey(key), issuer };
+}

@@ -4,7 +4,9 @@ import { certificateLayoutSchema, defaultCertificateLayout, printerOffsetSchema,
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import { buildCalibrationHtml, buildCertificatesHtml } from '../documents/certificate';
+import { buildCalibrationHtml, buildCertificatesHtml, type CertificatesDoc } from '../documents/certificate';
+import { certificatesToPdf, certificatesToPrinter } from '../certificates/batch-printing';
+import { formatNumber } from '../../../shared/domain/format';
 import { buildCertificateReceiptHtml, buildCertificateRegisterHtml } from '../documents/certificate-register';
 import { certificateRegisterXlsx } from '../io/certificate-register-xlsx';
 import { todayInVietnam } from '../../../shared/domain/dates';
@@ -15,7 +17,10 @@ import { certificate } from './certificates';
 import type { Handlers } from './types';
 
 type Channels = typeof certificatesChannels;
-type Batch = z.output<Channels['certificates.pdf']['input']>;
+type Batch = z.output<Channels['certificates.preview']['input']>;
+type StartBatch = z.output<Channels['certificates.startBatch']['input']>;
+type BatchResult = { file: { fileName: string; dataBase64: string; pages: number } | null; printed: number };
+const JOB_KIND = 'certificates.batch';
 
 const OFFSET_KEY = 'certificates.printerOffset';
 
@@ -50,12 +55,11 @@ function batchOf(ctx: AppCore, ids: readonly number[]): { certificates: Certific
   return { certificates, programId: [...programs][0]! };
 }
 
-function batchHtml(ctx: AppCore, input: Batch): { html: string; certificates: Certificate[] } {
-  const { certificates, programId } = batchOf(ctx, input.certificateIds);
+function batchDoc(ctx: AppCore, ids: readonly number[]): { doc: CertificatesDoc; certificates: Certificate[] } {
+  const { certificates, programId } = batchOf(ctx, ids);
   const { layout } = layoutOf(ctx, programId);
-  const first = certificates[0]!.printed.issuingBody;
-  const html = buildCertificatesHtml({
-    body: { ...first },
+  const doc: CertificatesDoc = {
+    body: { ...certificates[0]!.printed.issuingBody },
     layout,
     offset: offsetOf(ctx),
     certificates: certificates.map((c) => ({
@@ -73,8 +77,43 @@ function batchHtml(ctx: AppCore, input: Batch): { html: string; certificates: Ce
       signer: c.printed.signer,
       verificationCode: c.verificationCode,
     })),
+  };
+  return { doc, certificates };
+}
+
+/** Checked before the job starts, so a refused batch says why at once and nothing is counted. */
+function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: number } {
+  const { doc, certificates } = batchDoc(ctx, input.certificateIds);
+  const port = ctx.printing();
+  if (input.target === 'pdf') {
+    const jobId = ctx.jobs.start<BatchResult>(JOB_KIND, certificates.length, async (control) => {
+      const pdf = await certificatesToPdf(port, doc, control);
+      if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào và không giấy nào được tính là đã in.' };
+      countPrinted(ctx, certificates, 'pdf');
+      return {
+        result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: certificates.length },
+        message: `Đã lưu ${formatNumber(certificates.length)} giấy vào một tệp PDF.`,
+      };
+    });
+    return { jobId, total: certificates.length };
+  }
+  const print = port.print;
+  if (!port.canPrint || !print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
+  if (!input.deviceName) throw new AppError('INVALID_INPUT', 'Chọn máy in.', { deviceName: 'Chọn máy in' });
+  const deviceName = input.deviceName;
+  const jobId = ctx.jobs.start<BatchResult>(JOB_KIND, certificates.length, async (control) => {
+    let printed = 0;
+    await certificatesToPrinter({ ...port, print }, doc, certificates, deviceName, control, (sent) => {
+      countPrinted(ctx, sent, 'printer');
+      printed += sent.length;
+    });
+    const message =
+      printed < certificates.length
+        ? `Đã dừng sau ${formatNumber(printed)}/${formatNumber(certificates.length)} giấy; các giấy đã gửi tới máy in được ghi là đã in.`
+        : `Đã gửi ${formatNumber(printed)} giấy tới máy in ${deviceName}.`;
+    return { result: { file: null, printed }, message };
   });
-  return { html, certificates };
+  return { jobId, total: certificates.length };
 }
 
 /** Every certificate that reaches paper or a PDF counts; the register shows reprints. */
@@ -126,8 +165,10 @@ export const certificatePrintingHandlers: Handlers<
     | 'certificates.offset'
     | 'certificates.saveOffset'
     | 'certificates.preview'
-    | 'certificates.pdf'
-    | 'certificates.print'
+    | 'certificates.printers'
+    | 'certificates.startBatch'
+    | 'certificates.batchStatus'
+    | 'certificates.cancelBatch'
     | 'certificates.calibration'
     | 'certificates.calibrationPdf'
     | 'certificates.listPreview'
@@ -158,22 +199,22 @@ export const certificatePrintingHandlers: Handlers<
     return offsetOf(ctx);
   },
   'certificates.preview': (ctx, input) => {
-    const { html, certificates } = batchHtml(ctx, input);
-    return { title: `Giấy chứng nhận — ${certificates.length} giấy`, html };
+    const { doc, certificates } = batchDoc(ctx, input.certificateIds);
+    return { title: `Giấy chứng nhận — ${certificates.length} giấy`, html: buildCertificatesHtml(doc) };
   },
-  'certificates.pdf': async (ctx, input) => {
-    const { html, certificates } = batchHtml(ctx, input);
-    const pdf = await ctx.printing().toPdf(html);
-    countPrinted(ctx, certificates, 'pdf');
-    return { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length };
-  },
-  'certificates.print': async (ctx, input) => {
+  'certificates.printers': async (ctx) => {
     const port = ctx.printing();
-    if (!port.canPrint || !port.print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
-    const { html, certificates } = batchHtml(ctx, input);
-    await port.print(html);
-    countPrinted(ctx, certificates, 'printer');
-    return { printed: certificates.length };
+    if (!port.canPrint || !port.printers) return { canPrint: false, printers: [] };
+    return { canPrint: true, printers: await port.printers() };
+  },
+  'certificates.startBatch': (ctx, input) => startBatch(ctx, input),
+  'certificates.batchStatus': (ctx, input) => {
+    const job = ctx.jobs.take<BatchResult>(JOB_KIND, input.jobId);
+    return { status: job.status, done: job.done, total: job.total, message: job.message, file: job.result?.file ?? null, printed: job.result?.printed ?? 0 };
+  },
+  'certificates.cancelBatch': (ctx, input) => {
+    ctx.jobs.cancel(JOB_KIND, input.jobId);
+    return {};
   },
   'certificates.listPreview': (ctx, input) => {
     const d = listDocument(ctx, input);

@@ -5,7 +5,9 @@ import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-nu
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import { generateCentreKeys, signCertificate, verifyCertificateCode } from '../certificates/signing';
+import { generateCentreKeys, publicKeyFileText, signCertificate, verifyCertificateCode } from '../certificates/signing';
+import { todayInVietnam } from '../../../shared/domain/dates';
+import { trustedKeys } from './trusted-keys';
 import { AppError } from '../errors';
 import { centreProfileAt } from './centre';
 import { getClass } from './classes';
@@ -47,7 +49,8 @@ function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; private
 
 function settings(ctx: AppCore) {
   const key = ctx.db.transaction(() => activeKey(ctx))();
-  return { ...patterns(ctx), keyId: key.keyId, publicKeyPem: key.publicKeyPem };
+  const profile = centreProfileAt(ctx, todayInVietnam(ctx.now()));
+  return { ...patterns(ctx), keyId: key.keyId, publicKeyPem: key.publicKeyPem, publicKeyFile: publicKeyFileText(key.publicKeyPem, profile?.name ?? '') };
 }
 
 interface Row {
@@ -285,13 +288,16 @@ function revoke(ctx: AppCore, id: number, reason: string): Certificate {
 }
 
 function verify(ctx: AppCore, code: string) {
-  const keys = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
-  const r = verifyCertificateCode(code, keys);
-  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null };
+  const own = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
+  const others = trustedKeys(ctx);
+  const r = verifyCertificateCode(code, [...own, ...[...others.values()].map((k) => k.publicKeyPem)]);
+  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null };
+  const { k, ...payload } = r.payload;
+  const other = others.get(k);
+  // Another centre's certificate: genuine by its key, but its register is not on this PC.
+  if (other) return { status: r.status, message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`, payload, certificate: null, issuer: other.issuer };
   const row = ctx.db.prepare(`${SELECT} WHERE c.serial = ?`).get(r.payload.n) as Row | undefined;
   const found = row ? toCertificate(row) : null;
-  const { k: _k, ...payload } = r.payload;
-  void _k;
   const message = !found
     ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
     : found.status === 'valid'
@@ -299,7 +305,7 @@ function verify(ctx: AppCore, code: string) {
       : found.status === 'revoked'
         ? `Giấy chứng nhận thật nhưng đã bị thu hồi: ${found.statusReason ?? ''}`
         : `Giấy chứng nhận thật nhưng đã được cấp lại bằng giấy số ${found.replacedBySerial ?? ''}.`;
-  return { status: r.status, message, payload, certificate: found };
+  return { status: r.status, message, payload, certificate: found, issuer: null };
 }
 
 export const certificatesHandlers: Handlers<

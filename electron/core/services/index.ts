@@ -15,6 +15,7 @@ import { documentsHandlers } from './documents';
 import { enrollmentsHandlers } from './enrollments';
 import { certificatesHandlers } from './certificates';
 import { certificatePrintingHandlers } from './certificate-printing';
+import { trustedKeysHandlers } from './trusted-keys';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -35,4 +36,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...enrollmentsHandlers,
   ...certificatesHandlers,
   ...certificatePrintingHandlers,
+  ...trustedKeysHandlers,
 };

@@ -8,6 +8,7 @@ import { m0006_enrollments } from './0006-enrollments';
 import { m0007_enrollment_sites } from './0007-enrollment-sites';
 import { m0008_certificates } from './0008-certificates';
 import { m0009_certificate_layouts } from './0009-certificate-layouts';
+import { m0010_trusted_keys } from './0010-trusted-keys';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Ordered; a version is never edited once released: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order, m0005_classes, m0006_enrollments, m0007_enrollment_sites, m0008_certificates, m0009_certificate_layouts];
+export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order, m0005_classes, m0006_enrollments, m0007_enrollment_sites, m0008_certificates, m0009_certificate_layouts, m0010_trusted_keys];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,7 @@ import type { Output } from '../../../../shared/contract';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { useFormErrors } from '../../components/useFormErrors';
+import { TrustedKeysSection } from './TrustedKeysSection';
 
 type Settings = Output<'certificates.settings'>;
 
@@ -28,6 +29,7 @@ export function CertificateSettingsTab() {
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 900 }}>
       <Numbering settings={settings.data} />
       <PublicKey settings={settings.data} />
+      <TrustedKeysSection />
       <PrinterOffset x={offset.data.x} y={offset.data.y} />
     </Box>
   );
@@ -90,7 +92,7 @@ function PublicKey({ settings }: { settings: Settings }) {
       <Button
         startIcon={<KeyIcon />}
         onClick={() => {
-          downloadBase64(fileName, utf8Base64(settings.publicKeyPem), 'text/plain');
+          downloadBase64(fileName, utf8Base64(settings.publicKeyFile), 'text/plain');
           setSaved(true);
         }}
       >

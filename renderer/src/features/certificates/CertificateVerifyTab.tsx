@@ -63,7 +63,7 @@ export function CertificateVerifyTab() {
     <Paper sx={{ p: 2, maxWidth: 900 }}>
       <Typography variant="h2" sx={{ mb: 1 }}>Tra cứu giấy chứng nhận</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Mỗi giấy in kèm mã QR và dòng mã bắt đầu bằng «TTCT1.», được ký bằng khóa của trung tâm. Dán hoặc gõ dòng mã, hoặc chọn ảnh chụp mã QR, để biết giấy có đúng do trung tâm cấp không.
+        Mỗi giấy in kèm mã QR và dòng mã bắt đầu bằng «TTCT1.», được ký bằng khóa của trung tâm. Dán hoặc gõ dòng mã, hoặc chọn ảnh chụp mã QR, để biết giấy có đúng do trung tâm cấp không. Giấy của đơn vị khác được kiểm tra khi đã nhập khóa công khai của đơn vị đó.
       </Typography>
       <TextField
         label="Mã trên giấy (dán hoặc gõ)"
@@ -108,11 +108,12 @@ function Result({ r }: { r: Verification }) {
       <Alert severity={r.status === 'unknown_key' ? 'warning' : 'error'}>
         <AlertTitle>{title}</AlertTitle>
         {r.message}
+        {r.status === 'unknown_key' && '. Nếu có tệp khóa công khai của đơn vị đó, hãy nhập ở thẻ «Thiết lập».'}
       </Alert>
     );
   }
   const p = r.payload;
-  const inRegister = r.certificate?.status === 'valid';
+  const inRegister = r.certificate?.status === 'valid' || r.issuer !== null;
   const rows: [string, string][] = [
     ['Số', p.n],
     ['Vào sổ số', p.r],
@@ -123,7 +124,7 @@ function Result({ r }: { r: Verification }) {
   ];
   return (
     <Alert severity={inRegister ? 'success' : 'warning'}>
-      <AlertTitle>Chữ ký hợp lệ</AlertTitle>
+      <AlertTitle>{r.issuer ? `Chữ ký hợp lệ — giấy của ${r.issuer}` : 'Chữ ký hợp lệ'}</AlertTitle>
       <Typography sx={{ mb: 1 }}>{r.message}</Typography>
       <Table size="small" aria-label="Nội dung mã" sx={{ '& td': { borderBottom: 'none', py: 0.25, px: 0 }, '& td:first-of-type': { pr: 2, whiteSpace: 'nowrap', color: 'text.secondary' } }}>
         <TableBody>

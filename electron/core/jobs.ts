@@ -1,0 +1,104 @@
+import crypto from 'node:crypto';
+import { AppError, storageError } from './errors';
+import type { Logger } from './log';
+
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface JobView<T> {
+  status: JobStatus;
+  done: number;
+  total: number;
+  message: string | null;
+  result: T | null;
+}
+
+export interface JobControl {
+  /** Called after each step; `done` never goes down. */
+  progress(done: number): void;
+  /** Checked between steps: a cancelled job stops at the next one and keeps what already happened. */
+  readonly cancelled: boolean;
+}
+
+interface Job {
+  kind: string;
+  status: JobStatus;
+  done: number;
+  total: number;
+  message: string | null;
+  result: unknown;
+  cancelRequested: boolean;
+  finishedAt: number | null;
+}
+
+// A finished job waits this long for the screen to collect its result (a large PDF), then is dropped.
+const KEEP_FINISHED_MS = 10 * 60 * 1000;
+
+/**
+ * Long work (printing hundreds of certificates) runs in the background while the screen polls for
+ * progress: both shells answer requests one at a time, and only polling works through both the
+ * Electron IPC and the browser host the same way.
+ */
+export class JobRegistry {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly where: string,
+  ) {}
+
+  start<T>(kind: string, total: number, run: (control: JobControl) => Promise<{ result: T; message: string }>): string {
+    this.sweep();
+    const id = crypto.randomUUID();
+    const job: Job = { kind, status: 'running', done: 0, total, message: null, result: null, cancelRequested: false, finishedAt: null };
+    this.jobs.set(id, job);
+    const control: JobControl = {
+      progress: (done) => {
+        job.done = Math.max(job.done, Math.min(done, total));
+      },
+      get cancelled() {
+        return job.cancelRequested;
+      },
+    };
+    void run(control).then(
+      ({ result, message }) => {
+        job.status = job.cancelRequested ? 'cancelled' : 'done';
+        job.result = result;
+        job.message = message;
+        job.finishedAt = Date.now();
+      },
+      (err: unknown) => {
+        job.status = 'failed';
+        job.finishedAt = Date.now();
+        if (err instanceof AppError) job.message = err.message;
+        else {
+          const known = storageError(err, this.where);
+          if (known) job.message = known.message;
+          else {
+            this.log.error(`Job ${kind} failed`, err);
+            job.message = `Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào nhật ký: ${this.log.file}`;
+          }
+        }
+      },
+    );
+    return id;
+  }
+
+  /** The job's state; a finished job's result is handed out once and the job forgotten. */
+  take<T>(kind: string, id: string): JobView<T> {
+    const job = this.jobs.get(id);
+    if (!job || job.kind !== kind) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt in này (có thể đã xong từ lâu); hãy làm lại.');
+    if (job.status !== 'running') this.jobs.delete(id);
+    return { status: job.status, done: job.done, total: job.total, message: job.message, result: job.result as T | null };
+  }
+
+  cancel(kind: string, id: string): void {
+    const job = this.jobs.get(id);
+    if (!job || job.kind !== kind) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt in này.');
+    job.cancelRequested = true;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+  }
+}

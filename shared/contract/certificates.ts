@@ -153,8 +153,20 @@ export const certificatesChannels = {
     }),
   },
   'certificates.cancelBatch': { input: z.object({ jobId: z.uuid('Mã lượt in không hợp lệ') }), output: z.object({}) },
-  'certificates.calibration': { input: z.object({ programId: id }), output: z.object({ title: z.string(), html: z.string() }) },
-  'certificates.calibrationPdf': { input: z.object({ programId: id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  /** A layout being edited (not yet saved) printed with illustrative values, exactly as it would print. */
+  'certificates.layoutPreview': {
+    input: z.object({ programId: id, layout: certificateLayoutSchema }),
+    output: z.object({ title: z.string(), html: z.string() }),
+  },
+  /** The calibration page of the program's saved layout, or of the one being edited. */
+  'certificates.calibration': {
+    input: z.object({ programId: id, layout: certificateLayoutSchema.optional() }),
+    output: z.object({ title: z.string(), html: z.string() }),
+  },
+  'certificates.calibrationPdf': {
+    input: z.object({ programId: id, layout: certificateLayoutSchema.optional() }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+  },
   'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
   'certificates.listPdf': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'certificates.registerXlsx': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: fileOutput },

@@ -81,6 +81,43 @@ function batchDoc(ctx: AppCore, ids: readonly number[]): { doc: CertificatesDoc;
   return { doc, certificates };
 }
 
+/**
+ * A layout shown with illustrative values, never a real learner's: the QR carries no signature and
+ * the numbers say "MẪU", so a printout of the preview cannot pass for a certificate. No printer
+ * offset either: the editor places fields on the design, the offset belongs to the printer.
+ */
+function layoutPreviewHtml(ctx: AppCore, programId: number, layout: CertificateLayout): string {
+  programExists(ctx, programId);
+  const program = ctx.db.prepare('SELECT name FROM programs WHERE id = ?').get(programId) as { name: string };
+  const date = todayInVietnam(ctx.now());
+  const p = centreProfileAt(ctx, date);
+  const body = p
+    ? { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title }
+    : { superior: 'ĐẢNG ỦY …', centreName: 'TRUNG TÂM CHÍNH TRỊ …', docCode: 'TTCT', placeName: '…', directorName: '', directorTitle: 'Giám đốc' };
+  return buildCertificatesHtml({
+    body,
+    layout,
+    offset: { x: 0, y: 0 },
+    certificates: [
+      {
+        serial: 'MẪU',
+        registerNo: 'MẪU',
+        fullName: 'Nguyễn Thị Minh Hằng',
+        birthDate: '1995-08-19',
+        unitName: 'Chi bộ thôn 3',
+        programName: program.name,
+        className: `Lớp mẫu khóa I năm ${date.slice(0, 4)}`,
+        startDate: date,
+        endDate: date,
+        classification: 'Khá',
+        issueDate: date,
+        signer: { lines: [body.directorTitle || 'Giám đốc'], name: body.directorName || 'Họ và tên người ký' },
+        verificationCode: 'MẪU GIẤY CHỨNG NHẬN — KHÔNG CÓ GIÁ TRỊ',
+      },
+    ],
+  });
+}
+
 /** Checked before the job starts, so a refused batch says why at once and nothing is counted. */
 function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: number } {
   const { doc, certificates } = batchDoc(ctx, input.certificateIds);
@@ -169,6 +206,7 @@ export const certificatePrintingHandlers: Handlers<
     | 'certificates.startBatch'
     | 'certificates.batchStatus'
     | 'certificates.cancelBatch'
+    | 'certificates.layoutPreview'
     | 'certificates.calibration'
     | 'certificates.calibrationPdf'
     | 'certificates.listPreview'
@@ -229,9 +267,13 @@ export const certificatePrintingHandlers: Handlers<
     if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${input.year} chưa cấp giấy chứng nhận nào.`);
     return certificateRegisterXlsx({ year: input.year, certificates });
   },
-  'certificates.calibration': (ctx, input) => ({ title: 'Trang cân chỉnh máy in', html: buildCalibrationHtml({ layout: layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) }) }),
+  'certificates.layoutPreview': (ctx, input) => ({ title: 'Mẫu giấy với dữ liệu minh họa (không phải giấy thật)', html: layoutPreviewHtml(ctx, input.programId, input.layout) }),
+  'certificates.calibration': (ctx, input) => ({
+    title: 'Trang cân chỉnh máy in',
+    html: buildCalibrationHtml({ layout: input.layout ?? layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) }),
+  }),
   'certificates.calibrationPdf': async (ctx, input) => {
-    const html = buildCalibrationHtml({ layout: layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) });
+    const html = buildCalibrationHtml({ layout: input.layout ?? layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) });
     return { fileName: 'trang-can-chinh-may-in.pdf', dataBase64: (await ctx.printing().toPdf(html)).toString('base64') };
   },
 };

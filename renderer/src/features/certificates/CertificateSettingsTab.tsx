@@ -121,7 +121,7 @@ function PrinterOffset(props: { x: number; y: number }) {
     <Paper sx={{ p: 2 }}>
       <Typography variant="h2" sx={{ mb: 1 }}>Độ lệch máy in</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Máy in của văn phòng có thể in lệch khỏi phôi giấy. In trang căn chỉnh từ thẻ «Giấy chứng nhận» của lớp hoặc từ mẫu giấy của chương trình đào tạo, đo độ lệch rồi nhập ở đây: số dương dịch sang phải (x) và xuống dưới (y).
+        Máy in của văn phòng có thể in lệch khỏi phôi giấy. In trang cân chỉnh ở thẻ «Mẫu giấy», đo độ lệch rồi nhập ở đây: số dương dịch sang phải (x) và xuống dưới (y).
       </Typography>
       <Box sx={{ display: 'flex', gap: 2 }}>
         <TextField label="Lệch ngang x (mm)" value={x} onChange={(e) => { setX(e.target.value); save.reset(); }} sx={{ width: 200 }} {...form.at('x')} />

@@ -1,9 +1,11 @@
+import DesignServicesIcon from '@mui/icons-material/DesignServices';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { Output } from '../../../../shared/contract';
 import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/contract/certificates';
 import type { ClassRow } from '../../../../shared/contract/classes';
@@ -114,6 +116,9 @@ function Certificates({ cls }: { cls: ClassRow }) {
       <Paper sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}>
           <Typography variant="h2" sx={{ flexGrow: 1 }}>Giấy chứng nhận</Typography>
+          <Button component={RouterLink} to={`/certificates?tab=layout&program=${cls.programId}`} startIcon={<DesignServicesIcon />}>
+            Mẫu giấy
+          </Button>
           <Button startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
             Danh sách nhận giấy
           </Button>

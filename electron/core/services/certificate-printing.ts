@@ -17,7 +17,6 @@ import { certificate } from './certificates';
 import type { Handlers } from './types';
 
 type Channels = typeof certificatesChannels;
-type Batch = z.output<Channels['certificates.preview']['input']>;
 type StartBatch = z.output<Channels['certificates.startBatch']['input']>;
 type BatchResult = { file: { fileName: string; dataBase64: string; pages: number } | null; printed: number };
 const JOB_KIND = 'certificates.batch';

@@ -1,4 +1,4 @@
--- user_version 9
+-- user_version 10
 CREATE INDEX attendance_session ON attendance (session_id);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX certificates_class ON certificates (class_id);
@@ -50,6 +50,7 @@ CREATE TABLE programs ( id INTEGER PRIMARY KEY, code TEXT NOT NULL, code_key TEX
 CREATE TABLE scores ( enrollment_id INTEGER NOT NULL REFERENCES enrollments (id), component INTEGER NOT NULL, attempt INTEGER NOT NULL CHECK (attempt IN (1, 2)), tenths INTEGER NOT NULL CHECK (tenths BETWEEN 0 AND 100), PRIMARY KEY (enrollment_id, component, attempt) ) STRICT;
 CREATE TABLE sessions ( id INTEGER PRIMARY KEY, class_id INTEGER NOT NULL REFERENCES classes (id), date TEXT NOT NULL, half TEXT NOT NULL CHECK (half IN ('sang', 'chieu')), topic_id INTEGER REFERENCES program_topics (id), title TEXT NOT NULL, lecturer_id INTEGER REFERENCES lecturers (id), venue_id INTEGER REFERENCES venues (id), periods INTEGER NOT NULL CHECK (periods BETWEEN 1 AND 6), position INTEGER NOT NULL ) STRICT;
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL ) STRICT;
+CREATE TABLE trusted_keys ( id INTEGER PRIMARY KEY, key_id TEXT NOT NULL UNIQUE, issuer TEXT NOT NULL, public_pem TEXT NOT NULL, added_at TEXT NOT NULL ) STRICT;
 CREATE TABLE unit_names ( id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units (id), name TEXT NOT NULL, name_key TEXT NOT NULL, valid_to TEXT NOT NULL ) STRICT;
 CREATE TABLE units ( id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('base', 'cell')), parent_id INTEGER REFERENCES units (id), commune_code TEXT, merged_into_id INTEGER REFERENCES units (id), archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE venues ( id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, address TEXT NOT NULL, commune_code TEXT, capacity INTEGER, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

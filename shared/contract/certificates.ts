@@ -100,7 +100,14 @@ export const certificatesChannels = {
     }),
   },
   'certificates.issue': {
-    input: z.object({ classId: id, issueDate: isoDate, signer, enrollmentIds: z.array(id).max(2000).optional() }),
+    input: z.object({
+      classId: id,
+      issueDate: isoDate,
+      signer,
+      enrollmentIds: z.array(id).max(2000).optional(),
+      /** Needed when the class's year is closed: the issue then shows as an amendment to that year. */
+      reason: text(500).optional(),
+    }),
     output: z.object({ issued: z.array(certificateSchema) }),
   },
   'certificates.ofClass': { input: z.object({ classId: id }), output: z.array(certificateSchema) },

@@ -11,6 +11,7 @@ import { holidaysChannels } from './holidays';
 import { documentsChannels } from './documents';
 import { enrollmentsChannels } from './enrollments';
 import { certificatesChannels } from './certificates';
+import { reportsChannels } from './reports';
 
 export const contract = {
   ...appChannels,
@@ -27,6 +28,7 @@ export const contract = {
   ...documentsChannels,
   ...enrollmentsChannels,
   ...certificatesChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;

@@ -208,3 +208,18 @@ export function readPublicKeyFile(text: string): PublicKeyFile {
   const issuer = issuerLine ? issuerLine.slice(ISSUER_LINE.length).trim().normalize('NFC') || null : null;
   return { ok: true, publicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOfKey(key), issuer };
 }
+
+/** Signs a whole document (a roll-up file) with the centre's key: base64url of the Ed25519 signature. */
+export function signText(text: string, privateKeyPem: string): string {
+  return sign(null, Buffer.from(text, 'utf8'), createPrivateKey(privateKeyPem)).toString('base64url');
+}
+
+/** True when the signature was made over exactly this text by the key; never throws. */
+export function verifyText(text: string, signature: string, publicKeyPem: string): boolean {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    return key.asymmetricKeyType === 'ed25519' && verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}

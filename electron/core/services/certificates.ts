@@ -8,6 +8,7 @@ import { audit } from '../audit';
 import { generateCentreKeys, publicKeyFileText, signCertificate, verifyCertificateCode } from '../certificates/signing';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { trustedKeys } from './trusted-keys';
+import { isYearClosed } from './plans';
 import { AppError } from '../errors';
 import { centreProfileAt } from './centre';
 import { getClass } from './classes';
@@ -34,7 +35,7 @@ function patterns(ctx: AppCore) {
 }
 
 /** The centre's signing key, made on first use. */
-function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; privateKeyPem: string } {
+export function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; privateKeyPem: string } {
   const row = ctx.db.prepare('SELECT key_id, public_pem, private_pem FROM certificate_keys WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1').get() as
     | { key_id: string; public_pem: string; private_pem: string }
     | undefined;
@@ -228,13 +229,18 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
       chosen = eligible.filter((e) => !validFor(ctx, e.enrollmentId));
     }
     if (chosen.length === 0) throw new AppError('NOTHING_TO_ISSUE', 'Mọi học viên đủ điều kiện của lớp đã có giấy chứng nhận.');
+    if (isYearClosed(ctx, cls.year) && !input.reason) {
+      throw new AppError('YEAR_CLOSED', `Năm ${cls.year} đã khóa sổ: cấp giấy cho lớp của năm này cần ghi lý do; số liệu năm ${cls.year} sẽ hiện là điều chỉnh trong báo cáo sau.`, {
+        reason: 'Năm đã khóa sổ: cần ghi lý do',
+      });
+    }
     const signed = signerOf(ctx, input.issueDate, input.signer);
     const ids = chosen.map((who) => insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signed, replacesId: null }));
     if (eligible.every((e) => validFor(ctx, e.enrollmentId))) {
       ctx.db.prepare("UPDATE classes SET status = 'certificates_issued', updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), cls.id);
     }
     const issued = ids.map((id) => certificate(ctx, id));
-    audit(ctx, { action: 'create', entity: 'certificate', entityId: cls.id, after: { serials: issued.map((c) => c.serial), issueDate: input.issueDate } });
+    audit(ctx, { action: 'create', entity: 'class_certificates', entityId: cls.id, after: { serials: issued.map((c) => c.serial), issueDate: input.issueDate }, ...(input.reason ? { reason: input.reason } : {}) });
     return { issued };
   })();
 }

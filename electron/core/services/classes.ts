@@ -243,6 +243,7 @@ const NEXT: Partial<Record<ClassStatus, ClassStatus[]>> = {
 function setStatus(ctx: AppCore, id: number, status: ClassStatus, reason: string | undefined): ClassRow {
   return ctx.db.transaction(() => {
     const before = getClass(ctx, id);
+    if (isYearClosed(ctx, before.year)) throw new AppError('YEAR_CLOSED', `Năm ${before.year} đã khóa sổ; không đổi trạng thái lớp của năm này được.`);
     if (!NEXT[before.status]?.includes(status)) {
       throw new AppError('BAD_TRANSITION', `Không thể chuyển lớp từ «${CLASS_STATUS_LABELS[before.status]}» sang «${CLASS_STATUS_LABELS[status]}».`);
     }

@@ -240,6 +240,7 @@ function setAttendance(ctx: AppCore, input: z.output<Channels['attendance.set'][
       else upsert.run(ch.enrollmentId, ch.sessionId, ch.mark);
     }
     audit(ctx, { action: 'update', entity: 'attendance', entityId: input.classId, before, after: input.changes, ...(c.locked ? { reason: input.reason } : {}) });
+    if (c.locked) storeOutcomes(ctx, input.classId);
     return attendanceGrid(ctx, input.classId);
   })();
 }
@@ -329,8 +330,23 @@ function setScores(ctx: AppCore, input: z.output<Channels['results.setScores']['
       }
     }
     audit(ctx, { action: 'update', entity: 'scores', entityId: input.classId, before, after, ...(c.locked ? { reason: input.reason } : {}) });
+    if (c.locked) storeOutcomes(ctx, input.classId);
     return resultsGrid(ctx, input.classId);
   })();
+}
+
+/**
+ * Each enrolment's recognised outcome and classification, kept with it for the reports: written when
+ * results are recognised and again after every correction to a recognised class.
+ */
+export function storeOutcomes(ctx: AppCore, classId: number): void {
+  const grid = resultsGrid(ctx, classId);
+  const set = ctx.db.prepare('UPDATE enrollments SET outcome = ?, classification = ? WHERE id = ? AND (outcome IS NOT ? OR classification IS NOT ?)');
+  for (const r of grid.rows) {
+    const completed = r.result.status === 'eligible';
+    const classification = completed ? r.result.classification : null;
+    set.run(completed ? 'completed' : 'not_completed', classification, r.enrollmentId, completed ? 'completed' : 'not_completed', classification);
+  }
 }
 
 /** Results are recognised by a numbered decision; attendance and scores lock with it. */
@@ -361,6 +377,7 @@ function recognise(ctx: AppCore, input: z.output<Channels['results.recognise']['
     });
     db.prepare("UPDATE classes SET results_decision_id = ?, status = 'results_recognised', updated_at = ? WHERE id = ?").run(decisionId, ctx.now().toISOString(), input.classId);
     audit(ctx, { action: 'update', entity: 'class', entityId: input.classId, after: { recognised: grid.summary, decision: input.decisionNumber } });
+    storeOutcomes(ctx, input.classId);
     return resultsGrid(ctx, input.classId);
   })();
 }
@@ -391,6 +408,7 @@ export const enrollmentsHandlers: Handlers<Channels> = {
       const was = ctx.db.prepare('SELECT discipline, discipline_note FROM enrollments WHERE id = ?').get(e.id) as { discipline: number; discipline_note: string };
       ctx.db.prepare('UPDATE enrollments SET discipline = ?, discipline_note = ?, updated_at = ? WHERE id = ?').run(input.discipline ? 1 : 0, input.note, ctx.now().toISOString(), e.id);
       audit(ctx, { action: 'update', entity: 'enrollment', entityId: e.id, before: { discipline: was.discipline === 1, note: was.discipline_note }, after: { discipline: input.discipline, note: input.note }, ...(input.reason ? { reason: input.reason } : {}) });
+      if (c.locked) storeOutcomes(ctx, e.class_id);
       return list(ctx, e.class_id);
     })(),
   'enrollments.setSite': (ctx, input) => setSite(ctx, input.enrollmentIds, input.site),

@@ -16,6 +16,7 @@ import { enrollmentsHandlers } from './enrollments';
 import { certificatesHandlers } from './certificates';
 import { certificatePrintingHandlers } from './certificate-printing';
 import { trustedKeysHandlers } from './trusted-keys';
+import { reportsHandlers } from './reports';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -37,4 +38,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...certificatesHandlers,
   ...certificatePrintingHandlers,
   ...trustedKeysHandlers,
+  ...reportsHandlers,
 };

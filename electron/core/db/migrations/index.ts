@@ -9,6 +9,7 @@ import { m0007_enrollment_sites } from './0007-enrollment-sites';
 import { m0008_certificates } from './0008-certificates';
 import { m0009_certificate_layouts } from './0009-certificate-layouts';
 import { m0010_trusted_keys } from './0010-trusted-keys';
+import { m0011_reports } from './0011-reports';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
 }
 
 /** Ordered; a version is never edited once released: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order, m0005_classes, m0006_enrollments, m0007_enrollment_sites, m0008_certificates, m0009_certificate_layouts, m0010_trusted_keys];
+export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order, m0005_classes, m0006_enrollments, m0007_enrollment_sites, m0008_certificates, m0009_certificate_layouts, m0010_trusted_keys, m0011_reports];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,98 @@
+import type { Figures, Report } from '../../../shared/contract/reports';
+import type { XlsxFile } from './class-lists-xlsx';
+import { addTableSheet, newWorkbook, workbookToBase64, type SheetColumn } from './xlsx-write';
+
+/**
+ * The report as a workbook: one sheet per table, numbers as numbers (percentages as fractions shown
+ * with %), Vietnamese headers, the print set-up of every other export.
+ */
+
+type ProgramRow = { name: string; current: Figures; previous: Figures };
+const PERCENT = '0.00%';
+
+function programRows(report: Report): ProgramRow[] {
+  return [...report.programs, { name: 'Cộng', ...report.total }];
+}
+
+export async function reportXlsx(report: Report, fileStem: string): Promise<XlsxFile> {
+  const wb = newWorkbook();
+  const rows = programRows(report);
+  const prev = report.previous.label;
+  const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+  const overview: SheetColumn<ProgramRow>[] = [
+    { header: 'Chương trình', width: 44, value: (r) => r.name },
+    { header: 'Kế hoạch (lớp)', width: 12, value: (r) => r.current.planned },
+    { header: 'Mở (lớp)', width: 10, value: (r) => r.current.opened },
+    { header: '% kế hoạch', width: 11, value: (r) => ratio(r.current.opened, r.current.planned), format: PERCENT },
+    { header: 'Lượt học viên', width: 13, value: (r) => r.current.enrollments },
+    { header: 'Số người', width: 11, value: (r) => r.current.people },
+    { header: 'Hoàn thành', width: 12, value: (r) => r.current.completed },
+    { header: 'Cấp giấy chứng nhận', width: 14, value: (r) => r.current.certified },
+    { header: `Kế hoạch ${prev}`, width: 14, value: (r) => r.previous.planned },
+    { header: `Mở ${prev}`, width: 12, value: (r) => r.previous.opened },
+    { header: `Lượt học viên ${prev}`, width: 16, value: (r) => r.previous.enrollments },
+    { header: `Số người ${prev}`, width: 14, value: (r) => r.previous.people },
+    { header: `Hoàn thành ${prev}`, width: 14, value: (r) => r.previous.completed },
+    { header: `Cấp GCN ${prev}`, width: 14, value: (r) => r.previous.certified },
+  ];
+  addTableSheet(wb, 'Tổng hợp', overview, rows);
+
+  const composition: SheetColumn<ProgramRow>[] = [
+    { header: 'Chương trình', width: 44, value: (r) => r.name },
+    { header: 'Lượt học viên', width: 13, value: (r) => r.current.enrollments },
+    { header: 'Nữ', width: 8, value: (r) => r.current.women },
+    { header: 'Tỉ lệ nữ', width: 9, value: (r) => ratio(r.current.women, r.current.enrollments), format: PERCENT },
+    { header: 'Dân tộc thiểu số', width: 14, value: (r) => r.current.minority },
+    { header: 'Tỉ lệ DTTS', width: 10, value: (r) => ratio(r.current.minority, r.current.enrollments), format: PERCENT },
+    { header: 'Đảng viên chính thức', width: 14, value: (r) => r.current.party.chinh_thuc },
+    { header: 'Đảng viên dự bị', width: 12, value: (r) => r.current.party.du_bi },
+    { header: 'Quần chúng', width: 11, value: (r) => r.current.party.quan_chung },
+    { header: 'Chưa rõ', width: 9, value: (r) => r.current.party.unknown },
+    ...report.ageBands.map((label, i): SheetColumn<ProgramRow> => ({ header: label, width: 11, value: (r) => r.current.ages[i] ?? 0 })),
+  ];
+  addTableSheet(wb, 'Thành phần', composition, rows);
+
+  if (report.classificationLabels.length > 0) {
+    addTableSheet(wb, 'Xếp loại', [
+      { header: 'Chương trình', width: 44, value: (r: ProgramRow) => r.name },
+      { header: 'Hoàn thành', width: 12, value: (r: ProgramRow) => r.current.completed },
+      ...report.classificationLabels.map((label): SheetColumn<ProgramRow> => ({ header: label, width: 11, value: (r) => r.current.classifications[label] ?? 0 })),
+    ], rows);
+  }
+  type Place = { name: string; current: number; previous: number };
+  const places = (title: string): SheetColumn<Place>[] => [
+    { header: title, width: 44, value: (r) => r.name },
+    { header: `Lượt học viên ${report.period.label}`, width: 18, value: (r) => r.current },
+    { header: `Lượt học viên ${prev}`, width: 18, value: (r) => r.previous },
+  ];
+  addTableSheet(wb, 'Theo xã phường', places('Xã, phường'), report.communes);
+  addTableSheet(wb, 'Theo tổ chức cơ sở đảng', places('Tổ chức cơ sở đảng'), report.baseOrgs);
+  addTableSheet(wb, 'Giờ giảng', [
+    { header: 'Giảng viên', width: 30, value: (l: Report['lecturers'][number]) => l.name },
+    { header: 'Số tiết', width: 10, value: (l: Report['lecturers'][number]) => l.periods },
+    { header: 'Định mức', width: 10, value: (l: Report['lecturers'][number]) => l.norm },
+    { header: '% định mức', width: 11, value: (l: Report['lecturers'][number]) => (l.percent === null ? null : l.percent / 100), format: PERCENT },
+    { header: `Số tiết ${prev}`, width: 14, value: (l: Report['lecturers'][number]) => l.previousPeriods },
+  ], report.lecturers);
+  type YearRow = Report['years'][number];
+  addTableSheet(wb, 'Theo năm', [
+    { header: 'Năm', width: 8, value: (y: YearRow) => y.year },
+    ...report.programs.flatMap((p, i): SheetColumn<YearRow>[] => [
+      { header: `${p.code}: lớp`, width: 10, value: (y) => y.programs[i]?.classes ?? 0 },
+      { header: `${p.code}: lượt HV`, width: 12, value: (y) => y.programs[i]?.enrollments ?? 0 },
+    ]),
+  ], report.years);
+  if (report.amendments.length > 0) {
+    type A = Report['amendments'][number];
+    addTableSheet(wb, 'Điều chỉnh', [
+      { header: 'Năm', width: 8, value: (a: A) => a.year },
+      { header: 'Chương trình', width: 40, value: (a: A) => a.program },
+      { header: 'Chỉ tiêu', width: 24, value: (a: A) => a.figure },
+      { header: 'Đã báo cáo', width: 12, value: (a: A) => a.before },
+      { header: 'Nay là', width: 10, value: (a: A) => a.after },
+      { header: 'Lý do', width: 60, value: (a: A) => a.reasons.join('; ') || null },
+    ], report.amendments);
+  }
+  return { fileName: `${fileStem}.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: rows.length };
+}

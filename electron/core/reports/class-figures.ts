@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One class's counts, cached in class_figures and summed by the reports. Keys are short because a
+ * ten-year report reads tens of thousands of these.
+ */
+export interface ClassFigures {
+  /** Enrolled (not withdrawn). */
+  n: number;
+  w: number;
+  m: number;
+  /** chính thức, dự bị, quần chúng, unknown. */
+  ps: [number, number, number, number];
+  /** Age at the class's start → count; "x" unknown. */
+  a: Record<string, number>;
+  /** Commune code → count; "" unknown. */
+  c: Record<string, number>;
+  /** Unit id (a cell or base organisation) → count; "" none. */
+  u: Record<string, number>;
+  o: number;
+  k: Record<string, number>;
+  cert: number;
+}
+
+const PARTY_INDEX: Record<string, number> = { chinh_thuc: 0, du_bi: 1, quan_chung: 2 };
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+interface LearnerRow {
+  class_id: number;
+  start_year: number;
+  pid: number;
+  sex: string | null;
+  minority: number;
+  party_status: string | null;
+  birth_year: number | null;
+  commune_code: string | null;
+  unit: number | null;
+  outcome: string | null;
+  classification: string | null;
+  cert: number;
+}
+
+// A closed year's learners come from closed_year_learners, as they were at the close; the others live.
+const LEARNERS = `
+  SELECT e.class_id, CAST(substr(c.start_date, 1, 4) AS INTEGER) AS start_year,
+    CASE WHEN f.enrollment_id IS NULL THEN e.person_id ELSE f.person_id END AS pid,
+    CASE WHEN f.enrollment_id IS NULL THEN p.sex ELSE f.sex END AS sex,
+    CASE WHEN f.enrollment_id IS NULL THEN (p.ethnicity_code IS NOT NULL AND p.ethnicity_code <> '01') ELSE f.minority END AS minority,
+    CASE WHEN f.enrollment_id IS NULL THEN p.party_status ELSE f.party_status END AS party_status,
+    CASE WHEN f.enrollment_id IS NULL THEN p.birth_year ELSE f.birth_year END AS birth_year,
+    CASE WHEN f.enrollment_id IS NULL THEN p.commune_code ELSE f.commune_code END AS commune_code,
+    CASE WHEN f.enrollment_id IS NULL THEN p.unit_id ELSE f.base_unit_id END AS unit,
+    e.outcome, e.classification,
+    EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrollment_id = e.id AND ct.status = 'valid') AS cert
+  FROM enrollments e
+  JOIN classes c ON c.id = e.class_id
+  JOIN people p ON p.id = e.person_id
+  LEFT JOIN closed_year_learners f ON f.enrollment_id = e.id
+  WHERE e.class_id IN (SELECT value FROM json_each(?)) AND e.status = 'enrolled'`;
+
+function empty(): ClassFigures {
+  return { n: 0, w: 0, m: 0, ps: [0, 0, 0, 0], a: {}, c: {}, u: {}, o: 0, k: {}, cert: 0 };
+}
+
+/** Computes and stores the figures of the classes that have none cached (new, or changed since). */
+function fill(db: Database, classIds: number[]): void {
+  const figures = new Map<number, ClassFigures>(classIds.map((id) => [id, empty()]));
+  const people = new Map<number, number[]>(classIds.map((id) => [id, []]));
+  for (const r of db.prepare(LEARNERS).iterate(JSON.stringify(classIds)) as IterableIterator<LearnerRow>) {
+    const f = figures.get(r.class_id)!;
+    people.get(r.class_id)!.push(r.pid);
+    f.n++;
+    if (r.sex === 'nu') f.w++;
+    if (r.minority) f.m++;
+    f.ps[(PARTY_INDEX[r.party_status ?? ''] ?? 3) as 0 | 1 | 2 | 3] += 1;
+    bump(f.a, r.birth_year ? String(r.start_year - r.birth_year) : 'x');
+    bump(f.c, r.commune_code ?? '');
+    bump(f.u, r.unit === null ? '' : String(r.unit));
+    if (r.outcome === 'completed') {
+      f.o++;
+      if (r.classification) bump(f.k, r.classification);
+    }
+    if (r.cert) f.cert++;
+  }
+  const insert = db.prepare('INSERT OR REPLACE INTO class_figures (class_id, figures_json, person_ids) VALUES (?, ?, ?)');
+  for (const [id, f] of figures) {
+    const ids = Int32Array.from(people.get(id)!);
+    insert.run(id, JSON.stringify(f), Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength));
+  }
+}
+
+const CHUNK = 500;
+
+/** The cached figures of these classes, computing the missing ones first (in one transaction). */
+export function classFigures(db: Database, classIds: readonly number[]): Map<number, { figures: ClassFigures; personIds: Int32Array }> {
+  const out = new Map<number, { figures: ClassFigures; personIds: Int32Array }>();
+  const read = (ids: readonly number[]) => {
+    const rows = db.prepare('SELECT class_id, figures_json, person_ids FROM class_figures WHERE class_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      class_id: number;
+      figures_json: string;
+      person_ids: Buffer;
+    }[];
+    for (const r of rows) {
+      // Copied into an aligned buffer: a Buffer slice may start at any byte.
+      const copy = new Uint8Array(r.person_ids);
+      out.set(r.class_id, { figures: JSON.parse(r.figures_json) as ClassFigures, personIds: new Int32Array(copy.buffer, 0, copy.byteLength / 4) });
+    }
+  };
+  for (let i = 0; i < classIds.length; i += CHUNK * 10) read(classIds.slice(i, i + CHUNK * 10));
+  const missing = classIds.filter((id) => !out.has(id));
+  if (missing.length > 0) {
+    db.transaction(() => {
+      for (let i = 0; i < missing.length; i += CHUNK) fill(db, missing.slice(i, i + CHUNK));
+    })();
+    read(missing);
+  }
+  return out;
+}

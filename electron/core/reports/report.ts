@@ -1,0 +1,212 @@
+import type { Database } from 'better-sqlite3';
+import type { Figures, Report, ReportPeriod } from '../../../shared/contract/reports';
+import { fullName } from '../../../shared/domain/text';
+import { formatDateTime } from '../../../shared/domain/format';
+import { AppError } from '../errors';
+import { communeByCode } from '../reference/communes';
+import { ageBandLabels, blankFigures, finishPercent, periodFigures, type PeriodFigures } from './compute';
+import { normFactor, previousPeriod, resolvePeriod } from './period';
+
+export const AGE_BOUNDS_KEY = 'reports.ageBounds';
+
+export function ageBounds(db: Database): number[] {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(AGE_BOUNDS_KEY) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as number[]) : [30, 40, 50];
+}
+
+export function firstYear(db: Database): number | null {
+  const r = db.prepare('SELECT min(y) AS y FROM (SELECT min(year) AS y FROM classes UNION ALL SELECT min(year) AS y FROM plan_lines)').get() as { y: number | null };
+  return r.y;
+}
+
+/** The year's figures as they are now, per program and in total: what a close freezes and a roll-up sends. */
+export function yearFigures(db: Database, year: number): { programs: Record<string, Figures>; total: Figures } {
+  const f = periodFigures(db, { kind: 'year', year }, ageBounds(db));
+  return { programs: Object.fromEntries([...f.byProgram].map(([id, fig]) => [String(id), fig])), total: f.total };
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  kind: 'base' | 'cell';
+  parent_id: number | null;
+  merged_into_id: number | null;
+}
+
+/** A cell counts for the base organisation above it; a merged unit for the one it went into. */
+export function baseOrgOf(units: Map<number, UnitRow>): (id: number) => UnitRow | null {
+  return (id) => {
+    let u = units.get(id);
+    for (let hops = 0; u && hops < 20; hops++) {
+      if (u.merged_into_id !== null) u = units.get(u.merged_into_id);
+      else if (u.kind === 'cell' && u.parent_id !== null) u = units.get(u.parent_id);
+      else return u;
+    }
+    return u ?? null;
+  };
+}
+
+const AMENDED: [keyof Figures, string][] = [
+  ['opened', 'Số lớp mở'],
+  ['enrollments', 'Lượt học viên'],
+  ['completed', 'Hoàn thành chương trình'],
+  ['certified', 'Được cấp giấy chứng nhận'],
+  ['women', 'Nữ'],
+  ['minority', 'Dân tộc thiểu số'],
+];
+
+/** Why a closed year's class changed: the reasons given for changes after the close. */
+function reasonsAfterClose(db: Database, year: number, closedAt: string): Map<number, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT a.at, a.reason, c.program_id FROM audit_log a
+       JOIN classes c ON c.id = CASE
+         WHEN a.entity IN ('scores', 'attendance', 'class', 'class_certificates') THEN CAST(a.entity_id AS INTEGER)
+         WHEN a.entity = 'enrollment' THEN (SELECT class_id FROM enrollments WHERE id = CAST(a.entity_id AS INTEGER))
+         WHEN a.entity = 'certificate' THEN (SELECT class_id FROM certificates WHERE id = CAST(a.entity_id AS INTEGER))
+       END
+       WHERE a.at > ? AND a.reason IS NOT NULL AND substr(c.start_date, 1, 4) = ? ORDER BY a.at`,
+    )
+    .all(closedAt, String(year)) as { at: string; reason: string; program_id: number }[];
+  const byProgram = new Map<number, string[]>();
+  for (const r of rows) byProgram.set(r.program_id, [...(byProgram.get(r.program_id) ?? []), `${formatDateTime(r.at)}: ${r.reason}`]);
+  return byProgram;
+}
+
+export function buildReport(db: Database, period: ReportPeriod): Report {
+  const p = resolvePeriod(period);
+  const first = firstYear(db);
+  if (first === null) throw new AppError('EMPTY', 'Chưa có số liệu: trung tâm chưa lập kế hoạch hay mở lớp nào.');
+  const lastYear = p.years[p.years.length - 1]!;
+  if (lastYear < first) {
+    throw new AppError('BEFORE_FIRST', `Số liệu của trung tâm bắt đầu từ năm ${first}; ${p.label.toLocaleLowerCase('vi')} không có số liệu.`, {
+      period: `Số liệu bắt đầu từ năm ${first}`,
+    });
+  }
+  const bounds = ageBounds(db);
+  const current = periodFigures(db, period, bounds);
+  if (current.classCount === 0 && current.total.planned === 0) {
+    throw new AppError('EMPTY', `${p.label} chưa có số liệu: không có kế hoạch và không có lớp nào mở.`, { period: 'Kỳ này chưa có số liệu' });
+  }
+  const prevPeriod = previousPeriod(period);
+  const prev = periodFigures(db, prevPeriod, bounds);
+  const prevLabel = resolvePeriod(prevPeriod);
+
+  const programRows = db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
+  const bandsOrder = db.prepare('SELECT label FROM program_bands ORDER BY position, program_id').all() as { label: string }[];
+  const classificationLabels = [...new Set(bandsOrder.map((b) => b.label))];
+  const blank = () => blankFigures(bounds.length);
+  const programs = programRows
+    .filter((r) => current.byProgram.has(r.id) || prev.byProgram.has(r.id))
+    .map((r) => ({ programId: r.id, code: r.code, name: r.name, current: current.byProgram.get(r.id) ?? finishPercent(blank()), previous: prev.byProgram.get(r.id) ?? finishPercent(blank()) }));
+
+  const communeKeys = new Set([...current.communes.keys(), ...prev.communes.keys()]);
+  const communes = [...communeKeys]
+    .map((code) => ({ code: code || null, name: code ? (communeByCode(code)?.name ?? `Mã ${code}`) : 'Chưa rõ xã, phường', current: current.communes.get(code) ?? 0, previous: prev.communes.get(code) ?? 0 }))
+    .sort((a, b) => (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
+
+  const unitRows = new Map((db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]));
+  const baseOf = baseOrgOf(unitRows);
+  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number }>();
+  const addOrg = (units: Map<string, number>, which: 'current' | 'previous') => {
+    for (const [id, n] of units) {
+      const base = id === '' ? null : baseOf(Number(id));
+      const key = base ? String(base.id) : '';
+      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0 };
+      row[which] += n;
+      orgs.set(key, row);
+    }
+  };
+  addOrg(current.units, 'current');
+  addOrg(prev.units, 'previous');
+  const baseOrgs = [...orgs.values()].sort((a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
+
+  const periodsOf = (from: string, to: string) =>
+    new Map(
+      (
+        db
+          .prepare(
+            `SELECT s.lecturer_id AS id, sum(s.periods) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
+             WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
+          )
+          .all(from, to) as { id: number; periods: number }[]
+      ).map((r) => [r.id, r.periods]),
+    );
+  const taught = periodsOf(p.from, p.to);
+  const taughtBefore = periodsOf(prevLabel.from, prevLabel.to);
+  const factor = normFactor(period);
+  const lecturers = (db.prepare('SELECT id, family_and_middle, given, kind, lecturing_hours FROM lecturers ORDER BY kind, given, family_and_middle').all() as {
+    id: number;
+    family_and_middle: string;
+    given: string;
+    kind: string;
+    lecturing_hours: number | null;
+  }[])
+    .filter((l) => taught.has(l.id) || taughtBefore.has(l.id))
+    .map((l) => {
+      const periods = taught.get(l.id) ?? 0;
+      const norm = l.lecturing_hours === null ? null : Math.round(l.lecturing_hours * factor * 10) / 10;
+      return {
+        lecturerId: l.id,
+        name: fullName({ familyAndMiddle: l.family_and_middle, given: l.given }),
+        kind: l.kind,
+        periods,
+        previousPeriods: taughtBefore.get(l.id) ?? 0,
+        norm,
+        percent: norm ? Math.round((1000 * periods) / norm) / 10 : null,
+      };
+    });
+
+  const years = p.years.map((year) => ({
+    year,
+    programs: programs.map((pr) => {
+      const f = current.byYear.get(year)?.get(pr.programId);
+      return { programId: pr.programId, classes: f?.opened ?? 0, enrollments: f?.enrollments ?? 0 };
+    }),
+  }));
+
+  const closures = db
+    .prepare('SELECT year, closed_at, figures_json FROM year_closures WHERE year >= ? AND year <= ? ORDER BY year')
+    .all(p.years[0]! - 1, lastYear) as { year: number; closed_at: string; figures_json: string | null }[];
+  const amendments: Report['amendments'] = [];
+  const liveYear = (year: number, figures: PeriodFigures[]) => {
+    const whole = figures.find((f) => f.wholeYears.has(year));
+    return whole ? whole.byYear.get(year) ?? new Map<number, Figures>() : periodFigures(db, { kind: 'year', year }, bounds).byProgram;
+  };
+  for (const c of closures) {
+    if (!c.figures_json) continue;
+    const frozen = JSON.parse(c.figures_json) as { programs: Record<string, Figures> };
+    const live = liveYear(c.year, [current, prev]);
+    const reasons = reasonsAfterClose(db, c.year, c.closed_at);
+    const ids = new Set([...Object.keys(frozen.programs).map(Number), ...live.keys()]);
+    for (const id of ids) {
+      const before = frozen.programs[String(id)] ?? blank();
+      const after = live.get(id) ?? blank();
+      const name = programRows.find((r) => r.id === id)?.name ?? `Chương trình ${id}`;
+      const changed: [string, number, number][] = AMENDED.filter(([k]) => before[k] !== after[k]).map(([k, label]) => [label, before[k] as number, after[k] as number]);
+      for (const label of new Set([...Object.keys(before.classifications), ...Object.keys(after.classifications)])) {
+        const b = before.classifications[label] ?? 0;
+        const a = after.classifications[label] ?? 0;
+        if (a !== b) changed.push([`Xếp loại ${label}`, b, a]);
+      }
+      for (const [figure, b, a] of changed) amendments.push({ year: c.year, program: name, figure, before: b, after: a, reasons: reasons.get(id) ?? [] });
+    }
+  }
+
+  const totalCurrent = current.total;
+  const totalPrevious = prev.total;
+  return {
+    period: { label: p.label, from: p.from, to: p.to },
+    previous: { label: prevLabel.label, from: prevLabel.from, to: prevLabel.to },
+    ageBands: ageBandLabels(bounds),
+    classificationLabels: classificationLabels.filter((l) => programs.some((pr) => (pr.current.classifications[l] ?? 0) + (pr.previous.classifications[l] ?? 0) > 0)),
+    programs,
+    total: { current: totalCurrent, previous: totalPrevious },
+    communes,
+    baseOrgs,
+    lecturers,
+    years,
+    closedYears: closures.map((c) => ({ year: c.year, closedAt: c.closed_at })),
+    amendments,
+  };
+}

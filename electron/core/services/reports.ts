@@ -1,0 +1,76 @@
+import type { reportsChannels, ReportPeriod } from '../../../shared/contract/reports';
+import { todayInVietnam } from '../../../shared/domain/dates';
+import type { AppCore } from '../app-core';
+import { audit } from '../audit';
+import { buildReportHtml } from '../documents/report';
+import { AppError } from '../errors';
+import { reportXlsx } from '../io/report-xlsx';
+import { closeYear, yearBlockers } from '../reports/close';
+import { resolvePeriod } from '../reports/period';
+import { AGE_BOUNDS_KEY, ageBounds, buildReport, firstYear } from '../reports/report';
+import { exportRollup, importRollup, rollupOf } from '../reports/rollup';
+import { centreProfileAt } from './centre';
+import type { Handlers } from './types';
+
+type Channels = typeof reportsChannels;
+
+function fileStem(period: ReportPeriod): string {
+  if (period.kind === 'year') return `bao-cao-dao-tao-nam-${period.year}`;
+  if (period.kind === 'months') return `bao-cao-dao-tao-${period.months}-thang-${period.year}`;
+  return `bao-cao-dao-tao-${period.fromYear}-${period.toYear}`;
+}
+
+/** The report under today's header, signed by today's director: it is sent now. */
+function reportHtml(ctx: AppCore, period: ReportPeriod): { title: string; html: string } {
+  const date = todayInVietnam(ctx.now());
+  const p = centreProfileAt(ctx, date);
+  if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
+  const report = buildReport(ctx.db, period);
+  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  return { title: `Báo cáo kết quả đào tạo, bồi dưỡng — ${resolvePeriod(period).label}`, html: buildReportHtml({ body, date, report }) };
+}
+
+function settings(ctx: AppCore) {
+  return { ageBounds: ageBounds(ctx.db), firstYear: firstYear(ctx.db) };
+}
+
+export const reportsHandlers: Handlers<Channels> = {
+  'reports.get': (ctx, input) => buildReport(ctx.db, input.period),
+  'reports.xlsx': (ctx, input) => reportXlsx(buildReport(ctx.db, input.period), fileStem(input.period)),
+  'reports.preview': (ctx, input) => reportHtml(ctx, input.period),
+  'reports.pdf': async (ctx, input) => {
+    const { html } = reportHtml(ctx, input.period);
+    return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await ctx.printing().toPdf(html)).toString('base64') };
+  },
+  'reports.settings': (ctx) => settings(ctx),
+  'reports.saveSettings': (ctx, input) => {
+    ctx.db.transaction(() => {
+      ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AGE_BOUNDS_KEY, JSON.stringify(input.ageBounds));
+      audit(ctx, { action: 'update', entity: 'settings', entityId: AGE_BOUNDS_KEY, after: input.ageBounds });
+    })();
+    return settings(ctx);
+  },
+  'reports.years': (ctx) => {
+    const closed = new Map(
+      (ctx.db.prepare('SELECT year, closed_at, actor FROM year_closures').all() as { year: number; closed_at: string; actor: string }[]).map((r) => [r.year, r]),
+    );
+    const years = (ctx.db.prepare('SELECT year FROM classes UNION SELECT year FROM plan_lines UNION SELECT year FROM year_closures ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+    return years.map((year) => {
+      const c = closed.get(year);
+      return { year, closedAt: c?.closed_at ?? null, closedBy: c?.actor ?? null, blockers: c ? [] : yearBlockers(ctx, year) };
+    });
+  },
+  'reports.closeYear': (ctx, input) => closeYear(ctx, input.year),
+  'reports.exportRollup': (ctx, input) => exportRollup(ctx, input.year),
+  'reports.importRollup': (ctx, input) => importRollup(ctx, input.fileText),
+  'reports.rollup': (ctx, input) => rollupOf(ctx, input.year),
+  'reports.removeRollup': (ctx, input) => {
+    ctx.db.transaction(() => {
+      const row = ctx.db.prepare('SELECT centre_name, year FROM rollup_imports WHERE id = ?').get(input.id) as { centre_name: string; year: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy bản tổng hợp này.');
+      ctx.db.prepare('DELETE FROM rollup_imports WHERE id = ?').run(input.id);
+      audit(ctx, { action: 'delete', entity: 'rollup_import', entityId: input.id, before: { centre: row.centre_name, year: row.year }, reason: input.reason });
+    })();
+    return {};
+  },
+};

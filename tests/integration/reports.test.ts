@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { invoke, ok, startCore } from './helpers';
+import { reportData } from './report-fixtures';
+
+// The centre's clock stands in January 2027, so 2026 can be closed.
+let clock = new Date('2027-01-15T03:00:00Z');
+const now = () => clock;
+
+const zeroAges = [0, 0, 0, 0, 0];
+
+describe('yearly and multi-year reports', () => {
+  it('adds up a year per program with the year before beside it, as computed by hand', async () => {
+    const core = await startCore(undefined, now);
+    const { knd, dvm, units } = await reportData(core);
+    const r = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
+    expect(r.period).toEqual({ label: 'Năm 2026', from: '2026-01-01', to: '2026-12-31' });
+    expect(r.previous.label).toBe('Năm 2025');
+    expect(r.ageBands).toEqual(['Dưới 30', '30–39', '40–49', 'Từ 50 trở lên', 'Không rõ tuổi']);
+    expect(r.programs.map((p) => p.programId)).toEqual([knd.id, dvm.id]);
+    const [k, d] = r.programs;
+    expect(k!.current).toEqual({
+      planned: 2, opened: 1, planPercent: 50, enrollments: 3, people: 3, completed: 3, certified: 2, women: 1, minority: 2,
+      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 1 }, ages: [1, 0, 0, 1, 1], classifications: { Khá: 1, 'Xuất sắc': 1, 'Trung bình': 1 },
+    });
+    expect(k!.previous).toMatchObject({ planned: 2, opened: 1, planPercent: 50, enrollments: 2, people: 2, completed: 1, certified: 1, women: 1, minority: 1, classifications: { Giỏi: 1 } });
+    expect(d!.current).toEqual({
+      planned: 1, opened: 1, planPercent: 100, enrollments: 2, people: 2, completed: 2, certified: 0, women: 2, minority: 1,
+      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 0 }, ages: [1, 1, 0, 0, 0], classifications: { Giỏi: 1, 'Trung bình': 1 },
+    });
+    expect(d!.previous).toMatchObject({ planned: 0, opened: 0, planPercent: null, enrollments: 0, ages: zeroAges });
+    // Cúc studied twice in 2026: five enrolments, four people.
+    expect(r.total.current).toMatchObject({ planned: 3, opened: 2, planPercent: 66.67, enrollments: 5, people: 4, completed: 5, certified: 2, women: 3, minority: 3 });
+    expect(r.classificationLabels).toEqual(['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình']);
+    expect(r.communes).toEqual([
+      { code: '00004', name: 'Phường Ba Đình', current: 2, previous: 2 },
+      { code: '00008', name: 'Phường Ngọc Hà', current: 2, previous: 0 },
+      { code: null, name: 'Chưa rõ xã, phường', current: 1, previous: 0 },
+    ]);
+    expect(r.baseOrgs).toEqual([
+      { unitId: units.b2.id, name: 'Đảng bộ Công an xã', current: 2, previous: 0 },
+      { unitId: units.b1.id, name: 'Đảng bộ xã Đắk Hà', current: 2, previous: 2 },
+      { unitId: null, name: 'Chưa rõ tổ chức cơ sở đảng', current: 1, previous: 0 },
+    ]);
+    expect(r.years).toEqual([{ year: 2026, programs: [{ programId: knd.id, classes: 1, enrollments: 3 }, { programId: dvm.id, classes: 1, enrollments: 2 }] }]);
+  }, 30_000);
+
+  it('counts the first 6 months with their quarters of the plan, and a term with each person once', async () => {
+    const core = await startCore(undefined, now);
+    const { knd, dvm } = await reportData(core);
+    const half = await ok(core, 'reports.get', { period: { kind: 'months', year: 2026, months: 6 } });
+    expect(half.period).toMatchObject({ label: '6 tháng đầu năm 2026', to: '2026-06-30' });
+    expect(half.previous.label).toBe('6 tháng đầu năm 2025');
+    expect(half.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({ planned: 1, opened: 1, planPercent: 100, enrollments: 3 });
+    // DVM has neither plan nor class in the first halves of 2025 and 2026: it is left out.
+    expect(half.programs.map((p) => p.programId)).toEqual([knd.id]);
+    void dvm;
+    expect(half.programs.find((p) => p.programId === knd.id)!.previous).toMatchObject({ planned: 2, opened: 1, enrollments: 2 });
+
+    const term = await ok(core, 'reports.get', { period: { kind: 'range', fromYear: 2025, toYear: 2026 } });
+    expect(term.period.label).toBe('Giai đoạn 2025–2026');
+    expect(term.previous.label).toBe('Giai đoạn 2023–2024');
+    // Bình studied KND twice (2025 and 2026): seven enrolments, four people, KND three people.
+    expect(term.total.current).toMatchObject({ opened: 3, enrollments: 7, people: 4, planned: 5 });
+    expect(term.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({ opened: 2, enrollments: 5, people: 4 });
+    expect(term.years.map((y) => y.programs.map((p) => [p.classes, p.enrollments]))).toEqual([[[1, 2], [0, 0]], [[1, 3], [1, 2]]]);
+  }, 30_000);
+
+  it('says when a period has no data or comes before the first record, and refuses a bad period', async () => {
+    const core = await startCore(undefined, now);
+    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
+    await reportData(core);
+    expect(await invoke(core, 'reports.get', { period: { kind: 'range', fromYear: 2010, toYear: 2015 } })).toMatchObject({
+      ok: false,
+      error: { code: 'BEFORE_FIRST', message: 'Số liệu của trung tâm bắt đầu từ năm 2025; giai đoạn 2010–2015 không có số liệu.' },
+    });
+    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2028 } })).toMatchObject({
+      ok: false,
+      error: { code: 'EMPTY', message: 'Năm 2028 chưa có số liệu: không có kế hoạch và không có lớp nào mở.' },
+    });
+    expect(await invoke(core, 'reports.get', { period: { kind: 'range', fromYear: 2026, toYear: 2020 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'period.toYear': 'Năm cuối phải từ năm đầu trở đi' } },
+    });
+  }, 30_000);
+
+  it('closes a year: later edits of a person leave it as reported, and a change with a reason shows as an amendment next year', async () => {
+    clock = new Date('2027-01-15T03:00:00Z');
+    const core = await startCore(undefined, now);
+    const { knd, dvm, hall, people, classes } = await reportData(core);
+    const e = await ok(core, 'classes.save', {
+      programId: knd.id, planLineId: null, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-11-02', endDate: '2026-11-06',
+      venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
+    });
+    const refused = await invoke(core, 'reports.closeYear', { year: 2026 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_READY' } });
+    expect(!refused.ok && refused.error.message).toContain('còn 1 lớp chưa công nhận kết quả — Lớp KND khóa 3 năm 2026');
+    expect((await ok(core, 'reports.years', {})).find((y) => y.year === 2026)!.blockers).toHaveLength(1);
+    await ok(core, 'classes.setStatus', { id: e.id, status: 'cancelled', reason: 'Gộp vào lớp khóa 1' });
+    expect(await invoke(core, 'reports.closeYear', { year: 2028 })).toMatchObject({ ok: false, error: { code: 'FUTURE_YEAR' } });
+    await ok(core, 'reports.closeYear', { year: 2026 });
+    expect(await invoke(core, 'reports.closeYear', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'ALREADY_CLOSED' } });
+    clock = new Date('2027-01-20T03:00:00Z');
+
+    // A person's record corrected afterwards: the closed year keeps the composition it reported.
+    const cuc = await ok(core, 'learners.get', { id: people.cuc.id });
+    await ok(core, 'learners.save', { ...cuc.person, sex: 'nam', expectedUpdatedAt: cuc.person.updatedAt } as never);
+    const after = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
+    expect(after.total.current.women).toBe(3);
+    expect(after.amendments).toEqual([]);
+
+    // The plan of a closed year and its classes are shut; a certificate needs a reason and becomes an amendment.
+    expect(await invoke(core, 'classes.setStatus', { id: classes.c.id, status: 'cancelled', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'YEAR_CLOSED' } });
+    const issue = { classId: classes.b.id, issueDate: '2027-01-10', signer: { kind: 'director' as const }, enrollmentIds: [classes.b.eid(people.dung.id)] };
+    expect(await invoke(core, 'certificates.issue', issue)).toMatchObject({ ok: false, error: { code: 'YEAR_CLOSED', fields: { reason: 'Năm đã khóa sổ: cần ghi lý do' } } });
+    await ok(core, 'certificates.issue', { ...issue, reason: 'Bổ sung hồ sơ còn thiếu' });
+    const grid = await ok(core, 'results.grid', { classId: classes.c.id });
+    await ok(core, 'results.setScores', {
+      classId: classes.c.id,
+      changes: [{ enrollmentId: grid.rows.find((x) => x.fullName === 'Trần Thị An')!.enrollmentId, component: 0, attempt: 1, tenths: 72 }],
+      reason: 'Chấm phúc khảo',
+    });
+    await ok(core, 'plans.saveLine', { year: 2027, programId: knd.id, quarter: 1, communeCode: null, plannedClasses: 2, plannedLearners: 60, notes: '' });
+    const next = await ok(core, 'reports.get', { period: { kind: 'year', year: 2027 } });
+    expect(next.closedYears.map((c) => c.year)).toEqual([2026]);
+    const kndName = knd.name;
+    const dvmName = dvm.name;
+    expect(next.amendments.map(({ reasons, ...a }) => ({ ...a, reasons: reasons.map((x) => x.replace(/^.*: /, '')) }))).toEqual([
+      { year: 2026, program: kndName, figure: 'Được cấp giấy chứng nhận', before: 2, after: 3, reasons: ['Bổ sung hồ sơ còn thiếu'] },
+      { year: 2026, program: dvmName, figure: 'Xếp loại Trung bình', before: 1, after: 0, reasons: ['Chấm phúc khảo'] },
+      { year: 2026, program: dvmName, figure: 'Xếp loại Khá', before: 0, after: 1, reasons: ['Chấm phúc khảo'] },
+    ]);
+  }, 60_000);
+});
+
+describe('roll-up to the superior body', () => {
+  it("imports a closed year's signed summary once, replaces it by a newer export, and refuses a changed, cut or future file", async () => {
+    clock = new Date('2027-01-15T03:00:00Z');
+    const centre = await startCore(undefined, now);
+    const { knd } = await reportData(centre);
+    expect(await invoke(centre, 'reports.exportRollup', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'NOT_CLOSED' } });
+    await ok(centre, 'reports.closeYear', { year: 2026 });
+    const file = await ok(centre, 'reports.exportRollup', { year: 2026 });
+    expect(file.fileName).toBe('tong-hop-2026-trung-tam-chinh-tri-xa-dak-ha.ttct.json');
+    const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+
+    const province = await startCore(undefined, now);
+    expect(await ok(province, 'reports.importRollup', { fileText: text })).toEqual({ centreName: 'Trung tâm Chính trị xã Đắk Hà', year: 2026, replaced: false });
+    const message = async (fileText: string) => {
+      const r = await invoke(province, 'reports.importRollup', { fileText });
+      return r.ok ? 'imported' : r.error.message;
+    };
+    expect(await message(text)).toContain('đã được nhập');
+    expect(await message(text.replace('"enrollments":3', '"enrollments":30'))).toBe('Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.');
+    expect(await message(text.slice(0, Math.floor(text.length / 2)))).toContain('bị cắt cụt');
+    expect(await message(text.replace('"version":1', '"version":2'))).toBe(
+      'Tệp tổng hợp theo định dạng phiên bản 2; phần mềm này đọc được phiên bản 1. Hãy cập nhật phần mềm cho cùng phiên bản.',
+    );
+    expect(await message('{"hello":1}')).toContain('không phải tệp tổng hợp');
+
+    clock = new Date('2027-02-01T03:00:00Z');
+    const newer = Buffer.from((await ok(centre, 'reports.exportRollup', { year: 2026 })).dataBase64, 'base64').toString('utf8');
+    expect(await ok(province, 'reports.importRollup', { fileText: newer })).toMatchObject({ replaced: true });
+    expect(await message(text)).toContain('xuất sau bản này');
+    const rollup = await ok(province, 'reports.rollup', { year: 2026 });
+    expect(rollup.centres).toHaveLength(1);
+    expect(rollup.total.find((r) => r.code === 'KND')).toMatchObject({ name: knd.name, planned: 2, opened: 1, enrollments: 3, people: 3, certified: 2 });
+  }, 60_000);
+});

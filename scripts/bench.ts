@@ -22,6 +22,7 @@ import { buildCertificatesHtml, type CertificateToPrint } from '../electron/core
 import { generateCentreKeys, signCertificate } from '../electron/core/certificates/signing';
 import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certificates/batch-printing';
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
+import { generateClassHistory } from '../electron/core/demo/generate-classes';
 
 const PEOPLE = 1_000_000;
 const CACHE = path.join(os.tmpdir(), 'ttct-bench', `people-${PEOPLE}-schema${LATEST_VERSION}`);
@@ -331,11 +332,106 @@ async function benchCertificates(): Promise<void> {
   }
 }
 
-/** `npm run bench -- --only timetable` (or `learners`, `certificates`) runs one part. */
+const REPORTS_CACHE = path.join(os.tmpdir(), 'ttct-bench', `reports-${PEOPLE}-schema${LATEST_VERSION}`);
+const FIRST_YEAR = 2006;
+const YEARS = 20;
+
+/** The learners database plus twenty years of classes (60,000), enrolments (3,000,000), certificates and sessions. */
+async function ensureReportsDatabase(): Promise<string> {
+  const marker = path.join(REPORTS_CACHE, 'complete');
+  if (fs.existsSync(marker)) return REPORTS_CACHE;
+  const people = await ensureDatabase();
+  fs.rmSync(REPORTS_CACHE, { recursive: true, force: true });
+  fs.mkdirSync(REPORTS_CACHE, { recursive: true });
+  fs.copyFileSync(path.join(people, 'ttct.sqlite'), path.join(REPORTS_CACHE, 'ttct.sqlite'));
+  const core = await openCore(REPORTS_CACHE);
+  const started = performance.now();
+  const made = generateClassHistory(core.db, {
+    fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
+  });
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.db.exec('ANALYZE');
+  core.close();
+  process.stderr.write(`\ngenerated ${made.classes} classes, ${made.enrollments} enrolments in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  fs.writeFileSync(marker, new Date().toISOString());
+  return REPORTS_CACHE;
+}
+
+/** The best single pass of hand-written SQL for the same figures of one year and the year before. */
+function rawYearSql(core: AppCore, year: number): number {
+  const db = core.db;
+  let rows = 0;
+  for (const y of [year, year - 1]) {
+    const from = `${y}-01-01`;
+    const to = `${y}-12-31`;
+    const base = `FROM classes c JOIN enrollments e ON e.class_id = c.id JOIN people p ON p.id = e.person_id
+      WHERE c.start_date >= ? AND c.start_date <= ? AND c.status NOT IN ('planned', 'cancelled') AND e.status = 'enrolled'`;
+    rows += db
+      .prepare(
+        `SELECT c.program_id, count(*) AS n, count(DISTINCT e.person_id) AS people, count(DISTINCT c.id) AS opened,
+           sum(e.outcome = 'completed') AS completed,
+           sum(EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrollment_id = e.id AND ct.status = 'valid')) AS certified,
+           sum(p.sex = 'nu') AS women, sum(p.ethnicity_code IS NOT NULL AND p.ethnicity_code <> '01') AS minority,
+           sum(p.party_status = 'chinh_thuc'), sum(p.party_status = 'du_bi'), sum(p.party_status = 'quan_chung'),
+           sum(${y} - p.birth_year < 30), sum(${y} - p.birth_year BETWEEN 30 AND 39), sum(${y} - p.birth_year BETWEEN 40 AND 49), sum(${y} - p.birth_year >= 50),
+           sum(p.birth_year IS NULL)
+         ${base} GROUP BY c.program_id`,
+      )
+      .all(from, to).length;
+    rows += db.prepare(`SELECT count(DISTINCT e.person_id) ${base}`).all(from, to).length;
+    rows += db.prepare(`SELECT c.program_id, e.classification, count(*) ${base} AND e.outcome = 'completed' GROUP BY 1, 2`).all(from, to).length;
+    rows += db.prepare(`SELECT p.commune_code, count(*) ${base} GROUP BY 1`).all(from, to).length;
+    rows += db.prepare(`SELECT p.unit_id, count(*) ${base} GROUP BY 1`).all(from, to).length;
+    rows += db.prepare('SELECT program_id, sum(planned_classes) FROM plan_lines WHERE year = ? GROUP BY 1').all(y).length;
+    rows += db
+      .prepare("SELECT s.lecturer_id, sum(s.periods) FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' GROUP BY 1")
+      .all(from, to).length;
+  }
+  return rows;
+}
+
+async function benchReports(): Promise<void> {
+  const dir = await ensureReportsDatabase();
+  const core = await openCore(dir);
+  try {
+    const call = async (period: unknown) => {
+      const t = performance.now();
+      const r = await dispatch(core, 'reports.get', { period });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return performance.now() - t;
+    };
+    const year = { kind: 'year', year: FIRST_YEAR + YEARS - 2 };
+    const range = { kind: 'range', fromYear: FIRST_YEAR + YEARS - 10, toYear: FIRST_YEAR + YEARS - 1 };
+    const counts = core.db.prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM classes) AS classes').get();
+    // Cold: the per-class cache emptied, as after a bulk change; warm: what the screen meets afterwards.
+    core.db.exec('DELETE FROM class_figures');
+    const yearCold = await call(year);
+    const yearWarm: number[] = [];
+    for (let i = 0; i < 7; i++) yearWarm.push(await call(year));
+    core.db.exec('DELETE FROM class_figures');
+    const rangeCold = await call(range);
+    const rangeWarm: number[] = [];
+    for (let i = 0; i < 5; i++) rangeWarm.push(await call(range));
+    emit('reports.year_ms', percentile(yearWarm, 50), { goal: 250, cold_ms: Math.round(yearCold), max_warm_ms: Math.round(Math.max(...yearWarm)), data: counts });
+    emit('reports.range_10y_ms', percentile(rangeWarm, 50), { goal: 1000, cold_ms: Math.round(rangeCold), max_warm_ms: Math.round(Math.max(...rangeWarm)) });
+    const raw: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      rawYearSql(core, FIRST_YEAR + YEARS - 2);
+      raw.push(performance.now() - t);
+    }
+    emit('reports.year_raw_sql_ms', percentile(raw, 50), { note: 'same figures, this year and the year before, straight from the tables' });
+  } finally {
+    core.close();
+  }
+}
+
+/** `npm run bench -- --only timetable` (or `learners`, `certificates`, `reports`) runs one part. */
 async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
   if (!only || only === 'timetable') await benchTimetable();
   if (!only || only === 'certificates') await benchCertificates();
+  if (!only || only === 'reports') await benchReports();
   if (!only || only === 'learners') {
     const dataDir = await ensureDatabase();
     await benchSearch(dataDir);

@@ -35,34 +35,34 @@ const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f
 
 /** A grouped bar chart as inline SVG: categories along the bottom, one bar per series, a legend. */
 export function barChartSvg(title: string, categories: string[], series: { name: string; values: number[] }[]): string {
-  const W = 250, H = 92, left = 14, right = 4, top = 10, bottom = 16;
+  const W = 160, H = 84, left = 13, right = 3, top = 9, bottom = 15;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = 10 ** Math.floor(Math.log10(max));
   const tick = [1, 2, 5, 10].map((m) => m * step).find((t) => max / t <= 5)!;
   const top_ = Math.ceil(max / tick) * tick;
   const plotW = W - left - right, plotH = H - top - bottom;
   const groupW = plotW / Math.max(1, categories.length);
-  const barW = Math.min(8, (groupW * 0.8) / Math.max(1, series.length));
+  const barW = Math.min(9, (groupW * 0.8) / Math.max(1, series.length));
   const y = (v: number) => top + plotH - (v / top_) * plotH;
-  const parts: string[] = [`<text x="${W / 2}" y="5" text-anchor="middle" font-size="4" font-weight="bold">${escapeHtml(title)}</text>`];
+  const parts: string[] = [`<text x="${W / 2}" y="5" text-anchor="middle" font-size="4.6" font-weight="bold">${escapeHtml(title)}</text>`];
   for (let t = 0; t <= top_; t += tick) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.2"/>`);
-    parts.push(`<text x="${left - 1}" y="${y(t) + 1}" text-anchor="end" font-size="3">${n(t)}</text>`);
+    parts.push(`<text x="${left - 1}" y="${y(t) + 1}" text-anchor="end" font-size="3.6">${n(t)}</text>`);
   }
   categories.forEach((c, i) => {
     const gx = left + i * groupW + (groupW - barW * series.length) / 2;
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       parts.push(`<rect x="${gx + j * barW}" y="${y(v)}" width="${barW * 0.9}" height="${top + plotH - y(v)}" fill="${PALETTE[j % PALETTE.length]}"/>`);
-      if (v > 0 && series.length * categories.length <= 24) parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="2.6">${n(v)}</text>`);
+      if (v > 0 && series.length * categories.length <= 24) parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="3.2">${n(v)}</text>`);
     });
-    parts.push(`<text x="${left + i * groupW + groupW / 2}" y="${top + plotH + 4}" text-anchor="middle" font-size="3">${escapeHtml(c)}</text>`);
+    parts.push(`<text x="${left + i * groupW + groupW / 2}" y="${top + plotH + 4}" text-anchor="middle" font-size="3.4">${escapeHtml(c)}</text>`);
   });
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#000" stroke-width="0.3"/>`);
   let lx = left;
   series.forEach((s, j) => {
-    parts.push(`<rect x="${lx}" y="${H - 5}" width="3" height="3" fill="${PALETTE[j % PALETTE.length]}"/><text x="${lx + 4}" y="${H - 2.6}" font-size="3">${escapeHtml(s.name)}</text>`);
-    lx += 6 + s.name.length * 1.5;
+    parts.push(`<rect x="${lx}" y="${H - 5}" width="3" height="3" fill="${PALETTE[j % PALETTE.length]}"/><text x="${lx + 4}" y="${H - 2.4}" font-size="3.4">${escapeHtml(s.name)}</text>`);
+    lx += 7 + s.name.length * 1.8;
   });
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}">${parts.join('')}</svg>`;
 }
@@ -112,11 +112,13 @@ export function buildReportHtml(doc: ReportDoc): string {
   const composition = table(
     ['Chương trình', 'Lượt HV', 'Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...r.ageBands],
     programRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), ...f.ages.map((a) => td(n(a)))]),
+    ['22%', ...Array<string>(6 + r.ageBands.length).fill(`${(78 / (6 + r.ageBands.length)).toFixed(2)}%`)],
   );
   const classification = r.classificationLabels.length
     ? table(
         ['Chương trình', 'Hoàn thành', ...r.classificationLabels],
         programRows(r, (f) => [td(n(f.completed)), ...r.classificationLabels.map((l) => td(`${n(f.classifications[l] ?? 0)}${f.completed ? `<br><small>${pct(f.classifications[l] ?? 0, f.completed)}</small>` : ''}`))]),
+        ['30%', ...Array<string>(1 + r.classificationLabels.length).fill(`${(70 / (1 + r.classificationLabels.length)).toFixed(2)}%`)],
       )
     : '<p>Các chương trình trong kỳ không xếp loại.</p>';
   const places = (title: string, rows: { name: string; current: number; previous: number }[]) =>
@@ -137,7 +139,7 @@ export function buildReportHtml(doc: ReportDoc): string {
     : '';
   const t = r.total.current;
   const summary = `<p>Trong ${escapeHtml(cur.toLocaleLowerCase('vi'))}, Trung tâm mở ${n(t.opened)} lớp${t.planned ? ` trên ${n(t.planned)} lớp theo kế hoạch, đạt ${pct(t.opened, t.planned)}` : ''}, với ${n(t.enrollments)} lượt học viên (${n(t.people)} người); ${n(t.completed)} lượt hoàn thành chương trình, ${n(t.certified)} lượt được cấp giấy chứng nhận. So với ${escapeHtml(prev.toLocaleLowerCase('vi'))}: ${n(r.total.previous.opened)} lớp, ${n(r.total.previous.enrollments)} lượt học viên.</p>`;
-  const bodyHtml = `${partyHeaderHtml(doc.body, { number: `    -BC/${doc.body.docCode}`, date: doc.date })}
+  const bodyHtml = `${partyHeaderHtml(doc.body, { number: `${'\u00a0'.repeat(8)}-BC/${doc.body.docCode}`, date: doc.date })}
 <div class="doc-type">BÁO CÁO</div>
 <div class="doc-subject">Kết quả công tác đào tạo, bồi dưỡng ${escapeHtml(cur.toLocaleLowerCase('vi'))}</div>
 <div class="dashes">-----</div>

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Figures, ReportPeriod } from '../../../shared/contract/reports';
-import { classFigures, type ClassFigures } from './class-figures';
+import { classFigures, yearProgramFigures, type ClassFigures } from './class-figures';
 import { resolvePeriod } from './period';
 
 export const DEFAULT_AGE_BOUNDS = [30, 40, 50];
@@ -20,8 +20,8 @@ export function blankFigures(bands: number): Figures {
   };
 }
 
-function addClass(t: Figures, f: ClassFigures, band: (age: number) => number): void {
-  t.opened++;
+function addClass(t: Figures, f: ClassFigures, band: (age: number) => number, classes = 1): void {
+  t.opened += classes;
   t.enrollments += f.n;
   t.completed += f.o;
   t.certified += f.cert;
@@ -91,12 +91,7 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     while (i < bands && age >= ageBounds[i]!) i++;
     return i;
   };
-  const classes = db
-    .prepare("SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND status NOT IN ('planned', 'cancelled')")
-    .all(p.from, p.to) as { id: number; program_id: number; start_date: string }[];
-  const cached = classFigures(db, classes.map((c) => c.id));
   const maxId = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number | null }).m ?? 0;
-
   const byProgram = new Map<number, Figures>();
   const byYear = new Map<number, Map<number, Figures>>();
   const peopleByProgram = new Map<number, PeopleSet>();
@@ -109,20 +104,33 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     if (!f) map.set(key, (f = blankFigures(bands)));
     return f;
   };
-  for (const c of classes) {
-    const { figures, personIds } = cached.get(c.id)!;
-    addClass(get(byProgram, c.program_id), figures, band);
-    addClass(total, figures, band);
-    const year = Number(c.start_date.slice(0, 4));
+  let classCount = 0;
+  const add = (programId: number, year: number, figures: ClassFigures, personIds: Int32Array, classes: number) => {
+    classCount += classes;
+    addClass(get(byProgram, programId), figures, band, classes);
+    addClass(total, figures, band, classes);
     let years = byYear.get(year);
     if (!years) byYear.set(year, (years = new Map()));
-    addClass(get(years, c.program_id), figures, band);
-    let set = peopleByProgram.get(c.program_id);
-    if (!set) peopleByProgram.set(c.program_id, (set = new PeopleSet(maxId)));
+    addClass(get(years, programId), figures, band, classes);
+    let set = peopleByProgram.get(programId);
+    if (!set) peopleByProgram.set(programId, (set = new PeopleSet(maxId)));
     set.addAll(personIds);
     everyone.addAll(personIds);
     for (const [code, n] of Object.entries(figures.c)) communes.set(code, (communes.get(code) ?? 0) + n);
     for (const [unit, n] of Object.entries(figures.u)) units.set(unit, (units.get(unit) ?? 0) + n);
+  };
+  if (p.lastQuarter === 4) {
+    // Whole years: the per-year cache.
+    for (const y of yearProgramFigures(db, p.years[0]!, p.years[p.years.length - 1]!)) add(y.programId, y.year, y.figures, y.personIds, y.classes);
+  } else {
+    const classes = db
+      .prepare("SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND status NOT IN ('planned', 'cancelled')")
+      .all(p.from, p.to) as { id: number; program_id: number; start_date: string }[];
+    const cached = classFigures(db, classes.map((c) => c.id));
+    for (const c of classes) {
+      const { figures, personIds } = cached.get(c.id)!;
+      add(c.program_id, Number(c.start_date.slice(0, 4)), figures, personIds, 1);
+    }
   }
   for (const [programId, set] of peopleByProgram) byProgram.get(programId)!.people = set.count;
   total.people = everyone.count;
@@ -144,5 +152,5 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
   finishPercent(total);
   for (const years of byYear.values()) for (const f of years.values()) finishPercent(f);
   const wholeYears = new Set(p.lastQuarter === 4 ? p.years : []);
-  return { byProgram, total, communes, units, byYear, wholeYears, classCount: classes.length };
+  return { byProgram, total, communes, units, byYear, wholeYears, classCount };
 }

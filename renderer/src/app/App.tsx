@@ -23,6 +23,7 @@ import { PlansPage } from '../features/plans/PlansPage';
 import { ClassListPage } from '../features/classes/ClassListPage';
 import { ClassPage } from '../features/classes/ClassPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,6 +55,7 @@ const router = createHashRouter([
       { path: 'classes/new', element: <ClassPage /> },
       { path: 'classes/:id', element: <ClassPage /> },
       { path: 'certificates', element: <CertificatesPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'lecturers', element: <LecturersPage /> },
       { path: 'holidays', element: <HolidaysPage /> },

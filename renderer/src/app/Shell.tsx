@@ -8,6 +8,7 @@ import ClassIcon from '@mui/icons-material/Class';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import SchoolIcon from '@mui/icons-material/School';
 import BeachAccessIcon from '@mui/icons-material/BeachAccess';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import {
   Alert,
@@ -42,6 +43,7 @@ const NAV = [
       { to: '/calendar', label: 'Lịch giảng dạy', icon: <CalendarMonthIcon /> },
       { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
       { to: '/certificates', label: 'Giấy chứng nhận', icon: <WorkspacePremiumIcon /> },
+      { to: '/reports', label: 'Báo cáo', icon: <AssessmentIcon /> },
     ],
   },
   {

@@ -57,6 +57,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
   const [reissuing, setReissuing] = useState<Certificate | null>(null);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [yearClosed, setYearClosed] = useState(false);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['certificates.plan', cls.id] });
@@ -66,7 +67,11 @@ function Certificates({ cls }: { cls: ClassRow }) {
   };
   const missing = plan.data?.eligible.filter((e) => e.certificate === null) ?? [];
   const issue = useMutation({
-    mutationFn: (c: SignerChoice) => api.certificates.issue({ classId: cls.id, issueDate: c.issueDate, signer: c.signer, enrollmentIds: missing.map((e) => e.enrollmentId) }),
+    mutationFn: (c: SignerChoice) =>
+      api.certificates.issue({ classId: cls.id, issueDate: c.issueDate, signer: c.signer, enrollmentIds: missing.map((e) => e.enrollmentId), ...(c.reason ? { reason: c.reason } : {}) }),
+    onError: (err) => {
+      if ('reason' in fieldsOf(err)) setYearClosed(true);
+    },
     onSuccess: (r) => {
       setIssuing(false);
       setDone(`Đã cấp ${formatNumber(r.issued.length)} giấy chứng nhận.`);
@@ -179,6 +184,8 @@ function Certificates({ cls }: { cls: ClassRow }) {
         <SignerDialog
           title="Cấp giấy chứng nhận"
           confirmLabel={`Cấp ${formatNumber(missing.length)} giấy`}
+          // The class's year is closed: the core asks why, and the issue becomes an amendment to that year.
+          {...('reason' in fieldsOf(issue.error) || yearClosed ? { reasonLabel: 'Lý do (năm của lớp đã khóa sổ)' } : {})}
           busy={issue.isPending}
           error={issue.error?.message ?? null}
           fields={fieldsOf(issue.error)}

@@ -1,0 +1,143 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { todayInVietnam } from '../../../../shared/domain/dates';
+import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
+import { api } from '../../api';
+import { YearSelector } from '../../components/YearSelector';
+import { useFormErrors } from '../../components/useFormErrors';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+
+type Rollup = Output<'reports.rollup'>;
+type Centre = Rollup['centres'][number];
+const MAX_BYTES = 5_000_000;
+
+/** The superior body's view: yearly summaries imported from the centres, added up per program. */
+export function RollupTab() {
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState(() => Number(todayInVietnam(new Date()).slice(0, 4)) - 1);
+  const rollup = useQuery({ queryKey: ['reports.rollup', year], queryFn: () => api.reports.rollup({ year }) });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Centre | null>(null);
+  const [reason, setReason] = useState('');
+  const removeForm = useFormErrors();
+  const importFile = useMutation({
+    mutationFn: (fileText: string) => api.reports.importRollup({ fileText }),
+    onSuccess: (r) => {
+      setYear(r.year);
+      void queryClient.invalidateQueries({ queryKey: ['reports.rollup'] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (c: Centre) => api.reports.removeRollup({ id: c.id, reason }),
+    onMutate: () => removeForm.clear(),
+    onSuccess: () => {
+      setRemoving(null);
+      void queryClient.invalidateQueries({ queryKey: ['reports.rollup'] });
+    },
+    onError: (err) => removeForm.fromError(err),
+  });
+  const onFile = async (f: File | undefined) => {
+    setFileProblem(null);
+    importFile.reset();
+    if (!f) return;
+    if (f.size > MAX_BYTES) {
+      setFileProblem(`Tệp ${f.name} quá lớn (${formatNumber(Math.round(f.size / 1024))} KB), không phải tệp tổng hợp.`);
+      return;
+    }
+    importFile.mutate(await f.text());
+  };
+  const r = rollup.data;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Paper sx={{ p: 2 }}>
+        <Typography variant="h2" sx={{ mb: 1 }}>Tổng hợp từ các trung tâm</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          Dành cho cơ quan cấp trên: nhập tệp tổng hợp (.ttct.json) mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+          <Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={importFile.isPending}>Nhập tệp tổng hợp…</Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Tệp tổng hợp"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              void onFile(f);
+            }}
+          />
+          <Box sx={{ flexGrow: 1 }} />
+          <Typography>Năm</Typography>
+          <YearSelector year={year} onChange={setYear} />
+        </Box>
+        {fileProblem && <Alert severity="error" sx={{ mt: 2 }}>{fileProblem}</Alert>}
+        {importFile.isError && <Alert severity="error" sx={{ mt: 2 }}>{importFile.error.message}</Alert>}
+        {importFile.isSuccess && (
+          <Alert severity="success" sx={{ mt: 2 }}>
+            {importFile.data.replaced ? 'Đã thay bản cũ bằng' : 'Đã nhập'} tổng hợp năm {importFile.data.year} của {importFile.data.centreName}.
+          </Alert>
+        )}
+      </Paper>
+      {rollup.isError && <Alert severity="error">{rollup.error.message}</Alert>}
+      {r && r.centres.length === 0 && <Alert severity="info">Chưa nhập tổng hợp năm {year} của trung tâm nào.</Alert>}
+      {r && r.centres.length > 0 && (
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h2" sx={{ mb: 1 }}>Năm {year}: {r.centres.length} trung tâm</Typography>
+          <Table size="small" aria-label="Tổng hợp theo chương trình" sx={{ mb: 2, '& th': { fontWeight: 600 } }}>
+            <TableHead>
+              <TableRow>
+                {['Chương trình', 'Kế hoạch', 'Mở', 'Lượt học viên', 'Số người', 'Hoàn thành', 'Cấp GCN', 'Nữ', 'DTTS'].map((h, i) => (
+                  <TableCell key={h} align={i === 0 ? 'left' : 'right'}>{h}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {r.total.map((row) => (
+                <TableRow key={row.code}>
+                  <TableCell>{row.name}</TableCell>
+                  {[row.planned, row.opened, row.enrollments, row.people, row.completed, row.certified, row.women, row.minority].map((v, i) => (
+                    <TableCell key={i} align="right">{formatNumber(v)}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Table size="small" aria-label="Các trung tâm đã gửi">
+            <TableHead>
+              <TableRow>
+                <TableCell>Trung tâm</TableCell>
+                <TableCell>Xuất lúc</TableCell>
+                <TableCell>Nhập lúc</TableCell>
+                <TableCell align="right">Lượt học viên</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {r.centres.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{c.centreName}</TableCell>
+                  <TableCell>{formatDateTime(c.exportedAt)}</TableCell>
+                  <TableCell>{formatDateTime(c.importedAt)}</TableCell>
+                  <TableCell align="right">{formatNumber(c.rows.reduce((a, x) => a + x.enrollments, 0))}</TableCell>
+                  <TableCell align="right">
+                    <Button size="small" color="error" onClick={() => { setReason(''); removeForm.clear(); setRemoving(c); }}>Bỏ</Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      <ConfirmDialog open={removing !== null} title="Bỏ bản tổng hợp" confirmLabel="Bỏ" busy={remove.isPending} onClose={() => setRemoving(null)} onConfirm={() => removing && remove.mutate(removing)}>
+        Bỏ tổng hợp năm {year} của {removing?.centreName}?
+        <TextField label="Lý do" fullWidth sx={{ mt: 2 }} value={reason} onChange={(e) => setReason(e.target.value)} {...removeForm.at('reason')} />
+      </ConfirmDialog>
+    </Box>
+  );
+}

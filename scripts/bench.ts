@@ -357,36 +357,41 @@ async function ensureReportsDatabase(): Promise<string> {
   return REPORTS_CACHE;
 }
 
-/** The best single pass of hand-written SQL for the same figures of one year and the year before. */
+/**
+ * The best hand-written SQL for the same figures of one year and the year before: the year's
+ * enrolments joined to their people once into a temporary table, then grouped every way the report
+ * needs (a join per grouping took 40 s); CROSS JOIN keeps SQLite starting from the year's classes.
+ */
 function rawYearSql(core: AppCore, year: number): number {
   const db = core.db;
   let rows = 0;
   for (const y of [year, year - 1]) {
-    const from = `${y}-01-01`;
-    const to = `${y}-12-31`;
-    const base = `FROM classes c JOIN enrollments e ON e.class_id = c.id JOIN people p ON p.id = e.person_id
-      WHERE c.start_date >= ? AND c.start_date <= ? AND c.status NOT IN ('planned', 'cancelled') AND e.status = 'enrolled'`;
+    db.exec('DROP TABLE IF EXISTS temp.r');
+    db.prepare(
+      `CREATE TEMP TABLE r AS SELECT c.id AS class_id, c.program_id, e.person_id, e.outcome, e.classification,
+         EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrollment_id = e.id AND ct.status = 'valid') AS cert,
+         p.sex, p.ethnicity_code, p.party_status, ${y} - p.birth_year AS age, p.commune_code, p.unit_id
+       FROM classes c CROSS JOIN enrollments e ON e.class_id = c.id CROSS JOIN people p ON p.id = e.person_id
+       WHERE c.start_date >= '${y}-01-01' AND c.start_date <= '${y}-12-31' AND c.status NOT IN ('planned', 'cancelled') AND e.status = 'enrolled'`,
+    ).run();
     rows += db
       .prepare(
-        `SELECT c.program_id, count(*) AS n, count(DISTINCT e.person_id) AS people, count(DISTINCT c.id) AS opened,
-           sum(e.outcome = 'completed') AS completed,
-           sum(EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrollment_id = e.id AND ct.status = 'valid')) AS certified,
-           sum(p.sex = 'nu') AS women, sum(p.ethnicity_code IS NOT NULL AND p.ethnicity_code <> '01') AS minority,
-           sum(p.party_status = 'chinh_thuc'), sum(p.party_status = 'du_bi'), sum(p.party_status = 'quan_chung'),
-           sum(${y} - p.birth_year < 30), sum(${y} - p.birth_year BETWEEN 30 AND 39), sum(${y} - p.birth_year BETWEEN 40 AND 49), sum(${y} - p.birth_year >= 50),
-           sum(p.birth_year IS NULL)
-         ${base} GROUP BY c.program_id`,
+        `SELECT program_id, count(*), count(DISTINCT person_id), count(DISTINCT class_id), sum(outcome = 'completed'), sum(cert), sum(sex = 'nu'),
+           sum(ethnicity_code IS NOT NULL AND ethnicity_code <> '01'), sum(party_status = 'chinh_thuc'), sum(party_status = 'du_bi'),
+           sum(party_status = 'quan_chung'), sum(age < 30), sum(age BETWEEN 30 AND 39), sum(age BETWEEN 40 AND 49), sum(age >= 50), sum(age IS NULL)
+         FROM r GROUP BY program_id`,
       )
-      .all(from, to).length;
-    rows += db.prepare(`SELECT count(DISTINCT e.person_id) ${base}`).all(from, to).length;
-    rows += db.prepare(`SELECT c.program_id, e.classification, count(*) ${base} AND e.outcome = 'completed' GROUP BY 1, 2`).all(from, to).length;
-    rows += db.prepare(`SELECT p.commune_code, count(*) ${base} GROUP BY 1`).all(from, to).length;
-    rows += db.prepare(`SELECT p.unit_id, count(*) ${base} GROUP BY 1`).all(from, to).length;
+      .all().length;
+    rows += db.prepare('SELECT count(DISTINCT person_id) FROM r').all().length;
+    rows += db.prepare("SELECT program_id, classification, count(*) FROM r WHERE outcome = 'completed' GROUP BY 1, 2").all().length;
+    rows += db.prepare('SELECT commune_code, count(*) FROM r GROUP BY 1').all().length;
+    rows += db.prepare('SELECT unit_id, count(*) FROM r GROUP BY 1').all().length;
     rows += db.prepare('SELECT program_id, sum(planned_classes) FROM plan_lines WHERE year = ? GROUP BY 1').all(y).length;
     rows += db
       .prepare("SELECT s.lecturer_id, sum(s.periods) FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' GROUP BY 1")
-      .all(from, to).length;
+      .all(`${y}-01-01`, `${y}-12-31`).length;
   }
+  db.exec('DROP TABLE IF EXISTS temp.r');
   return rows;
 }
 

@@ -35,11 +35,12 @@ const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f
 
 /** A grouped bar chart as inline SVG: categories along the bottom, one bar per series, a legend. */
 export function barChartSvg(title: string, categories: string[], series: { name: string; values: number[] }[]): string {
-  const W = 160, H = 84, left = 13, right = 3, top = 9, bottom = 15;
+  const W = 160, H = 86, left = 13, right = 3, top = 9, bottom = 17;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const step = 10 ** Math.floor(Math.log10(max));
   const tick = [1, 2, 5, 10].map((m) => m * step).find((t) => max / t <= 5)!;
-  const top_ = Math.ceil(max / tick) * tick;
+  // Room above the tallest bar for its value.
+  const top_ = (Math.floor(max / tick) + 1) * tick;
   const plotW = W - left - right, plotH = H - top - bottom;
   const groupW = plotW / Math.max(1, categories.length);
   const barW = Math.min(9, (groupW * 0.8) / Math.max(1, series.length));
@@ -56,7 +57,11 @@ export function barChartSvg(title: string, categories: string[], series: { name:
       parts.push(`<rect x="${gx + j * barW}" y="${y(v)}" width="${barW * 0.9}" height="${top + plotH - y(v)}" fill="${PALETTE[j % PALETTE.length]}"/>`);
       if (v > 0 && series.length * categories.length <= 24) parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="3.2">${n(v)}</text>`);
     });
-    parts.push(`<text x="${left + i * groupW + groupW / 2}" y="${top + plotH + 4}" text-anchor="middle" font-size="3.4">${escapeHtml(c)}</text>`);
+    // Long labels ("ĐV chính thức") go on two lines when the groups are narrow.
+    const words = c.split(' ');
+    const lines = words.length > 1 && c.length * 1.7 > groupW ? [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')] : [c];
+    const cx = left + i * groupW + groupW / 2;
+    parts.push(`<text x="${cx}" y="${top + plotH + 4}" text-anchor="middle" font-size="3.2">${lines.map((l, k) => `<tspan x="${cx}" dy="${k ? 3.4 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`);
   });
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#000" stroke-width="0.3"/>`);
   let lx = left;

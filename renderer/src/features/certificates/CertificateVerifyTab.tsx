@@ -2,10 +2,11 @@ import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { Alert, AlertTitle, Box, Button, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import jsQR from 'jsqr';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/domain/format';
 import { api } from '../../api';
+import { useFilePicker } from '../../components/useFilePicker';
 
 type Verification = Output<'certificates.verify'>;
 
@@ -35,15 +36,13 @@ async function readQr(file: File): Promise<string | null> {
 export function CertificateVerifyTab() {
   const [code, setCode] = useState('');
   const [qrProblem, setQrProblem] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const verify = useMutation({ mutationFn: (c: string) => api.certificates.verify({ code: c }) });
 
   const check = (c: string) => {
     setQrProblem(null);
     verify.mutate(c);
   };
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onFile = async (file: File) => {
     verify.reset();
     setQrProblem(null);
     try {
@@ -58,6 +57,7 @@ export function CertificateVerifyTab() {
       setQrProblem(err instanceof Error ? err.message : 'Không mở được tệp ảnh.');
     }
   };
+  const picker = useFilePicker({ accept: 'image/*', label: 'Ảnh mã QR', onFile: (f) => void onFile(f) });
 
   return (
     <Paper sx={{ p: 2, maxWidth: 900 }}>
@@ -78,21 +78,10 @@ export function CertificateVerifyTab() {
         <Button variant="contained" onClick={() => check(code)} disabled={code.trim() === '' || verify.isPending}>
           Kiểm tra
         </Button>
-        <Button startIcon={<QrCodeScannerIcon />} onClick={() => fileInput.current?.click()} disabled={verify.isPending}>
+        <Button startIcon={<QrCodeScannerIcon />} onClick={picker.open} disabled={verify.isPending}>
           Đọc mã QR từ ảnh…
         </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          hidden
-          aria-label="Ảnh mã QR"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            void onFile(file);
-          }}
-        />
+        {picker.input}
       </Box>
       {qrProblem && <Alert severity="warning">{qrProblem}</Alert>}
       {verify.isError && <Alert severity="error">{verify.error.message}</Alert>}

@@ -1,11 +1,12 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useFilePicker } from '../../components/useFilePicker';
 import { useFormErrors } from '../../components/useFormErrors';
 
 type TrustedKey = Output<'certificates.trustedKeys'>[number];
@@ -21,7 +22,6 @@ function issuerOf(text: string): string {
 
 export function TrustedKeysSection() {
   const keys = useQuery({ queryKey: ['certificates.trustedKeys'], queryFn: () => api.certificates.trustedKeys({}) });
-  const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TrustedKey | null>(null);
@@ -34,15 +34,15 @@ export function TrustedKeysSection() {
     },
   });
 
-  const onFile = async (f: File | undefined) => {
+  const onFile = async (f: File) => {
     setFileProblem(null);
-    if (!f) return;
     if (f.size > MAX_FILE_BYTES) {
       setFileProblem(`Tệp ${f.name} quá lớn (${Math.round(f.size / 1024)} KB), không phải tệp khóa công khai.`);
       return;
     }
     setFile({ name: f.name, text: await f.text() });
   };
+  const picker = useFilePicker({ accept: '.pem,.txt,text/plain', label: 'Tệp khóa công khai', onFile: (f) => void onFile(f) });
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -76,19 +76,8 @@ export function TrustedKeysSection() {
         </Table>
       )}
       {keys.data?.length === 0 && <Typography sx={{ mb: 2 }} color="text.secondary">Chưa nhập khóa của đơn vị nào.</Typography>}
-      <Button startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()}>Nhập khóa công khai…</Button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".pem,.txt,text/plain"
-        hidden
-        aria-label="Tệp khóa công khai"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          void onFile(f);
-        }}
-      />
+      <Button startIcon={<UploadFileIcon />} onClick={picker.open}>Nhập khóa công khai…</Button>
+      {picker.input}
       {fileProblem && <Alert severity="error" sx={{ mt: 2 }}>{fileProblem}</Alert>}
       {file && <AddKeyDialog file={file} onClose={() => setFile(null)} />}
       <ConfirmDialog

@@ -1,7 +1,7 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ROW_STATUS_LABELS, type ColumnMapping, type ImportRow } from '../../../../shared/contract/imports';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
@@ -9,6 +9,7 @@ import type { ImportField } from '../../../../shared/domain/learner-fields';
 import { api, ApiError } from '../../api';
 import { downloadBase64, readFileBase64 } from '../../components/download';
 import { PageHeader } from '../../components/PageHeader';
+import { useFilePicker } from '../../components/useFilePicker';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { MappingStep } from './MappingStep';
 import { RowDialog } from './RowDialog';
@@ -33,7 +34,6 @@ function message(err: unknown): string {
 export function ImportPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [sheetIndex, setSheetIndex] = useState(0);
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
@@ -66,6 +66,7 @@ export function ImportPage() {
       chooseSheet(o, o.suggestedSheet);
     },
   });
+  const picker = useFilePicker({ accept: '.xlsx,.xlsm,.csv,.xls', label: 'Tệp danh sách', onFile: (f) => open.mutate(f) });
   const analyze = useMutation({
     mutationFn: () =>
       api.imports.analyze({
@@ -188,21 +189,10 @@ export function ImportPage() {
           </Step>
         ))}
       </Stepper>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".xlsx,.xlsm,.csv,.xls"
-        aria-label="Tệp danh sách"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) open.mutate(f);
-        }}
-      />
+      {picker.input}
       {step === 0 && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
-          <Button size="large" variant="contained" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={open.isPending}>
+          <Button size="large" variant="contained" startIcon={<UploadFileIcon />} onClick={() => picker.open()} disabled={open.isPending}>
             Chọn tệp danh sách
           </Button>
           <Typography color="text.secondary" sx={{ mt: 2 }}>
@@ -216,7 +206,7 @@ export function ImportPage() {
           <Typography sx={{ mb: 1 }}>
             Tệp <b>{opened.fileName}</b>
             {opened.encoding && opened.encoding !== 'utf-8' ? ` (đọc theo bảng mã ${opened.encoding})` : ''}.{' '}
-            <Button size="small" onClick={() => fileInput.current?.click()}>Chọn tệp khác</Button>
+            <Button size="small" onClick={() => picker.open()}>Chọn tệp khác</Button>
           </Typography>
           <MappingStep
             sheets={opened.sheets}
@@ -330,7 +320,7 @@ export function ImportPage() {
             <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}?tab=hoc-vien`)} sx={{ mr: 1 }}>Về lớp</Button>
           )}
           <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>Xem danh sách học viên</Button>
-          <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), fileInput.current?.click())}>Nhập tệp khác</Button>
+          <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), picker.open())}>Nhập tệp khác</Button>
         </Paper>
       )}
       {editing && (

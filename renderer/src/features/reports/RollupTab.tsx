@@ -1,11 +1,12 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
+import { useFilePicker } from '../../components/useFilePicker';
 import { YearSelector } from '../../components/YearSelector';
 import { useFormErrors } from '../../components/useFormErrors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -19,7 +20,6 @@ export function RollupTab() {
   const queryClient = useQueryClient();
   const [year, setYear] = useState(() => Number(todayInVietnam(new Date()).slice(0, 4)) - 1);
   const rollup = useQuery({ queryKey: ['reports.rollup', year], queryFn: () => api.reports.rollup({ year }) });
-  const fileInput = useRef<HTMLInputElement>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Centre | null>(null);
   const [reason, setReason] = useState('');
@@ -40,16 +40,16 @@ export function RollupTab() {
     },
     onError: (err) => removeForm.fromError(err),
   });
-  const onFile = async (f: File | undefined) => {
+  const onFile = async (f: File) => {
     setFileProblem(null);
     importFile.reset();
-    if (!f) return;
     if (f.size > MAX_BYTES) {
       setFileProblem(`Tệp ${f.name} quá lớn (${formatNumber(Math.round(f.size / 1024))} KB), không phải tệp tổng hợp.`);
       return;
     }
     importFile.mutate(await f.text());
   };
+  const picker = useFilePicker({ accept: '.json,application/json', label: 'Tệp tổng hợp', onFile: (f) => void onFile(f) });
   const r = rollup.data;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -59,19 +59,8 @@ export function RollupTab() {
           Dành cho cơ quan cấp trên: nhập tệp tổng hợp (.ttct.json) mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-          <Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()} disabled={importFile.isPending}>Nhập tệp tổng hợp…</Button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label="Tệp tổng hợp"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              void onFile(f);
-            }}
-          />
+          <Button variant="contained" startIcon={<UploadFileIcon />} onClick={picker.open} disabled={importFile.isPending}>Nhập tệp tổng hợp…</Button>
+          {picker.input}
           <Box sx={{ flexGrow: 1 }} />
           <Typography>Năm</Typography>
           <YearSelector year={year} onChange={setYear} />

@@ -2,7 +2,7 @@ import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { zodIssuesToFields } from '../../../../../shared/contract';
 import {
@@ -19,6 +19,7 @@ import {
 import { api } from '../../../api';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { downloadBase64 } from '../../../components/download';
+import { useFilePicker } from '../../../components/useFilePicker';
 import { useFormErrors } from '../../../components/useFormErrors';
 import { FieldPanel } from './FieldPanel';
 import { LayoutCanvas } from './LayoutCanvas';
@@ -67,7 +68,6 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
   const [view, setView] = useState<View>('sample');
   const [notice, setNotice] = useState<string | null>(isDefault ? 'Chương trình này chưa có mẫu riêng: đang hiện mẫu mặc định.' : null);
   const [imageProblem, setImageProblem] = useState<string | null>(null);
-  const imageInput = useRef<HTMLInputElement>(null);
   const server = useFormErrors();
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(baseline);
@@ -129,9 +129,8 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
 
-  const onImage = async (file: File | undefined) => {
+  const onImage = async (file: File) => {
     setImageProblem(null);
-    if (!file) return;
     const url = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
@@ -145,6 +144,7 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     }
     change({ ...draft, imageDataUrl: checked.data });
   };
+  const imagePicker = useFilePicker({ accept: 'image/png,image/jpeg', label: 'Ảnh nền mẫu giấy', onFile: (f) => void onImage(f) });
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', gap: 2, alignItems: 'start' }}>
@@ -200,22 +200,11 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
           <FormControlLabel control={<Checkbox checked={draft.border} onChange={(e) => change({ ...draft, border: e.target.checked })} />} label="Viền trang trí" />
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button size="small" startIcon={<ImageIcon />} onClick={() => imageInput.current?.click()}>
+          <Button size="small" startIcon={<ImageIcon />} onClick={imagePicker.open}>
             {draft.imageDataUrl ? 'Đổi ảnh nền…' : 'Chọn ảnh nền…'}
           </Button>
           {draft.imageDataUrl && <Button size="small" color="error" onClick={() => change({ ...draft, imageDataUrl: null })}>Bỏ ảnh</Button>}
-          <input
-            ref={imageInput}
-            type="file"
-            accept="image/png,image/jpeg"
-            hidden
-            aria-label="Ảnh nền mẫu giấy"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              void onImage(f);
-            }}
-          />
+          {imagePicker.input}
         </Box>
         {imageProblem && <Alert severity="error">{imageProblem}</Alert>}
         {errors.imageDataUrl && <Alert severity="error">{errors.imageDataUrl}</Alert>}

@@ -1,19 +1,23 @@
 /**
- * `npm run demo -- --data DIR --people N`: a database of realistic sample data (the same generator as
- * the bench). The app's title bar marks it as sample data; open it with `npm run web -- --data DIR`.
+ * `npm run demo -- --data DIR --people N [--years Y]`: a database of realistic sample data (the same
+ * generators as the bench); with --years, that many past years of finished classes for the reports. The app's title bar marks it as sample data; open it with `npm run web -- --data DIR`.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppCore } from '../electron/core/app-core';
 import { createLogger } from '../electron/core/log';
 import { generateDemo } from '../electron/core/demo/generate';
+import { generateClassHistory } from '../electron/core/demo/generate-classes';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } } });
   if (!values.data) throw new Error('usage: npm run demo -- --data DIR [--people N]');
   const dataDir = path.resolve(values.data);
   const people = Number(values.people ?? '5000');
   if (!Number.isInteger(people) || people < 0 || people > 5_000_000) throw new Error('--people must be a whole number up to 5,000,000');
+  const years = Number(values.years ?? '0');
+  if (!Number.isInteger(years) || years < 0 || years > 30) throw new Error('--years must be a whole number up to 30');
+  if (years > 0 && people < 100) throw new Error('--years needs at least 100 people to enrol');
   const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'demo' });
   if (core.problem) throw new Error(core.problem.message);
   const existing = (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
@@ -35,8 +39,16 @@ async function main(): Promise<void> {
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     onProgress: (done, total) => process.stdout.write(`\r${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} người`),
   });
+  let history = '';
+  if (years > 0) {
+    const thisYear = new Date().getFullYear();
+    // Enough classes that every learner studies about once in the span, 40 a class.
+    const classesPerYear = Math.max(5, Math.round(people / years / 40));
+    const made = generateClassHistory(core.db, { fromYear: thisYear - years, years, classesPerYear, learnersPerClass: 40 });
+    history = `, ${made.classes.toLocaleString('vi-VN')} lớp và ${made.enrollments.toLocaleString('vi-VN')} lượt học viên của ${years} năm qua`;
+  }
   core.close();
-  console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);
+  console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người${history} trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);
 }
 
 main().catch((err: unknown) => {

@@ -25,7 +25,15 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     bands.set(b.program_id, [...(bands.get(b.program_id) ?? []), b.label]);
   }
   const maxPerson = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number }).m;
-  const body = JSON.stringify({ superior: 'ĐẢNG ỦY XÃ MẪU', centreName: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)', docCode: 'TTCT', placeName: 'Mẫu', directorName: 'Nguyễn Văn Mẫu', directorTitle: 'Giám đốc' });
+  // The header of the centre's latest profile, as a class opened there would freeze it.
+  const profile = db.prepare('SELECT name, superior, doc_code, place_name, director_json FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as
+    | { name: string; superior: string; doc_code: string; place_name: string; director_json: string }
+    | undefined;
+  const director = profile ? (JSON.parse(profile.director_json) as { name: string; title: string }) : { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' };
+  const body = JSON.stringify({
+    superior: profile?.superior ?? 'ĐẢNG ỦY XÃ MẪU', centreName: profile?.name ?? 'Trung tâm Chính trị (dữ liệu mẫu)', docCode: profile?.doc_code ?? 'TTCT',
+    placeName: profile?.place_name ?? 'Mẫu', directorName: director.name, directorTitle: director.title,
+  });
   const now = new Date().toISOString();
   const weights: [number, number][] = programs.map((p, i) => [p.id, [30, 25, 12, 10, 8, 10, 5][i] ?? 5]);
 

@@ -93,7 +93,8 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   const prevLabel = resolvePeriod(prevPeriod);
 
   const programRows = db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
-  const bandsOrder = db.prepare('SELECT label FROM program_bands ORDER BY position, program_id').all() as { label: string }[];
+  // Best first: a label is placed by the highest score it stands for in any program.
+  const bandsOrder = db.prepare('SELECT label FROM program_bands GROUP BY label ORDER BY max(min_tenths) DESC, min(position), label').all() as { label: string }[];
   const classificationLabels = [...new Set(bandsOrder.map((b) => b.label))];
   const blank = () => blankFigures(bounds.length);
   const programs = programRows

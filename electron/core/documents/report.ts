@@ -31,6 +31,17 @@ function programRows(report: Report, cells: (f: Figures, prev: Figures) => strin
   ];
 }
 
+/** Each program's row, and under it in italics the same figures of the previous period. */
+function withPreviousRows(report: Report, cells: (f: Figures) => string[]): string[][] {
+  const rows = [...report.programs, { name: 'Cộng', ...report.total }];
+  return rows.flatMap((p, i) => {
+    const total = i === rows.length - 1;
+    const main = [`<td class="${total ? 'sum' : ''}">${escapeHtml(p.name)}</td>`, ...cells(p.current).map((c) => (total ? c.replace('<td class="num">', '<td class="num sum">') : c))];
+    const prev = [`<td class="prev">${escapeHtml(report.previous.label)}</td>`, ...cells(p.previous).map((c) => c.replace('<td class="num">', '<td class="num prev">'))];
+    return [main, prev];
+  });
+}
+
 const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#9e9d24'];
 
 /** A grouped bar chart as inline SVG: categories along the bottom, one bar per series, a legend. */
@@ -116,13 +127,13 @@ export function buildReportHtml(doc: ReportDoc): string {
   );
   const composition = table(
     ['Chương trình', 'Lượt HV', 'Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...r.ageBands],
-    programRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), ...f.ages.map((a) => td(n(a)))]),
+    withPreviousRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), ...f.ages.map((a) => td(n(a)))]),
     ['22%', ...Array<string>(6 + r.ageBands.length).fill(`${(78 / (6 + r.ageBands.length)).toFixed(2)}%`)],
   );
   const classification = r.classificationLabels.length
     ? table(
         ['Chương trình', 'Hoàn thành', ...r.classificationLabels],
-        programRows(r, (f) => [td(n(f.completed)), ...r.classificationLabels.map((l) => td(`${n(f.classifications[l] ?? 0)}${f.completed ? `<br><small>${pct(f.classifications[l] ?? 0, f.completed)}</small>` : ''}`))]),
+        withPreviousRows(r, (f) => [td(n(f.completed)), ...r.classificationLabels.map((l) => td(`${n(f.classifications[l] ?? 0)}${f.completed ? `<br><small>${pct(f.classifications[l] ?? 0, f.completed)}</small>` : ''}`))]),
         ['30%', ...Array<string>(1 + r.classificationLabels.length).fill(`${(70 / (1 + r.classificationLabels.length)).toFixed(2)}%`)],
       )
     : '<p>Các chương trình trong kỳ không xếp loại.</p>';
@@ -175,6 +186,7 @@ h2 { font-size: 13.5pt; margin: 5mm 0 2mm; break-after: avoid; }
 .grid.report th { font-size: 11pt; }
 .grid.report td.num { text-align: right; }
 .grid.report td.sum { font-weight: bold; }
+.grid.report td.prev { font-style: italic; font-size: 10.5pt; padding-left: 8pt; }
 .grid.report small { font-size: 9.5pt; font-style: italic; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin-top: 4mm; break-inside: avoid; }
 .chart { width: 100%; height: auto; font-family: Tinos, 'Times New Roman', serif; }

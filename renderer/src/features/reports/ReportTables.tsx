@@ -12,7 +12,7 @@ interface Column<T> {
   align?: 'left' | 'right';
 }
 
-function NumTable<T>({ label, columns, rows, total }: { label: string; columns: Column<T>[]; rows: T[]; total?: T }) {
+function NumTable<T>({ label, columns, rows, total, kind }: { label: string; columns: Column<T>[]; rows: T[]; total?: T; kind?: (row: T) => 'sub' | 'total' | undefined }) {
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-label={label} sx={{ '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' }, '& td, & th': { px: 1 } }}>
@@ -25,7 +25,18 @@ function NumTable<T>({ label, columns, rows, total }: { label: string; columns: 
         </TableHead>
         <TableBody>
           {rows.map((r, i) => (
-            <TableRow key={i}>
+            <TableRow
+              key={i}
+              sx={
+                kind?.(r) === 'sub'
+                  ? { '& td': { color: 'text.secondary', fontStyle: 'italic', pt: 0 } }
+                  : kind?.(r) === 'total'
+                    ? { '& td': { fontWeight: 700 } }
+                    : kind
+                      ? { '& td': { borderBottom: 0 } }
+                      : undefined
+              }
+            >
               {columns.map((c) => (
                 <TableCell key={c.header} align={c.align ?? 'right'}>{c.cell(r)}</TableCell>
               ))}
@@ -54,6 +65,18 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 type ProgramRow = { name: string; current: Figures; previous: Figures };
+/** A program's figures for one period: the current one, or the previous one under it in grey. */
+type PeriodRow = { name: string; f: Figures; kind: 'sub' | 'total' | undefined; main: boolean };
+
+function withPrevious(rows: ProgramRow[], total: ProgramRow, previousLabel: string): PeriodRow[] {
+  return [...rows, total].flatMap((r) => {
+    const isTotal = r === total;
+    return [
+      { name: r.name, f: r.current, kind: isTotal ? ('total' as const) : undefined, main: true },
+      { name: previousLabel, f: r.previous, kind: 'sub' as const, main: false },
+    ];
+  });
+}
 
 /** The tables in the order of the printed report; the charts come right after the first one. */
 export function ReportTables({ report, charts }: { report: Report; charts: ReactNode }) {
@@ -61,6 +84,8 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
   const total: ProgramRow = { name: 'Cộng', ...report.total };
   const prev = report.previous.label;
   const name: Column<ProgramRow> = { header: 'Chương trình', cell: (r) => r.name, align: 'left' };
+  const periodRows = withPrevious(rows, total, prev);
+  const periodName: Column<PeriodRow> = { header: 'Chương trình', cell: (r) => (r.main ? r.name : `\u2003${r.name}`), align: 'left' };
   return (
     <>
       <Section title={`Kết quả chung — ${report.period.label}`}>
@@ -86,17 +111,17 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
       <Section title="Thành phần học viên (lượt)">
         <NumTable
           label="Thành phần học viên"
-          rows={rows}
-          total={total}
+          rows={periodRows}
+          kind={(r) => r.kind}
           columns={[
-            name,
-            { header: 'Lượt HV', cell: (r) => n(r.current.enrollments) },
-            { header: 'Nữ', cell: (r) => `${n(r.current.women)} (${pct(r.current.women, r.current.enrollments)})` },
-            { header: 'Dân tộc thiểu số', cell: (r) => `${n(r.current.minority)} (${pct(r.current.minority, r.current.enrollments)})` },
-            { header: 'ĐV chính thức', cell: (r) => n(r.current.party.chinh_thuc) },
-            { header: 'ĐV dự bị', cell: (r) => n(r.current.party.du_bi) },
-            { header: 'Quần chúng', cell: (r) => n(r.current.party.quan_chung) },
-            ...report.ageBands.map((label, i): Column<ProgramRow> => ({ header: label, cell: (r) => n(r.current.ages[i] ?? 0) })),
+            periodName,
+            { header: 'Lượt HV', cell: (r) => n(r.f.enrollments) },
+            { header: 'Nữ', cell: (r) => `${n(r.f.women)} (${pct(r.f.women, r.f.enrollments)})` },
+            { header: 'Dân tộc thiểu số', cell: (r) => `${n(r.f.minority)} (${pct(r.f.minority, r.f.enrollments)})` },
+            { header: 'ĐV chính thức', cell: (r) => n(r.f.party.chinh_thuc) },
+            { header: 'ĐV dự bị', cell: (r) => n(r.f.party.du_bi) },
+            { header: 'Quần chúng', cell: (r) => n(r.f.party.quan_chung) },
+            ...report.ageBands.map((label, i): Column<PeriodRow> => ({ header: label, cell: (r) => n(r.f.ages[i] ?? 0) })),
           ]}
         />
       </Section>
@@ -104,14 +129,14 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
         <Section title="Kết quả học tập (xếp loại của người hoàn thành)">
           <NumTable
             label="Xếp loại"
-            rows={rows}
-            total={total}
+            rows={periodRows}
+            kind={(r) => r.kind}
             columns={[
-              name,
-              { header: 'Hoàn thành', cell: (r) => n(r.current.completed) },
-              ...report.classificationLabels.map((l): Column<ProgramRow> => ({
+              periodName,
+              { header: 'Hoàn thành', cell: (r) => n(r.f.completed) },
+              ...report.classificationLabels.map((l): Column<PeriodRow> => ({
                 header: l,
-                cell: (r) => `${n(r.current.classifications[l] ?? 0)} (${pct(r.current.classifications[l] ?? 0, r.current.completed)})`,
+                cell: (r) => `${n(r.f.classifications[l] ?? 0)} (${pct(r.f.classifications[l] ?? 0, r.f.completed)})`,
               })),
             ]}
           />

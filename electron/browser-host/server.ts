@@ -14,6 +14,8 @@ export interface HostOptions {
   port?: number;
   appVersion?: string;
   echoLog?: boolean;
+  /** The core's clock; tests set it to a fixed day. */
+  now?: () => Date;
 }
 
 export interface Host {
@@ -45,7 +47,7 @@ const MAX_BODY = 64 * 1024 * 1024;
 export async function startHost(options: HostOptions): Promise<Host> {
   const log = createLogger(path.join(options.dataDir, 'logs'), options.echoLog);
   const printing = createChromiumPrintPort();
-  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing });
+  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, ...(options.now ? { now: options.now } : {}) });
   const rendererDir = path.resolve(options.rendererDir);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')

@@ -111,7 +111,7 @@ export const reportsChannels = {
   'reports.rollup': {
     input: z.object({ year: yearField }),
     output: z.object({
-      centres: z.array(z.object({ id, centreName: z.string(), exportedAt: z.string(), importedAt: z.string(), rows: z.array(rollupRow) })),
+      centres: z.array(z.object({ id, keyId: z.string(), centreName: z.string(), exportedAt: z.string(), importedAt: z.string(), rows: z.array(rollupRow) })),
       total: z.array(rollupRow),
     }),
   },

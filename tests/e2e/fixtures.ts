@@ -51,8 +51,8 @@ export function dataFolder(): { dir: string; remove(): void } {
   return { dir, remove: () => (process.env.KEEP_E2E_DATA ? undefined : fs.rmSync(dir, { recursive: true, force: true })) };
 }
 
-export function startApp(dataDir: string): Promise<Host> {
-  return startHost({ dataDir, rendererDir: RENDERER, appVersion: '0.1.0-e2e' });
+export function startApp(dataDir: string, options: { now?: () => Date } = {}): Promise<Host> {
+  return startHost({ dataDir, rendererDir: RENDERER, appVersion: '0.1.0-e2e', ...options });
 }
 
 /** Console errors and CSP violations make the test fail: a clean page is part of "done". */

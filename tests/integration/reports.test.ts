@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
@@ -65,6 +66,15 @@ describe('yearly and multi-year reports', () => {
     expect(term.years.map((y) => y.programs.map((p) => [p.classes, p.enrollments]))).toEqual([[[1, 2], [0, 0]], [[1, 3], [1, 2]]]);
   }, 30_000);
 
+  it('works out the outcome of classes recognised before the reports existed, once', async () => {
+    const core = await startCore(undefined, now);
+    await reportData(core);
+    core.db.exec("UPDATE enrollments SET outcome = NULL, classification = NULL; DELETE FROM settings WHERE key = 'reports.outcomesFilled'");
+    const r = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
+    expect(r.total.current).toMatchObject({ completed: 5, classifications: { 'Xuất sắc': 1, Giỏi: 1, Khá: 1, 'Trung bình': 2 } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM enrollments WHERE outcome IS NULL').get()).toEqual({ n: 0 });
+  }, 30_000);
+
   it('says when a period has no data or comes before the first record, and refuses a bad period', async () => {
     const core = await startCore(undefined, now);
     expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
@@ -86,7 +96,7 @@ describe('yearly and multi-year reports', () => {
   it('closes a year: later edits of a person leave it as reported, and a change with a reason shows as an amendment next year', async () => {
     clock = new Date('2027-01-15T03:00:00Z');
     const core = await startCore(undefined, now);
-    const { knd, dvm, hall, people, classes } = await reportData(core);
+    const { knd, dvm, hall, people, classes, units } = await reportData(core);
     const e = await ok(core, 'classes.save', {
       programId: knd.id, planLineId: null, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-11-02', endDate: '2026-11-06',
       venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
@@ -96,7 +106,7 @@ describe('yearly and multi-year reports', () => {
     expect(!refused.ok && refused.error.message).toContain('còn 1 lớp chưa công nhận kết quả — Lớp KND khóa 3 năm 2026');
     expect((await ok(core, 'reports.years', {})).find((y) => y.year === 2026)!.blockers).toHaveLength(1);
     await ok(core, 'classes.setStatus', { id: e.id, status: 'cancelled', reason: 'Gộp vào lớp khóa 1' });
-    expect(await invoke(core, 'reports.closeYear', { year: 2028 })).toMatchObject({ ok: false, error: { code: 'FUTURE_YEAR' } });
+    expect(await invoke(core, 'reports.closeYear', { year: 2027 })).toMatchObject({ ok: false, error: { code: 'YEAR_NOT_OVER', message: 'Năm 2027 chưa kết thúc; khóa sổ từ ngày 01/01/2028.' } });
     await ok(core, 'reports.closeYear', { year: 2026 });
     expect(await invoke(core, 'reports.closeYear', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'ALREADY_CLOSED' } });
     clock = new Date('2027-01-20T03:00:00Z');
@@ -104,8 +114,12 @@ describe('yearly and multi-year reports', () => {
     // A person's record corrected afterwards: the closed year keeps the composition it reported.
     const cuc = await ok(core, 'learners.get', { id: people.cuc.id });
     await ok(core, 'learners.save', { ...cuc.person, sex: 'nam', expectedUpdatedAt: cuc.person.updatedAt } as never);
+    // So does a merge of base organisations after the close: 2026 keeps its two rows and their names.
+    await ok(core, 'units.merge', { fromId: units.b2.id, intoId: units.b1.id, date: '2027-01-16' });
+    await ok(core, 'units.save', { id: units.b1.id, name: 'Đảng bộ xã Đắk Hà mới', kind: 'base', parentId: null, communeCode: null });
     const after = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
     expect(after.total.current.women).toBe(3);
+    expect(after.baseOrgs.map((o) => [o.name, o.current])).toEqual([['Đảng bộ Công an xã', 2], ['Đảng bộ xã Đắk Hà', 2], ['Chưa rõ tổ chức cơ sở đảng', 1]]);
     expect(after.amendments).toEqual([]);
 
     // The plan of a closed year and its classes are shut; a certificate needs a reason and becomes an amendment.
@@ -144,13 +158,29 @@ describe('roll-up to the superior body', () => {
     const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
 
     const province = await startCore(undefined, now);
-    expect(await ok(province, 'reports.importRollup', { fileText: text })).toEqual({ centreName: 'Trung tâm Chính trị xã Đắk Hà', year: 2026, replaced: false });
     const message = async (fileText: string) => {
       const r = await invoke(province, 'reports.importRollup', { fileText });
       return r.ok ? 'imported' : r.error.message;
     };
+    // Signed, but by a key the province has not been given: who made it is unknown.
+    expect(await message(text)).toContain('chưa có trong các khóa công khai đã nhập');
+    await ok(province, 'certificates.addTrustedKey', { issuer: 'TTCT xã Đắk Hà', fileText: (await ok(centre, 'certificates.settings', {})).publicKeyFile });
+    // The name is the one the province gave the key.
+    expect(await ok(province, 'reports.importRollup', { fileText: text })).toEqual({ centreName: 'TTCT xã Đắk Hà', year: 2026, replaced: false });
     expect(await message(text)).toContain('đã được nhập');
-    expect(await message(text.replace('"enrollments":3', '"enrollments":30'))).toBe('Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.');
+    expect(await message(text.replace('\\"enrollments\\":3', '\\"enrollments\\":30'))).toBe('Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.');
+    // A file re-signed with a fresh key (a forgery, or a reinstalled centre) is not taken for the centre.
+    const outer = JSON.parse(text) as { body: string };
+    const forgedBody = outer.body.replace('"enrollments":3', '"enrollments":300');
+    const fresh = crypto.generateKeyPairSync('ed25519');
+    const freshPem = fresh.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const keyId = crypto.createHash('sha256').update(fresh.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    const forged = JSON.parse(forgedBody) as { centre: { keyId: string; publicKeyPem: string } };
+    forged.centre.keyId = keyId;
+    forged.centre.publicKeyPem = freshPem;
+    const forgedText = JSON.stringify(forged);
+    const signature = crypto.sign(null, Buffer.from(forgedText), fresh.privateKey).toString('base64url');
+    expect(await message(JSON.stringify({ format: 'ttct-rollup', version: 1, body: forgedText, signature }))).toContain('chưa có trong các khóa công khai đã nhập');
     expect(await message(text.slice(0, Math.floor(text.length / 2)))).toContain('bị cắt cụt');
     expect(await message(text.replace('"version":1', '"version":2'))).toBe(
       'Tệp tổng hợp theo định dạng phiên bản 2; phần mềm này đọc được phiên bản 1. Hãy cập nhật phần mềm cho cùng phiên bản.',
@@ -163,6 +193,7 @@ describe('roll-up to the superior body', () => {
     expect(await message(text)).toContain('xuất sau bản này');
     const rollup = await ok(province, 'reports.rollup', { year: 2026 });
     expect(rollup.centres).toHaveLength(1);
+    expect(rollup.centres[0]!.centreName).toBe('TTCT xã Đắk Hà');
     expect(rollup.total.find((r) => r.code === 'KND')).toMatchObject({ name: knd.name, planned: 2, opened: 1, enrollments: 3, people: 3, certified: 2 });
   }, 60_000);
 });

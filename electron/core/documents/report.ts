@@ -126,9 +126,9 @@ export function buildReportHtml(doc: ReportDoc): string {
     ['25%', '7.5%', '7%', '8%', '8%', '7.5%', '8%', '7.5%', '10%', '11.5%'],
   );
   const composition = table(
-    ['Chương trình', 'Lượt HV', 'Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...r.ageBands],
-    withPreviousRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), ...f.ages.map((a) => td(n(a)))]),
-    ['22%', ...Array<string>(6 + r.ageBands.length).fill(`${(78 / (6 + r.ageBands.length)).toFixed(2)}%`)],
+    ['Chương trình', 'Lượt HV', 'Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', 'Chưa rõ', ...r.ageBands],
+    withPreviousRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), td(n(f.party.unknown)), ...f.ages.map((a) => td(n(a)))]),
+    ['20%', ...Array<string>(7 + r.ageBands.length).fill(`${(80 / (7 + r.ageBands.length)).toFixed(2)}%`)],
   );
   const classification = r.classificationLabels.length
     ? table(

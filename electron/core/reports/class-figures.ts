@@ -15,7 +15,7 @@ export interface ClassFigures {
   a: Record<string, number>;
   /** Commune code → count; "" unknown. */
   c: Record<string, number>;
-  /** Unit id (a cell or base organisation) → count; "" none. */
+  /** Unit id (a cell or base organisation) → count; "" none; "#id|name" a base organisation frozen by a year-end close. */
   u: Record<string, number>;
   o: number;
   k: Record<string, number>;
@@ -38,6 +38,8 @@ interface LearnerRow {
   birth_year: number | null;
   commune_code: string | null;
   unit: number | null;
+  frozen: number;
+  base_unit_name: string | null;
   outcome: string | null;
   classification: string | null;
   cert: number;
@@ -53,6 +55,7 @@ const LEARNERS = `
     CASE WHEN f.enrollment_id IS NULL THEN p.birth_year ELSE f.birth_year END AS birth_year,
     CASE WHEN f.enrollment_id IS NULL THEN p.commune_code ELSE f.commune_code END AS commune_code,
     CASE WHEN f.enrollment_id IS NULL THEN p.unit_id ELSE f.base_unit_id END AS unit,
+    f.enrollment_id IS NOT NULL AS frozen, f.base_unit_name,
     e.outcome, e.classification,
     EXISTS (SELECT 1 FROM certificates ct WHERE ct.enrollment_id = e.id AND ct.status = 'valid') AS cert
   FROM enrollments e
@@ -78,7 +81,7 @@ function fill(db: Database, classIds: number[]): void {
     f.ps[(PARTY_INDEX[r.party_status ?? ''] ?? 3) as 0 | 1 | 2 | 3] += 1;
     bump(f.a, r.birth_year ? String(r.start_year - r.birth_year) : 'x');
     bump(f.c, r.commune_code ?? '');
-    bump(f.u, r.unit === null ? '' : String(r.unit));
+    bump(f.u, r.unit === null ? '' : r.frozen ? `#${r.unit}|${r.base_unit_name ?? ''}` : String(r.unit));
     if (r.outcome === 'completed') {
       f.o++;
       if (r.classification) bump(f.k, r.classification);

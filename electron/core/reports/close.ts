@@ -23,7 +23,8 @@ export function yearBlockers(ctx: AppCore, year: number): string[] {
 export function closeYear(ctx: AppCore, year: number): { year: number; closedAt: string } {
   const db = ctx.db;
   const today = todayInVietnam(ctx.now());
-  if (year > Number(today.slice(0, 4))) throw new AppError('FUTURE_YEAR', `Năm ${year} chưa đến; chưa khóa sổ được.`);
+  // A closed year cannot reopen: closing before 31 December would shut the year's last classes out.
+  if (year >= Number(today.slice(0, 4))) throw new AppError('YEAR_NOT_OVER', `Năm ${year} chưa kết thúc; khóa sổ từ ngày 01/01/${year + 1}.`);
   return db.transaction(() => {
     if (db.prepare('SELECT 1 FROM year_closures WHERE year = ?').get(year)) throw new AppError('ALREADY_CLOSED', `Năm ${year} đã khóa sổ.`);
     const hasData = db.prepare('SELECT 1 FROM classes WHERE year = ? UNION ALL SELECT 1 FROM plan_lines WHERE year = ? LIMIT 1').get(year, year);
@@ -36,7 +37,7 @@ export function closeYear(ctx: AppCore, year: number): { year: number; closedAt:
     const units = new Map((db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]));
     const baseOf = baseOrgOf(units);
     const insert = db.prepare(
-      'INSERT INTO closed_year_learners (enrollment_id, year, person_id, sex, minority, party_status, birth_year, commune_code, base_unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO closed_year_learners (enrollment_id, year, person_id, sex, minority, party_status, birth_year, commune_code, base_unit_id, base_unit_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const learners = db
       .prepare(
@@ -46,7 +47,8 @@ export function closeYear(ctx: AppCore, year: number): { year: number; closedAt:
       )
       .all(`${year}-01-01`, `${year}-12-31`) as { id: number; person_id: number; sex: string | null; minority: number; party_status: string | null; birth_year: number | null; commune_code: string | null; unit_id: number | null }[];
     for (const l of learners) {
-      insert.run(l.id, year, l.person_id, l.sex, l.minority, l.party_status, l.birth_year, l.commune_code, l.unit_id === null ? null : (baseOf(l.unit_id)?.id ?? l.unit_id));
+      const base = l.unit_id === null ? null : baseOf(l.unit_id);
+      insert.run(l.id, year, l.person_id, l.sex, l.minority, l.party_status, l.birth_year, l.commune_code, base?.id ?? l.unit_id, base?.name ?? null);
     }
     db.prepare('DELETE FROM class_figures WHERE class_id IN (SELECT id FROM classes WHERE start_date >= ? AND start_date <= ?)').run(`${year}-01-01`, `${year}-12-31`);
     const figures = yearFigures(db, year);

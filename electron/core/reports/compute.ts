@@ -55,15 +55,28 @@ class PeopleSet {
   constructor(maxId: number) {
     this.seen = new Uint8Array(maxId + 1);
   }
-  addAll(ids: Int32Array): void {
+  addAll(ids: Int32Array, survivor?: Map<number, number>): void {
     for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
+      const id = survivor?.get(ids[i]!) ?? ids[i]!;
       if (this.seen[id] === 0) {
         this.seen[id] = 1;
         this.count++;
       }
     }
   }
+}
+
+/** Merged-away person → the record that was kept (following chains of merges). */
+function mergedSurvivors(db: Database): Map<number, number> {
+  const rows = db.prepare('SELECT id, merged_into_id FROM people WHERE merged_into_id IS NOT NULL').all() as { id: number; merged_into_id: number }[];
+  const next = new Map(rows.map((r) => [r.id, r.merged_into_id]));
+  const out = new Map<number, number>();
+  for (const id of next.keys()) {
+    let s = next.get(id)!;
+    for (let hops = 0; next.has(s) && hops < 50; hops++) s = next.get(s)!;
+    out.set(id, s);
+  }
+  return out;
 }
 
 export interface PeriodFigures {
@@ -105,6 +118,9 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     return f;
   };
   let classCount = 0;
+  // Across several years, a person merged after a year closed is still one person; a single closed
+  // year keeps the ids it was closed with.
+  const survivor = p.years.length > 1 ? mergedSurvivors(db) : undefined;
   const add = (programId: number, year: number, figures: ClassFigures, personIds: Int32Array, classes: number) => {
     classCount += classes;
     addClass(get(byProgram, programId), figures, band, classes);
@@ -114,8 +130,8 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     addClass(get(years, programId), figures, band, classes);
     let set = peopleByProgram.get(programId);
     if (!set) peopleByProgram.set(programId, (set = new PeopleSet(maxId)));
-    set.addAll(personIds);
-    everyone.addAll(personIds);
+    set.addAll(personIds, survivor);
+    everyone.addAll(personIds, survivor);
     for (const [code, n] of Object.entries(figures.c)) communes.set(code, (communes.get(code) ?? 0) + n);
     for (const [unit, n] of Object.entries(figures.u)) units.set(unit, (units.get(unit) ?? 0) + n);
   };

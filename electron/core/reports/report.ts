@@ -61,7 +61,7 @@ function reasonsAfterClose(db: Database, year: number, closedAt: string): Map<nu
     .prepare(
       `SELECT a.at, a.reason, c.program_id FROM audit_log a
        JOIN classes c ON c.id = CASE
-         WHEN a.entity IN ('scores', 'attendance', 'class', 'class_certificates') THEN CAST(a.entity_id AS INTEGER)
+         WHEN a.entity IN ('scores', 'attendance', 'class', 'class_certificates', 'class_enrollments') THEN CAST(a.entity_id AS INTEGER)
          WHEN a.entity = 'enrollment' THEN (SELECT class_id FROM enrollments WHERE id = CAST(a.entity_id AS INTEGER))
          WHEN a.entity = 'certificate' THEN (SELECT class_id FROM certificates WHERE id = CAST(a.entity_id AS INTEGER))
        END
@@ -108,19 +108,26 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
 
   const unitRows = new Map((db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]));
   const baseOf = baseOrgOf(unitRows);
-  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number }>();
+  // A name frozen by a year-end close wins over today's, so a closed year reads as it was reported.
+  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number; frozenName: boolean }>();
   const addOrg = (units: Map<string, number>, which: 'current' | 'previous') => {
     for (const [id, n] of units) {
-      const base = id === '' ? null : baseOf(Number(id));
+      // A closed year's learners keep the base organisation (and its name) of the day it closed.
+      const frozen = /^#(\d+)\|(.*)$/s.exec(id);
+      const base = frozen ? { id: Number(frozen[1]), name: frozen[2] || 'Chưa rõ tổ chức cơ sở đảng' } : id === '' ? null : baseOf(Number(id));
       const key = base ? String(base.id) : '';
-      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0 };
+      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0, frozenName: false };
+      if (base && frozen && !row.frozenName) {
+        row.name = base.name;
+        row.frozenName = true;
+      }
       row[which] += n;
       orgs.set(key, row);
     }
   };
   addOrg(current.units, 'current');
   addOrg(prev.units, 'previous');
-  const baseOrgs = [...orgs.values()].sort((a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
+  const baseOrgs = [...orgs.values()].map(({ frozenName: _f, ...o }) => o).sort((a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
 
   const periodsOf = (from: string, to: string) =>
     new Map(
@@ -128,7 +135,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
         db
           .prepare(
             `SELECT s.lecturer_id AS id, sum(s.periods) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
-             WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
+             WHERE s.date >= ? AND s.date <= ? AND c.status NOT IN ('planned', 'cancelled') AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
           )
           .all(from, to) as { id: number; periods: number }[]
       ).map((r) => [r.id, r.periods]),

@@ -26,7 +26,7 @@ const row = z.object({
 });
 export type RollupRow = z.infer<typeof row>;
 
-const bodySchema = z.object({
+const bodySchema = z.strictObject({
   format: z.literal(ROLLUP_FORMAT),
   version: z.literal(ROLLUP_VERSION),
   centre: z.object({ name: z.string().min(1).max(300), keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKeyPem: z.string().max(2000) }),
@@ -62,84 +62,113 @@ export function exportRollup(ctx: AppCore, year: number): { fileName: string; da
     exportedAt: ctx.now().toISOString(),
     programs: programs.filter((p) => frozen.programs[String(p.id)]).map((p) => toRow(p.code, p.name, frozen.programs[String(p.id)]!)),
   };
+  // The body travels as the exact text that was signed: the receiver verifies those bytes before parsing.
   const text = JSON.stringify(body);
-  const file = `{"body":${text},"signature":"${signText(text, key.privateKeyPem)}"}\n`;
+  const file = `${JSON.stringify({ format: ROLLUP_FORMAT, version: ROLLUP_VERSION, body: text, signature: signText(text, key.privateKeyPem) })}\n`;
   const slug = profile.name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
   return { fileName: `tong-hop-${year}-${slug}.ttct.json`, dataBase64: Buffer.from(file, 'utf8').toString('base64') };
 }
 
+const FILE_BROKEN = 'Không đọc được tệp: tệp không phải tệp tổng hợp, hoặc bị cắt cụt (thiếu phần cuối). Hãy xin lại tệp từ trung tâm gửi.';
+const NOT_ROLLUP = 'Tệp này không phải tệp tổng hợp số liệu của phần mềm Quản lý đào tạo Trung tâm Chính trị.';
+const TAMPERED = 'Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.';
+
+function parseJson(text: string, broken: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_FILE', broken);
+  }
+}
+
 /** Reads a roll-up file; every way it can be wrong gets its own message and nothing is written. */
 export function readRollupFile(fileText: string): Body {
-  let outer: unknown;
-  try {
-    outer = JSON.parse(fileText);
-  } catch {
-    throw new AppError('BAD_FILE', 'Không đọc được tệp: tệp không phải tệp tổng hợp, hoặc bị cắt cụt (thiếu phần cuối). Hãy xin lại tệp từ trung tâm gửi.');
+  const outer = parseJson(fileText, FILE_BROKEN) as { format?: unknown; version?: unknown; body?: unknown; signature?: unknown } | null;
+  if (!outer || typeof outer !== 'object' || outer.format !== ROLLUP_FORMAT) throw new AppError('BAD_FILE', NOT_ROLLUP);
+  if (outer.version !== ROLLUP_VERSION) {
+    const v = typeof outer.version === 'number' || typeof outer.version === 'string' ? String(outer.version).slice(0, 10) : '?';
+    throw new AppError('BAD_VERSION', `Tệp tổng hợp theo định dạng phiên bản ${v}; phần mềm này đọc được phiên bản ${ROLLUP_VERSION}. Hãy cập nhật phần mềm cho cùng phiên bản.`);
   }
-  const o = outer as { body?: { format?: unknown; version?: unknown }; signature?: unknown } | null;
-  if (!o || typeof o !== 'object' || !o.body || typeof o.body !== 'object' || o.body.format !== ROLLUP_FORMAT) {
-    throw new AppError('BAD_FILE', 'Tệp này không phải tệp tổng hợp số liệu của phần mềm Quản lý đào tạo Trung tâm Chính trị.');
-  }
-  if (o.body.version !== ROLLUP_VERSION) {
-    throw new AppError('BAD_VERSION', `Tệp tổng hợp theo định dạng phiên bản ${String(o.body.version)}; phần mềm này đọc được phiên bản ${ROLLUP_VERSION}. Hãy cập nhật phần mềm cho cùng phiên bản.`);
-  }
-  const parsed = bodySchema.safeParse(o.body);
+  if (typeof outer.body !== 'string' || typeof outer.signature !== 'string') throw new AppError('BAD_FILE', NOT_ROLLUP);
+  const parsed = bodySchema.safeParse(parseJson(outer.body, TAMPERED));
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';
     throw new AppError('BAD_FILE', `Tệp tổng hợp thiếu hoặc sai nội dung${where ? ` (mục ${where})` : ''}; tệp có thể đã bị sửa.`);
   }
-  const signature = typeof o.signature === 'string' ? o.signature : '';
   let keyMatches = false;
   try {
     keyMatches = keyIdOf(parsed.data.centre.publicKeyPem) === parsed.data.centre.keyId;
   } catch {
     keyMatches = false;
   }
-  // The signature covers the body as it was written: re-serialising what was parsed gives the same text.
-  if (!keyMatches || !verifyText(JSON.stringify(o.body), signature, parsed.data.centre.publicKeyPem)) {
-    throw new AppError('TAMPERED', 'Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.');
-  }
+  // The signature covers the body's exact text, checked before anything in it is believed.
+  if (!keyMatches || !verifyText(outer.body, outer.signature, parsed.data.centre.publicKeyPem)) throw new AppError('TAMPERED', TAMPERED);
   return parsed.data;
+}
+
+/**
+ * Who sent the file: our own key, or a centre whose public key was imported here. A file signed by
+ * any other key proves only that it was not changed, not who made it, so it is refused.
+ */
+function senderOf(ctx: AppCore, body: Body): string {
+  if (ctx.db.prepare('SELECT 1 FROM certificate_keys WHERE key_id = ?').get(body.centre.keyId)) return body.centre.name;
+  const trusted = ctx.db.prepare('SELECT issuer FROM trusted_keys WHERE key_id = ?').get(body.centre.keyId) as { issuer: string } | undefined;
+  if (!trusted) {
+    throw new AppError(
+      'UNKNOWN_SENDER',
+      `Tệp của «${body.centre.name}» được ký bằng khóa mã ${body.centre.keyId}, chưa có trong các khóa công khai đã nhập. Hãy nhập khóa công khai của trung tâm đó (Giấy chứng nhận → Thiết lập → Khóa công khai của đơn vị khác), rồi nhập lại tệp.`,
+    );
+  }
+  return trusted.issuer;
 }
 
 export function importRollup(ctx: AppCore, fileText: string): { centreName: string; year: number; replaced: boolean } {
   const body = readRollupFile(fileText);
   return ctx.db.transaction(() => {
+    const centreName = senderOf(ctx, body);
+    // A centre that changed its key (a reinstall) must not count twice.
+    const otherKey = ctx.db.prepare('SELECT centre_key_id FROM rollup_imports WHERE centre_name = ? AND year = ? AND centre_key_id <> ?').get(centreName, body.year, body.centre.keyId) as
+      | { centre_key_id: string }
+      | undefined;
+    if (otherKey) {
+      throw new AppError('OTHER_KEY', `Đã có tổng hợp năm ${body.year} của ${centreName} ký bằng khóa khác (mã ${otherKey.centre_key_id}). Nếu trung tâm đã đổi khóa, hãy bỏ bản cũ trước.`);
+    }
     const existing = ctx.db.prepare('SELECT id, exported_at FROM rollup_imports WHERE centre_key_id = ? AND year = ?').get(body.centre.keyId, body.year) as
       | { id: number; exported_at: string }
       | undefined;
     if (existing && existing.exported_at === body.exportedAt) {
-      throw new AppError('DUPLICATE', `Tổng hợp năm ${body.year} của ${body.centre.name} (xuất lúc ${body.exportedAt.slice(0, 16).replace('T', ' ')}) đã được nhập.`);
+      throw new AppError('DUPLICATE', `Tổng hợp năm ${body.year} của ${centreName} (xuất lúc ${body.exportedAt.slice(0, 16).replace('T', ' ')}) đã được nhập.`);
     }
     if (existing && existing.exported_at > body.exportedAt) {
-      throw new AppError('OLDER', `Đã có bản tổng hợp năm ${body.year} của ${body.centre.name} xuất sau bản này; không nhập bản cũ hơn.`);
+      throw new AppError('OLDER', `Đã có bản tổng hợp năm ${body.year} của ${centreName} xuất sau bản này; không nhập bản cũ hơn.`);
     }
     const summary = JSON.stringify(body.programs);
     if (existing) {
       ctx.db
         .prepare('UPDATE rollup_imports SET centre_name = ?, exported_at = ?, summary_json = ?, imported_at = ? WHERE id = ?')
-        .run(body.centre.name, body.exportedAt, summary, ctx.now().toISOString(), existing.id);
+        .run(centreName, body.exportedAt, summary, ctx.now().toISOString(), existing.id);
     } else {
       ctx.db
         .prepare('INSERT INTO rollup_imports (centre_key_id, centre_name, year, exported_at, summary_json, imported_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(body.centre.keyId, body.centre.name, body.year, body.exportedAt, summary, ctx.now().toISOString());
+        .run(body.centre.keyId, centreName, body.year, body.exportedAt, summary, ctx.now().toISOString());
     }
-    audit(ctx, { action: existing ? 'update' : 'create', entity: 'rollup_import', entityId: `${body.centre.keyId}/${body.year}`, after: { centre: body.centre.name, year: body.year, exportedAt: body.exportedAt } });
-    return { centreName: body.centre.name, year: body.year, replaced: existing !== undefined };
+    audit(ctx, { action: existing ? 'update' : 'create', entity: 'rollup_import', entityId: `${body.centre.keyId}/${body.year}`, after: { centre: centreName, keyId: body.centre.keyId, year: body.year, exportedAt: body.exportedAt } });
+    return { centreName, year: body.year, replaced: existing !== undefined };
   })();
 }
 
 const NUMBERS = ['planned', 'opened', 'enrollments', 'people', 'completed', 'certified', 'women', 'minority'] as const;
 
 export function rollupOf(ctx: AppCore, year: number) {
-  const rows = ctx.db.prepare('SELECT id, centre_name, exported_at, imported_at, summary_json FROM rollup_imports WHERE year = ? ORDER BY centre_name').all(year) as {
+  const rows = ctx.db.prepare('SELECT id, centre_key_id, centre_name, exported_at, imported_at, summary_json FROM rollup_imports WHERE year = ? ORDER BY centre_name').all(year) as {
     id: number;
+    centre_key_id: string;
     centre_name: string;
     exported_at: string;
     imported_at: string;
     summary_json: string;
   }[];
-  const centres = rows.map((r) => ({ id: r.id, centreName: r.centre_name, exportedAt: r.exported_at, importedAt: r.imported_at, rows: JSON.parse(r.summary_json) as RollupRow[] }));
+  const centres = rows.map((r) => ({ id: r.id, keyId: r.centre_key_id, centreName: r.centre_name, exportedAt: r.exported_at, importedAt: r.imported_at, rows: JSON.parse(r.summary_json) as RollupRow[] }));
   // Centres name their programs alike but not always identically: the code is what adds up.
   const total = new Map<string, RollupRow>();
   for (const c of centres) {

@@ -110,7 +110,7 @@ function setSite(ctx: AppCore, enrollmentIds: number[], site: string | null): Ou
     const update = ctx.db.prepare('UPDATE enrollments SET site = ?, updated_at = ? WHERE id = ?');
     const now = ctx.now().toISOString();
     for (const e of rows) update.run(site, now, e.id);
-    audit(ctx, { action: 'update', entity: 'enrollment', entityId: classId, after: { site, enrollments: enrollmentIds } });
+    audit(ctx, { action: 'update', entity: 'class_enrollments', entityId: classId, after: { site, enrollments: enrollmentIds } });
     return list(ctx, classId);
   })();
 }
@@ -167,7 +167,7 @@ export function enrolPeople(ctx: AppCore, classId: number, personIds: number[], 
       if (before) rejoin.run(reason, now, before.id);
       else insert.run(classId, p.id, reason, now, now);
     }
-    audit(ctx, { action: 'create', entity: 'enrollment', entityId: classId, after: { added: people.map((p) => p.id) }, ...(misfits.length ? { reason: `Không đúng đối tượng: ${override}` } : {}) });
+    audit(ctx, { action: 'create', entity: 'class_enrollments', entityId: classId, after: { added: people.map((p) => p.id) }, ...(misfits.length ? { reason: `Không đúng đối tượng: ${override}` } : {}) });
     const result = list(ctx, classId);
     const capacityWarning =
       c.capacity !== null && result.enrolled > c.capacity ? `Lớp có ${formatNumber(result.enrolled)} học viên, vượt sĩ số tối đa ${formatNumber(c.capacity)}.` : null;

@@ -10,6 +10,7 @@ import { resolvePeriod } from '../reports/period';
 import { AGE_BOUNDS_KEY, ageBounds, buildReport, firstYear } from '../reports/report';
 import { exportRollup, importRollup, rollupOf } from '../reports/rollup';
 import { centreProfileAt } from './centre';
+import { storeOutcomes } from './enrollments';
 import type { Handlers } from './types';
 
 type Channels = typeof reportsChannels;
@@ -25,9 +26,34 @@ function reportHtml(ctx: AppCore, period: ReportPeriod): { title: string; html: 
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  const report = buildReport(ctx.db, period);
+  const built = report(ctx, period);
   const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
-  return { title: `Báo cáo kết quả đào tạo, bồi dưỡng — ${resolvePeriod(period).label}`, html: buildReportHtml({ body, date, report }) };
+  return { title: `Báo cáo kết quả đào tạo, bồi dưỡng — ${resolvePeriod(period).label}`, html: buildReportHtml({ body, date, report: built }) };
+}
+
+const OUTCOMES_FILLED = 'reports.outcomesFilled';
+
+/**
+ * Classes recognised before the reports existed have no stored outcome: work it out once, from their
+ * attendance and scores, the way recognition does now. Later recognitions store their own.
+ */
+function ensureOutcomes(ctx: AppCore): void {
+  if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(OUTCOMES_FILLED)) return;
+  ctx.db.transaction(() => {
+    const classes = ctx.db
+      .prepare(
+        `SELECT DISTINCT e.class_id AS id FROM enrollments e JOIN classes c ON c.id = e.class_id
+         WHERE c.status IN ('results_recognised', 'certificates_issued') AND e.status = 'enrolled' AND e.outcome IS NULL`,
+      )
+      .all() as { id: number }[];
+    for (const c of classes) storeOutcomes(ctx, c.id);
+    ctx.db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(OUTCOMES_FILLED, ctx.now().toISOString());
+  })();
+}
+
+function report(ctx: AppCore, period: ReportPeriod) {
+  ensureOutcomes(ctx);
+  return buildReport(ctx.db, period);
 }
 
 function settings(ctx: AppCore) {
@@ -35,8 +61,8 @@ function settings(ctx: AppCore) {
 }
 
 export const reportsHandlers: Handlers<Channels> = {
-  'reports.get': (ctx, input) => buildReport(ctx.db, input.period),
-  'reports.xlsx': (ctx, input) => reportXlsx(buildReport(ctx.db, input.period), fileStem(input.period)),
+  'reports.get': (ctx, input) => report(ctx, input.period),
+  'reports.xlsx': (ctx, input) => reportXlsx(report(ctx, input.period), fileStem(input.period)),
   'reports.preview': (ctx, input) => reportHtml(ctx, input.period),
   'reports.pdf': async (ctx, input) => {
     const { html } = reportHtml(ctx, input.period);
@@ -55,12 +81,17 @@ export const reportsHandlers: Handlers<Channels> = {
       (ctx.db.prepare('SELECT year, closed_at, actor FROM year_closures').all() as { year: number; closed_at: string; actor: string }[]).map((r) => [r.year, r]),
     );
     const years = (ctx.db.prepare('SELECT year FROM classes UNION SELECT year FROM plan_lines UNION SELECT year FROM year_closures ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+    const thisYear = Number(todayInVietnam(ctx.now()).slice(0, 4));
     return years.map((year) => {
       const c = closed.get(year);
-      return { year, closedAt: c?.closed_at ?? null, closedBy: c?.actor ?? null, blockers: c ? [] : yearBlockers(ctx, year) };
+      const notOver = year >= thisYear ? [`Năm ${year} chưa kết thúc (khóa sổ từ ngày 01/01/${year + 1})`] : [];
+      return { year, closedAt: c?.closed_at ?? null, closedBy: c?.actor ?? null, blockers: c ? [] : [...notOver, ...yearBlockers(ctx, year)] };
     });
   },
-  'reports.closeYear': (ctx, input) => closeYear(ctx, input.year),
+  'reports.closeYear': (ctx, input) => {
+    ensureOutcomes(ctx);
+    return closeYear(ctx, input.year);
+  },
   'reports.exportRollup': (ctx, input) => exportRollup(ctx, input.year),
   'reports.importRollup': (ctx, input) => importRollup(ctx, input.fileText),
   'reports.rollup': (ctx, input) => rollupOf(ctx, input.year),

@@ -10,6 +10,9 @@ export const m0012_year_figures: Migration = {
   name: 'report figures per year and program',
   up(db) {
     db.exec(`
+      -- A closed year keeps the name its base organisation had, so later merges and renames of units
+      -- do not move that year's learners between rows.
+      ALTER TABLE closed_year_learners ADD COLUMN base_unit_name TEXT;
       DROP TABLE class_figures;
       CREATE TABLE class_figures (
         class_id INTEGER PRIMARY KEY REFERENCES classes (id),

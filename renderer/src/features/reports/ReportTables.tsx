@@ -121,6 +121,7 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
             { header: 'ĐV chính thức', cell: (r) => n(r.f.party.chinh_thuc) },
             { header: 'ĐV dự bị', cell: (r) => n(r.f.party.du_bi) },
             { header: 'Quần chúng', cell: (r) => n(r.f.party.quan_chung) },
+            { header: 'Chưa rõ', cell: (r) => n(r.f.party.unknown) },
             ...report.ageBands.map((label, i): Column<PeriodRow> => ({ header: label, cell: (r) => n(r.f.ages[i] ?? 0) })),
           ]}
         />

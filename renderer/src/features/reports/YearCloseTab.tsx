@@ -51,8 +51,8 @@ export function YearCloseTab() {
                     `Đã khóa sổ ${formatDateTime(y.closedAt)}${y.closedBy ? ` (${y.closedBy})` : ''}`
                   ) : y.blockers.length > 0 ? (
                     <>
-                      Chưa khóa được: {y.blockers.length} lớp chưa công nhận kết quả
-                      <Typography variant="body2" color="text.secondary">{y.blockers.slice(0, 3).join('; ')}{y.blockers.length > 3 ? '; …' : ''}</Typography>
+                      Chưa khóa được
+                      <Typography variant="body2" color="text.secondary">{y.blockers.slice(0, 3).join('; ')}{y.blockers.length > 3 ? `; và ${y.blockers.length - 3} lớp khác` : ''}</Typography>
                     </>
                   ) : (
                     'Sẵn sàng khóa sổ'

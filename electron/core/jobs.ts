@@ -21,6 +21,9 @@ export interface JobControl {
 
 interface Job {
   kind: string;
+  /** What stays of the result once the screen has collected it (a PDF is not kept twice). */
+  afterCollect: ((result: unknown) => unknown) | null;
+  collected: boolean;
   status: JobStatus;
   done: number;
   total: number;
@@ -30,8 +33,10 @@ interface Job {
   finishedAt: number | null;
 }
 
-// A finished job waits this long for the screen to collect its result (a large PDF), then is dropped.
+// A finished job waits this long for the screen to collect its result (a large PDF), then is dropped;
+// once collected, its summary stays a minute for a poll that was already on its way.
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
+const KEEP_COLLECTED_MS = 60 * 1000;
 
 /**
  * Long work (printing hundreds of certificates) runs in the background while the screen polls for
@@ -46,10 +51,22 @@ export class JobRegistry {
     private readonly where: string,
   ) {}
 
-  start<T>(kind: string, total: number, run: (control: JobControl) => Promise<{ result: T; message: string }>): string {
+  /**
+   * Runs `run` in the background. It says how it ended (a cancel that arrives during the last step
+   * does not make a finished PDF "cancelled"); a throw is a failure with its message.
+   */
+  start<T>(
+    kind: string,
+    total: number,
+    run: (control: JobControl) => Promise<{ result: T; message: string; status?: Exclude<JobStatus, 'running'> }>,
+    afterCollect?: (result: T) => T,
+  ): string {
     this.sweep();
     const id = crypto.randomUUID();
-    const job: Job = { kind, status: 'running', done: 0, total, message: null, result: null, cancelRequested: false, finishedAt: null };
+    const job: Job = {
+      kind, status: 'running', done: 0, total, message: null, result: null, cancelRequested: false, finishedAt: null,
+      afterCollect: afterCollect ? (r) => afterCollect(r as T) : null, collected: false,
+    };
     this.jobs.set(id, job);
     const control: JobControl = {
       progress: (done) => {
@@ -60,8 +77,8 @@ export class JobRegistry {
       },
     };
     void run(control).then(
-      ({ result, message }) => {
-        job.status = job.cancelRequested ? 'cancelled' : 'done';
+      ({ result, message, status }) => {
+        job.status = status ?? 'done';
         job.result = result;
         job.message = message;
         job.finishedAt = Date.now();
@@ -83,12 +100,25 @@ export class JobRegistry {
     return id;
   }
 
-  /** The job's state; a finished job's result is handed out once and the job forgotten. */
+  /** The job's state; a finished job's full result is handed out once, then only its summary. */
   take<T>(kind: string, id: string): JobView<T> {
+    this.sweep();
     const job = this.jobs.get(id);
     if (!job || job.kind !== kind) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt in này (có thể đã xong từ lâu); hãy làm lại.');
-    if (job.status !== 'running') this.jobs.delete(id);
-    return { status: job.status, done: job.done, total: job.total, message: job.message, result: job.result as T | null };
+    const view = { status: job.status, done: job.done, total: job.total, message: job.message, result: job.result as T | null };
+    if (job.status !== 'running' && !job.collected) {
+      job.collected = true;
+      job.finishedAt = Date.now() - KEEP_FINISHED_MS + KEEP_COLLECTED_MS;
+      if (job.afterCollect && job.result !== null) job.result = job.afterCollect(job.result);
+    }
+    return view;
+  }
+
+  /** How many jobs (of a kind) are still working. */
+  running(kind?: string): number {
+    let n = 0;
+    for (const job of this.jobs.values()) if (job.status === 'running' && (kind === undefined || job.kind === kind)) n++;
+    return n;
   }
 
   cancel(kind: string, id: string): void {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
 import { AppError } from '../core/errors';
-import type { PrintPort } from '../core/ports';
+import type { PrintOptions, PrintPort } from '../core/ports';
 import { SECURE_WEB_PREFERENCES } from '../window';
 
 // Chromium refuses URLs over 2 MiB; a long register would pass that, so it goes through a file.
@@ -44,16 +44,27 @@ export function createElectronPrintPort(): PrintPort {
     toPdf(html: string): Promise<Buffer> {
       return withDocument(html, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }));
     },
-    print(html: string, options?: { deviceName?: string }): Promise<void> {
-      // A batch names the printer the clerk chose on screen and goes without a dialog per chunk.
-      const target = options?.deviceName ? { silent: true, deviceName: options.deviceName } : { silent: false };
+    print(html: string, options?: PrintOptions): Promise<void> {
+      // A batch names the printer the clerk chose on screen and goes without a dialog per chunk, on the
+      // layout's own paper at full size with no margins, so millimetre positions land on the form.
+      const silent = Boolean(options?.deviceName);
+      const target = silent
+        ? {
+            silent: true,
+            deviceName: options!.deviceName!,
+            ...(options?.paper ? { pageSize: options.paper, landscape: options.landscape ?? false } : {}),
+            margins: { marginType: 'none' as const },
+            scaleFactor: 100,
+          }
+        : { silent: false };
       return withDocument(
         html,
         (win) =>
           new Promise<void>((resolve, reject) => {
             win.webContents.print({ ...target, printBackground: true }, (success, failureReason) => {
-              // Closing the dialog without printing is the clerk's choice, not a failure.
-              if (success || /cancel/i.test(failureReason)) resolve();
+              // Closing the dialog without printing is the clerk's choice, not a failure; without a
+              // dialog, a cancelled job is the printer's doing and nothing was printed.
+              if (success || (!silent && /cancel/i.test(failureReason))) resolve();
               else reject(new AppError('PRINT_FAILED', `Không in được văn bản: ${failureReason || 'lỗi không xác định'}. Hãy kiểm tra máy in rồi thử lại.`));
             });
           }),

@@ -163,8 +163,12 @@ describe('certificate HTML', () => {
     expect(one(certificates[2]!)).not.toContain('Xếp loại');
     expect(one(certificates[1]!)).not.toContain('Đơn vị:');
     const withImage = { ...fullLayout, imageDataUrl: PNG_1PX };
-    expect(one(certificates[0]!, withImage)).toContain(`<img class="frame-image" alt="" src="${PNG_1PX}"`);
-    expect(one(certificates[0]!, { ...withImage, mode: 'preprinted' })).not.toContain('<img');
+    expect(one(certificates[0]!, withImage)).toContain(`background-image: url("${PNG_1PX}")`);
+    expect(one(certificates[0]!, { ...withImage, mode: 'preprinted' })).not.toContain(PNG_1PX);
+    // Written once however many sheets: a large image must not multiply the page.
+    const many = buildCertificatesHtml({ body, layout: withImage, offset: noOffset, certificates });
+    expect(many.split(PNG_1PX).length - 1).toBe(1);
+    expect(many.split('class="frame-image"').length - 1).toBe(certificates.length);
     expect(() => buildCertificatesHtml({ body, layout: fullLayout, offset: noOffset, certificates: [] })).toThrow();
   });
 });

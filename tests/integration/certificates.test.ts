@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { AppCore } from '../../electron/core/app-core';
 import { createLogger } from '../../electron/core/log';
+import { AppError } from '../../electron/core/errors';
 import type { PersonInput } from '../../shared/contract/learners';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
@@ -228,14 +229,20 @@ describe('printing certificates', () => {
     }
   }, 60_000);
 
-  it('prints a batch to the printer the clerk chose, follows it and counts it; a finished job is handed out once', async () => {
+  it('prints a batch to the printer the clerk chose, follows it and counts it; one batch at a time; a failing printer says how far it got', async () => {
     const dataDir = tempDir();
     const jobs: (string | undefined)[] = [];
+    let fail = false;
+    let hold: Promise<void> = Promise.resolve();
     // webContents.print cannot run here (no Electron binary); this port records what the Electron one would get.
     const printer = {
       canPrint: true,
       toPdf: () => Promise.reject(new Error('not used')),
-      print: (_html: string, options?: { deviceName?: string }) => (jobs.push(options?.deviceName), Promise.resolve()),
+      print: async (_html: string, options?: { deviceName?: string; paper?: string; landscape?: boolean }) => {
+        await hold;
+        if (fail) throw new AppError('PRINT_FAILED', 'Không in được văn bản: hết giấy');
+        jobs.push(`${options?.deviceName} ${options?.paper} ${options?.landscape ? 'ngang' : 'dọc'}`);
+      },
       printers: () => Promise.resolve([{ name: 'HP_LaserJet_P2035', displayName: 'HP LaserJet P2035' }]),
     };
     const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: printer });
@@ -254,10 +261,27 @@ describe('printing certificates', () => {
         status = await ok(core, 'certificates.batchStatus', { jobId });
       }
       expect(status).toMatchObject({ status: 'done', done: 2, printed: 2, file: null, message: 'Đã gửi 2 giấy tới máy in HP_LaserJet_P2035.' });
-      expect(jobs).toEqual(['HP_LaserJet_P2035']);
+      expect(jobs).toEqual(['HP_LaserJet_P2035 A5 ngang']);
       expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([1, 1]);
-      expect(await invoke(core, 'certificates.batchStatus', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      // Collected once; a poll already on its way still gets the summary.
+      expect(await ok(core, 'certificates.batchStatus', { jobId })).toMatchObject({ status: 'done', printed: 2, file: null });
       expect(await invoke(core, 'certificates.batchStatus', { jobId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+      // While one batch prints, a second is refused (a double click must not print twice).
+      let release!: () => void;
+      hold = new Promise<void>((r) => (release = r));
+      const first = await ok(core, 'certificates.startBatch', { certificateIds: ids, target: 'printer', deviceName: 'HP_LaserJet_P2035' });
+      expect(await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+      fail = true;
+      release();
+      let failed = await ok(core, 'certificates.batchStatus', { jobId: first.jobId });
+      while (failed.status === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        failed = await ok(core, 'certificates.batchStatus', { jobId: first.jobId });
+      }
+      expect(failed).toMatchObject({ status: 'failed', printed: 0 });
+      expect(failed.message).toContain('Đã gửi 0/2 giấy tới máy in rồi dừng: Không in được văn bản: hết giấy.');
+      expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([1, 1]);
     } finally {
       core.close();
     }
@@ -295,7 +319,15 @@ describe('printing certificates', () => {
       expect(await refused(file)).toBe('Khóa này đã được nhập (của Trung tâm Chính trị xã Đắk Hà).');
       expect(await refused((await ok(province, 'certificates.settings', {})).publicKeyFile)).toContain('khóa công khai của chính trung tâm này');
       const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
-      expect(await refused(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toContain('Đây là khóa riêng');
+      const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      expect(await refused(privatePem)).toContain('Tệp có chứa khóa riêng');
+      const otherPublic = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      // A leaked private key beside the public one is refused, and so is a file with two centres' keys.
+      expect(await refused(`${otherPublic}${privatePem}`)).toContain('Tệp có chứa khóa riêng');
+      expect(await refused(`${otherPublic}${crypto.generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString()}`)).toContain('nhiều khóa công khai');
+      // Notepad's byte-order mark and old-Mac line ends are read, and the issuer line found.
+      const macFile = `\uFEFFĐơn vị cấp: Trung tâm Chính trị Ea Kar\r${otherPublic.replace(/\n/g, '\r')}`;
+      expect(await ok(province, 'certificates.addTrustedKey', { issuer: 'Ea Kar', fileText: macFile })).toMatchObject({ issuer: 'Ea Kar' });
       const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
       expect(await refused(rsa)).toContain('Khóa loại RSA');
       expect(await refused('hello')).toContain('không chứa khóa công khai');
@@ -304,7 +336,7 @@ describe('printing certificates', () => {
       expect(await invoke(province, 'certificates.addTrustedKey', { issuer: '  ', fileText: pem })).toMatchObject({ ok: false, error: { fields: { issuer: 'Nhập tên đơn vị cấp' } } });
 
       await ok(province, 'certificates.removeTrustedKey', { id: key.id });
-      expect(await ok(province, 'certificates.trustedKeys', {})).toEqual([]);
+      expect((await ok(province, 'certificates.trustedKeys', {})).map((k) => k.issuer)).toEqual(['Ea Kar']);
       expect(await ok(province, 'certificates.verify', { code })).toMatchObject({ status: 'unknown_key' });
     } finally {
       issuing.close();

@@ -187,14 +187,19 @@ export function publicKeyFileText(publicKeyPem: string, centreName: string): str
 export type PublicKeyFile = { ok: true; publicKeyPem: string; keyId: string; issuer: string | null } | { ok: false; message: string };
 
 /** Reads a public key file from another centre; a private key, a certificate or any other key is refused. */
-export function readPublicKeyFile(text: string): PublicKeyFile {
-  const block = /-----BEGIN ([A-Z ]+)-----[\s\S]*?-----END \1-----/.exec(text);
-  if (!block) return { ok: false, message: 'Tệp không chứa khóa công khai (không có đoạn «-----BEGIN PUBLIC KEY-----»).' };
-  if (block[1] !== 'PUBLIC KEY') {
-    return /PRIVATE/.test(block[1]!)
-      ? { ok: false, message: 'Đây là khóa riêng, không phải khóa công khai. Khóa riêng phải được giữ kín ở đơn vị cấp; chỉ nhập khóa công khai.' }
-      : { ok: false, message: `Tệp chứa «${block[1]!}», không phải khóa công khai.` };
+export function readPublicKeyFile(raw: string): PublicKeyFile {
+  // Files pass through Windows Notepad and old Macs: a byte-order mark, CRLF or CR alone, NFD text.
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)];
+  if (blocks.length === 0) return { ok: false, message: 'Tệp không chứa khóa công khai (không có đoạn «-----BEGIN PUBLIC KEY-----»).' };
+  // A private key anywhere in the file means it leaked: refuse it and say so, even beside a public key.
+  if (blocks.some((b) => /PRIVATE/.test(b[1]!))) {
+    return { ok: false, message: 'Tệp có chứa khóa riêng. Khóa riêng phải được giữ kín ở đơn vị cấp; hãy báo đơn vị đó và chỉ nhập tệp khóa công khai.' };
   }
+  const publicBlocks = blocks.filter((b) => b[1] === 'PUBLIC KEY');
+  if (publicBlocks.length === 0) return { ok: false, message: `Tệp chứa «${blocks[0]![1]!}», không phải khóa công khai.` };
+  if (publicBlocks.length > 1) return { ok: false, message: 'Tệp chứa nhiều khóa công khai; mỗi tệp chỉ được có khóa của một đơn vị.' };
+  const block = publicBlocks[0]!;
   let key: KeyObject;
   try {
     key = createPublicKey(block[0]);

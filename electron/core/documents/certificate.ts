@@ -108,7 +108,7 @@ const CERT_CSS = `
 .field .label { font-weight: normal; font-style: normal; }
 .frame-border { position: absolute; border: 1.2mm double #000; }
 .frame-border::after { content: ''; position: absolute; inset: 0.8mm; border: 0.25mm solid #000; }
-.frame-image { position: absolute; left: 0; top: 0; object-fit: contain; }
+.frame-image { position: absolute; left: 0; top: 0; }
 .header { position: absolute; text-align: center; line-height: 1.25; }
 .issuer-name { font-weight: bold; }
 .party-name { display: inline-block; font-weight: bold; white-space: nowrap; border-bottom: 0.3mm solid #000; padding-bottom: 0.3mm; }
@@ -259,10 +259,8 @@ function fullDesignHtml(doc: CertificatesDoc): string {
   const { layout, body } = doc;
   const frame = certificateFrame(layout.paper, layout.orientation);
   const parts: string[] = [];
-  const image = layout.imageDataUrl;
-  if (image && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(image)) {
-    parts.push(`<img class="frame-image" alt="" src="${escapeHtml(image)}" style="width:${mm(frame.width)};height:${mm(frame.height)};">`);
-  }
+  // The image itself is in the page's style once (imageCss); each sheet only places it.
+  if (imageUrl(layout)) parts.push(`<div class="frame-image" style="width:${mm(frame.width)};height:${mm(frame.height)};"></div>`);
   if (layout.border) {
     const inset = frame.borderInset;
     parts.push(
@@ -281,6 +279,17 @@ function fullDesignHtml(doc: CertificatesDoc): string {
   return parts.join('\n');
 }
 
+function imageUrl(layout: CertificateLayout): string | null {
+  const image = layout.imageDataUrl;
+  return image && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(image) ? image : null;
+}
+
+/** A 2 MB image repeated on 500 sheets would make a 1 GB page: it is written once, as the class's background. */
+function imageCss(layout: CertificateLayout): string {
+  const url = layout.mode === 'full' ? imageUrl(layout) : null;
+  return url ? `.frame-image { background-image: url("${url}"); background-size: contain; background-repeat: no-repeat; background-position: center; }` : '';
+}
+
 /** One page per certificate: the whole design on plain paper, or only the values on a pre-printed form. */
 export function buildCertificatesHtml(doc: CertificatesDoc): string {
   if (doc.certificates.length === 0) throw new Error('No certificates to print');
@@ -296,7 +305,7 @@ ${design}
 ${fields.join('\n')}
 </div></section>`;
   });
-  return page('Giấy chứng nhận', width, height, CERT_CSS, sheets.join('\n'));
+  return page('Giấy chứng nhận', width, height, CERT_CSS + imageCss(layout), sheets.join('\n'));
 }
 
 // ---------------------------------------------------------------------------------------------

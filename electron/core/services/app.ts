@@ -1,6 +1,7 @@
 import type { appChannels } from '../../../shared/contract/app';
 import type { AppStatus } from '../../../shared/contract/app';
 import type { AppCore } from '../app-core';
+import { AppError } from '../errors';
 import type { Handlers } from './types';
 
 export function appStatus(ctx: AppCore): AppStatus {
@@ -38,6 +39,7 @@ export const appHandlers: Handlers<typeof appChannels> = {
   'backups.list': (ctx) => ctx.listBackups(),
   'backups.create': (ctx) => ctx.backup('manual'),
   'backups.restore': async (ctx, input) => {
+    if (ctx.jobs.running() > 0) throw new AppError('BUSY', 'Đang in giấy chứng nhận; hãy chờ in xong hoặc dừng đợt in trước khi khôi phục dữ liệu.');
     await ctx.restore(input.file);
     return appStatus(ctx);
   },

@@ -5,7 +5,7 @@ import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { buildCalibrationHtml, buildCertificatesHtml, type CertificatesDoc } from '../documents/certificate';
-import { certificatesToPdf, certificatesToPrinter } from '../certificates/batch-printing';
+import { certificatesToPdf, certificatesToPrinter, type ChunkCheck } from '../certificates/batch-printing';
 import { formatNumber } from '../../../shared/domain/format';
 import { buildCertificateReceiptHtml, buildCertificateRegisterHtml } from '../documents/certificate-register';
 import { certificateRegisterXlsx } from '../io/certificate-register-xlsx';
@@ -20,6 +20,7 @@ type Channels = typeof certificatesChannels;
 type StartBatch = z.output<Channels['certificates.startBatch']['input']>;
 type BatchResult = { file: { fileName: string; dataBase64: string; pages: number } | null; printed: number };
 const JOB_KIND = 'certificates.batch';
+const PREVIEW_SHEETS = 20;
 
 const OFFSET_KEY = 'certificates.printerOffset';
 
@@ -117,38 +118,79 @@ function layoutPreviewHtml(ctx: AppCore, programId: number, layout: CertificateL
   });
 }
 
+/** Stops a batch when a certificate in the next chunk was revoked or reissued while it printed. */
+function stillValid(ctx: AppCore, certificates: Certificate[]): ChunkCheck {
+  const status = ctx.db.prepare('SELECT status FROM certificates WHERE id = ?');
+  return (from, to) => {
+    for (const c of certificates.slice(from, to)) {
+      const now = (status.get(c.id) as { status: Certificate['status'] } | undefined)?.status;
+      if (now !== 'valid') throw new AppError('NOT_VALID', `Giấy số ${c.serial} vừa ${now === 'revoked' ? 'bị thu hồi' : 'được cấp lại'} trong lúc in; đã dừng ở đó.`);
+    }
+  };
+}
+
+const n = (v: number) => formatNumber(v);
+
 /** Checked before the job starts, so a refused batch says why at once and nothing is counted. */
 function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: number } {
+  if (ctx.jobs.running(JOB_KIND) > 0) throw new AppError('BUSY', 'Đang in một đợt giấy chứng nhận khác; hãy chờ đợt đó xong hoặc dừng nó.');
   const { doc, certificates } = batchDoc(ctx, input.certificateIds);
   const port = ctx.printing();
+  const check = stillValid(ctx, certificates);
+  // The screen keeps the summary after collecting the PDF; the registry need not keep the PDF too.
+  const withoutFile = (r: BatchResult): BatchResult => ({ ...r, file: null });
   if (input.target === 'pdf') {
-    const jobId = ctx.jobs.start<BatchResult>(JOB_KIND, certificates.length, async (control) => {
-      const pdf = await certificatesToPdf(port, doc, control);
-      if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào và không giấy nào được tính là đã in.' };
-      countPrinted(ctx, certificates, 'pdf');
-      return {
-        result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: certificates.length },
-        message: `Đã lưu ${formatNumber(certificates.length)} giấy vào một tệp PDF.`,
-      };
-    });
+    const jobId = ctx.jobs.start<BatchResult>(
+      JOB_KIND,
+      certificates.length,
+      async (control) => {
+        const pdf = await certificatesToPdf(port, doc, control, check);
+        if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào và không giấy nào được tính là đã in.', status: 'cancelled' };
+        countPrinted(ctx, certificates, 'pdf');
+        return {
+          result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: certificates.length },
+          message: `Đã lưu ${n(certificates.length)} giấy vào một tệp PDF.`,
+        };
+      },
+      withoutFile,
+    );
     return { jobId, total: certificates.length };
   }
   const print = port.print;
   if (!port.canPrint || !print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
   if (!input.deviceName) throw new AppError('INVALID_INPUT', 'Chọn máy in.', { deviceName: 'Chọn máy in' });
   const deviceName = input.deviceName;
-  const jobId = ctx.jobs.start<BatchResult>(JOB_KIND, certificates.length, async (control) => {
-    let printed = 0;
-    await certificatesToPrinter({ ...port, print }, doc, certificates, deviceName, control, (sent) => {
-      countPrinted(ctx, sent, 'printer');
-      printed += sent.length;
-    });
-    const message =
-      printed < certificates.length
-        ? `Đã dừng sau ${formatNumber(printed)}/${formatNumber(certificates.length)} giấy; các giấy đã gửi tới máy in được ghi là đã in.`
-        : `Đã gửi ${formatNumber(printed)} giấy tới máy in ${deviceName}.`;
-    return { result: { file: null, printed }, message };
-  });
+  const jobId = ctx.jobs.start<BatchResult>(
+    JOB_KIND,
+    certificates.length,
+    async (control) => {
+      let printed = 0;
+      try {
+        await certificatesToPrinter({ ...port, print }, doc, certificates, deviceName, control, (sent) => {
+          countPrinted(ctx, sent, 'printer');
+          printed += sent.length;
+        }, check);
+      } catch (err) {
+        // What already reached the printer stays counted, and the clerk is told how far it got.
+        const why = err instanceof AppError ? err.message : 'máy in báo lỗi';
+        ctx.log.warn(`Certificate batch stopped after ${printed}: ${err instanceof Error ? err.message : String(err)}`);
+        return {
+          result: { file: null, printed },
+          message: `Đã gửi ${n(printed)}/${n(certificates.length)} giấy tới máy in rồi dừng: ${why}. Các giấy đã gửi được ghi là đã in; kiểm tra giấy đã ra trước khi in tiếp.`,
+          status: 'failed',
+        };
+      }
+      if (printed < certificates.length) {
+        return {
+          result: { file: null, printed },
+          message: `Đã dừng sau ${n(printed)}/${n(certificates.length)} giấy; các giấy đã gửi tới máy in được ghi là đã in.`,
+          status: 'cancelled',
+        };
+      }
+      return { result: { file: null, printed }, message: `Đã gửi ${n(printed)} giấy tới máy in ${deviceName}.` };
+    },
+    withoutFile,
+  );
   return { jobId, total: certificates.length };
 }
 
@@ -237,7 +279,10 @@ export const certificatePrintingHandlers: Handlers<
   },
   'certificates.preview': (ctx, input) => {
     const { doc, certificates } = batchDoc(ctx, input.certificateIds);
-    return { title: `Giấy chứng nhận — ${certificates.length} giấy`, html: buildCertificatesHtml(doc) };
+    // The screen shows the first sheets; the whole batch goes to the printer or the PDF in chunks.
+    const shown = doc.certificates.slice(0, PREVIEW_SHEETS);
+    const title = shown.length < certificates.length ? `Giấy chứng nhận — ${n(shown.length)} giấy đầu trong ${n(certificates.length)} giấy` : `Giấy chứng nhận — ${n(certificates.length)} giấy`;
+    return { title, html: buildCertificatesHtml({ ...doc, certificates: shown }) };
   },
   'certificates.printers': async (ctx) => {
     const port = ctx.printing();

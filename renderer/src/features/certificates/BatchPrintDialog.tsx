@@ -10,6 +10,8 @@ type Status = Output<'certificates.batchStatus'>;
 export type BatchTarget = 'pdf' | 'printer';
 
 const POLL_MS = 300;
+// The printer chosen last time, offered first: on Windows the first printer listed is often a fax.
+const LAST_PRINTER = 'ttct.certificates.lastPrinter';
 
 /**
  * Follows a batch from start to end: for the printer, first the choice of printer; then a progress
@@ -18,58 +20,68 @@ const POLL_MS = 300;
 export function BatchPrintDialog(props: { certificateIds: number[]; target: BatchTarget; onClose: (printed: number) => void }) {
   const { certificateIds, target, onClose } = props;
   const printers = useQuery({ queryKey: ['certificates.printers'], queryFn: () => api.certificates.printers({}), enabled: target === 'printer' });
-  const [chosen, setChosen] = useState('');
-  const deviceName = chosen || (printers.data?.printers[0]?.name ?? '');
+  const [chosen, setChosen] = useState(() => localStorage.getItem(LAST_PRINTER) ?? '');
+  const deviceName = printers.data?.printers.some((p) => p.name === chosen) ? chosen : '';
   const [jobId, setJobId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
+  const [starting, setStarting] = useState(false);
   const started = useRef(false);
 
   const start = async (device?: string) => {
+    // One batch per dialog: a double click must not print twice.
+    if (started.current) return;
     started.current = true;
+    setStarting(true);
     setError(null);
     try {
       const r = await api.certificates.startBatch({ certificateIds, target, ...(device ? { deviceName: device } : {}) });
+      if (device) localStorage.setItem(LAST_PRINTER, device);
       setJobId(r.jobId);
       setStatus({ status: 'running', done: 0, total: r.total, message: null, file: null, printed: 0 });
     } catch (err) {
       started.current = false;
       setError((err as Error).message);
+    } finally {
+      setStarting(false);
     }
   };
 
   // A PDF needs no choice: it starts as the dialog opens.
   useEffect(() => {
-    if (target === 'pdf' && !started.current) void start();
+    if (target === 'pdf') queueMicrotask(() => void start());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // One poll at a time, the next only after the answer: a finished job hands its PDF out once.
   useEffect(() => {
     if (!jobId) return;
     let alive = true;
-    const timer = setInterval(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = () => {
       api.certificates.batchStatus({ jobId }).then(
         (s) => {
           if (!alive) return;
           setStatus(s);
-          if (s.status !== 'running') {
-            clearInterval(timer);
+          if (s.status === 'running') timer = setTimeout(poll, POLL_MS);
+          else {
             setJobId(null);
             if (s.file) downloadBase64(s.file.fileName, s.file.dataBase64, 'application/pdf');
           }
         },
         (err: unknown) => {
           if (!alive) return;
-          clearInterval(timer);
           setJobId(null);
-          setError((err as Error).message);
+          setStatus((s) => (s ? { ...s, status: 'failed' } : s));
+          setError(`Mất liên lạc với đợt in: ${(err as Error).message} Hãy xem số lần in trong bảng trước khi in lại.`);
         },
       );
-    }, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
     return () => {
       alive = false;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [jobId]);
 
@@ -87,7 +99,7 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
         )}
         {choosing && printers.data && printers.data.printers.length > 0 && (
           <TextField select fullWidth label="Máy in" value={deviceName} onChange={(e) => setChosen(e.target.value)} sx={{ mt: 1 }}
-            helperText={`${formatNumber(certificateIds.length)} giấy, gửi tới máy in từng đợt 50 giấy; có thể dừng giữa chừng.`}>
+            helperText={`${formatNumber(certificateIds.length)} giấy, gửi tới máy in từng đợt 50 giấy, đúng khổ giấy của mẫu; có thể dừng giữa chừng.`}>
             {printers.data.printers.map((p) => (
               <MenuItem key={p.name} value={p.name}>{p.displayName}</MenuItem>
             ))}
@@ -121,7 +133,7 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
         )}
         {!running && <Button onClick={() => onClose(status?.printed ?? 0)}>Đóng</Button>}
         {choosing && (
-          <Button variant="contained" disabled={!deviceName} onClick={() => void start(deviceName)}>In</Button>
+          <Button variant="contained" disabled={!deviceName || starting} onClick={() => void start(deviceName)}>In</Button>
         )}
       </DialogActions>
     </Dialog>

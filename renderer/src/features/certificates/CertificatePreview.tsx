@@ -23,11 +23,11 @@ export function CertificatePreview({ certificateIds, onPrinted }: { certificateI
     <Paper sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
         <Typography variant="h2" sx={{ flexGrow: 1 }}>Xem trước / In</Typography>
-        <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => setTarget('pdf')} disabled={!preview.data}>
+        <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => setTarget('pdf')}>
           Lưu PDF
         </Button>
         {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setTarget('printer')} disabled={!preview.data}>
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setTarget('printer')}>
             In
           </Button>
         )}

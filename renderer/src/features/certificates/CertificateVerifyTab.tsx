@@ -102,7 +102,7 @@ function Result({ r }: { r: Verification }) {
     );
   }
   const p = r.payload;
-  const inRegister = r.certificate?.status === 'valid' || r.issuer !== null;
+  const inRegister = r.certificate?.status === 'valid';
   const rows: [string, string][] = [
     ['Số', p.n],
     ['Vào sổ số', p.r],
@@ -112,9 +112,13 @@ function Result({ r }: { r: Verification }) {
     ['Ngày cấp', formatDate(p.issued)],
   ];
   return (
-    <Alert severity={inRegister ? 'success' : 'warning'}>
+    // Another centre's certificate: genuine, but whether it was revoked is only in that centre's register.
+    <Alert severity={inRegister ? 'success' : r.issuer ? 'info' : 'warning'}>
       <AlertTitle>{r.issuer ? `Chữ ký hợp lệ — giấy của ${r.issuer}` : 'Chữ ký hợp lệ'}</AlertTitle>
-      <Typography sx={{ mb: 1 }}>{r.message}</Typography>
+      <Typography sx={{ mb: 1 }}>
+        {r.message}
+        {r.issuer && ' Việc thu hồi hay cấp lại giấy này chỉ tra được ở sổ của đơn vị đó.'}
+      </Typography>
       <Table size="small" aria-label="Nội dung mã" sx={{ '& td': { borderBottom: 'none', py: 0.25, px: 0 }, '& td:first-of-type': { pr: 2, whiteSpace: 'nowrap', color: 'text.secondary' } }}>
         <TableBody>
           {rows.map(([label, value]) => (

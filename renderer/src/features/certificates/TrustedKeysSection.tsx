@@ -16,7 +16,7 @@ const MAX_FILE_BYTES = 20_000;
 
 /** The centre name the exporting app wrote on the file's first line, to propose as the issuer. */
 function issuerOf(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => l.startsWith('Đơn vị cấp:'));
+  const line = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n?|\n/).find((l) => l.startsWith('Đơn vị cấp:'));
   return line ? line.slice('Đơn vị cấp:'.length).trim() : '';
 }
 

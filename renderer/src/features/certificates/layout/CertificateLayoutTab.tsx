@@ -2,7 +2,7 @@ import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { zodIssuesToFields } from '../../../../../shared/contract';
 import {
@@ -27,7 +27,8 @@ import { LayoutCanvas } from './LayoutCanvas';
 /** One layout per program: the program is chosen here and kept in the address. */
 export function CertificateLayoutTab() {
   const [params, setParams] = useSearchParams();
-  const programs = useQuery({ queryKey: ['programs.list', false], queryFn: () => api.programs.list({ includeArchived: false }) });
+  // Archived programs too: their classes' certificates are still reprinted with their layout.
+  const programs = useQuery({ queryKey: ['programs.list', true], queryFn: () => api.programs.list({ includeArchived: true }) });
   if (programs.isError) return <Alert severity="error">{programs.error.message}</Alert>;
   if (!programs.data) return null;
   if (programs.data.length === 0) return <Alert severity="info">Chưa có chương trình đào tạo nào; mẫu giấy được thiết kế theo từng chương trình.</Alert>;
@@ -43,7 +44,7 @@ export function CertificateLayoutTab() {
         sx={{ maxWidth: 700 }}
       >
         {programs.data.map((p) => (
-          <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>
+          <MenuItem key={p.id} value={p.id}>{p.archivedAt ? `${p.name} (đã lưu trữ)` : p.name}</MenuItem>
         ))}
       </TextField>
       <SavedLayout key={program.id} programId={program.id} />
@@ -59,6 +60,7 @@ function SavedLayout({ programId }: { programId: number }) {
 }
 
 type View = 'sample' | 'calibration';
+const PREVIEW_DELAY_MS = 250;
 
 function LayoutEditor({ programId, initial, isDefault }: { programId: number; initial: CertificateLayout; isDefault: boolean }) {
   const queryClient = useQueryClient();
@@ -87,16 +89,24 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     return f && !message.includes('«') ? `«${CERTIFICATE_FIELD_LABELS[f.key]}»: ${message}` : message;
   });
 
-  // The frame follows the last valid draft; while a drag is under way React may skip frames in between.
-  const shown = useDeferredValue(check.success ? check.data : null);
-  const [lastValid, setLastValid] = useState(initial);
-  if (shown && shown !== lastValid) setLastValid(shown);
+  // The frame follows the last valid draft, asked for once the clerk pauses: a drag moves only the
+  // boxes, and the print HTML (with its image) is not fetched for every half millimetre.
+  const [shown, setShown] = useState({ layout: initial, version: 0 });
+  const valid = check.success ? check.data : null;
+  useEffect(() => {
+    if (!valid) return;
+    const timer = setTimeout(() => setShown((s) => (s.layout === valid ? s : { layout: valid, version: s.version + 1 })), PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [valid]);
   const preview = useQuery({
-    queryKey: ['certificates.layoutPreview', programId, view, lastValid],
-    queryFn: () => (view === 'sample' ? api.certificates.layoutPreview({ programId, layout: lastValid }) : api.certificates.calibration({ programId, layout: lastValid })),
+    queryKey: ['certificates.layoutPreview', programId, view, shown.version],
+    queryFn: () =>
+      view === 'sample' ? api.certificates.layoutPreview({ programId, layout: shown.layout }) : api.certificates.calibration({ programId, layout: shown.layout }),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    gcTime: 0,
   });
+  const offset = useQuery({ queryKey: ['certificates.offset'], queryFn: () => api.certificates.offset({}) });
 
   const change = (next: CertificateLayout) => {
     setDraft(next);
@@ -170,6 +180,7 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
           selected={selected}
           invalid={invalid}
           maxWidthPx={860}
+          {...(view === 'calibration' && offset.data ? { shift: offset.data } : {})}
           onSelect={setSelected}
           onMove={(key, x, y) => changeField(key, { x, y })}
         />

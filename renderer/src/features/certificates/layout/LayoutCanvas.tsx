@@ -38,6 +38,8 @@ export function LayoutCanvas(props: {
   selected: CertificateFieldKey | null;
   invalid: ReadonlySet<CertificateFieldKey>;
   maxWidthPx: number;
+  /** Where the boxes sit relative to the frame: the calibration page prints through the printer offset. */
+  shift?: { x: number; y: number };
   onSelect: (key: CertificateFieldKey) => void;
   onMove: (key: CertificateFieldKey, x: number, y: number) => void;
 }) {
@@ -47,8 +49,15 @@ export function LayoutCanvas(props: {
   const drag = useRef<{ key: CertificateFieldKey; pointer: number; x0: number; y0: number; fx: number; fy: number } | null>(null);
 
   const moveTo = (f: CertificateField, x: number, y: number) => {
-    props.onMove(f.key, clamp(snap(x), 0, page.width - f.width), clamp(snap(y), 0, page.height - fieldHeightMm(f)));
+    // A size being typed (empty, or not a number yet) has no bounds to keep the field in: leave it be.
+    const h = fieldHeightMm(f);
+    if (![x, y, f.width, h].every(Number.isFinite)) return;
+    props.onMove(f.key, clamp(snap(x), 0, page.width - f.width), clamp(snap(y), 0, page.height - h));
   };
+  const endDrag = () => {
+    drag.current = null;
+  };
+  const shift = props.shift ?? { x: 0, y: 0 };
 
   return (
     <Box
@@ -66,7 +75,7 @@ export function LayoutCanvas(props: {
             sx={{ position: 'absolute', left: 0, top: 0, width: `${page.width}mm`, height: `${page.height + 4 * SHEET_TOP_MM}mm`, border: 0, pointerEvents: 'none' }}
           />
         )}
-        <Box role="group" aria-label="Các trường trên mẫu giấy" sx={{ position: 'absolute', left: 0, top: `${SHEET_TOP_MM}mm`, width: `${page.width}mm`, height: `${page.height}mm` }}>
+        <Box role="group" aria-label="Các trường trên mẫu giấy" sx={{ position: 'absolute', left: `${shift.x}mm`, top: `${SHEET_TOP_MM + shift.y}mm`, width: `${page.width}mm`, height: `${page.height}mm` }}>
           {layout.fields.map((f) => {
             const isSelected = f.key === selected;
             const bad = invalid.has(f.key);
@@ -79,6 +88,7 @@ export function LayoutCanvas(props: {
                 aria-label={`${CERTIFICATE_FIELD_LABELS[f.key]}: ngang ${mmText(f.x)} mm, dọc ${mmText(f.y)} mm`}
                 title={`${CERTIFICATE_FIELD_LABELS[f.key]} — kéo để di chuyển, hoặc dùng phím mũi tên (Shift: 5 mm)`}
                 onPointerDown={(e) => {
+                  if (e.button !== 0) return;
                   e.currentTarget.setPointerCapture(e.pointerId);
                   e.currentTarget.focus();
                   props.onSelect(f.key);
@@ -87,12 +97,14 @@ export function LayoutCanvas(props: {
                 onPointerMove={(e) => {
                   const d = drag.current;
                   if (!d || d.pointer !== e.pointerId || d.key !== f.key) return;
+                  // The button came up where we did not hear it (focus went elsewhere): the drag is over.
+                  if (e.pointerType === 'mouse' && (e.buttons & 1) === 0) return endDrag();
                   const k = PX_PER_MM * scale;
                   moveTo(f, d.fx + (e.clientX - d.x0) / k, d.fy + (e.clientY - d.y0) / k);
                 }}
-                onPointerUp={() => {
-                  drag.current = null;
-                }}
+                onPointerUp={endDrag}
+                onPointerCancel={endDrag}
+                onLostPointerCapture={endDrag}
                 onFocus={() => props.onSelect(f.key)}
                 onKeyDown={(e) => {
                   const step = e.shiftKey ? 5 : STEP;

@@ -61,8 +61,9 @@ export const reportSchema = z.object({
   programs: z.array(z.object({ programId: id, code: z.string(), name: z.string() }).merge(pair)),
   total: pair,
   /** Enrolments by the learner's commune (xã, phường), and by base Party organisation. */
-  communes: z.array(z.object({ code: z.string().nullable(), name: z.string(), current: z.number(), previous: z.number() })),
-  baseOrgs: z.array(z.object({ unitId: z.number().nullable(), name: z.string(), current: z.number(), previous: z.number() })),
+  /** byProgram: the current period's enrolments per program id. */
+  communes: z.array(z.object({ code: z.string().nullable(), name: z.string(), current: z.number(), previous: z.number(), byProgram: z.record(z.string(), z.number()) })),
+  baseOrgs: z.array(z.object({ unitId: z.number().nullable(), name: z.string(), current: z.number(), previous: z.number(), byProgram: z.record(z.string(), z.number()) })),
   lecturers: z.array(
     z.object({ lecturerId: id, name: z.string(), kind: z.string(), periods: z.number(), previousPeriods: z.number(), norm: z.number().nullable(), percent: z.number().nullable() }),
   ),

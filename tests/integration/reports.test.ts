@@ -32,15 +32,16 @@ describe('yearly and multi-year reports', () => {
     // Cúc studied twice in 2026: five enrolments, four people.
     expect(r.total.current).toMatchObject({ planned: 3, opened: 2, planPercent: 66.67, enrollments: 5, people: 4, completed: 5, certified: 2, women: 3, minority: 3 });
     expect(r.classificationLabels).toEqual(['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình']);
+    const both = { [knd.id]: 1, [dvm.id]: 1 };
     expect(r.communes).toEqual([
-      { code: '00004', name: 'Phường Ba Đình', current: 2, previous: 2 },
-      { code: '00008', name: 'Phường Ngọc Hà', current: 2, previous: 0 },
-      { code: null, name: 'Chưa rõ xã, phường', current: 1, previous: 0 },
+      { code: '00004', name: 'Phường Ba Đình', current: 2, previous: 2, byProgram: both },
+      { code: '00008', name: 'Phường Ngọc Hà', current: 2, previous: 0, byProgram: both },
+      { code: null, name: 'Chưa rõ xã, phường', current: 1, previous: 0, byProgram: { [knd.id]: 1 } },
     ]);
     expect(r.baseOrgs).toEqual([
-      { unitId: units.b2.id, name: 'Đảng bộ Công an xã', current: 2, previous: 0 },
-      { unitId: units.b1.id, name: 'Đảng bộ xã Đắk Hà', current: 2, previous: 2 },
-      { unitId: null, name: 'Chưa rõ tổ chức cơ sở đảng', current: 1, previous: 0 },
+      { unitId: units.b2.id, name: 'Đảng bộ Công an xã', current: 2, previous: 0, byProgram: both },
+      { unitId: units.b1.id, name: 'Đảng bộ xã Đắk Hà', current: 2, previous: 2, byProgram: both },
+      { unitId: null, name: 'Chưa rõ tổ chức cơ sở đảng', current: 1, previous: 0, byProgram: { [knd.id]: 1 } },
     ]);
     expect(r.years).toEqual([{ year: 2026, programs: [{ programId: knd.id, classes: 1, enrollments: 3 }, { programId: dvm.id, classes: 1, enrollments: 2 }] }]);
   }, 30_000);

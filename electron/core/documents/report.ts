@@ -137,8 +137,16 @@ export function buildReportHtml(doc: ReportDoc): string {
         ['30%', ...Array<string>(1 + r.classificationLabels.length).fill(`${(70 / (1 + r.classificationLabels.length)).toFixed(2)}%`)],
       )
     : '<p>Các chương trình trong kỳ không xếp loại.</p>';
-  const places = (title: string, rows: { name: string; current: number; previous: number }[]) =>
-    table([title, `Lượt HV ${cur}`, `Lượt HV ${prev}`], rows.map((x) => [`<td>${escapeHtml(x.name)}</td>`, td(n(x.current)), td(n(x.previous))]), ['60%', '20%', '20%']);
+  // Per program (by its code) for the period, then the period's total and the previous one's.
+  const places = (title: string, rows: { name: string; current: number; previous: number; byProgram: Record<string, number> }[]) => {
+    const k = r.programs.length;
+    const w = `${(60 / (k + 2)).toFixed(2)}%`;
+    return table(
+      [title, ...r.programs.map((p) => p.code), `Cộng ${cur}`, prev],
+      rows.map((x) => [`<td>${escapeHtml(x.name)}</td>`, ...r.programs.map((p) => td(n(x.byProgram[String(p.programId)] ?? 0))), td(n(x.current)), td(n(x.previous))]),
+      ['40%', ...Array<string>(k + 2).fill(w)],
+    );
+  };
   const lecturers = r.lecturers.length
     ? table(
         ['Giảng viên', 'Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`],

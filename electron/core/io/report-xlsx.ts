@@ -60,9 +60,10 @@ export async function reportXlsx(report: Report, fileStem: string): Promise<Xlsx
       ...report.classificationLabels.map((label): SheetColumn<ProgramRow> => ({ header: label, width: 11, value: (r) => r.current.classifications[label] ?? 0 })),
     ], rows);
   }
-  type Place = { name: string; current: number; previous: number };
+  type Place = { name: string; current: number; previous: number; byProgram: Record<string, number> };
   const places = (title: string): SheetColumn<Place>[] => [
     { header: title, width: 44, value: (r) => r.name },
+    ...report.programs.map((p): SheetColumn<Place> => ({ header: p.code, width: 9, value: (r) => r.byProgram[String(p.programId)] ?? 0 })),
     { header: `Lượt học viên ${report.period.label}`, width: 18, value: (r) => r.current },
     { header: `Lượt học viên ${prev}`, width: 18, value: (r) => r.previous },
   ];

@@ -82,8 +82,10 @@ function mergedSurvivors(db: Database): Map<number, number> {
 export interface PeriodFigures {
   byProgram: Map<number, Figures>;
   total: Figures;
-  communes: Map<string, number>;
-  units: Map<string, number>;
+  /** Commune code ("" unknown) → program → enrolments. */
+  communes: Map<string, Map<number, number>>;
+  /** Unit key (see ClassFigures.u) → program → enrolments. */
+  units: Map<string, Map<number, number>>;
   /** Calendar year → program → figures (no distinct people), for the charts and the amendments. */
   byYear: Map<number, Map<number, Figures>>;
   /** Years the period covers whole, whose byYear figures are complete. */
@@ -110,8 +112,13 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
   const peopleByProgram = new Map<number, PeopleSet>();
   const everyone = new PeopleSet(maxId);
   const total = blankFigures(bands);
-  const communes = new Map<string, number>();
-  const units = new Map<string, number>();
+  const communes = new Map<string, Map<number, number>>();
+  const units = new Map<string, Map<number, number>>();
+  const tally = (map: Map<string, Map<number, number>>, key: string, programId: number, n: number) => {
+    let byProgram = map.get(key);
+    if (!byProgram) map.set(key, (byProgram = new Map()));
+    byProgram.set(programId, (byProgram.get(programId) ?? 0) + n);
+  };
   const get = <K>(map: Map<K, Figures>, key: K) => {
     let f = map.get(key);
     if (!f) map.set(key, (f = blankFigures(bands)));
@@ -132,8 +139,8 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     if (!set) peopleByProgram.set(programId, (set = new PeopleSet(maxId)));
     set.addAll(personIds, survivor);
     everyone.addAll(personIds, survivor);
-    for (const [code, n] of Object.entries(figures.c)) communes.set(code, (communes.get(code) ?? 0) + n);
-    for (const [unit, n] of Object.entries(figures.u)) units.set(unit, (units.get(unit) ?? 0) + n);
+    for (const [code, n] of Object.entries(figures.c)) tally(communes, code, programId, n);
+    for (const [unit, n] of Object.entries(figures.u)) tally(units, unit, programId, n);
   };
   if (p.lastQuarter === 4) {
     // Whole years: the per-year cache.

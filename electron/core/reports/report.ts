@@ -101,22 +101,32 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     .filter((r) => current.byProgram.has(r.id) || prev.byProgram.has(r.id))
     .map((r) => ({ programId: r.id, code: r.code, name: r.name, current: current.byProgram.get(r.id) ?? finishPercent(blank()), previous: prev.byProgram.get(r.id) ?? finishPercent(blank()) }));
 
+  const sum = (m: Map<number, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const perProgram = (m: Map<number, number> | undefined) => Object.fromEntries([...(m ?? [])].map(([id, v]) => [String(id), v]));
   const communeKeys = new Set([...current.communes.keys(), ...prev.communes.keys()]);
   const communes = [...communeKeys]
-    .map((code) => ({ code: code || null, name: code ? (communeByCode(code)?.name ?? `Mã ${code}`) : 'Chưa rõ xã, phường', current: current.communes.get(code) ?? 0, previous: prev.communes.get(code) ?? 0 }))
+    .map((code) => ({
+      code: code || null,
+      name: code ? (communeByCode(code)?.name ?? `Mã ${code}`) : 'Chưa rõ xã, phường',
+      current: sum(current.communes.get(code)),
+      previous: sum(prev.communes.get(code)),
+      byProgram: perProgram(current.communes.get(code)),
+    }))
     .sort((a, b) => (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
 
   const unitRows = new Map((db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]));
   const baseOf = baseOrgOf(unitRows);
   // A name frozen by a year-end close wins over today's, so a closed year reads as it was reported.
-  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number; frozenName: boolean }>();
-  const addOrg = (units: Map<string, number>, which: 'current' | 'previous') => {
-    for (const [id, n] of units) {
+  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number; byProgram: Record<string, number>; frozenName: boolean }>();
+  const addOrg = (units: Map<string, Map<number, number>>, which: 'current' | 'previous') => {
+    for (const [id, programs] of units) {
+      const n = sum(programs);
       // A closed year's learners keep the base organisation (and its name) of the day it closed.
       const frozen = /^#(\d+)\|(.*)$/s.exec(id);
       const base = frozen ? { id: Number(frozen[1]), name: frozen[2] || 'Chưa rõ tổ chức cơ sở đảng' } : id === '' ? null : baseOf(Number(id));
       const key = base ? String(base.id) : '';
-      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0, frozenName: false };
+      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0, byProgram: {}, frozenName: false };
+      if (which === 'current') for (const [programId, v] of programs) row.byProgram[String(programId)] = (row.byProgram[String(programId)] ?? 0) + v;
       if (base && frozen && !row.frozenName) {
         row.name = base.name;
         row.frozenName = true;

@@ -85,6 +85,13 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
   const prev = report.previous.label;
   const name: Column<ProgramRow> = { header: 'Chương trình', cell: (r) => r.name, align: 'left' };
   const periodRows = withPrevious(rows, total, prev);
+  type Place = { name: string; current: number; previous: number; byProgram: Record<string, number> };
+  const placeColumns = (title: string): Column<Place>[] => [
+    { header: title, cell: (r) => r.name, align: 'left' },
+    ...report.programs.map((p): Column<Place> => ({ header: p.code, cell: (r) => n(r.byProgram[String(p.programId)] ?? 0) })),
+    { header: `Cộng ${report.period.label}`, cell: (r) => n(r.current) },
+    { header: prev, cell: (r) => n(r.previous) },
+  ];
   const periodName: Column<PeriodRow> = { header: 'Chương trình', cell: (r) => (r.main ? r.name : `\u2003${r.name}`), align: 'left' };
   return (
     <>
@@ -143,30 +150,12 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
           />
         </Section>
       )}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
-        <Section title="Theo xã, phường">
-          <NumTable
-            label="Theo xã, phường"
-            rows={report.communes}
-            columns={[
-              { header: 'Xã, phường', cell: (r) => r.name, align: 'left' },
-              { header: report.period.label, cell: (r) => n(r.current) },
-              { header: prev, cell: (r) => n(r.previous) },
-            ]}
-          />
-        </Section>
-        <Section title="Theo tổ chức cơ sở đảng">
-          <NumTable
-            label="Theo tổ chức cơ sở đảng"
-            rows={report.baseOrgs}
-            columns={[
-              { header: 'Tổ chức cơ sở đảng', cell: (r) => r.name, align: 'left' },
-              { header: report.period.label, cell: (r) => n(r.current) },
-              { header: prev, cell: (r) => n(r.previous) },
-            ]}
-          />
-        </Section>
-      </Box>
+      <Section title="Theo xã, phường (lượt học viên)">
+        <NumTable label="Theo xã, phường" rows={report.communes} columns={placeColumns('Xã, phường')} />
+      </Section>
+      <Section title="Theo tổ chức cơ sở đảng (lượt học viên)">
+        <NumTable label="Theo tổ chức cơ sở đảng" rows={report.baseOrgs} columns={placeColumns('Tổ chức cơ sở đảng')} />
+      </Section>
       <Section title="Giờ giảng so với định mức">
         {report.lecturers.length === 0 ? (
           <Typography color="text.secondary">Không có buổi giảng nào được phân công trong kỳ.</Typography>

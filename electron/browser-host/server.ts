@@ -16,6 +16,8 @@ export interface HostOptions {
   echoLog?: boolean;
   /** The core's clock; tests set it to a fixed day. */
   now?: () => Date;
+  /** Tools opening a throw-away or generated database skip the daily backup. */
+  dailyBackup?: boolean;
 }
 
 export interface Host {
@@ -47,7 +49,7 @@ const MAX_BODY = 64 * 1024 * 1024;
 export async function startHost(options: HostOptions): Promise<Host> {
   const log = createLogger(path.join(options.dataDir, 'logs'), options.echoLog);
   const printing = createChromiumPrintPort();
-  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, ...(options.now ? { now: options.now } : {}) });
+  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, ...(options.now ? { now: options.now } : {}), ...(options.dailyBackup === false ? { dailyBackup: false } : {}) });
   const rendererDir = path.resolve(options.rendererDir);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')

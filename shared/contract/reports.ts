@@ -91,6 +91,17 @@ const rollupRow = z.object({
 });
 
 export const reportsChannels = {
+  /**
+   * Gets the figures of a period (and the previous one) ready in the background, a few hundred classes
+   * at a time, when they are not cached yet (a ten-year report the first time, or after a bulk change);
+   * jobId is null when there is nothing to do.
+   */
+  'reports.prepare': { input: z.object({ period: reportPeriodSchema }), output: z.object({ jobId: z.string().nullable(), total: z.number() }) },
+  'reports.prepareStatus': {
+    input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }),
+    output: z.object({ status: z.enum(['running', 'done', 'cancelled', 'failed']), done: z.number(), total: z.number(), message: z.string().nullable() }),
+  },
+  'reports.cancelPrepare': { input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }), output: z.object({}) },
   'reports.get': { input: z.object({ period: reportPeriodSchema }), output: reportSchema },
   'reports.xlsx': { input: z.object({ period: reportPeriodSchema }), output: fileOutput },
   'reports.preview': { input: z.object({ period: reportPeriodSchema }), output: z.object({ title: z.string(), html: z.string() }) },

@@ -67,6 +67,22 @@ describe('yearly and multi-year reports', () => {
     expect(term.years.map((y) => y.programs.map((p) => [p.classes, p.enrollments]))).toEqual([[[1, 2], [0, 0]], [[1, 3], [1, 2]]]);
   }, 30_000);
 
+  it('prepares an uncached period in the background, then has nothing left to do', async () => {
+    const core = await startCore(undefined, now);
+    await reportData(core);
+    core.db.exec('DELETE FROM class_figures');
+    const { jobId, total } = await ok(core, 'reports.prepare', { period: { kind: 'range', fromYear: 2025, toYear: 2026 } });
+    expect(total).toBe(3);
+    let s = await ok(core, 'reports.prepareStatus', { jobId: jobId! });
+    while (s.status === 'running') {
+      await new Promise((r) => setTimeout(r, 10));
+      s = await ok(core, 'reports.prepareStatus', { jobId: jobId! });
+    }
+    expect(s).toMatchObject({ status: 'done', done: 3, total: 3 });
+    expect(core.db.prepare('SELECT count(*) AS n FROM class_figures').get()).toEqual({ n: 3 });
+    expect(await ok(core, 'reports.prepare', { period: { kind: 'year', year: 2026 } })).toEqual({ jobId: null, total: 0 });
+  }, 30_000);
+
   it('works out the outcome of classes recognised before the reports existed, once', async () => {
     const core = await startCore(undefined, now);
     await reportData(core);

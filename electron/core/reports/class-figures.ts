@@ -95,7 +95,8 @@ function fill(db: Database, classIds: number[]): void {
       year: number;
     }[]).map((m) => [m.id, m]),
   );
-  const insert = db.prepare('INSERT INTO class_figures (class_id, year, program_id, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)');
+  // OR REPLACE: a report and a preparation may both have filled the same class; the figures are equal.
+  const insert = db.prepare('INSERT OR REPLACE INTO class_figures (class_id, year, program_id, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)');
   for (const [id, f] of figures) {
     const ids = Int32Array.from(people.get(id)!);
     const m = meta.get(id)!;
@@ -128,6 +129,23 @@ export function mergeFigures(into: ClassFigures, f: ClassFigures): void {
 }
 
 const CHUNK = 500;
+
+/** Opened classes starting in [from, to] whose figures are not cached. */
+export function classesWithoutFigures(db: Database, from: string, to: string): number[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.id FROM classes c LEFT JOIN class_figures f ON f.class_id = c.id
+         WHERE c.start_date >= ? AND c.start_date <= ? AND c.status NOT IN ('planned', 'cancelled') AND f.class_id IS NULL ORDER BY c.id`,
+      )
+      .all(from, to) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/** Computes and caches these classes' figures in one transaction (a step of a longer preparation). */
+export function fillClassFigures(db: Database, classIds: number[]): void {
+  if (classIds.length > 0) db.transaction(() => fill(db, classIds))();
+}
 
 /** The cached figures of these classes, computing the missing ones first (in one transaction). */
 export function classFigures(db: Database, classIds: readonly number[]): Map<number, { figures: ClassFigures; personIds: Int32Array }> {

@@ -39,7 +39,7 @@ export const appHandlers: Handlers<typeof appChannels> = {
   'backups.list': (ctx) => ctx.listBackups(),
   'backups.create': (ctx) => ctx.backup('manual'),
   'backups.restore': async (ctx, input) => {
-    if (ctx.jobs.running() > 0) throw new AppError('BUSY', 'Đang in giấy chứng nhận; hãy chờ in xong hoặc dừng đợt in trước khi khôi phục dữ liệu.');
+    if (ctx.jobs.running() > 0) throw new AppError('BUSY', 'Đang có việc chạy nền (in giấy chứng nhận hoặc tổng hợp báo cáo); hãy chờ xong hoặc dừng trước khi khôi phục dữ liệu.');
     await ctx.restore(input.file);
     return appStatus(ctx);
   },

@@ -6,7 +6,8 @@ import { buildReportHtml } from '../documents/report';
 import { AppError } from '../errors';
 import { reportXlsx } from '../io/report-xlsx';
 import { closeYear, yearBlockers } from '../reports/close';
-import { resolvePeriod } from '../reports/period';
+import { classesWithoutFigures, fillClassFigures } from '../reports/class-figures';
+import { previousPeriod, resolvePeriod } from '../reports/period';
 import { AGE_BOUNDS_KEY, ageBounds, buildReport, firstYear } from '../reports/report';
 import { exportRollup, importRollup, rollupOf } from '../reports/rollup';
 import { centreProfileAt } from './centre';
@@ -56,11 +57,41 @@ function report(ctx: AppCore, period: ReportPeriod) {
   return buildReport(ctx.db, period);
 }
 
+const PREPARE = 'reports.prepare';
+const PREPARE_STEP = 300;
+
+/** Fills the per-class cache of a period and the one before it, yielding between steps so the screen stays live. */
+function prepare(ctx: AppCore, period: ReportPeriod): { jobId: string | null; total: number } {
+  ensureOutcomes(ctx);
+  const spans = [resolvePeriod(period), resolvePeriod(previousPeriod(period))];
+  const ids = [...new Set(spans.flatMap((p) => classesWithoutFigures(ctx.db, p.from, p.to)))];
+  if (ids.length === 0) return { jobId: null, total: 0 };
+  const jobId = ctx.jobs.start(PREPARE, ids.length, async (control) => {
+    for (let i = 0; i < ids.length; i += PREPARE_STEP) {
+      if (control.cancelled) return { result: null, message: 'Đã dừng; số liệu đã tổng hợp được giữ lại cho lần sau.', status: 'cancelled' as const };
+      fillClassFigures(ctx.db, ids.slice(i, i + PREPARE_STEP));
+      control.progress(i + PREPARE_STEP);
+      await new Promise((r) => setImmediate(r));
+    }
+    return { result: null, message: 'Đã tổng hợp xong.' };
+  });
+  return { jobId, total: ids.length };
+}
+
 function settings(ctx: AppCore) {
   return { ageBounds: ageBounds(ctx.db), firstYear: firstYear(ctx.db) };
 }
 
 export const reportsHandlers: Handlers<Channels> = {
+  'reports.prepare': (ctx, input) => prepare(ctx, input.period),
+  'reports.prepareStatus': (ctx, input) => {
+    const job = ctx.jobs.take<null>(PREPARE, input.jobId);
+    return { status: job.status, done: job.done, total: job.total, message: job.message };
+  },
+  'reports.cancelPrepare': (ctx, input) => {
+    ctx.jobs.cancel(PREPARE, input.jobId);
+    return {};
+  },
   'reports.get': (ctx, input) => report(ctx, input.period),
   'reports.xlsx': (ctx, input) => reportXlsx(report(ctx, input.period), fileStem(input.period)),
   'reports.preview': (ctx, input) => reportHtml(ctx, input.period),

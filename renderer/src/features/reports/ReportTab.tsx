@@ -1,13 +1,13 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Paper, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReportPeriod } from '../../../../shared/contract/reports';
 import { todayInVietnam } from '../../../../shared/domain/dates';
-import { formatDateTime } from '../../../../shared/domain/format';
+import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
@@ -24,12 +24,19 @@ export function ReportTab() {
   const settings = useQuery({ queryKey: ['reports.settings'], queryFn: () => api.reports.settings({}) });
   const first = settings.data?.firstYear ?? thisYear;
   const years = Array.from({ length: Math.max(1, thisYear + 1 - Math.min(first, thisYear) + 1) }, (_, i) => thisYear + 1 - i);
-  const report = useQuery({ queryKey: ['reports.get', period], queryFn: () => api.reports.get({ period }), placeholderData: keepPreviousData, retry: false });
+  const prepared = usePrepared(period);
+  const report = useQuery({
+    queryKey: ['reports.get', period],
+    queryFn: () => api.reports.get({ period }),
+    placeholderData: keepPreviousData,
+    retry: false,
+    enabled: prepared.ready,
+  });
   const [showPrint, setShowPrint] = useState(false);
   const preview = useQuery({ queryKey: ['reports.preview', period], queryFn: () => api.reports.preview({ period }), enabled: showPrint && report.isSuccess });
   const xlsx = useMutation({ mutationFn: () => api.reports.xlsx({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
   const pdf = useMutation({ mutationFn: () => api.reports.pdf({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
-  const r = report.isError ? null : report.data;
+  const r = report.isError || !prepared.ready ? null : report.data;
   const exportError = xlsx.error ?? pdf.error;
 
   return (
@@ -43,7 +50,8 @@ export function ReportTab() {
         <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate()} disabled={!r || xlsx.isPending}>Xuất Excel</Button>
         <Button variant="contained" startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!r || pdf.isPending}>Lưu PDF</Button>
       </Paper>
-      {report.isError && <Alert severity="info">{report.error.message}</Alert>}
+      {prepared.view}
+      {prepared.ready && report.isError && <Alert severity="info">{report.error.message}</Alert>}
       {exportError && <Alert severity="error">{exportError.message}</Alert>}
       {r && (
         <>
@@ -59,4 +67,50 @@ export function ReportTab() {
       )}
     </Box>
   );
+}
+
+/**
+ * A period whose figures are not cached yet (a ten-year report the first time) is summed in the
+ * background with a progress bar and "Dừng"; a cached one is ready at once.
+ */
+function usePrepared(period: ReportPeriod): { ready: boolean; view: ReactNode } {
+  const key = JSON.stringify(period);
+  const start = useQuery({ queryKey: ['reports.prepare', key], queryFn: () => api.reports.prepare({ period }), retry: false, staleTime: 0, gcTime: 0 });
+  const jobId = start.data?.jobId ?? null;
+  const status = useQuery({
+    queryKey: ['reports.prepareStatus', jobId],
+    queryFn: () => api.reports.prepareStatus({ jobId: jobId! }),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (!q.state.data || q.state.data.status === 'running' ? 300 : false),
+    gcTime: 0,
+  });
+  const running = jobId !== null && (!status.data || status.data.status === 'running');
+  // Leaving the period (or the page) while it is summed stops the work; what was done is kept.
+  useEffect(() => {
+    if (!running || !jobId) return;
+    return () => void api.reports.cancelPrepare({ jobId }).catch(() => undefined);
+  }, [running, jobId]);
+  const ready = start.isSuccess && (jobId === null || status.data?.status === 'done');
+  let view: ReactNode = null;
+  if (start.isError) view = <Alert severity="error">{start.error.message}</Alert>;
+  else if (status.isError) view = <Alert severity="error">{status.error.message}</Alert>;
+  else if (running) {
+    const s = status.data;
+    view = (
+      <Paper sx={{ p: 2 }}>
+        <Typography sx={{ mb: 1 }}>
+          Đang tổng hợp số liệu lần đầu cho kỳ này: {formatNumber(s?.done ?? 0)}/{formatNumber(s?.total ?? start.data?.total ?? 0)} lớp. Lần sau mở ngay.
+        </Typography>
+        <LinearProgress variant="determinate" value={s && s.total ? (100 * s.done) / s.total : 0} aria-label="Tiến độ tổng hợp" />
+        <Button sx={{ mt: 1 }} color="warning" onClick={() => jobId && void api.reports.cancelPrepare({ jobId })}>Dừng</Button>
+      </Paper>
+    );
+  } else if (status.data && status.data.status !== 'done') {
+    view = (
+      <Alert severity="warning" action={<Button onClick={() => void start.refetch()}>Tổng hợp tiếp</Button>}>
+        {status.data.message}
+      </Alert>
+    );
+  }
+  return { ready, view };
 }

@@ -106,6 +106,8 @@ export const reportsChannels = {
   'reports.xlsx': { input: z.object({ period: reportPeriodSchema }), output: fileOutput },
   'reports.preview': { input: z.object({ period: reportPeriodSchema }), output: z.object({ title: z.string(), html: z.string() }) },
   'reports.pdf': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  /** To the printer through the system dialog, where the app runs in Electron. */
+  'reports.print': { input: z.object({ period: reportPeriodSchema }), output: z.object({ printed: z.boolean() }) },
   'reports.settings': { input: z.object({}).strict(), output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }) },
   'reports.saveSettings': { input: z.object({ ageBounds: ageBoundsSchema }), output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }) },
   /** Which years are closed; and what stops a year from closing. */

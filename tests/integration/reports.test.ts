@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
@@ -44,6 +45,21 @@ describe('yearly and multi-year reports', () => {
       { unitId: null, name: 'Chưa rõ tổ chức cơ sở đảng', current: 1, previous: 0, byProgram: { [knd.id]: 1 } },
     ]);
     expect(r.years).toEqual([{ year: 2026, programs: [{ programId: knd.id, classes: 1, enrollments: 3 }, { programId: dvm.id, classes: 1, enrollments: 2 }] }]);
+
+    // The workbook: a sheet per table, numbers as numbers, the plan's share as a fraction shown in %.
+    const file = await ok(core, 'reports.xlsx', { period: { kind: 'year', year: 2026 } });
+    expect(file.fileName).toBe('bao-cao-dao-tao-nam-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thành phần', 'Xếp loại', 'Theo xã phường', 'Theo tổ chức cơ sở đảng', 'Giờ giảng', 'Theo năm']);
+    const overview = wb.getWorksheet('Tổng hợp')!;
+    expect(overview.getRow(2).getCell(1).value).toBe(knd.name);
+    expect(overview.getRow(2).getCell(3).value).toBe(1);
+    expect(overview.getRow(2).getCell(4).value).toBe(0.5);
+    expect(overview.getRow(2).getCell(4).numFmt).toBe('0.00%');
+    expect(overview.headerFooter.oddHeader).toBe('&C&BBáo cáo kết quả đào tạo, bồi dưỡng — Năm 2026 — Tổng hợp');
+    // No printer behind the test core: printing says so.
+    expect(await invoke(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'PRINT_UNAVAILABLE' } });
   }, 30_000);
 
   it('counts the first 6 months with their quarters of the plan, and a term with each person once', async () => {

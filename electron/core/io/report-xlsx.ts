@@ -8,6 +8,11 @@ import { addTableSheet, newWorkbook, workbookToBase64, type SheetColumn } from '
  */
 
 type ProgramRow = { name: string; current: Figures; previous: Figures };
+
+/** "&" starts a code in Excel's header text; a literal one is doubled. */
+function xlsxHeaderText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
 const PERCENT = '0.00%';
 
 function programRows(report: Report): ProgramRow[] {
@@ -94,6 +99,10 @@ export async function reportXlsx(report: Report, fileStem: string): Promise<Xlsx
       { header: 'Nay là', width: 10, value: (a: A) => a.after },
       { header: 'Lý do', width: 60, value: (a: A) => a.reasons.join('; ') || null },
     ], report.amendments);
+  }
+  // Printed sheets say what they are and which page: the sheets themselves start with their headers.
+  for (const sheet of wb.worksheets) {
+    sheet.headerFooter = { oddHeader: `&C&B${xlsxHeaderText(`Báo cáo kết quả đào tạo, bồi dưỡng — ${report.period.label} — ${sheet.name}`)}`, oddFooter: '&CTrang &P/&N' };
   }
   return { fileName: `${fileStem}.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: rows.length };
 }

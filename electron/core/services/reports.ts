@@ -99,6 +99,12 @@ export const reportsHandlers: Handlers<Channels> = {
     const { html } = reportHtml(ctx, input.period);
     return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await ctx.printing().toPdf(html)).toString('base64') };
   },
+  'reports.print': async (ctx, input) => {
+    const port = ctx.printing();
+    if (!port.canPrint || !port.print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
+    await port.print(reportHtml(ctx, input.period).html);
+    return { printed: true };
+  },
   'reports.settings': (ctx) => settings(ctx),
   'reports.saveSettings': (ctx, input) => {
     ctx.db.transaction(() => {

@@ -1,5 +1,6 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Alert, Box, Button, LinearProgress, Paper, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import type { ReportPeriod } from '../../../../shared/contract/reports';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
+import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { periodFromParams, periodToParams } from './period';
@@ -36,8 +38,10 @@ export function ReportTab() {
   const preview = useQuery({ queryKey: ['reports.preview', period], queryFn: () => api.reports.preview({ period }), enabled: showPrint && report.isSuccess });
   const xlsx = useMutation({ mutationFn: () => api.reports.xlsx({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
   const pdf = useMutation({ mutationFn: () => api.reports.pdf({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const print = useMutation({ mutationFn: () => api.reports.print({ period }) });
+  const status = useAppStatus();
   const r = report.isError || !prepared.ready ? null : report.data;
-  const exportError = xlsx.error ?? pdf.error;
+  const exportError = xlsx.error ?? pdf.error ?? print.error;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -48,7 +52,10 @@ export function ReportTab() {
           {showPrint ? 'Ẩn bản in' : 'Xem bản in'}
         </Button>
         <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate()} disabled={!r || xlsx.isPending}>Xuất Excel</Button>
-        <Button variant="contained" startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!r || pdf.isPending}>Lưu PDF</Button>
+        <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!r || pdf.isPending}>Lưu PDF</Button>
+        {status.data?.canPrint && (
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!r || print.isPending}>In</Button>
+        )}
       </Paper>
       {prepared.view}
       {prepared.ready && report.isError && <Alert severity="info">{report.error.message}</Alert>}

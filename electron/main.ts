@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { AppCore } from './core/app-core';
 import { createLogger, type Logger } from './core/log';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 import { createElectronPrintPort } from './platform/printing';
+import { handleDownloads } from './platform/downloads';
+import { APP_INDEX_URL, APP_SCHEME, serveRendererRequest } from './renderer-files';
 
 const APP_TITLE = 'Quản lý đào tạo Trung tâm Chính trị';
 
@@ -17,11 +18,20 @@ function dataDir(): string {
 let mainWindow: BrowserWindow | null = null;
 let log: Logger;
 
+/** The built renderer, served as app://ttct/ (never file://, which would open every local file to the page). */
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+
 function appUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && dev) return dev;
-  return pathToFileURL(path.join(__dirname, '../renderer/index.html')).toString();
+  return APP_INDEX_URL;
 }
+
+// Must happen before 'ready': a standard, secure scheme gets a real origin, so the CSP's 'self',
+// fetch and the renderer's module scripts work as they would over https.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 
 function buildMenu(core: AppCore): void {
   const template: MenuItemConstructorOptions[] = [
@@ -98,6 +108,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   denyAllPermissions(session.defaultSession);
+  session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request));
+  handleDownloads(session.defaultSession, () => mainWindow, log);
 
   const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion(), printing: createElectronPrintPort() });
   const isAppUrl = appUrlMatcher(appUrl());

@@ -30,10 +30,24 @@ export function mainWindowOptions(preloadPath: string, title: string): BrowserWi
   };
 }
 
+/**
+ * A frame may navigate only to what the app's own print previews load: a sandboxed iframe's srcdoc
+ * (or the blank page before it). The main frame never navigates: the app is one page with hash routes.
+ */
+export function isAllowedFrameNavigation(details: { url: string; isMainFrame: boolean }): boolean {
+  if (details.isMainFrame) return false;
+  return details.url === 'about:srcdoc' || details.url === 'about:blank';
+}
+
 /** Navigation away from the app and new windows are refused; links to the web are not opened either (offline office PCs). */
 export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event) => event.preventDefault());
+  // will-navigate sees only the main frame; a subframe (a preview, or anything injected into one) is
+  // held to the same rule here.
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAllowedFrameNavigation(details)) details.preventDefault();
+  });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -44,14 +58,19 @@ export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestH
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The page the app itself serves: its own file in production, the dev server in development. */
+/**
+ * The page the app itself serves: app://ttct/index.html in production, the dev server in development.
+ * Scheme, host and port are compared, never `origin`: Node's URL gives every non-web scheme the opaque
+ * origin "null", which would make any app:// (or foo://) page look like ours.
+ */
 export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   const base = new URL(appUrl);
   return (url: string) => {
     try {
       const u = new URL(url);
-      if (base.protocol === 'file:') return u.protocol === 'file:' && u.pathname === base.pathname;
-      return u.origin === base.origin;
+      if (u.protocol !== base.protocol || u.host !== base.host) return false;
+      if (base.protocol === 'http:' || base.protocol === 'https:') return true;
+      return u.pathname === base.pathname;
     } catch {
       return false;
     }

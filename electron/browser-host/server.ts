@@ -7,6 +7,7 @@ import { dispatch } from '../core/dispatch';
 import { createLogger } from '../core/log';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { createChromiumPrintPort } from './chromium-printing';
+import { MIME, resolveRendererFile } from '../renderer-files';
 
 export interface HostOptions {
   dataDir: string;
@@ -26,18 +27,6 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -111,12 +100,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store' }).end(indexHtml);
       return;
     }
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = resolveRendererFile(rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(400).end();
+      return;
+    }
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
     fs.createReadStream(file).pipe(res);
   }
 

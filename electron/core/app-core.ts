@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AppStatus, Backup } from '../../shared/contract/app';
 import { todayInVietnam } from '../../shared/domain/dates';
 import { AppError, storageError } from './errors';
@@ -11,6 +10,7 @@ import type { PrintPort } from './ports';
 import { JobRegistry } from './jobs';
 import { createBackup, listBackups, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
+import { openSqlite } from './db/engine';
 
 export interface CoreOptions {
   dataDir: string;
@@ -217,9 +217,9 @@ export class AppCore {
 }
 
 function verifyBackup(source: string, file: string): void {
-  let check: BetterSqlite3.Database | null = null;
+  let check: Database | null = null;
   try {
-    check = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    check = openSqlite(source, { readonly: true, fileMustExist: true });
     const problems = quickCheck(check);
     const version = check.pragma('user_version', { simple: true }) as number;
     if (problems.length > 0) throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} bị hỏng, không thể khôi phục từ bản này.`);

@@ -52,7 +52,9 @@ describe('browser host', () => {
     expect((await request(url, { method: 'POST', headers: { ...json, Origin: 'http://evil.example' }, body })).status).toBe(403);
     expect((await request(url, { method: 'POST', headers: { ...json, Host: 'evil.example' }, body })).status).toBe(403);
     expect((await request(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body })).status).toBe(415);
-    expect((await request(`${host.url}..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect((await request(`${host.url}..%2f..%2fetc%2fpasswd`)).status).toBe(400);
+    expect((await request(`${host.url}%E0%A4%A`)).status).toBe(400);
+    expect((await request(`${host.url}missing.js`)).status).toBe(404);
     const bad = await request(url, { method: 'POST', headers: json, body: '{not json' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { listBackups, rotateBackups } from '../../electron/core/db/backup';
 import { openDatabase } from '../../electron/core/db/open';
@@ -117,6 +117,42 @@ describe('opening the database', () => {
     expect(good.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     good.close();
     expect(listBackups(backupsDir).filter((b) => b.kind === 'pre-migration')).toHaveLength(2);
+  });
+});
+
+describe('the database engine (better-sqlite3-multiple-ciphers 13, Node-API)', () => {
+  const FIXTURE = path.resolve(__dirname, '../fixtures/db/v12-better-sqlite3-12.sqlite');
+
+  it('opens a database written by the previous release on better-sqlite3 12, unchanged', async () => {
+    // Made by the last release on the old engine: migrations up to 12, a profile, 30 people, 560 units.
+    const dir = tempDir();
+    const file = path.join(dir, 'ttct.sqlite');
+    fs.copyFileSync(FIXTURE, file);
+    const core = await startCore(dir);
+    expect(core.problem).toBeNull();
+    expect(core.schemaVersion()).toBe(LATEST_VERSION);
+    const people = await ok(core, 'learners.search', { q: '', limit: 100 });
+    expect(people.rows).toHaveLength(30);
+    expect((await ok(core, 'centre.get', {})).current?.name).toBe('Trung tâm Chính trị (dữ liệu mẫu)');
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Same schema as a database the new engine creates: nothing was rewritten on the way in.
+    const schema = (db: { prepare(sql: string): { all(): unknown[] } }) =>
+      db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+    const fresh = await startCore();
+    expect(schema(core.db)).toEqual(schema(fresh.db));
+    // Still a plain SQLite 3 file, readable by any SQLite tool (encryption comes with its own issue).
+    core.close();
+    expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+  });
+
+  it('is the SQLite build the app expects: FTS5, JSON, and no encryption unless asked', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')");
+    db.prepare('INSERT INTO t VALUES (?)').run('Nguyễn Thị Hằng');
+    expect(db.prepare("SELECT count(*) AS n FROM t WHERE t MATCH 'hang'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT json_extract('{\"a\":1}', '$.a') AS a").get()).toEqual({ a: 1 });
+    expect(db.prepare('SELECT sqlite_version() AS v').get()).toMatchObject({ v: expect.stringMatching(/^3\.(4[5-9]|[5-9]\d)\./) });
+    db.close();
   });
 });
 

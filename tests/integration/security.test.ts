@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, registerIpc } from '../../electron/ipc';
-import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions, SECURE_WEB_PREFERENCES } from '../../electron/window';
+import { appUrlMatcher, denyAllPermissions, hardenWebContents, isAllowedFrameNavigation, mainWindowOptions, SECURE_WEB_PREFERENCES } from '../../electron/window';
+import { APP_INDEX_URL, resolveRendererFile, serveRendererRequest } from '../../electron/renderer-files';
 import { contract } from '../../shared/contract';
-import { startCore } from './helpers';
+import { startCore, tempDir } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -45,9 +46,26 @@ describe('navigation, new windows and permissions', () => {
     const contents = new FakeContents();
     hardenWebContents(contents as never);
     expect(fire(contents, 'will-navigate')).toBe(true);
+    const frameNavigation = (url: string, isMainFrame: boolean) => {
+      let prevented = false;
+      contents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(frameNavigation('https://example.com/', false)).toBe(true);
+    expect(frameNavigation('app://ttct/index.html', true)).toBe(true);
+    expect(frameNavigation('about:srcdoc', false)).toBe(false);
     expect(fire(contents, 'will-redirect')).toBe(true);
     expect(fire(contents, 'will-attach-webview')).toBe(true);
     expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('lets a frame load only a print preview (srcdoc) and never moves the main frame', () => {
+    expect(isAllowedFrameNavigation({ url: 'about:srcdoc', isMainFrame: false })).toBe(true);
+    expect(isAllowedFrameNavigation({ url: 'about:blank', isMainFrame: false })).toBe(true);
+    for (const url of ['app://ttct/index.html', 'file:///etc/passwd', 'https://example.com/', 'javascript:alert(1)', 'data:text/html,x', 'blob:app://ttct/1']) {
+      expect(isAllowedFrameNavigation({ url, isMainFrame: false })).toBe(false);
+    }
+    expect(isAllowedFrameNavigation({ url: 'about:srcdoc', isMainFrame: true })).toBe(false);
   });
 
   it('denies every permission request and check', () => {
@@ -67,7 +85,7 @@ describe('navigation, new windows and permissions', () => {
 });
 
 describe('IPC sender check', () => {
-  const appUrl = 'file:///opt/ttct/resources/app.asar/out/renderer/index.html';
+  const appUrl = APP_INDEX_URL;
   const isAppUrl = appUrlMatcher(appUrl);
   const mainFrame = { url: `${appUrl}#/programs` };
   const win = { webContents: { id: 1, mainFrame } } as never;
@@ -84,11 +102,15 @@ describe('IPC sender check', () => {
     ).toBe(false);
   });
 
-  it('matches the dev server by origin and files by path', () => {
+  it('matches the dev server by origin and the app by scheme, host and page', () => {
     expect(appUrlMatcher('http://localhost:5173/')('http://localhost:5173/#/x')).toBe(true);
     expect(appUrlMatcher('http://localhost:5173/')('http://localhost:5174/')).toBe(false);
-    expect(isAppUrl('file:///tmp/other.html')).toBe(false);
-    expect(isAppUrl('not a url')).toBe(false);
+    expect(isAppUrl('app://ttct/index.html#/learners')).toBe(true);
+    // Node gives non-web schemes the opaque origin "null": comparing origins would accept all of these.
+    expect(new URL('app://evil/index.html').origin).toBe(new URL(APP_INDEX_URL).origin);
+    for (const url of ['app://evil/index.html', 'foo://ttct/index.html', 'app://ttct/other.html', 'file:///tmp/other.html', 'file:///index.html', 'not a url']) {
+      expect(isAppUrl(url)).toBe(false);
+    }
   });
 
   it('registers every contract channel, checks the sender before parsing, and answers Vietnamese errors', async () => {
@@ -105,6 +127,50 @@ describe('IPC sender check', () => {
     expect(good.ok).toBe(true);
     const bad = (await handler({ sender: { id: 1 }, senderFrame: mainFrame }, { includeArchived: 'x' })) as { ok: boolean };
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('app:// serves the built renderer and nothing else', () => {
+  function renderer(): string {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'renderer/assets'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'renderer/index.html'), '<!doctype html><title>x</title>');
+    fs.writeFileSync(path.join(dir, 'renderer/assets/app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the page');
+    return path.join(dir, 'renderer');
+  }
+  const get = (root: string, url: string, method = 'GET') => serveRendererRequest(root, { method, url });
+
+  it('serves the page and its assets with their types', async () => {
+    const root = renderer();
+    const index = await get(root, 'app://ttct/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await index.text()).toContain('<title>x</title>');
+    expect((await get(root, 'app://ttct/')).status).toBe(200);
+    const js = await get(root, 'app://ttct/assets/app.js');
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const head = await get(root, 'app://ttct/assets/app.js', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('refuses every way out of the folder, other hosts and methods, and missing files', async () => {
+    const root = renderer();
+    for (const url of [
+      'app://ttct/%2e%2e/secret.txt', 'app://ttct/..%2fsecret.txt', 'app://ttct/assets/..%2f..%2fsecret.txt', 'app://ttct/%2E%2E%5Csecret.txt',
+      'app://ttct/assets%5C..%5C..%5Csecret.txt', 'app://ttct/index.html%00.js', 'app://ttct/%E0%A4%A', 'app://ttct/assets/', 'app://ttct/assets',
+      'app://ttct/missing.js', 'app://other/index.html', 'file:///etc/passwd', 'https://ttct/index.html', 'not a url',
+    ]) {
+      const r = await get(root, url);
+      expect([r.status, url]).toEqual([expect.any(Number), url]);
+      expect(r.status, url).toBeGreaterThanOrEqual(400);
+      expect(await r.text(), url).toBe('');
+    }
+    expect((await get(root, 'app://ttct/index.html', 'POST')).status).toBe(405);
+    expect(resolveRendererFile(root, '/../secret.txt')).toBeNull();
+    expect(resolveRendererFile(root, '/assets/app.js')).toBe(path.join(root, 'assets/app.js'));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { applyAdjustments, defaultHolidays, type EffectiveHolidays, type HolidayAdjustment } from '../../../shared/domain/holidays';
 
 export function adjustmentsOf(db: Database, year: number): (HolidayAdjustment & { id: number; name: string })[] {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SessionInput, TimetableProblem } from '../../../shared/contract/classes';
 import { HALF_LABELS, weekday } from '../../../shared/domain/days';
 import { formatDate, formatNumber } from '../../../shared/domain/format';

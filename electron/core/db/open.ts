@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from './engine';
 import { AppError, storageError } from '../errors';
 import { createBackup } from './backup';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -65,7 +66,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
 
   let db: Database;
   try {
-    db = new BetterSqlite3(file);
+    db = openSqlite(file);
   } catch (err) {
     throw storageError(err, file) ?? err;
   }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PersonData } from '../../../shared/contract/learners';
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
 import { COMMUNES } from '../reference/communes';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PersonRow } from '../../../shared/contract/learners';
 import { AppError } from '../errors';
 import { PERSON_SELECT, toPerson, toRow, type PersonDbRow } from './person-store';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { personInput, type PersonData } from '../../../shared/contract/learners';
 import type { ColumnMapping, ImportRow } from '../../../shared/contract/imports';
 import { zodIssuesToFields } from '../../../shared/contract';

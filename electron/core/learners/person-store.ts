@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Person, PersonData, PersonRow } from '../../../shared/contract/learners';
 import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { personSortKey } from '../../../shared/domain/sort-key';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Active people carry a sort_rank: their place in list order, with gaps of 2^24 so a new person

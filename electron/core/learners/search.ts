@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { PersonRow, searchFilters, searchInput } from '../../../shared/contract/learners';
 import { foldText } from '../../../shared/domain/text';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { foldText } from '../../../shared/domain/text';
 import { bumpRegistryVersion, searchText, writePeople, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
 import { sql } from '../db/statements';

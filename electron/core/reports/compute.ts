@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Figures, ReportPeriod } from '../../../shared/contract/reports';
 import { classFigures, yearProgramFigures, type ClassFigures } from './class-figures';
 import { resolvePeriod } from './period';

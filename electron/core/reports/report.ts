@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Figures, Report, ReportPeriod } from '../../../shared/contract/reports';
 import { fullName } from '../../../shared/domain/text';
 import { formatDateTime } from '../../../shared/domain/format';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { m0001_initial } from './0001-initial';
 import { m0002_seed_programs } from './0002-seed-programs';
 import { m0003_learners } from './0003-learners';

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * On the hosted runners TTCT_REQUIRE_ELECTRON=1 turns a missing binary or display into a failure;
+ * elsewhere (this build machine has no Electron binary) the Electron tests are skipped and say why.
+ */
+export const REQUIRE_ELECTRON = process.env.TTCT_REQUIRE_ELECTRON === '1';
+
+/**
+ * Finds the Electron binary without `require('electron')`, which would try to download it. On
+ * machines where the download was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD=1) there is none.
+ */
+export function electronBinary(): string | null {
+  const pkg = path.join(ROOT, 'node_modules/electron');
+  const pathTxt = path.join(pkg, 'path.txt');
+  if (!fs.existsSync(pathTxt)) return null;
+  const exe = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(pkg, 'dist'), fs.readFileSync(pathTxt, 'utf8').trim());
+  return fs.existsSync(exe) ? exe : null;
+}
+
+export function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY);
+}
+
+/** Decides whether a suite runs: returns the reason it cannot, after failing loudly where it must run. */
+export function skipReason(missing: string | null): string | null {
+  if (missing === null) return null;
+  if (REQUIRE_ELECTRON) throw new Error(`TTCT_REQUIRE_ELECTRON=1 but ${missing}`);
+  console.warn(`[electron] SKIPPED: ${missing}`);
+  return missing;
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-electron-'));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }) };
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** One IPC round trip through the preload bridge, exactly as the renderer makes it. */
+export async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([c, i]) => (window as unknown as { ttct: { invoke(c: string, i: unknown): Promise<unknown> } }).ttct.invoke(c, i),
+    [channel, input] as const,
+  )) as Reply;
+  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
+  return reply.value as T;
+}
+
+export const CENTRE = {
+  validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+  address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+};
+export const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026';
+
+/** First start on an empty folder: the Vietnamese welcome, and the database created where it was told. */
+export async function expectFirstStart(page: Page, dataDir: string): Promise<void> {
+  await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').waitFor({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  expect(fs.existsSync(path.join(dataDir, 'ttct.sqlite'))).toBe(true);
+}
+
+/**
+ * Writes the centre's profile and a class with its timetable over IPC, reads them back, and prints
+ * the class's timetable through the Electron printing path (a hidden window's printToPDF).
+ */
+export async function roundTripAndPrint(page: Page): Promise<{ pdf: Buffer; text: string }> {
+  await invoke(page, 'centre.save', CENTRE);
+  const centre = await invoke<{ current: { name: string } | null }>(page, 'centre.get', {});
+  expect(centre.current?.name).toBe(CENTRE.name);
+  const programs = await invoke<{ id: number; code: string }[]>(page, 'programs.list', { includeArchived: false });
+  const knd = programs.find((p) => p.code === 'KND')!;
+  const hall = await invoke<{ id: number }>(page, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
+  const saved = await invoke<{ id: number }>(page, 'classes.save', {
+    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: CLASS_NAME,
+    startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
+    openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
+  });
+  const t = await invoke<{ sessions: unknown[] }>(page, 'timetable.generate', { classId: saved.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+  await invoke(page, 'timetable.save', { classId: saved.id, sessions: t.sessions, adjustClassDates: true });
+  const file = await invoke<{ fileName: string; dataBase64: string }>(page, 'documents.pdf', { kind: 'timetable', classId: saved.id });
+  const pdf = Buffer.from(file.dataBase64, 'base64');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return { pdf, text: pdfText(pdf) };
+}
+
+/** pdftotext (poppler) reads the PDF as a clerk's viewer would; the runners install it. */
+export function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-pdf-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** After a restart on the same folder: no first-start page, and the data written before is there. */
+export async function expectReopened(page: Page): Promise<void> {
+  // The title bar carries the centre's name once its profile is read from the database.
+  await page.waitForFunction((name) => document.title.startsWith(name), CENTRE.name, { timeout: 30_000 });
+  expect(await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').count()).toBe(0);
+  const classes = await invoke<{ name: string }[]>(page, 'classes.list', { year: null, programId: null });
+  expect(classes.map((c) => c.name)).toContain(CLASS_NAME);
+}

@@ -23,6 +23,7 @@ import { generateCentreKeys, signCertificate } from '../electron/core/certificat
 import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certificates/batch-printing';
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
 import { generateClassHistory } from '../electron/core/demo/generate-classes';
+import { activeKey } from '../electron/core/services/certificates';
 
 const PEOPLE = 1_000_000;
 const CACHE = path.join(os.tmpdir(), 'ttct-bench', `people-${PEOPLE}-schema${LATEST_VERSION}`);
@@ -332,7 +333,8 @@ async function benchCertificates(): Promise<void> {
   }
 }
 
-const REPORTS_CACHE = path.join(os.tmpdir(), 'ttct-bench', `reports-${PEOPLE}-schema${LATEST_VERSION}`);
+// v2: certificates carry real snapshots and signed codes (built by certificates/record.ts).
+const REPORTS_CACHE = path.join(os.tmpdir(), 'ttct-bench', `reports-${PEOPLE}-schema${LATEST_VERSION}-v2`);
 const FIRST_YEAR = 2006;
 const YEARS = 20;
 
@@ -346,8 +348,9 @@ async function ensureReportsDatabase(): Promise<string> {
   fs.copyFileSync(path.join(people, 'ttct.sqlite'), path.join(REPORTS_CACHE, 'ttct.sqlite'));
   const core = await openCore(REPORTS_CACHE);
   const started = performance.now();
+  const key = core.db.transaction(() => activeKey(core))();
   const made = generateClassHistory(core.db, {
-    fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
+    fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, key, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
   });
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.db.exec('ANALYZE');

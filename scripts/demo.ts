@@ -1,13 +1,15 @@
 /**
  * `npm run demo -- --data DIR --people N [--years Y]`: a database of realistic sample data (the same
- * generators as the bench); with --years, that many past years of finished classes for the reports. The app's title bar marks it as sample data; open it with `npm run web -- --data DIR`.
+ * people generator as the bench); with --years, that many past years of classes made through the app's
+ * own channels (plans, decisions, timetables, attendance, results, certificates), for the reports. The app's title bar marks it as sample data; open it with `npm run web -- --data DIR`.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppCore } from '../electron/core/app-core';
 import { createLogger } from '../electron/core/log';
 import { generateDemo } from '../electron/core/demo/generate';
-import { generateClassHistory } from '../electron/core/demo/generate-classes';
+import { generateHistory } from '../electron/core/demo/generate-history';
+import { dispatch } from '../electron/core/dispatch';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } } });
@@ -23,15 +25,13 @@ async function main(): Promise<void> {
   const existing = (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
   if (existing > 0) throw new Error(`${dataDir} already has ${existing} people; use an empty folder for sample data.`);
   if (!core.db.prepare('SELECT 1 FROM centre_profiles').get()) {
-    const now = new Date().toISOString();
-    core.db
-      .prepare(
-        `INSERT INTO centre_profiles (valid_from, name, superior, doc_code, place_name, address, phone, director_json,
-           deputies_json, area_communes_json, area_party_orgs_json, created_at, updated_at)
-         VALUES ('2025-07-01', 'Trung tâm Chính trị (dữ liệu mẫu)', 'Đảng ủy xã (dữ liệu mẫu)', 'TTCT', 'Đắk Hà', '', '',
-           '{"name":"Nguyễn Văn Mẫu","title":"Giám đốc"}', '[]', '[]', '[]', ?, ?)`,
-      )
-      .run(now, now);
+    // Valid from well before the sample years, so every past class and certificate has its header.
+    const saved = await dispatch(core, 'centre.save', {
+      validFrom: '2020-01-01', name: 'Trung tâm Chính trị (dữ liệu mẫu)', superior: 'Đảng ủy xã (dữ liệu mẫu)', docCode: 'TTCT', placeName: 'Đắk Hà',
+      address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [{ name: 'Trần Thị Mẫu', title: 'Phó Giám đốc' }],
+      areaCommunes: [], areaPartyOrgs: [],
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
   }
   const started = Date.now();
   const result = generateDemo(core.db, {
@@ -44,8 +44,14 @@ async function main(): Promise<void> {
     const thisYear = new Date().getFullYear();
     // Enough classes that every learner studies about once in the span, 40 a class.
     const classesPerYear = Math.max(5, Math.round(people / years / 40));
-    const made = generateClassHistory(core.db, { fromYear: thisYear - years, years, classesPerYear, learnersPerClass: 40 });
-    history = `, ${made.classes.toLocaleString('vi-VN')} lớp và ${made.enrollments.toLocaleString('vi-VN')} lượt học viên của ${years} năm qua`;
+    const made = await generateHistory(core, {
+      fromYear: thisYear - years, years, classesPerYear, learnersPerClass: 40,
+      ...(values.seed ? { seed: Number(values.seed) } : {}),
+      onProgress: (done, total) => process.stdout.write(`\r${done}/${total} năm lớp học`),
+    });
+    history =
+      `, ${made.classes.toLocaleString('vi-VN')} lớp, ${made.enrollments.toLocaleString('vi-VN')} lượt học viên và ` +
+      `${made.certificates.toLocaleString('vi-VN')} giấy chứng nhận của ${years} năm qua`;
   }
   core.close();
   console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người${history} trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);

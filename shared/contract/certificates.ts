@@ -70,6 +70,11 @@ export const certificateSchema = z.object({
   replacedBySerial: z.string().nullable(),
   printCount: z.number(),
   verificationCode: z.string(),
+  /**
+   * What is wrong with a damaged stored row (no printed snapshot or no code, as in old sample
+   * databases), or null. Such a row is shown with today's person and class records until repaired.
+   */
+  damage: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
@@ -117,6 +122,8 @@ export const certificatesChannels = {
     output: certificateSchema,
   },
   'certificates.revoke': { input: z.object({ certificateId: id, reason: requiredText(500) }), output: certificateSchema },
+  /** Rebuilds damaged rows' snapshots from the person and class records and signs missing codes; audited. */
+  'certificates.repair': { input: z.object({}).strict(), output: z.object({ repaired: z.number(), serials: z.array(z.string()) }) },
   'certificates.layout': {
     input: z.object({ programId: id }),
     output: z.object({ layout: certificateLayoutSchema, isDefault: z.boolean() }),

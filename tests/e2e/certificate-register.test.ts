@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, dataFolder, ok, screenshot, startApp, watchConsole } from './fixtures';
+import { browserForFile, dataFolder, ok, screenshot, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
 import { recognisedClass } from './certificate-fixtures';
 import { generateCentreKeys, publicKeyFileText, signCertificate } from '../../electron/core/certificates/signing';
 
@@ -33,6 +33,21 @@ describe('certificate register, verification and settings — as a clerk', () =>
       }
       await table.getByText('Đã cấp lại: Sai ngày sinh trên giấy; thay bằng số 6/2026/GCN').waitFor();
       await screenshot(page, '63-certificate-register');
+
+      // A row the app never wrote (as old sample databases hold) is listed, marked, and repaired on request.
+      core.db.prepare("UPDATE certificates SET printed_json = '{}', verification_code = '-' WHERE serial = '3/2026/GCN'").run();
+      await page.reload();
+      for (let y = new Date().getFullYear(); y > 2026; y--) await page.getByRole('button', { name: 'Năm trước' }).click();
+      const warning = page.getByRole('alert').filter({ hasText: '1 giấy có bản ghi hỏng (3/2026/GCN)' });
+      await warning.waitFor();
+      await table.getByRole('row', { name: /3\/2026\/GCN .*Còn hiệu lực · bản ghi hỏng/ }).waitFor();
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await screenshot(page, '63a-certificate-register-damaged');
+      await warning.getByRole('button', { name: 'Sửa bản ghi hỏng' }).click();
+      await page.getByText('Đã sửa 1 giấy chứng nhận (3/2026/GCN); việc sửa được ghi vào nhật ký thay đổi.').waitFor();
+      expect(await warning.count()).toBe(0);
+      const repaired = (await ok(core, 'certificates.register', { year: 2026 })).find((c) => c.serial === '3/2026/GCN')!;
+      expect((await ok(core, 'certificates.verify', { code: repaired.verificationCode })).status).toBe('genuine');
 
       // An empty year is a note, not an error.
       await page.getByRole('button', { name: 'Năm trước' }).click();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startHost, type Host } from '../../electron/browser-host/server';
@@ -94,4 +95,14 @@ export async function ok<C extends Channel>(core: AppCore, channel: C, input: In
   const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value;
+}
+
+/** axe-core's critical and serious findings on the page as it is now, as "rule: what (where)" lines. */
+export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  // Legacy mode runs axe inside the page: the pages here come from browser.newPage(), whose context
+  // cannot open the extra page the default mode uses; the app has no cross-origin frames to miss.
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')}: ${n.html.slice(0, 120)}${process.env.AXE_DETAIL ? ` ${n.failureSummary ?? ''}` : ''})`));
 }

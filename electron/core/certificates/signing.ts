@@ -61,15 +61,28 @@ export function keyIdOf(publicKeyPem: string): string {
   return keyIdOfKey(createPublicKey(publicKeyPem));
 }
 
-export function signCertificate(
-  payload: Omit<CertificatePayload, 'k'>,
-  keys: { privateKeyPem: string; publicKeyPem: string },
-): string {
+// Parsing and checking the PEM pair costs more than the signature; a batch signs with one key.
+const preparedKeys = new Map<string, { privateKey: KeyObject; k: string }>();
+
+function signingKey(keys: { privateKeyPem: string; publicKeyPem: string }): { privateKey: KeyObject; k: string } {
+  const cacheKey = `${keys.publicKeyPem}\n${keys.privateKeyPem}`;
+  const cached = preparedKeys.get(cacheKey);
+  if (cached) return cached;
   const privateKey = createPrivateKey(keys.privateKeyPem);
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('Centre signing key must be Ed25519');
   const k = keyIdOf(keys.publicKeyPem);
   // A mismatched pair would print certificates that every verifier calls tampered.
   if (keyIdOfKey(createPublicKey(privateKey)) !== k) throw new Error('Centre public key does not match the private key');
+  if (preparedKeys.size >= 4) preparedKeys.clear();
+  preparedKeys.set(cacheKey, { privateKey, k });
+  return preparedKeys.get(cacheKey)!;
+}
+
+export function signCertificate(
+  payload: Omit<CertificatePayload, 'k'>,
+  keys: { privateKeyPem: string; publicKeyPem: string },
+): string {
+  const { privateKey, k } = signingKey(keys);
 
   const full: CertificatePayload = { ...payload, k };
   const ordered: Record<string, string> = {};

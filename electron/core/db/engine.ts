@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database, type Options } from 'better-sqlite3-multiple-ciphers';
+import BetterSqlite3, { type Database, type Options, type Statement } from 'better-sqlite3-multiple-ciphers';
 
 /** The engine's Node-API build needs Node 22+ (the project requires 24); Electron carries its own Node. */
 export const MIN_NODE_MAJOR = 24;
@@ -18,8 +18,39 @@ export function assertSupportedRuntime(versions: NodeJS.ProcessVersions = proces
   }
 }
 
+const STATEMENT_CACHE = 1000;
+
+/**
+ * Every `db.prepare(sql)` returns a statement kept for the life of the connection (least recently
+ * used dropped past 1,000). Compiling SQL against this schema (its triggers keep the report caches
+ * fresh) costs more than running most of the app's queries, and services prepare inline: issuing a
+ * class's certificates spent four fifths of its time preparing. A statement still being iterated is
+ * never handed out twice; SQLite recompiles a kept statement by itself after a schema change. The
+ * app never switches a statement's mode (pluck/raw/expand) nor binds it for good, which would leak
+ * into the next use.
+ */
+function cacheStatements(db: Database): Database {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Statement>();
+  db.prepare = ((source: string) => {
+    const kept = cache.get(source);
+    if (kept && !kept.busy) {
+      cache.delete(source);
+      cache.set(source, kept);
+      return kept;
+    }
+    const fresh = compile(source);
+    if (!kept) {
+      cache.set(source, fresh);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    return fresh;
+  }) as Database['prepare'];
+  return db;
+}
+
 /** Every connection the app makes goes through here: one engine, one place to set it up. */
 export function openSqlite(file: string, options?: Options): Database {
   assertSupportedRuntime();
-  return new BetterSqlite3(file, options);
+  return cacheStatements(new BetterSqlite3(file, options));
 }

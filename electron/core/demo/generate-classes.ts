@@ -1,39 +1,58 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { makeRandom } from './generate';
+import { certificateRecord, signedBy, type CentreHeader } from '../certificates/record';
+import type { CentreKeys } from '../certificates/signing';
 
 export interface ClassHistoryOptions {
   fromYear: number;
   years: number;
   classesPerYear: number;
   learnersPerClass: number;
+  /** The centre's signing key (services/certificates.ts activeKey): certificates carry real signed codes. */
+  key: CentreKeys;
   onProgress?: (done: number, total: number) => void;
 }
 
 const LECTURERS = 120;
 
 /**
- * Years of finished classes over the people already generated: plans, classes with recognised
- * results, enrolments with outcomes and classifications, certificates for completed learners of
- * certificate programs, and sessions with lecturers. Written straight into the tables (the services
- * would take hours for three million enrolments); every row satisfies the schema's checks.
+ * The bench's twenty years (60,000 classes, 3,000,000 enrolments) of finished classes over the people
+ * already generated: plans, classes with recognised results, enrolments with outcomes and
+ * classifications, certificates for completed learners of certificate programs, and sessions with
+ * lecturers. Written straight into the tables (the services would take hours at this scale), but every
+ * certificate is built by the same record builder as an issued one (frozen snapshot from the person
+ * and class, signed code), so the data satisfies the same contract. The demo uses generate-history.ts,
+ * which goes through the services.
  */
 export function generateClassHistory(db: Database, o: ClassHistoryOptions): { classes: number; enrollments: number } {
   const rnd = makeRandom(20_26);
-  const programs = db.prepare('SELECT id, code, outcome FROM programs ORDER BY id').all() as { id: number; code: string; outcome: string }[];
+  const programs = db.prepare('SELECT id, code, name, outcome, validity_months FROM programs ORDER BY id').all() as {
+    id: number;
+    code: string;
+    name: string;
+    outcome: string;
+    validity_months: number | null;
+  }[];
   const bands = new Map<number, string[]>();
   for (const b of db.prepare("SELECT program_id, label FROM program_bands WHERE label <> 'Không đạt' ORDER BY position").all() as { program_id: number; label: string }[]) {
     bands.set(b.program_id, [...(bands.get(b.program_id) ?? []), b.label]);
   }
   const maxPerson = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number }).m;
   // The header of the centre's latest profile, as a class opened there would freeze it.
-  const profile = db.prepare('SELECT name, superior, doc_code, place_name, director_json FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as
-    | { name: string; superior: string; doc_code: string; place_name: string; director_json: string }
+  const profile = db.prepare('SELECT name, superior, doc_code, place_name, director_json, deputies_json FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as
+    | { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string }
     | undefined;
-  const director = profile ? (JSON.parse(profile.director_json) as { name: string; title: string }) : { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' };
-  const body = JSON.stringify({
-    superior: profile?.superior ?? 'ĐẢNG ỦY XÃ MẪU', centreName: profile?.name ?? 'Trung tâm Chính trị (dữ liệu mẫu)', docCode: profile?.doc_code ?? 'TTCT',
-    placeName: profile?.place_name ?? 'Mẫu', directorName: director.name, directorTitle: director.title,
-  });
+  const header: CentreHeader = {
+    superior: profile?.superior ?? 'ĐẢNG ỦY XÃ MẪU', name: profile?.name ?? 'Trung tâm Chính trị (dữ liệu mẫu)', docCode: profile?.doc_code ?? 'TTCT',
+    placeName: profile?.place_name ?? 'Mẫu',
+    director: profile ? (JSON.parse(profile.director_json) as { name: string; title: string }) : { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
+    deputies: profile ? (JSON.parse(profile.deputies_json) as { name: string; title: string }[]) : [],
+  };
+  const signed = signedBy(header, { kind: 'director' })!;
+  const body = JSON.stringify(signed.issuingBody);
+  const holder = db.prepare(
+    "SELECT p.family_and_middle || ' ' || p.given AS full_name, p.birth_date, u.name AS unit_name FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?",
+  );
   const now = new Date().toISOString();
   const weights: [number, number][] = programs.map((p, i) => [p.id, [30, 25, 12, 10, 8, 10, 5][i] ?? 5]);
 
@@ -54,7 +73,7 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     "INSERT INTO enrollments (class_id, person_id, status, discipline, discipline_note, created_at, updated_at, outcome, classification) VALUES (?, ?, 'enrolled', 0, '', ?, ?, ?, ?)",
   );
   const cert = db.prepare(
-    "INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code, status, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', '-', 'valid', ?, 'bench')",
+    "INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code, status, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, 'bench')",
   );
   const session = db.prepare('INSERT INTO sessions (class_id, date, half, topic_id, title, lecturer_id, venue_id, periods, position) VALUES (?, ?, ?, NULL, ?, ?, NULL, 5, ?)');
 
@@ -75,21 +94,35 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
         const month = 1 + rnd.int(12);
         const day = 1 + rnd.int(25);
         const start = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        const classId = Number(klass.run(programId, year, n, `Lớp ${programId} khóa ${n} năm ${year}`, start, start, 'results_recognised', body, now, now).lastInsertRowid);
+        const className = `Lớp ${programId} khóa ${n} năm ${year}`;
+        const classId = Number(klass.run(programId, year, n, className, start, start, 'results_recognised', body, now, now).lastInsertRowid);
         classes++;
         const labels = bands.get(programId) ?? [];
-        const certifies = programs.find((p) => p.id === programId)!.outcome === 'certificate';
+        const program = programs.find((p) => p.id === programId)!;
+        const certifies = program.outcome === 'certificate';
         const seen = new Set<number>();
         for (let k = 0; k < o.learnersPerClass; k++) {
           let personId = 1 + rnd.int(maxPerson);
           while (seen.has(personId)) personId = 1 + rnd.int(maxPerson);
           seen.add(personId);
           const completed = rnd.next() < 0.95;
-          const eid = Number(enrol.run(classId, personId, now, now, completed ? 'completed' : 'not_completed', completed && labels.length ? rnd.pick(labels) : null).lastInsertRowid);
+          const classification = completed && labels.length ? rnd.pick(labels) : null;
+          const eid = Number(enrol.run(classId, personId, now, now, completed ? 'completed' : 'not_completed', classification).lastInsertRowid);
           enrollments++;
           if (completed && certifies) {
             seq++;
-            cert.run(eid, personId, classId, year, seq, `${seq}/${year}/GCN`, `${year}.${seq}`, start, now);
+            const serial = `${seq}/${year}/GCN`;
+            const registerNo = `${year}.${seq}`;
+            const h = holder.get(personId) as { full_name: string; birth_date: string | null; unit_name: string | null };
+            const record = certificateRecord(
+              {
+                holder: { fullName: h.full_name, birthDate: h.birth_date, unitName: h.unit_name, classification },
+                cls: { programName: program.name, name: className, startDate: start, endDate: start, validityMonths: program.validity_months },
+                issueDate: start, signed, serial, registerNo,
+              },
+              o.key,
+            );
+            cert.run(eid, personId, classId, year, seq, serial, registerNo, start, JSON.stringify(record.printed), record.code, now);
           }
         }
         for (let s = 0; s < 6; s++) session.run(classId, start, s % 2 ? 'chieu' : 'sang', `Chuyên đề ${s + 1}`, rnd.pick(lecturerIds), s);

@@ -1,11 +1,11 @@
-import { addMonths, format, parseISO } from 'date-fns';
 import type { z } from 'zod';
 import type { Certificate, CertificatePrinted, certificatesChannels } from '../../../shared/contract/certificates';
 import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-numbering';
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import { generateCentreKeys, publicKeyFileText, signCertificate, verifyCertificateCode } from '../certificates/signing';
+import { generateCentreKeys, publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
+import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom } from '../certificates/record';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { trustedKeys } from './trusted-keys';
 import { isYearClosed } from './plans';
@@ -74,7 +74,13 @@ interface Row {
 
 const SELECT = `SELECT c.*, (SELECT n.serial FROM certificates n WHERE n.replaces_id = c.id) AS replaced_by FROM certificates c`;
 
-function toCertificate(r: Row): Certificate {
+/**
+ * A stored row as the contract has it. A damaged row (no printed snapshot, no code: rows the app never
+ * writes, as in old sample databases) is still listed, marked with what is wrong and shown with what the
+ * person's and class's records say today, so one bad row never takes a register down.
+ */
+function toCertificate(ctx: AppCore, r: Row): Certificate {
+  const { printed, problem } = certificateRowProblem(r.printed_json, r.verification_code);
   return {
     id: r.id,
     personId: r.person_id,
@@ -84,20 +90,83 @@ function toCertificate(r: Row): Certificate {
     serial: r.serial,
     registerNo: r.register_no,
     issueDate: r.issue_date,
-    printed: JSON.parse(r.printed_json) as CertificatePrinted,
+    printed: printed ?? rebuiltPrinted(ctx, r),
     status: r.status,
     statusReason: r.status_reason,
     replacesId: r.replaces_id,
     replacedBySerial: r.replaced_by,
     printCount: r.print_count,
     verificationCode: r.verification_code,
+    damage: problem,
   };
+}
+
+/** The facts a certificate freezes, from today's person, enrolment, class and the profile valid on its issue date. */
+function liveFacts(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'person_id' | 'issue_date' | 'serial' | 'register_no'>) {
+  const e = ctx.db
+    .prepare(
+      `SELECT p.family_and_middle || ' ' || p.given AS full_name, p.birth_date, u.name AS unit_name, e.classification
+         FROM certificates c JOIN people p ON p.id = c.person_id LEFT JOIN units u ON u.id = p.unit_id
+         LEFT JOIN enrollments e ON e.id = c.enrollment_id WHERE c.id = ?`,
+    )
+    .get(r.id) as { full_name: string; birth_date: string | null; unit_name: string | null; classification: string | null };
+  const cls = getClass(ctx, r.class_id);
+  const validity = (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(cls.programId) as { validity_months: number | null }).validity_months;
+  const profile = centreProfileAt(ctx, r.issue_date) ?? centreProfileAt(ctx, todayInVietnam(ctx.now()));
+  const signed = profile
+    ? signedBy(profile, { kind: 'director' })!
+    : { issuingBody: cls.issuingBody, signer: { lines: [cls.issuingBody.directorTitle.toLocaleUpperCase('vi')], name: cls.issuingBody.directorName } };
+  return {
+    holder: { fullName: e.full_name, birthDate: e.birth_date, unitName: e.unit_name, classification: e.classification },
+    cls: { programName: cls.programName, name: cls.name, startDate: cls.startDate, endDate: cls.endDate, validityMonths: validity },
+    issueDate: r.issue_date,
+    signed,
+    serial: r.serial,
+    registerNo: r.register_no,
+  };
+}
+
+function rebuiltPrinted(ctx: AppCore, r: Row): CertificatePrinted {
+  const f = liveFacts(ctx, r);
+  return {
+    fullName: f.holder.fullName, birthDate: f.holder.birthDate, unitName: f.holder.unitName, programName: f.cls.programName, className: f.cls.name,
+    startDate: f.cls.startDate, endDate: f.cls.endDate, classification: f.holder.classification, signer: f.signed.signer,
+    placeName: f.signed.issuingBody.placeName, validUntil: validUntilFrom(f.cls.validityMonths, f.issueDate), issuingBody: f.signed.issuingBody,
+  };
+}
+
+/**
+ * The clerk's repair of damaged rows: the missing snapshot is rebuilt from the person's and class's
+ * records (signed by the director of the profile valid on the issue date), a missing code is signed;
+ * numbers, dates and status stay. Each row changed is in the audit trail with before and after.
+ */
+function repair(ctx: AppCore): { repaired: number; serials: string[] } {
+  return ctx.db.transaction(() => {
+    const rows = ctx.db.prepare(`${SELECT} ORDER BY c.year, c.seq`).all() as Row[];
+    const damaged = rows.filter((r) => certificateRowProblem(r.printed_json, r.verification_code).problem !== null);
+    if (damaged.length === 0) return { repaired: 0, serials: [] };
+    const key = activeKey(ctx);
+    const update = ctx.db.prepare('UPDATE certificates SET printed_json = ?, verification_code = ? WHERE id = ?');
+    for (const r of damaged) {
+      const kept = certificateRowProblem(r.printed_json, r.verification_code).printed;
+      const printed = kept ?? rebuiltPrinted(ctx, r);
+      const fixedCode = hasCodeShape(r.verification_code) ? r.verification_code : codeFor({ serial: r.serial, registerNo: r.register_no, issueDate: r.issue_date }, printed, key);
+      update.run(JSON.stringify(printed), fixedCode, r.id);
+      audit(ctx, {
+        action: 'update', entity: 'certificate', entityId: r.id,
+        before: { printed: r.printed_json, verificationCode: r.verification_code },
+        after: { printed, verificationCode: fixedCode },
+        reason: 'Sửa bản ghi hỏng: dựng lại nội dung in và mã xác thực từ hồ sơ người học và lớp',
+      });
+    }
+    return { repaired: damaged.length, serials: damaged.map((r) => r.serial) };
+  })();
 }
 
 export function certificate(ctx: AppCore, id: number): Certificate {
   const r = ctx.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận này.');
-  return toCertificate(r);
+  return toCertificate(ctx, r);
 }
 
 function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
@@ -109,13 +178,9 @@ function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
 function signerOf(ctx: AppCore, issueDate: string, signer: Signer): Pick<CertificatePrinted, 'signer' | 'issuingBody'> {
   const p = centreProfileAt(ctx, issueDate);
   if (!p) throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(issueDate)}.`, { issueDate: 'Chưa có hồ sơ trung tâm cho ngày này' });
-  const issuingBody = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
-  const director = p.director.title.toLocaleUpperCase('vi');
-  if (signer.kind === 'director') return { issuingBody, signer: { lines: [director], name: p.director.name } };
-  const deputy = p.deputies[signer.index];
-  if (!deputy) throw new AppError('INVALID_INPUT', 'Hồ sơ trung tâm không có phó giám đốc này.', { signer: 'Chọn người ký' });
-  // The Party's form for a deputy signing on the director's behalf [HD 36-HD/VPTW].
-  return { issuingBody, signer: { lines: [`KT. ${director}`, deputy.title.toLocaleUpperCase('vi')], name: deputy.name } };
+  const signed = signedBy(p, signer);
+  if (!signed) throw new AppError('INVALID_INPUT', 'Hồ sơ trung tâm không có phó giám đốc này.', { signer: 'Chọn người ký' });
+  return signed;
 }
 
 interface Candidate {
@@ -146,9 +211,8 @@ function candidates(ctx: AppCore, classId: number): { cls: ReturnType<typeof get
   return { cls, eligible, decisionDate: grid.decision!.date };
 }
 
-function validUntil(ctx: AppCore, programId: number, issueDate: string): string | null {
-  const months = (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(programId) as { validity_months: number | null }).validity_months;
-  return months === null ? null : format(addMonths(parseISO(issueDate), months), 'yyyy-MM-dd');
+function validityMonths(ctx: AppCore, programId: number): number | null {
+  return (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(programId) as { validity_months: number | null }).validity_months;
 }
 
 /**
@@ -173,24 +237,16 @@ function insertCertificate(
       `Mẫu số sẽ cấp lại số đã có (${clash.serial === serial ? `số ${serial}` : `vào sổ số ${registerNo}`}); hãy thêm {year} vào mẫu số hoặc đổi mẫu ở phần thiết lập giấy chứng nhận. Chưa cấp giấy nào.`,
     );
   }
-  const printed: CertificatePrinted = {
-    fullName: c.who.fullName,
-    birthDate: c.who.birthDate,
-    unitName: c.who.unitName,
-    programName: c.cls.programName,
-    className: c.cls.name,
-    startDate: c.cls.startDate,
-    endDate: c.cls.endDate,
-    classification: c.who.classification,
-    signer: c.signed.signer,
-    placeName: c.signed.issuingBody.placeName,
-    validUntil: validUntil(ctx, c.cls.programId, c.issueDate),
-    issuingBody: c.signed.issuingBody,
-  };
-  const key = activeKey(ctx);
-  const code = signCertificate(
-    { n: serial, r: registerNo, name: printed.fullName, birth: printed.birthDate ?? '', program: printed.programName, issued: c.issueDate },
-    key,
+  const { printed, code } = certificateRecord(
+    {
+      holder: { fullName: c.who.fullName, birthDate: c.who.birthDate, unitName: c.who.unitName, classification: c.who.classification },
+      cls: { programName: c.cls.programName, name: c.cls.name, startDate: c.cls.startDate, endDate: c.cls.endDate, validityMonths: validityMonths(ctx, c.cls.programId) },
+      issueDate: c.issueDate,
+      signed: c.signed,
+      serial,
+      registerNo,
+    },
+    activeKey(ctx),
   );
   return Number(
     ctx.db
@@ -254,7 +310,7 @@ function plan(ctx: AppCore, classId: number) {
     return {
       eligible: eligible.map((e) => {
         const r = validFor(ctx, e.enrollmentId);
-        return { enrollmentId: e.enrollmentId, fullName: e.fullName, classification: e.classification, certificate: r ? toCertificate(r) : null };
+        return { enrollmentId: e.enrollmentId, fullName: e.fullName, classification: e.classification, certificate: r ? toCertificate(ctx, r) : null };
       }),
       nextSerial: formatCertNumber(p.serialPattern, { seq, year }),
       nextRegisterNo: formatCertNumber(p.registerPattern, { seq, year }),
@@ -303,7 +359,7 @@ function verify(ctx: AppCore, code: string) {
   // Another centre's certificate: genuine by its key, but its register is not on this PC.
   if (other) return { status: r.status, message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`, payload, certificate: null, issuer: other.issuer };
   const row = ctx.db.prepare(`${SELECT} WHERE c.serial = ?`).get(r.payload.n) as Row | undefined;
-  const found = row ? toCertificate(row) : null;
+  const found = row ? toCertificate(ctx, row) : null;
   const message = !found
     ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
     : found.status === 'valid'
@@ -326,6 +382,7 @@ export const certificatesHandlers: Handlers<
     | 'certificates.reissue'
     | 'certificates.revoke'
     | 'certificates.verify'
+    | 'certificates.repair'
   >
 > = {
   'certificates.settings': (ctx) => settings(ctx),
@@ -340,9 +397,10 @@ export const certificatesHandlers: Handlers<
   },
   'certificates.plan': (ctx, input) => plan(ctx, input.classId),
   'certificates.issue': (ctx, input) => issue(ctx, input),
-  'certificates.ofClass': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.class_id = ? ORDER BY c.seq`).all(input.classId) as Row[]).map(toCertificate),
-  'certificates.register': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map(toCertificate),
+  'certificates.ofClass': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.class_id = ? ORDER BY c.seq`).all(input.classId) as Row[]).map((r) => toCertificate(ctx, r)),
+  'certificates.register': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map((r) => toCertificate(ctx, r)),
   'certificates.reissue': (ctx, input) => reissue(ctx, input),
   'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
   'certificates.verify': (ctx, input) => verify(ctx, input.code),
+  'certificates.repair': (ctx) => repair(ctx),
 };

@@ -18,6 +18,7 @@ import {
   CircularProgress,
   Drawer,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -112,21 +113,32 @@ export function Shell() {
         sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
       >
         <Toolbar variant="dense" />
-        <List component="nav" aria-label="Chức năng" dense>
-          {NAV.map((section) => (
-            <li key={section.group}>
-              <ul style={{ padding: 0 }}>
-                <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'transparent' }}>{section.group}</ListSubheader>
-                {section.items.map((item) => (
-                  <ListItemButton key={item.to} component={NavLink} to={item.to} selected={location.pathname.startsWith(item.to)}>
+        {/* One list per group, its heading the first item, each link inside an item: the list
+            structure screen readers (and axe) expect. */}
+        <Box component="nav" aria-label="Chức năng">
+          {NAV.map((section, i) => (
+            <List
+              key={section.group}
+              dense
+              disablePadding
+              aria-labelledby={`nav-group-${i}`}
+              subheader={
+                <ListSubheader id={`nav-group-${i}`} sx={{ lineHeight: '32px', bgcolor: 'transparent', mt: i === 0 ? 1 : 0.5 }}>
+                  {section.group}
+                </ListSubheader>
+              }
+            >
+              {section.items.map((item) => (
+                <ListItem key={item.to} disablePadding>
+                  <ListItemButton component={NavLink} to={item.to} selected={location.pathname.startsWith(item.to)}>
                     <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
                     <ListItemText primary={item.label} />
                   </ListItemButton>
-                ))}
-              </ul>
-            </li>
+                </ListItem>
+              ))}
+            </List>
           ))}
-        </List>
+        </Box>
       </Drawer>
       <Box sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <Toolbar variant="dense" />

@@ -1,9 +1,10 @@
--- user_version 12
+-- user_version 13
 CREATE INDEX attendance_session ON attendance (session_id);
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX certificates_class ON certificates (class_id);
 CREATE UNIQUE INDEX certificates_one_valid ON certificates (enrollment_id) WHERE status = 'valid';
 CREATE INDEX certificates_person ON certificates (person_id);
+CREATE INDEX certificates_replaces ON certificates (replaces_id) WHERE replaces_id IS NOT NULL;
 CREATE INDEX classes_plan ON classes (plan_line_id);
 CREATE INDEX classes_year ON classes (year, program_id);
 CREATE INDEX closed_year_learners_year ON closed_year_learners (year);

@@ -155,7 +155,7 @@ export function AttendanceGrid(props: {
             '& .mark[data-mark="present"]': { color: 'success.dark' },
             '& .mark[data-mark="excused"]': { color: 'warning.dark', bgcolor: '#fff6e5' },
             '& .mark[data-mark="unexcused"]': { color: 'error.main', bgcolor: '#fdecea' },
-            '& tr.withdrawn td, & tr.withdrawn th': { color: 'text.disabled', bgcolor: 'grey.100', cursor: 'default' },
+            '& tr.withdrawn td, & tr.withdrawn th': { color: 'text.secondary', bgcolor: 'grey.100', cursor: 'default' },
             '& tbody tr:hover th, & tbody tr:hover .mark:not([data-mark])': { bgcolor: 'action.hover' },
             '& [tabindex]:focus': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
             '& .session': { width: SESSION_W, minWidth: SESSION_W, textAlign: 'center', lineHeight: 1.3, pt: 0.5 },

@@ -1,7 +1,7 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/contract/certificates';
 import { todayInVietnam } from '../../../../shared/domain/dates';
@@ -20,7 +20,14 @@ function statusText(c: Certificate): string {
   return detail ? `${label}: ${detail}` : label;
 }
 
+/** "1/2024/GCN, 2/2024/GCN … và 40 giấy khác": names the rows without flooding the screen. */
+function serialList(serials: string[]): string {
+  const shown = serials.slice(0, 8).join(', ');
+  return serials.length > 8 ? `${shown} và ${formatNumber(serials.length - 8)} giấy khác` : shown;
+}
+
 export function CertificateRegisterTab() {
+  const queryClient = useQueryClient();
   const [year, setYear] = useState(thisYear);
   const register = useQuery({ queryKey: ['certificates.register', year], queryFn: () => api.certificates.register({ year }) });
   const pdf = useMutation({
@@ -31,15 +38,25 @@ export function CertificateRegisterTab() {
     mutationFn: (y: number) => api.certificates.registerXlsx({ year: y }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
   });
+  const repair = useMutation({
+    mutationFn: () => api.certificates.repair({}),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['certificates.register'] });
+      void queryClient.invalidateQueries({ queryKey: ['certificates.ofClass'] });
+      void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
+    },
+  });
   const changeYear = (y: number) => {
     // The limits of the contract; no certificate is issued in the future.
     if (y < 1990 || y > thisYear()) return;
     pdf.reset();
     xlsx.reset();
+    repair.reset();
     setYear(y);
   };
   const rows = register.data ?? [];
-  const listError = pdf.error ?? xlsx.error;
+  const damaged = rows.filter((c) => c.damage !== null);
+  const listError = pdf.error ?? xlsx.error ?? repair.error;
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -57,6 +74,27 @@ export function CertificateRegisterTab() {
       {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
       {xlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {xlsx.data.fileName} ({formatNumber(xlsx.data.rowCount)} dòng).</Alert>}
+      {repair.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          {repair.data.repaired === 0
+            ? 'Không còn bản ghi nào cần sửa.'
+            : `Đã sửa ${formatNumber(repair.data.repaired)} giấy chứng nhận (${serialList(repair.data.serials)}); việc sửa được ghi vào nhật ký thay đổi.`}
+        </Alert>
+      )}
+      {damaged.length > 0 && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 1 }}
+          action={
+            <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap', alignSelf: 'center' }} onClick={() => repair.mutate()} disabled={repair.isPending}>
+              Sửa bản ghi hỏng
+            </Button>
+          }
+        >
+          {`${formatNumber(damaged.length)} giấy có bản ghi hỏng (${serialList(damaged.map((c) => c.serial))}): thiếu nội dung đã in hoặc mã xác thực. ` +
+            'Sổ đang hiện họ tên, ngày sinh, lớp theo hồ sơ hiện tại; «Sửa bản ghi hỏng» ghi lại nội dung và mã xác thực từ hồ sơ đó.'}
+        </Alert>
+      )}
       {register.isError ? (
         <Alert severity="error">{register.error.message}</Alert>
       ) : !register.data ? null : rows.length === 0 ? (
@@ -85,7 +123,7 @@ export function CertificateRegisterTab() {
                 {rows.map((c) => {
                   const voided = c.status !== 'valid';
                   return (
-                    <TableRow key={c.id} sx={voided ? { '& td': { color: 'text.disabled' } } : undefined}>
+                    <TableRow key={c.id} sx={voided ? { '& td': { color: 'text.secondary' } } : undefined}>
                       <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: voided ? undefined : 600, textDecoration: voided ? 'line-through' : undefined }}>{c.serial}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.registerNo}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.printed.fullName}</TableCell>
@@ -93,7 +131,9 @@ export function CertificateRegisterTab() {
                       <TableCell sx={{ minWidth: 160 }}>{c.printed.className}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.printed.classification ?? ''}</TableCell>
                       <TableCell>{formatDate(c.issueDate)}</TableCell>
-                      <TableCell sx={{ color: voided ? undefined : 'success.dark', maxWidth: 220 }}>{statusText(c)}</TableCell>
+                      <TableCell sx={{ color: c.damage ? 'error.main' : voided ? undefined : 'success.dark', maxWidth: 220 }}>
+                        {c.damage ? `${statusText(c)} · bản ghi hỏng` : statusText(c)}
+                      </TableCell>
                       <TableCell align="right">{c.printCount}</TableCell>
                     </TableRow>
                   );

@@ -146,6 +146,12 @@ function Certificates({ cls }: { cls: ClassRow }) {
         {done && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setDone(null)}>{done}</Alert>}
         {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
         {receipt.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receipt.data.fileName}.</Alert>}
+        {all.data.some((c) => c.damage !== null) && (
+          <Alert severity="warning" sx={{ mb: 1 }}>
+            {`${formatNumber(all.data.filter((c) => c.damage !== null).length)} giấy của lớp có bản ghi hỏng (thiếu nội dung đã in hoặc mã xác thực); ` +
+              'sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», nút «Sửa bản ghi hỏng».'}
+          </Alert>
+        )}
         {register.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {register.data.fileName}.</Alert>}
         {registerXlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {registerXlsx.data.fileName} ({registerXlsx.data.rowCount} dòng).</Alert>}
         {plan.data.eligible.length === 0 ? (
@@ -256,7 +262,7 @@ function VoidedRow({ cert }: { cert: Certificate }) {
   const label = CERTIFICATE_STATUS_LABELS[cert.status];
   const detail = [cert.statusReason, cert.replacedBySerial ? `thay bằng số ${cert.replacedBySerial}` : null].filter(Boolean).join('; ');
   return (
-    <TableRow sx={{ '& td': { color: 'text.disabled' } }}>
+    <TableRow sx={{ '& td': { color: 'text.secondary' } }}>
       <TableCell />
       <TableCell className="name">{cert.printed.fullName}</TableCell>
       <TableCell className="kind">{cert.printed.classification ?? ''}</TableCell>

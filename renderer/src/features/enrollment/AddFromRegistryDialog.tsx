@@ -118,7 +118,7 @@ export function AddFromRegistryDialog(props: {
                     key={r.id}
                     hover={!taken}
                     onClick={() => !taken && toggle(r)}
-                    sx={{ cursor: taken ? 'default' : 'pointer', color: taken ? 'text.disabled' : undefined }}
+                    sx={{ cursor: taken ? 'default' : 'pointer', color: taken ? 'text.secondary' : undefined }}
                   >
                     <TableCell padding="checkbox">
                       <Checkbox

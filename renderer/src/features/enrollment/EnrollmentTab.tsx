@@ -118,7 +118,7 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
               {enrollments.map((e, i) => {
                 const gone = e.status === 'withdrawn';
                 return (
-                  <TableRow key={e.id} sx={{ '& td': { color: gone ? 'text.disabled' : undefined }, verticalAlign: 'top' }}>
+                  <TableRow key={e.id} sx={{ '& td': { color: gone ? 'text.secondary' : undefined }, verticalAlign: 'top' }}>
                     <TableCell align="right">{i + 1}</TableCell>
                     <TableCell>
                       {e.fullName}

@@ -89,7 +89,7 @@ export function ProgramListPage() {
             border: 0,
             '& .MuiDataGrid-row': { cursor: 'pointer' },
             '& .MuiDataGrid-cell': { py: 1, whiteSpace: 'normal', lineHeight: 1.4, display: 'flex', alignItems: 'center' },
-            '& .archived': { color: 'text.disabled' },
+            '& .archived': { color: 'text.secondary' },
           }}
         />
       </Paper>

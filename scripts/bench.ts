@@ -333,8 +333,9 @@ async function benchCertificates(): Promise<void> {
   }
 }
 
-// v2: certificates carry real snapshots and signed codes (built by certificates/record.ts).
-const REPORTS_CACHE = path.join(os.tmpdir(), 'ttct-bench', `reports-${PEOPLE}-schema${LATEST_VERSION}-v2`);
+// v3: certificates carry real snapshots and signed codes (certificates/record.ts), issued after their
+// class under the profile valid then, as the app issues them.
+const REPORTS_CACHE = path.join(os.tmpdir(), 'ttct-bench', `reports-${PEOPLE}-schema${LATEST_VERSION}-v3`);
 const FIRST_YEAR = 2006;
 const YEARS = 20;
 
@@ -348,6 +349,12 @@ async function ensureReportsDatabase(): Promise<string> {
   fs.copyFileSync(path.join(people, 'ttct.sqlite'), path.join(REPORTS_CACHE, 'ttct.sqlite'));
   const core = await openCore(REPORTS_CACHE);
   const started = performance.now();
+  // The centre's header as it was from the first sample year: certificates are issued under the profile valid then.
+  const earlier = await dispatch(core, 'centre.save', {
+    validFrom: `${FIRST_YEAR}-01-01`, name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)', superior: 'Đảng ủy huyện Mẫu', docCode: 'TTCT',
+    placeName: 'Mẫu', address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  });
+  if (!earlier.ok) throw new Error(JSON.stringify(earlier.error));
   const key = core.db.transaction(() => activeKey(core))();
   const made = generateClassHistory(core.db, {
     fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, key, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),

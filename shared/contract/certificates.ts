@@ -122,8 +122,11 @@ export const certificatesChannels = {
     output: certificateSchema,
   },
   'certificates.revoke': { input: z.object({ certificateId: id, reason: requiredText(500) }), output: certificateSchema },
-  /** Rebuilds damaged rows' snapshots from the person and class records and signs missing codes; audited. */
-  'certificates.repair': { input: z.object({}).strict(), output: z.object({ repaired: z.number(), serials: z.array(z.string()) }) },
+  /** Rebuilds a year's damaged rows (missing snapshot fields, missing code) from their code and records; audited. */
+  'certificates.repair': {
+    input: z.object({ year: z.number().int().min(1990).max(2100) }),
+    output: z.object({ repaired: z.number(), serials: z.array(z.string()), skipped: z.array(z.object({ serial: z.string(), reason: z.string() })) }),
+  },
   'certificates.layout': {
     input: z.object({ programId: id }),
     output: z.object({ layout: certificateLayoutSchema, isDefault: z.boolean() }),

@@ -44,6 +44,7 @@ describe('certificate register, verification and settings — as a clerk', () =>
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, '63a-certificate-register-damaged');
       await warning.getByRole('button', { name: 'Sửa bản ghi hỏng' }).click();
+      await page.getByRole('dialog', { name: 'Sửa 1 bản ghi hỏng của năm 2026?' }).getByRole('button', { name: 'Sửa bản ghi' }).click();
       await page.getByText('Đã sửa 1 giấy chứng nhận (3/2026/GCN); việc sửa được ghi vào nhật ký thay đổi.').waitFor();
       expect(await warning.count()).toBe(0);
       const repaired = (await ok(core, 'certificates.register', { year: 2026 })).find((c) => c.serial === '3/2026/GCN')!;

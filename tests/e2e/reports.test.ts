@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ function sheetCsv(xlsx: string, sheet: number): string[][] {
   const out = path.join(path.dirname(xlsx), `sheet-${sheet}`);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(path.dirname(xlsx), 'lo-profile')}`, '--headless', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`, '--outdir', out, xlsx],
+    [`-env:UserInstallation=${pathToFileURL(path.join(path.dirname(xlsx), 'lo-profile')).href}`, '--headless', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`, '--outdir', out, xlsx],
     { stdio: 'pipe', timeout: 90_000 },
   );
   const csv = fs.readdirSync(out).find((f) => f.endsWith('.csv'))!;

@@ -157,6 +157,9 @@ describe('the database engine (better-sqlite3-multiple-ciphers 13, Node-API)', (
       seen.push(row.x, (db.prepare('SELECT x FROM t ORDER BY x').all() as { x: number }[]).length);
     }
     expect(seen).toEqual([1, 3, 2, 3, 3, 3]);
+    // A caller that plucked it does not leave the next one plucked rows.
+    expect(db.prepare('SELECT x FROM t ORDER BY x').pluck().all()).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }]);
     for (let i = 0; i < 1001; i++) db.prepare(`SELECT ${i}`);
     expect(db.prepare('SELECT x FROM t ORDER BY x')).not.toBe(first);
     db.close();

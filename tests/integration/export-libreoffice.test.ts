@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ok, startCore, tempDir } from './helpers';
@@ -18,7 +19,7 @@ function toCsv(xlsx: string): string[][] {
   execFileSync(
     bin!,
     [
-      `-env:UserInstallation=file://${path.join(out, 'lo-profile')}`,
+      `-env:UserInstallation=${pathToFileURL(path.join(out, 'lo-profile')).href}`,
       '--headless',
       '--convert-to',
       'csv:Text - txt - csv (StarCalc):44,34,76,1',

@@ -358,7 +358,7 @@ async function runCommands(): Promise<void> {
   expect(revoked.status).toBe('revoked');
   const register = await ok('certificates.register', { year: toRevoke!.year });
   expect(register.find((c) => c.id === toRevoke!.id)?.status).toBe('revoked');
-  expect(await ok('certificates.repair', {})).toEqual({ repaired: 0, serials: [] });
+  expect(await ok('certificates.repair', { year: toRevoke!.year })).toEqual({ repaired: 0, serials: [], skipped: [] });
   const layout = await ok('certificates.layout', { programId: cls.programId });
   await ok('certificates.saveLayout', { programId: cls.programId, layout: layout.layout });
   const offset = await ok('certificates.offset', {});

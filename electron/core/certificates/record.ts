@@ -85,21 +85,33 @@ export function hasCodeShape(code: string): boolean {
 const CODE_SHAPE = /^TTCT1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /**
- * What is wrong with a stored certificate row, in the clerk's words, or null. Rows the app itself
- * writes are always whole; a damaged one comes from elsewhere (an old sample database, a hand edit).
- * Cheap enough for a register of 100,000 rows: the code's shape is checked here, its signature only
- * when someone verifies it.
+ * What is wrong with a stored certificate row, in the clerk's words, or null, with the snapshot when it
+ * is whole and otherwise the fields of it that are still good (a row from before a field was added keeps
+ * everything else). Rows the app itself writes are always whole; a damaged one comes from elsewhere (an
+ * old sample database, a hand edit). Cheap enough for a register of 100,000 rows: the code's shape is
+ * checked here, its signature only when someone verifies it (or repairs the row).
  */
-export function certificateRowProblem(printedJson: string, code: string): { printed: CertificatePrinted | null; problem: string | null } {
+export function certificateRowProblem(
+  printedJson: string,
+  code: string,
+): { printed: CertificatePrinted | null; kept: Partial<CertificatePrinted>; problem: string | null } {
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(printedJson);
   } catch {
     // reported below
   }
-  const printed = printedSchema.safeParse(parsed);
+  const whole = printedSchema.safeParse(parsed);
+  const kept: Partial<CertificatePrinted> = {};
+  if (whole.success) Object.assign(kept, whole.data);
+  else if (parsed !== null && typeof parsed === 'object') {
+    for (const [field, schema] of Object.entries(printedSchema.shape)) {
+      const value = schema.safeParse((parsed as Record<string, unknown>)[field]);
+      if (value.success && (parsed as Record<string, unknown>)[field] !== undefined) Object.assign(kept, { [field]: value.data });
+    }
+  }
   const problems: string[] = [];
-  if (!printed.success) problems.push('thiếu nội dung in trên giấy (họ tên, ngày sinh, đơn vị, lớp, người ký)');
+  if (!whole.success) problems.push('thiếu nội dung in trên giấy (họ tên, ngày sinh, đơn vị, lớp, người ký)');
   if (!hasCodeShape(code)) problems.push('không có mã xác thực in trên giấy');
-  return { printed: printed.success ? printed.data : null, problem: problems.length ? `Bản ghi hỏng: ${problems.join('; ')}.` : null };
+  return { printed: whole.success ? whole.data : null, kept, problem: problems.length ? `Bản ghi hỏng: ${problems.join('; ')}.` : null };
 }

@@ -25,9 +25,9 @@ const STATEMENT_CACHE = 1000;
  * used dropped past 1,000). Compiling SQL against this schema (its triggers keep the report caches
  * fresh) costs more than running most of the app's queries, and services prepare inline: issuing a
  * class's certificates spent four fifths of its time preparing. A statement still being iterated is
- * never handed out twice; SQLite recompiles a kept statement by itself after a schema change. The
- * app never switches a statement's mode (pluck/raw/expand) nor binds it for good, which would leak
- * into the next use.
+ * never handed out twice, and a reused one comes back in the default mode (not plucked, raw or
+ * expanded); SQLite recompiles a kept statement by itself after a schema change. Statements must not
+ * be bound for good (`stmt.bind`), which would leak into the next use.
  */
 function cacheStatements(db: Database): Database {
   const compile = db.prepare.bind(db);
@@ -37,6 +37,8 @@ function cacheStatements(db: Database): Database {
     if (kept && !kept.busy) {
       cache.delete(source);
       cache.set(source, kept);
+      // Modes stick to a statement: whoever used it last may have plucked or raw-ed it.
+      if (kept.reader) kept.pluck(false).expand(false).raw(false);
       return kept;
     }
     const fresh = compile(source);

@@ -39,17 +39,20 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
   }
   const maxPerson = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number }).m;
   // The header of the centre's latest profile, as a class opened there would freeze it.
-  const profile = db.prepare('SELECT name, superior, doc_code, place_name, director_json, deputies_json FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as
-    | { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string }
-    | undefined;
-  const header: CentreHeader = {
-    superior: profile?.superior ?? 'ĐẢNG ỦY XÃ MẪU', name: profile?.name ?? 'Trung tâm Chính trị (dữ liệu mẫu)', docCode: profile?.doc_code ?? 'TTCT',
-    placeName: profile?.place_name ?? 'Mẫu',
-    director: profile ? (JSON.parse(profile.director_json) as { name: string; title: string }) : { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
-    deputies: profile ? (JSON.parse(profile.deputies_json) as { name: string; title: string }[]) : [],
+  // The header of the profile valid on a date, as a class opened then and its certificates freeze it;
+  // like the app, nothing is issued on a date no profile covers.
+  const profileAt = db.prepare(
+    'SELECT name, superior, doc_code, place_name, director_json, deputies_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
+  );
+  const signedOn = (date: string) => {
+    const p = profileAt.get(date) as { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string } | undefined;
+    if (!p) throw new Error(`No centre profile is valid on ${date}: save one valid from ${o.fromYear}-01-01 first`);
+    const header: CentreHeader = {
+      superior: p.superior, name: p.name, docCode: p.doc_code, placeName: p.place_name,
+      director: JSON.parse(p.director_json) as { name: string; title: string }, deputies: JSON.parse(p.deputies_json) as { name: string; title: string }[],
+    };
+    return signedBy(header, { kind: 'director' })!;
   };
-  const signed = signedBy(header, { kind: 'director' })!;
-  const body = JSON.stringify(signed.issuingBody);
   const holder = db.prepare(
     "SELECT p.family_and_middle || ' ' || p.given AS full_name, p.birth_date, u.name AS unit_name FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?",
   );
@@ -95,11 +98,16 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
         const day = 1 + rnd.int(25);
         const start = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
         const className = `Lớp ${programId} khóa ${n} năm ${year}`;
-        const classId = Number(klass.run(programId, year, n, className, start, start, 'results_recognised', body, now, now).lastInsertRowid);
-        classes++;
-        const labels = bands.get(programId) ?? [];
         const program = programs.find((p) => p.id === programId)!;
         const certifies = program.outcome === 'certificate';
+        // Recognised, then certificates issued three days after the (one-day) class, as the app would.
+        const issueDate = `${year}-${String(month).padStart(2, '0')}-${String(day + 3).padStart(2, '0')}`;
+        const signed = signedOn(start);
+        const issuedUnder = signedOn(issueDate);
+        const status = certifies ? 'certificates_issued' : 'results_recognised';
+        const classId = Number(klass.run(programId, year, n, className, start, start, status, JSON.stringify(signed.issuingBody), now, now).lastInsertRowid);
+        classes++;
+        const labels = bands.get(programId) ?? [];
         const seen = new Set<number>();
         for (let k = 0; k < o.learnersPerClass; k++) {
           let personId = 1 + rnd.int(maxPerson);
@@ -118,11 +126,11 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
               {
                 holder: { fullName: h.full_name, birthDate: h.birth_date, unitName: h.unit_name, classification },
                 cls: { programName: program.name, name: className, startDate: start, endDate: start, validityMonths: program.validity_months },
-                issueDate: start, signed, serial, registerNo,
+                issueDate, signed: issuedUnder, serial, registerNo,
               },
               o.key,
             );
-            cert.run(eid, personId, classId, year, seq, serial, registerNo, start, JSON.stringify(record.printed), record.code, now);
+            cert.run(eid, personId, classId, year, seq, serial, registerNo, issueDate, JSON.stringify(record.printed), record.code, now);
           }
         }
         for (let s = 0; s < 6; s++) session.run(classId, start, s % 2 ? 'chieu' : 'sang', `Chuyên đề ${s + 1}`, rnd.pick(lecturerIds), s);

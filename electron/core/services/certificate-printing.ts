@@ -48,6 +48,12 @@ function batchOf(ctx: AppCore, ids: readonly number[]): { certificates: Certific
   const certificates = [...new Set(ids)].map((id) => certificate(ctx, id)).sort((a, b) => a.year - b.year || a.seq - b.seq);
   const voided = certificates.find((c) => c.status !== 'valid');
   if (voided) throw new AppError('NOT_VALID', `Giấy số ${voided.serial} đã ${voided.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}; không in được.`);
+  // A damaged row has no frozen contents or no signed code: printing it would put today's records and a
+  // code that verifies nothing on paper.
+  const damaged = certificates.find((c) => c.damage !== null);
+  if (damaged) {
+    throw new AppError('DAMAGED', `Giấy số ${damaged.serial} có bản ghi hỏng; hãy sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», rồi in lại.`);
+  }
   const programs = new Set(
     certificates.map((c) => (ctx.db.prepare('SELECT program_id FROM classes WHERE id = ?').get(c.classId) as { program_id: number }).program_id),
   );

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { Certificate, CertificatePrinted, certificatesChannels } from '../../../shared/contract/certificates';
+import { printedSchema, type Certificate, type CertificatePrinted, type certificatesChannels } from '../../../shared/contract/certificates';
 import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-numbering';
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { generateCentreKeys, publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
-import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom } from '../certificates/record';
+import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom, type Signed } from '../certificates/record';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { trustedKeys } from './trusted-keys';
 import { isYearClosed } from './plans';
@@ -76,11 +76,12 @@ const SELECT = `SELECT c.*, (SELECT n.serial FROM certificates n WHERE n.replace
 
 /**
  * A stored row as the contract has it. A damaged row (no printed snapshot, no code: rows the app never
- * writes, as in old sample databases) is still listed, marked with what is wrong and shown with what the
- * person's and class's records say today, so one bad row never takes a register down.
+ * writes, as in old sample databases) is still listed, marked with what is wrong and shown with the fields
+ * it still has, the rest from what the person's and class's records say today, so one bad row never takes
+ * a register down. Nothing is written back by reading.
  */
 function toCertificate(ctx: AppCore, r: Row): Certificate {
-  const { printed, problem } = certificateRowProblem(r.printed_json, r.verification_code);
+  const { printed, kept, problem } = certificateRowProblem(r.printed_json, r.verification_code);
   return {
     id: r.id,
     personId: r.person_id,
@@ -90,7 +91,7 @@ function toCertificate(ctx: AppCore, r: Row): Certificate {
     serial: r.serial,
     registerNo: r.register_no,
     issueDate: r.issue_date,
-    printed: printed ?? rebuiltPrinted(ctx, r),
+    printed: printed ?? { ...rebuiltPrinted(ctx, r, liveProfile(ctx, r)), ...kept },
     status: r.status,
     statusReason: r.status_reason,
     replacesId: r.replaces_id,
@@ -101,8 +102,16 @@ function toCertificate(ctx: AppCore, r: Row): Certificate {
   };
 }
 
-/** The facts a certificate freezes, from today's person, enrolment, class and the profile valid on its issue date. */
-function liveFacts(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'person_id' | 'issue_date' | 'serial' | 'register_no'>) {
+/** The header a certificate of that date was issued under; for display only, the class's frozen one if none. */
+function liveProfile(ctx: AppCore, r: Pick<Row, 'class_id' | 'issue_date'>): Signed {
+  const profile = centreProfileAt(ctx, r.issue_date);
+  if (profile) return signedBy(profile, { kind: 'director' })!;
+  const body = getClass(ctx, r.class_id).issuingBody;
+  return { issuingBody: body, signer: { lines: [body.directorTitle.toLocaleUpperCase('vi')], name: body.directorName } };
+}
+
+/** What a certificate of this row would say if issued from today's person, enrolment and class records. */
+function rebuiltPrinted(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'issue_date'>, signed: Signed): CertificatePrinted {
   const e = ctx.db
     .prepare(
       `SELECT p.family_and_middle || ' ' || p.given AS full_name, p.birth_date, u.name AS unit_name, e.classification
@@ -111,55 +120,64 @@ function liveFacts(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'person_id' | 
     )
     .get(r.id) as { full_name: string; birth_date: string | null; unit_name: string | null; classification: string | null };
   const cls = getClass(ctx, r.class_id);
-  const validity = (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(cls.programId) as { validity_months: number | null }).validity_months;
-  const profile = centreProfileAt(ctx, r.issue_date) ?? centreProfileAt(ctx, todayInVietnam(ctx.now()));
-  const signed = profile
-    ? signedBy(profile, { kind: 'director' })!
-    : { issuingBody: cls.issuingBody, signer: { lines: [cls.issuingBody.directorTitle.toLocaleUpperCase('vi')], name: cls.issuingBody.directorName } };
   return {
-    holder: { fullName: e.full_name, birthDate: e.birth_date, unitName: e.unit_name, classification: e.classification },
-    cls: { programName: cls.programName, name: cls.name, startDate: cls.startDate, endDate: cls.endDate, validityMonths: validity },
-    issueDate: r.issue_date,
-    signed,
-    serial: r.serial,
-    registerNo: r.register_no,
-  };
-}
-
-function rebuiltPrinted(ctx: AppCore, r: Row): CertificatePrinted {
-  const f = liveFacts(ctx, r);
-  return {
-    fullName: f.holder.fullName, birthDate: f.holder.birthDate, unitName: f.holder.unitName, programName: f.cls.programName, className: f.cls.name,
-    startDate: f.cls.startDate, endDate: f.cls.endDate, classification: f.holder.classification, signer: f.signed.signer,
-    placeName: f.signed.issuingBody.placeName, validUntil: validUntilFrom(f.cls.validityMonths, f.issueDate), issuingBody: f.signed.issuingBody,
+    fullName: e.full_name, birthDate: e.birth_date, unitName: e.unit_name, programName: cls.programName, className: cls.name,
+    startDate: cls.startDate, endDate: cls.endDate, classification: e.classification, signer: signed.signer,
+    placeName: signed.issuingBody.placeName, validUntil: validUntilFrom(validityMonths(ctx, cls.programId), r.issue_date), issuingBody: signed.issuingBody,
   };
 }
 
 /**
- * The clerk's repair of damaged rows: the missing snapshot is rebuilt from the person's and class's
- * records (signed by the director of the profile valid on the issue date), a missing code is signed;
- * numbers, dates and status stay. Each row changed is in the audit trail with before and after.
+ * The clerk's repair of one year's damaged rows. The fields a row still has are kept; a code that is
+ * there must verify with this centre's key, and then what it signs (name, birth date, program) wins over
+ * today's records; the rest comes from the person's, enrolment's and class's records under the director of
+ * the profile valid on the issue date; a missing code is signed over the result. Numbers, dates and status
+ * stay. A row whose code does not verify, whose kept words contradict its code, or that has no profile for
+ * its date is left as it is and named. One audit entry per row, with the key that signed.
  */
-function repair(ctx: AppCore): { repaired: number; serials: string[] } {
+function repair(ctx: AppCore, year: number) {
   return ctx.db.transaction(() => {
-    const rows = ctx.db.prepare(`${SELECT} ORDER BY c.year, c.seq`).all() as Row[];
+    const rows = ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(year) as Row[];
     const damaged = rows.filter((r) => certificateRowProblem(r.printed_json, r.verification_code).problem !== null);
-    if (damaged.length === 0) return { repaired: 0, serials: [] };
+    const skipped: { serial: string; reason: string }[] = [];
+    const serials: string[] = [];
+    if (damaged.length === 0) return { repaired: 0, serials, skipped };
     const key = activeKey(ctx);
+    const ownKeys = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
     const update = ctx.db.prepare('UPDATE certificates SET printed_json = ?, verification_code = ? WHERE id = ?');
     for (const r of damaged) {
-      const kept = certificateRowProblem(r.printed_json, r.verification_code).printed;
-      const printed = kept ?? rebuiltPrinted(ctx, r);
-      const fixedCode = hasCodeShape(r.verification_code) ? r.verification_code : codeFor({ serial: r.serial, registerNo: r.register_no, issueDate: r.issue_date }, printed, key);
-      update.run(JSON.stringify(printed), fixedCode, r.id);
+      const { kept } = certificateRowProblem(r.printed_json, r.verification_code);
+      const profile = centreProfileAt(ctx, r.issue_date);
+      if (!profile) {
+        skipped.push({ serial: r.serial, reason: `chưa có hồ sơ trung tâm áp dụng ngày cấp ${formatDate(r.issue_date)}` });
+        continue;
+      }
+      let signedWords: Partial<CertificatePrinted> = {};
+      if (hasCodeShape(r.verification_code)) {
+        const v = verifyCertificateCode(r.verification_code, ownKeys);
+        if (v.status !== 'genuine' || v.payload.n !== r.serial || v.payload.issued !== r.issue_date) {
+          skipped.push({ serial: r.serial, reason: 'mã xác thực đã lưu không khớp chữ ký hoặc số giấy của trung tâm' });
+          continue;
+        }
+        signedWords = { fullName: v.payload.name, birthDate: v.payload.birth || null, programName: v.payload.program };
+        const contradicts = (Object.keys(signedWords) as (keyof typeof signedWords)[]).some((f) => f in kept && kept[f] !== signedWords[f]);
+        if (contradicts) {
+          skipped.push({ serial: r.serial, reason: 'nội dung còn lại không khớp với mã xác thực đã in' });
+          continue;
+        }
+      }
+      const printed = printedSchema.parse({ ...rebuiltPrinted(ctx, r, signedBy(profile, { kind: 'director' })!), ...signedWords, ...kept });
+      const code = hasCodeShape(r.verification_code) ? r.verification_code : codeFor({ serial: r.serial, registerNo: r.register_no, issueDate: r.issue_date }, printed, key);
+      update.run(JSON.stringify(printed), code, r.id);
+      serials.push(r.serial);
       audit(ctx, {
         action: 'update', entity: 'certificate', entityId: r.id,
         before: { printed: r.printed_json, verificationCode: r.verification_code },
-        after: { printed, verificationCode: fixedCode },
-        reason: 'Sửa bản ghi hỏng: dựng lại nội dung in và mã xác thực từ hồ sơ người học và lớp',
+        after: { printed, verificationCode: code, signedWithKey: code === r.verification_code ? null : key.keyId },
+        reason: 'Sửa bản ghi hỏng: giữ phần còn đúng, dựng lại phần thiếu từ mã xác thực và hồ sơ người học, lớp',
       });
     }
-    return { repaired: damaged.length, serials: damaged.map((r) => r.serial) };
+    return { repaired: serials.length, serials, skipped };
   })();
 }
 
@@ -402,5 +420,5 @@ export const certificatesHandlers: Handlers<
   'certificates.reissue': (ctx, input) => reissue(ctx, input),
   'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
   'certificates.verify': (ctx, input) => verify(ctx, input.code),
-  'certificates.repair': (ctx) => repair(ctx),
+  'certificates.repair': (ctx, input) => repair(ctx, input.year),
 };

@@ -91,7 +91,7 @@ function history(ctx: AppCore, id: number) {
   const today = todayInVietnam(ctx.now());
   return [
     ...certificates.map((c) => {
-      const printed = JSON.parse(c.printed_json) as { programName?: string; validUntil?: string | null };
+      const printed = printedFields(c.printed_json);
       const state =
         c.status === 'revoked'
           ? 'đã thu hồi'
@@ -193,3 +193,17 @@ export const learnersHandlers: Handlers<typeof learnersChannels> = {
       .all() as z.infer<typeof learnersChannels['learners.merges']['output']>,
   'learners.undoMerge': (ctx, input) => undoMerge(ctx, input.mergeId),
 };
+
+/** What a stored snapshot says, or nothing of a damaged one (old sample data): a record never fails on it. */
+function printedFields(json: string): { programName?: string; validUntil?: string | null } {
+  try {
+    const value = JSON.parse(json) as Record<string, unknown> | null;
+    if (value === null || typeof value !== 'object') return {};
+    return {
+      ...(typeof value.programName === 'string' ? { programName: value.programName } : {}),
+      ...(typeof value.validUntil === 'string' ? { validUntil: value.validUntil } : {}),
+    };
+  } catch {
+    return {};
+  }
+}

@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { YearSelector } from '../../components/YearSelector';
 
 const thisYear = () => Number(todayInVietnam().slice(0, 4));
@@ -29,6 +30,7 @@ function serialList(serials: string[]): string {
 export function CertificateRegisterTab() {
   const queryClient = useQueryClient();
   const [year, setYear] = useState(thisYear);
+  const [confirming, setConfirming] = useState(false);
   const register = useQuery({ queryKey: ['certificates.register', year], queryFn: () => api.certificates.register({ year }) });
   const pdf = useMutation({
     mutationFn: (y: number) => api.certificates.listPdf({ kind: 'register', year: y }),
@@ -39,7 +41,7 @@ export function CertificateRegisterTab() {
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
   });
   const repair = useMutation({
-    mutationFn: () => api.certificates.repair({}),
+    mutationFn: (y: number) => api.certificates.repair({ year: y }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['certificates.register'] });
       void queryClient.invalidateQueries({ queryKey: ['certificates.ofClass'] });
@@ -79,14 +81,34 @@ export function CertificateRegisterTab() {
           {repair.data.repaired === 0
             ? 'Không còn bản ghi nào cần sửa.'
             : `Đã sửa ${formatNumber(repair.data.repaired)} giấy chứng nhận (${serialList(repair.data.serials)}); việc sửa được ghi vào nhật ký thay đổi.`}
+          {repair.data.skipped.length > 0 &&
+            ` Chưa sửa được ${formatNumber(repair.data.skipped.length)} giấy: ${repair.data.skipped
+              .slice(0, 5)
+              .map((k) => `${k.serial} (${k.reason})`)
+              .join('; ')}${repair.data.skipped.length > 5 ? '…' : ''}.`}
         </Alert>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title={`Sửa ${formatNumber(damaged.length)} bản ghi hỏng của năm ${year}?`}
+        confirmLabel="Sửa bản ghi"
+        busy={repair.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          repair.mutate(year);
+        }}
+      >
+        Phần nội dung còn đúng của mỗi giấy được giữ nguyên; phần thiếu lấy từ mã xác thực đã in và hồ sơ hiện tại của người học,
+        lớp; giấy chưa có mã được ký mã mới bằng khóa của trung tâm. Số giấy, ngày cấp và trạng thái không đổi. Mỗi giấy sửa được ghi
+        vào nhật ký thay đổi.
+      </ConfirmDialog>
       {damaged.length > 0 && (
         <Alert
           severity="warning"
           sx={{ mb: 1 }}
           action={
-            <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap', alignSelf: 'center' }} onClick={() => repair.mutate()} disabled={repair.isPending}>
+            <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap', alignSelf: 'center' }} onClick={() => setConfirming(true)} disabled={repair.isPending}>
               Sửa bản ghi hỏng
             </Button>
           }

@@ -361,6 +361,11 @@ async function ensureReportsDatabase(): Promise<string> {
   });
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.db.exec('ANALYZE');
+  // Twenty years written in one go interleave every table's pages with the certificates' (about 1 KB
+  // each, 2.1 million): compacted, the file is laid out as a backup copy (VACUUM INTO) leaves it, and
+  // the bench measures the code rather than the generator's page order (reports.year_ms 170–194 ms on
+  // the interleaved file, 131 ms compacted; the raw-SQL baseline moves the same way).
+  core.db.exec('VACUUM');
   core.close();
   process.stderr.write(`\ngenerated ${made.classes} classes, ${made.enrollments} enrolments in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   fs.writeFileSync(marker, new Date().toISOString());

@@ -8,7 +8,7 @@ import { AppError, storageError } from './errors';
 import type { Logger } from './log';
 import type { PrintPort } from './ports';
 import { JobRegistry } from './jobs';
-import { createBackup, listBackups, rotateBackups, type BackupKind } from './db/backup';
+import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 import { openSqlite } from './db/engine';
 
@@ -101,6 +101,8 @@ export class AppCore {
     this.problemState = null;
     try {
       ensureWritableDir(this.dataDir);
+      const orphans = removeOrphanPartials(this.backupsDir);
+      if (orphans.length) this.log.warn(`Removed ${orphans.length} unfinished backup file(s) left by an interrupted backup`);
       this.connection = await openDatabase(this.dbPath, {
         backupsDir: this.backupsDir,
         now: this.clock,

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { cleanText } from '../domain/text';
 import { isValidIsoDate } from '../domain/dates';
 
+// The contract speaks Vietnamese on both sides: zod's own messages (a wrong type, a missing field), not
+// only the ones written here, reach the clerk through `fields`.
+z.config(z.locales.vi());
+
 /** Clerk-facing error: Vietnamese message, optional per-field messages keyed by dotted path. */
 export const appErrorSchema = z.object({
   code: z.string(),

@@ -195,6 +195,20 @@ describe('backups', () => {
     expect(daily[13]!.createdAt).toBe('2026-11-07T01:00:00.000Z');
   });
 
+  it('removes the unfinished copies an interrupted backup left, and nothing else', async () => {
+    const dir = tempDir();
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups, { recursive: true });
+    const orphan = 'ttct-2026-12-06T05-00-00-000Z-daily.sqlite.partial';
+    fs.writeFileSync(path.join(backups, orphan), 'half a copy of someone\'s data');
+    fs.writeFileSync(path.join(backups, 'notes.partial'), 'not ours');
+    const core = await startCore(dir);
+    expect(core.problem).toBeNull();
+    expect(fs.existsSync(path.join(backups, orphan))).toBe(false);
+    expect(fs.existsSync(path.join(backups, 'notes.partial'))).toBe(true);
+    expect(fs.readFileSync(core.log.file, 'utf8')).toMatch(/Removed 1 unfinished backup file/);
+  });
+
   it('rotation ignores files that are not backups', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'keep me');

@@ -24,6 +24,17 @@ describe('dispatch', () => {
     expect(await dispatch(core, 'centre.get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('says what is wrong with a field in Vietnamese, also where the library wrote the message', async () => {
+    const core = await startCore();
+    const wrongType = await dispatch(core, 'programs.list', { includeArchived: 'x' });
+    expect(wrongType).toMatchObject({ ok: false, error: { fields: { includeArchived: expect.stringMatching(/^Đầu vào không hợp lệ/) } } });
+    const notAnObject = await dispatch(core, 'programs.get', 'one');
+    expect(notAnObject.ok).toBe(false);
+    const messages = Object.values((notAnObject as { error: { fields?: Record<string, string> } }).error.fields ?? {});
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).not.toMatch(/Invalid input|expected|received/);
+  });
+
   it('turns a bug into a Vietnamese message that points at the log, with the stack only in the log', async () => {
     const core = await startCore();
     const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(() => {

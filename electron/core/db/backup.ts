@@ -67,6 +67,22 @@ export async function createBackup(db: Database, dir: string, kind: BackupKind, 
   return { file, kind, createdAt: at.toISOString(), sizeBytes: fs.statSync(target).size };
 }
 
+/**
+ * A backup cut off by a crash leaves its `.partial` copy behind: never listed, never restored, yet full of
+ * personal data. Removed when the database is opened, before any new backup can be under way.
+ */
+export function removeOrphanPartials(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const orphans = names.filter((n) => /^ttct-[0-9TZ-]+-(daily|manual|pre-migration|pre-restore)\.sqlite\.partial$/.test(n));
+  for (const n of orphans) fs.rmSync(path.join(dir, n), { force: true });
+  return orphans;
+}
+
 /** Keeps the newest `keep` backups of each kind, so a burst of manual backups cannot push out the dailies. */
 export function rotateBackups(dir: string, keep: number): string[] {
   const removed: string[] = [];

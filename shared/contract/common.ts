@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from '../domain/text';
+import { cleanText, isWellFormedText } from '../domain/text';
 import { isValidIsoDate } from '../domain/dates';
 
 // The contract speaks Vietnamese on both sides: zod's own messages (a wrong type, a missing field), not
@@ -21,7 +21,8 @@ export const text = (max: number) =>
   z
     .string({ error: 'Phải là chữ' })
     .overwrite(cleanText)
-    .max(max, `Tối đa ${max} ký tự`);
+    .max(max, `Tối đa ${max} ký tự`)
+    .refine(isWellFormedText, 'Có ký tự hỏng (thường do sao chép từ tệp lỗi mã hóa); hãy gõ lại ô này');
 
 export const requiredText = (max: number) => text(max).min(1, 'Không được để trống');
 

@@ -24,6 +24,18 @@ describe('dispatch', () => {
     expect(await dispatch(core, 'centre.get', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('refuses a name with a lone surrogate at the field, and saves it without bidi controls', async () => {
+    const core = await startCore();
+    const person = {
+      familyAndMiddle: 'Lê Thị', given: 'Hoa\uD83D', sex: 'nu', birthDate: '1990', ethnicityCode: null, religion: '', homePlace: '', communeCode: null,
+      workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
+      citizenId: '', partyCard: '', phone: '', notes: '',
+    };
+    expect(await dispatch(core, 'learners.save', person)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { given: expect.stringMatching(/ký tự hỏng/) } } });
+    const saved = await dispatch(core, 'learners.save', { ...person, given: 'Ho\u202Ea' });
+    expect(saved).toMatchObject({ ok: true, value: { fullName: 'Lê Thị Hoa' } });
+  });
+
   it('says what is wrong with a field in Vietnamese, also where the library wrote the message', async () => {
     const core = await startCore();
     const wrongType = await dispatch(core, 'programs.list', { includeArchived: 'x' });

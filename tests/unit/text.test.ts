@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, comparePeople, compareVi, foldText, fullName, splitFullName, upperVi } from '../../shared/domain/text';
+import { cleanText, comparePeople, compareVi, foldText, fullName, isWellFormedText, splitFullName, upperVi } from '../../shared/domain/text';
 
 describe('foldText', () => {
   it('drops diacritics and case, and maps đ to d', () => {
@@ -22,6 +22,17 @@ describe('foldText', () => {
 });
 
 describe('cleanText', () => {
+  it('removes bidirectional controls, which could print a name backwards', () => {
+    expect(cleanText('Nguy\u202Eễn Văn\u202C An')).toBe('Nguyễn Văn An');
+    expect(cleanText('\u2067Trần\u2069 \u200FThị\u200E Ánh\u061C')).toBe('Trần Thị Ánh');
+  });
+
+  it('tells a lone surrogate from a whole character', () => {
+    expect(isWellFormedText('Hà 😀')).toBe(true);
+    expect(isWellFormedText('Hà \uD83D')).toBe(false);
+    expect(isWellFormedText('\uDE00Hà')).toBe(false);
+  });
+
   it('normalises to NFC and collapses spaces', () => {
     const out = cleanText(' Trần\u00A0 Thị  Ánh\u200B '.normalize('NFD'));
     expect(out).toBe('Trần Thị Ánh'.normalize('NFC'));

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { AppCore } from '../electron/core/app-core';
 import { createLogger } from '../electron/core/log';
 import { generateDemo } from '../electron/core/demo/generate';
-import { generateHistory } from '../electron/core/demo/generate-history';
+import { DEMO_CENTRE, generateHistory } from '../electron/core/demo/generate-history';
 import { dispatch } from '../electron/core/dispatch';
 
 async function main(): Promise<void> {
@@ -25,12 +25,7 @@ async function main(): Promise<void> {
   const existing = (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
   if (existing > 0) throw new Error(`${dataDir} already has ${existing} people; use an empty folder for sample data.`);
   if (!core.db.prepare('SELECT 1 FROM centre_profiles').get()) {
-    // Valid from well before the sample years, so every past class and certificate has its header.
-    const saved = await dispatch(core, 'centre.save', {
-      validFrom: '2020-01-01', name: 'Trung tâm Chính trị (dữ liệu mẫu)', superior: 'Đảng ủy xã (dữ liệu mẫu)', docCode: 'TTCT', placeName: 'Đắk Hà',
-      address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [{ name: 'Trần Thị Mẫu', title: 'Phó Giám đốc' }],
-      areaCommunes: [], areaPartyOrgs: [],
-    });
+    const saved = await dispatch(core, 'centre.save', DEMO_CENTRE);
     if (!saved.ok) throw new Error(saved.error.message);
   }
   const started = Date.now();

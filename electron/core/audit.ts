@@ -1,5 +1,4 @@
 import type { AppCore } from './app-core';
-import { sql } from './db/statements';
 
 export interface AuditEntry {
   action: 'create' | 'update' | 'archive' | 'unarchive' | 'restore' | 'delete';
@@ -12,9 +11,7 @@ export interface AuditEntry {
 
 /** Who, when, what, before and after: called inside the transaction of the change it records. */
 export function audit(ctx: AppCore, entry: AuditEntry): void {
-  sql(
-    ctx.db,
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, reason)
+  ctx.db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
       ctx.now().toISOString(),

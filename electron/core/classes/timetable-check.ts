@@ -3,7 +3,6 @@ import type { SessionInput, TimetableProblem } from '../../../shared/contract/cl
 import { HALF_LABELS, weekday } from '../../../shared/domain/days';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { fullName } from '../../../shared/domain/text';
-import { sql } from '../db/statements';
 import { calendarLookup } from './days-off';
 
 export interface ClassFrame {
@@ -30,7 +29,7 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
   const lecturers = new Map<number, { name: string; archived: boolean; norm: number | null }>();
   const lecturer = (id: number) => {
     if (!lecturers.has(id)) {
-      const r = sql(db, 'SELECT family_and_middle, given, archived_at, norm_hours FROM lecturers WHERE id = ?').get(id) as
+      const r = db.prepare('SELECT family_and_middle, given, archived_at, norm_hours FROM lecturers WHERE id = ?').get(id) as
         | { family_and_middle: string; given: string; archived_at: string | null; norm_hours: number | null }
         | undefined;
       lecturers.set(id, {
@@ -42,15 +41,11 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
     return lecturers.get(id)!;
   };
   const venueState = (id: number) =>
-    sql(db, 'SELECT name, archived_at FROM venues WHERE id = ?').get(id) as { name: string; archived_at: string | null } | undefined;
-  const busyLecturer = sql(
-    db,
-    `SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
+    db.prepare('SELECT name, archived_at FROM venues WHERE id = ?').get(id) as { name: string; archived_at: string | null } | undefined;
+  const busyLecturer = db.prepare(`SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
      WHERE s.lecturer_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`,
   );
-  const busyVenue = sql(
-    db,
-    `SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
+  const busyVenue = db.prepare(`SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
      WHERE s.venue_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`,
   );
 
@@ -88,9 +83,7 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
   });
 
   // Norms are yearly: what the lecturer teaches elsewhere that year plus this timetable.
-  const taught = sql(
-    db,
-    `SELECT coalesce(sum(s.periods), 0) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
+  const taught = db.prepare(`SELECT coalesce(sum(s.periods), 0) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
      WHERE s.lecturer_id = ? AND s.date >= ? AND s.date <= ? AND s.class_id != ? AND c.status != 'cancelled'`,
   );
   const load = new Map<string, number>();

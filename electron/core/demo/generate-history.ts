@@ -3,6 +3,13 @@ import type { AppCore } from '../app-core';
 import { dispatch } from '../dispatch';
 import { makeRandom } from './generate';
 
+/** The sample centre: valid from well before the sample years, so every past class and certificate has its header. */
+export const DEMO_CENTRE = {
+  validFrom: '2020-01-01', name: 'Trung tâm Chính trị (dữ liệu mẫu)', superior: 'Đảng ủy xã (dữ liệu mẫu)', docCode: 'TTCT', placeName: 'Đắk Hà',
+  address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [{ name: 'Trần Thị Mẫu', title: 'Phó Giám đốc' }],
+  areaCommunes: [], areaPartyOrgs: [],
+} satisfies Input<'centre.save'>;
+
 export interface HistoryOptions {
   fromYear: number;
   years: number;

@@ -10,7 +10,6 @@ import { cleanText, foldText, fullName, splitFullName } from '../../../shared/do
 import { columnLetter, type CellValue, type RawSheet } from '../io/raw-sheet';
 import { findCommune } from '../reference/communes';
 import { findUnitByName } from './units-store';
-import { sql } from '../db/statements';
 
 const DATE_FIELDS = new Set<ImportField>(['birthDate', 'birthDateMale', 'birthDateFemale', 'admissionDate', 'confirmationDate']);
 
@@ -264,7 +263,7 @@ export function interpretRow(row: RawRow, ctx: RowContext): Interpreted {
     const found = findUnitByName(ctx.db, v.unit);
     if (found !== null) {
       unitId = found;
-      unitName = (sql(ctx.db, 'SELECT name FROM units WHERE id = ?').get(found) as { name: string }).name;
+      unitName = (ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(found) as { name: string }).name;
     } else {
       unitId = null;
       unitName = cleanText(v.unit);
@@ -343,7 +342,7 @@ function toMatch(c: Candidate): NonNullable<ImportRow['match']> {
 export function matchExisting(db: Database, data: PersonData): Match {
   const nameKey = foldText(`${data.familyAndMiddle} ${data.given}`);
   if (data.citizenId) {
-    const byId = sql(db, `${CANDIDATE_SELECT} AND p.citizen_id = ?`).get(data.citizenId) as Candidate | undefined;
+    const byId = db.prepare(`${CANDIDATE_SELECT} AND p.citizen_id = ?`).get(data.citizenId) as Candidate | undefined;
     if (byId) {
       const m = toMatch(byId);
       if (foldText(`${byId.family_and_middle} ${byId.given}`) === nameKey) return { status: 'same', match: m };
@@ -357,7 +356,7 @@ export function matchExisting(db: Database, data: PersonData): Match {
   }
   // "The same person" needs the full birth date; a year alone is only a likely match.
   if (data.birthDate && data.birthDate.length === 10) {
-    const exact = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
+    const exact = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
       | Candidate
       | undefined;
     if (exact) {
@@ -368,14 +367,14 @@ export function matchExisting(db: Database, data: PersonData): Match {
   // Old lists often give only a year: the same name, the same partial date and the same unit is the
   // same person (a list imported twice); without the unit it is only likely.
   if (data.birthDate && data.birthDate.length < 10 && data.unitId !== null) {
-    const samePartial = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? AND p.unit_id = ? LIMIT 1`).get(nameKey, data.birthDate, data.unitId) as
+    const samePartial = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? AND p.unit_id = ? LIMIT 1`).get(nameKey, data.birthDate, data.unitId) as
       | Candidate
       | undefined;
     if (samePartial) return { status: 'same', match: toMatch(samePartial) };
   }
   if (data.birthDate) {
     const year = Number(data.birthDate.slice(0, 4));
-    const sameYear = sql(db, `${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`).get(nameKey, year, data.unitId) as Candidate | undefined;
+    const sameYear = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`).get(nameKey, year, data.unitId) as Candidate | undefined;
     if (sameYear && (data.unitId === null || sameYear.unit_id === null || sameYear.unit_id === data.unitId)) {
       return { status: 'duplicate', match: toMatch(sameYear) };
     }

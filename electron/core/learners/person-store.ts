@@ -5,7 +5,6 @@ import { personSortKey } from '../../../shared/domain/sort-key';
 import { foldText, fullName } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
 import { searchIndex } from './search-index';
-import { sql } from '../db/statements';
 
 export interface PersonDbRow {
   id: number;
@@ -150,7 +149,7 @@ const SETS = COLS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ')
 
 export function unitNameOf(db: Database, unitId: number | null): string | null {
   if (unitId === null) return null;
-  return (sql(db, 'SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
+  return (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
 }
 
 /**
@@ -215,15 +214,15 @@ export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, 
  * before a merge) can tell that the registry changed underneath it.
  */
 export function bumpRegistryVersion(db: Database): void {
-  sql(db, "INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+  db.prepare("INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
 }
 
 export function registryVersion(db: Database): string {
-  return (sql(db, "SELECT value FROM settings WHERE key = 'registry_version'").get() as { value: string } | undefined)?.value ?? '0';
+  return (db.prepare("SELECT value FROM settings WHERE key = 'registry_version'").get() as { value: string } | undefined)?.value ?? '0';
 }
 
 export function readPerson(db: Database, id: number): Person | null {
-  const row = sql(db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
+  const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
   return row ? toPerson(row) : null;
 }
 

@@ -1,16 +1,15 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { foldText } from '../../../shared/domain/text';
 import { bumpRegistryVersion, searchText, writePeople, type PersonDbRow, PERSON_SELECT, toPerson, toData } from './person-store';
-import { sql } from '../db/statements';
 
 /** The unit a name refers to, today: current names first, then former names, following merges. */
 export function findUnitByName(db: Database, name: string): number | null {
   const key = foldText(name);
   if (!key) return null;
-  let row = sql(db, 'SELECT id FROM units WHERE name_key = ? ORDER BY archived_at IS NOT NULL, id LIMIT 1').get(key) as
+  let row = db.prepare('SELECT id FROM units WHERE name_key = ? ORDER BY archived_at IS NOT NULL, id LIMIT 1').get(key) as
     | { id: number }
     | undefined;
-  row ??= sql(db, 'SELECT unit_id AS id FROM unit_names WHERE name_key = ? ORDER BY valid_to DESC LIMIT 1').get(key) as
+  row ??= db.prepare('SELECT unit_id AS id FROM unit_names WHERE name_key = ? ORDER BY valid_to DESC LIMIT 1').get(key) as
     | { id: number }
     | undefined;
   if (!row) return null;
@@ -20,7 +19,7 @@ export function findUnitByName(db: Database, name: string): number | null {
 export function followMerges(db: Database, unitId: number): number {
   let id = unitId;
   for (let hops = 0; hops < 20; hops++) {
-    const next = (sql(db, 'SELECT merged_into_id AS m FROM units WHERE id = ?').get(id) as { m: number | null } | undefined)?.m;
+    const next = (db.prepare('SELECT merged_into_id AS m FROM units WHERE id = ?').get(id) as { m: number | null } | undefined)?.m;
     if (!next) return id;
     id = next;
   }

@@ -138,7 +138,9 @@ function rebuiltPrinted(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'issue_da
 function repair(ctx: AppCore, year: number) {
   return ctx.db.transaction(() => {
     const rows = ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(year) as Row[];
-    const damaged = rows.filter((r) => certificateRowProblem(r.printed_json, r.verification_code).problem !== null);
+    const damaged = rows
+      .map((r) => ({ ...r, kept: certificateRowProblem(r.printed_json, r.verification_code) }))
+      .filter((r) => r.kept.problem !== null);
     const skipped: { serial: string; reason: string }[] = [];
     const serials: string[] = [];
     if (damaged.length === 0) return { repaired: 0, serials, skipped };
@@ -146,7 +148,7 @@ function repair(ctx: AppCore, year: number) {
     const ownKeys = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
     const update = ctx.db.prepare('UPDATE certificates SET printed_json = ?, verification_code = ? WHERE id = ?');
     for (const r of damaged) {
-      const { kept } = certificateRowProblem(r.printed_json, r.verification_code);
+      const { kept } = r.kept;
       const profile = centreProfileAt(ctx, r.issue_date);
       if (!profile) {
         skipped.push({ serial: r.serial, reason: `chưa có hồ sơ trung tâm áp dụng ngày cấp ${formatDate(r.issue_date)}` });

@@ -8,7 +8,10 @@ export default defineConfig({
       outDir: 'out/main',
       // better-sqlite3 is native and exceljs is large: both stay in node_modules (asar-unpacked for the .node file).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main.ts') } },
+      // The spreadsheet reader runs in its own worker thread (electron/core/io/sheet-worker.ts).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main.ts'), 'read-worker': resolve(__dirname, 'electron/core/io/read-worker.ts') },
+      },
     },
   },
   preload: {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { AppCore } from './core/app-core';
+import { useBuiltReadWorker } from './core/io/sheet-worker';
 import { createLogger, type Logger } from './core/log';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
   session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request));
   handleDownloads(session.defaultSession, () => mainWindow, log);
 
+  useBuiltReadWorker(path.join(__dirname, 'read-worker.js'));
   const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion(), printing: createElectronPrintPort() });
   const isAppUrl = appUrlMatcher(appUrl());
   registerIpc(ipcMain, core, () => mainWindow, isAppUrl);

@@ -72,7 +72,7 @@ function delimiterCounts(text: string): Map<Delimiter, number[]> {
   for (let i = 0; i < sample.length && records < SAMPLE_RECORDS; i++) {
     const ch = sample[i]!;
     if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === '\n') endRecord();
+    else if (!inQuotes && (ch === '\n' || (ch === '\r' && sample[i + 1] !== '\n'))) endRecord();
     else if (!inQuotes && (ch === ';' || ch === ',' || ch === '\t')) current.set(ch, current.get(ch)! + 1);
   }
   endRecord();
@@ -95,10 +95,19 @@ function detectDelimiter(text: string): Delimiter {
   return best.d;
 }
 
+/** Records by any line ending: old Mac exports end lines with CR alone. */
 function countLines(text: string): number {
   let lines = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return text.length > 0 && !text.endsWith('\n') ? lines + 1 : lines;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lines++;
+    else if (c === 13) {
+      lines++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return text.length > 0 && last !== 10 && last !== 13 ? lines + 1 : lines;
 }
 
 function parseRecords(text: string, delimiter: Delimiter, fileName: string): string[][] {

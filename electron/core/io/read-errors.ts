@@ -84,3 +84,34 @@ export function damaged(fileName: string, detail?: string): AppError {
 export function empty(fileName: string): AppError {
   return new AppError('IMPORT_EMPTY', `Tệp «${fileName}» không có dữ liệu: mọi trang trong tệp đều trống.`);
 }
+
+/**
+ * A file that would take more memory or time to read than a list ever needs: a crafted file, or a
+ * real one carrying far more than the list (images, formatting of a million rows, a broken export).
+ */
+export function tooComplex(fileName: string, detail?: string): AppError {
+  const why = detail ? ` (${detail})` : '';
+  return new AppError(
+    'IMPORT_TOO_COMPLEX',
+    `Tệp «${fileName}» quá lớn hoặc có cấu trúc bất thường${why} nên phần mềm không đọc để giữ an toàn cho dữ liệu. ` +
+      'Hãy mở tệp bằng Excel, chép riêng bảng danh sách sang một sổ làm việc mới, lưu thành .xlsx rồi nhập tệp mới; ' +
+      'nếu danh sách rất dài, hãy chia thành nhiều tệp nhỏ hơn.',
+  );
+}
+
+/** `where` is a cellLocation: "Trang «DS» dòng 1048576, cột A". */
+export function farBelow(fileName: string, where: string, maxRows: number): AppError {
+  return new AppError(
+    'IMPORT_TOO_MANY_ROWS',
+    `Tệp «${fileName}»: ${where} có dữ liệu nằm quá xa phía dưới (mỗi lần chỉ nhập được tối đa ${formatNumber(maxRows)} dòng). ` +
+      'Hãy xóa các dòng thừa ở đó, hoặc chia danh sách thành nhiều tệp, rồi lưu lại và nhập lần nữa.',
+  );
+}
+
+/** A file of a few bytes cannot hold a list, whatever its name says. */
+export function tooSmall(fileName: string, bytes: number): AppError {
+  return new AppError(
+    'IMPORT_EMPTY',
+    `Tệp «${fileName}» chỉ có ${formatNumber(bytes)} byte nên không thể chứa danh sách học viên. Hãy kiểm tra lại tệp đã chọn.`,
+  );
+}

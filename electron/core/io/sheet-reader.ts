@@ -5,13 +5,15 @@
 import { readCsv } from './csv-reader';
 import { classifyFile } from './file-kind';
 import type { RawWorkbook, ReadLimits } from './raw-sheet';
-import { empty, tooLarge } from './read-errors';
+import { empty, tooLarge, tooSmall } from './read-errors';
 import { readXlsx } from './xlsx-reader';
 
 export { cellLocation, columnLetter, type CellRange, type CellValue, type CsvEncoding, type RawSheet, type RawWorkbook, type ReadLimits } from './raw-sheet';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 50_000;
+/** "Họ và tên;Ngày sinh" and one name already take more: anything shorter is not a list. */
+const MIN_TEXT_BYTES = 16;
 
 /** The name alone: a full path in a message would only confuse. */
 function baseName(fileName: string): string {
@@ -28,7 +30,9 @@ export async function readWorkbook(bytes: Buffer, fileName: string, limits: Read
   const maxRows = limits.maxRows ?? DEFAULT_MAX_ROWS;
   if (bytes.length > maxBytes) throw tooLarge(name, bytes.length, maxBytes);
   if (bytes.length === 0) throw empty(name);
-  const book = classifyFile(bytes, name) === 'zip' ? await readXlsx(bytes, name, maxRows) : readCsv(bytes, name, maxRows);
+  const kind = classifyFile(bytes, name);
+  if (kind === 'text' && bytes.length < MIN_TEXT_BYTES) throw tooSmall(name, bytes.length);
+  const book = kind === 'zip' ? await readXlsx(bytes, name, { maxRows }) : readCsv(bytes, name, maxRows);
   if (!book.sheets.some((s) => s.rowCount > 0)) throw empty(name);
   return book;
 }

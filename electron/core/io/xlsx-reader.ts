@@ -1,37 +1,9 @@
-/** .xlsx / .xlsm through ExcelJS, after the container has been checked and its rows counted. */
+/** .xlsx / .xlsm through ExcelJS, after the container has been checked and reduced (xlsx-prepare.ts). */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { cleanText } from '../../../shared/domain/text';
-import { AppError } from '../errors';
-import { damaged, notSpreadsheet, saveAsXlsx } from './read-errors';
-import { denseCells, HEADER_ALLOWANCE, type CellRange, type CellValue, type RawSheet, type RawWorkbook } from './raw-sheet';
-import { checkRowLimits } from './xlsx-rows';
-
-/** A ZIP that is not a workbook: say what it is when the parts give it away. */
-async function refuseOtherZip(zip: JSZip, fileName: string): Promise<never> {
-  if (zip.file('xl/workbook.bin')) throw saveAsXlsx(fileName, 'bảng tính Excel nhị phân (.xlsb)');
-  const mimetype = (await zip.file('mimetype')?.async('string'))?.trim() ?? '';
-  if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') {
-    throw saveAsXlsx(fileName, 'bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice');
-  }
-  if (zip.file('word/document.xml') || mimetype === 'application/vnd.oasis.opendocument.text') {
-    throw notSpreadsheet(fileName, 'tài liệu văn bản (Word)');
-  }
-  if (zip.file('ppt/presentation.xml')) throw notSpreadsheet(fileName, 'bản trình chiếu PowerPoint');
-  throw notSpreadsheet(fileName, 'tệp nén ZIP');
-}
-
-async function openZip(bytes: Buffer, fileName: string): Promise<JSZip> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw damaged(fileName);
-  }
-  if (!zip.file('xl/workbook.xml')) return refuseOtherZip(zip, fileName);
-  if (!zip.file('[Content_Types].xml')) throw damaged(fileName);
-  return zip;
-}
+import { damaged } from './read-errors';
+import { denseCells, type CellRange, type CellValue, type RawSheet, type RawWorkbook } from './raw-sheet';
+import { prepareXlsx, type PrepareLimits } from './xlsx-prepare';
 
 type Plain = { value: CellValue; uncalculated: boolean };
 
@@ -110,18 +82,12 @@ function readSheet(ws: ExcelJS.Worksheet, fileName: string): RawSheet {
   };
 }
 
-export async function readXlsx(bytes: Buffer, fileName: string, maxRows: number): Promise<RawWorkbook> {
-  const zip = await openZip(bytes, fileName);
-  try {
-    await checkRowLimits(zip, fileName, maxRows, HEADER_ALLOWANCE);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw damaged(fileName);
-  }
+export async function readXlsx(bytes: Buffer, fileName: string, limits: PrepareLimits): Promise<RawWorkbook> {
+  const { zip } = await prepareXlsx(bytes, fileName, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings redeclare Buffer as an ArrayBuffer; a plain copy satisfies both.
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+    await workbook.xlsx.load(new Uint8Array(zip).buffer);
   } catch {
     throw damaged(fileName);
   }

@@ -8,7 +8,7 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { detectTable } from '../io/header-detect';
 import { columnLetter, type RawSheet, type RawWorkbook } from '../io/raw-sheet';
-import { readWorkbook } from '../io/sheet-reader';
+import { readWorkbookInWorker } from '../io/sheet-worker';
 import { addTableSheet, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
 import { cellText, interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
 import { mergeData } from '../learners/merge';
@@ -99,7 +99,12 @@ function describeSheet(ctx: AppCore, sheet: RawSheet, index: number): { info: Im
 
 async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   const bytes = Buffer.from(dataBase64, 'base64');
-  const workbook = await readWorkbook(bytes, fileName);
+  const started = performance.now();
+  const size = `${Math.round(bytes.length / 1024)} KB`;
+  const { book: workbook, heapMb } = await readWorkbookInWorker(bytes, fileName, {
+    onSlow: (ms) => ctx.log.warn(`Reading a ${size} file for import is still running after ${Math.round(ms)} ms`),
+  });
+  ctx.log.info(`Read a ${size} file for import in ${Math.round(performance.now() - started)} ms (reader heap ${heapMb} MB)`);
   const described = workbook.sheets.map((s, i) => describeSheet(ctx, s, i));
   const id = randomUUID();
   store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), signatures: described.map((d) => d.signature), analysis: null });

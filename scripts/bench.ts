@@ -23,7 +23,7 @@ import { generateCentreKeys, signCertificate } from '../electron/core/certificat
 import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certificates/batch-printing';
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
 import { generateClassHistory } from '../electron/core/demo/generate-classes';
-import { activeKey } from '../electron/core/services/certificates';
+import { activeKey } from '../electron/core/certificates/keys';
 import { useBuiltReadWorker } from '../electron/core/io/sheet-worker';
 
 const PEOPLE = 1_000_000;
@@ -361,7 +361,7 @@ async function ensureReportsDatabase(): Promise<string> {
     placeName: 'Mẫu', address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
   });
   if (!earlier.ok) throw new Error(JSON.stringify(earlier.error));
-  const key = core.db.transaction(() => activeKey(core))();
+  const key = activeKey(core);
   const made = generateClassHistory(core.db, {
     fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, key, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
   });

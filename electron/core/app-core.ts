@@ -11,6 +11,7 @@ import { JobRegistry } from './jobs';
 import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 import { openSqlite } from './db/engine';
+import { ensureSigningKey } from './certificates/keys';
 
 export interface CoreOptions {
   dataDir: string;
@@ -109,6 +110,8 @@ export class AppCore {
         onInfo: (m) => this.log.info(m),
       });
       this.log.info(`Opened ${this.dbPath}`);
+      // The centre's signing key belongs to its database: made here, so no read ever has to write it.
+      ensureSigningKey(this);
     } catch (err) {
       this.connection = null;
       const problem = err instanceof AppError ? err : storageError(err, this.dbPath);

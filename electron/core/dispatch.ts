@@ -7,8 +7,129 @@ import type { Handler } from './services/types';
 /** While the database cannot be opened, only these answer; the recovery screen needs nothing else. */
 const WITHOUT_DATABASE = new Set<Channel>(['app.status', 'app.reportError', 'backups.list', 'backups.restore']);
 
+/**
+ * Calls whose work awaits (a worker, Chromium, the printer, the backup API). They cannot run inside
+ * one synchronous transaction, so each keeps its writes to a single synchronous step of its own;
+ * a call not listed here that returns a promise is a bug and is refused (see runInTransaction).
+ */
+export const ASYNC_CHANNELS = new Set<Channel>([
+  'backups.create',
+  'backups.restore',
+  'imports.open',
+  'imports.problemsXlsx',
+  'learners.exportXlsx',
+  'documents.pdf',
+  'documents.print',
+  'documents.xlsx',
+  'certificates.printers',
+  'certificates.listPdf',
+  'certificates.calibrationPdf',
+  'certificates.registerXlsx',
+  'reports.xlsx',
+  'reports.pdf',
+  'reports.print',
+]);
+
+/**
+ * Calls that only read. They run with the connection in query_only mode, so a read that tried to
+ * write would fail in the tests instead of quietly changing data (issue 12: opening results froze a
+ * class's scheme; reading the certificate settings created a key).
+ */
+export const QUERY_CHANNELS = new Set<Channel>([
+  'app.status',
+  'backups.list',
+  'centre.get',
+  'centre.profileAt',
+  'programs.list',
+  'programs.get',
+  'learners.search',
+  'learners.count',
+  'learners.get',
+  'learners.duplicates',
+  'learners.mergePreview',
+  'learners.merges',
+  'units.list',
+  'reference.communes',
+  'lecturers.list',
+  'lecturers.hours',
+  'venues.list',
+  'plans.year',
+  'classes.list',
+  'classes.get',
+  'classes.propose',
+  'timetable.get',
+  'timetable.generate',
+  'timetable.check',
+  'calendar.sessions',
+  'holidays.year',
+  'documents.preview',
+  'enrollments.list',
+  'attendance.grid',
+  'results.grid',
+  'certificates.settings',
+  'certificates.plan',
+  'certificates.ofClass',
+  'certificates.register',
+  'certificates.layout',
+  'certificates.offset',
+  'certificates.preview',
+  'certificates.batchStatus',
+  'certificates.layoutPreview',
+  'certificates.calibration',
+  'certificates.listPreview',
+  'certificates.verify',
+  'certificates.trustedKeys',
+  'reports.prepareStatus',
+  // reports.get and reports.preview are not here: they fill the per-class figure cache, derived data
+  // that any later read would compute the same way.
+  'reports.settings',
+  'reports.years',
+  'reports.exportRollup',
+  'reports.rollup',
+]);
+
+/** A call slower than this is logged, so a clerk's "it hung" can be found in the log. */
+const SLOW_CALL_MS = 3000;
+
 function fail(error: AppErrorShape): Result<never> {
   return { ok: false, error };
+}
+
+/** An answer that does not match the contract: the transaction is rolled back and the call fails. */
+class ContractBreach extends Error {}
+
+function checkOutput(channel: Channel, value: unknown): unknown {
+  const checked = contract[channel].output.safeParse(value);
+  if (!checked.success) throw new ContractBreach(`Output of ${channel} does not match the contract: ${checked.error.message.slice(0, 2000)}`);
+  return checked.data;
+}
+
+/**
+ * The handler and the check of its answer in one transaction: what is committed is exactly what
+ * the clerk is told was done. Queries run with query_only on, and nested transactions inside
+ * handlers become savepoints.
+ */
+function runInTransaction(core: AppCore, channel: Channel, run: () => unknown): unknown {
+  const db = core.db;
+  const body = db.transaction(() => {
+    const value = run();
+    if (value instanceof Promise) {
+      void value.catch(() => undefined);
+      throw new Error(`${channel} returned a promise: list it in ASYNC_CHANNELS and keep its writes in one synchronous step`);
+    }
+    return checkOutput(channel, value);
+  });
+  if (!QUERY_CHANNELS.has(channel)) return body.immediate();
+  db.pragma('query_only = ON');
+  try {
+    return body.deferred();
+  } catch (err) {
+    // Not the disk's fault: a read that writes is a bug, logged as one.
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw new Error(`${channel} tried to write while reading`, { cause: err });
+    throw err;
+  } finally {
+    db.pragma('query_only = OFF');
+  }
 }
 
 /**
@@ -24,32 +145,31 @@ export async function dispatch(core: AppCore, channel: string, rawInput: unknown
   if (core.problem && !WITHOUT_DATABASE.has(channel)) {
     return fail({ code: 'DB_UNAVAILABLE', message: core.problem.message });
   }
-  const def = contract[channel];
-  const parsed = def.input.safeParse(rawInput);
+  const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
     const fields = zodIssuesToFields(parsed.error.issues);
     return fail({ code: 'INVALID_INPUT', message: 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu.', fields });
   }
+  const started = performance.now();
+  const handler = handlers[channel] as Handler<Channel>;
+  const call = (): unknown => handler(core, parsed.data as never);
   try {
-    const handler = handlers[channel] as Handler<Channel>;
-    const value = await handler(core, parsed.data as never);
-    const checked = def.output.safeParse(value);
-    if (!checked.success) {
-      core.log.error(`Output of ${channel} does not match the contract: ${checked.error.message}`);
-      return fail(internalError(core));
-    }
-    return { ok: true, value: checked.data };
+    const value = ASYNC_CHANNELS.has(channel) || core.problem ? checkOutput(channel, await call()) : runInTransaction(core, channel, call);
+    return { ok: true, value };
   } catch (err) {
     if (err instanceof AppError) {
       return fail({ code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
     }
     const known = storageError(err, core.dataDir);
     if (known) {
-      core.log.warn(`${channel}: ${known.code} (${String((err as Error).message)})`);
+      core.log.warn(`${channel}: ${known.code} (${String((err as Error).message).slice(0, 500)})`);
       return fail({ code: known.code, message: known.message });
     }
-    core.log.error(`${channel} failed`, err);
+    core.log.error(err instanceof ContractBreach ? err.message : `${channel} failed`, err instanceof ContractBreach ? undefined : err);
     return fail(internalError(core));
+  } finally {
+    const ms = performance.now() - started;
+    if (ms > SLOW_CALL_MS) core.log.warn(`${channel} took ${Math.round(ms)} ms`);
   }
 }
 

@@ -77,6 +77,76 @@ describe('dispatch', () => {
     }
   });
 
+  it('rolls back a write whose answer breaks the contract, so a retry is not told it was already done', async () => {
+    const core = await startCore();
+    const original = handlers['units.save'];
+    const spy = vi.spyOn(handlers, 'units.save').mockImplementation((ctx, input) => ({ ...original(ctx, input), id: 'not a number' }) as never);
+    try {
+      const r = await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(core.db.prepare("SELECT COUNT(*) AS n FROM units WHERE name = 'Chi bộ thôn 9'").get()).toEqual({ n: 0 });
+      expect(core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'unit'").get()).toEqual({ n: 0 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({ ok: true });
+  });
+
+  it('runs reads read-only: a query that tries to write fails as a bug and writes nothing', async () => {
+    const core = await startCore();
+    const spy = vi.spyOn(handlers, 'centre.get').mockImplementation((ctx) => {
+      ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('sneaky', '1')").run();
+      return null as never;
+    });
+    try {
+      expect(await dispatch(core, 'centre.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(core.db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'sneaky'").get()).toEqual({ n: 0 });
+      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('centre.get tried to write');
+    } finally {
+      spy.mockRestore();
+    }
+    // The connection is writable again for the next command.
+    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 8', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({ ok: true });
+  });
+
+  it('makes the signing key when the database opens, so reading the certificate settings writes nothing', async () => {
+    const core = await startCore();
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM certificate_keys').get()).toEqual({ n: 1 });
+    const changes = core.db.prepare('SELECT total_changes() AS n').get();
+    const first = await dispatch(core, 'certificates.settings', {});
+    expect(first.ok).toBe(true);
+    expect(core.db.prepare('SELECT total_changes() AS n').get()).toEqual(changes);
+    core.close();
+  });
+
+  it('refuses a handler that answers later without being listed as asynchronous', async () => {
+    const core = await startCore();
+    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(async () => []);
+    try {
+      expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('ASYNC_CHANNELS');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('logs a call that takes more than a few seconds', async () => {
+    const core = await startCore();
+    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
+      const until = Date.now() + 3100;
+      while (Date.now() < until) {
+        // A slow query, as on an old office PC.
+      }
+      return [];
+    });
+    try {
+      expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: true });
+      expect(fs.readFileSync(core.log.file, 'utf8')).toMatch(/programs\.list took 3\d{3} ms/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('logs renderer errors', async () => {
     const core = await startCore();
     await dispatch(core, 'app.reportError', { message: 'Không vẽ được bảng', where: 'route', stack: 'at Grid' });

@@ -225,10 +225,18 @@ describe('attendance and results', () => {
     expect(await save(cls.programId)).toMatchObject({ ok: false, error: { code: 'PROGRAM_IN_USE' } });
   });
 
-  it('keeps the class scheme frozen when the program changes later', async () => {
+  it('freezes the class scheme with the first result written, never by reading, and keeps it when the program changes later', async () => {
     const core = await startCore();
     const c = await setup(core);
+    const an = await person(core, 'Trần Văn An');
+    await ok(core, 'enrollments.add', { classId: c.id, personIds: [an.id] });
+    const read = await ok(core, 'results.grid', { classId: c.id });
+    expect(core.db.prepare('SELECT scheme_json FROM classes WHERE id = ?').get(c.id)).toEqual({ scheme_json: null });
+    core.db.prepare("UPDATE programs SET max_absence_pct = 40 WHERE code = 'KND'").run();
     const before = await ok(core, 'results.grid', { classId: c.id });
+    expect(before.scheme.maxAbsencePct).toBe(40);
+    expect(before.scheme.maxAbsencePct).not.toBe(read.scheme.maxAbsencePct);
+    await ok(core, 'results.setScores', { classId: c.id, changes: [{ enrollmentId: before.rows[0]!.enrollmentId, component: 0, attempt: 1, tenths: 80 }] });
     core.db.prepare("UPDATE programs SET max_absence_pct = 50 WHERE code = 'KND'").run();
     expect((await ok(core, 'results.grid', { classId: c.id })).scheme).toEqual(before.scheme);
   });

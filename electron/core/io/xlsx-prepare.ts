@@ -10,7 +10,7 @@ import { formatNumber } from '../../../shared/domain/format';
 import type { AppError } from '../errors';
 import { damaged, encrypted, farBelow, notSpreadsheet, saveAsXlsx, tooComplex, tooManyColumns, tooManyRows } from './read-errors';
 import { HEADER_ALLOWANCE, MAX_COLUMNS } from './raw-sheet';
-import { SHEET_TAGS, SheetRefusal, SheetScan, WorkbookTally, type SheetBudget } from './xlsx-sheet-scan';
+import { SHEET_CLOSING_TAGS, SHEET_TAGS, SheetRefusal, SheetScan, WorkbookTally, type SheetBudget } from './xlsx-sheet-scan';
 import { XmlRefusal, XmlTagScanner, attribute, decodeXml, fromLatin1, scanAll } from './xml-tags';
 import { ZIP_LIMITS, ZipParts, ZipRefusal, type ZipLimits } from './zip-parts';
 
@@ -131,7 +131,7 @@ function slice(chunks: Buffer[], start: number, end: number): Buffer {
 /** The sheet reduced to its root, cells and merges; null when it is over the row limit (refused later). */
 async function prepareSheet(zip: ZipParts, sheet: SheetPart, maxRows: number, tally: WorkbookTally): Promise<{ xml: Buffer; rows: number }> {
   const scan = new SheetScan(sheet.name, maxRows, tally);
-  const scanner = new XmlTagScanner(SHEET_TAGS, scan.onTag);
+  const scanner = new XmlTagScanner(SHEET_TAGS, scan.onTag, SHEET_CLOSING_TAGS);
   const chunks: Buffer[] = [];
   await zip.stream(sheet.path, (chunk) => {
     scanner.push(chunk);

@@ -8,6 +8,8 @@ import { MAX_COLUMNS, cellLocation } from './raw-sheet';
 import { attribute, type XmlTag } from './xml-tags';
 
 export const SHEET_TAGS = ['worksheet', 'sheetData', 'mergeCells', 'mergeCell', 'row', 'c', 'v', 'is', 'f'] as const;
+/** The closing tags the scan needs: the ends of the two elements kept. */
+export const SHEET_CLOSING_TAGS = ['sheetData', 'mergeCells'] as const;
 
 /** What a sheet may hold beyond its values before it is refused as too complex to read safely. */
 export interface SheetBudget {
@@ -45,20 +47,30 @@ export class WorkbookTally {
   constructor(readonly budget: SheetBudget = SHEET_BUDGET) {}
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-/** "B12" → { row: 12, col: 1 }; undefined when it is not a cell reference Excel could write. */
+/** "B12" or "$B$12" → { row: 12, col: 1 }; undefined when it is not a cell reference Excel could write. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
-  if (!m) return undefined;
-  const col = columnIndex(m[1]!);
-  const row = Number(m[2]);
-  if (row < 1 || row > EXCEL_MAX_ROW || col >= EXCEL_MAX_COL) return undefined;
-  return { row, col };
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  let letters = 0;
+  for (; i < ref.length; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    letters++;
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + (c - 48);
+    digits++;
+  }
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return undefined;
+  if (row < 1 || row > EXCEL_MAX_ROW || col > EXCEL_MAX_COL) return undefined;
+  return { row, col: col - 1 };
 }
 
 export class SheetScan {
@@ -113,7 +125,7 @@ export class SheetScan {
         if (this.inSheetData && !t.closing) this.openRow(t);
         break;
       case 'c':
-        if (this.inSheetData) this.cell(t);
+        if (this.inSheetData && !t.closing) this.cell(t);
         break;
       default:
         // v, is, f: the cell holds something.
@@ -143,10 +155,6 @@ export class SheetScan {
   }
 
   private cell(t: XmlTag): void {
-    if (t.closing) {
-      this.cellOpen = false;
-      return;
-    }
     const r = attribute(t.attrs, 'r');
     if (r === undefined) {
       this.col++;

@@ -29,8 +29,13 @@ export class XmlRefusal extends Error {
 
 const MAX_TAG_CHARS = 64 * 1024;
 
-function tokenPattern(names: readonly string[]): RegExp {
-  return new RegExp(`<(/?)(?:([A-Za-z_][\\w.-]*):)?(${names.join('|')})(?=[\\s>/])([^<>]*)>|<!(?:DOCTYPE|ENTITY)`, 'g');
+const PREFIX = '(?:([A-Za-z_][\\w.-]*):)?';
+
+/** Closing tags are matched only for the names that need them: most of a sheet is `</c>` and `</v>`. */
+function tokenPattern(names: readonly string[], closing: readonly string[]): RegExp {
+  // With no closing names the group still exists (and never matches), so group numbers stay put.
+  const close = `/${PREFIX}(${closing.length ? closing.join('|') : '(?!)'})|`;
+  return new RegExp(`<(?:${close}${PREFIX}(${names.join('|')}))(?=[\\s>/])([^<>]*)>|<!(?:DOCTYPE|ENTITY)`, 'g');
 }
 
 export class XmlTagScanner {
@@ -42,8 +47,9 @@ export class XmlTagScanner {
   constructor(
     names: readonly string[],
     private readonly onTag: (tag: XmlTag) => void,
+    closing: readonly string[] = [],
   ) {
-    this.pattern = tokenPattern(names);
+    this.pattern = tokenPattern(names, closing);
   }
 
   push(chunk: Buffer): void {
@@ -69,13 +75,14 @@ export class XmlTagScanner {
     const region = length === text.length ? text : text.slice(0, length);
     this.pattern.lastIndex = 0;
     for (let m = this.pattern.exec(region); m !== null; m = this.pattern.exec(region)) {
-      const name = m[3];
+      const closing = m[2] !== undefined;
+      const name = closing ? m[2]! : m[4];
       if (name === undefined) throw new XmlRefusal('doctype');
-      const attrs = m[4] ?? '';
+      const attrs = m[5] ?? '';
       this.onTag({
         name,
-        prefix: m[2] ?? '',
-        closing: m[1] === '/',
+        prefix: (closing ? m[1] : m[3]) ?? '',
+        closing,
         selfClosing: attrs.endsWith('/'),
         attrs,
         start: this.offset + m.index,
@@ -86,8 +93,12 @@ export class XmlTagScanner {
 }
 
 /** The value of one attribute in a tag's raw attribute text; no entity decoding (see decodeXml). */
+const attributePatterns = new Map<string, RegExp>();
+
 export function attribute(attrs: string, name: string): string | undefined {
-  const at = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const at = pattern.exec(attrs);
   return at ? (at[1] ?? at[2]) : undefined;
 }
 

@@ -5,7 +5,7 @@ import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { keyIdOf, signText, verifyText } from '../certificates/signing';
 import { AppError } from '../errors';
-import { activeKey } from '../services/certificates';
+import { activeKey } from '../certificates/keys';
 import { centreProfileAt } from '../services/centre';
 
 export const ROLLUP_FORMAT = 'ttct-rollup';
@@ -52,7 +52,7 @@ export function exportRollup(ctx: AppCore, year: number): { fileName: string; da
   const programs = ctx.db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
   const profile = centreProfileAt(ctx, todayInVietnam(ctx.now()));
   if (!profile) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  const key = ctx.db.transaction(() => activeKey(ctx))();
+  const key = activeKey(ctx);
   const body: Body = {
     format: ROLLUP_FORMAT,
     version: ROLLUP_VERSION,

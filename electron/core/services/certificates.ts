@@ -4,7 +4,7 @@ import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-nu
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import { generateCentreKeys, publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
+import { publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
 import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom, type Signed } from '../certificates/record';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { trustedKeys } from './trusted-keys';
@@ -14,6 +14,7 @@ import { centreProfileAt } from './centre';
 import { getClass } from './classes';
 import { enrollmentRows, resultsGrid } from './enrollments';
 import type { Handlers } from './types';
+import { activeKey } from '../certificates/keys';
 
 type Channels = typeof certificatesChannels;
 type Signer = z.output<Channels['certificates.issue']['input']>['signer'];
@@ -34,22 +35,8 @@ function patterns(ctx: AppCore) {
   return { serialPattern, registerPattern, yearly: patternHasYear(serialPattern) && patternHasYear(registerPattern) };
 }
 
-/** The centre's signing key, made on first use. */
-export function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; privateKeyPem: string } {
-  const row = ctx.db.prepare('SELECT key_id, public_pem, private_pem FROM certificate_keys WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1').get() as
-    | { key_id: string; public_pem: string; private_pem: string }
-    | undefined;
-  if (row) return { keyId: row.key_id, publicKeyPem: row.public_pem, privateKeyPem: row.private_pem };
-  const keys = generateCentreKeys();
-  ctx.db
-    .prepare('INSERT INTO certificate_keys (key_id, public_pem, private_pem, created_at) VALUES (?, ?, ?, ?)')
-    .run(keys.keyId, keys.publicKeyPem, keys.privateKeyPem, ctx.now().toISOString());
-  audit(ctx, { action: 'create', entity: 'certificate_key', entityId: keys.keyId });
-  return keys;
-}
-
 function settings(ctx: AppCore) {
-  const key = ctx.db.transaction(() => activeKey(ctx))();
+  const key = activeKey(ctx);
   const profile = centreProfileAt(ctx, todayInVietnam(ctx.now()));
   return { ...patterns(ctx), keyId: key.keyId, publicKeyPem: key.publicKeyPem, publicKeyFile: publicKeyFileText(key.publicKeyPem, profile?.name ?? '') };
 }

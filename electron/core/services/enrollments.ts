@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Enrollment, enrollmentsChannels } from '../../../shared/contract/enrollments';
-import { evaluate, type AttendanceMark, type Scheme } from '../../../shared/domain/eligibility';
+import { evaluate, type AttendanceMark } from '../../../shared/domain/eligibility';
 import { PARTY_STATUS_LABELS, type PartyStatus } from '../../../shared/domain/learner-fields';
 import { formatNumber } from '../../../shared/domain/format';
 import { fullName } from '../../../shared/domain/text';
@@ -9,6 +9,7 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { decisionLabel, saveDecision } from '../classes/terms';
+import { classScheme, freezeClassScheme } from '../classes/scheme';
 import { getClass } from './classes';
 import type { Handlers } from './types';
 
@@ -20,21 +21,6 @@ const LOCKED = new Set(['results_recognised', 'certificates_issued']);
 function classFrame(ctx: AppCore, classId: number) {
   const c = getClass(ctx, classId);
   return { ...c, locked: LOCKED.has(c.status) };
-}
-
-/** The assessment scheme frozen with the class on first use: a program edited later leaves old results alone. */
-export function classScheme(ctx: AppCore, classId: number): Scheme {
-  const row = ctx.db.prepare('SELECT scheme_json, program_id FROM classes WHERE id = ?').get(classId) as { scheme_json: string | null; program_id: number };
-  if (row.scheme_json) return JSON.parse(row.scheme_json) as Scheme;
-  const p = ctx.db.prepare('SELECT max_absence_pct, max_retakes FROM programs WHERE id = ?').get(row.program_id) as { max_absence_pct: number; max_retakes: number };
-  const scheme: Scheme = {
-    components: ctx.db.prepare('SELECT name, weight FROM program_components WHERE program_id = ? ORDER BY position').all(row.program_id) as Scheme['components'],
-    bands: ctx.db.prepare('SELECT label, min_tenths AS min, max_tenths AS max FROM program_bands WHERE program_id = ? ORDER BY position').all(row.program_id) as Scheme['bands'],
-    maxAbsencePct: p.max_absence_pct,
-    maxRetakes: p.max_retakes,
-  };
-  ctx.db.prepare('UPDATE classes SET scheme_json = ? WHERE id = ?').run(JSON.stringify(scheme), classId);
-  return scheme;
 }
 
 interface Row {
@@ -220,6 +206,7 @@ function setAttendance(ctx: AppCore, input: z.output<Channels['attendance.set'][
     const c = classFrame(ctx, input.classId);
     if (c.status === 'cancelled') throw new AppError('LOCKED', 'Lớp đã hủy.');
     requireReasonIfLocked(c.locked, input.reason);
+    freezeClassScheme(ctx, input.classId);
     const sessions = new Set((db.prepare('SELECT id FROM sessions WHERE class_id = ?').all(input.classId) as { id: number }[]).map((s) => s.id));
     const enrollments = new Map(enrollmentRows(ctx, input.classId).map((e) => [e.id, e]));
     const upsert = db.prepare('INSERT INTO attendance (enrollment_id, session_id, mark) VALUES (?, ?, ?) ON CONFLICT (enrollment_id, session_id) DO UPDATE SET mark = excluded.mark');
@@ -290,7 +277,7 @@ function setScores(ctx: AppCore, input: z.output<Channels['results.setScores']['
     const c = classFrame(ctx, input.classId);
     if (c.status === 'cancelled') throw new AppError('LOCKED', 'Lớp đã hủy.');
     requireReasonIfLocked(c.locked, input.reason);
-    const scheme = classScheme(ctx, input.classId);
+    const scheme = freezeClassScheme(ctx, input.classId);
     const enrollments = new Map(enrollmentRows(ctx, input.classId).map((e) => [e.id, e]));
     const first = db.prepare('SELECT tenths FROM scores WHERE enrollment_id = ? AND component = ? AND attempt = 1');
     const upsert = db.prepare(
@@ -340,6 +327,7 @@ function setScores(ctx: AppCore, input: z.output<Channels['results.setScores']['
  * results are recognised and again after every correction to a recognised class.
  */
 export function storeOutcomes(ctx: AppCore, classId: number): void {
+  freezeClassScheme(ctx, classId);
   const grid = resultsGrid(ctx, classId);
   const set = ctx.db.prepare('UPDATE enrollments SET outcome = ?, classification = ? WHERE id = ? AND (outcome IS NOT ? OR classification IS NOT ?)');
   for (const r of grid.rows) {
@@ -355,6 +343,7 @@ function recognise(ctx: AppCore, input: z.output<Channels['results.recognise']['
   return db.transaction(() => {
     const c = classFrame(ctx, input.classId);
     if (c.status !== 'finished') throw new AppError('NOT_FINISHED', 'Chỉ công nhận kết quả khi lớp đã kết thúc.');
+    freezeClassScheme(ctx, input.classId);
     const grid = resultsGrid(ctx, input.classId);
     if (grid.rows.length === 0) throw new AppError('RESULTS_INCOMPLETE', 'Lớp chưa có học viên.');
     if (grid.rows[0]!.result.sessions === 0) throw new AppError('RESULTS_INCOMPLETE', 'Lớp chưa có lịch học nên chưa điểm danh được; hãy lập lịch học trước.');
@@ -405,6 +394,7 @@ export const enrollmentsHandlers: Handlers<Channels> = {
       const e = enrollmentOf(ctx, input.enrollmentId);
       const c = classFrame(ctx, e.class_id);
       requireReasonIfLocked(c.locked, input.reason);
+      freezeClassScheme(ctx, e.class_id);
       const was = ctx.db.prepare('SELECT discipline, discipline_note FROM enrollments WHERE id = ?').get(e.id) as { discipline: number; discipline_note: string };
       ctx.db.prepare('UPDATE enrollments SET discipline = ?, discipline_note = ?, updated_at = ? WHERE id = ?').run(input.discipline ? 1 : 0, input.note, ctx.now().toISOString(), e.id);
       audit(ctx, { action: 'update', entity: 'enrollment', entityId: e.id, before: { discipline: was.discipline === 1, note: was.discipline_note }, after: { discipline: input.discipline, note: input.note }, ...(input.reason ? { reason: input.reason } : {}) });

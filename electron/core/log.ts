@@ -8,16 +8,47 @@ export interface Logger {
   error(message: string, err?: unknown): void;
 }
 
-const MAX_BYTES = 2 * 1024 * 1024;
-const KEEP = 3;
+export interface LogLimits {
+  /** Size at which app.log is rotated to app.log.1. */
+  maxFileBytes: number;
+  /** Rotated files kept: with entries capped, this is weeks of an office's history. */
+  keep: number;
+  /** Characters of one entry; the rest is summarised, so one huge failure cannot push the history out. */
+  maxEntryChars: number;
+}
 
-/** Appends to `<logsDir>/app.log`, rotating at 2 MB; logging never throws. */
-export function createLogger(logsDir: string, echo = false): Logger {
+export const LOG_LIMITS: LogLimits = { maxFileBytes: 2 * 1024 * 1024, keep: 5, maxEntryChars: 8 * 1024 };
+
+const STACK_LINES = 15;
+
+/** Keeps the head and the tail of an over-long entry and says how much was left out. */
+export function capEntry(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.floor(max / 4);
+  const head = max - tail;
+  return `${text.slice(0, head)} … [bỏ bớt ${text.length - head - tail} ký tự] … ${text.slice(text.length - tail)}`;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const stack = (err.stack ?? err.message).split('\n');
+    const shown = stack.slice(0, STACK_LINES).join('\n');
+    return stack.length > STACK_LINES ? `${shown}\n    … ${stack.length - STACK_LINES} more frames` : shown;
+  }
+  return err === undefined ? '' : String(err);
+}
+
+/**
+ * Appends to `<logsDir>/app.log`, rotating at a size limit; logging never throws. The same entry
+ * repeated back to back (a screen retrying a failing call) is written once and then counted.
+ */
+export function createLogger(logsDir: string, echo = false, limits: LogLimits = LOG_LIMITS): Logger {
   const file = path.join(logsDir, 'app.log');
   let ready = false;
+  let last = '';
+  let repeats = 0;
 
-  function write(level: string, message: string): void {
-    const line = `${new Date().toISOString()} ${level} ${message}\n`;
+  function append(line: string): void {
     if (echo) process.stderr.write(line);
     try {
       if (!ready) {
@@ -31,6 +62,22 @@ export function createLogger(logsDir: string, echo = false): Logger {
     }
   }
 
+  function write(level: string, message: string): void {
+    const entry = `${level} ${capEntry(message, limits.maxEntryChars)}`;
+    if (entry === last) {
+      repeats++;
+      return;
+    }
+    flushRepeats();
+    last = entry;
+    append(`${new Date().toISOString()} ${entry}\n`);
+  }
+
+  function flushRepeats(): void {
+    if (repeats > 0) append(`${new Date().toISOString()} INFO (the entry above was repeated ${repeats} more time(s))\n`);
+    repeats = 0;
+  }
+
   function rotateIfLarge(): void {
     let size = 0;
     try {
@@ -38,8 +85,8 @@ export function createLogger(logsDir: string, echo = false): Logger {
     } catch {
       return;
     }
-    if (size < MAX_BYTES) return;
-    for (let i = KEEP - 1; i >= 1; i--) {
+    if (size < limits.maxFileBytes) return;
+    for (let i = limits.keep - 1; i >= 1; i--) {
       const from = `${file}.${i}`;
       if (fs.existsSync(from)) fs.renameSync(from, `${file}.${i + 1}`);
     }
@@ -51,8 +98,8 @@ export function createLogger(logsDir: string, echo = false): Logger {
     info: (m) => write('INFO', m),
     warn: (m) => write('WARN', m),
     error: (m, err) => {
-      const detail = err instanceof Error ? `\n${err.stack ?? err.message}` : err === undefined ? '' : `\n${String(err)}`;
-      write('ERROR', `${m}${detail}`);
+      const detail = describeError(err);
+      write('ERROR', detail ? `${m}\n${detail}` : m);
     },
   };
 }

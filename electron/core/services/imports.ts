@@ -101,9 +101,14 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   const bytes = Buffer.from(dataBase64, 'base64');
   const started = performance.now();
   const size = `${Math.round(bytes.length / 1024)} KB`;
-  const { book: workbook, heapMb } = await readWorkbookInWorker(bytes, fileName, {
+  const read = await readWorkbookInWorker(bytes, fileName, {
     onSlow: (ms) => ctx.log.warn(`Reading a ${size} file for import is still running after ${Math.round(ms)} ms`),
+  }).catch((err: unknown) => {
+    // The clerk sees the reason; the log keeps that a file was refused and how long it took.
+    if (err instanceof AppError) ctx.log.info(`Refused a ${size} file for import: ${err.code} after ${Math.round(performance.now() - started)} ms`);
+    throw err;
   });
+  const { book: workbook, heapMb } = read;
   ctx.log.info(`Read a ${size} file for import in ${Math.round(performance.now() - started)} ms (reader heap ${heapMb} MB)`);
   const described = workbook.sheets.map((s, i) => describeSheet(ctx, s, i));
   const id = randomUUID();

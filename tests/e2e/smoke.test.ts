@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLASS_NAME, expectFirstStart, expectReopened, roundTripAndPrint } from '../electron/electron-fixtures';
+import { CLASS_NAME, expectFirstStart, expectImportsIsolated, expectReopened, roundTripAndPrint } from '../electron/electron-fixtures';
 import { browserForFile, dataFolder, startApp, watchConsole } from './fixtures';
 
 /**
@@ -10,7 +10,7 @@ import { browserForFile, dataFolder, startApp, watchConsole } from './fixtures';
 describe('the packaged-app smoke steps, on the browser host', () => {
   const browser = browserForFile();
 
-  it('first start, IPC round trip, a class timetable printed to PDF, restart on the same data', async () => {
+  it('first start, IPC round trip, a list read in the worker and a merge bomb refused, a class timetable printed to PDF, restart on the same data', async () => {
     const data = dataFolder();
     let host = await startApp(data.dir);
     try {
@@ -18,6 +18,7 @@ describe('the packaged-app smoke steps, on the browser host', () => {
       const problems = watchConsole(page);
       await page.goto(host.url);
       await expectFirstStart(page, data.dir);
+      await expectImportsIsolated(page);
       const { text } = await roundTripAndPrint(page);
       expect(text).toContain(CLASS_NAME);
       expect(text).toContain('LỊCH HỌC');

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -44,14 +46,18 @@ export function tempDataDir(): { dir: string; remove(): void } {
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
-/** One IPC round trip through the preload bridge, exactly as the renderer makes it. */
-export async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const reply = (await page.evaluate(
+/** One IPC round trip through the preload bridge, exactly as the renderer makes it; refusals included. */
+export async function reply(page: Page, channel: string, input: unknown): Promise<Reply> {
+  return (await page.evaluate(
     ([c, i]) => (window as unknown as { ttct: { invoke(c: string, i: unknown): Promise<unknown> } }).ttct.invoke(c, i),
     [channel, input] as const,
   )) as Reply;
-  if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
-  return reply.value as T;
+}
+
+export async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  const reply_ = await reply(page, channel, input);
+  if (!reply_.ok) throw new Error(`${channel}: ${JSON.stringify(reply_.error)}`);
+  return reply_.value as T;
 }
 
 export const CENTRE = {
@@ -110,4 +116,30 @@ export async function expectReopened(page: Page): Promise<void> {
   expect(await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').count()).toBe(0);
   const classes = await invoke<{ name: string }[]>(page, 'classes.list', { year: null, programId: null });
   expect(classes.map((c) => c.name)).toContain(CLASS_NAME);
+}
+
+/**
+ * Lists are read in a worker thread (from app.asar in the packaged app): a real .xlsx is read, a
+ * 2 KB merge bomb is refused in a moment, and the app goes on answering.
+ */
+export async function expectImportsIsolated(page: Page): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh']);
+  ws.addRow([1, 'Nguyễn Văn An', '05/09/1975']);
+  ws.addRow([2, 'Lê Thị Yến', '12/01/1980']);
+  const list = Buffer.from(await wb.xlsx.writeBuffer());
+  const opened = await invoke<{ sessionId: string; sheets: { dataRows: number }[] }>(page, 'imports.open', { fileName: 'ds.xlsx', dataBase64: list.toString('base64') });
+  expect(opened.sheets[0]?.dataRows).toBe(2);
+  await invoke(page, 'imports.discard', { sessionId: opened.sessionId });
+
+  const zip = await JSZip.loadAsync(list);
+  const sheet = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace('</worksheet>', '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>');
+  zip.file('xl/worksheets/sheet1.xml', sheet);
+  const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const started = Date.now();
+  const refused = await reply(page, 'imports.open', { fileName: 'bom.xlsx', dataBase64: bomb.toString('base64') });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_COMPLEX' } });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect((await invoke<{ appVersion: string }>(page, 'app.status', {})).appVersion).toBeTruthy();
 }

@@ -7,6 +7,7 @@ import {
   ROOT,
   electronBinary,
   expectFirstStart,
+  expectImportsIsolated,
   expectReopened,
   hasDisplay,
   invoke,
@@ -58,6 +59,10 @@ describe.skipIf(skip !== null)('the real Electron app', () => {
   it('starts on an empty folder in Vietnamese, from app://, creating the database there', async () => {
     await expectFirstStart(page, data.dir);
     expect(page.url()).toMatch(/^app:\/\/ttct\/index\.html/);
+  });
+
+  it('reads a list in the reader worker of the built app and refuses a merge bomb, still answering', async () => {
+    await expectImportsIsolated(page);
   });
 
   it('exposes only window.ttct { invoke, on } to the page, and no Node', async () => {

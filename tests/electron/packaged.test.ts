@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLASS_NAME, REQUIRE_ELECTRON, expectFirstStart, expectReopened, hasDisplay, roundTripAndPrint, tempDataDir } from './electron-fixtures';
+import { CLASS_NAME, REQUIRE_ELECTRON, expectFirstStart, expectImportsIsolated, expectReopened, hasDisplay, roundTripAndPrint, tempDataDir } from './electron-fixtures';
 
 /**
  * The packaged app as a clerk gets it: the unpacked folder electron-builder leaves beside the
@@ -105,10 +105,11 @@ describe.skipIf(reason !== null)('the packaged app', () => {
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
   });
 
-  it('starts in a fresh data folder, answers over IPC, prints a class timetable to PDF, quits and reopens the same data', async () => {
+  it('starts in a fresh data folder, answers over IPC, reads a list in its worker and refuses a merge bomb, prints a class timetable to PDF, quits and reopens the same data', async () => {
     running = await start(data.dir);
     await expectFirstStart(running.page, data.dir);
     expect(running.page.url()).toMatch(/^app:\/\/ttct\/index\.html/);
+    await expectImportsIsolated(running.page);
     const { text } = await roundTripAndPrint(running.page);
     expect(text).toContain(CLASS_NAME);
     expect(text).toContain('LỊCH HỌC');

@@ -91,7 +91,7 @@ export function readWorkbookInWorker(
       settle(() => {
         if (response.ok) resolve({ book: response.book, heapMb: response.heapMb });
         else if (response.code) reject(new AppError(response.code, response.message));
-        else reject(new Error(`Reading ${name} failed in the worker: ${response.message}`));
+        else reject(new Error(`Reading an import file failed in the worker: ${response.message}`));
       }),
     );
     worker.on('error', (err: Error & { code?: string }) =>
@@ -99,11 +99,11 @@ export function readWorkbookInWorker(
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? tooComplex(name, 'cần quá nhiều bộ nhớ')
-            : new Error(`The read worker for ${name} failed: ${err.stack ?? err.message}`),
+            : new Error(`The read worker failed: ${err.stack ?? err.message}`),
         ),
       ),
     );
-    worker.on('exit', (code) => settle(() => reject(new Error(`The read worker for ${name} exited (${code}) without an answer`))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The read worker exited (${code}) without an answer`))));
     const request: ReadRequest = { bytes, fileName, limits: options.limits ?? {} };
     worker.postMessage(request);
   });

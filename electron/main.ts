@@ -112,7 +112,7 @@ async function start(): Promise<void> {
   session.defaultSession.protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request));
   handleDownloads(session.defaultSession, () => mainWindow, log);
 
-  useBuiltReadWorker(path.join(__dirname, 'read-worker.js'));
+  useBuiltReadWorker(path.join(__dirname, 'read-worker.js'), { prewarm: true });
   const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion(), printing: createElectronPrintPort() });
   const isAppUrl = appUrlMatcher(appUrl());
   registerIpc(ipcMain, core, () => mainWindow, isAppUrl);

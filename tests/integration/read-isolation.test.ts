@@ -173,6 +173,18 @@ describe('the reader runs in a worker the app survives', () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 
+  it('reads the next file after a worker was ended, and reuses a worker that finished', async () => {
+    await refusal(readWorkbookInWorker(list, 'ds.xlsx', { isolation: { timeoutMs: 200 } }));
+    const first = await readWorkbookInWorker(list, 'ds.xlsx');
+    const started = performance.now();
+    const second = await readWorkbookInWorker(list, 'ds.xlsx');
+    console.info(`warm read of 20,000 rows: ${Math.round(performance.now() - started)} ms`);
+    expect(second.book.sheets[0]!.rowCount).toBe(first.book.sheets[0]!.rowCount);
+    const refused = await refusal(readWorkbookInWorker(Buffer.from('%PDF-1.7 not a list at all'), 'ds.xlsx'));
+    expect(refused.code).toBe('IMPORT_NOT_SPREADSHEET');
+    expect((await readWorkbookInWorker(list, 'ds.xlsx')).book.sheets[0]!.rowCount).toBe(20_001);
+  });
+
   it('keeps answering other calls while a file is read', async () => {
     const core = await startCore();
     const opening = invoke(core, 'imports.open', { fileName: 'ds.xlsx', dataBase64: list.toString('base64') });

@@ -1,6 +1,6 @@
 /**
- * Runs in a worker thread: reads one file brought for import and posts back the plain cells or the
- * refusal. A file crafted to exhaust memory or time kills this thread, never the app (sheet-worker.ts).
+ * Runs in a worker thread: reads each file brought for import and posts back the plain cells or the
+ * refusal, one file at a time. A file crafted to exhaust memory or time kills this thread, never the app (sheet-worker.ts).
  */
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
@@ -13,7 +13,7 @@ function heapMb(): number {
   return Math.round((h.total_heap_size + h.external_memory) / (1024 * 1024));
 }
 
-parentPort?.once('message', (request: ReadRequest) => {
+parentPort?.on('message', (request: ReadRequest) => {
   const reply = (response: ReadResponse): void => parentPort?.postMessage(response);
   readWorkbook(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), request.fileName, request.limits).then(
     (book) => reply({ ok: true, book, heapMb: heapMb() }),

@@ -140,6 +140,7 @@ async function benchImport(dataDir: string): Promise<void> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
     const t = performance.now();
     const opened = await dispatch(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
+    const openedAt = performance.now();
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const o = opened.value as { sessionId: string; suggestedSheet: number; sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[] };
     const sheet = o.sheets[o.suggestedSheet]!;
@@ -159,6 +160,7 @@ async function benchImport(dataDir: string): Promise<void> {
     emit('learners.import_10k_ms', total, {
       rows: 10_000,
       againstPeople: PEOPLE,
+      openMs: Math.round(openedAt - t),
       readAndAnalyzeMs: Math.round(analyzedAt - t),
       commitMs: Math.round(total - (analyzedAt - t)),
       result: committed.value,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { dataFolder, browserForFile, screenshot, startApp, watchConsole , saveCentreProfile } from './fixtures';
+import JSZip from 'jszip';
+import { dataFolder, browserForFile, screenshot, seriousAccessibilityProblems, startApp, watchConsole, saveCentreProfile } from './fixtures';
 
 const browser = browserForFile();
 
@@ -103,6 +104,37 @@ describe('learners: import, search, merge — as a clerk', () => {
       expect(problems).toEqual([]);
       await page.close();
       expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  });
+  it('refuses a crafted file with a message that says what to do, and goes on to read a real list', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      await saveCentreProfile(host.core);
+      const list = path.join(data.dir, 'DS_chibo_thon3.xlsx');
+      await cellList(list);
+      const zip = await JSZip.loadAsync(fs.readFileSync(list));
+      const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<mergeCells[\s\S]*<\/mergeCells>/, '').replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+      const bomb = path.join(data.dir, 'DS_gop_o.xlsx');
+      fs.writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/learners/import`);
+      await page.locator('input[type="file"]').setInputFiles(bomb);
+      await page.getByText(/Tệp «DS_gop_o\.xlsx» quá lớn hoặc có cấu trúc bất thường/).waitFor();
+      await page.getByText(/chép riêng bảng danh sách sang một sổ làm việc mới/).waitFor();
+      await screenshot(page, '14-import-refused');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      expect(host.core.db.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
+
+      await page.locator('input[type="file"]').setInputFiles(list);
+      await page.getByText('Dòng tiêu đề cột: 6.').waitFor();
+      expect(problems.filter((p) => !p.includes('status of 4'))).toEqual([]);
     } finally {
       await host.close();
       data.remove();

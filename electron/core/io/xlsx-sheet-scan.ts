@@ -196,7 +196,7 @@ export class SheetScan {
       throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.merges)} vùng gộp ô` });
     }
     if (this.tally.mergedCells > this.tally.budget.mergedCells) {
-      throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» gộp ô trên vùng quá rộng (${ref.slice(0, 30)})` });
+      throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» gộp ô trên vùng quá rộng ${ref.slice(0, 30)}` });
     }
   }
 }

@@ -11,6 +11,8 @@ import { JobRegistry } from './jobs';
 import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 import { openSqlite } from './db/engine';
+import { copyDurably } from './db/durable';
+import { keepAside, settleInterruptedRestore, signsOfEarlierData, stagedPath, swapIn, writeJournal } from './db/restore';
 import { ensureSigningKey } from './certificates/keys';
 
 export interface CoreOptions {
@@ -104,6 +106,23 @@ export class AppCore {
       ensureWritableDir(this.dataDir);
       const orphans = removeOrphanPartials(this.backupsDir);
       if (orphans.length) this.log.warn(`Removed ${orphans.length} unfinished backup file(s) left by an interrupted backup`);
+      const settled = settleInterruptedRestore(this.dbPath);
+      if (settled === 'finished') this.log.warn('Finished a restore that was cut off after it had begun to replace the database');
+      if (settled === 'undone') this.log.warn('Removed the copy of a restore that was cut off before it replaced anything');
+      if (!fs.existsSync(this.dbPath)) {
+        const signs = signsOfEarlierData(this.dbPath, this.backupsDir);
+        if (signs) {
+          this.log.warn(`The database file is missing but the folder shows earlier data (${signs}); not creating an empty one`);
+          this.problemState = {
+            code: 'DB_MISSING',
+            message:
+              `Không tìm thấy tệp cơ sở dữ liệu ${this.dbPath}, trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
+              'Phần mềm không tạo cơ sở dữ liệu trống để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
+              'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
+          };
+          return;
+        }
+      }
       this.connection = await openDatabase(this.dbPath, {
         backupsDir: this.backupsDir,
         now: this.clock,
@@ -126,7 +145,7 @@ export class AppCore {
       this.log.warn(`Database problem ${problem.code}: ${problem.message}`);
       const code = problem.code as Problem['code'];
       this.problemState = {
-        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL'].includes(code)
+        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_MISSING'].includes(code)
           ? code
           : 'DB_OPEN_FAILED',
         message: problem.message,
@@ -167,8 +186,10 @@ export class AppCore {
   }
 
   /**
-   * Replaces the database with a backup. The current file is first backed up (or, when it cannot be
-   * opened, moved aside untouched), so a restore never loses anything.
+   * Replaces the database with a backup (db/restore.ts): the backup is copied beside the database
+   * and checked there, the current data is kept (a pre-restore backup, or a copy of a file that
+   * cannot be opened), and one rename swaps the copy in. A kill at any point leaves either the old
+   * database or the restored one, never none.
    */
   async restore(file: string): Promise<void> {
     const source = path.join(this.backupsDir, file);
@@ -176,28 +197,31 @@ export class AppCore {
       throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu ${file}.`);
     }
     verifyBackup(source, file);
-
+    const staged = stagedPath(this.dbPath);
+    try {
+      copyDurably(source, staged);
+      verifyBackup(staged, file);
+    } catch (err) {
+      fs.rmSync(staged, { force: true });
+      if (err instanceof AppError) throw err;
+      throw storageError(err, this.dataDir) ?? err;
+    }
     if (this.connection) {
       await this.backup('pre-restore');
       this.connection.close();
       this.connection = null;
     } else if (fs.existsSync(this.dbPath)) {
-      const aside = `${this.dbPath}.hong-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      fs.renameSync(this.dbPath, aside);
-      this.log.warn(`Moved unusable database aside to ${aside}`);
+      const aside = keepAside(this.dbPath, this.now().toISOString().replace(/[:.]/g, '-'));
+      this.log.warn(`Kept a copy of the unusable database as ${path.basename(aside)}`);
     }
-    for (const suffix of ['-wal', '-shm']) {
-      const extra = `${this.dbPath}${suffix}`;
-      if (fs.existsSync(extra)) {
-        if (this.problemState) fs.renameSync(extra, `${extra}.hong-${Date.now()}`);
-        else fs.rmSync(extra);
-      }
+    try {
+      writeJournal(this.dbPath, file, this.now());
+      swapIn(this.dbPath);
+      this.log.info(`Restored ${file}`);
+    } finally {
+      // Also after a failure: open() finishes a swap the journal says had begun, or reopens the old file.
+      await this.open();
     }
-    const temp = `${this.dbPath}.restoring`;
-    fs.copyFileSync(source, temp);
-    fs.renameSync(temp, this.dbPath);
-    this.log.info(`Restored ${file}`);
-    await this.open();
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Backup } from '../../../shared/contract/app';
+import { fsyncDir, fsyncFile } from './durable';
 
 export type BackupKind = Backup['kind'];
 
@@ -59,7 +60,10 @@ export async function createBackup(db: Database, dir: string, kind: BackupKind, 
   const partial = `${target}.partial`;
   try {
     await db.backup(partial);
+    // On the disk before it takes its name: a listed backup is always a complete one.
+    fsyncFile(partial);
     fs.renameSync(partial, target);
+    fsyncDir(dir);
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;

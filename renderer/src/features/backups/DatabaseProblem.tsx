@@ -15,6 +15,7 @@ const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
   DATA_DIR_UNWRITABLE: 'Không ghi được vào thư mục dữ liệu',
   DISK_FULL: 'Ổ đĩa đã đầy',
   DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu',
+  DB_MISSING: 'Không tìm thấy cơ sở dữ liệu',
 };
 
 /** Shown instead of the app when the database cannot be used; offers the newest backup first. */

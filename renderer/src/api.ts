@@ -1,13 +1,21 @@
 import { contract, type AppErrorShape, type Channel, type Input, type Output, type Result } from '../../shared/contract';
+import { messageWithFields } from '../../shared/contract/field-labels';
 
+/**
+ * A refusal from the core. `message` stands on its own (most screens show it in an alert, with no
+ * field in sight), so a refused input names its wrong fields; a form that marks the fields shows
+ * `formMessage`, the core's own sentence, above them.
+ */
 export class ApiError extends Error {
   readonly code: string;
   readonly fields: Record<string, string>;
+  readonly formMessage: string;
   constructor(error: AppErrorShape) {
-    super(error.message);
+    super(messageWithFields(error));
     this.name = 'ApiError';
     this.code = error.code;
     this.fields = error.fields ?? {};
+    this.formMessage = error.message;
   }
 }
 

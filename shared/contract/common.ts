@@ -2,9 +2,59 @@ import { z } from 'zod';
 import { cleanText, isWellFormedText } from '../domain/text';
 import { isValidIsoDate } from '../domain/dates';
 
-// The contract speaks Vietnamese on both sides: zod's own messages (a wrong type, a missing field), not
-// only the ones written here, reach the clerk through `fields`.
-z.config(z.locales.vi());
+const count = (n: number | bigint) => Number(n).toLocaleString('vi-VN');
+
+/**
+ * zod's own messages (a wrong type, a missing field, a limit) in plain Vietnamese: they reach the clerk
+ * through `fields`. zod's Vietnamese locale says "mong đợi object, nhận được string"; this says what is
+ * wrong in the clerk's words, and falls back to the locale for the rare rest. Schema messages win.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Chưa có thông tin này';
+      switch (issue.expected) {
+        case 'string':
+          return 'Phải là chữ';
+        case 'number':
+          return 'Phải là một số';
+        case 'int':
+          return 'Phải là số nguyên';
+        case 'boolean':
+          return 'Phải chọn có hoặc không';
+        case 'array':
+          return 'Phải là một danh sách';
+        default:
+          return 'Thông tin không đúng dạng';
+      }
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const limit = count(big ? issue.maximum : issue.minimum);
+      if (issue.origin === 'string') return big ? `Tối đa ${limit} ký tự` : Number(issue.minimum) === 1 ? 'Không được để trống' : `Tối thiểu ${limit} ký tự`;
+      if (issue.origin === 'array' || issue.origin === 'set') return big ? `Tối đa ${limit} mục` : `Cần ít nhất ${limit} mục`;
+      if (big) return issue.inclusive ? `Không được lớn hơn ${limit}` : `Phải nhỏ hơn ${limit}`;
+      return issue.inclusive ? `Không được nhỏ hơn ${limit}` : `Phải lớn hơn ${limit}`;
+    }
+    case 'invalid_value':
+      return 'Lựa chọn không hợp lệ';
+    case 'invalid_format':
+      return 'Không đúng định dạng';
+    case 'not_multiple_of':
+      return `Phải là bội số của ${count(issue.divisor)}`;
+    case 'unrecognized_keys':
+      return 'Có thông tin không thuộc biểu mẫu này';
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'invalid_union':
+      return 'Giá trị không hợp lệ';
+    default:
+      return undefined;
+  }
+}
+
+// Both sides import the contract, so the core and the renderer configure zod the same way.
+z.config({ ...z.locales.vi(), customError: plainMessage });
 
 /** Clerk-facing error: Vietnamese message, optional per-field messages keyed by dotted path. */
 export const appErrorSchema = z.object({
@@ -44,11 +94,20 @@ export interface ChannelDef {
   output: z.ZodType;
 }
 
+/** The `fields` key of a problem with the input as a whole (not an object, say) rather than one field. */
+export const WHOLE_INPUT = '_input';
+
+/**
+ * Messages by field path ("topics.2.sessions"), the first for each path. A problem with the whole
+ * input, which no form field shows, is keyed WHOLE_INPUT and says so as a sentence.
+ */
 export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in fields)) fields[key] = issue.message;
+    const key = issue.path.length === 0 ? WHOLE_INPUT : issue.path.map(String).join('.');
+    const message = key === WHOLE_INPUT && issue.code === 'invalid_type' ? 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.' : issue.message;
+    // A key from the input ("__proto__" in a record) is kept as an own field, never set through the prototype.
+    if (!Object.hasOwn(fields, key)) Object.defineProperty(fields, key, { value: message, enumerable: true, writable: true, configurable: true });
   }
   return fields;
 }

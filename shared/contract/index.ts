@@ -49,4 +49,4 @@ export interface TtctBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
-export { zodIssuesToFields, type Result, type AppErrorShape } from './common';
+export { zodIssuesToFields, WHOLE_INPUT, type Result, type AppErrorShape } from './common';

@@ -1,6 +1,7 @@
 import { personInput, type Person, type PersonData } from '../../../shared/contract/learners';
 import { followMerges } from './units-store';
 import { zodIssuesToFields } from '../../../shared/contract';
+import { fieldMessage } from '../../../shared/contract/field-labels';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
@@ -84,7 +85,7 @@ function checked(data: PersonData): PersonData {
     const first = Object.entries(zodIssuesToFields(r.error.issues))[0];
     throw new AppError(
       'MERGE_CONFLICT',
-      `Hai hồ sơ có thông tin mâu thuẫn${first ? ` (${first[1]})` : ''}; hãy sửa một hồ sơ trước khi gộp.`,
+      `Hai hồ sơ có thông tin mâu thuẫn${first ? ` (${fieldMessage(first[0], first[1])})` : ''}; hãy sửa một hồ sơ trước khi gộp.`,
     );
   }
   return r.data;

@@ -152,6 +152,18 @@ function syncTopics(ctx: AppCore, programId: number, topics: ProgramData['topics
     }
   });
   const kept = new Set(topics.flatMap((t) => (t.id === undefined ? [] : [t.id])));
+  // A class's timetable points at its topics: a topic taught already stays (its title can change).
+  const taught = db.prepare(
+    'SELECT t.title, c.name FROM program_topics t JOIN sessions s ON s.topic_id = t.id JOIN classes c ON c.id = s.class_id WHERE t.id = ? LIMIT 1',
+  );
+  for (const topicId of existing) {
+    const used = kept.has(topicId) ? undefined : (taught.get(topicId) as { title: string; name: string } | undefined);
+    if (used) {
+      throw new AppError('IN_USE', `Chuyên đề «${used.title}» đã có trong lịch học của ${used.name}; không xóa được, chỉ sửa tên được.`, {
+        topics: `Chuyên đề «${used.title}» đã được dạy, không xóa được`,
+      });
+    }
+  }
   // Positions are unique per program: park the kept rows on negative positions before renumbering.
   db.prepare('UPDATE program_topics SET position = -position WHERE program_id = ?').run(programId);
   const remove = db.prepare('DELETE FROM program_topics WHERE id = ?');

@@ -96,8 +96,10 @@ export const reportsHandlers: Handlers<Channels> = {
   'reports.xlsx': (ctx, input) => reportXlsx(report(ctx, input.period), fileStem(input.period)),
   'reports.preview': (ctx, input) => reportHtml(ctx, input.period),
   'reports.pdf': async (ctx, input) => {
+    // The port first: a machine that cannot make PDFs refuses before the figures are cached.
+    const port = ctx.printing();
     const { html } = reportHtml(ctx, input.period);
-    return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await ctx.printing().toPdf(html)).toString('base64') };
+    return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await port.toPdf(html)).toString('base64') };
   },
   'reports.print': async (ctx, input) => {
     const port = ctx.printing();

@@ -3,6 +3,7 @@ import type { classesChannels, SessionInput, TimetableProblem } from '../../../s
 import { addDays } from '../../../shared/domain/days';
 import { formatDate } from '../../../shared/domain/format';
 import { PERIODS_PER_SESSION } from '../../../shared/domain/lecturer-norms';
+import { LUNAR_MAX_YEAR } from '../../../shared/domain/lunar';
 import { fullName } from '../../../shared/domain/text';
 import { generateTimetable } from '../../../shared/domain/timetable';
 import type { AppCore } from '../app-core';
@@ -64,7 +65,9 @@ function generate(ctx: AppCore, input: z.output<(typeof classesChannels)['timeta
     throw new AppError('NO_TOPICS', 'Chương trình của lớp chưa có chuyên đề nào; hãy nhập chuyên đề trong danh mục chương trình trước.');
   }
   const startYear = Number(input.startDate.slice(0, 4));
-  const calendar = calendarLookup(ctx.db, startYear, startYear + 1);
+  // The holiday calendar ends with lunar 2100: a start late in 2100 places nothing after it.
+  const calendar = calendarLookup(ctx.db, startYear, Math.min(startYear + 1, LUNAR_MAX_YEAR));
+  const lastDay = `${LUNAR_MAX_YEAR}-12-31`;
   const planned = generateTimetable({
     startDate: input.startDate,
     topics: topics.map((t) => ({
@@ -77,7 +80,7 @@ function generate(ctx: AppCore, input: z.output<(typeof classesChannels)['timeta
     halves: [...new Set(input.halves)].sort((a) => (a === 'sang' ? -1 : 1)),
     venueId: f.venueId,
     periods: PERIODS_PER_SESSION,
-    isDayOff: calendar.isDayOff,
+    isDayOff: (date) => date > lastDay || calendar.isDayOff(date),
     isWorkingDay: calendar.isWorkingDay,
   });
   const total = topics.reduce((s, t) => s + t.sessions, 0);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { zodIssuesToFields } from '../../../shared/contract';
+import { WHOLE_INPUT, zodIssuesToFields } from '../../../shared/contract';
 import { ApiError } from '../api';
 
 /**
@@ -18,15 +18,17 @@ export function useFormErrors() {
       setFormError(null);
       return result.data;
     }
-    setFields(zodIssuesToFields(result.error.issues));
-    setFormError('Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.');
+    const found = zodIssuesToFields(result.error.issues);
+    setFields(found);
+    setFormError(found[WHOLE_INPUT] ?? 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.');
     return null;
   }, []);
 
   const fromError = useCallback((err: unknown) => {
     if (err instanceof ApiError) {
       setFields(err.fields);
-      setFormError(err.message);
+      // A problem with the input as a whole marks no field: its sentence is the form's message.
+      setFormError(err.fields[WHOLE_INPUT] ?? err.formMessage);
     } else {
       setFormError('Đã xảy ra lỗi không mong muốn; thao tác chưa được thực hiện.');
     }

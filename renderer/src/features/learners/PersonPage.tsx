@@ -2,6 +2,7 @@ import { Alert, Autocomplete, Box, Button, Grid, List, ListItem, ListItemText, M
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { zodIssuesToFields } from '../../../../shared/contract';
 import { personInput, type Person } from '../../../../shared/contract/learners';
 import { ETHNIC_GROUPS } from '../../../../shared/domain/ethnic-groups';
 import { formatDateTime } from '../../../../shared/domain/format';
@@ -13,7 +14,7 @@ import {
   THEORY_LEVELS,
   THEORY_LEVEL_LABELS,
 } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
@@ -60,11 +61,14 @@ function PersonEditor({ initial }: { initial: Record | null }) {
     const converted = formToInput(form);
     const input = { ...converted.input, ...(person ? { expectedUpdatedAt: person.updatedAt } : {}) };
     const dateErrors = converted.dateErrors;
-    const valid = errors.validate(personInput, input);
     if (Object.keys(dateErrors).length) {
-      errors.fromError({ name: 'ApiError', code: 'INVALID_INPUT', message: 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.', fields: { ...errors.fields, ...dateErrors } });
+      // The schema's messages and the dates the form could not read, marked together.
+      const check = personInput.safeParse(input);
+      const fields = { ...(check.success ? {} : zodIssuesToFields(check.error.issues)), ...dateErrors };
+      errors.fromError(new ApiError({ code: 'INVALID_INPUT', message: 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu đỏ.', fields }));
       return;
     }
+    const valid = errors.validate(personInput, input);
     if (valid) save.mutate(input);
   };
 

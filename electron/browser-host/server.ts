@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,20 +20,43 @@ export interface HostOptions {
   now?: () => Date;
   /** Tools opening a throw-away or generated database skip the daily backup. */
   dailyBackup?: boolean;
+  /** How long a client may take to send its headers and its body; tests shorten them. */
+  timeouts?: { headersMs?: number; bodyMs?: number };
 }
 
 export interface Host {
+  /** The address to open, carrying this start's token: without it the page can call nothing. */
   url: string;
+  origin: string;
+  token: string;
   core: AppCore;
   close(): Promise<void>;
 }
 
+/** A 20 MB list travels as base64 in JSON: about 27 MB. */
+const MAX_BODY = 30 * 1024 * 1024;
+/** Event streams open at once; the page needs one, a few tabs a few more. */
+const MAX_STREAMS = 8;
 
-const MAX_BODY = 64 * 1024 * 1024;
+/** "application/json" or "application/json; charset=utf-8", and nothing that merely starts like it. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  return type === 'application/json' && params.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /**
  * Development and test stand-in for the Electron shell: serves the built renderer on 127.0.0.1 and
- * answers POST /invoke/<channel> through the same dispatcher as ipc.ts. Requests must carry this
+ * answers POST /invoke/<channel> through the same dispatcher as ipc.ts. Calls and the event stream
+ * must carry this start's random token, which only the address printed at start (and opened by the
+ * tests) holds; the renderer's files themselves hold nothing private. Requests must also carry this
  * host's own Host (and Origin, when sent), so other pages in the browser cannot reach the core.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -43,6 +67,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<script', '<script src="/__host/bridge.js"></script>\n    <script');
+  const token = randomBytes(32).toString('base64url');
+  const headersMs = options.timeouts?.headersMs ?? 10_000;
+  const bodyMs = options.timeouts?.bodyMs ?? 15_000;
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = core.onEvent((e) => {
     const data = `data: ${JSON.stringify(e)}\n\n`;
@@ -50,7 +77,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
 
   let origin = '';
-  const server = http.createServer((req, res) => {
+  // Checked every second, so a client that never finishes its headers is dropped on time.
+  const server = http.createServer({ headersTimeout: headersMs, requestTimeout: headersMs + bodyMs, connectionsCheckingInterval: 1000 }, (req, res) => {
     void handle(req, res).catch((err: unknown) => {
       log.error('Host request failed', err);
       if (!res.headersSent) res.writeHead(500);
@@ -64,13 +92,35 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(403).end();
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (req.method === 'POST' && url.pathname.startsWith('/invoke/')) {
-      if (!String(req.headers['content-type']).startsWith('application/json')) {
+      if (!sameToken(req.headers['x-ttct-token'] as string | undefined, token)) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (!isJsonContentType(req.headers['content-type'])) {
         res.writeHead(415).end();
         return;
       }
-      const body = await readBody(req);
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/invoke/'.length));
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      const body = await readBody(req, bodyMs);
+      if (body === 'too-large' || body === 'too-slow') {
+        if (!res.headersSent) res.writeHead(body === 'too-large' ? 413 : 408, { Connection: 'close' }).end();
+        req.destroy();
+        return;
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : null;
@@ -78,7 +128,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         sendJson(res, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không hợp lệ.' } });
         return;
       }
-      sendJson(res, await dispatch(core, decodeURIComponent(url.pathname.slice('/invoke/'.length)), input));
+      sendJson(res, await dispatch(core, channel, input));
       return;
     }
     if (req.method !== 'GET') {
@@ -90,6 +140,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     if (url.pathname === '/__host/events') {
+      // EventSource cannot set headers: the token comes in the query.
+      if (!sameToken(url.searchParams.get('t'), token)) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (streams.size >= MAX_STREAMS) {
+        res.writeHead(429).end();
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -119,7 +178,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   log.info(`Browser host on ${origin} with data in ${core.dataDir}`);
 
   return {
-    url: `${origin}/`,
+    url: `${origin}/?t=${token}`,
+    origin,
+    token,
     core,
     close: async () => {
       unsubscribe();
@@ -132,21 +193,33 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/** The body, or why it was not read: more than MAX_BODY, or not all sent within `ms`. */
+function readBody(req: http.IncomingMessage, ms: number): Promise<Buffer | 'too-large' | 'too-slow'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.removeAllListeners('data');
+      resolve('too-slow');
+    }, ms);
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('Request body too large'));
-        req.destroy();
+        clearTimeout(timer);
+        req.removeAllListeners('data');
+        resolve('too-large');
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
 }
 

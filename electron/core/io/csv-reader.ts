@@ -1,8 +1,9 @@
 /** CSV as Excel writes it on a Vietnamese Windows: legacy code page or UTF-8, `;` or `,` or tab. */
 import { parse } from 'csv-parse/sync';
 import { cleanText } from '../../../shared/domain/text';
-import { denseCells, HEADER_ALLOWANCE, type CellValue, type CsvEncoding, type RawWorkbook } from './raw-sheet';
-import { damaged, notSpreadsheet, saveAsXlsx, tooManyRows } from './read-errors';
+import { formatNumber } from '../../../shared/domain/format';
+import { checkCellText, denseCells, HEADER_ALLOWANCE, MAX_RECORD_FIELDS, type CellValue, type CsvEncoding, type RawWorkbook } from './raw-sheet';
+import { damaged, notSpreadsheet, saveAsXlsx, tooComplex, tooManyRows } from './read-errors';
 
 type Delimiter = ',' | ';' | '\t';
 const DELIMITERS: Delimiter[] = [';', ',', '\t'];
@@ -95,6 +96,24 @@ function detectDelimiter(text: string): Delimiter {
   return best.d;
 }
 
+/** No list has a line of a megabyte: refusing one first spares the parser a long, useless walk. */
+const MAX_LINE_CHARS = 1024 * 1024;
+
+/** The first line longer than MAX_LINE_CHARS (1-based), or 0. */
+function overlongLine(text: string): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? 10 : text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (i - start > MAX_LINE_CHARS) return line;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    line++;
+    start = i + 1;
+  }
+  return 0;
+}
+
 /** Records by any line ending: old Mac exports end lines with CR alone. */
 function countLines(text: string): number {
   let lines = 0;
@@ -133,13 +152,17 @@ export function readCsv(bytes: Buffer, fileName: string, maxRows: number): RawWo
   const name = sheetName(fileName);
   const lines = countLines(text);
   if (lines > maxRows + HEADER_ALLOWANCE) throw tooManyRows(fileName, name, lines, maxRows);
+  const long = overlongLine(text);
+  if (long) throw tooComplex(fileName, `dòng ${formatNumber(long)} dài hơn ${formatNumber(MAX_LINE_CHARS)} ký tự`);
   const records = parseRecords(text, detectDelimiter(text), fileName);
-  const sparse = records.map((rec) =>
-    rec.map((field): CellValue => {
+  const sparse = records.map((rec, r) => {
+    if (rec.length > MAX_RECORD_FIELDS) throw tooComplex(fileName, `dòng ${r + 1} có ${formatNumber(rec.length)} cột`);
+    return rec.map((field, c): CellValue => {
+      checkCellText(field, fileName, name, r, c);
       const t = cleanText(field);
       return t === '' ? null : t;
-    }),
-  );
+    });
+  });
   const { cells, colCount } = denseCells(sparse, fileName, name);
   return {
     format: 'csv',

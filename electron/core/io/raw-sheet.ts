@@ -1,5 +1,6 @@
 /** The plain grid a spreadsheet file is read into, and how to point the clerk at one of its cells. */
-import { tooManyColumns } from './read-errors';
+import { formatNumber } from '../../../shared/domain/format';
+import { tooComplex, tooManyColumns } from './read-errors';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -97,4 +98,16 @@ export function denseCells(sparse: (CellValue[] | undefined)[], fileName: string
     cells.push(dense);
   }
   return { cells, colCount };
+}
+
+/** Excel keeps at most 32,767 characters in a cell: longer text was not typed into a list. */
+export const MAX_CELL_CHARS = 32_767;
+/** Excel's last column is the 16,384th: a CSV record with more fields was not saved by a spreadsheet. */
+export const MAX_RECORD_FIELDS = 16_384;
+
+/** Refuses a cell's text over Excel's own limit, pointing at the cell. */
+export function checkCellText(text: string, fileName: string, sheetName: string, row: number, col: number): void {
+  if (text.length > MAX_CELL_CHARS) {
+    throw tooComplex(fileName, `${cellLocation(sheetName, row, col)} dài ${formatNumber(text.length)} ký tự, quá ${formatNumber(MAX_CELL_CHARS)} ký tự một ô Excel chứa được`);
+  }
 }

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { cleanText } from '../../../shared/domain/text';
 import { damaged } from './read-errors';
-import { denseCells, type CellRange, type CellValue, type RawSheet, type RawWorkbook } from './raw-sheet';
+import { checkCellText, denseCells, type CellRange, type CellValue, type RawSheet, type RawWorkbook } from './raw-sheet';
 import { prepareXlsx, type PrepareLimits } from './xlsx-prepare';
 
 type Plain = { value: CellValue; uncalculated: boolean };
@@ -65,6 +65,7 @@ function readSheet(ws: ExcelJS.Worksheet, fileName: string): RawSheet {
         return;
       }
       const p = plain(cell.value);
+      if (typeof p.value === 'string') checkCellText(p.value, fileName, ws.name, rowNumber - 1, colNumber - 1);
       if (p.uncalculated) formulaCellsWithoutValue++;
       out[colNumber - 1] = p.value;
     });

@@ -198,5 +198,8 @@ export class SheetScan {
     if (this.tally.mergedCells > this.tally.budget.mergedCells) {
       throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» gộp ô trên vùng quá rộng ${ref.slice(0, 30)}` });
     }
+    const bottom = Math.max(from.row, to.row);
+    // A merge past the last row a list may have would make the grid that tall.
+    if (bottom > this.maxRows) throw new SheetRefusal({ kind: 'far-below', where: cellLocation(this.sheetName, bottom - 1, Math.min(from.col, to.col)) });
   }
 }

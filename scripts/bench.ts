@@ -24,7 +24,8 @@ import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certifica
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
 import { generateClassHistory } from '../electron/core/demo/generate-classes';
 import { activeKey } from '../electron/core/certificates/keys';
-import { useBuiltReadWorker } from '../electron/core/io/sheet-worker';
+import { readWorkbookInWorker, useBuiltReadWorker } from '../electron/core/io/sheet-worker';
+import { hostileFiles } from '../tests/fixtures/hostile-files';
 
 const PEOPLE = 1_000_000;
 const CACHE = path.join(os.tmpdir(), 'ttct-bench', `people-${PEOPLE}-schema${LATEST_VERSION}`);
@@ -456,6 +457,23 @@ async function benchReports(): Promise<void> {
 }
 
 /** `npm run bench -- --only timetable` (or `learners`, `certificates`, `reports`) runs one part. */
+/** Every file of the hostile corpus through the reader the app uses: the slowest is the number. */
+async function benchHostile(): Promise<void> {
+  const files = await hostileFiles();
+  let worst = { ms: 0, name: '' };
+  let refused = 0;
+  for (const f of files) {
+    const t = performance.now();
+    await readWorkbookInWorker(f.bytes, f.name).then(
+      () => undefined,
+      () => refused++,
+    );
+    const ms = performance.now() - t;
+    if (ms > worst.ms) worst = { ms, name: f.name };
+  }
+  emit('imports.hostile_worst_ms', worst.ms, { file: worst.name, files: files.length, refused, goal: 10_000 });
+}
+
 async function main(): Promise<void> {
   // `npm run bench` builds first: measure the worker the packaged app runs, not tsx's transform.
   useBuiltReadWorker(path.resolve('out/main/read-worker.js'), { prewarm: true });
@@ -463,6 +481,7 @@ async function main(): Promise<void> {
   if (!only || only === 'timetable') await benchTimetable();
   if (!only || only === 'certificates') await benchCertificates();
   if (!only || only === 'reports') await benchReports();
+  if (!only || only === 'imports') await benchHostile();
   if (!only || only === 'learners') {
     const dataDir = await ensureDatabase();
     await benchSearch(dataDir);

@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
 import { contract, type Channel, type Output, type Result } from '../../shared/contract';
-import { ETHNIC_GROUPS } from '../../shared/domain/ethnic-groups';
 import { makeDemo } from '../fixtures/demo';
+import { mutate, mutation, usePools, validish, wild } from '../fixtures/fuzz-payloads';
 
 /**
  * Every channel of the contract, called with random and malformed payloads on a demo database, as a
@@ -40,240 +39,8 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 const MACHINE_WORDING = /Invalid|expected|received|Required|mong đợi|nhận được|\b(object|string|undefined|boolean|bigint|symbol)\b/;
 
 // ---------------------------------------------------------------------------------------------
-// Payloads
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  options?: z.core.$ZodType[];
-  entries?: Record<string, string | number>;
-  values?: unknown[];
-  keyType?: z.core.$ZodType;
-  valueType?: z.core.$ZodType;
-  items?: z.core.$ZodType[];
-  getter?: () => z.core.$ZodType;
-}
-const defOf = (s: z.core.$ZodType): Def => s._zod.def as unknown as Def;
-
-function nested(depth: number, wrap: (v: unknown) => unknown): unknown {
-  let v: unknown = 1;
-  for (let i = 0; i < depth; i++) v = wrap(v);
-  return v;
-}
-
-/** Values no field expects. Built once: big ones are shared between payloads, never mutated. */
-const WILD: unknown[] = [
-  Number.NaN, Infinity, -Infinity, -0, -1, -(2 ** 31), 2 ** 31, 2 ** 53 + 2, -(2 ** 53), 1e308, 0.5, 1e-320,
-  '', ' ', '\u0000', '\uD800', 'a\uDFFFb', '\uDBFF\uDC00\uD800', '\u202Eabc', 'x'.repeat(300_000), 'Ạ'.repeat(70_000), '9'.repeat(400),
-  '2024-02-30', '0000-00-00', '9999-12-31', '-1', 'NaN', '1e999', '__proto__', 'constructor', 'null', '<script>', "'; DROP TABLE people; --",
-  true, false, null, undefined, 1n, new Date(Number.NaN), new Date(0),
-  {}, [], [[]], [null], Array.from({ length: 100_000 }, () => 1), Array.from({ length: 5_000 }, () => ({})),
-  nested(3_000, (v) => [v]), nested(3_000, (v) => ({ a: v })),
-  JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') as unknown,
-  new Map([['a', 1]]), new Set([1]), new Uint8Array(8),
-];
-const wild = fc.constantFrom(...WILD);
-
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'] as const;
-
-const dateLike = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: THIS_YEAR - 3, max: THIS_YEAR + 1 }).chain((y) => fc.date({ min: new Date(`${y}-01-01`), max: new Date(`${y}-12-31`), noInvalidDate: true })).map((d) => d.toISOString().slice(0, 10)) },
-  { weight: 1, arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
-  { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '1900-01-01', '2100-12-31', '1975-04-30') },
-);
-const words = fc.constantFrom('Nguyễn Văn An', 'Trần Thị Bình', 'Lớp bồi dưỡng', 'Chi bộ 1', 'KND', 'Sai ngày sinh', 'abc', 'Ê-đê', 'Ông\u0301', 'Đảng bộ xã Hòa Bình', '👍 học viên');
-const someString = fc.oneof({ weight: 4, arbitrary: words }, { weight: 1, arbitrary: fc.constant('') }, { weight: 2, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) });
-const smallId = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 60 }) }, { weight: 1, arbitrary: fc.integer({ min: 61, max: 400 }) });
-
-/** Per key, values a refinement the generator cannot read would accept. */
-const BY_KEY: Record<string, fc.Arbitrary<unknown>> = {
-  phone: fc.constantFrom('', '0912345678', '(024) 3825 1234'),
-  citizenId: fc.oneof(fc.constant(''), fc.stringMatching(/^\d{12}$/)),
-  ethnicityCode: fc.constantFrom(...ETHNIC_GROUPS.map((g) => g.code)),
-  birthDate: fc.oneof(dateLike, fc.constantFrom('1980', '1975-04', '2100')),
-  serialPattern: fc.constantFrom('{seq}/{year}/GCN', '{seq:4}/{yy}', 'GCN-{seq}', '{seq}'),
-  imageDataUrl: fc.constantFrom(null, 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
-  registerPattern: fc.constantFrom('{seq}/{year}/GCN', '{seq:4}/{yy}', 'VS-{seq}', '{seq}'),
-};
-
-interface Checks {
-  minLength?: number;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  int: boolean;
-  pattern?: RegExp;
-  format?: string;
-}
-
-function checksOf(schema: z.core.$ZodType): Checks {
-  const d = schema._zod.def as unknown as { format?: string; checks?: { _zod: { def: Record<string, unknown> } }[] };
-  const c: Checks = { int: false, ...(d.format ? { format: d.format } : {}) };
-  for (const check of d.checks ?? []) {
-    const cd = check._zod.def;
-    if (cd.check === 'min_length') c.minLength = cd.minimum as number;
-    if (cd.check === 'max_length') c.maxLength = cd.maximum as number;
-    if (cd.check === 'length_equals') c.minLength = c.maxLength = cd.length as number;
-    if (cd.check === 'greater_than') c.min = (cd.value as number) + (cd.inclusive ? 0 : 1e-9);
-    if (cd.check === 'less_than') c.max = (cd.value as number) - (cd.inclusive ? 0 : 1e-9);
-    if (cd.check === 'number_format') c.int = true;
-    if (cd.check === 'string_format' && cd.pattern instanceof RegExp) c.pattern = cd.pattern;
-    if (cd.check === 'string_format' && typeof cd.format === 'string' && cd.format !== 'regex') c.format = cd.format;
-  }
-  return c;
-}
-
-function stringFor(schema: z.core.$ZodType, key: string): fc.Arbitrary<unknown> {
-  const c = checksOf(schema);
-  if (c.format === 'uuid' || c.format === 'guid') return fc.uuid();
-  if (c.pattern) {
-    try {
-      return fc.stringMatching(c.pattern).filter((s) => s.length <= (c.maxLength ?? Infinity));
-    } catch {
-      // A pattern fast-check cannot read: fall through to words.
-    }
-  }
-  if (/date|^from$|^to$|validfrom/i.test(key)) return fc.oneof({ weight: 6, arbitrary: dateLike }, { weight: 1, arbitrary: someString });
-  const max = c.maxLength ?? 10_000;
-  const min = c.minLength ?? 0;
-  return fc.oneof(
-    { weight: 6, arbitrary: someString.map((s) => (s.length > max ? s.slice(0, max) : s)).filter((s) => s.trim().length >= min) },
-    { weight: 1, arbitrary: fc.constant('Ạ'.repeat(max)) },
-    { weight: 1, arbitrary: fc.constant(' \u200B '.repeat(5) + 'Ghi chú'.repeat(3)).map((s) => s.slice(0, max)) },
-  );
-}
-
-function numberFor(schema: z.core.$ZodType, key: string): fc.Arbitrary<unknown> {
-  const c = checksOf(schema);
-  const k = key.toLowerCase();
-  if (/id$/.test(k) && c.min !== undefined && c.min > 0) return smallId;
-  if (/year/.test(k) && c.max === undefined) return fc.integer({ min: THIS_YEAR - 3, max: THIS_YEAR + 1 });
-  const lo = c.min !== undefined && Number.isFinite(c.min) && c.min > -1e6 ? c.min : /year/.test(k) ? THIS_YEAR - 3 : 0;
-  const hi = c.max !== undefined && Number.isFinite(c.max) && c.max < 1e9 ? c.max : Math.max(lo + 100, /year/.test(k) ? THIS_YEAR + 1 : 100);
-  const ints = fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) });
-  const edges = fc.constantFrom(Math.ceil(lo), Math.floor(hi));
-  if (c.int) return fc.oneof({ weight: 4, arbitrary: ints }, { weight: 1, arbitrary: edges });
-  return fc.oneof({ weight: 3, arbitrary: ints }, { weight: 1, arbitrary: fc.double({ min: lo, max: hi, noNaN: true }) }, { weight: 1, arbitrary: edges });
-}
-
-/** A value shaped like what the schema accepts, leaning on field names to reach real records. */
-function validish(schema: z.core.$ZodType, key: string, depth: number): fc.Arbitrary<unknown> {
-  const d = defOf(schema);
-  const pool = pools.get(key);
-  if (pool?.length && kindOf(pool[0]) === d.type) {
-    // Copies: a payload is broken in place, and the pool serves the next one.
-    return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...pool).map((v) => structuredClone(v)) }, { weight: 1, arbitrary: generic(schema, d, key, depth) });
-  }
-  if (key in BY_KEY && (d.type === 'string' || d.type === 'pipe')) return BY_KEY[key]!;
-  return generic(schema, d, key, depth);
-}
-
-const kindOf = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
-
-function generic(schema: z.core.$ZodType, d: Def, key: string, depth: number): fc.Arbitrary<unknown> {
-  switch (d.type) {
-    case 'string':
-      return stringFor(schema, key);
-    case 'number':
-      return numberFor(schema, key);
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...Object.values(d.entries!));
-    case 'literal':
-      return fc.constantFrom(...d.values!);
-    case 'null':
-      return fc.constant(null);
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-      return validish(d.innerType!, key, depth);
-    case 'nullable':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: validish(d.innerType!, key, depth) });
-    case 'pipe':
-      return validish(d.in!, key, depth);
-    case 'lazy':
-      return depth > 6 ? fc.constant(null) : validish(d.getter!(), key, depth + 1);
-    case 'union':
-      return fc.oneof(...d.options!.map((o) => validish(o, key, depth)));
-    case 'array': {
-      const c = checksOf(schema);
-      const maxLength = Math.min(c.maxLength ?? 8, depth > 3 ? 3 : 8);
-      return fc.array(validish(d.element!, key, depth + 1), { minLength: Math.min(c.minLength ?? 0, maxLength), maxLength });
-    }
-    case 'tuple':
-      return fc.tuple(...d.items!.map((o) => validish(o, key, depth + 1)));
-    case 'record':
-      return fc.dictionary(fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 12 })), validish(d.valueType!, key, depth + 1), { maxKeys: 5 });
-    case 'object': {
-      const entries = Object.entries(d.shape!);
-      const fields: Record<string, fc.Arbitrary<unknown>> = {};
-      const optional: string[] = [];
-      for (const [name, s] of entries) {
-        fields[name] = validish(s, name, depth + 1);
-        if (s._zod.optin === 'optional') optional.push(name);
-      }
-      return fc.record(fields, { requiredKeys: entries.map(([n]) => n).filter((n) => !optional.includes(n)) });
-    }
-    default:
-      return fc.anything({ maxDepth: 2 });
-  }
-}
-
-type Slot = { holder: Record<string | number, unknown>; key: string | number };
-
-function slotsOf(root: { v: unknown }): Slot[] {
-  const slots: Slot[] = [{ holder: root as Record<string, unknown>, key: 'v' }];
-  const walk = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') return;
-    for (const key of Object.keys(v)) {
-      slots.push({ holder: v as Record<string, unknown>, key: Array.isArray(v) ? Number(key) : key });
-      walk((v as Record<string, unknown>)[key]);
-    }
-  };
-  walk(root.v);
-  return slots;
-}
-
-type Mutation = { kind: 'replace'; at: number; value: unknown } | { kind: 'protoKey'; at: number; key: string; value: unknown };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: fc.oneof({ weight: 3, arbitrary: wild }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('protoKey' as const), at: fc.nat(), key: fc.constantFrom(...PROTO_KEYS), value: wild }) },
-);
-
-const WILD_SET = new Set(WILD);
-
-/** Applies the mutations at slots of the generated value; shared wild values are never changed. */
-function mutate(value: unknown, mutations: Mutation[]): unknown {
-  const root = { v: value };
-  const slots = slotsOf(root);
-  for (const m of mutations) {
-    const slot = slots[m.at % slots.length]!;
-    if (m.kind === 'replace') {
-      slot.holder[slot.key] = m.value;
-    } else {
-      const target = slot.holder[slot.key];
-      // An own "__proto__" key, as JSON.parse and a structured clone make it.
-      if (target !== null && typeof target === 'object' && !WILD_SET.has(target)) {
-        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
-      }
-    }
-  }
-  return root.v;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Values from the demo database and real files, so that payloads reach records and parsers
 
-/** Values by field name for the channel being fuzzed (ids of one class and its records, real files). */
-let pools = new Map<string, unknown[]>();
 
 const ID_TABLES: Record<string, string> = {
   programId: 'programs', personIds: 'people', keepId: 'people', removeId: 'people', aId: 'people', bId: 'people',
@@ -408,7 +175,7 @@ async function payloads(channel: Channel, files: Files): Promise<unknown[]> {
   // Three rounds, each around another class of the demo (one planned, one running, one closed…).
   for (let round = 0; round < 3; round++) {
     const s = seed + 1000 * round;
-    pools = await poolsFor(channel, classes[Math.abs(s) % classes.length]!, files);
+    usePools(await poolsFor(channel, classes[Math.abs(s) % classes.length]!, files));
     const shaped = validish(schema, '', 0);
     const anyValue = fc.oneof(
       { weight: 2, arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withUnicodeString: true }) },

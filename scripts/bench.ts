@@ -8,11 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
-import { AppCore } from '../electron/core/app-core';
+import type { AppCore } from '../electron/core/app-core';
 import { dispatch } from '../electron/core/dispatch';
-import { createLogger } from '../electron/core/log';
 import { generateDemo, makeRandom, samplePerson } from '../electron/core/demo/generate';
 import { findHits } from '../electron/core/learners/search';
 import { startHost } from '../electron/browser-host/server';
@@ -24,26 +22,11 @@ import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certifica
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
 import { generateClassHistory } from '../electron/core/demo/generate-classes';
 import { activeKey } from '../electron/core/certificates/keys';
-import { readWorkbookInWorker, useBuiltReadWorker } from '../electron/core/io/sheet-worker';
-import { hostileFiles } from '../tests/fixtures/hostile-files';
+import { useBuiltReadWorker } from '../electron/core/io/sheet-worker';
+import { benchHostile, benchImport } from './bench-imports';
+import { emit, openCore, PEOPLE, percentile } from './bench-common';
 
-const PEOPLE = 1_000_000;
 const CACHE = path.join(os.tmpdir(), 'ttct-bench', `people-${PEOPLE}-schema${LATEST_VERSION}`);
-
-function emit(metric: string, value: number, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit: 'ms', ...extra }));
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function openCore(dataDir: string): Promise<AppCore> {
-  const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'bench', dailyBackup: false });
-  if (core.problem) throw new Error(core.problem.message);
-  return core;
-}
 
 async function ensureDatabase(): Promise<string> {
   const marker = path.join(CACHE, 'complete');
@@ -93,86 +76,6 @@ async function benchSearch(dataDir: string): Promise<void> {
   emit('learners.search_p95_ms', percentile(service, 95), { p50: percentile(service, 50), max: Math.max(...service), n: service.length, people: PEOPLE, goal: 20 });
   emit('learners.search_raw_p95_ms', percentile(raw, 95), { p50: percentile(raw, 50), max: Math.max(...raw), n: raw.length, people: PEOPLE, note: 'the same index reads alone (FTS5 in list order, rank and ID indexes): no rows read, no contract, no IPC' });
   core.close();
-}
-
-async function importWorkbook(file: string): Promise<void> {
-  const rnd = makeRandom(7);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ MẪU';
-  ws.getCell('A3').value = 'DANH SÁCH HỌC VIÊN';
-  ws.getRow(5).values = ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', 'Chi bộ', 'Số CCCD', 'Chức vụ'];
-  const units = [{ id: 1, name: 'Chi bộ thôn 1 xã Mẫu', communeCode: null }];
-  const used = new Set<string>();
-  for (let i = 0; i < 10_000; i++) {
-    const { data } = samplePerson(rnd, units[0]!, '099', used);
-    ws.addRow([
-      i + 1,
-      `${data.familyAndMiddle} ${data.given}`,
-      data.sex === 'nu' ? 'Nữ' : 'Nam',
-      data.birthDate && data.birthDate.length === 10 ? new Date(`${data.birthDate}T00:00:00Z`) : data.birthDate,
-      'Kinh',
-      `Chi bộ thôn ${1 + (i % 12)} xã Mẫu`,
-      data.citizenId,
-      data.position,
-    ]);
-  }
-  await wb.xlsx.writeFile(file);
-}
-
-async function benchImport(dataDir: string): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-bench-import-'));
-  try {
-    fs.copyFileSync(path.join(dataDir, 'ttct.sqlite'), path.join(work, 'ttct.sqlite'));
-    const file = path.join(work, 'danh-sach-10000.xlsx');
-    await importWorkbook(file);
-    const bytes = fs.readFileSync(file);
-
-    const parse: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      await new ExcelJS.Workbook().xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-      parse.push(performance.now() - t);
-    }
-    const core = await openCore(work);
-    // The whole process: the reader's worker thread counts too.
-    const startRss = process.memoryUsage().rss;
-    let peakRss = startRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
-    const t = performance.now();
-    const opened = await dispatch(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
-    const openedAt = performance.now();
-    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-    const o = opened.value as { sessionId: string; suggestedSheet: number; sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[] };
-    const sheet = o.sheets[o.suggestedSheet]!;
-    const analyzed = await dispatch(core, 'imports.analyze', {
-      sessionId: o.sessionId,
-      sheet: sheet.index,
-      firstDataRow: sheet.firstDataRow,
-      mapping: sheet.columns.map((c) => c.mapping),
-      defaultUnitId: null,
-    });
-    if (!analyzed.ok) throw new Error(JSON.stringify(analyzed.error));
-    const analyzedAt = performance.now();
-    const committed = await dispatch(core, 'imports.commit', { sessionId: o.sessionId });
-    const total = performance.now() - t;
-    clearInterval(sampler);
-    if (!committed.ok) throw new Error(JSON.stringify(committed.error));
-    emit('learners.import_10k_ms', total, {
-      rows: 10_000,
-      againstPeople: PEOPLE,
-      openMs: Math.round(openedAt - t),
-      readAndAnalyzeMs: Math.round(analyzedAt - t),
-      commitMs: Math.round(total - (analyzedAt - t)),
-      result: committed.value,
-      goal: 3000,
-    });
-    emit('learners.import_10k_peak_rss_mb', Math.round(peakRss / (1024 * 1024)), { unit: 'MB', beforeMb: Math.round(startRss / (1024 * 1024)), note: 'process RSS (main and reader worker) sampled every 10 ms during open, analyze and commit' });
-    emit('learners.import_10k_parse_only_ms', Math.min(...parse), { rows: 10_000, note: 'ExcelJS xlsx.load of the same file, best of 3' });
-    core.close();
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
 }
 
 async function benchRegistryScreen(dataDir: string): Promise<void> {
@@ -457,23 +360,6 @@ async function benchReports(): Promise<void> {
 }
 
 /** `npm run bench -- --only timetable` (or `learners`, `certificates`, `reports`) runs one part. */
-/** Every file of the hostile corpus through the reader the app uses: the slowest is the number. */
-async function benchHostile(): Promise<void> {
-  const files = await hostileFiles();
-  let worst = { ms: 0, name: '' };
-  let refused = 0;
-  for (const f of files) {
-    const t = performance.now();
-    await readWorkbookInWorker(f.bytes, f.name).then(
-      () => undefined,
-      () => refused++,
-    );
-    const ms = performance.now() - t;
-    if (ms > worst.ms) worst = { ms, name: f.name };
-  }
-  emit('imports.hostile_worst_ms', worst.ms, { file: worst.name, files: files.length, refused, goal: 10_000 });
-}
-
 async function main(): Promise<void> {
   // `npm run bench` builds first: measure the worker the packaged app runs, not tsx's transform.
   useBuiltReadWorker(path.resolve('out/main/read-worker.js'), { prewarm: true });

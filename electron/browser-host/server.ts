@@ -22,6 +22,8 @@ export interface HostOptions {
   dailyBackup?: boolean;
   /** How long a client may take to send its headers and its body; tests shorten them. */
   timeouts?: { headersMs?: number; bodyMs?: number };
+  /** The largest call body accepted; tests lower it to exercise the counting without sending 30 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface Host {
@@ -34,9 +36,9 @@ export interface Host {
 }
 
 /** A 20 MB list travels as base64 in JSON: about 27 MB. */
-const MAX_BODY = 30 * 1024 * 1024;
+export const MAX_BODY = 30 * 1024 * 1024;
 /** Event streams open at once; the page needs one, a few tabs a few more. */
-const MAX_STREAMS = 8;
+export const MAX_STREAMS = 8;
 
 /** "application/json" or "application/json; charset=utf-8", and nothing that merely starts like it. */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -69,7 +71,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     .replace('<script', '<script src="/__host/bridge.js"></script>\n    <script');
   const token = randomBytes(32).toString('base64url');
   const headersMs = options.timeouts?.headersMs ?? 10_000;
-  const bodyMs = options.timeouts?.bodyMs ?? 15_000;
+  // Even 30 MB crosses the loopback in well under a second: only a stalling client needs longer.
+  const bodyMs = options.timeouts?.bodyMs ?? 10_000;
+  const maxBody = options.maxBodyBytes ?? MAX_BODY;
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = core.onEvent((e) => {
     const data = `data: ${JSON.stringify(e)}\n\n`;
@@ -89,33 +93,38 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (`http://${host}` !== origin || (req.headers.origin && req.headers.origin !== origin)) {
-      res.writeHead(403).end();
+      refuse(res, 403);
       return;
     }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', origin);
     } catch {
-      res.writeHead(400).end();
+      refuse(res, 400);
       return;
     }
     if (req.method === 'POST' && url.pathname.startsWith('/invoke/')) {
       if (!sameToken(req.headers['x-ttct-token'] as string | undefined, token)) {
-        res.writeHead(403).end();
+        refuse(res, 403);
         return;
       }
       if (!isJsonContentType(req.headers['content-type'])) {
-        res.writeHead(415).end();
+        refuse(res, 415);
         return;
       }
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/invoke/'.length));
       } catch {
-        res.writeHead(400).end();
+        refuse(res, 400);
         return;
       }
-      const body = await readBody(req, bodyMs);
+      // A body announced as too large is refused before a byte of it is read.
+      if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+        refuse(res, 413);
+        return;
+      }
+      const body = await readBody(req, bodyMs, maxBody);
       if (body === 'too-large' || body === 'too-slow') {
         if (!res.headersSent) res.writeHead(body === 'too-large' ? 413 : 408, { Connection: 'close' }).end();
         req.destroy();
@@ -132,7 +141,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     if (req.method !== 'GET') {
-      res.writeHead(405).end();
+      refuse(res, 405);
       return;
     }
     if (url.pathname === '/__host/bridge.js') {
@@ -142,11 +151,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (url.pathname === '/__host/events') {
       // EventSource cannot set headers: the token comes in the query.
       if (!sameToken(url.searchParams.get('t'), token)) {
-        res.writeHead(403).end();
+        refuse(res, 403);
         return;
       }
+      // Refused rather than closing the oldest: EventSource reconnects when closed, so tabs would evict each other in a loop.
       if (streams.size >= MAX_STREAMS) {
-        res.writeHead(429).end();
+        refuse(res, 429);
         return;
       }
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -156,7 +166,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store' }).end(indexHtml);
+      // The page's address carries the token: no Referer may take it anywhere.
+      res.writeHead(200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).end(indexHtml);
       return;
     }
     const file = resolveRendererFile(rendererDir, url.pathname);
@@ -193,8 +204,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-/** The body, or why it was not read: more than MAX_BODY, or not all sent within `ms`. */
-function readBody(req: http.IncomingMessage, ms: number): Promise<Buffer | 'too-large' | 'too-slow'> {
+/**
+ * A refusal that also ends the connection: otherwise Node would read and throw away whatever body
+ * the refused client keeps sending, to keep the connection alive for it.
+ */
+function refuse(res: http.ServerResponse, status: number): void {
+  res.writeHead(status, { Connection: 'close' }).end();
+}
+
+/** The body, or why it was not read: more than `max` bytes, or not all sent within `ms`. */
+function readBody(req: http.IncomingMessage, ms: number, max: number): Promise<Buffer | 'too-large' | 'too-slow'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -204,7 +223,7 @@ function readBody(req: http.IncomingMessage, ms: number): Promise<Buffer | 'too-
     }, ms);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         clearTimeout(timer);
         req.removeAllListeners('data');
         resolve('too-large');

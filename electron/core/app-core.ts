@@ -12,7 +12,7 @@ import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type Ba
 import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
 import { openSqlite } from './db/engine';
 import { copyDurably } from './db/durable';
-import { keepAside, settleInterruptedRestore, signsOfEarlierData, stagedPath, swapIn, writeJournal } from './db/restore';
+import { keepAside, removeSideFiles, settleInterruptedRestore, signsOfEarlierData, stagedPath, swapIn, writeJournal } from './db/restore';
 import { ensureSigningKey } from './certificates/keys';
 
 export interface CoreOptions {
@@ -47,6 +47,7 @@ export class AppCore {
   private readonly clock: () => Date;
   private connection: Database | null = null;
   private problemState: Problem | null = null;
+  private restoring = false;
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private readonly printPort: PrintPort | null;
   /** Background work the screen follows by polling (certificate batches). */
@@ -109,19 +110,12 @@ export class AppCore {
       const settled = settleInterruptedRestore(this.dbPath);
       if (settled === 'finished') this.log.warn('Finished a restore that was cut off after it had begun to replace the database');
       if (settled === 'undone') this.log.warn('Removed the copy of a restore that was cut off before it replaced anything');
-      if (!fs.existsSync(this.dbPath)) {
-        const signs = signsOfEarlierData(this.dbPath, this.backupsDir);
-        if (signs) {
-          this.log.warn(`The database file is missing but the folder shows earlier data (${signs}); not creating an empty one`);
-          this.problemState = {
-            code: 'DB_MISSING',
-            message:
-              `Không tìm thấy tệp cơ sở dữ liệu ${this.dbPath}, trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
-              'Phần mềm không tạo cơ sở dữ liệu trống để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
-              'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
-          };
-          return;
-        }
+      if (settled === 'left-for-recovery') this.log.warn('A restore was cut off and the database file is missing; left as found for the recovery screen');
+      const missing = missingDatabase(this.dbPath, this.backupsDir);
+      if (missing) {
+        this.log.warn(`The database file is missing or empty but the folder shows earlier data (${missing.signs}); not creating an empty one`);
+        this.problemState = { code: 'DB_MISSING', message: missing.message };
+        return;
       }
       this.connection = await openDatabase(this.dbPath, {
         backupsDir: this.backupsDir,
@@ -187,35 +181,56 @@ export class AppCore {
 
   /**
    * Replaces the database with a backup (db/restore.ts): the backup is copied beside the database
-   * and checked there, the current data is kept (a pre-restore backup, or a copy of a file that
-   * cannot be opened), and one rename swaps the copy in. A kill at any point leaves either the old
-   * database or the restored one, never none.
+   * and checked there, the current data is kept (a pre-restore backup, or the file that cannot be
+   * opened linked aside), a journal is written, and one rename swaps the copy in. A kill at any
+   * point leaves either the old database or the restored one, never none.
    */
   async restore(file: string): Promise<void> {
     const source = path.join(this.backupsDir, file);
     if (path.dirname(source) !== this.backupsDir || !fs.existsSync(source)) {
       throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu ${file}.`);
     }
-    verifyBackup(source, file);
-    const staged = stagedPath(this.dbPath);
+    // Two restores interleaved at the pre-restore backup would swap in each other's copy.
+    if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục dữ liệu từ một bản sao lưu khác; hãy chờ xong.');
+    this.restoring = true;
     try {
+      await this.restoreFrom(source, file);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async restoreFrom(source: string, file: string): Promise<void> {
+    const staged = stagedPath(this.dbPath);
+    let keptAs: string | null = null;
+    try {
+      removeSideFiles(staged);
       copyDurably(source, staged);
+      // The copy is what will be swapped in, so the copy is what gets checked (not the backup it came from).
       verifyBackup(staged, file);
+      removeSideFiles(staged);
+      if (this.connection) {
+        await this.backup('pre-restore');
+      } else {
+        keptAs = keepAside(this.dbPath, this.now().toISOString().replace(/[:.]/g, '-'));
+        if (keptAs) this.log.warn(`Kept the unusable database as ${path.basename(keptAs)}`);
+      }
     } catch (err) {
       fs.rmSync(staged, { force: true });
+      removeSideFiles(staged);
       if (err instanceof AppError) throw err;
       throw storageError(err, this.dataDir) ?? err;
     }
-    if (this.connection) {
-      await this.backup('pre-restore');
-      this.connection.close();
-      this.connection = null;
-    } else if (fs.existsSync(this.dbPath)) {
-      const aside = keepAside(this.dbPath, this.now().toISOString().replace(/[:.]/g, '-'));
-      this.log.warn(`Kept a copy of the unusable database as ${path.basename(aside)}`);
-    }
+    // Closing checkpoints the WAL into the old file, which the pre-restore backup already holds.
+    this.connection?.close();
+    this.connection = null;
     try {
-      writeJournal(this.dbPath, file, this.now());
+      writeJournal(this.dbPath, {
+        backup: file,
+        startedAt: this.now().toISOString(),
+        stagedBytes: fs.statSync(staged).size,
+        keptAs: keptAs && path.basename(keptAs),
+      });
       swapIn(this.dbPath);
       this.log.info(`Restored ${file}`);
     } finally {
@@ -260,6 +275,44 @@ function verifyBackup(source: string, file: string): void {
     throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} không đọc được, không thể khôi phục từ bản này.`);
   } finally {
     check?.close();
+  }
+}
+
+/**
+ * A database file that is missing, or empty (0 bytes, with no WAL that could hold its pages), in a
+ * folder that shows it held data: opening it would make a new empty database and the clerk would
+ * see everything gone. A folder that never held data gets its first database as usual.
+ */
+function missingDatabase(dbPath: string, backupsDir: string): { signs: string; message: string } | null {
+  const size = fileSize(dbPath);
+  if (size === null) {
+    const signs = signsOfEarlierData(dbPath, backupsDir, { countWal: true });
+    if (!signs) return null;
+    return {
+      signs,
+      message:
+        `Không tìm thấy tệp cơ sở dữ liệu ${dbPath}, trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
+        'Phần mềm không tạo cơ sở dữ liệu trống để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
+        'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
+    };
+  }
+  if (size > 0 || (fileSize(`${dbPath}-wal`) ?? 0) > 0) return null;
+  const signs = signsOfEarlierData(dbPath, backupsDir, { countWal: false });
+  if (!signs) return null;
+  return {
+    signs,
+    message:
+      `Tệp cơ sở dữ liệu ${dbPath} trống (0 byte), trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
+      'Phần mềm không dùng tệp trống này để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
+      'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
+  };
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
   }
 }
 

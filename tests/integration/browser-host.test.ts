@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isJsonContentType, startHost, type Host } from '../../electron/browser-host/server';
+import { isJsonContentType, MAX_BODY, MAX_STREAMS, startHost, type Host } from '../../electron/browser-host/server';
 import { tempDir } from './helpers';
 
 let host: Host | null = null;
@@ -20,15 +20,59 @@ function renderer(): string {
 }
 
 function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end(init.body);
   });
+}
+
+/** Only the status, without waiting for the body: an event stream that opens never ends. */
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', () => resolve(0));
+  });
+}
+
+/**
+ * Raw bytes over a socket, for what a well-behaved HTTP client would never send; with `drip` it
+ * keeps sending a byte every 200 ms, as a slow-loris client does. Resolves when the host closes the
+ * connection, or after `giveUpMs` (closed: false) so a host that never closes fails the test quickly.
+ */
+function raw(h: Host, text: string, options: { drip?: boolean; giveUpMs?: number } = {}): Promise<{ ms: number; reply: string; closed: boolean }> {
+  const { port } = new URL(h.origin);
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    let closed = true;
+    socket.on('data', (d) => (reply += d.toString()));
+    const drip = options.drip ? setInterval(() => socket.write('x'), 200) : undefined;
+    const giveUp = setTimeout(() => {
+      closed = false;
+      socket.destroy();
+    }, options.giveUpMs ?? 6000);
+    socket.on('close', () => {
+      clearInterval(drip);
+      clearTimeout(giveUp);
+      resolve({ ms: performance.now() - started, reply, closed });
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+/** The start of a call as the bridge sends it, up to the end of the headers. */
+function callHead(h: Host, extra: string[], channel = 'programs.list'): string {
+  const { port } = new URL(h.origin);
+  return [`POST /invoke/${channel} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `X-TTCT-Token: ${h.token}`, ...extra, '', ''].join('\r\n');
 }
 
 /** What the bridge sends: the JSON type and this start's token. */
@@ -42,6 +86,7 @@ describe('browser host', () => {
     expect(host.url).toBe(`${host.origin}/?t=${host.token}`);
     const index = await request(host.url);
     expect(index.body).toContain('<script src="/__host/bridge.js"></script>');
+    expect(index.headers['referrer-policy']).toBe('no-referrer');
     const bridge = (await request(`${host.origin}/__host/bridge.js`)).body;
     expect(bridge).toContain("Object.defineProperty(window, 'ttct'");
     // The token is not in anything the host serves: only in the address printed at start.
@@ -60,8 +105,21 @@ describe('browser host', () => {
       expect((await request(url, { method: 'POST', headers: h, body })).status).toBe(403);
     }
     expect(host.core.db.prepare("SELECT COUNT(*) AS n FROM units WHERE name = 'Chi bộ lạ'").get()).toEqual({ n: 0 });
-    expect((await request(`${host.origin}/__host/events`)).status).toBe(403);
-    expect((await request(`${host.origin}/__host/events?t=wrong`)).status).toBe(403);
+    expect(await statusOf(`${host.origin}/__host/events`)).toBe(403);
+    expect(await statusOf(`${host.origin}/__host/events?t=wrong`)).toBe(403);
+    expect(await statusOf(`${host.origin}/__host/events?t=${host.token.slice(0, -1)}`)).toBe(403);
+    expect(await statusOf(`${host.origin}/__host/events?t=${host.token}`)).toBe(200);
+  });
+
+  it('ends the connection of a refused call instead of reading the body it announced', async () => {
+    host = await startHost({ dataDir: tempDir(), rendererDir: renderer() });
+    const { port } = new URL(host.origin);
+    // 10 MB announced, none sent: a host that kept the connection for the body would hold it open.
+    const head = [`POST /invoke/programs.list HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', 'Content-Length: 10000000', '', ''].join('\r\n');
+    const r = await raw(host, head, { giveUpMs: 3000 });
+    expect(r.reply).toMatch(/^HTTP\/1\.1 403/);
+    expect(r.closed).toBe(true);
+    expect(r.ms).toBeLessThan(2000);
   });
 
   it('refuses other origins, other Host names, other content types, bad encodings and paths outside the renderer', async () => {
@@ -77,48 +135,66 @@ describe('browser host', () => {
     expect((await request(url, { method: 'POST', headers: { ...json, 'Content-Type': 'application/json; charset=UTF-8' }, body })).status).toBe(200);
     expect((await request(`${host.origin}/invoke/programs.%E0%A4%A`, { method: 'POST', headers: json, body })).status).toBe(400);
     expect((await request(`${host.origin}/invoke/%`, { method: 'POST', headers: json, body })).status).toBe(400);
+    expect((await request(`${host.origin}/invoke/%ZZ.list`, { method: 'POST', headers: json, body })).status).toBe(400);
     expect((await request(`${host.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(400);
     expect((await request(`${host.origin}/%E0%A4%A`)).status).toBe(400);
+    expect((await request(`${host.origin}/%`)).status).toBe(400);
+    expect((await request(`${host.origin}/__host/events%`)).status).toBe(400);
+    // A broken escape in the token is a wrong token, not a crash.
+    expect(await statusOf(`${host.origin}/__host/events?t=%E0%A4%A`)).toBe(403);
+    expect((await request(`${host.origin}/?t=%`)).status).toBe(200);
     expect((await request(`${host.origin}/missing.js`)).status).toBe(404);
     const bad = await request(url, { method: 'POST', headers: json, body: '{not json' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(isJsonContentType(undefined)).toBe(false);
   });
 
-  it('drops a body that trickles in, and a request whose headers never end', async () => {
-    host = await startHost({ dataDir: tempDir(), rendererDir: renderer(), timeouts: { headersMs: 1000, bodyMs: 800 } });
-    const { port } = new URL(host.origin);
-    const slow = (lines: string[]): Promise<{ ms: number; reply: string }> =>
-      new Promise((resolve) => {
-        const started = performance.now();
-        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(lines.join('')));
-        let reply = '';
-        socket.on('data', (d) => (reply += d.toString()));
-        // Keeps sending a byte now and then, as a slow-loris client does.
-        const drip = setInterval(() => socket.write('x'), 200);
-        socket.on('close', () => {
-          clearInterval(drip);
-          resolve({ ms: performance.now() - started, reply });
-        });
-        socket.on('error', () => undefined);
-      });
-    const body = await slow([
-      'POST /invoke/programs.list HTTP/1.1\r\n',
-      `Host: 127.0.0.1:${port}\r\n`,
-      'Content-Type: application/json\r\n',
-      `X-TTCT-Token: ${host.token}\r\n`,
-      'Content-Length: 100000\r\n\r\n{',
-    ]);
-    expect(body.ms).toBeLessThan(4000);
-    expect(body.reply).toContain('408');
-    const head = await slow(['GET / HTTP/1.1\r\n', `Host: 127.0.0.1:${port}\r\nX-Slow: `]);
-    expect(head.ms).toBeLessThan(4000);
+  it('drops a body that trickles in after its own timeout, well before the whole-request one', async () => {
+    // Node's own request timeout would come at 5.5 s: a close near 0.5 s can only be the body timer.
+    host = await startHost({ dataDir: tempDir(), rendererDir: renderer(), timeouts: { headersMs: 5000, bodyMs: 500 } });
+    const r = await raw(host, `${callHead(host, ['Content-Length: 100000'])}{`, { drip: true });
+    expect(r.closed).toBe(true);
+    expect(r.reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(r.ms).toBeGreaterThanOrEqual(450);
+    expect(r.ms).toBeLessThan(2000);
   });
 
-  it('refuses a body over the size limit', async () => {
+  it('drops a request whose headers never end', async () => {
+    host = await startHost({ dataDir: tempDir(), rendererDir: renderer(), timeouts: { headersMs: 1000 } });
+    const { port } = new URL(host.origin);
+    // Checked once a second, so the close comes between 1 and 2 s.
+    const r = await raw(host, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `, { drip: true });
+    expect(r.closed).toBe(true);
+    expect(r.ms).toBeGreaterThanOrEqual(900);
+    expect(r.ms).toBeLessThan(3500);
+  });
+
+  it('refuses a body announced over 30 MB before reading it, and reads one just under', async () => {
     host = await startHost({ dataDir: tempDir(), rendererDir: renderer() });
-    const r = await request(`${host.origin}/invoke/imports.open`, { method: 'POST', headers: headers(host), body: 'x'.repeat(31 * 1024 * 1024) }).catch(() => ({ status: 413 }));
-    expect(r.status).toBe(413);
+    expect(MAX_BODY).toBe(30 * 1024 * 1024);
+    // Only the headers are sent: an answer at all shows the body was never waited for.
+    const over = await raw(host, callHead(host, [`Content-Length: ${MAX_BODY + 1}`]), { giveUpMs: 3000 });
+    expect(over.reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(over.closed).toBe(true);
+    // A 20 MB file as base64 in JSON is about 27 MB: it must get through to the dispatcher.
+    const under = await request(`${host.origin}/invoke/programs.list`, { method: 'POST', headers: headers(host), body: JSON.stringify('x'.repeat(29 * 1024 * 1024)) });
+    expect(under.status).toBe(200);
+    expect(JSON.parse(under.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('counts a body sent without a length and refuses it once over the limit', async () => {
+    host = await startHost({ dataDir: tempDir(), rendererDir: renderer(), maxBodyBytes: 1024 });
+    const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+    const name = 'Chi bộ quá dài';
+    // Valid JSON for a valid call, padded with whitespace: only its size can stop it.
+    const body = JSON.stringify({ name, kind: 'cell', parentId: null, communeCode: null }) + ' '.repeat(1500);
+    const r = await raw(host, `${callHead(host, ['Transfer-Encoding: chunked'], 'units.save')}${chunk(body.slice(0, 600))}${chunk(body.slice(600))}0\r\n\r\n`, { giveUpMs: 3000 });
+    expect(r.reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(host.core.db.prepare('SELECT COUNT(*) AS n FROM units WHERE name = ?').get(name)).toEqual({ n: 0 });
+    // The same call under the limit is read, so the refusal above was the size and nothing else.
+    const small = JSON.stringify({ includeArchived: false });
+    const ok = await raw(host, `${callHead(host, ['Transfer-Encoding: chunked', 'Connection: close'])}${chunk(small)}0\r\n\r\n`, { giveUpMs: 3000 });
+    expect(ok.reply).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('caps the event streams open at once', async () => {
@@ -133,8 +209,16 @@ describe('browser host', () => {
         }),
       );
     }
+    expect(MAX_STREAMS).toBe(8);
     expect(statuses.slice(0, 8).every((s) => s === 200)).toBe(true);
     expect(statuses[8]).toBe(429);
     for (const r of open) r.destroy();
+    // A closed tab gives its place back: otherwise eight reloads would lock the page out of events.
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await statusOf(`${host.origin}/__host/events?t=${host.token}`);
+    }
+    expect(status).toBe(200);
   });
 });

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDurably } from '../../electron/core/db/durable';
-import { stagedPath, writeJournal } from '../../electron/core/db/restore';
-import { ok, startCore, tempDir } from './helpers';
+import { openSqlite } from '../../electron/core/db/engine';
+import { journalPath, stagedPath, writeJournal } from '../../electron/core/db/restore';
+import { invoke, ok, startCore, tempDir } from './helpers';
 
 const centre = (name: string) => ({
   validFrom: '2025-07-01', name, superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
@@ -31,8 +32,34 @@ async function centreName(dir: string): Promise<string | null> {
   }
 }
 
+/** Anything a restore leaves behind besides the database and the copy kept aside. */
 function leftovers(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.restoring') || f.startsWith('restore-pending'));
+  return fs.readdirSync(dir).filter((f) => f.includes('.restoring') || f.startsWith('restore-pending') || f.endsWith('.partial'));
+}
+
+/** The state a restore is in once its copy is checked and the journal written: the next step is the swap. */
+function stageAndJournal(db: string, backupFile: string): void {
+  const staged = stagedPath(db);
+  copyDurably(path.join(path.dirname(db), 'backups', backupFile), staged);
+  writeJournal(db, { backup: backupFile, startedAt: new Date().toISOString(), stagedBytes: fs.statSync(staged).size, keptAs: null });
+}
+
+/**
+ * The folder as a kill leaves it while a connection still has committed changes only in the WAL:
+ * the database file and its WAL copied while the connection is open (no checkpoint yet).
+ */
+function withUncheckpointedWal(db: string, name: string): void {
+  const conn = openSqlite(db);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('wal_autocheckpoint = 0');
+  conn.prepare("UPDATE centre_profiles SET name = ? WHERE valid_from = '2025-08-01'").run(name);
+  const copy = `${db}.snap`;
+  fs.copyFileSync(db, copy);
+  fs.copyFileSync(`${db}-wal`, `${copy}-wal`);
+  conn.close();
+  fs.renameSync(copy, db);
+  fs.renameSync(`${copy}-wal`, `${db}-wal`);
+  fs.rmSync(`${db}-shm`, { force: true });
 }
 
 describe('restoring a backup survives being cut off at any step', () => {
@@ -63,26 +90,83 @@ describe('restoring a backup survives being cut off at any step', () => {
 
   it('finishes the swap when cut off after the copy was checked and the journal written', async () => {
     const { dir, db, backup } = await folder();
-    copyDurably(path.join(dir, 'backups', backup), stagedPath(db));
-    writeJournal(db, backup, new Date());
+    stageAndJournal(db, backup);
     expect(await centreName(dir)).toBe('Sao lưu');
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('finishes the swap when cut off after the old WAL was removed, with no database file in place', async () => {
+  it('never replays the old WAL into the restored file when finishing a swap', async () => {
     const { dir, db, backup } = await folder();
-    copyDurably(path.join(dir, 'backups', backup), stagedPath(db));
-    writeJournal(db, backup, new Date());
+    withUncheckpointedWal(db, 'Chỉ trong WAL');
+    expect(fs.statSync(`${db}-wal`).size).toBeGreaterThan(0);
+    stageAndJournal(db, backup);
+    const core = await startCore(dir);
+    expect(core.problem).toBeNull();
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await ok(core, 'app.status', {})).centreName).toBe('Sao lưu');
+  });
+
+  it('finishes the swap when cut off with no database file in place', async () => {
+    const { dir, db, backup } = await folder();
+    stageAndJournal(db, backup);
     fs.rmSync(db);
     expect(await centreName(dir)).toBe('Sao lưu');
   });
 
   it('only clears the journal when cut off after the rename', async () => {
     const { dir, db, backup } = await folder();
-    fs.copyFileSync(path.join(dir, 'backups', backup), db);
-    writeJournal(db, backup, new Date());
+    stageAndJournal(db, backup);
+    fs.renameSync(stagedPath(db), db);
     expect(await centreName(dir)).toBe('Sao lưu');
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('keeps the old database when the copy beside it is not the one the journal names', async () => {
+    const { dir, db, backup } = await folder();
+    stageAndJournal(db, backup);
+    fs.truncateSync(stagedPath(db), 8192);
+    expect(await centreName(dir)).toBe('Cũ');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('keeps the old database when the journal cannot be read', async () => {
+    const { dir, db, backup } = await folder();
+    stageAndJournal(db, backup);
+    fs.writeFileSync(journalPath(db), '{"version":1,"bac');
+    expect(await centreName(dir)).toBe('Cũ');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('keeps what a damaged file had in its WAL, beside the copy kept aside', async () => {
+    const { dir, db, backup } = await folder();
+    withUncheckpointedWal(db, 'Chỉ trong WAL');
+    const wal = fs.readFileSync(`${db}-wal`);
+    fs.writeFileSync(db, Buffer.concat([fs.readFileSync(db).subarray(0, 4096), Buffer.alloc(fs.statSync(db).size - 4096, 0xa5)]));
+    const broken = await startCore(dir);
+    expect(broken.problem).not.toBeNull();
+    expect((await ok(broken, 'backups.restore', { file: backup })).centreName).toBe('Sao lưu');
+    const aside = fs.readdirSync(dir).filter((f) => /^ttct\.sqlite\.hong-[\dTZ-]+$/.test(f));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, `${aside[0]}-wal`)).equals(wal)).toBe(true);
+    expect(broken.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('leaves no WAL or index of the checked copy behind, nor beside the backup restored', async () => {
+    const { dir, backup } = await folder();
+    const core = await startCore(dir);
+    await ok(core, 'backups.restore', { file: backup });
+    core.close();
+    expect(leftovers(dir)).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => /-(wal|shm)$/.test(f))).toEqual([]);
+  });
+
+  it('refuses a second restore while one is under way', async () => {
+    const { dir, backup } = await folder();
+    const core = await startCore(dir);
+    const [a, b] = await Promise.all([invoke(core, 'backups.restore', { file: backup }), invoke(core, 'backups.restore', { file: backup })]);
+    expect(a.ok).toBe(true);
+    expect(b.ok ? null : b.error.code).toBe('BUSY');
+    expect((await ok(core, 'app.status', {})).centreName).toBe('Sao lưu');
   });
 });
 
@@ -110,10 +194,40 @@ describe('never a new empty database where there was data', () => {
     core.close();
   });
 
+  it('shows the recovery screen, and removes nothing, when a restore was cut off with the database file gone', async () => {
+    const { dir, db, backup } = await folder();
+    fs.rmSync(path.join(dir, 'backups'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'backups'));
+    fs.copyFileSync(db, stagedPath(db));
+    fs.rmSync(db);
+    const core = await startCore(dir);
+    expect(core.problem?.code).toBe('DB_MISSING');
+    expect(core.problem?.message).toContain('ttct.sqlite.restoring');
+    expect(fs.existsSync(stagedPath(db))).toBe(true);
+    expect(fs.existsSync(db)).toBe(false);
+    void backup;
+  });
+
+  it('shows the recovery screen when the database file is empty but backups remain', async () => {
+    const { dir, db } = await folder();
+    fs.writeFileSync(db, '');
+    const core = await startCore(dir);
+    expect(core.problem?.code).toBe('DB_MISSING');
+    expect(core.problem?.message).toContain('trống');
+    expect(fs.statSync(db).size).toBe(0);
+  });
+
   it('creates a new database in a folder that never held one', async () => {
     const dir = tempDir('ttct-restore-');
     const core = await startCore(dir);
     expect(core.problem).toBeNull();
     core.close();
+  });
+
+  it('uses an empty database file in a folder that never held data (a first start cut off)', async () => {
+    const dir = tempDir('ttct-restore-');
+    fs.writeFileSync(path.join(dir, 'ttct.sqlite'), '');
+    const core = await startCore(dir);
+    expect(core.problem).toBeNull();
   });
 });

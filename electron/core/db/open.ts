@@ -54,15 +54,71 @@ export function quickCheck(db: Database): string[] {
   return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
 }
 
+/** What the first look found wrong with a file, as the clerk reads it; null for errors that are not about the file. */
+function lookError(err: unknown, file: string): AppError | null {
+  if (err instanceof AppError) return err;
+  const mapped = storageError(err, file);
+  if (mapped?.code === 'DB_NOT_SQLITE' || mapped?.code === 'DB_CORRUPT') {
+    return new AppError(mapped.code, `${mapped.message} Hãy khôi phục từ bản sao lưu gần nhất.`);
+  }
+  return mapped;
+}
+
+function checkLook(db: Database, latest: number): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const problems = quickCheck(db);
+  if (problems.length > 0) {
+    throw new AppError(
+      'DB_CORRUPT',
+      `Cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn báo ${problems.length} lỗi, ví dụ: ${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`,
+    );
+  }
+  if (version > latest) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm (phiên bản dữ liệu ${version}, phần mềm này chỉ đọc được đến ${latest}). Hãy cài phiên bản phần mềm mới hơn; dữ liệu được giữ nguyên.`,
+    );
+  }
+  return version;
+}
+
 /**
- * Opens the one writer connection: header check, pragmas, quick integrity check, refusal of a newer
- * schema, then every pending migration in one transaction after a backup of the old file.
+ * The first look at an existing file (version, quick_check) goes through a read-only connection:
+ * a read-write one that found a WAL checkpoints it into the file when it closes, so a database we
+ * refuse (damaged, or from a newer app) would no longer be the file the clerk had, and the copy a
+ * restore keeps aside would lack what the WAL held. Returns false when only a writer can look (a
+ * hot rollback journal must be rolled back first).
+ */
+function lookReadOnly(file: string, latest: number): boolean {
+  if (!fs.existsSync(file)) return false;
+  let look: Database;
+  try {
+    look = openSqlite(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw lookError(err, file) ?? err;
+  }
+  try {
+    checkLook(look, latest);
+    return true;
+  } catch (err) {
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY')) return false;
+    throw lookError(err, file) ?? err;
+  } finally {
+    look.close();
+  }
+}
+
+/**
+ * Opens the one writer connection: header check, a read-only look (quick integrity check, refusal
+ * of a newer schema), pragmas, then every pending migration in one transaction after a backup of
+ * the old file.
  */
 export async function openDatabase(file: string, options: OpenOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const now = options.now ?? (() => new Date());
   assertSqliteFile(file);
+  const looked = lookReadOnly(file, latest);
 
   let db: Database;
   try {
@@ -73,28 +129,10 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   try {
     let version: number;
     try {
-      // Read-only look first: a file we will refuse (damaged, or from a newer app) is left byte for byte as it was.
-      version = db.pragma('user_version', { simple: true }) as number;
-      const problems = quickCheck(db);
-      if (problems.length > 0) {
-        throw new AppError(
-          'DB_CORRUPT',
-          `Cơ sở dữ liệu bị hỏng (kiểm tra toàn vẹn báo ${problems.length} lỗi, ví dụ: ${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`,
-        );
-      }
+      // Without a read-only look (a new file, a hot journal) the writer looks before any pragma writes.
+      version = looked ? (db.pragma('user_version', { simple: true }) as number) : checkLook(db, latest);
     } catch (err) {
-      if (err instanceof AppError) throw err;
-      const mapped = storageError(err, file);
-      if (mapped?.code === 'DB_NOT_SQLITE' || mapped?.code === 'DB_CORRUPT') {
-        throw new AppError(mapped.code, `${mapped.message} Hãy khôi phục từ bản sao lưu gần nhất.`);
-      }
-      throw mapped ?? err;
-    }
-    if (version > latest) {
-      throw new AppError(
-        'DB_TOO_NEW',
-        `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm (phiên bản dữ liệu ${version}, phần mềm này chỉ đọc được đến ${latest}). Hãy cài phiên bản phần mềm mới hơn; dữ liệu được giữ nguyên.`,
-      );
+      throw lookError(err, file) ?? err;
     }
     try {
       applyPragmas(db);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, WHOLE_INPUT, zodIssuesToFields, type Channel } from '../../shared/contract';
 import { FIELD_LABELS, fieldMessage, fieldName, messageWithFields } from '../../shared/contract/field-labels';
+import { defOf } from '../fixtures/fuzz-payloads';
 
 /**
  * Every message a refused input can carry in `fields` is plain Vietnamese, zod's own included (a wrong
@@ -11,17 +12,6 @@ import { FIELD_LABELS, fieldMessage, fieldName, messageWithFields } from '../../
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 const MACHINE_WORDING = /Invalid|expected|received|Required|mong đợi|nhận được|\b(object|string|undefined|boolean|bigint|symbol|int|number|array|record)\b|[<>]=?/;
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
-  options?: z.core.$ZodType[];
-  valueType?: z.core.$ZodType;
-}
-const defOf = (s: z.core.$ZodType) => s._zod.def as unknown as Def;
 
 type Variant = 'wrongType' | 'tooBig' | 'tooSmall' | 'fraction';
 

@@ -3,13 +3,20 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { AppCore } from './core/app-core';
 import { useBuiltReadWorker } from './core/io/sheet-worker';
 import { createLogger, type Logger } from './core/log';
+import { prepareDataDir, restrictUmask } from './core/private-files';
+import { privateTempPath } from './core/temp-files';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 import { createElectronPrintPort } from './platform/printing';
 import { handleDownloads } from './platform/downloads';
+import { createSafeStorageProtection } from './platform/key-protection';
+import { createDialogPort } from './platform/dialogs';
 import { APP_INDEX_URL, APP_SCHEME, serveRendererRequest } from './renderer-files';
 
 const APP_TITLE = 'Quản lý đào tạo Trung tâm Chính trị';
+
+// Before anything is written (Chromium's profile, the log, the database): owner-only (issue 13).
+restrictUmask();
 
 /** TTCT_DATA_DIR isolates a test run; otherwise the OS user data folder, never next to the program. */
 function dataDir(): string {
@@ -105,6 +112,8 @@ async function start(): Promise<void> {
   log = createLogger(path.join(dir, 'logs'));
   process.on('uncaughtException', (err) => log.error('Uncaught exception', err));
   process.on('unhandledRejection', (err) => log.error('Unhandled rejection', err));
+  // After the single-instance lock: no other copy is printing from the temp folder being swept.
+  prepareDataDir(dir, log);
 
   await app.whenReady();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -113,7 +122,14 @@ async function start(): Promise<void> {
   handleDownloads(session.defaultSession, () => mainWindow, log);
 
   useBuiltReadWorker(path.join(__dirname, 'read-worker.js'), { prewarm: true });
-  const core = await AppCore.start({ dataDir: dir, log, appVersion: app.getVersion(), printing: createElectronPrintPort() });
+  const core = await AppCore.start({
+    dataDir: dir,
+    log,
+    appVersion: app.getVersion(),
+    printing: createElectronPrintPort(privateTempPath(dir)),
+    keys: await createSafeStorageProtection(),
+    dialogs: createDialogPort(() => mainWindow),
+  });
   const isAppUrl = appUrlMatcher(appUrl());
   registerIpc(ipcMain, core, () => mainWindow, isAppUrl);
   buildMenu(core);

@@ -8,7 +8,7 @@ import { dispatch } from '../electron/core/dispatch';
 import { makeRandom, samplePerson } from '../electron/core/demo/generate';
 import { readWorkbookInWorker } from '../electron/core/io/sheet-worker';
 import { hostileFiles } from '../tests/fixtures/hostile-files';
-import { emit, openCore, PEOPLE } from './bench-common';
+import { copyDatabase, emit, openCore, PEOPLE } from './bench-common';
 
 async function importWorkbook(file: string): Promise<void> {
   const rnd = makeRandom(7);
@@ -38,7 +38,7 @@ async function importWorkbook(file: string): Promise<void> {
 export async function benchImport(dataDir: string): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-bench-import-'));
   try {
-    fs.copyFileSync(path.join(dataDir, 'ttct.sqlite'), path.join(work, 'ttct.sqlite'));
+    copyDatabase(dataDir, work);
     const file = path.join(work, 'danh-sach-10000.xlsx');
     await importWorkbook(file);
     const bytes = fs.readFileSync(file);

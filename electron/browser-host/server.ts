@@ -4,8 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AppCore } from '../core/app-core';
+import { fileKeyProtection, type KeyProtectionPort } from '../core/ports';
 import { dispatch } from '../core/dispatch';
 import { createLogger } from '../core/log';
+import { prepareDataDir, restrictUmask } from '../core/private-files';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { createChromiumPrintPort } from './chromium-printing';
 import { MIME, resolveRendererFile } from '../renderer-files';
@@ -24,6 +26,8 @@ export interface HostOptions {
   timeouts?: { headersMs?: number; bodyMs?: number };
   /** The largest call body accepted; tests lower it to exercise the counting without sending 30 MB. */
   maxBodyBytes?: number;
+  /** Null keeps the database plain: only the bench's baseline (the key is otherwise kept in a plain file; see README). */
+  keys?: KeyProtectionPort | null;
 }
 
 export interface Host {
@@ -62,9 +66,14 @@ function sameToken(given: string | null | undefined, token: string): boolean {
  * host's own Host (and Origin, when sent), so other pages in the browser cannot reach the core.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
+  // As in the Electron shell: what the core writes is owner-only (issue 13). The host prints through
+  // Chromium's own PDF output, from memory: it writes no printout of its own to a temp folder.
+  restrictUmask();
   const log = createLogger(path.join(options.dataDir, 'logs'), options.echoLog);
+  prepareDataDir(options.dataDir, log);
   const printing = createChromiumPrintPort();
-  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, ...(options.now ? { now: options.now } : {}), ...(options.dailyBackup === false ? { dailyBackup: false } : {}) });
+  // The browser host keeps the database key as plain text in the data folder (development and tests only; see README).
+  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, keys: options.keys === undefined ? fileKeyProtection : options.keys, ...(options.now ? { now: options.now } : {}), ...(options.dailyBackup === false ? { dailyBackup: false } : {}) });
   const rendererDir = path.resolve(options.rendererDir);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')

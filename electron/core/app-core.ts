@@ -1,19 +1,23 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AppStatus, Backup } from '../../shared/contract/app';
 import { todayInVietnam } from '../../shared/domain/dates';
 import { AppError, storageError } from './errors';
 import type { Logger } from './log';
-import type { PrintPort } from './ports';
+import type { DialogPort, KeyProtectionPort, PrintPort } from './ports';
 import { JobRegistry } from './jobs';
 import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
-import { LATEST_VERSION, openDatabase, quickCheck } from './db/open';
-import { openSqlite } from './db/engine';
+import { fileFormat, LATEST_VERSION, openDatabase, opensWith } from './db/open';
+import { ensureWritableDir, missingDatabase, safeUserName, verifyBackup } from './db/start-checks';
+import { keyForOpening } from './protection/opening';
+import type { DbKey } from './db/engine';
 import { copyDurably } from './db/durable';
-import { keepAside, removeSideFiles, settleInterruptedRestore, signsOfEarlierData, stagedPath, swapIn, writeJournal } from './db/restore';
+import { keepAside, removeSideFiles, settleInterruptedRestore, stagedPath, swapIn, writeJournal } from './db/restore';
 import { ensureSigningKey } from './certificates/keys';
+import { KeyKeeper } from './protection/key-keeper';
+import { encryptDatabase, encryptPlainBackups, rekeyFile } from './protection/encrypt';
+import { ensureCentreId } from './protection/centre-id';
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,6 +30,13 @@ export interface CoreOptions {
   dailyBackup?: boolean;
   /** How documents become PDFs or paper in this shell (Electron or the browser host). */
   printing?: PrintPort;
+  /**
+   * Where the database key is kept (ports.ts). Null leaves the database plain: only the bench uses
+   * it, to measure what encryption costs.
+   */
+  keys: KeyProtectionPort | null;
+  /** The system's pickers, where the shell has them. */
+  dialogs?: DialogPort;
 }
 
 type Problem = NonNullable<AppStatus['problem']>;
@@ -48,8 +59,11 @@ export class AppCore {
   private connection: Database | null = null;
   private problemState: Problem | null = null;
   private restoring = false;
+  /** The keys in force; null when the database is kept plain (the bench's baseline). */
+  readonly keys: KeyKeeper | null;
   private readonly listeners = new Set<(e: CoreEvent) => void>();
   private readonly printPort: PrintPort | null;
+  readonly dialogs: DialogPort | null;
   /** Background work the screen follows by polling (certificate batches). */
   readonly jobs: JobRegistry;
 
@@ -63,7 +77,9 @@ export class AppCore {
     this.clock = options.now ?? (() => new Date());
     this.actor = safeUserName();
     this.printPort = options.printing ?? null;
+    this.dialogs = options.dialogs ?? null;
     this.jobs = new JobRegistry(this.log, this.dataDir);
+    this.keys = options.keys ? new KeyKeeper(this.dataDir, options.keys) : null;
   }
 
   printing(): PrintPort {
@@ -105,19 +121,29 @@ export class AppCore {
     this.problemState = null;
     try {
       ensureWritableDir(this.dataDir);
+      // Scratch copies of an off-PC backup cut off by a kill (encrypted, but still the centre's data).
+      fs.rmSync(path.join(this.dataDir, 'tmp', 'offsite'), { recursive: true, force: true });
       const orphans = removeOrphanPartials(this.backupsDir);
       if (orphans.length) this.log.warn(`Removed ${orphans.length} unfinished backup file(s) left by an interrupted backup`);
       const settled = settleInterruptedRestore(this.dbPath);
       if (settled === 'finished') this.log.warn('Finished a restore that was cut off after it had begun to replace the database');
       if (settled === 'undone') this.log.warn('Removed the copy of a restore that was cut off before it replaced anything');
       if (settled === 'left-for-recovery') this.log.warn('A restore was cut off and the database file is missing; left as found for the recovery screen');
+      // Held keys are needed even with no database to open: restoring a backup from the recovery screen.
+      await this.keys?.load();
       const missing = missingDatabase(this.dbPath, this.backupsDir);
       if (missing) {
         this.log.warn(`The database file is missing or empty but the folder shows earlier data (${missing.signs}); not creating an empty one`);
         this.problemState = { code: 'DB_MISSING', message: missing.message };
         return;
       }
+      const key = this.keys ? await keyForOpening(this.keys, this.dbPath, this.now(), this.log) : null;
+      if (key && 'locked' in key) {
+        this.problemState = { code: 'DB_LOCKED', message: key.locked };
+        return;
+      }
       this.connection = await openDatabase(this.dbPath, {
+        key,
         backupsDir: this.backupsDir,
         now: this.clock,
         onInfo: (m) => this.log.info(m),
@@ -125,6 +151,8 @@ export class AppCore {
       this.log.info(`Opened ${this.dbPath}`);
       // The centre's signing key belongs to its database: made here, so no read ever has to write it.
       ensureSigningKey(this);
+      ensureCentreId(this.connection);
+      if (key) this.encryptOldBackups(key);
     } catch (err) {
       this.connection = null;
       const problem = err instanceof AppError ? err : storageError(err, this.dbPath);
@@ -139,11 +167,74 @@ export class AppCore {
       this.log.warn(`Database problem ${problem.code}: ${problem.message}`);
       const code = problem.code as Problem['code'];
       this.problemState = {
-        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_MISSING'].includes(code)
+        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_MISSING', 'DB_LOCKED'].includes(code)
           ? code
           : 'DB_OPEN_FAILED',
         message: problem.message,
       };
+    }
+  }
+
+  /** Backups made before encryption are re-made encrypted (or removed when unreadable); none stays plain. */
+  private encryptOldBackups(key: Buffer): void {
+    try {
+      const { remade, removed } = encryptPlainBackups(this.backupsDir, key);
+      if (remade || removed.length) this.log.info(`Encrypted ${remade} plain backup(s); removed ${removed.length} unreadable plain backup(s)`);
+    } catch (err) {
+      this.log.error('Encrypting the old backups failed; retried at the next start', err);
+    }
+  }
+
+  /** Whether the database on disk is encrypted (false while the clerk has not yet confirmed the sheet on a PC that cannot keep keys). */
+  get encrypted(): boolean {
+    return this.connection !== null && fileFormat(this.dbPath) === 'encrypted';
+  }
+
+  /** The recovery screen: a typed recovery key opens the database and becomes the key in force. */
+  async unlock(typed: string): Promise<void> {
+    const keys = this.keys;
+    if (!keys) throw new AppError('VALIDATION', 'Cơ sở dữ liệu này không mã hóa.');
+    const key = KeyKeeper.fromTyped(typed);
+    if (!opensWith(this.dbPath, key)) {
+      throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
+        recoveryKey: 'Khóa khôi phục không đúng.',
+      });
+    }
+    await keys.adopt(key, this.now());
+    this.close();
+    await this.open();
+  }
+
+  /**
+   * The clerk has the sheet: the recovery key leaves the key file. Where the OS cannot keep keys
+   * the database was left plain until now, and is encrypted here.
+   */
+  async confirmRecoveryKey(): Promise<void> {
+    const keys = this.keys;
+    if (!keys?.pending) throw new AppError('NOT_FOUND', 'Không có khóa khôi phục nào đang chờ xác nhận.');
+    if (fileFormat(this.dbPath) === 'plain' && keys.current) {
+      this.close();
+      try {
+        await encryptDatabase(this.dbPath, null, keys.current, this.now());
+      } finally {
+        await this.open();
+      }
+    }
+    await keys.confirmed(this.now());
+  }
+
+  /** A new recovery key: the database is re-encrypted under it; backups made before keep the old one. */
+  async replaceRecoveryKey(): Promise<void> {
+    const keys = this.keys;
+    if (!keys?.current || !this.connection) throw new AppError('DB_UNAVAILABLE', 'Cơ sở dữ liệu chưa được mở.');
+    if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục dữ liệu; hãy chờ xong.');
+    const { from, to } = await keys.replace(this.now());
+    this.close();
+    try {
+      await encryptDatabase(this.dbPath, from, to, this.now());
+      this.log.info('Database re-encrypted under a new recovery key');
+    } finally {
+      await this.open();
     }
   }
 
@@ -183,31 +274,78 @@ export class AppCore {
    * Replaces the database with a backup (db/restore.ts): the backup is copied beside the database
    * and checked there, the current data is kept (a pre-restore backup, or the file that cannot be
    * opened linked aside), a journal is written, and one rename swaps the copy in. A kill at any
-   * point leaves either the old database or the restored one, never none.
+   * point leaves either the old database or the restored one, never none. A backup made under a
+   * key this app replaced opens with the key kept for it, or with its recovery key typed again.
    */
-  async restore(file: string): Promise<void> {
+  async restore(file: string, typedKey?: string): Promise<void> {
     const source = path.join(this.backupsDir, file);
     if (path.dirname(source) !== this.backupsDir || !fs.existsSync(source)) {
       throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu ${file}.`);
     }
+    await this.restoreStaged({
+      label: file,
+      fill: (staged) => copyDurably(source, staged),
+      keyOf: (staged) => this.backupKey(staged, file, typedKey),
+    });
+  }
+
+  /** Which key opens a staged copy of a backup: none for a plain one, a held key, or the typed recovery key. */
+  private backupKey(staged: string, label: string, typedKey?: string): DbKey {
+    const format = fileFormat(staged);
+    if (format !== 'encrypted') return null;
+    const held = this.keys?.keyFor(staged);
+    if (held) return held;
+    if (!typedKey) {
+      throw new AppError('RECOVERY_KEY_NEEDED', `Bản sao lưu ${label} được mã hóa bằng một khóa khôi phục khác; hãy nhập khóa khôi phục dùng khi tạo bản này.`, {
+        recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
+      });
+    }
+    const key = KeyKeeper.fromTyped(typedKey);
+    if (!opensWith(staged, key)) {
+      throw new AppError('RECOVERY_KEY_WRONG', `Khóa khôi phục không mở được bản sao lưu ${label}. Hãy kiểm tra từng nhóm trên giấy lưu khóa.`, {
+        recoveryKey: 'Khóa khôi phục không đúng.',
+      });
+    }
+    return key;
+  }
+
+  /**
+   * The one way a database is replaced: `fill` writes the copy beside the database, `keyOf` names
+   * the key it opens with, `check` may refuse it; the copy is checked, brought under the key in
+   * force, and swapped in (see restore above).
+   */
+  async restoreStaged(step: {
+    label: string;
+    fill: (staged: string) => void | Promise<void>;
+    keyOf: (staged: string) => DbKey;
+    check?: (staged: string, key: DbKey) => void;
+  }): Promise<void> {
     // Two restores interleaved at the pre-restore backup would swap in each other's copy.
     if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục dữ liệu từ một bản sao lưu khác; hãy chờ xong.');
     this.restoring = true;
     try {
-      await this.restoreFrom(source, file);
+      await this.restoreFrom(step);
     } finally {
       this.restoring = false;
     }
   }
 
-  private async restoreFrom(source: string, file: string): Promise<void> {
+  private async restoreFrom(step: Parameters<AppCore['restoreStaged']>[0]): Promise<void> {
     const staged = stagedPath(this.dbPath);
+    const file = step.label;
     let keptAs: string | null = null;
+    let adopt: Buffer | null = null;
     try {
       removeSideFiles(staged);
-      copyDurably(source, staged);
+      await step.fill(staged);
+      const key = step.keyOf(staged);
       // The copy is what will be swapped in, so the copy is what gets checked (not the backup it came from).
-      verifyBackup(staged, file);
+      verifyBackup(staged, file, key);
+      step.check?.(staged, key);
+      const target = this.keys?.current ?? null;
+      if (target && !(key && key.equals(target))) rekeyFile(staged, key, target);
+      // Restored on a PC that holds no key yet (the recovery screen): the backup's key becomes the key in force.
+      if (!target && key && this.keys) adopt = key;
       removeSideFiles(staged);
       if (this.connection) {
         await this.backup('pre-restore');
@@ -215,6 +353,7 @@ export class AppCore {
         keptAs = keepAside(this.dbPath, this.now().toISOString().replace(/[:.]/g, '-'));
         if (keptAs) this.log.warn(`Kept the unusable database as ${path.basename(keptAs)}`);
       }
+      if (adopt) await this.keys!.adopt(adopt, this.now());
     } catch (err) {
       fs.rmSync(staged, { force: true });
       removeSideFiles(staged);
@@ -258,80 +397,4 @@ export class AppCore {
   }
 
   static readonly latestSchemaVersion = LATEST_VERSION;
-}
-
-function verifyBackup(source: string, file: string): void {
-  let check: Database | null = null;
-  try {
-    check = openSqlite(source, { readonly: true, fileMustExist: true });
-    const problems = quickCheck(check);
-    const version = check.pragma('user_version', { simple: true }) as number;
-    if (problems.length > 0) throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} bị hỏng, không thể khôi phục từ bản này.`);
-    if (version > LATEST_VERSION) {
-      throw new AppError('BACKUP_TOO_NEW', `Bản sao lưu ${file} được tạo bởi phiên bản phần mềm mới hơn.`);
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('BACKUP_CORRUPT', `Bản sao lưu ${file} không đọc được, không thể khôi phục từ bản này.`);
-  } finally {
-    check?.close();
-  }
-}
-
-/**
- * A database file that is missing, or empty (0 bytes, with no WAL that could hold its pages), in a
- * folder that shows it held data: opening it would make a new empty database and the clerk would
- * see everything gone. A folder that never held data gets its first database as usual.
- */
-function missingDatabase(dbPath: string, backupsDir: string): { signs: string; message: string } | null {
-  const size = fileSize(dbPath);
-  if (size === null) {
-    const signs = signsOfEarlierData(dbPath, backupsDir, { countWal: true });
-    if (!signs) return null;
-    return {
-      signs,
-      message:
-        `Không tìm thấy tệp cơ sở dữ liệu ${dbPath}, trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
-        'Phần mềm không tạo cơ sở dữ liệu trống để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
-        'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
-    };
-  }
-  if (size > 0 || (fileSize(`${dbPath}-wal`) ?? 0) > 0) return null;
-  const signs = signsOfEarlierData(dbPath, backupsDir, { countWal: false });
-  if (!signs) return null;
-  return {
-    signs,
-    message:
-      `Tệp cơ sở dữ liệu ${dbPath} trống (0 byte), trong khi thư mục dữ liệu còn ${signs}: dữ liệu đã từng có ở đây. ` +
-      'Phần mềm không dùng tệp trống này để khỏi trông như mất hết dữ liệu; hãy khôi phục từ bản sao lưu, ' +
-      'hoặc nhờ cán bộ tin học chép lại tệp dữ liệu vào đúng chỗ.',
-  };
-}
-
-function fileSize(file: string): number | null {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return null;
-  }
-}
-
-/** Creates the folder and proves it takes a write, so a read-only or full disk is reported at start. */
-function ensureWritableDir(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const probe = path.join(dir, `.write-test-${process.pid}`);
-    fs.writeFileSync(probe, 'ok');
-    fs.rmSync(probe);
-  } catch (err) {
-    throw storageError(err, dir) ?? err;
-  }
-}
-
-function safeUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

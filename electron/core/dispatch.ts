@@ -5,7 +5,16 @@ import { handlers } from './services';
 import type { Handler } from './services/types';
 
 /** While the database cannot be opened, only these answer; the recovery screen needs nothing else. */
-const WITHOUT_DATABASE = new Set<Channel>(['app.status', 'app.reportError', 'backups.list', 'backups.restore']);
+const WITHOUT_DATABASE = new Set<Channel>([
+  'app.status',
+  'app.reportError',
+  'backups.list',
+  'backups.restore',
+  'backups.inspectFile',
+  'backups.restoreFile',
+  'app.chooseBackupFile',
+  'protection.unlock',
+]);
 
 /**
  * Calls whose work awaits (a worker, Chromium, the printer, the backup API). They cannot run inside
@@ -15,9 +24,21 @@ const WITHOUT_DATABASE = new Set<Channel>(['app.status', 'app.reportError', 'bac
 export const ASYNC_CHANNELS = new Set<Channel>([
   'backups.create',
   'backups.restore',
+  'backups.restoreFile',
+  // VACUUM INTO cannot run inside a transaction; its one write (the date of the copy) is a single statement.
+  'backups.exportOffsite',
+  'app.chooseFolder',
+  'app.chooseBackupFile',
+  'protection.recoverySheetPdf',
+  'protection.recoverySheetPrint',
+  'protection.confirmRecoveryKey',
+  'protection.unlock',
+  'protection.newRecoveryKey',
   'imports.open',
   'imports.problemsXlsx',
   'learners.exportXlsx',
+  'learners.personDataPdf',
+  'learners.personDataXlsx',
   'documents.pdf',
   'documents.print',
   'documents.xlsx',
@@ -38,6 +59,8 @@ export const ASYNC_CHANNELS = new Set<Channel>([
 export const QUERY_CHANNELS = new Set<Channel>([
   'app.status',
   'backups.list',
+  'backups.inspectFile',
+  'protection.recoverySheet',
   'centre.get',
   'centre.profileAt',
   'programs.list',

@@ -29,6 +29,18 @@ export function capEntry(text: string, max: number): string {
   return `${text.slice(0, head)} … [bỏ bớt ${text.length - head - tail} ký tự] … ${text.slice(text.length - tail)}`;
 }
 
+/**
+ * The safety net under "log codes and counts, never a person" (issue 13): a run of 9 to 12 digits
+ * (a CCCD or old CMND number, a Party card, a phone number) and a day-month-year date (a birth date
+ * as typed or as printed) are masked wherever they come from, an error message or a renderer's
+ * report. Names cannot be recognised this way; the log calls themselves keep them out.
+ */
+export function redactPersonalData(text: string): string {
+  return text
+    .replace(/(?<!\d)\d{9,12}(?!\d)/g, (m) => `[${m.length} chữ số]`)
+    .replace(/(?<!\d)(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:1[89]|20)\d\d(?!\d)/g, '[ngày]');
+}
+
 function describeError(err: unknown): string {
   if (err instanceof Error) {
     const stack = (err.stack ?? err.message).split('\n');
@@ -39,7 +51,8 @@ function describeError(err: unknown): string {
 }
 
 /**
- * Appends to `<logsDir>/app.log`, rotating at a size limit; logging never throws. The same entry
+ * Appends to `<logsDir>/app.log` (owner-only: folder 0700, files 0600), rotating at a size limit;
+ * logging never throws. Entries pass through redactPersonalData. The same entry
  * repeated back to back (a screen retrying a failing call) is written once and then counted.
  */
 export function createLogger(logsDir: string, echo = false, limits: LogLimits = LOG_LIMITS): Logger {
@@ -52,18 +65,19 @@ export function createLogger(logsDir: string, echo = false, limits: LogLimits = 
     if (echo) process.stderr.write(line);
     try {
       if (!ready) {
-        fs.mkdirSync(logsDir, { recursive: true });
+        // Owner-only even where the process's umask was not narrowed (a tool, a test).
+        fs.mkdirSync(logsDir, { recursive: true, mode: 0o700 });
         ready = true;
       }
       rotateIfLarge();
-      fs.appendFileSync(file, line, 'utf8');
+      fs.appendFileSync(file, line, { encoding: 'utf8', mode: 0o600 });
     } catch {
       // A log that cannot be written must not take the app down with it.
     }
   }
 
   function write(level: string, message: string): void {
-    const entry = `${level} ${capEntry(message, limits.maxEntryChars)}`;
+    const entry = `${level} ${capEntry(redactPersonalData(message), limits.maxEntryChars)}`;
     if (entry === last) {
       repeats++;
       return;

@@ -23,3 +23,30 @@ export interface PrintPort {
   printers?: () => Promise<{ name: string; displayName: string }[]>;
   readonly canPrint: boolean;
 }
+
+/**
+ * Keeps the database key for the OS user, so the clerk types nothing day to day. `kind` says how
+ * well: 'os' is the operating system's protection for this Windows user (DPAPI through Electron's
+ * safeStorage); 'file' keeps it as it is in the data folder (the browser host used in development
+ * and tests, documented as such); null means nothing on this machine can keep it (Linux without a
+ * keyring), and the recovery key is asked for at every start instead of being stored in plain text.
+ */
+export interface KeyProtectionPort {
+  readonly kind: 'os' | 'file' | null;
+  protect(secret: string): Promise<Buffer>;
+  /** Throws when this OS user cannot unwrap it (another PC, Windows reinstalled, another account). */
+  unprotect(wrapped: Buffer): Promise<string>;
+}
+
+/** The browser host's key keeping: the key as plain text in the data folder (development and tests only). */
+export const fileKeyProtection: KeyProtectionPort = {
+  kind: 'file',
+  protect: async (secret) => Buffer.from(secret, 'utf8'),
+  unprotect: async (wrapped) => wrapped.toString('utf8'),
+};
+
+/** The system's folder and file pickers (the desktop app); absent in the browser host, where paths are typed. */
+export interface DialogPort {
+  chooseFolder(title: string): Promise<string | null>;
+  chooseFile(title: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { empty, text, type ChannelDef } from './common';
+import { empty, intInRange, requiredText, text, type ChannelDef } from './common';
 
 /** Why the database could not be opened; the renderer shows a recovery screen for any of them. */
 export const dbProblemSchema = z.object({
-  code: z.enum(['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_OPEN_FAILED', 'DB_MISSING']),
+  code: z.enum(['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_OPEN_FAILED', 'DB_MISSING', 'DB_LOCKED']),
   message: z.string(),
 });
 
@@ -28,12 +28,44 @@ export const appStatusSchema = z.object({
   demo: z.boolean(),
   /** A printer can be reached (the desktop app); otherwise documents are saved as PDF. */
   canPrint: z.boolean(),
+  /** The shell has the system's folder and file pickers (the desktop app); otherwise paths are typed. */
+  canChooseFiles: z.boolean(),
+  protection: z.object({
+    encrypted: z.boolean(),
+    /** Where the key is kept: the OS for this Windows user, a plain file (browser host), nowhere (asked at each start). */
+    keyStorage: z.enum(['os', 'file', 'none']),
+    /** The recovery sheet has not been confirmed as kept: the app shows it until it is. */
+    recoveryKeyPending: z.boolean(),
+  }),
+  offsite: z.object({
+    lastAt: z.string().nullable(),
+    reminderDays: z.number(),
+    /** The last copy off the PC is older than the reminder (or there is none): the status line says so. */
+    due: z.boolean(),
+  }),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
 const backupFileName = z
   .string()
   .regex(/^ttct-[0-9TZ-]+-(daily|manual|pre-migration|pre-restore)\.sqlite$/, 'Tên tệp sao lưu không hợp lệ');
+
+const recoveryKeyInput = text(200);
+const filePath = requiredText(1000);
+
+export const offsiteFileSchema = z.object({
+  centreName: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  schemaVersion: z.number().nullable(),
+  /** A backup from a version before encryption (a plain SQLite file). */
+  plain: z.boolean(),
+  /** None of the keys this PC holds opens it: its recovery key must be typed. */
+  needsRecoveryKey: z.boolean(),
+  /** Made by this centre's database; false for another centre's; null when it cannot be told before opening. */
+  sameCentre: z.boolean().nullable(),
+  sizeBytes: z.number(),
+});
 
 export const appChannels = {
   'app.status': { input: empty, output: appStatusSchema },
@@ -43,5 +75,17 @@ export const appChannels = {
   },
   'backups.list': { input: empty, output: z.array(backupSchema) },
   'backups.create': { input: empty, output: backupSchema },
-  'backups.restore': { input: z.object({ file: backupFileName }), output: appStatusSchema },
+  'backups.restore': { input: z.object({ file: backupFileName, recoveryKey: recoveryKeyInput.optional() }), output: appStatusSchema },
+  'backups.exportOffsite': {
+    input: z.object({ folder: filePath }),
+    output: z.object({ file: z.string(), path: z.string(), sizeBytes: z.number() }),
+  },
+  'backups.inspectFile': { input: z.object({ path: filePath }), output: offsiteFileSchema },
+  'backups.restoreFile': { input: z.object({ path: filePath, recoveryKey: recoveryKeyInput.optional() }), output: appStatusSchema },
+  'backups.setReminder': {
+    input: z.object({ days: intInRange(1, 90, 'Số ngày nhắc từ 1 đến 90') }),
+    output: appStatusSchema,
+  },
+  'app.chooseFolder': { input: empty, output: z.object({ path: z.string().nullable() }) },
+  'app.chooseBackupFile': { input: empty, output: z.object({ path: z.string().nullable() }) },
 } satisfies Record<string, ChannelDef>;

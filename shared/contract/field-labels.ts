@@ -70,6 +70,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fitStatuses: 'Đối tượng học',
   halves: 'Buổi trong ngày',
   lecturerByTopic: 'Giảng viên theo chuyên đề',
+  groups: 'Nhóm của khóa khôi phục',
+  recoveryKey: 'Khóa khôi phục',
+  folder: 'Thư mục',
 };
 
 const isIndex = (segment: string) => /^\d+$/.test(segment);

@@ -12,6 +12,7 @@ import { documentsChannels } from './documents';
 import { enrollmentsChannels } from './enrollments';
 import { certificatesChannels } from './certificates';
 import { reportsChannels } from './reports';
+import { protectionChannels } from './protection';
 
 export const contract = {
   ...appChannels,
@@ -29,6 +30,7 @@ export const contract = {
   ...enrollmentsChannels,
   ...certificatesChannels,
   ...reportsChannels,
+  ...protectionChannels,
 };
 
 export type Contract = typeof contract;

@@ -168,6 +168,9 @@ export const learnersChannels = {
   },
   'learners.save': { input: personInput, output: personSchema },
   'learners.exportXlsx': { input: z.object({ q: text(200), filters: searchFilters.default({}) }), output: fileOutput },
+  /** Everything the centre holds about one person (Law 91/2025/QH15, a data subject's request), as a PDF and as a workbook. */
+  'learners.personDataPdf': { input: z.object({ id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'learners.personDataXlsx': { input: z.object({ id }), output: fileOutput },
   'learners.duplicates': {
     input: z.object({}).strict(),
     output: z.array(z.object({ reason: duplicateReasonSchema, a: personRowSchema, b: personRowSchema })),

@@ -1,5 +1,6 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { PersonInput } from '../../shared/contract/learners';
+import { CERTIFICATE_LEARNERS } from '../fixtures/personal-data';
 import { ok, saveCentreProfile } from './fixtures';
 
 const blank: PersonInput = {
@@ -9,14 +10,7 @@ const blank: PersonInput = {
 };
 
 /** Six learners with scores; Phan Thị Diệu (4,0) fails, the other five are recognised by decision 09 on 10/03/2026. */
-export const LEARNERS: [string, string, number][] = [
-  ['Trần Văn An', '1990-05-12', 85],
-  ['Lê Văn Bảo', '1995-01-20', 65],
-  ['Nguyễn Thị Chi', '1988-11-02', 75],
-  ['Phan Thị Diệu', '1992-07-07', 40],
-  ['Hoàng Văn Giang', '1985-03-30', 90],
-  ['Đặng Thị Hà', '1999-12-24', 55],
-];
+export const LEARNERS: [string, string, number][] = CERTIFICATE_LEARNERS;
 
 export async function recognisedClass(core: AppCore) {
   await saveCentreProfile(core);

@@ -3,14 +3,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
+import { ROSTER_GIVEN, rosterPerson } from '../fixtures/personal-data';
 import { browserForFile, chooseDocument, dataFolder, ok, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
 
 const browser = browserForFile();
-
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hiếu', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan',
-  'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Ngọc', 'Phong', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn'];
-const FEMALE = new Set(['Chi', 'Đào', 'Hà', 'Hằng', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngọc', 'Tâm', 'Thảo', 'Trang']);
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng'];
 
 /** A lecturer, a hall, an opened KND class (capacity 30) with its 10 sessions, and 30 people in one cell. */
 async function setUp(core: AppCore) {
@@ -30,11 +26,9 @@ async function setUp(core: AppCore) {
   const timetable = await ok(core, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
   expect(timetable.sessions).toHaveLength(10);
   const unit = await ok(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null });
-  for (const [i, given] of GIVEN.entries()) {
-    const female = FEMALE.has(given);
+  for (const i of ROSTER_GIVEN.keys()) {
     await ok(core, 'learners.save', {
-      familyAndMiddle: `${FAMILY[i % FAMILY.length]} ${female ? 'Thị' : 'Văn'}`, given, sex: female ? 'nu' : 'nam',
-      birthDate: `${1985 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, ethnicityCode: '01', religion: '', homePlace: '', communeCode: null, workplace: '',
+      ...rosterPerson(i), ethnicityCode: '01', religion: '', homePlace: '', communeCode: null, workplace: '',
       position: '',
       // Two probationary Party members: the admission course is for non-members, so the core asks why.
       partyStatus: i === 3 || i === 17 ? 'du_bi' : 'quan_chung', admissionDate: i === 3 || i === 17 ? '2025-09-02' : null, confirmationDate: null,

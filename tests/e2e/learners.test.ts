@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import JSZip from 'jszip';
+import { CELL_LIST_FIX, CELL_LIST_ROWS } from '../fixtures/personal-data';
 import { dataFolder, browserForFile, screenshot, seriousAccessibilityProblems, startApp, watchConsole, saveCentreProfile } from './fixtures';
 
 const browser = browserForFile();
@@ -18,12 +19,7 @@ async function cellList(file: string): Promise<void> {
   ws.getRow(7).values = [null, null, 'Nam', 'Nữ'];
   ws.mergeCells('C6:D6');
   for (const col of ['A', 'B', 'E', 'F', 'G']) ws.mergeCells(`${col}6:${col}7`);
-  const rows = [
-    ['Nguyễn Thị Hằng', null, '02/03/1975', 'Kinh', 'Chi bộ thôn 3', '062175000123'],
-    ['Đặng Văn Đức', '12/05/1990', null, 'Kinh', 'Chi bộ thôn 3', null],
-    ['A Thút', '31/02/1998', null, 'Xơ Đăng', 'Chi bộ thôn 3', null],
-    ['Y Hoa', null, '1999', 'Ba-na', 'Chi bộ thôn 3', null],
-  ];
+  const rows = CELL_LIST_ROWS;
   rows.forEach((r, i) => (ws.getRow(8 + i).values = [i + 1, ...r]));
   await wb.xlsx.writeFile(file);
 }
@@ -59,7 +55,7 @@ describe('learners: import, search, merge — as a clerk', () => {
 
       // Fix the impossible date on screen.
       await page.getByRole('gridcell', { name: 'A Thút' }).click();
-      await page.locator('input[name="row.birthDateMale"]').fill('28/02/1998');
+      await page.locator('input[name="row.birthDateMale"]').fill(CELL_LIST_FIX);
       await page.getByRole('button', { name: 'Kiểm tra lại' }).click();
       await page.getByText('Còn 1 dòng lỗi').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: /^Tất cả 4$/ }).click();
@@ -98,6 +94,28 @@ describe('learners: import, search, merge — as a clerk', () => {
       expect(await page.locator('input[name="citizenId"]').inputValue()).toBe('062175000123');
       expect(await page.locator('input[name="position"]').inputValue()).toBe('Chi hội trưởng phụ nữ');
       await screenshot(page, '17-person');
+
+      // Her own data on her request (Law 91/2025/QH15): the summary as PDF, then the workbook by keyboard alone.
+      const exportButton = page.getByRole('button', { name: 'Xuất dữ liệu cá nhân' });
+      await exportButton.click();
+      await page.getByRole('menuitem', { name: /Phiếu tổng hợp \(PDF\)/ }).waitFor();
+      await screenshot(page, '17b-person-data-menu');
+      const pdf = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: /Phiếu tổng hợp \(PDF\)/ }).click();
+      expect((await pdf).suggestedFilename()).toMatch(/^du-lieu-ca-nhan-nguyen-thi-hang-\d+\.pdf$/);
+      await page.getByText(/Đã lưu tệp du-lieu-ca-nhan-nguyen-thi-hang-\d+\.pdf\./).waitFor();
+      await exportButton.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('menuitem', { name: /Bảng tính Excel/ }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      const xlsx = page.waitForEvent('download');
+      await page.keyboard.press('Enter');
+      const saved = path.join(data.dir, 'du-lieu-ca-nhan.xlsx');
+      await (await xlsx).saveAs(saved);
+      const personData = new ExcelJS.Workbook();
+      await personData.xlsx.readFile(saved);
+      expect(personData.worksheets.map((w) => w.name)).toEqual(['Thông tin cá nhân', 'Lớp học', 'Kết quả', 'Giấy chứng nhận', 'Nhật ký thay đổi']);
+      expect(personData.getWorksheet('Thông tin cá nhân')!.getRow(2).values).toEqual([undefined, 'Họ và tên', 'Nguyễn Thị Hằng']);
       await page.getByRole('link', { name: 'Chi bộ, đảng bộ' }).click();
       await page.getByRole('cell', { name: 'Chi bộ thôn 3' }).waitFor();
       await screenshot(page, '18-units');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { ONLINE_LIST_ROWS } from '../fixtures/personal-data';
 import { browserForFile, dataFolder, ok, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
 
 const browser = browserForFile();
@@ -10,9 +11,7 @@ async function cellList(file: string) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Danh sách');
   ws.getRow(1).values = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Chi bộ'];
-  ws.getRow(2).values = [1, 'Bùi Văn Khoa', '02/03/1996', 'Nam', 'Kinh', 'Chi bộ thôn Kon Trang'];
-  ws.getRow(3).values = [2, 'Y Nhi', '11/08/1999', 'Nữ', 'Xơ Đăng', 'Chi bộ thôn Kon Trang'];
-  ws.getRow(4).values = [3, 'A Sang', '1998', 'Nam', 'Xơ Đăng', 'Chi bộ thôn Kon Trang'];
+  ONLINE_LIST_ROWS.forEach((row, i) => (ws.getRow(2 + i).values = row));
   await wb.xlsx.writeFile(file);
 }
 

@@ -33,6 +33,8 @@ describe('recovery from a damaged database', () => {
       await page.goto(host.url);
       await page.getByText('Tệp dữ liệu không đúng định dạng').waitFor();
       await screenshot(page, '08-recovery');
+      // A copy from a USB stick is offered too, by typing its path in the browser host.
+      await page.getByRole('region', { name: 'Khôi phục từ tệp' }).getByLabel('Đường dẫn tệp sao lưu').waitFor();
       await page.getByRole('button', { name: 'Khôi phục bản sao lưu gần nhất' }).click();
       await page.getByText('Khôi phục dữ liệu từ bản sao lưu?').waitFor();
       await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();

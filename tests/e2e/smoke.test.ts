@@ -12,7 +12,8 @@ describe('the packaged-app smoke steps, on the browser host', () => {
 
   it('first start, IPC round trip, a list read in the worker and a merge bomb refused, a class timetable printed to PDF, restart on the same data', async () => {
     const data = dataFolder();
-    let host = await startApp(data.dir);
+    // expectFirstStart confirms the recovery sheet itself, as on the packaged app.
+    let host = await startApp(data.dir, { keepRecoverySheet: true });
     try {
       let page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
       const problems = watchConsole(page);

@@ -66,11 +66,36 @@ export const CENTRE = {
 };
 export const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026';
 
-/** First start on an empty folder: the Vietnamese welcome, and the database created where it was told. */
+/** The recovery key shown at the first start, for the restart on a PC whose OS keeps no key (a Linux runner). */
+let recoveryKey: string | null = null;
+
+/**
+ * First start on an empty folder: the Vietnamese welcome, the database created where it was told,
+ * and the recovery sheet waiting; it is confirmed (as the clerk does by typing two groups back) and
+ * the page reloaded so the tests that click find the app, not the sheet.
+ */
 export async function expectFirstStart(page: Page, dataDir: string): Promise<void> {
   await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').waitFor({ timeout: 30_000 });
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
   expect(fs.existsSync(path.join(dataDir, 'ttct.sqlite'))).toBe(true);
+  const sheet = await invoke<{ recoveryKey: string; confirmGroups: number[] }>(page, 'protection.recoverySheet', {});
+  recoveryKey = sheet.recoveryKey;
+  const status = await invoke<{ protection: { encrypted: boolean; keyStorage: string } }>(page, 'protection.confirmRecoveryKey', {
+    groups: sheet.confirmGroups.map((g) => sheet.recoveryKey.split('-')[g - 1]),
+  });
+  expect(status.protection.encrypted).toBe(true);
+  expect(fs.readFileSync(path.join(dataDir, 'ttct.sqlite')).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  await page.reload();
+  await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').waitFor({ timeout: 30_000 });
+}
+
+/** Where the OS keeps no key (Linux without a keyring), the next start asks for the recovery key: typed as the clerk would. */
+async function unlockIfAsked(page: Page): Promise<void> {
+  const status = await invoke<{ problem: { code: string } | null }>(page, 'app.status', {});
+  if (status.problem?.code !== 'DB_LOCKED') return;
+  expect(recoveryKey).not.toBeNull();
+  await invoke(page, 'protection.unlock', { recoveryKey });
+  await page.reload();
 }
 
 /**
@@ -111,6 +136,8 @@ export function pdfText(pdf: Buffer): string {
 
 /** After a restart on the same folder: no first-start page, and the data written before is there. */
 export async function expectReopened(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'ttct' in window, undefined, { timeout: 30_000 });
+  await unlockIfAsked(page);
   // The title bar carries the centre's name once its profile is read from the database.
   await page.waitForFunction((name) => document.title.startsWith(name), CENTRE.name, { timeout: 30_000 });
   expect(await page.getByText('Chào mừng! Đây là lần đầu sử dụng phần mềm.').count()).toBe(0);

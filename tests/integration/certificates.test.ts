@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { AppCore } from '../../electron/core/app-core';
+import { fileKeyProtection } from '../../electron/core/ports';
 import { createLogger } from '../../electron/core/log';
 import { AppError } from '../../electron/core/errors';
 import type { PersonInput } from '../../shared/contract/learners';
@@ -171,7 +172,7 @@ describe('printing certificates', () => {
   it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF counting reprints', async () => {
     const dataDir = tempDir();
     const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: port });
+    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: port, keys: fileKeyProtection });
     try {
       const { c } = await recognisedClass(core);
       const programId = (await ok(core, 'classes.get', { id: c.id })).programId;
@@ -245,7 +246,7 @@ describe('printing certificates', () => {
       },
       printers: () => Promise.resolve([{ name: 'HP_LaserJet_P2035', displayName: 'HP LaserJet P2035' }]),
     };
-    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: printer });
+    const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: printer, keys: fileKeyProtection });
     try {
       const { c } = await recognisedClass(core);
       const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });

@@ -7,264 +7,18 @@
  * cut off before each of their file-system steps in turn, since their dangerous moments (between a
  * removal and a rename) last microseconds and a random delay would almost never hit them.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppCore } from '../../electron/core/app-core';
-import { generateDemo } from '../../electron/core/demo/generate';
-import { dispatch } from '../../electron/core/dispatch';
 import { openSqlite } from '../../electron/core/db/engine';
+import { fileFormat } from '../../electron/core/db/open';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
-import { createLogger } from '../../electron/core/log';
-import type { CrashJob } from '../fixtures/crash-child';
-
-const ROOT = path.resolve(__dirname, '../..');
-const CHILD = path.join(ROOT, 'tests/fixtures/crash-child.ts');
-const V12 = path.join(ROOT, 'tests/fixtures/db/v12-better-sqlite3-12.sqlite');
-/** Kills per operation (the two restores: one per file-system step, topped up with random ones to this). */
-const KILLS = Number(process.env.TTCT_CRASH_KILLS ?? 20);
-const IMPORT_ROWS = 3000;
-const LEARNERS = 300;
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-crash-'));
-
-let seed = 20261206;
-function random(): number {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-}
-
-async function call<T>(core: AppCore, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(core, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
-async function open(dir: string): Promise<AppCore> {
-  return AppCore.start({ dataDir: dir, log: createLogger(path.join(dir, 'logs')), appVersion: '0.0.0-crash', dailyBackup: false });
-}
-
-const CENTRE = {
-  validFrom: '2025-07-01', name: 'Sao lưu', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà', address: '', phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
-};
-
-interface Template {
-  dir: string;
-  classId: number;
-  backup: string;
-  people: number;
-  sheet: string;
-  damaged: string;
-  damagedBytes: Buffer;
-  damagedWal: Buffer;
-}
-
-/**
- * A centre with a class of LEARNERS recognised and ready for certificates, a backup of it (centre
- * "Sao lưu"), then a rename (centre "Cũ"); the list of people to import; and the same folder with
- * its database damaged.
- */
-async function makeTemplate(): Promise<Template> {
-  const dir = path.join(work, 'template');
-  const core = await open(dir);
-  await call(core, 'centre.save', CENTRE);
-  generateDemo(core.db, { people: LEARNERS, seed: 3 });
-  const programs = await call<{ id: number; code: string }[]>(core, 'programs.list', { includeArchived: false });
-  const hall = await call<{ id: number }>(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 400 });
-  const c = await call<{ id: number }>(core, 'classes.save', {
-    programId: programs.find((p) => p.code === 'KND')!.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year',
-    name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026', startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id,
-    form: 'full_time', homeroomLecturerId: null, capacity: null, sites: [], openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
-  });
-  const t = await call<{ sessions: unknown[] }>(core, 'timetable.generate', { classId: c.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
-  await call(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
-  const ids = (core.db.prepare('SELECT id FROM people').all() as { id: number }[]).map((r) => r.id);
-  const list = await call<{ enrollments: { id: number }[] }>(core, 'enrollments.add', { classId: c.id, personIds: ids, fitOverrideReason: 'Danh sách kiểm thử' });
-  const grid = await call<{ sessions: { id: number }[] }>(core, 'attendance.grid', { classId: c.id });
-  await call(core, 'attendance.set', {
-    classId: c.id,
-    changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' }))),
-  });
-  await call(core, 'results.setScores', { classId: c.id, changes: list.enrollments.map((e) => ({ enrollmentId: e.id, component: 0, attempt: 1, tenths: 80 })) });
-  await call(core, 'classes.setStatus', { id: c.id, status: 'running' });
-  await call(core, 'classes.setStatus', { id: c.id, status: 'finished' });
-  await call(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' });
-  const backup = (await call<{ file: string }>(core, 'backups.create', {})).file;
-  await call(core, 'centre.save', { ...CENTRE, validFrom: '2025-08-01', name: 'Cũ' });
-  const people = (core.db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
-  core.close();
-
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  ws.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính']);
-  for (let i = 0; i < IMPORT_ROWS; i++) ws.addRow([`Người Thử Nghiệm ${i + 1}`, `05/09/19${50 + (i % 40)}`, i % 2 ? 'Nữ' : 'Nam']);
-  const sheet = path.join(work, 'DS_thu_nghiem.xlsx');
-  fs.writeFileSync(sheet, Buffer.from(await wb.xlsx.writeBuffer()));
-
-  // Damaged as a clerk's might be after a disk fault: the last change still only in the WAL, which
-  // a restore must keep aside with the file and never replay into the restored one.
-  const damaged = path.join(work, 'template-damaged');
-  fs.cpSync(dir, damaged, { recursive: true });
-  const db = path.join(damaged, 'ttct.sqlite');
-  const conn = openSqlite(db);
-  conn.pragma('wal_autocheckpoint = 0');
-  conn.prepare("UPDATE centre_profiles SET name = 'Chỉ trong WAL' WHERE valid_from = '2025-08-01'").run();
-  const bytes = fs.readFileSync(db);
-  const wal = fs.readFileSync(`${db}-wal`);
-  conn.close();
-  for (let i = 4096; i < bytes.length; i += 97) bytes[i] = 0xa5;
-  fs.writeFileSync(db, bytes);
-  fs.writeFileSync(`${db}-wal`, wal);
-  fs.rmSync(`${db}-shm`, { force: true });
-  return { dir, classId: c.id, backup, people, sheet, damaged, damagedBytes: bytes, damagedWal: wal };
-}
-
-interface Warm {
-  child: ChildProcessWithoutNullStreams;
-  ready: Promise<void>;
-  out: string;
-  err: string;
-}
-
-/**
- * One child always loading in the background: loading the app takes a child about a second (and
- * the import's reader worker another), which then overlaps the previous run and its checks instead
- * of adding to them.
- */
-let spare: Warm | null = null;
-
-function warm(sheet: string | undefined): Warm {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...(sheet ? ['--prewarm', sheet] : [])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-  const w: Warm = { child, ready: Promise.resolve(), out: '', err: '' };
-  w.ready = new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      w.out += d.toString();
-      if (w.out.startsWith('READY\n')) resolve();
-    });
-    child.stderr.on('data', (d: Buffer) => (w.err += d.toString()));
-    child.on('exit', (code) => reject(new Error(`crash child exited ${code} before it was ready: ${w.err.slice(-2000)}`)));
-  });
-  w.ready.catch(() => undefined);
-  return w;
-}
-
-interface Run {
-  killed: boolean;
-  /** From GO to DONE (or to the kill). */
-  ms: number;
-  steps: number | null;
-}
-
-/** Runs a job in the spare child; after GO, kills it after `killAfterMs` (null: lets it run, or die at its step). */
-async function runChild(job: CrashJob, killAfterMs: number | null): Promise<Run> {
-  // The next job is most likely the same operation: an import's child also loads the reader worker early.
-  const sheet = job.operation === 'import' ? job.argument : undefined;
-  const w = spare ?? warm(sheet);
-  spare = warm(sheet);
-  await w.ready;
-  return new Promise((resolve, reject) => {
-    const { child } = w;
-    let wentAt = 0;
-    let doneAt = 0;
-    child.removeAllListeners('exit');
-    child.stdout.on('data', () => {
-      if (!wentAt && w.out.includes('GO\n')) {
-        wentAt = performance.now();
-        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-      if (!doneAt && w.out.includes('DONE\n')) doneAt = performance.now();
-    });
-    child.on('exit', (code, signal) => {
-      const steps = /STEPS (\d+)/.exec(w.out);
-      const ms = wentAt ? (doneAt || performance.now()) - wentAt : 0;
-      if (signal === 'SIGKILL' && !doneAt) return resolve({ killed: true, ms, steps: null });
-      if (code !== 0 && signal !== 'SIGKILL') return reject(new Error(`crash child ${job.operation} exited ${code}: ${w.err.slice(-2000)}`));
-      resolve({ killed: false, ms, steps: steps ? Number(steps[1]) : null });
-    });
-    child.stdin.end(`${JSON.stringify(job)}\n`);
-  });
-}
-
-/** Anything a restore leaves behind that the next start should have settled. */
-function restoreLeftovers(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.includes('.restoring') || f.startsWith('restore-pending') || f.endsWith('.partial'));
-}
-
-/** The database file as the killed process left it, through a fresh read-only connection. */
-function rawLook(dir: string): { integrity: string; version: number } {
-  const raw = openSqlite(path.join(dir, 'ttct.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const version = raw.pragma('user_version', { simple: true }) as number;
-    try {
-      return { integrity: raw.pragma('integrity_check', { simple: true }) as string, version };
-    } catch (err) {
-      return { integrity: String(err), version };
-    }
-  } finally {
-    raw.close();
-  }
-}
-
-async function startedOk(dir: string): Promise<AppCore> {
-  const core = await open(dir);
-  expect(core.problem).toBeNull();
-  expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  return core;
-}
-
-type Check = (dir: string, killed: boolean) => Promise<void>;
-
-interface Tally {
-  kills: number;
-  stepKills: number;
-  runs: number;
-  spanMs: number;
-  steps: number | null;
-}
-
-/**
- * The operation once to the end (how long it writes for, and how many file-system steps it takes),
- * then killed at seeded random moments within that span until `randomKills` kills have landed (a
- * run that finished first narrows the span), and, with `everyStep`, once before each step.
- */
-async function killRepeatedly(op: string, prepare: (dir: string) => { argument?: string }, check: Check, options: { everyStep?: boolean } = {}): Promise<Tally> {
-  const full = path.join(work, `${op}-full`);
-  const first = await runChild({ operation: op, dataDir: full, ...prepare(full) }, null);
-  await check(full, false);
-  fs.rmSync(full, { recursive: true, force: true });
-  const tally: Tally = { kills: 0, stepKills: 0, runs: 1, spanMs: first.ms, steps: first.steps };
-  let n = 0;
-  const once = async (killAfterMs: number | null, killAtStep?: number): Promise<Run> => {
-    const dir = path.join(work, `${op}-${n++}`);
-    const run = await runChild({ operation: op, dataDir: dir, ...prepare(dir), ...(killAtStep ? { killAtStep } : {}) }, killAfterMs);
-    tally.runs++;
-    await check(dir, run.killed);
-    fs.rmSync(dir, { recursive: true, force: true });
-    return run;
-  };
-  if (options.everyStep) {
-    for (let k = 1; k <= (first.steps ?? 0); k++) {
-      if ((await once(null, k)).killed) tally.stepKills++;
-    }
-  }
-  const randomKills = Math.max(options.everyStep ? 4 : 0, KILLS - tally.stepKills);
-  let span = first.ms;
-  for (let tries = 0; tally.kills < randomKills && tries < 3 * randomKills; tries++) {
-    const run = await once(Math.round(random() * span * 0.9));
-    if (run.killed) tally.kills++;
-    else span = Math.min(span, run.ms);
-  }
-  tally.spanMs = span;
-  console.info(`${op}: ${tally.kills} kills at random moments within ${Math.round(first.ms)} ms of writing, ${tally.stepKills} before each of ${first.steps} file-system steps, ${tally.runs} runs`);
-  expect(tally.kills).toBe(randomKills);
-  if (options.everyStep) expect(tally.stepKills).toBe(first.steps);
-  return tally;
-}
-
+import { extractPayload, readOffsite } from '../../electron/core/protection/offsite';
+import {
+  call, IMPORT_ROWS, killRepeatedly, LEARNERS, makeTemplate, open, rawLook, restoreLeftovers, startedOk, stopSpare, V12, work,
+  type Check, type Template,
+} from '../fixtures/crash-harness';
+import { dataKey } from '../fixtures/data-key';
 describe('killed at a random moment, the data folder opens on the right data', { timeout: 600_000 }, () => {
   let t: Template;
   const started = performance.now();
@@ -272,13 +26,32 @@ describe('killed at a random moment, the data folder opens on the right data', {
     t = await makeTemplate();
   }, 120_000);
   afterAll(() => {
-    spare?.child.kill('SIGKILL');
-    spare = null;
+    stopSpare();
     fs.rmSync(work, { recursive: true, force: true });
     console.info(`crash test: ${Math.round((performance.now() - started) / 1000)} s`);
   });
 
   const copyOf = (from: string, dir: string): void => fs.cpSync(from, dir, { recursive: true });
+
+  /** After a restore (from a backup or a file) over the database of centre "Cũ" with a backup of "Sao lưu". */
+  const restoredOrOld: Check = async (dir, killed) => {
+    // Before any start has settled it: the old database or the restored one, complete either way.
+    expect(rawLook(dir).integrity).toBe('ok');
+    const core = await startedOk(dir);
+    const name = (await call<{ centreName: string }>(core, 'app.status', {})).centreName;
+    expect(['Cũ', 'Sao lưu']).toContain(name);
+    if (!killed) expect(name).toBe('Sao lưu');
+    if (name === 'Sao lưu') {
+      // What was replaced is there to go back to.
+      const pre = core.listBackups().find((b) => b.kind === 'pre-restore')!;
+      const kept = openSqlite(path.join(core.backupsDir, pre.file), { readonly: true, fileMustExist: true }, dataKey(dir));
+      expect(kept.prepare('SELECT name FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get()).toEqual({ name: 'Cũ' });
+      kept.close();
+    }
+    expect(core.db.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
+    expect(restoreLeftovers(dir)).toEqual([]);
+    core.close();
+  };
 
   it('an import: all rows or none', async () => {
     await killRepeatedly(
@@ -319,7 +92,7 @@ describe('killed at a random moment, the data folder opens on the right data', {
     );
   });
 
-  it('a migration from schema 12: the old version with its data, or the new one', async () => {
+  it('a migration from schema 12, with the first encryption: the old version with its data, or the new one', async () => {
     await killRepeatedly(
       'migrate',
       (dir) => {
@@ -354,7 +127,7 @@ describe('killed at a random moment, the data folder opens on the right data', {
         // Twenty manual backups, of which rotation keeps the newest fourteen.
         if (!killed) expect(listed.length).toBe(14);
         for (const b of listed) {
-          const copy = openSqlite(path.join(core.backupsDir, b.file), { readonly: true, fileMustExist: true });
+          const copy = openSqlite(path.join(core.backupsDir, b.file), { readonly: true, fileMustExist: true }, dataKey(dir));
           expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
           expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
           copy.close();
@@ -372,24 +145,79 @@ describe('killed at a random moment, the data folder opens on the right data', {
         copyOf(t.dir, dir);
         return { argument: t.backup };
       },
+      restoredOrOld,
+      { everyStep: true },
+    );
+  });
+
+  it('the first encryption of an existing database: the plain one, or the encrypted one with its backups re-made, never none', async () => {
+    await killRepeatedly(
+      'encrypt',
+      (dir) => {
+        copyOf(t.plain, dir);
+        return {};
+      },
       async (dir, killed) => {
-        // Before any start has settled it: the old database or the restored one, complete either way.
+        const db = path.join(dir, 'ttct.sqlite');
+        expect(['plain', 'encrypted']).toContain(fileFormat(db));
         expect(rawLook(dir).integrity).toBe('ok');
         const core = await startedOk(dir);
-        const name = (await call<{ centreName: string }>(core, 'app.status', {})).centreName;
-        expect(['Cũ', 'Sao lưu']).toContain(name);
-        if (!killed) expect(name).toBe('Sao lưu');
-        if (name === 'Sao lưu') {
-          // What was replaced is there to go back to.
-          const pre = core.listBackups().find((b) => b.kind === 'pre-restore')!;
-          const kept = openSqlite(path.join(core.backupsDir, pre.file), { readonly: true, fileMustExist: true });
-          expect(kept.prepare('SELECT name FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get()).toEqual({ name: 'Cũ' });
-          kept.close();
+        expect(core.db.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: LEARNERS });
+        expect(fileFormat(db)).toBe('encrypted');
+        const backups = core.listBackups();
+        if (!killed) expect(backups).toHaveLength(2);
+        for (const b of backups) {
+          const file = path.join(core.backupsDir, b.file);
+          expect(fileFormat(file)).toBe('encrypted');
+          const copy = openSqlite(file, { readonly: true, fileMustExist: true }, dataKey(dir));
+          expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: LEARNERS });
+          copy.close();
         }
-        expect(core.db.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
         expect(restoreLeftovers(dir)).toEqual([]);
+        expect(fs.readdirSync(core.backupsDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
         core.close();
       },
+      { everyStep: true },
+    );
+  });
+
+  it('a copy off the PC: the folder holds only complete, verifiable copies (a cut-off one never under the backup name)', async () => {
+    await killRepeatedly(
+      'offsite',
+      (dir) => {
+        copyOf(t.dir, dir);
+        fs.mkdirSync(`${dir}-usb`);
+        return { argument: `${dir}-usb` };
+      },
+      async (dir, killed) => {
+        const usb = `${dir}-usb`;
+        const copies = fs.readdirSync(usb).filter((f) => !f.endsWith('.partial'));
+        if (!killed) expect(copies).toHaveLength(3);
+        for (const f of copies) {
+          const found = readOffsite(path.join(usb, f));
+          const payload = path.join(usb, 'check.sqlite');
+          extractPayload(path.join(usb, f), found, payload);
+          const copy = openSqlite(payload, { readonly: true, fileMustExist: true }, dataKey(dir));
+          expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
+          copy.close();
+          fs.rmSync(payload);
+        }
+        const core = await startedOk(dir);
+        expect(fs.existsSync(path.join(dir, 'tmp', 'offsite')) ? fs.readdirSync(path.join(dir, 'tmp', 'offsite')) : []).toEqual([]);
+        core.close();
+        fs.rmSync(usb, { recursive: true, force: true });
+      },
+    );
+  });
+
+  it('a restore from a file off the PC: the old data or the restored with the old kept as a backup, never none', async () => {
+    await killRepeatedly(
+      'restore-file',
+      (dir) => {
+        copyOf(t.dir, dir);
+        return { argument: t.offsite };
+      },
+      restoredOrOld,
       { everyStep: true },
     );
   });
@@ -409,7 +237,7 @@ describe('killed at a random moment, the data folder opens on the right data', {
         if (core.problem) {
           // Cut off before the swap: the damaged file as it was, with its WAL, for another try.
           expect(killed).toBe(true);
-          expect(core.problem.code).toBe('DB_CORRUPT');
+          expect(core.problem.code, `${core.problem.message} | files: ${fs.readdirSync(dir).join(', ')}`).toBe('DB_CORRUPT');
           expect(fs.readFileSync(db).equals(t.damagedBytes)).toBe(true);
           expect(fs.readFileSync(`${db}-wal`).equals(t.damagedWal)).toBe(true);
         } else {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Channel, Input, Output, Result } from '../../shared/contract';
 import { AppCore } from '../../electron/core/app-core';
+import { fileKeyProtection } from '../../electron/core/ports';
 import { dispatch } from '../../electron/core/dispatch';
 import { createLogger } from '../../electron/core/log';
 
@@ -25,6 +26,7 @@ export async function startCore(dataDir = tempDir(), now?: () => Date): Promise<
     dataDir,
     log: createLogger(path.join(dataDir, 'logs')),
     appVersion: '0.0.0-test',
+    keys: fileKeyProtection,
     ...(now ? { now } : {}),
   });
   cleanups.unshift(() => core.close());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDurably } from '../../electron/core/db/durable';
 import { openSqlite } from '../../electron/core/db/engine';
+import { dataKey } from '../fixtures/data-key';
 import { journalPath, stagedPath, writeJournal } from '../../electron/core/db/restore';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
@@ -49,7 +50,7 @@ function stageAndJournal(db: string, backupFile: string): void {
  * the database file and its WAL copied while the connection is open (no checkpoint yet).
  */
 function withUncheckpointedWal(db: string, name: string): void {
-  const conn = openSqlite(db);
+  const conn = openSqlite(db, undefined, dataKey(path.dirname(db)));
   conn.pragma('journal_mode = WAL');
   conn.pragma('wal_autocheckpoint = 0');
   conn.prepare("UPDATE centre_profiles SET name = ? WHERE valid_from = '2025-08-01'").run(name);

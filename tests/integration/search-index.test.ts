@@ -50,7 +50,7 @@ describe('list order and the search index', () => {
   it('migrates a version 3 registry: ranks in list order and search working', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'ttct.sqlite');
-    const v3 = await openDatabase(file, { backupsDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 3) });
+    const v3 = await openDatabase(file, { key: null, backupsDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 3) });
     const insert = v3.prepare(
       `INSERT INTO people (family_and_middle, given, name_key, sort_key, search_text, religion, home_place, workplace, position,
          education_level, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', '', '', '', '', 'x', 'x')`,

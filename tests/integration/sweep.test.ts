@@ -40,11 +40,14 @@ type Cases = { [C in Channel]?: (d: Data) => Input<C>[] | Promise<Input<C>[]> };
 const EXCLUDED = {
   'documents.print': 'sends a document to a printer through the system dialog: Electron only (the browser host cannot print); tests/electron covers the Electron printing path',
   'reports.print': 'sends the report to a printer through the system dialog: Electron only (the browser host cannot print), as documents.print',
+  'protection.recoverySheetPrint': 'sends the recovery sheet to a printer: Electron only, as documents.print',
 } satisfies { [C in Channel]?: string };
 
 const QUERIES = {
   'app.status': () => [{}],
   'backups.list': () => [{}],
+  'backups.inspectFile': async () => [{ path: (await ok('backups.exportOffsite', { folder: fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-usb-')) })).path }],
+  'protection.recoverySheet': () => [{}],
   'centre.get': () => [{}],
   'centre.profileAt': (d) => [{ date: TODAY }, ...d.years.map((y) => ({ date: `${y}-06-30` }))],
   'programs.list': () => [{ includeArchived: false }, { includeArchived: true }],
@@ -56,6 +59,9 @@ const QUERIES = {
   'learners.count': () => [{ q: '' }, { q: 'nguyen' }],
   'learners.get': (d) => d.people.map((id) => ({ id })),
   'learners.exportXlsx': () => [{ q: '', filters: {} }],
+  // People with certificates (classes, results, audit entries) and people with none.
+  'learners.personDataXlsx': (d) => [...new Set([...d.certificates.slice(0, 5).map((c) => c.personId), ...d.people.slice(0, 5)])].map((id) => ({ id })),
+  'learners.personDataPdf': (d) => [d.certificates[0]!.personId, d.people[0]!].map((id) => ({ id })),
   'learners.duplicates': () => [{}],
   'learners.mergePreview': (d) => [{ keepId: d.people[0]!, removeId: d.people[1]! }],
   'learners.merges': () => [{}],
@@ -227,7 +233,9 @@ const COMMAND_CHANNELS = [
   'certificates.reissue', 'certificates.revoke', 'certificates.repair', 'certificates.saveLayout', 'certificates.saveOffset', 'certificates.startBatch',
   'certificates.batchStatus', 'certificates.cancelBatch', 'certificates.addTrustedKey', 'certificates.removeTrustedKey', 'reports.prepare',
   'reports.prepareStatus', 'reports.cancelPrepare', 'reports.saveSettings', 'reports.closeYear', 'reports.exportRollup', 'reports.importRollup',
-  'reports.removeRollup', 'backups.create', 'backups.restore',
+  'reports.removeRollup', 'backups.create', 'backups.restore', 'backups.exportOffsite', 'backups.restoreFile', 'backups.setReminder',
+  'app.chooseFolder', 'app.chooseBackupFile', 'protection.recoverySheetPdf', 'protection.confirmRecoveryKey', 'protection.newRecoveryKey',
+  'protection.unlock',
 ] as const satisfies readonly Channel[];
 
 // The same check at compile time: adding a channel to the contract breaks the type check here first.
@@ -392,10 +400,24 @@ async function runCommands(): Promise<void> {
   const centres = (await ok('reports.rollup', { year: d.years[0]! })).centres;
   await ok('reports.removeRollup', { id: centres[0]!.id, reason: 'Nhập thử' });
 
-  // Backups, and a restore of the one just made.
+  // Backups, and a restore of the one just made (once the report job started above has ended: a restore waits for jobs).
+  await expect.poll(() => core.jobs.running(), { timeout: 60_000 }).toBe(0);
   const backup = await ok('backups.create', {});
   await ok('backups.restore', { file: backup.file });
   expect((await ok('app.status', {})).problem).toBeNull();
+
+  // Keys and copies off the PC: the sheet confirmed, a copy to a folder and back, a new key, the recovery screen's unlock.
+  await ok('backups.setReminder', { days: 7 });
+  await ok('app.chooseFolder', {});
+  await ok('app.chooseBackupFile', {});
+  const recovery = await ok('protection.recoverySheet', {});
+  await ok('protection.recoverySheetPdf', {});
+  await ok('protection.confirmRecoveryKey', { groups: recovery.confirmGroups.map((g) => recovery.recoveryKey.split('-')[g - 1]!) });
+  const off = await ok('backups.exportOffsite', { folder: fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-usb-')) });
+  await ok('backups.restoreFile', { path: off.path });
+  await ok('protection.newRecoveryKey', {});
+  await ok('protection.unlock', { recoveryKey: (await ok('protection.recoverySheet', {})).recoveryKey });
+  expect((await ok('app.status', {})).protection).toMatchObject({ encrypted: true, recoveryKeyPending: true });
 }
 
 async function twoPeopleNotInOneClass(): Promise<[number, number]> {

@@ -45,8 +45,9 @@ export function listBackups(dir: string): Backup[] {
 }
 
 /**
- * Online backup API (consistent even while the app writes), into a temporary name first so a
- * half-written file never looks like a backup.
+ * `VACUUM INTO` on the app's connection: one consistent copy, written encrypted under the
+ * database's own key (SQLite's online backup API cannot copy between encrypted databases), into a
+ * temporary name first so a half-written file never looks like a backup.
  */
 export async function createBackup(db: Database, dir: string, kind: BackupKind, now: Date): Promise<Backup> {
   fs.mkdirSync(dir, { recursive: true });
@@ -59,7 +60,7 @@ export async function createBackup(db: Database, dir: string, kind: BackupKind, 
   const target = path.join(dir, file);
   const partial = `${target}.partial`;
   try {
-    await db.backup(partial);
+    db.prepare('VACUUM INTO ?').run(partial);
     // On the disk before it takes its name: a listed backup is always a complete one.
     fsyncFile(partial);
     fs.renameSync(partial, target);

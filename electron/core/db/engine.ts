@@ -51,8 +51,36 @@ function cacheStatements(db: Database): Database {
   return db;
 }
 
-/** Every connection the app makes goes through here: one engine, one place to set it up. */
-export function openSqlite(file: string, options?: Options): Database {
+/** A database key: 32 bytes (see protection/recovery-key.ts), or null for a plain file. */
+export type DbKey = Buffer | null;
+
+/**
+ * SQLCipher 4's format (AES-256, HMAC-SHA512 per page), so the files open in any SQLCipher tool
+ * with the key. The key is given raw (`x'…'`): it is already 256 random-derived bits, and SQLCipher's
+ * own password hashing would cost a quarter of a second on every connection.
+ */
+export function applyKey(db: Database, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
+  if (key.length !== 32) throw new Error('A database key is 32 bytes');
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`${pragma} = "x'${key.toString('hex')}'"`);
+}
+
+/**
+ * Every connection the app makes goes through here: one engine, one place to set it up. With a key
+ * the connection reads and writes the encrypted format; a wrong key (or none, on an encrypted
+ * file) fails at the first read with SQLITE_NOTADB.
+ */
+export function openSqlite(file: string, options?: Options, key: DbKey = null): Database {
   assertSupportedRuntime();
-  return cacheStatements(new BetterSqlite3(file, options));
+  const db = new BetterSqlite3(file, options);
+  if (key) {
+    try {
+      applyKey(db, key);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+  return cacheStatements(db);
 }

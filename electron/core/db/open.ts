@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { openSqlite } from './engine';
+import { openSqlite, type DbKey } from './engine';
 import { AppError, storageError } from '../errors';
 import { createBackup } from './backup';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -9,34 +11,108 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface OpenOptions {
   backupsDir: string;
+  /** The database key; null opens a plain file (before its first encryption, or the bench's baseline). */
+  key: DbKey;
   now?: () => Date;
   migrations?: readonly Migration[];
   onInfo?: (message: string) => void;
 }
 
-/** A file that exists but does not start with the SQLite header is someone else's file: never open it for writing. */
-function assertSqliteFile(file: string): void {
+export type FileFormat = 'missing' | 'empty' | 'plain' | 'encrypted' | 'foreign';
+
+/**
+ * What the first 16 bytes say. A plain SQLite file starts with its header; an encrypted one starts
+ * with random bytes (its salt), as would a file that is not a database at all: only the key tells
+ * those two apart.
+ */
+export function fileFormat(file: string): FileFormat {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return;
+    if ((err as { code?: string }).code === 'ENOENT') return 'missing';
     throw storageError(err, file) ?? err;
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.size === 0) return;
+    if (stat.size === 0) return 'empty';
     const head = Buffer.alloc(16);
     fs.readSync(fd, head, 0, 16, 0);
-    if (!head.equals(SQLITE_HEADER)) {
-      throw new AppError(
-        'DB_NOT_SQLITE',
-        `Tệp ${file} không phải là cơ sở dữ liệu của phần mềm (có thể đã bị ghi đè hoặc đổi tên nhầm). Tệp này được giữ nguyên; bạn có thể khôi phục từ bản sao lưu.`,
-      );
-    }
+    if (head.equals(SQLITE_HEADER)) return 'plain';
+    // SQLite writes whole pages (512 bytes at the least): any other length is someone else's file.
+    return stat.size % 512 === 0 ? 'encrypted' : 'foreign';
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Whether this key (null: none) opens the file. Only the first page is read (its header holds the
+ * version): a file damaged further on still answers to its key, and is then reported as damaged
+ * rather than as locked.
+ */
+export function opensWith(file: string, key: DbKey): boolean {
+  let db: Database | null = null;
+  try {
+    db = openSqlite(file, { readonly: true, fileMustExist: true }, key);
+    db.pragma('user_version', { simple: true });
+    return true;
+  } catch (err) {
+    // A WAL left by a killed writer needs recovering, which a read-only connection cannot do:
+    // the key is then tried on a copy of the first pages, leaving the files as they are.
+    const code = String((err as { code?: unknown }).code);
+    return key !== null && /^SQLITE_(READONLY|CANTOPEN|BUSY)/.test(code) && firstPagesOpenWith(file, key);
+  } finally {
+    db?.close();
+  }
+}
+
+function firstPagesOpenWith(file: string, key: Buffer): boolean {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-keycheck-'));
+  let db: Database | null = null;
+  try {
+    const head = Buffer.alloc(65536);
+    const fd = fs.openSync(file, 'r');
+    let n: number;
+    try {
+      n = fs.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const copy = path.join(dir, 'head.sqlite');
+    fs.writeFileSync(copy, head.subarray(0, n - (n % 512)));
+    db = openSqlite(copy, { readonly: true, fileMustExist: true }, key);
+    db.pragma('user_version', { simple: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function lockedError(file: string): AppError {
+  return new AppError(
+    'DB_LOCKED',
+    `Cơ sở dữ liệu ${file} đã được mã hóa và máy này không có khóa để mở (máy mới, cài lại Windows hoặc đổi tài khoản). ` +
+      'Hãy nhập khóa khôi phục ghi trên «Giấy lưu khóa khôi phục dữ liệu»; dữ liệu được giữ nguyên.',
+  );
+}
+
+export function foreignError(file: string): AppError {
+  return new AppError(
+    'DB_NOT_SQLITE',
+    `Tệp ${file} không phải là cơ sở dữ liệu của phần mềm (có thể đã bị ghi đè hoặc đổi tên nhầm). Tệp này được giữ nguyên; bạn có thể khôi phục từ bản sao lưu.`,
+  );
+}
+
+/** The file must be in the form the key expects: a plain file is never opened as if encrypted, nor the reverse. */
+function assertFormat(file: string, key: DbKey): void {
+  const format = fileFormat(file);
+  if (format === 'foreign') throw foreignError(file);
+  if (format === 'encrypted' && !key) throw lockedError(file);
+  if (format === 'plain' && key) throw new Error(`${file} is a plain database; it is encrypted before it is opened with a key`);
 }
 
 export function applyPragmas(db: Database): void {
@@ -55,9 +131,14 @@ export function quickCheck(db: Database): string[] {
 }
 
 /** What the first look found wrong with a file, as the clerk reads it; null for errors that are not about the file. */
-function lookError(err: unknown, file: string): AppError | null {
+function lookError(err: unknown, file: string, key: DbKey): AppError | null {
   if (err instanceof AppError) return err;
   const mapped = storageError(err, file);
+  // The key was checked against the first page before (AppCore), so under a key "not a database"
+  // means a later page failed its authentication: the file is damaged.
+  if (mapped?.code === 'DB_NOT_SQLITE' && key) {
+    return new AppError('DB_CORRUPT', `Cơ sở dữ liệu ${file} bị hỏng (có trang dữ liệu không còn đọc được). Hãy khôi phục từ bản sao lưu gần nhất.`);
+  }
   if (mapped?.code === 'DB_NOT_SQLITE' || mapped?.code === 'DB_CORRUPT') {
     return new AppError(mapped.code, `${mapped.message} Hãy khôi phục từ bản sao lưu gần nhất.`);
   }
@@ -89,20 +170,20 @@ function checkLook(db: Database, latest: number): number {
  * restore keeps aside would lack what the WAL held. Returns false when only a writer can look (a
  * hot rollback journal must be rolled back first).
  */
-function lookReadOnly(file: string, latest: number): boolean {
+export function lookReadOnly(file: string, latest: number, key: DbKey): boolean {
   if (!fs.existsSync(file)) return false;
   let look: Database;
   try {
-    look = openSqlite(file, { readonly: true, fileMustExist: true });
+    look = openSqlite(file, { readonly: true, fileMustExist: true }, key);
   } catch (err) {
-    throw lookError(err, file) ?? err;
+    throw lookError(err, file, key) ?? err;
   }
   try {
     checkLook(look, latest);
     return true;
   } catch (err) {
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY')) return false;
-    throw lookError(err, file) ?? err;
+    throw lookError(err, file, key) ?? err;
   } finally {
     look.close();
   }
@@ -117,12 +198,12 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const now = options.now ?? (() => new Date());
-  assertSqliteFile(file);
-  const looked = lookReadOnly(file, latest);
+  assertFormat(file, options.key);
+  const looked = lookReadOnly(file, latest, options.key);
 
   let db: Database;
   try {
-    db = openSqlite(file);
+    db = openSqlite(file, undefined, options.key);
   } catch (err) {
     throw storageError(err, file) ?? err;
   }
@@ -132,7 +213,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       // Without a read-only look (a new file, a hot journal) the writer looks before any pragma writes.
       version = looked ? (db.pragma('user_version', { simple: true }) as number) : checkLook(db, latest);
     } catch (err) {
-      throw lookError(err, file) ?? err;
+      throw lookError(err, file, options.key) ?? err;
     }
     try {
       applyPragmas(db);

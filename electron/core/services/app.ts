@@ -3,6 +3,14 @@ import type { AppStatus } from '../../../shared/contract/app';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import type { Handlers } from './types';
+import { exportOffsite, inspectFile, offsiteStatus, restoreFile, setReminderDays } from '../protection/offsite-flow';
+import { OFFSITE_EXTENSION } from '../protection/offsite';
+
+function refuseWhileBusy(ctx: AppCore): void {
+  if (ctx.jobs.running() > 0) {
+    throw new AppError('BUSY', 'Đang có việc chạy nền (in giấy chứng nhận hoặc tổng hợp báo cáo); hãy chờ xong hoặc dừng trước khi khôi phục dữ liệu.');
+  }
+}
 
 export function appStatus(ctx: AppCore): AppStatus {
   const backups = ctx.listBackups();
@@ -27,6 +35,13 @@ export function appStatus(ctx: AppCore): AppStatus {
     centreName,
     demo,
     canPrint: ctx.canPrint,
+    canChooseFiles: ctx.dialogs !== null,
+    protection: {
+      encrypted: ctx.encrypted,
+      keyStorage: ctx.keys?.port.kind ?? 'none',
+      recoveryKeyPending: ctx.keys?.pending != null,
+    },
+    offsite: offsiteStatus(ctx),
   };
 }
 
@@ -39,8 +54,23 @@ export const appHandlers: Handlers<typeof appChannels> = {
   'backups.list': (ctx) => ctx.listBackups(),
   'backups.create': (ctx) => ctx.backup('manual'),
   'backups.restore': async (ctx, input) => {
-    if (ctx.jobs.running() > 0) throw new AppError('BUSY', 'Đang có việc chạy nền (in giấy chứng nhận hoặc tổng hợp báo cáo); hãy chờ xong hoặc dừng trước khi khôi phục dữ liệu.');
-    await ctx.restore(input.file);
+    refuseWhileBusy(ctx);
+    await ctx.restore(input.file, input.recoveryKey || undefined);
     return appStatus(ctx);
   },
+  'backups.exportOffsite': (ctx, input) => exportOffsite(ctx, input.folder),
+  'backups.inspectFile': (ctx, input) => inspectFile(ctx, input.path),
+  'backups.restoreFile': async (ctx, input) => {
+    refuseWhileBusy(ctx);
+    await restoreFile(ctx, input.path, input.recoveryKey || undefined);
+    return appStatus(ctx);
+  },
+  'backups.setReminder': (ctx, input) => {
+    setReminderDays(ctx, input.days);
+    return appStatus(ctx);
+  },
+  'app.chooseFolder': async (ctx) => ({ path: (await ctx.dialogs?.chooseFolder('Chọn USB hoặc thư mục để lưu bản sao')) ?? null }),
+  'app.chooseBackupFile': async (ctx) => ({
+    path: (await ctx.dialogs?.chooseFile('Chọn tệp sao lưu', { name: 'Bản sao lưu', extensions: [OFFSITE_EXTENSION.slice(1), 'sqlite'] })) ?? null,
+  }),
 };

@@ -179,7 +179,10 @@ function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: nu
       } catch (err) {
         // What already reached the printer stays counted, and the clerk is told how far it got.
         const why = err instanceof AppError ? err.message : 'máy in báo lỗi';
-        ctx.log.warn(`Certificate batch stopped after ${printed}: ${err instanceof Error ? err.message : String(err)}`);
+        // A refusal is logged by its code: its message may name the learner (issue 13).
+        const stopped = `Certificate batch stopped after ${printed} of ${certificates.length}`;
+        if (err instanceof AppError) ctx.log.warn(`${stopped}: ${err.code}`);
+        else ctx.log.error(stopped, err);
         return {
           result: { file: null, printed },
           message: `Đã gửi ${n(printed)}/${n(certificates.length)} giấy tới máy in rồi dừng: ${why}. Các giấy đã gửi được ghi là đã in; kiểm tra giấy đã ra trước khi in tiếp.`,

@@ -17,6 +17,7 @@ import { certificatesHandlers } from './certificates';
 import { certificatePrintingHandlers } from './certificate-printing';
 import { trustedKeysHandlers } from './trusted-keys';
 import { reportsHandlers } from './reports';
+import { protectionHandlers } from './protection';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -39,4 +40,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...certificatePrintingHandlers,
   ...trustedKeysHandlers,
   ...reportsHandlers,
+  ...protectionHandlers,
 };

@@ -3,11 +3,16 @@ import type { learnersChannels, Person, PersonData, personInput } from '../../..
 import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../shared/domain/learner-fields';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { todayInVietnam } from '../../../shared/domain/dates';
+import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { addTableSheet, excelDate, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
+import { personDataXlsx } from '../io/person-data-xlsx';
+import { buildPersonDataHtml } from '../documents/person-data';
+import { gatherPersonData } from '../learners/person-data';
+import { centreProfileAt } from './centre';
 import { dismissDuplicate, findDuplicates } from '../learners/duplicates';
 import { mergePeople, previewMerge, undoMerge } from '../learners/merge';
 import { PERSON_SELECT, readPerson, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
@@ -158,6 +163,24 @@ async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof co
   return { fileName: `Danh-sach-hoc-vien-${todayInVietnam(ctx.now())}.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: people.length };
 }
 
+/** "du-lieu-ca-nhan-tran-van-an-12": ASCII, so it survives every file system and e-mail client; the record's number tells namesakes apart. */
+function personDataStem(p: Person): string {
+  const full = foldText(p.fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = full.length <= 60 ? full : full.slice(0, 60).replace(/-[^-]*$/, '');
+  return `du-lieu-ca-nhan-${slug ? `${slug}-` : ''}${p.id}`;
+}
+
+/** A person's data on request, under today's header and director: it is handed over now. */
+async function personDataPdf(ctx: AppCore, id: number) {
+  const data = gatherPersonData(ctx.db, id);
+  const date = todayInVietnam(ctx.now());
+  const p = centreProfileAt(ctx, date);
+  if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
+  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  const pdf = await ctx.printing().toPdf(buildPersonDataHtml({ body, date, data }));
+  return { fileName: `${personDataStem(data.person)}.pdf`, dataBase64: pdf.toString('base64') };
+}
+
 export const learnersHandlers: Handlers<typeof learnersChannels> = {
   'learners.search': (ctx, input) => searchPeople(ctx.db, input),
   'learners.count': (ctx, input) => ({ count: countPeople(ctx.db, input.q, input.filters) }),
@@ -175,6 +198,11 @@ export const learnersHandlers: Handlers<typeof learnersChannels> = {
   },
   'learners.save': (ctx, input) => save(ctx, input),
   'learners.exportXlsx': (ctx, input) => exportXlsx(ctx, input.q, input.filters),
+  'learners.personDataPdf': (ctx, input) => personDataPdf(ctx, input.id),
+  'learners.personDataXlsx': (ctx, input) => {
+    const data = gatherPersonData(ctx.db, input.id);
+    return personDataXlsx(data, personDataStem(data.person));
+  },
   'learners.duplicates': (ctx) => findDuplicates(ctx.db),
   'learners.dismissDuplicate': (ctx, input) => {
     dismissDuplicate(ctx.db, input.aId, input.bId, ctx.now().toISOString(), ctx.actor);

@@ -17,6 +17,7 @@ import {
   Chip,
   CircularProgress,
   Drawer,
+  Link,
   List,
   ListItem,
   ListItemButton,
@@ -30,6 +31,8 @@ import { useEffect } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { formatDateTime } from '../../../shared/domain/format';
 import { DatabaseProblem } from '../features/backups/DatabaseProblem';
+import { offsiteReminder } from '../features/backups/protection-labels';
+import { RecoverySheetGate } from '../features/backups/RecoverySheetDialog';
 import { useAppStatus } from './useAppStatus';
 
 const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
@@ -166,15 +169,26 @@ export function Shell() {
             zIndex: 1,
           }}
         >
-          <span>
+          <Box component="span" sx={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={s.dbPath}>
             Cơ sở dữ liệu: <b>{s.dbPath}</b>
-          </span>
-          <span>
+          </Box>
+          <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
             Sao lưu gần nhất: <b>{s.lastBackupAt ? formatDateTime(s.lastBackupAt) : 'chưa có'}</b>
-          </span>
-          <span style={{ marginLeft: 'auto' }}>Phiên bản {s.appVersion}</span>
+          </Box>
+          {s.offsite.due && (
+            <Box component="span" sx={{ whiteSpace: 'nowrap', color: '#8a3c00', fontWeight: 600 }}>
+              {offsiteReminder(s.offsite)} —{' '}
+              <Link component={NavLink} to="/data" color="inherit">
+                Sao lưu ra USB
+              </Link>
+            </Box>
+          )}
+          <Box component="span" sx={{ marginLeft: 'auto', whiteSpace: 'nowrap' }}>
+            Phiên bản {s.appVersion}
+          </Box>
         </Box>
       </Box>
+      <RecoverySheetGate status={s} />
     </Box>
   );
 }

@@ -7,8 +7,10 @@ import { api } from '../../api';
 import { STATUS_KEY, useAppStatus } from '../../app/useAppStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { BackupTable } from './BackupTable';
+import { OffsiteBackup } from './OffsiteBackup';
+import { RecoveryKeySection } from './RecoveryKeySection';
 import { RestoreDialog } from './RestoreDialog';
-import { useRestore } from './useRestore';
+import { RestoreFromFile } from './RestoreFromFile';
 
 export function BackupsPage() {
   const status = useAppStatus();
@@ -21,15 +23,15 @@ export function BackupsPage() {
       void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
     },
   });
-  const restore = useRestore();
   const [chosen, setChosen] = useState<Backup | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
   const s = status.data;
 
   return (
     <Box sx={{ maxWidth: 1000 }}>
       <PageHeader
         title="Dữ liệu và sao lưu"
-        subtitle="Phần mềm tự sao lưu mỗi ngày khi mở lần đầu, trước khi nâng cấp dữ liệu và trước khi khôi phục; giữ 14 bản gần nhất của mỗi loại."
+        subtitle="Phần mềm tự sao lưu trên máy mỗi ngày khi mở lần đầu, trước khi nâng cấp dữ liệu và trước khi khôi phục; giữ 14 bản gần nhất của mỗi loại."
         actions={
           <Button variant="contained" onClick={() => create.mutate()} disabled={create.isPending}>
             Sao lưu ngay
@@ -42,32 +44,16 @@ export function BackupsPage() {
         </Alert>
       )}
       {create.isError && <Alert severity="error" sx={{ mb: 2 }}>{create.error.message}</Alert>}
-      {restore.isSuccess && (
-        <Alert severity="success" sx={{ mb: 2 }}>
-          Đã khôi phục dữ liệu.
+      {restored && (
+        <Alert severity="success" sx={{ mb: 2 }} onClose={() => setRestored(null)}>
+          {restored}
         </Alert>
       )}
-      {restore.isError && <Alert severity="error" sx={{ mb: 2 }}>{restore.error.message}</Alert>}
-      {s && (
-        <Paper sx={{ p: 2, mb: 2 }}>
-          <Typography variant="h2" sx={{ mb: 1 }}>
-            Nơi lưu dữ liệu
-          </Typography>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-            <dt>Tệp cơ sở dữ liệu</dt>
-            <dd style={{ margin: 0 }}>{s.dbPath}</dd>
-            <dt>Thư mục sao lưu</dt>
-            <dd style={{ margin: 0 }}>{s.backupsDir}</dd>
-            <dt>Nhật ký lỗi</dt>
-            <dd style={{ margin: 0 }}>{s.logFile}</dd>
-            <dt>Phiên bản dữ liệu</dt>
-            <dd style={{ margin: 0 }}>{s.schemaVersion}</dd>
-          </Box>
-        </Paper>
-      )}
-      <Paper sx={{ p: 2 }}>
-        <Typography variant="h2" sx={{ mb: 1 }}>
-          Các bản sao lưu
+      {s && <OffsiteBackup status={s} />}
+      {s && <RecoveryKeySection status={s} />}
+      <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="local-backups-title">
+        <Typography variant="h2" id="local-backups-title" sx={{ mb: 1 }}>
+          Các bản sao lưu trên máy
         </Typography>
         {backups.data && backups.data.length > 0 ? (
           <BackupTable backups={backups.data} onRestore={setChosen} />
@@ -75,14 +61,28 @@ export function BackupsPage() {
           <Typography color="text.secondary">{backups.isPending ? 'Đang tải…' : 'Chưa có bản sao lưu nào.'}</Typography>
         )}
       </Paper>
-      <RestoreDialog
-        backup={chosen}
-        busy={restore.isPending}
-        onClose={() => setChosen(null)}
-        onConfirm={() => {
-          if (chosen) restore.mutate(chosen.file, { onSettled: () => setChosen(null) });
-        }}
-      />
+      {s && <RestoreFromFile status={s} onRestored={(p) => setRestored(`Đã khôi phục dữ liệu từ tệp ${p}.`)} />}
+      {s && (
+        <Paper sx={{ p: 2 }} component="section" aria-labelledby="data-place-title">
+          <Typography variant="h2" id="data-place-title" sx={{ mb: 1 }}>
+            Nơi lưu dữ liệu
+          </Typography>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0, '& dd': { m: 0, overflowWrap: 'anywhere' } }}
+          >
+            <dt>Tệp cơ sở dữ liệu</dt>
+            <dd>{s.dbPath}</dd>
+            <dt>Thư mục sao lưu</dt>
+            <dd>{s.backupsDir}</dd>
+            <dt>Nhật ký lỗi</dt>
+            <dd>{s.logFile}</dd>
+            <dt>Phiên bản dữ liệu</dt>
+            <dd>{s.schemaVersion}</dd>
+          </Box>
+        </Paper>
+      )}
+      <RestoreDialog backup={chosen} onClose={() => setChosen(null)} onRestored={() => setRestored('Đã khôi phục dữ liệu.')} />
     </Box>
   );
 }

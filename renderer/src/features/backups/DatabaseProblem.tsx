@@ -6,7 +6,8 @@ import { formatDateTime } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
-import { useRestore } from './useRestore';
+import { RestoreFromFile } from './RestoreFromFile';
+import { UnlockForm } from './UnlockForm';
 
 const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
   DB_NOT_SQLITE: 'Tệp dữ liệu không đúng định dạng',
@@ -16,45 +17,52 @@ const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
   DISK_FULL: 'Ổ đĩa đã đầy',
   DB_OPEN_FAILED: 'Không mở được cơ sở dữ liệu',
   DB_MISSING: 'Không tìm thấy cơ sở dữ liệu',
+  DB_LOCKED: 'Cần khóa khôi phục để mở dữ liệu',
 };
 
-/** Shown instead of the app when the database cannot be used; offers the newest backup first. */
+/**
+ * Shown instead of the app when the database cannot be used. A locked one asks for the recovery
+ * key first; any other offers the newest backup on this PC, then the others and a file from elsewhere.
+ */
 export function DatabaseProblem({ status }: { status: AppStatus }) {
   const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => api.backups.list() });
-  const restore = useRestore();
   const [chosen, setChosen] = useState<Backup | null>(null);
   const problem = status.problem!;
+  const locked = problem.code === 'DB_LOCKED';
   const newest = backups.data?.[0];
   const canRestore = problem.code !== 'DATA_DIR_UNWRITABLE' && problem.code !== 'DISK_FULL';
 
   return (
-    <Box sx={{ maxWidth: 900, mx: 'auto', p: 4 }}>
+    <Box component="main" sx={{ maxWidth: 900, mx: 'auto', p: 4 }}>
       <Typography variant="h1" sx={{ mb: 2 }}>
         Quản lý đào tạo Trung tâm Chính trị
       </Typography>
-      <Alert severity="error" sx={{ mb: 2 }}>
+      <Alert severity={locked ? 'warning' : 'error'} sx={{ mb: 2 }}>
         <AlertTitle>{TITLES[problem.code]}</AlertTitle>
         {problem.message}
       </Alert>
-      {restore.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {restore.error.message}
-        </Alert>
-      )}
+      {locked && <UnlockForm />}
       {canRestore && (
-        <Paper sx={{ p: 2, mb: 2 }}>
+        <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="local-backups-title">
+          <Typography variant="h2" id="local-backups-title" sx={{ mb: 1 }}>
+            {locked ? 'Hoặc khôi phục từ bản sao lưu trên máy' : 'Khôi phục từ bản sao lưu trên máy'}
+          </Typography>
           {newest ? (
             <>
               <Typography sx={{ mb: 1 }}>
                 Bản sao lưu gần nhất: <b>{formatDateTime(newest.createdAt)}</b>
               </Typography>
-              <Button variant="contained" onClick={() => setChosen(newest)}>
+              <Button variant={locked ? 'outlined' : 'contained'} onClick={() => setChosen(newest)}>
                 Khôi phục bản sao lưu gần nhất
               </Button>
-              <Typography variant="h2" sx={{ mt: 3, mb: 1 }}>
-                Các bản sao lưu khác
-              </Typography>
-              <BackupTable backups={backups.data ?? []} onRestore={setChosen} />
+              {backups.data && backups.data.length > 1 && (
+                <>
+                  <Typography variant="subtitle1" component="h3" sx={{ mt: 3, mb: 1, fontWeight: 600 }}>
+                    Các bản sao lưu khác
+                  </Typography>
+                  <BackupTable backups={backups.data} onRestore={setChosen} />
+                </>
+              )}
             </>
           ) : (
             <Typography>
@@ -63,21 +71,15 @@ export function DatabaseProblem({ status }: { status: AppStatus }) {
           )}
         </Paper>
       )}
-      <Typography variant="body2" color="text.secondary">
+      {canRestore && <RestoreFromFile status={status} />}
+      <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
         Tệp dữ liệu: {status.dbPath}
         <br />
         Thư mục sao lưu: {status.backupsDir}
         <br />
         Nhật ký lỗi: {status.logFile}
       </Typography>
-      <RestoreDialog
-        backup={chosen}
-        busy={restore.isPending}
-        onClose={() => setChosen(null)}
-        onConfirm={() => {
-          if (chosen) restore.mutate(chosen.file, { onSettled: () => setChosen(null) });
-        }}
-      />
+      <RestoreDialog backup={chosen} onClose={() => setChosen(null)} onRestored={() => undefined} />
     </Box>
   );
 }

@@ -18,6 +18,7 @@ import { api, ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
+import { usePersonDataExport } from './PersonDataExport';
 import { useCommunes, useUnits } from './queries';
 
 export function PersonPage() {
@@ -74,6 +75,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
 
   const unitOptions = useMemo(() => (units.data ?? []).filter((u) => !u.archivedAt || u.id === form.unitId), [units.data, form.unitId]);
   const merged = person?.mergedIntoId ?? null;
+  const personData = usePersonDataExport(person?.id ?? null);
 
   return (
     <Box component="form" noValidate onSubmit={(e) => (e.preventDefault(), submit())} sx={{ maxWidth: 1200 }}>
@@ -83,6 +85,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
         actions={
           <>
             <Button onClick={() => navigate('/learners')}>Về danh sách</Button>
+            {personData.button}
             <Button type="submit" variant="contained" disabled={save.isPending || merged !== null}>
               Lưu hồ sơ
             </Button>
@@ -95,6 +98,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
         </Alert>
       )}
       {errors.formError && <Alert severity="error" sx={{ mb: 2 }}>{errors.formError}</Alert>}
+      {personData.status}
       {saved && !errors.formError && <Alert severity="success" sx={{ mb: 2 }}>Đã lưu lúc {formatDateTime(saved.updatedAt)}.</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>

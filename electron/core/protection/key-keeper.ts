@@ -1,0 +1,107 @@
+/**
+ * The keys the running app holds: the database key in force, the ones it replaced (for backups made
+ * under them), and the recovery key waiting for the clerk's confirmation. Loaded from the key file
+ * at each start; kept only in memory where the OS cannot protect them (see ports.ts).
+ */
+import { AppError } from '../errors';
+import type { KeyProtectionPort } from '../ports';
+import { opensWith } from '../db/open';
+import { loadKeyring, saveKeyring, type Keys } from './keyring';
+import { databaseKey, keyId, newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
+
+export class KeyKeeper {
+  current: Buffer | null = null;
+  previous: Buffer[] = [];
+  pending: Keys['pending'] = null;
+  /** Why the key file could not give the key, in the clerk's words (shown on the recovery screen). */
+  unavailableReason: string | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    readonly port: KeyProtectionPort,
+  ) {}
+
+  /** Keeps what is already in memory (a key typed on the recovery screen) over the file. */
+  async load(): Promise<void> {
+    this.unavailableReason = null;
+    if (this.current) return;
+    const ring = await loadKeyring(this.dataDir, this.port);
+    if (ring.state === 'ok') {
+      Object.assign(this, ring.keys);
+    } else if (ring.state === 'unreadable') {
+      this.unavailableReason = ring.reason;
+    } else if (this.port.kind === null) {
+      this.unavailableReason = 'máy này không có nơi an toàn để giữ khóa (hệ điều hành không có kho khóa), nên khóa khôi phục được hỏi mỗi lần mở';
+    } else {
+      // Only read when an encrypted database is there: a new folder has no key file yet.
+      this.unavailableReason = 'không tìm thấy tệp khóa ttct-key.json trong thư mục dữ liệu (máy mới, hoặc chỉ chép riêng tệp dữ liệu)';
+    }
+  }
+
+  /** The key for a database that has none yet: a new recovery key, waiting to be confirmed. */
+  async create(now: Date): Promise<Buffer> {
+    const recoveryKey = this.pending?.recoveryKey ?? newRecoveryKey();
+    this.pending = { recoveryKey, createdAt: this.pending?.createdAt ?? now.toISOString() };
+    this.current = databaseKey(recoveryKey);
+    await this.save(now);
+    return this.current;
+  }
+
+  /** A new recovery key replacing the one in force; the old database key is kept for older backups. */
+  async replace(now: Date): Promise<{ from: Buffer; to: Buffer }> {
+    if (!this.current) throw new AppError('DB_LOCKED', 'Chưa mở được khóa của cơ sở dữ liệu.');
+    const from = this.current;
+    const recoveryKey = newRecoveryKey();
+    this.previous = [from, ...this.previous.filter((k) => !k.equals(from))];
+    this.pending = { recoveryKey, createdAt: now.toISOString() };
+    this.current = databaseKey(recoveryKey);
+    await this.save(now);
+    return { from, to: this.current };
+  }
+
+  /** The database key a typed recovery key stands for (a clear message when it cannot be one). */
+  static fromTyped(typed: string): Buffer {
+    const key = normalizeRecoveryKey(typed);
+    if (!key) {
+      throw new AppError('RECOVERY_KEY_INVALID', 'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số (ví dụ ABCD-1234-…); hãy kiểm tra lại.', {
+        recoveryKey: 'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số.',
+      });
+    }
+    return databaseKey(key);
+  }
+
+  /** Makes a key typed on the recovery screen (or carried by a restored file) the one in force. */
+  async adopt(key: Buffer, now: Date): Promise<void> {
+    if (this.current && !this.current.equals(key)) this.previous = [this.current, ...this.previous.filter((k) => !k.equals(key))];
+    this.current = key;
+    this.unavailableReason = null;
+    await this.save(now);
+  }
+
+  async confirmed(now: Date): Promise<void> {
+    this.pending = null;
+    await this.save(now);
+  }
+
+  candidates(): Buffer[] {
+    return this.current ? [this.current, ...this.previous] : [...this.previous];
+  }
+
+  /** The held key that opens this file, if any. */
+  keyFor(file: string): Buffer | null {
+    return this.candidates().find((k) => opensWith(file, k)) ?? null;
+  }
+
+  byId(id: string): Buffer | null {
+    return this.candidates().find((k) => keyId(k) === id) ?? null;
+  }
+
+  private async save(now: Date): Promise<void> {
+    if (!this.current) return;
+    try {
+      await saveKeyring(this.dataDir, this.port, { current: this.current, previous: this.previous, pending: this.pending }, now);
+    } catch (err) {
+      throw new AppError('KEY_NOT_SAVED', `Không lưu được khóa dữ liệu vào thư mục dữ liệu (${(err as Error).message}).`);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+/** The two clerk actions on off-PC copies, over the core: write one to a folder, restore from one. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppCore } from '../app-core';
+import type { DbKey } from '../db/engine';
+import { openSqlite } from '../db/engine';
+import { opensWith } from '../db/open';
+import { removeSideFiles } from '../db/restore';
+import { AppError, storageError } from '../errors';
+import { centreIdOf } from './centre-id';
+import { KeyKeeper } from './key-keeper';
+import { extractPayload, offsiteFileName, readOffsite, writeOffsite, type OffsiteFile } from './offsite';
+import { keyId } from './recovery-key';
+
+const LAST_AT = 'offsite_last_at';
+const REMINDER = 'offsite_reminder_days';
+export const DEFAULT_REMINDER_DAYS = 7;
+
+/** A private scratch folder in the data folder (emptied at every start): the copy is made here before it goes to the stick. */
+function scratchDir(core: AppCore): string {
+  return path.join(core.dataDir, 'tmp', 'offsite');
+}
+
+function centreName(core: AppCore): string | null {
+  const row = core.db.prepare('SELECT name FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as { name: string } | undefined;
+  return row?.name ?? null;
+}
+
+export function offsiteStatus(core: AppCore): { lastAt: string | null; reminderDays: number; due: boolean } {
+  if (core.problem) return { lastAt: null, reminderDays: DEFAULT_REMINDER_DAYS, due: false };
+  const get = (key: string) => (core.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const lastAt = get(LAST_AT) ?? null;
+  const days = Number(get(REMINDER) ?? DEFAULT_REMINDER_DAYS);
+  const reminderDays = Number.isInteger(days) && days >= 1 ? days : DEFAULT_REMINDER_DAYS;
+  const due = !lastAt || core.now().getTime() - Date.parse(lastAt) > reminderDays * 86_400_000;
+  return { lastAt, reminderDays, due };
+}
+
+export function setReminderDays(core: AppCore, days: number): void {
+  core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REMINDER, String(days));
+}
+
+/** «Sao lưu ra USB/thư mục khác». */
+export function exportOffsite(core: AppCore, folder: string): { file: string; path: string; sizeBytes: number } {
+  const keys = core.keys;
+  if (!keys?.current || !core.encrypted) {
+    throw new AppError('NOT_ENCRYPTED', 'Dữ liệu chưa được mã hóa: hãy lưu giấy khóa khôi phục và xác nhận trước, rồi mới sao lưu ra ngoài máy.');
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new AppError('FOLDER_NOT_FOUND', `Không tìm thấy thư mục ${folder} (USB đã được cắm chưa?).`, { folder: 'Không tìm thấy thư mục này.' });
+  }
+  if (!stat.isDirectory()) throw new AppError('FOLDER_NOT_FOUND', `${folder} không phải là thư mục.`, { folder: 'Đây không phải là thư mục.' });
+  const scratch = scratchDir(core);
+  fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
+  const temp = path.join(scratch, `offsite-${crypto.randomUUID()}.sqlite`);
+  const now = core.now();
+  try {
+    try {
+      core.db.prepare('VACUUM INTO ?').run(temp);
+    } catch (err) {
+      throw storageError(err, core.dataDir) ?? err;
+    }
+    const db = core.db;
+    const name = centreName(core);
+    const target = writeOffsite(temp, folder, offsiteFileName(name, now, core.appVersion), {
+      format: 1,
+      centreId: centreIdOf(db) ?? '',
+      centreName: name,
+      createdAt: now.toISOString(),
+      appVersion: core.appVersion,
+      schemaVersion: core.schemaVersion(),
+      keyId: keyId(keys.current),
+    });
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(LAST_AT, now.toISOString());
+    core.log.info(`Off-PC backup written (${fs.statSync(target).size} bytes)`);
+    return { file: path.basename(target), path: target, sizeBytes: fs.statSync(target).size };
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** What the restore screen shows before the clerk confirms. */
+export function inspectFile(core: AppCore, file: string) {
+  const found = readOffsite(file);
+  const header = found.kind === 'container' ? found.header : null;
+  let needsRecoveryKey = false;
+  if (found.kind === 'container') needsRecoveryKey = !core.keys?.byId(found.header.keyId);
+  if (found.kind === 'raw-encrypted') needsRecoveryKey = !core.keys?.keyFor(file);
+  return {
+    centreName: header?.centreName ?? null,
+    createdAt: header?.createdAt ?? null,
+    appVersion: header?.appVersion ?? null,
+    schemaVersion: header?.schemaVersion ?? null,
+    plain: found.kind === 'plain',
+    needsRecoveryKey,
+    sameCentre: header && !core.problem ? header.centreId === (centreIdOf(core.db) ?? '') : null,
+    sizeBytes: found.sizeBytes,
+  };
+}
+
+function keyForFile(core: AppCore, found: OffsiteFile, staged: string, file: string, typed?: string): DbKey {
+  if (found.kind === 'plain') return null;
+  const held = found.kind === 'container' ? core.keys?.byId(found.header.keyId) : core.keys?.keyFor(staged);
+  if (held) return held;
+  if (!typed) {
+    throw new AppError('RECOVERY_KEY_NEEDED', `Tệp ${path.basename(file)} được tạo với một khóa khôi phục khác; hãy nhập khóa khôi phục của trung tâm lúc tạo bản này.`, {
+      recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
+    });
+  }
+  const key = KeyKeeper.fromTyped(typed);
+  const fits = found.kind === 'container' ? keyId(key) === found.header.keyId : opensWith(staged, key);
+  if (!fits) {
+    throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không đúng với tệp sao lưu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
+      recoveryKey: 'Khóa khôi phục không đúng.',
+    });
+  }
+  return key;
+}
+
+/** Whether the current database holds anyone: a backup from another centre may only replace an empty one. */
+function currentHoldsData(core: AppCore): boolean {
+  if (core.problem) return false;
+  return core.db.prepare('SELECT 1 FROM people LIMIT 1').get() !== undefined;
+}
+
+/** «Khôi phục từ tệp»: through the same crash-safe path as a local backup. */
+export async function restoreFile(core: AppCore, file: string, typed?: string): Promise<void> {
+  const found = readOffsite(file);
+  const label = path.basename(file);
+  const currentCentre = core.problem ? null : centreIdOf(core.db);
+  const holdsData = currentHoldsData(core);
+  await core.restoreStaged({
+    label,
+    fill: (staged) => extractPayload(file, found, staged),
+    keyOf: (staged) => keyForFile(core, found, staged, file, typed),
+    check: (staged, key) => {
+      const db = openSqlite(staged, { readonly: true, fileMustExist: true }, key);
+      let theirs: string | null;
+      try {
+        theirs = centreIdOf(db);
+      } finally {
+        db.close();
+        removeSideFiles(staged);
+      }
+      if (holdsData && currentCentre && theirs && theirs !== currentCentre) {
+        const name = found.kind === 'container' ? (found.header.centreName ?? 'một trung tâm khác') : 'một trung tâm khác';
+        throw new AppError('BACKUP_OTHER_CENTRE', `Tệp ${label} là bản sao lưu của ${name}, không phải của trung tâm đang dùng phần mềm này. Dữ liệu hiện tại được giữ nguyên.`);
+      }
+    },
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Bringing the database file to the key in force before it is opened (issue 13).
+ */
+import type { DbKey } from '../db/engine';
+import { fileFormat, foreignError, LATEST_VERSION, lockedError, lookReadOnly } from '../db/open';
+import type { Logger } from '../log';
+import { encryptDatabase } from './encrypt';
+import type { KeyKeeper } from './key-keeper';
+
+/**
+ * The key the database opens with, after bringing the file to it: a plain database (first start
+ * of this version, or a plain backup restored) is encrypted first; one still under a key this
+ * app replaced is re-encrypted under the key in force. { locked: message } when no key held opens it: the
+ * recovery screen then asks for the recovery key, and nothing new is ever created in its place.
+ */
+export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, log: Logger): Promise<DbKey | { locked: string }> {
+  await keys.load();
+  const format = fileFormat(dbPath);
+  if (format === 'foreign') throw foreignError(dbPath);
+  if (format === 'encrypted') {
+    const key = keys.keyFor(dbPath);
+    if (!key) {
+      const problem = lockedError(dbPath);
+      const reason = keys.unavailableReason ?? 'khóa đang giữ không mở được tệp này';
+      log.warn(`Database is encrypted and no key held opens it (${keys.unavailableReason ? 'key file unavailable' : 'keys do not match'})`);
+      return { locked: `${problem.message} (Lý do: ${reason}.)` };
+    }
+    if (keys.current && !key.equals(keys.current)) {
+      log.info('Re-encrypting the database under the key in force');
+      await encryptDatabase(dbPath, key, keys.current, now);
+      return keys.current;
+    }
+    if (!keys.current) await keys.adopt(key, now);
+    return key;
+  }
+  // Where nothing can keep the key, a database stays plain until the clerk has the sheet in hand.
+  if (keys.port.kind === null && (!keys.current || keys.pending)) {
+    if (!keys.current) await keys.create(now);
+    return null;
+  }
+  const key = keys.current ?? (await keys.create(now));
+  if (format === 'plain') {
+    // A damaged file, or one from a newer app, is refused as it is, never rewritten.
+    lookReadOnly(dbPath, LATEST_VERSION, null);
+    log.info('Encrypting the plain database');
+    await encryptDatabase(dbPath, null, key, now);
+  }
+  return key;
+}

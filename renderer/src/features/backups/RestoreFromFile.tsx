@@ -1,0 +1,203 @@
+import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { contract } from '../../../../shared/contract';
+import type { AppStatus, offsiteFileSchema } from '../../../../shared/contract/app';
+import { formatDateTime } from '../../../../shared/domain/format';
+import { api, ApiError } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useFormErrors } from '../../components/useFormErrors';
+import { formatSize } from './backup-labels';
+import { applyStatus } from './status-cache';
+
+type OffsiteFile = z.infer<typeof offsiteFileSchema>;
+
+/**
+ * «Khôi phục từ tệp»: a copy from a USB stick or another folder, on the data page and on the recovery
+ * screen alike. The file is looked at first (whose, when, which version), then restored after a
+ * confirmation, with its recovery key when none this PC holds opens it.
+ */
+export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onRestored?: (path: string) => void }) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors();
+  const [path, setPath] = useState('');
+  const [file, setFile] = useState<{ path: string; info: OffsiteFile } | null>(null);
+  const [askKey, setAskKey] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [confirming, setConfirming] = useState(false);
+
+  const inspect = useMutation({
+    mutationFn: (p: string) => api.backups.inspectFile({ path: p }),
+    onMutate: () => {
+      setFile(null);
+      setAskKey(false);
+      setRecoveryKey('');
+    },
+    onSuccess: (info, p) => {
+      errors.clear();
+      setFile({ path: p, info });
+      setAskKey(info.needsRecoveryKey);
+    },
+    onError: errors.fromError,
+  });
+  const choose = useMutation({
+    mutationFn: () => api.app.chooseBackupFile(),
+    onSuccess: (r) => {
+      if (!r.path) return;
+      setPath(r.path);
+      inspect.mutate(r.path);
+    },
+    onError: errors.fromError,
+  });
+  const restore = useMutation({
+    mutationFn: (input: { path: string; recoveryKey?: string }) => api.backups.restoreFile(input),
+    onSuccess: async (s, input) => {
+      errors.clear();
+      setFile(null);
+      setRecoveryKey('');
+      setAskKey(false);
+      onRestored?.(input.path);
+      await applyStatus(queryClient, s, true);
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && (err.code === 'RECOVERY_KEY_NEEDED' || err.code === 'RECOVERY_KEY_WRONG' || err.code === 'RECOVERY_KEY_INVALID')) setAskKey(true);
+      errors.fromError(err);
+    },
+    onSettled: () => setConfirming(false),
+  });
+
+  const look = () => {
+    const input = errors.validate(contract['backups.inspectFile'].input, { path });
+    if (input) inspect.mutate(input.path);
+  };
+
+  const info = file?.info;
+  const busy = inspect.isPending || restore.isPending;
+
+  return (
+    <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="restore-file-title">
+      <Typography variant="h2" id="restore-file-title" sx={{ mb: 1 }}>
+        Khôi phục từ tệp
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        Tệp sao lưu (đuôi .ttctbak) trên USB hoặc một thư mục khác. Phần mềm cho xem tệp là của trung tâm nào, tạo lúc nào, rồi mới khôi
+        phục; dữ liệu hiện tại được sao lưu trước.
+      </Typography>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          look();
+        }}
+        sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}
+      >
+        <TextField
+          label="Đường dẫn tệp sao lưu"
+          name="path"
+          size="small"
+          value={path}
+          onChange={(e) => {
+            setPath(e.target.value);
+            setFile(null);
+          }}
+          {...errors.at('path')}
+          placeholder={status.canChooseFiles ? undefined : 'Ví dụ: E:\\TTCT-saoluu-….ttctbak'}
+          autoComplete="off"
+          slotProps={{ htmlInput: { spellCheck: false } }}
+          sx={{ flexGrow: 1, minWidth: 0 }}
+        />
+        {status.canChooseFiles && (
+          <Button variant="outlined" sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={busy || choose.isPending} onClick={() => choose.mutate()}>
+            Chọn tệp…
+          </Button>
+        )}
+        <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={busy}>
+          Xem tệp
+        </Button>
+      </Box>
+      {file && info && (
+        <Box sx={{ mt: 2 }}>
+          <Box
+            component="dl"
+            aria-label="Thông tin tệp sao lưu"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0, mb: 1.5, '& dd': { m: 0, overflowWrap: 'anywhere' } }}
+          >
+            <dt>Trung tâm</dt>
+            <dd>{info.centreName ?? 'Không ghi trong tệp'}</dd>
+            <dt>Thời điểm tạo</dt>
+            <dd>{info.createdAt ? formatDateTime(info.createdAt) : 'Không ghi trong tệp'}</dd>
+            <dt>Phiên bản phần mềm</dt>
+            <dd>{info.appVersion ?? 'Không ghi trong tệp'}</dd>
+            <dt>Phiên bản dữ liệu</dt>
+            <dd>{info.schemaVersion ?? 'Không ghi trong tệp'}</dd>
+            <dt>Dung lượng</dt>
+            <dd>{formatSize(info.sizeBytes)}</dd>
+          </Box>
+          {info.sameCentre === false && (
+            <Alert severity="warning" sx={{ mb: 1.5 }}>
+              Đây là bản sao lưu của {info.centreName ?? 'một trung tâm khác'}, không phải của trung tâm đang dùng phần mềm này.
+            </Alert>
+          )}
+          {info.plain && (
+            <Alert severity="info" sx={{ mb: 1.5 }}>
+              Bản sao lưu này tạo bởi phiên bản cũ, chưa mã hóa; sau khi khôi phục, dữ liệu được mã hóa như dữ liệu hiện tại.
+            </Alert>
+          )}
+          {askKey && (
+            <TextField
+              label="Khóa khôi phục của bản sao lưu này"
+              name="recoveryKey"
+              size="small"
+              fullWidth
+              value={recoveryKey}
+              onChange={(e) => setRecoveryKey(e.target.value)}
+              {...errors.at(
+                'recoveryKey',
+                'Tệp được tạo với một khóa khôi phục khác khóa máy này đang giữ: gõ 8 nhóm trên giấy lưu khóa của lúc tạo bản này.',
+              )}
+              autoComplete="off"
+              slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
+              sx={{ mb: 1.5 }}
+            />
+          )}
+          <Button variant="contained" disabled={busy} onClick={() => setConfirming(true)}>
+            Khôi phục từ tệp này
+          </Button>
+        </Box>
+      )}
+      {errors.formError && (
+        <Alert severity="error" sx={{ mt: 1.5 }}>
+          {errors.formError}
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={confirming && file !== null}
+        title="Khôi phục dữ liệu từ tệp?"
+        confirmLabel="Khôi phục"
+        busy={restore.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          if (file) restore.mutate({ path: file.path, ...(askKey && recoveryKey.trim() ? { recoveryKey } : {}) });
+        }}
+      >
+        Dữ liệu sẽ trở về bản
+        {info?.centreName ? (
+          <>
+            {' '}
+            của <b>{info.centreName}</b>
+          </>
+        ) : null}
+        {info?.createdAt ? (
+          <>
+            {' '}
+            tạo lúc <b>{formatDateTime(info.createdAt)}</b>
+          </>
+        ) : null}
+        . Những thay đổi sau thời điểm đó không còn trên màn hình, nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị hỏng,
+        được giữ nguyên bên cạnh với tên mới).
+      </ConfirmDialog>
+    </Paper>
+  );
+}

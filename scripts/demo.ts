@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppCore } from '../electron/core/app-core';
 import { fileKeyProtection } from '../electron/core/ports';
+import { prepareDataDir, restrictUmask } from '../electron/core/private-files';
 import { createLogger } from '../electron/core/log';
 import { generateDemo } from '../electron/core/demo/generate';
 import { DEMO_CENTRE, generateHistory } from '../electron/core/demo/generate-history';
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
   const years = Number(values.years ?? '0');
   if (!Number.isInteger(years) || years < 0 || years > 30) throw new Error('--years must be a whole number up to 30');
   if (years > 0 && people < 100) throw new Error('--years needs at least 100 people to enrol');
-  const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'demo', keys: fileKeyProtection });
+  // Owner-only files, as the app makes them (the sample data holds made-up people, but the folder may be reused).
+  restrictUmask();
+  const log = createLogger(path.join(dataDir, 'logs'));
+  prepareDataDir(dataDir, log);
+  const core = await AppCore.start({ dataDir, log, appVersion: 'demo', keys: fileKeyProtection });
   if (core.problem) throw new Error(core.problem.message);
   const existing = (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
   if (existing > 0) throw new Error(`${dataDir} already has ${existing} people; use an empty folder for sample data.`);

@@ -16,6 +16,7 @@ import { copyDurably } from './db/durable';
 import { keepAside, removeSideFiles, settleInterruptedRestore, stagedPath, swapIn, writeJournal } from './db/restore';
 import { ensureSigningKey } from './certificates/keys';
 import { KeyKeeper } from './protection/key-keeper';
+import { databaseKey } from './protection/recovery-key';
 import { encryptDatabase, encryptPlainBackups, rekeyFile } from './protection/encrypt';
 import { ensureCentreId } from './protection/centre-id';
 
@@ -178,8 +179,9 @@ export class AppCore {
   /** Backups made before encryption are re-made encrypted (or removed when unreadable); none stays plain. */
   private encryptOldBackups(key: Buffer): void {
     try {
-      const { remade, removed } = encryptPlainBackups(this.backupsDir, key);
-      if (remade || removed.length) this.log.info(`Encrypted ${remade} plain backup(s); removed ${removed.length} unreadable plain backup(s)`);
+      const { remade, removed, leftPlain } = encryptPlainBackups(this.backupsDir, key, this.dbPath);
+      if (remade || removed.length) this.log.info(`Encrypted ${remade} plain copies; removed ${removed.length} unreadable plain backup(s)`);
+      if (leftPlain.length) this.log.warn(`${leftPlain.length} damaged copy(ies) kept aside stay unencrypted: ${leftPlain.join(', ')}`);
     } catch (err) {
       this.log.error('Encrypting the old backups failed; retried at the next start', err);
     }
@@ -190,52 +192,80 @@ export class AppCore {
     return this.connection !== null && fileFormat(this.dbPath) === 'encrypted';
   }
 
+  /**
+   * Restores, re-keying, unlocking and confirming a sheet each replace or reopen the database and
+   * use the same copy beside it: one at a time, the later one refused with a message.
+   */
+  private async exclusive<T>(run: () => Promise<T>): Promise<T> {
+    if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục hoặc mã hóa lại dữ liệu; hãy chờ xong.');
+    this.restoring = true;
+    try {
+      return await run();
+    } finally {
+      this.restoring = false;
+    }
+  }
+
   /** The recovery screen: a typed recovery key opens the database and becomes the key in force. */
   async unlock(typed: string): Promise<void> {
     const keys = this.keys;
     if (!keys) throw new AppError('VALIDATION', 'Cơ sở dữ liệu này không mã hóa.');
     const key = KeyKeeper.fromTyped(typed);
-    if (!opensWith(this.dbPath, key)) {
-      throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
-        recoveryKey: 'Khóa khôi phục không đúng.',
-      });
-    }
-    await keys.adopt(key, this.now());
-    this.close();
-    await this.open();
+    await this.exclusive(async () => {
+      if (!opensWith(this.dbPath, key)) {
+        throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
+          recoveryKey: 'Khóa khôi phục không đúng.',
+        });
+      }
+      await keys.adopt(key, this.now());
+      this.close();
+      await this.open();
+    });
   }
 
   /**
-   * The clerk has the sheet: the recovery key leaves the key file. Where the OS cannot keep keys
-   * the database was left plain until now, and is encrypted here.
+   * The clerk has the sheet: the recovery key leaves the key file. Where the OS cannot keep keys the
+   * database was left plain (or under the previous key) until now, and is encrypted here.
    */
   async confirmRecoveryKey(): Promise<void> {
     const keys = this.keys;
-    if (!keys?.pending) throw new AppError('NOT_FOUND', 'Không có khóa khôi phục nào đang chờ xác nhận.');
-    if (fileFormat(this.dbPath) === 'plain' && keys.current) {
+    const pending = keys?.pending;
+    if (!keys || !pending) throw new AppError('NOT_FOUND', 'Không có khóa khôi phục nào đang chờ xác nhận.');
+    const target = databaseKey(pending.recoveryKey);
+    const format = fileFormat(this.dbPath);
+    if (format !== 'plain' && (!keys.current || keys.current.equals(target))) {
+      await keys.confirmed(target, this.now());
+      return;
+    }
+    if (!this.connection) throw new AppError('DB_UNAVAILABLE', 'Cơ sở dữ liệu chưa được mở.');
+    await this.exclusive(async () => {
+      const from = format === 'plain' ? null : keys.current;
       this.close();
       try {
-        await encryptDatabase(this.dbPath, null, keys.current, this.now());
+        await encryptDatabase(this.dbPath, from, target, this.now());
+        await keys.confirmed(target, this.now());
       } finally {
         await this.open();
       }
-    }
-    await keys.confirmed(this.now());
+    });
   }
 
   /** A new recovery key: the database is re-encrypted under it; backups made before keep the old one. */
   async replaceRecoveryKey(): Promise<void> {
     const keys = this.keys;
     if (!keys?.current || !this.connection) throw new AppError('DB_UNAVAILABLE', 'Cơ sở dữ liệu chưa được mở.');
-    if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục dữ liệu; hãy chờ xong.');
-    const { from, to } = await keys.replace(this.now());
-    this.close();
-    try {
-      await encryptDatabase(this.dbPath, from, to, this.now());
-      this.log.info('Database re-encrypted under a new recovery key');
-    } finally {
-      await this.open();
-    }
+    await this.exclusive(async () => {
+      // Saved before the file changes: a kill after leaves a file under a key the key file still holds.
+      const change = await keys.replace(this.now());
+      if (!change) return;
+      this.close();
+      try {
+        await encryptDatabase(this.dbPath, change.from, change.to, this.now());
+        this.log.info('Database re-encrypted under a new recovery key');
+      } finally {
+        await this.open();
+      }
+    });
   }
 
   /** First start of each day (Vietnam time) takes a backup, then old ones are rotated out. */
@@ -321,13 +351,7 @@ export class AppCore {
     check?: (staged: string, key: DbKey) => void;
   }): Promise<void> {
     // Two restores interleaved at the pre-restore backup would swap in each other's copy.
-    if (this.restoring) throw new AppError('BUSY', 'Đang khôi phục dữ liệu từ một bản sao lưu khác; hãy chờ xong.');
-    this.restoring = true;
-    try {
-      await this.restoreFrom(step);
-    } finally {
-      this.restoring = false;
-    }
+    await this.exclusive(() => this.restoreFrom(step));
   }
 
   private async restoreFrom(step: Parameters<AppCore['restoreStaged']>[0]): Promise<void> {
@@ -358,7 +382,7 @@ export class AppCore {
       fs.rmSync(staged, { force: true });
       removeSideFiles(staged);
       if (err instanceof AppError) throw err;
-      throw storageError(err, this.dataDir) ?? err;
+      throw storageError(err, step.label) ?? err;
     }
     // Closing checkpoints the WAL into the old file, which the pre-restore backup already holds.
     this.connection?.close();

@@ -70,6 +70,13 @@ function confirmAnswer(sheet: { recoveryKey: string; confirmGroups: number[] }):
   return sheet.confirmGroups.map((g) => sheet.recoveryKey.split('-')[g - 1]!);
 }
 
+/** The sheet kept, as the clerk confirms it; returns the recovery key. */
+async function confirmSheet(core: AppCore): Promise<string> {
+  const sheet = await ok(core, 'protection.recoverySheet', {});
+  await ok(core, 'protection.confirmRecoveryKey', { groups: confirmAnswer(sheet) });
+  return sheet.recoveryKey;
+}
+
 describe('encryption at rest', () => {
   it('the database, its WAL and every backup hold no name or CCCD in the clear, and none opens without the key', async () => {
     const dir = tempDir();
@@ -208,6 +215,9 @@ describe('copies off the PC', () => {
   it('refuses a copy cut short, an altered one, another centre\'s, and a file that is not a backup; nothing is replaced', async () => {
     const usb = tempDir('ttct-usb-');
     const core = await seeded();
+    const unconfirmed = await invoke(core, 'backups.exportOffsite', { folder: usb });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'NOT_ENCRYPTED' } });
+    await confirmSheet(core);
     const copy = await ok(core, 'backups.exportOffsite', { folder: usb });
     const bytes = fs.readFileSync(copy.path);
     const cut = path.join(usb, 'cut.ttctbak');
@@ -224,9 +234,9 @@ describe('copies off the PC', () => {
     expect(await invoke(core, 'backups.restoreFile', { path: path.join(usb, 'none.ttctbak') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const elsewhere = await seeded();
-    const sheet = await ok(elsewhere, 'protection.recoverySheet', {});
+    const theirKey = await confirmSheet(elsewhere);
     const theirs = await ok(elsewhere, 'backups.exportOffsite', { folder: tempDir('ttct-usb-') });
-    const refused = await invoke(core, 'backups.restoreFile', { path: theirs.path, recoveryKey: sheet.recoveryKey });
+    const refused = await invoke(core, 'backups.restoreFile', { path: theirs.path, recoveryKey: theirKey });
     expect(refused).toMatchObject({ ok: false, error: { code: 'BACKUP_OTHER_CENTRE' } });
     expect((await ok(core, 'learners.count', { q: '' })).count).toBe(1);
     expect(core.listBackups().filter((b) => b.kind === 'pre-restore')).toEqual([]);
@@ -250,6 +260,7 @@ describe('copies off the PC', () => {
   it('a full stick, or one pulled out mid-copy: a clear message, no file left under the backup name', async () => {
     const usb = tempDir('ttct-usb-');
     const core = await seeded();
+    await confirmSheet(core);
     const realWrite = fs.writeSync;
     let written = 0;
     const patched = fs as unknown as { writeSync: (...a: unknown[]) => number };
@@ -280,5 +291,100 @@ describe('copies off the PC', () => {
     expect(await invoke(core, 'backups.exportOffsite', { folder: usb })).toMatchObject({ ok: false, error: { code: 'FOLDER_NOT_FOUND' } });
     expect((await ok(core, 'app.status', {})).offsite.lastAt).toBeNull();
     expect(fs.readdirSync(path.join(core.dataDir, 'tmp', 'offsite'))).toEqual([]);
+  });
+});
+
+describe('keys survive failures and the order of events', () => {
+  it('a key file that cannot be saved leaves the keys as they were: the data and its copies still open with the kept sheet', async () => {
+    const dir = tempDir();
+    let failSave = false;
+    const flaky: KeyProtectionPort = {
+      kind: 'file',
+      protect: (secret) => (failSave ? Promise.reject(new Error('disk error')) : fileKeyProtection.protect(secret)),
+      unprotect: (w) => fileKeyProtection.unprotect(w),
+    };
+    const core = await start(dir, flaky);
+    await ok(core, 'centre.save', CENTRE);
+    await ok(core, 'learners.save', person);
+    const kept = await confirmSheet(core);
+    failSave = true;
+    expect(await invoke(core, 'protection.newRecoveryKey', {})).toMatchObject({ ok: false, error: { code: 'KEY_NOT_SAVED' } });
+    failSave = false;
+    const copy = await ok(core, 'backups.exportOffsite', { folder: tempDir('ttct-usb-') });
+    core.close();
+    const other = await start(tempDir());
+    await ok(other, 'backups.restoreFile', { path: copy.path, recoveryKey: kept });
+    expect((await ok(other, 'learners.count', { q: '' })).count).toBe(1);
+    other.close();
+    fs.rmSync(path.join(dir, KEYRING_FILE));
+    const again = await start(dir, flaky);
+    await ok(again, 'protection.unlock', { recoveryKey: kept });
+    again.close();
+  });
+
+  it('where the OS keeps no key, a new recovery key changes nothing until its sheet is confirmed', async () => {
+    const dir = tempDir();
+    const core = await start(dir, noProtection);
+    await ok(core, 'learners.save', person);
+    const first = await confirmSheet(core);
+    await ok(core, 'protection.newRecoveryKey', {});
+    expect(await invoke(core, 'protection.newRecoveryKey', {})).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_PENDING' } });
+    core.close();
+    // Closed before the new sheet was confirmed: the kept sheet still opens the data.
+    const next = await start(dir, noProtection);
+    expect(next.problem?.code).toBe('DB_LOCKED');
+    expect(next.problem?.message).toMatch(/mỗi lần mở phần mềm cần nhập khóa khôi phục/);
+    await ok(next, 'protection.unlock', { recoveryKey: first });
+    // The unconfirmed key lived only in memory: the clerk makes a new one again, and confirms it this time.
+    expect((await ok(next, 'app.status', {})).protection.recoveryKeyPending).toBe(false);
+    await ok(next, 'protection.newRecoveryKey', {});
+    const second = await confirmSheet(next);
+    next.close();
+    const last = await start(dir, noProtection);
+    expect(await invoke(last, 'protection.unlock', { recoveryKey: first })).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
+    await ok(last, 'protection.unlock', { recoveryKey: second });
+    expect((await ok(last, 'learners.count', { q: '' })).count).toBe(1);
+    last.close();
+  });
+
+  it('where the OS keeps no key, a restore before the sheet is confirmed leaves the data plain, never under an unwritten key', async () => {
+    const dir = tempDir();
+    const core = await start(dir, noProtection);
+    await ok(core, 'learners.save', person);
+    const backup = await ok(core, 'backups.create', {});
+    await ok(core, 'backups.restore', { file: backup.file });
+    core.close();
+    const next = await start(dir, noProtection);
+    expect(next.problem).toBeNull();
+    expect((await ok(next, 'learners.count', { q: '' })).count).toBe(1);
+    next.close();
+  });
+
+  it('a plain copy of an unusable database kept aside by a restore is encrypted once the data opens', async () => {
+    const dir = tempDir();
+    const old = await start(dir, null);
+    await ok(old, 'learners.save', person);
+    await ok(old, 'backups.create', {});
+    old.db.pragma('user_version = 999');
+    old.close();
+    const core = await start(dir);
+    expect(core.problem?.code).toBe('DB_TOO_NEW');
+    const [backup] = core.listBackups();
+    await ok(core, 'backups.restore', { file: backup!.file });
+    expect(core.problem).toBeNull();
+    core.close();
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.hong-')).length).toBeGreaterThan(0);
+    expect(plainTextIn(dir, [NAME, CCCD])).toEqual([]);
+  });
+
+  it('a restore and a new recovery key at the same moment: one waits its turn with a message, nothing is lost', async () => {
+    const core = await seeded();
+    await confirmSheet(core);
+    const backup = await ok(core, 'backups.create', {});
+    const [a, b] = await Promise.all([invoke(core, 'protection.newRecoveryKey', {}), invoke(core, 'backups.restore', { file: backup.file })]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect((await ok(core, 'learners.count', { q: '' })).count).toBe(1);
+    core.close();
   });
 });

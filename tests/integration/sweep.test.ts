@@ -46,7 +46,8 @@ const EXCLUDED = {
 const QUERIES = {
   'app.status': () => [{}],
   'backups.list': () => [{}],
-  'backups.inspectFile': async () => [{ path: (await ok('backups.exportOffsite', { folder: fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-usb-')) })).path }],
+  // A backup on this PC, as a clerk may pick one by hand (the off-PC copy is made after the sheet is confirmed, below).
+  'backups.inspectFile': async () => [{ path: path.join(core.backupsDir, (await ok('backups.create', {})).file) }],
   'protection.recoverySheet': () => [{}],
   'centre.get': () => [{}],
   'centre.profileAt': (d) => [{ date: TODAY }, ...d.years.map((y) => ({ date: `${y}-06-30` }))],

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { openSqlite, type DbKey } from './engine';
@@ -68,7 +67,8 @@ export function opensWith(file: string, key: DbKey): boolean {
 }
 
 function firstPagesOpenWith(file: string, key: Buffer): boolean {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-keycheck-'));
+  // Beside the file, not in the shared temp folder (encrypted pages, but still the centre's data).
+  const dir = fs.mkdtempSync(path.join(path.dirname(file), '.kiem-tra-khoa-'));
   let db: Database | null = null;
   try {
     const head = Buffer.alloc(65536);

@@ -77,41 +77,78 @@ export async function encryptDatabase(dbPath: string, from: DbKey, to: Buffer, n
   swapIn(dbPath);
 }
 
+/** Whether a plain file can be read at all (a damaged one is no restore point, and cannot be re-made). */
+function readablePlain(file: string): boolean {
+  try {
+    return describeFile(file, null).problems.length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Re-makes one plain file encrypted under the same name, through a `.partial` copy (with its WAL)
+ * that a kill leaves behind to be removed at the next start, the plain file staying until the
+ * rename replaces it. 'unreadable' when the plain file itself cannot be read; any other failure (a
+ * full disk) is thrown, the plain file kept, to be tried again at the next start.
+ */
+function encryptCopy(file: string, key: Buffer, target = file): 'remade' | 'unreadable' {
+  const partial = `${target}.partial`;
+  removeSideFiles(partial);
+  copyDurably(file, partial);
+  if (fs.existsSync(`${file}-wal`)) copyDurably(`${file}-wal`, `${partial}-wal`);
+  try {
+    rekeyFile(partial, null, key);
+    fsyncFile(partial);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    removeSideFiles(partial);
+    if (!readablePlain(file)) return 'unreadable';
+    throw err;
+  }
+  fs.renameSync(partial, target);
+  // A copy with a WAL is re-made under a new name: renamed over the plain file, the encrypted one
+  // would meet that file's plain WAL, which SQLite would replay into it were a kill to come first.
+  if (target !== file) {
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.rmSync(file, { force: true });
+  }
+  return 'remade';
+}
+
 /**
  * Backups made before encryption hold everything in plain text: each is re-made encrypted under
- * the same name (its date is in the name), through a `.partial` copy that a kill leaves behind to
- * be removed at the next start, while the plain backup stays until the rename replaces it.
- * Returns how many were re-made; one that cannot be read is removed, since it cannot be kept plain.
+ * its own name (its date is in the name). One SQLite cannot read is removed: it is no restore
+ * point, and only keeps personal data in the clear. The copies of an unusable database a restore
+ * kept aside (`ttct.sqlite.hong-…`) are re-made the same way; a damaged one is left for the clerk
+ * (it is the only copy of what it held) and reported.
  */
-export function encryptPlainBackups(dir: string, key: Buffer): { remade: number; removed: string[] } {
+export function encryptPlainBackups(dir: string, key: Buffer, asideOf?: string): { remade: number; removed: string[]; leftPlain: string[] } {
   let remade = 0;
   const removed: string[] = [];
+  const leftPlain: string[] = [];
   for (const b of listBackups(dir)) {
     const file = path.join(dir, b.file);
-    const format = fileFormat(file);
-    if (format === 'encrypted') continue;
-    if (format !== 'plain') {
-      fs.rmSync(file, { force: true });
-      removed.push(b.file);
+    if (fileFormat(file) === 'encrypted') continue;
+    if (fileFormat(file) === 'plain' && encryptCopy(file, key) === 'remade') {
+      remade++;
       continue;
     }
-    const partial = `${file}.partial`;
-    removeSideFiles(partial);
-    copyDurably(file, partial);
-    try {
-      rekeyFile(partial, null, key);
-      fsyncFile(partial);
-    } catch {
-      fs.rmSync(partial, { force: true });
-      removeSideFiles(partial);
-      // A plain backup SQLite cannot read is no restore point; it only keeps personal data in the clear.
-      fs.rmSync(file, { force: true });
-      removed.push(b.file);
-      continue;
-    }
-    fs.renameSync(partial, file);
-    remade++;
+    fs.rmSync(file, { force: true });
+    removed.push(b.file);
   }
   fsyncDir(dir);
-  return { remade, removed };
+  if (asideOf) {
+    const folder = path.dirname(asideOf);
+    const prefix = `${path.basename(asideOf)}.hong-`;
+    for (const n of fs.readdirSync(folder)) {
+      if (!n.startsWith(prefix) || /-(wal|shm|journal)$|\.partial$/.test(n)) continue;
+      const file = path.join(folder, n);
+      if (fileFormat(file) !== 'plain') continue;
+      if (encryptCopy(file, key, `${file}-mahoa`) === 'remade') remade++;
+      else leftPlain.push(n);
+    }
+    fsyncDir(folder);
+  }
+  return { remade, removed, leftPlain };
 }

@@ -38,25 +38,43 @@ export class KeyKeeper {
     }
   }
 
-  /** The key for a database that has none yet: a new recovery key, waiting to be confirmed. */
-  async create(now: Date): Promise<Buffer> {
+  /**
+   * The key for a database that has none yet: a new recovery key, waiting to be confirmed. Where
+   * the OS keeps no key, nothing is in force until the clerk confirms the sheet (the database stays
+   * plain until then), so a kill before that cannot lock the centre out with a key nobody wrote down.
+   */
+  async create(now: Date): Promise<Buffer | null> {
     const recoveryKey = this.pending?.recoveryKey ?? newRecoveryKey();
-    this.pending = { recoveryKey, createdAt: this.pending?.createdAt ?? now.toISOString() };
-    this.current = databaseKey(recoveryKey);
-    await this.save(now);
+    const pending = { recoveryKey, createdAt: this.pending?.createdAt ?? now.toISOString() };
+    if (this.port.kind === null) {
+      this.pending = pending;
+      return null;
+    }
+    await this.commit({ current: databaseKey(recoveryKey), previous: this.previous, pending }, now);
     return this.current;
   }
 
-  /** A new recovery key replacing the one in force; the old database key is kept for older backups. */
-  async replace(now: Date): Promise<{ from: Buffer; to: Buffer }> {
+  /**
+   * A new recovery key replacing the one in force; the old database key is kept for older backups.
+   * Refused while a sheet is still unconfirmed: that key may be the only copy of what opens the data.
+   * Where the OS keeps no key, the new key only waits (null): the database is re-keyed when the
+   * clerk confirms the new sheet.
+   */
+  async replace(now: Date): Promise<{ from: Buffer; to: Buffer } | null> {
     if (!this.current) throw new AppError('DB_LOCKED', 'Chưa mở được khóa của cơ sở dữ liệu.');
+    if (this.pending) {
+      throw new AppError('RECOVERY_KEY_PENDING', 'Giấy lưu khóa khôi phục gần nhất chưa được xác nhận; hãy in, cất giữ và xác nhận giấy đó trước khi tạo khóa khác.');
+    }
     const from = this.current;
     const recoveryKey = newRecoveryKey();
-    this.previous = [from, ...this.previous.filter((k) => !k.equals(from))];
-    this.pending = { recoveryKey, createdAt: now.toISOString() };
-    this.current = databaseKey(recoveryKey);
-    await this.save(now);
-    return { from, to: this.current };
+    const pending = { recoveryKey, createdAt: now.toISOString() };
+    if (this.port.kind === null) {
+      this.pending = pending;
+      return null;
+    }
+    const to = databaseKey(recoveryKey);
+    await this.commit({ current: to, previous: [from, ...this.previous.filter((k) => !k.equals(from))], pending }, now);
+    return { from, to };
   }
 
   /** The database key a typed recovery key stands for (a clear message when it cannot be one). */
@@ -72,15 +90,15 @@ export class KeyKeeper {
 
   /** Makes a key typed on the recovery screen (or carried by a restored file) the one in force. */
   async adopt(key: Buffer, now: Date): Promise<void> {
-    if (this.current && !this.current.equals(key)) this.previous = [this.current, ...this.previous.filter((k) => !k.equals(key))];
-    this.current = key;
+    const previous = this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
+    await this.commit({ current: key, previous, pending: this.pending }, now);
     this.unavailableReason = null;
-    await this.save(now);
   }
 
-  async confirmed(now: Date): Promise<void> {
-    this.pending = null;
-    await this.save(now);
+  /** The sheet is kept: the recovery key leaves the key file, and `key` (its database key) is in force. */
+  async confirmed(key: Buffer, now: Date): Promise<void> {
+    const previous = this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
+    await this.commit({ current: key, previous, pending: null }, now);
   }
 
   candidates(): Buffer[] {
@@ -96,12 +114,15 @@ export class KeyKeeper {
     return this.candidates().find((k) => keyId(k) === id) ?? null;
   }
 
-  private async save(now: Date): Promise<void> {
-    if (!this.current) return;
+  /** Saved first, then held: a key file that cannot be written leaves the keys in memory as they were. */
+  private async commit(next: Keys & { current: Buffer }, now: Date): Promise<void> {
     try {
-      await saveKeyring(this.dataDir, this.port, { current: this.current, previous: this.previous, pending: this.pending }, now);
+      await saveKeyring(this.dataDir, this.port, next, now);
     } catch (err) {
-      throw new AppError('KEY_NOT_SAVED', `Không lưu được khóa dữ liệu vào thư mục dữ liệu (${(err as Error).message}).`);
+      throw new AppError('KEY_NOT_SAVED', `Không lưu được khóa dữ liệu vào thư mục dữ liệu (${(err as Error).message}). Dữ liệu vẫn dùng khóa cũ.`);
     }
+    this.current = next.current;
+    this.previous = next.previous;
+    this.pending = next.pending;
   }
 }

@@ -41,6 +41,8 @@ export function keyringPath(dataDir: string): string {
 }
 
 export async function loadKeyring(dataDir: string, port: KeyProtectionPort): Promise<KeyringState> {
+  // A save cut off before its rename; under the browser host it would hold keys in plain text.
+  fs.rmSync(`${keyringPath(dataDir)}.tmp`, { force: true });
   let text: string;
   try {
     text = fs.readFileSync(keyringPath(dataDir), 'utf8');

@@ -44,8 +44,9 @@ export function setReminderDays(core: AppCore, days: number): void {
 /** «Sao lưu ra USB/thư mục khác». */
 export function exportOffsite(core: AppCore, folder: string): { file: string; path: string; sizeBytes: number } {
   const keys = core.keys;
-  if (!keys?.current || !core.encrypted) {
-    throw new AppError('NOT_ENCRYPTED', 'Dữ liệu chưa được mã hóa: hãy lưu giấy khóa khôi phục và xác nhận trước, rồi mới sao lưu ra ngoài máy.');
+  // A copy off the PC opens elsewhere only with the recovery key: not before the clerk has the sheet in hand.
+  if (!keys?.current || !core.encrypted || keys.pending) {
+    throw new AppError('NOT_ENCRYPTED', 'Hãy in «Giấy lưu khóa khôi phục dữ liệu» và xác nhận đã cất giữ trước, rồi mới sao lưu ra ngoài máy: trên máy khác, bản sao chỉ mở được bằng khóa trên giấy đó.');
   }
   let stat: fs.Stats;
   try {

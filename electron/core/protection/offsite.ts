@@ -144,8 +144,15 @@ export function writeOffsite(payloadFile: string, folder: string, name: string, 
     }
     throw offsiteError(err, folder, bytes + json.length);
   }
-  const back = readOffsite(target);
-  if (back.kind !== 'container' || sha256File(target, back.payloadOffset).hash !== hash) {
+  let same = false;
+  try {
+    const back = readOffsite(target);
+    same = back.kind === 'container' && sha256File(target, back.payloadOffset).hash === hash;
+  } catch (err) {
+    // Pulled out between the rename and the read-back.
+    throw offsiteError(err instanceof AppError ? new Error(err.message) : err, folder, bytes + json.length);
+  }
+  if (!same) {
     fs.rmSync(target, { force: true });
     throw new AppError('OFFSITE_WRITE_FAILED', `Bản sao vừa ghi vào ${folder} đọc lại không khớp (USB có thể bị lỗi). Tệp đã được xoá; hãy thử USB khác.`);
   }

@@ -20,10 +20,17 @@ export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, 
   if (format === 'encrypted') {
     const key = keys.keyFor(dbPath);
     if (!key) {
-      const problem = lockedError(dbPath);
+      log.warn(`Database is encrypted and no key held opens it (${keys.port.kind === null ? 'no OS key store' : keys.unavailableReason ? 'key file unavailable' : 'keys do not match'})`);
+      if (keys.port.kind === null) {
+        // The normal start on such a PC, not an alarm.
+        return {
+          locked:
+            'Dữ liệu của trung tâm được mã hóa, và máy này không có nơi an toàn để giữ khóa, nên mỗi lần mở phần mềm cần nhập ' +
+            'khóa khôi phục ghi trên «Giấy lưu khóa khôi phục dữ liệu».',
+        };
+      }
       const reason = keys.unavailableReason ?? 'khóa đang giữ không mở được tệp này';
-      log.warn(`Database is encrypted and no key held opens it (${keys.unavailableReason ? 'key file unavailable' : 'keys do not match'})`);
-      return { locked: `${problem.message} (Lý do: ${reason}.)` };
+      return { locked: `${lockedError(dbPath).message} (Lý do: ${reason}.)` };
     }
     if (keys.current && !key.equals(keys.current)) {
       log.info('Re-encrypting the database under the key in force');
@@ -34,11 +41,11 @@ export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, 
     return key;
   }
   // Where nothing can keep the key, a database stays plain until the clerk has the sheet in hand.
-  if (keys.port.kind === null && (!keys.current || keys.pending)) {
-    if (!keys.current) await keys.create(now);
+  if (keys.port.kind === null && !keys.current) {
+    await keys.create(now);
     return null;
   }
-  const key = keys.current ?? (await keys.create(now));
+  const key = keys.current ?? (await keys.create(now))!;
   if (format === 'plain') {
     // A damaged file, or one from a newer app, is refused as it is, never rewritten.
     lookReadOnly(dbPath, LATEST_VERSION, null);

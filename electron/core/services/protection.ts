@@ -57,6 +57,7 @@ export const protectionHandlers: Handlers<typeof protectionChannels> = {
   },
   'protection.confirmRecoveryKey': async (ctx, input) => {
     const p = pending(ctx);
+    if (ctx.jobs.running() > 0) throw new AppError('BUSY', 'Đang có việc chạy nền; hãy chờ xong rồi xác nhận giấy lưu khóa.');
     const groups = p.recoveryKey.split('-');
     const asked = confirmGroups(p.recoveryKey);
     const fields: Record<string, string> = {};

@@ -60,7 +60,8 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
         Khi giấy lưu khóa bị mất hoặc có người lạ đã xem, hãy tạo khóa mới và in giấy mới.
       </Typography>
-      <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setAsking(true)} disabled={status.problem !== null}>
+      {/* While a sheet waits for confirmation its key may be the only copy of what opens the data: confirm it first. */}
+      <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setAsking(true)} disabled={status.problem !== null || p.recoveryKeyPending}>
         Tạo khóa khôi phục mới
       </Button>
       {renew.isError && (

@@ -47,6 +47,9 @@ export const HOLIDAY_NAMES = {
   national: 'Quốc khánh',
 } as const;
 
+/** A derived day off in place of a holiday that fell on a weekend (nghỉ bù). */
+export const COMPENSATORY_PREFIX = 'Nghỉ bù';
+
 /** Shown for an announced day off that came without a name of its own. */
 export const ANNOUNCED_DAY_OFF_NAME = 'Ngày nghỉ theo thông báo';
 
@@ -95,6 +98,32 @@ export function defaultHolidays(year: number): Holiday[] {
     else out.push(h);
     return out;
   }, []);
+}
+
+/**
+ * Nghỉ bù [Labour Code 2019, art. 112(3)]: a holiday that falls on the weekly rest day (Saturday or
+ * Sunday for public bodies) gives the next working day off: the next weekday that is neither a
+ * holiday nor already a day given back (Giỗ Tổ on Sunday 26/04/2026 → Monday 27/04/2026; 30/4 and
+ * 1/5/2027 on Friday and Saturday → Monday 3/5/2027). Returns the holidays with these days added,
+ * sorted; the Government's announcements stay adjustments laid over them.
+ */
+export function withCompensatoryDays(holidays: readonly Holiday[]): Holiday[] {
+  const off = new Set(holidays.map((h) => h.date));
+  const added: Holiday[] = [];
+  for (const h of [...holidays].sort(byDate)) {
+    if (!isWeekend(h.date)) continue;
+    let day = isoToDayNumber(h.date) + 1;
+    while (isWeekend(dayNumberToIso(day)) || off.has(dayNumberToIso(day))) day++;
+    const date = dayNumberToIso(day);
+    off.add(date);
+    added.push({ date, name: `${COMPENSATORY_PREFIX} ${h.name} (${h.date.slice(8, 10)}/${h.date.slice(5, 7)})` });
+  }
+  return [...holidays.map((h) => ({ ...h })), ...added].sort(byDate);
+}
+
+/** The year's days off before any announcement: the statutory days and the days given back for those on a weekend. */
+export function defaultDaysOff(year: number): Holiday[] {
+  return withCompensatoryDays(defaultHolidays(year));
 }
 
 /**

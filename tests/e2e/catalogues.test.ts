@@ -118,6 +118,12 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       await page.getByRole('link', { name: 'Ngày nghỉ lễ' }).click();
       await gotoYear(page, 2026);
       await page.getByRole('table', { name: 'Ngày nghỉ theo Bộ luật Lao động năm 2026' }).getByText('(10/3 âm lịch)').waitFor();
+      // Giỗ Tổ on Sunday 26/04/2026: Monday 27/04 is given back (nghỉ bù, Labour Code art. 112(3)).
+      await page.getByRole('table', { name: 'Các ngày nghỉ thực tế năm 2026' }).getByRole('row', { name: /27\/04\/2026.*Nghỉ bù Giỗ Tổ Hùng Vương/ }).waitFor();
+      // The date picker heads its columns the Vietnamese way.
+      await page.getByRole('button', { name: /Choose date|Chọn ngày/ }).first().click();
+      await expect.poll(() => page.getByRole('dialog').getByRole('columnheader').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
+      await page.keyboard.press('Escape');
       await page.getByLabel('Theo âm lịch').check();
       await page.locator('input[name="lunarDay"]').fill('5');
       await page.getByText('→ Thứ Bảy, 21/02/2026').waitFor();

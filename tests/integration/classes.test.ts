@@ -117,6 +117,18 @@ describe('timetables', () => {
     expect(again.sessions.map((s) => s.id)).toEqual(ids);
   });
 
+  it('skips the day given back for Giỗ Tổ on a Sunday (nghỉ bù, Monday 27/04/2026)', async () => {
+    const core = await startCore();
+    const { knd, a, hall } = await setup(core);
+    const c = await ok(core, 'classes.save', cls(knd.id, { venueId: hall.id, homeroomLecturerId: a.id }));
+    const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: '2026-04-23', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+    const dates = [...new Set(t.sessions.map((s) => s.date))];
+    expect(dates).not.toContain('2026-04-27');
+    expect(dates.slice(0, 3)).toEqual(['2026-04-23', '2026-04-24', '2026-04-28']);
+    const year = await ok(core, 'holidays.year', { year: 2026 });
+    expect(year.daysOff).toContainEqual({ date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/04)' });
+  });
+
   it('reports every clash kind before saving, and refuses to save errors', async () => {
     const core = await startCore();
     const { knd, a, b, hall, room } = await setup(core);

@@ -185,6 +185,17 @@ describe('duplicates and merging', () => {
     expect(await ok(core, 'learners.duplicates', {})).toHaveLength(1);
   });
 
+  it('never proposes two people whose 12-digit citizen IDs differ, whatever else they share', async () => {
+    const core = await startCore();
+    await add(core, 'Phạm Văn Hùng', { birthDate: '1970-01-01', citizenId: '051070000001' });
+    await add(core, 'Phạm Văn Hùng', { birthDate: '1970-01-01', citizenId: '051070000002' });
+    const e = await add(core, 'Phạm Văn Hùng', { birthDate: '1970-01-01' });
+    const pairs = await ok(core, 'learners.duplicates', {});
+    // The one without an ID may be either of them: proposed with both, never the two IDs together.
+    expect(pairs).toHaveLength(2);
+    for (const p of pairs) expect([p.a.id, p.b.id]).toContain(e.id);
+  });
+
   it('merges keeping the fuller value of each field, and undoes the merge exactly', async () => {
     const core = await startCore();
     const unit = await ok(core, 'units.save', { name: 'Chi bộ thôn 5', kind: 'cell', parentId: null, communeCode: null });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ANNOUNCED_DAY_OFF_NAME,
   applyAdjustments,
+  defaultDaysOff,
   defaultHolidays,
   type HolidayAdjustment,
   isWeekend,
@@ -161,5 +162,33 @@ describe('isWeekend', () => {
 
   it('throws a RangeError for a malformed date', () => {
     expect(() => isWeekend('2025-13-01')).toThrow(RangeError);
+  });
+});
+
+describe('nghỉ bù (Labour Code art. 112(3))', () => {
+  it('gives the next working day off for a holiday on a weekend', () => {
+    const days = defaultDaysOff(2026);
+    expect(days.find((h) => h.date === '2026-04-27')).toEqual({ date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/04)' });
+    // 30/4 Friday, 1/5 Saturday 2027: Monday 3/5 off.
+    expect(defaultDaysOff(2027).filter((h) => h.date >= '2027-04-30' && h.date <= '2027-05-04').map((h) => h.date)).toEqual(['2027-04-30', '2027-05-01', '2027-05-03']);
+  });
+
+  it('skips days already off, and gives one day back per holiday', () => {
+    // Tết 2027 (lunar 1/1 on Saturday 06/02): 05–09/02, two of them on the weekend → Wednesday 10 and Thursday 11.
+    const tet = defaultDaysOff(2027).filter((h) => h.date >= '2027-02-01' && h.date <= '2027-02-15').map((h) => h.date);
+    expect(tet).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
+    for (let year = 2020; year <= 2040; year++) {
+      const days = defaultDaysOff(year);
+      const given = days.filter((h) => h.name.startsWith('Nghỉ bù'));
+      expect(given).toHaveLength(defaultHolidays(year).filter((h) => isWeekend(h.date)).length);
+      expect(new Set(days.map((h) => h.date)).size).toBe(days.length);
+      for (const g of given) expect(isWeekend(g.date)).toBe(false);
+    }
+  });
+
+  it('stays under the announcements: a day given back can be cancelled or worked', () => {
+    const { daysOff, workingDays } = applyAdjustments(defaultDaysOff(2026), [{ date: '2026-04-27', kind: 'working_day', name: 'Làm bù' }]);
+    expect(daysOff.some((h) => h.date === '2026-04-27')).toBe(false);
+    expect(workingDays).toEqual([{ date: '2026-04-27', name: 'Làm bù' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { applyAdjustments, defaultHolidays, type EffectiveHolidays, type HolidayAdjustment } from '../../../shared/domain/holidays';
+import { applyAdjustments, defaultDaysOff, type EffectiveHolidays, type HolidayAdjustment } from '../../../shared/domain/holidays';
 
 export function adjustmentsOf(db: Database, year: number): (HolidayAdjustment & { id: number; name: string })[] {
   return db
@@ -8,7 +8,7 @@ export function adjustmentsOf(db: Database, year: number): (HolidayAdjustment & 
 }
 
 export function effectiveHolidays(db: Database, year: number): EffectiveHolidays {
-  return applyAdjustments(defaultHolidays(year), adjustmentsOf(db, year));
+  return applyAdjustments(defaultDaysOff(year), adjustmentsOf(db, year));
 }
 
 /** Days off and swapped working days over the years a timetable can touch, as quick lookups. */

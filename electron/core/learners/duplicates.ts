@@ -55,7 +55,18 @@ export function findDuplicates(db: Database, maxPairs = 1000): { reason: Duplica
       rows.set(r.id, toRow(toPerson(r)));
     }
   }
-  return pairs.slice(0, maxPairs).map((p) => ({ reason: p.reason, a: rows.get(p.a)!, b: rows.get(p.b)! }));
+  return pairs
+    .map((p) => ({ reason: p.reason, a: rows.get(p.a)!, b: rows.get(p.b)! }))
+    .filter((p) => !differentCitizens(p.a, p.b))
+    .slice(0, maxPairs);
+}
+
+/** Two different 12-digit citizen IDs are two people, whatever their names and birth dates (namesakes born the same day exist). */
+function differentCitizens(a: PersonRow, b: PersonRow): boolean {
+  const full = (id: string | null) => (id && /^\d{12}$/.test(id) ? id : null);
+  const x = full(a.citizenId);
+  const y = full(b.citizenId);
+  return x !== null && y !== null && x !== y;
 }
 
 export function dismissDuplicate(db: Database, aId: number, bId: number, at: string, actor: string): void {

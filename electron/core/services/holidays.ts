@@ -1,5 +1,5 @@
 import type { holidaysChannels } from '../../../shared/contract/holidays';
-import { defaultHolidays } from '../../../shared/domain/holidays';
+import { defaultDaysOff } from '../../../shared/domain/holidays';
 import { lunarToSolar } from '../../../shared/domain/lunar';
 import { audit } from '../audit';
 import { AppError } from '../errors';
@@ -13,7 +13,7 @@ export const holidaysHandlers: Handlers<typeof holidaysChannels> = {
     const effective = effectiveHolidays(ctx.db, input.year);
     return {
       year: input.year,
-      defaults: defaultHolidays(input.year),
+      defaults: defaultDaysOff(input.year),
       adjustments: adjustmentsOf(ctx.db, input.year),
       daysOff: effective.daysOff,
       workingDays: effective.workingDays,

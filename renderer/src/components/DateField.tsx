@@ -2,6 +2,9 @@ import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { format, isValid, parseISO } from 'date-fns';
 import { useState } from 'react';
 
+/** Vietnamese calendars head their columns T2 … T7, CN; date-fns' narrow names would all read "T". */
+const WEEKDAY_HEADS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
+
 /**
  * ISO text in and out ("2026-09-05"), dd/MM/yyyy on screen. While the clerk types, the field passes
  * through dates that are not valid yet ("12/MM/2026"): those stay on screen here and the parent gets
@@ -24,6 +27,7 @@ export function DateField(props: {
       label={props.label}
       value={shown}
       format="dd/MM/yyyy"
+      dayOfWeekFormatter={(d) => WEEKDAY_HEADS[d.getDay()]!}
       onChange={(d) => {
         if (d && isValid(d) && d.getFullYear() >= 1900) {
           setTyping(undefined);

@@ -1,4 +1,4 @@
-import { HOLIDAY_NAMES } from '../../../../shared/domain/holidays';
+import { COMPENSATORY_PREFIX, HOLIDAY_NAMES } from '../../../../shared/domain/holidays';
 import { solarToLunar } from '../../../../shared/domain/lunar';
 
 export type AdjustmentKind = 'day_off' | 'working_day' | 'not_holiday';
@@ -22,6 +22,8 @@ export const LUNAR_MONTH_NAMES = ['Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 
  * them against the wall calendar; other holidays have no lunar note.
  */
 export function lunarNote(iso: string, name: string): string | null {
+  // A day given back (nghỉ bù) names the holiday it replaces, but falls on no lunar date of its own.
+  if (name.startsWith(COMPENSATORY_PREFIX)) return null;
   if (!name.includes(HOLIDAY_NAMES.tet) && !name.includes(HOLIDAY_NAMES.hungKings)) return null;
   const l = solarToLunar(iso);
   return `(${l.day}/${l.month}${l.leap ? ' nhuận' : ''} âm lịch)`;

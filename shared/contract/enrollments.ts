@@ -51,6 +51,9 @@ export const attendanceGridSchema = z.object({
     z.object({
       enrollmentId: id,
       fullName: z.string(),
+      /** Shown under the name: namesakes in one class are told apart by birth date and Party cell. */
+      birthDate: z.string().nullable(),
+      unitName: z.string().nullable(),
       site: z.string().nullable(),
       withdrawn: z.boolean(),
       marks: z.array(mark.nullable()),

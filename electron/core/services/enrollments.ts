@@ -195,7 +195,7 @@ export function attendanceGrid(ctx: AppCore, classId: number): Out<'attendance.g
     const row = byEnrollment.get(e.id) ?? sessions.map(() => null);
     const absent = row.filter((m) => m === 'excused' || m === 'unexcused').length;
     const allowed = Math.floor((scheme.maxAbsencePct * sessions.length) / 100);
-    return { enrollmentId: e.id, fullName: e.fullName, site: e.site, withdrawn: e.status === 'withdrawn', marks: row, absent, allowed, overLimit: absent * 100 > scheme.maxAbsencePct * sessions.length };
+    return { enrollmentId: e.id, fullName: e.fullName, birthDate: e.birthDate, unitName: e.unitName, site: e.site, withdrawn: e.status === 'withdrawn', marks: row, absent, allowed, overLimit: absent * 100 > scheme.maxAbsencePct * sessions.length };
   });
   return { classId, locked: c.locked, maxAbsencePct: scheme.maxAbsencePct, sessions, sites: sitesOf(c), rows };
 }

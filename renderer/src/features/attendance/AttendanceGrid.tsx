@@ -168,7 +168,8 @@ export function AttendanceGrid(props: {
               {sessions.map((s, c) => (
                 <th key={s.id} className="session" scope="col" title={`${weekdayName(s.date)} ${formatDate(s.date)}, buổi ${HALF_LABELS[s.half].toLocaleLowerCase('vi')}: ${s.title}`}>
                   <div>{dayMonth(s.date)}</div>
-                  <div>{s.half === 'sang' ? 'S' : 'C'}</div>
+                  {/* Spelled out: a lone "C" would read as the key for "có mặt". */}
+                  <div style={{ fontSize: 12 }}>{s.half === 'sang' ? 'Sáng' : 'Chiều'}</div>
                   <IconButton
                     size="small"
                     ref={cellRef(HEADER, c)}
@@ -196,6 +197,9 @@ export function AttendanceGrid(props: {
                   <th className="name" scope="row">
                     {row.fullName}
                     {row.withdrawn ? ' (thôi học)' : ''}
+                    <Box component="span" sx={{ display: 'block', fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      {[formatDate(row.birthDate), row.unitName].filter(Boolean).join(' · ')}
+                    </Box>
                   </th>
                   <td className={over ? 'absent over' : 'absent'} role="gridcell" aria-label={`${row.fullName}: vắng ${absent}/${sessions.length} buổi${over ? ', quá giới hạn' : ''}`}>
                     {absent}/{sessions.length} ({formatPercent(sessions.length ? absent / sessions.length : 0, 0)})

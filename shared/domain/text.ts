@@ -24,13 +24,15 @@ export function isWellFormedText(value: string): boolean {
 
 /**
  * Search key: lower case, combining marks removed after NFD, and đ → d (đ is a letter of its own,
- * not a marked d, so NFD leaves it alone).
+ * not a marked d, so NFD leaves it alone). The look-alike eth (Ð, ð), which old fonts and converters
+ * put for Đ, folds to d as well. Tone marks go wholesale, so spelling variants such as Đăk/Đắk or
+ * hoà/hòa give the same key.
  */
 export function foldText(value: string): string {
   return cleanText(value)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐðÐ]/g, 'd')
     .toLowerCase();
 }
 

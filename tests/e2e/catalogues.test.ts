@@ -70,7 +70,10 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       await page.locator('input[name="name"]').fill('Hội trường trung tâm');
       await page.locator('input[name="address"]').fill('Thôn 3, xã Đắk Hà');
       await page.getByLabel('Xã, phường (danh mục 2025)').fill('dak ha');
-      await page.getByRole('option', { name: /^Xã Đăk Hà,/ }).first().click();
+      // Issue 14: the commune named comes first, not "Xã Sơn Thành, Đắk Lắk" (d-a-k … t-h-a-n-h).
+      await page.getByRole('option', { name: /^Xã Đăk Hà,/ }).waitFor();
+      expect(await page.getByRole('option').first().textContent()).toMatch(/^Xã Đăk Hà,/);
+      await page.getByRole('option').first().click();
       await page.locator('input[name="capacity"]').fill('tám mươi');
       await page.getByRole('button', { name: 'Lưu', exact: true }).click();
       await page.getByText('Sức chứa phải từ 1 đến 5.000 người').waitFor();

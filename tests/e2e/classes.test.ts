@@ -18,11 +18,19 @@ describe('plans, classes and timetables — as a clerk', () => {
         familyAndMiddle: 'Trần Thị', given: 'Lan', kind: 'chuyen_trach', role: 'giang_vien', unit: 'Trung tâm Chính trị', position: 'Giảng viên',
         phone: '', normHours: 120, lecturingHours: 90,
       });
-      await dispatch(core, 'venues.save', { name: 'Hội trường trung tâm', address: 'Thôn 3, xã Đắk Hà', communeCode: null, capacity: 80 });
 
       const page = await browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
       const problems = watchConsole(page);
+      // No venue yet: the venue field says where to add one; the lecturer's label sits above «Chưa phân công».
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${host.url}#/classes/new`);
+      await page.getByText('Chưa có địa điểm — thêm ở').waitFor();
+      await expect.poll(() => page.getByRole('link', { name: 'Giảng viên, địa điểm' }).last().getAttribute('href')).toContain('/lecturers');
+      await screenshot(page, '21a-class-new-no-venue');
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await dispatch(core, 'venues.save', { name: 'Hội trường trung tâm', address: 'Thôn 3, xã Đắk Hà', communeCode: null, capacity: 80 });
       await page.goto(`${host.url}#/plans`);
+      await page.reload(); // the venue list was read while empty
       await page.getByRole('button', { name: 'Thêm dòng kế hoạch' }).click();
       await page.getByRole('combobox', { name: 'Chương trình' }).click();
       await page.getByRole('option', { name: 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng' }).click();
@@ -38,6 +46,9 @@ describe('plans, classes and timetables — as a clerk', () => {
       await page.getByRole('button', { name: 'Mở lớp' }).click();
       await page.waitForFunction(() => (document.querySelector('input[name="name"]') as HTMLInputElement | null)?.value.startsWith('Lớp bồi dưỡng'));
       expect(await page.locator('input[name="name"]').inputValue()).toBe('Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng khóa I năm 2026');
+      // The next opening decision number is in the field already.
+      await expect.poll(() => page.locator('input[name="openingDecisionNumber"]').inputValue()).toBe('1');
+      await page.getByText('Số tiếp theo trong nhiệm kỳ: 01; có thể sửa').waitFor();
       await typeDate(page, 'Ngày khai giảng', '12/02/2026');
       await typeDate(page, 'Ngày kết thúc', '28/02/2026');
       await page.getByRole('combobox', { name: 'Địa điểm học' }).click();
@@ -49,6 +60,7 @@ describe('plans, classes and timetables — as a clerk', () => {
       await screenshot(page, '21-class-new');
       await page.getByRole('button', { name: 'Lưu thông tin lớp' }).click();
       await page.waitForURL(/#\/classes\/\d+$/);
+      const classUrl = page.url();
       await page.getByText('Đã có quyết định mở lớp').first().waitFor();
 
       // Generate across Tết (16–20/02/2026) and the weekends around it.
@@ -95,6 +107,32 @@ describe('plans, classes and timetables — as a clerk', () => {
 
       await page.goto(`${host.url}#/plans`);
       await page.getByText('1/2 lớp, 50,0%').waitFor();
+
+      // One next step at a time: the Kết quả tab names the step the header offers.
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(classUrl);
+      await page.getByRole('tab', { name: 'Kết quả' }).click();
+      await page.getByText('Bước tiếp theo của lớp là «Bắt đầu học» (nút ở đầu trang)').waitFor();
+      expect(await page.getByRole('button', { name: 'Kết thúc lớp' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Bắt đầu học' }).click();
+      await page.getByText('Khi lớp học xong, bấm «Kết thúc lớp» ở đầu trang').waitFor();
+      // Ending a class cannot be undone: it asks first, and «Quay lại» leaves it running.
+      await page.getByRole('button', { name: 'Kết thúc lớp' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Kết thúc lớp?' });
+      await confirm.getByText('không trở lại «Đang học» được').waitFor();
+      await screenshot(page, '26-class-end-confirm');
+      await confirm.getByRole('button', { name: 'Quay lại' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      await page.getByText('Đang học', { exact: true }).first().waitFor();
+      await page.getByRole('button', { name: 'Kết thúc lớp' }).click();
+      await confirm.getByRole('button', { name: 'Kết thúc lớp' }).click();
+      await page.getByText('Đã kết thúc', { exact: true }).first().waitFor();
+      expect(await page.getByRole('button', { name: 'Hủy lớp' }).count()).toBe(0);
+      // Recognition: the next decision number of the term (the opening decision took 01) is suggested.
+      await typeDate(page, 'Ngày quyết định', '02/03/2026');
+      await expect.poll(() => page.locator('input[name="decisionNumber"]').inputValue()).toBe('2');
+      await page.getByRole('button', { name: 'Công nhận kết quả' }).first().waitFor();
+      await screenshot(page, '27-class-finished-recognise');
       expect(problems).toEqual([]);
       expect(fs.existsSync(pdfPath)).toBe(true);
       await page.close();

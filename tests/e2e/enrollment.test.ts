@@ -231,6 +231,7 @@ describe('enrolment, attendance and results — as a clerk', () => {
         return { pdfPath, text: execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }) };
       };
       const scoreSheet = await savePdf('Bảng điểm', 'BẢNG ĐIỂM', 'bang-diem.pdf');
+      await page.getByText(/^Đã lưu tệp .*\.pdf\.$/).waitFor();
       await screenshot(page, '4a-score-sheet-preview');
       const flat = scoreSheet.text.replace(/\s+/g, ' ');
       expect(flat).toContain('BẢNG ĐIỂM');
@@ -239,6 +240,9 @@ describe('enrolment, attendance and results — as a clerk', () => {
       expect(flat).toContain('Vắng 3/10 buổi, quá 20% (tối đa 2 buổi)');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', scoreSheet.pdfPath, path.join(SCREENSHOTS, '4b-score-sheet-pdf')]);
 
+      // Another document chosen: what was said about the score sheet's file is gone.
+      await chooseDocument(page, 'Quyết định công nhận kết quả');
+      expect(await page.getByText(/^Đã lưu tệp /).count()).toBe(0);
       const decision = await savePdf('Quyết định công nhận kết quả', 'QUYẾT ĐỊNH', 'quyet-dinh-cong-nhan.pdf');
       const decisionText = decision.text.replace(/\s+/g, ' ');
       expect(decisionText).toContain('Số 02-QĐ/TTCT');

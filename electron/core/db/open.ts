@@ -66,6 +66,38 @@ export function opensWith(file: string, key: DbKey): boolean {
   }
 }
 
+/**
+ * The last word before a database is called locked: the key tried on a copy of the file and its
+ * WAL through a writer, which recovers a WAL left by a killed writer exactly as the app's own
+ * connection will. Slow on a large file, so only where the quick look above found no key.
+ */
+export function recoveredCopyOpensWith(file: string, keys: readonly Buffer[]): Buffer | null {
+  if (keys.length === 0) return null;
+  const dir = fs.mkdtempSync(path.join(path.dirname(file), '.kiem-tra-khoa-'));
+  try {
+    const copy = path.join(dir, 'copy.sqlite');
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    for (const key of keys) {
+      let db: Database | null = null;
+      try {
+        db = openSqlite(copy, { fileMustExist: true }, key);
+        db.pragma('user_version', { simple: true });
+        return key;
+      } catch {
+        // The next key.
+      } finally {
+        db?.close();
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function firstPagesOpenWith(file: string, key: Buffer): boolean {
   // Beside the file, not in the shared temp folder (encrypted pages, but still the centre's data).
   const dir = fs.mkdtempSync(path.join(path.dirname(file), '.kiem-tra-khoa-'));

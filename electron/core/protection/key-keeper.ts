@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors';
 import type { KeyProtectionPort } from '../ports';
-import { opensWith } from '../db/open';
+import { opensWith, recoveredCopyOpensWith } from '../db/open';
 import { loadKeyring, saveKeyring, type Keys } from './keyring';
 import { databaseKey, keyId, newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 
@@ -107,7 +107,8 @@ export class KeyKeeper {
 
   /** The held key that opens this file, if any. */
   keyFor(file: string): Buffer | null {
-    return this.candidates().find((k) => opensWith(file, k)) ?? null;
+    const candidates = this.candidates();
+    return candidates.find((k) => opensWith(file, k)) ?? recoveredCopyOpensWith(file, candidates);
   }
 
   byId(id: string): Buffer | null {

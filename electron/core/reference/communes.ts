@@ -1,4 +1,4 @@
-import { foldText } from '../../../shared/domain/text';
+import { communeNameKey } from '../../../shared/domain/commune-search';
 import data from './communes-2025.json';
 
 export interface Commune {
@@ -12,14 +12,7 @@ const provinceName = new Map(data.provinces.map((p) => [p.code, p.name]));
 export const COMMUNES: readonly Commune[] = data.communes.map((c) => ({ ...c, provinceName: provinceName.get(c.province) ?? '' }));
 const byCode = new Map(COMMUNES.map((c) => [c.code, c]));
 
-/** "Xã Đắk Hà", "xa dak ha", "Đắk Hà" → "dak ha": the kind of unit is not part of the name. */
-function nameKey(text: string): string {
-  return foldText(text)
-    .replace(/[,.]/g, ' ')
-    .replace(/^(xa|phuong|dac khu|thi tran)\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const nameKey = communeNameKey;
 
 const byName = new Map<string, Commune[]>();
 for (const c of COMMUNES) {

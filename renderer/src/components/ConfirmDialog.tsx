@@ -6,6 +6,8 @@ export function ConfirmDialog(props: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out; «Hủy» unless that word would read as the irreversible step itself. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onClose: () => void;
   busy?: boolean;
@@ -17,7 +19,7 @@ export function ConfirmDialog(props: {
         <DialogContentText component="div">{props.children}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
+        <Button onClick={props.onClose}>{props.cancelLabel ?? 'Hủy'}</Button>
         <Button variant="contained" onClick={props.onConfirm} disabled={props.busy}>
           {props.confirmLabel}
         </Button>

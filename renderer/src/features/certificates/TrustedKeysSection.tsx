@@ -48,7 +48,7 @@ export function TrustedKeysSection() {
     <Paper sx={{ p: 2 }}>
       <Typography variant="h2" sx={{ mb: 1 }}>Khóa công khai của đơn vị khác</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Nhập tệp khóa công khai do trung tâm khác gửi (tệp .pem lưu bằng nút «Lưu khóa công khai» ở máy của họ) để tra cứu giấy chứng nhận của trung tâm đó ngay trên máy này.
+        Nhập tệp khóa công khai do trung tâm khác gửi (tệp họ lưu bằng nút «Lưu khóa công khai» trên máy của họ) để tra cứu giấy chứng nhận của trung tâm đó ngay trên máy này.
       </Typography>
       {keys.isError && <Alert severity="error">{keys.error.message}</Alert>}
       {keys.data && keys.data.length > 0 && (

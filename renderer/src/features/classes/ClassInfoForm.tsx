@@ -1,9 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, Grid, IconButton, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Grid, IconButton, Link, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { CLASS_FORMS, CLASS_FORM_LABELS, classInput, type ClassInput, type ClassRow } from '../../../../shared/contract/classes';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatDateTime } from '../../../../shared/domain/format';
@@ -48,6 +48,7 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: { lineId:
   const programs = useQuery({ queryKey: ['programs.list', false], queryFn: () => api.programs.list({ includeArchived: false }) });
   const venues = useQuery({ queryKey: ['venues.list', false], queryFn: () => api.venues.list({ includeArchived: false }) });
   const lecturers = useQuery({ queryKey: ['lecturers.list', false], queryFn: () => api.lecturers.list({ includeArchived: false }) });
+  const noVenues = venues.isSuccess && venues.data.length === 0;
   const start = props.plan ? `${props.plan.year}-${props.plan.year === Number(todayInVietnam().slice(0, 4)) ? todayInVietnam().slice(5) : '01-05'}` : todayInVietnam();
   const [d, setD] = useState<Draft>(() =>
     props.initial
@@ -70,6 +71,18 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: { lineId:
         },
   );
   const [suggestedDecision, setSuggestedDecision] = useState<number | null>(null);
+  // A class still waiting for its opening decision is offered the next number too.
+  const waiting = props.initial !== null && props.initial.openingDecisionNumber === null && props.initial.status === 'planned';
+  const nextForSaved = useQuery({
+    queryKey: ['classes.propose', props.initial?.programId, props.initial?.startDate],
+    queryFn: () => api.classes.propose({ programId: props.initial!.programId, startDate: props.initial!.startDate, cohortNumbering: props.initial!.cohortNumbering }),
+    enabled: waiting,
+  });
+  const suggestion = suggestedDecision ?? (waiting ? (nextForSaved.data?.nextDecisionNumber ?? null) : null);
+  // The number the app knows is in the field until the clerk types one; it is saved once the decision has a date.
+  const [decisionTyped, setDecisionTyped] = useState(false);
+  const decisionShown = decisionTyped || d.openingDecisionNumber !== '' || suggestion === null ? d.openingDecisionNumber : String(suggestion);
+  const decisionToSave = decisionTyped || d.openingDecisionNumber !== '' || d.openingDecisionDate !== null ? decisionShown : '';
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
 
   const propose = useMutation({
@@ -120,7 +133,7 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: { lineId:
       homeroomLecturerId: d.homeroomLecturerId,
       capacity: optionalNum(d.capacity),
       sites: d.form === 'online' ? d.sites : [],
-      openingDecisionNumber: optionalNum(d.openingDecisionNumber),
+      openingDecisionNumber: optionalNum(decisionToSave),
       openingDecisionDate: d.openingDecisionDate,
     };
     if (errors.validate(classInput, input)) save.mutate(input);
@@ -167,13 +180,13 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: { lineId:
             <TextField label="Sĩ số tối đa" name="capacity" value={d.capacity} slotProps={{ htmlInput: { inputMode: 'numeric' } }} onChange={(e) => set({ capacity: e.target.value })} {...errors.at('capacity')} />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField select label={d.form === 'online' ? 'Điểm cầu chính (nơi giảng)' : 'Địa điểm học'} name="venueId" value={d.venueId ?? ''} onChange={(e) => set({ venueId: e.target.value === '' ? null : Number(e.target.value) })} slotProps={{ select: { displayEmpty: d.form === 'online' } }} {...errors.at('venueId')}>
+            <TextField select label={d.form === 'online' ? 'Điểm cầu chính (nơi giảng)' : 'Địa điểm học'} name="venueId" value={d.venueId ?? ''} onChange={(e) => set({ venueId: e.target.value === '' ? null : Number(e.target.value) })} slotProps={{ select: { displayEmpty: d.form === 'online' }, inputLabel: { shrink: d.form === 'online' || d.venueId !== null } }} {...errors.at('venueId')} helperText={errors.fields.venueId ?? (noVenues ? <>Chưa có địa điểm — thêm ở <Link component={RouterLink} to="/lecturers">Giảng viên, địa điểm</Link></> : undefined)}>
               {d.form === 'online' && <MenuItem value="">Không chọn</MenuItem>}
               {(venues.data ?? []).map((v) => <MenuItem key={v.id} value={v.id}>{v.name}</MenuItem>)}
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField select label="Giảng viên chủ nhiệm" name="homeroomLecturerId" value={d.homeroomLecturerId ?? ''} onChange={(e) => set({ homeroomLecturerId: e.target.value === '' ? null : Number(e.target.value) })} slotProps={{ select: { displayEmpty: true } }} {...errors.at('homeroomLecturerId')}>
+            <TextField select label="Giảng viên chủ nhiệm" name="homeroomLecturerId" value={d.homeroomLecturerId ?? ''} onChange={(e) => set({ homeroomLecturerId: e.target.value === '' ? null : Number(e.target.value) })} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} {...errors.at('homeroomLecturerId')}>
               <MenuItem value="">Chưa phân công</MenuItem>
               {(lecturers.data ?? []).map((l) => <MenuItem key={l.id} value={l.id}>{l.fullName}</MenuItem>)}
             </TextField>
@@ -196,10 +209,10 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: { lineId:
             <TextField
               label="Số quyết định mở lớp"
               name="openingDecisionNumber"
-              value={d.openingDecisionNumber}
+              value={decisionShown}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              onChange={(e) => set({ openingDecisionNumber: e.target.value })}
-              {...errors.at('openingDecisionNumber', suggestedDecision ? `Số tiếp theo trong nhiệm kỳ: ${String(suggestedDecision).padStart(2, '0')}` : undefined)}
+              onChange={(e) => (setDecisionTyped(true), set({ openingDecisionNumber: e.target.value }))}
+              {...errors.at('openingDecisionNumber', suggestion ? `Số tiếp theo trong nhiệm kỳ: ${String(suggestion).padStart(2, '0')}; có thể sửa` : undefined)}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>

@@ -1,26 +1,21 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Tab, Tabs, TextField } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Tab, Tabs, TextField } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { CLASS_STATUS_LABELS, type ClassRow, type ClassStatus } from '../../../../shared/contract/classes';
 import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import { ClassInfoForm } from './ClassInfoForm';
 import { STATUS_COLORS } from './ClassListPage';
+import { NEXT_STEP, TAB_KEYS } from './lifecycle';
 import { TimetableTab } from './TimetableTab';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { EnrollmentTab } from '../enrollment/EnrollmentTab';
 import { EnrolledTabLabel, enrollmentsKey } from '../enrollment/queries';
 import { ResultsTab } from '../results/ResultsTab';
 import { CertificatesTab } from '../certificates/CertificatesTab';
-
-/** The moves a clerk makes from this screen; results and certificates move the class on from their own screens. */
-const ACTIONS: Partial<Record<ClassStatus, { to: ClassStatus; label: string }[]>> = {
-  planned: [{ to: 'opened', label: 'Đã có quyết định mở lớp' }],
-  opened: [{ to: 'running', label: 'Bắt đầu học' }],
-  running: [{ to: 'finished', label: 'Kết thúc lớp' }],
-};
 
 export function ClassPage() {
   const params = useParams();
@@ -42,15 +37,13 @@ export function ClassPage() {
   return <ClassView key={cls.data.id} cls={cls.data} />;
 }
 
-/** Tabs a link can open directly, e.g. "#/classes/3?tab=hoc-vien" after importing a list into the class. */
-const TAB_KEYS = ['thong-tin', 'lich-hoc', 'hoc-vien', 'diem-danh', 'ket-qua', 'giay-chung-nhan', 'in'];
-
 function ClassView({ cls }: { cls: ClassRow }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const [tab, setTab] = useState(() => Math.max(0, TAB_KEYS.indexOf(params.get('tab') ?? '')));
+  const [tab, setTab] = useState(() => Math.max(0, (TAB_KEYS as readonly string[]).indexOf(params.get('tab') ?? '')));
   const [cancelling, setCancelling] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
@@ -67,8 +60,16 @@ function ClassView({ cls }: { cls: ClassRow }) {
       queryClient.setQueryData(['classes.get', cls.id], c);
       refresh();
       setCancelling(false);
+      setConfirming(false);
     },
   });
+  const step = NEXT_STEP[cls.status];
+  const takeStep = () => {
+    if (!step) return;
+    if ('tab' in step) setTab(TAB_KEYS.indexOf(step.tab));
+    else if (step.confirm) setConfirming(true);
+    else move.mutate({ status: step.to });
+  };
   const canCancel = ['planned', 'opened', 'running'].includes(cls.status);
   return (
     <Box sx={{ maxWidth: 1300 }}>
@@ -78,11 +79,12 @@ function ClassView({ cls }: { cls: ClassRow }) {
         actions={
           <>
             <Chip color={STATUS_COLORS[cls.status]} label={CLASS_STATUS_LABELS[cls.status]} sx={{ alignSelf: 'center' }} />
-            {(ACTIONS[cls.status] ?? []).map((a) => (
-              <Button key={a.to} variant="outlined" onClick={() => move.mutate({ status: a.to })} disabled={move.isPending}>
-                {a.label}
+            {/* A step that only leads to a tab is not offered on that tab: the tab's own button does it. */}
+            {step && !('tab' in step && TAB_KEYS.indexOf(step.tab) === tab) && (
+              <Button variant="contained" onClick={takeStep} disabled={move.isPending}>
+                {step.label}
               </Button>
-            ))}
+            )}
             {canCancel && <Button color="error" onClick={() => setCancelling(true)}>Hủy lớp</Button>}
             <Button onClick={() => navigate('/classes')}>Về danh sách lớp</Button>
           </>
@@ -109,6 +111,9 @@ function ClassView({ cls }: { cls: ClassRow }) {
       <Dialog open={cancelling} onClose={() => setCancelling(false)} maxWidth="sm" fullWidth>
         <DialogTitle>Hủy lớp?</DialogTitle>
         <DialogContent>
+          <DialogContentText sx={{ mb: 1 }}>
+            Lớp đã hủy không mở lại được: không xếp lịch, điểm danh, nhập điểm hay cấp giấy chứng nhận cho lớp này nữa. Lý do hủy được lưu vào hồ sơ lớp.
+          </DialogContentText>
           <TextField
             autoFocus
             label="Lý do hủy lớp"
@@ -127,6 +132,20 @@ function ClassView({ cls }: { cls: ClassRow }) {
           </Button>
         </DialogActions>
       </Dialog>
+      {step && 'to' in step && step.confirm && (
+        <ConfirmDialog
+          open={confirming}
+          title={step.confirm.title}
+          confirmLabel={step.label}
+          cancelLabel="Quay lại"
+          onConfirm={() => move.mutate({ status: step.to })}
+          onClose={() => setConfirming(false)}
+          busy={move.isPending}
+        >
+          {step.confirm.text}
+          {move.isError && <Alert severity="error" sx={{ mt: 2 }}>{move.error.message}</Alert>}
+        </ConfirmDialog>
+      )}
     </Box>
   );
 }

@@ -31,10 +31,17 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
     mutationFn: (k: SheetKind) => api.documents.xlsx({ kind: k, classId }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
   });
+  // What was said about the previous document (saved, refused) is not about the one now shown.
+  const switchTo = (next: Kind) => {
+    setKind(next);
+    pdf.reset();
+    print.reset();
+    sheet.reset();
+  };
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => setKind(e.target.value as Kind)} sx={{ width: 420, flexShrink: 0 }}>
+        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => switchTo(e.target.value as Kind)} sx={{ width: 420, flexShrink: 0 }}>
           {kinds.map((k) => (
             <MenuItem key={k} value={k}>{DOCUMENT_LABELS[k]}</MenuItem>
           ))}

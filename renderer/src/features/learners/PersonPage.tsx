@@ -19,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
 import { usePersonDataExport } from './PersonDataExport';
-import { useCommunes, useUnits } from './queries';
+import { useCommuneFilter, useCommunes, useUnits } from './queries';
 
 export function PersonPage() {
   const params = useParams();
@@ -40,6 +40,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
   const errors = useFormErrors();
   const units = useUnits();
   const communes = useCommunes();
+  const filterCommunes = useCommuneFilter();
   const [form, setForm] = useState<PersonForm>(() => (initial ? personToForm(initial.person) : EMPTY_PERSON));
   const [saved, setSaved] = useState<Person | null>(null);
   const person = saved ?? initial?.person ?? null;
@@ -138,6 +139,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
               <Grid size={{ xs: 12, sm: 6 }}>
                 <Autocomplete
                   options={communes.data ?? []}
+                  filterOptions={filterCommunes}
                   getOptionLabel={(c) => `${c.name}, ${c.provinceName}`}
                   value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
                   onChange={(_e, c) => set('communeCode', c?.code ?? null)}

@@ -4,12 +4,10 @@ import { useState } from 'react';
 import { venueInput, type Venue } from '../../../../shared/contract/lecturers';
 import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommunes } from '../learners/queries';
-import { foldFilter } from '../../components/fold-filter';
+import { useCommuneFilter, useCommunes } from '../learners/queries';
 
 type Commune = NonNullable<ReturnType<typeof useCommunes>['data']>[number];
 const communeLabel = (c: Commune) => `${c.name}, ${c.provinceName}`;
-const filterCommunes = foldFilter(communeLabel, 100);
 
 interface VenueForm {
   id?: number;
@@ -42,6 +40,7 @@ export function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: 
   const queryClient = useQueryClient();
   const errors = useFormErrors();
   const communes = useCommunes();
+  const filterCommunes = useCommuneFilter();
   const [form, setForm] = useState<VenueForm>(() => toForm(venue));
   const patch = (p: Partial<VenueForm>) => setForm((f) => ({ ...f, ...p }));
   const save = useMutation({

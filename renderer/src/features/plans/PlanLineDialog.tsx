@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { planLineInput, type PlanLine } from '../../../../shared/contract/plans';
 import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommunes } from '../learners/queries';
+import { useCommuneFilter, useCommunes } from '../learners/queries';
 
 interface Draft {
   id?: number;
@@ -23,6 +23,7 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
   const errors = useFormErrors();
   const programs = useQuery({ queryKey: ['programs.list', false], queryFn: () => api.programs.list({ includeArchived: false }) });
   const communes = useCommunes();
+  const filterCommunes = useCommuneFilter();
   const [d, setD] = useState<Draft>(() =>
     line
       ? { id: line.id, programId: line.programId, quarter: line.quarter ? String(line.quarter) : '', communeCode: line.communeCode, plannedClasses: String(line.plannedClasses), plannedLearners: String(line.plannedLearners), notes: line.notes }
@@ -71,6 +72,7 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
         </TextField>
         <Autocomplete
           options={communes.data ?? []}
+          filterOptions={filterCommunes}
           getOptionLabel={(c) => `${c.name}, ${c.provinceName}`}
           value={communes.data?.find((c) => c.code === d.communeCode) ?? null}
           onChange={(_e, c) => setD({ ...d, communeCode: c?.code ?? null })}

@@ -56,7 +56,7 @@ export function RollupTab() {
       <Paper sx={{ p: 2 }}>
         <Typography variant="h2" sx={{ mb: 1 }}>Tổng hợp từ các trung tâm</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          Dành cho cơ quan cấp trên: nhập tệp tổng hợp (.ttct.json) mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
+          Dành cho cơ quan cấp trên: nhập tệp tổng hợp mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<UploadFileIcon />} onClick={picker.open} disabled={importFile.isPending}>Nhập tệp tổng hợp…</Button>

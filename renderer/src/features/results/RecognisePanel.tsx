@@ -1,8 +1,9 @@
 import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { enrollmentsChannels } from '../../../../shared/contract/enrollments';
+import { todayInVietnam } from '../../../../shared/domain/dates';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
@@ -11,11 +12,22 @@ import { useFormErrors } from '../../components/useFormErrors';
  * The decision that recognises the class's results. The core refuses while anyone's attendance or
  * scores are missing and says who; after it, results are locked and changes need a reason.
  */
-export function RecognisePanel({ classId, onRecognised }: { classId: number; onRecognised: (grid: Output<'results.recognise'>) => void }) {
+export function RecognisePanel({ classId, programId, onRecognised }: { classId: number; programId: number; onRecognised: (grid: Output<'results.recognise'>) => void }) {
   const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
+  // Decisions are numbered per Party term: the core knows the next free number for the decision's date
+  // (today until a date is typed). It fills the field until the clerk types a number of their own.
+  const [typed, setTyped] = useState(false);
+  const onDate = date || todayInVietnam();
+  const next = useQuery({
+    queryKey: ['classes.propose', programId, onDate],
+    queryFn: () => api.classes.propose({ programId, startDate: onDate, cohortNumbering: 'per_year' }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(onDate),
+  });
+  const suggested = next.data?.nextDecisionNumber ?? null;
+  const shown = typed ? number : suggested === null ? '' : String(suggested);
   const recognise = useMutation({
     mutationFn: (input: { classId: number; decisionNumber: number; decisionDate: string }) => api.results.recognise(input),
     onSuccess: (grid) => {
@@ -29,7 +41,7 @@ export function RecognisePanel({ classId, onRecognised }: { classId: number; onR
   const submit = () => {
     const input = errors.validate(enrollmentsChannels['results.recognise'].input, {
       classId,
-      decisionNumber: number.trim() === '' ? undefined : Number(number.trim()),
+      decisionNumber: shown.trim() === '' ? undefined : Number(shown.trim()),
       decisionDate: date || undefined,
     });
     if (input) recognise.mutate(input);
@@ -46,9 +58,9 @@ export function RecognisePanel({ classId, onRecognised }: { classId: number; onR
         <TextField
           label="Số quyết định"
           name="decisionNumber"
-          value={number}
-          onChange={(e) => setNumber(e.target.value.replace(/\D/g, ''))}
-          {...errors.at('decisionNumber')}
+          value={shown}
+          onChange={(e) => (setTyped(true), setNumber(e.target.value.replace(/\D/g, '')))}
+          {...errors.at('decisionNumber', suggested !== null ? `Số tiếp theo: ${String(suggested).padStart(2, '0')}` : undefined)}
           sx={{ width: 180 }}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 } }}
         />

@@ -9,6 +9,7 @@ import { ReasonDialog } from '../enrollment/ReasonDialog';
 import { RecognisePanel } from './RecognisePanel';
 import { CANCELLED, ScoreInput } from './ScoreInput';
 import { useLockReason } from './useLockReason';
+import { beforeResultsText } from '../classes/lifecycle';
 
 type Grid = Output<'results.grid'>;
 type Row = Grid['rows'][number];
@@ -71,11 +72,9 @@ function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; on
         </Alert>
       )}
       {!decision && cls.status === 'finished' && (
-        <RecognisePanel classId={cls.id} onRecognised={onChanged} />
+        <RecognisePanel classId={cls.id} programId={cls.programId} onRecognised={onChanged} />
       )}
-      {!decision && ['planned', 'opened', 'running'].includes(cls.status) && (
-        <Alert severity="info">Khi lớp học xong, bấm «Kết thúc lớp» ở đầu trang; sau đó có thể công nhận kết quả tại đây.</Alert>
-      )}
+      {!decision && beforeResultsText(cls.status) && <Alert severity="info">{beforeResultsText(cls.status)}</Alert>}
       <Paper sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1, flexWrap: 'wrap' }}>
           <Typography variant="h2" sx={{ flexGrow: 1 }}>Kết quả học tập</Typography>

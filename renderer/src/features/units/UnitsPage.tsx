@@ -30,7 +30,7 @@ import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommunes, useUnits } from '../learners/queries';
+import { useCommuneFilter, useCommunes, useUnits } from '../learners/queries';
 
 type Draft = { id?: number; name: string; kind: Unit['kind']; parentId: number | null; communeCode: string | null };
 
@@ -39,6 +39,7 @@ function UnitDialog({ draft, onClose }: { draft: Draft | null; onClose: () => vo
   const errors = useFormErrors();
   const units = useUnits();
   const communes = useCommunes();
+  const filterCommunes = useCommuneFilter();
   const [form, setForm] = useState<Draft>(draft ?? { name: '', kind: 'cell', parentId: null, communeCode: null });
   const save = useMutation({
     mutationFn: (d: Draft) => api.units.save(d),
@@ -68,6 +69,7 @@ function UnitDialog({ draft, onClose }: { draft: Draft | null; onClose: () => vo
         />
         <Autocomplete
           options={communes.data ?? []}
+          filterOptions={filterCommunes}
           getOptionLabel={(c) => `${c.name}, ${c.provinceName}`}
           value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
           onChange={(_e, c) => setForm({ ...form, communeCode: c?.code ?? null })}

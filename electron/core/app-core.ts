@@ -10,14 +10,14 @@ import { JobRegistry } from './jobs';
 import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
 import { fileFormat, LATEST_VERSION, openDatabase, opensWith } from './db/open';
 import { ensureWritableDir, missingDatabase, safeUserName, verifyBackup } from './db/start-checks';
-import { keyForOpening } from './protection/opening';
+import { encryptOldCopies, keyForCopy, keyForOpening } from './protection/opening';
 import type { DbKey } from './db/engine';
 import { copyDurably } from './db/durable';
 import { keepAside, removeSideFiles, settleInterruptedRestore, stagedPath, swapIn, writeJournal } from './db/restore';
 import { ensureSigningKey } from './certificates/keys';
 import { KeyKeeper } from './protection/key-keeper';
 import { databaseKey } from './protection/recovery-key';
-import { encryptDatabase, encryptPlainBackups, rekeyFile } from './protection/encrypt';
+import { encryptDatabase, rekeyFile } from './protection/encrypt';
 import { ensureCentreId } from './protection/centre-id';
 
 export interface CoreOptions {
@@ -153,7 +153,7 @@ export class AppCore {
       // The centre's signing key belongs to its database: made here, so no read ever has to write it.
       ensureSigningKey(this);
       ensureCentreId(this.connection);
-      if (key) this.encryptOldBackups(key);
+      if (key) encryptOldCopies(this.backupsDir, this.dbPath, key, this.log);
     } catch (err) {
       this.connection = null;
       const problem = err instanceof AppError ? err : storageError(err, this.dbPath);
@@ -173,17 +173,6 @@ export class AppCore {
           : 'DB_OPEN_FAILED',
         message: problem.message,
       };
-    }
-  }
-
-  /** Backups made before encryption are re-made encrypted (or removed when unreadable); none stays plain. */
-  private encryptOldBackups(key: Buffer): void {
-    try {
-      const { remade, removed, leftPlain } = encryptPlainBackups(this.backupsDir, key, this.dbPath);
-      if (remade || removed.length) this.log.info(`Encrypted ${remade} plain copies; removed ${removed.length} unreadable plain backup(s)`);
-      if (leftPlain.length) this.log.warn(`${leftPlain.length} damaged copy(ies) kept aside stay unencrypted: ${leftPlain.join(', ')}`);
-    } catch (err) {
-      this.log.error('Encrypting the old backups failed; retried at the next start', err);
     }
   }
 
@@ -315,28 +304,10 @@ export class AppCore {
     await this.restoreStaged({
       label: file,
       fill: (staged) => copyDurably(source, staged),
-      keyOf: (staged) => this.backupKey(staged, file, typedKey),
+      // A plain backup (an older version's) needs no key.
+      keyOf: (staged) =>
+        fileFormat(staged) !== 'encrypted' ? null : keyForCopy(this.keys?.keyFor(staged) ?? null, file, typedKey, (k) => opensWith(staged, k)),
     });
-  }
-
-  /** Which key opens a staged copy of a backup: none for a plain one, a held key, or the typed recovery key. */
-  private backupKey(staged: string, label: string, typedKey?: string): DbKey {
-    const format = fileFormat(staged);
-    if (format !== 'encrypted') return null;
-    const held = this.keys?.keyFor(staged);
-    if (held) return held;
-    if (!typedKey) {
-      throw new AppError('RECOVERY_KEY_NEEDED', `Bản sao lưu ${label} được mã hóa bằng một khóa khôi phục khác; hãy nhập khóa khôi phục dùng khi tạo bản này.`, {
-        recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
-      });
-    }
-    const key = KeyKeeper.fromTyped(typedKey);
-    if (!opensWith(staged, key)) {
-      throw new AppError('RECOVERY_KEY_WRONG', `Khóa khôi phục không mở được bản sao lưu ${label}. Hãy kiểm tra từng nhóm trên giấy lưu khóa.`, {
-        recoveryKey: 'Khóa khôi phục không đúng.',
-      });
-    }
-    return key;
   }
 
   /**

@@ -9,7 +9,7 @@ import { opensWith } from '../db/open';
 import { removeSideFiles } from '../db/restore';
 import { AppError, storageError } from '../errors';
 import { centreIdOf } from './centre-id';
-import { KeyKeeper } from './key-keeper';
+import { keyForCopy } from './opening';
 import { extractPayload, offsiteFileName, readOffsite, writeOffsite, type OffsiteFile } from './offsite';
 import { keyId } from './recovery-key';
 
@@ -105,21 +105,10 @@ export function inspectFile(core: AppCore, file: string) {
 
 function keyForFile(core: AppCore, found: OffsiteFile, staged: string, file: string, typed?: string): DbKey {
   if (found.kind === 'plain') return null;
-  const held = found.kind === 'container' ? core.keys?.byId(found.header.keyId) : core.keys?.keyFor(staged);
-  if (held) return held;
-  if (!typed) {
-    throw new AppError('RECOVERY_KEY_NEEDED', `Tệp ${path.basename(file)} được tạo với một khóa khôi phục khác; hãy nhập khóa khôi phục của trung tâm lúc tạo bản này.`, {
-      recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
-    });
-  }
-  const key = KeyKeeper.fromTyped(typed);
-  const fits = found.kind === 'container' ? keyId(key) === found.header.keyId : opensWith(staged, key);
-  if (!fits) {
-    throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không đúng với tệp sao lưu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
-      recoveryKey: 'Khóa khôi phục không đúng.',
-    });
-  }
-  return key;
+  const held = (found.kind === 'container' ? core.keys?.byId(found.header.keyId) : core.keys?.keyFor(staged)) ?? null;
+  // A container names its key (the id), so a typed key is checked without opening anything.
+  const fits = (key: Buffer) => (found.kind === 'container' ? keyId(key) === found.header.keyId : opensWith(staged, key));
+  return keyForCopy(held, path.basename(file), typed, fits);
 }
 
 /** Whether the current database holds anyone: a backup from another centre may only replace an empty one. */

@@ -4,8 +4,9 @@
 import type { DbKey } from '../db/engine';
 import { fileFormat, foreignError, LATEST_VERSION, lockedError, lookReadOnly } from '../db/open';
 import type { Logger } from '../log';
-import { encryptDatabase } from './encrypt';
-import type { KeyKeeper } from './key-keeper';
+import { AppError } from '../errors';
+import { encryptDatabase, encryptPlainBackups } from './encrypt';
+import { KeyKeeper } from './key-keeper';
 
 /**
  * The key the database opens with, after bringing the file to it: a plain database (first start
@@ -53,4 +54,35 @@ export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, 
     await encryptDatabase(dbPath, null, key, now);
   }
   return key;
+}
+
+/**
+ * Which key opens a copy offered for restore (a local backup, a file off the PC): a held one, or
+ * the recovery key typed for it, which `fits` checks against the copy.
+ */
+export function keyForCopy(held: Buffer | null, label: string, typed: string | undefined, fits: (key: Buffer) => boolean): Buffer {
+  if (held) return held;
+  if (!typed) {
+    throw new AppError('RECOVERY_KEY_NEEDED', `Bản sao lưu ${label} được mã hóa bằng một khóa khôi phục khác; hãy nhập khóa khôi phục dùng khi tạo bản này.`, {
+      recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
+    });
+  }
+  const key = KeyKeeper.fromTyped(typed);
+  if (!fits(key)) {
+    throw new AppError('RECOVERY_KEY_WRONG', `Khóa khôi phục không mở được bản sao lưu ${label}. Hãy kiểm tra từng nhóm trên giấy lưu khóa.`, {
+      recoveryKey: 'Khóa khôi phục không đúng.',
+    });
+  }
+  return key;
+}
+
+/** Backups and kept-aside copies made before encryption are re-made encrypted; none stays plain. Never stops a start. */
+export function encryptOldCopies(backupsDir: string, dbPath: string, key: Buffer, log: Logger): void {
+  try {
+    const { remade, removed, leftPlain } = encryptPlainBackups(backupsDir, key, dbPath);
+    if (remade || removed.length) log.info(`Encrypted ${remade} plain copies; removed ${removed.length} unreadable plain backup(s)`);
+    if (leftPlain.length) log.warn(`${leftPlain.length} damaged copy(ies) kept aside stay unencrypted: ${leftPlain.join(', ')}`);
+  } catch (err) {
+    log.error('Encrypting the old backups failed; retried at the next start', err);
+  }
 }

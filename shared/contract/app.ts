@@ -26,6 +26,8 @@ export const appStatusSchema = z.object({
   problem: dbProblemSchema.nullable(),
   centreName: z.string().nullable(),
   demo: z.boolean(),
+  /** The clerk's name set in the app, recorded as who made each change; null until set (the OS account is used). */
+  clerkName: z.string().nullable(),
   /** A printer can be reached (the desktop app); otherwise documents are saved as PDF. */
   canPrint: z.boolean(),
   /** The shell has the system's folder and file pickers (the desktop app); otherwise paths are typed. */
@@ -84,6 +86,12 @@ export const appChannels = {
   'backups.restoreFile': { input: z.object({ path: filePath, recoveryKey: recoveryKeyInput.optional() }), output: appStatusSchema },
   'backups.setReminder': {
     input: z.object({ days: intInRange(1, 90, 'Số ngày nhắc từ 1 đến 90') }),
+    output: appStatusSchema,
+  },
+  'app.setClerkName': {
+    input: z.object({
+      name: requiredText(80).refine((v) => /\p{L}.*\p{L}/u.test(v), 'Hãy gõ họ và tên người đang dùng máy'),
+    }),
     output: appStatusSchema,
   },
   'app.chooseFolder': { input: empty, output: z.object({ path: z.string().nullable() }) },

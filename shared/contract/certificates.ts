@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { id, isoDate, requiredText, text, type ChannelDef } from './common';
-import { PATTERN_MAX_LENGTH, patternError } from '../domain/cert-numbering';
+import { patternError, storedPattern } from '../domain/cert-numbering';
 import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
 import { issuingBodySchema } from './classes';
 import { fileOutput } from './learners';
 
+/**
+ * The clerk writes a pattern with readable parts («[số]/[năm]/GCN»); it is kept in the stored form
+ * («{seq}/{year}/GCN») that numbering has always read, which is also what the length limit counts.
+ */
 const pattern = z
   .string()
   .overwrite((s) => s.trim().normalize('NFC'))
-  .max(PATTERN_MAX_LENGTH, `Tối đa ${PATTERN_MAX_LENGTH} ký tự`)
   .superRefine((p, ctx) => {
     const problem = patternError(p);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .transform((p) => storedPattern(p));
 
 export const certificateSettingsInput = z.object({ serialPattern: pattern, registerPattern: pattern });
 
@@ -70,6 +74,8 @@ export const certificateSchema = z.object({
   replacedBySerial: z.string().nullable(),
   printCount: z.number(),
   verificationCode: z.string(),
+  /** The short code printed beside the numbers («7K3M-Q9XD»), made from the signed code; null on a damaged row. */
+  checkCode: z.string().nullable(),
   /**
    * What is wrong with a damaged stored row (no printed snapshot or no code, as in old sample
    * databases), or null. Such a row is shown with today's person and class records until repaired.
@@ -102,6 +108,8 @@ export const certificatesChannels = {
       eligible: z.array(z.object({ enrollmentId: id, fullName: z.string(), classification: z.string().nullable(), certificate: certificateSchema.nullable() })),
       nextSerial: z.string(),
       nextRegisterNo: z.string(),
+      /** Date of the results decision: the earliest issue date, and the one offered first. */
+      decisionDate: z.string(),
     }),
   },
   'certificates.issue': {
@@ -146,8 +154,8 @@ export const certificatesChannels = {
   },
   /**
    * Starts printing a batch in the background, to one PDF or to the chosen printer; the screen follows
-   * it with batchStatus and may cancel it. Every certificate that reaches paper or the PDF counts as
-   * printed (reprints are marked in the register).
+   * it with batchStatus and may cancel it. Only what reaches the printer counts as printed (reprints are
+   * marked in the register): a PDF is a file, printed later or never.
    */
   'certificates.startBatch': {
     input: batch.extend({
@@ -165,7 +173,7 @@ export const certificatesChannels = {
       message: z.string().nullable(),
       /** The PDF, once, when a PDF batch is done. */
       file: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number() }).nullable(),
-      /** Certificates counted as printed. */
+      /** Certificates counted as printed (sent to the printer; a PDF counts none). */
       printed: z.number(),
     }),
   },
@@ -187,16 +195,31 @@ export const certificatesChannels = {
   'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
   'certificates.listPdf': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'certificates.registerXlsx': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: fileOutput },
+  /**
+   * Checks a certificate: by the QR's text (`code`), or by the number printed on it (`number`, the serial
+   * or the register number) with, optionally, the short code printed beside it (`checkCode`).
+   */
   'certificates.verify': {
-    input: z.object({ code: text(4000) }),
+    input: z
+      // The number box takes a QR's text pasted by mistake, so it is as long as a code may be.
+      .object({ code: text(4000).optional(), number: text(4000).optional(), checkCode: text(40).optional() })
+      .superRefine((v, ctx) => {
+        if (!v.code && !v.number) ctx.addIssue({ code: 'custom', path: ['number'], message: 'Nhập số giấy chứng nhận' });
+      }),
     output: z.object({
-      status: z.enum(['genuine', 'malformed', 'tampered', 'unknown_key']),
+      /**
+       * QR: genuine, malformed, tampered or unknown_key. Number: found (with `codeMatches`), not_found,
+       * or code_mismatch (the register has the number, the short code typed is not the one printed on it).
+       */
+      status: z.enum(['genuine', 'malformed', 'tampered', 'unknown_key', 'found', 'not_found', 'code_mismatch']),
       message: z.string(),
       payload: z.object({ n: z.string(), r: z.string(), name: z.string(), birth: z.string(), program: z.string(), issued: z.string() }).nullable(),
       /** The register's row for this number, when it is one of ours. */
       certificate: certificateSchema.nullable(),
       /** The other centre whose imported key signed it; null for our own. */
       issuer: z.string().nullable(),
+      /** A number look-up with a short code: whether it is the one printed on that certificate; otherwise null. */
+      codeMatches: z.boolean().nullable(),
     }),
   },
   /** Other centres' public keys, for verifying their certificates here. */

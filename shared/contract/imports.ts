@@ -31,9 +31,12 @@ export const importSheetSchema = z.object({
       header: z.string(),
       samples: z.array(z.string()),
       mapping: columnMappingSchema,
+      /** What the app proposes without the clerk's remembered choice for this header; the clerk can go back to it. */
+      guess: columnMappingSchema,
+      /** The mapping is the clerk's own choice for this header spelling, from an earlier import. */
+      remembered: z.boolean(),
     }),
   ),
-  rememberedMapping: z.boolean(),
   warnings: z.array(z.string()),
 });
 export type ImportSheet = z.infer<typeof importSheetSchema>;
@@ -60,6 +63,8 @@ export const importRowSchema = z.object({
   values: z.record(z.string(), z.string()),
   fullName: z.string(),
   birthDate: z.string().nullable(),
+  /** As read: a sex column, an x under Nam | Nữ, or the birth date written under Nam | Nữ. */
+  sex: z.enum(SEXES).nullable(),
   unitName: z.string().nullable(),
   status: rowStatusSchema,
   action: rowActionSchema,

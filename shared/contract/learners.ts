@@ -123,8 +123,12 @@ export const searchFilters = z.object({
   sex: z.enum(SEXES).optional(),
 });
 
-/** Where the last page ended in list order (the person's sort rank). */
-const cursor = z.object({ rank: z.number().int().min(0) });
+/**
+ * Where the last page ended: the ranking tier (0 when nothing is ranked) and, within it, the place in
+ * list order (the person's sort rank).
+ */
+const cursor = z.object({ tier: z.number().int().min(0).max(4).default(0), rank: z.number().int().min(0) });
+export type SearchCursor = z.output<typeof cursor>;
 
 export const searchInput = z.object({
   q: text(200),

@@ -26,8 +26,12 @@ export const planLineSchema = z.object({
   plannedClasses: z.number(),
   plannedLearners: z.number(),
   notes: z.string(),
-  /** Classes opened from this line (not cancelled). */
+  /** Classes opened from this line, counted as the report counts them (with an opening decision). */
   actualClasses: z.number(),
+  /** Enrolments in those classes (lượt học viên), beside plannedLearners. */
+  actualLearners: z.number(),
+  /** Classes of this line still «Dự kiến» (no opening decision): shown apart, not counted. */
+  pendingClasses: z.number(),
 });
 export type PlanLine = z.infer<typeof planLineSchema>;
 
@@ -36,8 +40,13 @@ export const planSummarySchema = z.object({
   programName: z.string(),
   plannedClasses: z.number(),
   plannedLearners: z.number(),
+  /** The year's classes of the program as the report counts them, from a plan line or not. */
   actualClasses: z.number(),
+  actualLearners: z.number(),
+  pendingClasses: z.number(),
+  pendingLearners: z.number(),
 });
+export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const plansChannels = {
   'plans.year': {

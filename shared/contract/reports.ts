@@ -70,6 +70,8 @@ export const reportSchema = z.object({
   /** Classes and enrolments per program per calendar year of the period, for the charts. */
   years: z.array(z.object({ year: z.number(), programs: z.array(z.object({ programId: id, classes: z.number(), enrollments: z.number() })) })),
   closedYears: z.array(z.object({ year: z.number(), closedAt: z.string() })),
+  /** Classes of the period still «Dự kiến» (no opening decision): not counted anywhere, named apart. */
+  pendingClasses: z.number(),
   /** Figures of closed years changed afterwards (each change needed a reason): shown in the next report. */
   amendments: z.array(
     z.object({ year: z.number(), program: z.string(), figure: z.string(), before: z.number(), after: z.number(), reasons: z.array(z.string()) }),

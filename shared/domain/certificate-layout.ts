@@ -19,6 +19,7 @@ export const CERTIFICATE_FIELD_KEYS = [
   'serial',
   'registerNo',
   'qr',
+  'checkCode',
 ] as const;
 
 export const certificateFieldKey = z.enum(CERTIFICATE_FIELD_KEYS, { error: 'Trường in không hợp lệ' });
@@ -39,6 +40,7 @@ export const CERTIFICATE_FIELD_LABELS: Record<CertificateFieldKey, string> = {
   serial: 'Số',
   registerNo: 'Vào sổ số',
   qr: 'Mã QR',
+  checkCode: 'Mã tra cứu',
 };
 
 export const PAPERS = ['A4', 'A5'] as const;
@@ -195,6 +197,8 @@ const LANDSCAPE: Template = {
     ['qr', 14, 91, 30, 10, '', 'left'],
     ['serial', 12, 124.5, 80, 11, '', 'left'],
     ['registerNo', 12, 130, 80, 11, '', 'left'],
+    // Typed with the number on the Tra cứu screen by whoever cannot scan the QR.
+    ['checkCode', 12, 135.5, 80, 10, '', 'left'],
   ],
 };
 
@@ -218,6 +222,7 @@ const PORTRAIT: Template = {
     ['qr', 14, 135, 32, 10, '', 'left'],
     ['serial', 12, 174, 46, 11, '', 'left'],
     ['registerNo', 12, 180, 46, 11, '', 'left'],
+    ['checkCode', 12, 186, 46, 10, '', 'left'],
   ],
 };
 

@@ -56,9 +56,9 @@ describe('certificate register, verification and settings — as a clerk', () =>
 
       await page.getByRole('tab', { name: 'Tra cứu giấy chứng nhận' }).click();
       const code = issued[0]!.verificationCode;
-      const field = page.getByRole('textbox', { name: 'Mã trên giấy (dán hoặc gõ)' });
+      const field = page.getByRole('textbox', { name: 'Nội dung mã QR (dán từ máy quét)' });
       await field.fill(code);
-      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByRole('button', { name: 'Kiểm tra nội dung đã dán' }).click();
       await page.getByText('Giấy chứng nhận thật, còn trong sổ.').waitFor();
       await page.getByRole('table', { name: 'Nội dung mã' }).getByRole('row', { name: /Họ và tên Trần Văn An/ }).waitFor();
 
@@ -66,8 +66,8 @@ describe('certificate register, verification and settings — as a clerk', () =>
       const mid = Math.floor(code.length / 2);
       const changed = code.slice(0, mid) + (code[mid] === 'A' ? 'B' : 'A') + code.slice(mid + 1);
       await field.fill(changed);
-      await page.getByRole('button', { name: 'Kiểm tra' }).click();
-      await page.getByText(/^(Mã đã bị sửa hoặc không do trung tâm ký|Mã không hợp lệ)$/).waitFor();
+      await page.getByRole('button', { name: 'Kiểm tra nội dung đã dán' }).click();
+      await page.getByText(/^(Mã đã bị sửa hoặc không do trung tâm ký|Không kiểm tra được mã)$/).waitFor();
       expect(await page.getByText('Giấy chứng nhận thật, còn trong sổ.').count()).toBe(0);
       await screenshot(page, '64-certificate-verify');
 
@@ -81,11 +81,21 @@ describe('certificate register, verification and settings — as a clerk', () =>
 
       await page.getByRole('tab', { name: 'Thiết lập' }).click();
       const serialField = page.getByRole('textbox', { name: 'Mẫu số giấy' });
-      await serialField.fill('GCN/{year}');
-      await page.getByRole('button', { name: 'Lưu cách đánh số' }).click();
-      await page.getByText('Mẫu số phải có đúng một {seq}').waitFor();
+      // Shown and edited in words; the parts go in with the buttons, and an example shows the result.
+      expect(await serialField.inputValue()).toBe('[số]/[năm]/GCN');
+      await serialField.fill('GCN/[năm]');
+      await page.getByText('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]').waitFor();
       expect(await serialField.getAttribute('aria-invalid')).toBe('true');
-      await serialField.fill('{seq:4}/{year}/GCN-TT');
+      await serialField.fill('');
+      await page.getByRole('group', { name: 'Thêm phần vào mẫu số giấy' }).getByRole('button', { name: 'Số thứ tự 4 chữ số' }).click();
+      await serialField.press('End');
+      await serialField.pressSequentially('/');
+      await page.getByRole('group', { name: 'Thêm phần vào mẫu số giấy' }).getByRole('button', { name: 'Năm', exact: true }).click();
+      await serialField.press('End');
+      await serialField.pressSequentially('/GCN-TT');
+      expect(await serialField.inputValue()).toBe('[số 4 chữ số]/[năm]/GCN-TT');
+      await page.getByText(/^Ví dụ: 0001\/\d{4}\/GCN-TT, 0012\/\d{4}\/GCN-TT…$/).waitFor();
+      expect(await page.locator('body').textContent()).not.toMatch(/\{(seq|year|yy)/);
       await page.getByRole('button', { name: 'Lưu cách đánh số' }).click();
       await page.getByText('Đã lưu cách đánh số.').waitFor();
       expect((await ok(core, 'certificates.settings', {})).serialPattern).toBe('{seq:4}/{year}/GCN-TT');
@@ -110,8 +120,8 @@ describe('certificate register, verification and settings — as a clerk', () =>
       await screenshot(page, '65a-certificate-trusted-key-duplicate');
       await addKey.getByRole('button', { name: 'Hủy' }).click();
       await page.getByRole('tab', { name: 'Tra cứu giấy chứng nhận' }).click();
-      await page.getByRole('textbox', { name: 'Mã trên giấy (dán hoặc gõ)' }).fill(otherCode);
-      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await page.getByRole('textbox', { name: 'Nội dung mã QR (dán từ máy quét)' }).fill(otherCode);
+      await page.getByRole('button', { name: 'Kiểm tra nội dung đã dán' }).click();
       await page.getByText('Chữ ký hợp lệ — giấy của Trung tâm Chính trị huyện Krông Pắc').waitFor();
       await page.getByText("H'Hen Niê").waitFor();
       await screenshot(page, '65b-certificate-verify-other-centre');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, dataFolder, ok, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+import { browserForFile, dataFolder, ok, screenshot, SCREENSHOTS, seriousAccessibilityProblems, startApp, typeDate, watchConsole } from './fixtures';
 import { LEARNERS, recognisedClass } from './certificate-fixtures';
 
 const browser = browserForFile();
@@ -22,7 +22,8 @@ describe('certificates — as a clerk', () => {
     try {
       const core = host.core;
       const cls = await recognisedClass(core);
-      const page = await browser().newPage({ viewport: { width: 1366, height: 900 } });
+      // The office PC's screen: the print controls must be reachable without scrolling past the list.
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
       const problems = watchConsole(page);
       await page.goto(`${host.url}#/classes/${cls.id}?tab=giay-chung-nhan`);
 
@@ -34,6 +35,8 @@ describe('certificates — as a clerk', () => {
       await page.getByRole('button', { name: 'Cấp giấy chứng nhận' }).click();
       const dialog = page.getByRole('dialog', { name: 'Cấp giấy chứng nhận' });
       await dialog.getByText('Số tiếp theo: 1/2026/GCN').waitFor();
+      // Offered first: the date of the results decision, not today.
+      expect(await dialog.locator('input[name="issueDate"]').inputValue()).toBe('10/03/2026');
       await typeDate(page, 'Ngày cấp', '12/03/2026');
       await dialog.getByRole('combobox', { name: 'Người ký' }).click();
       await page.getByRole('option', { name: /Y Moan Niê/ }).click();
@@ -42,8 +45,25 @@ describe('certificates — as a clerk', () => {
       await page.getByText('Đã cấp 5 giấy chứng nhận.').waitFor();
       await table.getByRole('row', { name: /Trần Văn An .*1\/2026\/GCN/ }).waitFor();
       await page.getByText('Đã cấp giấy chứng nhận', { exact: true }).waitFor();
-      await page.frameLocator('iframe[title^="Xem trước"]').getByText('Trần Văn An').first().waitFor();
       await screenshot(page, '60-certificates-issued');
+      // Scrolled to the bottom of a list longer than the window (a short window stands in for a long class),
+      // the bar with «Xem trước» and «Lưu PDF» stays on screen, below the app's own bar.
+      await page.setViewportSize({ width: 1366, height: 480 });
+      await table.getByRole('row').last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+      for (const name of ['Xem trước', 'Lưu PDF']) {
+        const box = await page.getByRole('toolbar', { name: 'Cấp và in giấy chứng nhận' }).getByRole('button', { name }).boundingBox();
+        expect(box && box.y >= 48 && box.y + box.height <= 480, name).toBe(true);
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, '60b-certificates-scrolled-bar.png') });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.getByRole('button', { name: 'Xem trước' }).click();
+      const preview = page.getByRole('dialog', { name: 'Xem trước giấy chứng nhận' });
+      await preview.frameLocator('iframe[title^="Xem trước"]').getByText('Trần Văn An').first().waitFor();
+      await screenshot(page, '60c-certificates-preview');
+      await preview.getByRole('button', { name: 'Đóng xem trước' }).click();
       const issued = await ok(core, 'certificates.ofClass', { classId: cls.id });
       expect(issued.map((c) => c.serial)).toEqual(['1/2026/GCN', '2/2026/GCN', '3/2026/GCN', '4/2026/GCN', '5/2026/GCN']);
       expect(issued[0]!.printed.signer.name).toBe('Y Moan Niê');
@@ -52,14 +72,16 @@ describe('certificates — as a clerk', () => {
       for (const [name] of LEARNERS.filter((l) => l[2] >= 50)) expect(pdf.text).toContain(name);
       expect(pdf.text).not.toContain('Phan Thị Diệu');
       expect(pdf.text).toContain('Số: 1/2026/GCN');
+      expect(pdf.text).toMatch(/Mã tra cứu: [0-9A-Z]{4}-[0-9A-Z]{4}/);
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf.filePath, path.join(SCREENSHOTS, '61-certificate-pdf')]);
       const progress = page.getByRole('dialog', { name: 'Lưu giấy chứng nhận ra PDF' });
-      await progress.getByText('Đã lưu 5 giấy vào một tệp PDF.').waitFor();
+      await progress.getByText('Đã lưu 5 giấy vào một tệp PDF (lưu PDF không tính là đã in).').waitFor();
       await progress.getByText('Đã xử lý: 5/5 giấy').waitFor();
       await screenshot(page, '61a-certificate-batch-done');
       await progress.getByRole('button', { name: 'Đóng' }).click();
-      // Saving counts as printing: the table shows it.
-      await expect.poll(async () => (await table.getByRole('row', { name: /Trần Văn An/ }).first().textContent()) ?? '').toMatch(/Còn hiệu lực1Cấp lại/);
+      // Saving a PDF is not printing: the count stays at 0.
+      expect((await ok(core, 'certificates.ofClass', { classId: cls.id })).map((c) => c.printCount)).toEqual([0, 0, 0, 0, 0]);
+      expect((await table.getByRole('row', { name: /Trần Văn An/ }).first().textContent()) ?? '').toMatch(/Còn hiệu lực0Cấp lại/);
 
       await page.getByRole('button', { name: 'Cấp lại: Lê Văn Bảo' }).click();
       const again = page.getByRole('dialog', { name: 'Cấp lại giấy số 2/2026/GCN' });
@@ -77,6 +99,27 @@ describe('certificates — as a clerk', () => {
       const register = await download(page, 'Sổ cấp năm 2026', data.dir, 'so-cap.pdf');
       expect(register.text).toContain('2/2026/GCN');
       expect(register.text).toContain('6/2026/GCN');
+
+      // Checked by the number and short code printed on the paper, typed by hand.
+      const an = (await ok(core, 'certificates.ofClass', { classId: cls.id }))[0]!;
+      await page.goto(`${host.url}#/certificates?tab=verify`);
+      await page.getByRole('textbox', { name: 'Số giấy' }).fill('1/2026/GCN');
+      await page.getByRole('textbox', { name: 'Mã tra cứu (nếu có)' }).fill(an.checkCode!.toLowerCase());
+      await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+      await page.getByText('Có trong sổ, mã tra cứu khớp').waitFor();
+      await page.getByRole('table', { name: 'Sổ cấp giấy chứng nhận ghi' }).getByRole('row', { name: /Họ và tên Trần Văn An/ }).waitFor();
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await screenshot(page, '64b-certificate-verify-by-number');
+      await page.getByRole('textbox', { name: 'Số giấy' }).fill('2/2026/GCN');
+      await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+      await page.getByText('Mã tra cứu không khớp', { exact: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Mã tra cứu (nếu có)' }).fill('');
+      await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+      await page.getByText('Có trong sổ nhưng đã cấp lại').waitFor();
+      await page.getByRole('textbox', { name: 'Số giấy' }).fill('99/2026/GCN');
+      await page.getByRole('textbox', { name: 'Số giấy' }).press('Enter');
+      await page.getByText('Không có giấy chứng nhận số 99/2026/GCN trong sổ của trung tâm.').waitFor();
+      await screenshot(page, '64c-certificate-verify-not-found');
       expect(problems).toEqual([]);
       await page.close();
     } finally {

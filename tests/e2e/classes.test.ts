@@ -39,7 +39,7 @@ describe('plans, classes and timetables — as a clerk', () => {
       await page.locator('input[name="plannedClasses"]').fill('2');
       await page.locator('input[name="plannedLearners"]').fill('100');
       await page.getByRole('button', { name: 'Lưu' }).click();
-      await page.getByText('0/2 lớp, 0,0%').waitFor();
+      await page.getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ }).getByRole('cell', { name: '0,0%', exact: true }).first().waitFor();
       await screenshot(page, '20-plan');
 
       // Open the class from the plan line: the cohort name is proposed.
@@ -106,7 +106,7 @@ describe('plans, classes and timetables — as a clerk', () => {
       await screenshot(page, '25-decision-preview');
 
       await page.goto(`${host.url}#/plans`);
-      await page.getByText('1/2 lớp, 50,0%').waitFor();
+      await page.getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ }).getByRole('cell', { name: '50,0%', exact: true }).waitFor();
 
       // One next step at a time: the Kết quả tab names the step the header offers.
       await page.setViewportSize({ width: 1366, height: 768 });

@@ -12,7 +12,8 @@ import type { Channel, Input, Output, Result } from '../../shared/contract';
 import { personalDataInLogs } from '../fixtures/personal-data';
 
 export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
-const RENDERER = path.resolve(__dirname, '../../out/renderer');
+// TTCT_RENDERER: a build of one's own while others rebuild out/ (several people on one working tree).
+const RENDERER = process.env.TTCT_RENDERER ?? path.resolve(__dirname, '../../out/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function requireBuild(): void {

@@ -76,6 +76,31 @@ describe('learners: import, search, merge — as a clerk', () => {
       await page.getByText('5 người', { exact: true }).waitFor();
       await screenshot(page, '14-learners');
 
+      // A cell by its full name, in the search and typed without diacritics in the filter; a Thông elsewhere is not a match.
+      await dispatch(core, 'learners.save', {
+        familyAndMiddle: 'Bùi Văn', given: 'Thông', sex: 'nam', birthDate: '1980', ethnicityCode: '01', religion: '', homePlace: '', communeCode: null,
+        workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
+        citizenId: '', partyCard: '', phone: '', notes: '',
+      });
+      const inCell = (await dispatch(core, 'learners.count', { q: '', filters: { unitId: unit.value.id } })) as { ok: true; value: { count: number } };
+      const rows = page.locator('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]');
+      await page.getByLabel('Tìm học viên').fill('Chi bộ thôn 3');
+      await page.getByText(`${inCell.value.count} người`, { exact: true }).waitFor();
+      expect(await rows.count()).toBe(inCell.value.count);
+      await page.getByRole('combobox', { name: 'Chi bộ, đảng bộ' }).fill('chi bo thon 3');
+      await page.getByRole('option', { name: 'Chi bộ thôn 3' }).click();
+      await page.getByLabel('Tìm học viên').fill('');
+      await page.getByText(`${inCell.value.count} người`, { exact: true }).waitFor();
+      await screenshot(page, '14b-learners-cell');
+
+      // The clerk names herself once; changes are recorded under that name, not the PC's account.
+      await page.getByRole('button', { name: 'Chưa đặt tên người dùng' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Không được để trống').waitFor();
+      await page.getByLabel('Họ và tên').fill('Phạm Thị Thư');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Người dùng: Phạm Thị Thư' }).waitFor();
+
       // The imported Nguyễn Thị Hằng and the earlier record are one person.
       await page.getByRole('button', { name: 'Hồ sơ trùng' }).click();
       await page.getByText('Trùng họ tên, năm sinh và đơn vị').waitFor();
@@ -84,8 +109,15 @@ describe('learners: import, search, merge — as a clerk', () => {
       await screenshot(page, '15-merge-preview');
       await page.getByRole('button', { name: 'Gộp hồ sơ' }).click();
       await page.getByText('Không có hồ sơ nào nghi trùng.').waitFor();
-      await page.getByRole('button', { name: 'Hoàn tác' }).waitFor();
+      // The result is told where the clerk is, with its undo, not only in the list of merges further down.
+      const told = page.getByRole('alert').filter({ hasText: /^Đã gộp hồ sơ số \d+ vào hồ sơ số \d+ \(Nguyễn Thị Hằng\)/ });
+      await told.waitFor();
+      expect(await told.getByRole('button', { name: 'Hoàn tác' }).isVisible()).toBe(true);
+      const box = (await told.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(860);
+      await page.getByRole('table', { name: 'Các lần gộp hồ sơ' }).getByRole('cell', { name: 'Phạm Thị Thư' }).waitFor();
       await screenshot(page, '16-duplicates-after-merge');
+      await told.getByRole('button', { name: 'Đóng' }).click();
 
       await page.goto(`${host.url}#/learners?q=hang`);
       await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 1);

@@ -57,6 +57,7 @@ function makeCert(seq: number, fullName: string, className: string, issueDate: s
     replacedBySerial: null,
     printCount: 1,
     verificationCode: `code-${seq}`,
+    checkCode: null,
     damage: null,
     ...extra,
   };

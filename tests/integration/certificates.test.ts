@@ -8,64 +8,8 @@ import { AppCore } from '../../electron/core/app-core';
 import { fileKeyProtection } from '../../electron/core/ports';
 import { createLogger } from '../../electron/core/log';
 import { AppError } from '../../electron/core/errors';
-import type { PersonInput } from '../../shared/contract/learners';
+import { blank, printBatch, recognisedClass } from './certificate-class-fixture';
 import { invoke, ok, startCore, tempDir } from './helpers';
-
-const blank: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
-  position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-  citizenId: '', partyCard: '', phone: '', notes: '',
-};
-
-async function person(core: AppCore, name: string, extra: Partial<PersonInput> = {}) {
-  const words = name.split(' ');
-  return ok(core, 'learners.save', { ...blank, given: words.pop()!, familyAndMiddle: words.join(' '), ...extra });
-}
-
-/** A KND class with results recognised by decision 09 on 10/03/2026: An 8,5, Bảo 6,5 pass; Diệu 4,0 fails. */
-async function recognisedClass(core: AppCore) {
-  await ok(core, 'centre.save', {
-    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [{ name: 'Y Moan Niê', title: 'Phó Giám đốc' }],
-    areaCommunes: [], areaPartyOrgs: [],
-  });
-  const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
-  const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
-  const c = await ok(core, 'classes.save', {
-    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
-    startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
-    openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
-  });
-  const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
-  await ok(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
-  const people = [await person(core, 'Trần Văn An', { birthDate: '1990-05-12' }), await person(core, 'Lê Văn Bảo', { birthDate: '1995' }), await person(core, 'Phan Thị Diệu')];
-  const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: people.map((p) => p.id) });
-  const grid = await ok(core, 'attendance.grid', { classId: c.id });
-  await ok(core, 'attendance.set', {
-    classId: c.id,
-    changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
-  });
-  const score = new Map([[people[0]!.id, 85], [people[1]!.id, 65], [people[2]!.id, 40]]);
-  await ok(core, 'results.setScores', {
-    classId: c.id,
-    changes: list.enrollments.map((e) => ({ enrollmentId: e.id, component: 0, attempt: 1 as const, tenths: score.get(e.personId)! })),
-  });
-  await ok(core, 'classes.setStatus', { id: c.id, status: 'running' });
-  await ok(core, 'classes.setStatus', { id: c.id, status: 'finished' });
-  await ok(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' });
-  const eid = (name: string) => list.enrollments.find((e) => e.fullName === name)!.id;
-  return { c, people, eid };
-}
-
-/** Starts a PDF batch and follows it the way the screen does, until it finishes. */
-async function printBatch(core: AppCore, certificateIds: number[]) {
-  const { jobId } = await ok(core, 'certificates.startBatch', { certificateIds, target: 'pdf' });
-  for (;;) {
-    const status = await ok(core, 'certificates.batchStatus', { jobId });
-    if (status.status !== 'running') return status;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('issuing certificates', () => {
   it('numbers a batch gap-free, freezes what was printed, and signs a code that verifies offline', async () => {
@@ -160,16 +104,18 @@ describe('issuing certificates', () => {
   it('validates the number patterns and warns through numbering that runs on when a pattern has no year', async () => {
     const core = await startCore();
     const bad = await invoke(core, 'certificates.saveSettings', { serialPattern: 'GCN-TTCT', registerPattern: '{year}.{seq:4}' });
-    expect(bad).toMatchObject({ ok: false, error: { fields: { serialPattern: 'Mẫu số phải có đúng một {seq}' } } });
-    const saved = await ok(core, 'certificates.saveSettings', { serialPattern: '{seq}/GCN-TTCT', registerPattern: '{year}.{seq:4}' });
-    expect(saved).toMatchObject({ serialPattern: '{seq}/GCN-TTCT', yearly: false });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { serialPattern: 'Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]' } } });
+    // Written in the clerk's words, kept in the stored form.
+    const saved = await ok(core, 'certificates.saveSettings', { serialPattern: '[số]/GCN-TTCT', registerPattern: '[năm].[số 4 chữ số]' });
+    expect(saved).toMatchObject({ serialPattern: '{seq}/GCN-TTCT', registerPattern: '{year}.{seq:4}', yearly: false });
+    expect(await ok(core, 'certificates.saveSettings', { serialPattern: '{seq}/{year}/GCN', registerPattern: '{year}.{seq:4}' })).toMatchObject({ yearly: true });
     expect(saved.keyId).toMatch(/^[0-9a-f]{16}$/);
     expect((await ok(core, 'certificates.settings', {})).keyId).toBe(saved.keyId);
   });
 });
 
 describe('printing certificates', () => {
-  it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF counting reprints', async () => {
+  it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF, which is not a print', async () => {
     const dataDir = tempDir();
     const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', printing: port, keys: fileKeyProtection });
@@ -189,7 +135,8 @@ describe('printing certificates', () => {
       const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
       const ids = issued.map((x) => x.id);
       const done = await printBatch(core, ids);
-      expect(done).toMatchObject({ status: 'done', done: 2, total: 2, printed: 2, file: { pages: 2, fileName: 'giay-chung-nhan-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam.pdf' } });
+      // The class name is 48 letters folded: whole, not cut a word short.
+      expect(done).toMatchObject({ status: 'done', done: 2, total: 2, printed: 0, file: { pages: 2, fileName: 'giay-chung-nhan-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam-2026.pdf' } });
       const pdf = done.file!;
       const file = path.join(dataDir, pdf.fileName);
       fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
@@ -201,7 +148,9 @@ describe('printing certificates', () => {
       expect(pages[1]).toContain('Lê Văn Bảo');
       expect(pages[1]).toContain('Vào sổ số: 2026.0002');
       await printBatch(core, [ids[0]!]);
-      expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([2, 1]);
+      // Saving a PDF is not printing: nothing counted, the register notes no reprint.
+      expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([0, 0]);
+      core.db.prepare('UPDATE certificates SET print_count = 2 WHERE id = ?').run(ids[0]!);
 
       await ok(core, 'certificates.revoke', { certificateId: ids[1]!, reason: 'Cấp nhầm' });
       expect(await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_VALID' } });
@@ -330,7 +279,7 @@ describe('printing certificates', () => {
       const macFile = `\uFEFFĐơn vị cấp: Trung tâm Chính trị Ea Kar\r${otherPublic.replace(/\n/g, '\r')}`;
       expect(await ok(province, 'certificates.addTrustedKey', { issuer: 'Ea Kar', fileText: macFile })).toMatchObject({ issuer: 'Ea Kar' });
       const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-      expect(await refused(rsa)).toContain('Khóa loại RSA');
+      expect(await refused(rsa)).toContain('Khóa trong tệp thuộc loại khác');
       expect(await refused('hello')).toContain('không chứa khóa công khai');
       const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       expect(await refused(pem.replace(/\n([A-Za-z0-9+/]{20})[A-Za-z0-9+/=]+\n/, '\n$1\n'))).toContain('bị hỏng');

@@ -50,7 +50,8 @@ describe('learner registry: search', () => {
     expect(await names(core, 'nguyen thi hang')).toEqual(['Nguyễn Thị Hằng']);
     expect(await names(core, 'dang')).toEqual(['Đặng Văn Đức']);
     expect(await names(core, 'HANG')).toEqual(['Nguyễn Thị Hằng', 'Trần Hằng Nga']);
-    expect(await names(core, 'ha ng')).toEqual(['Nguyễn Thị Hằng', 'Trần Hằng Nga']);
+    // Words in the order typed come first: «Hằng Nga», then «Thị Hằng» (both words, not in that order).
+    expect(await names(core, 'ha ng')).toEqual(['Trần Hằng Nga', 'Nguyễn Thị Hằng']);
     expect(await names(core, 'Hằng'.normalize('NFD'))).toEqual(['Nguyễn Thị Hằng', 'Trần Hằng Nga']);
     expect(await names(core, '1975')).toEqual(['Nguyễn Thị Hằng']);
     expect(await names(core, 'van')).toEqual(['Đặng Văn Đức', 'Lê Văn Tám']);

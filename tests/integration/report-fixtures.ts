@@ -90,3 +90,32 @@ export async function reportData(core: AppCore) {
   await ok(core, 'classes.setStatus', { id: d.id, status: 'cancelled', reason: 'Không đủ học viên' });
   return { knd, dvm, hall, people: { an, binh, cuc, dung }, units: { b1, b2, c1, c2 }, classes: { a, b, c, d } };
 }
+
+/**
+ * A 2026 class of "Học tập, quán triệt nghị quyết" (NQ), a program without grading, attended and
+ * recognised: An, Bình and Dũng complete it with no classification.
+ */
+export async function ungradedClass(core: AppCore, data: Awaited<ReturnType<typeof reportData>>) {
+  const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
+  const start = '2026-06-01';
+  const c = await ok(core, 'classes.save', {
+    programId: nq.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp học tập nghị quyết khóa 1 năm 2026', startDate: start, endDate: start,
+    venueId: data.hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: 50, openingDecisionDate: start,
+  });
+  const { an, binh, dung } = data.people;
+  await ok(core, 'timetable.save', {
+    classId: c.id,
+    sessions: [{ date: start, half: 'sang', topicId: null, title: 'Quán triệt nghị quyết', lecturerId: null, venueId: data.hall.id, periods: 4 }],
+    adjustClassDates: false,
+  });
+  const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: [an.id, binh.id, dung.id], fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+  const grid = await ok(core, 'attendance.grid', { classId: c.id });
+  await ok(core, 'attendance.set', {
+    classId: c.id,
+    changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
+  });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'running' });
+  await ok(core, 'classes.setStatus', { id: c.id, status: 'finished' });
+  await ok(core, 'results.recognise', { classId: c.id, decisionNumber: 51, decisionDate: start });
+  return { nq, classId: c.id };
+}

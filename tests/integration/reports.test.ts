@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { invoke, ok, startCore } from './helpers';
-import { reportData } from './report-fixtures';
+import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, share } from '../../shared/domain/report-breakdown';
+import { reportData, ungradedClass } from './report-fixtures';
 
 // The centre's clock stands in January 2027, so 2026 can be closed.
 let clock = new Date('2027-01-15T03:00:00Z');
@@ -61,6 +62,56 @@ describe('yearly and multi-year reports', () => {
     // No printer behind the test core: printing says so.
     expect(await invoke(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'PRINT_UNAVAILABLE' } });
   }, 30_000);
+
+  it('takes classification shares over graded programs only, and gives every breakdown a count and a share', async () => {
+    const core = await startCore(undefined, now);
+    const data = await reportData(core);
+    const { nq } = await ungradedClass(core, data);
+    const r = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
+    const t = r.total.current;
+    // By hand, 2026: KND B (Khá, Xuất sắc, Trung bình), DVM C (Giỏi, Trung bình), NQ (3 completed, no grading).
+    expect(t).toMatchObject({ enrollments: 8, people: 4, completed: 8, classifications: { 'Xuất sắc': 1, Giỏi: 1, Khá: 1, 'Trung bình': 2 } });
+    expect(r.programs.find((p) => p.programId === nq.id)!.current).toMatchObject({ enrollments: 3, people: 3, completed: 3, classifications: {} });
+    expect(gradedCount(t)).toBe(5);
+    const shares = classificationColumns(r.classificationLabels).map((c) => share(c.count(t), c.base(t)));
+    expect(shares).toEqual([0.2, 0.2, 0.2, 0.4]);
+    expect(shares.reduce((a, b) => a! + b!, 0)).toBeCloseTo(1, 10);
+    expect(classificationBaseText(t)).toBe(
+      'Tỉ lệ xếp loại tính trên 5 lượt học viên hoàn thành của các chương trình có xếp loại; không tính 3 lượt hoàn thành chương trình không xếp loại.',
+    );
+    // Composition over the 8 enrolments: An and Cúc twice each among the women (An in DVM and NQ), 4 of 8.
+    const composition = compositionColumns(r.ageBands);
+    expect(composition.map((c) => [c.fullHeader, c.count(t), share(c.count(t), c.base(t))])).toEqual([
+      ['Nữ', 4, 0.5],
+      ['Dân tộc thiểu số', 4, 0.5],
+      ['Đảng viên chính thức', 0, 0],
+      ['Đảng viên dự bị', 2, 0.25],
+      ['Quần chúng', 4, 0.5],
+      ['Chưa rõ đảng tịch', 2, 0.25],
+      ['Dưới 30', 2, 0.25],
+      ['30–39', 2, 0.25],
+      ['40–49', 0, 0],
+      ['Từ 50 trở lên', 2, 0.25],
+      ['Không rõ tuổi', 2, 0.25],
+    ]);
+
+    // The workbook: each breakdown as a count beside its share; the classification sheet without NQ.
+    const file = await ok(core, 'reports.xlsx', { period: { kind: 'year', year: 2026 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const overview = wb.getWorksheet('Tổng hợp')!;
+    expect((overview.getRow(1).values as unknown[]).slice(5, 9)).toEqual(['Lượt học viên', 'Lượt hoàn thành', 'Lượt cấp giấy chứng nhận', 'Số người (mỗi người một lần)']);
+    const sheet = wb.getWorksheet('Thành phần')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['Chương trình', 'Lượt học viên', 'Nữ', 'Tỉ lệ nữ', 'Dân tộc thiểu số']);
+    const totalRow = sheet.getRow(sheet.rowCount);
+    expect(totalRow.getCell(1).value).toBe('Cộng');
+    expect([2, 3, 4, 5, 6].map((i) => totalRow.getCell(i).value)).toEqual([8, 4, 0.5, 4, 0.5]);
+    const grades = wb.getWorksheet('Xếp loại')!;
+    const names = Array.from({ length: grades.rowCount - 1 }, (_, i) => grades.getRow(i + 2).getCell(1).value);
+    expect(names).toEqual([data.knd.name, data.dvm.name, 'Cộng']);
+    const gradedTotal = grades.getRow(grades.rowCount);
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => gradedTotal.getCell(i).value)).toEqual([5, 1, 0.2, 1, 0.2, 1, 0.2, 2, 0.4]);
+  }, 60_000);
 
   it('counts the first 6 months with their quarters of the plan, and a term with each person once', async () => {
     const core = await startCore(undefined, now);

@@ -66,4 +66,23 @@ describe('list order and the search index', () => {
     expect((await ok(core, 'learners.search', { q: '' })).rows.map((r) => r.fullName)).toEqual(['Trần An', 'Đặng Văn Đức', 'Nguyễn Thị Hằng']);
     expect((await ok(core, 'learners.search', { q: 'dang' })).rows.map((r) => r.fullName)).toEqual(['Đặng Văn Đức']);
   });
+
+  it('migrates a version 13 index: names, names as spelled and unit words apart, so "Hà" ranks', async () => {
+    const dir = tempDir();
+    const v13 = await openDatabase(path.join(dir, 'ttct.sqlite'), { key: null, backupsDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 13) });
+    const insert = v13.prepare(
+      `INSERT INTO people (family_and_middle, given, name_key, sort_key, search_text, sort_rank, religion, home_place, workplace, position,
+         education_level, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', 'x', 'x')`,
+    );
+    const people = [['Võ Văn', 'An', 'thon ha thanh'], ['Hoàng Thị', 'Hà', ''], ['Nguyễn Thị', 'Hạ', '']] as const;
+    people.forEach(([f, g, unit], i) => {
+      const key = foldText(`${f} ${g}`);
+      insert.run(f, g, key, personSortKey({ familyAndMiddle: f, given: g }), [key, unit].filter(Boolean).join(' '), (i + 1) * 2 ** 24);
+    });
+    v13.exec('INSERT INTO people_fts (rowid, search_text) SELECT sort_rank, search_text FROM people');
+    v13.close();
+    const core = await startCore(dir);
+    expectConsistent(core);
+    expect((await ok(core, 'learners.search', { q: 'Hà' })).rows.map((r) => r.fullName)).toEqual(['Hoàng Thị Hà', 'Nguyễn Thị Hạ', 'Võ Văn An']);
+  });
 });

@@ -236,7 +236,7 @@ const COMMAND_CHANNELS = [
   'reports.prepareStatus', 'reports.cancelPrepare', 'reports.saveSettings', 'reports.closeYear', 'reports.exportRollup', 'reports.importRollup',
   'reports.removeRollup', 'backups.create', 'backups.restore', 'backups.exportOffsite', 'backups.restoreFile', 'backups.setReminder',
   'app.chooseFolder', 'app.chooseBackupFile', 'protection.recoverySheetPdf', 'protection.confirmRecoveryKey', 'protection.newRecoveryKey',
-  'protection.unlock',
+  'protection.unlock', 'app.setClerkName',
 ] as const satisfies readonly Channel[];
 
 // The same check at compile time: adding a channel to the contract breaks the type check here first.
@@ -247,6 +247,7 @@ void everyChannelCovered;
 async function runCommands(): Promise<void> {
   const d = data;
   await ok('app.reportError', { message: 'sweep: a renderer error report', where: 'sweep' });
+  await ok('app.setClerkName', { name: 'Nguyễn Thị Văn Thư' });
   const centre = (await ok('centre.get', {})).current!;
   await ok('centre.save', {
     validFrom: TODAY, name: centre.name, superior: centre.superior, docCode: centre.docCode, placeName: centre.placeName, address: centre.address,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCertNumber, patternError, patternHasYear } from '../../shared/domain/cert-numbering';
+import { clerkPattern, formatCertNumber, patternError, patternHasYear, storedPattern } from '../../shared/domain/cert-numbering';
 
 const v = { seq: 7, year: 2026 };
 
@@ -56,19 +56,19 @@ describe('patternError', () => {
     expect(patternError(p.normalize('NFD'))).toBeNull();
   });
   it('requires exactly one {seq}', () => {
-    expect(patternError('GCN-TTCT')).toBe('Mẫu số phải có đúng một {seq}');
-    expect(patternError('{year}')).toBe('Mẫu số phải có đúng một {seq}');
-    expect(patternError('{seq}/{seq:4}')).toBe('Mẫu số phải có đúng một {seq}');
-    expect(patternError('{seq}{seq}')).toBe('Mẫu số phải có đúng một {seq}');
+    expect(patternError('GCN-TTCT')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
+    expect(patternError('{year}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
+    expect(patternError('{seq}/{seq:4}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
+    expect(patternError('{seq}{seq}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
   });
   it('names an unknown token', () => {
-    expect(patternError('{seq}/{abc}')).toBe('Không hiểu «{abc}» trong mẫu số');
-    expect(patternError('{SEQ}')).toBe('Không hiểu «{SEQ}» trong mẫu số');
-    expect(patternError('{seq }')).toBe('Không hiểu «{seq }» trong mẫu số');
-    expect(patternError('{seq:x}')).toBe('Không hiểu «{seq:x}» trong mẫu số');
-    expect(patternError('{seq:}')).toBe('Không hiểu «{seq:}» trong mẫu số');
-    expect(patternError('{seq}{}')).toBe('Không hiểu «{}» trong mẫu số');
-    expect(patternError('{năm}/{seq}')).toBe('Không hiểu «{năm}» trong mẫu số');
+    expect(patternError('{seq}/{abc}')).toBe('Không hiểu «{abc}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{SEQ}')).toBe('Không hiểu «{SEQ}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{seq }')).toBe('Không hiểu «{seq }» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{seq:x}')).toBe('Không hiểu «{seq:x}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{seq:}')).toBe('Không hiểu «{seq:}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{seq}{}')).toBe('Không hiểu «{}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
+    expect(patternError('{năm}/{seq}')).toBe('Không hiểu «{năm}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
   });
   it('refuses a padding outside 1–8', () => {
     expect(patternError('{seq:0}')).toBe('Số chữ số trong «{seq:0}» phải từ 1 đến 8');
@@ -96,7 +96,7 @@ describe('patternError', () => {
     expect(patternError('Số {seq}')).toBeNull();
   });
   it('refuses other literal characters, naming the first one', () => {
-    const msg = (c: string) => `Mẫu số không được có ký tự «${c}»: chỉ dùng chữ, chữ số, dấu cách và / - . _`;
+    const msg = (c: string) => `Mẫu số không được có ký tự «${c}»: chỉ dùng chữ, chữ số, dấu cách, / - . _ và các phần trong ngoặc vuông`;
     expect(patternError('{seq}#A')).toBe(msg('#'));
     expect(patternError('{seq}:GCN')).toBe(msg(':'));
     expect(patternError('{seq}\\GCN')).toBe(msg('\\'));
@@ -109,7 +109,7 @@ describe('patternError', () => {
     expect(patternError('{seq}\u200BGCN')).toBe(msg('U+200B'));
   });
   it('checks the characters before the {seq} count, so the first problem is named', () => {
-    expect(patternError('GCN#')).toBe('Mẫu số không được có ký tự «#»: chỉ dùng chữ, chữ số, dấu cách và / - . _');
+    expect(patternError('GCN#')).toBe('Mẫu số không được có ký tự «#»: chỉ dùng chữ, chữ số, dấu cách, / - . _ và các phần trong ngoặc vuông');
   });
 });
 
@@ -126,5 +126,37 @@ describe('patternHasYear', () => {
   it('answers for an invalid pattern without throwing', () => {
     expect(patternHasYear('{year}')).toBe(true);
     expect(patternHasYear('{abc}')).toBe(false);
+  });
+});
+
+describe('patterns in the clerk\'s words', () => {
+  it('reads [số], [số N chữ số], [năm] and [năm 2 số], with or without marks, in any case', () => {
+    expect(formatCertNumber('[số]/[năm]/GCN', v)).toBe('7/2026/GCN');
+    expect(formatCertNumber('[năm].[số 4 chữ số]', v)).toBe('2026.0007');
+    expect(formatCertNumber('[Số 3]/[NĂM 2 SỐ]', v)).toBe('007/26');
+    expect(formatCertNumber('[so]-[nam 2 chu so]', v)).toBe('7-26');
+    expect(formatCertNumber('Số [số thứ tự]', v)).toBe('Số 7');
+  });
+  it('stores the short form and shows the clerk\'s form, both ways without loss', () => {
+    expect(storedPattern('[số]/[năm]/GCN')).toBe('{seq}/{year}/GCN');
+    expect(storedPattern('[năm].[số 4 chữ số]')).toBe('{year}.{seq:4}');
+    expect(storedPattern('{seq}/{yy}')).toBe('{seq}/{yy}');
+    expect(clerkPattern('{seq}/{year}/GCN')).toBe('[số]/[năm]/GCN');
+    expect(clerkPattern('{year}.{seq:4}-{yy}')).toBe('[năm].[số 4 chữ số]-[năm 2 số]');
+    for (const p of ['{seq}/GCN-TTCT', '{year}.{seq:4}', 'Số {seq}_{yy}']) expect(storedPattern(clerkPattern(p))).toBe(p);
+  });
+  it('never names the stored tokens in a message about the clerk\'s pattern', () => {
+    for (const p of ['GCN', '[số]/[số]', '[tháng]/[số]', '[số 12 chữ số]', '[số/GCN', 'GCN]', '[số]#']) {
+      const message = patternError(p);
+      expect(message, p).not.toBeNull();
+      expect(message, p).not.toMatch(/\{(seq|year|yy)/);
+    }
+    expect(patternError('[số 12 chữ số]')).toBe('Số chữ số trong «[số 12 chữ số]» phải từ 1 đến 8');
+    expect(patternError('[số/GCN')).toBe('Mẫu số thiếu dấu «]» đóng sau «[số/GCN»');
+  });
+  it('knows the year is there when written in words', () => {
+    expect(patternHasYear('[số]/[năm]')).toBe(true);
+    expect(patternHasYear('[số]/[năm 2 số]')).toBe(true);
+    expect(patternHasYear('[số]/GCN')).toBe(false);
   });
 });

@@ -24,9 +24,14 @@ export interface CertificatePayload {
   k: string;
 }
 
+/**
+ * A refusal carries the clerk's words (`message`, shown) and, for a malformed code, what exactly is
+ * wrong with it (`reason`, for the log and the tests: the clerk can only scan again or ask).
+ */
 export type CertificateVerification =
   | { status: 'genuine'; payload: CertificatePayload }
-  | { status: 'malformed' | 'tampered' | 'unknown_key'; message: string };
+  | { status: 'malformed'; message: string; reason: string }
+  | { status: 'tampered' | 'unknown_key'; message: string };
 
 export interface CentreKeys {
   publicKeyPem: string;
@@ -41,6 +46,10 @@ const SIGNATURE_BYTES = 64;
 
 export const MESSAGE_UNKNOWN_KEY = 'Giấy chứng nhận do đơn vị khác cấp: chưa có khóa công khai của đơn vị đó';
 export const MESSAGE_TAMPERED = 'Chữ ký không khớp: thông tin trên giấy đã bị sửa';
+export const MESSAGE_EMPTY = 'Chưa có mã để kiểm tra: hãy quét mã QR trên giấy hoặc dán nội dung của nó.';
+export const MESSAGE_NOT_OURS = 'Mã không đọc được: đây không phải mã QR của giấy chứng nhận.';
+export const MESSAGE_BROKEN = 'Mã không đọc được: mã QR bị thiếu hoặc sai ký tự (thường do quét chưa hết hoặc dán thiếu). Hãy quét lại.';
+export const MESSAGE_NEWER = 'Mã QR của giấy chứng nhận này theo mẫu mới hơn phần mềm; hãy cập nhật phần mềm rồi kiểm tra lại.';
 
 function keyIdOfKey(key: KeyObject): string {
   const der = key.export({ type: 'spki', format: 'der' });
@@ -97,8 +106,8 @@ export function signCertificate(
   return `${PREFIX}${body.toString('base64url')}.${signature.toString('base64url')}`;
 }
 
-function malformed(detail: string): CertificateVerification {
-  return { status: 'malformed', message: `Mã không đúng định dạng giấy chứng nhận (${detail})` };
+function malformed(reason: string, message = MESSAGE_BROKEN): CertificateVerification {
+  return { status: 'malformed', message, reason };
 }
 
 /**
@@ -158,14 +167,14 @@ export function verifyCertificateCode(code: string, publicKeysPem: readonly stri
 }
 
 function verifyUnsafe(code: string, publicKeysPem: readonly string[]): CertificateVerification {
-  if (typeof code !== 'string') return malformed('mã trống');
+  if (typeof code !== 'string') return malformed('mã trống', MESSAGE_EMPTY);
   // Scanners add a trailing newline and e-mail clients wrap long lines.
   const compact = code.replace(/\s+/gu, '');
-  if (compact === '') return malformed('mã trống');
+  if (compact === '') return malformed('mã trống', MESSAGE_EMPTY);
   if (!compact.startsWith(PREFIX)) {
     const version = /^TTCT(\d{1,3})\./.exec(compact);
-    if (version) return malformed(`mã phiên bản TTCT${version[1]}, phần mềm này chỉ đọc được TTCT1`);
-    return malformed('không bắt đầu bằng «TTCT1.»');
+    if (version) return malformed(`mã phiên bản TTCT${version[1]}, phần mềm này chỉ đọc được TTCT1`, MESSAGE_NEWER);
+    return malformed('không bắt đầu bằng «TTCT1.»', MESSAGE_NOT_OURS);
   }
   const parts = compact.split('.');
   if (parts.length !== 3) return malformed(`phải gồm ba phần ngăn bởi dấu chấm, mã này có ${parts.length}`);
@@ -204,13 +213,13 @@ export function readPublicKeyFile(raw: string): PublicKeyFile {
   // Files pass through Windows Notepad and old Macs: a byte-order mark, CRLF or CR alone, NFD text.
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
   const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)];
-  if (blocks.length === 0) return { ok: false, message: 'Tệp không chứa khóa công khai (không có đoạn «-----BEGIN PUBLIC KEY-----»).' };
+  if (blocks.length === 0) return { ok: false, message: 'Tệp không chứa khóa công khai: hãy chọn đúng tệp khóa công khai mà đơn vị kia lưu từ phần mềm.' };
   // A private key anywhere in the file means it leaked: refuse it and say so, even beside a public key.
   if (blocks.some((b) => /PRIVATE/.test(b[1]!))) {
     return { ok: false, message: 'Tệp có chứa khóa riêng. Khóa riêng phải được giữ kín ở đơn vị cấp; hãy báo đơn vị đó và chỉ nhập tệp khóa công khai.' };
   }
   const publicBlocks = blocks.filter((b) => b[1] === 'PUBLIC KEY');
-  if (publicBlocks.length === 0) return { ok: false, message: `Tệp chứa «${blocks[0]![1]!}», không phải khóa công khai.` };
+  if (publicBlocks.length === 0) return { ok: false, message: 'Tệp chứa loại dữ liệu khác, không phải khóa công khai để kiểm tra giấy chứng nhận.' };
   if (publicBlocks.length > 1) return { ok: false, message: 'Tệp chứa nhiều khóa công khai; mỗi tệp chỉ được có khóa của một đơn vị.' };
   const block = publicBlocks[0]!;
   let key: KeyObject;
@@ -220,7 +229,7 @@ export function readPublicKeyFile(raw: string): PublicKeyFile {
     return { ok: false, message: 'Khóa công khai trong tệp bị hỏng hoặc không đầy đủ.' };
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    return { ok: false, message: `Khóa loại ${String(key.asymmetricKeyType).toUpperCase()} không dùng để ký giấy chứng nhận của phần mềm (cần Ed25519).` };
+    return { ok: false, message: 'Khóa trong tệp thuộc loại khác, không phải loại phần mềm dùng để ký giấy chứng nhận; hãy xin đơn vị kia tệp lưu từ phần mềm này.' };
   }
   const issuerLine = text.split(/\r?\n/).find((l) => l.startsWith(ISSUER_LINE));
   const issuer = issuerLine ? issuerLine.slice(ISSUER_LINE.length).trim().normalize('NFC') || null : null;

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import {
   CERTIFICATE_FIELD_LABELS,
   certificateFrame,
@@ -10,7 +9,9 @@ import {
 } from '../../../shared/domain/certificate-layout';
 import { formatDate, formatNumber, partyDateLine } from '../../../shared/domain/format';
 import { upperVi } from '../../../shared/domain/text';
+import { checkCodeOf } from '../certificates/check-code';
 import { fontFaceCss } from './fonts';
+import { mm, qrSvg } from './qr-svg';
 import { escapeHtml, type IssuingBody } from './party-document';
 
 /**
@@ -40,7 +41,11 @@ export interface CertificateToPrint {
   signer: { lines: string[]; name: string };
   /** The signed code the QR carries (electron/core/certificates/signing.ts). */
   verificationCode: string;
+  /** The short code printed after "Mã tra cứu:"; made from verificationCode unless given (a sample sheet). */
+  checkCode?: string;
 }
+
+export { qrSvg };
 
 export interface CertificatesDoc {
   body: IssuingBody;
@@ -57,11 +62,6 @@ export interface CalibrationDoc {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 const PT_TO_MM = 25.4 / 72;
 const LINE_HEIGHT = 1.25;
-
-/** Millimetres for CSS, at most two decimals: 12.5 → "12.5mm". */
-function mm(v: number): string {
-  return `${Math.round(v * 100) / 100}mm`;
-}
 
 function signed(v: number): string {
   const text = formatNumber(Math.abs(v), Number.isInteger(v) ? 0 : 1);
@@ -206,36 +206,12 @@ function fieldText(key: Exclude<CertificateFieldKey, 'qr'>, c: CertificateToPrin
       return labelled(full, 'Số: ', c.serial.trim());
     case 'registerNo':
       return labelled(full, 'Vào sổ số: ', c.registerNo.trim());
-  }
-}
-
-/**
- * The QR as an SVG path, one rectangle per run of dark modules, with the standard four-module quiet
- * zone inside the field's width. Nothing is fetched or drawn on a canvas.
- */
-export function qrSvg(text: string, widthMm: number, style = ''): string {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const quiet = 4;
-  const runs: string[] = [];
-  for (let row = 0; row < n; row++) {
-    let col = 0;
-    while (col < n) {
-      if (!qr.modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < n && qr.modules.get(row, col)) col++;
-      runs.push(`M${start + quiet} ${row + quiet}h${col - start}v1h-${col - start}z`);
+    case 'checkCode': {
+      const code = c.checkCode ?? checkCodeOf(c.verificationCode);
+      // Also on a pre-printed form: the form has no words for a code it did not know about.
+      return code ? labelled(true, 'Mã tra cứu: ', code) : null;
     }
   }
-  const side = n + 2 * quiet;
-  return (
-    `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${mm(widthMm)}" height="${mm(widthMm)}" ` +
-    `shape-rendering="crispEdges" data-modules="${n}" style="${style}" role="img" aria-label="Mã QR xác minh">` +
-    `<rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${runs.join('')}"/></svg>`
-  );
 }
 
 function fieldHtml(field: CertificateField, lines: number, c: CertificateToPrint, body: IssuingBody, full: boolean): string {
@@ -290,6 +266,26 @@ function imageCss(layout: CertificateLayout): string {
   return url ? `.frame-image { background-image: url("${url}"); background-size: contain; background-repeat: no-repeat; background-position: center; }` : '';
 }
 
+/**
+ * A layout saved before the short code existed has no place for it: it prints on the line under the
+ * register number (or the serial), in the same style, or else under the QR. A layout that places it
+ * itself is followed.
+ */
+function withCheckCode(layout: CertificateLayout): CertificateField[] {
+  if (layout.fields.some((f) => f.key === 'checkCode')) return layout.fields;
+  const anchor = layout.fields.find((f) => f.key === 'registerNo') ?? layout.fields.find((f) => f.key === 'serial');
+  const { height } = pageSizeMm(layout.paper, layout.orientation);
+  if (anchor) {
+    const y = anchor.y + lineHeightMm(anchor.fontSize);
+    if (y + lineHeightMm(anchor.fontSize) <= height) return [...layout.fields, { ...anchor, key: 'checkCode', y, bold: false }];
+  }
+  const qr = layout.fields.find((f) => f.key === 'qr');
+  if (qr && qr.y + qr.width + 4 <= height) {
+    return [...layout.fields, { ...qr, key: 'checkCode', y: qr.y + qr.width + 0.5, width: Math.max(qr.width, 40), fontSize: 9, bold: false, italic: false, align: 'left' }];
+  }
+  return layout.fields;
+}
+
 /** One page per certificate: the whole design on plain paper, or only the values on a pre-printed form. */
 export function buildCertificatesHtml(doc: CertificatesDoc): string {
   if (doc.certificates.length === 0) throw new Error('No certificates to print');
@@ -297,12 +293,13 @@ export function buildCertificatesHtml(doc: CertificatesDoc): string {
   const { width, height } = pageSizeMm(layout.paper, layout.orientation);
   const full = layout.mode === 'full';
   const design = full ? fullDesignHtml(doc) : '';
-  const room = layout.fields.map((f) => linesAvailable(f, layout));
+  const fields = withCheckCode(layout);
+  const room = fields.map((f) => linesAvailable(f, layout));
   const sheets = doc.certificates.map((c) => {
-    const fields = layout.fields.map((f, i) => fieldHtml(f, room[i]!, c, doc.body, full)).filter(Boolean);
+    const printed = fields.map((f, i) => fieldHtml(f, room[i]!, c, doc.body, full)).filter(Boolean);
     return `<section class="sheet"><div class="content" style="left:${mm(offset.x)};top:${mm(offset.y)};width:${mm(width)};height:${mm(height)};">
 ${design}
-${fields.join('\n')}
+${printed.join('\n')}
 </div></section>`;
   });
   return page('Giấy chứng nhận', width, height, CERT_CSS + imageCss(layout), sheets.join('\n'));

@@ -1,11 +1,15 @@
 import type { Figures, Report } from '../../../shared/contract/reports';
 import { formatNumber, formatPercent } from '../../../shared/domain/format';
+import { programShortName } from '../../../shared/domain/program-label';
+import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, shareText, UNITS_NOTE, type BreakdownColumn } from '../../../shared/domain/report-breakdown';
 import { closingHtml, escapeHtml, partyHeaderHtml, partyPage, superiorInText, type IssuingBody } from './party-document';
+import { reportChartsHtml } from './report-charts';
 
 /**
  * "BÁO CÁO Kết quả công tác đào tạo, bồi dưỡng …" in the Party's format: the header, the title, a
  * section per table with the previous period beside the current one, bar charts drawn as SVG, the
- * amendments to closed years, and the signature. Landscape, so the tables keep their columns.
+ * amendments to closed years, and the signature. Landscape, so the tables keep their columns; rows
+ * are kept low and each table's header repeats on every page it runs onto.
  */
 
 export interface ReportDoc {
@@ -15,154 +19,135 @@ export interface ReportDoc {
 }
 
 const n = (v: number) => formatNumber(v);
-const pct = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, 2) : '');
 const td = (v: string, cls = 'num') => `<td class="${cls}">${v}</td>`;
 
-function table(head: string[], rows: string[][], widths?: string[]): string {
-  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}">`).join('')}</colgroup>` : '';
-  return `<table class="grid report">${cols}<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('\n')}</tbody></table>`;
+interface Head {
+  header: string;
+  /** Columns side by side with the same group share one heading cell above theirs. */
+  group?: string;
+  width: string;
 }
 
-function programRows(report: Report, cells: (f: Figures, prev: Figures) => string[]): string[][] {
-  return [
-    ...report.programs.map((p) => [`<td>${escapeHtml(p.name)}</td>`, ...cells(p.current, p.previous)]),
-    [`<td class="sum">Cộng</td>`, ...cells(report.total.current, report.total.previous).map((c) => c.replace('<td class="num">', '<td class="num sum">'))],
-  ];
+function headRows(cols: Head[]): string {
+  if (!cols.some((c) => c.group)) return `<tr>${cols.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+  const top: string[] = [];
+  for (let i = 0; i < cols.length; ) {
+    const c = cols[i]!;
+    if (!c.group) {
+      top.push(`<th rowspan="2">${escapeHtml(c.header)}</th>`);
+      i++;
+      continue;
+    }
+    let span = 1;
+    while (cols[i + span]?.group === c.group) span++;
+    top.push(`<th colspan="${span}">${escapeHtml(c.group)}</th>`);
+    i += span;
+  }
+  return `<tr>${top.join('')}</tr><tr>${cols.filter((c) => c.group).map((c) => `<th>${escapeHtml(c.header)}</th>`).join('')}</tr>`;
 }
+
+/** Rows grouped in bodies: a program's row and its previous period's under it never part across pages. */
+function table(cols: Head[], bodies: string[][][]): string {
+  return `<table class="grid report"><colgroup>${cols.map((c) => `<col style="width:${c.width}">`).join('')}</colgroup><thead>${headRows(cols)}</thead>
+${bodies.map((rows) => `<tbody${rows.length > 1 ? ' class="keep"' : ''}>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody>`).join('\n')}</table>`;
+}
+
+const sumCells = (cells: string[]) => cells.map((c) => c.replace('<td class="num">', '<td class="num sum">'));
+
+/** The total never stands alone at the top of a page: it keeps the last row with it. */
+function totalWithLast(bodies: string[][][]): string[][][] {
+  if (bodies.length < 2) return bodies;
+  return [...bodies.slice(0, -2), [...bodies[bodies.length - 2]!, ...bodies[bodies.length - 1]!]];
+}
+
+function programRows(report: Report, cells: (f: Figures, prev: Figures) => string[]): string[][][] {
+  return totalWithLast([
+    ...report.programs.map((p) => [[`<td>${escapeHtml(p.name)}</td>`, ...cells(p.current, p.previous)]]),
+    [[`<td class="sum">Cộng</td>`, ...sumCells(cells(report.total.current, report.total.previous))]],
+  ]);
+}
+
+type Named = { name: string; current: Figures; previous: Figures };
 
 /** Each program's row, and under it in italics the same figures of the previous period. */
-function withPreviousRows(report: Report, cells: (f: Figures) => string[]): string[][] {
-  const rows = [...report.programs, { name: 'Cộng', ...report.total }];
-  return rows.flatMap((p, i) => {
+function withPreviousRows(report: Report, programs: Named[], cells: (f: Figures) => string[]): string[][][] {
+  const rows = [...programs, { name: 'Cộng', ...report.total }];
+  return totalWithLast(rows.map((p, i) => {
     const total = i === rows.length - 1;
-    const main = [`<td class="${total ? 'sum' : ''}">${escapeHtml(p.name)}</td>`, ...cells(p.current).map((c) => (total ? c.replace('<td class="num">', '<td class="num sum">') : c))];
+    const main = [`<td class="${total ? 'sum' : ''}">${escapeHtml(p.name)}</td>`, ...(total ? sumCells(cells(p.current)) : cells(p.current))];
     const prev = [`<td class="prev">${escapeHtml(report.previous.label)}</td>`, ...cells(p.previous).map((c) => c.replace('<td class="num">', '<td class="num prev">'))];
     return [main, prev];
-  });
+  }));
 }
 
-const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#9e9d24'];
-
-/** A grouped bar chart as inline SVG: categories along the bottom, one bar per series, a legend. */
-export function barChartSvg(title: string, categories: string[], series: { name: string; values: number[] }[]): string {
-  const W = 160, H = 86, left = 13, right = 3, top = 9, bottom = 17;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const step = 10 ** Math.floor(Math.log10(max));
-  const tick = [1, 2, 5, 10].map((m) => m * step).find((t) => max / t <= 5)!;
-  // Room above the tallest bar for its value.
-  const top_ = (Math.floor(max / tick) + 1) * tick;
-  const plotW = W - left - right, plotH = H - top - bottom;
-  const groupW = plotW / Math.max(1, categories.length);
-  const barW = Math.min(9, (groupW * 0.8) / Math.max(1, series.length));
-  const y = (v: number) => top + plotH - (v / top_) * plotH;
-  const parts: string[] = [`<text x="${W / 2}" y="5" text-anchor="middle" font-size="4.6" font-weight="bold">${escapeHtml(title)}</text>`];
-  for (let t = 0; t <= top_; t += tick) {
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.2"/>`);
-    parts.push(`<text x="${left - 1}" y="${y(t) + 1}" text-anchor="end" font-size="3.6">${n(t)}</text>`);
-  }
-  categories.forEach((c, i) => {
-    const gx = left + i * groupW + (groupW - barW * series.length) / 2;
-    series.forEach((s, j) => {
-      const v = s.values[i] ?? 0;
-      parts.push(`<rect x="${gx + j * barW}" y="${y(v)}" width="${barW * 0.9}" height="${top + plotH - y(v)}" fill="${PALETTE[j % PALETTE.length]}"/>`);
-      if (v > 0 && series.length * categories.length <= 24) parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="3.2">${n(v)}</text>`);
-    });
-    // Long labels ("ĐV chính thức") go on two lines when the groups are narrow.
-    const words = c.split(' ');
-    const lines = words.length > 1 && c.length * 1.7 > groupW ? [words.slice(0, Math.ceil(words.length / 2)).join(' '), words.slice(Math.ceil(words.length / 2)).join(' ')] : [c];
-    const cx = left + i * groupW + groupW / 2;
-    parts.push(`<text x="${cx}" y="${top + plotH + 4}" text-anchor="middle" font-size="3.2">${lines.map((l, k) => `<tspan x="${cx}" dy="${k ? 3.4 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`);
-  });
-  parts.push(`<line x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#000" stroke-width="0.3"/>`);
-  let lx = left;
-  series.forEach((s, j) => {
-    parts.push(`<rect x="${lx}" y="${H - 5}" width="3" height="3" fill="${PALETTE[j % PALETTE.length]}"/><text x="${lx + 4}" y="${H - 2.4}" font-size="3.4">${escapeHtml(s.name)}</text>`);
-    lx += 7 + s.name.length * 1.8;
-  });
-  return `<svg class="chart" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}">${parts.join('')}</svg>`;
-}
-
-function charts(report: Report): string {
-  const codes = report.programs.map((p) => p.code);
-  const multiYear = report.years.length > 1;
-  const perYear = multiYear
-    ? [
-        barChartSvg(
-          'Số lớp mở theo năm',
-          report.years.map((y) => String(y.year)),
-          report.programs.map((p, i) => ({ name: p.code, values: report.years.map((y) => y.programs[i]?.classes ?? 0) })),
-        ),
-        barChartSvg(
-          'Lượt học viên theo năm',
-          report.years.map((y) => String(y.year)),
-          report.programs.map((p, i) => ({ name: p.code, values: report.years.map((y) => y.programs[i]?.enrollments ?? 0) })),
-        ),
-      ]
-    : [
-        barChartSvg('Số lớp mở theo chương trình', codes, [
-          { name: report.previous.label, values: report.programs.map((p) => p.previous.opened) },
-          { name: report.period.label, values: report.programs.map((p) => p.current.opened) },
-        ]),
-        barChartSvg('Lượt học viên theo chương trình', codes, [
-          { name: report.previous.label, values: report.programs.map((p) => p.previous.enrollments) },
-          { name: report.period.label, values: report.programs.map((p) => p.current.enrollments) },
-        ]),
-      ];
-  const t = report.total.current;
-  const composition = barChartSvg('Thành phần học viên', ['Nữ', 'DTTS', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...report.ageBands.slice(0, -1)], [
-    { name: report.period.label, values: [t.women, t.minority, t.party.chinh_thuc, t.party.du_bi, t.party.quan_chung, ...t.ages.slice(0, -1)] },
-  ]);
-  return `<div class="charts">${perYear.join('')}${composition}</div>`;
+/** "60 (50,0%)": count and share, either half kept whole when the cell wraps. */
+function countShareCell(c: BreakdownColumn, f: Figures): string {
+  const base = c.base(f);
+  const count = c.count(f);
+  return td(base > 0 ? `<span class="nw">${n(count)}</span> <span class="nw share">(${shareText(count, base)})</span>` : n(count));
 }
 
 export function buildReportHtml(doc: ReportDoc): string {
   const r = doc.report;
   const cur = r.period.label, prev = r.previous.label;
   const legend = `<p class="legend">Kỳ báo cáo: ${escapeHtml(cur)} (${escapeHtml(r.period.from.split('-').reverse().join('/'))} – ${escapeHtml(r.period.to.split('-').reverse().join('/'))}); so sánh với ${escapeHtml(prev.toLocaleLowerCase('vi'))}.</p>`;
+  const planShare = (f: Figures) => (f.planned > 0 ? formatPercent(f.opened / f.planned, 2) : '—');
   const overview = table(
-    ['Chương trình', 'Kế hoạch (lớp)', 'Mở (lớp)', '% kế hoạch', 'Lượt học viên', 'Số người', 'Hoàn thành', 'Cấp GCN', `Lớp mở ${prev}`, `Lượt HV ${prev}`],
-    programRows(r, (f, p) => [td(n(f.planned)), td(n(f.opened)), td(f.planned > 0 ? pct(f.opened, f.planned) : '—'), td(n(f.enrollments)), td(n(f.people)), td(n(f.completed)), td(n(f.certified)), td(n(p.opened)), td(n(p.enrollments))]),
-    ['25%', '7.5%', '7%', '8%', '8%', '7.5%', '8%', '7.5%', '10%', '11.5%'],
+    [
+      { header: 'Chương trình', width: '27%' },
+      { group: 'Số lớp', header: 'Kế hoạch', width: '7%' },
+      { group: 'Số lớp', header: 'Đã mở', width: '7%' },
+      { group: 'Số lớp', header: '% kế hoạch', width: '8.5%' },
+      { group: 'Lượt học viên', header: 'Học', width: '7.5%' },
+      { group: 'Lượt học viên', header: 'Hoàn thành', width: '8.5%' },
+      { group: 'Lượt học viên', header: 'Cấp GCN', width: '7.5%' },
+      { header: 'Số người', width: '8%' },
+      { group: prev, header: 'Lớp mở', width: '8%' },
+      { group: prev, header: 'Lượt học viên', width: '11%' },
+    ],
+    programRows(r, (f, p) => [td(n(f.planned)), td(n(f.opened)), td(planShare(f)), td(n(f.enrollments)), td(n(f.completed)), td(n(f.certified)), td(n(f.people)), td(n(p.opened)), td(n(p.enrollments))]),
   );
-  const composition = table(
-    ['Chương trình', 'Lượt HV', 'Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', 'Chưa rõ', ...r.ageBands],
-    withPreviousRows(r, (f) => [td(n(f.enrollments)), td(`${n(f.women)}<br><small>${pct(f.women, f.enrollments)}</small>`), td(`${n(f.minority)}<br><small>${pct(f.minority, f.enrollments)}</small>`), td(n(f.party.chinh_thuc)), td(n(f.party.du_bi)), td(n(f.party.quan_chung)), td(n(f.party.unknown)), ...f.ages.map((a) => td(n(a)))]),
-    ['20%', ...Array<string>(7 + r.ageBands.length).fill(`${(80 / (7 + r.ageBands.length)).toFixed(2)}%`)],
-  );
+  const pending = r.pendingClasses > 0 ? `<p class="note">Chưa tính ${n(r.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp.</p>` : '';
+  const breakdownTable = (columns: BreakdownColumn[], programs: Named[], first: { header: string; value: (f: Figures) => number }) =>
+    table(
+      [{ header: 'Chương trình', width: '22%' }, { header: first.header, width: '8%' }, ...columns.map((c) => ({ group: c.group, header: c.header, width: `${(70 / columns.length).toFixed(2)}%` }))],
+      withPreviousRows(r, programs, (f) => [td(n(first.value(f))), ...columns.map((c) => countShareCell(c, f))]),
+    );
+  const composition = compositionColumns(r.ageBands);
+  const ageStart = composition.findIndex((c) => c.group === 'Độ tuổi');
+  const enrolled = { header: 'Lượt học viên', value: (f: Figures) => f.enrollments };
+  const graded = r.programs.filter((p) => gradedCount(p.current) + gradedCount(p.previous) > 0);
   const classification = r.classificationLabels.length
-    ? table(
-        ['Chương trình', 'Hoàn thành', ...r.classificationLabels],
-        withPreviousRows(r, (f) => [td(n(f.completed)), ...r.classificationLabels.map((l) => td(`${n(f.classifications[l] ?? 0)}${f.completed ? `<br><small>${pct(f.classifications[l] ?? 0, f.completed)}</small>` : ''}`))]),
-        ['30%', ...Array<string>(1 + r.classificationLabels.length).fill(`${(70 / (1 + r.classificationLabels.length)).toFixed(2)}%`)],
-      )
+    ? `${breakdownTable(classificationColumns(r.classificationLabels), graded, { header: 'Hoàn thành có xếp loại', value: gradedCount })}
+<p class="note">${escapeHtml(classificationBaseText(r.total.current))}</p>`
     : '<p>Các chương trình trong kỳ không xếp loại.</p>';
-  // Per program (by its code) for the period, then the period's total and the previous one's.
+  // Per program (by its short name) for the period, then the period's total and the previous one's.
   const places = (title: string, rows: { name: string; current: number; previous: number; byProgram: Record<string, number> }[]) => {
     const k = r.programs.length;
-    const w = `${(60 / (k + 2)).toFixed(2)}%`;
     return table(
-      [title, ...r.programs.map((p) => p.code), `Cộng ${cur}`, prev],
-      rows.map((x) => [`<td>${escapeHtml(x.name)}</td>`, ...r.programs.map((p) => td(n(x.byProgram[String(p.programId)] ?? 0))), td(n(x.current)), td(n(x.previous))]),
-      ['40%', ...Array<string>(k + 2).fill(w)],
+      [
+        { header: title, width: '26%' },
+        ...r.programs.map((p) => ({ group: 'Lượt học viên theo chương trình', header: programShortName(p.name), width: `${(56 / k).toFixed(2)}%` })),
+        { header: `Cộng ${cur}`, width: '9%' },
+        { header: prev, width: '9%' },
+      ],
+      rows.map((x) => [[`<td>${escapeHtml(x.name)}</td>`, ...r.programs.map((p) => td(n(x.byProgram[String(p.programId)] ?? 0))), td(n(x.current)), td(n(x.previous))]]),
     );
   };
   const lecturers = r.lecturers.length
     ? table(
-        ['Giảng viên', 'Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`],
-        r.lecturers.map((l) => [`<td>${escapeHtml(l.name)}</td>`, td(n(l.periods)), td(l.norm === null ? '—' : n(l.norm)), td(l.percent === null ? '—' : formatPercent(l.percent / 100, 1)), td(n(l.previousPeriods))]),
-        ['40%', '15%', '15%', '15%', '15%'],
+        [{ header: 'Giảng viên', width: '40%' }, ...['Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`].map((header) => ({ header, width: '15%' }))],
+        r.lecturers.map((l) => [[`<td>${escapeHtml(l.name)}</td>`, td(n(l.periods)), td(l.norm === null ? '—' : n(l.norm)), td(l.percent === null ? '—' : formatPercent(l.percent / 100, 1)), td(n(l.previousPeriods))]]),
       )
     : '<p>Không có buổi giảng nào được phân công trong kỳ.</p>';
   const amendments = r.amendments.length
     ? `<h2>VI. ĐIỀU CHỈNH SỐ LIỆU CÁC NĂM ĐÃ KHÓA SỔ</h2>${table(
-        ['Năm', 'Chương trình', 'Chỉ tiêu', 'Đã báo cáo', 'Nay là', 'Lý do'],
-        r.amendments.map((a) => [td(String(a.year), 'center'), `<td>${escapeHtml(a.program)}</td>`, `<td>${escapeHtml(a.figure)}</td>`, td(n(a.before)), td(n(a.after)), `<td>${a.reasons.map(escapeHtml).join('<br>') || 'Không ghi lý do'}</td>`]),
-        ['7%', '25%', '16%', '10%', '10%', '32%'],
+        [['Năm', '7%'], ['Chương trình', '25%'], ['Chỉ tiêu', '16%'], ['Đã báo cáo', '10%'], ['Nay là', '10%'], ['Lý do', '32%']].map(([header, width]) => ({ header: header!, width: width! })),
+        r.amendments.map((a) => [[td(String(a.year), 'center'), `<td>${escapeHtml(a.program)}</td>`, `<td>${escapeHtml(a.figure)}</td>`, td(n(a.before)), td(n(a.after)), `<td>${a.reasons.map(escapeHtml).join('<br>') || 'Không ghi lý do'}</td>`]]),
       )}`
     : '';
   const t = r.total.current;
-  const summary = `<p>Trong ${escapeHtml(cur.toLocaleLowerCase('vi'))}, Trung tâm mở ${n(t.opened)} lớp${t.planned ? ` trên ${n(t.planned)} lớp theo kế hoạch, đạt ${pct(t.opened, t.planned)}` : ''}, với ${n(t.enrollments)} lượt học viên (${n(t.people)} người); ${n(t.completed)} lượt hoàn thành chương trình, ${n(t.certified)} lượt được cấp giấy chứng nhận. So với ${escapeHtml(prev.toLocaleLowerCase('vi'))}: ${n(r.total.previous.opened)} lớp, ${n(r.total.previous.enrollments)} lượt học viên.</p>`;
+  const summary = `<p>Trong ${escapeHtml(cur.toLocaleLowerCase('vi'))}, Trung tâm mở ${n(t.opened)} lớp${t.planned ? ` trên ${n(t.planned)} lớp theo kế hoạch, đạt ${formatPercent(t.opened / t.planned, 2)}` : ''}, với ${n(t.enrollments)} lượt học viên (${n(t.people)} người); ${n(t.completed)} lượt hoàn thành chương trình, ${n(t.certified)} lượt được cấp giấy chứng nhận. So với ${escapeHtml(prev.toLocaleLowerCase('vi'))}: ${n(r.total.previous.opened)} lớp, ${n(r.total.previous.enrollments)} lượt học viên.</p>`;
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: `${'\u00a0'.repeat(8)}-BC/${doc.body.docCode}`, date: doc.date })}
 <div class="doc-type">BÁO CÁO</div>
 <div class="doc-subject">Kết quả công tác đào tạo, bồi dưỡng ${escapeHtml(cur.toLocaleLowerCase('vi'))}</div>
@@ -171,9 +156,14 @@ ${legend}
 <h2>I. KẾT QUẢ CHUNG</h2>
 ${summary}
 ${overview}
-${charts(r)}
+<p class="note">${escapeHtml(UNITS_NOTE)}</p>
+${pending}
+${reportChartsHtml(r)}
 <h2>II. THÀNH PHẦN HỌC VIÊN</h2>
-${composition}
+<p class="note">Số lượt và tỉ lệ trên tổng lượt học viên của từng dòng.</p>
+${breakdownTable(composition.slice(0, ageStart), r.programs, enrolled)}
+<div class="gap"></div>
+${breakdownTable(composition.slice(ageStart), r.programs, enrolled)}
 <h2>III. KẾT QUẢ HỌC TẬP</h2>
 ${classification}
 <h2>IV. HỌC VIÊN THEO ĐỊA BÀN VÀ TỔ CHỨC CƠ SỞ ĐẢNG</h2>
@@ -188,15 +178,19 @@ ${closingHtml(doc.body, [`${superiorInText(doc.body.superior)} (b/c)`, 'Lưu Tru
 }
 
 const REPORT_CSS = `
-h2 { font-size: 13.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+h2 { font-size: 13.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
 .legend { text-indent: 0; font-style: italic; text-align: center; }
-.grid.report { font-size: 11.5pt; }
-.grid.report th { font-size: 11pt; }
+p.note { text-indent: 0; font-size: 11pt; font-style: italic; margin: 1mm 0 2mm; }
+.grid.report { font-size: 11pt; line-height: 1.15; }
+.grid.report th { font-size: 10.5pt; padding: 2pt 3pt; }
+.grid.report td { padding: 1.5pt 3pt; }
 .grid.report td.num { text-align: right; }
 .grid.report td.sum { font-weight: bold; }
-.grid.report td.prev { font-style: italic; font-size: 10.5pt; padding-left: 8pt; }
-.grid.report small { font-size: 9.5pt; font-style: italic; }
-.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; margin-top: 4mm; break-inside: avoid; }
-.chart { width: 100%; height: auto; font-family: Tinos, 'Times New Roman', serif; }
+.grid.report td.prev { font-style: italic; font-size: 10pt; padding-left: 8pt; }
+.grid.report .nw { white-space: nowrap; }
+.grid.report .share { font-size: 9.5pt; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 6mm; margin-top: 3mm; }
+.chart-box { break-inside: avoid; }
+.chart { width: 100%; height: auto; max-height: 75mm; font-family: Tinos, 'Times New Roman', serif; }
 .gap { height: 3mm; }
 `;

@@ -18,6 +18,11 @@ export interface DetectedColumn {
    * both such columns carry field 'sex'.
    */
   sexMark?: Sex;
+  /**
+   * The field the header names, left to the clerk because an earlier column names it too («Đơn vị»
+   * and «Đơn vị công tác»); it is this column's if the clerk maps the earlier one elsewhere.
+   */
+  repeatOf?: ImportField;
 }
 
 export interface DetectedTable {
@@ -202,7 +207,7 @@ function holdsDates(grid: Grid, cols: number[], firstDataRow: number): boolean {
   return dates > 0 && dates >= others;
 }
 
-type Resolved = { field: ImportField | null; sexMark?: Sex };
+type Resolved = { field: ImportField | null; sexMark?: Sex; repeatOf?: ImportField };
 
 /** A meaning that stands for a field on its own (not 'stt', nor a sub-header needing a parent). */
 function asField(m: HeaderMeaning | null): ImportField | null {
@@ -279,6 +284,7 @@ function dropRepeats(out: Resolved[]): void {
     if (r.field === null) continue;
     const key = `${r.field}:${r.sexMark ?? ''}`;
     if (seen.has(key)) {
+      if (!r.sexMark) r.repeatOf = r.field;
       r.field = null;
       delete r.sexMark;
     } else seen.add(key);
@@ -317,6 +323,7 @@ function build(grid: Grid, cand: Candidate): DetectedTable {
     const r = resolved[i]!;
     const col: DetectedColumn = { col: s.col, header: headerText(s), field: r.field };
     if (r.sexMark) col.sexMark = r.sexMark;
+    if (r.repeatOf) col.repeatOf = r.repeatOf;
     return col;
   });
   return {

@@ -1,4 +1,6 @@
 import type { Figures, Report } from '../../../shared/contract/reports';
+import { programShortName } from '../../../shared/domain/program-label';
+import { classificationColumns, compositionColumns, gradedCount, share, type BreakdownColumn } from '../../../shared/domain/report-breakdown';
 import type { XlsxFile } from './class-lists-xlsx';
 import { addTableSheet, newWorkbook, workbookToBase64, type SheetColumn } from './xlsx-write';
 
@@ -31,44 +33,42 @@ export async function reportXlsx(report: Report, fileStem: string): Promise<Xlsx
     { header: 'Mở (lớp)', width: 10, value: (r) => r.current.opened },
     { header: '% kế hoạch', width: 11, value: (r) => ratio(r.current.opened, r.current.planned), format: PERCENT },
     { header: 'Lượt học viên', width: 13, value: (r) => r.current.enrollments },
-    { header: 'Số người', width: 11, value: (r) => r.current.people },
-    { header: 'Hoàn thành', width: 12, value: (r) => r.current.completed },
-    { header: 'Cấp giấy chứng nhận', width: 14, value: (r) => r.current.certified },
+    { header: 'Lượt hoàn thành', width: 13, value: (r) => r.current.completed },
+    { header: 'Lượt cấp giấy chứng nhận', width: 14, value: (r) => r.current.certified },
+    { header: 'Số người (mỗi người một lần)', width: 16, value: (r) => r.current.people },
     { header: `Kế hoạch ${prev}`, width: 14, value: (r) => r.previous.planned },
     { header: `Mở ${prev}`, width: 12, value: (r) => r.previous.opened },
     { header: `Lượt học viên ${prev}`, width: 16, value: (r) => r.previous.enrollments },
+    { header: `Lượt hoàn thành ${prev}`, width: 16, value: (r) => r.previous.completed },
+    { header: `Lượt cấp GCN ${prev}`, width: 14, value: (r) => r.previous.certified },
     { header: `Số người ${prev}`, width: 14, value: (r) => r.previous.people },
-    { header: `Hoàn thành ${prev}`, width: 14, value: (r) => r.previous.completed },
-    { header: `Cấp GCN ${prev}`, width: 14, value: (r) => r.previous.certified },
   ];
   addTableSheet(wb, 'Tổng hợp', overview, rows);
 
-  const composition: SheetColumn<ProgramRow>[] = [
+  // Each breakdown as a count and its share (a fraction shown in %), side by side.
+  const breakdown = (c: BreakdownColumn): SheetColumn<ProgramRow>[] => [
+    { header: c.fullHeader, width: 12, value: (r) => c.count(r.current) },
+    { header: `Tỉ lệ ${c.fullHeader.toLocaleLowerCase('vi')}`, width: 10, value: (r) => share(c.count(r.current), c.base(r.current)), format: PERCENT },
+  ];
+  addTableSheet(wb, 'Thành phần', [
     { header: 'Chương trình', width: 44, value: (r) => r.name },
     { header: 'Lượt học viên', width: 13, value: (r) => r.current.enrollments },
-    { header: 'Nữ', width: 8, value: (r) => r.current.women },
-    { header: 'Tỉ lệ nữ', width: 9, value: (r) => ratio(r.current.women, r.current.enrollments), format: PERCENT },
-    { header: 'Dân tộc thiểu số', width: 14, value: (r) => r.current.minority },
-    { header: 'Tỉ lệ DTTS', width: 10, value: (r) => ratio(r.current.minority, r.current.enrollments), format: PERCENT },
-    { header: 'Đảng viên chính thức', width: 14, value: (r) => r.current.party.chinh_thuc },
-    { header: 'Đảng viên dự bị', width: 12, value: (r) => r.current.party.du_bi },
-    { header: 'Quần chúng', width: 11, value: (r) => r.current.party.quan_chung },
-    { header: 'Chưa rõ', width: 9, value: (r) => r.current.party.unknown },
-    ...report.ageBands.map((label, i): SheetColumn<ProgramRow> => ({ header: label, width: 11, value: (r) => r.current.ages[i] ?? 0 })),
-  ];
-  addTableSheet(wb, 'Thành phần', composition, rows);
+    ...compositionColumns(report.ageBands).flatMap(breakdown),
+  ], rows);
 
   if (report.classificationLabels.length > 0) {
+    // Only programs that grade, so the shares of each row and of the total add up to 100%.
+    const graded = [...report.programs.filter((p) => gradedCount(p.current) > 0), { name: 'Cộng', ...report.total }];
     addTableSheet(wb, 'Xếp loại', [
       { header: 'Chương trình', width: 44, value: (r: ProgramRow) => r.name },
-      { header: 'Hoàn thành', width: 12, value: (r: ProgramRow) => r.current.completed },
-      ...report.classificationLabels.map((label): SheetColumn<ProgramRow> => ({ header: label, width: 11, value: (r) => r.current.classifications[label] ?? 0 })),
-    ], rows);
+      { header: 'Hoàn thành có xếp loại', width: 14, value: (r: ProgramRow) => gradedCount(r.current) },
+      ...classificationColumns(report.classificationLabels).flatMap(breakdown),
+    ], graded);
   }
   type Place = { name: string; current: number; previous: number; byProgram: Record<string, number> };
   const places = (title: string): SheetColumn<Place>[] => [
     { header: title, width: 44, value: (r) => r.name },
-    ...report.programs.map((p): SheetColumn<Place> => ({ header: p.code, width: 9, value: (r) => r.byProgram[String(p.programId)] ?? 0 })),
+    ...report.programs.map((p): SheetColumn<Place> => ({ header: programShortName(p.name), width: 14, value: (r) => r.byProgram[String(p.programId)] ?? 0 })),
     { header: `Lượt học viên ${report.period.label}`, width: 18, value: (r) => r.current },
     { header: `Lượt học viên ${prev}`, width: 18, value: (r) => r.previous },
   ];
@@ -85,8 +85,8 @@ export async function reportXlsx(report: Report, fileStem: string): Promise<Xlsx
   addTableSheet(wb, 'Theo năm', [
     { header: 'Năm', width: 8, value: (y: YearRow) => y.year },
     ...report.programs.flatMap((p, i): SheetColumn<YearRow>[] => [
-      { header: `${p.code}: lớp`, width: 10, value: (y) => y.programs[i]?.classes ?? 0 },
-      { header: `${p.code}: lượt HV`, width: 12, value: (y) => y.programs[i]?.enrollments ?? 0 },
+      { header: `${programShortName(p.name)}: lớp`, width: 14, value: (y) => y.programs[i]?.classes ?? 0 },
+      { header: `${programShortName(p.name)}: lượt học viên`, width: 16, value: (y) => y.programs[i]?.enrollments ?? 0 },
     ]),
   ], report.years);
   if (report.amendments.length > 0) {

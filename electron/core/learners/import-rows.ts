@@ -98,6 +98,8 @@ export interface RowContext {
 
 export interface Interpreted {
   data: PersonData | null;
+  /** As read, shown even on a row with errors so the clerk can confirm the reading. */
+  sex: PersonData['sex'];
   unitName: string | null;
   /** A unit named in the list that the registry does not have yet; it is created on commit. */
   newUnitName: string | null;
@@ -301,7 +303,7 @@ export function interpretRow(row: RawRow, ctx: RowContext): Interpreted {
     }
   }
   const hasError = problems.some((p) => p.severity === 'error');
-  return { data: hasError || !parsed.success ? null : parsed.data, unitName, newUnitName, problems };
+  return { data: hasError || !parsed.success ? null : parsed.data, sex, unitName, newUnitName, problems };
 }
 
 function isWithinMonths(iso: string, now: Date, months: number): boolean {

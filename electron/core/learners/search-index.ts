@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { searchDocument, type DocumentSource } from './search-document';
 
 /**
  * Active people carry a sort_rank: their place in list order, with gaps of 2^24 so a new person
@@ -7,23 +8,39 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  */
 export const RANK_SPACING = 2 ** 24;
 
-/** Renumbers everyone in list order and refills the full-text index (migration, bulk sample data). */
+const withDocumentFunction = new WeakSet<Database>();
+
+/** Refills the full-text index from the people table, ranks as they are. */
+export function refillSearchIndex(db: Database): void {
+  if (!withDocumentFunction.has(db)) {
+    db.function('ttct_search_document', { deterministic: true }, (family_and_middle, given, name_key, search_text) =>
+      searchDocument({ family_and_middle: String(family_and_middle), given: String(given), name_key: String(name_key), search_text: String(search_text) }),
+    );
+    withDocumentFunction.add(db);
+  }
+  db.exec(`
+    INSERT INTO people_fts (people_fts) VALUES ('delete-all');
+    INSERT INTO people_fts (rowid, search_text)
+      SELECT sort_rank, ttct_search_document(family_and_middle, given, name_key, search_text) FROM people
+      WHERE merged_into_id IS NULL AND sort_rank IS NOT NULL ORDER BY sort_rank;
+  `);
+}
+
+/** Renumbers everyone in list order and refills the full-text index (bulk sample data, a crowded gap). */
 export function rebuildSearchIndex(db: Database): void {
   db.exec(`
-    DELETE FROM people_fts;
     UPDATE people SET sort_rank = NULL WHERE sort_rank IS NOT NULL;
     UPDATE people SET sort_rank = o.n * ${RANK_SPACING}
       FROM (SELECT id, row_number() OVER (ORDER BY sort_key, id) AS n FROM people WHERE merged_into_id IS NULL) AS o
       WHERE o.id = people.id;
-    INSERT INTO people_fts (rowid, search_text) SELECT sort_rank, search_text FROM people WHERE merged_into_id IS NULL;
   `);
+  refillSearchIndex(db);
 }
 
-interface Placed {
+interface Placed extends DocumentSource {
   id: number;
   sort_key: string;
   sort_rank: number;
-  search_text: string;
 }
 
 /**
@@ -36,7 +53,7 @@ export function searchIndex(db: Database) {
   // Neighbours in list order. Many people share a sort key (there are thousands of Nguyễn Văn An), and
   // SQLite seeks a row-value comparison on its first column only, then walks every equal key; so look
   // among equal keys by id first, then seek the next distinct key: two exact index seeks.
-  const cols = 'id, sort_key, sort_rank, search_text';
+  const cols = 'id, sort_key, sort_rank, search_text, family_and_middle, given, name_key';
   const active = 'merged_into_id IS NULL AND sort_rank IS NOT NULL';
   const sameBefore = db.prepare(`SELECT ${cols} FROM people WHERE ${active} AND sort_key = ? AND id < ? ORDER BY id DESC LIMIT ?`);
   const less = db.prepare(`SELECT ${cols} FROM people WHERE ${active} AND sort_key < ? ORDER BY sort_key DESC, id DESC LIMIT ?`);
@@ -54,14 +71,14 @@ export function searchIndex(db: Database) {
   // Ranks to remove from the index as it was before the batch, and entries to add.
   const deletes = new Set<number>();
   const inserts = new Map<number, string>();
-  const ftsInsert = { run: (rank: number, text: string) => void inserts.set(rank, text) };
+  const ftsInsert = { run: (rank: number, p: DocumentSource) => void inserts.set(rank, searchDocument(p)) };
   const ftsDelete = {
     run: (rank: number) => {
       if (inserts.has(rank)) inserts.delete(rank);
       else deletes.add(rank);
     },
   };
-  const row = db.prepare('SELECT sort_key, search_text, sort_rank FROM people WHERE id = ?');
+  const row = db.prepare('SELECT sort_key, search_text, sort_rank, family_and_middle, given, name_key FROM people WHERE id = ?');
 
   function rankValue(r: unknown): number | null {
     return (r as { sort_rank: number } | undefined)?.sort_rank ?? null;
@@ -94,11 +111,11 @@ export function searchIndex(db: Database) {
       // The gap at the middle (between left and right) is where the person being placed goes.
       const rank = lo + step * (i + 1 + (i >= left.length ? 1 : 0));
       setRank.run(rank, m.id);
-      ftsInsert.run(rank, m.search_text);
+      ftsInsert.run(rank, m);
     });
   }
 
-  function place(id: number, key: string, text: string): void {
+  function place(id: number, key: string, doc: DocumentSource): void {
     for (let attempt = 0; attempt < 3; attempt++) {
       // A full renumbering during this batch has placed everyone already.
       if (rankValue(row.get(id)) !== null) return;
@@ -107,7 +124,7 @@ export function searchIndex(db: Database) {
       const rank = n === null ? p + RANK_SPACING : n - p >= 2 ? p + Math.floor((n - p) / 2) : null;
       if (rank !== null) {
         setRank.run(rank, id);
-        ftsInsert.run(rank, text);
+        ftsInsert.run(rank, doc);
         return;
       }
       respread(id, key, 256);
@@ -128,7 +145,7 @@ export function searchIndex(db: Database) {
    */
   function placeAll(ids: number[]): void {
     const rows = ids
-      .map((id) => ({ id, ...(row.get(id) as { sort_key: string; search_text: string }) }))
+      .map((id) => ({ id, ...(row.get(id) as DocumentSource & { sort_key: string }) }))
       .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     let i = 0;
     while (i < rows.length) {
@@ -147,10 +164,10 @@ export function searchIndex(db: Database) {
         for (let k = 0; k < count; k++) {
           const r = rows[i + k]!;
           setRank.run(p + step * (k + 1), r.id);
-          ftsInsert.run(p + step * (k + 1), r.search_text);
+          ftsInsert.run(p + step * (k + 1), r);
         }
       } else {
-        for (let k = i; k < j; k++) place(rows[k]!.id, rows[k]!.sort_key, rows[k]!.search_text);
+        for (let k = i; k < j; k++) place(rows[k]!.id, rows[k]!.sort_key, rows[k]!);
       }
       i = j;
     }
@@ -178,12 +195,13 @@ export function searchIndex(db: Database) {
         setRank.run(null, id);
       }
     },
-    /** Same place in the list, new words (an edit that kept the name, a unit renamed). */
+    /** Same place in the list, new words (an edit that kept the name, a unit renamed); called after the row is written. */
     reindex(id: number, oldText: string, newText: string): void {
-      const rank = rankValue(row.get(id));
+      const current = row.get(id) as (DocumentSource & { sort_rank: number | null }) | undefined;
+      const rank = rankValue(current);
       if (rank === null || oldText === newText) return;
       ftsDelete.run(rank);
-      ftsInsert.run(rank, newText);
+      ftsInsert.run(rank, current!);
     },
   };
 }

@@ -1,33 +1,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { PersonRow, searchFilters, searchInput } from '../../../shared/contract/learners';
-import { foldText } from '../../../shared/domain/text';
+import type { PersonRow, SearchCursor, searchFilters, searchInput } from '../../../shared/contract/learners';
 import { PERSON_SELECT, toPerson, toRow, type PersonDbRow } from './person-store';
+import { matchAll, parseSearch, rankTiers, type ParsedSearch } from './search-query';
 
 type Filters = z.output<typeof searchFilters>;
 type SearchArgs = z.output<typeof searchInput>;
-type Cursor = { rank: number };
-type Hit = { id: number; rank: number };
-
-export function queryTokens(q: string): string[] {
-  return foldText(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-}
-
-/**
- * CCCD numbers start with 0 (province codes 001–096) and Party card numbers are long; years and short
- * numbers ("thôn 05", "tổ 01") are words of the search text.
- */
-function isIdToken(t: string): boolean {
-  return /^\d+$/.test(t) && ((t.startsWith('0') && t.length >= 3) || t.length >= 5);
-}
-
-/** Every typed word must start some word of the person's search text. */
-export function ftsQuery(tokens: string[]): string {
-  return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
-}
+type Hit = { id: number; rank: number; tier: number };
 
 function wordsMatch(tokens: string[], text: string): boolean {
   const words = text.split(' ');
@@ -66,14 +45,15 @@ function idPrefixSql(token: string): { sql: string; params: string[] } {
 /**
  * A search with an ID number: the people whose CCCD or Party card starts with the typed digits come
  * from those indexes; if they are few, they are checked and sorted into list order, and if they are
- * many, the list is walked in order with the same conditions.
+ * many, the list is walked in order with the same conditions. Not ranked: an ID names one person.
  */
-function searchById(db: Database, idTokens: string[], words: string[], f: ReturnType<typeof filterSql>, afterRank: number, want: number): Hit[] {
-  const conditions = idTokens.map(idPrefixSql);
+function searchById(db: Database, s: ParsedSearch, f: ReturnType<typeof filterSql>, afterRank: number, want: number): Hit[] {
+  const conditions = s.ids.map(idPrefixSql);
   const idSql = conditions.map((c) => ` AND ${c.sql}`).join('');
   const idParams = conditions.flatMap((c) => c.params);
-  const longest = idTokens.reduce((a, b) => (b.length > a.length ? b : a));
+  const longest = s.ids.reduce((a, b) => (b.length > a.length ? b : a));
   const end = `${longest}\uffff`;
+  const words = [...s.words.map((w) => w.folded), ...s.unitWords, ...s.numbers];
   const few = (db
     .prepare(
       `SELECT count(*) AS n FROM (
@@ -85,7 +65,7 @@ function searchById(db: Database, idTokens: string[], words: string[], f: Return
     // The planner will not combine two indexes for an OR; a UNION of two index ranges does.
     const rows = db
       .prepare(
-        `SELECT p.id, p.sort_rank AS rank, p.search_text FROM people p
+        `SELECT p.id, p.sort_rank AS rank, 0 AS tier, p.search_text FROM people p
          WHERE p.id IN (
            SELECT id FROM people WHERE merged_into_id IS NULL AND citizen_id >= ? AND citizen_id < ?
            UNION SELECT id FROM people WHERE merged_into_id IS NULL AND party_card >= ? AND party_card < ?)
@@ -95,30 +75,37 @@ function searchById(db: Database, idTokens: string[], words: string[], f: Return
     return rows
       .filter((r) => words.length === 0 || wordsMatch(words, r.search_text))
       .sort((a, b) => a.rank - b.rank)
-      .slice(0, want);
+      .slice(0, want)
+      .map(({ id, rank, tier }) => ({ id, rank, tier }));
   }
-  if (words.length > 0) {
-    return db
-      .prepare(
-        `SELECT p.id, f.rowid AS rank FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
-         WHERE people_fts MATCH ? AND f.rowid > ? ${idSql} ${f.sql} ORDER BY f.rowid LIMIT ?`,
-      )
-      .all(ftsQuery(words), afterRank, ...idParams, ...f.params, want) as Hit[];
-  }
+  const match = matchAll(s);
+  if (match !== null) return ftsPage(db, { tier: 0, match }, idSql, [...idParams, ...f.params], f.sql, afterRank, want);
   return db
     .prepare(
-      `SELECT p.id, p.sort_rank AS rank FROM people p INDEXED BY people_rank
+      `SELECT p.id, p.sort_rank AS rank, 0 AS tier FROM people p INDEXED BY people_rank
        WHERE p.merged_into_id IS NULL AND p.sort_rank > ? ${idSql} ${f.sql} ORDER BY p.sort_rank LIMIT ?`,
     )
     .all(afterRank, ...idParams, ...f.params, want) as Hit[];
 }
 
+/** Matches of one full-text query in list order after a rank: FTS5 hands them over in rowid (= rank) order. */
+function ftsPage(db: Database, t: { tier: number; match: string }, idSql: string, params: unknown[], filter: string, afterRank: number, want: number): Hit[] {
+  return db
+    .prepare(
+      `SELECT p.id, f.rowid AS rank, ${t.tier} AS tier FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
+       WHERE people_fts MATCH ? AND f.rowid > ? ${idSql} ${filter} ORDER BY f.rowid LIMIT ?`,
+    )
+    .all(t.match, afterRank, ...params, want) as Hit[];
+}
+
 /**
- * One page in list order (given name, then family name) after `after`. The full-text index is keyed
- * by list position, so FTS5 hands matches over in that order and the query stops after one page,
- * however common the word; with nothing typed, the rank index does the same.
+ * One page of a search after `after`: ranked by tier (search-query.ts), list order (given name, then
+ * family name) within a tier. Each tier is a full-text query keyed by list position, so it reads
+ * matches in order and stops after one page however common the word; the cursor carries the tier,
+ * and a page that empties one tier goes on with the next from its start. With nothing typed, the
+ * rank index does the same.
  */
-export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[]; next: Cursor | null } {
+export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[]; next: SearchCursor | null } {
   const hits = findHits(db, args);
   const page = hits.slice(0, args.limit);
   const rows = page.length
@@ -128,54 +115,53 @@ export function searchPeople(db: Database, args: SearchArgs): { rows: PersonRow[
   const last = page[page.length - 1];
   return {
     rows: page.map((h) => toRow(toPerson(byId.get(h.id)!))),
-    next: hits.length > args.limit && last ? { rank: last.rank } : null,
+    next: hits.length > args.limit && last ? { tier: last.tier, rank: last.rank } : null,
   };
 }
 
-/** The index reads of a search: one page (plus one, to know there is more) of ids in list order. */
-export function findHits(db: Database, args: SearchArgs): Hit[] {
-  const tokens = queryTokens(args.q);
-  const idTokens = tokens.filter(isIdToken);
-  const words = tokens.filter((t) => !isIdToken(t));
+/**
+ * The index reads of a search: one page (plus one, to know there is more) of ids, best tier first.
+ * `ranked: false` gives plain list order (exports).
+ */
+export function findHits(db: Database, args: SearchArgs, options: { ranked?: boolean } = {}): Hit[] {
+  const s = parseSearch(args.q);
   const f = filterSql(args.filters);
-  const afterRank = args.after?.rank ?? 0;
+  const after = args.after ?? { tier: 0, rank: 0 };
   const want = args.limit + 1;
-  let hits: Hit[];
-  if (idTokens.length > 0) {
-    hits = searchById(db, idTokens, words, f, afterRank, want);
-  } else if (words.length === 0) {
-    hits = db
+  if (s.ids.length > 0) return searchById(db, s, f, after.rank, want);
+  const all = matchAll(s);
+  if (all === null) {
+    return db
       .prepare(
-        `SELECT p.id, p.sort_rank AS rank FROM people p
+        `SELECT p.id, p.sort_rank AS rank, 0 AS tier FROM people p
          WHERE p.merged_into_id IS NULL AND p.sort_rank > ? ${f.sql} ORDER BY p.sort_rank LIMIT ?`,
       )
-      .all(afterRank, ...f.params, want) as Hit[];
-  } else {
-    hits = db
-      .prepare(
-        `SELECT p.id, f.rowid AS rank FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
-         WHERE people_fts MATCH ? AND f.rowid > ? ${f.sql} ORDER BY f.rowid LIMIT ?`,
-      )
-      .all(ftsQuery(words), afterRank, ...f.params, want) as Hit[];
+      .all(after.rank, ...f.params, want) as Hit[];
+  }
+  const tiers = options.ranked === false ? [{ tier: 0, match: all }] : rankTiers(s);
+  const hits: Hit[] = [];
+  for (const t of tiers) {
+    if (t.tier < after.tier) continue;
+    hits.push(...ftsPage(db, t, '', f.params, f.sql, t.tier === after.tier ? after.rank : 0, want - hits.length));
+    if (hits.length >= want) break;
   }
   return hits;
 }
 
 export function countPeople(db: Database, q: string, filters: Filters): number {
-  const tokens = queryTokens(q);
-  const idTokens = tokens.filter(isIdToken);
-  const words = tokens.filter((t) => !isIdToken(t));
+  const s = parseSearch(q);
   const f = filterSql(filters);
-  const ids = idTokens.map(idPrefixSql);
+  const ids = s.ids.map(idPrefixSql);
   const idSql = ids.map((c) => ` AND ${c.sql}`).join('');
   const idParams = ids.flatMap((c) => c.params);
-  if (words.length === 0) {
+  const match = matchAll(s);
+  if (match === null) {
     // The whole registry: the compact rank index counts a million people in ~20 ms, the table in ~150.
     const index = idParams.length === 0 && f.params.length === 0 ? 'INDEXED BY people_rank' : '';
     return (db.prepare(`SELECT count(*) AS n FROM people p ${index} WHERE p.merged_into_id IS NULL ${idSql} ${f.sql}`).get(...idParams, ...f.params) as { n: number }).n;
   }
   if (f.params.length === 0 && idParams.length === 0) {
-    return (db.prepare('SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(ftsQuery(words)) as { n: number }).n;
+    return (db.prepare('SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(match) as { n: number }).n;
   }
   return (
     db
@@ -183,18 +169,18 @@ export function countPeople(db: Database, q: string, filters: Filters): number {
         `SELECT count(*) AS n FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
          WHERE people_fts MATCH ? ${idSql} ${f.sql}`,
       )
-      .get(ftsQuery(words), ...idParams, ...f.params) as { n: number }
+      .get(match, ...idParams, ...f.params) as { n: number }
   ).n;
 }
 
-/** Every matching id in list order, for exports. */
+/** Every matching id in list order, for exports: a list on paper reads in its usual order, not by relevance. */
 export function allMatchingIds(db: Database, q: string, filters: Filters, max: number): number[] {
   const out: number[] = [];
-  let after: Cursor | null = null;
+  let after: SearchCursor | null = null;
   for (;;) {
-    const page = searchPeople(db, { q, filters, after, limit: 500 });
-    out.push(...page.rows.map((r) => r.id));
-    if (!page.next || out.length >= max) return out.slice(0, max);
-    after = page.next;
+    const hits: Hit[] = findHits(db, { q, filters, after, limit: 500 }, { ranked: false });
+    out.push(...hits.slice(0, 500).map((h) => h.id));
+    if (hits.length <= 500 || out.length >= max) return out.slice(0, max);
+    after = { tier: 0, rank: hits[499]!.rank };
   }
 }

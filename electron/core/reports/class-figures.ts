@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { countedClassSql } from './counted-classes';
 
 /**
  * One class's counts, cached in class_figures and summed by the reports. Keys are short because a
@@ -136,7 +137,7 @@ export function classesWithoutFigures(db: Database, from: string, to: string): n
     db
       .prepare(
         `SELECT c.id FROM classes c LEFT JOIN class_figures f ON f.class_id = c.id
-         WHERE c.start_date >= ? AND c.start_date <= ? AND c.status NOT IN ('planned', 'cancelled') AND f.class_id IS NULL ORDER BY c.id`,
+         WHERE c.start_date >= ? AND c.start_date <= ? AND ${countedClassSql('c')} AND f.class_id IS NULL ORDER BY c.id`,
       )
       .all(from, to) as { id: number }[]
   ).map((r) => r.id);
@@ -178,7 +179,7 @@ export interface YearProgramFigures {
   personIds: Int32Array;
 }
 
-const OPENED = "status NOT IN ('planned', 'cancelled')";
+const OPENED = countedClassSql();
 
 /**
  * The figures of whole calendar years per program, from year_figures; the (year, program) pairs

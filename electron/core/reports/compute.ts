@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Figures, ReportPeriod } from '../../../shared/contract/reports';
 import { classFigures, yearProgramFigures, type ClassFigures } from './class-figures';
+import { countedClassSql } from './counted-classes';
 import { resolvePeriod } from './period';
 
 export const DEFAULT_AGE_BOUNDS = [30, 40, 50];
@@ -147,7 +148,7 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     for (const y of yearProgramFigures(db, p.years[0]!, p.years[p.years.length - 1]!)) add(y.programId, y.year, y.figures, y.personIds, y.classes);
   } else {
     const classes = db
-      .prepare("SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND status NOT IN ('planned', 'cancelled')")
+      .prepare(`SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND ${countedClassSql()}`)
       .all(p.from, p.to) as { id: number; program_id: number; start_date: string }[];
     const cached = classFigures(db, classes.map((c) => c.id));
     for (const c of classes) {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/domain/format';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { ageBandLabels, blankFigures, finishPercent, periodFigures, type PeriodFigures } from './compute';
+import { countedClassSql, pendingClassSql } from './counted-classes';
 import { normFactor, previousPeriod, resolvePeriod } from './period';
 
 export const AGE_BOUNDS_KEY = 'reports.ageBounds';
@@ -145,7 +146,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
         db
           .prepare(
             `SELECT s.lecturer_id AS id, sum(s.periods) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
-             WHERE s.date >= ? AND s.date <= ? AND c.status NOT IN ('planned', 'cancelled') AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
+             WHERE s.date >= ? AND s.date <= ? AND ${countedClassSql('c')} AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
           )
           .all(from, to) as { id: number; periods: number }[]
       ).map((r) => [r.id, r.periods]),
@@ -225,6 +226,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     lecturers,
     years,
     closedYears: closures.map((c) => ({ year: c.year, closedAt: c.closed_at })),
+    pendingClasses: (db.prepare(`SELECT count(*) AS n FROM classes WHERE start_date >= ? AND start_date <= ? AND ${pendingClassSql()}`).get(p.from, p.to) as { n: number }).n,
     amendments,
   };
 }

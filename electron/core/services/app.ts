@@ -2,6 +2,7 @@ import type { appChannels } from '../../../shared/contract/app';
 import type { AppStatus } from '../../../shared/contract/app';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
+import { readClerkName } from '../clerk/clerk-name';
 import type { Handlers } from './types';
 import { exportOffsite, inspectFile, offsiteStatus, restoreFile, setReminderDays } from '../protection/offsite-flow';
 import { OFFSITE_EXTENSION } from '../protection/offsite';
@@ -34,6 +35,7 @@ export function appStatus(ctx: AppCore): AppStatus {
     problem: ctx.problem,
     centreName,
     demo,
+    clerkName: ctx.problem ? null : readClerkName(ctx.db),
     canPrint: ctx.canPrint,
     canChooseFiles: ctx.dialogs !== null,
     protection: {
@@ -67,6 +69,10 @@ export const appHandlers: Handlers<typeof appChannels> = {
   },
   'backups.setReminder': (ctx, input) => {
     setReminderDays(ctx, input.days);
+    return appStatus(ctx);
+  },
+  'app.setClerkName': (ctx, input) => {
+    ctx.setClerkName(input.name);
     return appStatus(ctx);
   },
   'app.chooseFolder': async (ctx) => ({ path: (await ctx.dialogs?.chooseFolder('Chọn USB hoặc thư mục để lưu bản sao')) ?? null }),

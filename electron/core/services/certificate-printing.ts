@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Certificate, certificatesChannels } from '../../../shared/contract/certificates';
 import { certificateLayoutSchema, defaultCertificateLayout, printerOffsetSchema, type CertificateLayout, type PrinterOffset } from '../../../shared/domain/certificate-layout';
-import { foldText } from '../../../shared/domain/text';
+import { fileStem } from '../certificates/file-name';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { buildCalibrationHtml, buildCertificatesHtml, type CertificatesDoc } from '../documents/certificate';
@@ -119,6 +119,7 @@ function layoutPreviewHtml(ctx: AppCore, programId: number, layout: CertificateL
         issueDate: date,
         signer: { lines: [body.directorTitle || 'Giám đốc'], name: body.directorName || 'Họ và tên người ký' },
         verificationCode: 'MẪU GIẤY CHỨNG NHẬN — KHÔNG CÓ GIÁ TRỊ',
+        checkCode: 'MẪU-MẪU',
       },
     ],
   });
@@ -151,11 +152,11 @@ function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: nu
       certificates.length,
       async (control) => {
         const pdf = await certificatesToPdf(port, doc, control, check);
-        if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào và không giấy nào được tính là đã in.', status: 'cancelled' };
-        countPrinted(ctx, certificates, 'pdf');
+        if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào.', status: 'cancelled' };
+        // A PDF is not a print: it may be printed later, elsewhere, or never; only paper counts.
         return {
-          result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: certificates.length },
-          message: `Đã lưu ${n(certificates.length)} giấy vào một tệp PDF.`,
+          result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: 0 },
+          message: `Đã lưu ${n(certificates.length)} giấy vào một tệp PDF (lưu PDF không tính là đã in).`,
         };
       },
       withoutFile,
@@ -203,8 +204,8 @@ function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: nu
   return { jobId, total: certificates.length };
 }
 
-/** Every certificate that reaches paper or a PDF counts; the register shows reprints. */
-function countPrinted(ctx: AppCore, certificates: Certificate[], how: string): void {
+/** Every certificate sent to the printer counts; the register shows reprints. */
+function countPrinted(ctx: AppCore, certificates: Certificate[], how: 'printer'): void {
   ctx.db.transaction(() => {
     const bump = ctx.db.prepare('UPDATE certificates SET print_count = print_count + 1 WHERE id = ?');
     for (const c of certificates) bump.run(c.id);
@@ -235,13 +236,12 @@ function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: st
   return {
     title: `Danh sách nhận giấy chứng nhận — ${cls.name}`,
     html: buildCertificateReceiptHtml({ body, date, className: cls.name, certificates }),
-    fileName: `danh-sach-nhan-giay-chung-nhan-${foldText(cls.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}.pdf`,
+    fileName: `danh-sach-nhan-giay-chung-nhan-${fileStem(cls.name) || 'lop'}.pdf`,
   };
 }
 
 function fileName(certificates: Certificate[]): string {
-  const slug = foldText(certificates[0]!.printed.className).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-[^-]*$/, '');
-  return `giay-chung-nhan-${slug || 'lop'}.pdf`;
+  return `giay-chung-nhan-${fileStem(certificates[0]!.printed.className) || 'lop'}.pdf`;
 }
 
 export const certificatePrintingHandlers: Handlers<

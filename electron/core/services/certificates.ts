@@ -7,7 +7,6 @@ import { audit } from '../audit';
 import { publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
 import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom, type Signed } from '../certificates/record';
 import { todayInVietnam } from '../../../shared/domain/dates';
-import { trustedKeys } from './trusted-keys';
 import { isYearClosed } from './plans';
 import { AppError } from '../errors';
 import { centreProfileAt } from './centre';
@@ -15,6 +14,8 @@ import { getClass } from './classes';
 import { enrollmentRows, resultsGrid } from './enrollments';
 import type { Handlers } from './types';
 import { activeKey } from '../certificates/keys';
+import { checkCodeOf } from '../certificates/check-code';
+import { verifyCertificate } from '../certificates/verification';
 
 type Channels = typeof certificatesChannels;
 type Signer = z.output<Channels['certificates.issue']['input']>['signer'];
@@ -85,6 +86,7 @@ function toCertificate(ctx: AppCore, r: Row): Certificate {
     replacedBySerial: r.replaced_by,
     printCount: r.print_count,
     verificationCode: r.verification_code,
+    checkCode: checkCodeOf(r.verification_code),
     damage: problem,
   };
 }
@@ -241,7 +243,7 @@ function insertCertificate(
   if (clash) {
     throw new AppError(
       'NUMBER_REPEATS',
-      `Mẫu số sẽ cấp lại số đã có (${clash.serial === serial ? `số ${serial}` : `vào sổ số ${registerNo}`}); hãy thêm {year} vào mẫu số hoặc đổi mẫu ở phần thiết lập giấy chứng nhận. Chưa cấp giấy nào.`,
+      `Mẫu số sẽ cấp lại số đã có (${clash.serial === serial ? `số ${serial}` : `vào sổ số ${registerNo}`}); hãy thêm [năm] vào mẫu số hoặc đổi mẫu ở thẻ «Thiết lập» của trang Giấy chứng nhận. Chưa cấp giấy nào.`,
     );
   }
   const { printed, code } = certificateRecord(
@@ -310,9 +312,10 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
 
 function plan(ctx: AppCore, classId: number) {
   return ctx.db.transaction(() => {
-    const { eligible } = candidates(ctx, classId);
+    const { eligible, decisionDate } = candidates(ctx, classId);
     const p = patterns(ctx);
-    const year = Number(ctx.now().toISOString().slice(0, 4));
+    // The number shown is the one the offered issue date (the decision's) would take.
+    const year = Number(decisionDate.slice(0, 4));
     const seq = nextSeq(ctx, year, p.yearly);
     return {
       eligible: eligible.map((e) => {
@@ -321,6 +324,7 @@ function plan(ctx: AppCore, classId: number) {
       }),
       nextSerial: formatCertNumber(p.serialPattern, { seq, year }),
       nextRegisterNo: formatCertNumber(p.registerPattern, { seq, year }),
+      decisionDate,
     };
   })();
 }
@@ -356,27 +360,6 @@ function revoke(ctx: AppCore, id: number, reason: string): Certificate {
   })();
 }
 
-function verify(ctx: AppCore, code: string) {
-  const own = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
-  const others = trustedKeys(ctx);
-  const r = verifyCertificateCode(code, [...own, ...[...others.values()].map((k) => k.publicKeyPem)]);
-  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null };
-  const { k, ...payload } = r.payload;
-  const other = others.get(k);
-  // Another centre's certificate: genuine by its key, but its register is not on this PC.
-  if (other) return { status: r.status, message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`, payload, certificate: null, issuer: other.issuer };
-  const row = ctx.db.prepare(`${SELECT} WHERE c.serial = ?`).get(r.payload.n) as Row | undefined;
-  const found = row ? toCertificate(ctx, row) : null;
-  const message = !found
-    ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
-    : found.status === 'valid'
-      ? 'Giấy chứng nhận thật, còn trong sổ.'
-      : found.status === 'revoked'
-        ? `Giấy chứng nhận thật nhưng đã bị thu hồi: ${found.statusReason ?? ''}`
-        : `Giấy chứng nhận thật nhưng đã được cấp lại bằng giấy số ${found.replacedBySerial ?? ''}.`;
-  return { status: r.status, message, payload, certificate: found, issuer: null };
-}
-
 export const certificatesHandlers: Handlers<
   Pick<
     Channels,
@@ -408,6 +391,6 @@ export const certificatesHandlers: Handlers<
   'certificates.register': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map((r) => toCertificate(ctx, r)),
   'certificates.reissue': (ctx, input) => reissue(ctx, input),
   'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
-  'certificates.verify': (ctx, input) => verify(ctx, input.code),
+  'certificates.verify': (ctx, input) => verifyCertificate(ctx, input),
   'certificates.repair': (ctx, input) => repair(ctx, input.year),
 };

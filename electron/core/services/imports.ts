@@ -15,6 +15,7 @@ import { mergeData } from '../learners/merge';
 import { readPerson, registryVersion, toData, writePeople } from '../learners/person-store';
 import { personInput } from '../../../shared/contract/learners';
 import { guessUnitKind, insertUnit } from '../learners/units-store';
+import { applyHeaderMemory, readHeaderMemory, rememberHeaderChoices, type HeaderChoice, type ProposedColumn } from '../learners/import-mapping-memory';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
 import { enrolPeople } from './enrollments';
@@ -33,7 +34,8 @@ interface Session {
   fileName: string;
   workbook: RawWorkbook;
   openedAt: number;
-  signatures: string[];
+  /** Per sheet: each header and its built-in guess, to tell the clerk's corrections from agreement. */
+  headers: ProposedColumn[][];
   analysis: { sheet: number; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null; registryVersion: string } | null;
 }
 
@@ -53,28 +55,27 @@ function session(ctx: AppCore, id: string): Session {
   return s;
 }
 
-const MAPPING_KEY = (signature: string) => `import-mapping:${signature}`;
-
-function describeSheet(ctx: AppCore, sheet: RawSheet, index: number): { info: ImportSheet; signature: string } {
+function describeSheet(sheet: RawSheet, index: number, memory: Map<string, HeaderChoice>): { info: ImportSheet; headers: ProposedColumn[] } {
   const table = detectTable(sheet);
-  const remembered = table
-    ? (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(MAPPING_KEY(table.signature)) as { value: string } | undefined)
-    : undefined;
-  const saved = remembered ? (JSON.parse(remembered.value) as ColumnMapping[]) : null;
+  const headers = applyHeaderMemory(
+    (table?.columns ?? []).map((c) => ({
+      col: c.col,
+      header: c.header,
+      guess: { col: c.col, field: c.field, ...(c.sexMark ? { sexMark: c.sexMark } : {}) },
+      repeatOf: c.repeatOf,
+    })),
+    memory,
+  );
   const firstDataRow = table ? table.firstDataRow + 1 : 1;
   const columns = Array.from({ length: sheet.colCount }, (_, col) => {
-    const detected = table?.columns.find((c) => c.col === col);
-    const mapping: ColumnMapping = saved?.find((m) => m.col === col) ?? {
-      col,
-      field: detected?.field ?? null,
-      ...(detected?.sexMark ? { sexMark: detected.sexMark } : {}),
-    };
+    const detected = headers.find((c) => c.col === col);
+    const { mapping, proposed: guess, remembered } = detected ?? { mapping: { col, field: null }, proposed: { col, field: null }, remembered: false };
     const samples: string[] = [];
     for (let r = firstDataRow - 1; r < sheet.cells.length && samples.length < 3; r++) {
       const t = cellText(sheet.cells[r]?.[col] ?? null, mapping.field);
       if (t) samples.push(t.slice(0, 60));
     }
-    return { col, letter: columnLetter(col), header: detected?.header ?? '', samples, mapping };
+    return { col, letter: columnLetter(col), header: detected?.header ?? '', samples, mapping, guess, remembered };
   }).filter((c) => c.header || c.samples.length > 0);
   const warnings: string[] = [];
   if (!table) warnings.push('Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh…) trong 30 dòng đầu; hãy chọn cột và dòng bắt đầu bằng tay.');
@@ -82,7 +83,7 @@ function describeSheet(ctx: AppCore, sheet: RawSheet, index: number): { info: Im
     warnings.push(`${sheet.formulaCellsWithoutValue} ô có công thức chưa được tính nên đọc là trống; hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`);
   }
   return {
-    signature: table?.signature ?? '',
+    headers,
     info: {
       index,
       name: sheet.name,
@@ -91,7 +92,6 @@ function describeSheet(ctx: AppCore, sheet: RawSheet, index: number): { info: Im
       headerRow: table ? table.headerRow + 1 : null,
       firstDataRow,
       columns,
-      rememberedMapping: saved !== null,
       warnings,
     },
   };
@@ -110,9 +110,10 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   });
   const { book: workbook, heapMb } = read;
   ctx.log.info(`Read a ${size} file for import in ${Math.round(performance.now() - started)} ms (reader heap ${heapMb} MB)`);
-  const described = workbook.sheets.map((s, i) => describeSheet(ctx, s, i));
+  const memory = readHeaderMemory(ctx.db);
+  const described = workbook.sheets.map((s, i) => describeSheet(s, i, memory));
   const id = randomUUID();
-  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), signatures: described.map((d) => d.signature), analysis: null });
+  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), headers: described.map((d) => d.headers), analysis: null });
   const candidates = described.filter((d) => !d.info.hidden && d.info.headerRow !== null);
   const suggested = (candidates.sort((a, b) => b.info.dataRows - a.info.dataRows)[0] ?? described[0])?.info.index ?? 0;
   return {
@@ -178,6 +179,7 @@ function toRow(s: RowState): ImportRow {
     values: s.raw.values as Record<string, string>,
     fullName: d ? `${d.familyAndMiddle} ${d.given}`.trim() : (s.raw.values.fullName ?? `${s.raw.values.familyAndMiddle ?? ''} ${s.raw.values.given ?? ''}`.trim()),
     birthDate: d?.birthDate ?? null,
+    sex: s.result.sex,
     unitName: s.result.unitName,
     status: status(s),
     action: s.action,
@@ -345,10 +347,7 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
       counts.created++;
     }
     counts.unitsCreated = createdUnits.size;
-    const signature = s.signatures[analysis.sheet];
-    if (signature) {
-      db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(MAPPING_KEY(signature), JSON.stringify(analysis.mapping));
-    }
+    rememberHeaderChoices(db, s.headers[analysis.sheet] ?? [], analysis.mapping);
   });
   // Inside the same transaction: a refused enrolment (already in the class, wrong audience) writes nothing.
   if (enrol && people.length > 0) {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { PlanLine, planLineInput, plansChannels } from '../../../shared/contract/plans';
+import type { PlanLine, planLineInput, plansChannels, PlanSummary } from '../../../shared/contract/plans';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
+import { classTallyByPlanLine, classTallyByProgram } from '../reports/counted-classes';
 import type { Handlers } from './types';
 
 interface LineRow {
@@ -17,14 +18,19 @@ interface LineRow {
   planned_classes: number;
   planned_learners: number;
   notes: string;
-  actual_classes: number;
 }
 
-const SELECT = `SELECT l.*, p.name AS program_name,
-  (SELECT count(*) FROM classes c WHERE c.plan_line_id = l.id AND c.status != 'cancelled') AS actual_classes
-  FROM plan_lines l JOIN programs p ON p.id = l.program_id`;
+const SELECT = `SELECT l.*, p.name AS program_name FROM plan_lines l JOIN programs p ON p.id = l.program_id`;
 
-function toLine(r: LineRow): PlanLine {
+function toLines(ctx: AppCore, rows: LineRow[]): PlanLine[] {
+  const tally = classTallyByPlanLine(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const t = tally.get(r.id)!;
+    return { ...toLine(r), actualClasses: t.classes, actualLearners: t.learners, pendingClasses: t.pending };
+  });
+}
+
+function toLine(r: LineRow): Omit<PlanLine, 'actualClasses' | 'actualLearners' | 'pendingClasses'> {
   return {
     id: r.id,
     year: r.year,
@@ -36,7 +42,6 @@ function toLine(r: LineRow): PlanLine {
     plannedClasses: r.planned_classes,
     plannedLearners: r.planned_learners,
     notes: r.notes,
-    actualClasses: r.actual_classes,
   };
 }
 
@@ -53,7 +58,7 @@ function assertOpen(ctx: AppCore, year: number): void {
 function getLine(ctx: AppCore, id: number): PlanLine {
   const r = ctx.db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as LineRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy dòng kế hoạch.');
-  return toLine(r);
+  return toLines(ctx, [r])[0]!;
 }
 
 function saveLine(ctx: AppCore, input: z.output<typeof planLineInput>): PlanLine {
@@ -103,22 +108,23 @@ function saveLine(ctx: AppCore, input: z.output<typeof planLineInput>): PlanLine
 }
 
 function year(ctx: AppCore, y: number) {
-  const lines = (ctx.db.prepare(`${SELECT} WHERE l.year = ? ORDER BY p.sort_order, l.quarter, l.id`).all(y) as LineRow[]).map(toLine);
-  const byProgram = new Map<number, { programId: number; programName: string; plannedClasses: number; plannedLearners: number; actualClasses: number }>();
+  const lines = toLines(ctx, ctx.db.prepare(`${SELECT} WHERE l.year = ? ORDER BY p.sort_order, l.quarter, l.id`).all(y) as LineRow[]);
+  const byProgram = new Map<number, PlanSummary>();
+  const summary = (programId: number, programName: string): PlanSummary => {
+    let s = byProgram.get(programId);
+    if (!s) byProgram.set(programId, (s = { programId, programName, plannedClasses: 0, plannedLearners: 0, actualClasses: 0, actualLearners: 0, pendingClasses: 0, pendingLearners: 0 }));
+    return s;
+  };
   for (const l of lines) {
-    const s = byProgram.get(l.programId) ?? { programId: l.programId, programName: l.programName, plannedClasses: 0, plannedLearners: 0, actualClasses: 0 };
+    const s = summary(l.programId, l.programName);
     s.plannedClasses += l.plannedClasses;
     s.plannedLearners += l.plannedLearners;
-    byProgram.set(l.programId, s);
   }
-  // Actual classes of the year per program, whether or not they were opened from a plan line.
-  const actual = ctx.db
-    .prepare(`SELECT c.program_id, p.name, count(*) AS n FROM classes c JOIN programs p ON p.id = c.program_id WHERE c.year = ? AND c.status != 'cancelled' GROUP BY c.program_id`)
-    .all(y) as { program_id: number; name: string; n: number }[];
-  for (const a of actual) {
-    const s = byProgram.get(a.program_id) ?? { programId: a.program_id, programName: a.name, plannedClasses: 0, plannedLearners: 0, actualClasses: 0 };
-    s.actualClasses = a.n;
-    byProgram.set(a.program_id, s);
+  // The year's classes per program, from a plan line or not, counted exactly as the report counts them.
+  const names = new Map((ctx.db.prepare('SELECT id, name FROM programs').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+  for (const [programId, t] of classTallyByProgram(ctx.db, y)) {
+    if (t.classes + t.pending === 0) continue;
+    Object.assign(summary(programId, names.get(programId) ?? ''), { actualClasses: t.classes, actualLearners: t.learners, pendingClasses: t.pending, pendingLearners: t.pendingLearners });
   }
   return { year: y, closed: isYearClosed(ctx, y), lines, byProgram: [...byProgram.values()] };
 }
@@ -130,8 +136,9 @@ export const plansHandlers: Handlers<typeof plansChannels> = {
     ctx.db.transaction(() => {
       const line = getLine(ctx, input.id);
       assertOpen(ctx, line.year);
-      if (line.actualClasses > 0) {
-        throw new AppError('IN_USE', `Đã mở ${line.actualClasses} lớp theo dòng kế hoạch này; không xóa được.`);
+      if (line.actualClasses + line.pendingClasses > 0) {
+        const pending = line.pendingClasses > 0 ? ` (${line.pendingClasses} lớp dự kiến)` : '';
+        throw new AppError('IN_USE', `Đã có ${line.actualClasses + line.pendingClasses} lớp theo dòng kế hoạch này${pending}; không xóa được.`);
       }
       ctx.db.prepare('UPDATE classes SET plan_line_id = NULL WHERE plan_line_id = ?').run(input.id);
       ctx.db.prepare('DELETE FROM plan_lines WHERE id = ?').run(input.id);

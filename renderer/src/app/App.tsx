@@ -4,26 +4,11 @@ import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'date-fns/locale/vi';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import type { ComponentType } from 'react';
 import { theme } from './theme';
 import { Shell } from './Shell';
 import { ErrorBoundary } from './ErrorBoundary';
-import { CentreProfilePage } from '../features/centre/CentreProfilePage';
-import { ProgramListPage } from '../features/programs/ProgramListPage';
-import { ProgramEditorPage } from '../features/programs/ProgramEditorPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
-import { LearnerListPage } from '../features/learners/LearnerListPage';
-import { PersonPage } from '../features/learners/PersonPage';
-import { DuplicatesPage } from '../features/learners/DuplicatesPage';
-import { UnitsPage } from '../features/units/UnitsPage';
-import { ImportPage } from '../features/imports/ImportPage';
-import { LecturersPage } from '../features/lecturers/LecturersPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { HolidaysPage } from '../features/holidays/HolidaysPage';
-import { PlansPage } from '../features/plans/PlansPage';
-import { ClassListPage } from '../features/classes/ClassListPage';
-import { ClassPage } from '../features/classes/ClassPage';
-import { CertificatesPage } from '../features/certificates/CertificatesPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
+import { prefetchRegistry } from '../features/learners/registry-queries';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,7 +17,13 @@ const queryClient = new QueryClient({
   },
 });
 
-// Hash routing: the packaged app is loaded from a file:// URL.
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return () => load().then((m) => ({ Component: m[name] }));
+}
+
+// Hash routing: the packaged app is loaded from a file:// URL. Each screen is its own chunk, loaded when
+// first visited, so opening the app parses only the shell and the first screen (issue 14: the registry's
+// first rows on a 1,000,000-person database).
 const router = createHashRouter([
   {
     path: '/',
@@ -40,26 +31,35 @@ const router = createHashRouter([
     errorElement: <ErrorBoundary />,
     children: [
       { index: true, element: <Navigate to="/classes" replace /> },
-      { path: 'centre', element: <CentreProfilePage /> },
-      { path: 'programs', element: <ProgramListPage /> },
-      { path: 'programs/new', element: <ProgramEditorPage /> },
-      { path: 'programs/:id', element: <ProgramEditorPage /> },
-      { path: 'learners', element: <LearnerListPage /> },
-      { path: 'learners/new', element: <PersonPage /> },
-      { path: 'learners/duplicates', element: <DuplicatesPage /> },
-      { path: 'learners/import', element: <ImportPage /> },
-      { path: 'learners/:id', element: <PersonPage /> },
-      { path: 'units', element: <UnitsPage /> },
-      { path: 'plans', element: <PlansPage /> },
-      { path: 'classes', element: <ClassListPage /> },
-      { path: 'classes/new', element: <ClassPage /> },
-      { path: 'classes/:id', element: <ClassPage /> },
-      { path: 'certificates', element: <CertificatesPage /> },
-      { path: 'reports', element: <ReportsPage /> },
-      { path: 'calendar', element: <CalendarPage /> },
-      { path: 'lecturers', element: <LecturersPage /> },
-      { path: 'holidays', element: <HolidaysPage /> },
-      { path: 'data', element: <BackupsPage /> },
+      { path: 'centre', lazy: screen(() => import('../features/centre/CentreProfilePage'), 'CentreProfilePage') },
+      { path: 'programs', lazy: screen(() => import('../features/programs/ProgramListPage'), 'ProgramListPage') },
+      { path: 'programs/new', lazy: screen(() => import('../features/programs/ProgramEditorPage'), 'ProgramEditorPage') },
+      { path: 'programs/:id', lazy: screen(() => import('../features/programs/ProgramEditorPage'), 'ProgramEditorPage') },
+      {
+        path: 'learners',
+        loader: ({ request }) => {
+          prefetchRegistry(queryClient, new URL(request.url).searchParams.get('q') ?? '');
+          return null;
+        },
+        // Typing in the search box changes ?q=; the screen asks for those rows itself.
+        shouldRevalidate: () => false,
+        lazy: screen(() => import('../features/learners/LearnerListPage'), 'LearnerListPage'),
+      },
+      { path: 'learners/new', lazy: screen(() => import('../features/learners/PersonPage'), 'PersonPage') },
+      { path: 'learners/duplicates', lazy: screen(() => import('../features/learners/DuplicatesPage'), 'DuplicatesPage') },
+      { path: 'learners/import', lazy: screen(() => import('../features/imports/ImportPage'), 'ImportPage') },
+      { path: 'learners/:id', lazy: screen(() => import('../features/learners/PersonPage'), 'PersonPage') },
+      { path: 'units', lazy: screen(() => import('../features/units/UnitsPage'), 'UnitsPage') },
+      { path: 'plans', lazy: screen(() => import('../features/plans/PlansPage'), 'PlansPage') },
+      { path: 'classes', lazy: screen(() => import('../features/classes/ClassListPage'), 'ClassListPage') },
+      { path: 'classes/new', lazy: screen(() => import('../features/classes/ClassPage'), 'ClassPage') },
+      { path: 'classes/:id', lazy: screen(() => import('../features/classes/ClassPage'), 'ClassPage') },
+      { path: 'certificates', lazy: screen(() => import('../features/certificates/CertificatesPage'), 'CertificatesPage') },
+      { path: 'reports', lazy: screen(() => import('../features/reports/ReportsPage'), 'ReportsPage') },
+      { path: 'calendar', lazy: screen(() => import('../features/calendar/CalendarPage'), 'CalendarPage') },
+      { path: 'lecturers', lazy: screen(() => import('../features/lecturers/LecturersPage'), 'LecturersPage') },
+      { path: 'holidays', lazy: screen(() => import('../features/holidays/HolidaysPage'), 'HolidaysPage') },
+      { path: 'data', lazy: screen(() => import('../features/backups/BackupsPage'), 'BackupsPage') },
     ],
   },
 ]);

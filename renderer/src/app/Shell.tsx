@@ -34,6 +34,7 @@ import { DatabaseProblem } from '../features/backups/DatabaseProblem';
 import { offsiteReminder } from '../features/backups/protection-labels';
 import { RecoverySheetGate } from '../features/backups/RecoverySheetDialog';
 import { useAppStatus } from './useAppStatus';
+import { ClerkName } from './ClerkName';
 
 const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
 const NAV_WIDTH = 232;
@@ -109,6 +110,7 @@ export function Shell() {
             {APP_NAME}
           </Typography>
           {s.demo && <Chip label="DỮ LIỆU MẪU" color="warning" size="small" />}
+          <ClerkName status={s} />
         </Toolbar>
       </AppBar>
       <Drawer

@@ -1,38 +1,58 @@
+import CloseIcon from '@mui/icons-material/Close';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
-import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import VisibilityIcon from '@mui/icons-material/Visibility';
+import { Alert, Box, Button, Dialog, DialogContent, DialogTitle, IconButton } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { BatchPrintDialog, type BatchTarget } from './BatchPrintDialog';
 
-/** The certificates exactly as they print, in a sandboxed frame; saving or printing counts as a print. */
-export function CertificatePreview({ certificateIds, onPrinted }: { certificateIds: number[]; onPrinted: () => void }) {
+/**
+ * «Xem trước», «Lưu PDF» and «In» for a class's valid certificates, meant for the bar at the top of the
+ * list, so a class of 60 never has to be scrolled past to print it. The preview opens over the list with
+ * the same two buttons. Only printing counts as a print; a PDF is a file.
+ */
+export function CertificatePrintButtons({ certificateIds, onPrinted }: { certificateIds: number[]; onPrinted: () => void }) {
   const status = useAppStatus();
-  const preview = useQuery({
-    queryKey: ['certificates.preview', certificateIds],
-    queryFn: () => api.certificates.preview({ certificateIds }),
-    enabled: certificateIds.length > 0,
-    staleTime: 0,
-  });
+  const [previewing, setPreviewing] = useState(false);
   const [target, setTarget] = useState<BatchTarget | null>(null);
-  if (certificateIds.length === 0) return null;
-  return (
-    <Paper sx={{ p: 2 }}>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
-        <Typography variant="h2" sx={{ flexGrow: 1 }}>Xem trước / In</Typography>
-        <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => setTarget('pdf')}>
-          Lưu PDF
+  const none = certificateIds.length === 0;
+  const buttons = (
+    <>
+      <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => setTarget('pdf')} disabled={none}>
+        Lưu PDF
+      </Button>
+      {status.data?.canPrint && (
+        <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setTarget('printer')} disabled={none}>
+          {none ? 'In' : `In ${formatNumber(certificateIds.length)} giấy`}
         </Button>
-        {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => setTarget('printer')}>
-            In
-          </Button>
-        )}
-      </Box>
-      {preview.isError && <Alert severity="error" sx={{ mb: 1 }}>{preview.error.message}</Alert>}
+      )}
+    </>
+  );
+  return (
+    <>
+      <Button startIcon={<VisibilityIcon />} onClick={() => setPreviewing(true)} disabled={none} sx={{ whiteSpace: 'nowrap' }}>
+        Xem trước
+      </Button>
+      {buttons}
+      {previewing && (
+        <Dialog open fullWidth maxWidth="lg" onClose={() => setPreviewing(false)} aria-labelledby="certificate-preview-title">
+          <DialogTitle id="certificate-preview-title" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Box component="span" sx={{ flexGrow: 1 }}>Xem trước giấy chứng nhận</Box>
+            {buttons}
+            <IconButton aria-label="Đóng xem trước" onClick={() => setPreviewing(false)}>
+              <CloseIcon />
+            </IconButton>
+          </DialogTitle>
+          <DialogContent>
+            <Preview certificateIds={certificateIds} />
+          </DialogContent>
+        </Dialog>
+      )}
       {target && (
         <BatchPrintDialog
           certificateIds={certificateIds}
@@ -43,7 +63,19 @@ export function CertificatePreview({ certificateIds, onPrinted }: { certificateI
           }}
         />
       )}
-      {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={800} />}
-    </Paper>
+    </>
   );
+}
+
+/** The certificates exactly as they print, in a sandboxed frame. */
+function Preview({ certificateIds }: { certificateIds: number[] }) {
+  const preview = useQuery({
+    queryKey: ['certificates.preview', certificateIds],
+    queryFn: () => api.certificates.preview({ certificateIds }),
+    staleTime: 0,
+  });
+  if (preview.isError) return <Alert severity="error">{preview.error.message}</Alert>;
+  if (!preview.data) return null;
+  // Tall enough for a whole A5 sheet at 1366×768, the rest by scrolling the frame.
+  return <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={560} />;
 }

@@ -147,7 +147,10 @@ export function CertificateRegisterTab() {
                   return (
                     <TableRow key={c.id} sx={voided ? { '& td': { color: 'text.secondary' } } : undefined}>
                       <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: voided ? undefined : 600, textDecoration: voided ? 'line-through' : undefined }}>{c.serial}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.registerNo}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {c.registerNo}
+                        {c.checkCode && <Typography variant="caption" component="div" color="text.secondary" title="Mã tra cứu in trên giấy">{`Mã tra cứu ${c.checkCode}`}</Typography>}
+                      </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.printed.fullName}</TableCell>
                       <TableCell>{formatDate(c.printed.birthDate)}</TableCell>
                       <TableCell sx={{ minWidth: 160 }}>{c.printed.className}</TableCell>

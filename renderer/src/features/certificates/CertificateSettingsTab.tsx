@@ -3,14 +3,18 @@ import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
+import { clerkPattern } from '../../../../shared/domain/cert-numbering';
+import { todayInVietnam } from '../../../../shared/domain/dates';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { useFormErrors } from '../../components/useFormErrors';
+import { PatternField } from './PatternField';
 import { TrustedKeysSection } from './TrustedKeysSection';
 
 type Settings = Output<'certificates.settings'>;
 
-const PATTERN_HINT = 'Dùng {seq} (số thứ tự), {seq:4} (số thứ tự đủ 4 chữ số: 0001), {year} (năm: 2026), {yy} (năm hai chữ số: 26).';
+const PATTERN_HINT =
+  'Viết số như in trên giấy, các phần thay đổi để trong ngoặc vuông: [số] là số thứ tự (12), [số 4 chữ số] là số thứ tự đủ 4 chữ số (0012), [năm] là năm cấp (2026), [năm 2 số] là hai số cuối của năm (26).';
 
 /** Base64 of the UTF-8 bytes, for downloadBase64. */
 function utf8Base64(text: string): string {
@@ -37,24 +41,26 @@ export function CertificateSettingsTab() {
 
 function Numbering({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
-  const [serialPattern, setSerialPattern] = useState(settings.serialPattern);
-  const [registerPattern, setRegisterPattern] = useState(settings.registerPattern);
+  // Edited in the clerk's words; the core keeps its own form.
+  const [serialPattern, setSerialPattern] = useState(clerkPattern(settings.serialPattern));
+  const [registerPattern, setRegisterPattern] = useState(clerkPattern(settings.registerPattern));
   const form = useFormErrors();
   const save = useMutation({
     mutationFn: () => api.certificates.saveSettings({ serialPattern, registerPattern }),
     onMutate: () => form.clear(),
     onSuccess: (s) => {
       queryClient.setQueryData(['certificates.settings'], s);
-      setSerialPattern(s.serialPattern);
-      setRegisterPattern(s.registerPattern);
+      setSerialPattern(clerkPattern(s.serialPattern));
+      setRegisterPattern(clerkPattern(s.registerPattern));
       void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
     },
     onError: (err) => form.fromError(err),
   });
-  const edit = (set: (v: string) => void) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    set(e.target.value);
+  const edit = (set: (v: string) => void) => (value: string) => {
+    set(value);
     save.reset();
   };
+  const year = Number(todayInVietnam().slice(0, 4));
   const yearly = save.data?.yearly ?? settings.yearly;
 
   return (
@@ -64,10 +70,10 @@ function Numbering({ settings }: { settings: Settings }) {
         {PATTERN_HINT} Giấy đã cấp giữ nguyên số; mẫu mới dùng cho giấy cấp sau.
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        <TextField label="Mẫu số giấy" value={serialPattern} onChange={edit(setSerialPattern)} {...form.at('serialPattern', 'Ví dụ: {seq}/{year}/GCN')} />
-        <TextField label="Mẫu vào sổ số" value={registerPattern} onChange={edit(setRegisterPattern)} {...form.at('registerPattern', 'Ví dụ: {seq:4}/{yy}')} />
+        <PatternField label="Mẫu số giấy" name="serialPattern" value={serialPattern} onChange={edit(setSerialPattern)} error={form.fields['serialPattern']} year={year} />
+        <PatternField label="Mẫu vào sổ số" name="registerPattern" value={registerPattern} onChange={edit(setRegisterPattern)} error={form.fields['registerPattern']} year={year} />
       </Box>
-      {!yearly && <Alert severity="warning" sx={{ mt: 2 }}>Mẫu không có {'{year}'}: số chạy liên tục qua các năm</Alert>}
+      {!yearly && <Alert severity="warning" sx={{ mt: 2 }}>Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.</Alert>}
       {form.formError && <Alert severity="error" sx={{ mt: 2 }}>{form.formError}</Alert>}
       {save.isSuccess && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu cách đánh số.</Alert>}
       <Box sx={{ mt: 2 }}>

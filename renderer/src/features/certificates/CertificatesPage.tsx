@@ -8,7 +8,7 @@ export function CertificatesPage() {
   return (
     <TabbedPage
       title="Giấy chứng nhận"
-      subtitle="Sổ cấp giấy chứng nhận theo năm, tra cứu giấy bằng mã in trên giấy, mẫu giấy theo chương trình, cách đánh số và khóa ký của trung tâm."
+      subtitle="Sổ cấp giấy chứng nhận theo năm, tra cứu giấy bằng số giấy hoặc mã QR in trên giấy, mẫu giấy theo chương trình, cách đánh số và khóa ký của trung tâm."
       maxWidth={1400}
       tabs={[
         { key: 'register', label: 'Sổ cấp giấy chứng nhận', render: () => <CertificateRegisterTab /> },

@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { ReasonDialog } from '../enrollment/ReasonDialog';
-import { CertificatePreview } from './CertificatePreview';
+import { CertificatePrintButtons } from './CertificatePreview';
 import { SignerDialog, type SignerChoice } from './SignerDialog';
 
 type Plan = Output<'certificates.plan'>;
@@ -118,26 +118,34 @@ function Certificates({ cls }: { cls: ClassRow }) {
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
-      <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1, flexWrap: 'wrap' }}>
+      <Paper sx={{ p: 2, pt: 0 }}>
+        {/* Issuing and printing stay in reach while a long class list scrolls under them (48 px: below the app's fixed bar). */}
+        <Box
+          role="toolbar"
+          aria-label="Cấp và in giấy chứng nhận"
+          sx={{ position: 'sticky', top: 48, zIndex: 2, bgcolor: 'background.paper', display: 'flex', alignItems: 'center', gap: 1, pt: 2, pb: 1, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', mb: 1 }}
+        >
           <Typography variant="h2" sx={{ flexGrow: 1 }}>Giấy chứng nhận</Typography>
-          <Button component={RouterLink} to={`/certificates?tab=layout&program=${cls.programId}`} startIcon={<DesignServicesIcon />}>
-            Mẫu giấy
-          </Button>
-          <Button startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
-            Danh sách nhận giấy
-          </Button>
-          <Button startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
-            {`Sổ cấp năm ${year}`}
-          </Button>
-          <Button startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate()} disabled={registerXlsx.isPending}>
-            Sổ cấp (Excel)
-          </Button>
           {missing.length > 0 && (
             <Button variant="contained" onClick={() => { issue.reset(); setIssuing(true); }}>
-              Cấp giấy chứng nhận
+              {`Cấp giấy chứng nhận (${formatNumber(missing.length)})`}
             </Button>
           )}
+          <CertificatePrintButtons key={valid.map((c) => c.id).join(',')} certificateIds={valid.map((c) => c.id)} onPrinted={refresh} />
+        </Box>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mb: 1, flexWrap: 'wrap' }}>
+          <Button size="small" component={RouterLink} to={`/certificates?tab=layout&program=${cls.programId}`} startIcon={<DesignServicesIcon />}>
+            Mẫu giấy
+          </Button>
+          <Button size="small" startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
+            Danh sách nhận giấy
+          </Button>
+          <Button size="small" startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
+            {`Sổ cấp năm ${year}`}
+          </Button>
+          <Button size="small" startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate()} disabled={registerXlsx.isPending}>
+            Sổ cấp (Excel)
+          </Button>
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {`${formatNumber(plan.data.eligible.length)} học viên được công nhận · ${formatNumber(plan.data.eligible.length - missing.length)} đã có giấy · ${formatNumber(missing.length)} chưa cấp.`}
@@ -185,10 +193,10 @@ function Certificates({ cls }: { cls: ClassRow }) {
           </Box>
         )}
       </Paper>
-      <CertificatePreview key={valid.map((c) => c.id).join(',')} certificateIds={valid.map((c) => c.id)} onPrinted={refresh} />
       {issuing && (
         <SignerDialog
           title="Cấp giấy chứng nhận"
+          defaultIssueDate={plan.data.decisionDate}
           confirmLabel={`Cấp ${formatNumber(missing.length)} giấy`}
           // The class's year is closed: the core asks why, and the issue becomes an amendment to that year.
           {...('reason' in fieldsOf(issue.error) || yearClosed ? { reasonLabel: 'Lý do (năm của lớp đã khóa sổ)' } : {})}
@@ -204,6 +212,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
       {reissuing && (
         <SignerDialog
           title={`Cấp lại giấy số ${reissuing.serial}`}
+          defaultIssueDate={todayInVietnam()}
           confirmLabel="Cấp lại"
           reasonLabel="Lý do cấp lại"
           busy={reissue.isPending}

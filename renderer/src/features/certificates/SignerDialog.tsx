@@ -1,7 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { todayInVietnam } from '../../../../shared/domain/dates';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 
@@ -11,9 +10,12 @@ export type SignerChoice = { issueDate: string; signer: Signer; reason: string }
 /**
  * Asks for the issue date and who signs (the director, or a deputy "KT. GIÁM ĐỐC" from the centre's
  * profile valid on that date); with `reasonLabel`, also why (a reissue). Mounted only while open.
+ * The date offered first is the caller's: the results decision's date when issuing (certificates are
+ * issued under that decision), today for a reissue.
  */
 export function SignerDialog(props: {
   title: string;
+  defaultIssueDate: string;
   children?: ReactNode;
   confirmLabel: string;
   reasonLabel?: string;
@@ -23,7 +25,7 @@ export function SignerDialog(props: {
   onConfirm: (choice: SignerChoice) => void;
   onClose: () => void;
 }) {
-  const [issueDate, setIssueDate] = useState(todayInVietnam());
+  const [issueDate, setIssueDate] = useState(props.defaultIssueDate);
   const [signerKey, setSignerKey] = useState('director');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);

@@ -113,7 +113,8 @@ function TimetableEditor({ cls, initial, justSaved, onSaved }: { cls: ClassRow; 
   const apiError = generate.error ?? check.error ?? save.error;
 
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    // minmax(0, 1fr): a grid item may be narrower than its content, so a wide table scrolls in its box, not the page.
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       {!locked && (
         <Paper sx={{ p: 2 }}>
           <Typography variant="h2" sx={{ mb: 1 }}>Lập lịch tự động theo chuyên đề</Typography>
@@ -189,16 +190,17 @@ function TimetableEditor({ cls, initial, justSaved, onSaved }: { cls: ClassRow; 
           <ProblemList problems={problems} />
         </Box>
         <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Các buổi học" sx={{ minWidth: 1000 }}>
+        {/* Sized for the 1366-pixel office screen: every column and both buttons in view without scrolling. */}
+        <Table size="small" aria-label="Các buổi học" sx={{ minWidth: 940, '& .MuiTableCell-root': { px: 0.75 } }}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 32 }}>#</TableCell>
-              <TableCell sx={{ width: 180 }}>Ngày</TableCell>
-              <TableCell sx={{ width: 100 }}>Buổi</TableCell>
-              <TableCell sx={{ minWidth: 260 }}>Nội dung</TableCell>
-              <TableCell sx={{ width: 180 }}>Giảng viên</TableCell>
-              <TableCell sx={{ width: 160 }}>Địa điểm</TableCell>
-              <TableCell sx={{ width: 44 }} />
+              <TableCell sx={{ width: 28 }}>#</TableCell>
+              <TableCell sx={{ width: 168 }}>Ngày</TableCell>
+              <TableCell sx={{ width: 96 }}>Buổi</TableCell>
+              <TableCell sx={{ minWidth: 200 }}>Nội dung</TableCell>
+              <TableCell sx={{ width: 170 }}>Giảng viên</TableCell>
+              <TableCell sx={{ width: 150 }}>Địa điểm</TableCell>
+              <TableCell sx={{ width: 40 }} />
             </TableRow>
           </TableHead>
           <TableBody>

@@ -3,14 +3,14 @@ import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Step
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ROW_STATUS_LABELS, type ColumnMapping, type ImportRow } from '../../../../shared/contract/imports';
-import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import type { ImportField } from '../../../../shared/domain/learner-fields';
+import type { ColumnMapping, ImportRow } from '../../../../shared/contract/imports';
+import { formatNumber } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { downloadBase64, readFileBase64 } from '../../components/download';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilePicker } from '../../components/useFilePicker';
-import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { VirtualTable } from '../../components/VirtualTable';
+import { checkColumns } from './check-columns';
 import { MappingStep } from './MappingStep';
 import { RowDialog } from './RowDialog';
 
@@ -18,13 +18,6 @@ type Opened = Awaited<ReturnType<typeof api.imports.open>>;
 type Analysis = Awaited<ReturnType<typeof api.imports.analyze>>;
 type Filter = ImportRow['status'] | 'skip' | 'all';
 
-const STATUS_COLOR: Record<ImportRow['status'], 'success' | 'default' | 'warning' | 'error'> = {
-  new: 'success',
-  same: 'default',
-  duplicate: 'warning',
-  error: 'error',
-};
-const ACTION_LABELS: Record<ImportRow['action'], string> = { auto: 'Tự động', skip: 'Bỏ qua', new: 'Thêm người mới', link: 'Gắn vào hồ sơ đã có' };
 const STEPS = ['Chọn tệp', 'Chọn cột', 'Kiểm tra và sửa', 'Hoàn tất'];
 
 function message(err: unknown): string {
@@ -128,52 +121,12 @@ export function ImportPage() {
     () => rows.filter((r) => (filter === 'all' ? true : filter === 'skip' ? r.action === 'skip' : r.action !== 'skip' && r.status === filter)),
     [rows, filter],
   );
-  const mappedFields = useMemo(() => [...new Set(mapping.filter((m) => m.field && !m.sexMark).map((m) => m.field as ImportField))], [mapping]);
+  // Sex read from x marks under Nam | Nữ is one «Giới tính» value to correct, like a sex column.
+  const mappedFields = useMemo(() => [...new Set(mapping.flatMap((m) => (m.field ? [m.field] : [])))], [mapping]);
   const step = commit.isSuccess ? 3 : analysis ? 2 : opened ? 1 : 0;
 
-  const columns: VirtualColumn<ImportRow>[] = [
-    { label: 'Dòng', width: '0.5fr', render: (r) => r.rowNumber },
-    { label: 'Họ và tên', width: '1.8fr', render: (r) => r.fullName },
-    { label: 'Ngày sinh', width: '0.9fr', render: (r) => formatDate(r.birthDate) },
-    { label: 'Chi bộ', width: '1.5fr', render: (r) => r.unitName ?? '' },
-    {
-      label: 'Tình trạng',
-      width: '1.1fr',
-      render: (r) => (r.action === 'skip' ? <Chip size="small" label="Bỏ qua" /> : <Chip size="small" color={STATUS_COLOR[r.status]} label={ROW_STATUS_LABELS[r.status]} />),
-    },
-    {
-      label: 'Vấn đề',
-      width: '3fr',
-      render: (r) =>
-        r.problems.length === 0
-          ? r.match
-            ? `Hồ sơ số ${r.match.id}: ${r.match.fullName}${r.match.birthDate ? `, ${formatDate(r.match.birthDate)}` : ''}`
-            : ''
-          : `${r.problems[0]!.cell ? `${r.problems[0]!.cell}: ` : ''}${r.problems[0]!.message}${r.problems.length > 1 ? ` (+${r.problems.length - 1})` : ''}`,
-    },
-    {
-      label: 'Xử lý',
-      width: '1.3fr',
-      render: (r) => (
-        <TextField
-          select
-          size="small"
-          variant="standard"
-          value={r.action}
-          onClick={(e) => e.stopPropagation()}
-          onKeyDown={(e) => e.stopPropagation()}
-          onChange={(e) => setAction.mutate({ rowNumber: r.rowNumber, action: e.target.value as ImportRow['action'] })}
-          slotProps={{ htmlInput: { 'aria-label': `Xử lý dòng ${r.rowNumber}` } }}
-        >
-          {(['auto', 'skip', 'new', ...(r.match ? (['link'] as const) : [])] as ImportRow['action'][]).map((a) => (
-            <MenuItem key={a} value={a}>
-              {ACTION_LABELS[a]}
-            </MenuItem>
-          ))}
-        </TextField>
-      ),
-    },
-  ];
+  const onAction = setAction.mutate;
+  const columns = useMemo(() => checkColumns(rows, (rowNumber, action) => onAction({ rowNumber, action })), [rows, onAction]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 'calc(100vh - 130px)' }}>

@@ -1,7 +1,7 @@
-import { Alert, Autocomplete, Box, Button, Chip, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Box, Button, Link, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnMapping, ImportSheet } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
-import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, type ImportField } from '../../../../shared/domain/learner-fields';
+import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, SEX_LABELS, type ImportField } from '../../../../shared/domain/learner-fields';
 import { useUnits } from '../learners/queries';
 
 /** A select value for every way a column can be read: a field, a sex mark, or nothing. */
@@ -11,6 +11,10 @@ function encode(m: ColumnMapping): string {
 function decode(col: number, value: string): ColumnMapping {
   if (value === 'sex:nam' || value === 'sex:nu') return { col, field: 'sex', sexMark: value.slice(4) as 'nam' | 'nu' };
   return { col, field: (value || null) as ImportField | null };
+}
+function label(m: ColumnMapping): string {
+  if (m.sexMark) return `Giới tính: đánh dấu là ${SEX_LABELS[m.sexMark]}`;
+  return m.field ? IMPORT_FIELDS[m.field] : 'Không nhập';
 }
 
 export function MappingStep(props: {
@@ -30,6 +34,15 @@ export function MappingStep(props: {
   const sheet = props.sheets.find((s) => s.index === props.sheetIndex)!;
   const units = useUnits();
   const mapped = props.mapping.filter((m) => m.field).length;
+  const current = (col: number) => props.mapping.find((x) => x.col === col) ?? { col, field: null };
+  const set = (m: ColumnMapping) => props.onMapping([...props.mapping.filter((x) => x.col !== m.col), m]);
+  // Still on the clerk's earlier choice: a column changed here is the clerk's choice for this time.
+  const fromMemory = sheet.columns.filter((c) => c.remembered && encode(current(c.col)) === encode(c.mapping));
+  // Two columns into one field are read as one value joined with a space: rarely what the clerk meant.
+  const shared = IMPORT_FIELD_KEYS.flatMap((f) => {
+    const cols = sheet.columns.filter((c) => current(c.col).field === f && !current(c.col).sexMark);
+    return cols.length > 1 ? [`Các cột ${cols.map((c) => c.letter).join(', ')} cùng nhập vào «${IMPORT_FIELDS[f]}»: giá trị sẽ được ghép nối vào nhau.`] : [];
+  });
   return (
     <Box>
       <Paper sx={{ p: 2, mb: 2 }}>
@@ -63,8 +76,21 @@ export function MappingStep(props: {
             onChange={(_e, u) => props.onDefaultUnit(u?.id ?? null)}
             renderInput={(p) => <TextField {...p} label="Chi bộ cử đi học (cho người không ghi chi bộ)" />}
           />
-          {sheet.rememberedMapping && <Chip color="success" variant="outlined" label="Dùng lại cách chọn cột của lần nhập trước" />}
         </Box>
+        {fromMemory.length > 0 && (
+          <Alert
+            severity="info"
+            sx={{ mt: 2 }}
+            action={
+              <Button color="inherit" size="small" onClick={() => props.onMapping(props.mapping.map((m) => fromMemory.find((c) => c.col === m.col)?.guess ?? m))}>
+                Không dùng cách đã nhớ
+              </Button>
+            }
+          >
+            {fromMemory.length === 1 ? 'Một cột' : `${formatNumber(fromMemory.length)} cột`} được chọn như lần nhập trước có cùng tiêu đề (ghi «theo lần nhập trước»); vẫn có
+            thể đổi. Cách chọn ở lần này được nhớ khi nhập vào sổ.
+          </Alert>
+        )}
         {sheet.warnings.map((w) => (
           <Alert key={w} severity="warning" sx={{ mt: 2 }}>
             {w}
@@ -76,14 +102,15 @@ export function MappingStep(props: {
           <TableHead>
             <TableRow>
               <TableCell width={60}>Cột</TableCell>
-              <TableCell>Tiêu đề trong tệp</TableCell>
+              <TableCell sx={{ minWidth: 200 }}>Tiêu đề trong tệp</TableCell>
               <TableCell>Ví dụ</TableCell>
               <TableCell width={300}>Nhập vào</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {sheet.columns.map((c) => {
-              const m = props.mapping.find((x) => x.col === c.col) ?? { col: c.col, field: null };
+              const m = current(c.col);
+              const remembered = fromMemory.includes(c);
               return (
                 <TableRow key={c.col}>
                   <TableCell>{c.letter}</TableCell>
@@ -92,10 +119,20 @@ export function MappingStep(props: {
                   <TableCell>
                     <TextField
                       select
-                      aria-label={`Cột ${c.letter} nhập vào`}
                       value={encode(m)}
-                      slotProps={{ select: { displayEmpty: true } }}
-                      onChange={(e) => props.onMapping([...props.mapping.filter((x) => x.col !== c.col), decode(c.col, e.target.value)])}
+                      onChange={(e) => set(decode(c.col, e.target.value))}
+                      slotProps={{ select: { displayEmpty: true }, htmlInput: { 'aria-label': `Cột ${c.letter} nhập vào` }, formHelperText: { sx: { mx: 0 } } }}
+                      helperText={
+                        remembered ? (
+                          <>
+                            theo lần nhập trước ·{' '}
+                            <Link component="button" type="button" variant="caption" onClick={() => set(c.guess)}>
+                              theo tiêu đề: {label(c.guess)}
+                            </Link>
+                          </>
+                        ) : undefined
+                      }
+                      fullWidth
                     >
                       <MenuItem value="">
                         <em>Không nhập</em>
@@ -105,8 +142,11 @@ export function MappingStep(props: {
                           {IMPORT_FIELDS[f]}
                         </MenuItem>
                       ))}
-                      <MenuItem value="sex:nam">Giới tính: đánh dấu là Nam</MenuItem>
-                      <MenuItem value="sex:nu">Giới tính: đánh dấu là Nữ</MenuItem>
+                      {(['nam', 'nu'] as const).map((sex) => (
+                        <MenuItem key={sex} value={`sex:${sex}`}>
+                          {label({ col: c.col, field: 'sex', sexMark: sex })}
+                        </MenuItem>
+                      ))}
                     </TextField>
                   </TableCell>
                 </TableRow>
@@ -115,6 +155,11 @@ export function MappingStep(props: {
           </TableBody>
         </Table>
       </Paper>
+      {shared.map((w) => (
+        <Alert key={w} severity="warning" sx={{ mt: 2 }}>
+          {w}
+        </Alert>
+      ))}
       {props.error && <Alert severity="error" sx={{ mt: 2 }}>{props.error}</Alert>}
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2, gap: 2, alignItems: 'center' }}>
         <Typography variant="body2" color="text.secondary">

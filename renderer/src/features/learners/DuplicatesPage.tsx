@@ -9,6 +9,7 @@ import {
   DialogContent,
   DialogTitle,
   Paper,
+  Snackbar,
   Table,
   TableBody,
   TableCell,
@@ -47,7 +48,15 @@ const FIELDS: { label: string; value: (p: Person) => string }[] = [
   { label: 'Ghi chú', value: (p) => p.notes },
 ];
 
-function MergeDialog({ pair, onClose }: { pair: { a: number; b: number } | null; onClose: () => void }) {
+interface MergeDone {
+  mergeId: number;
+  keptId: number;
+  keptName: string;
+  removedId: number;
+  undone: boolean;
+}
+
+function MergeDialog({ pair, onClose, onMerged }: { pair: { a: number; b: number } | null; onClose: () => void; onMerged: (m: MergeDone) => void }) {
   const queryClient = useQueryClient();
   const [swap, setSwap] = useState(false);
   const keepId = pair ? (swap ? pair.b : pair.a) : 0;
@@ -59,8 +68,9 @@ function MergeDialog({ pair, onClose }: { pair: { a: number; b: number } | null;
   });
   const merge = useMutation({
     mutationFn: () => api.learners.merge({ keepId, removeId }),
-    onSuccess: () => {
+    onSuccess: (r) => {
       void queryClient.invalidateQueries();
+      onMerged({ mergeId: r.mergeId, keptId: r.person.id, keptName: r.person.fullName, removedId: removeId, undone: false });
       onClose();
     },
   });
@@ -122,13 +132,18 @@ export function DuplicatesPage() {
   const pairs = useQuery({ queryKey: ['learners.duplicates'], queryFn: () => api.learners.duplicates() });
   const merges = useQuery({ queryKey: ['learners.merges'], queryFn: () => api.learners.merges() });
   const [pair, setPair] = useState<{ a: number; b: number } | null>(null);
+  // The last merge, told where the clerk is (the list of merges may be far down the page) with its undo.
+  const [done, setDone] = useState<MergeDone | null>(null);
   const dismiss = useMutation({
     mutationFn: (p: { aId: number; bId: number }) => api.learners.dismissDuplicate(p),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['learners.duplicates'] }),
   });
   const undo = useMutation({
     mutationFn: (mergeId: number) => api.learners.undoMerge({ mergeId }),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: (_r, mergeId) => {
+      setDone((d) => (d && d.mergeId === mergeId ? { ...d, undone: true } : d));
+      return queryClient.invalidateQueries();
+    },
   });
 
   return (
@@ -208,7 +223,28 @@ export function DuplicatesPage() {
           </Table>
         )}
       </Paper>
-      {pair && <MergeDialog key={`${pair.a}-${pair.b}`} pair={pair} onClose={() => setPair(null)} />}
+      {pair && <MergeDialog key={`${pair.a}-${pair.b}`} pair={pair} onClose={() => setPair(null)} onMerged={setDone} />}
+      <Snackbar open={done !== null} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} sx={{ bottom: { xs: 48 } }}>
+        <Alert
+          severity="success"
+          variant="filled"
+          onClose={() => setDone(null)}
+          action={
+            done && !done.undone ? (
+              <>
+                <Button color="inherit" size="small" onClick={() => navigate(`/learners/${done.keptId}`)}>Xem hồ sơ</Button>
+                <Button color="inherit" size="small" onClick={() => undo.mutate(done.mergeId)} disabled={undo.isPending}>Hoàn tác</Button>
+                <Button color="inherit" size="small" onClick={() => setDone(null)}>Đóng</Button>
+              </>
+            ) : undefined
+          }
+        >
+          {done &&
+            (done.undone
+              ? `Đã hoàn tác: hồ sơ số ${done.removedId} đã được tách lại khỏi hồ sơ số ${done.keptId}.`
+              : `Đã gộp hồ sơ số ${done.removedId} vào hồ sơ số ${done.keptId} (${done.keptName}).`)}
+        </Alert>
+      </Snackbar>
     </Box>
   );
 }

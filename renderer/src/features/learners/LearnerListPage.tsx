@@ -14,15 +14,19 @@ import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { PageHeader } from '../../components/PageHeader';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import { useDebounced, useUnits } from './queries';
+import { filterUnits, useDebounced, useUnits } from './queries';
+import { registryCount, registrySearch, type RegistryFilters } from './registry-queries';
+
+const PARTY_STATUS_SHORT: Record<keyof typeof PARTY_STATUS_LABELS, string> = { quan_chung: 'Quần chúng', du_bi: 'Dự bị', chinh_thuc: 'Chính thức' };
 
 const COLUMNS: VirtualColumn<PersonRow>[] = [
   { label: 'Họ và tên', width: '2.2fr', render: (r) => r.fullName },
   { label: 'Giới tính', width: '0.7fr', render: (r) => (r.sex ? SEX_LABELS[r.sex] : '') },
   { label: 'Ngày sinh', width: '0.9fr', render: (r) => formatDate(r.birthDate) },
   { label: 'Dân tộc', width: '0.8fr', render: (r) => r.ethnicityName ?? '' },
-  { label: 'Đảng viên', width: '1.2fr', render: (r) => (r.partyStatus ? PARTY_STATUS_LABELS[r.partyStatus] : '') },
-  { label: 'Chi bộ, đảng bộ', width: '1.8fr', render: (r) => r.unitName ?? '' },
+  // The column says «Đảng viên», so its cells need only the kind: the full label was cut at 1366 pixels.
+  { label: 'Đảng viên', width: '1fr', render: (r) => (r.partyStatus ? PARTY_STATUS_SHORT[r.partyStatus] : '') },
+  { label: 'Chi bộ, đảng bộ', width: '2fr', render: (r) => r.unitName ?? '' },
   { label: 'Chức vụ', width: '1.4fr', render: (r) => r.position },
   { label: 'Số CCCD', width: '1.1fr', render: (r) => r.citizenId ?? '' },
 ];
@@ -35,7 +39,7 @@ export function LearnerListPage() {
   const [partyStatus, setPartyStatus] = useState<PartyStatus | ''>('');
   const query = useDebounced(q, 150);
   const units = useUnits();
-  const filters = useMemo(
+  const filters = useMemo<RegistryFilters>(
     () => ({ ...(unitId ? { unitId } : {}), ...(partyStatus ? { partyStatus } : {}) }),
     [unitId, partyStatus],
   );
@@ -44,18 +48,8 @@ export function LearnerListPage() {
     setParams(query ? { q: query } : {}, { replace: true });
   }, [query, setParams]);
 
-  const pages = useInfiniteQuery({
-    queryKey: ['learners.search', query, filters],
-    queryFn: ({ pageParam }) => api.learners.search({ q: query, filters, after: pageParam, limit: 200 }),
-    initialPageParam: null as { rank: number } | null,
-    getNextPageParam: (last) => last.next,
-    placeholderData: (prev) => prev,
-  });
-  const count = useQuery({
-    queryKey: ['learners.count', query, filters],
-    queryFn: () => api.learners.count({ q: query, filters }),
-    placeholderData: (prev) => prev,
-  });
+  const pages = useInfiniteQuery({ ...registrySearch(query, filters), placeholderData: (prev) => prev });
+  const count = useQuery({ ...registryCount(query, filters), placeholderData: (prev) => prev });
   const exportFile = useMutation({
     mutationFn: () => api.learners.exportXlsx({ q: query, filters }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
@@ -92,7 +86,7 @@ export function LearnerListPage() {
       <Box sx={{ display: 'flex', gap: 2, mb: 1.5, alignItems: 'center' }}>
         <TextField
           autoFocus
-          placeholder="Tìm theo tên, năm sinh, chi bộ, số CCCD… (gõ không dấu cũng được)"
+          placeholder="Tên, năm sinh, chi bộ, CCCD — không cần gõ dấu"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           slotProps={{
@@ -111,6 +105,7 @@ export function LearnerListPage() {
           sx={{ flex: 2 }}
           options={units.data ?? []}
           getOptionLabel={(u) => u.name}
+          filterOptions={filterUnits}
           value={units.data?.find((u) => u.id === unitId) ?? null}
           onChange={(_e, u) => setUnitId(u?.id ?? null)}
           renderInput={(p) => <TextField {...p} label="Chi bộ, đảng bộ" />}

@@ -2,22 +2,31 @@ import AddIcon from '@mui/icons-material/Add';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
-import { Alert, Box, Button, Chip, IconButton, LinearProgress, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanLine } from '../../../../shared/contract/plans';
 import { todayInVietnam } from '../../../../shared/domain/dates';
-import { formatNumber, formatPercent } from '../../../../shared/domain/format';
+import { formatNumber } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { PlanLineDialog } from './PlanLineDialog';
+import { difference, PlanProgress } from './PlanProgress';
 
-/** "3/4 lớp, 75,0%": plan against actual as the Party committee reads it. */
-function progress(actual: number, planned: number): string {
-  return planned > 0 ? `${formatNumber(actual)}/${formatNumber(planned)} lớp, ${formatPercent(actual / planned)}` : `${formatNumber(actual)} lớp (ngoài kế hoạch)`;
+/** "1 / 2" with the difference under it: the actual beside the planned figure of one line. */
+function Versus({ actual, planned, pending }: { actual: number; planned: number; pending?: number }) {
+  return (
+    <>
+      {formatNumber(actual)} / {formatNumber(planned)}
+      <Typography variant="body2" color="text.secondary" component="div">
+        {planned > 0 || actual > 0 ? `chênh lệch ${difference(actual, planned)}` : ''}
+      </Typography>
+      {pending ? <Typography variant="body2" color="warning.dark" component="div">+{formatNumber(pending)} dự kiến</Typography> : null}
+    </>
+  );
 }
 
 export function PlansPage() {
@@ -43,7 +52,7 @@ export function PlansPage() {
     <Box sx={{ maxWidth: 1200 }}>
       <PageHeader
         title="Kế hoạch đào tạo, bồi dưỡng"
-        subtitle="Số lớp và số học viên dự kiến theo chương trình, quý và nơi tổ chức; so sánh với số lớp đã mở."
+        subtitle="Số lớp và số học viên dự kiến theo chương trình, quý và nơi tổ chức; so sánh với số lớp đã mở và số học viên đã học."
         actions={
           <>
             <YearSelector year={year} onChange={setYear} />
@@ -59,18 +68,7 @@ export function PlansPage() {
       {closed && <Alert severity="info" sx={{ mb: 2 }}>Năm {year} đã khóa sổ: kế hoạch chỉ xem, không sửa.</Alert>}
       {error && <Alert severity="error" sx={{ mb: 2 }}>{error.message}</Alert>}
       {copy.isSuccess && <Alert severity="success" sx={{ mb: 2 }}>Đã chép {formatNumber(copy.data.copied)} dòng từ năm {year - 1}.</Alert>}
-      {plan.data && plan.data.byProgram.length > 0 && (
-        <Paper sx={{ p: 2, mb: 2 }}>
-          <Typography variant="h2" sx={{ mb: 1 }}>Thực hiện so với kế hoạch</Typography>
-          {plan.data.byProgram.map((p) => (
-            <Box key={p.programId} sx={{ display: 'grid', gridTemplateColumns: '1fr 240px 200px', gap: 2, alignItems: 'center', py: 0.5 }}>
-              <Typography>{p.programName}</Typography>
-              <LinearProgress variant="determinate" value={p.plannedClasses ? Math.min(100, (100 * p.actualClasses) / p.plannedClasses) : 100} aria-label={`Tiến độ ${p.programName}`} />
-              <Typography sx={{ fontWeight: 600 }}>{progress(p.actualClasses, p.plannedClasses)}</Typography>
-            </Box>
-          ))}
-        </Paper>
-      )}
+      {plan.data && plan.data.byProgram.length > 0 && <PlanProgress year={year} rows={plan.data.byProgram} />}
       <Paper>
         <Table size="small" aria-label={`Kế hoạch năm ${year}`}>
           <TableHead>
@@ -78,9 +76,8 @@ export function PlansPage() {
               <TableCell>Chương trình</TableCell>
               <TableCell>Quý</TableCell>
               <TableCell>Nơi tổ chức</TableCell>
-              <TableCell align="right">Số lớp</TableCell>
-              <TableCell align="right">Học viên dự kiến</TableCell>
-              <TableCell align="right">Đã mở</TableCell>
+              <TableCell align="right">Lớp đã mở / kế hoạch</TableCell>
+              <TableCell align="right">Lượt học viên thực tế / kế hoạch</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -91,12 +88,13 @@ export function PlansPage() {
                   {l.programName}
                   {l.notes && <Typography variant="body2" color="text.secondary">{l.notes}</Typography>}
                 </TableCell>
-                <TableCell>{l.quarter ? `Quý ${['I', 'II', 'III', 'IV'][l.quarter - 1]}` : 'Cả năm'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.quarter ? `Quý ${['I', 'II', 'III', 'IV'][l.quarter - 1]}` : 'Cả năm'}</TableCell>
                 <TableCell>{l.place}</TableCell>
-                <TableCell align="right">{formatNumber(l.plannedClasses)}</TableCell>
-                <TableCell align="right">{formatNumber(l.plannedLearners)}</TableCell>
                 <TableCell align="right">
-                  <Chip size="small" color={l.actualClasses >= l.plannedClasses && l.plannedClasses > 0 ? 'success' : 'default'} label={`${formatNumber(l.actualClasses)}/${formatNumber(l.plannedClasses)}`} />
+                  <Versus actual={l.actualClasses} planned={l.plannedClasses} pending={l.pendingClasses} />
+                </TableCell>
+                <TableCell align="right">
+                  <Versus actual={l.actualLearners} planned={l.plannedLearners} />
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Button size="small" onClick={() => navigate(`/classes/new?planLine=${l.id}&program=${l.programId}&year=${l.year}`)} disabled={closed}>
@@ -113,7 +111,7 @@ export function PlansPage() {
             ))}
             {plan.data && plan.data.lines.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7}>
+                <TableCell colSpan={6}>
                   <Typography color="text.secondary">Năm {year} chưa có kế hoạch. Thêm từng dòng, hoặc chép kế hoạch năm trước rồi sửa.</Typography>
                 </TableCell>
               </TableRow>

@@ -2,7 +2,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Alert, Box, Button, LinearProgress, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, LinearProgress, Paper, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
@@ -36,12 +36,18 @@ export function ReportTab() {
   });
   const [showPrint, setShowPrint] = useState(false);
   const preview = useQuery({ queryKey: ['reports.preview', period], queryFn: () => api.reports.preview({ period }), enabled: showPrint && report.isSuccess });
-  const xlsx = useMutation({ mutationFn: () => api.reports.xlsx({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
-  const pdf = useMutation({ mutationFn: () => api.reports.pdf({ period }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
-  const print = useMutation({ mutationFn: () => api.reports.print({ period }) });
+  // Each export remembers the period it was made for: its message goes away when the period changes.
+  const xlsx = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
+  const pdf = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.pdf({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const print = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.print({ period: p }) });
   const status = useAppStatus();
   const r = report.isError || !prepared.ready ? null : report.data;
-  const exportError = xlsx.error ?? pdf.error ?? print.error;
+  const key = JSON.stringify(period);
+  const forPeriod = <T,>(m: { variables?: ReportPeriod; data?: T }) => (m.variables && JSON.stringify(m.variables) === key ? m.data : undefined);
+  const exportError = [xlsx, pdf, print].find((m) => m.isError && JSON.stringify(m.variables) === key)?.error;
+  const busy = pdf.isPending ? 'Đang tạo tệp PDF của báo cáo…' : xlsx.isPending ? 'Đang tạo tệp Excel của báo cáo…' : print.isPending ? 'Đang gửi báo cáo tới máy in…' : null;
+  // The file saved last, of either kind.
+  const saved = [pdf, xlsx].filter((m) => m.isSuccess && forPeriod(m)).sort((a, b) => b.submittedAt - a.submittedAt)[0]?.data?.fileName;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -51,15 +57,20 @@ export function ReportTab() {
         <Button startIcon={<VisibilityIcon />} onClick={() => setShowPrint((v) => !v)} disabled={!r}>
           {showPrint ? 'Ẩn bản in' : 'Xem bản in'}
         </Button>
-        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate()} disabled={!r || xlsx.isPending}>Xuất Excel</Button>
-        <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!r || pdf.isPending}>Lưu PDF</Button>
+        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(period)} disabled={!r || busy !== null}>Xuất Excel</Button>
+        <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate(period)} disabled={!r || busy !== null}>Lưu PDF</Button>
         {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!r || print.isPending}>In</Button>
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate(period)} disabled={!r || busy !== null}>In</Button>
         )}
       </Paper>
       {prepared.view}
       {prepared.ready && report.isError && <Alert severity="info">{report.error.message}</Alert>}
-      {exportError && <Alert severity="error">{exportError.message}</Alert>}
+      <Box role="status" aria-live="polite" sx={{ display: 'grid', gap: 1, '&:empty': { display: 'none' } }}>
+        {busy && <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>{busy} Xin chờ trong giây lát.</Alert>}
+        {!busy && saved && <Alert severity="success">Đã lưu tệp {saved}.</Alert>}
+        {!busy && forPeriod(print)?.printed && <Alert severity="success">Đã gửi báo cáo tới máy in.</Alert>}
+      </Box>
+      {!busy && exportError && <Alert severity="error">{exportError.message}</Alert>}
       {r && (
         <>
           <Typography variant="body2" color="text.secondary">

@@ -1,68 +1,12 @@
-import { Alert, AlertTitle, Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, AlertTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import type { Figures, Report } from '../../../../shared/contract/reports';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
+import { programShortName } from '../../../../shared/domain/program-label';
+import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, shareText, UNITS_NOTE, type BreakdownColumn } from '../../../../shared/domain/report-breakdown';
+import { CountShare, Note, NumTable, Section, type Column } from './NumTable';
 
 const n = (v: number) => formatNumber(v);
-const pct = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, 2) : '—');
-
-interface Column<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-  align?: 'left' | 'right';
-}
-
-function NumTable<T>({ label, columns, rows, total, kind }: { label: string; columns: Column<T>[]; rows: T[]; total?: T; kind?: (row: T) => 'sub' | 'total' | undefined }) {
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label={label} sx={{ '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' }, '& td, & th': { px: 1 } }}>
-        <TableHead>
-          <TableRow>
-            {columns.map((c) => (
-              <TableCell key={c.header} align={c.align ?? 'right'}>{c.header}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map((r, i) => (
-            <TableRow
-              key={i}
-              sx={
-                kind?.(r) === 'sub'
-                  ? { '& td': { color: 'text.secondary', fontStyle: 'italic', pt: 0 } }
-                  : kind?.(r) === 'total'
-                    ? { '& td': { fontWeight: 700 } }
-                    : kind
-                      ? { '& td': { borderBottom: 0 } }
-                      : undefined
-              }
-            >
-              {columns.map((c) => (
-                <TableCell key={c.header} align={c.align ?? 'right'}>{c.cell(r)}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-          {total && (
-            <TableRow sx={{ '& td': { fontWeight: 700 } }}>
-              {columns.map((c) => (
-                <TableCell key={c.header} align={c.align ?? 'right'}>{c.cell(total)}</TableCell>
-              ))}
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
-    </Box>
-  );
-}
-
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>{title}</Typography>
-      {children}
-    </Paper>
-  );
-}
 
 type ProgramRow = { name: string; current: Figures; previous: Figures };
 /** A program's figures for one period: the current one, or the previous one under it in grey. */
@@ -78,6 +22,18 @@ function withPrevious(rows: ProgramRow[], total: ProgramRow, previousLabel: stri
   });
 }
 
+/** A breakdown column on screen: the count with its share of the column's base. */
+function breakdown(c: BreakdownColumn): Column<PeriodRow> {
+  return {
+    group: c.group,
+    header: c.header,
+    cell: (r) => {
+      const base = c.base(r.f);
+      return <CountShare count={n(c.count(r.f))} share={base > 0 ? shareText(c.count(r.f), base) : null} />;
+    },
+  };
+}
+
 /** The tables in the order of the printed report; the charts come right after the first one. */
 export function ReportTables({ report, charts }: { report: Report; charts: ReactNode }) {
   const rows: ProgramRow[] = report.programs;
@@ -85,14 +41,24 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
   const prev = report.previous.label;
   const name: Column<ProgramRow> = { header: 'Chương trình', cell: (r) => r.name, align: 'left' };
   const periodRows = withPrevious(rows, total, prev);
+  // Only programs that grade have a row in the classification table, so its total is theirs alone.
+  const gradedRows = withPrevious(
+    rows.filter((r) => gradedCount(r.current) + gradedCount(r.previous) > 0),
+    total,
+    prev,
+  );
   type Place = { name: string; current: number; previous: number; byProgram: Record<string, number> };
   const placeColumns = (title: string): Column<Place>[] => [
     { header: title, cell: (r) => r.name, align: 'left' },
-    ...report.programs.map((p): Column<Place> => ({ header: p.code, cell: (r) => n(r.byProgram[String(p.programId)] ?? 0) })),
+    ...report.programs.map((p): Column<Place> => ({ group: 'Lượt học viên theo chương trình', header: programShortName(p.name), cell: (r) => n(r.byProgram[String(p.programId)] ?? 0) })),
     { header: `Cộng ${report.period.label}`, cell: (r) => n(r.current) },
     { header: prev, cell: (r) => n(r.previous) },
   ];
   const periodName: Column<PeriodRow> = { header: 'Chương trình', cell: (r) => (r.main ? r.name : `\u2003${r.name}`), align: 'left' };
+  const enrolled: Column<PeriodRow> = { header: 'Lượt học viên', cell: (r) => n(r.f.enrollments) };
+  const composition = compositionColumns(report.ageBands).map(breakdown);
+  const ageStart = composition.findIndex((c) => c.group === 'Độ tuổi');
+  const graded = gradedCount(report.total.current);
   return (
     <>
       <Section title={`Kết quả chung — ${report.period.label}`}>
@@ -102,52 +68,41 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
           total={total}
           columns={[
             name,
-            { header: 'Kế hoạch (lớp)', cell: (r) => n(r.current.planned) },
-            { header: 'Mở (lớp)', cell: (r) => n(r.current.opened) },
-            { header: '% kế hoạch', cell: (r) => pct(r.current.opened, r.current.planned) },
-            { header: 'Lượt học viên', cell: (r) => n(r.current.enrollments) },
+            { group: 'Số lớp', header: 'Kế hoạch', cell: (r) => n(r.current.planned) },
+            { group: 'Số lớp', header: 'Đã mở', cell: (r) => n(r.current.opened) },
+            { group: 'Số lớp', header: '% kế hoạch', cell: (r) => (r.current.planned > 0 ? formatPercent(r.current.opened / r.current.planned, 2) : '—') },
+            { group: 'Lượt học viên', header: 'Học', cell: (r) => n(r.current.enrollments) },
+            { group: 'Lượt học viên', header: 'Hoàn thành', cell: (r) => n(r.current.completed) },
+            { group: 'Lượt học viên', header: 'Cấp GCN', cell: (r) => n(r.current.certified) },
             { header: 'Số người', cell: (r) => n(r.current.people) },
-            { header: 'Hoàn thành', cell: (r) => n(r.current.completed) },
-            { header: 'Cấp GCN', cell: (r) => n(r.current.certified) },
-            { header: `Lớp mở ${prev}`, cell: (r) => n(r.previous.opened) },
-            { header: `Lượt HV ${prev}`, cell: (r) => n(r.previous.enrollments) },
+            { group: prev, header: 'Lớp mở', cell: (r) => n(r.previous.opened) },
+            { group: prev, header: 'Lượt học viên', cell: (r) => n(r.previous.enrollments) },
           ]}
         />
+        <Note>{UNITS_NOTE}</Note>
+        {report.pendingClasses > 0 && (
+          <Note>
+            Chưa tính {n(report.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp (lớp được tính khi có quyết định mở lớp, như ở màn hình Kế hoạch).
+          </Note>
+        )}
       </Section>
       {charts}
-      <Section title="Thành phần học viên (lượt)">
-        <NumTable
-          label="Thành phần học viên"
-          rows={periodRows}
-          kind={(r) => r.kind}
-          columns={[
-            periodName,
-            { header: 'Lượt HV', cell: (r) => n(r.f.enrollments) },
-            { header: 'Nữ', cell: (r) => `${n(r.f.women)} (${pct(r.f.women, r.f.enrollments)})` },
-            { header: 'Dân tộc thiểu số', cell: (r) => `${n(r.f.minority)} (${pct(r.f.minority, r.f.enrollments)})` },
-            { header: 'ĐV chính thức', cell: (r) => n(r.f.party.chinh_thuc) },
-            { header: 'ĐV dự bị', cell: (r) => n(r.f.party.du_bi) },
-            { header: 'Quần chúng', cell: (r) => n(r.f.party.quan_chung) },
-            { header: 'Chưa rõ', cell: (r) => n(r.f.party.unknown) },
-            ...report.ageBands.map((label, i): Column<PeriodRow> => ({ header: label, cell: (r) => n(r.f.ages[i] ?? 0) })),
-          ]}
-        />
+      <Section title="Thành phần học viên — giới tính, dân tộc, đảng viên (lượt, tỉ lệ trên lượt học viên)">
+        <NumTable label="Thành phần học viên" rows={periodRows} kind={(r) => r.kind} columns={[periodName, enrolled, ...composition.slice(0, ageStart)]} />
+      </Section>
+      <Section title="Thành phần học viên — độ tuổi (lượt, tỉ lệ trên lượt học viên)">
+        <NumTable label="Độ tuổi học viên" rows={periodRows} kind={(r) => r.kind} columns={[periodName, enrolled, ...composition.slice(ageStart)]} />
       </Section>
       {report.classificationLabels.length > 0 && (
         <Section title="Kết quả học tập (xếp loại của người hoàn thành)">
           <NumTable
             label="Xếp loại"
-            rows={periodRows}
+            rows={gradedRows}
             kind={(r) => r.kind}
-            columns={[
-              periodName,
-              { header: 'Hoàn thành', cell: (r) => n(r.f.completed) },
-              ...report.classificationLabels.map((l): Column<PeriodRow> => ({
-                header: l,
-                cell: (r) => `${n(r.f.classifications[l] ?? 0)} (${pct(r.f.classifications[l] ?? 0, r.f.completed)})`,
-              })),
-            ]}
+            columns={[periodName, { header: 'Hoàn thành có xếp loại', cell: (r) => n(gradedCount(r.f)) }, ...classificationColumns(report.classificationLabels).map(breakdown)]}
           />
+          <Note>{classificationBaseText(report.total.current)}</Note>
+          {graded === 0 && <Note>Trong kỳ chưa có học viên hoàn thành chương trình có xếp loại.</Note>}
         </Section>
       )}
       <Section title="Theo xã, phường (lượt học viên)">

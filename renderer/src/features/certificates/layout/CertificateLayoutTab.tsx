@@ -23,6 +23,7 @@ import { useFilePicker } from '../../../components/useFilePicker';
 import { useFormErrors } from '../../../components/useFormErrors';
 import { FieldPanel } from './FieldPanel';
 import { LayoutCanvas } from './LayoutCanvas';
+import { useElementWidth } from '../../../components/useElementWidth';
 
 /** One layout per program: the program is chosen here and kept in the address. */
 export function CertificateLayoutTab() {
@@ -156,34 +157,38 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
   };
   const imagePicker = useFilePicker({ accept: 'image/png,image/jpeg', label: 'Ảnh nền mẫu giấy', onFile: (f) => void onImage(f) });
 
+  const { ref: paneRef, width: paneWidth } = useElementWidth<HTMLDivElement>(860);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', gap: 2, alignItems: 'start' }}>
       <Paper sx={{ p: 2, overflow: 'auto' }}>
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1.5 }}>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}>
           <ToggleButtonGroup size="small" exclusive sx={{ whiteSpace: 'nowrap' }} value={view} onChange={(_e, v: View | null) => v && setView(v)} aria-label="Nội dung khung xem">
             <ToggleButton value="sample">Giấy mẫu</ToggleButton>
             <ToggleButton value="calibration">Trang cân chỉnh</ToggleButton>
           </ToggleButtonGroup>
-          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 220px' }}>
             Kéo từng khung, hoặc chọn rồi dùng phím mũi tên (0,5 mm; giữ Shift: 5 mm).
           </Typography>
-          <Button startIcon={<PictureAsPdfIcon />} onClick={() => calibrationPdf.mutate()} disabled={!check.success || calibrationPdf.isPending}>
+          <Button startIcon={<PictureAsPdfIcon />} onClick={() => calibrationPdf.mutate()} disabled={!check.success || calibrationPdf.isPending} sx={{ whiteSpace: 'nowrap' }}>
             Lưu trang cân chỉnh (PDF)
           </Button>
         </Box>
         {calibrationPdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{calibrationPdf.error.message}</Alert>}
         {preview.isError && <Alert severity="error" sx={{ mb: 1 }}>{preview.error.message}</Alert>}
+        {/* The sheet is drawn at the width its pane has (860 px at most), so it is never cut on a 1366-pixel screen. */}
+        <Box ref={paneRef}>
         <LayoutCanvas
           layout={draft}
           html={preview.data?.html ?? null}
           title={preview.data?.title ?? 'Mẫu giấy'}
           selected={selected}
           invalid={invalid}
-          maxWidthPx={860}
+          maxWidthPx={Math.min(860, paneWidth)}
           {...(view === 'calibration' && offset.data ? { shift: offset.data } : {})}
           onSelect={setSelected}
           onMove={(key, x, y) => changeField(key, { x, y })}
         />
+        </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {view === 'sample'
             ? 'Khung xem là chính bản in, với dữ liệu minh họa (số «MẪU», mã QR không có chữ ký).'

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { Certificate, certificatesChannels } from '../../../shared/contract/certificates';
+import { formatDate } from '../../../shared/domain/format';
+import type { AppCore } from '../app-core';
+import { certificate } from '../services/certificates';
+import { trustedKeys } from '../services/trusted-keys';
+import { checkCodeOf, readCheckCode } from './check-code';
+import { verifyCertificateCode } from './signing';
+
+type Verify = (typeof certificatesChannels)['certificates.verify'];
+type Input = z.output<Verify['input']>;
+type Result = z.output<Verify['output']>;
+
+/**
+ * Checking a certificate someone holds: by the QR's text (the signature says who issued it and what it
+ * says), or by the number printed on it, which the register answers, with the short code printed beside
+ * the numbers to show the paper is the one in the register.
+ */
+export function verifyCertificate(ctx: AppCore, input: Input): Result {
+  const number = input.number?.trim() ?? '';
+  // A QR's text pasted into the number box is still read as a QR.
+  if (/^TTCT\d/i.test(number.replace(/\s+/g, ''))) return byQr(ctx, number);
+  if (number) return byNumber(ctx, number, input.checkCode?.trim() || null);
+  return byQr(ctx, input.code ?? '');
+}
+
+function statusSentence(c: Certificate): string {
+  if (c.status === 'revoked') return `Giấy này đã bị thu hồi${c.statusReason ? `: ${c.statusReason}` : ''}.`;
+  if (c.status === 'reissued') return `Giấy này đã được cấp lại bằng giấy số ${c.replacedBySerial ?? '…'}${c.statusReason ? ` (${c.statusReason})` : ''}; giấy cũ không còn giá trị.`;
+  return 'Giấy còn hiệu lực.';
+}
+
+function byQr(ctx: AppCore, code: string): Result {
+  const own = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
+  const others = trustedKeys(ctx);
+  const r = verifyCertificateCode(code, [...own, ...[...others.values()].map((k) => k.publicKeyPem)]);
+  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null, codeMatches: null };
+  const { k, ...payload } = r.payload;
+  const other = others.get(k);
+  // Another centre's certificate: genuine by its key, but its register is not on this PC.
+  if (other) {
+    return {
+      status: r.status, message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`,
+      payload, certificate: null, issuer: other.issuer, codeMatches: null,
+    };
+  }
+  const row = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ?').get(r.payload.n) as { id: number } | undefined;
+  const found = row ? certificate(ctx, row.id) : null;
+  const message = !found
+    ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
+    : found.status === 'valid'
+      ? 'Giấy chứng nhận thật, còn trong sổ.'
+      : found.status === 'revoked'
+        ? `Giấy chứng nhận thật nhưng đã bị thu hồi: ${found.statusReason ?? ''}`
+        : `Giấy chứng nhận thật nhưng đã được cấp lại bằng giấy số ${found.replacedBySerial ?? ''}.`;
+  return { status: r.status, message, payload, certificate: found, issuer: null, codeMatches: null };
+}
+
+/** "Số: 1/2026/GCN" and "1 / 2026 / gcn" both find 1/2026/GCN; a dash of any width is a hyphen. */
+function cleanNumber(typed: string): string {
+  return typed
+    .normalize('NFC')
+    .replace(/[‐-―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:vào sổ số|vao so so|số|so)\s*:?\s*/iu, '');
+}
+
+/** The certificate whose serial, or else register number, is this; spaces and the case of A–Z aside. */
+function findByNumber(ctx: AppCore, typed: string): number | null {
+  const exact = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ? LIMIT 1').get(typed, typed) as
+    | { id: number }
+    | undefined;
+  if (exact) return exact.id;
+  const compact = typed.replace(/ /g, '');
+  const loose = ctx.db
+    .prepare(
+      `SELECT id, 0 AS o FROM certificates WHERE replace(serial, ' ', '') = ? COLLATE NOCASE
+       UNION ALL SELECT id, 1 FROM certificates WHERE replace(register_no, ' ', '') = ? COLLATE NOCASE ORDER BY o LIMIT 1`,
+    )
+    .get(compact, compact) as { id: number } | undefined;
+  return loose?.id ?? null;
+}
+
+function byNumber(ctx: AppCore, typed: string, typedCode: string | null): Result {
+  let number = cleanNumber(typed);
+  let code = typedCode;
+  let id = number ? findByNumber(ctx, number) : null;
+  // Number and code typed in one box, as they stand on the paper: "1/2026/GCN 7K3M-Q9XD".
+  const tail = /^(.*\S)\s+(\S{4}[\s-]?\S{4})$/u.exec(number);
+  if (id === null && code === null && tail && readCheckCode(tail[2]!)) {
+    const rest = findByNumber(ctx, tail[1]!);
+    if (rest !== null) [id, number, code] = [rest, tail[1]!, tail[2]!];
+  }
+  const none = { payload: null, issuer: null } as const;
+  if (id === null) {
+    return { ...none, status: 'not_found', message: `Không có giấy chứng nhận số ${number || typed} trong sổ của trung tâm.`, certificate: null, codeMatches: null };
+  }
+  const found = certificate(ctx, id);
+  const holder = `${found.printed.fullName}${found.printed.birthDate ? `, sinh ${formatDate(found.printed.birthDate)}` : ''}`;
+  const which = `Giấy số ${found.serial} (vào sổ số ${found.registerNo}) cấp ngày ${formatDate(found.issueDate)} cho ${holder}.`;
+  if (code === null) return { ...none, status: 'found', message: `${which} ${statusSentence(found)}`, certificate: found, codeMatches: null };
+  const printed = checkCodeOf(found.verificationCode);
+  if (printed === null) {
+    return {
+      ...none, status: 'code_mismatch', certificate: found, codeMatches: false,
+      message: `${which} Bản ghi của giấy này bị hỏng nên chưa có mã tra cứu để so; hãy sửa bản ghi ở thẻ «Sổ cấp giấy chứng nhận».`,
+    };
+  }
+  const read = readCheckCode(code);
+  if (read !== printed) {
+    const why = read === null ? `«${code}» không phải mã tra cứu (mã gồm 8 chữ và số, như 7K3M-Q9XD)` : `mã tra cứu ${read} không phải mã in trên giấy này`;
+    return {
+      ...none, status: 'code_mismatch', certificate: found, codeMatches: false,
+      message: `Sổ có giấy số ${found.serial} của ${holder}, nhưng ${why}. Giấy đang kiểm tra có thể bị làm giả, hoặc mã bị gõ nhầm: hãy đối chiếu lại.`,
+    };
+  }
+  return { ...none, status: 'found', message: `Mã tra cứu khớp. ${which} ${statusSentence(found)}`, certificate: found, codeMatches: true };
+}

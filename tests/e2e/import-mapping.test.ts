@@ -1,0 +1,148 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, browserForFile, dataFolder, saveCentreProfile, screenshot, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
+
+const browser = browserForFile();
+
+type Row = [string, 'x' | null, 'x' | null, string, string];
+
+/**
+ * A cell's list as issue 14 found it: «Đơn vị» holds the Party cell (a long name), the sex is an x
+ * under «Giới tính» / «Nam» | «Nữ», and «Ghi chú» is empty in every row.
+ */
+async function cellList(file: string, rows: Row[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ ĐẮK HÀ';
+  ws.getCell('A3').value = 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP BỒI DƯỠNG LÝ LUẬN CHÍNH TRỊ CHO ĐẢNG VIÊN MỚI';
+  ws.getRow(5).values = ['STT', 'Họ và tên', 'Giới tính', null, 'Ngày sinh', 'Đơn vị', 'Ghi chú'];
+  ws.getRow(6).values = [null, null, 'Nam', 'Nữ'];
+  ws.mergeCells('C5:D5');
+  for (const col of ['A', 'B', 'E', 'F', 'G']) ws.mergeCells(`${col}5:${col}6`);
+  rows.forEach((r, i) => (ws.getRow(7 + i).values = [i + 1, ...r]));
+  await wb.xlsx.writeFile(file);
+}
+
+const LONG_CELL = 'Chi bộ Trường Trung học cơ sở Nguyễn Văn Trỗi';
+const FIRST: Row[] = [
+  ['Hồ Văn Lâm', 'x', null, '14/02/1992', LONG_CELL],
+  ['Lương Thị Mai', null, 'x', '30/06/1997', LONG_CELL],
+];
+const SECOND: Row[] = [
+  ['Siu Thị Nhung', null, 'x', '02/03/1999', 'Chi bộ Phòng Văn hóa – Xã hội xã Đắk Hà'],
+  ['Trương Văn Phúc', 'x', null, '19/10/1985', LONG_CELL],
+  ['A Sang', null, null, '1990', 'Chi bộ thôn Kon Gung'],
+  // Already registered from the first list: the check screen names the record it will be linked to.
+  ['Hồ Văn Lâm', 'x', null, '14/02/1992', LONG_CELL],
+];
+
+async function chooseFile(page: Page, file: string): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByText('Dòng tiêu đề cột: 5.').waitFor();
+}
+
+/** The select of a column in the mapping step, by the column's letter. */
+function mappingOf(page: Page, letter: string) {
+  return page.getByRole('combobox', { name: `Cột ${letter} nhập vào` });
+}
+
+async function fitsTheScreen(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+}
+
+/** Cells of the check table whose text is cut off (wider or taller than the cell shows). */
+async function cutCells(page: Page, column: string): Promise<string[]> {
+  return page.evaluate((label) => {
+    const grid = document.querySelector('[aria-label="Các dòng trong tệp"]')!;
+    const index = [...grid.querySelectorAll('[role="columnheader"]')].findIndex((h) => h.textContent === label);
+    return [...grid.querySelectorAll('[role="rowgroup"] [role="row"]')].flatMap((row) => {
+      const cell = row.querySelectorAll('[role="gridcell"]')[index] as HTMLElement | undefined;
+      const text = (cell?.firstElementChild as HTMLElement | null) ?? cell;
+      return text && (text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1) ? [text.textContent ?? ''] : [];
+    });
+  }, column);
+}
+
+describe('import: the clerk’s column mapping is remembered per header (issue 14)', () => {
+  it('maps «Đơn vị» to the Party cell once, gets it back on the next list, and shows the sex read on the check screen', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      await saveCentreProfile(host.core);
+      const first = path.join(data.dir, 'DS_thang3.xlsx');
+      const second = path.join(data.dir, 'DS_thang4.xlsx');
+      await cellList(first, FIRST);
+      await cellList(second, SECOND);
+
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/learners/import`);
+      await chooseFile(page, first);
+      // The header alone says workplace; the clerk knows this cell puts its Party cell there.
+      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
+      expect(await page.getByText('theo lần nhập trước').count()).toBe(0);
+      await mappingOf(page, 'F').click();
+      await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
+      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+      await page.getByRole('gridcell', { name: 'Lương Thị Mai' }).waitFor();
+      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+      await page.getByText(/Đã nhập xong: thêm 2 người mới/).waitFor();
+
+      // The next list from the same cell: «Đơn vị» comes back as the Party cell, marked as remembered.
+      await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+      await chooseFile(page, second);
+      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Chi bộ, đảng bộ');
+      await page.getByText('theo lần nhập trước ·').waitFor();
+      await page.getByText(/Một cột được chọn như lần nhập trước/).waitFor();
+      expect(await mappingOf(page, 'C').textContent()).toBe('Giới tính: đánh dấu là Nam');
+      expect(await mappingOf(page, 'D').textContent()).toBe('Giới tính: đánh dấu là Nữ');
+      await fitsTheScreen(page);
+      await screenshot(page, '80-import-mapping-remembered');
+      // The page's status bar covers the table's lower rows in a full-page picture: the table alone too.
+      await page.getByRole('table', { name: 'Chọn cột' }).screenshot({ path: path.join(SCREENSHOTS, '80-import-mapping-remembered-table.png') });
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // The clerk can set the remembered column back to the header's own reading, and choose again.
+      await page.getByRole('button', { name: 'Không dùng cách đã nhớ' }).click();
+      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
+      expect(await page.getByText('theo lần nhập trước ·').count()).toBe(0);
+      await mappingOf(page, 'F').click();
+      await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
+      await page.getByText('theo lần nhập trước ·').waitFor();
+
+      // The check screen: the sex as read, the Party cell whole, no room spent on empty columns.
+      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+      await page.getByRole('gridcell', { name: 'Siu Thị Nhung' }).waitFor();
+      const headers = await page.locator('[aria-label="Các dòng trong tệp"] [role="columnheader"]').allTextContents();
+      expect(headers).toEqual(['Dòng', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Tình trạng', 'Vấn đề', 'Xử lý']);
+      const sexes = await page.evaluate(() =>
+        [...document.querySelectorAll('[aria-label="Các dòng trong tệp"] [role="rowgroup"] [role="row"]')].map((r) => [
+          r.querySelectorAll('[role="gridcell"]')[1]?.textContent,
+          r.querySelectorAll('[role="gridcell"]')[2]?.textContent,
+        ]),
+      );
+      expect(sexes).toEqual([
+        ['Siu Thị Nhung', 'Nữ'],
+        ['Trương Văn Phúc', 'Nam'],
+        ['A Sang', 'Chưa rõ'],
+        ['Hồ Văn Lâm', 'Nam'],
+      ]);
+      await page.getByRole('gridcell', { name: 'Chi bộ Phòng Văn hóa – Xã hội xã Đắk Hà' }).waitFor();
+      expect(await cutCells(page, 'Chi bộ')).toEqual([]);
+      expect(await cutCells(page, 'Họ và tên')).toEqual([]);
+      await fitsTheScreen(page);
+      await screenshot(page, '81-import-check-sex-and-cell');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+      await page.getByText(/Đã nhập xong: thêm 3 người mới, gắn 1 dòng vào hồ sơ đã có/).waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  }, 120_000);
+});

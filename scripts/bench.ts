@@ -352,6 +352,12 @@ async function main(): Promise<void> {
     if (!only || only === 'certificates') await benchCertificates();
     if (!only || only === 'reports') await benchReports();
     if (!only || only === 'imports') await benchHostile();
+    if (only === 'search') {
+      // The registry alone: the search and the screen's first rows (minutes, not the half hour of the whole run).
+      const dataDir = await ensureDatabase();
+      await benchSearch(dataDir);
+      await benchRegistryScreen(dataDir);
+    }
     if (!only || only === 'learners') {
       const dataDir = await ensureDatabase();
       await benchSearch(dataDir);

@@ -153,7 +153,8 @@ describe('reports — as a clerk', () => {
       await page.locator('input[type="file"][aria-label="Tệp tổng hợp"]').setInputFiles(rollup);
       await page.getByText('Đã nhập tổng hợp năm 2026 của Trung tâm Chính trị xã Đắk Hà.').waitFor();
       const sums = page.getByRole('table', { name: 'Tổng hợp theo chương trình' });
-      expect((await sums.getByRole('row', { name: new RegExp(knd.name) }).getByRole('cell').allTextContents()).slice(1, 7)).toEqual(['2', '1', '3', '3', '3', '2']);
+      // The sums are read again after the import: wait for them rather than the message alone.
+      await expect.poll(async () => (await sums.getByRole('row', { name: new RegExp(knd.name) }).getByRole('cell').allTextContents()).slice(1, 7)).toEqual(['2', '1', '3', '3', '3', '2']);
       await page.locator('input[type="file"][aria-label="Tệp tổng hợp"]').setInputFiles(rollup);
       await page.getByText(/Tổng hợp năm 2026 của Trung tâm Chính trị xã Đắk Hà \(xuất lúc .*\) đã được nhập\./).waitFor();
       const cut = path.join(data.dir, 'cut.ttct.json');

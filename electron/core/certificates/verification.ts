@@ -56,42 +56,68 @@ function byQr(ctx: AppCore, code: string): Result {
   return { status: r.status, message, payload, certificate: found, issuer: null, codeMatches: null };
 }
 
-/** "Số: 1/2026/GCN" and "1 / 2026 / gcn" both find 1/2026/GCN; a dash of any width is a hyphen. */
-function cleanNumber(typed: string): string {
+/** Spaces tidied and any dash read as a hyphen: "1 / 2026 / gcn" as typed. */
+function tidyNumber(typed: string): string {
   return typed
     .normalize('NFC')
     .replace(/[‐-―−]/g, '-')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?:vào sổ số|vao so so|số|so)\s*:?\s*/iu, '');
+    .trim();
 }
 
-/** The certificate whose serial, or else register number, is this; spaces and the case of A–Z aside. */
-function findByNumber(ctx: AppCore, typed: string): number | null {
-  const exact = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ? LIMIT 1').get(typed, typed) as
-    | { id: number }
-    | undefined;
-  if (exact) return exact.id;
+/** "Số: 1/2026/GCN" as it stands on the paper: the label before the number, when one is typed. */
+function withoutLabel(number: string): string {
+  return number.replace(/^(?:vào sổ số|vao so so|số|so)(?:\s*:\s*|\s+)/iu, '');
+}
+
+/**
+ * The certificates whose serial, or else register number, is this. Exact first (indexed); spaces and the
+ * case of A–Z aside only when asked, as that reads the whole register.
+ */
+function findByNumber(ctx: AppCore, typed: string, loose: boolean): number[] {
+  const exact = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ?').all(typed, typed) as { id: number }[];
+  if (exact.length > 0 || !loose) return exact.map((r) => r.id);
   const compact = typed.replace(/ /g, '');
-  const loose = ctx.db
+  const rows = ctx.db
     .prepare(
       `SELECT id, 0 AS o FROM certificates WHERE replace(serial, ' ', '') = ? COLLATE NOCASE
-       UNION ALL SELECT id, 1 FROM certificates WHERE replace(register_no, ' ', '') = ? COLLATE NOCASE ORDER BY o LIMIT 1`,
+       UNION ALL SELECT id, 1 FROM certificates WHERE replace(register_no, ' ', '') = ? COLLATE NOCASE ORDER BY o LIMIT 20`,
     )
-    .get(compact, compact) as { id: number } | undefined;
-  return loose?.id ?? null;
+    .all(compact, compact) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/**
+ * What was typed, read in turn as: the number as typed, without its «Số:» label, then number and code in
+ * one box as they stand on the paper ("1/2026/GCN 7K3M-Q9XD"); exact before loose. When a code is known,
+ * the certificate it belongs to is preferred (a serial may equal another certificate's register number).
+ */
+function locate(ctx: AppCore, typed: string, typedCode: string | null): { id: number | null; number: string; code: string | null } {
+  const number = tidyNumber(typed);
+  const readings: { number: string; code: string | null }[] = [{ number, code: typedCode }];
+  const bare = withoutLabel(number);
+  if (bare !== number) readings.push({ number: bare, code: typedCode });
+  if (typedCode === null) {
+    for (const n of [number, bare]) {
+      const tail = /^(.*\S)\s+(\S{4}[\s-]?\S{4})$/u.exec(n);
+      if (tail && readCheckCode(tail[2]!)) readings.push({ number: tail[1]!, code: tail[2]! });
+    }
+  }
+  for (const loose of [false, true]) {
+    for (const r of readings) {
+      if (!r.number) continue;
+      const ids = findByNumber(ctx, r.number, loose);
+      if (ids.length === 0) continue;
+      const wanted = r.code === null ? null : readCheckCode(r.code);
+      const matching = wanted === null ? undefined : ids.find((id) => checkCodeOf(certificate(ctx, id).verificationCode) === wanted);
+      return { id: matching ?? ids[0]!, number: r.number, code: r.code };
+    }
+  }
+  return { id: null, number: bare, code: typedCode };
 }
 
 function byNumber(ctx: AppCore, typed: string, typedCode: string | null): Result {
-  let number = cleanNumber(typed);
-  let code = typedCode;
-  let id = number ? findByNumber(ctx, number) : null;
-  // Number and code typed in one box, as they stand on the paper: "1/2026/GCN 7K3M-Q9XD".
-  const tail = /^(.*\S)\s+(\S{4}[\s-]?\S{4})$/u.exec(number);
-  if (id === null && code === null && tail && readCheckCode(tail[2]!)) {
-    const rest = findByNumber(ctx, tail[1]!);
-    if (rest !== null) [id, number, code] = [rest, tail[1]!, tail[2]!];
-  }
+  const { id, number, code } = locate(ctx, typed, typedCode);
   const none = { payload: null, issuer: null } as const;
   if (id === null) {
     return { ...none, status: 'not_found', message: `Không có giấy chứng nhận số ${number || typed} trong sổ của trung tâm.`, certificate: null, codeMatches: null };

@@ -1,12 +1,10 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { vi } from 'date-fns/locale/vi';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import type { ComponentType } from 'react';
 import { theme } from './theme';
 import { Shell } from './Shell';
+import { statusQuery } from './useAppStatus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { prefetchRegistry } from '../features/learners/registry-queries';
 
@@ -27,6 +25,13 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
 const router = createHashRouter([
   {
     path: '/',
+    // The status is asked as navigation starts, beside the first screen's code and data, so the shell
+    // draws once, with everything, rather than a spinner first.
+    loader: () => {
+      void queryClient.prefetchQuery(statusQuery);
+      return null;
+    },
+    shouldRevalidate: () => false,
     element: <Shell />,
     errorElement: <ErrorBoundary />,
     children: [
@@ -68,11 +73,9 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={vi}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
-      </LocalizationProvider>
     </ThemeProvider>
   );
 }

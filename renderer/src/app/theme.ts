@@ -1,7 +1,6 @@
 import { createTheme } from '@mui/material/styles';
 import { viVN as coreViVN } from '@mui/material/locale';
 import { viVN as gridViVN } from '@mui/x-data-grid/locales';
-import { viVN as pickersViVN } from '@mui/x-date-pickers/locales';
 
 export const theme = createTheme(
   {
@@ -23,5 +22,4 @@ export const theme = createTheme(
   },
   coreViVN,
   gridViVN,
-  pickersViVN,
 );

@@ -1,4 +1,8 @@
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { viVN } from '@mui/x-date-pickers/locales';
+import { vi } from 'date-fns/locale/vi';
 import { format, isValid, parseISO } from 'date-fns';
 import { useState } from 'react';
 
@@ -10,6 +14,10 @@ const WEEKDAY_HEADS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
  * through dates that are not valid yet ("12/MM/2026"): those stay on screen here and the parent gets
  * "" until the date is complete, so typing is never reset half-way.
  */
+// The pickers' adapter and its date library load with the screens that have a date field, not with the
+// app's first screen (issue 14: the registry's first rows within a second).
+const PICKER_TEXT = viVN.components.MuiLocalizationProvider.defaultProps.localeText;
+
 export function DateField(props: {
   label: string;
   value: string;
@@ -23,6 +31,7 @@ export function DateField(props: {
   const [typing, setTyping] = useState<Date | null | undefined>(undefined);
   const shown = typing !== undefined ? typing : external && isValid(external) ? external : null;
   return (
+    <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={vi} localeText={PICKER_TEXT}>
     <DatePicker
       label={props.label}
       value={shown}
@@ -47,5 +56,6 @@ export function DateField(props: {
         },
       }}
     />
+    </LocalizationProvider>
   );
 }

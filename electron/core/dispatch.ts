@@ -93,6 +93,7 @@ export const QUERY_CHANNELS = new Set<Channel>([
   'certificates.plan',
   'certificates.ofClass',
   'certificates.register',
+  'certificates.nextNumber',
   'certificates.layout',
   'certificates.offset',
   'certificates.preview',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, requiredText, text, type ChannelDef } from './common';
 import { patternError, storedPattern } from '../domain/cert-numbering';
+import { formatNumber } from '../domain/format';
 import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
 import { issuingBodySchema } from './classes';
 import { fileOutput } from './learners';
@@ -30,6 +31,39 @@ export const certificateSettingsSchema = z.object({
   /** What "Lưu khóa công khai" saves: the centre's name, then the key. */
   publicKeyFile: z.string(),
 });
+
+/** Far beyond any centre's register, and short enough to print on a form. */
+export const NEXT_SEQ_MAX = 999_999;
+
+const numberingYear = z
+  .number({ error: 'Nhập năm bằng chữ số, ví dụ 2026' })
+  .int('Năm phải là số nguyên')
+  .min(1990, 'Năm phải từ 1990 đến 2100')
+  .max(2100, 'Năm phải từ 1990 đến 2100');
+
+/** Where a year's certificate numbering continues, set to carry on a paper register. */
+export const setNextNumberInput = z.object({
+  year: numberingYear,
+  nextSeq: z
+    .number({ error: 'Nhập số giấy tiếp theo bằng chữ số, ví dụ 125' })
+    .int('Số giấy tiếp theo phải là số nguyên, không có phần lẻ')
+    .min(1, 'Số giấy tiếp theo phải từ 1 trở lên')
+    .max(NEXT_SEQ_MAX, `Số giấy tiếp theo không được lớn hơn ${formatNumber(NEXT_SEQ_MAX)}`),
+});
+
+export const nextNumberSchema = z.object({
+  year: z.number(),
+  /** Whether the sequence restarts each January (both patterns carry the year) or runs on across years. */
+  yearly: z.boolean(),
+  nextSeq: z.number(),
+  nextSerial: z.string(),
+  nextRegisterNo: z.string(),
+  /** The highest number issued that this year's sequence continues from: that year's, or any year's when it runs on. */
+  lastIssued: z.object({ seq: z.number(), serial: z.string(), year: z.number() }).nullable(),
+  /** The number the clerk set to continue a paper register, when one applies. */
+  floor: z.number().nullable(),
+});
+export type NextNumber = z.infer<typeof nextNumberSchema>;
 
 export const trustedKeySchema = z.object({ id, keyId: z.string(), issuer: z.string(), addedAt: z.string() });
 
@@ -101,6 +135,9 @@ const listRequest = z.discriminatedUnion('kind', [
 export const certificatesChannels = {
   'certificates.settings': { input: z.object({}).strict(), output: certificateSettingsSchema },
   'certificates.saveSettings': { input: certificateSettingsInput, output: certificateSettingsSchema },
+  'certificates.nextNumber': { input: setNextNumberInput.pick({ year: true }), output: nextNumberSchema },
+  /** Refused at or below a number already issued, or one that reads like a number already in the register. */
+  'certificates.setNextNumber': { input: setNextNumberInput, output: nextNumberSchema },
   /** Who in the class gets a certificate now, and the numbers they would get. */
   'certificates.plan': {
     input: z.object({ classId: id }),

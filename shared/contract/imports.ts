@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, text, type ChannelDef } from './common';
 import { fileOutput } from './learners';
 import { IMPORT_FIELD_KEYS, SEXES, type ImportField } from '../domain/learner-fields';
+import { LEGACY_FONTS } from '../domain/legacy-vietnamese';
 
 const importField = z.enum(IMPORT_FIELD_KEYS as [ImportField, ...ImportField[]]);
 
@@ -38,6 +39,13 @@ export const importSheetSchema = z.object({
     }),
   ),
   warnings: z.array(z.string()),
+  /**
+   * Set when the sheet's text was typed in a pre-Unicode font (garbled letters): the clerk chooses to
+   * convert or keep before anything is written; `preview` shows a few names both ways.
+   */
+  legacyFont: z
+    .object({ font: z.enum(LEGACY_FONTS), cells: z.number(), preview: z.array(z.object({ original: z.string(), converted: z.string() })) })
+    .nullable(),
 });
 export type ImportSheet = z.infer<typeof importSheetSchema>;
 
@@ -79,7 +87,13 @@ export const analysisSchema = z.object({
   sheetName: z.string(),
   rows: z.array(importRowSchema),
   newUnits: z.array(z.string()),
+  /** The sheet is in a legacy font and the clerk has not chosen yet: nothing can be written. */
+  fontUndecided: z.boolean(),
 });
+
+/** The clerk's answer for a sheet in a legacy font; left out while undecided. */
+export const fontChoiceSchema = z.enum(['convert', 'keep']);
+export type FontChoice = z.infer<typeof fontChoiceSchema>;
 
 const sessionId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Phiên nhập không hợp lệ');
 
@@ -95,6 +109,7 @@ export const importsChannels = {
       firstDataRow: z.number().int().min(1),
       mapping: z.array(columnMappingSchema),
       defaultUnitId: id.nullable(),
+      fontChoice: fontChoiceSchema.optional(),
     }),
     output: analysisSchema,
   },

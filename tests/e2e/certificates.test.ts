@@ -120,6 +120,31 @@ describe('certificates — as a clerk', () => {
       await page.getByRole('textbox', { name: 'Số giấy' }).press('Enter');
       await page.getByText('Không có giấy chứng nhận số 99/2026/GCN trong sổ của trung tâm.').waitFor();
       await screenshot(page, '64c-certificate-verify-not-found');
+
+      // Continuing the paper register: the next number is set in the settings tab, by keyboard.
+      await page.goto(`${host.url}#/certificates?tab=settings`);
+      const year = page.getByRole('textbox', { name: 'Năm', exact: true });
+      await year.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('2026');
+      const nextSeq = page.getByRole('textbox', { name: 'Số giấy tiếp theo' });
+      await page.getByText('Năm 2026 đã cấp đến số 6/2026/GCN trong phần mềm.').waitFor();
+      expect(await nextSeq.inputValue()).toBe('7');
+      await nextSeq.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      await page.getByText('Năm 2026 đã cấp đến số 6/2026/GCN; số tiếp theo phải từ 7 trở lên').waitFor();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('125');
+      await page.getByText('Giấy tiếp theo sẽ mang số 125/2026/GCN, vào sổ số 2026.0125.').waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByText('Đã lưu. Giấy tiếp theo của năm 2026 sẽ mang số 125/2026/GCN.').waitFor();
+      expect((await ok(core, 'certificates.nextNumber', { year: 2026 })).nextSerial).toBe('125/2026/GCN');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      // Centred: the status bar at the bottom of the window would cover it otherwise.
+      await page.getByText('Đã lưu. Giấy tiếp theo của năm 2026').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: path.join(SCREENSHOTS, '64d-certificate-next-number.png') });
       expect(problems).toEqual([]);
       await page.close();
     } finally {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, browserForFile, dataFolder, saveCentreProfile, screenshot, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
+import { SCREENSHOTS, browserForFile, dataFolder, ok, saveCentreProfile, screenshot, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
 
 const browser = browserForFile();
 
@@ -138,6 +138,56 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
 
       await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
       await page.getByText(/Đã nhập xong: thêm 3 người mới, gắn 1 dòng vào hồ sơ đã có/).waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  }, 120_000);
+
+  it('shows a TCVN3 list converted, keeps «Nhập vào sổ» off until the clerk chooses, and imports it in Unicode', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir);
+    try {
+      await saveCentreProfile(host.core);
+      const file = path.join(data.dir, 'DS_VnTime.xlsx');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(['STT', 'Hä vµ tªn', 'Ngµy sinh', 'Chi bé']);
+      ws.addRow([1, 'NguyÔn V¨n An', '12/05/1990', 'Chi bé th«n 1']);
+      ws.addRow([2, 'TrÇn ThÞ B×nh', '02/09/1995', 'Chi bé th«n 1']);
+      ws.addRow([3, '§Æng Xu©n Tr­êng', '1985', 'Chi bé th«n 2']);
+      await wb.xlsx.writeFile(file);
+
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/learners/import`);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByText('Danh sách này gõ bằng phông chữ cũ (TCVN3 / .VnTime) — chữ hiển thị sai. Chuyển sang Unicode?').waitFor();
+      await page.getByText('Nguyễn Văn An', { exact: true }).waitFor();
+      await expect.poll(() => mappingOf(page, 'B').textContent()).toBe('Họ và tên');
+      await fitsTheScreen(page);
+      await screenshot(page, '82-import-legacy-font-notice');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // Checked while undecided: the rows show as in the file and nothing can be written yet.
+      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+      await page.getByRole('gridcell', { name: 'NguyÔn V¨n An' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Nhập vào sổ' }).isDisabled()).toBe(true);
+      await page.getByText('Hãy chọn chuyển sang Unicode hoặc giữ nguyên phông chữ trước khi nhập.').waitFor();
+      await screenshot(page, '83-import-legacy-font-undecided');
+      await page.getByRole('button', { name: 'Chuyển sang Unicode' }).click();
+      await page.getByRole('gridcell', { name: 'Đặng Xuân Trường' }).waitFor();
+      await page.getByText('được chuyển sang Unicode khi kiểm tra và khi nhập vào sổ').waitFor();
+      await fitsTheScreen(page);
+      await screenshot(page, '84-import-legacy-font-converted');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+      await page.getByText(/Đã nhập xong: thêm 3 người mới/).waitFor();
+      const names = (await ok(host.core, 'learners.search', { q: '' })).rows.map((r) => r.fullName);
+      expect(names.sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Đặng Xuân Trường'].sort());
       expect(problems).toEqual([]);
       await page.close();
     } finally {

@@ -208,3 +208,29 @@ describe('importing straight into a class', () => {
     expect(twice).toMatchObject({ ok: false, error: { code: 'ALREADY_ENROLLED' } });
   });
 });
+
+describe('an export of the Party-member database', () => {
+  it('imports its unit, personal ID and split addresses; the alias and status stay «Không nhập»', async () => {
+    const core = await startCore();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh sách đảng viên');
+    ws.addRow([
+      'STT', 'Họ và tên', 'Tên gọi khác', 'Giới tính', 'Ngày sinh', 'Số định danh cá nhân', 'Quê quán - Quốc gia', 'Quê quán - Tỉnh/Thành phố',
+      'Quê quán - Địa chỉ chi tiết', 'Nơi thường trú - Quốc gia', 'Nơi thường trú - Tỉnh/Thành phố', 'Nơi thường trú - Xã/Phường', 'Tổ chức Đảng đang sinh hoạt', 'Trạng thái hoạt động',
+    ]);
+    ws.addRow([1, 'Nguyễn Văn An', 'Ba An', 'Nam', '12/05/1980', '038080012345', 'Việt Nam', 'Nghệ An', 'Xóm 3, xã Diễn Kỷ', 'Việt Nam', 'Đắk Lắk', 'Ea Kao', 'Chi bộ thôn 1', 'Đang sinh hoạt']);
+    const { sheet, analysis, opened } = await openAndAnalyze(core, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64'));
+    expect(sheet.columns.filter((c) => c.mapping.field === null).map((c) => c.header)).toEqual([
+      'STT', 'Tên gọi khác', 'Quê quán - Quốc gia', 'Nơi thường trú - Quốc gia', 'Nơi thường trú - Tỉnh/Thành phố', 'Trạng thái hoạt động',
+    ]);
+    expect(analysis.rows[0]).toMatchObject({ fullName: 'Nguyễn Văn An', unitName: 'Chi bộ thôn 1', status: 'new' });
+    await ok(core, 'imports.commit', { sessionId: opened.sessionId });
+    const an = (await ok(core, 'learners.search', { q: 'nguyen van an' })).rows[0]!;
+    expect((await ok(core, 'learners.get', { id: an.id })).person).toMatchObject({
+      homePlace: 'Xóm 3, xã Diễn Kỷ, Nghệ An',
+      citizenId: '038080012345',
+      communeName: 'Phường Ea Kao',
+      unitName: 'Chi bộ thôn 1',
+    });
+  });
+});

@@ -103,6 +103,7 @@ const QUERIES = {
   'certificates.plan': (d) => certificateClasses(d).map((classId) => ({ classId })),
   'certificates.ofClass': (d) => d.classes.map((c) => ({ classId: c.id })),
   'certificates.register': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'certificates.nextNumber': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
   'certificates.layout': (d) => d.programs.map((p) => ({ programId: p.id })),
   'certificates.offset': () => [{}],
   'certificates.preview': (d) => [{ certificateIds: d.certificates.slice(0, 5).map((c) => c.id) }],
@@ -230,7 +231,7 @@ const COMMAND_CHANNELS = [
   'imports.problemsXlsx', 'imports.commit', 'imports.discard', 'lecturers.save', 'lecturers.setArchived', 'venues.save', 'venues.setArchived',
   'plans.saveLine', 'plans.deleteLine', 'plans.copyYear', 'classes.save', 'classes.setStatus', 'timetable.generate', 'timetable.save',
   'holidays.addAdjustment', 'holidays.removeAdjustment', 'enrollments.add', 'enrollments.addUnit', 'enrollments.withdraw', 'enrollments.setDiscipline',
-  'enrollments.setSite', 'attendance.set', 'results.setScores', 'results.recognise', 'certificates.saveSettings', 'certificates.issue',
+  'enrollments.setSite', 'attendance.set', 'results.setScores', 'results.recognise', 'certificates.saveSettings', 'certificates.setNextNumber', 'certificates.issue',
   'certificates.reissue', 'certificates.revoke', 'certificates.repair', 'certificates.saveLayout', 'certificates.saveOffset', 'certificates.startBatch',
   'certificates.batchStatus', 'certificates.cancelBatch', 'certificates.addTrustedKey', 'certificates.removeTrustedKey', 'reports.prepare',
   'reports.prepareStatus', 'reports.cancelPrepare', 'reports.saveSettings', 'reports.closeYear', 'reports.exportRollup', 'reports.importRollup',
@@ -356,7 +357,11 @@ async function runCommands(): Promise<void> {
   await ok('results.recognise', { classId: cls.id, decisionNumber: decision.nextDecisionNumber, decisionDate: TODAY });
   const settings = await ok('certificates.settings', {});
   await ok('certificates.saveSettings', { serialPattern: settings.serialPattern, registerPattern: settings.registerPattern });
+  // Numbering continued from a paper register: the class's certificates start where the clerk said.
+  const next = await ok('certificates.nextNumber', { year: Number(TODAY.slice(0, 4)) });
+  await ok('certificates.setNextNumber', { year: next.year, nextSeq: next.nextSeq + 5 });
   const issued = await ok('certificates.issue', { classId: cls.id, issueDate: TODAY, signer: { kind: 'deputy', index: 0 } });
+  expect(issued.issued[0]!.seq).toBe(next.nextSeq + 5);
   expect(issued.issued.length).toBe(active.length);
   for (const kind of ['learnerList', 'resultsDecision', 'classSummary'] as const) await ok('documents.pdf', { kind, classId: cls.id });
 

@@ -5,7 +5,7 @@
  */
 import type { ImportField, Sex } from '../../../shared/domain/learner-fields';
 import { parseLooseDate } from '../../../shared/domain/partial-date';
-import { headerMeaning, normalizeHeader, type HeaderMeaning } from './header-spellings';
+import { addressPartMeaning, headerMeaning, isAddressPartHeader, normalizeHeader, type HeaderMeaning } from './header-spellings';
 import type { CellRange, CellValue, RawSheet } from './raw-sheet';
 
 export interface DetectedColumn {
@@ -207,11 +207,12 @@ function holdsDates(grid: Grid, cols: number[], firstDataRow: number): boolean {
   return dates > 0 && dates >= others;
 }
 
-type Resolved = { field: ImportField | null; sexMark?: Sex; repeatOf?: ImportField };
+/** `part`: one part of a split home-place address; several such columns are joined, not repeats. */
+type Resolved = { field: ImportField | null; sexMark?: Sex; repeatOf?: ImportField; part?: boolean };
 
 /** A meaning that stands for a field on its own (not 'stt', nor a sub-header needing a parent). */
 function asField(m: HeaderMeaning | null): ImportField | null {
-  return m === null || m === 'stt' || m === 'nam' || m === 'nu' || m === 'du_bi' || m === 'chinh_thuc' ? null : m;
+  return m === null || m === 'stt' || m === 'nam' || m === 'nu' || m === 'du_bi' || m === 'chinh_thuc' || m === 'ignored' ? null : m;
 }
 
 function resolve(grid: Grid, slots: Slot[], firstDataRow: number): Resolved[] {
@@ -233,7 +234,10 @@ function resolve(grid: Grid, slots: Slot[], firstDataRow: number): Resolved[] {
       }
       return { field: null };
     }
-    return { field: asField(own) };
+    // "Tỉnh/Thành phố" under "Quê quán", or "Quê quán - Tỉnh/Thành phố" in one cell.
+    const part = addressPartMeaning(parent, s.own);
+    const field = asField(part ?? own);
+    return field === 'homePlace' && (part !== null || isAddressPartHeader(s.own)) ? { field, part: true } : { field };
   });
   resolveSpans(slots, out);
   resolveLoneSexPair(grid, slots, out, firstDataRow);
@@ -281,7 +285,7 @@ function resolveLoneSexPair(grid: Grid, slots: Slot[], out: Resolved[], firstDat
 function dropRepeats(out: Resolved[]): void {
   const seen = new Set<string>();
   for (const r of out) {
-    if (r.field === null) continue;
+    if (r.field === null || r.part) continue;
     const key = `${r.field}:${r.sexMark ?? ''}`;
     if (seen.has(key)) {
       if (!r.sexMark) r.repeatOf = r.field;

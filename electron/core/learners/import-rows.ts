@@ -64,7 +64,9 @@ export function readRows(sheet: RawSheet, firstDataRow: number, mapping: ColumnM
         values.sex = m.sexMark === 'nam' ? 'Nam' : 'Nữ';
         cells.sex = cell;
       } else {
-        values[m.field] = values[m.field] ? `${values[m.field]} ${text}` : text;
+        // Exports split an address from the province down; an address is written from the hamlet up.
+        const joined = m.field === 'homePlace' ? `${text}, ${values[m.field]}` : `${values[m.field]} ${text}`;
+        values[m.field] = values[m.field] ? joined : text;
         cells[m.field] ??= cell;
       }
     }

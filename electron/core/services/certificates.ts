@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { printedSchema, type Certificate, type CertificatePrinted, type certificatesChannels } from '../../../shared/contract/certificates';
-import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-numbering';
+import { formatCertNumber } from '../../../shared/domain/cert-numbering';
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
@@ -16,25 +16,10 @@ import type { Handlers } from './types';
 import { activeKey } from '../certificates/keys';
 import { checkCodeOf } from '../certificates/check-code';
 import { verifyCertificate } from '../certificates/verification';
+import { nextNumber, nextSeq, patterns, setNextNumber } from '../certificates/next-number';
 
 type Channels = typeof certificatesChannels;
 type Signer = z.output<Channels['certificates.issue']['input']>['signer'];
-
-// The issue's examples: a serial the clerk reads ("12/GCN-TTCT") and a register number that sorts.
-const DEFAULT_SERIAL = '{seq}/{year}/GCN';
-const DEFAULT_REGISTER = '{year}.{seq:4}';
-
-function setting(ctx: AppCore, key: string, fallback: string): string {
-  return (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? fallback;
-}
-
-function patterns(ctx: AppCore) {
-  const serialPattern = setting(ctx, 'certificates.serialPattern', DEFAULT_SERIAL);
-  const registerPattern = setting(ctx, 'certificates.registerPattern', DEFAULT_REGISTER);
-  // The sequence restarts in January only if both numbers carry the year; otherwise it runs on, so a
-  // number is never issued twice.
-  return { serialPattern, registerPattern, yearly: patternHasYear(serialPattern) && patternHasYear(registerPattern) };
-}
 
 function settings(ctx: AppCore) {
   const key = activeKey(ctx);
@@ -176,11 +161,6 @@ export function certificate(ctx: AppCore, id: number): Certificate {
   const r = ctx.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy chứng nhận này.');
   return toCertificate(ctx, r);
-}
-
-function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
-  const q = yearly ? 'SELECT coalesce(max(seq), 0) + 1 AS n FROM certificates WHERE year = ?' : 'SELECT coalesce(max(seq), 0) + 1 AS n FROM certificates WHERE ? IS NOT NULL';
-  return (ctx.db.prepare(q).get(year) as { n: number }).n;
 }
 
 /** Who signs, under the Party header valid on the issue date (both frozen with the certificate). */
@@ -373,6 +353,8 @@ export const certificatesHandlers: Handlers<
     | 'certificates.revoke'
     | 'certificates.verify'
     | 'certificates.repair'
+    | 'certificates.nextNumber'
+    | 'certificates.setNextNumber'
   >
 > = {
   'certificates.settings': (ctx) => settings(ctx),
@@ -393,4 +375,6 @@ export const certificatesHandlers: Handlers<
   'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
   'certificates.verify': (ctx, input) => verifyCertificate(ctx, input),
   'certificates.repair': (ctx, input) => repair(ctx, input.year),
+  'certificates.nextNumber': (ctx, input) => nextNumber(ctx, input.year),
+  'certificates.setNextNumber': (ctx, input) => setNextNumber(ctx, input),
 };

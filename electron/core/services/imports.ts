@@ -1,21 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ColumnMapping, ImportRow, ImportSheet, importsChannels } from '../../../shared/contract/imports';
+import type { ColumnMapping, FontChoice, ImportRow, importsChannels } from '../../../shared/contract/imports';
+import { LEGACY_FONT_LABELS, type LegacyFont } from '../../../shared/domain/legacy-vietnamese';
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/domain/learner-fields';
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
-import { detectTable } from '../io/header-detect';
-import { columnLetter, type RawSheet, type RawWorkbook } from '../io/raw-sheet';
+import type { RawSheet, RawWorkbook } from '../io/raw-sheet';
 import { readWorkbookInWorker } from '../io/sheet-worker';
 import { addTableSheet, newWorkbook, workbookToBase64 } from '../io/xlsx-write';
-import { cellText, interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
+import { interpretRow, matchExisting, readRows, type Interpreted, type Match, type RawRow, type RowContext } from '../learners/import-rows';
 import { mergeData } from '../learners/merge';
 import { readPerson, registryVersion, toData, writePeople } from '../learners/person-store';
 import { personInput } from '../../../shared/contract/learners';
 import { guessUnitKind, insertUnit } from '../learners/units-store';
-import { applyHeaderMemory, readHeaderMemory, rememberHeaderChoices, type HeaderChoice, type ProposedColumn } from '../learners/import-mapping-memory';
+import { readHeaderMemory, rememberHeaderChoices, type ProposedColumn } from '../learners/import-mapping-memory';
+import { describeSheet } from './import-describe';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
 import { enrolPeople } from './enrollments';
@@ -36,7 +37,9 @@ interface Session {
   openedAt: number;
   /** Per sheet: each header and its built-in guess, to tell the clerk's corrections from agreement. */
   headers: ProposedColumn[][];
-  analysis: { sheet: number; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null; registryVersion: string } | null;
+  /** Per sheet: its legacy font and the sheet converted to Unicode, else null. */
+  legacy: ({ font: LegacyFont; sheet: RawSheet } | null)[];
+  analysis: { sheet: number; fontChoice: FontChoice | null; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null; registryVersion: string } | null;
 }
 
 const SESSION_TTL_MS = 4 * 3600_000;
@@ -55,48 +58,6 @@ function session(ctx: AppCore, id: string): Session {
   return s;
 }
 
-function describeSheet(sheet: RawSheet, index: number, memory: Map<string, HeaderChoice>): { info: ImportSheet; headers: ProposedColumn[] } {
-  const table = detectTable(sheet);
-  const headers = applyHeaderMemory(
-    (table?.columns ?? []).map((c) => ({
-      col: c.col,
-      header: c.header,
-      guess: { col: c.col, field: c.field, ...(c.sexMark ? { sexMark: c.sexMark } : {}) },
-      repeatOf: c.repeatOf,
-    })),
-    memory,
-  );
-  const firstDataRow = table ? table.firstDataRow + 1 : 1;
-  const columns = Array.from({ length: sheet.colCount }, (_, col) => {
-    const detected = headers.find((c) => c.col === col);
-    const { mapping, proposed: guess, remembered } = detected ?? { mapping: { col, field: null }, proposed: { col, field: null }, remembered: false };
-    const samples: string[] = [];
-    for (let r = firstDataRow - 1; r < sheet.cells.length && samples.length < 3; r++) {
-      const t = cellText(sheet.cells[r]?.[col] ?? null, mapping.field);
-      if (t) samples.push(t.slice(0, 60));
-    }
-    return { col, letter: columnLetter(col), header: detected?.header ?? '', samples, mapping, guess, remembered };
-  }).filter((c) => c.header || c.samples.length > 0);
-  const warnings: string[] = [];
-  if (!table) warnings.push('Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh…) trong 30 dòng đầu; hãy chọn cột và dòng bắt đầu bằng tay.');
-  if (sheet.formulaCellsWithoutValue > 0) {
-    warnings.push(`${sheet.formulaCellsWithoutValue} ô có công thức chưa được tính nên đọc là trống; hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`);
-  }
-  return {
-    headers,
-    info: {
-      index,
-      name: sheet.name,
-      hidden: sheet.hidden,
-      dataRows: Math.max(0, sheet.cells.length - (firstDataRow - 1)),
-      headerRow: table ? table.headerRow + 1 : null,
-      firstDataRow,
-      columns,
-      warnings,
-    },
-  };
-}
-
 async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   const bytes = Buffer.from(dataBase64, 'base64');
   const started = performance.now();
@@ -113,7 +74,7 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   const memory = readHeaderMemory(ctx.db);
   const described = workbook.sheets.map((s, i) => describeSheet(s, i, memory));
   const id = randomUUID();
-  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), headers: described.map((d) => d.headers), analysis: null });
+  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), headers: described.map((d) => d.headers), legacy: described.map((d) => d.legacy), analysis: null });
   const candidates = described.filter((d) => !d.info.hidden && d.info.headerRow !== null);
   const suggested = (candidates.sort((a, b) => b.info.dataRows - a.info.dataRows)[0] ?? described[0])?.info.index ?? 0;
   return {
@@ -191,7 +152,9 @@ function toRow(s: RowState): ImportRow {
 
 function analyze(ctx: AppCore, input: z.output<(typeof importsChannels)['imports.analyze']['input']>) {
   const s = session(ctx, input.sessionId);
-  const sheet = s.workbook.sheets[input.sheet];
+  const legacy = s.legacy[input.sheet] ?? null;
+  const fontChoice = legacy ? (input.fontChoice ?? null) : null;
+  const sheet = fontChoice === 'convert' ? legacy!.sheet : s.workbook.sheets[input.sheet];
   if (!sheet) throw new AppError('INVALID_INPUT', 'Không có trang tính này trong tệp.');
   const names = input.mapping.filter((m) => m.field === 'fullName' || m.field === 'given');
   if (names.length === 0) {
@@ -203,10 +166,10 @@ function analyze(ctx: AppCore, input: z.output<(typeof importsChannels)['imports
     rows.set(raw.rowNumber, { raw, ...evaluate(ctx, raw, rc), action: 'auto', edited: false, sameAsRow: null });
   }
   markRepeats(rows);
-  s.analysis = { sheet: input.sheet, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId, registryVersion: registryVersion(ctx.db) };
+  s.analysis = { sheet: input.sheet, fontChoice, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId, registryVersion: registryVersion(ctx.db) };
   const list = [...rows.values()].map(toRow);
   const newUnits = [...new Set([...rows.values()].flatMap((r) => (r.result.newUnitName ? [r.result.newUnitName] : [])))];
-  return { sessionId: s.id, sheetName: sheet.name, rows: list, newUnits };
+  return { sessionId: s.id, sheetName: sheet.name, rows: list, newUnits, fontUndecided: legacy !== null && fontChoice === null };
 }
 
 function rowState(ctx: AppCore, sessionId: string, rowNumber: number): { s: Session; row: RowState } {
@@ -290,6 +253,13 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
   const s = session(ctx, sessionId);
   const analysis = s.analysis;
   if (!analysis) throw new AppError('INVALID_INPUT', 'Chưa phân tích danh sách.');
+  const font = s.legacy[analysis.sheet]?.font;
+  if (font && analysis.fontChoice === null) {
+    throw new AppError(
+      'IMPORT_FONT_UNDECIDED',
+      `Danh sách này gõ bằng phông chữ cũ (${LEGACY_FONT_LABELS[font]}): hãy chọn «Chuyển sang Unicode» hoặc «Giữ nguyên» trước khi nhập; chưa có gì được ghi.`,
+    );
+  }
   const rows = [...analysis.rows.values()];
   const blocking = rows.filter((r) => r.action !== 'skip' && status(r) === 'error');
   if (blocking.length > 0) {

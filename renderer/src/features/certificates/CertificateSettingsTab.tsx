@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../../../shared/domain/dates';
 import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { useFormErrors } from '../../components/useFormErrors';
+import { NextNumberSection } from './NextNumberSection';
 import { PatternField } from './PatternField';
 import { TrustedKeysSection } from './TrustedKeysSection';
 
@@ -32,6 +33,7 @@ export function CertificateSettingsTab() {
   return (
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 900 }}>
       <Numbering settings={settings.data} />
+      <NextNumberSection settings={settings.data} />
       <PublicKey settings={settings.data} />
       <TrustedKeysSection />
       <PrinterOffset x={offset.data.x} y={offset.data.y} />
@@ -52,7 +54,9 @@ function Numbering({ settings }: { settings: Settings }) {
       queryClient.setQueryData(['certificates.settings'], s);
       setSerialPattern(clerkPattern(s.serialPattern));
       setRegisterPattern(clerkPattern(s.registerPattern));
+      // Whether the sequence restarts each year may have changed with the patterns.
       void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
+      void queryClient.invalidateQueries({ queryKey: ['certificates.nextNumber'] });
     },
     onError: (err) => form.fromError(err),
   });

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Step
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ColumnMapping, ImportRow } from '../../../../shared/contract/imports';
+import type { ColumnMapping, FontChoice, ImportRow } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { downloadBase64, readFileBase64 } from '../../components/download';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFilePicker } from '../../components/useFilePicker';
 import { VirtualTable } from '../../components/VirtualTable';
 import { checkColumns } from './check-columns';
+import { LegacyFontNotice } from './LegacyFontNotice';
 import { MappingStep } from './MappingStep';
 import { RowDialog } from './RowDialog';
 
@@ -32,6 +33,8 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [firstDataRow, setFirstDataRow] = useState('1');
   const [defaultUnitId, setDefaultUnitId] = useState<number | null>(null);
+  // Per sheet: a list in an old font waits for the clerk's choice before anything can be written.
+  const [fontChoice, setFontChoice] = useState<FontChoice | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [filter, setFilter] = useState<Filter>('all');
@@ -47,6 +50,7 @@ export function ImportPage() {
   const chooseSheet = (o: Opened, index: number) => {
     const s = o.sheets.find((x) => x.index === index)!;
     setSheetIndex(index);
+    setFontChoice(null);
     setMapping(s.columns.map((c) => c.mapping));
     setFirstDataRow(String(s.firstDataRow));
   };
@@ -61,13 +65,14 @@ export function ImportPage() {
   });
   const picker = useFilePicker({ accept: '.xlsx,.xlsm,.csv,.xls', label: 'Tệp danh sách', onFile: (f) => open.mutate(f) });
   const analyze = useMutation({
-    mutationFn: () =>
+    mutationFn: (choice: FontChoice | null) =>
       api.imports.analyze({
         sessionId: opened!.sessionId,
         sheet: sheetIndex,
         firstDataRow: /^\d+$/.test(firstDataRow) && Number(firstDataRow) > 0 ? Number(firstDataRow) : 1,
         mapping,
         defaultUnitId,
+        ...(choice ? { fontChoice: choice } : {}),
       }),
     onSuccess: (a) => {
       setAnalysis(a);
@@ -105,7 +110,7 @@ export function ImportPage() {
     onSuccess: () => void queryClient.invalidateQueries(),
     // The registry changed underneath: the core re-checked every row; show the new result.
     onError: (err) => {
-      if (err instanceof ApiError && err.code === 'IMPORT_STALE') analyze.mutate();
+      if (err instanceof ApiError && err.code === 'IMPORT_STALE') analyze.mutate(fontChoice);
     },
   });
 
@@ -123,6 +128,7 @@ export function ImportPage() {
   );
   // Sex read from x marks under Nam | Nữ is one «Giới tính» value to correct, like a sex column.
   const mappedFields = useMemo(() => [...new Set(mapping.flatMap((m) => (m.field ? [m.field] : [])))], [mapping]);
+  const legacySheet = opened?.sheets.find((s) => s.index === sheetIndex);
   const step = commit.isSuccess ? 3 : analysis ? 2 : opened ? 1 : 0;
 
   const onAction = setAction.mutate;
@@ -171,7 +177,9 @@ export function ImportPage() {
             onFirstDataRow={setFirstDataRow}
             defaultUnitId={defaultUnitId}
             onDefaultUnit={setDefaultUnitId}
-            onAnalyze={() => analyze.mutate()}
+            fontChoice={fontChoice}
+            onFontChoice={setFontChoice}
+            onAnalyze={() => analyze.mutate(fontChoice)}
             busy={analyze.isPending}
             error={analyze.isError ? message(analyze.error) : null}
           />
@@ -207,6 +215,19 @@ export function ImportPage() {
               </Typography>
             )}
           </Stack>
+          {legacySheet?.legacyFont && (
+            <Box sx={{ mb: 1.5, mt: -2 }}>
+              <LegacyFontNotice
+                legacyFont={legacySheet.legacyFont}
+                choice={fontChoice}
+                busy={analyze.isPending}
+                onChoose={(c) => {
+                  setFontChoice(c);
+                  analyze.mutate(c);
+                }}
+              />
+            </Box>
+          )}
           <Paper sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 360 }}>
             <VirtualTable
               label="Các dòng trong tệp"
@@ -249,12 +270,17 @@ export function ImportPage() {
             <Button onClick={() => setAnalysis(null)}>Quay lại chọn cột</Button>
             <Button onClick={() => problems.mutate()} disabled={problems.isPending}>Lưu danh sách vấn đề (.xlsx)</Button>
             <Box sx={{ flexGrow: 1 }} />
+            {analysis.fontUndecided && (
+              <Typography variant="body2" color="error">
+                Hãy chọn chuyển sang Unicode hoặc giữ nguyên phông chữ trước khi nhập.
+              </Typography>
+            )}
             {counts.error > 0 && (
               <Typography variant="body2" color="error">
                 Còn {formatNumber(counts.error)} dòng lỗi: hãy sửa hoặc bỏ qua trước khi nhập.
               </Typography>
             )}
-            <Button variant="contained" onClick={() => commit.mutate()} disabled={counts.error > 0 || commit.isPending}>
+            <Button variant="contained" onClick={() => commit.mutate()} disabled={counts.error > 0 || analysis.fontUndecided || commit.isPending}>
               Nhập vào sổ
             </Button>
           </Box>

@@ -1,8 +1,10 @@
 import { Alert, Autocomplete, Box, Button, Link, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import type { ColumnMapping, ImportSheet } from '../../../../shared/contract/imports';
+import type { ColumnMapping, FontChoice, ImportSheet } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
+import { decodeLegacy } from '../../../../shared/domain/legacy-vietnamese';
 import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, SEX_LABELS, type ImportField } from '../../../../shared/domain/learner-fields';
 import { useUnits } from '../learners/queries';
+import { LegacyFontNotice } from './LegacyFontNotice';
 
 /** A select value for every way a column can be read: a field, a sex mark, or nothing. */
 function encode(m: ColumnMapping): string {
@@ -27,6 +29,8 @@ export function MappingStep(props: {
   onFirstDataRow: (v: string) => void;
   defaultUnitId: number | null;
   onDefaultUnit: (id: number | null) => void;
+  fontChoice: FontChoice | null;
+  onFontChoice: (choice: FontChoice | null) => void;
   onAnalyze: () => void;
   busy: boolean;
   error: string | null;
@@ -35,6 +39,9 @@ export function MappingStep(props: {
   const units = useUnits();
   const mapped = props.mapping.filter((m) => m.field).length;
   const current = (col: number) => props.mapping.find((x) => x.col === col) ?? { col, field: null };
+  // The samples show what will be imported: converted once the clerk chose so.
+  const legacy = sheet.legacyFont;
+  const sample = (t: string) => (legacy && props.fontChoice === 'convert' ? decodeLegacy(t, legacy.font) : t);
   const set = (m: ColumnMapping) => props.onMapping([...props.mapping.filter((x) => x.col !== m.col), m]);
   // Still on the clerk's earlier choice: a column changed here is the clerk's choice for this time.
   const fromMemory = sheet.columns.filter((c) => c.remembered && encode(current(c.col)) === encode(c.mapping));
@@ -91,6 +98,7 @@ export function MappingStep(props: {
             thể đổi. Cách chọn ở lần này được nhớ khi nhập vào sổ.
           </Alert>
         )}
+        {legacy && <LegacyFontNotice legacyFont={legacy} choice={props.fontChoice} onChoose={props.onFontChoice} />}
         {sheet.warnings.map((w) => (
           <Alert key={w} severity="warning" sx={{ mt: 2 }}>
             {w}
@@ -115,7 +123,7 @@ export function MappingStep(props: {
                 <TableRow key={c.col}>
                   <TableCell>{c.letter}</TableCell>
                   <TableCell>{c.header || <Typography color="text.secondary" variant="body2">(không có tiêu đề)</Typography>}</TableCell>
-                  <TableCell sx={{ color: 'text.secondary' }}>{c.samples.join(' · ')}</TableCell>
+                  <TableCell sx={{ color: 'text.secondary' }}>{c.samples.map(sample).join(' · ')}</TableCell>
                   <TableCell>
                     <TextField
                       select

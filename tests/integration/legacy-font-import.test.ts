@@ -48,6 +48,29 @@ async function names(core: AppCore): Promise<string[]> {
 }
 
 describe('lists typed in a pre-Unicode font', () => {
+  it('reads a CSV saved from a .VnTime or VNI-Times sheet in its Latin-1 bytes, so the conversion is offered; a windows-1258 CSV stays as it is', async () => {
+    const core = await startCore();
+    const csv = (header: Row, rows: Row[]) => [header, ...rows].map((r) => r.map((v) => String(v ?? '')).join(';')).join('\r\n');
+    const openCsv = async (bytes: Buffer) => (await ok(core, 'imports.open', { fileName: 'danhsach.csv', dataBase64: bytes.toString('base64') })).sheets[0]!;
+    // Excel writes the cells' letters, Latin-1 code points in these fonts, as single bytes of the Windows code page.
+    const tcvn3 = await openCsv(Buffer.from(csv(TCVN3_HEADER, TCVN3_ROWS), 'latin1'));
+    expect(tcvn3.legacyFont).toMatchObject({ font: 'tcvn3' });
+    expect(tcvn3.legacyFont!.preview[0]).toEqual({ original: 'NguyÔn V¨n An', converted: 'Nguyễn Văn An' });
+    const vni = await openCsv(Buffer.from(csv(VNI_HEADER, VNI_ROWS), 'latin1'));
+    expect(vni.legacyFont).toMatchObject({ font: 'vni' });
+    // A Unicode list saved as "CSV (Comma delimited)" on a Vietnamese Windows: windows-1258, not an old font.
+    const cp1258 = Buffer.from([
+      ...Buffer.from('STT;Ho', 'latin1'), 0xf2, ...Buffer.from(' t', 'latin1'), 0xea, ...Buffer.from('n\r\n1;Nguy', 'latin1'), 0xea, 0xde,
+      ...Buffer.from('n V', 'latin1'), 0xe3, ...Buffer.from('n An\r\n2;Tr', 'latin1'), 0xe2, 0xcc, ...Buffer.from('n Thi', 'latin1'), 0xf2,
+      ...Buffer.from(' Bi', 'latin1'), 0xcc, ...Buffer.from('nh\r\n3;L', 'latin1'), 0xea, ...Buffer.from(' Thi', 'latin1'), 0xf2,
+      ...Buffer.from(' Hoa\r\n', 'latin1'),
+    ]);
+    const unicode = await openCsv(cp1258);
+    expect(unicode.legacyFont).toBeNull();
+    expect(unicode.columns[1]!.samples.slice(0, 2)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+  });
+
+
   it('finds a TCVN3 list, previews it converted, refuses to import until the clerk chooses, then imports it converted', async () => {
     const core = await startCore();
     const { opened, sheet, analyze } = await open(core, await listFile(TCVN3_HEADER, TCVN3_ROWS));

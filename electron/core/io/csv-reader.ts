@@ -1,6 +1,7 @@
 /** CSV as Excel writes it on a Vietnamese Windows: legacy code page or UTF-8, `;` or `,` or tab. */
 import { parse } from 'csv-parse/sync';
 import { cleanText } from '../../../shared/domain/text';
+import { decodeLegacy, detectLegacyFont, isVietnameseSyllable } from '../../../shared/domain/legacy-vietnamese';
 import { formatNumber } from '../../../shared/domain/format';
 import { checkCellText, denseCells, HEADER_ALLOWANCE, MAX_RECORD_FIELDS, type CellValue, type CsvEncoding, type RawWorkbook } from './raw-sheet';
 import { damaged, notSpreadsheet, saveAsXlsx, tooComplex, tooManyRows } from './read-errors';
@@ -14,13 +15,32 @@ const SAMPLE_RECORDS = 50;
  * "CSV (Comma delimited)" from Excel is saved in the Windows code page, windows-1258 on a Vietnamese
  * system. Node's full ICU has it; a runtime built without it falls back to windows-1252, which keeps
  * the unaccented letters and digits readable and shows the clerk the file needs saving as UTF-8.
+ * A list typed in .VnTime (TCVN3) or VNI-Times is another matter: its letters are Latin-1 code points,
+ * which windows-1258 scrambles beyond conversion. It is read as windows-1252 when that reading, converted
+ * from the old font, makes more Vietnamese words than windows-1258 does, so the sheet's old-font check
+ * can offer the conversion.
  */
 function legacyDecode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const latin = new TextDecoder('windows-1252').decode(bytes);
+  let vietnamese: string;
   try {
-    return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
+    vietnamese = new TextDecoder('windows-1258').decode(bytes);
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: latin, encoding: 'windows-1252' };
   }
+  const fields = (text: string) => text.slice(0, SAMPLE_CHARS).split(/[;,\t\r\n]+/);
+  const verdict = detectLegacyFont(fields(latin));
+  if (verdict && vietnameseWords(fields(latin).map((f) => decodeLegacy(f, verdict.font))) > vietnameseWords(fields(vietnamese))) {
+    return { text: latin, encoding: 'windows-1252' };
+  }
+  return { text: vietnamese, encoding: 'windows-1258' };
+}
+
+/** Words with a letter beyond ASCII that are spelled as Vietnamese syllables. */
+function vietnameseWords(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) for (const w of f.split(/[\s.()/-]+/)) if (/[^\u0020-\u007e]/.test(w) && isVietnameseSyllable(w)) n++;
+  return n;
 }
 
 function decode(bytes: Buffer): { text: string; encoding: CsvEncoding } {

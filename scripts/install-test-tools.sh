@@ -4,12 +4,14 @@
 #   fonts-noto-core   Vietnamese-complete fallback fonts for Chromium
 #   poppler-utils     pdftotext/pdftoppm read the printed PDFs back
 #   libreoffice-calc-nogui  opens exported .xlsx files as a clerk's Excel would (no GUI, no recommends)
+#   libreoffice-writer-nogui  opens saved .docx files as a clerk's Word would
+#   fonts-liberation2  Times New Roman's metric twin with Vietnamese letters (the older fonts-liberation has none)
 # Works as root without sudo (a bare CI machine) and as a user with sudo.
 set -eu
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-  echo "Không có apt-get: hãy tự cài chromium, poppler-utils, fonts-noto-core và LibreOffice Calc." >&2
-  echo "No apt-get here: install Chromium (set CHROMIUM_PATH), poppler-utils, Noto fonts and LibreOffice Calc yourself." >&2
+  echo "Không có apt-get: hãy tự cài chromium, poppler-utils, fonts-noto-core và LibreOffice Calc, Writer." >&2
+  echo "No apt-get here: install Chromium (set CHROMIUM_PATH), poppler-utils, Noto and Liberation 2 fonts and LibreOffice Calc and Writer yourself." >&2
   exit 1
 fi
 
@@ -29,7 +31,7 @@ missing() {
 }
 
 browser=$(missing chromium fonts-noto-core poppler-utils)
-office=$(missing libreoffice-calc-nogui)
+office=$(missing libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation2)
 if [ -z "$browser$office" ]; then
   echo "System packages: all present"
   exit 0

@@ -33,6 +33,9 @@ export const SPREADSHEET_LABELS: Record<(typeof SPREADSHEET_KINDS)[number], stri
   resultsList: 'Danh sách công nhận kết quả (Excel)',
 };
 
+/** The documents also saved as editable Word files; the others are refused until they are written for Word. */
+export const DOCX_KINDS = ['openingDecision', 'learnerList'] as const satisfies readonly DocumentKind[];
+
 const request = z.object({ kind: z.enum(DOCUMENT_KINDS), classId: id });
 
 export const documentsChannels = {
@@ -40,5 +43,7 @@ export const documentsChannels = {
   'documents.preview': { input: request, output: z.object({ title: z.string(), html: z.string() }) },
   'documents.pdf': { input: request, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'documents.print': { input: request, output: z.object({ printed: z.boolean() }) },
+  /** The same document as an editable .docx in the Party's format. */
+  'documents.docx': { input: request, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'documents.xlsx': { input: z.object({ kind: z.enum(SPREADSHEET_KINDS), classId: id }), output: fileOutput },
 } satisfies Record<string, ChannelDef>;

@@ -160,6 +160,9 @@ export const mergeSchema = z.object({
 
 export const fileOutput = z.object({ fileName: z.string(), dataBase64: z.string(), rowCount: z.number() });
 
+/** Whose learning record, and what for ("bổ sung hồ sơ cán bộ"): the purpose is optional. */
+export const learningRecordRequest = z.object({ id, purpose: text(300).default('') });
+
 export const learnersChannels = {
   'learners.search': {
     input: searchInput,
@@ -175,6 +178,10 @@ export const learnersChannels = {
   /** Everything the centre holds about one person (Law 91/2025/QH15, a data subject's request), as a PDF and as a workbook. */
   'learners.personDataPdf': { input: z.object({ id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'learners.personDataXlsx': { input: z.object({ id }), output: fileOutput },
+  /** «Giấy xác nhận quá trình học tập»: the preview is the very HTML that is printed and saved. */
+  'learners.learningRecordPreview': { input: learningRecordRequest, output: z.object({ title: z.string(), html: z.string() }) },
+  'learners.learningRecordPdf': { input: learningRecordRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'learners.learningRecordPrint': { input: learningRecordRequest, output: z.object({ printed: z.boolean() }) },
   'learners.duplicates': {
     input: z.object({}).strict(),
     output: z.array(z.object({ reason: duplicateReasonSchema, a: personRowSchema, b: personRowSchema })),

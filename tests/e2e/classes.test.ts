@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { browserForFile, chooseDocument, dataFolder, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
@@ -93,6 +94,8 @@ describe('plans, classes and timetables — as a clerk', () => {
       expect(text).not.toContain('16/02/2026');
       expect(text).not.toContain('17/02/2026');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfPath, path.join(SCREENSHOTS, '24-timetable-pdf')]);
+      // The timetable is not yet written for Word: no button that would only be refused.
+      expect(await page.getByRole('button', { name: 'Lưu Word (.docx)' }).count()).toBe(0);
 
       await chooseDocument(page, 'Quyết định mở lớp');
       await page.frameLocator('iframe[title^="Xem trước"]').getByText('QUYẾT ĐỊNH', { exact: true }).waitFor();
@@ -103,6 +106,14 @@ describe('plans, classes and timetables — as a clerk', () => {
       const decisionText = execFileSync('pdftotext', [decisionPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       expect(decisionText).toContain('Số 01-QĐ/TTCT');
       expect(decisionText).toContain('Đắk Hà, ngày 05 tháng 02 năm 2026');
+      const wordDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu Word (.docx)' }).click();
+      const wordPath = path.join(data.dir, 'quyet-dinh.docx');
+      await (await wordDownload).saveAs(wordPath);
+      await page.getByText(/^Đã lưu tệp quyet-dinh-mo-lop-.+\.docx\.$/).waitFor();
+      const wordXml = await (await JSZip.loadAsync(fs.readFileSync(wordPath))).file('word/document.xml')!.async('string');
+      expect(wordXml).toContain('Số 01-QĐ/TTCT');
+      expect(wordXml).toContain('Đắk Hà, ngày 05 tháng 02 năm 2026');
       await screenshot(page, '25-decision-preview');
 
       await page.goto(`${host.url}#/plans`);

@@ -6,7 +6,7 @@ import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/
 import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
 import { contract, type Channel, type Input, type Output, type Result } from '../../shared/contract';
-import { DOCUMENT_KINDS, SPREADSHEET_KINDS } from '../../shared/contract/documents';
+import { DOCUMENT_KINDS, DOCX_KINDS, SPREADSHEET_KINDS } from '../../shared/contract/documents';
 import { makeDemo } from '../fixtures/demo';
 import { CHROMIUM } from './document-fixtures';
 
@@ -41,6 +41,7 @@ const EXCLUDED = {
   'documents.print': 'sends a document to a printer through the system dialog: Electron only (the browser host cannot print); tests/electron covers the Electron printing path',
   'reports.print': 'sends the report to a printer through the system dialog: Electron only (the browser host cannot print), as documents.print',
   'protection.recoverySheetPrint': 'sends the recovery sheet to a printer: Electron only, as documents.print',
+  'learners.learningRecordPrint': 'sends the learning record to a printer through the system dialog: Electron only, as documents.print',
 } satisfies { [C in Channel]?: string };
 
 const QUERIES = {
@@ -63,6 +64,9 @@ const QUERIES = {
   // People with certificates (classes, results, audit entries) and people with none.
   'learners.personDataXlsx': (d) => [...new Set([...d.certificates.slice(0, 5).map((c) => c.personId), ...d.people.slice(0, 5)])].map((id) => ({ id })),
   'learners.personDataPdf': (d) => [d.certificates[0]!.personId, d.people[0]!].map((id) => ({ id })),
+  // People with classes only: someone with none is refused (nothing to certify), as tests/integration/learning-record covers.
+  'learners.learningRecordPreview': (d) => [...new Set(d.certificates.slice(0, 10).map((c) => c.personId))].map((id) => ({ id })),
+  'learners.learningRecordPdf': (d) => [{ id: d.certificates[0]!.personId, purpose: 'bổ sung hồ sơ cán bộ' }],
   'learners.duplicates': () => [{}],
   'learners.mergePreview': (d) => [{ keepId: d.people[0]!, removeId: d.people[1]! }],
   'learners.merges': () => [{}],
@@ -95,6 +99,7 @@ const QUERIES = {
   'documents.preview': (d) => d.classes.flatMap((c) => DOCUMENT_KINDS.map((kind) => ({ kind, classId: c.id }))),
   // Chromium renders each PDF: every kind for one class of each stage.
   'documents.pdf': (d) => stageSamples(d).flatMap((classId) => DOCUMENT_KINDS.map((kind) => ({ kind, classId }))),
+  'documents.docx': (d) => stageSamples(d).flatMap((classId) => DOCX_KINDS.map((kind) => ({ kind, classId }))),
   'documents.xlsx': (d) => d.classes.flatMap((c) => SPREADSHEET_KINDS.map((kind) => ({ kind, classId: c.id }))),
   'enrollments.list': (d) => d.classes.map((c) => ({ classId: c.id })),
   'attendance.grid': (d) => d.classes.map((c) => ({ classId: c.id })),
@@ -364,6 +369,9 @@ async function runCommands(): Promise<void> {
   expect(issued.issued[0]!.seq).toBe(next.nextSeq + 5);
   expect(issued.issued.length).toBe(active.length);
   for (const kind of ['learnerList', 'resultsDecision', 'classSummary'] as const) await ok('documents.pdf', { kind, classId: cls.id });
+  // The Word list of a class made through the commands, named as its PDF is.
+  const word = await ok('documents.docx', { kind: 'learnerList', classId: cls.id });
+  expect(word.fileName).toMatch(/^danh-sach-hoc-vien-.+\.docx$/);
 
   // Demo certificates: reissued, revoked, verified; nothing left to repair.
   const [toReissue, toRevoke] = d.certificates.filter((c) => c.status === 'valid');

@@ -38,7 +38,7 @@ const BIRTH_HEAD_TOP = '<th colspan="2">Ngày sinh</th>';
 const BIRTH_HEAD_SUB = '<th>Nam</th><th>Nữ</th>';
 
 // The column is headed "Đảng viên", so the long labels would repeat the word in every row.
-const PARTY_STATUS_SHORT: Record<PartyStatus, string> = { chinh_thuc: 'Chính thức', du_bi: 'Dự bị', quan_chung: 'Quần chúng' };
+export const PARTY_STATUS_SHORT: Record<PartyStatus, string> = { chinh_thuc: 'Chính thức', du_bi: 'Dự bị', quan_chung: 'Quần chúng' };
 
 export function cell(text: string | null | undefined, cls = ''): string {
   return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text ?? '')}</td>`;

@@ -40,20 +40,40 @@ function p(html: string): string {
   return `<p>${html}</p>`;
 }
 
-function articlesHtml(doc: OpeningDecisionDoc): string {
+/** The decision's wording, shared by the HTML page and the Word file so that both say the same. */
+export function openingDecisionWording(doc: OpeningDecisionDoc) {
+  const { body } = doc;
+  const centre = body.centreName;
   const count = doc.learners.length;
   const who = count > 0 ? ` cho ${formatNumber(count)} học viên (có danh sách kèm theo)` : '';
-  const article1 = [
-    p(`<b>Điều 1.</b> Mở ${escapeHtml(classPhrase(doc.className))} (chương trình ${escapeHtml(doc.programName)})${who}.`),
-    p(`Thời gian học: từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)}.`),
-    doc.venueName ? p(`Địa điểm: ${escapeHtml(doc.venueName)}.`) : '',
+  const homeroom = doc.homeroomName ? `Giao đồng chí ${doc.homeroomName} làm giáo viên chủ nhiệm lớp. ` : '';
+  const articles: { lead?: string; text: string }[] = [
+    { lead: 'Điều 1.', text: `Mở ${classPhrase(doc.className)} (chương trình ${doc.programName})${who}.` },
+    { text: `Thời gian học: từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)}.` },
+    ...(doc.venueName ? [{ text: `Địa điểm: ${doc.venueName}.` }] : []),
+    { lead: 'Điều 2.', text: `${homeroom}Bộ phận giáo vụ tổ chức lớp học theo đúng chương trình.` },
+    { lead: 'Điều 3.', text: 'Bộ phận giáo vụ, giảng viên, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.' },
   ];
-  const homeroom = doc.homeroomName ? `Giao đồng chí ${escapeHtml(doc.homeroomName)} làm giáo viên chủ nhiệm lớp. ` : '';
-  const article2 = p(`<b>Điều 2.</b> ${homeroom}Bộ phận giáo vụ tổ chức lớp học theo đúng chương trình.`);
-  const article3 = p(
-    '<b>Điều 3.</b> Bộ phận giáo vụ, giảng viên, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.',
-  );
-  return [...article1, article2, article3].join('\n');
+  return {
+    subject: `về việc mở ${classPhrase(doc.className)}`,
+    decider: upperVi(`${body.directorTitle.trim() || 'Giám đốc'} ${body.centreName}`),
+    grounds: [
+      `- Căn cứ Quy định về chức năng, nhiệm vụ, tổ chức bộ máy của ${centre};`,
+      `- Căn cứ kế hoạch đào tạo, bồi dưỡng năm ${doc.startDate.slice(0, 4)} của ${centre};`,
+      '- Xét đề nghị của bộ phận giáo vụ,',
+    ],
+    articles,
+    recipients: ['Như Điều 3', `${superiorInText(body.superior)} (b/c)`, 'Lưu VP'],
+    listTitles: ['DANH SÁCH HỌC VIÊN', upperVi(classPhrase(doc.className))],
+    listNote: `(Kèm theo Quyết định số ${doc.number} ngày ${formatDate(doc.date)} của ${centre})`,
+    listTotal: `(Danh sách có ${formatNumber(count)} học viên)`,
+  };
+}
+
+function articlesHtml(doc: OpeningDecisionDoc): string {
+  return openingDecisionWording(doc)
+    .articles.map((a) => p(`${a.lead ? `<b>${a.lead}</b> ` : ''}${escapeHtml(a.text)}`))
+    .join('\n');
 }
 
 function learnerRowHtml(l: DecisionLearner, i: number): string {
@@ -70,10 +90,10 @@ function learnerRowHtml(l: DecisionLearner, i: number): string {
 
 function learnerListHtml(doc: OpeningDecisionDoc): string {
   if (doc.learners.length === 0) return '';
+  const wording = openingDecisionWording(doc);
   return `<section class="page-break">
-<div class="list-title">DANH SÁCH HỌC VIÊN</div>
-<div class="list-title">${escapeHtml(upperVi(classPhrase(doc.className)))}</div>
-<div class="list-note">(Kèm theo Quyết định số ${escapeHtml(doc.number)} ngày ${formatDate(doc.date)} của ${escapeHtml(doc.body.centreName)})</div>
+${wording.listTitles.map((t) => `<div class="list-title">${escapeHtml(t)}</div>`).join('\n')}
+<div class="list-note">${escapeHtml(wording.listNote)}</div>
 <table class="grid learners">
 <colgroup><col class="c-stt"><col class="c-name"><col class="c-born"><col class="c-born"><col class="c-position"><col></colgroup>
 <thead>
@@ -84,30 +104,24 @@ function learnerListHtml(doc: OpeningDecisionDoc): string {
 ${doc.learners.map(learnerRowHtml).join('\n')}
 </tbody>
 </table>
-<div class="list-total">(Danh sách có ${formatNumber(doc.learners.length)} học viên)</div>
+<div class="list-total">${escapeHtml(wording.listTotal)}</div>
 </section>`;
 }
 
 export function buildOpeningDecisionHtml(doc: OpeningDecisionDoc): string {
   const { body } = doc;
-  const year = doc.startDate.slice(0, 4);
-  const centre = escapeHtml(body.centreName);
-  const grounds = [
-    `- Căn cứ Quy định về chức năng, nhiệm vụ, tổ chức bộ máy của ${centre};`,
-    `- Căn cứ kế hoạch đào tạo, bồi dưỡng năm ${escapeHtml(year)} của ${centre};`,
-    '- Xét đề nghị của bộ phận giáo vụ,',
-  ];
+  const wording = openingDecisionWording(doc);
   const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
 <div class="doc-type">QUYẾT ĐỊNH</div>
-<div class="doc-subject">về việc mở ${escapeHtml(classPhrase(doc.className))}</div>
+<div class="doc-subject">${escapeHtml(wording.subject)}</div>
 <div class="dashes">-----</div>
-<div class="decider">${escapeHtml(upperVi(`${body.directorTitle.trim() || 'Giám đốc'} ${body.centreName}`))}</div>
+<div class="decider">${escapeHtml(wording.decider)}</div>
 <div class="grounds">
-${grounds.map(p).join('\n')}
+${wording.grounds.map((g) => p(escapeHtml(g))).join('\n')}
 </div>
 <div class="decides">QUYẾT ĐỊNH:</div>
 ${articlesHtml(doc)}
-${closingHtml(body, ['Như Điều 3', `${superiorInText(body.superior)} (b/c)`, 'Lưu VP'])}
+${closingHtml(body, wording.recipients)}
 ${learnerListHtml(doc)}`;
 
   return partyPage({ title: `Quyết định mở lớp - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: DECISION_CSS });

@@ -50,13 +50,17 @@ ${number}
 }
 
 /** "GIÁM ĐỐC" and the director, or "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" and the deputy who signs. */
-export function signatureBlockHtml(body: IssuingBody): string {
+export function signatureText(body: IssuingBody): { lines: string[]; name: string } {
   const directorTitle = upperVi(body.directorTitle.trim() || 'Giám đốc');
   const deputy = body.signerName?.trim();
   const lines = deputy
     ? [`KT. ${directorTitle}`, upperVi(body.signerTitle?.trim() || 'Phó giám đốc')]
     : [directorTitle];
-  const name = deputy || body.directorName;
+  return { lines, name: deputy || body.directorName };
+}
+
+export function signatureBlockHtml(body: IssuingBody): string {
+  const { lines, name } = signatureText(body);
   return `<div class="signature">
 ${lines.map((l) => `<div class="signer-title">${escapeHtml(l)}</div>`).join('\n')}
 <div class="sign-space"></div>
@@ -65,11 +69,12 @@ ${lines.map((l) => `<div class="signer-title">${escapeHtml(l)}</div>`).join('\n'
 }
 
 /** "Nơi nhận:" then one recipient a line; commas between and a full stop after the last, as typed by hand. */
+export function recipientLines(lines: string[]): string[] {
+  return lines.map((line, i) => `- ${line.trim().replace(/[,.;]+$/, '')}${i === lines.length - 1 ? '.' : ','}`);
+}
+
 export function recipientsHtml(lines: string[]): string {
-  const items = lines.map((line, i) => {
-    const text = line.trim().replace(/[,.;]+$/, '');
-    return `<div>- ${escapeHtml(text)}${i === lines.length - 1 ? '.' : ','}</div>`;
-  });
+  const items = recipientLines(lines).map((line) => `<div>${escapeHtml(line)}</div>`);
   return `<div class="recipients"><div class="recipients-label">Nơi nhận:</div>
 ${items.join('\n')}
 </div>`;

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import type { documentsChannels } from '../../../shared/contract/documents';
-import { DOCUMENT_LABELS } from '../../../shared/contract/documents';
+import { DOCUMENT_LABELS, DOCX_KINDS } from '../../../shared/contract/documents';
 import { PARTY_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/learner-fields';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import { buildTimetableHtml } from '../documents/class-timetable';
-import { buildOpeningDecisionHtml } from '../documents/opening-decision';
+import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../documents/opening-decision';
+import { learnerListModel, openingDecisionModel } from '../documents/docx-models';
+import { partyDocx } from '../documents/docx-party';
 import { buildAttendanceSheetHtml } from '../documents/attendance-sheet';
-import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type SummaryBreakdown } from '../documents/class-lists';
+import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type LearnerListDoc, type SummaryBreakdown } from '../documents/class-lists';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
 import { getClass } from './classes';
 import { attendanceGrid, enrollmentRows, resultsGrid } from './enrollments';
@@ -22,9 +24,7 @@ type Request = z.output<(typeof documentsChannels)['documents.preview']['input']
 function build(ctx: AppCore, req: Request): { title: string; html: string; fileName: string } {
   const c = getClass(ctx, req.classId);
   const body = { ...c.issuingBody };
-  // ASCII file names survive every file system and e-mail client; long names are cut at a word.
-  const full = foldText(c.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  const slug = full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
+  const slug = fileSlug(c.name);
   if (req.kind === 'timetable') {
     const sessions = loadSessions(ctx, c.id);
     if (sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in.');
@@ -52,8 +52,7 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
   const date = todayInVietnam(ctx.now());
   const named = (kind: Request['kind'], html: string, prefix: string) => ({ title: `${DOCUMENT_LABELS[kind]} — ${c.name}`, html, fileName: `${prefix}-${slug}.pdf` });
   if (req.kind === 'learnerList') {
-    const learners = nonEmpty(enrolled());
-    return named(req.kind, buildLearnerListHtml({ body, date, className: c.name, learners }), 'danh-sach-hoc-vien');
+    return named(req.kind, buildLearnerListHtml(learnerListDoc(ctx, c)), 'danh-sach-hoc-vien');
   }
   if (req.kind === 'attendanceDay' || req.kind === 'attendanceWeek') {
     const grid = attendanceGrid(ctx, c.id);
@@ -89,11 +88,31 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     const grid = resultsGrid(ctx, c.id);
     return named(req.kind, buildClassSummaryHtml({ body, date, className: c.name, total: learners.length, breakdowns: summary(learners, grid, c.startDate) }), 'tong-hop-ket-qua');
   }
+  const html = buildOpeningDecisionHtml(openingDecisionDoc(ctx, c));
+  return { title: `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`, html, fileName: `quyet-dinh-mo-lop-${slug}.pdf` };
+}
+
+// ASCII file names survive every file system and e-mail client; long names are cut at a word.
+function fileSlug(className: string): string {
+  const full = foldText(className).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
+}
+
+const DOCX_PREFIX: Record<(typeof DOCX_KINDS)[number], string> = { openingDecision: 'quyet-dinh-mo-lop', learnerList: 'danh-sach-hoc-vien' };
+
+type ClassRecord = ReturnType<typeof getClass>;
+
+function learnerListDoc(ctx: AppCore, c: ClassRecord): LearnerListDoc {
+  const learners = nonEmpty(enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled'));
+  return { body: { ...c.issuingBody }, date: todayInVietnam(ctx.now()), className: c.name, learners };
+}
+
+function openingDecisionDoc(ctx: AppCore, c: ClassRecord): OpeningDecisionDoc {
   if (c.openingDecisionNumber === null || c.openingDecisionDate === null || c.openingDecisionLabel === null) {
     throw new AppError('NO_DECISION', 'Lớp chưa có số và ngày quyết định mở lớp; hãy nhập ở thông tin lớp trước khi in.');
   }
-  const html = buildOpeningDecisionHtml({
-    body,
+  return {
+    body: { ...c.issuingBody },
     number: c.openingDecisionLabel,
     date: c.openingDecisionDate,
     className: c.name,
@@ -102,9 +121,24 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     endDate: c.endDate,
     venueName: c.venueName,
     homeroomName: c.homeroomName,
-    learners: enrolled(),
-  });
-  return { title: `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`, html, fileName: `quyet-dinh-mo-lop-${slug}.pdf` };
+    learners: enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled'),
+  };
+}
+
+/** The Word file of a document, named as its PDF is. */
+async function wordDocument(ctx: AppCore, req: Request): Promise<{ fileName: string; dataBase64: string }> {
+  if (!isDocxKind(req.kind)) {
+    throw new AppError('DOCX_UNSUPPORTED', `${DOCUMENT_LABELS[req.kind]} chưa lưu được thành tệp Word; hãy lưu PDF.`);
+  }
+  const c = getClass(ctx, req.classId);
+  const model = req.kind === 'openingDecision' ? openingDecisionModel(openingDecisionDoc(ctx, c)) : learnerListModel(learnerListDoc(ctx, c));
+  const fileName = `${DOCX_PREFIX[req.kind]}-${fileSlug(c.name)}.docx`;
+  const bytes = await partyDocx(model, `${DOCUMENT_LABELS[req.kind]} - ${c.name}`);
+  return { fileName, dataBase64: bytes.toString('base64') };
+}
+
+function isDocxKind(kind: Request['kind']): kind is (typeof DOCX_KINDS)[number] {
+  return (DOCX_KINDS as readonly string[]).includes(kind);
 }
 
 function nonEmpty<T>(learners: T[]): T[] {
@@ -211,5 +245,6 @@ export const documentsHandlers: Handlers<typeof documentsChannels> = {
     await port.print(build(ctx, input).html);
     return { printed: true };
   },
+  'documents.docx': (ctx, input) => wordDocument(ctx, input),
   'documents.xlsx': (ctx, input) => spreadsheet(ctx, input),
 };

@@ -13,6 +13,7 @@ import { personDataXlsx } from '../io/person-data-xlsx';
 import { buildPersonDataHtml } from '../documents/person-data';
 import { gatherPersonData } from '../learners/person-data';
 import { centreProfileAt } from './centre';
+import { learningRecordHandlers } from './learning-record';
 import { dismissDuplicate, findDuplicates } from '../learners/duplicates';
 import { mergePeople, previewMerge, undoMerge } from '../learners/merge';
 import { PERSON_SELECT, readPerson, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
@@ -203,6 +204,7 @@ export const learnersHandlers: Handlers<typeof learnersChannels> = {
     const data = gatherPersonData(ctx.db, input.id);
     return personDataXlsx(data, personDataStem(data.person));
   },
+  ...learningRecordHandlers,
   'learners.duplicates': (ctx) => findDuplicates(ctx.db),
   'learners.dismissDuplicate': (ctx, input) => {
     dismissDuplicate(ctx.db, input.aId, input.bId, ctx.now().toISOString(), ctx.actor);

@@ -1,10 +1,11 @@
+import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, ListItemText, Menu, MenuItem, TextField } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_LABELS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
+import { DOCUMENT_KINDS, DOCUMENT_LABELS, DOCX_KINDS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
@@ -26,6 +27,12 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
     mutationFn: () => api.documents.pdf({ kind, classId }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
+  const word = useMutation({
+    mutationFn: () => api.documents.docx({ kind, classId }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  });
+  // Only the documents already written for Word offer the button: none that would only be refused.
+  const hasWord = (DOCX_KINDS as readonly Kind[]).includes(kind);
   const print = useMutation({ mutationFn: () => api.documents.print({ kind, classId }) });
   const sheet = useMutation({
     mutationFn: (k: SheetKind) => api.documents.xlsx({ kind: k, classId }),
@@ -35,6 +42,7 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
   const switchTo = (next: Kind) => {
     setKind(next);
     pdf.reset();
+    word.reset();
     print.reset();
     sheet.reset();
   };
@@ -66,6 +74,11 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
         <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
           Lưu PDF
         </Button>
+        {hasWord && (
+          <Button startIcon={<DescriptionIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => word.mutate()} disabled={!preview.data || word.isPending}>
+            Lưu Word (.docx)
+          </Button>
+        )}
         {status.data?.canPrint && (
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!preview.data || print.isPending}>
             In
@@ -74,9 +87,11 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
       </Box>
       {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
       {pdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{pdf.error.message}</Alert>}
+      {word.isError && <Alert severity="error" sx={{ mb: 1 }}>{word.error.message}</Alert>}
       {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
       {sheet.isError && <Alert severity="error" sx={{ mb: 1 }}>{sheet.error.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
+      {word.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {word.data.fileName}.</Alert>}
       {sheet.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).</Alert>}
       {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={1000} />}
     </Box>

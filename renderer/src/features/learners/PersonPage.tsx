@@ -1,3 +1,4 @@
+import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
 import { Alert, Autocomplete, Box, Button, Grid, List, ListItem, ListItemText, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -5,7 +6,7 @@ import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { zodIssuesToFields } from '../../../../shared/contract';
 import { personInput, type Person } from '../../../../shared/contract/learners';
 import { ETHNIC_GROUPS } from '../../../../shared/domain/ethnic-groups';
-import { formatDateTime } from '../../../../shared/domain/format';
+import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
 import {
   PARTY_STATUSES,
   PARTY_STATUS_LABELS,
@@ -18,6 +19,7 @@ import { api, ApiError } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
+import { LearningRecordDialog } from './LearningRecordDialog';
 import { usePersonDataExport } from './PersonDataExport';
 import { useCommuneFilter, useCommunes, useUnits } from './queries';
 
@@ -77,6 +79,8 @@ function PersonEditor({ initial }: { initial: Record | null }) {
   const unitOptions = useMemo(() => (units.data ?? []).filter((u) => !u.archivedAt || u.id === form.unitId), [units.data, form.unitId]);
   const merged = person?.mergedIntoId ?? null;
   const personData = usePersonDataExport(person?.id ?? null);
+  const [recordOpen, setRecordOpen] = useState(false);
+  const classCount = initial?.history.filter((h) => h.kind === 'class').length ?? 0;
 
   return (
     <Box component="form" noValidate onSubmit={(e) => (e.preventDefault(), submit())} sx={{ maxWidth: 1200 }}>
@@ -86,6 +90,11 @@ function PersonEditor({ initial }: { initial: Record | null }) {
         actions={
           <>
             <Button onClick={() => navigate('/learners')}>Về danh sách</Button>
+            {person && (
+              <Button startIcon={<HistoryEduIcon />} onClick={() => setRecordOpen(true)}>
+                Giấy xác nhận quá trình học tập
+              </Button>
+            )}
             {personData.button}
             <Button type="submit" variant="contained" disabled={save.isPending || merged !== null}>
               Lưu hồ sơ
@@ -100,6 +109,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
       )}
       {errors.formError && <Alert severity="error" sx={{ mb: 2 }}>{errors.formError}</Alert>}
       {personData.status}
+      {recordOpen && person && <LearningRecordDialog personId={person.id} onClose={() => setRecordOpen(false)} />}
       {saved && !errors.formError && <Alert severity="success" sx={{ mb: 2 }}>Đã lưu lúc {formatDateTime(saved.updatedAt)}.</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
@@ -206,7 +216,11 @@ function PersonEditor({ initial }: { initial: Record | null }) {
           <Paper sx={{ p: 2 }}>
             <Typography variant="h2" sx={{ mb: 1 }}>Quá trình học tập</Typography>
             <Typography variant="body2" color="text.secondary">
-              {person ? 'Chưa tham gia lớp nào trong phần mềm.' : 'Sẽ hiện các lớp đã học sau khi lưu hồ sơ và ghi danh.'}
+              {!person
+                ? 'Sẽ hiện các lớp đã học sau khi lưu hồ sơ và ghi danh.'
+                : classCount === 0
+                  ? 'Chưa tham gia lớp nào trong phần mềm.'
+                  : `Đã ghi danh ${formatNumber(classCount)} lớp (xem Lịch sử hồ sơ bên dưới); kết quả và số giấy chứng nhận có trong giấy xác nhận quá trình học tập.`}
             </Typography>
           </Paper>
           {initial && (

@@ -34,7 +34,7 @@ export const SPREADSHEET_LABELS: Record<(typeof SPREADSHEET_KINDS)[number], stri
 };
 
 /** The documents also saved as editable Word files; the others are refused until they are written for Word. */
-export const DOCX_KINDS = ['openingDecision', 'learnerList'] as const satisfies readonly DocumentKind[];
+export const DOCX_KINDS = ['openingDecision', 'learnerList', 'resultsDecision'] as const satisfies readonly DocumentKind[];
 
 const request = z.object({ kind: z.enum(DOCUMENT_KINDS), classId: id });
 

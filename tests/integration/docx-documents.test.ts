@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { buildLearnerListHtml, type LearnerListDoc, type ListLearner } from '../../electron/core/documents/class-lists';
-import { learnerListModel, openingDecisionModel } from '../../electron/core/documents/docx-models';
+import { buildLearnerListHtml, buildResultsDecisionHtml, type LearnerListDoc, type ListLearner, type ResultsDecisionDoc } from '../../electron/core/documents/class-lists';
+import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../../electron/core/documents/docx-models';
 import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { PartyDocumentModel } from '../../electron/core/documents/document-model';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../../electron/core/documents/opening-decision';
@@ -48,10 +48,25 @@ const decision: OpeningDecisionDoc = {
   learners,
 };
 const list: LearnerListDoc = { body: communeBody, date: '2026-02-05', className: CLASS, learners };
+const CLASSIFICATIONS = ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình'];
+const results: ResultsDecisionDoc = {
+  body,
+  number: '15-QĐ/TTCT',
+  date: '2026-02-16',
+  className: CLASS,
+  programName: decision.programName,
+  startDate: decision.startDate,
+  endDate: decision.endDate,
+  outcome: 'certificate',
+  // One learner with no final score yet, as a program without examinations leaves it.
+  recognised: learners.map((l, i) => ({ ...l, finalTenths: i === 11 ? null : 50 + ((i * 7) % 51), classification: i === 11 ? null : CLASSIFICATIONS[i % 4]! })),
+  total: 42,
+};
 
 const DOCS: Record<string, { html: string; model: PartyDocumentModel }> = {
   'opening-decision': { html: buildOpeningDecisionHtml(decision), model: openingDecisionModel(decision) },
   'learner-list': { html: buildLearnerListHtml(list), model: learnerListModel(list) },
+  'results-decision': { html: buildResultsDecisionHtml(results), model: resultsDecisionModel(results) },
 };
 type Name = keyof typeof DOCS;
 

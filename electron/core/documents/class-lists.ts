@@ -2,13 +2,13 @@ import { formatDate, formatNumber, formatPercent, formatScore } from '../../../s
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
 import { upperVi } from '../../../shared/domain/text';
 import { classPhrase } from './opening-decision';
+import { resultsDecisionWording } from './results-decision';
 import {
   closingHtml,
   escapeHtml,
   partyHeaderHtml,
   partyPage,
   signatureBlockHtml,
-  superiorInText,
   type IssuingBody,
   type Orientation,
 } from './party-document';
@@ -244,60 +244,41 @@ function p(html: string): string {
   return `<p>${html}</p>`;
 }
 
-/** Without a certificate to issue there is no article for it, and responsibility moves up to Article 2. */
-function resultsArticles(doc: ResultsDecisionDoc): string[] {
-  const certificate = doc.outcome === 'certificate';
-  return [
-    `Công nhận ${formatNumber(doc.recognised.length)}/${formatNumber(doc.total)} học viên ${escapeHtml(classPhrase(doc.className))} ` +
-      `(từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)}) hoàn thành chương trình ${escapeHtml(doc.programName)}, có danh sách kèm theo.`,
-    ...(certificate ? ['Cấp giấy chứng nhận cho các học viên có tên tại Điều 1.'] : []),
-    'Bộ phận giáo vụ, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.',
-  ];
-}
-
 function recognisedListHtml(doc: ResultsDecisionDoc): string {
   if (doc.recognised.length === 0) return '';
+  const wording = resultsDecisionWording(doc);
   const rows = doc.recognised.map(
     (l, i) =>
       `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${birthCellsHtml(l.sex, l.birthDate)}${cell(l.unitName)}<td class="num">${l.finalTenths === null ? '' : formatScore(l.finalTenths)}</td>${cell(l.classification, 'center nowrap')}</tr>`,
   );
   return `<section class="page-break">
-<div class="list-title">DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN KẾT QUẢ HỌC TẬP</div>
-<div class="list-title">${escapeHtml(upperVi(classPhrase(doc.className)))}</div>
-<div class="list-note">(Kèm theo Quyết định số ${escapeHtml(doc.number)} ngày ${formatDate(doc.date)} của ${escapeHtml(doc.body.centreName)})</div>
+${wording.listTitles.map((t) => `<div class="list-title">${escapeHtml(t)}</div>`).join('\n')}
+<div class="list-note">${escapeHtml(wording.listNote)}</div>
 <table class="grid recognised">
 <colgroup><col class="c-stt"><col class="c-name"><col class="c-born"><col class="c-born"><col><col class="c-score"><col class="c-class"></colgroup>
 <thead>
 <tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th>${BIRTH_HEAD_TOP}<th rowspan="2">Chi bộ, đơn vị</th><th rowspan="2">Điểm</th><th rowspan="2">Xếp loại</th></tr>
 <tr>${BIRTH_HEAD_SUB}</tr>
 </thead>
-${listBodyHtml(rows, 7, countLine(doc.recognised.length))}
+${listBodyHtml(rows, 7, `<div class="list-total">${escapeHtml(wording.listTotal)}</div>`)}
 </table>
 </section>`;
 }
 
 export function buildResultsDecisionHtml(doc: ResultsDecisionDoc): string {
   const { body } = doc;
-  const centre = escapeHtml(body.centreName);
-  const articles = resultsArticles(doc);
-  const subject = doc.outcome === 'certificate' ? 'công nhận kết quả học tập và cấp giấy chứng nhận' : 'công nhận kết quả học tập';
-  const grounds = [
-    `- Căn cứ Quy định về chức năng, nhiệm vụ, tổ chức bộ máy của ${centre};`,
-    `- Căn cứ kết quả học tập của học viên ${escapeHtml(classPhrase(doc.className))};`,
-    '- Xét đề nghị của bộ phận giáo vụ,',
-  ];
+  const wording = resultsDecisionWording(doc);
   const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
 <div class="doc-type">QUYẾT ĐỊNH</div>
-<div class="doc-subject">về việc ${subject}</div>
-<div class="doc-subject">cho học viên ${escapeHtml(classPhrase(doc.className))}</div>
+${wording.subjects.map((t) => `<div class="doc-subject">${escapeHtml(t)}</div>`).join('\n')}
 <div class="dashes">-----</div>
-<div class="decider">${escapeHtml(upperVi(`${body.directorTitle.trim() || 'Giám đốc'} ${body.centreName}`))}</div>
+<div class="decider">${escapeHtml(wording.decider)}</div>
 <div class="grounds">
-${grounds.map(p).join('\n')}
+${wording.grounds.map((g) => p(escapeHtml(g))).join('\n')}
 </div>
 <div class="decides">QUYẾT ĐỊNH:</div>
-${articles.map((a, i) => p(`<b>Điều ${i + 1}.</b> ${a}`)).join('\n')}
-${closingHtml(body, [`Như Điều ${articles.length}`, `${superiorInText(body.superior)} (b/c)`, 'Lưu VP'])}
+${wording.articles.map((a) => p(`<b>${a.lead}</b> ${escapeHtml(a.text)}`)).join('\n')}
+${closingHtml(body, wording.recipients)}
 ${recognisedListHtml(doc)}`;
   return partyPage({ title: `Quyết định công nhận kết quả học tập - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + RESULTS_CSS });
 }

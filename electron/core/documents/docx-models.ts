@@ -1,8 +1,9 @@
-import { formatDate, formatNumber } from '../../../shared/domain/format';
+import { formatDate, formatNumber, formatScore } from '../../../shared/domain/format';
 import type { Sex } from '../../../shared/domain/learner-fields';
-import { PARTY_STATUS_SHORT, type LearnerListDoc } from './class-lists';
+import { PARTY_STATUS_SHORT, type LearnerListDoc, type ResultsDecisionDoc } from './class-lists';
 import { text, type Block, type Cell, type PartyDocumentModel } from './document-model';
 import { openingDecisionWording, type OpeningDecisionDoc } from './opening-decision';
+import { resultsDecisionWording } from './results-decision';
 
 /** The documents that are also saved as Word files, built as content for docx-party.ts. */
 
@@ -95,4 +96,47 @@ export function learnerListModel(doc: LearnerListDoc): PartyDocumentModel {
       { kind: 'signature' },
     ],
   };
+}
+
+export function resultsDecisionModel(doc: ResultsDecisionDoc): PartyDocumentModel {
+  const w = resultsDecisionWording(doc);
+  const blocks: Block[] = [
+    centred('QUYẾT ĐỊNH', { bold: true, size: 15 }),
+    ...w.subjects.map((s) => centred(s, { bold: true })),
+    centred('-----'),
+    centred(w.decider, { bold: true, spaceBefore: 6 }),
+    ...w.grounds.map((g): Block => ({ kind: 'paragraph', runs: [text(g)], italic: true, indent: true })),
+    centred('QUYẾT ĐỊNH:', { bold: true, spaceBefore: 6 }),
+    ...w.articles.map((a): Block => ({ kind: 'paragraph', runs: [text(`${a.lead} `, { bold: true }), text(a.text)] })),
+    { kind: 'closing', recipients: w.recipients },
+  ];
+  if (doc.recognised.length > 0) {
+    blocks.push(
+      centred(w.listTitles[0]!, { bold: true, pageBreakBefore: true }),
+      ...w.listTitles.slice(1).map((t) => centred(t, { bold: true })),
+      centred(w.listNote, { italic: true }),
+      {
+        kind: 'table',
+        size: 13,
+        widths: [12, 38, 24, 24, 29, 14, 24],
+        head: [
+          [
+            head('STT', { rowSpan: 2 }), head('Họ và tên', { rowSpan: 2 }), head('Ngày sinh', { colSpan: 2 }), head('Chi bộ, đơn vị', { rowSpan: 2 }),
+            head('Điểm', { rowSpan: 2 }), head('Xếp loại', { rowSpan: 2 }),
+          ],
+          [head('Nam'), head('Nữ')],
+        ],
+        rows: doc.recognised.map((l, i) => [
+          { text: String(i + 1), align: 'center' },
+          { text: l.fullName },
+          ...birthCells(l.sex, l.birthDate),
+          { text: l.unitName ?? '' },
+          { text: l.finalTenths === null ? '' : formatScore(l.finalTenths), align: 'center' },
+          { text: l.classification ?? '', align: 'center' },
+        ]),
+      },
+      { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.listTotal)] },
+    );
+  }
+  return { body: doc.body, number: doc.number, date: doc.date, orientation: 'portrait', blocks };
 }

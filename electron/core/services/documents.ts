@@ -8,10 +8,10 @@ import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import { buildTimetableHtml } from '../documents/class-timetable';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../documents/opening-decision';
-import { learnerListModel, openingDecisionModel } from '../documents/docx-models';
+import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../documents/docx-models';
 import { partyDocx } from '../documents/docx-party';
 import { buildAttendanceSheetHtml } from '../documents/attendance-sheet';
-import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type LearnerListDoc, type SummaryBreakdown } from '../documents/class-lists';
+import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type LearnerListDoc, type ResultsDecisionDoc, type SummaryBreakdown } from '../documents/class-lists';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
 import { getClass } from './classes';
 import { attendanceGrid, enrollmentRows, resultsGrid } from './enrollments';
@@ -75,13 +75,8 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
     return named(req.kind, buildScoreSheetHtml({ body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) }), 'bang-diem');
   }
   if (req.kind === 'resultsDecision') {
-    const r = recognisedList(ctx, c.id);
-    const outcome = (ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(c.programId) as { outcome: 'certificate' | 'diploma' | 'external' | 'none' }).outcome;
-    const html = buildResultsDecisionHtml({
-      body, number: r.decision.label, date: r.decision.date, className: c.name, programName: c.programName, startDate: c.startDate, endDate: c.endDate,
-      outcome, recognised: r.recognised, total: r.total,
-    });
-    return { title: `${DOCUMENT_LABELS.resultsDecision} số ${r.decision.label}`, html, fileName: `quyet-dinh-cong-nhan-${slug}.pdf` };
+    const doc = resultsDecisionDoc(ctx, c);
+    return { title: `${DOCUMENT_LABELS.resultsDecision} số ${doc.number}`, html: buildResultsDecisionHtml(doc), fileName: `quyet-dinh-cong-nhan-${slug}.pdf` };
   }
   if (req.kind === 'classSummary') {
     const learners = nonEmpty(enrolled());
@@ -98,7 +93,11 @@ function fileSlug(className: string): string {
   return full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
 }
 
-const DOCX_PREFIX: Record<(typeof DOCX_KINDS)[number], string> = { openingDecision: 'quyet-dinh-mo-lop', learnerList: 'danh-sach-hoc-vien' };
+const DOCX_PREFIX: Record<(typeof DOCX_KINDS)[number], string> = {
+  openingDecision: 'quyet-dinh-mo-lop',
+  learnerList: 'danh-sach-hoc-vien',
+  resultsDecision: 'quyet-dinh-cong-nhan',
+};
 
 type ClassRecord = ReturnType<typeof getClass>;
 
@@ -125,13 +124,27 @@ function openingDecisionDoc(ctx: AppCore, c: ClassRecord): OpeningDecisionDoc {
   };
 }
 
+function resultsDecisionDoc(ctx: AppCore, c: ClassRecord): ResultsDecisionDoc {
+  const r = recognisedList(ctx, c.id);
+  const outcome = (ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(c.programId) as { outcome: ResultsDecisionDoc['outcome'] }).outcome;
+  return {
+    body: { ...c.issuingBody }, number: r.decision.label, date: r.decision.date, className: c.name, programName: c.programName, startDate: c.startDate, endDate: c.endDate,
+    outcome, recognised: r.recognised, total: r.total,
+  };
+}
+
 /** The Word file of a document, named as its PDF is. */
 async function wordDocument(ctx: AppCore, req: Request): Promise<{ fileName: string; dataBase64: string }> {
   if (!isDocxKind(req.kind)) {
     throw new AppError('DOCX_UNSUPPORTED', `${DOCUMENT_LABELS[req.kind]} chưa lưu được thành tệp Word; hãy lưu PDF.`);
   }
   const c = getClass(ctx, req.classId);
-  const model = req.kind === 'openingDecision' ? openingDecisionModel(openingDecisionDoc(ctx, c)) : learnerListModel(learnerListDoc(ctx, c));
+  const model =
+    req.kind === 'openingDecision'
+      ? openingDecisionModel(openingDecisionDoc(ctx, c))
+      : req.kind === 'resultsDecision'
+        ? resultsDecisionModel(resultsDecisionDoc(ctx, c))
+        : learnerListModel(learnerListDoc(ctx, c));
   const fileName = `${DOCX_PREFIX[req.kind]}-${fileSlug(c.name)}.docx`;
   const bytes = await partyDocx(model, `${DOCUMENT_LABELS[req.kind]} - ${c.name}`);
   return { fileName, dataBase64: bytes.toString('base64') };

@@ -9,7 +9,7 @@ import type { DialogPort, KeyProtectionPort, PrintPort } from './ports';
 import { JobRegistry } from './jobs';
 import { createBackup, listBackups, removeOrphanPartials, rotateBackups, type BackupKind } from './db/backup';
 import { fileFormat, LATEST_VERSION, openDatabase, opensWith } from './db/open';
-import { readClerkName, writeClerkName } from './clerk/clerk-name';
+import { ClerkName } from './clerk/clerk-name';
 import { ensureWritableDir, missingDatabase, safeUserName, verifyBackup } from './db/start-checks';
 import { encryptOldCopies, keyForCopy, keyForOpening } from './protection/opening';
 import type { DbKey } from './db/engine';
@@ -55,9 +55,8 @@ export class AppCore {
   readonly backupsDir: string;
   readonly log: Logger;
   readonly appVersion: string;
-  /** The OS account: who changes are recorded against until a clerk's name is set in the app. */
-  private readonly osUser: string;
-  private clerkCache: { db: Database; name: string | null } | null = null;
+  /** Who changes are recorded against (`actor`): the clerk's name set in the app; the OS account until it is. */
+  readonly clerk = new ClerkName(safeUserName());
   private readonly keepBackups: number;
   private readonly clock: () => Date;
   private connection: Database | null = null;
@@ -79,24 +78,14 @@ export class AppCore {
     this.appVersion = options.appVersion;
     this.keepBackups = options.keepBackups ?? 14;
     this.clock = options.now ?? (() => new Date());
-    this.osUser = safeUserName();
     this.printPort = options.printing ?? null;
     this.dialogs = options.dialogs ?? null;
     this.jobs = new JobRegistry(this.log, this.dataDir);
     this.keys = options.keys ? new KeyKeeper(this.dataDir, options.keys) : null;
   }
 
-  /** Who a change is recorded against: the clerk's name set in the app, else the OS account. */
   get actor(): string {
-    const db = this.connection;
-    if (!db) return this.osUser;
-    if (this.clerkCache?.db !== db) this.clerkCache = { db, name: readClerkName(db) };
-    return this.clerkCache.name ?? this.osUser;
-  }
-
-  setClerkName(name: string): void {
-    writeClerkName(this.db, name);
-    this.clerkCache = null;
+    return this.clerk.actorOn(this.connection);
   }
 
   printing(): PrintPort {

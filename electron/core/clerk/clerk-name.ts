@@ -16,3 +16,21 @@ export function readClerkName(db: Database): string | null {
 export function writeClerkName(db: Database, name: string): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, name.trim());
 }
+
+/** The actor of changes on a connection, read once per connection (a restore opens a new one). */
+export class ClerkName {
+  private cache: { db: Database; name: string | null } | null = null;
+
+  constructor(private readonly osUser: string) {}
+
+  actorOn(db: Database | null): string {
+    if (!db) return this.osUser;
+    if (this.cache?.db !== db) this.cache = { db, name: readClerkName(db) };
+    return this.cache.name ?? this.osUser;
+  }
+
+  set(db: Database, name: string): void {
+    writeClerkName(db, name);
+    this.cache = null;
+  }
+}

@@ -20,6 +20,18 @@ function centred(value: string, style: { bold?: boolean; italic?: boolean; size?
   return { kind: 'paragraph', align: 'center', runs: [text(value, run)], size, pageBreakBefore, spaceBefore };
 }
 
+/** What every decision says between its subject and its list: decider, grounds, articles, recipients and signature. */
+function decisionBody(w: { decider: string; grounds: string[]; articles: { lead?: string; text: string }[]; recipients: string[] }): Block[] {
+  return [
+    centred('-----'),
+    centred(w.decider, { bold: true, spaceBefore: 6 }),
+    ...w.grounds.map((g): Block => ({ kind: 'paragraph', runs: [text(g)], italic: true, indent: true })),
+    centred('QUYẾT ĐỊNH:', { bold: true, spaceBefore: 6 }),
+    ...w.articles.map((a): Block => ({ kind: 'paragraph', runs: [...(a.lead ? [text(`${a.lead} `, { bold: true })] : []), text(a.text)] })),
+    { kind: 'closing', recipients: w.recipients },
+  ];
+}
+
 const head = (label: string, extra: Partial<Cell> = {}): Cell => ({ text: label, ...extra });
 
 export function openingDecisionModel(doc: OpeningDecisionDoc): PartyDocumentModel {
@@ -27,12 +39,7 @@ export function openingDecisionModel(doc: OpeningDecisionDoc): PartyDocumentMode
   const blocks: Block[] = [
     centred('QUYẾT ĐỊNH', { bold: true, size: 15 }),
     centred(w.subject, { bold: true }),
-    centred('-----'),
-    centred(w.decider, { bold: true, spaceBefore: 6 }),
-    ...w.grounds.map((g): Block => ({ kind: 'paragraph', runs: [text(g)], italic: true, indent: true })),
-    centred('QUYẾT ĐỊNH:', { bold: true, spaceBefore: 6 }),
-    ...w.articles.map((a): Block => ({ kind: 'paragraph', runs: [...(a.lead ? [text(`${a.lead} `, { bold: true })] : []), text(a.text)] })),
-    { kind: 'closing', recipients: w.recipients },
+    ...decisionBody(w),
   ];
   if (doc.learners.length > 0) {
     blocks.push(
@@ -103,12 +110,7 @@ export function resultsDecisionModel(doc: ResultsDecisionDoc): PartyDocumentMode
   const blocks: Block[] = [
     centred('QUYẾT ĐỊNH', { bold: true, size: 15 }),
     ...w.subjects.map((s) => centred(s, { bold: true })),
-    centred('-----'),
-    centred(w.decider, { bold: true, spaceBefore: 6 }),
-    ...w.grounds.map((g): Block => ({ kind: 'paragraph', runs: [text(g)], italic: true, indent: true })),
-    centred('QUYẾT ĐỊNH:', { bold: true, spaceBefore: 6 }),
-    ...w.articles.map((a): Block => ({ kind: 'paragraph', runs: [text(`${a.lead} `, { bold: true }), text(a.text)] })),
-    { kind: 'closing', recipients: w.recipients },
+    ...decisionBody(w),
   ];
   if (doc.recognised.length > 0) {
     blocks.push(

@@ -72,7 +72,7 @@ export const appHandlers: Handlers<typeof appChannels> = {
     return appStatus(ctx);
   },
   'app.setClerkName': (ctx, input) => {
-    ctx.setClerkName(input.name);
+    ctx.clerk.set(ctx.db, input.name);
     return appStatus(ctx);
   },
   'app.chooseFolder': async (ctx) => ({ path: (await ctx.dialogs?.chooseFolder('Chọn USB hoặc thư mục để lưu bản sao')) ?? null }),

@@ -11,6 +11,8 @@ import { prepareDataDir, restrictUmask } from '../electron/core/private-files';
 import { createLogger } from '../electron/core/log';
 import { generateDemo } from '../electron/core/demo/generate';
 import { DEMO_CENTRE, generateHistory } from '../electron/core/demo/generate-history';
+import { generateStudies } from '../electron/core/demo/generate-studies';
+import { generateLevels } from '../electron/core/demo/generate-levels';
 import { dispatch } from '../electron/core/dispatch';
 
 async function main(): Promise<void> {
@@ -50,9 +52,11 @@ async function main(): Promise<void> {
       ...(values.seed ? { seed: Number(values.seed) } : {}),
       onProgress: (done, total) => process.stdout.write(`\r${done}/${total} năm lớp học`),
     });
+    const studies = await generateStudies(core, { fromYear: thisYear - years, years, ...(values.seed ? { seed: Number(values.seed) } : {}) });
+    const levels = await generateLevels(core, { fromYear: thisYear - years, years, ...(values.seed ? { seed: Number(values.seed) } : {}) });
     history =
-      `, ${made.classes.toLocaleString('vi-VN')} lớp, ${made.enrollments.toLocaleString('vi-VN')} lượt học viên và ` +
-      `${made.certificates.toLocaleString('vi-VN')} giấy chứng nhận của ${years} năm qua`;
+      `, ${made.classes.toLocaleString('vi-VN')} lớp, ${made.enrollments.toLocaleString('vi-VN')} lượt học viên, ` +
+      `${made.certificates.toLocaleString('vi-VN')} giấy chứng nhận, ${studies.sessions} buổi học tập nghị quyết và ${levels.nominated} người cử đi học trung cấp của ${years} năm qua`;
   }
   core.close();
   console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người${history} trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);

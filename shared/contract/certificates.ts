@@ -231,6 +231,8 @@ export const certificatesChannels = {
   },
   'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
   'certificates.listPdf': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  /** The same list as an editable .docx in the Party's format. */
+  'certificates.listDocx': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'certificates.registerXlsx': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: fileOutput },
   /**
    * Checks a certificate: by the QR's text (`code`), or by the number printed on it (`number`, the serial

@@ -33,8 +33,8 @@ export const SPREADSHEET_LABELS: Record<(typeof SPREADSHEET_KINDS)[number], stri
   resultsList: 'Danh sách công nhận kết quả (Excel)',
 };
 
-/** The documents also saved as editable Word files; the others are refused until they are written for Word. */
-export const DOCX_KINDS = ['openingDecision', 'learnerList', 'resultsDecision'] as const satisfies readonly DocumentKind[];
+/** The documents also saved as editable Word files: every class document. */
+export const DOCX_KINDS = DOCUMENT_KINDS satisfies readonly DocumentKind[];
 
 const request = z.object({ kind: z.enum(DOCUMENT_KINDS), classId: id });
 

@@ -73,6 +73,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   groups: 'Nhóm của khóa khôi phục',
   recoveryKey: 'Khóa khôi phục',
   folder: 'Thư mục',
+  // Resolution-study counts and members per base organisation (studies.saveCounts, studies.saveMembers).
+  'rows.unitId': 'Tổ chức cơ sở đảng',
+  'rows.present': 'Số có mặt',
+  'rows.expected': 'Số phải dự',
+  'rows.members': 'Số đảng viên',
+  // Political-theory levels: nominees to the provincial school and a position group's titles.
+  'people.personId': 'Người được cử',
+  'people.result': 'Kết quả học',
+  'people.diplomaNumber': 'Số bằng',
+  'people.diplomaDate': 'Ngày cấp bằng',
+  titles: 'Chức vụ trong nhóm',
 };
 
 const isIndex = (segment: string) => /^\d+$/.test(segment);

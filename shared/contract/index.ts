@@ -13,6 +13,8 @@ import { enrollmentsChannels } from './enrollments';
 import { certificatesChannels } from './certificates';
 import { reportsChannels } from './reports';
 import { protectionChannels } from './protection';
+import { levelsChannels } from './levels';
+import { studiesChannels } from './studies';
 
 export const contract = {
   ...appChannels,
@@ -31,6 +33,8 @@ export const contract = {
   ...certificatesChannels,
   ...reportsChannels,
   ...protectionChannels,
+  ...levelsChannels,
+  ...studiesChannels,
 };
 
 export type Contract = typeof contract;

@@ -182,6 +182,8 @@ export const learnersChannels = {
   'learners.learningRecordPreview': { input: learningRecordRequest, output: z.object({ title: z.string(), html: z.string() }) },
   'learners.learningRecordPdf': { input: learningRecordRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'learners.learningRecordPrint': { input: learningRecordRequest, output: z.object({ printed: z.boolean() }) },
+  /** The same record as an editable .docx in the Party's format. */
+  'learners.learningRecordDocx': { input: learningRecordRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   'learners.duplicates': {
     input: z.object({}).strict(),
     output: z.array(z.object({ reason: duplicateReasonSchema, a: personRowSchema, b: personRowSchema })),

@@ -3,6 +3,7 @@ import { id, intInRange, requiredText, text, type ChannelDef } from './common';
 import { checkBands } from '../domain/grading';
 import { foldText } from '../domain/text';
 import { PARTY_STATUSES } from '../domain/learner-fields';
+import { HELD_LEVELS } from './levels';
 
 export const OUTCOMES = ['certificate', 'diploma', 'external', 'none'] as const;
 export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
@@ -57,6 +58,8 @@ export const programInput = z
     typicalDays: intInRange(1, 400, 'Số ngày học phải từ 1 đến 400').nullable(),
     /** Who the program is meant for; enrolling anyone else asks for a reason. Empty: anyone. */
     fitStatuses: z.array(z.enum(PARTY_STATUSES)).max(3).default([]),
+    /** The political-theory level a completed course gives (Sơ cấp); null: none. */
+    grantsLevel: z.enum(HELD_LEVELS, { error: 'Chọn trình độ' }).nullable().default(null),
     topics: z.array(topicSchema).max(100, 'Tối đa 100 chuyên đề'),
     components: z.array(componentSchema).max(10, 'Tối đa 10 nội dung đánh giá'),
     bands: z.array(bandSchema).max(10, 'Tối đa 10 mức xếp loại'),
@@ -82,6 +85,9 @@ export const programInput = z
       if (labels.has(key)) ctx.addIssue({ code: 'custom', path: ['bands', i, 'label'], message: 'Tên mức xếp loại bị trùng' });
       labels.add(key);
     });
+    if (p.outcome === 'none' && p.grantsLevel !== null) {
+      ctx.addIssue({ code: 'custom', path: ['grantsLevel'], message: 'Chương trình không cấp bằng hay giấy thì không nâng trình độ lý luận chính trị' });
+    }
     if ((p.outcome === 'none' || p.outcome === 'external') && p.validityMonths !== null) {
       ctx.addIssue({ code: 'custom', path: ['validityMonths'], message: 'Trung tâm không cấp giấy cho chương trình này nên không có thời hạn' });
     }
@@ -99,6 +105,7 @@ export const programSchema = z.object({
   maxRetakes: z.number(),
   typicalDays: z.number().nullable(),
   fitStatuses: z.array(z.enum(PARTY_STATUSES)),
+  grantsLevel: z.enum(HELD_LEVELS).nullable(),
   topics: z.array(topicSchema.extend({ id })),
   components: z.array(componentSchema),
   bands: z.array(bandSchema),

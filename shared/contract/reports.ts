@@ -108,6 +108,8 @@ export const reportsChannels = {
   'reports.xlsx': { input: z.object({ period: reportPeriodSchema }), output: fileOutput },
   'reports.preview': { input: z.object({ period: reportPeriodSchema }), output: z.object({ title: z.string(), html: z.string() }) },
   'reports.pdf': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  /** The same report as an editable .docx in the Party's format; the charts stay on the PDF. */
+  'reports.docx': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   /** To the printer through the system dialog, where the app runs in Electron. */
   'reports.print': { input: z.object({ period: reportPeriodSchema }), output: z.object({ printed: z.boolean() }) },
   'reports.settings': { input: z.object({}).strict(), output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }) },

@@ -33,6 +33,10 @@ describe('certificate register, verification and settings — as a clerk', () =>
       }
       await table.getByText('Đã cấp lại: Sai ngày sinh trên giấy; thay bằng số 6/2026/GCN').waitFor();
       await screenshot(page, '63-certificate-register');
+      const registerWord = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu Word (.docx)' }).click();
+      expect((await registerWord).suggestedFilename()).toBe('so-cap-giay-chung-nhan-2026.docx');
+      await page.getByText('Đã lưu tệp so-cap-giay-chung-nhan-2026.docx.').waitFor();
 
       // A row the app never wrote (as old sample databases hold) is listed, marked, and repaired on request.
       core.db.prepare("UPDATE certificates SET printed_json = '{}', verification_code = '-' WHERE serial = '3/2026/GCN'").run();

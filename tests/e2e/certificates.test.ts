@@ -99,6 +99,10 @@ describe('certificates — as a clerk', () => {
       const register = await download(page, 'Sổ cấp năm 2026', data.dir, 'so-cap.pdf');
       expect(register.text).toContain('2/2026/GCN');
       expect(register.text).toContain('6/2026/GCN');
+      // The class's receipt list also goes out as Word, for the clerk who adds a line by hand.
+      const receiptWord = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Danh sách nhận giấy (Word)' }).click();
+      expect((await receiptWord).suggestedFilename()).toMatch(/\.docx$/);
 
       // Checked by the number and short code printed on the paper, typed by hand.
       const an = (await ok(core, 'certificates.ofClass', { classId: cls.id }))[0]!;

@@ -94,8 +94,10 @@ describe('plans, classes and timetables — as a clerk', () => {
       expect(text).not.toContain('16/02/2026');
       expect(text).not.toContain('17/02/2026');
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfPath, path.join(SCREENSHOTS, '24-timetable-pdf')]);
-      // The timetable is not yet written for Word: no button that would only be refused.
-      expect(await page.getByRole('button', { name: 'Lưu Word (.docx)' }).count()).toBe(0);
+      // Every class document is also saved as Word, named as its PDF.
+      const timetableWord = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu Word (.docx)' }).click();
+      expect((await timetableWord).suggestedFilename()).toMatch(/^lich-hoc-.+\.docx$/);
 
       await chooseDocument(page, 'Quyết định mở lớp');
       await page.frameLocator('iframe[title^="Xem trước"]').getByText('QUYẾT ĐỊNH', { exact: true }).waitFor();

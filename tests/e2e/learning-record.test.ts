@@ -48,6 +48,10 @@ describe('a person’s learning record — as a clerk', () => {
         expect(text).toContain(s);
       }
       execFileSync('pdftoppm', ['-png', '-r', '60', saved, path.join(SCREENSHOTS, 'learning-record-pdf')]);
+      const word = page.waitForEvent('download');
+      await dialog.getByRole('button', { name: 'Lưu Word (.docx)' }).click();
+      expect((await word).suggestedFilename()).toBe(`giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${an.personId}.docx`);
+      await dialog.getByText(`Đã lưu tệp giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${an.personId}.docx.`).waitFor();
 
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });

@@ -104,6 +104,9 @@ describe('reports — as a clerk', () => {
       expect(text).toContain('Nguyễn Văn An');
       for (const old of fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith('71-report-pdf'))) fs.rmSync(path.join(SCREENSHOTS, old));
       execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(SCREENSHOTS, '71-report-pdf')]);
+      // The same report as Word, the charts left to the PDF.
+      await download(page, () => page.getByRole('button', { name: 'Lưu Word (.docx)' }).click(), path.join(data.dir, 'bao-cao.docx'));
+      await page.getByRole('status').getByText('Đã lưu tệp bao-cao-dao-tao-nam-2026.docx.').waitFor();
 
       // Plans: a KND class still «Dự kiến» is shown apart, and the counts match the report's.
       const pending = await ok(core, 'classes.save', {

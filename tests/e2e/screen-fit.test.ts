@@ -105,7 +105,7 @@ describe('every screen at 1366×768', () => {
         ['classes', 'Lớp học'], ['classes/new', 'Lớp mới'], [`classes/${finished.id}`, 'Lớp đã học'], [`classes/${planned.id}`, 'Lớp dự kiến'],
         ['learners', 'Học viên'], ['learners/new', 'Người mới'], [`learners/${person.id}`, 'Hồ sơ'], ['learners/duplicates', 'Hồ sơ trùng'],
         ['learners/import', 'Nhập danh sách'], ['units', 'Đơn vị'], ['plans', 'Kế hoạch'], ['certificates', 'Giấy chứng nhận'],
-        ['reports', 'Báo cáo'], ['calendar', 'Lịch'], ['lecturers', 'Giảng viên'], ['holidays', 'Ngày nghỉ'], ['data', 'Dữ liệu'],
+        ['reports', 'Báo cáo'], ['levels', 'Trình độ LLCT'], ['calendar', 'Lịch'], ['lecturers', 'Giảng viên'], ['holidays', 'Ngày nghỉ'], ['data', 'Dữ liệu'],
         ['centre', 'Trung tâm'], ['programs', 'Chương trình'], ['programs/new', 'Chương trình mới'], [`programs/${program.id}`, 'Chương trình KND'],
       ];
       for (const [route, where] of routes) {

@@ -1,22 +1,30 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { buildLearnerListHtml, buildResultsDecisionHtml, type LearnerListDoc, type ListLearner, type ResultsDecisionDoc } from '../../electron/core/documents/class-lists';
+import { describe, expect, it } from 'vitest';
+import { buildAttendanceSheetHtml, type AttendanceSheetDoc } from '../../electron/core/documents/attendance-sheet';
+import {
+  buildClassSummaryHtml,
+  buildLearnerListHtml,
+  buildResultsDecisionHtml,
+  buildScoreSheetHtml,
+  type ClassSummaryDoc,
+  type LearnerListDoc,
+  type ListLearner,
+  type ResultsDecisionDoc,
+  type ScoreSheetDoc,
+} from '../../electron/core/documents/class-lists';
+import { buildTimetableHtml, type TimetableDoc } from '../../electron/core/documents/class-timetable';
+import { attendanceModel, classSummaryModel, scoreSheetModel, timetableModel } from '../../electron/core/documents/docx-class-lists';
 import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../../electron/core/documents/docx-models';
-import { partyDocx } from '../../electron/core/documents/docx-party';
-import type { PartyDocumentModel } from '../../electron/core/documents/document-model';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../../electron/core/documents/opening-decision';
-import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody } from './document-fixtures';
-import { invoke, startCore } from './helpers';
+import { DOCUMENT_KINDS } from '../../shared/contract/documents';
+import { TRICKY, communeBody } from './document-fixtures';
+import { describeDocxAgainstPdf } from './docx-check';
+import { smallClass } from './docx-fixtures';
+import { invoke, ok, startCore } from './helpers';
 
 /**
- * Each document the app saves as Word, opened by LibreOffice Writer and printed to PDF, must read
- * word for word as the app's own PDF of it: the .docx is the same document, only editable.
+ * Each class document the app saves as Word, opened by LibreOffice Writer and printed to PDF, must
+ * read word for word as the app's own PDF of it: the .docx is the same document, only editable.
  */
 
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
@@ -63,124 +71,102 @@ const results: ResultsDecisionDoc = {
   total: 42,
 };
 
-const DOCS: Record<string, { html: string; model: PartyDocumentModel }> = {
+/** Topics short enough for the attendance sheet's three lines under "Sáng" / "Chiều", which the PDF cuts. */
+const TOPICS = [
+  'Độc lập dân tộc gắn liền với chủ nghĩa xã hội',
+  'Phát triển kinh tế - xã hội',
+  'Giáo dục, khoa học, văn hóa, môi trường',
+  'Quốc phòng, an ninh',
+  'Hội nhập quốc tế',
+  'Xây dựng, chỉnh đốn Đảng',
+  'Phấn đấu trở thành đảng viên xứng đáng',
+];
+/** Five teaching days from Thursday 22/01/2026: two Monday–Sunday weeks; the last day has a morning only. */
+const DAYS = ['2026-01-22', '2026-01-23', '2026-01-26', '2026-01-27'];
+const sessions = DAYS.flatMap((date, d) => (['sang', 'chieu'] as const).slice(0, d === 3 ? 1 : 2).map((half, h) => ({ id: d * 2 + h + 1, date, half, title: TOPICS[d * 2 + h]! })));
+
+const timetable: TimetableDoc = {
+  body,
+  date: '2026-01-15',
+  className: CLASS,
+  programName: decision.programName,
+  startDate: '2026-01-22',
+  endDate: '2026-01-27',
+  venueName: 'Hội trường Đảng ủy xã',
+  // A session away from the hall brings in the venue column.
+  sessions: sessions.map((x, i) => ({ ...x, lecturerName: i === 2 ? null : 'Nguyễn Văn Bình', venueName: i === 4 ? 'Nhà văn hóa thôn 1' : null })),
+};
+const attendance: AttendanceSheetDoc = { body: communeBody, className: CLASS, layout: 'day', sessions, learners: learners.slice(0, 30) };
+/** An online class: each connected site signs its own set of weekly sheets. */
+const attendanceWeek: AttendanceSheetDoc = {
+  ...attendance,
+  layout: 'week',
+  sites: [
+    { name: 'Điểm cầu xã Đắk Hà', learners: learners.slice(0, 22) },
+    { name: 'Điểm cầu thôn Kon Trang', learners: learners.slice(22, 30) },
+  ],
+};
+const scoreRows = (n: number, components: number): ScoreSheetDoc['rows'] =>
+  learners.slice(0, n).map((l, i) => ({
+    fullName: l.fullName,
+    scores: Array.from({ length: components }, (_, k) => ({ first: i === 2 ? null : 50 + ((i * (7 + k)) % 50), retake: i === 6 && k === components - 1 ? 65 : null })),
+    finalTenths: i === 2 ? null : 55 + ((i * 3) % 45),
+    classification: i === 2 ? null : CLASSIFICATIONS[i % 4]!,
+    absent: i % 5 === 0 ? 1 : i === 9 ? 3 : 0,
+    sessions: 7,
+    eligible: i === 2 ? 'incomplete' : i === 9 ? 'not_eligible' : 'eligible',
+    reasons: i === 9 ? ['Vắng quá 20% số buổi học', 'Điểm thu hoạch dưới 5,0'] : [],
+  }));
+const scores: ScoreSheetDoc = {
+  body,
+  date: '2026-01-30',
+  className: CLASS,
+  components: [
+    { name: 'Bài kiểm tra', weight: 30 },
+    { name: 'Bài thu hoạch', weight: 70 },
+  ],
+  rows: scoreRows(36, 2),
+};
+const scoresOne: ScoreSheetDoc = { ...scores, components: [{ name: 'Bài thu hoạch', weight: 100 }], rows: scoreRows(24, 1) };
+const summary: ClassSummaryDoc = {
+  body,
+  date: '2026-01-30',
+  className: CLASS,
+  total: 30,
+  breakdowns: [
+    { title: 'Theo giới tính', rows: [{ label: 'Nam', count: 14 }, { label: 'Nữ', count: 15 }, { label: 'Chưa rõ', count: 1 }] },
+    { title: 'Theo độ tuổi', rows: [{ label: 'Dưới 30 tuổi', count: 9 }, { label: 'Từ 30 đến 45 tuổi', count: 21 }] },
+    { title: 'Theo dân tộc', rows: [{ label: 'Kinh', count: 24 }, { label: 'Xơ Đăng', count: 6 }] },
+    { title: 'Theo tình trạng đảng viên', rows: [{ label: 'Đảng viên dự bị', count: 27 }, { label: 'Quần chúng', count: 3 }] },
+    { title: 'Theo kết quả học tập', rows: [{ label: 'Giỏi', count: 8 }, { label: 'Khá', count: 19 }, { label: 'Không đủ điều kiện công nhận', count: 3 }] },
+  ],
+};
+
+describeDocxAgainstPdf('Word documents, opened by LibreOffice Writer', {
   'opening-decision': { html: buildOpeningDecisionHtml(decision), model: openingDecisionModel(decision) },
   'learner-list': { html: buildLearnerListHtml(list), model: learnerListModel(list) },
   'results-decision': { html: buildResultsDecisionHtml(results), model: resultsDecisionModel(results) },
-};
-type Name = keyof typeof DOCS;
-
-const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((bin) => fs.existsSync(bin)) ?? null;
-// LibreOffice without Writer (only Calc installed) starts but cannot load a .docx.
-const writer = fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
-// Writer draws Times New Roman with a metric twin; the old Liberation 1.x lacks Vietnamese, and the letters it
-// borrows from another font come out of pdftotext in the wrong order.
-const vietnameseTimes = (() => {
-  try {
-    return /Liberation Serif|Times New Roman|Tinos/.test(execFileSync('fc-list', [':charset=1ea3', 'family'], { encoding: 'utf8' }));
-  } catch {
-    return false;
-  }
-})();
-const missing = [soffice && writer ? null : 'LibreOffice Writer', vietnameseTimes ? null : 'a Times New Roman font with Vietnamese (fonts-liberation2)', fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t))].filter(Boolean);
-if (missing.length) console.warn(`[docx-documents] SKIPPED: missing ${missing.join(', ')} (apt-get install libreoffice-writer-nogui fonts-liberation2 chromium poppler-utils).`);
-
-/**
- * The words of a PDF, without what depends on where the pages break: the page numbers at the top of
- * pages 2 onwards and the table's header rows repeated there. Chromium and Writer break pages at
- * different rows; every word must still be there, in the same order.
- */
-function words(pdf: string, model: PartyDocumentModel): string[] {
-  const head = model.blocks.flatMap((b) => (b.kind === 'table' ? b.head.flat().flatMap((c) => c.text.split(/\s+/)) : []));
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-  return text.split('\f').flatMap((page, i) => {
-    let tokens = page.normalize('NFC').split(/\s+/).filter(Boolean);
-    if (i === 0) return tokens;
-    if (tokens[0] === String(i + 1)) tokens = tokens.slice(1);
-    return head.length && head.every((w, k) => tokens[k] === w) ? tokens.slice(head.length) : tokens;
-  });
-}
-
-function attributes(xml: string, tag: string): Record<string, string> {
-  const element = new RegExp(`<${tag} ([^>]*?)/?>`).exec(xml)?.[1] ?? '';
-  return Object.fromEntries([...element.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-}
-
-function pageSizes(pdf: string): string[] {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
-}
-
-describe.skipIf(missing.length > 0)('Word documents, opened by LibreOffice Writer', () => {
-  let port: ChromiumPrintPort;
-  let dir: string;
-  const files = new Map<Name, { docx: string; app: string; office: string }>();
-
-  beforeAll(async () => {
-    port = createChromiumPrintPort({ executablePath: CHROMIUM });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-docx-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, doc] of Object.entries(DOCS)) {
-      const app = path.join(dir, `${name}-app.pdf`);
-      fs.writeFileSync(app, await port.toPdf(doc.html));
-      const docx = path.join(dir, `${name}.docx`);
-      fs.writeFileSync(docx, await partyDocx(doc.model, name));
-      files.set(name, { docx, app, office: path.join(dir, `${name}.pdf`) });
-    }
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...[...files.values()].map((f) => f.docx)],
-      { stdio: 'pipe', timeout: 120_000 },
-    );
-    for (const [name, f] of files) {
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', f.office, path.join(SCREENSHOTS, `docx-${name}`)]);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', f.app, path.join(SCREENSHOTS, `docx-${name}-app`)]);
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await port?.close();
-    if (dir && process.env.KEEP_E2E_DATA) console.info(`[docx-documents] files kept in ${dir}`);
-    else if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it.each(Object.keys(DOCS))('%s reads word for word as the app’s PDF', (name) => {
-    const f = files.get(name)!;
-    const office = words(f.office, DOCS[name]!.model);
-    expect(office.length).toBeGreaterThan(200);
-    expect(office).toEqual(words(f.app, DOCS[name]!.model));
-  });
-
-  it.each(Object.keys(DOCS))('%s is on A4 sheets in the PDF’s orientation', (name) => {
-    const f = files.get(name)!;
-    const sizes = new Set(pageSizes(f.office));
-    expect([...sizes]).toEqual([...new Set(pageSizes(f.app))]);
-    expect(['595x842', '842x595']).toContain([...sizes][0]);
-  });
-
-  it.each(Object.keys(DOCS))('%s is set in Times New Roman, 14 pt, with the Party’s margins', async (name) => {
-    const zip = await JSZip.loadAsync(fs.readFileSync(files.get(name)!.docx));
-    const styles = await zip.file('word/styles.xml')!.async('string');
-    const document = await zip.file('word/document.xml')!.async('string');
-    expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"/);
-    expect(styles).toContain('<w:sz w:val="28"/>');
-    // Twips: 20 mm top and bottom, 30 mm left, 15 mm right; A4 is 11906 × 16838.
-    expect(attributes(document, 'w:pgMar')).toMatchObject({ 'w:top': '1134', 'w:bottom': '1134', 'w:left': '1701', 'w:right': '850' });
-    const size = attributes(document, 'w:pgSz');
-    expect([size['w:w'], size['w:h']].sort()).toEqual(['11906', '16838']);
-    // The list's header rows repeat on every page.
-    expect(document).toContain('<w:tblHeader/>');
-    // The header is the Party's, never the State's.
-    expect(document).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(document).not.toContain('CỘNG HÒA XÃ HỘI');
-  });
+  timetable: { html: buildTimetableHtml(timetable), model: timetableModel(timetable) },
+  'attendance-day': { html: buildAttendanceSheetHtml(attendance), model: attendanceModel(attendance) },
+  'attendance-week': { html: buildAttendanceSheetHtml(attendanceWeek), model: attendanceModel(attendanceWeek) },
+  'score-sheet': { html: buildScoreSheetHtml(scores), model: scoreSheetModel(scores) },
+  'score-sheet-portrait': { html: buildScoreSheetHtml(scoresOne), model: scoreSheetModel(scoresOne) },
+  'class-summary': { html: buildClassSummaryHtml(summary), model: classSummaryModel(summary), minWords: 100 },
 });
 
 describe('documents.docx', () => {
-  it('refuses, in Vietnamese, a document not yet written for Word', async () => {
+  it('saves every class document as Word, named as its PDF, and refuses what the PDF refuses', async () => {
     const core = await startCore();
-    const r = await invoke(core, 'documents.docx', { kind: 'scoreSheet', classId: 1 });
-    expect(r.ok ? null : r.error.message).toBe('Bảng điểm chưa lưu được thành tệp Word; hãy lưu PDF.');
-    core.close();
-  });
+    const c = await smallClass(core);
+    const prefix = { timetable: 'lich-hoc', openingDecision: 'quyet-dinh-mo-lop', learnerList: 'danh-sach-hoc-vien', attendanceDay: 'so-diem-danh', attendanceWeek: 'so-diem-danh', scoreSheet: 'bang-diem', classSummary: 'tong-hop-ket-qua' };
+    for (const kind of DOCUMENT_KINDS.filter((k) => k !== 'resultsDecision')) {
+      const word = await ok(core, 'documents.docx', { kind, classId: c.id });
+      expect(word.fileName).toBe(`${prefix[kind]}-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam-2026.docx`);
+      const xml = await (await JSZip.loadAsync(Buffer.from(word.dataBase64, 'base64'))).file('word/document.xml')!.async('string');
+      const expected = kind === 'timetable' ? 'LỊCH HỌC' : kind === 'classSummary' ? 'Tổng số học viên: 1' : 'Trần Văn An';
+      expect([kind, xml.includes(expected)]).toEqual([kind, true]);
+    }
+    const refused = await invoke(core, 'documents.docx', { kind: 'resultsDecision', classId: c.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
+  }, 60_000);
 });

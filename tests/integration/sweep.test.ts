@@ -42,6 +42,7 @@ const EXCLUDED = {
   'reports.print': 'sends the report to a printer through the system dialog: Electron only (the browser host cannot print), as documents.print',
   'protection.recoverySheetPrint': 'sends the recovery sheet to a printer: Electron only, as documents.print',
   'learners.learningRecordPrint': 'sends the learning record to a printer through the system dialog: Electron only, as documents.print',
+  'studies.print': 'sends the participation report to a printer through the system dialog: Electron only, as documents.print',
 } satisfies { [C in Channel]?: string };
 
 const QUERIES = {
@@ -67,6 +68,7 @@ const QUERIES = {
   // People with classes only: someone with none is refused (nothing to certify), as tests/integration/learning-record covers.
   'learners.learningRecordPreview': (d) => [...new Set(d.certificates.slice(0, 10).map((c) => c.personId))].map((id) => ({ id })),
   'learners.learningRecordPdf': (d) => [{ id: d.certificates[0]!.personId, purpose: 'bổ sung hồ sơ cán bộ' }],
+  'learners.learningRecordDocx': (d) => [{ id: d.certificates[0]!.personId, purpose: 'bổ sung hồ sơ cán bộ' }],
   'learners.duplicates': () => [{}],
   'learners.mergePreview': (d) => [{ keepId: d.people[0]!, removeId: d.people[1]! }],
   'learners.merges': () => [{}],
@@ -118,6 +120,7 @@ const QUERIES = {
   'certificates.calibrationPdf': (d) => [{ programId: certificateProgram(d) }],
   'certificates.listPreview': (d) => [...d.years.map((year) => ({ kind: 'register' as const, year })), ...certificateClasses(d).map((classId) => ({ kind: 'receipt' as const, classId }))],
   'certificates.listPdf': (d) => [{ kind: 'register' as const, year: d.years[0]! }, { kind: 'receipt' as const, classId: certificateClasses(d)[0]! }],
+  'certificates.listDocx': (d) => [{ kind: 'register' as const, year: d.years[0]! }, { kind: 'receipt' as const, classId: certificateClasses(d)[0]! }],
   'certificates.registerXlsx': (d) => d.years.map((year) => ({ year })),
   'certificates.verify': (d) => d.certificates.slice(0, 10).map((c) => ({ code: c.verificationCode })),
   'certificates.trustedKeys': () => [{}],
@@ -125,10 +128,49 @@ const QUERIES = {
   'reports.xlsx': (d) => [{ period: { kind: 'year' as const, year: d.years[0]! } }],
   'reports.preview': (d) => d.years.map((year) => ({ period: { kind: 'year' as const, year } })),
   'reports.pdf': (d) => [{ period: { kind: 'year' as const, year: d.years[1]! } }],
+  'reports.docx': (d) => [{ period: { kind: 'year' as const, year: d.years[1]! } }],
   'reports.settings': () => [{}],
   'reports.years': () => [{}],
   'reports.rollup': (d) => d.years.map((year) => ({ year })),
+  'levels.history': (d) => d.people.map((personId) => ({ personId })),
+  'levels.groups': () => [{}],
+  'levels.targets': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'levels.nominations': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'levels.report': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'levels.preview': () => [{ year: THIS_YEAR }],
+  'levels.pdf': () => [{ year: THIS_YEAR }],
+  'levels.xlsx': () => [{ year: THIS_YEAR }],
+  'levels.docx': () => [{ year: THIS_YEAR }],
+  'studies.list': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'studies.classes': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'studies.baseOrgs': () => [{}],
+  'studies.members': (d) => [...d.years, THIS_YEAR].map((year) => ({ year })),
+  'studies.get': async (d) => [{ id: await studySession(d) }],
+  'studies.report': async (d) => [
+    { scope: { kind: 'session' as const, id: await studySession(d) } },
+    ...[...d.years, THIS_YEAR].map((year) => ({ scope: { kind: 'year' as const, year } })),
+    { scope: { kind: 'org' as const, unitId: d.units.find((u) => u.kind === 'base')!.id, year: d.years[d.years.length - 1]! } },
+  ],
+  'studies.preview': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }, { scope: { kind: 'year' as const, year: d.years[0]! } }],
+  'studies.pdf': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }],
+  'studies.docx': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }],
+  'studies.xlsx': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }, { scope: { kind: 'year' as const, year: d.years[0]! } }],
 } satisfies Cases;
+
+let studySessionId: Promise<number> | null = null;
+/** A study session of last year linked to a class with a list, with counts typed for one base organisation it does not cover. */
+function studySession(d: Data): Promise<number> {
+  studySessionId ??= (async () => {
+    const year = d.years[d.years.length - 1]!;
+    const cls = d.classes.find((c) => c.status === 'certificates_issued' && c.year === year) ?? null;
+    const { id } = await ok('studies.save', { id: null, title: 'Học tập, quán triệt nghị quyết', date: `${year}-06-15`, form: 'online', sites: 25, classId: cls?.id ?? null, note: '' });
+    const covered = new Set((await ok('studies.get', { id })).rows.filter((r) => r.list).map((r) => r.unitId));
+    const base = d.units.find((u) => u.kind === 'base' && !covered.has(u.id));
+    if (base) await ok('studies.saveCounts', { sessionId: id, rows: [{ unitId: base.id, present: 30, expected: 32 }] });
+    return id;
+  })();
+  return studySessionId;
+}
 
 let core: AppCore;
 let printing: ChromiumPrintPort;
@@ -243,6 +285,9 @@ const COMMAND_CHANNELS = [
   'reports.removeRollup', 'backups.create', 'backups.restore', 'backups.exportOffsite', 'backups.restoreFile', 'backups.setReminder',
   'app.chooseFolder', 'app.chooseBackupFile', 'protection.recoverySheetPdf', 'protection.confirmRecoveryKey', 'protection.newRecoveryKey',
   'protection.unlock', 'app.setClerkName',
+  'levels.saveDiploma', 'levels.deleteDiploma', 'levels.saveGroup', 'levels.deleteGroup', 'levels.saveTarget', 'levels.deleteTarget',
+  'levels.saveNomination', 'levels.deleteNomination',
+  'studies.save', 'studies.remove', 'studies.saveCounts', 'studies.saveMembers',
 ] as const satisfies readonly Channel[];
 
 // The same check at compile time: adding a channel to the contract breaks the type check here first.
@@ -414,6 +459,26 @@ async function runCommands(): Promise<void> {
   await ok('reports.importRollup', { fileText: Buffer.from(rollup.dataBase64, 'base64').toString('utf8') });
   const centres = (await ok('reports.rollup', { year: d.years[0]! })).centres;
   await ok('reports.removeRollup', { id: centres[0]!.id, reason: 'Nhập thử' });
+
+  // Political-theory levels: a diploma, a group with a target, a nomination with a graduate; then each removed.
+  const diploma = await ok('levels.saveDiploma', { personId: d.people[0]!, level: 'trung_cap', school: 'Trường Chính trị tỉnh', year: THIS_YEAR, number: 'TC-1' });
+  await ok('levels.deleteDiploma', { id: diploma.id });
+  const group = await ok('levels.saveGroup', { name: 'Trưởng thôn', titles: ['Trưởng thôn', 'Trưởng bản'] });
+  const target = await ok('levels.saveTarget', { year: THIS_YEAR, groupId: group.id, baseUnitId: null, minLevel: 'so_cap', percent: 80 });
+  await ok('levels.deleteTarget', { id: target.id });
+  await ok('levels.deleteGroup', { id: group.id });
+  const nomination = await ok('levels.saveNomination', {
+    year: THIS_YEAR, level: 'trung_cap', school: 'Trường Chính trị tỉnh', course: 'Khóa 45, hệ không tập trung', decisionNumber: '12-QĐ/TTCT',
+    people: [{ personId: d.people[1]!, result: 'graduated', diplomaNumber: 'TC-2', diplomaDate: TODAY }, { personId: d.people[2]!, result: 'studying' }],
+  });
+  await ok('levels.deleteNomination', { id: nomination.id });
+
+  // Resolution-study sessions: members per base organisation copied from last year, a session with counts, then removed.
+  const members = await ok('studies.members', { year: THIS_YEAR });
+  await ok('studies.saveMembers', { year: THIS_YEAR, rows: members.rows.map((r) => ({ unitId: r.unitId, members: r.previous ?? 40 })) });
+  const study = await ok('studies.save', { id: null, title: 'Quán triệt nghị quyết', date: TODAY, form: 'in_person', sites: null, classId: null, note: '' });
+  await ok('studies.saveCounts', { sessionId: study.id, rows: members.rows.slice(0, 3).map((r) => ({ unitId: r.unitId, present: 20, expected: null })) });
+  await ok('studies.remove', { id: study.id, reason: 'Nhập thử' });
 
   // Backups, and a restore of the one just made (once the report job started above has ended: a restore waits for jobs).
   await expect.poll(() => core.jobs.running(), { timeout: 60_000 }).toBe(0);

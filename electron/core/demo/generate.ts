@@ -126,6 +126,20 @@ export function samplePerson(
   };
 }
 
+const KEY_POSTS = ['Bí thư Đảng ủy xã', 'Phó Bí thư Thường trực Đảng ủy xã', 'Chủ tịch HĐND xã', 'Chủ tịch UBND xã', 'Phó Chủ tịch UBND xã', 'Chủ tịch Ủy ban MTTQ xã'];
+
+/** Each commune's leaders («cán bộ chủ chốt cấp xã»), whom the theory-level targets are about: six full members per Party committee. */
+function assignKeyPosts(db: Database): void {
+  const leadersOf = db.prepare(
+    `SELECT p.id FROM units c JOIN people p ON p.unit_id = c.id
+      WHERE c.parent_id = ? AND p.party_status = 'chinh_thuc' AND p.merged_into_id IS NULL ORDER BY p.id LIMIT ${KEY_POSTS.length}`,
+  );
+  const set = db.prepare('UPDATE people SET position = ? WHERE id = ?');
+  for (const { id: base } of db.prepare("SELECT id FROM units WHERE kind = 'base'").all() as { id: number }[]) {
+    (leadersOf.all(base) as { id: number }[]).forEach((l, i) => set.run(KEY_POSTS[i]!, l.id));
+  }
+}
+
 export interface DemoOptions {
   people: number;
   seed?: number;
@@ -177,7 +191,10 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
     }, { deferIndex: true }))();
     options.onProgress?.(Math.min(options.people, done + batch), options.people);
   }
-  db.transaction(() => rebuildSearchIndex(db))();
+  db.transaction(() => {
+    assignKeyPosts(db);
+    rebuildSearchIndex(db);
+  })();
   db.pragma(`cache_size = ${cacheBefore}`);
   return { units: units.length + communes.length, people: options.people };
 }

@@ -53,66 +53,103 @@ function formHeaderHtml(body: IssuingBody): string {
 </tr></table>`;
 }
 
-interface SheetColumns {
-  /** The line naming the day or the week, repeated above the columns on every sheet. */
-  caption: string;
-  /** Header rows' cells for the signature columns (first row, then an optional second row). */
-  headTop: string;
-  headSub: string | null;
-  colgroup: string;
-  count: number;
+/** A signature column's head: "Sáng" over the topic (a day's sheet), or "T2" over "09/02" spanning its sessions (a week's). */
+export interface SignHead {
+  label: string;
+  /** The second line: the date under a short weekday. */
+  sub?: string;
+  /** The session's topic, small and italic. */
+  topic?: string;
+  span: number;
 }
 
-function dayColumns(day: AttendanceSession[]): SheetColumns {
+/** One sheet to sign: a teaching day or a week, for one connected site (or the whole class). */
+export interface AttendanceSheet {
+  title: string;
+  /** The line naming the site and the day or the week, repeated above the columns on every page. */
+  caption: string;
+  heads: SignHead[];
+  /** The week's second header row: "S" / "C" under each day. */
+  subHeads: string[] | null;
+  /** How many boxes each learner signs. */
+  count: number;
+  learners: SheetLearner[];
+}
+
+const SHEET_TITLE = { day: 'DANH SÁCH HỌC VIÊN KÝ TÊN', week: 'BẢNG ĐIỂM DANH' };
+/** The columns around the signature boxes. */
+export const ATTENDANCE_COLUMNS = { stt: 'STT', name: 'Họ và tên', unit: 'Đơn vị', note: 'Ghi chú' };
+
+function daySheet(day: AttendanceSession[]): Pick<AttendanceSheet, 'caption' | 'heads' | 'subHeads' | 'count'> {
   const date = day[0]!.date;
   return {
     caption: `${weekdayName(date)}, ngày ${formatDate(date)}`,
-    headTop: day
-      .map((s) => `<th class="sign-head">${HALF_LABELS[s.half]}<div class="topic">${escapeHtml(s.title)}</div></th>`)
-      .join(''),
-    headSub: null,
-    colgroup: day.map(() => '<col>').join(''),
+    heads: day.map((s) => ({ label: HALF_LABELS[s.half], topic: s.title, span: 1 })),
+    subHeads: null,
     count: day.length,
   };
 }
 
 const SHORT_WEEKDAY = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
 
-function weekColumns(week: AttendanceSession[]): SheetColumns {
+function weekSheet(week: AttendanceSession[]): Pick<AttendanceSheet, 'caption' | 'heads' | 'subHeads' | 'count'> {
   const first = week[0]!.date;
   const last = week[week.length - 1]!.date;
-  const days = groupBy(week, (s) => s.date);
   return {
     caption: `Từ ${weekdayName(first)}, ngày ${formatDate(first)} đến ${weekdayName(last)}, ngày ${formatDate(last)}`,
     // Short weekday over dd/MM: the full date would need a column too wide to leave room for names.
-    headTop: days
-      .map((d) => `<th class="sign-head" colspan="${d.length}">${SHORT_WEEKDAY[weekday(d[0]!.date)]}<br>${formatDate(d[0]!.date).slice(0, 5)}</th>`)
-      .join(''),
-    headSub: week.map((s) => `<th class="sign-head">${SHORT_HALF[s.half]}</th>`).join(''),
-    colgroup: week.map(() => '<col>').join(''),
+    heads: groupBy(week, (s) => s.date).map((d) => ({ label: SHORT_WEEKDAY[weekday(d[0]!.date)]!, sub: formatDate(d[0]!.date).slice(0, 5), span: d.length })),
+    subHeads: week.map((s) => SHORT_HALF[s.half]),
     count: week.length,
   };
 }
 
 type SheetLearner = AttendanceSheetDoc['learners'][number];
 
-function attendancePageHtml(doc: AttendanceSheetDoc, learners: SheetLearner[], site: string | null, cols: SheetColumns, first: boolean): string {
-  const title = doc.layout === 'day' ? 'DANH SÁCH HỌC VIÊN KÝ TÊN' : 'BẢNG ĐIỂM DANH';
-  const span = 4 + cols.count;
-  const rowspan = cols.headSub ? ' rowspan="2"' : '';
-  const blanks = '<td class="sign"></td>'.repeat(cols.count);
-  const rows = learners.map(
+/**
+ * The sheets' wording and layout, shared by the HTML page and the Word file (docx-class-lists.ts) so
+ * that both say the same: every site's set of sheets, a sheet per day or per week. Plain text.
+ */
+export function attendanceSheets(doc: AttendanceSheetDoc): { orientation: Orientation; sheets: AttendanceSheet[] } {
+  const groups = doc.layout === 'day' ? groupBy(doc.sessions, (s) => s.date) : groupBy(doc.sessions, (s) => mondayOf(s.date));
+  const parts: { site: string | null; learners: SheetLearner[] }[] = doc.sites?.length
+    ? doc.sites.map((x) => ({ site: x.name, learners: x.learners }))
+    : [{ site: null, learners: doc.learners }];
+  const sheets = parts.flatMap((part) =>
+    groups.map((g): AttendanceSheet => {
+      const cols = doc.layout === 'day' ? daySheet(g) : weekSheet(g);
+      return { ...cols, title: SHEET_TITLE[doc.layout], caption: `${part.site ? `${part.site} — ` : ''}${cols.caption}`, learners: part.learners };
+    }),
+  );
+  // A week of up to fourteen boxes only fits across a landscape sheet; a day's two boxes fit a portrait one.
+  return { orientation: doc.layout === 'day' ? 'portrait' : 'landscape', sheets };
+}
+
+function attendancePageHtml(doc: AttendanceSheetDoc, sheet: AttendanceSheet, first: boolean): string {
+  const span = 4 + sheet.count;
+  const rowspan = sheet.subHeads ? ' rowspan="2"' : '';
+  const blanks = '<td class="sign"></td>'.repeat(sheet.count);
+  const rows = sheet.learners.map(
     (l, i) => `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${cell(l.unitName, 'unit')}${blanks}<td></td></tr>`,
   );
+  const heads = sheet.heads
+    .map((h) => {
+      const colspan = h.span > 1 ? ` colspan="${h.span}"` : '';
+      const sub = h.sub ? `<br>${escapeHtml(h.sub)}` : '';
+      const topic = h.topic === undefined ? '' : `<div class="topic">${escapeHtml(h.topic)}</div>`;
+      return `<th class="sign-head"${colspan}>${escapeHtml(h.label)}${sub}${topic}</th>`;
+    })
+    .join('');
+  const c = ATTENDANCE_COLUMNS;
   return `<section${first ? '' : ' class="page-break"'}>
 ${formHeaderHtml(doc.body)}
-${titleHtml(title, doc.className)}
+${titleHtml(sheet.title, doc.className)}
 <table class="grid attendance ${doc.layout}">
-<colgroup><col class="c-stt"><col class="c-name"><col class="c-unit">${cols.colgroup}<col class="c-note"></colgroup>
+<colgroup><col class="c-stt"><col class="c-name"><col class="c-unit">${'<col>'.repeat(sheet.count)}<col class="c-note"></colgroup>
 <thead>
-<tr class="caption"><th colspan="${span}">${site ? `${escapeHtml(site)} — ` : ''}${escapeHtml(cols.caption)}</th></tr>
-<tr><th${rowspan}>STT</th><th${rowspan}>Họ và tên</th><th${rowspan}>Đơn vị</th>${cols.headTop}<th${rowspan}>Ghi chú</th></tr>
-${cols.headSub ? `<tr>${cols.headSub}</tr>` : ''}
+<tr class="caption"><th colspan="${span}">${escapeHtml(sheet.caption)}</th></tr>
+<tr><th${rowspan}>${c.stt}</th><th${rowspan}>${c.name}</th><th${rowspan}>${c.unit}</th>${heads}<th${rowspan}>${c.note}</th></tr>
+${sheet.subHeads ? `<tr>${sheet.subHeads.map((h) => `<th class="sign-head">${h}</th>`).join('')}</tr>` : ''}
 </thead>
 <tbody>
 ${rows.join('\n')}
@@ -122,16 +159,9 @@ ${rows.join('\n')}
 }
 
 export function buildAttendanceSheetHtml(doc: AttendanceSheetDoc): string {
-  const groups = doc.layout === 'day' ? groupBy(doc.sessions, (s) => s.date) : groupBy(doc.sessions, (s) => mondayOf(s.date));
-  const parts: { site: string | null; learners: SheetLearner[] }[] = doc.sites?.length
-    ? doc.sites.map((x) => ({ site: x.name, learners: x.learners }))
-    : [{ site: null, learners: doc.learners }];
-  const pages = parts.flatMap((part, p) =>
-    groups.map((g, i) => attendancePageHtml(doc, part.learners, part.site, doc.layout === 'day' ? dayColumns(g) : weekColumns(g), p === 0 && i === 0)),
-  );
+  const { orientation, sheets } = attendanceSheets(doc);
+  const pages = sheets.map((sheet, i) => attendancePageHtml(doc, sheet, i === 0));
   const title = doc.layout === 'day' ? 'Danh sách học viên ký tên' : 'Bảng điểm danh';
-  // A week of up to fourteen boxes only fits across a landscape sheet; a day's two boxes fit a portrait one.
-  const orientation: Orientation = doc.layout === 'day' ? 'portrait' : 'landscape';
   return partyPage({ title: `${title} - ${doc.className}`, bodyHtml: pages.join('\n'), orientation, extraCss: LIST_CSS + ATTENDANCE_CSS });
 }
 

@@ -66,21 +66,45 @@ function inRegisterOrder(certificates: readonly Certificate[]): Certificate[] {
   return [...certificates].sort((a, b) => a.year - b.year || a.seq - b.seq);
 }
 
-export function buildCertificateRegisterHtml(doc: CertificateRegisterDoc): string {
+/**
+ * The register's wording, shared by the HTML page and the Word file (docx-certificate-lists.ts) so
+ * that both say the same. Plain text: the HTML escapes it. A voided row is marked `void`.
+ */
+export function certificateRegisterWording(doc: CertificateRegisterDoc) {
   const list = inRegisterOrder(doc.certificates);
   const byId = new Map(list.map((c) => [c.id, c]));
-  const rows = list.map((c, i) => {
-    const p = c.printed;
-    const cls = c.status === 'valid' ? '' : ` class="void ${c.status}"`;
-    return `<tr${cls}><td class="center">${i + 1}</td>${serialCell(c.serial, 'serial')}${serialCell(c.registerNo, 'serial')}${cell(p.fullName, 'name')}${cell(formatDate(p.birthDate), 'born')}${cell(p.unitName, 'small')}${cell(p.className, 'small')}${cell(p.classification, 'center')}${cell(formatDate(c.issueDate), 'born')}<td class="sign"></td>${cell(registerNote(c, byId), 'note')}</tr>`;
+  return {
+    title: `SỔ CẤP GIẤY CHỨNG NHẬN NĂM ${doc.year}`,
+    columns: ['STT', 'Số giấy', 'Vào sổ số', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Lớp', 'Xếp loại', 'Ngày cấp', 'Người\nnhận ký', 'Ghi chú'],
+    rows: list.map((c) => ({
+      status: c.status,
+      serial: c.serial,
+      registerNo: c.registerNo,
+      fullName: c.printed.fullName,
+      born: formatDate(c.printed.birthDate),
+      unit: c.printed.unitName ?? '',
+      className: c.printed.className,
+      classification: c.printed.classification ?? '',
+      issued: formatDate(c.issueDate),
+      note: registerNote(c, byId),
+    })),
+    countLine: registerCountLine(list),
+  };
+}
+
+export function buildCertificateRegisterHtml(doc: CertificateRegisterDoc): string {
+  const w = certificateRegisterWording(doc);
+  const rows = w.rows.map((r, i) => {
+    const cls = r.status === 'valid' ? '' : ` class="void ${r.status}"`;
+    return `<tr${cls}><td class="center">${i + 1}</td>${serialCell(r.serial, 'serial')}${serialCell(r.registerNo, 'serial')}${cell(r.fullName, 'name')}${cell(r.born, 'born')}${cell(r.unit, 'small')}${cell(r.className, 'small')}${cell(r.classification, 'center')}${cell(r.issued, 'born')}<td class="sign"></td>${cell(r.note, 'note')}</tr>`;
   });
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
-<div class="doc-type">SỔ CẤP GIẤY CHỨNG NHẬN NĂM ${doc.year}</div>
+<div class="doc-type">${w.title}</div>
 <div class="doc-subject"></div>
 <table class="grid register">
 <colgroup><col class="c-stt"><col class="c-serial"><col class="c-regno"><col class="c-name"><col class="c-date"><col class="c-unit"><col><col class="c-class"><col class="c-date"><col class="c-sign"><col class="c-note"></colgroup>
-<thead><tr><th>STT</th><th>Số giấy</th><th>Vào sổ số</th><th>Họ và tên</th><th>Ngày sinh</th><th>Đơn vị</th><th>Lớp</th><th>Xếp loại</th><th>Ngày cấp</th><th>Người<br>nhận ký</th><th>Ghi chú</th></tr></thead>
-${listBodyHtml(rows, 11, `<div class="list-total">${escapeHtml(registerCountLine(list))}</div>`, signatureBlockHtml(doc.body))}
+<thead><tr>${w.columns.map((c) => `<th>${c.replace('\n', '<br>')}</th>`).join('')}</tr></thead>
+${listBodyHtml(rows, 11, `<div class="list-total">${escapeHtml(w.countLine)}</div>`, signatureBlockHtml(doc.body))}
 </table>`;
   return partyPage({ title: `Sổ cấp giấy chứng nhận năm ${doc.year}`, bodyHtml, orientation: 'landscape', extraCss: LIST_CSS + REGISTER_CSS });
 }
@@ -119,19 +143,30 @@ export interface CertificateReceiptDoc {
   certificates: Certificate[];
 }
 
-export function buildCertificateReceiptHtml(doc: CertificateReceiptDoc): string {
+/** The receipt list's wording, shared by the HTML page and the Word file; only valid certificates are handed over. */
+export function certificateReceiptWording(doc: CertificateReceiptDoc) {
   const valid = doc.certificates.filter((c) => c.status === 'valid');
-  const rows = valid.map(
-    (c, i) =>
-      `<tr><td class="center">${i + 1}</td>${cell(c.printed.fullName)}${serialCell(c.serial, 'serial')}${cell(formatDate(c.issueDate), 'born')}<td class="sign"></td><td></td></tr>`,
+  return {
+    title: 'DANH SÁCH NHẬN GIẤY CHỨNG NHẬN',
+    subject: doc.className,
+    columns: ['STT', 'Họ và tên', 'Số giấy', 'Ngày cấp', 'Ký nhận', 'Ghi chú'],
+    rows: valid.map((c) => ({ fullName: c.printed.fullName, serial: c.serial, issued: formatDate(c.issueDate) })),
+    total: `(Danh sách có ${formatNumber(valid.length)} học viên)`,
+  };
+}
+
+export function buildCertificateReceiptHtml(doc: CertificateReceiptDoc): string {
+  const w = certificateReceiptWording(doc);
+  const rows = w.rows.map(
+    (r, i) => `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${serialCell(r.serial, 'serial')}${cell(r.issued, 'born')}<td class="sign"></td><td></td></tr>`,
   );
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
-<div class="doc-type">DANH SÁCH NHẬN GIẤY CHỨNG NHẬN</div>
-<div class="doc-subject">${escapeHtml(doc.className)}</div>
+<div class="doc-type">${w.title}</div>
+<div class="doc-subject">${escapeHtml(w.subject)}</div>
 <table class="grid receipt">
 <colgroup><col class="c-stt"><col class="c-name"><col class="c-serial"><col class="c-date"><col class="c-sign"><col></colgroup>
-<thead><tr><th>STT</th><th>Họ và tên</th><th>Số giấy</th><th>Ngày cấp</th><th>Ký nhận</th><th>Ghi chú</th></tr></thead>
-${listBodyHtml(rows, 6, `<div class="list-total">(Danh sách có ${formatNumber(valid.length)} học viên)</div>`, signatureBlockHtml(doc.body))}
+<thead><tr>${w.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
+${listBodyHtml(rows, 6, `<div class="list-total">${w.total}</div>`, signatureBlockHtml(doc.body))}
 </table>`;
   return partyPage({ title: `Danh sách nhận giấy chứng nhận - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + RECEIPT_CSS });
 }

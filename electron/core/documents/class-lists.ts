@@ -155,42 +155,62 @@ export interface ScoreSheetDoc {
   rows: ScoreRow[];
 }
 
-function scoreCellHtml(s: { first: number | null; retake: number | null } | undefined): string {
-  if (!s) return '<td></td>';
-  const first = s.first === null ? '' : formatScore(s.first);
-  const retake = s.retake === null ? '' : `<div class="retake">(lần 2: ${formatScore(s.retake)})</div>`;
-  return `<td class="num">${first}${retake}</td>`;
-}
-
-export function buildScoreSheetHtml(doc: ScoreSheetDoc): string {
+/**
+ * The score sheet's wording, shared by the HTML page and the Word file (docx-class-lists.ts) so that
+ * both say the same. Plain text: the HTML escapes it.
+ */
+export function scoreSheetWording(doc: ScoreSheetDoc) {
   const weighted = doc.components.length > 1;
-  const componentHeads = doc.components
-    .map((c) => `<th>${escapeHtml(c.name)}${weighted ? `<div class="weight">(${formatNumber(c.weight)}%)</div>` : ''}</th>`)
-    .join('');
-  const rows = doc.rows.map((r, i) => {
-    const scores = doc.components.map((_, k) => scoreCellHtml(r.scores[k])).join('');
-    const note = r.eligible === 'eligible' ? '' : r.reasons.join('; ');
-    return `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${scores}<td class="num">${r.finalTenths === null ? '' : formatScore(r.finalTenths)}</td>${cell(r.classification, 'center nowrap')}<td class="num">${formatNumber(r.absent)}</td>${cell(note, 'note')}</tr>`;
-  });
-  const sessions = doc.rows[0]?.sessions;
-  const sessionsLine = sessions === undefined ? '' : `<div class="sheet-info">Số buổi học: ${formatNumber(sessions)}</div>`;
   const eligible = doc.rows.filter((r) => r.eligible === 'eligible').length;
   const notEligible = doc.rows.filter((r) => r.eligible === 'not_eligible').length;
   const incomplete = doc.rows.length - eligible - notEligible;
-  const tally =
-    `Tổng số ${formatNumber(doc.rows.length)} học viên; đủ điều kiện công nhận: ${formatNumber(eligible)}; ` +
-    `không đủ điều kiện: ${formatNumber(notEligible)}${incomplete > 0 ? `; chưa đủ điểm, điểm danh: ${formatNumber(incomplete)}` : ''}.`;
+  const sessions = doc.rows[0]?.sessions;
+  return {
+    title: 'BẢNG ĐIỂM',
+    sessionsLine: sessions === undefined ? null : `Số buổi học: ${formatNumber(sessions)}`,
+    /** The weight under each component's name, when there is more than one. */
+    components: doc.components.map((c) => ({ name: c.name, weight: weighted ? `(${formatNumber(c.weight)}%)` : null })),
+    before: ['STT', 'Họ và tên'],
+    after: ['Điểm tổng kết', 'Xếp loại', 'Số buổi vắng', 'Ghi chú'],
+    rows: doc.rows.map((r) => ({
+      fullName: r.fullName,
+      scores: doc.components.map((_, k) => {
+        const sc = r.scores[k];
+        return { first: sc?.first == null ? '' : formatScore(sc.first), retake: sc?.retake == null ? null : `(lần 2: ${formatScore(sc.retake)})` };
+      }),
+      final: r.finalTenths === null ? '' : formatScore(r.finalTenths),
+      classification: r.classification ?? '',
+      absent: formatNumber(r.absent),
+      note: r.eligible === 'eligible' ? '' : r.reasons.join('; '),
+    })),
+    tally:
+      `Tổng số ${formatNumber(doc.rows.length)} học viên; đủ điều kiện công nhận: ${formatNumber(eligible)}; ` +
+      `không đủ điều kiện: ${formatNumber(notEligible)}${incomplete > 0 ? `; chưa đủ điểm, điểm danh: ${formatNumber(incomplete)}` : ''}.`,
+    // From two components on, the reasons column would shrink to a word a line on a portrait sheet.
+    orientation: (weighted ? 'landscape' : 'portrait') as Orientation,
+  };
+}
+
+export function buildScoreSheetHtml(doc: ScoreSheetDoc): string {
+  const w = scoreSheetWording(doc);
+  const componentHeads = w.components
+    .map((c) => `<th>${escapeHtml(c.name)}${c.weight ? `<div class="weight">${c.weight}</div>` : ''}</th>`)
+    .join('');
+  const rows = w.rows.map((r, i) => {
+    const scores = r.scores.map((sc) => `<td class="num">${sc.first}${sc.retake ? `<div class="retake">${sc.retake}</div>` : ''}</td>`).join('');
+    return `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${scores}<td class="num">${r.final}</td>${cell(r.classification, 'center nowrap')}<td class="num">${r.absent}</td>${cell(r.note, 'note')}</tr>`;
+  });
+  const sessionsLine = w.sessionsLine === null ? '' : `<div class="sheet-info">${w.sessionsLine}</div>`;
+  const th = (labels: string[]) => labels.map((l) => `<th>${l}</th>`).join('');
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
-${titleHtml('BẢNG ĐIỂM', doc.className)}
+${titleHtml(w.title, doc.className)}
 ${sessionsLine}
 <table class="grid scores${doc.components.length > 1 ? '' : ' portrait'}">
 <colgroup><col class="c-stt"><col class="c-name">${doc.components.map(() => '<col class="c-score">').join('')}<col class="c-final"><col class="c-class"><col class="c-absent"><col></colgroup>
-<thead><tr><th>STT</th><th>Họ và tên</th>${componentHeads}<th>Điểm tổng kết</th><th>Xếp loại</th><th>Số buổi vắng</th><th>Ghi chú</th></tr></thead>
-${listBodyHtml(rows, doc.components.length + 6, `<div class="list-total">${tally}</div>`, signatureBlockHtml(doc.body))}
+<thead><tr>${th(w.before)}${componentHeads}${th(w.after)}</tr></thead>
+${listBodyHtml(rows, doc.components.length + 6, `<div class="list-total">${w.tally}</div>`, signatureBlockHtml(doc.body))}
 </table>`;
-  // From two components on, the reasons column would shrink to a word a line on a portrait sheet.
-  const orientation: Orientation = doc.components.length > 1 ? 'landscape' : 'portrait';
-  return partyPage({ title: `Bảng điểm - ${doc.className}`, bodyHtml, orientation, extraCss: LIST_CSS + SCORE_CSS });
+  return partyPage({ title: `Bảng điểm - ${doc.className}`, bodyHtml, orientation: w.orientation, extraCss: LIST_CSS + SCORE_CSS });
 }
 
 const SCORE_CSS = `
@@ -316,29 +336,50 @@ function ratio(count: number, total: number): string {
   return total > 0 ? formatPercent(count / total, 1) : '';
 }
 
-function breakdownHtml(b: SummaryBreakdown, index: number, total: number): string {
-  const sum = b.rows.reduce((acc, r) => acc + r.count, 0);
-  const rows = b.rows.map((r) => `<tr>${cell(r.label)}<td class="num">${formatNumber(r.count)}</td><td class="num">${ratio(r.count, total)}</td></tr>`);
-  return `<div class="breakdown">
-<div class="breakdown-title">${index + 1}. ${escapeHtml(b.title)}</div>
-<table class="grid summary">
-<colgroup><col><col class="c-count"><col class="c-ratio"></colgroup>
-<thead><tr><th>Nội dung</th><th>Số lượng</th><th>Tỉ lệ</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-<tr class="sum"><td>Cộng</td><td class="num">${formatNumber(sum)}</td><td class="num">${ratio(sum, total)}</td></tr>
-</tbody>
-</table>
-</div>`;
+/**
+ * The class summary's wording, shared by the HTML page and the Word file (docx-class-lists.ts) so
+ * that both say the same. Plain text: the HTML escapes it.
+ */
+export function classSummaryWording(doc: ClassSummaryDoc) {
+  return {
+    title: 'TỔNG HỢP KẾT QUẢ',
+    subject: upperVi(classPhrase(doc.className)),
+    totalLine: `Tổng số học viên: ${formatNumber(doc.total)}`,
+    columns: ['Nội dung', 'Số lượng', 'Tỉ lệ'],
+    breakdowns: doc.breakdowns.map((b, i) => {
+      const sum = b.rows.reduce((acc, r) => acc + r.count, 0);
+      return {
+        title: `${i + 1}. ${b.title}`,
+        rows: [
+          ...b.rows.map((r) => ({ label: r.label, count: formatNumber(r.count), ratio: ratio(r.count, doc.total), sum: false })),
+          { label: 'Cộng', count: formatNumber(sum), ratio: ratio(sum, doc.total), sum: true },
+        ],
+      };
+    }),
+  };
 }
 
 export function buildClassSummaryHtml(doc: ClassSummaryDoc): string {
+  const w = classSummaryWording(doc);
+  const breakdowns = w.breakdowns.map((b) => {
+    const rows = b.rows.map((r) => `<tr${r.sum ? ' class="sum"' : ''}>${cell(r.label)}<td class="num">${r.count}</td><td class="num">${r.ratio}</td></tr>`);
+    return `<div class="breakdown">
+<div class="breakdown-title">${escapeHtml(b.title)}</div>
+<table class="grid summary">
+<colgroup><col><col class="c-count"><col class="c-ratio"></colgroup>
+<thead><tr>${w.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>`;
+  });
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
-<div class="doc-type">TỔNG HỢP KẾT QUẢ</div>
-<div class="doc-subject">${escapeHtml(upperVi(classPhrase(doc.className)))}</div>
-<div class="sheet-info">Tổng số học viên: ${formatNumber(doc.total)}</div>
+<div class="doc-type">${w.title}</div>
+<div class="doc-subject">${escapeHtml(w.subject)}</div>
+<div class="sheet-info">${w.totalLine}</div>
 <div class="breakdowns">
-${doc.breakdowns.map((b, i) => breakdownHtml(b, i, doc.total)).join('\n')}
+${breakdowns.join('\n')}
 </div>
 ${signatureBlockHtml(doc.body)}`;
   return partyPage({ title: `Tổng hợp kết quả - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + SUMMARY_CSS });

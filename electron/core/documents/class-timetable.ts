@@ -25,11 +25,6 @@ export interface TimetableDoc {
 
 const HALF_ORDER: Record<Half, number> = { sang: 0, chieu: 1 };
 
-/** "Thứ Hai" over "02/03/2026": the break is placed, not left to a narrow column. */
-function dayCellHtml(iso: string): string {
-  return `${escapeHtml(weekdayName(iso))}<br>${formatDate(iso)}`;
-}
-
 function groupByDay(sessions: TimetableSession[]): TimetableSession[][] {
   const sorted = [...sessions].sort((a, b) => a.date.localeCompare(b.date) || HALF_ORDER[a.half] - HALF_ORDER[b.half]);
   const days: TimetableSession[][] = [];
@@ -41,36 +36,59 @@ function groupByDay(sessions: TimetableSession[]): TimetableSession[][] {
   return days;
 }
 
-export function buildTimetableHtml(doc: TimetableDoc): string {
+/**
+ * The timetable's wording, shared by the HTML page and the Word file (docx-class-lists.ts) so that
+ * both say the same. Plain text: the HTML escapes it.
+ */
+export function timetableWording(doc: TimetableDoc) {
   const venueOf = (s: TimetableSession) => s.venueName ?? doc.venueName ?? '';
   // The venue column is noise when the whole class sits in one hall: the line above the table says it.
   const showVenue = new Set(doc.sessions.map(venueOf)).size > 1;
+  return {
+    title: 'LỊCH HỌC',
+    subject: doc.className,
+    program: `Chương trình: ${doc.programName}`,
+    dates: `(Từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)})`,
+    venue: doc.venueName ? `Địa điểm: ${doc.venueName}` : null,
+    showVenue,
+    columns: ['Ngày', 'Buổi', 'Nội dung', 'Giảng viên', ...(showVenue ? ['Địa điểm'] : [])],
+    /** A day's sessions, morning first; the day ("Thứ Hai" over "02/03/2026") is placed, not left to a narrow column. */
+    days: groupByDay(doc.sessions).map((day) => ({
+      weekday: weekdayName(day[0]!.date),
+      date: formatDate(day[0]!.date),
+      sessions: day.map((s) => ({ half: HALF_LABELS[s.half], title: s.title, lecturer: s.lecturerName ?? '', venue: venueOf(s) })),
+    })),
+    recipients: ['Giảng viên', 'Học viên', 'Lưu VP'],
+  };
+}
 
+export function buildTimetableHtml(doc: TimetableDoc): string {
+  const w = timetableWording(doc);
   // One tbody a day, so a morning and its afternoon never land on different sheets.
-  const days = groupByDay(doc.sessions).map((day) => {
-    const rows = day.map((s, i) => {
-      const dayCell = i === 0 ? `<td class="day" rowspan="${day.length}">${dayCellHtml(s.date)}</td>` : '';
-      const venueCell = showVenue ? `<td>${escapeHtml(venueOf(s))}</td>` : '';
-      return `<tr>${dayCell}<td class="half">${HALF_LABELS[s.half]}</td><td>${escapeHtml(s.title)}</td><td>${escapeHtml(s.lecturerName ?? '')}</td>${venueCell}</tr>`;
+  const days = w.days.map((day) => {
+    const rows = day.sessions.map((s, i) => {
+      const dayCell = i === 0 ? `<td class="day" rowspan="${day.sessions.length}">${escapeHtml(day.weekday)}<br>${day.date}</td>` : '';
+      const venueCell = w.showVenue ? `<td>${escapeHtml(s.venue)}</td>` : '';
+      return `<tr>${dayCell}<td class="half">${s.half}</td><td>${escapeHtml(s.title)}</td><td>${escapeHtml(s.lecturer)}</td>${venueCell}</tr>`;
     });
     return `<tbody class="keep">${rows.join('')}</tbody>`;
   });
 
-  const venueLine = doc.venueName ? `<div class="tt-venue">Địa điểm: ${escapeHtml(doc.venueName)}</div>` : '';
+  const venueLine = w.venue ? `<div class="tt-venue">${escapeHtml(w.venue)}</div>` : '';
   const table = `<table class="grid timetable">
-<colgroup><col class="c-day"><col class="c-half"><col><col class="c-lecturer">${showVenue ? '<col class="c-venue">' : ''}</colgroup>
-<thead><tr><th>Ngày</th><th>Buổi</th><th>Nội dung</th><th>Giảng viên</th>${showVenue ? '<th>Địa điểm</th>' : ''}</tr></thead>
+<colgroup><col class="c-day"><col class="c-half"><col><col class="c-lecturer">${w.showVenue ? '<col class="c-venue">' : ''}</colgroup>
+<thead><tr>${w.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
 ${days.join('\n')}
 </table>`;
 
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
-<div class="doc-type">LỊCH HỌC</div>
-<div class="doc-subject">${escapeHtml(doc.className)}</div>
-<div class="tt-program">Chương trình: ${escapeHtml(doc.programName)}</div>
-<div class="tt-dates">(Từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)})</div>
+<div class="doc-type">${w.title}</div>
+<div class="doc-subject">${escapeHtml(w.subject)}</div>
+<div class="tt-program">${escapeHtml(w.program)}</div>
+<div class="tt-dates">${w.dates}</div>
 ${venueLine}
 ${table}
-${closingHtml(doc.body, ['Giảng viên', 'Học viên', 'Lưu VP'])}`;
+${closingHtml(doc.body, w.recipients)}`;
 
   return partyPage({ title: `Lịch học - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: TIMETABLE_CSS });
 }

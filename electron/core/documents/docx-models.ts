@@ -15,7 +15,7 @@ function birthCells(sex: Sex | null, birthDate: string | null): Cell[] {
   return [{ ...born, colSpan: 2 }];
 }
 
-function centred(value: string, style: { bold?: boolean; italic?: boolean; size?: number; pageBreakBefore?: boolean; spaceBefore?: number } = {}): Block {
+export function centred(value: string, style: { bold?: boolean; italic?: boolean; size?: number; pageBreakBefore?: boolean; spaceBefore?: number } = {}): Block {
   const { pageBreakBefore, size, spaceBefore, ...run } = style;
   return { kind: 'paragraph', align: 'center', runs: [text(value, run)], size, pageBreakBefore, spaceBefore };
 }
@@ -32,7 +32,7 @@ function decisionBody(w: { decider: string; grounds: string[]; articles: { lead?
   ];
 }
 
-const head = (label: string, extra: Partial<Cell> = {}): Cell => ({ text: label, ...extra });
+export const head = (label: string, extra: Partial<Cell> = {}): Cell => ({ text: label, ...extra });
 
 export function openingDecisionModel(doc: OpeningDecisionDoc): PartyDocumentModel {
   const w = openingDecisionWording(doc);

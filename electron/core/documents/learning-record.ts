@@ -48,55 +48,83 @@ function bornLine(birthDate: string | null): string {
   return `sinh ${word} ${formatDate(birthDate)}`;
 }
 
-function factLine(label: string, value: string): string {
-  return value.trim() ? `<p class="fact">${escapeHtml(label)}: <span class="value">${escapeHtml(value.trim())}</span></p>` : '';
+/**
+ * The record's wording, shared by the HTML page and the Word file (docx-person-documents.ts) so that
+ * both say the same. Plain text: the HTML escapes it. Each fact is a label and the value set in bold.
+ */
+export function learningRecordWording(doc: LearningRecordDoc) {
+  const { body, person: p } = doc;
+  const born = bornLine(p.birthDate);
+  const work = [p.position.trim(), p.workplace.trim()].filter(Boolean).join(', ');
+  const purpose = doc.purpose.trim().replace(/[.;,]+$/, '');
+  const facts: { label: string; value: string; after: string }[] = [
+    { label: 'Đồng chí', value: p.fullName, after: born ? `, ${born}` : '' },
+    ...[
+      { label: 'Chi bộ, đảng bộ', value: (p.unitName ?? '').trim(), after: '' },
+      { label: 'Nơi ở', value: (p.communeName ?? '').trim(), after: '' },
+      { label: 'Chức vụ, đơn vị công tác', value: work, after: '' },
+    ].filter((f) => f.value),
+  ];
+  return {
+    title: LEARNING_RECORD_TITLE,
+    lead: `${body.centreName} xác nhận:`,
+    facts,
+    intro: `Đã tham gia ${formatNumber(doc.classes.length)} lớp học tại ${body.centreName}, cụ thể như sau:`,
+    columns: ['STT', 'Lớp học, chương trình', 'Thời gian', 'Hình thức', 'Kết quả', 'Giấy chứng nhận'],
+    rows: doc.classes.map((c) => ({
+      className: c.className,
+      programName: c.programName,
+      dates: [`${formatDate(c.startDate)} –`, formatDate(c.endDate)],
+      form: CLASS_FORM_LABELS[c.form],
+      result: c.result,
+      decision: c.decision ? { label: c.decision.label, date: formatDate(c.decision.date) } : null,
+      /** Lines of the certificate cell; empty when none was issued (the cell shows a dash). */
+      certificate: c.certificate ? { serial: c.certificate.serial, lines: [`ngày ${formatDate(c.certificate.issueDate)}`, ...(c.certificate.revoked ? ['(đã thu hồi)'] : [])] } : null,
+    })),
+    closing: `Giấy xác nhận này cấp theo đề nghị của đồng chí ${p.fullName}${purpose ? ` để ${purpose}` : ''}.`,
+  };
 }
 
-function certificateCell(c: LearningRecordClass['certificate']): string {
+type Wording = ReturnType<typeof learningRecordWording>;
+
+function certificateCell(c: Wording['rows'][number]['certificate']): string {
   if (!c) return '<td class="center">—</td>';
-  const lines = [`Số <span class="serial">${escapeHtml(c.serial)}</span>`, `ngày ${formatDate(c.issueDate)}`, ...(c.revoked ? ['(đã thu hồi)'] : [])];
+  const lines = [`Số <span class="serial">${escapeHtml(c.serial)}</span>`, ...c.lines.map(escapeHtml)];
   return `<td class="small">${lines.map((l) => `<div>${l}</div>`).join('')}</td>`;
 }
 
-function resultCell(c: LearningRecordClass): string {
-  const decision = c.decision
-    ? `<div class="note">QĐ số <span class="nowrap">${escapeHtml(c.decision.label)}</span> ngày ${formatDate(c.decision.date)}</div>`
-    : '';
+function resultCell(c: Wording['rows'][number]): string {
+  const decision = c.decision ? `<div class="note">QĐ số <span class="nowrap">${escapeHtml(c.decision.label)}</span> ngày ${c.decision.date}</div>` : '';
   return `<td class="small"><div>${escapeHtml(c.result)}</div>${decision}</td>`;
 }
 
-function classesHtml(list: LearningRecordClass[]): string {
-  const rows = list.map(
+function classesHtml(w: Wording): string {
+  const rows = w.rows.map(
     (c, i) =>
       `<tr><td class="center">${i + 1}</td><td><div class="strong">${escapeHtml(c.className)}</div><div class="note">${escapeHtml(c.programName)}</div></td>` +
-      `<td class="center nowrap small"><div>${formatDate(c.startDate)} –</div><div>${formatDate(c.endDate)}</div></td>` +
-      `<td class="small">${escapeHtml(CLASS_FORM_LABELS[c.form])}</td>${resultCell(c)}${certificateCell(c.certificate)}</tr>`,
+      `<td class="center nowrap small">${c.dates.map((d) => `<div>${d}</div>`).join('')}</td>` +
+      `<td class="small">${escapeHtml(c.form)}</td>${resultCell(c)}${certificateCell(c.certificate)}</tr>`,
   );
   return `<table class="grid record"><colgroup><col class="c-stt"><col><col class="c-dates"><col class="c-form"><col class="c-result"><col class="c-cert"></colgroup>
-<thead><tr><th>STT</th><th>Lớp học, chương trình</th><th>Thời gian</th><th>Hình thức</th><th>Kết quả</th><th>Giấy chứng nhận</th></tr></thead>
+<thead><tr>${w.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }
 
 export function buildLearningRecordHtml(doc: LearningRecordDoc): string {
-  const { body, person: p } = doc;
-  const born = bornLine(p.birthDate);
-  const work = [p.position.trim(), p.workplace.trim()].filter(Boolean).join(', ');
-  const purpose = doc.purpose.trim().replace(/[.;,]+$/, '');
-  const bodyHtml = `${partyHeaderHtml(body, { number: null, date: doc.date })}
-<div class="doc-type">${LEARNING_RECORD_TITLE}</div>
+  const w = learningRecordWording(doc);
+  const facts = w.facts.map((f) => `<p class="fact">${escapeHtml(f.label)}: <span class="value">${escapeHtml(f.value)}</span>${escapeHtml(f.after)}</p>`);
+  const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
+<div class="doc-type">${w.title}</div>
 <div class="dashes">-----</div>
-<p class="lead">${escapeHtml(body.centreName)} xác nhận:</p>
-<p class="fact">Đồng chí: <span class="value">${escapeHtml(p.fullName)}</span>${born ? `, ${escapeHtml(born)}` : ''}</p>
-${factLine('Chi bộ, đảng bộ', p.unitName ?? '')}
-${factLine('Nơi ở', p.communeName ?? '')}
-${factLine('Chức vụ, đơn vị công tác', work)}
-<p class="lead">Đã tham gia ${formatNumber(doc.classes.length)} lớp học tại ${escapeHtml(body.centreName)}, cụ thể như sau:</p>
-${classesHtml(doc.classes)}
-<p class="closing-line">Giấy xác nhận này cấp theo đề nghị của đồng chí ${escapeHtml(p.fullName)}${purpose ? ` để ${escapeHtml(purpose)}` : ''}.</p>
-${signatureBlockHtml(body)}`;
-  return partyPage({ title: `Giấy xác nhận quá trình học tập - ${p.fullName}`, bodyHtml, orientation: 'portrait', extraCss: CSS });
+<p class="lead">${escapeHtml(w.lead)}</p>
+${facts.join('\n')}
+<p class="lead">${escapeHtml(w.intro)}</p>
+${classesHtml(w)}
+<p class="closing-line">${escapeHtml(w.closing)}</p>
+${signatureBlockHtml(doc.body)}`;
+  return partyPage({ title: `Giấy xác nhận quá trình học tập - ${doc.person.fullName}`, bodyHtml, orientation: 'portrait', extraCss: CSS });
 }
 
 // 165 mm across a portrait sheet: the class's name takes what the fixed columns leave (about 45 mm).

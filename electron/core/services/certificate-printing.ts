@@ -8,6 +8,9 @@ import { buildCalibrationHtml, buildCertificatesHtml, type CertificatesDoc } fro
 import { certificatesToPdf, certificatesToPrinter, type ChunkCheck } from '../certificates/batch-printing';
 import { formatNumber } from '../../../shared/domain/format';
 import { buildCertificateReceiptHtml, buildCertificateRegisterHtml } from '../documents/certificate-register';
+import type { PartyDocumentModel } from '../documents/document-model';
+import { certificateReceiptModel, certificateRegisterModel } from '../documents/docx-certificate-lists';
+import { partyDocx } from '../documents/docx-party';
 import { certificateRegisterXlsx } from '../io/certificate-register-xlsx';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { centreProfileAt } from './centre';
@@ -220,7 +223,7 @@ function rowsOf(ctx: AppCore, where: string, value: number): Certificate[] {
 }
 
 /** Lists go out under today's Party header: they are the centre's current record of what it issued. */
-function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: string; fileName: string } {
+function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: () => string; model: () => PartyDocumentModel; baseName: string } {
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
@@ -228,15 +231,18 @@ function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: st
   if (req.kind === 'register') {
     const certificates = rowsOf(ctx, 'year', req.year);
     if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${req.year} chưa cấp giấy chứng nhận nào.`);
-    return { title: `Sổ cấp giấy chứng nhận năm ${req.year}`, html: buildCertificateRegisterHtml({ body, year: req.year, date, certificates }), fileName: `so-cap-giay-chung-nhan-${req.year}.pdf` };
+    const doc = { body, year: req.year, date, certificates };
+    return { title: `Sổ cấp giấy chứng nhận năm ${req.year}`, html: () => buildCertificateRegisterHtml(doc), model: () => certificateRegisterModel(doc), baseName: `so-cap-giay-chung-nhan-${req.year}` };
   }
   const cls = getClass(ctx, req.classId);
   const certificates = rowsOf(ctx, 'class_id', req.classId).filter((c) => c.status === 'valid');
   if (certificates.length === 0) throw new AppError('EMPTY', 'Lớp chưa có giấy chứng nhận nào còn hiệu lực.');
+  const doc = { body, date, className: cls.name, certificates };
   return {
     title: `Danh sách nhận giấy chứng nhận — ${cls.name}`,
-    html: buildCertificateReceiptHtml({ body, date, className: cls.name, certificates }),
-    fileName: `danh-sach-nhan-giay-chung-nhan-${fileStem(cls.name) || 'lop'}.pdf`,
+    html: () => buildCertificateReceiptHtml(doc),
+    model: () => certificateReceiptModel(doc),
+    baseName: `danh-sach-nhan-giay-chung-nhan-${fileStem(cls.name) || 'lop'}`,
   };
 }
 
@@ -261,6 +267,7 @@ export const certificatePrintingHandlers: Handlers<
     | 'certificates.calibrationPdf'
     | 'certificates.listPreview'
     | 'certificates.listPdf'
+    | 'certificates.listDocx'
     | 'certificates.registerXlsx'
   >
 > = {
@@ -309,11 +316,16 @@ export const certificatePrintingHandlers: Handlers<
   },
   'certificates.listPreview': (ctx, input) => {
     const d = listDocument(ctx, input);
-    return { title: d.title, html: d.html };
+    return { title: d.title, html: d.html() };
   },
   'certificates.listPdf': async (ctx, input) => {
     const d = listDocument(ctx, input);
-    return { fileName: d.fileName, dataBase64: (await ctx.printing().toPdf(d.html)).toString('base64') };
+    return { fileName: `${d.baseName}.pdf`, dataBase64: (await ctx.printing().toPdf(d.html())).toString('base64') };
+  },
+  'certificates.listDocx': async (ctx, input) => {
+    const d = listDocument(ctx, input);
+    const bytes = await partyDocx(d.model(), d.title.replace(' — ', ' - '));
+    return { fileName: `${d.baseName}.docx`, dataBase64: bytes.toString('base64') };
   },
   'certificates.registerXlsx': (ctx, input) => {
     const certificates = rowsOf(ctx, 'year', input.year);

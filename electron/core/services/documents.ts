@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import type { documentsChannels } from '../../../shared/contract/documents';
-import { DOCUMENT_LABELS, DOCX_KINDS } from '../../../shared/contract/documents';
+import { DOCUMENT_LABELS } from '../../../shared/contract/documents';
 import { PARTY_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/learner-fields';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
-import { buildTimetableHtml } from '../documents/class-timetable';
+import { buildTimetableHtml, type TimetableDoc } from '../documents/class-timetable';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../documents/opening-decision';
+import type { PartyDocumentModel } from '../documents/document-model';
+import { attendanceModel, classSummaryModel, scoreSheetModel, timetableModel } from '../documents/docx-class-lists';
 import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../documents/docx-models';
 import { partyDocx } from '../documents/docx-party';
-import { buildAttendanceSheetHtml } from '../documents/attendance-sheet';
+import { buildAttendanceSheetHtml, type AttendanceSheetDoc } from '../documents/attendance-sheet';
 import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type LearnerListDoc, type ResultsDecisionDoc, type SummaryBreakdown } from '../documents/class-lists';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
 import { getClass } from './classes';
@@ -20,40 +22,32 @@ import type { Handlers } from './types';
 
 type Request = z.output<(typeof documentsChannels)['documents.preview']['input']>;
 
-/** One builder call per request: the preview, the PDF and the printout are the same HTML. */
-function build(ctx: AppCore, req: Request): { title: string; html: string; fileName: string } {
+/**
+ * A class document, ready as HTML (preview, PDF, printout) and as the Word model: both are built
+ * from one record, so the two files cannot disagree.
+ */
+interface ClassDocument {
+  title: string;
+  /** The file name without its extension. */
+  baseName: string;
+  html: () => string;
+  model: () => PartyDocumentModel;
+}
+
+function classDocument(ctx: AppCore, req: Request): ClassDocument {
   const c = getClass(ctx, req.classId);
   const body = { ...c.issuingBody };
   const slug = fileSlug(c.name);
-  if (req.kind === 'timetable') {
-    const sessions = loadSessions(ctx, c.id);
-    if (sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in.');
-    const lecturer = ctx.db.prepare('SELECT family_and_middle || \' \' || given AS name FROM lecturers WHERE id = ?');
-    const venue = ctx.db.prepare('SELECT name FROM venues WHERE id = ?');
-    const html = buildTimetableHtml({
-      body,
-      date: todayInVietnam(ctx.now()),
-      className: c.name,
-      programName: c.programName,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      venueName: c.venueName,
-      sessions: sessions.map((s) => ({
-        date: s.date,
-        half: s.half,
-        title: s.title,
-        lecturerName: s.lecturerId === null ? null : ((lecturer.get(s.lecturerId) as { name: string } | undefined)?.name ?? null),
-        venueName: s.venueId === null ? null : ((venue.get(s.venueId) as { name: string } | undefined)?.name ?? null),
-      })),
-    });
-    return { title: `${DOCUMENT_LABELS.timetable} — ${c.name}`, html, fileName: `lich-hoc-${slug}.pdf` };
-  }
-  const enrolled = () => enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled');
   const date = todayInVietnam(ctx.now());
-  const named = (kind: Request['kind'], html: string, prefix: string) => ({ title: `${DOCUMENT_LABELS[kind]} — ${c.name}`, html, fileName: `${prefix}-${slug}.pdf` });
-  if (req.kind === 'learnerList') {
-    return named(req.kind, buildLearnerListHtml(learnerListDoc(ctx, c)), 'danh-sach-hoc-vien');
-  }
+  const enrolled = () => enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled');
+  const named = <T,>(prefix: string, doc: T, html: (d: T) => string, model: (d: T) => PartyDocumentModel, title = `${DOCUMENT_LABELS[req.kind]} — ${c.name}`): ClassDocument => ({
+    title,
+    baseName: `${prefix}-${slug}`,
+    html: () => html(doc),
+    model: () => model(doc),
+  });
+  if (req.kind === 'timetable') return named('lich-hoc', timetableDoc(ctx, c), buildTimetableHtml, timetableModel);
+  if (req.kind === 'learnerList') return named('danh-sach-hoc-vien', learnerListDoc(ctx, c), buildLearnerListHtml, learnerListModel);
   if (req.kind === 'attendanceDay' || req.kind === 'attendanceWeek') {
     const grid = attendanceGrid(ctx, c.id);
     if (grid.sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in sổ điểm danh.');
@@ -66,25 +60,31 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
           ...(unplaced.length ? [{ name: 'Chưa chọn điểm cầu', learners: unplaced }] : []),
         ].filter((x) => x.learners.length > 0)
       : [];
-    const html = buildAttendanceSheetHtml({ body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners, sites });
-    return named(req.kind, html, 'so-diem-danh');
+    const doc: AttendanceSheetDoc = { body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners, sites };
+    return named('so-diem-danh', doc, buildAttendanceSheetHtml, attendanceModel);
   }
   if (req.kind === 'scoreSheet') {
     const grid = resultsGrid(ctx, c.id);
     if (grid.rows.length === 0) throw new AppError('NO_LEARNERS', 'Lớp chưa có học viên.');
-    return named(req.kind, buildScoreSheetHtml({ body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) }), 'bang-diem');
+    return named('bang-diem', { body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) }, buildScoreSheetHtml, scoreSheetModel);
   }
   if (req.kind === 'resultsDecision') {
     const doc = resultsDecisionDoc(ctx, c);
-    return { title: `${DOCUMENT_LABELS.resultsDecision} số ${doc.number}`, html: buildResultsDecisionHtml(doc), fileName: `quyet-dinh-cong-nhan-${slug}.pdf` };
+    return named('quyet-dinh-cong-nhan', doc, buildResultsDecisionHtml, resultsDecisionModel, `${DOCUMENT_LABELS.resultsDecision} số ${doc.number}`);
   }
   if (req.kind === 'classSummary') {
     const learners = nonEmpty(enrolled());
     const grid = resultsGrid(ctx, c.id);
-    return named(req.kind, buildClassSummaryHtml({ body, date, className: c.name, total: learners.length, breakdowns: summary(learners, grid, c.startDate) }), 'tong-hop-ket-qua');
+    const doc = { body, date, className: c.name, total: learners.length, breakdowns: summary(learners, grid, c.startDate) };
+    return named('tong-hop-ket-qua', doc, buildClassSummaryHtml, classSummaryModel);
   }
-  const html = buildOpeningDecisionHtml(openingDecisionDoc(ctx, c));
-  return { title: `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`, html, fileName: `quyet-dinh-mo-lop-${slug}.pdf` };
+  return named('quyet-dinh-mo-lop', openingDecisionDoc(ctx, c), buildOpeningDecisionHtml, openingDecisionModel, `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`);
+}
+
+/** One builder call per request: the preview, the PDF and the printout are the same HTML. */
+function build(ctx: AppCore, req: Request): { title: string; html: string; fileName: string } {
+  const d = classDocument(ctx, req);
+  return { title: d.title, html: d.html(), fileName: `${d.baseName}.pdf` };
 }
 
 // ASCII file names survive every file system and e-mail client; long names are cut at a word.
@@ -93,13 +93,30 @@ function fileSlug(className: string): string {
   return full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
 }
 
-const DOCX_PREFIX: Record<(typeof DOCX_KINDS)[number], string> = {
-  openingDecision: 'quyet-dinh-mo-lop',
-  learnerList: 'danh-sach-hoc-vien',
-  resultsDecision: 'quyet-dinh-cong-nhan',
-};
-
 type ClassRecord = ReturnType<typeof getClass>;
+
+function timetableDoc(ctx: AppCore, c: ClassRecord): TimetableDoc {
+  const sessions = loadSessions(ctx, c.id);
+  if (sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in.');
+  const lecturer = ctx.db.prepare('SELECT family_and_middle || \' \' || given AS name FROM lecturers WHERE id = ?');
+  const venue = ctx.db.prepare('SELECT name FROM venues WHERE id = ?');
+  return {
+    body: { ...c.issuingBody },
+    date: todayInVietnam(ctx.now()),
+    className: c.name,
+    programName: c.programName,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    venueName: c.venueName,
+    sessions: sessions.map((s) => ({
+      date: s.date,
+      half: s.half,
+      title: s.title,
+      lecturerName: s.lecturerId === null ? null : ((lecturer.get(s.lecturerId) as { name: string } | undefined)?.name ?? null),
+      venueName: s.venueId === null ? null : ((venue.get(s.venueId) as { name: string } | undefined)?.name ?? null),
+    })),
+  };
+}
 
 function learnerListDoc(ctx: AppCore, c: ClassRecord): LearnerListDoc {
   const learners = nonEmpty(enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled'));
@@ -135,23 +152,9 @@ function resultsDecisionDoc(ctx: AppCore, c: ClassRecord): ResultsDecisionDoc {
 
 /** The Word file of a document, named as its PDF is. */
 async function wordDocument(ctx: AppCore, req: Request): Promise<{ fileName: string; dataBase64: string }> {
-  if (!isDocxKind(req.kind)) {
-    throw new AppError('DOCX_UNSUPPORTED', `${DOCUMENT_LABELS[req.kind]} chưa lưu được thành tệp Word; hãy lưu PDF.`);
-  }
-  const c = getClass(ctx, req.classId);
-  const model =
-    req.kind === 'openingDecision'
-      ? openingDecisionModel(openingDecisionDoc(ctx, c))
-      : req.kind === 'resultsDecision'
-        ? resultsDecisionModel(resultsDecisionDoc(ctx, c))
-        : learnerListModel(learnerListDoc(ctx, c));
-  const fileName = `${DOCX_PREFIX[req.kind]}-${fileSlug(c.name)}.docx`;
-  const bytes = await partyDocx(model, `${DOCUMENT_LABELS[req.kind]} - ${c.name}`);
-  return { fileName, dataBase64: bytes.toString('base64') };
-}
-
-function isDocxKind(kind: Request['kind']): kind is (typeof DOCX_KINDS)[number] {
-  return (DOCX_KINDS as readonly string[]).includes(kind);
+  const d = classDocument(ctx, req);
+  const bytes = await partyDocx(d.model(), d.title.replace(' — ', ' - '));
+  return { fileName: `${d.baseName}.docx`, dataBase64: bytes.toString('base64') };
 }
 
 function nonEmpty<T>(learners: T[]): T[] {

@@ -18,6 +18,8 @@ import { certificatePrintingHandlers } from './certificate-printing';
 import { trustedKeysHandlers } from './trusted-keys';
 import { reportsHandlers } from './reports';
 import { protectionHandlers } from './protection';
+import { levelsHandlers } from '../levels/handlers';
+import { studiesHandlers } from '../studies/handlers';
 import type { Handler } from './types';
 
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
@@ -41,4 +43,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...trustedKeysHandlers,
   ...reportsHandlers,
   ...protectionHandlers,
+  ...levelsHandlers,
+  ...studiesHandlers,
 };

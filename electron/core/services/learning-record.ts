@@ -6,7 +6,9 @@ import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import { decisionLabel } from '../classes/terms';
-import { buildLearningRecordHtml, type LearningRecordClass } from '../documents/learning-record';
+import { buildLearningRecordHtml, type LearningRecordClass, type LearningRecordDoc } from '../documents/learning-record';
+import { learningRecordModel } from '../documents/docx-person-documents';
+import { partyDocx } from '../documents/docx-party';
 import { readPerson } from '../learners/person-store';
 import { centreProfileAt } from './centre';
 import type { Handlers } from './types';
@@ -86,8 +88,8 @@ function readClasses(ctx: AppCore, personId: number): LearningRecordClass[] {
   });
 }
 
-/** One builder call per request: the preview, the PDF and the printout are the same HTML, under today's header and director. */
-function build(ctx: AppCore, req: Request): { title: string; html: string; fileName: string } {
+/** The record as read today, under today's header and director: the one source of the HTML and the Word file. */
+function recordDoc(ctx: AppCore, req: Request): { doc: LearningRecordDoc; title: string; baseName: string } {
   const person = readPerson(ctx.db, req.id);
   if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
   if (person.mergedIntoId !== null) {
@@ -105,14 +107,20 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
   const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
-  const html = buildLearningRecordHtml({ body, date, person, classes, purpose: req.purpose });
+  const doc = { body, date, person, classes, purpose: req.purpose };
   // ASCII file names survive every file system and e-mail client; the record's number tells namesakes apart.
   const full = foldText(person.fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const slug = full.length <= 60 ? full : full.slice(0, 60).replace(/-[^-]*$/, '');
-  return { title: `Giấy xác nhận quá trình học tập — ${person.fullName}`, html, fileName: `giay-xac-nhan-qua-trinh-hoc-tap-${slug ? `${slug}-` : ''}${person.id}.pdf` };
+  return { doc, title: `Giấy xác nhận quá trình học tập — ${person.fullName}`, baseName: `giay-xac-nhan-qua-trinh-hoc-tap-${slug ? `${slug}-` : ''}${person.id}` };
 }
 
-export const learningRecordHandlers: Pick<Handlers<Channels>, 'learners.learningRecordPreview' | 'learners.learningRecordPdf' | 'learners.learningRecordPrint'> = {
+/** One builder call per request: the preview, the PDF and the printout are the same HTML. */
+function build(ctx: AppCore, req: Request): { title: string; html: string; fileName: string } {
+  const r = recordDoc(ctx, req);
+  return { title: r.title, html: buildLearningRecordHtml(r.doc), fileName: `${r.baseName}.pdf` };
+}
+
+export const learningRecordHandlers: Pick<Handlers<Channels>, 'learners.learningRecordPreview' | 'learners.learningRecordPdf' | 'learners.learningRecordPrint' | 'learners.learningRecordDocx'> = {
   'learners.learningRecordPreview': (ctx, input) => {
     const d = build(ctx, input);
     return { title: d.title, html: d.html };
@@ -121,6 +129,11 @@ export const learningRecordHandlers: Pick<Handlers<Channels>, 'learners.learning
     const d = build(ctx, input);
     const pdf = await ctx.printing().toPdf(d.html);
     return { fileName: d.fileName, dataBase64: pdf.toString('base64') };
+  },
+  'learners.learningRecordDocx': async (ctx, input) => {
+    const r = recordDoc(ctx, input);
+    const bytes = await partyDocx(learningRecordModel(r.doc), r.title.replace(' — ', ' - '));
+    return { fileName: `${r.baseName}.docx`, dataBase64: bytes.toString('base64') };
   },
   'learners.learningRecordPrint': async (ctx, input) => {
     const port = ctx.printing();

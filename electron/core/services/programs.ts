@@ -19,6 +19,7 @@ interface ProgramRow {
   max_retakes: number;
   typical_days: number | null;
   fit_statuses: string;
+  grants_level: Program['grantsLevel'];
   archived_at: string | null;
   updated_at: string;
 }
@@ -46,6 +47,7 @@ export function getProgram(ctx: AppCore, id: number): Program {
     maxRetakes: row.max_retakes,
     typicalDays: row.typical_days,
     fitStatuses: JSON.parse(row.fit_statuses) as Program['fitStatuses'],
+    grantsLevel: row.grants_level,
     topics,
     components,
     bands,
@@ -96,6 +98,7 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
       max_retakes: input.maxRetakes,
       typical_days: input.typicalDays,
       fit_statuses: JSON.stringify([...new Set(input.fitStatuses)]),
+      grants_level: input.grantsLevel,
       now,
     };
     let id: number;
@@ -104,7 +107,7 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
       db.prepare(
         `UPDATE programs SET code = @code, code_key = @code_key, name = @name, target_learners = @target_learners,
            outcome = @outcome, validity_months = @validity_months, max_absence_pct = @max_absence_pct,
-           max_retakes = @max_retakes, typical_days = @typical_days, fit_statuses = @fit_statuses, updated_at = @now
+           max_retakes = @max_retakes, typical_days = @typical_days, fit_statuses = @fit_statuses, grants_level = @grants_level, updated_at = @now
          WHERE id = @id`,
       ).run({ ...values, id });
     } else {
@@ -113,9 +116,9 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
         db
           .prepare(
             `INSERT INTO programs (code, code_key, name, target_learners, outcome, validity_months, max_absence_pct,
-               max_retakes, typical_days, fit_statuses, sort_order, archived_at, created_at, updated_at)
+               max_retakes, typical_days, fit_statuses, grants_level, sort_order, archived_at, created_at, updated_at)
              VALUES (@code, @code_key, @name, @target_learners, @outcome, @validity_months, @max_absence_pct,
-               @max_retakes, @typical_days, @fit_statuses, @order, NULL, @now, @now)`,
+               @max_retakes, @typical_days, @fit_statuses, @grants_level, @order, NULL, @now, @now)`,
           )
           .run({ ...values, order }).lastInsertRowid,
       );

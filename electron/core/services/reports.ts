@@ -2,7 +2,9 @@ import type { reportsChannels, ReportPeriod } from '../../../shared/contract/rep
 import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import { buildReportHtml } from '../documents/report';
+import { buildReportHtml, type ReportDoc } from '../documents/report';
+import { reportModel } from '../documents/docx-report';
+import { partyDocx } from '../documents/docx-party';
 import { AppError } from '../errors';
 import { reportXlsx } from '../io/report-xlsx';
 import { closeYear, yearBlockers } from '../reports/close';
@@ -23,13 +25,17 @@ function fileStem(period: ReportPeriod): string {
 }
 
 /** The report under today's header, signed by today's director: it is sent now. */
-function reportHtml(ctx: AppCore, period: ReportPeriod): { title: string; html: string } {
+function reportDoc(ctx: AppCore, period: ReportPeriod): ReportDoc {
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
   const built = report(ctx, period);
   const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
-  return { title: `Báo cáo kết quả đào tạo, bồi dưỡng — ${resolvePeriod(period).label}`, html: buildReportHtml({ body, date, report: built }) };
+  return { body, date, report: built };
+}
+
+function reportHtml(ctx: AppCore, period: ReportPeriod): { title: string; html: string } {
+  return { title: `Báo cáo kết quả đào tạo, bồi dưỡng — ${resolvePeriod(period).label}`, html: buildReportHtml(reportDoc(ctx, period)) };
 }
 
 const OUTCOMES_FILLED = 'reports.outcomesFilled';
@@ -100,6 +106,10 @@ export const reportsHandlers: Handlers<Channels> = {
     const port = ctx.printing();
     const { html } = reportHtml(ctx, input.period);
     return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await port.toPdf(html)).toString('base64') };
+  },
+  'reports.docx': async (ctx, input) => {
+    const bytes = await partyDocx(reportModel(reportDoc(ctx, input.period)), `Báo cáo kết quả đào tạo, bồi dưỡng - ${resolvePeriod(input.period).label}`);
+    return { fileName: `${fileStem(input.period)}.docx`, dataBase64: bytes.toString('base64') };
   },
   'reports.print': async (ctx, input) => {
     const port = ctx.printing();

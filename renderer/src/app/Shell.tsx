@@ -10,6 +10,8 @@ import SchoolIcon from '@mui/icons-material/School';
 import BeachAccessIcon from '@mui/icons-material/BeachAccess';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
+import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import {
   Alert,
   AppBar,
@@ -49,6 +51,8 @@ const NAV = [
       { to: '/learners', label: 'Học viên', icon: <PeopleIcon /> },
       { to: '/certificates', label: 'Giấy chứng nhận', icon: <WorkspacePremiumIcon /> },
       { to: '/reports', label: 'Báo cáo', icon: <AssessmentIcon /> },
+      { to: '/levels', label: 'Trình độ LLCT', icon: <MilitaryTechIcon /> },
+      { to: '/studies', label: 'Học tập nghị quyết', icon: <RecordVoiceOverIcon /> },
     ],
   },
   {

@@ -1,3 +1,4 @@
+import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -36,6 +37,10 @@ export function CertificateRegisterTab() {
     mutationFn: (y: number) => api.certificates.listPdf({ kind: 'register', year: y }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
+  const word = useMutation({
+    mutationFn: (y: number) => api.certificates.listDocx({ kind: 'register', year: y }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  });
   const xlsx = useMutation({
     mutationFn: (y: number) => api.certificates.registerXlsx({ year: y }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
@@ -52,13 +57,14 @@ export function CertificateRegisterTab() {
     // The limits of the contract; no certificate is issued in the future.
     if (y < 1990 || y > thisYear()) return;
     pdf.reset();
+    word.reset();
     xlsx.reset();
     repair.reset();
     setYear(y);
   };
   const rows = register.data ?? [];
   const damaged = rows.filter((c) => c.damage !== null);
-  const listError = pdf.error ?? xlsx.error ?? repair.error;
+  const listError = pdf.error ?? word.error ?? xlsx.error ?? repair.error;
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -69,12 +75,16 @@ export function CertificateRegisterTab() {
         <Button startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate(year)} disabled={rows.length === 0 || pdf.isPending}>
           In sổ (PDF)
         </Button>
+        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(year)} disabled={rows.length === 0 || word.isPending}>
+          Lưu Word (.docx)
+        </Button>
         <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(year)} disabled={rows.length === 0 || xlsx.isPending}>
           Xuất Excel
         </Button>
       </Box>
       {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
       {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
+      {word.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {word.data.fileName}.</Alert>}
       {xlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {xlsx.data.fileName} ({formatNumber(xlsx.data.rowCount)} dòng).</Alert>}
       {repair.isSuccess && (
         <Alert severity="success" sx={{ mb: 1 }}>

@@ -1,3 +1,4 @@
+import DescriptionIcon from '@mui/icons-material/Description';
 import DesignServicesIcon from '@mui/icons-material/DesignServices';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
@@ -101,6 +102,10 @@ function Certificates({ cls }: { cls: ClassRow }) {
     mutationFn: () => api.certificates.listPdf({ kind: 'receipt', classId: cls.id }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
+  const receiptWord = useMutation({
+    mutationFn: () => api.certificates.listDocx({ kind: 'receipt', classId: cls.id }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  });
   const register = useMutation({
     mutationFn: () => api.certificates.listPdf({ kind: 'register', year }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
@@ -114,7 +119,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
   if (all.isError) return <Alert severity="error">{all.error.message}</Alert>;
   if (!plan.data || !all.data) return null;
   const rows = rowsOf(plan.data, all.data);
-  const listError = receipt.error ?? register.error ?? registerXlsx.error;
+  const listError = receipt.error ?? receiptWord.error ?? register.error ?? registerXlsx.error;
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
@@ -140,6 +145,9 @@ function Certificates({ cls }: { cls: ClassRow }) {
           <Button size="small" startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
             Danh sách nhận giấy
           </Button>
+          <Button size="small" startIcon={<DescriptionIcon />} onClick={() => receiptWord.mutate()} disabled={valid.length === 0 || receiptWord.isPending}>
+            Danh sách nhận giấy (Word)
+          </Button>
           <Button size="small" startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
             {`Sổ cấp năm ${year}`}
           </Button>
@@ -154,6 +162,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
         {done && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setDone(null)}>{done}</Alert>}
         {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
         {receipt.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receipt.data.fileName}.</Alert>}
+        {receiptWord.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receiptWord.data.fileName}.</Alert>}
         {all.data.some((c) => c.damage !== null) && (
           <Alert severity="warning" sx={{ mb: 1 }}>
             {`${formatNumber(all.data.filter((c) => c.damage !== null).length)} giấy của lớp có bản ghi hỏng (thiếu nội dung đã in hoặc mã xác thực); ` +

@@ -5,7 +5,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, ListItemText, Menu, MenuItem, TextField } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DOCUMENT_KINDS, DOCUMENT_LABELS, DOCX_KINDS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
+import { DOCUMENT_KINDS, DOCUMENT_LABELS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
 import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
@@ -31,8 +31,6 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
     mutationFn: () => api.documents.docx({ kind, classId }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   });
-  // Only the documents already written for Word offer the button: none that would only be refused.
-  const hasWord = (DOCX_KINDS as readonly Kind[]).includes(kind);
   const print = useMutation({ mutationFn: () => api.documents.print({ kind, classId }) });
   const sheet = useMutation({
     mutationFn: (k: SheetKind) => api.documents.xlsx({ kind: k, classId }),
@@ -74,11 +72,9 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
         <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
           Lưu PDF
         </Button>
-        {hasWord && (
-          <Button startIcon={<DescriptionIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => word.mutate()} disabled={!preview.data || word.isPending}>
-            Lưu Word (.docx)
-          </Button>
-        )}
+        <Button startIcon={<DescriptionIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => word.mutate()} disabled={!preview.data || word.isPending}>
+          Lưu Word (.docx)
+        </Button>
         {status.data?.canPrint && (
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!preview.data || print.isPending}>
             In

@@ -1,3 +1,4 @@
+import DescriptionIcon from '@mui/icons-material/Description';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
@@ -15,7 +16,8 @@ const PREVIEW_DELAY_MS = 400;
 
 /**
  * «Giấy xác nhận quá trình học tập» of one person: what it is for (optional, printed in the closing
- * line), the page exactly as it prints, saved as PDF or printed from that same HTML. Mounted only
+ * line), the page exactly as it prints, saved as PDF or printed from that same HTML, or saved as an
+ * editable Word file with the same wording. Mounted only
  * while open; Esc and «Đóng» close it.
  */
 export function LearningRecordDialog({ personId, onClose }: { personId: number; onClose: () => void }) {
@@ -42,15 +44,20 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
     mutationFn: () => api.learners.learningRecordPdf({ id: personId, purpose }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
   });
+  const word = useMutation({
+    mutationFn: () => api.learners.learningRecordDocx({ id: personId, purpose }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  });
   const print = useMutation({ mutationFn: () => api.learners.learningRecordPrint({ id: personId, purpose }) });
   // What was said about the saved or printed page is not about the one the new purpose makes.
   const edit = (value: string) => {
     setPurpose(value);
     pdf.reset();
+    word.reset();
     print.reset();
   };
   const ready = preview.isSuccess && !purposeError;
-  const busy = pdf.isPending || print.isPending;
+  const busy = pdf.isPending || word.isPending || print.isPending;
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby={titleId}>
       <DialogTitle id={titleId}>Giấy xác nhận quá trình học tập</DialogTitle>
@@ -76,6 +83,9 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
               <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!ready || busy}>
                 Lưu PDF
               </Button>
+              <Button variant="outlined" startIcon={<DescriptionIcon />} onClick={() => word.mutate()} disabled={!ready || busy}>
+                Lưu Word (.docx)
+              </Button>
               {status.data?.canPrint && (
                 <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!ready || busy}>
                   In
@@ -85,8 +95,10 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
             <Box aria-live="polite" sx={{ mt: 2 }}>
               {pdf.isPending && <Alert severity="info">Đang tạo tệp PDF…</Alert>}
               {pdf.isSuccess && <Alert severity="success">Đã lưu tệp {pdf.data.fileName}.</Alert>}
+              {word.isSuccess && <Alert severity="success">Đã lưu tệp {word.data.fileName}.</Alert>}
               {print.isSuccess && print.data.printed && <Alert severity="success">Đã gửi giấy xác nhận đến máy in.</Alert>}
               {pdf.isError && <Alert severity="error">{pdf.error.message}</Alert>}
+              {word.isError && <Alert severity="error">{word.error.message}</Alert>}
               {print.isError && <Alert severity="error">{print.error.message}</Alert>}
             </Box>
           </Box>

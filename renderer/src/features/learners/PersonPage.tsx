@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
 import { LearningRecordDialog } from './LearningRecordDialog';
+import { PersonLevelSection } from '../levels/PersonLevelSection';
 import { usePersonDataExport } from './PersonDataExport';
 import { useCommuneFilter, useCommunes, useUnits } from './queries';
 
@@ -223,6 +224,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
                   : `Đã ghi danh ${formatNumber(classCount)} lớp (xem Lịch sử hồ sơ bên dưới); kết quả và số giấy chứng nhận có trong giấy xác nhận quá trình học tập.`}
             </Typography>
           </Paper>
+          {person && <PersonLevelSection personId={person.id} />}
           {initial && (
             <Paper sx={{ p: 2, mt: 2 }}>
               <Typography variant="h2" sx={{ mb: 1 }}>Lịch sử hồ sơ</Typography>

@@ -6,7 +6,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { OUTCOMES, OUTCOME_LABELS, programInput, type Program } from '../../../../shared/contract/programs';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { PARTY_STATUSES, PARTY_STATUS_LABELS, type PartyStatus } from '../../../../shared/domain/learner-fields';
+import { PARTY_STATUSES, PARTY_STATUS_LABELS, THEORY_LEVEL_LABELS, type PartyStatus } from '../../../../shared/domain/learner-fields';
+import { HELD_LEVELS } from '../../../../shared/contract/levels';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -212,7 +213,7 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               {...errors.at('typicalDays')}
             />
           </Grid>
-          <Grid size={{ xs: 12 }}>
+          <Grid size={{ xs: 12, sm: 8 }}>
             <TextField
               select
               label="Dành cho (đảng tịch)"
@@ -232,6 +233,24 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               {PARTY_STATUSES.map((s) => (
                 <MenuItem key={s} value={s}>
                   {PARTY_STATUS_LABELS[s]}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              select
+              label="Hoàn thành thì đạt trình độ LLCT"
+              name="grantsLevel"
+              value={form.grantsLevel ?? ''}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              onChange={(e) => patch({ grantsLevel: (e.target.value || null) as ProgramForm['grantsLevel'] })}
+              {...errors.at('grantsLevel', 'Trình độ lý luận chính trị của học viên tự nâng khi kết quả được công nhận')}
+            >
+              <MenuItem value="">Không nâng trình độ</MenuItem>
+              {HELD_LEVELS.map((l) => (
+                <MenuItem key={l} value={l}>
+                  {THEORY_LEVEL_LABELS[l]}
                 </MenuItem>
               ))}
             </TextField>

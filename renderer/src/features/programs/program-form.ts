@@ -13,6 +13,7 @@ export interface ProgramForm {
   maxRetakes: string;
   typicalDays: string;
   fitStatuses: Program['fitStatuses'];
+  grantsLevel: Program['grantsLevel'];
   topics: { key: string; id?: number; title: string; sessions: string }[];
   components: { key: string; name: string; weight: string }[];
   bands: { key: string; label: string; min: string; max: string }[];
@@ -31,6 +32,7 @@ export const EMPTY_PROGRAM: ProgramForm = {
   maxRetakes: '1',
   typicalDays: '',
   fitStatuses: [],
+  grantsLevel: null,
   topics: [],
   components: [],
   bands: [],
@@ -48,6 +50,7 @@ export function programToForm(p: Program): ProgramForm {
     maxRetakes: String(p.maxRetakes),
     typicalDays: p.typicalDays === null ? '' : String(p.typicalDays),
     fitStatuses: p.fitStatuses,
+    grantsLevel: p.grantsLevel,
     topics: p.topics.map((t) => ({ key: newKey(), id: t.id, title: t.title, sessions: String(t.sessions) })),
     components: p.components.map((c) => ({ key: newKey(), name: c.name, weight: String(c.weight) })),
     bands: p.bands.map((b) => ({ key: newKey(), label: b.label, min: formatScore(b.min), max: formatScore(b.max) })),
@@ -76,6 +79,7 @@ export function formToInput(f: ProgramForm): ProgramInput {
     maxRetakes: int(f.maxRetakes),
     typicalDays: optionalInt(f.typicalDays),
     fitStatuses: f.fitStatuses,
+    grantsLevel: f.grantsLevel,
     topics: f.topics.map((t) => ({ ...(t.id === undefined ? {} : { id: t.id }), title: t.title, sessions: int(t.sessions) })),
     components: f.components.map((c) => ({ name: c.name, weight: int(c.weight) })),
     bands: f.bands.map((b) => ({ label: b.label, min: parseScore(b.min) ?? Number.NaN, max: parseScore(b.max) ?? Number.NaN })),

@@ -1,3 +1,4 @@
+import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
@@ -39,15 +40,19 @@ export function ReportTab() {
   // Each export remembers the period it was made for: its message goes away when the period changes.
   const xlsx = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
   const pdf = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.pdf({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const word = useMutation({
+    mutationFn: (p: ReportPeriod) => api.reports.docx({ period: p }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  });
   const print = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.print({ period: p }) });
   const status = useAppStatus();
   const r = report.isError || !prepared.ready ? null : report.data;
   const key = JSON.stringify(period);
   const forPeriod = <T,>(m: { variables?: ReportPeriod; data?: T }) => (m.variables && JSON.stringify(m.variables) === key ? m.data : undefined);
-  const exportError = [xlsx, pdf, print].find((m) => m.isError && JSON.stringify(m.variables) === key)?.error;
-  const busy = pdf.isPending ? 'Đang tạo tệp PDF của báo cáo…' : xlsx.isPending ? 'Đang tạo tệp Excel của báo cáo…' : print.isPending ? 'Đang gửi báo cáo tới máy in…' : null;
-  // The file saved last, of either kind.
-  const saved = [pdf, xlsx].filter((m) => m.isSuccess && forPeriod(m)).sort((a, b) => b.submittedAt - a.submittedAt)[0]?.data?.fileName;
+  const exportError = [xlsx, pdf, word, print].find((m) => m.isError && JSON.stringify(m.variables) === key)?.error;
+  const busy = pdf.isPending ? 'Đang tạo tệp PDF của báo cáo…' : word.isPending ? 'Đang tạo tệp Word của báo cáo…' : xlsx.isPending ? 'Đang tạo tệp Excel của báo cáo…' : print.isPending ? 'Đang gửi báo cáo tới máy in…' : null;
+  // The file saved last, of any kind.
+  const saved = [pdf, word, xlsx].filter((m) => m.isSuccess && forPeriod(m)).sort((a, b) => b.submittedAt - a.submittedAt)[0]?.data?.fileName;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -59,6 +64,7 @@ export function ReportTab() {
         </Button>
         <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(period)} disabled={!r || busy !== null}>Xuất Excel</Button>
         <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate(period)} disabled={!r || busy !== null}>Lưu PDF</Button>
+        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(period)} disabled={!r || busy !== null}>Lưu Word (.docx)</Button>
         {status.data?.canPrint && (
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate(period)} disabled={!r || busy !== null}>In</Button>
         )}

@@ -1,0 +1,93 @@
+import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { diplomaInput, HELD_LEVELS, type HeldLevel } from '../../../../shared/contract/levels';
+import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
+import { api } from '../../api';
+import { DateField } from '../../components/DateField';
+import { useFormErrors } from '../../components/useFormErrors';
+
+export interface DiplomaDraft {
+  id?: number;
+  level: HeldLevel;
+  equivalent: boolean;
+  school: string;
+  year: string;
+  number: string;
+  issueDate: string;
+  note: string;
+}
+
+export const EMPTY_DIPLOMA: DiplomaDraft = { level: 'trung_cap', equivalent: false, school: '', year: '', number: '', issueDate: '', note: '' };
+
+/** «Thêm bằng ngoài trung tâm»: a diploma from another school; the level rises by itself from its year. */
+export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; onClose: () => void }) {
+  const [form, setForm] = useState(props.initial);
+  const errors = useFormErrors();
+  const queryClient = useQueryClient();
+  const set = <K extends keyof DiplomaDraft>(key: K, value: DiplomaDraft[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const save = useMutation({
+    mutationFn: (input: Parameters<typeof api.levels.saveDiploma>[0]) => api.levels.saveDiploma(input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['levels.history', props.personId] });
+      props.onClose();
+    },
+    onError: errors.fromError,
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.levels.deleteDiploma({ id }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['levels.history', props.personId] });
+      props.onClose();
+    },
+    onError: errors.fromError,
+  });
+  const submit = () => {
+    const input = {
+      ...(form.id === undefined ? {} : { id: form.id }),
+      personId: props.personId,
+      level: form.level,
+      equivalent: form.equivalent,
+      school: form.school,
+      year: form.year.trim() === '' ? Number.NaN : Number(form.year),
+      number: form.number,
+      issueDate: form.issueDate || null,
+      note: form.note,
+    };
+    if (errors.validate(diplomaInput, input)) save.mutate(input);
+  };
+  return (
+    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="diploma-title">
+      <DialogTitle id="diploma-title">{form.id === undefined ? 'Thêm bằng ngoài trung tâm' : 'Sửa bằng ngoài trung tâm'}</DialogTitle>
+      <DialogContent>
+        <Box
+          component="form"
+          id="diploma-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, pt: 1 }}
+        >
+          {errors.formError && <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>{errors.formError}</Alert>}
+          <TextField select label="Trình độ" name="level" value={form.level} onChange={(e) => set('level', e.target.value as HeldLevel)} {...errors.at('level')}>
+            {HELD_LEVELS.map((l) => <MenuItem key={l} value={l}>{THEORY_LEVEL_LABELS[l]}</MenuItem>)}
+          </TextField>
+          <FormControlLabel control={<Checkbox checked={form.equivalent} onChange={(e) => set('equivalent', e.target.checked)} />} label="Tương đương (bằng khác được công nhận)" />
+          <TextField label="Trường cấp bằng" name="school" autoFocus value={form.school} onChange={(e) => set('school', e.target.value)} sx={{ gridColumn: '1 / -1' }} {...errors.at('school')} />
+          <TextField label="Năm cấp" name="year" inputMode="numeric" value={form.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} {...errors.at('year')} />
+          <TextField label="Số bằng" name="number" value={form.number} onChange={(e) => set('number', e.target.value)} {...errors.at('number')} />
+          <DateField label="Ngày cấp (nếu biết)" name="issueDate" value={form.issueDate} onChange={(v) => set('issueDate', v)} {...errors.at('issueDate')} />
+          <TextField label="Ghi chú" name="note" value={form.note} onChange={(e) => set('note', e.target.value)} {...errors.at('note')} />
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        {form.id !== undefined && (
+          <Button color="error" onClick={() => remove.mutate(form.id!)} disabled={remove.isPending} sx={{ mr: 'auto' }}>Xóa bằng này</Button>
+        )}
+        <Button onClick={props.onClose}>Hủy</Button>
+        <Button type="submit" form="diploma-form" variant="contained" disabled={save.isPending}>Lưu</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

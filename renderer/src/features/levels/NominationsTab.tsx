@@ -1,0 +1,86 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { NOMINEE_RESULT_LABELS, type Nomination } from '../../../../shared/contract/levels';
+import { formatDate } from '../../../../shared/domain/format';
+import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { YearSelector } from '../../components/YearSelector';
+import { useYearParam } from './LevelReportTab';
+import { draftOf, NominationDialog } from './NominationDialog';
+
+/** Who the centre nominated to the provincial school each year, for which course, and how they finished. */
+export function NominationsTab() {
+  const [year, setYear] = useYearParam('cu-di-hoc');
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['levels.nominations', year], queryFn: () => api.levels.nominations({ year }) });
+  const [editing, setEditing] = useState<{ nomination: Nomination | null } | null>(null);
+  const [deleting, setDeleting] = useState<Nomination | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: number) => api.levels.deleteNomination({ id }),
+    onSuccess: async () => {
+      setDeleting(null);
+      await Promise.all(['levels.nominations', 'levels.report', 'levels.history'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+    },
+  });
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Paper sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5 }}>
+        <Typography component="span">Năm cử đi học</Typography>
+        <YearSelector year={year} onChange={setYear} />
+        <Box sx={{ flexGrow: 1 }} />
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ nomination: null })}>Thêm đợt cử đi học</Button>
+      </Paper>
+      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
+      {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
+      {list.data?.length === 0 && <Typography color="text.secondary">Năm {year} chưa có đợt cử đi học nào.</Typography>}
+      {(list.data ?? []).map((n) => (
+        <Paper key={n.id} sx={{ p: 1.5 }} component="section" aria-label={`${n.school}, ${n.course}`}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
+              {THEORY_LEVEL_LABELS[n.level]} — {n.school}, {n.course}
+              {n.decisionNumber && ` (Quyết định số ${n.decisionNumber}${n.decisionDate ? ` ngày ${formatDate(n.decisionDate)}` : ''})`}
+            </Typography>
+            <Button size="small" onClick={() => setEditing({ nomination: n })}>Sửa</Button>
+            <Button size="small" color="error" onClick={() => setDeleting(n)}>Xóa</Button>
+          </Box>
+          <Table size="small" aria-label={`Người được cử: ${n.course}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Họ và tên</TableCell>
+                <TableCell>Chức vụ</TableCell>
+                <TableCell>Tổ chức cơ sở đảng</TableCell>
+                <TableCell>Kết quả</TableCell>
+                <TableCell>Số bằng, ngày cấp</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {n.people.map((p) => (
+                <TableRow key={p.personId}>
+                  <TableCell>{p.fullName}</TableCell>
+                  <TableCell>{p.position}</TableCell>
+                  <TableCell>{p.baseUnitName ?? ''}</TableCell>
+                  <TableCell>{NOMINEE_RESULT_LABELS[p.result]}</TableCell>
+                  <TableCell>{p.result === 'graduated' ? `${p.diplomaNumber}, ${formatDate(p.diplomaDate)}` : ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      ))}
+      {editing && <NominationDialog year={year} initial={draftOf(editing.nomination)} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Xóa đợt cử đi học?"
+        confirmLabel="Xóa"
+        busy={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onClose={() => setDeleting(null)}
+      >
+        Xóa đợt {deleting?.course} ({deleting?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn tính vào trình độ của họ.
+      </ConfirmDialog>
+    </Box>
+  );
+}

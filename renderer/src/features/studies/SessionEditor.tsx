@@ -1,0 +1,116 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import SaveIcon from '@mui/icons-material/Save';
+import { Alert, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { STUDY_FORM_LABELS, STUDY_FORMS, studySessionInput, type StudySessionSummary } from '../../../../shared/contract/studies';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField } from '../../components/DateField';
+import { useFormErrors } from '../../components/useFormErrors';
+import { CountsGrid } from './CountsGrid';
+import { headCount } from './params';
+
+interface Draft {
+  title: string;
+  date: string;
+  form: (typeof STUDY_FORMS)[number];
+  sites: string;
+  classId: number | null;
+  note: string;
+}
+
+function draftOf(s: StudySessionSummary | undefined): Draft {
+  if (!s) return { title: '', date: '', form: 'online', sites: '', classId: null, note: '' };
+  return { title: s.title, date: s.date, form: s.form, sites: s.sites === null ? '' : String(s.sites), classId: s.classId, note: s.note };
+}
+
+/** A session's particulars, then (once saved) the counts of every base organisation. */
+export function SessionEditor(props: { id: number | null; year: number; onOpen: (id: number) => void; onBack: () => void }) {
+  const grid = useQuery({ queryKey: ['studies.get', props.id], queryFn: () => api.studies.get({ id: props.id! }), enabled: props.id !== null });
+  if (props.id !== null && !grid.data) {
+    return grid.isError ? <Alert severity="error">{grid.error.message}</Alert> : <Typography>Đang tải…</Typography>;
+  }
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <SessionForm {...props} session={grid.data?.session} />
+      {grid.data && <CountsGrid key={grid.data.session.id} data={grid.data} />}
+    </Box>
+  );
+}
+
+function SessionForm(props: { id: number | null; year: number; session: StudySessionSummary | undefined; onOpen: (id: number) => void; onBack: () => void }) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors();
+  const [d, setD] = useState<Draft>(() => draftOf(props.session));
+  const [removing, setRemoving] = useState(false);
+  const [reason, setReason] = useState('');
+  const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
+  const classes = useQuery({ queryKey: ['studies.classes', classYear], queryFn: () => api.studies.classes({ year: classYear }) });
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['studies.list'] }), queryClient.invalidateQueries({ queryKey: ['studies.get'] }), queryClient.invalidateQueries({ queryKey: ['studies.report'] })]);
+  const save = useMutation({
+    mutationFn: (input: Parameters<typeof api.studies.save>[0]) => api.studies.save(input),
+    onSuccess: async (r) => {
+      await refresh();
+      if (props.id === null) props.onOpen(r.id);
+    },
+    onError: errors.fromError,
+  });
+  const remove = useMutation({
+    mutationFn: () => api.studies.remove({ id: props.id!, reason }),
+    onSuccess: async () => {
+      await refresh();
+      props.onBack();
+    },
+  });
+  const submit = () => {
+    const input = { id: props.id, title: d.title, date: d.date, form: d.form, sites: headCount(d.sites), classId: d.classId, note: d.note };
+    if (errors.validate(studySessionInput, input)) save.mutate(input);
+  };
+  const known = classes.data ?? [];
+  const linked = d.classId !== null && !known.some((c) => c.id === d.classId) && props.session?.classId === d.classId ? props.session.className : null;
+
+  return (
+    <Paper component="form" sx={{ p: 2, display: 'grid', gap: 2 }} onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Thông tin buổi học tập">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Button startIcon={<ArrowBackIcon />} onClick={props.onBack}>Danh sách buổi học tập</Button>
+        <Typography variant="h2" sx={{ flexGrow: 1, fontSize: '1.1rem' }}>{props.id === null ? 'Thêm buổi học tập, quán triệt' : 'Buổi học tập, quán triệt'}</Typography>
+        {props.id !== null && <Button color="error" startIcon={<DeleteIcon />} onClick={() => setRemoving(true)}>Xóa buổi này</Button>}
+        <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={save.isPending}>{props.id === null ? 'Lưu và nhập số liệu' : 'Lưu thông tin'}</Button>
+      </Box>
+      {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+      {save.isSuccess && props.id !== null && !errors.formError && <Alert severity="success">Đã lưu thông tin buổi học tập.</Alert>}
+      <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 160px 150px 120px', gap: 2 }}>
+        <TextField size="small" label="Nghị quyết, chuyên đề học tập" name="title" value={d.title} onChange={(e) => setD({ ...d, title: e.target.value })} {...errors.at('title')} autoFocus={props.id === null} />
+        <DateField label="Ngày" name="date" value={d.date} onChange={(date) => setD({ ...d, date })} error={'date' in errors.fields} helperText={errors.fields.date} />
+        <TextField size="small" select label="Hình thức" name="form" value={d.form} onChange={(e) => setD({ ...d, form: e.target.value as Draft['form'] })} {...errors.at('form')}>
+          {STUDY_FORMS.map((f) => <MenuItem key={f} value={f}>{STUDY_FORM_LABELS[f]}</MenuItem>)}
+        </TextField>
+        <TextField size="small" label="Số điểm cầu" name="sites" value={d.sites} onChange={(e) => setD({ ...d, sites: e.target.value })} {...errors.at('sites')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+      </Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
+        <TextField
+          size="small"
+          select
+          label="Lấy số liệu theo danh sách lớp (nếu có)"
+          name="classId"
+          value={d.classId ?? ''}
+          onChange={(e) => setD({ ...d, classId: e.target.value === '' ? null : Number(e.target.value) })}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          {...errors.at('classId', 'Tổ chức có học viên trong danh sách lớp lấy số liệu theo danh sách; các tổ chức khác nhập số đếm.')}
+        >
+          <MenuItem value="">Không có danh sách (chỉ nhập số đếm)</MenuItem>
+          {linked && <MenuItem value={d.classId!}>{linked}</MenuItem>}
+          {known.map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
+        </TextField>
+        <TextField size="small" label="Ghi chú" name="note" value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} {...errors.at('note')} />
+      </Box>
+      <ConfirmDialog open={removing} title="Xóa buổi học tập" confirmLabel="Xóa" busy={remove.isPending || !reason.trim()} onConfirm={() => remove.mutate()} onClose={() => setRemoving(false)}>
+        <Typography sx={{ mb: 2 }}>Buổi «{props.session?.title}» và số liệu đã nhập của các tổ chức sẽ bị xóa. Hãy ghi lý do (lưu trong nhật ký).</Typography>
+        {remove.isError && <Alert severity="error" sx={{ mb: 1 }}>{remove.error.message}</Alert>}
+        <TextField size="small" fullWidth label="Lý do xóa" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </ConfirmDialog>
+    </Paper>
+  );
+}

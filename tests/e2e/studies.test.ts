@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { studyData } from '../integration/studies-fixtures';
+import { browserForFile, dataFolder, screenshot, seriousAccessibilityProblems, startApp, typeDate, watchConsole } from './fixtures';
+
+const browser = browserForFile();
+
+async function fitsWidth(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+}
+
+const cellTexts = async (page: Page, table: string, row: RegExp) =>
+  (await page.getByRole('table', { name: table }).getByRole('row', { name: row }).getByRole('cell').allTextContents()).map((t) => t.replace(/\u200b/g, ''));
+
+describe('resolution-study participation — as a clerk', () => {
+  it('enters a session’s counts for three organisations by keyboard, reads the rates on screen and in the saved Excel file', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir, { now: () => new Date('2026-12-20T03:00:00Z') });
+    try {
+      // Four base organisations, their 2026 members, and a session linked to a class list that covers one of them.
+      await studyData(host.core);
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
+      const problems = watchConsole(page);
+      await page.goto(`${host.url}#/reports`);
+      await page.getByRole('link', { name: 'Học tập nghị quyết' }).click();
+      const open = page.getByRole('button', { name: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng' });
+      await open.waitFor();
+      // Before any count is typed the list-derived organisation alone gives 3/4.
+      expect(await cellTexts(page, 'Các buổi học tập năm 2026', /Hội nghị/)).toEqual([
+        '05/03/2026', 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của ĐảngTheo danh sách lớp: Lớp học tập Nghị quyết Đại hội XIV năm 2026', 'Trực tuyến, 25 điểm cầu', '1', '3 / 4', '75,00%',
+      ]);
+      await screenshot(page, 'studies-sessions');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      await open.click();
+
+      const grid = 'Số liệu theo tổ chức cơ sở đảng';
+      await page.getByRole('table', { name: grid }).getByRole('row', { name: /Đảng bộ xã Đắk Hà/ }).waitFor();
+      // The list-derived organisation is read-only: 3 present of 4 on the list, 75,00%.
+      expect(await cellTexts(page, grid, /Đảng bộ xã Đắk Hà/)).toEqual(['Đảng bộ xã Đắk HàTheo danh sách lớp', '40', '3', '4', '75,00%']);
+      // Through the fields by keyboard only: Enter moves on as Tab does.
+      await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Công an xã' }).click();
+      await page.keyboard.type('21');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('10');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('35');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('37');
+      await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+      // 21 over the 20 members of Công an (no «phải dự» typed): refused at the field, nothing saved.
+      await page.getByText('Số có mặt (21) lớn hơn số đảng viên năm 2026 (20)').waitFor();
+      await screenshot(page, 'studies-counts-refused');
+      const ca = page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Công an xã' });
+      await ca.fill('19');
+      await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+      await page.getByText('Đã lưu số liệu của 3 tổ chức.').waitFor();
+
+      expect(await cellTexts(page, grid, /Đảng bộ Công an xã/)).toEqual(['Đảng bộ Công an xã', '20', '', '', '95,00%']);
+      expect(await cellTexts(page, grid, /Đảng bộ Trường THCS/)).toEqual(['Đảng bộ Trường THCS Lê Lợi', '37', '', '', '94,59%']);
+      expect(await cellTexts(page, grid, /Đảng bộ Quân sự xã/)).toEqual(['Đảng bộ Quân sự xã', '—', '', '', 'Thiếu số đảng viên']);
+      expect(await cellTexts(page, grid, /^Cộng/)).toEqual(['Cộng', '', '57', '61', '93,44%chưa tính 1 tổ chức thiếu số đảng viên']);
+      await fitsWidth(page);
+      await screenshot(page, 'studies-counts');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // The session's report: lowest first, the missing organisation last, and the total.
+      await page.getByRole('tab', { name: 'Tỷ lệ tham gia' }).click();
+      await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
+      await page.getByRole('option', { name: 'Một buổi học tập' }).click();
+      const table = page.getByRole('table', { name: 'Tỷ lệ tham gia' });
+      await table.waitFor();
+      await expect.poll(() => table.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['Đảng bộ xã Đắk Hà', 'Đảng bộ Trường THCS Lê Lợi', 'Đảng bộ Công an xã', 'Đảng bộ Quân sự xã', 'Cộng']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Trường THCS/)).toEqual(['2', 'Đảng bộ Trường THCS Lê Lợi', '37', '35', '94,59%', 'Số báo cáo']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Quân sự/)).toEqual(['4', 'Đảng bộ Quân sự xã', '—', '10', 'Thiếu số đảng viên', 'Số báo cáo']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '61', '57', '93,44%', 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+      await fitsWidth(page);
+      await screenshot(page, 'studies-report');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Xuất Excel' }).click();
+      const file = path.join(data.dir, 'ty-le.xlsx');
+      await (await download).saveAs(file);
+      await page.getByText(/^Đã lưu tệp ty-le-hoc-tap-buoi-\d+\.xlsx\.$/).waitFor();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const sheet = wb.getWorksheet('Tỷ lệ tham gia')!;
+      const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+      expect(row(3)).toEqual([2, 'Đảng bộ Trường THCS Lê Lợi', 37, 35, 35 / 37, 'Số báo cáo']);
+      expect(sheet.getCell('E3').numFmt).toBe('0.00%');
+      expect(row(4)).toEqual([3, 'Đảng bộ Công an xã', 20, 19, 0.95, 'Số báo cáo']);
+      expect(row(5)[4]).toBe('Thiếu số đảng viên');
+      expect(row(6)).toEqual([undefined, 'Cộng', 61, 57, 57 / 61, 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+
+      // The year, per organisation, and the members tab with last year's numbers to copy.
+      await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
+      await page.getByRole('option', { name: 'Cả năm, theo tổ chức' }).click();
+      await page.getByRole('columnheader', { name: 'Số buổi' }).waitFor();
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '', '61', '57', '93,44%', 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+      // One organisation's sessions of the year, saved as the Party-format PDF.
+      await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
+      await page.getByRole('option', { name: 'Một tổ chức cơ sở đảng' }).click();
+      await page.getByRole('columnheader', { name: 'Ngày' }).waitFor();
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Hội nghị/)).toEqual(['1', 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng', '05/03/2026', '20', '19', '95,00%', 'Số báo cáo']);
+      await fitsWidth(page);
+      await screenshot(page, 'studies-report-org');
+      const pdfEvent = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Lưu PDF' }).click();
+      const pdf = path.join(data.dir, 'ty-le.pdf');
+      await (await pdfEvent).saveAs(pdf);
+      const pdfText = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(pdfText).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(pdfText).toContain('Đảng bộ Công an xã — năm 2026');
+      expect(pdfText).toMatch(/Cộng 1 buổi 20 19 95,00%/);
+
+      await page.getByRole('tab', { name: 'Số đảng viên theo năm' }).click();
+      await page.getByRole('button', { name: 'Năm sau' }).click();
+      await page.getByRole('button', { name: 'Chép từ năm trước' }).click();
+      expect(await page.getByRole('textbox', { name: 'Số đảng viên năm 2027, Đảng bộ Công an xã' }).inputValue()).toBe('20');
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.getByText('Đã lưu số đảng viên năm 2027 của 3 tổ chức.').waitFor();
+      await fitsWidth(page);
+      await screenshot(page, 'studies-members');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // A new session typed in the form: saved, it opens with the grid of every base organisation.
+      await page.getByRole('tab', { name: 'Buổi học tập' }).click();
+      await page.getByRole('button', { name: 'Thêm buổi học tập' }).click();
+      await page.getByRole('button', { name: 'Lưu và nhập số liệu' }).click();
+      await page.getByText('Không được để trống').waitFor();
+      await page.getByRole('textbox', { name: 'Nghị quyết, chuyên đề học tập' }).fill('Học tập chuyên đề năm 2026');
+      await typeDate(page, 'Ngày', '10092026');
+      await page.getByRole('textbox', { name: 'Số điểm cầu' }).fill('12');
+      await page.getByRole('button', { name: 'Lưu và nhập số liệu' }).click();
+      await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ xã Đắk Hà' }).waitFor();
+      await fitsWidth(page);
+      await screenshot(page, 'studies-new-session');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  }, 120_000);
+});

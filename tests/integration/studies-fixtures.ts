@@ -1,0 +1,85 @@
+import type { AppCore } from '../../electron/core/app-core';
+import { dispatch } from '../../electron/core/dispatch';
+import type { Channel, Input, Output } from '../../shared/contract';
+import type { PersonInput } from '../../shared/contract/learners';
+
+async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
+  const r = await dispatch(core, channel, input);
+  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+  return r.value as Output<C>;
+}
+
+const blank: PersonInput = {
+  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
+  position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
+  citizenId: '', partyCard: '', phone: '', notes: '',
+};
+
+/**
+ * A commune centre with four base organisations and one study session of 2026, figured by hand:
+ *  - members 2026: Đảng bộ xã 40, Công an 20, Trường 37, Quân sự none;
+ *  - the session is linked to an NQ class whose list holds Đảng bộ xã (through its Chi bộ thôn 1):
+ *    four enrolled, three present at least once (one only absent), one withdrawn (not counted), and one
+ *    person with no unit (counted apart);
+ *  - counts typed: Công an 19 (expected empty → its 20 members), Trường 35/37, Quân sự 10 (no expected,
+ *    no members: missing).
+ * Rates: Đảng bộ xã 3/4 = 75,00%, Trường 35/37 = 94,59%, Công an 19/20 = 95,00%, Quân sự missing;
+ * total 57/61 = 93,44%, one organisation missing.
+ */
+export async function studyData(core: AppCore) {
+  await ok(core, 'centre.save', {
+    validFrom: '2020-01-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
+    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  });
+  const unit = (name: string, kind: 'base' | 'cell', parentId: number | null = null) => ok(core, 'units.save', { name, kind, parentId, communeCode: null });
+  const xa = await unit('Đảng bộ xã Đắk Hà', 'base');
+  const thon1 = await unit('Chi bộ thôn 1', 'cell', xa.id);
+  const congAn = await unit('Đảng bộ Công an xã', 'base');
+  const truong = await unit('Đảng bộ Trường THCS Lê Lợi', 'base');
+  const quanSu = await unit('Đảng bộ Quân sự xã', 'base');
+
+  const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
+  const hall = await ok(core, 'venues.save', { name: 'Hội trường Đảng ủy xã', address: '', communeCode: null, capacity: 200 });
+  const start = '2026-03-05';
+  const cls = await ok(core, 'classes.save', {
+    programId: nq.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026', startDate: start, endDate: start,
+    venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 200, sites: [], openingDecisionNumber: 5, openingDecisionDate: '2026-03-01',
+  });
+  await ok(core, 'timetable.save', {
+    classId: cls.id,
+    sessions: [{ date: start, half: 'sang', topicId: null, title: 'Quán triệt Nghị quyết Đại hội XIV', lecturerId: null, venueId: hall.id, periods: 4 }],
+    adjustClassDates: false,
+  });
+  const person = (familyAndMiddle: string, given: string, unitId: number | null) =>
+    ok(core, 'learners.save', { ...blank, familyAndMiddle, given, partyStatus: 'chinh_thuc', unitId });
+  const listed = [
+    await person('Trần Văn', 'An', thon1.id),
+    await person('Lê Thị', 'Bình', thon1.id),
+    await person('Phạm Văn', 'Cường', xa.id),
+    await person('Hoàng Thị', 'Dung', thon1.id),
+    await person('Võ Văn', 'Em', thon1.id),
+    await person('Đinh Thị', 'Giang', null),
+  ];
+  const list = await ok(core, 'enrollments.add', { classId: cls.id, personIds: listed.map((p) => p.id), fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+  const eid = (personId: number) => list.enrollments.find((e) => e.personId === personId)!.id;
+  const grid = await ok(core, 'attendance.grid', { classId: cls.id });
+  const sessionId = grid.sessions[0]!.id;
+  // An, Bình, Cường present; Dung absent; Em withdrawn; Giang (no unit) present.
+  await ok(core, 'attendance.set', {
+    classId: cls.id,
+    changes: [
+      ...[listed[0]!, listed[1]!, listed[2]!, listed[5]!].map((p) => ({ enrollmentId: eid(p.id), sessionId, mark: 'present' as const })),
+      { enrollmentId: eid(listed[3]!.id), sessionId, mark: 'unexcused' as const },
+    ],
+  });
+  await ok(core, 'enrollments.withdraw', { enrollmentId: eid(listed[4]!.id), reason: 'Chuyển công tác' });
+
+  await ok(core, 'studies.saveMembers', {
+    year: 2026,
+    rows: [{ unitId: xa.id, members: 40 }, { unitId: congAn.id, members: 20 }, { unitId: truong.id, members: 37 }, { unitId: quanSu.id, members: null }],
+  });
+  const session = await ok(core, 'studies.save', {
+    id: null, title: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng', date: start, form: 'online', sites: 25, classId: cls.id, note: '',
+  });
+  return { units: { xa, thon1, congAn, truong, quanSu }, classId: cls.id, sessionId: session.id, people: listed };
+}

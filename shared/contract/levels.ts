@@ -51,7 +51,7 @@ export const historyEntrySchema = z.object({
   source: z.enum(['declared', 'centre', 'external', 'provincial']),
   level: z.enum(THEORY_LEVELS),
   equivalent: z.boolean(),
-  /** When the level was reached; null for what the record declared (it always counts). */
+  /** When the level was reached; for the level on the record, the day it was written (null on a record from before: it always counts). */
   date: z.string().nullable(),
   /** What the history row says: the class, the school, the course. */
   where: z.string(),
@@ -90,7 +90,7 @@ export const targetInput = z.object({
   groupId: id.nullable(),
   baseUnitId: id.nullable(),
   minLevel: z.enum(HELD_LEVELS, { error: 'Chọn trình độ tối thiểu' }),
-  percent: intInRange(0, 100, 'Tỉ lệ phải từ 0 đến 100%'),
+  percent: intInRange(0, 100, 'Tỷ lệ là số nguyên từ 0 đến 100'),
 });
 export const targetSchema = z.object({
   id, year: z.number(), groupId: z.number().nullable(), groupName: z.string().nullable(), baseUnitId: z.number().nullable(),

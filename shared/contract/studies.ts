@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatNumber } from '../domain/format';
+import { NOT_REPORTED, participationRateText } from '../domain/participation';
 import { id, intInRange, isoDate, requiredText, text, type ChannelDef } from './common';
 
 /**
@@ -68,9 +70,17 @@ export const studyScopeSchema = z.discriminatedUnion(
 );
 export type StudyScope = z.infer<typeof studyScopeSchema>;
 
-/** Where an organisation's figures come from: typed counts, the linked class's list, or both over a year. */
-const source = z.enum(['counts', 'list', 'mixed']);
-export const STUDY_SOURCE_LABELS: Record<z.infer<typeof source>, string> = { counts: 'Số báo cáo', list: 'Danh sách lớp', mixed: 'Số báo cáo và danh sách lớp' };
+/**
+ * Where an organisation's figures come from: typed counts, the linked class's list, or both over a year;
+ * «none» is a session's organisation with members that year that sent nothing («Chưa báo cáo»).
+ */
+const source = z.enum(['counts', 'list', 'mixed', 'none']);
+export const STUDY_SOURCE_LABELS: Record<z.infer<typeof source>, string> = {
+  counts: 'Số báo cáo',
+  list: 'Danh sách lớp',
+  mixed: 'Số báo cáo và danh sách lớp',
+  none: 'Không tính vào tổng',
+};
 
 const sessionSummary = z.object({
   id,
@@ -98,6 +108,8 @@ const gridRow = z.object({
   expected: z.number().nullable(),
   /** From the linked class's list: read-only on screen. */
   list: z.object({ present: z.number(), expected: z.number() }).nullable(),
+  /** The organisation it was merged into: its counts stay, read-only, and are never sent back. */
+  mergedInto: z.string().nullable(),
 });
 export type StudyGridRow = z.infer<typeof gridRow>;
 
@@ -114,6 +126,8 @@ const reportRow = z.object({
   source,
   /** Sessions of the row left out for a missing denominator (year and organisation scopes). */
   missingSessions: z.number(),
+  /** A former organisation reported under its own name: the one it was merged into. */
+  mergedInto: z.string().nullable(),
 });
 export type StudyReportRow = z.infer<typeof reportRow>;
 
@@ -125,9 +139,32 @@ export const studyReportSchema = z.object({
   rowLabel: z.string(),
   facts: z.array(z.string()),
   rows: z.array(reportRow),
-  total: z.object({ present: z.number(), expected: z.number(), rate: z.number().nullable(), rows: z.number(), missing: z.number() }),
+  /** rows: those with figures; missing: without a denominator; notReported: «Chưa báo cáo» rows. None of the last two counts. */
+  total: z.object({ present: z.number(), expected: z.number(), rate: z.number().nullable(), rows: z.number(), missing: z.number(), notReported: z.number() }),
 });
 export type StudyReport = z.infer<typeof studyReportSchema>;
+
+/** A row's «Tỷ lệ» cell, the same on screen, in print and in Word. */
+export function studyRateText(r: StudyReportRow): string {
+  return r.source === 'none' ? NOT_REPORTED : participationRateText(r.rate, r.expected);
+}
+
+/** A row's «Ghi chú»: the source, sessions left out, and a merged organisation's successor. */
+export function studyRowNote(r: StudyReportRow): string {
+  const partial = r.expected !== null && r.missingSessions > 0 ? `; ${formatNumber(r.missingSessions)} buổi thiếu số đảng viên, không tính` : '';
+  const merged = r.mergedInto ? `; đã hợp nhất vào «${r.mergedInto}»` : '';
+  return `${STUDY_SOURCE_LABELS[r.source]}${partial}${merged}`;
+}
+
+/** What the total leaves out, «Chưa tính 1 tổ chức thiếu số đảng viên; 2 tổ chức chưa báo cáo», or ''. */
+export function studyTotalNote(report: Pick<StudyReport, 'scope' | 'total'>): string {
+  const t = report.total;
+  const unitWord = report.scope.kind === 'org' ? 'buổi' : 'tổ chức';
+  return [
+    ...(t.missing > 0 ? [`Chưa tính ${formatNumber(t.missing)} ${unitWord} thiếu số đảng viên`] : []),
+    ...(t.notReported > 0 ? [`${formatNumber(t.notReported)} tổ chức chưa báo cáo`] : []),
+  ].join('; ');
+}
 
 const fileOut = z.object({ fileName: z.string(), dataBase64: z.string() });
 
@@ -137,7 +174,7 @@ export const studiesChannels = {
   'studies.get': { input: z.object({ id }), output: z.object({ session: sessionSummary, rows: z.array(gridRow), unassigned: z.number() }) },
   'studies.save': { input: studySessionInput, output: z.object({ id }) },
   'studies.remove': { input: z.object({ id, reason: requiredText(500) }), output: z.object({}) },
-  /** Replaces the session's typed counts in one go; a row with both numbers empty has none. */
+  /** Replaces the typed counts of the organisations sent, in one go; a row with both numbers empty has none; others are kept. */
   'studies.saveCounts': { input: studyCountsInput, output: z.object({ saved: z.number() }) },
   /** Classes whose list can stand for a session (not cancelled), NQ first. */
   'studies.classes': {

@@ -88,6 +88,18 @@ describe('political-theory levels — as a clerk', () => {
       await dialog.waitFor({ state: 'detached' });
       await section.getByTestId('current-level').getByText('Trung cấp').waitFor();
       await section.getByText('Trung cấp — Bằng ngoài Trung tâm (năm 2025)').waitFor();
+      // Deleting a diploma asks first; backing out keeps it.
+      await section.getByRole('button', { name: 'Sửa' }).click();
+      const editDiploma = page.getByRole('dialog', { name: 'Sửa bằng ngoài trung tâm' });
+      await editDiploma.getByRole('button', { name: 'Xóa bằng này' }).click();
+      const confirmDelete = page.getByRole('dialog', { name: 'Xóa bằng này?' });
+      await confirmDelete.getByText('Xóa bằng trung cấp của «Trường Chính trị tỉnh Quảng Ngãi» khỏi lịch sử trình độ của người này.', { exact: false }).waitFor();
+      await screenshot(page, 'levels-diploma-confirm-delete');
+      await confirmDelete.getByRole('button', { name: 'Hủy' }).click();
+      await confirmDelete.waitFor({ state: 'detached' });
+      await editDiploma.getByRole('button', { name: 'Hủy' }).click();
+      await editDiploma.waitFor({ state: 'detached' });
+      await section.getByText('Trung cấp — Bằng ngoài Trung tâm (năm 2025)').waitFor();
       await fitsScreen(page);
       await screenshot(page, 'levels-person');
 
@@ -98,12 +110,12 @@ describe('political-theory levels — as a clerk', () => {
       await page.getByRole('option', { name: 'Bí thư chi bộ' }).click();
       await form.getByRole('combobox', { name: 'Trình độ từ' }).click();
       await page.getByRole('option', { name: 'Trung cấp trở lên' }).click();
-      await form.getByRole('textbox', { name: 'Tỉ lệ (%)' }).fill('120');
-      await form.getByRole('textbox', { name: 'Tỉ lệ (%)' }).press('Enter');
-      await form.getByText('Tỉ lệ phải từ 0 đến 100%').waitFor();
+      await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).fill('120');
+      await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).press('Enter');
+      await form.getByText('Tỷ lệ là số nguyên từ 0 đến 100').waitFor();
       await screenshot(page, 'levels-targets-refused');
-      await form.getByRole('textbox', { name: 'Tỉ lệ (%)' }).fill('80');
-      await form.getByRole('textbox', { name: 'Tỉ lệ (%)' }).press('Enter');
+      await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).fill('80');
+      await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).press('Enter');
       await page.getByRole('table', { name: 'Chỉ tiêu năm 2026' }).getByRole('row', { name: /Bí thư chi bộ Tất cả Trung cấp trở lên 80%/ }).waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'levels-targets');
@@ -126,6 +138,13 @@ describe('political-theory levels — as a clerk', () => {
       await nomination.getByRole('combobox', { name: 'Thêm người (gõ họ tên)' }).fill('Ngô Văn');
       await page.getByRole('option', { name: /Ngô Văn Hà/ }).click();
       await nomination.getByRole('row', { name: /Ngô Văn Hà/ }).waitFor();
+      // Each row's controls name their person; Escape does not throw the typed list away.
+      await nomination.getByRole('combobox', { name: 'Kết quả của Ngô Văn Hà' }).waitFor();
+      await nomination.getByRole('textbox', { name: 'Số bằng của Ngô Văn Hà' }).waitFor();
+      await nomination.getByText('Người được cử (1)').click();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+      expect(await nomination.isVisible()).toBe(true);
       const box = (await nomination.getByRole('button', { name: 'Lưu' }).boundingBox())!;
       expect(box.y + box.height).toBeLessThanOrEqual(768);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -136,6 +155,13 @@ describe('political-theory levels — as a clerk', () => {
       await fitsScreen(page);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'levels-groups');
+      // A renamed group shows its new name in the targets at once.
+      await page.getByRole('button', { name: 'Sửa nhóm Bí thư chi bộ' }).click();
+      await page.getByRole('form', { name: 'Sửa nhóm chức vụ' }).getByRole('textbox', { name: 'Tên nhóm' }).fill('Bí thư các chi bộ');
+      await page.getByRole('button', { name: 'Lưu nhóm' }).click();
+      await page.getByRole('region', { name: 'Bí thư các chi bộ' }).waitFor();
+      await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
+      await page.getByRole('table', { name: 'Chỉ tiêu năm 2026' }).getByRole('row', { name: /Bí thư các chi bộ Tất cả Trung cấp trở lên 80%/ }).waitFor({ timeout: 5000 });
       expect(problems).toEqual([]);
       await page.close();
     } finally {

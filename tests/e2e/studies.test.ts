@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
 import { studyData } from '../integration/studies-fixtures';
 import { browserForFile, dataFolder, screenshot, seriousAccessibilityProblems, startApp, typeDate, watchConsole } from './fixtures';
 
@@ -91,11 +92,12 @@ describe('resolution-study participation — as a clerk', () => {
       await wb.xlsx.readFile(file);
       const sheet = wb.getWorksheet('Tỷ lệ tham gia')!;
       const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-      expect(row(3)).toEqual([2, 'Đảng bộ Trường THCS Lê Lợi', 37, 35, 35 / 37, 'Số báo cáo']);
+      // Rates written truncated to two decimals of the percentage.
+      expect(row(3)).toEqual([2, 'Đảng bộ Trường THCS Lê Lợi', 37, 35, 0.9459, 'Số báo cáo']);
       expect(sheet.getCell('E3').numFmt).toBe('0.00%');
       expect(row(4)).toEqual([3, 'Đảng bộ Công an xã', 20, 19, 0.95, 'Số báo cáo']);
       expect(row(5)[4]).toBe('Thiếu số đảng viên');
-      expect(row(6)).toEqual([undefined, 'Cộng', 61, 57, 57 / 61, 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+      expect(row(6)).toEqual([undefined, 'Cộng', 61, 57, 0.9344, 'Chưa tính 1 tổ chức thiếu số đảng viên']);
 
       // The year, per organisation, and the members tab with last year's numbers to copy.
       await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
@@ -141,6 +143,67 @@ describe('resolution-study participation — as a clerk', () => {
       await fitsWidth(page);
       await screenshot(page, 'studies-new-session');
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await host.close();
+      data.remove();
+    }
+  }, 120_000);
+
+  it('shows a merged organisation’s counts read-only, the organisations that have not reported, and a print preview that follows a save', async () => {
+    const data = dataFolder();
+    const host = await startApp(data.dir, { now: () => new Date('2026-12-20T03:00:00Z') });
+    try {
+      const f = await studyData(host.core);
+      const core = host.core;
+      const { xa, congAn, truong } = f.units;
+      const call = async (channel: Parameters<typeof dispatch>[1], input: unknown) => {
+        const r = await dispatch(core, channel, input as never);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value as { id: number };
+      };
+      await call('studies.saveCounts', { sessionId: f.sessionId, rows: [{ unitId: congAn.id, present: 19, expected: null }, { unitId: truong.id, present: 35, expected: 37 }] });
+      await call('units.merge', { fromId: congAn.id, intoId: xa.id, date: '2026-06-01' });
+      const khoi = await call('units.save', { name: 'Đảng bộ Khối cơ quan', kind: 'base', parentId: null, communeCode: null });
+      await call('studies.saveMembers', { year: 2026, rows: [{ unitId: khoi.id, members: 12 }] });
+
+      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
+      const problems = watchConsole(page);
+      const reportUrl = `${host.url}#/studies?tab=ty-le&pham-vi=buoi&nam=2026&buoi=${f.sessionId}`;
+      await page.goto(reportUrl);
+      const table = page.getByRole('table', { name: 'Tỷ lệ tham gia' });
+      await table.waitFor();
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Công an/)).toEqual(['3', 'Đảng bộ Công an xã', '20', '19', '95,00%', 'Số báo cáo; đã hợp nhất vào «Đảng bộ xã Đắk Hà»']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Khối cơ quan/)).toEqual(['4', 'Đảng bộ Khối cơ quan', '12', '—', 'Chưa báo cáo', 'Không tính vào tổng']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '61', '57', '93,44%', '1 tổ chức chưa báo cáo']);
+      await page.getByText('1 người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.').waitFor();
+      await page.getByRole('button', { name: 'Xem bản in' }).click();
+      const frame = page.locator('iframe[title^="Xem trước"]');
+      await expect.poll(() => frame.getAttribute('srcdoc')).toContain('đạt 93,44%');
+      await fitsWidth(page);
+      await screenshot(page, 'studies-report-not-reported');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // The grid: the merged organisation's saved counts, read-only; a save of the others keeps them.
+      await page.goto(`${host.url}#/studies?nam=2026`);
+      await page.getByRole('button', { name: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng' }).click();
+      const grid = 'Số liệu theo tổ chức cơ sở đảng';
+      await page.getByRole('table', { name: grid }).getByRole('row', { name: /Đảng bộ Công an xã/ }).waitFor();
+      expect(await cellTexts(page, grid, /Đảng bộ Công an xã/)).toEqual(['Đảng bộ Công an xãĐã hợp nhất vào «Đảng bộ xã Đắk Hà»; số liệu đã lưu, không sửa', '20', '19', '', '95,00%']);
+      expect(await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Công an xã' }).count()).toBe(0);
+      await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Trường THCS Lê Lợi' }).fill('36');
+      await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+      await page.getByText('Đã lưu số liệu của 1 tổ chức.').waitFor();
+      // 3/4 + 19/20 + 36/37 = 58/61 = 95,08%: the merged organisation's 19 still counts.
+      expect(await cellTexts(page, grid, /^Cộng/)).toEqual(['Cộng', '', '58', '61', '95,08%']);
+      await fitsWidth(page);
+      await screenshot(page, 'studies-counts-merged');
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+      // Back to the report: the print preview shows the saved figures, not the ones cached before.
+      await page.goto(reportUrl);
+      await page.getByRole('button', { name: 'Xem bản in' }).click();
+      await expect.poll(() => page.locator('iframe[title^="Xem trước"]').getAttribute('srcdoc')).toContain('đạt 95,08%');
       expect(problems).toEqual([]);
     } finally {
       await host.close();

@@ -34,7 +34,8 @@ describe('resolution-study participation', () => {
       ['Đảng bộ Quân sự xã', 10, null, null, 'counts'],
     ]);
     // 57/61 = 93,44%; Quân sự (no members, no expected) is left out and counted as missing.
-    expect(report.total).toEqual({ present: 57, expected: 61, rate: 57 / 61, rows: 4, missing: 1 });
+    // Rates are truncated to two decimals of the percentage: 57/61 = 0,934426… → 0,9344.
+    expect(report.total).toEqual({ present: 57, expected: 61, rate: 0.9344, rows: 4, missing: 1, notReported: 0 });
     expect(formatPercent(report.total.rate!, 2)).toBe('93,44%');
 
     // The grid: list-derived rows carry the list's figures, typed rows their counts, members beside them.
@@ -72,7 +73,8 @@ describe('resolution-study participation', () => {
       ['Đảng bộ Quân sự xã', 10, null, null, 'counts', 2],
     ]);
     expect(year.total).toMatchObject({ present: 145, expected: 157, missing: 1 });
-    expect(formatPercent(year.total.rate!, 2)).toBe('92,36%');
+    // 145/157 = 92,356…%: truncated, not rounded up.
+    expect(formatPercent(year.total.rate!, 2)).toBe('92,35%');
 
     const org = await ok(core, 'studies.report', { scope: { kind: 'org', unitId: xa.id, year: 2026 } });
     expect(org.rows.map((r) => [r.label, r.detail, r.present, r.expected])).toEqual([
@@ -150,9 +152,10 @@ describe('resolution-study participation', () => {
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual(['STT', 'Tổ chức cơ sở đảng', 'Phải dự', 'Có mặt', 'Tỷ lệ', 'Ghi chú']);
     expect(values(2)).toEqual([1, 'Đảng bộ xã Đắk Hà', 4, 3, 0.75, 'Danh sách lớp']);
-    expect(values(3)).toEqual([2, 'Đảng bộ Trường THCS Lê Lợi', 37, 35, 35 / 37, 'Số báo cáo']);
+    // The truncated rate is written, so Excel's own rounding of «0.00%» cannot lift it.
+    expect(values(3)).toEqual([2, 'Đảng bộ Trường THCS Lê Lợi', 37, 35, 0.9459, 'Số báo cáo']);
     expect(values(5)).toEqual([4, 'Đảng bộ Quân sự xã', undefined, 10, 'Thiếu số đảng viên', 'Số báo cáo']);
-    expect(values(6)).toEqual([undefined, 'Cộng', 61, 57, 57 / 61, 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+    expect(values(6)).toEqual([undefined, 'Cộng', 61, 57, 0.9344, 'Chưa tính 1 tổ chức thiếu số đảng viên']);
     expect(sheet.getCell('E2').numFmt).toBe('0.00%');
   });
 

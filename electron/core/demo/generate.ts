@@ -188,7 +188,7 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
         writer.insert(person.data, person.unitName, now);
         if (!earlier && recent.length < 5000) recent.push(person);
       }
-    }, { deferIndex: true }))();
+    }, { deferIndex: true, undatedLevels: true }))();
     options.onProgress?.(Math.min(options.people, done + batch), options.people);
   }
   db.transaction(() => {

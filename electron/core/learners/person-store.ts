@@ -152,21 +152,40 @@ export function unitNameOf(db: Database, unitId: number | null): string | null {
   return (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
 }
 
+// The day in Vietnam of the write (`now` is an ISO instant in UTC), when a theory level is set or changed.
+const LEVEL_DAY = "date(@now, '+7 hours')";
+
+interface WriteOptions {
+  deferIndex?: boolean;
+  /** Sample data: levels written without a day, like records from before (counted in every year). */
+  undatedLevels?: boolean;
+}
+
 /**
  * Writes people and keeps their place in list order and in the search index. Prepared once per
  * batch: imports and the sample-data generator insert many thousands of rows. `deferIndex` leaves
  * ranks and search to one rebuildSearchIndex() at the end of a bulk load.
  */
-function personWriter(db: Database, options: { deferIndex?: boolean } = {}) {
-  const insert = db.prepare(`INSERT INTO people (${COLS}, created_at, updated_at) VALUES (${VALUES}, @now, @now)`);
-  const update = db.prepare(`UPDATE people SET ${SETS}, updated_at = @now WHERE id = @id`);
+function personWriter(db: Database, options: WriteOptions = {}) {
+  const insert = db.prepare(
+    `INSERT INTO people (${COLS}, theory_level_since, created_at, updated_at)
+     VALUES (${VALUES}, CASE WHEN @theory_level IS NULL OR @undated THEN NULL ELSE ${LEVEL_DAY} END, @now, @now)`,
+  );
+  // The level's day moves only when the level itself changes: editing a phone number must not make a
+  // level held for years count from today. SET reads the row as it was, so theory_level is the old one.
+  const update = db.prepare(
+    `UPDATE people SET ${SETS},
+       theory_level_since = CASE WHEN theory_level IS @theory_level THEN theory_level_since WHEN @theory_level IS NULL THEN NULL ELSE ${LEVEL_DAY} END,
+       updated_at = @now WHERE id = @id`,
+  );
+  const undated = options.undatedLevels ? 1 : 0;
   const current = db.prepare('SELECT sort_key, search_text, merged_into_id FROM people WHERE id = ?');
   const setMerged = db.prepare('UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?');
   const setSearchText = db.prepare('UPDATE people SET search_text = ? WHERE id = ?');
   const index = searchIndex(db);
   return {
     insert(p: PersonData, unitName: string | null, now: string): number {
-      const id = Number(insert.run(columns(p, unitName, now)).lastInsertRowid);
+      const id = Number(insert.run({ ...columns(p, unitName, now), undated }).lastInsertRowid);
       if (!options.deferIndex) index.add(id);
       return id;
     },
@@ -201,7 +220,7 @@ export type PersonWriter = Omit<ReturnType<typeof personWriter>, 'flush'>;
  * The one way to write people: the batch's search-index changes are applied when `work` returns,
  * inside the caller's transaction.
  */
-export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, options: { deferIndex?: boolean } = {}): T {
+export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, options: WriteOptions = {}): T {
   const writer = personWriter(db, options);
   const result = work(writer);
   writer.flush();

@@ -13,25 +13,33 @@ const docCodeOf = (issuingBody: string | null) => (issuingBody ? ((JSON.parse(is
  * corrected result moves the level back by itself. A record merged into another brings its history.
  */
 
-// Every dated step up, as (person, level, date). An external diploma with only a year counts from
-// 1 January of that year; a graduation from its diploma date.
+// Every dated step up, as (person, level, date). Centre completions are read class first (only the
+// few classes whose program grants a level and whose results are recognised), never by scanning every
+// enrolment. An external diploma with only a year counts from 1 January of that year; a graduation
+// from its diploma date; the level written on a person's record from the day it was written
+// (theory_level_since). A merged-away record's written level is a step too (undated: '' comes before
+// every date), so it counts for the record kept; a current record's undated level is read from its row.
 const DATED_STEPS = `
   SELECT e.person_id AS pid, g.grants_level AS level, d.date AS date
-    FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN programs g ON g.id = c.program_id
-    JOIN documents d ON d.id = c.results_decision_id
-   WHERE e.status = 'enrolled' AND e.outcome = 'completed' AND g.grants_level IS NOT NULL AND c.status <> 'cancelled'
+    FROM programs g CROSS JOIN classes c ON c.program_id = g.id CROSS JOIN documents d ON d.id = c.results_decision_id
+    CROSS JOIN enrollments e ON e.class_id = c.id
+   WHERE g.grants_level IS NOT NULL AND c.status <> 'cancelled' AND e.status = 'enrolled' AND e.outcome = 'completed'
   UNION ALL
   SELECT person_id, level, coalesce(issue_date, printf('%04d-01-01', year)) FROM theory_diplomas
   UNION ALL
   SELECT n.person_id, t.level, n.diploma_date FROM theory_nominees n JOIN theory_nominations t ON t.id = n.nomination_id
-   WHERE n.result = 'graduated'`;
+   WHERE n.result = 'graduated'
+  UNION ALL
+  SELECT id, theory_level, theory_level_since FROM people WHERE theory_level_since IS NOT NULL
+  UNION ALL
+  SELECT id, theory_level, '' FROM people WHERE merged_into_id IS NOT NULL AND theory_level IS NOT NULL AND theory_level_since IS NULL`;
 
 const RANK_SQL = `CASE level WHEN 'so_cap' THEN 1 WHEN 'trung_cap' THEN 2 WHEN 'cao_cap' THEN 3 WHEN 'cu_nhan' THEN 4 ELSE 0 END`;
 
 /**
  * The highest level reached on or before `asOf` through a dated step, as a rank, by the current
  * record it now belongs to (a merged-away record's steps count for the record kept). Only people with
- * such a step are in the map: the declared level is on the person's row (a million-person registry has
+ * such a step are in the map: an undated level on a current person's row is read with the row (a million-person registry has
  * a few thousand steps, so this never walks the whole registry).
  */
 export function stepRanksAsOf(db: Database, asOf: string): Map<number, number> {
@@ -75,9 +83,9 @@ export function personHistory(db: Database, personId: number, today: string): { 
     .prepare(
       // The person and the records merged into them (down the chain only: a page reads one person, not everyone).
       `WITH RECURSIVE mine(id) AS (SELECT ? UNION ALL SELECT p.id FROM people p JOIN mine m ON p.merged_into_id = m.id)
-       SELECT 'declared' AS source, theory_level AS level, 0 AS equivalent, NULL AS date, '' AS place, NULL AS number, '' AS note,
+       SELECT 'declared' AS source, theory_level AS level, 0 AS equivalent, theory_level_since AS date, '' AS place, NULL AS number, '' AS note,
               NULL AS diploma_id, NULL AS extra, NULL AS decision_number, NULL AS issuing_body
-         FROM people WHERE id = ? AND theory_level IS NOT NULL
+         FROM people WHERE id IN mine AND theory_level IS NOT NULL
        UNION ALL
        SELECT 'centre', g.grants_level, 0, d.date, c.name,
               (SELECT serial FROM certificates WHERE enrollment_id = e.id AND status = 'valid'), '', NULL, NULL, d.number, c.issuing_body_json
@@ -92,7 +100,7 @@ export function personHistory(db: Database, personId: number, today: string): { 
          FROM theory_nominees n JOIN theory_nominations t ON t.id = n.nomination_id
         WHERE n.person_id IN mine`,
     )
-    .all(personId, personId) as EntryRow[];
+    .all(personId) as EntryRow[];
   const entries = rows.map((r): HistoryEntry => {
     const graduated = r.source !== 'provincial' || r.extra === 'graduated';
     return {
@@ -107,9 +115,11 @@ export function personHistory(db: Database, personId: number, today: string): { 
       diplomaId: r.diploma_id,
     };
   });
-  // Newest first; a row without a date (the declared level, a course still under way) goes last.
+  // Newest first; a row without a date (a level on a record from before, a course still under way) goes last.
   entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || compareVi(a.where, b.where));
-  const reached = rows.filter((r) => r.source === 'declared' || (r.date !== null && r.date <= today && (r.source !== 'provincial' || r.extra === 'graduated')));
+  // The level on the record counts from the day it was written; a record from before counts always.
+  const reached = rows.filter((r) =>
+    r.date === null ? r.source === 'declared' : r.date <= today && (r.source !== 'provincial' || r.extra === 'graduated'));
   const rank = Math.max(0, ...reached.map((r) => levelRank(r.level)));
   return { current: rankToLevel(rank), entries };
 }

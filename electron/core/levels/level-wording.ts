@@ -20,7 +20,7 @@ export function targetColumns(minLevelLabel: string): { header: string; width: n
     { header: 'Số người', width: 15 },
     ...THEORY_LEVELS.map((l) => ({ header: THEORY_LEVEL_LABELS[l], width: l === 'none' ? 20 : 16 })),
     { header: `Đạt (${minLevelLabel.toLocaleLowerCase('vi')} trở lên)`, width: 22 },
-    { header: 'Tỉ lệ đạt', width: 17 },
+    { header: 'Tỷ lệ đạt', width: 17 },
     { header: 'Chỉ tiêu', width: 14 },
     { header: 'Còn thiếu (người)', width: 17 },
   ];

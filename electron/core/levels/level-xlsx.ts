@@ -32,7 +32,7 @@ export async function levelReportXlsx(report: LevelReport, fileStem: string): Pr
       { header: 'Số người', width: 10, value: (r) => r.people },
       ...THEORY_LEVELS.map((l): SheetColumn<Row> => ({ header: THEORY_LEVEL_LABELS[l], width: 11, value: (r) => r.levels[l] })),
       { header: `Đạt (${THEORY_LEVEL_LABELS[t.minLevel].toLocaleLowerCase('vi')} trở lên)`, width: 14, value: (r) => r.achieved },
-      { header: 'Tỉ lệ đạt', width: 10, value: (r) => r.share, format: PERCENT },
+      { header: 'Tỷ lệ đạt', width: 10, value: (r) => r.share, format: PERCENT },
       { header: 'Chỉ tiêu', width: 10, value: () => t.percent / 100, format: '0%' },
       { header: 'Còn thiếu (người)', width: 12, value: (r) => r.gap },
     ];

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { levelRank, type LevelReport, type LevelReportRow, type Target } from '../../../shared/contract/levels';
 import { THEORY_LEVELS, THEORY_LEVEL_LABELS } from '../../../shared/domain/learner-fields';
+import { truncatedShare } from '../../../shared/domain/shares';
 import { compareVi } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
 import { rankToLevel, stepRanksAsOf } from './history';
@@ -48,61 +49,78 @@ function scopeLabel(t: Target): string {
 
 export function buildLevelReport(db: Database, year: number, today: string): LevelReport {
   const asOf = reportDate(year, today);
-  const steps = stepRanksAsOf(db, asOf);
   const units = loadUnits(db);
   const matchers = new Map(listGroups(db).map((g) => [g.id, positionMatcher(g.titles)]));
   // A Party member on the date: admitted by then (a partial date "2024" or "2024-05" compares as text).
   const member = (p: ScopePerson) => MEMBERS.has(p.partyStatus ?? '') && (p.admissionDate === null || p.admissionDate <= asOf);
-  // Each person's place and rank once, shared by every target: a registry can hold a million people.
-  const places = new Map<string, Place>();
+  // Each place once, shared by every person and target: a registry can hold a million people. An
+  // organisation is one row under its own commune; only people outside any organisation fall back to
+  // their own commune.
+  const places = new Map<number | string, Place>();
   const placeOf = (p: ScopePerson): Place => {
-    const cacheKey = `${p.unitId ?? ''}|${p.communeCode ?? ''}`;
+    // In an organisation the place is the unit's alone; outside any, the person's commune.
+    const cacheKey = units.baseOf(p.unitId) ? p.unitId! : `|${p.communeCode ?? ''}`;
     let place = places.get(cacheKey);
     if (!place) {
       const base = units.baseOf(p.unitId);
-      const communeName = communeByCode(base?.communeCode ?? p.communeCode)?.name ?? NO_COMMUNE;
+      const communeName = communeByCode(base ? base.communeCode : p.communeCode)?.name ?? NO_COMMUNE;
       place = { key: `${communeName}\u0000${base?.id ?? ''}`, baseId: base?.id ?? null, communeName, baseName: base?.name ?? NO_UNIT };
       places.set(cacheKey, place);
     }
     return place;
   };
-  const yearTargets = listTargets(db, year);
-  // A year without targets reads nobody: the registry may hold a million people.
-  const people = yearTargets.length === 0 ? [] : scopePeople(db);
-  const placeOfPerson = people.map(placeOf);
-  const rankOf = people.map((p) => Math.max(p.declared === null ? 0 : levelRank(p.declared), steps.get(p.id) ?? 0));
-  const targets = yearTargets.map((t) => {
-    const matcher = t.groupId === null ? null : matchers.get(t.groupId);
-    const inGroup = (p: ScopePerson) => (matcher === null ? member(p) : (matcher?.(p.position) ?? false));
-    const byPlace = new Map<string, LevelReportRow>();
-    const total = emptyRow('Cộng', '');
-    const need = levelRank(t.minLevel);
-    const rowOf = new Map<Place, LevelReportRow>();
-    people.forEach((p, i) => {
-      const place = placeOfPerson[i]!;
-      if ((t.baseUnitId !== null && place.baseId !== t.baseUnitId) || !inGroup(p)) return;
-      let row = rowOf.get(place);
-      if (!row) {
-        row = byPlace.get(place.key) ?? emptyRow(place.communeName, place.baseName);
-        byPlace.set(place.key, row);
-        rowOf.set(place, row);
-      }
-      const rank = rankOf[i]!;
-      const level = rankToLevel(rank);
-      const reached = rank >= need ? 1 : 0;
-      row.people++;
-      row.levels[level]++;
-      row.achieved += reached;
-      total.people++;
-      total.levels[level]++;
-      total.achieved += reached;
+  const tallies = listTargets(db, year).map((t) => {
+    const match = t.groupId === null ? null : matchers.get(t.groupId);
+    // Positions repeat («Đảng viên», «Bí thư chi bộ thôn 1»): each is folded and matched once per report.
+    const seen = new Map<string, boolean>();
+    const matcher = match && ((position: string) => {
+      let hit = seen.get(position);
+      if (hit === undefined) seen.set(position, (hit = match(position)));
+      return hit;
     });
+    return {
+      target: t,
+      // A target set for an organisation that has since merged counts the organisation it became.
+      baseId: t.baseUnitId === null ? null : (units.baseOf(t.baseUnitId)?.id ?? -1),
+      inScope: (p: ScopePerson) => (matcher === null ? member(p) : (matcher?.(p.position) ?? false)),
+      need: levelRank(t.minLevel),
+      byPlace: new Map<string, LevelReportRow>(),
+      total: emptyRow('Cộng', ''),
+    };
+  });
+  // A year without targets reads nobody.
+  if (tallies.length > 0) {
+    const steps = stepRanksAsOf(db, asOf);
+    // One pass over the people the targets can concern, counted into every target's rows as read.
+    for (const p of scopePeople(db, tallies.some((t) => t.target.groupId !== null))) {
+      let place: Place | undefined;
+      let rank = -1;
+      for (const t of tallies) {
+        if (!t.inScope(p)) continue;
+        place ??= placeOf(p);
+        if (t.baseId !== null && place.baseId !== t.baseId) continue;
+        if (rank < 0) rank = Math.max(p.declared === null ? 0 : levelRank(p.declared), steps.get(p.id) ?? 0);
+        let row = t.byPlace.get(place.key);
+        if (!row) t.byPlace.set(place.key, (row = emptyRow(place.communeName, place.baseName)));
+        const level = rankToLevel(rank);
+        const reached = rank >= t.need ? 1 : 0;
+        row.people++;
+        row.levels[level]++;
+        row.achieved += reached;
+        t.total.people++;
+        t.total.levels[level]++;
+        t.total.achieved += reached;
+      }
+    }
+  }
+  const targets = tallies.map(({ target: t, byPlace, total }) => {
     const rows = [...byPlace.values()].sort(
       (a, b) => Number(a.communeName === NO_COMMUNE) - Number(b.communeName === NO_COMMUNE) || compareVi(a.communeName, b.communeName) ||
         Number(a.baseUnitName === NO_UNIT) - Number(b.baseUnitName === NO_UNIT) || compareVi(a.baseUnitName, b.baseUnitName),
     );
     for (const r of [...rows, total]) {
-      r.share = r.people > 0 ? r.achieved / r.people : null;
+      // Truncated, never rounded: 29.999 of 30.000 must not read 100% beside «còn thiếu 1 người».
+      r.share = truncatedShare(r.achieved, r.people);
       r.gap = gapOf(t.percent, r.people, r.achieved);
     }
     return { ...t, scopeLabel: scopeLabel(t), rows, total };

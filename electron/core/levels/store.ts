@@ -112,7 +112,7 @@ export function listTargets(db: Database, year: number): Target[] {
   const units = loadUnits(db);
   return rows.map((r) => ({
     id: r.id, year: r.year, groupId: r.group_id, groupName: r.group_name, baseUnitId: r.base_unit_id,
-    baseUnitName: r.base_unit_id === null ? null : (units.get(r.base_unit_id)?.name ?? null), minLevel: r.min_level, percent: r.percent,
+    baseUnitName: r.base_unit_id === null ? null : (units.baseOf(r.base_unit_id)?.name ?? null), minLevel: r.min_level, percent: r.percent,
   }));
 }
 
@@ -226,17 +226,29 @@ export interface ScopePerson {
   admissionDate: string | null;
   unitId: number | null;
   communeCode: string | null;
+  /** The level on the record when it has no day (a record from before): it counts in every year. A dated one is a step (history.ts). */
   declared: TheoryLevel | null;
 }
 
-/** Every current person (merged-away records excluded), with what the report groups them by. */
-export function scopePeople(db: Database): ScopePerson[] {
-  return db
+const SCOPE_COLUMNS = `id, position, party_status AS partyStatus, admission_date AS admissionDate, unit_id AS unitId, commune_code AS communeCode,
+  CASE WHEN theory_level_since IS NULL THEN theory_level END AS declared`;
+
+/**
+ * The current people (merged-away records excluded) a year's targets can concern, one at a time: the
+ * Party members, and, when a target is about a position group, everyone else with a position. A
+ * registry of a million is mostly people with neither, so they are never read (partial indexes of 0015).
+ */
+export function* scopePeople(db: Database, withPositions: boolean): Generator<ScopePerson> {
+  yield* db
+    .prepare(`SELECT ${SCOPE_COLUMNS} FROM people WHERE merged_into_id IS NULL AND party_status IN ('du_bi', 'chinh_thuc')`)
+    .iterate() as IterableIterator<ScopePerson>;
+  if (!withPositions) return;
+  yield* db
     .prepare(
-      `SELECT id, position, party_status AS partyStatus, admission_date AS admissionDate, unit_id AS unitId, commune_code AS communeCode, theory_level AS declared
-         FROM people WHERE merged_into_id IS NULL`,
+      `SELECT ${SCOPE_COLUMNS} FROM people
+        WHERE merged_into_id IS NULL AND position <> '' AND (party_status IS NULL OR party_status NOT IN ('du_bi', 'chinh_thuc'))`,
     )
-    .all() as ScopePerson[];
+    .iterate() as IterableIterator<ScopePerson>;
 }
 
 // ---- the centre's header, as valid on a date

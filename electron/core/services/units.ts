@@ -107,6 +107,31 @@ function save(ctx: AppCore, input: z.output<typeof unitInput>): Unit {
   })();
 }
 
+type TargetRow = { id: number; year: number; group_id: number | null; min_level: string; percent: number };
+
+/**
+ * Theory-level targets set for the merged organisation now measure the one it joined. Where the kept
+ * organisation already has the same target (year, group, level), its own stays and the merged one's is
+ * removed: two targets for one scope could not both hold. Each move and removal is audited.
+ */
+function moveTheoryTargets(ctx: AppCore, fromId: number, baseId: number | null, now: string): void {
+  if (baseId === null) return;
+  const db = ctx.db;
+  const rows = db.prepare('SELECT id, year, group_id, min_level, percent FROM theory_targets WHERE base_unit_id = ?').all(fromId) as TargetRow[];
+  const clash = db.prepare('SELECT id, percent FROM theory_targets WHERE base_unit_id = ? AND year = ? AND group_id IS ? AND min_level = ?');
+  for (const t of rows) {
+    const kept = clash.get(baseId, t.year, t.group_id, t.min_level) as { id: number; percent: number } | undefined;
+    const before = { ...t, base_unit_id: fromId };
+    if (kept) {
+      db.prepare('DELETE FROM theory_targets WHERE id = ?').run(t.id);
+      audit(ctx, { action: 'delete', entity: 'theory_target', entityId: t.id, before, reason: `Sáp nhập: tổ chức được giữ đã có chỉ tiêu này (${kept.percent}%)` });
+    } else {
+      db.prepare('UPDATE theory_targets SET base_unit_id = ?, updated_at = ? WHERE id = ?').run(baseId, now, t.id);
+      audit(ctx, { action: 'update', entity: 'theory_target', entityId: t.id, before, after: { ...t, base_unit_id: baseId }, reason: 'Sáp nhập tổ chức cơ sở đảng' });
+    }
+  }
+}
+
 /** Members move to the unit it joined; the merged unit stays, archived, with its name and history. */
 function merge(ctx: AppCore, fromId: number, intoId: number, date: string): Unit {
   const db = ctx.db;
@@ -122,6 +147,7 @@ function merge(ctx: AppCore, fromId: number, intoId: number, date: string): Unit
     const moved = db.prepare('UPDATE people SET unit_id = ?, updated_at = ? WHERE unit_id = ?').run(intoId, now, fromId).changes;
     db.prepare('UPDATE units SET parent_id = ? WHERE parent_id = ?').run(into.kind === 'base' ? intoId : into.parentId, fromId);
     db.prepare('UPDATE units SET merged_into_id = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(intoId, `${date}T00:00:00.000Z`, now, fromId);
+    moveTheoryTargets(ctx, fromId, into.kind === 'base' ? intoId : into.parentId, now);
     refreshMemberSearchText(db, intoId);
     bumpRegistryVersion(db);
     const after = getUnit(ctx, intoId);

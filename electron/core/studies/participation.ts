@@ -1,15 +1,18 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { StudyReport, StudyReportRow, StudyScope, StudySessionSummary } from '../../../shared/contract/studies';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
+import { participationRate } from '../../../shared/domain/participation';
 import { compareVi } from '../../../shared/domain/text';
 import { AppError } from '../errors';
-import { allUnits, countsOf, listFigures, membersOf, sessionById, sessionsOfYear, type SessionRow, type UnitRow } from './store';
+import { allUnits, countsOf, isLiveBase, listFigures, membersOf, mergedIntoName, sessionById, sessionsOfYear, type SessionRow, type UnitRow } from './store';
 
 /**
  * Participation = present / expected per base organisation. Typed counts take the organisation's
  * members of the session's year when «phải dự» is left empty; a linked class list gives both figures.
  * An organisation with neither has no denominator: shown as missing, never as 0 %, and left out of
- * the totals.
+ * the totals. Rates are truncated to two decimals of the percentage (shares.ts). A merged organisation's
+ * counts stay under its former name, noted «đã hợp nhất vào …»: they were reported against its own
+ * members, which the kept organisation's do not include for that time.
  */
 
 export interface OrgFigure {
@@ -32,27 +35,27 @@ export function sessionFigures(db: Database, session: SessionRow, units: Map<num
   return { figures, unassigned: list.unassigned };
 }
 
-export function rateOf(present: number, expected: number | null): number | null {
-  return expected === null || expected === 0 ? null : present / expected;
-}
+/** Truncated, not rounded: a committee reads «95,00%» as the target met. */
+const rateOf = participationRate;
 
-/** Lowest rate first; an organisation of no members after the rated ones; missing denominators last. */
+/** Lowest rate first; an organisation of no members after the rated ones; missing denominators, then «Chưa báo cáo», last. */
 export function sortRows(rows: StudyReportRow[]): StudyReportRow[] {
-  const rank = (r: StudyReportRow) => (r.expected === null ? 2 : r.rate === null ? 1 : 0);
+  const rank = (r: StudyReportRow) => (r.source === 'none' ? 3 : r.expected === null ? 2 : r.rate === null ? 1 : 0);
   return [...rows].sort((a, b) => rank(a) - rank(b) || (a.rate ?? 0) - (b.rate ?? 0) || compareVi(a.label, b.label) || a.key.localeCompare(b.key));
 }
 
 export function totalOf(rows: StudyReportRow[]): StudyReport['total'] {
-  const counted = rows.filter((r) => r.expected !== null);
+  const reported = rows.filter((r) => r.source !== 'none');
+  const counted = reported.filter((r) => r.expected !== null);
   const present = counted.reduce((s, r) => s + r.present, 0);
   const expected = counted.reduce((s, r) => s + r.expected!, 0);
-  return { present, expected, rate: rateOf(present, expected), rows: rows.length, missing: rows.length - counted.length };
+  return { present, expected, rate: rateOf(present, expected), rows: reported.length, missing: reported.length - counted.length, notReported: rows.length - reported.length };
 }
 
 const nameOf = (units: Map<number, UnitRow>, id: number) => units.get(id)?.name ?? `Tổ chức #${id}`;
 
-function sessionRows(db: Database, session: SessionRow, units: Map<number, UnitRow>): StudyReportRow[] {
-  return sessionFigures(db, session, units).figures.map((f) => ({
+function sessionRows(db: Database, session: SessionRow, units: Map<number, UnitRow>, figures = sessionFigures(db, session, units).figures): StudyReportRow[] {
+  return figures.map((f) => ({
     key: String(f.unitId),
     label: nameOf(units, f.unitId),
     detail: formatDate(session.date),
@@ -62,7 +65,24 @@ function sessionRows(db: Database, session: SessionRow, units: Map<number, UnitR
     rate: rateOf(f.present, f.expected),
     source: f.source,
     missingSessions: f.expected === null ? 1 : 0,
+    mergedInto: mergedIntoName(units, f.unitId),
   }));
+}
+
+/**
+ * The live base organisations with members that year that sent nothing for the session: «Chưa báo cáo»,
+ * their members shown as phải dự but kept out of the total, so «Cộng … đạt x%» cannot pass for complete.
+ */
+function notReportedRows(db: Database, session: SessionRow, units: Map<number, UnitRow>, reported: ReadonlySet<number>): StudyReportRow[] {
+  const rows: StudyReportRow[] = [];
+  for (const [unitId, members] of membersOf(db, Number(session.date.slice(0, 4)))) {
+    if (members === 0 || reported.has(unitId) || !isLiveBase(units, unitId) || units.get(unitId)!.archived) continue;
+    rows.push({
+      key: String(unitId), label: nameOf(units, unitId), detail: formatDate(session.date), sessions: 1, present: 0, expected: members, rate: null,
+      source: 'none', missingSessions: 0, mergedInto: null,
+    });
+  }
+  return rows;
 }
 
 export function summaryOf(db: Database, session: SessionRow, units = allUnits(db)): StudySessionSummary {
@@ -106,6 +126,7 @@ function yearRows(db: Database, year: number, units: Map<number, UnitRow>): { ro
       rate: rateOf(present, expected),
       source: a.sources.size > 1 ? 'mixed' : (a.sources.values().next().value as 'counts' | 'list'),
       missingSessions: a.missing,
+      mergedInto: mergedIntoName(units, unitId),
     };
   });
   return { rows, sessions: sessions.length };
@@ -126,17 +147,19 @@ function orgRows(db: Database, unitId: number, year: number, units: Map<number, 
       rate: rateOf(f.present, f.expected),
       source: f.source,
       missingSessions: f.expected === null ? 1 : 0,
+      mergedInto: null,
     });
   }
   return rows;
 }
 
-export function sessionFacts(s: SessionRow): string[] {
+export function sessionFacts(s: SessionRow, unassigned: number): string[] {
   const form = s.form === 'online' ? 'trực tuyến' : 'trực tiếp';
   const sites = s.sites ? `, ${formatNumber(s.sites)} điểm cầu` : '';
   return [
     `Thời gian: ngày ${formatDate(s.date)}; hình thức: ${form}${sites}.`,
     ...(s.className ? [`Số liệu các tổ chức có học viên trong danh sách lớp «${s.className}» lấy theo danh sách lớp.`] : []),
+    ...(unassigned > 0 ? [`${formatNumber(unassigned)} người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.`] : []),
     ...(s.note.trim() ? [`Ghi chú: ${s.note.trim()}`] : []),
   ];
 }
@@ -146,8 +169,10 @@ export function buildStudyReport(db: Database, scope: StudyScope): StudyReport {
   if (scope.kind === 'session') {
     const s = sessionById(db, scope.id);
     if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi học tập này; hãy tải lại danh sách.');
-    const rows = sortRows(sessionRows(db, s, units));
-    return { scope, heading: s.title, rowLabel: 'Tổ chức cơ sở đảng', facts: sessionFacts(s), rows, total: totalOf(rows) };
+    const { figures, unassigned } = sessionFigures(db, s, units);
+    const reported = new Set(figures.map((f) => f.unitId));
+    const rows = sortRows([...sessionRows(db, s, units, figures), ...notReportedRows(db, s, units, reported)]);
+    return { scope, heading: s.title, rowLabel: 'Tổ chức cơ sở đảng', facts: sessionFacts(s, unassigned), rows, total: totalOf(rows) };
   }
   if (scope.kind === 'year') {
     const { rows, sessions } = yearRows(db, scope.year, units);

@@ -1,6 +1,5 @@
-import { STUDY_SOURCE_LABELS, type StudyReport, type StudyReportRow } from '../../../shared/contract/studies';
+import { studyRateText, studyRowNote, studyTotalNote, type StudyReport, type StudyReportRow } from '../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../shared/domain/format';
-import { participationRateText } from '../../../shared/domain/participation';
 import { superiorInText, type IssuingBody } from '../documents/party-document';
 
 /**
@@ -13,11 +12,6 @@ export interface StudyReportDoc {
   /** The day the report is made: it goes out now. */
   date: string;
   report: StudyReport;
-}
-
-function noteText(r: StudyReportRow): string {
-  const partial = r.expected !== null && r.missingSessions > 0 ? `; ${formatNumber(r.missingSessions)} buổi thiếu số đảng viên, không tính` : '';
-  return `${STUDY_SOURCE_LABELS[r.source]}${partial}`;
 }
 
 export interface WordingColumn {
@@ -47,12 +41,12 @@ export function studyReportWording(doc: StudyReportDoc) {
     r.label,
     ...(detail ? [detailCell(r)] : []),
     r.expected === null ? '—' : formatNumber(r.expected),
-    formatNumber(r.present),
-    participationRateText(r.rate, r.expected),
-    noteText(r),
+    r.source === 'none' ? '—' : formatNumber(r.present),
+    studyRateText(r),
+    studyRowNote(r),
   ]);
   const t = report.total;
-  const missingNote = t.missing > 0 ? `Chưa tính ${formatNumber(t.missing)} ${unitWord} thiếu số đảng viên` : '';
+  const missingNote = studyTotalNote(report);
   const totalSessions = report.rows.reduce((s, r) => s + r.sessions, 0);
   const totalRow = [
     '',
@@ -68,12 +62,16 @@ export function studyReportWording(doc: StudyReportDoc) {
       ? 'Chưa có số liệu tham gia học tập, quán triệt.'
       : `Tổng số đảng viên tham gia học tập, quán triệt: ${formatNumber(t.present)}/${formatNumber(t.expected)}` +
         (t.rate === null ? '.' : `, đạt ${formatPercent(t.rate, 2)}.`) +
-        (t.missing > 0 ? ` ${missingNote} (không có số phải dự, cũng không có số đảng viên của năm).` : '');
+        (t.missing > 0 ? ` Chưa tính ${formatNumber(t.missing)} ${unitWord} thiếu số đảng viên (không có số phải dự, cũng không có số đảng viên của năm).` : '') +
+        (t.notReported > 0 ? ` ${formatNumber(t.notReported)} tổ chức có đảng viên năm nay chưa báo cáo số liệu, chưa tính vào tổng.` : '');
   return {
     title: `Tỷ lệ tham gia học tập, quán triệt — ${report.heading}`,
     docType: 'BÁO CÁO',
     subjects: ['Kết quả đảng viên tham gia học tập, quán triệt nghị quyết', report.heading],
-    facts: [...report.facts, `Các ${scope === 'org' ? 'buổi' : 'tổ chức'} xếp theo tỷ lệ tham gia từ thấp đến cao; ${unitWord} thiếu số đảng viên xếp cuối.`],
+    facts: [
+      ...report.facts,
+      `Các ${unitWord} xếp theo tỷ lệ tham gia từ thấp đến cao; ${unitWord} thiếu số đảng viên xếp cuối${t.notReported > 0 ? ', sau cùng là tổ chức chưa báo cáo' : ''}.`,
+    ],
     columns,
     rows,
     totalRow,

@@ -1,11 +1,13 @@
-import { STUDY_SOURCE_LABELS, type StudyReport, type StudyReportRow } from '../../../shared/contract/studies';
+import { studyRateText, studyRowNote, studyTotalNote, type StudyReport, type StudyReportRow } from '../../../shared/contract/studies';
+import { formatNumber } from '../../../shared/domain/format';
 import { addTableSheet, newWorkbook, workbookToBase64, type SheetColumn } from '../io/xlsx-write';
-import { MISSING_MEMBERS } from '../../../shared/domain/participation';
 import { studyFileStem } from './report-wording';
 
 /**
  * The participation report as a workbook: present and expected as numbers, the rate as a fraction
- * shown «95,12%» by Excel, a missing denominator in words (never 0 %), and the total under the rows.
+ * shown «95,12%» by Excel (already truncated to two decimals of the percentage, so Excel's rounding
+ * cannot lift 94,996 % to 95,00 %), a missing denominator or «Chưa báo cáo» in words (never 0 %),
+ * and the total under the rows.
  */
 
 type Line = { stt: number | null; row: StudyReportRow | null; total: StudyReport['total'] | null; sessions: number };
@@ -23,22 +25,19 @@ export async function studyReportXlsx(report: StudyReport): Promise<{ fileName: 
     { header: 'STT', width: 6, value: (l) => l.stt },
     { header: report.rowLabel, width: 44, value: (l) => (l.row ? l.row.label : 'Cộng') },
     ...(scope === 'year' ? [{ header: 'Số buổi', width: 9, value: (l: Line) => (l.row ? l.sessions : null) }] : []),
-    ...(scope === 'org' ? [{ header: 'Ngày', width: 12, value: (l: Line) => (l.row ? l.row.detail : `${l.sessions} buổi`) }] : []),
+    ...(scope === 'org' ? [{ header: 'Ngày', width: 12, value: (l: Line) => (l.row ? l.row.detail : `${formatNumber(l.sessions)} buổi`) }] : []),
     { header: 'Phải dự', width: 10, value: (l) => (l.row ? l.row.expected : l.total!.expected) },
-    { header: 'Có mặt', width: 10, value: (l) => (l.row ? l.row.present : l.total!.present) },
+    { header: 'Có mặt', width: 10, value: (l) => (l.row ? (l.row.source === 'none' ? null : l.row.present) : l.total!.present) },
     {
       header: 'Tỷ lệ',
       width: 18,
       format: PERCENT,
-      value: (l) => (l.row ? (l.row.expected === null ? MISSING_MEMBERS : l.row.rate) : l.total!.rate),
+      value: (l) => (l.row ? (l.row.rate === null ? studyRateText(l.row) : l.row.rate) : l.total!.rate),
     },
     {
       header: 'Ghi chú',
       width: 40,
-      value: (l) => {
-        if (l.row) return STUDY_SOURCE_LABELS[l.row.source];
-        return l.total!.missing > 0 ? `Chưa tính ${l.total!.missing} ${scope === 'org' ? 'buổi' : 'tổ chức'} thiếu số đảng viên` : null;
-      },
+      value: (l) => (l.row ? studyRowNote(l.row) : studyTotalNote(report) || null),
     },
   ];
   const sheet = addTableSheet(wb, 'Tỷ lệ tham gia', columns, lines);

@@ -6,8 +6,8 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { summaryOf } from './participation';
 import {
-  allUnits, baseOrgs, classExists, countsOf, deleteSession, insertSession, listFigures, membersOf, replaceCounts, sessionById,
-  sessionsOfYear, unitsWithFigures, updateSession, writeMembers, type UnitRow,
+  allUnits, baseOrgs, classExists, countsOf, deleteSession, insertSession, listFigures, membersOf, mergedIntoName, sessionById,
+  sessionsOfYear, unitsWithFigures, updateSession, writeCounts, writeMembers, type UnitRow,
 } from './store';
 
 /** Saving sessions, their counts and the members per year: every refusal names its field, and nothing is written. */
@@ -52,12 +52,33 @@ export function saveSession(ctx: AppCore, input: z.output<typeof studySessionInp
         }
       }
     }
+    if (before && before.date.slice(0, 4) !== input.date.slice(0, 4)) {
+      const problem = leaningCountsProblem(ctx, before.id, Number(input.date.slice(0, 4)));
+      if (problem) throw new AppError('INVALID_INPUT', INVALID, { date: problem });
+    }
     const values = { title: input.title, date: input.date, form: input.form, sites: input.sites, classId: input.classId, note: input.note };
     const id = before ? before.id : insertSession(ctx.db, values, now);
     if (before) updateSession(ctx.db, id, values, now);
     audit(ctx, { action: before ? 'update' : 'create', entity: 'study_session', entityId: id, before: before ?? undefined, after: values });
     return { id };
   })();
+}
+
+/**
+ * Counts typed without «phải dự» lean on the members of the session's year: moved to another year,
+ * they must find members there, and no fewer than those present.
+ */
+function leaningCountsProblem(ctx: AppCore, sessionId: number, year: number): string | null {
+  const units = allUnits(ctx.db);
+  const members = membersOf(ctx.db, year);
+  for (const [unitId, c] of countsOf(ctx.db, sessionId)) {
+    if (c.expected !== null) continue;
+    const name = units.get(unitId)?.name ?? `#${unitId}`;
+    const m = members.get(unitId);
+    if (m === undefined) return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, không ghi số phải dự, mà năm ${year} chưa có số đảng viên của tổ chức này; hãy nhập số đảng viên năm ${year} hoặc ghi số phải dự trước`;
+    if (c.present > m) return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, nhiều hơn số đảng viên năm ${year} (${formatNumber(m)}); hãy ghi số phải dự trước`;
+  }
+  return null;
 }
 
 export function removeSession(ctx: AppCore, id: number, reason: string): void {
@@ -77,14 +98,17 @@ export function saveCounts(ctx: AppCore, input: z.output<typeof studyCountsInput
     const members = membersOf(ctx.db, year);
     const covered = session.classId === null ? new Map() : listFigures(ctx.db, session.classId, units).byOrg;
     const fields: Record<string, string> = {};
-    const rows: { unitId: number; present: number; expected: number | null }[] = [];
+    const rows: { unitId: number; present: number | null; expected: number | null }[] = [];
     input.rows.forEach((r, i) => {
       const problem = unitProblem(units, r.unitId);
       if (problem) {
         fields[`rows.${i}.unitId`] = problem;
         return;
       }
-      if (r.present === null) return;
+      if (r.present === null) {
+        rows.push({ unitId: r.unitId, present: null, expected: null });
+        return;
+      }
       if (covered.has(r.unitId)) {
         fields[`rows.${i}.present`] = `Số liệu của tổ chức này lấy theo danh sách lớp «${session.className}»; không nhập số đếm`;
         return;
@@ -98,9 +122,9 @@ export function saveCounts(ctx: AppCore, input: z.output<typeof studyCountsInput
     });
     if (Object.keys(fields).length > 0) throw new AppError('INVALID_INPUT', INVALID, fields);
     const before = Object.fromEntries(countsOf(ctx.db, session.id));
-    replaceCounts(ctx.db, session.id, rows);
+    writeCounts(ctx.db, session.id, rows);
     audit(ctx, { action: 'update', entity: 'study_counts', entityId: session.id, before, after: rows });
-    return { saved: rows.length };
+    return { saved: rows.filter((r) => r.present !== null).length };
   })();
 }
 
@@ -112,10 +136,14 @@ export function sessionGrid(ctx: AppCore, id: number): { session: ReturnType<typ
   const counts = countsOf(ctx.db, id);
   const list = session.classId === null ? { byOrg: new Map<number, { present: number; expected: number }>(), unassigned: 0 } : listFigures(ctx.db, session.classId, units);
   const keep = new Set([...unitsWithFigures(ctx.db, year), ...list.byOrg.keys(), ...counts.keys()]);
-  const rows = baseOrgs(units, keep).map((u): StudyGridRow => {
+  // A merged organisation shows only where this session holds its counts: read-only, so saving keeps them.
+  const rows = baseOrgs(units, keep, new Set(counts.keys())).map((u): StudyGridRow => {
     const c = counts.get(u.id);
     const l = list.byOrg.get(u.id) ?? null;
-    return { unitId: u.id, name: u.name, members: members.get(u.id) ?? null, present: l ? null : (c?.present ?? null), expected: l ? null : (c?.expected ?? null), list: l };
+    return {
+      unitId: u.id, name: u.name, members: members.get(u.id) ?? null, present: l ? null : (c?.present ?? null), expected: l ? null : (c?.expected ?? null), list: l,
+      mergedInto: mergedIntoName(units, u.id),
+    };
   });
   return { session: summaryOf(ctx.db, session, units), rows, unassigned: list.unassigned };
 }

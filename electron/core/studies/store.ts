@@ -63,11 +63,21 @@ export function isLiveBase(units: Map<number, UnitRow>, unitId: number): boolean
   return !!u && u.kind === 'base' && u.mergedIntoId === null;
 }
 
-/** Base organisations in name order: the current ones, and archived ones only where `keep` holds figures. */
-export function baseOrgs(units: Map<number, UnitRow>, keep: ReadonlySet<number> = new Set()): UnitRow[] {
+/**
+ * Base organisations in name order: the current ones, archived ones only where `keep` holds figures,
+ * and merged ones only where `merged` does (a session's counts typed before the merger stay visible).
+ */
+export function baseOrgs(units: Map<number, UnitRow>, keep: ReadonlySet<number> = new Set(), merged: ReadonlySet<number> = new Set()): UnitRow[] {
   return [...units.values()]
-    .filter((u) => u.kind === 'base' && u.mergedIntoId === null && (!u.archived || keep.has(u.id)))
+    .filter((u) => u.kind === 'base' && (u.mergedIntoId === null ? !u.archived || keep.has(u.id) : merged.has(u.id)))
     .sort((a, b) => compareVi(a.name, b.name) || a.id - b.id);
+}
+
+/** The live organisation a merged one ended up in (merges followed), or null when it was not merged. */
+export function mergedIntoName(units: Map<number, UnitRow>, unitId: number): string | null {
+  const u = units.get(unitId);
+  if (!u || u.mergedIntoId === null) return null;
+  return current(units, unitId)?.name ?? units.get(u.mergedIntoId)?.name ?? null;
 }
 
 export function membersOf(db: Database, year: number): Map<number, number> {
@@ -137,10 +147,17 @@ export function countsOf(db: Database, sessionId: number): Map<number, Counts> {
   return new Map(rows.map((r) => [r.unit_id, { present: r.present, expected: r.expected }]));
 }
 
-export function replaceCounts(db: Database, sessionId: number, rows: { unitId: number; present: number; expected: number | null }[]): void {
-  db.prepare('DELETE FROM study_counts WHERE session_id = ?').run(sessionId);
+/**
+ * Replaces the counts of the organisations sent, and only those: a row with no present clears that
+ * organisation's count; organisations not sent (merged ones shown read-only, say) keep theirs.
+ */
+export function writeCounts(db: Database, sessionId: number, rows: { unitId: number; present: number | null; expected: number | null }[]): void {
+  const remove = db.prepare('DELETE FROM study_counts WHERE session_id = ? AND unit_id = ?');
   const insert = db.prepare('INSERT INTO study_counts (session_id, unit_id, present, expected) VALUES (?, ?, ?, ?)');
-  for (const r of rows) insert.run(sessionId, r.unitId, r.present, r.expected);
+  for (const r of rows) {
+    remove.run(sessionId, r.unitId);
+    if (r.present !== null) insert.run(sessionId, r.unitId, r.present, r.expected);
+  }
 }
 
 /** Units that hold members or counts in a year: archived ones among them still show. */

@@ -10,6 +10,8 @@ CREATE INDEX classes_year ON classes (year, program_id);
 CREATE INDEX closed_year_learners_year ON closed_year_learners (year);
 CREATE INDEX enrollments_person ON enrollments (person_id);
 CREATE INDEX people_citizen ON people (citizen_id) WHERE citizen_id IS NOT NULL AND merged_into_id IS NULL;
+CREATE INDEX people_dated_level ON people (id) WHERE theory_level_since IS NOT NULL;
+CREATE INDEX people_members ON people (id) WHERE merged_into_id IS NULL AND party_status IN ('du_bi', 'chinh_thuc');
 CREATE INDEX people_merged ON people (merged_into_id) WHERE merged_into_id IS NOT NULL;
 CREATE INDEX people_name_birth ON people (name_key, birth_date) WHERE merged_into_id IS NULL;
 CREATE INDEX people_name_year_unit ON people (name_key, birth_year, unit_id) WHERE merged_into_id IS NULL;
@@ -17,6 +19,7 @@ CREATE INDEX people_party_card ON people (party_card) WHERE party_card IS NOT NU
 CREATE UNIQUE INDEX people_rank ON people (sort_rank) WHERE merged_into_id IS NULL;
 CREATE INDEX people_sort ON people (sort_key, id, sort_rank) WHERE merged_into_id IS NULL;
 CREATE INDEX people_unit ON people (unit_id) WHERE merged_into_id IS NULL;
+CREATE INDEX people_with_position ON people (id) WHERE merged_into_id IS NULL AND position <> '' AND (party_status IS NULL OR party_status NOT IN ('du_bi', 'chinh_thuc'));
 CREATE INDEX plan_lines_year ON plan_lines (year, program_id);
 CREATE INDEX sessions_class ON sessions (class_id, date, half);
 CREATE INDEX sessions_date ON sessions (date, half);
@@ -44,7 +47,7 @@ CREATE TABLE documents ( id INTEGER PRIMARY KEY, type TEXT NOT NULL, term_start 
 CREATE TABLE duplicate_dismissals ( low_id INTEGER NOT NULL REFERENCES people (id), high_id INTEGER NOT NULL REFERENCES people (id), at TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (low_id, high_id) ) STRICT;
 CREATE TABLE enrollments ( id INTEGER PRIMARY KEY, class_id INTEGER NOT NULL REFERENCES classes (id), person_id INTEGER NOT NULL REFERENCES people (id), status TEXT NOT NULL CHECK (status IN ('enrolled', 'withdrawn')), withdraw_reason TEXT, fit_override_reason TEXT, discipline INTEGER NOT NULL DEFAULT 0 CHECK (discipline IN (0, 1)), discipline_note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL, site TEXT, outcome TEXT CHECK (outcome IN ('completed', 'not_completed')), classification TEXT, UNIQUE (class_id, person_id) ) STRICT;
 CREATE TABLE lecturers ( id INTEGER PRIMARY KEY, family_and_middle TEXT NOT NULL, given TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('chuyen_trach', 'kiem_nhiem', 'bao_cao_vien')), role TEXT NOT NULL CHECK (role IN ('giam_doc', 'pho_giam_doc', 'giang_vien', 'giang_vien_van_phong', 'khac')), unit TEXT NOT NULL, position TEXT NOT NULL, phone TEXT NOT NULL, -- Yearly teaching norm in standard hours, and the lecturing part of it (QĐ 1853-QĐ/BTGTW, configurable). norm_hours INTEGER, lecturing_hours INTEGER, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
-CREATE TABLE people ( id INTEGER PRIMARY KEY, family_and_middle TEXT NOT NULL, given TEXT NOT NULL, name_key TEXT NOT NULL, sort_key TEXT NOT NULL, search_text TEXT NOT NULL, sex TEXT CHECK (sex IN ('nam', 'nu')), birth_date TEXT, birth_year INTEGER, ethnicity_code TEXT, religion TEXT NOT NULL, home_place TEXT NOT NULL, commune_code TEXT, workplace TEXT NOT NULL, position TEXT NOT NULL, party_status TEXT CHECK (party_status IN ('quan_chung', 'du_bi', 'chinh_thuc')), admission_date TEXT, confirmation_date TEXT, unit_id INTEGER REFERENCES units (id), education_level TEXT NOT NULL, theory_level TEXT CHECK (theory_level IN ('none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan')), citizen_id TEXT, party_card TEXT, phone TEXT NOT NULL, notes TEXT NOT NULL, merged_into_id INTEGER REFERENCES people (id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL , sort_rank INTEGER) STRICT;
+CREATE TABLE people ( id INTEGER PRIMARY KEY, family_and_middle TEXT NOT NULL, given TEXT NOT NULL, name_key TEXT NOT NULL, sort_key TEXT NOT NULL, search_text TEXT NOT NULL, sex TEXT CHECK (sex IN ('nam', 'nu')), birth_date TEXT, birth_year INTEGER, ethnicity_code TEXT, religion TEXT NOT NULL, home_place TEXT NOT NULL, commune_code TEXT, workplace TEXT NOT NULL, position TEXT NOT NULL, party_status TEXT CHECK (party_status IN ('quan_chung', 'du_bi', 'chinh_thuc')), admission_date TEXT, confirmation_date TEXT, unit_id INTEGER REFERENCES units (id), education_level TEXT NOT NULL, theory_level TEXT CHECK (theory_level IN ('none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan')), citizen_id TEXT, party_card TEXT, phone TEXT NOT NULL, notes TEXT NOT NULL, merged_into_id INTEGER REFERENCES people (id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL , sort_rank INTEGER, theory_level_since TEXT) STRICT;
 CREATE VIRTUAL TABLE people_fts USING fts5 ( search_text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4 5' );
 CREATE TABLE 'people_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'people_fts_data'(id INTEGER PRIMARY KEY, block BLOB);

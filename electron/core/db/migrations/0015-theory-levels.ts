@@ -29,6 +29,14 @@ export const m0015_theory_levels: Migration = {
   name: 'political-theory levels',
   up(db) {
     db.exec(`
+      -- The day the level on the person's record was last set or changed (NULL: a record from before, or
+      -- sample data: counted in every year's report); a dated step in the as-of computation.
+      ALTER TABLE people ADD COLUMN theory_level_since TEXT;
+      CREATE INDEX people_dated_level ON people (id) WHERE theory_level_since IS NOT NULL;
+      -- Whom a level report reads (store.ts scopePeople): members, and others with a position.
+      CREATE INDEX people_members ON people (id) WHERE merged_into_id IS NULL AND party_status IN ('du_bi', 'chinh_thuc');
+      CREATE INDEX people_with_position ON people (id)
+        WHERE merged_into_id IS NULL AND position <> '' AND (party_status IS NULL OR party_status NOT IN ('du_bi', 'chinh_thuc'));
       ALTER TABLE programs ADD COLUMN grants_level TEXT CHECK (grants_level IS NULL OR grants_level IN ('so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'));
       CREATE TABLE theory_diplomas (
         id INTEGER PRIMARY KEY,

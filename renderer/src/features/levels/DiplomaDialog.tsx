@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { diplomaInput, HELD_LEVELS, type HeldLevel } from '../../../../shared/contract/levels';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
 import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
+import { levelText } from './labels';
 
 export interface DiplomaDraft {
   id?: number;
@@ -34,8 +36,10 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
     },
     onError: errors.fromError,
   });
+  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: (id: number) => api.levels.deleteDiploma({ id }),
+    onSettled: () => setConfirming(false),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['levels.history', props.personId] });
       props.onClose();
@@ -75,7 +79,7 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
           </TextField>
           <FormControlLabel control={<Checkbox checked={form.equivalent} onChange={(e) => set('equivalent', e.target.checked)} />} label="Tương đương (bằng khác được công nhận)" />
           <TextField label="Trường cấp bằng" name="school" autoFocus value={form.school} onChange={(e) => set('school', e.target.value)} sx={{ gridColumn: '1 / -1' }} {...errors.at('school')} />
-          <TextField label="Năm cấp" name="year" inputMode="numeric" value={form.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} {...errors.at('year')} />
+          <TextField label="Năm cấp" name="year" slotProps={{ htmlInput: { inputMode: 'numeric' } }} value={form.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} {...errors.at('year')} />
           <TextField label="Số bằng" name="number" value={form.number} onChange={(e) => set('number', e.target.value)} {...errors.at('number')} />
           <DateField label="Ngày cấp (nếu biết)" name="issueDate" value={form.issueDate} onChange={(v) => set('issueDate', v)} {...errors.at('issueDate')} />
           <TextField label="Ghi chú" name="note" value={form.note} onChange={(e) => set('note', e.target.value)} {...errors.at('note')} />
@@ -83,11 +87,21 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
       </DialogContent>
       <DialogActions>
         {form.id !== undefined && (
-          <Button color="error" onClick={() => remove.mutate(form.id!)} disabled={remove.isPending} sx={{ mr: 'auto' }}>Xóa bằng này</Button>
+          <Button color="error" onClick={() => setConfirming(true)} disabled={remove.isPending} sx={{ mr: 'auto' }}>Xóa bằng này</Button>
         )}
         <Button onClick={props.onClose}>Hủy</Button>
         <Button type="submit" form="diploma-form" variant="contained" disabled={save.isPending}>Lưu</Button>
       </DialogActions>
+      <ConfirmDialog
+        open={confirming}
+        title="Xóa bằng này?"
+        confirmLabel="Xóa bằng"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate(form.id!)}
+        onClose={() => setConfirming(false)}
+      >
+        Xóa bằng {levelText(props.initial.level, props.initial.equivalent).toLocaleLowerCase('vi')} của «{props.initial.school}» khỏi lịch sử trình độ của người này. Trình độ được tính lại theo các mục còn lại.
+      </ConfirmDialog>
     </Dialog>
   );
 }

@@ -22,7 +22,8 @@ export function GroupsTab() {
   const groups = useQuery({ queryKey: ['levels.groups'], queryFn: () => api.levels.groups({}) });
   const [form, setForm] = useState<Draft>(EMPTY);
   const errors = useFormErrors();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['levels.groups'] }), queryClient.invalidateQueries({ queryKey: ['levels.report'] })]);
+  // Targets show their group's name: a renamed or removed group changes the targets list too.
+  const refresh = () => Promise.all(['levels.groups', 'levels.targets', 'levels.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.levels.saveGroup>[0]) => api.levels.saveGroup(input),
     onSuccess: async () => {

@@ -100,7 +100,7 @@ function TargetTable(props: { rows: LevelReportRow[]; total: LevelReportRow; per
   const cells = (r: LevelReportRow) => [
     formatNumber(r.people), ...THEORY_LEVELS.map((l) => formatNumber(r.levels[l])), formatNumber(r.achieved), shareText(r.share), `${props.percent}%`, formatNumber(r.gap),
   ];
-  const heads = ['Số người', ...THEORY_LEVELS.map((l) => THEORY_LEVEL_LABELS[l]), `Đạt (${props.minLevel.toLocaleLowerCase('vi')} trở lên)`, 'Tỉ lệ đạt', 'Chỉ tiêu', 'Còn thiếu'];
+  const heads = ['Số người', ...THEORY_LEVELS.map((l) => THEORY_LEVEL_LABELS[l]), `Đạt (${props.minLevel.toLocaleLowerCase('vi')} trở lên)`, 'Tỷ lệ đạt', 'Chỉ tiêu', 'Còn thiếu'];
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" sx={{ '& td, & th': { px: 1 } }}>

@@ -50,8 +50,11 @@ export function NominationDialog(props: { year: number; initial: Draft; onClose:
     };
     if (errors.validate(nominationInput, input)) save.mutate(input);
   };
+  // A list typed in for a whole course is not thrown away by a stray click or Escape: while the form
+  // has changes only «Hủy» closes it.
+  const dirty = JSON.stringify(form) !== JSON.stringify(props.initial);
   return (
-    <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth aria-labelledby="nomination-title">
+    <Dialog open onClose={dirty ? undefined : props.onClose} maxWidth="lg" fullWidth aria-labelledby="nomination-title">
       <DialogTitle id="nomination-title">{form.id === undefined ? `Cử đi học năm ${props.year}` : `Sửa đợt cử đi học năm ${props.year}`}</DialogTitle>
       <DialogContent>
         <Box
@@ -92,19 +95,20 @@ export function NominationDialog(props: { year: number; initial: Draft; onClose:
           </TableHead>
           <TableBody>
             {form.people.map((p, i) => (
+              // The column heads name each control on screen; each control also names its person for a screen reader.
               <TableRow key={p.personId}>
                 <TableCell>{p.fullName}{errors.fields[`people.${i}.personId`] && <Typography color="error" variant="body2">{errors.fields[`people.${i}.personId`]}</Typography>}</TableCell>
                 <TableCell>
-                  <TextField select size="small" label="Kết quả" value={p.result} onChange={(e) => setPerson(i, { result: e.target.value as NomineeResult })} {...errors.at(`people.${i}.result`)}>
+                  <TextField select size="small" fullWidth slotProps={{ htmlInput: { 'aria-label': `Kết quả của ${p.fullName}` } }} value={p.result} onChange={(e) => setPerson(i, { result: e.target.value as NomineeResult })} {...errors.at(`people.${i}.result`)}>
                     {NOMINEE_RESULTS.map((r) => <MenuItem key={r} value={r}>{NOMINEE_RESULT_LABELS[r]}</MenuItem>)}
                   </TextField>
                 </TableCell>
                 <TableCell>
-                  <TextField size="small" label="Số bằng" disabled={p.result !== 'graduated'} value={p.diplomaNumber} onChange={(e) => setPerson(i, { diplomaNumber: e.target.value })} {...errors.at(`people.${i}.diplomaNumber`)} />
+                  <TextField size="small" slotProps={{ htmlInput: { 'aria-label': `Số bằng của ${p.fullName}` } }} disabled={p.result !== 'graduated'} value={p.diplomaNumber} onChange={(e) => setPerson(i, { diplomaNumber: e.target.value })} {...errors.at(`people.${i}.diplomaNumber`)} />
                 </TableCell>
                 <TableCell>
                   {p.result === 'graduated' ? (
-                    <DateField label="Ngày cấp" value={p.diplomaDate} onChange={(v) => setPerson(i, { diplomaDate: v })} {...errors.at(`people.${i}.diplomaDate`)} />
+                    <DateField label={`Ngày cấp bằng của ${p.fullName}`} value={p.diplomaDate} onChange={(v) => setPerson(i, { diplomaDate: v })} {...errors.at(`people.${i}.diplomaDate`)} />
                   ) : (
                     <Typography variant="body2" color="text.secondary">—</Typography>
                   )}

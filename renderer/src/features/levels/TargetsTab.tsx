@@ -88,7 +88,7 @@ export function TargetsTab() {
         <TextField select label="Trình độ từ" name="minLevel" value={form.minLevel} onChange={(e) => set('minLevel', e.target.value as HeldLevel)} {...errors.at('minLevel')}>
           {HELD_LEVELS.map((l) => <MenuItem key={l} value={l}>{THEORY_LEVEL_LABELS[l]} trở lên</MenuItem>)}
         </TextField>
-        <TextField label="Tỉ lệ (%)" name="percent" inputMode="numeric" value={form.percent} onChange={(e) => set('percent', e.target.value)} {...errors.at('percent')} />
+        <TextField label="Tỷ lệ (%)" name="percent" slotProps={{ htmlInput: { inputMode: 'numeric' } }} value={form.percent} onChange={(e) => set('percent', e.target.value)} {...errors.at('percent')} />
         <Box sx={{ display: 'flex', gap: 1, pt: 0.5 }}>
           <Button type="submit" variant="contained" disabled={save.isPending}>{form.id === undefined ? 'Thêm' : 'Lưu'}</Button>
           {form.id !== undefined && <Button onClick={() => { setForm(EMPTY); errors.clear(); }}>Hủy</Button>}
@@ -102,7 +102,7 @@ export function TargetsTab() {
               <TableCell>Đối tượng</TableCell>
               <TableCell>Tổ chức cơ sở đảng</TableCell>
               <TableCell>Trình độ</TableCell>
-              <TableCell align="right">Tỉ lệ</TableCell>
+              <TableCell align="right">Tỷ lệ</TableCell>
               <TableCell align="right">Thao tác</TableCell>
             </TableRow>
           </TableHead>

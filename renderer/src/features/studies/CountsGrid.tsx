@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type KeyboardEvent } from 'react';
 import { studyCountsInput, type StudyGridRow } from '../../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
-import { participationRateText } from '../../../../shared/domain/participation';
+import { participationRate, participationRateText } from '../../../../shared/domain/participation';
+import { truncatedShare } from '../../../../shared/domain/shares';
 import { api, type Api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
 import { headCount, MISSING_COLOR } from './params';
@@ -12,9 +13,10 @@ import { headCount, MISSING_COLOR } from './params';
 type Grid = Awaited<ReturnType<Api['studies']['get']>>;
 type Draft = Record<number, { present: string; expected: string }>;
 
-/** One row's figures as the report will count them: typed (expected or else the members) or from the list. */
+/** One row's figures as the report will count them: typed (expected or else the members), from the list, or a merged organisation's saved counts. */
 function figures(row: StudyGridRow, draft: Draft[number] | undefined): { present: number; expected: number | null } | null {
   if (row.list) return row.list;
+  if (row.mergedInto !== null) return row.present === null ? null : { present: row.present, expected: row.expected ?? row.members };
   const present = headCount(draft?.present ?? '');
   if (present === null || Number.isNaN(present)) return null;
   const expected = headCount(draft?.expected ?? '');
@@ -42,10 +44,11 @@ export function CountsGrid({ data }: { data: Grid }) {
   const [draft, setDraft] = useState<Draft>(() =>
     Object.fromEntries(data.rows.map((r) => [r.unitId, { present: r.present === null ? '' : String(r.present), expected: r.expected === null ? '' : String(r.expected) }])),
   );
-  const typed = data.rows.filter((r) => !r.list);
+  // Only the lines the clerk can edit are sent: a merged organisation's counts stay as saved.
+  const typed = data.rows.filter((r) => !r.list && r.mergedInto === null);
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.saveCounts>[0]) => api.studies.saveCounts(input),
-    onSuccess: () => Promise.all(['studies.list', 'studies.get', 'studies.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
+    onSuccess: () => Promise.all(['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
     onError: errors.fromError,
   });
   const submit = () => {
@@ -126,11 +129,14 @@ export function CountsGrid({ data }: { data: Grid }) {
                 <TableCell>
                   {r.name}
                   {r.list && <Typography variant="body2" color="text.secondary">Theo danh sách lớp</Typography>}
+                  {r.mergedInto !== null && <Typography variant="body2" color="text.secondary">Đã hợp nhất vào «{r.mergedInto}»; số liệu đã lưu, không sửa</Typography>}
                 </TableCell>
                 <TableCell align="right">{r.members === null ? '—' : formatNumber(r.members)}</TableCell>
-                <TableCell align="right">{r.list ? formatNumber(r.list.present) : input(r, 'present', 'Có mặt')}</TableCell>
-                <TableCell align="right">{r.list ? formatNumber(r.list.expected) : input(r, 'expected', 'Phải dự')}</TableCell>
-                <TableCell align="right">{f ? participationRateText(f.expected ? f.present / f.expected : null, f.expected) : ''}</TableCell>
+                <TableCell align="right">{r.list ? formatNumber(r.list.present) : r.mergedInto !== null ? formatNumber(r.present ?? 0) : input(r, 'present', 'Có mặt')}</TableCell>
+                <TableCell align="right">
+                  {r.list ? formatNumber(r.list.expected) : r.mergedInto !== null ? (r.expected === null ? '' : formatNumber(r.expected)) : input(r, 'expected', 'Phải dự')}
+                </TableCell>
+                <TableCell align="right">{f ? participationRateText(participationRate(f.present, f.expected), f.expected) : ''}</TableCell>
               </TableRow>
               {messageOf(r.unitId) && (
                 // The row's message across the grid, under its fields, rather than squeezed into one column.
@@ -146,7 +152,7 @@ export function CountsGrid({ data }: { data: Grid }) {
               <TableCell align="right" sx={{ fontWeight: 600 }}>{formatNumber(present)}</TableCell>
               <TableCell align="right" sx={{ fontWeight: 600 }}>{formatNumber(expected)}</TableCell>
               <TableCell align="right" sx={{ fontWeight: 600 }}>
-                {expected > 0 ? formatPercent(present / expected, 2) : '—'}
+                {expected > 0 ? formatPercent(truncatedShare(present, expected)!, 2) : '—'}
                 {missing > 0 && <Typography variant="body2" color={MISSING_COLOR}>chưa tính {formatNumber(missing)} tổ chức thiếu số đảng viên</Typography>}
               </TableCell>
             </TableRow>

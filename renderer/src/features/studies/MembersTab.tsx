@@ -43,7 +43,7 @@ function MembersForm({ data }: { data: Members }) {
   const [draft, setDraft] = useState<string[]>(() => data.rows.map((r) => (r.members === null ? '' : String(r.members))));
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.saveMembers>[0]) => api.studies.saveMembers(input),
-    onSuccess: () => Promise.all(['studies.members', 'studies.list', 'studies.get', 'studies.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
+    onSuccess: () => Promise.all(['studies.members', 'studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
     onError: errors.fromError,
   });
   const submit = () => {

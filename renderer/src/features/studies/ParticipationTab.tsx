@@ -36,7 +36,7 @@ export function ParticipationTab() {
     kind === 'nam' ? { kind: 'year', year } : kind === 'buoi' ? (sessionId ? { kind: 'session', id: sessionId } : null) : unitId ? { kind: 'org', unitId, year } : null;
   const report = useQuery({ queryKey: ['studies.report', scope], queryFn: () => api.studies.report({ scope: scope! }), enabled: scope !== null, placeholderData: keepPreviousData, retry: false });
   const [showPrint, setShowPrint] = useState(false);
-  const preview = useQuery({ queryKey: ['studies.preview', scope], queryFn: () => api.studies.preview({ scope: scope! }), enabled: showPrint && scope !== null });
+  const preview = useQuery({ queryKey: ['studies.preview', scope], queryFn: () => api.studies.preview({ scope: scope! }), enabled: showPrint && scope !== null, staleTime: 0 });
   const xlsx = useMutation({ mutationFn: (s: StudyScope) => api.studies.xlsx({ scope: s }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
   const pdf = useMutation({ mutationFn: (s: StudyScope) => api.studies.pdf({ scope: s }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
   const docx = useMutation({ mutationFn: (s: StudyScope) => api.studies.docx({ scope: s }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, DOCX) });

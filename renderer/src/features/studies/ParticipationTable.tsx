@@ -1,15 +1,16 @@
 import { Alert, Paper, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { STUDY_SOURCE_LABELS, type StudyReport } from '../../../../shared/contract/studies';
+import { studyRateText, studyRowNote, studyTotalNote, type StudyReport } from '../../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
-import { participationRateText } from '../../../../shared/domain/participation';
 import { MISSING_COLOR } from './params';
 
-/** Lowest rate first, missing denominators last (as the core sorted them), and the total under them. */
+/**
+ * Lowest rate first, missing denominators then «Chưa báo cáo» last (as the core sorted them), and the
+ * total under them. Rates come from the core already truncated to two decimals of the percentage.
+ */
 export function ParticipationTable({ report: r }: { report: StudyReport }) {
   if (r.rows.length === 0) return <Alert severity="info">Chưa có số liệu tham gia học tập cho phạm vi này.</Alert>;
   const scope = r.scope.kind;
   const detail = scope === 'year' ? 'Số buổi' : scope === 'org' ? 'Ngày' : null;
-  const unitWord = scope === 'org' ? 'buổi' : 'tổ chức';
   const bold = { fontWeight: 600 };
   return (
     <Paper>
@@ -32,12 +33,9 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
               <TableCell>{row.label}</TableCell>
               {detail && <TableCell align="right">{scope === 'year' ? formatNumber(row.sessions) : row.detail}</TableCell>}
               <TableCell align="right">{row.expected === null ? '—' : formatNumber(row.expected)}</TableCell>
-              <TableCell align="right">{formatNumber(row.present)}</TableCell>
-              <TableCell align="right" sx={row.expected === null ? { color: MISSING_COLOR, fontWeight: 600 } : undefined}>{participationRateText(row.rate, row.expected)}</TableCell>
-              <TableCell>
-                {STUDY_SOURCE_LABELS[row.source]}
-                {row.expected !== null && row.missingSessions > 0 ? `; ${formatNumber(row.missingSessions)} buổi thiếu số đảng viên, không tính` : ''}
-              </TableCell>
+              <TableCell align="right">{row.source === 'none' ? '—' : formatNumber(row.present)}</TableCell>
+              <TableCell align="right" sx={row.expected === null || row.source === 'none' ? { color: MISSING_COLOR, fontWeight: 600 } : undefined}>{studyRateText(row)}</TableCell>
+              <TableCell>{studyRowNote(row)}</TableCell>
             </TableRow>
           ))}
           <TableRow>
@@ -47,7 +45,7 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
             <TableCell align="right" sx={bold}>{formatNumber(r.total.expected)}</TableCell>
             <TableCell align="right" sx={bold}>{formatNumber(r.total.present)}</TableCell>
             <TableCell align="right" sx={bold}>{r.total.rate === null ? '—' : formatPercent(r.total.rate, 2)}</TableCell>
-            <TableCell sx={bold}>{r.total.missing > 0 ? `Chưa tính ${formatNumber(r.total.missing)} ${unitWord} thiếu số đảng viên` : ''}</TableCell>
+            <TableCell sx={bold}>{studyTotalNote(r)}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

@@ -48,7 +48,8 @@ function SessionForm(props: { id: number | null; year: number; session: StudySes
   const [reason, setReason] = useState('');
   const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
   const classes = useQuery({ queryKey: ['studies.classes', classYear], queryFn: () => api.studies.classes({ year: classYear }) });
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['studies.list'] }), queryClient.invalidateQueries({ queryKey: ['studies.get'] }), queryClient.invalidateQueries({ queryKey: ['studies.report'] })]);
+  // The printed preview too: a session's title, date or list shows in it.
+  const refresh = () => Promise.all(['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.save>[0]) => api.studies.save(input),
     onSuccess: async (r) => {

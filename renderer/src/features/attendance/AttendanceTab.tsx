@@ -2,7 +2,7 @@ import { Alert, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
-import { ReasonDialog } from '../enrollment/ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { AttendanceGrid, type AttendanceGridData } from './AttendanceGrid';
 import { useAttendanceSaver } from './useAttendanceSaver';
 

@@ -14,7 +14,7 @@ import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { downloadBase64 } from '../../components/download';
-import { ReasonDialog } from '../enrollment/ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { CertificatePrintButtons } from './CertificatePreview';
 import { SignerDialog, type SignerChoice } from './SignerDialog';
 

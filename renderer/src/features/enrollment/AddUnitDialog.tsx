@@ -4,7 +4,7 @@ import type { Unit } from '../../../../shared/contract/learners';
 import { formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { foldFilter } from '../../components/fold-filter';
-import { useUnits } from '../learners/queries';
+import { useUnits } from '../units/queries';
 import { useEnrol, type AddResult } from './useEnrol';
 
 const unitLabel = (u: Unit) => `${u.name} (${formatNumber(u.memberCount)} người)`;

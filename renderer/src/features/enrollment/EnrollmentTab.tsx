@@ -29,7 +29,7 @@ import { api } from '../../api';
 import { AddFromRegistryDialog } from './AddFromRegistryDialog';
 import { AddUnitDialog } from './AddUnitDialog';
 import { DisciplineDialog } from './DisciplineDialog';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { storeEnrollments, useEnrollments } from './queries';
 import type { AddResult } from './useEnrol';
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { ApiError } from '../../api';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { storeEnrollments } from './queries';
 
 export type AddResult = Output<'enrollments.add'>;

@@ -3,7 +3,7 @@ import type { ColumnMapping, FontChoice, ImportSheet } from '../../../../shared/
 import { formatNumber } from '../../../../shared/domain/format';
 import { decodeLegacy } from '../../../../shared/domain/legacy-vietnamese';
 import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, SEX_LABELS, type ImportField } from '../../../../shared/domain/learner-fields';
-import { useUnits } from '../learners/queries';
+import { useUnits } from '../units/queries';
 import { LegacyFontNotice } from './LegacyFontNotice';
 
 /** A select value for every way a column can be read: a field, a sex mark, or nothing. */

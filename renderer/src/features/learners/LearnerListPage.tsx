@@ -14,7 +14,8 @@ import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { PageHeader } from '../../components/PageHeader';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
-import { filterUnits, useDebounced, useUnits } from './queries';
+import { useUnits } from '../units/queries';
+import { filterUnits, useDebounced } from './queries';
 import { registryCount, registrySearch, type RegistryFilters } from './registry-queries';
 
 const PARTY_STATUS_SHORT: Record<keyof typeof PARTY_STATUS_LABELS, string> = { quan_chung: 'Quần chúng', du_bi: 'Dự bị', chinh_thuc: 'Chính thức' };

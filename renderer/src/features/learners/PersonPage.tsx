@@ -22,7 +22,8 @@ import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './pers
 import { LearningRecordDialog } from './LearningRecordDialog';
 import { PersonLevelSection } from '../levels/PersonLevelSection';
 import { usePersonDataExport } from './PersonDataExport';
-import { useCommuneFilter, useCommunes, useUnits } from './queries';
+import { useUnits } from '../units/queries';
+import { useCommuneFilter, useCommunes } from './queries';
 
 export function PersonPage() {
   const params = useParams();

@@ -4,10 +4,6 @@ import { communeRanker, type CommuneOption } from '../../../../shared/domain/com
 import { nameMatchTier, typedWords } from '../../../../shared/domain/text-match';
 import { api } from '../../api';
 
-export function useUnits(includeArchived = false) {
-  return useQuery({ queryKey: ['units.list', includeArchived], queryFn: () => api.units.list({ includeArchived }) });
-}
-
 /** 3,321 communes: fetched once per session. */
 export function useCommunes() {
   return useQuery({ queryKey: ['reference.communes'], queryFn: () => api.reference.communes(), staleTime: Infinity });

@@ -5,7 +5,7 @@ import type { Output } from '../../../../shared/contract';
 import type { ClassRow } from '../../../../shared/contract/classes';
 import { formatDate, formatNumber, formatScore } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
-import { ReasonDialog } from '../enrollment/ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { RecognisePanel } from './RecognisePanel';
 import { CANCELLED, ScoreInput } from './ScoreInput';
 import { useLockReason } from './useLockReason';

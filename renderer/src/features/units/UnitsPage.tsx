@@ -30,7 +30,8 @@ import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommuneFilter, useCommunes, useUnits } from '../learners/queries';
+import { useCommuneFilter, useCommunes } from '../learners/queries';
+import { useUnits } from './queries';
 
 type Draft = { id?: number; name: string; kind: Unit['kind']; parentId: number | null; communeCode: string | null };
 

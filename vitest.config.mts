@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // On Node < 24 the SQLite engine would crash the test process without a word: say why instead.
-const nodeCheck = createRequire(import.meta.url)('./scripts/check-node.cjs') as { isSupported(v: string): boolean; message(v: string): string };
+const nodeCheck = createRequire(import.meta.url)('./scripts/check-node.cjs') as {
+  isSupported(v: string): boolean;
+  message(v: string): string;
+};
 if (!nodeCheck.isSupported(process.versions.node)) throw new Error(nodeCheck.message(process.versions.node));
 
 export default defineConfig({

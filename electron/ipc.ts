@@ -13,7 +13,11 @@ export interface TrustedWindow {
  * The sender must be the main frame of the app's own window, showing the app's own page: a
  * navigated-away page or a subframe (such as a print preview) cannot call the core.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: TrustedWindow | null, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  win: TrustedWindow | null,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   if (!win || event.sender.id !== win.webContents.id) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== win.webContents.mainFrame) return false;

@@ -26,7 +26,11 @@ export async function benchBackups(dataDir: string): Promise<void> {
       t = performance.now();
       const off = await dispatch(core, 'backups.exportOffsite', { folder: usb });
       if (!off.ok) throw new Error(JSON.stringify(off.error));
-      emit('backups.export_offsite_ms', performance.now() - t, { people: PEOPLE, bytes: (off.value as { sizeBytes: number }).sizeBytes, note: 'encrypted copy, written, fsynced and read back' });
+      emit('backups.export_offsite_ms', performance.now() - t, {
+        people: PEOPLE,
+        bytes: (off.value as { sizeBytes: number }).sizeBytes,
+        note: 'encrypted copy, written, fsynced and read back',
+      });
     }
   } finally {
     core.close();

@@ -34,7 +34,8 @@ export function cacheDir(name: string): string {
 /** Copies a cached data folder's database, with its key file when encrypted. */
 export function copyDatabase(fromDir: string, toDir: string): void {
   fs.mkdirSync(toDir, { recursive: true });
-  for (const f of ['ttct.sqlite', KEYRING_FILE]) if (fs.existsSync(path.join(fromDir, f))) fs.copyFileSync(path.join(fromDir, f), path.join(toDir, f));
+  for (const f of ['ttct.sqlite', KEYRING_FILE])
+    if (fs.existsSync(path.join(fromDir, f))) fs.copyFileSync(path.join(fromDir, f), path.join(toDir, f));
 }
 
 export function emit(metric: string, value: number, extra: Record<string, unknown> = {}): void {
@@ -44,7 +45,10 @@ export function emit(metric: string, value: number, extra: Record<string, unknow
     return;
   }
   const plain = withoutKey.get(metric);
-  const compare = plain === undefined ? {} : { without_key: round(plain), overhead_pct: plain > 0 ? Math.round(((value - plain) / plain) * 1000) / 10 : null };
+  const compare =
+    plain === undefined
+      ? {}
+      : { without_key: round(plain), overhead_pct: plain > 0 ? Math.round(((value - plain) / plain) * 1000) / 10 : null };
   console.log(JSON.stringify({ metric, value: round(value), unit: 'ms', ...compare, encrypted: true, ...extra }));
 }
 
@@ -56,7 +60,13 @@ export function percentile(values: number[], p: number): number {
 /** Plain is only the baseline the encryption overhead is measured against: the app itself never runs plain. */
 export async function openCore(dataDir: string): Promise<AppCore> {
   const keys = encrypted ? fileKeyProtection : null;
-  const core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: 'bench', dailyBackup: false, keys });
+  const core = await AppCore.start({
+    dataDir,
+    log: createLogger(path.join(dataDir, 'logs')),
+    appVersion: 'bench',
+    dailyBackup: false,
+    keys,
+  });
   if (core.problem) throw new Error(core.problem.message);
   return core;
 }

@@ -58,7 +58,11 @@ export async function benchImport(dataDir: string): Promise<void> {
     const opened = await dispatch(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
     const openedAt = performance.now();
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-    const o = opened.value as { sessionId: string; suggestedSheet: number; sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[] };
+    const o = opened.value as {
+      sessionId: string;
+      suggestedSheet: number;
+      sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[];
+    };
     const sheet = o.sheets[o.suggestedSheet]!;
     const analyzed = await dispatch(core, 'imports.analyze', {
       sessionId: o.sessionId,
@@ -82,7 +86,11 @@ export async function benchImport(dataDir: string): Promise<void> {
       result: committed.value,
       goal: 3000,
     });
-    emit('learners.import_10k_peak_rss_mb', Math.round(peakRss / (1024 * 1024)), { unit: 'MB', beforeMb: Math.round(startRss / (1024 * 1024)), note: 'process RSS (main and reader worker) sampled every 10 ms during open, analyze and commit' });
+    emit('learners.import_10k_peak_rss_mb', Math.round(peakRss / (1024 * 1024)), {
+      unit: 'MB',
+      beforeMb: Math.round(startRss / (1024 * 1024)),
+      note: 'process RSS (main and reader worker) sampled every 10 ms during open, analyze and commit',
+    });
     emit('learners.import_10k_parse_only_ms', Math.min(...parse), { rows: 10_000, note: 'ExcelJS xlsx.load of the same file, best of 3' });
     core.close();
   } finally {

@@ -26,7 +26,11 @@ export async function ensureDatabase(): Promise<string> {
     copyDatabase(plain, CACHE);
     const t = performance.now();
     const core = await openCore(CACHE);
-    emit('protection.encrypt_existing_ms', performance.now() - t, { people: PEOPLE, bytes: fs.statSync(path.join(CACHE, 'ttct.sqlite')).size, note: 'first start on a plain 1M-person database: copy, rekey, check, swap' });
+    emit('protection.encrypt_existing_ms', performance.now() - t, {
+      people: PEOPLE,
+      bytes: fs.statSync(path.join(CACHE, 'ttct.sqlite')).size,
+      note: 'first start on a plain 1M-person database: copy, rekey, check, swap',
+    });
     core.close();
     fs.writeFileSync(marker, new Date().toISOString());
     return CACHE;
@@ -34,9 +38,17 @@ export async function ensureDatabase(): Promise<string> {
   const core = await openCore(CACHE);
   // A profile, as on any centre's PC: without one the app opens on the first-start page.
   const profile = await dispatch(core, 'centre.save', {
-    validFrom: '2025-07-01', name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)', superior: 'Đảng ủy xã Mẫu', docCode: 'TTCT',
-    placeName: 'Mẫu', address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [],
-    areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2025-07-01',
+    name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)',
+    superior: 'Đảng ủy xã Mẫu',
+    docCode: 'TTCT',
+    placeName: 'Mẫu',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   if (!profile.ok) throw new Error(JSON.stringify(profile.error));
   const started = performance.now();

@@ -32,11 +32,44 @@ import { fileKeyProtection } from '../electron/core/ports';
 
 // What clerks type: whole names, the first letters of a name, a given name, a year, part of a CCCD, a unit.
 const QUERIES = [
-  '', 'nguyen thi hang', 'tran van nam', 'le thi', 'pham', 'nguyen', 'ng', 'h', 'hang', 'duc', 'thut', 'a thut', 'y hoa',
-  '1975', 'nguyen 1980', '051075', '0511', 'thon 3', 'tinh khe', 'cong an', 'dang van', 'ksor', 'nie', 'vo thi sau', 'hoang minh tuan',
-  'bui', 'truong', 'ngoc anh', 'phuong', 'xyzq',
+  '',
+  'nguyen thi hang',
+  'tran van nam',
+  'le thi',
+  'pham',
+  'nguyen',
+  'ng',
+  'h',
+  'hang',
+  'duc',
+  'thut',
+  'a thut',
+  'y hoa',
+  '1975',
+  'nguyen 1980',
+  '051075',
+  '0511',
+  'thon 3',
+  'tinh khe',
+  'cong an',
+  'dang van',
+  'ksor',
+  'nie',
+  'vo thi sau',
+  'hoang minh tuan',
+  'bui',
+  'truong',
+  'ngoc anh',
+  'phuong',
+  'xyzq',
   // Issue 14: ranked searches (name before unit, typed diacritics first, a phrase before scattered words, a cell by its full name).
-  'nguyen van', 'Thị Lệ', 'Hà', 'Chi bộ thôn 3', 'Nguyễn Văn An', 'cong an', 'Đức',
+  'nguyen van',
+  'Thị Lệ',
+  'Hà',
+  'Chi bộ thôn 3',
+  'Nguyễn Văn An',
+  'cong an',
+  'Đức',
 ];
 
 async function benchSearch(dataDir: string): Promise<void> {
@@ -55,8 +88,20 @@ async function benchSearch(dataDir: string): Promise<void> {
       raw.push(performance.now() - t);
     }
   }
-  emit('learners.search_p95_ms', percentile(service, 95), { p50: percentile(service, 50), max: Math.max(...service), n: service.length, people: PEOPLE, goal: 20 });
-  emit('learners.search_raw_p95_ms', percentile(raw, 95), { p50: percentile(raw, 50), max: Math.max(...raw), n: raw.length, people: PEOPLE, note: 'the same index reads alone (ranked tiers, each FTS5 in list order; rank and ID indexes): no rows read, no contract, no IPC' });
+  emit('learners.search_p95_ms', percentile(service, 95), {
+    p50: percentile(service, 50),
+    max: Math.max(...service),
+    n: service.length,
+    people: PEOPLE,
+    goal: 20,
+  });
+  emit('learners.search_raw_p95_ms', percentile(raw, 95), {
+    p50: percentile(raw, 50),
+    max: Math.max(...raw),
+    n: raw.length,
+    people: PEOPLE,
+    note: 'the same index reads alone (ranked tiers, each FTS5 in list order; rank and ID indexes): no rows read, no contract, no IPC',
+  });
   core.close();
 }
 
@@ -93,7 +138,12 @@ async function benchRegistryScreen(dataDir: string): Promise<void> {
       times.push(performance.now() - t);
       await page.close();
     }
-    emit('learners.registry_first_rows_ms', Math.min(...times), { runs: times.map(Math.round), people: PEOPLE, goal: 1000, note: 'browser host + Chromium, page load to the first row on screen' });
+    emit('learners.registry_first_rows_ms', Math.min(...times), {
+      runs: times.map(Math.round),
+      people: PEOPLE,
+      goal: 1000,
+      note: 'browser host + Chromium, page load to the first row on screen',
+    });
   } finally {
     await browser.close();
     await host.close();
@@ -114,20 +164,60 @@ async function benchTimetable(): Promise<void> {
       return r.value as { id: number };
     };
     await must('centre.save', {
-      validFrom: '2000-01-01', name: 'Trung tâm Chính trị (đo hiệu năng)', superior: 'Huyện ủy Mẫu', docCode: 'TTCT', placeName: 'Mẫu',
-      address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+      validFrom: '2000-01-01',
+      name: 'Trung tâm Chính trị (đo hiệu năng)',
+      superior: 'Huyện ủy Mẫu',
+      docCode: 'TTCT',
+      placeName: 'Mẫu',
+      address: '',
+      phone: '',
+      director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
+      deputies: [],
+      areaCommunes: [],
+      areaPartyOrgs: [],
     });
     const lecturers: number[] = [];
     for (let i = 0; i < 20; i++) {
-      lecturers.push((await must('lecturers.save', { familyAndMiddle: 'Giảng viên', given: `Số ${i + 1}`, kind: 'chuyen_trach', role: 'giang_vien', unit: '', position: '', phone: '', normHours: 2000, lecturingHours: 2000 })).id);
+      lecturers.push(
+        (
+          await must('lecturers.save', {
+            familyAndMiddle: 'Giảng viên',
+            given: `Số ${i + 1}`,
+            kind: 'chuyen_trach',
+            role: 'giang_vien',
+            unit: '',
+            position: '',
+            phone: '',
+            normHours: 2000,
+            lecturingHours: 2000,
+          })
+        ).id,
+      );
     }
     const venues: number[] = [];
-    for (let i = 0; i < 5; i++) venues.push((await must('venues.save', { name: `Hội trường ${i + 1}`, address: '', communeCode: null, capacity: 100 })).id);
+    for (let i = 0; i < 5; i++)
+      venues.push((await must('venues.save', { name: `Hội trường ${i + 1}`, address: '', communeCode: null, capacity: 100 })).id);
     const program = await must('programs.save', {
-      code: 'BENCH60', name: 'Chương trình 60 buổi', targetLearners: '', outcome: 'certificate', validityMonths: null, maxAbsencePct: 20,
-      maxRetakes: 1, typicalDays: 30, topics: Array.from({ length: 20 }, (_, i) => ({ title: `Chuyên đề ${i + 1}`, sessions: 3 })), components: [], bands: [],
+      code: 'BENCH60',
+      name: 'Chương trình 60 buổi',
+      targetLearners: '',
+      outcome: 'certificate',
+      validityMonths: null,
+      maxAbsencePct: 20,
+      maxRetakes: 1,
+      typicalDays: 30,
+      topics: Array.from({ length: 20 }, (_, i) => ({ title: `Chuyên đề ${i + 1}`, sessions: 3 })),
+      components: [],
+      bands: [],
     });
-    const body = JSON.stringify({ superior: 'Huyện ủy Mẫu', centreName: 'Trung tâm', docCode: 'TTCT', placeName: 'Mẫu', directorName: 'A', directorTitle: 'Giám đốc' });
+    const body = JSON.stringify({
+      superior: 'Huyện ủy Mẫu',
+      centreName: 'Trung tâm',
+      docCode: 'TTCT',
+      placeName: 'Mẫu',
+      directorName: 'A',
+      directorTitle: 'Giám đốc',
+    });
     const insertClass = core.db.prepare(
       `INSERT INTO classes (program_id, year, cohort_number, cohort_numbering, name, start_date, end_date, venue_id, form, status, issuing_body_json, created_at, updated_at)
        VALUES (?, ?, ?, 'per_year', ?, ?, ?, ?, 'full_time', 'finished', ?, 'x', 'x')`,
@@ -142,9 +232,20 @@ async function benchTimetable(): Promise<void> {
         for (let k = 0; k < 500; k++) {
           const month = 1 + rnd.int(12);
           const start = `${year}-${String(month).padStart(2, '0')}-${String(1 + rnd.int(18)).padStart(2, '0')}`;
-          const id = Number(insertClass.run(program.id, year, k + 1, `Lớp ${k + 1} năm ${year}`, start, `${start.slice(0, 8)}28`, venues[k % 5], body).lastInsertRowid);
+          const id = Number(
+            insertClass.run(program.id, year, k + 1, `Lớp ${k + 1} năm ${year}`, start, `${start.slice(0, 8)}28`, venues[k % 5], body)
+              .lastInsertRowid,
+          );
           for (let s = 0; s < 10; s++) {
-            insertSession.run(id, `${start.slice(0, 8)}${String(Math.min(28, Number(start.slice(8)) + Math.floor(s / 2))).padStart(2, '0')}`, s % 2 ? 'chieu' : 'sang', 'Chuyên đề', lecturers[rnd.int(20)], venues[k % 5], s + 1);
+            insertSession.run(
+              id,
+              `${start.slice(0, 8)}${String(Math.min(28, Number(start.slice(8)) + Math.floor(s / 2))).padStart(2, '0')}`,
+              s % 2 ? 'chieu' : 'sang',
+              'Chuyên đề',
+              lecturers[rnd.int(20)],
+              venues[k % 5],
+              s + 1,
+            );
             sessions++;
           }
         }
@@ -152,20 +253,42 @@ async function benchTimetable(): Promise<void> {
     })();
     core.db.exec('ANALYZE');
     const cls = await must('classes.save', {
-      programId: program.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp đo hiệu năng', startDate: '2026-03-02',
-      endDate: '2026-06-30', venueId: venues[0], form: 'full_time', homeroomLecturerId: lecturers[0], capacity: null, sites: [],
-      openingDecisionNumber: null, openingDecisionDate: null,
+      programId: program.id,
+      planLineId: null,
+      cohortNumber: 1,
+      cohortNumbering: 'per_year',
+      name: 'Lớp đo hiệu năng',
+      startDate: '2026-03-02',
+      endDate: '2026-06-30',
+      venueId: venues[0],
+      form: 'full_time',
+      homeroomLecturerId: lecturers[0],
+      capacity: null,
+      sites: [],
+      openingDecisionNumber: null,
+      openingDecisionDate: null,
     });
     const times: number[] = [];
     let count = 0;
     for (let i = 0; i < 12; i++) {
       const t = performance.now();
-      const r = await dispatch(core, 'timetable.generate', { classId: cls.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+      const r = await dispatch(core, 'timetable.generate', {
+        classId: cls.id,
+        startDate: '2026-03-02',
+        halves: ['sang', 'chieu'],
+        lecturerByTopic: {},
+      });
       times.push(performance.now() - t);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       count = (r.value as { sessions: unknown[] }).sessions.length;
     }
-    emit('classes.timetable_generate_ms', percentile(times.slice(2), 50), { max: Math.max(...times.slice(2)), sessionsGenerated: count, existingSessions: sessions, years: 20, goal: 200 });
+    emit('classes.timetable_generate_ms', percentile(times.slice(2), 50), {
+      max: Math.max(...times.slice(2)),
+      sessionsGenerated: count,
+      existingSessions: sessions,
+      years: 20,
+      goal: 200,
+    });
     core.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -188,19 +311,42 @@ async function benchCertificates(): Promise<void> {
     const birthDate = p.birthDate ?? '';
     const programName = 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng';
     return {
-      serial, registerNo, fullName, birthDate, unitName: 'Chi bộ thôn Kon Trang', programName, className: `Lớp bồi dưỡng nhận thức về Đảng khóa ${1 + (i % 12)} năm 2026`,
-      startDate: '2026-03-02', endDate: '2026-03-06', classification: ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình'][i % 4]!, issueDate: '2026-03-12',
+      serial,
+      registerNo,
+      fullName,
+      birthDate,
+      unitName: 'Chi bộ thôn Kon Trang',
+      programName,
+      className: `Lớp bồi dưỡng nhận thức về Đảng khóa ${1 + (i % 12)} năm 2026`,
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      classification: ['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình'][i % 4]!,
+      issueDate: '2026-03-12',
       signer: { lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Y Moan Niê' },
-      verificationCode: signCertificate({ n: serial, r: registerNo, name: fullName, birth: birthDate, program: programName, issued: '2026-03-12' }, keys),
+      verificationCode: signCertificate(
+        { n: serial, r: registerNo, name: fullName, birth: birthDate, program: programName, issued: '2026-03-12' },
+        keys,
+      ),
     };
   });
-  const body = { superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ', centreName: 'Trung tâm Chính trị', docCode: 'TTCT', placeName: 'Đắk Hà', directorName: 'Nguyễn Văn An', directorTitle: 'Giám đốc' };
+  const body = {
+    superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
+    centreName: 'Trung tâm Chính trị',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    directorName: 'Nguyễn Văn An',
+    directorTitle: 'Giám đốc',
+  };
   let peak = process.memoryUsage().rss;
   let chromiumPeak = 0;
   // Chromium's processes hold the pages while printing: their summed RSS is the memory the clerk's PC needs.
   const chromiumRss = () => {
     try {
-      return execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' }).split('\n').reduce((a, l) => a + (Number(l.trim()) || 0), 0) * 1024;
+      return (
+        execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' })
+          .split('\n')
+          .reduce((a, l) => a + (Number(l.trim()) || 0), 0) * 1024
+      );
     } catch {
       return 0;
     }
@@ -212,7 +358,9 @@ async function benchCertificates(): Promise<void> {
   const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   try {
     // Warm the browser so both measurements start from a running Chromium.
-    await port.toPdf(buildCertificatesHtml({ body, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates: certificates.slice(0, 1) }));
+    await port.toPdf(
+      buildCertificatesHtml({ body, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates: certificates.slice(0, 1) }),
+    );
     const doc = { body, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates };
     const t0 = performance.now();
     const html = buildCertificatesHtml(doc);
@@ -221,7 +369,15 @@ async function benchCertificates(): Promise<void> {
     const t00 = performance.now();
     const pdf = (await certificatesToPdf(port, doc, { progress: () => undefined, cancelled: false }))!;
     const appMs = performance.now() - t00;
-    emit('certificates.batch500_pdf_ms', appMs, { goal: 20_000, chunk: CERTIFICATE_CHUNK, buildAllHtmlMs: Math.round(buildMs), pdfBytes: pdf.length, htmlBytes: html.length, nodePeakRssMb: Math.round(peak / 2 ** 20), chromiumPeakRssMb: Math.round(chromiumPeak / 2 ** 20) });
+    emit('certificates.batch500_pdf_ms', appMs, {
+      goal: 20_000,
+      chunk: CERTIFICATE_CHUNK,
+      buildAllHtmlMs: Math.round(buildMs),
+      pdfBytes: pdf.length,
+      htmlBytes: html.length,
+      nodePeakRssMb: Math.round(peak / 2 ** 20),
+      chromiumPeakRssMb: Math.round(chromiumPeak / 2 ** 20),
+    });
     peak = process.memoryUsage().rss;
     chromiumPeak = 0;
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -230,7 +386,11 @@ async function benchCertificates(): Promise<void> {
       const t1 = performance.now();
       await page.setContent(html, { waitUntil: 'load' });
       const staticPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      emit('certificates.batch500_static_pdf_ms', performance.now() - t1, { pdfBytes: staticPdf.length, nodePeakRssMb: Math.round(peak / 2 ** 20), chromiumPeakRssMb: Math.round(chromiumPeak / 2 ** 20) });
+      emit('certificates.batch500_static_pdf_ms', performance.now() - t1, {
+        pdfBytes: staticPdf.length,
+        nodePeakRssMb: Math.round(peak / 2 ** 20),
+        chromiumPeakRssMb: Math.round(chromiumPeak / 2 ** 20),
+      });
     } finally {
       await browser.close();
     }
@@ -258,13 +418,27 @@ async function ensureReportsDatabase(): Promise<string> {
   const started = performance.now();
   // The centre's header as it was from the first sample year: certificates are issued under the profile valid then.
   const earlier = await dispatch(core, 'centre.save', {
-    validFrom: `${FIRST_YEAR}-01-01`, name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)', superior: 'Đảng ủy huyện Mẫu', docCode: 'TTCT',
-    placeName: 'Mẫu', address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: `${FIRST_YEAR}-01-01`,
+    name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)',
+    superior: 'Đảng ủy huyện Mẫu',
+    docCode: 'TTCT',
+    placeName: 'Mẫu',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   if (!earlier.ok) throw new Error(JSON.stringify(earlier.error));
   const key = activeKey(core);
   const made = generateClassHistory(core.db, {
-    fromYear: FIRST_YEAR, years: YEARS, classesPerYear: 3000, learnersPerClass: 50, key, onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
+    fromYear: FIRST_YEAR,
+    years: YEARS,
+    classesPerYear: 3000,
+    learnersPerClass: 50,
+    key,
+    onProgress: (d, t) => process.stderr.write(`\rclass history ${d}/${t} years`),
   });
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.db.exec('ANALYZE');
@@ -274,7 +448,9 @@ async function ensureReportsDatabase(): Promise<string> {
   // the interleaved file, 131 ms compacted; the raw-SQL baseline moves the same way).
   core.db.exec('VACUUM');
   core.close();
-  process.stderr.write(`\ngenerated ${made.classes} classes, ${made.enrollments} enrolments in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `\ngenerated ${made.classes} classes, ${made.enrollments} enrolments in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   fs.writeFileSync(marker, new Date().toISOString());
   return REPORTS_CACHE;
 }
@@ -310,7 +486,9 @@ function rawYearSql(core: AppCore, year: number): number {
     rows += db.prepare('SELECT unit_id, count(*) FROM r GROUP BY 1').all().length;
     rows += db.prepare('SELECT program_id, sum(planned_classes) FROM plan_lines WHERE year = ? GROUP BY 1').all(y).length;
     rows += db
-      .prepare("SELECT s.lecturer_id, sum(s.periods) FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' GROUP BY 1")
+      .prepare(
+        "SELECT s.lecturer_id, sum(s.periods) FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.date >= ? AND s.date <= ? AND c.status != 'cancelled' GROUP BY 1",
+      )
       .all(`${y}-01-01`, `${y}-12-31`).length;
   }
   db.exec('DROP TABLE IF EXISTS temp.r');
@@ -329,7 +507,11 @@ async function benchReports(): Promise<void> {
     };
     const year = { kind: 'year', year: FIRST_YEAR + YEARS - 2 };
     const range = { kind: 'range', fromYear: FIRST_YEAR + YEARS - 10, toYear: FIRST_YEAR + YEARS - 1 };
-    const counts = core.db.prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM classes) AS classes').get();
+    const counts = core.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM classes) AS classes',
+      )
+      .get();
     // Cold: the per-class cache emptied, as after a bulk change; warm: what the screen meets afterwards.
     core.db.exec('DELETE FROM class_figures');
     const yearCold = await call(year);
@@ -339,8 +521,17 @@ async function benchReports(): Promise<void> {
     const rangeCold = await call(range);
     const rangeWarm: number[] = [];
     for (let i = 0; i < 5; i++) rangeWarm.push(await call(range));
-    emit('reports.year_ms', percentile(yearWarm, 50), { goal: 250, cold_ms: Math.round(yearCold), max_warm_ms: Math.round(Math.max(...yearWarm)), data: counts });
-    emit('reports.range_10y_ms', percentile(rangeWarm, 50), { goal: 1000, cold_ms: Math.round(rangeCold), max_warm_ms: Math.round(Math.max(...rangeWarm)) });
+    emit('reports.year_ms', percentile(yearWarm, 50), {
+      goal: 250,
+      cold_ms: Math.round(yearCold),
+      max_warm_ms: Math.round(Math.max(...yearWarm)),
+      data: counts,
+    });
+    emit('reports.range_10y_ms', percentile(rangeWarm, 50), {
+      goal: 1000,
+      cold_ms: Math.round(rangeCold),
+      max_warm_ms: Math.round(Math.max(...rangeWarm)),
+    });
     const raw: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();

@@ -6,10 +6,21 @@ var REQUIRED = 24;
 
 function message(version) {
   return (
-    'Phần mềm cần Node.js ' + REQUIRED + ' trở lên; máy này đang dùng Node ' + version + '.\n' +
-    'This project needs Node.js ' + REQUIRED + ' or newer; this is Node ' + version + '.\n' +
-    'Get it as the README does: run `. scripts/use-node.sh` from the repository root (it installs Node ' + REQUIRED +
-    ' from the npm registry into .tools/node24 and puts it first on PATH), or install Node.js ' + REQUIRED + ' LTS.'
+    'Phần mềm cần Node.js ' +
+    REQUIRED +
+    ' trở lên; máy này đang dùng Node ' +
+    version +
+    '.\n' +
+    'This project needs Node.js ' +
+    REQUIRED +
+    ' or newer; this is Node ' +
+    version +
+    '.\n' +
+    'Get it as the README does: run `. scripts/use-node.sh` from the repository root (it installs Node ' +
+    REQUIRED +
+    ' from the npm registry into .tools/node24 and puts it first on PATH), or install Node.js ' +
+    REQUIRED +
+    ' LTS.'
   );
 }
 

@@ -16,7 +16,9 @@ import { generateLevels } from '../electron/core/demo/generate-levels';
 import { dispatch } from '../electron/core/dispatch';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' } },
+  });
   if (!values.data) throw new Error('usage: npm run demo -- --data DIR [--people N]');
   const dataDir = path.resolve(values.data);
   const people = Number(values.people ?? '5000');
@@ -48,18 +50,27 @@ async function main(): Promise<void> {
     // Enough classes that every learner studies about once in the span, 40 a class.
     const classesPerYear = Math.max(5, Math.round(people / years / 40));
     const made = await generateHistory(core, {
-      fromYear: thisYear - years, years, classesPerYear, learnersPerClass: 40,
+      fromYear: thisYear - years,
+      years,
+      classesPerYear,
+      learnersPerClass: 40,
       ...(values.seed ? { seed: Number(values.seed) } : {}),
       onProgress: (done, total) => process.stdout.write(`\r${done}/${total} năm lớp học`),
     });
-    const studies = await generateStudies(core, { fromYear: thisYear - years, years, ...(values.seed ? { seed: Number(values.seed) } : {}) });
+    const studies = await generateStudies(core, {
+      fromYear: thisYear - years,
+      years,
+      ...(values.seed ? { seed: Number(values.seed) } : {}),
+    });
     const levels = await generateLevels(core, { fromYear: thisYear - years, years, ...(values.seed ? { seed: Number(values.seed) } : {}) });
     history =
       `, ${made.classes.toLocaleString('vi-VN')} lớp, ${made.enrollments.toLocaleString('vi-VN')} lượt học viên, ` +
       `${made.certificates.toLocaleString('vi-VN')} giấy chứng nhận, ${studies.sessions} buổi học tập nghị quyết và ${levels.nominated} người cử đi học trung cấp của ${years} năm qua`;
   }
   core.close();
-  console.log(`\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người${history} trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`);
+  console.log(
+    `\nĐã tạo ${result.units} đơn vị và ${result.people.toLocaleString('vi-VN')} người${history} trong ${((Date.now() - started) / 1000).toFixed(1)} s tại ${dataDir}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -51,7 +51,11 @@ export function createChromiumPrintPort(options: { executablePath?: string } = {
     async close(): Promise<void> {
       const pending = browser;
       browser = null;
-      if (pending) await pending.then((b) => b.close(), () => undefined);
+      if (pending)
+        await pending.then(
+          (b) => b.close(),
+          () => undefined,
+        );
     },
   };
 }

@@ -73,7 +73,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
   prepareDataDir(options.dataDir, log);
   const printing = createChromiumPrintPort();
   // The browser host keeps the database key as plain text in the data folder (development and tests only; see README).
-  const core = await AppCore.start({ dataDir: options.dataDir, log, appVersion: options.appVersion ?? '0.0.0-web', printing, keys: options.keys === undefined ? fileKeyProtection : options.keys, ...(options.now ? { now: options.now } : {}), ...(options.dailyBackup === false ? { dailyBackup: false } : {}) });
+  const core = await AppCore.start({
+    dataDir: options.dataDir,
+    log,
+    appVersion: options.appVersion ?? '0.0.0-web',
+    printing,
+    keys: options.keys === undefined ? fileKeyProtection : options.keys,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.dailyBackup === false ? { dailyBackup: false } : {}),
+  });
   const rendererDir = path.resolve(options.rendererDir);
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
@@ -91,13 +99,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   let origin = '';
   // Checked every second, so a client that never finishes its headers is dropped on time.
-  const server = http.createServer({ headersTimeout: headersMs, requestTimeout: headersMs + bodyMs, connectionsCheckingInterval: 1000 }, (req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      log.error('Host request failed', err);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  const server = http.createServer(
+    { headersTimeout: headersMs, requestTimeout: headersMs + bodyMs, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      void handle(req, res).catch((err: unknown) => {
+        log.error('Host request failed', err);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  );
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
@@ -188,7 +199,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+    });
     fs.createReadStream(file).pipe(res);
   }
 

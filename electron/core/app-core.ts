@@ -115,10 +115,7 @@ export class AppCore {
   /** The writer connection; services that run while the database is unusable get the reason as a message. */
   get db(): Database {
     if (!this.connection) {
-      throw new AppError(
-        'DB_UNAVAILABLE',
-        this.problemState?.message ?? 'Cơ sở dữ liệu chưa được mở.',
-      );
+      throw new AppError('DB_UNAVAILABLE', this.problemState?.message ?? 'Cơ sở dữ liệu chưa được mở.');
     }
     return this.connection;
   }
@@ -134,12 +131,15 @@ export class AppCore {
       const settled = settleInterruptedRestore(this.dbPath);
       if (settled === 'finished') this.log.warn('Finished a restore that was cut off after it had begun to replace the database');
       if (settled === 'undone') this.log.warn('Removed the copy of a restore that was cut off before it replaced anything');
-      if (settled === 'left-for-recovery') this.log.warn('A restore was cut off and the database file is missing; left as found for the recovery screen');
+      if (settled === 'left-for-recovery')
+        this.log.warn('A restore was cut off and the database file is missing; left as found for the recovery screen');
       // Held keys are needed even with no database to open: restoring a backup from the recovery screen.
       await this.keys?.load();
       const missing = missingDatabase(this.dbPath, this.backupsDir);
       if (missing) {
-        this.log.warn(`The database file is missing or empty but the folder shows earlier data (${missing.signs}); not creating an empty one`);
+        this.log.warn(
+          `The database file is missing or empty but the folder shows earlier data (${missing.signs}); not creating an empty one`,
+        );
         this.problemState = { code: 'DB_MISSING', message: missing.message };
         return;
       }
@@ -207,9 +207,13 @@ export class AppCore {
     const key = KeyKeeper.fromTyped(typed);
     await this.exclusive(async () => {
       if (!opensWith(this.dbPath, key)) {
-        throw new AppError('RECOVERY_KEY_WRONG', 'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.', {
-          recoveryKey: 'Khóa khôi phục không đúng.',
-        });
+        throw new AppError(
+          'RECOVERY_KEY_WRONG',
+          'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.',
+          {
+            recoveryKey: 'Khóa khôi phục không đúng.',
+          },
+        );
       }
       await keys.adopt(key, this.now());
       this.close();
@@ -265,9 +269,7 @@ export class AppCore {
   /** First start of each day (Vietnam time) takes a backup, then old ones are rotated out. */
   async dailyBackup(): Promise<Backup | null> {
     const today = todayInVietnam(this.now());
-    const hasToday = listBackups(this.backupsDir).some(
-      (b) => b.kind === 'daily' && todayInVietnam(new Date(b.createdAt)) === today,
-    );
+    const hasToday = listBackups(this.backupsDir).some((b) => b.kind === 'daily' && todayInVietnam(new Date(b.createdAt)) === today);
     if (hasToday) return null;
     try {
       return await this.backup('daily');
@@ -311,7 +313,9 @@ export class AppCore {
       fill: (staged) => copyDurably(source, staged),
       // A plain backup (an older version's) needs no key.
       keyOf: (staged) =>
-        fileFormat(staged) !== 'encrypted' ? null : keyForCopy(this.keys?.keyFor(staged) ?? null, file, typedKey, (k) => opensWith(staged, k)),
+        fileFormat(staged) !== 'encrypted'
+          ? null
+          : keyForCopy(this.keys?.keyFor(staged) ?? null, file, typedKey, (k) => opensWith(staged, k)),
     });
   }
 

@@ -11,9 +11,12 @@ export interface AuditEntry {
 
 /** Who, when, what, before and after: called inside the transaction of the change it records. */
 export function audit(ctx: AppCore, entry: AuditEntry): void {
-  ctx.db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, reason)
+  ctx.db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+    )
+    .run(
       ctx.now().toISOString(),
       ctx.actor,
       entry.action,

@@ -151,7 +151,8 @@ class ContractBreach extends Error {}
 
 function checkOutput(channel: Channel, value: unknown): unknown {
   const checked = contract[channel].output.safeParse(value);
-  if (!checked.success) throw new ContractBreach(`Output of ${channel} does not match the contract: ${checked.error.message.slice(0, 2000)}`);
+  if (!checked.success)
+    throw new ContractBreach(`Output of ${channel} does not match the contract: ${checked.error.message.slice(0, 2000)}`);
   return checked.data;
 }
 
@@ -176,7 +177,8 @@ function runInTransaction(core: AppCore, channel: Channel, run: () => unknown): 
     return body.deferred();
   } catch (err) {
     // Not the disk's fault: a read that writes is a bug, logged as one.
-    if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw new Error(`${channel} tried to write while reading`, { cause: err });
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY'))
+      throw new Error(`${channel} tried to write while reading`, { cause: err });
     throw err;
   } finally {
     db.pragma('query_only = OFF');

@@ -64,8 +64,16 @@ export class JobRegistry {
     this.sweep();
     const id = crypto.randomUUID();
     const job: Job = {
-      kind, status: 'running', done: 0, total, message: null, result: null, cancelRequested: false, finishedAt: null,
-      afterCollect: afterCollect ? (r) => afterCollect(r as T) : null, collected: false,
+      kind,
+      status: 'running',
+      done: 0,
+      total,
+      message: null,
+      result: null,
+      cancelRequested: false,
+      finishedAt: null,
+      afterCollect: afterCollect ? (r) => afterCollect(r as T) : null,
+      collected: false,
     };
     this.jobs.set(id, job);
     const control: JobControl = {

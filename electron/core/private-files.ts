@@ -99,7 +99,8 @@ export function prepareDataDir(dataDir: string, log: Logger): void {
   const modes = makeDataDirPrivate(dataDir);
   if (modes.changed) log.info(`Made ${modes.changed} file(s) and folder(s) in the data folder readable by the owner only`);
   if (modes.failed) log.warn(`Could not make ${modes.failed} entry(ies) in the data folder owner-only`);
-  if (modes.skipped === 'not-app-folder') log.warn('The data folder is a shared folder (home, temp or root); its modes were left as they are');
+  if (modes.skipped === 'not-app-folder')
+    log.warn('The data folder is a shared folder (home, temp or root); its modes were left as they are');
   const swept = sweepTempFiles(dataDir);
   if (swept.removed || swept.removedShared) {
     log.info(`Removed ${swept.removed + swept.removedShared} temporary print file(s) left by an earlier run`);

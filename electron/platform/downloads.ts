@@ -26,7 +26,8 @@ export function handleDownloads(session: Pick<Session, 'on'>, getWindow: () => B
     item.setSavePath(target);
     item.once('done', (_e, state) => {
       // The kind of file, not its name: an exported list is named after the file it came from (issue 13).
-      if (state !== 'completed') log.warn(`Download of a ${path.extname(name).toLowerCase() || 'file without extension'} ended as ${state}`);
+      if (state !== 'completed')
+        log.warn(`Download of a ${path.extname(name).toLowerCase() || 'file without extension'} ended as ${state}`);
     });
   });
 }

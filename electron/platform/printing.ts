@@ -81,7 +81,13 @@ export function createElectronPrintPort(tempDir: string): PrintPort {
               // Closing the dialog without printing is the clerk's choice, not a failure; without a
               // dialog, a cancelled job is the printer's doing and nothing was printed.
               if (success || (!silent && /cancel/i.test(failureReason))) resolve();
-              else reject(new AppError('PRINT_FAILED', `Không in được văn bản: ${failureReason || 'lỗi không xác định'}. Hãy kiểm tra máy in rồi thử lại.`));
+              else
+                reject(
+                  new AppError(
+                    'PRINT_FAILED',
+                    `Không in được văn bản: ${failureReason || 'lỗi không xác định'}. Hãy kiểm tra máy in rồi thử lại.`,
+                  ),
+                );
             });
           }),
       );

@@ -36,9 +36,8 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 
 type CapabilityOf<C> = C extends `${infer Cap}.${string}` ? Cap : never;
 type ActionOf<C, Cap extends string> = C extends `${Cap}.${infer A}` ? A : never;
-type Method<C extends Channel> = Record<string, never> extends Input<C>
-  ? (input?: Input<C>) => Promise<Output<C>>
-  : (input: Input<C>) => Promise<Output<C>>;
+type Method<C extends Channel> =
+  Record<string, never> extends Input<C> ? (input?: Input<C>) => Promise<Output<C>> : (input: Input<C>) => Promise<Output<C>>;
 
 export type Api = {
   [Cap in CapabilityOf<Channel>]: {

@@ -3,7 +3,16 @@ import { empty, intInRange, requiredText, text, type ChannelDef } from './common
 
 /** Why the database could not be opened; the renderer shows a recovery screen for any of them. */
 export const dbProblemSchema = z.object({
-  code: z.enum(['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_OPEN_FAILED', 'DB_MISSING', 'DB_LOCKED']),
+  code: z.enum([
+    'DB_NOT_SQLITE',
+    'DB_CORRUPT',
+    'DB_TOO_NEW',
+    'DATA_DIR_UNWRITABLE',
+    'DISK_FULL',
+    'DB_OPEN_FAILED',
+    'DB_MISSING',
+    'DB_LOCKED',
+  ]),
   message: z.string(),
 });
 

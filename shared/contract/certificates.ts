@@ -142,7 +142,14 @@ export const certificatesChannels = {
   'certificates.plan': {
     input: z.object({ classId: id }),
     output: z.object({
-      eligible: z.array(z.object({ enrollmentId: id, fullName: z.string(), classification: z.string().nullable(), certificate: certificateSchema.nullable() })),
+      eligible: z.array(
+        z.object({
+          enrollmentId: id,
+          fullName: z.string(),
+          classification: z.string().nullable(),
+          certificate: certificateSchema.nullable(),
+        }),
+      ),
       nextSerial: z.string(),
       nextRegisterNo: z.string(),
       /** Date of the results decision: the earliest issue date, and the one offered first. */
@@ -170,7 +177,11 @@ export const certificatesChannels = {
   /** Rebuilds a year's damaged rows (missing snapshot fields, missing code) from their code and records; audited. */
   'certificates.repair': {
     input: z.object({ year: z.number().int().min(1990).max(2100) }),
-    output: z.object({ repaired: z.number(), serials: z.array(z.string()), skipped: z.array(z.object({ serial: z.string(), reason: z.string() })) }),
+    output: z.object({
+      repaired: z.number(),
+      serials: z.array(z.string()),
+      skipped: z.array(z.object({ serial: z.string(), reason: z.string() })),
+    }),
   },
   'certificates.layout': {
     input: z.object({ programId: id }),
@@ -252,7 +263,9 @@ export const certificatesChannels = {
        */
       status: z.enum(['genuine', 'malformed', 'tampered', 'unknown_key', 'found', 'not_found', 'code_mismatch']),
       message: z.string(),
-      payload: z.object({ n: z.string(), r: z.string(), name: z.string(), birth: z.string(), program: z.string(), issued: z.string() }).nullable(),
+      payload: z
+        .object({ n: z.string(), r: z.string(), name: z.string(), birth: z.string(), program: z.string(), issued: z.string() })
+        .nullable(),
       /** The register's row for this number, when it is one of ours. */
       certificate: certificateSchema.nullable(),
       /** The other centre whose imported key signed it; null for our own. */

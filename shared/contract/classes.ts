@@ -8,7 +8,15 @@ export const CLASS_FORM_LABELS: Record<(typeof CLASS_FORMS)[number], string> = {
   online: 'Trực tuyến, nhiều điểm cầu',
 };
 
-export const CLASS_STATUSES = ['planned', 'opened', 'running', 'finished', 'results_recognised', 'certificates_issued', 'cancelled'] as const;
+export const CLASS_STATUSES = [
+  'planned',
+  'opened',
+  'running',
+  'finished',
+  'results_recognised',
+  'certificates_issued',
+  'cancelled',
+] as const;
 export type ClassStatus = (typeof CLASS_STATUSES)[number];
 export const CLASS_STATUS_LABELS: Record<ClassStatus, string> = {
   planned: 'Dự kiến',
@@ -51,7 +59,8 @@ export const classInput = z
         message: 'Cần cả số và ngày của quyết định mở lớp',
       });
     }
-    if (c.form === 'online' && c.sites.length === 0) ctx.addIssue({ code: 'custom', path: ['sites'], message: 'Lớp trực tuyến cần ít nhất một điểm cầu' });
+    if (c.form === 'online' && c.sites.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['sites'], message: 'Lớp trực tuyến cần ít nhất một điểm cầu' });
     if (c.form !== 'online' && c.venueId === null) ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'Chọn địa điểm học' });
   });
 export type ClassInput = z.input<typeof classInput>;

@@ -31,7 +31,8 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_small': {
       const big = issue.code === 'too_big';
       const limit = count(big ? issue.maximum : issue.minimum);
-      if (issue.origin === 'string') return big ? `Tối đa ${limit} ký tự` : Number(issue.minimum) === 1 ? 'Không được để trống' : `Tối thiểu ${limit} ký tự`;
+      if (issue.origin === 'string')
+        return big ? `Tối đa ${limit} ký tự` : Number(issue.minimum) === 1 ? 'Không được để trống' : `Tối thiểu ${limit} ký tự`;
       if (issue.origin === 'array' || issue.origin === 'set') return big ? `Tối đa ${limit} mục` : `Cần ít nhất ${limit} mục`;
       if (big) return issue.inclusive ? `Không được lớn hơn ${limit}` : `Phải nhỏ hơn ${limit}`;
       return issue.inclusive ? `Không được nhỏ hơn ${limit}` : `Phải lớn hơn ${limit}`;
@@ -76,9 +77,7 @@ export const text = (max: number) =>
 
 export const requiredText = (max: number) => text(max).min(1, 'Không được để trống');
 
-export const isoDate = z
-  .string({ error: 'Chưa nhập ngày' })
-  .refine(isValidIsoDate, 'Ngày không hợp lệ (dd/MM/yyyy)');
+export const isoDate = z.string({ error: 'Chưa nhập ngày' }).refine(isValidIsoDate, 'Ngày không hợp lệ (dd/MM/yyyy)');
 
 export const id = z.number({ error: 'Thiếu mã bản ghi' }).int().positive();
 
@@ -105,9 +104,13 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): Record<s
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length === 0 ? WHOLE_INPUT : issue.path.map(String).join('.');
-    const message = key === WHOLE_INPUT && issue.code === 'invalid_type' ? 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.' : issue.message;
+    const message =
+      key === WHOLE_INPUT && issue.code === 'invalid_type'
+        ? 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.'
+        : issue.message;
     // A key from the input ("__proto__" in a record) is kept as an own field, never set through the prototype.
-    if (!Object.hasOwn(fields, key)) Object.defineProperty(fields, key, { value: message, enumerable: true, writable: true, configurable: true });
+    if (!Object.hasOwn(fields, key))
+      Object.defineProperty(fields, key, { value: message, enumerable: true, writable: true, configurable: true });
   }
   return fields;
 }

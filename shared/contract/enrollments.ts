@@ -128,7 +128,10 @@ export const enrollmentsChannels = {
   'attendance.set': {
     input: z.object({
       classId: id,
-      changes: z.array(z.object({ enrollmentId: id, sessionId: id, mark: mark.nullable() })).min(1).max(20000),
+      changes: z
+        .array(z.object({ enrollmentId: id, sessionId: id, mark: mark.nullable() }))
+        .min(1)
+        .max(20000),
       reason: lockReason,
     }),
     output: attendanceGridSchema,
@@ -138,7 +141,14 @@ export const enrollmentsChannels = {
     input: z.object({
       classId: id,
       changes: z
-        .array(z.object({ enrollmentId: id, component: z.number().int().min(0).max(9), attempt: z.union([z.literal(1), z.literal(2)]), tenths: tenths.nullable() }))
+        .array(
+          z.object({
+            enrollmentId: id,
+            component: z.number().int().min(0).max(9),
+            attempt: z.union([z.literal(1), z.literal(2)]),
+            tenths: tenths.nullable(),
+          }),
+        )
         .min(1)
         .max(20000),
       reason: lockReason,

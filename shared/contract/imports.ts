@@ -100,7 +100,14 @@ const sessionId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'Phiên nhập không h�
 export const importsChannels = {
   'imports.open': {
     input: z.object({ fileName: text(255), dataBase64: z.string().max(MAX_BASE64, 'Tệp lớn hơn 20 MB, vượt giới hạn mỗi lần nhập') }),
-    output: z.object({ sessionId: z.string(), fileName: z.string(), format: z.enum(['xlsx', 'csv']), encoding: z.string().nullable(), sheets: z.array(importSheetSchema), suggestedSheet: z.number() }),
+    output: z.object({
+      sessionId: z.string(),
+      fileName: z.string(),
+      format: z.enum(['xlsx', 'csv']),
+      encoding: z.string().nullable(),
+      sheets: z.array(importSheetSchema),
+      suggestedSheet: z.number(),
+    }),
   },
   'imports.analyze': {
     input: z.object({

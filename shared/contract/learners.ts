@@ -36,7 +36,10 @@ export const personInput = z
       .nullable(),
     religion: text(100),
     homePlace: text(300),
-    communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+    communeCode: z
+      .string()
+      .regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ')
+      .nullable(),
     workplace: text(300),
     position: text(200),
     partyStatus: z.enum(PARTY_STATUSES, { error: 'Chọn tình trạng đảng viên' }).nullable(),
@@ -209,7 +212,10 @@ export const unitInput = z.object({
   name: requiredText(200),
   kind: z.enum(UNIT_KINDS, { error: 'Chọn loại đơn vị' }),
   parentId: id.nullable(),
-  communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ')
+    .nullable(),
 });
 
 export const unitSchema = z.object({

@@ -50,7 +50,10 @@ export const venueInput = z.object({
   id: id.optional(),
   name: requiredText(200),
   address: text(300),
-  communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ')
+    .nullable(),
   capacity: intInRange(1, 5000, 'Sức chứa phải từ 1 đến 5.000 người').nullable(),
 });
 export const venueSchema = z.object({

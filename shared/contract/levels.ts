@@ -63,8 +63,15 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const diplomaSchema = z.object({
-  id, personId: id, level: z.enum(HELD_LEVELS), equivalent: z.boolean(), school: z.string(), year: z.number(),
-  number: z.string(), issueDate: z.string().nullable(), note: z.string(),
+  id,
+  personId: id,
+  level: z.enum(HELD_LEVELS),
+  equivalent: z.boolean(),
+  school: z.string(),
+  year: z.number(),
+  number: z.string(),
+  issueDate: z.string().nullable(),
+  note: z.string(),
 });
 
 export const positionGroupInput = z
@@ -93,8 +100,14 @@ export const targetInput = z.object({
   percent: intInRange(0, 100, 'Tỷ lệ là số nguyên từ 0 đến 100'),
 });
 export const targetSchema = z.object({
-  id, year: z.number(), groupId: z.number().nullable(), groupName: z.string().nullable(), baseUnitId: z.number().nullable(),
-  baseUnitName: z.string().nullable(), minLevel: z.enum(HELD_LEVELS), percent: z.number(),
+  id,
+  year: z.number(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  baseUnitId: z.number().nullable(),
+  baseUnitName: z.string().nullable(),
+  minLevel: z.enum(HELD_LEVELS),
+  percent: z.number(),
 });
 export type Target = z.infer<typeof targetSchema>;
 
@@ -126,7 +139,8 @@ export const nominationInput = z
   .superRefine((n, ctx) => {
     const seen = new Set<number>();
     n.people.forEach((p, i) => {
-      if (seen.has(p.personId)) ctx.addIssue({ code: 'custom', path: ['people', i, 'personId'], message: 'Người này đã có trong danh sách' });
+      if (seen.has(p.personId))
+        ctx.addIssue({ code: 'custom', path: ['people', i, 'personId'], message: 'Người này đã có trong danh sách' });
       seen.add(p.personId);
       if (p.diplomaDate && n.decisionDate && p.diplomaDate < n.decisionDate) {
         ctx.addIssue({ code: 'custom', path: ['people', i, 'diplomaDate'], message: 'Ngày cấp bằng trước ngày quyết định cử đi học' });
@@ -139,19 +153,38 @@ export const nominationInput = z
 export type NominationInput = z.input<typeof nominationInput>;
 
 export const nominationSchema = z.object({
-  id, year: z.number(), level: z.enum(NOMINATION_LEVELS), school: z.string(), course: z.string(), decisionNumber: z.string(),
-  decisionDate: z.string().nullable(), note: z.string(),
-  people: z.array(z.object({
-    personId: id, fullName: z.string(), birthDate: z.string().nullable(), position: z.string(), baseUnitName: z.string().nullable(),
-    result: z.enum(NOMINEE_RESULTS), diplomaNumber: z.string(), diplomaDate: z.string().nullable(),
-  })),
+  id,
+  year: z.number(),
+  level: z.enum(NOMINATION_LEVELS),
+  school: z.string(),
+  course: z.string(),
+  decisionNumber: z.string(),
+  decisionDate: z.string().nullable(),
+  note: z.string(),
+  people: z.array(
+    z.object({
+      personId: id,
+      fullName: z.string(),
+      birthDate: z.string().nullable(),
+      position: z.string(),
+      baseUnitName: z.string().nullable(),
+      result: z.enum(NOMINEE_RESULTS),
+      diplomaNumber: z.string(),
+      diplomaDate: z.string().nullable(),
+    }),
+  ),
 });
 export type Nomination = z.infer<typeof nominationSchema>;
 
 const levelCounts = z.object({ none: z.number(), so_cap: z.number(), trung_cap: z.number(), cao_cap: z.number(), cu_nhan: z.number() });
 const reportRow = z.object({
-  communeName: z.string(), baseUnitName: z.string(), people: z.number(), levels: levelCounts,
-  achieved: z.number(), share: z.number().nullable(), gap: z.number(),
+  communeName: z.string(),
+  baseUnitName: z.string(),
+  people: z.number(),
+  levels: levelCounts,
+  achieved: z.number(),
+  share: z.number().nullable(),
+  gap: z.number(),
 });
 export type LevelReportRow = z.infer<typeof reportRow>;
 
@@ -168,7 +201,10 @@ const byYear = z.object({ year: reportYear });
 
 export const levelsChannels = {
   /** The person's level today and every entry of their history, newest first. */
-  'levels.history': { input: z.object({ personId: id }), output: z.object({ current: z.enum(THEORY_LEVELS), entries: z.array(historyEntrySchema) }) },
+  'levels.history': {
+    input: z.object({ personId: id }),
+    output: z.object({ current: z.enum(THEORY_LEVELS), entries: z.array(historyEntrySchema) }),
+  },
   'levels.saveDiploma': { input: diplomaInput, output: diplomaSchema },
   'levels.deleteDiploma': { input: z.object({ id }), output: z.object({}) },
   'levels.groups': { input: z.object({}).strict(), output: z.array(positionGroupSchema) },

@@ -9,7 +9,10 @@ export const planLineInput = z.object({
   programId: id,
   quarter: intInRange(1, 4, 'Quý phải từ 1 đến 4').nullable(),
   /** Null: at the centre; otherwise the commune hosting the class. */
-  communeCode: z.string().regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ').nullable(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, 'Mã xã, phường không hợp lệ')
+    .nullable(),
   plannedClasses: intInRange(0, 500, 'Số lớp phải là số nguyên từ 0 đến 500'),
   plannedLearners: intInRange(0, 100000, 'Số học viên phải là số nguyên từ 0 đến 100.000'),
   notes: text(500),

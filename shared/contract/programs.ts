@@ -86,10 +86,18 @@ export const programInput = z
       labels.add(key);
     });
     if (p.outcome === 'none' && p.grantsLevel !== null) {
-      ctx.addIssue({ code: 'custom', path: ['grantsLevel'], message: 'Chương trình không cấp bằng hay giấy thì không nâng trình độ lý luận chính trị' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grantsLevel'],
+        message: 'Chương trình không cấp bằng hay giấy thì không nâng trình độ lý luận chính trị',
+      });
     }
     if ((p.outcome === 'none' || p.outcome === 'external') && p.validityMonths !== null) {
-      ctx.addIssue({ code: 'custom', path: ['validityMonths'], message: 'Trung tâm không cấp giấy cho chương trình này nên không có thời hạn' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validityMonths'],
+        message: 'Trung tâm không cấp giấy cho chương trình này nên không có thời hạn',
+      });
     }
   });
 export type ProgramInput = z.input<typeof programInput>;

@@ -6,11 +6,19 @@ const yearField = intInRange(1990, 2100, 'Năm phải từ 1990 đến 2100');
 
 /** A calendar year, its first 6 or 9 months, or a span of whole years (a Party congress term). */
 export const reportPeriodSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('year'), year: yearField }),
-    z.object({ kind: z.literal('months'), year: yearField, months: z.union([z.literal(6), z.literal(9)], { error: 'Chọn 6 hoặc 9 tháng' }) }),
-    z.object({ kind: z.literal('range'), fromYear: yearField, toYear: yearField }),
-  ], { error: 'Chọn kỳ báo cáo' })
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('year'), year: yearField }),
+      z.object({
+        kind: z.literal('months'),
+        year: yearField,
+        months: z.union([z.literal(6), z.literal(9)], { error: 'Chọn 6 hoặc 9 tháng' }),
+      }),
+      z.object({ kind: z.literal('range'), fromYear: yearField, toYear: yearField }),
+    ],
+    { error: 'Chọn kỳ báo cáo' },
+  )
   .superRefine((p, ctx) => {
     if (p.kind !== 'range') return;
     if (p.toYear < p.fromYear) ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'Năm cuối phải từ năm đầu trở đi' });
@@ -62,19 +70,52 @@ export const reportSchema = z.object({
   total: pair,
   /** Enrolments by the learner's commune (xã, phường), and by base Party organisation. */
   /** byProgram: the current period's enrolments per program id. */
-  communes: z.array(z.object({ code: z.string().nullable(), name: z.string(), current: z.number(), previous: z.number(), byProgram: z.record(z.string(), z.number()) })),
-  baseOrgs: z.array(z.object({ unitId: z.number().nullable(), name: z.string(), current: z.number(), previous: z.number(), byProgram: z.record(z.string(), z.number()) })),
+  communes: z.array(
+    z.object({
+      code: z.string().nullable(),
+      name: z.string(),
+      current: z.number(),
+      previous: z.number(),
+      byProgram: z.record(z.string(), z.number()),
+    }),
+  ),
+  baseOrgs: z.array(
+    z.object({
+      unitId: z.number().nullable(),
+      name: z.string(),
+      current: z.number(),
+      previous: z.number(),
+      byProgram: z.record(z.string(), z.number()),
+    }),
+  ),
   lecturers: z.array(
-    z.object({ lecturerId: id, name: z.string(), kind: z.string(), periods: z.number(), previousPeriods: z.number(), norm: z.number().nullable(), percent: z.number().nullable() }),
+    z.object({
+      lecturerId: id,
+      name: z.string(),
+      kind: z.string(),
+      periods: z.number(),
+      previousPeriods: z.number(),
+      norm: z.number().nullable(),
+      percent: z.number().nullable(),
+    }),
   ),
   /** Classes and enrolments per program per calendar year of the period, for the charts. */
-  years: z.array(z.object({ year: z.number(), programs: z.array(z.object({ programId: id, classes: z.number(), enrollments: z.number() })) })),
+  years: z.array(
+    z.object({ year: z.number(), programs: z.array(z.object({ programId: id, classes: z.number(), enrollments: z.number() })) }),
+  ),
   closedYears: z.array(z.object({ year: z.number(), closedAt: z.string() })),
   /** Classes of the period still «Dự kiến» (no opening decision): not counted anywhere, named apart. */
   pendingClasses: z.number(),
   /** Figures of closed years changed afterwards (each change needed a reason): shown in the next report. */
   amendments: z.array(
-    z.object({ year: z.number(), program: z.string(), figure: z.string(), before: z.number(), after: z.number(), reasons: z.array(z.string()) }),
+    z.object({
+      year: z.number(),
+      program: z.string(),
+      figure: z.string(),
+      before: z.number(),
+      after: z.number(),
+      reasons: z.array(z.string()),
+    }),
   ),
 });
 export type Report = z.infer<typeof reportSchema>;
@@ -98,10 +139,18 @@ export const reportsChannels = {
    * at a time, when they are not cached yet (a ten-year report the first time, or after a bulk change);
    * jobId is null when there is nothing to do.
    */
-  'reports.prepare': { input: z.object({ period: reportPeriodSchema }), output: z.object({ jobId: z.string().nullable(), total: z.number() }) },
+  'reports.prepare': {
+    input: z.object({ period: reportPeriodSchema }),
+    output: z.object({ jobId: z.string().nullable(), total: z.number() }),
+  },
   'reports.prepareStatus': {
     input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }),
-    output: z.object({ status: z.enum(['running', 'done', 'cancelled', 'failed']), done: z.number(), total: z.number(), message: z.string().nullable() }),
+    output: z.object({
+      status: z.enum(['running', 'done', 'cancelled', 'failed']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+    }),
   },
   'reports.cancelPrepare': { input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }), output: z.object({}) },
   'reports.get': { input: z.object({ period: reportPeriodSchema }), output: reportSchema },
@@ -112,12 +161,20 @@ export const reportsChannels = {
   'reports.docx': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
   /** To the printer through the system dialog, where the app runs in Electron. */
   'reports.print': { input: z.object({ period: reportPeriodSchema }), output: z.object({ printed: z.boolean() }) },
-  'reports.settings': { input: z.object({}).strict(), output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }) },
-  'reports.saveSettings': { input: z.object({ ageBounds: ageBoundsSchema }), output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }) },
+  'reports.settings': {
+    input: z.object({}).strict(),
+    output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }),
+  },
+  'reports.saveSettings': {
+    input: z.object({ ageBounds: ageBoundsSchema }),
+    output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }),
+  },
   /** Which years are closed; and what stops a year from closing. */
   'reports.years': {
     input: z.object({}).strict(),
-    output: z.array(z.object({ year: z.number(), closedAt: z.string().nullable(), closedBy: z.string().nullable(), blockers: z.array(z.string()) })),
+    output: z.array(
+      z.object({ year: z.number(), closedAt: z.string().nullable(), closedBy: z.string().nullable(), blockers: z.array(z.string()) }),
+    ),
   },
   'reports.closeYear': { input: z.object({ year: yearField }), output: z.object({ year: z.number(), closedAt: z.string() }) },
   /** A closed year's summary as a file for the superior body; signed with the centre's key. */
@@ -129,7 +186,16 @@ export const reportsChannels = {
   'reports.rollup': {
     input: z.object({ year: yearField }),
     output: z.object({
-      centres: z.array(z.object({ id, keyId: z.string(), centreName: z.string(), exportedAt: z.string(), importedAt: z.string(), rows: z.array(rollupRow) })),
+      centres: z.array(
+        z.object({
+          id,
+          keyId: z.string(),
+          centreName: z.string(),
+          exportedAt: z.string(),
+          importedAt: z.string(),
+          rows: z.array(rollupRow),
+        }),
+      ),
       total: z.array(rollupRow),
     }),
   },

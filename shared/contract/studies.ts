@@ -45,9 +45,14 @@ export const studyCountsInput = z
     v.rows.forEach((r, i) => {
       if (seen.has(r.unitId)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'unitId'], message: 'Tổ chức này đã có ở dòng khác' });
       seen.add(r.unitId);
-      if (r.present === null && r.expected !== null) ctx.addIssue({ code: 'custom', path: ['rows', i, 'present'], message: 'Nhập số có mặt' });
+      if (r.present === null && r.expected !== null)
+        ctx.addIssue({ code: 'custom', path: ['rows', i, 'present'], message: 'Nhập số có mặt' });
       if (r.present !== null && r.expected !== null && r.present > r.expected) {
-        ctx.addIssue({ code: 'custom', path: ['rows', i, 'present'], message: `Số có mặt (${r.present}) lớn hơn số phải dự (${r.expected})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'present'],
+          message: `Số có mặt (${r.present}) lớn hơn số phải dự (${r.expected})`,
+        });
       }
     });
   });
@@ -140,7 +145,14 @@ export const studyReportSchema = z.object({
   facts: z.array(z.string()),
   rows: z.array(reportRow),
   /** rows: those with figures; missing: without a denominator; notReported: «Chưa báo cáo» rows. None of the last two counts. */
-  total: z.object({ present: z.number(), expected: z.number(), rate: z.number().nullable(), rows: z.number(), missing: z.number(), notReported: z.number() }),
+  total: z.object({
+    present: z.number(),
+    expected: z.number(),
+    rate: z.number().nullable(),
+    rows: z.number(),
+    missing: z.number(),
+    notReported: z.number(),
+  }),
 });
 export type StudyReport = z.infer<typeof studyReportSchema>;
 
@@ -151,7 +163,8 @@ export function studyRateText(r: StudyReportRow): string {
 
 /** A row's «Ghi chú»: the source, sessions left out, and a merged organisation's successor. */
 export function studyRowNote(r: StudyReportRow): string {
-  const partial = r.expected !== null && r.missingSessions > 0 ? `; ${formatNumber(r.missingSessions)} buổi thiếu số đảng viên, không tính` : '';
+  const partial =
+    r.expected !== null && r.missingSessions > 0 ? `; ${formatNumber(r.missingSessions)} buổi thiếu số đảng viên, không tính` : '';
   const merged = r.mergedInto ? `; đã hợp nhất vào «${r.mergedInto}»` : '';
   return `${STUDY_SOURCE_LABELS[r.source]}${partial}${merged}`;
 }
@@ -185,7 +198,10 @@ export const studiesChannels = {
   /** Members per base organisation for a year, with the year before's beside them («Chép từ năm trước»). */
   'studies.members': {
     input: z.object({ year: yearField }),
-    output: z.object({ year: z.number(), rows: z.array(z.object({ unitId: id, name: z.string(), members: z.number().nullable(), previous: z.number().nullable() })) }),
+    output: z.object({
+      year: z.number(),
+      rows: z.array(z.object({ unitId: id, name: z.string(), members: z.number().nullable(), previous: z.number().nullable() })),
+    }),
   },
   'studies.saveMembers': { input: studyMembersInput, output: z.object({ saved: z.number() }) },
   'studies.report': { input: z.object({ scope: studyScopeSchema }), output: studyReportSchema },

@@ -10,11 +10,7 @@ import { foldText } from './text';
 export const PATTERN_MAX_LENGTH = 60;
 const MAX_PAD = 8;
 
-type Part =
-  | { kind: 'text'; text: string }
-  | { kind: 'seq'; pad: number }
-  | { kind: 'year' }
-  | { kind: 'yy' };
+type Part = { kind: 'text'; text: string } | { kind: 'seq'; pad: number } | { kind: 'year' } | { kind: 'yy' };
 
 type Parsed = { ok: true; parts: Part[] } | { ok: false; message: string };
 

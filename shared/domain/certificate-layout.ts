@@ -147,8 +147,16 @@ export type CertificateLayout = z.infer<typeof certificateLayoutSchema>;
 
 /** How far a printer shifts what it prints; added to every position. */
 export const printerOffsetSchema = z.object({
-  x: z.number({ error: 'Độ lệch phải là số (mm)' }).finite('Độ lệch phải là số (mm)').min(-20, 'Độ lệch từ -20 đến 20 mm').max(20, 'Độ lệch từ -20 đến 20 mm'),
-  y: z.number({ error: 'Độ lệch phải là số (mm)' }).finite('Độ lệch phải là số (mm)').min(-20, 'Độ lệch từ -20 đến 20 mm').max(20, 'Độ lệch từ -20 đến 20 mm'),
+  x: z
+    .number({ error: 'Độ lệch phải là số (mm)' })
+    .finite('Độ lệch phải là số (mm)')
+    .min(-20, 'Độ lệch từ -20 đến 20 mm')
+    .max(20, 'Độ lệch từ -20 đến 20 mm'),
+  y: z
+    .number({ error: 'Độ lệch phải là số (mm)' })
+    .finite('Độ lệch phải là số (mm)')
+    .min(-20, 'Độ lệch từ -20 đến 20 mm')
+    .max(20, 'Độ lệch từ -20 đến 20 mm'),
 });
 export type PrinterOffset = z.infer<typeof printerOffsetSchema>;
 
@@ -168,7 +176,15 @@ export interface CertificateFrame {
   title: { top: number; fontSize: number };
 }
 
-type FieldSpec = [key: CertificateFieldKey, x: number, y: number, width: number, fontSize: number, style: '' | 'b' | 'i', align: CertificateField['align']];
+type FieldSpec = [
+  key: CertificateFieldKey,
+  x: number,
+  y: number,
+  width: number,
+  fontSize: number,
+  style: '' | 'b' | 'i',
+  align: CertificateField['align'],
+];
 
 // Designed on A5 (210 × 148 landscape, 148 × 210 portrait) and scaled for A4. The signature block
 // leaves room for a hand signature and the round seal stamped over its left side.
@@ -257,7 +273,10 @@ export function certificateFrame(paper: CertificatePaper, orientation: Certifica
 }
 
 /** A plain-paper design with every field placed; A5 landscape unless asked otherwise. */
-export function defaultCertificateLayout(paper: CertificatePaper = 'A5', orientation: CertificateOrientation = 'landscape'): CertificateLayout {
+export function defaultCertificateLayout(
+  paper: CertificatePaper = 'A5',
+  orientation: CertificateOrientation = 'landscape',
+): CertificateLayout {
   const { template, L, pt } = scaled(paper, orientation);
   return {
     paper,

@@ -68,7 +68,13 @@ export function communeRanker<T extends CommuneOption>() {
     if (!k) {
       const name = foldText(o.name);
       const label = `${name} ${foldText(o.provinceName)}`;
-      k = { bare: o.name.replace(/^(xã|phường|đặc khu|thị trấn)\s+/iu, ''), nameKey: communeNameKey(o.name), nameWords: words(name), labelWords: words(label), label };
+      k = {
+        bare: o.name.replace(/^(xã|phường|đặc khu|thị trấn)\s+/iu, ''),
+        nameKey: communeNameKey(o.name),
+        nameWords: words(name),
+        labelWords: words(label),
+        label,
+      };
       cache.set(o, k);
     }
     return k;
@@ -87,13 +93,24 @@ export function communeRanker<T extends CommuneOption>() {
       const rank = rankOf(keysOf(o), queryKey, typed);
       if (rank >= 0) hits.push({ o, rank, own: isOwn(o) });
     }
-    hits.sort((a, b) =>
-      a.rank - b.rank || a.own - b.own || compareVi(keysOf(a.o).bare, keysOf(b.o).bare) || compareVi(a.o.name, b.o.name) || compareVi(a.o.provinceName, b.o.provinceName));
+    hits.sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        a.own - b.own ||
+        compareVi(keysOf(a.o).bare, keysOf(b.o).bare) ||
+        compareVi(a.o.name, b.o.name) ||
+        compareVi(a.o.provinceName, b.o.provinceName),
+    );
     return hits.slice(0, limit).map((h) => h.o);
   };
 }
 
 /** One-off ranking (tests, small lists); the autocompletes keep a `communeRanker()` for its cache. */
-export function rankCommunes<T extends CommuneOption>(options: readonly T[], query: string, preferred: readonly string[] = [], limit = Infinity): T[] {
+export function rankCommunes<T extends CommuneOption>(
+  options: readonly T[],
+  query: string,
+  preferred: readonly string[] = [],
+  limit = Infinity,
+): T[] {
   return communeRanker<T>()(options, query, preferred, limit);
 }

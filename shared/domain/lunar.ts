@@ -101,9 +101,7 @@ function newMoonInstant(k: number): number {
     0.0005 * Math.sin(2 * moonAnomaly + sunAnomaly);
   // The series give dynamical time; ΔT (days) brings the instant back to UT.
   const deltaT =
-    t < -11
-      ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
-      : -0.000278 + 0.000265 * t + 0.000262 * t2;
+    t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return mean + correction - deltaT;
 }
 

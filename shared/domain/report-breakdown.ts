@@ -48,12 +48,24 @@ export function compositionColumns(ageBands: readonly string[]): BreakdownColumn
     { group: 'Đảng viên', header: 'Dự bị', fullHeader: 'Đảng viên dự bị', count: (f) => f.party.du_bi, base: enrolments },
     { group: 'Đảng viên', header: 'Quần chúng', fullHeader: 'Quần chúng', count: (f) => f.party.quan_chung, base: enrolments },
     { group: 'Đảng viên', header: 'Chưa rõ', fullHeader: 'Chưa rõ đảng tịch', count: (f) => f.party.unknown, base: enrolments },
-    ...ageBands.map((label, i): BreakdownColumn => ({ group: 'Độ tuổi', header: label, fullHeader: label, count: (f) => f.ages[i] ?? 0, base: enrolments })),
+    ...ageBands.map((label, i): BreakdownColumn => ({
+      group: 'Độ tuổi',
+      header: label,
+      fullHeader: label,
+      count: (f) => f.ages[i] ?? 0,
+      base: enrolments,
+    })),
   ];
 }
 
 export function classificationColumns(labels: readonly string[]): BreakdownColumn[] {
-  return labels.map((label) => ({ group: 'Xếp loại', header: label, fullHeader: label, count: (f) => f.classifications[label] ?? 0, base: gradedCount }));
+  return labels.map((label) => ({
+    group: 'Xếp loại',
+    header: label,
+    fullHeader: label,
+    count: (f) => f.classifications[label] ?? 0,
+    base: gradedCount,
+  }));
 }
 
 /** The column groups in order, each with how many columns it spans: the upper header row. */

@@ -10,7 +10,9 @@ const TONE_MARKS = /[\u0300\u0309\u0303\u0301\u0323]/g;
 
 /** Words as the full-text tokenizer sees them: letters and digits, anything else separates. */
 export function splitWords(text: string): string[] {
-  return cleanText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return cleanText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -20,7 +22,11 @@ export function splitWords(text: string): string[] {
  */
 export function exactWordKeys(text: string): string[] {
   const keys: string[] = [];
-  for (const word of text.toLowerCase().replace(/ð/g, 'đ').normalize('NFD').split(/[^\p{L}\p{M}\p{N}]+/u)) {
+  for (const word of text
+    .toLowerCase()
+    .replace(/ð/g, 'đ')
+    .normalize('NFD')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!word) continue;
     let tone = '0';
     const letters = word.replace(TONE_MARKS, (m) => {

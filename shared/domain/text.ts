@@ -9,12 +9,14 @@
  * can print a name backwards on a certificate.
  */
 export function cleanText(value: string): string {
-  return value
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, '')
-    .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
-    .trim();
+  return (
+    value
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, '')
+      .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
+      .trim()
+  );
 }
 
 /** A string with a lone surrogate (half of an emoji or a broken file) cannot be saved or printed as it is. */

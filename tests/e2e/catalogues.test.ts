@@ -28,12 +28,26 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       const core = host.core;
       await saveCentreProfile(core);
       const reporter = await ok(core, 'lecturers.save', {
-        familyAndMiddle: 'Phạm Thị', given: 'Hoa', kind: 'bao_cao_vien', role: 'khac', unit: 'Ban Tuyên giáo và Dân vận Đảng ủy xã',
-        position: 'Phó Trưởng ban', phone: '', normHours: null, lecturingHours: null,
+        familyAndMiddle: 'Phạm Thị',
+        given: 'Hoa',
+        kind: 'bao_cao_vien',
+        role: 'khac',
+        unit: 'Ban Tuyên giáo và Dân vận Đảng ủy xã',
+        position: 'Phó Trưởng ban',
+        phone: '',
+        normHours: null,
+        lecturingHours: null,
       });
       await ok(core, 'lecturers.save', {
-        familyAndMiddle: 'Lê Thị', given: 'Năm', kind: 'kiem_nhiem', role: 'giang_vien', unit: 'Trường THCS Đắk Hà', position: '', phone: '',
-        normHours: null, lecturingHours: null,
+        familyAndMiddle: 'Lê Thị',
+        given: 'Năm',
+        kind: 'kiem_nhiem',
+        role: 'giang_vien',
+        unit: 'Trường THCS Đắk Hà',
+        position: '',
+        phone: '',
+        normHours: null,
+        lecturingHours: null,
       });
       const room = await ok(core, 'venues.save', { name: 'Phòng học số 2', address: 'Thôn 3', communeCode: null, capacity: 40 });
 
@@ -92,11 +106,27 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
       const timetable = async (c: { cohort: number; name: string; start: string; venueId: number; lecturerId: number }) => {
         const saved = await ok(core, 'classes.save', {
-          programId: knd.id, planLineId: null, cohortNumber: c.cohort, cohortNumbering: 'per_year', name: c.name, startDate: c.start,
-          endDate: '2026-03-31', venueId: c.venueId, form: 'full_time', homeroomLecturerId: c.lecturerId, capacity: 80, sites: [],
-          openingDecisionNumber: null, openingDecisionDate: null,
+          programId: knd.id,
+          planLineId: null,
+          cohortNumber: c.cohort,
+          cohortNumbering: 'per_year',
+          name: c.name,
+          startDate: c.start,
+          endDate: '2026-03-31',
+          venueId: c.venueId,
+          form: 'full_time',
+          homeroomLecturerId: c.lecturerId,
+          capacity: 80,
+          sites: [],
+          openingDecisionNumber: null,
+          openingDecisionDate: null,
         });
-        const t = await ok(core, 'timetable.generate', { classId: saved.id, startDate: c.start, halves: ['sang', 'chieu'], lecturerByTopic: {} });
+        const t = await ok(core, 'timetable.generate', {
+          classId: saved.id,
+          startDate: c.start,
+          halves: ['sang', 'chieu'],
+          lecturerByTopic: {},
+        });
         await ok(core, 'timetable.save', { classId: saved.id, sessions: t.sessions, adjustClassDates: true });
         return saved.id;
       };
@@ -109,11 +139,22 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       const hours = page.getByRole('table', { name: 'Giờ giảng năm 2026' });
       const ba = hours.getByRole('row', { name: /Trần Văn Ba/ });
       await ba.waitFor();
-      expect(await ba.getByRole('cell').allInnerTexts()).toEqual(['Trần Văn Ba', 'Chuyên trách', '1', '10', '40', '120 (giảng 90)', '33,3%']);
-      const external = page.getByRole('table', { name: 'Giảng viên kiêm nhiệm và báo cáo viên năm 2026' });
-      expect(await external.getByRole('row', { name: /Phạm Thị Hoa/ }).getByRole('cell').allInnerTexts()).toEqual([
-        'Phạm Thị Hoa', 'Báo cáo viên', 'Ban Tuyên giáo và Dân vận Đảng ủy xã', '1', '10', '40',
+      expect(await ba.getByRole('cell').allInnerTexts()).toEqual([
+        'Trần Văn Ba',
+        'Chuyên trách',
+        '1',
+        '10',
+        '40',
+        '120 (giảng 90)',
+        '33,3%',
       ]);
+      const external = page.getByRole('table', { name: 'Giảng viên kiêm nhiệm và báo cáo viên năm 2026' });
+      expect(
+        await external
+          .getByRole('row', { name: /Phạm Thị Hoa/ })
+          .getByRole('cell')
+          .allInnerTexts(),
+      ).toEqual(['Phạm Thị Hoa', 'Báo cáo viên', 'Ban Tuyên giáo và Dân vận Đảng ủy xã', '1', '10', '40']);
       await external.getByRole('row', { name: /Cộng/ }).waitFor();
       await screenshot(page, '34-hours');
 
@@ -122,10 +163,18 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       await gotoYear(page, 2026);
       await page.getByRole('table', { name: 'Ngày nghỉ theo Bộ luật Lao động năm 2026' }).getByText('(10/3 âm lịch)').waitFor();
       // Giỗ Tổ on Sunday 26/04/2026: Monday 27/04 is given back (nghỉ bù, Labour Code art. 112(3)).
-      await page.getByRole('table', { name: 'Các ngày nghỉ thực tế năm 2026' }).getByRole('row', { name: /27\/04\/2026.*Nghỉ bù Giỗ Tổ Hùng Vương/ }).waitFor();
+      await page
+        .getByRole('table', { name: 'Các ngày nghỉ thực tế năm 2026' })
+        .getByRole('row', { name: /27\/04\/2026.*Nghỉ bù Giỗ Tổ Hùng Vương/ })
+        .waitFor();
       // The date picker heads its columns the Vietnamese way.
-      await page.getByRole('button', { name: /Choose date|Chọn ngày/ }).first().click();
-      await expect.poll(() => page.getByRole('dialog').getByRole('columnheader').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
+      await page
+        .getByRole('button', { name: /Choose date|Chọn ngày/ })
+        .first()
+        .click();
+      await expect
+        .poll(() => page.getByRole('dialog').getByRole('columnheader').allInnerTexts())
+        .toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
       await page.keyboard.press('Escape');
       await page.getByLabel('Theo âm lịch').check();
       await page.locator('input[name="lunarDay"]').fill('5');
@@ -156,7 +205,10 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       await page.goto(`${host.url}#/calendar?date=2026-03-04`);
       await page.getByRole('heading', { name: 'Tuần từ 02/03/2026 đến 08/03/2026' }).waitFor();
       const week = page.getByRole('table', { name: 'Lịch giảng dạy trong tuần' });
-      await week.getByRole('button', { name: new RegExp(CLASS_2) }).first().waitFor();
+      await week
+        .getByRole('button', { name: new RegExp(CLASS_2) })
+        .first()
+        .waitFor();
       expect(await week.getByRole('button', { name: new RegExp(CLASS_1) }).count()).toBe(10);
       expect(await week.getByRole('button', { name: new RegExp(CLASS_2) }).count()).toBe(6);
       await week.getByText('Khái quát lịch sử Đảng Cộng sản Việt Nam').first().waitFor();
@@ -188,12 +240,17 @@ describe('catalogues: lecturers, venues, hours, holidays and the teaching calend
       // "Hôm nay" brings back the current week, with today marked.
       await page.getByRole('button', { name: 'Tuần', exact: true }).click();
       await page.getByRole('button', { name: 'Hôm nay' }).click();
-      await page.getByRole('columnheader', { name: new RegExp(`${todayInVietnam().slice(8, 10)}/${todayInVietnam().slice(5, 7)}`) }).waitFor();
+      await page
+        .getByRole('columnheader', { name: new RegExp(`${todayInVietnam().slice(8, 10)}/${todayInVietnam().slice(5, 7)}`) })
+        .waitFor();
       expect(await page.locator('[aria-current="date"]').count()).toBe(1);
 
       // A session opens its class.
       await page.goto(`${host.url}#/calendar?view=month&date=2026-03-01`);
-      await page.getByRole('button', { name: new RegExp(`^Sáng: ${CLASS_1}`) }).first().click();
+      await page
+        .getByRole('button', { name: new RegExp(`^Sáng: ${CLASS_1}`) })
+        .first()
+        .click();
       await page.waitForURL(new RegExp(`#/classes/${class1}$`));
 
       expect(problems).toEqual([]);

@@ -68,7 +68,13 @@ describe('certificate layout editor — as a clerk', () => {
       const saved = await ok(core, 'certificates.layout', { programId: knd.id });
       expect(saved.isDefault).toBe(false);
       expect(saved.layout.mode).toBe('preprinted');
-      expect(saved.layout.fields.find((f) => f.key === 'fullName')).toMatchObject({ x: 17, y: 44, width: 170.5, fontSize: 16, italic: true });
+      expect(saved.layout.fields.find((f) => f.key === 'fullName')).toMatchObject({
+        x: 17,
+        y: 44,
+        width: 170.5,
+        fontSize: 16,
+        italic: true,
+      });
       expect(saved.layout.fields.find((f) => f.key === 'qr')).toMatchObject({ x: qrX, y: qrY });
       await screenshot(page, '67-certificate-layout-saved');
 

@@ -9,7 +9,7 @@ import { generateCentreKeys, publicKeyFileText, signCertificate } from '../../el
 const browser = browserForFile();
 
 describe('certificate register, verification and settings — as a clerk', () => {
-  it('lists the year\'s register, tells a genuine code from a changed one and validates the number pattern; verifies another centre\'s certificate by its imported key', async () => {
+  it("lists the year's register, tells a genuine code from a changed one and validates the number pattern; verifies another centre's certificate by its imported key", async () => {
     const data = dataFolder();
     const host = await startApp(data.dir);
     try {
@@ -18,7 +18,12 @@ describe('certificate register, verification and settings — as a clerk', () =>
       const { issued } = await ok(core, 'certificates.issue', { classId: cls.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
       expect(issued.map((c) => c.serial)).toEqual(['1/2026/GCN', '2/2026/GCN', '3/2026/GCN', '4/2026/GCN', '5/2026/GCN']);
       const bao = issued.find((c) => c.printed.fullName === 'Lê Văn Bảo')!;
-      await ok(core, 'certificates.reissue', { certificateId: bao.id, reason: 'Sai ngày sinh trên giấy', issueDate: '2026-03-20', signer: { kind: 'director' } });
+      await ok(core, 'certificates.reissue', {
+        certificateId: bao.id,
+        reason: 'Sai ngày sinh trên giấy',
+        issueDate: '2026-03-20',
+        signer: { kind: 'director' },
+      });
 
       const page = await browser().newPage({ viewport: { width: 1366, height: 900 } });
       const problems = watchConsole(page);
@@ -64,7 +69,10 @@ describe('certificate register, verification and settings — as a clerk', () =>
       await field.fill(code);
       await page.getByRole('button', { name: 'Kiểm tra nội dung đã dán' }).click();
       await page.getByText('Giấy chứng nhận thật, còn trong sổ.').waitFor();
-      await page.getByRole('table', { name: 'Nội dung mã' }).getByRole('row', { name: /Họ và tên Trần Văn An/ }).waitFor();
+      await page
+        .getByRole('table', { name: 'Nội dung mã' })
+        .getByRole('row', { name: /Họ và tên Trần Văn An/ })
+        .waitFor();
 
       // One letter changed in the middle of the code.
       const mid = Math.floor(code.length / 2);
@@ -111,7 +119,17 @@ describe('certificate register, verification and settings — as a clerk', () =>
       const other = generateCentreKeys();
       const keyFile = path.join(data.dir, 'khoa-cong-khai-krong-pac.pem');
       fs.writeFileSync(keyFile, publicKeyFileText(other.publicKeyPem, 'Trung tâm Chính trị huyện Krông Pắc'));
-      const otherCode = signCertificate({ n: '17/2025/GCN', r: '2025.0017', name: 'H\'Hen Niê', birth: '1998-02-03', program: 'Bồi dưỡng kết nạp Đảng', issued: '2025-11-04' }, other);
+      const otherCode = signCertificate(
+        {
+          n: '17/2025/GCN',
+          r: '2025.0017',
+          name: "H'Hen Niê",
+          birth: '1998-02-03',
+          program: 'Bồi dưỡng kết nạp Đảng',
+          issued: '2025-11-04',
+        },
+        other,
+      );
       await page.locator('input[type="file"][aria-label="Tệp khóa công khai"]').setInputFiles(keyFile);
       const addKey = page.getByRole('dialog', { name: 'Nhập khóa công khai' });
       expect(await addKey.getByRole('textbox', { name: 'Đơn vị cấp' }).inputValue()).toBe('Trung tâm Chính trị huyện Krông Pắc');

@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, dataFolder, ok, screenshot, SCREENSHOTS, seriousAccessibilityProblems, startApp, typeDate, watchConsole } from './fixtures';
+import {
+  browserForFile,
+  dataFolder,
+  ok,
+  screenshot,
+  SCREENSHOTS,
+  seriousAccessibilityProblems,
+  startApp,
+  typeDate,
+  watchConsole,
+} from './fixtures';
 import { LEARNERS, recognisedClass } from './certificate-fixtures';
 
 const browser = browserForFile();
@@ -81,7 +91,12 @@ describe('certificates — as a clerk', () => {
       await progress.getByRole('button', { name: 'Đóng' }).click();
       // Saving a PDF is not printing: the count stays at 0.
       expect((await ok(core, 'certificates.ofClass', { classId: cls.id })).map((c) => c.printCount)).toEqual([0, 0, 0, 0, 0]);
-      expect((await table.getByRole('row', { name: /Trần Văn An/ }).first().textContent()) ?? '').toMatch(/Còn hiệu lực0Cấp lại/);
+      expect(
+        (await table
+          .getByRole('row', { name: /Trần Văn An/ })
+          .first()
+          .textContent()) ?? '',
+      ).toMatch(/Còn hiệu lực0Cấp lại/);
 
       await page.getByRole('button', { name: 'Cấp lại: Lê Văn Bảo' }).click();
       const again = page.getByRole('dialog', { name: 'Cấp lại giấy số 2/2026/GCN' });
@@ -111,7 +126,10 @@ describe('certificates — as a clerk', () => {
       await page.getByRole('textbox', { name: 'Mã tra cứu (nếu có)' }).fill(an.checkCode!.toLowerCase());
       await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
       await page.getByText('Có trong sổ, mã tra cứu khớp').waitFor();
-      await page.getByRole('table', { name: 'Sổ cấp giấy chứng nhận ghi' }).getByRole('row', { name: /Họ và tên Trần Văn An/ }).waitFor();
+      await page
+        .getByRole('table', { name: 'Sổ cấp giấy chứng nhận ghi' })
+        .getByRole('row', { name: /Họ và tên Trần Văn An/ })
+        .waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, '64b-certificate-verify-by-number');
       await page.getByRole('textbox', { name: 'Số giấy' }).fill('2/2026/GCN');

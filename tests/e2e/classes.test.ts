@@ -4,7 +4,17 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { browserForFile, chooseDocument, dataFolder, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+import {
+  browserForFile,
+  chooseDocument,
+  dataFolder,
+  saveCentreProfile,
+  screenshot,
+  SCREENSHOTS,
+  startApp,
+  typeDate,
+  watchConsole,
+} from './fixtures';
 
 const browser = browserForFile();
 
@@ -16,8 +26,15 @@ describe('plans, classes and timetables — as a clerk', () => {
       const core = host.core;
       await saveCentreProfile(core);
       await dispatch(core, 'lecturers.save', {
-        familyAndMiddle: 'Trần Thị', given: 'Lan', kind: 'chuyen_trach', role: 'giang_vien', unit: 'Trung tâm Chính trị', position: 'Giảng viên',
-        phone: '', normHours: 120, lecturingHours: 90,
+        familyAndMiddle: 'Trần Thị',
+        given: 'Lan',
+        kind: 'chuyen_trach',
+        role: 'giang_vien',
+        unit: 'Trung tâm Chính trị',
+        position: 'Giảng viên',
+        phone: '',
+        normHours: 120,
+        lecturingHours: 90,
       });
 
       const page = await browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -40,13 +57,21 @@ describe('plans, classes and timetables — as a clerk', () => {
       await page.locator('input[name="plannedClasses"]').fill('2');
       await page.locator('input[name="plannedLearners"]').fill('100');
       await page.getByRole('button', { name: 'Lưu' }).click();
-      await page.getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ }).getByRole('cell', { name: '0,0%', exact: true }).first().waitFor();
+      await page
+        .getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ })
+        .getByRole('cell', { name: '0,0%', exact: true })
+        .first()
+        .waitFor();
       await screenshot(page, '20-plan');
 
       // Open the class from the plan line: the cohort name is proposed.
       await page.getByRole('button', { name: 'Mở lớp' }).click();
-      await page.waitForFunction(() => (document.querySelector('input[name="name"]') as HTMLInputElement | null)?.value.startsWith('Lớp bồi dưỡng'));
-      expect(await page.locator('input[name="name"]').inputValue()).toBe('Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng khóa I năm 2026');
+      await page.waitForFunction(() =>
+        (document.querySelector('input[name="name"]') as HTMLInputElement | null)?.value.startsWith('Lớp bồi dưỡng'),
+      );
+      expect(await page.locator('input[name="name"]').inputValue()).toBe(
+        'Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng khóa I năm 2026',
+      );
       // The next opening decision number is in the field already.
       await expect.poll(() => page.locator('input[name="openingDecisionNumber"]').inputValue()).toBe('1');
       await page.getByText('Số tiếp theo trong nhiệm kỳ: 01; có thể sửa').waitFor();
@@ -70,7 +95,10 @@ describe('plans, classes and timetables — as a clerk', () => {
       await page.getByRole('button', { name: 'Lập lịch (xem trước)' }).click();
       await page.getByText('Lịch học: 10 buổi, từ 12/02/2026 đến 25/02/2026 (chưa lưu)').waitFor();
       await page.getByText('Không có trùng lịch hay vấn đề nào.').waitFor();
-      const dates = await page.getByRole('table', { name: 'Các buổi học' }).getByRole('group').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      const dates = await page
+        .getByRole('table', { name: 'Các buổi học' })
+        .getByRole('group')
+        .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
       expect(dates.some((d) => /1[4-9]\/02\/2026|2[0-2]\/02\/2026/.test(d))).toBe(false);
       await screenshot(page, '22-timetable-preview');
       await page.getByRole('button', { name: 'Lưu lịch học' }).click();
@@ -119,7 +147,10 @@ describe('plans, classes and timetables — as a clerk', () => {
       await screenshot(page, '25-decision-preview');
 
       await page.goto(`${host.url}#/plans`);
-      await page.getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ }).getByRole('cell', { name: '50,0%', exact: true }).waitFor();
+      await page
+        .getByRole('table', { name: /^Thực hiện so với kế hoạch năm/ })
+        .getByRole('cell', { name: '50,0%', exact: true })
+        .waitFor();
 
       // One next step at a time: the Kết quả tab names the step the header offers.
       await page.setViewportSize({ width: 1366, height: 768 });

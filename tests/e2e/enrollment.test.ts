@@ -4,7 +4,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
 import { ROSTER_GIVEN, rosterPerson } from '../fixtures/personal-data';
-import { browserForFile, chooseDocument, dataFolder, ok, saveCentreProfile, screenshot, SCREENSHOTS, startApp, typeDate, watchConsole } from './fixtures';
+import {
+  browserForFile,
+  chooseDocument,
+  dataFolder,
+  ok,
+  saveCentreProfile,
+  screenshot,
+  SCREENSHOTS,
+  startApp,
+  typeDate,
+  watchConsole,
+} from './fixtures';
 
 const browser = browserForFile();
 
@@ -12,27 +23,68 @@ const browser = browserForFile();
 async function setUp(core: AppCore) {
   await saveCentreProfile(core);
   const lecturer = await ok(core, 'lecturers.save', {
-    familyAndMiddle: 'Trần Thị', given: 'Lan', kind: 'chuyen_trach', role: 'giang_vien', unit: 'Trung tâm Chính trị', position: 'Giảng viên',
-    phone: '', normHours: 120, lecturingHours: 90,
+    familyAndMiddle: 'Trần Thị',
+    given: 'Lan',
+    kind: 'chuyen_trach',
+    role: 'giang_vien',
+    unit: 'Trung tâm Chính trị',
+    position: 'Giảng viên',
+    phone: '',
+    normHours: 120,
+    lecturingHours: 90,
   });
-  const hall = await ok(core, 'venues.save', { name: 'Hội trường trung tâm', address: 'Thôn 3, xã Đắk Hà', communeCode: null, capacity: 80 });
+  const hall = await ok(core, 'venues.save', {
+    name: 'Hội trường trung tâm',
+    address: 'Thôn 3, xã Đắk Hà',
+    communeCode: null,
+    capacity: 80,
+  });
   const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
   const cls = await ok(core, 'classes.save', {
-    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
-    startDate: '2026-02-12', endDate: '2026-02-28', venueId: hall.id, form: 'full_time', homeroomLecturerId: lecturer.id, capacity: 30, sites: [],
-    openingDecisionNumber: 1, openingDecisionDate: '2026-02-05',
+    programId: knd.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
+    startDate: '2026-02-12',
+    endDate: '2026-02-28',
+    venueId: hall.id,
+    form: 'full_time',
+    homeroomLecturerId: lecturer.id,
+    capacity: 30,
+    sites: [],
+    openingDecisionNumber: 1,
+    openingDecisionDate: '2026-02-05',
   });
-  const t = await ok(core, 'timetable.generate', { classId: cls.id, startDate: '2026-02-12', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+  const t = await ok(core, 'timetable.generate', {
+    classId: cls.id,
+    startDate: '2026-02-12',
+    halves: ['sang', 'chieu'],
+    lecturerByTopic: {},
+  });
   const timetable = await ok(core, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
   expect(timetable.sessions).toHaveLength(10);
   const unit = await ok(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null });
   for (const i of ROSTER_GIVEN.keys()) {
     await ok(core, 'learners.save', {
-      ...rosterPerson(i), ethnicityCode: '01', religion: '', homePlace: '', communeCode: null, workplace: '',
+      ...rosterPerson(i),
+      ethnicityCode: '01',
+      religion: '',
+      homePlace: '',
+      communeCode: null,
+      workplace: '',
       position: '',
       // Two probationary Party members: the admission course is for non-members, so the core asks why.
-      partyStatus: i === 3 || i === 17 ? 'du_bi' : 'quan_chung', admissionDate: i === 3 || i === 17 ? '2025-09-02' : null, confirmationDate: null,
-      unitId: unit.id, educationLevel: '', theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+      partyStatus: i === 3 || i === 17 ? 'du_bi' : 'quan_chung',
+      admissionDate: i === 3 || i === 17 ? '2025-09-02' : null,
+      confirmationDate: null,
+      unitId: unit.id,
+      educationLevel: '',
+      theoryLevel: null,
+      citizenId: '',
+      partyCard: '',
+      phone: '',
+      notes: '',
     });
   }
   return { cls, sessions: timetable.sessions };
@@ -238,7 +290,17 @@ describe('enrolment, attendance and results — as a clerk', () => {
       expect(flat.toLocaleLowerCase('vi')).toContain('lớp bồi dưỡng nhận thức về đảng khóa i năm 2026');
       expect(flat).toContain(`${order[12]} 7,5`);
       expect(flat).toContain('Vắng 3/10 buổi, quá 20% (tối đa 2 buổi)');
-      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', scoreSheet.pdfPath, path.join(SCREENSHOTS, '4b-score-sheet-pdf')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        scoreSheet.pdfPath,
+        path.join(SCREENSHOTS, '4b-score-sheet-pdf'),
+      ]);
 
       // Another document chosen: what was said about the score sheet's file is gone.
       await chooseDocument(page, 'Quyết định công nhận kết quả');
@@ -253,7 +315,17 @@ describe('enrolment, attendance and results — as a clerk', () => {
       expect(refused).toHaveLength(3);
       for (const name of refused) expect(decisionText).not.toContain(name);
       for (const r of final.rows.filter((x) => x.result.status === 'eligible').slice(0, 3)) expect(decisionText).toContain(r.fullName);
-      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', decision.pdfPath, path.join(SCREENSHOTS, '4c-results-decision-list')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '2',
+        '-l',
+        '2',
+        decision.pdfPath,
+        path.join(SCREENSHOTS, '4c-results-decision-list'),
+      ]);
       expect(problems).toEqual([]);
       await page.close();
     } finally {

@@ -42,8 +42,17 @@ export function browserForFile(): () => Browser {
 /** The profile of a commune-era centre: without one the app opens on the first-start page. */
 export async function saveCentreProfile(core: AppCore): Promise<void> {
   const r = await dispatch(core, 'centre.save', {
-    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2025-07-01',
+    name: 'Trung tâm Chính trị xã Đắk Hà',
+    superior: 'Đảng ủy xã Đắk Hà',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
 }
@@ -153,5 +162,10 @@ export async function seriousAccessibilityProblems(page: Page): Promise<string[]
   const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ iframes: false }).analyze();
   return results.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')}: ${n.html.slice(0, 120)}${process.env.AXE_DETAIL ? ` ${n.failureSummary ?? ''}` : ''})`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id}: ${v.help} (${n.target.join(' ')}: ${n.html.slice(0, 120)}${process.env.AXE_DETAIL ? ` ${n.failureSummary ?? ''}` : ''})`,
+      ),
+    );
 }

@@ -99,9 +99,9 @@ describe('foundation: centre profile and program catalogue, as a clerk uses them
       await page.getByRole('gridcell', { name: 'Bồi dưỡng lịch sử Đảng bộ xã' }).click();
       await page.locator('input[name="code"]').waitFor();
       expect(await page.locator('input[name="code"]').inputValue()).toBe('LSDB');
-      const titles = await page.locator('textarea[name^="topics."][name$=".title"]:not([aria-hidden])').evaluateAll((els) =>
-        els.map((e) => (e as HTMLTextAreaElement).value),
-      );
+      const titles = await page
+        .locator('textarea[name^="topics."][name$=".title"]:not([aria-hidden])')
+        .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
       expect(titles).toEqual([topics[2], topics[0], topics[1]]);
       await page.getByRole('link', { name: 'Hồ sơ trung tâm' }).click();
       expect(await page.locator('input[name="deputies.0.name"]').inputValue()).toBe('Trần Thị Bình');

@@ -2,7 +2,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SCREENSHOTS, browserForFile, dataFolder, ok, saveCentreProfile, screenshot, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
+import {
+  SCREENSHOTS,
+  browserForFile,
+  dataFolder,
+  ok,
+  saveCentreProfile,
+  screenshot,
+  seriousAccessibilityProblems,
+  startApp,
+  watchConsole,
+} from './fixtures';
 
 const browser = browserForFile();
 
@@ -101,7 +111,9 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
       await fitsTheScreen(page);
       await screenshot(page, '80-import-mapping-remembered');
       // The page's status bar covers the table's lower rows in a full-page picture: the table alone too.
-      await page.getByRole('table', { name: 'Chọn cột' }).screenshot({ path: path.join(SCREENSHOTS, '80-import-mapping-remembered-table.png') });
+      await page
+        .getByRole('table', { name: 'Chọn cột' })
+        .screenshot({ path: path.join(SCREENSHOTS, '80-import-mapping-remembered-table.png') });
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
       // The clerk can set the remembered column back to the header's own reading, and choose again.

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import JSZip from 'jszip';
 import { CELL_LIST_FIX, CELL_LIST_ROWS } from '../fixtures/personal-data';
-import { dataFolder, browserForFile, screenshot, seriousAccessibilityProblems, startApp, watchConsole, saveCentreProfile } from './fixtures';
+import {
+  dataFolder,
+  browserForFile,
+  screenshot,
+  seriousAccessibilityProblems,
+  startApp,
+  watchConsole,
+  saveCentreProfile,
+} from './fixtures';
 
 const browser = browserForFile();
 
@@ -31,12 +39,32 @@ describe('learners: import, search, merge — as a clerk', () => {
     try {
       const core = host.core;
       await saveCentreProfile(core);
-      const unit = (await dispatch(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null })) as { ok: true; value: { id: number } };
+      const unit = (await dispatch(core, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null })) as {
+        ok: true;
+        value: { id: number };
+      };
       // Already in the registry from an earlier year, with only a birth year.
       await dispatch(core, 'learners.save', {
-        familyAndMiddle: 'Nguyễn Thị', given: 'Hằng', sex: 'nu', birthDate: '1975', ethnicityCode: '01', religion: '', homePlace: '',
-        communeCode: null, workplace: '', position: 'Chi hội trưởng phụ nữ', partyStatus: 'quan_chung', admissionDate: null,
-        confirmationDate: null, unitId: unit.value.id, educationLevel: '', theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+        familyAndMiddle: 'Nguyễn Thị',
+        given: 'Hằng',
+        sex: 'nu',
+        birthDate: '1975',
+        ethnicityCode: '01',
+        religion: '',
+        homePlace: '',
+        communeCode: null,
+        workplace: '',
+        position: 'Chi hội trưởng phụ nữ',
+        partyStatus: 'quan_chung',
+        admissionDate: null,
+        confirmationDate: null,
+        unitId: unit.value.id,
+        educationLevel: '',
+        theoryLevel: null,
+        citizenId: '',
+        partyCard: '',
+        phone: '',
+        notes: '',
       });
       const file = path.join(data.dir, 'DS_chibo_thon3.xlsx');
       await cellList(file);
@@ -68,7 +96,9 @@ describe('learners: import, search, merge — as a clerk', () => {
       // Find people by typing without diacritics.
       await page.getByRole('button', { name: 'Xem danh sách học viên' }).click();
       await page.getByLabel('Tìm học viên').fill('nguyen thi hang');
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 2);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 2,
+      );
       await page.getByLabel('Tìm học viên').fill('dang');
       await page.getByRole('gridcell', { name: 'Đặng Văn Đức' }).waitFor();
       expect(await page.locator('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').count()).toBe(1);
@@ -78,11 +108,31 @@ describe('learners: import, search, merge — as a clerk', () => {
 
       // A cell by its full name, in the search and typed without diacritics in the filter; a Thông elsewhere is not a match.
       await dispatch(core, 'learners.save', {
-        familyAndMiddle: 'Bùi Văn', given: 'Thông', sex: 'nam', birthDate: '1980', ethnicityCode: '01', religion: '', homePlace: '', communeCode: null,
-        workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-        citizenId: '', partyCard: '', phone: '', notes: '',
+        familyAndMiddle: 'Bùi Văn',
+        given: 'Thông',
+        sex: 'nam',
+        birthDate: '1980',
+        ethnicityCode: '01',
+        religion: '',
+        homePlace: '',
+        communeCode: null,
+        workplace: '',
+        position: '',
+        partyStatus: null,
+        admissionDate: null,
+        confirmationDate: null,
+        unitId: null,
+        educationLevel: '',
+        theoryLevel: null,
+        citizenId: '',
+        partyCard: '',
+        phone: '',
+        notes: '',
       });
-      const inCell = (await dispatch(core, 'learners.count', { q: '', filters: { unitId: unit.value.id } })) as { ok: true; value: { count: number } };
+      const inCell = (await dispatch(core, 'learners.count', { q: '', filters: { unitId: unit.value.id } })) as {
+        ok: true;
+        value: { count: number };
+      };
       const rows = page.locator('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]');
       await page.getByLabel('Tìm học viên').fill('Chi bộ thôn 3');
       await page.getByText(`${inCell.value.count} người`, { exact: true }).waitFor();
@@ -120,7 +170,9 @@ describe('learners: import, search, merge — as a clerk', () => {
       await told.getByRole('button', { name: 'Đóng' }).click();
 
       await page.goto(`${host.url}#/learners?q=hang`);
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 1);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[aria-label="Danh sách học viên"] [role="rowgroup"] [role="row"]').length === 1,
+      );
       await page.getByRole('gridcell', { name: 'Nguyễn Thị Hằng' }).click();
       expect(await page.locator('input[name="birthDate"]').inputValue()).toBe('02/03/1975');
       expect(await page.locator('input[name="citizenId"]').inputValue()).toBe('062175000123');
@@ -146,7 +198,13 @@ describe('learners: import, search, merge — as a clerk', () => {
       await (await xlsx).saveAs(saved);
       const personData = new ExcelJS.Workbook();
       await personData.xlsx.readFile(saved);
-      expect(personData.worksheets.map((w) => w.name)).toEqual(['Thông tin cá nhân', 'Lớp học', 'Kết quả', 'Giấy chứng nhận', 'Nhật ký thay đổi']);
+      expect(personData.worksheets.map((w) => w.name)).toEqual([
+        'Thông tin cá nhân',
+        'Lớp học',
+        'Kết quả',
+        'Giấy chứng nhận',
+        'Nhật ký thay đổi',
+      ]);
       expect(personData.getWorksheet('Thông tin cá nhân')!.getRow(2).values).toEqual([undefined, 'Họ và tên', 'Nguyễn Thị Hằng']);
       await page.getByRole('link', { name: 'Chi bộ, đảng bộ' }).click();
       await page.getByRole('cell', { name: 'Chi bộ thôn 3' }).waitFor();
@@ -168,7 +226,12 @@ describe('learners: import, search, merge — as a clerk', () => {
       await cellList(list);
       const zip = await JSZip.loadAsync(fs.readFileSync(list));
       const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<mergeCells[\s\S]*<\/mergeCells>/, '').replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+      zip.file(
+        'xl/worksheets/sheet1.xml',
+        sheet
+          .replace(/<mergeCells[\s\S]*<\/mergeCells>/, '')
+          .replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'),
+      );
       const bomb = path.join(data.dir, 'DS_gop_o.xlsx');
       fs.writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 

@@ -29,7 +29,10 @@ describe('a person’s learning record — as a clerk', () => {
       // The purpose field has the focus: the clerk types straight away.
       await page.keyboard.type('bổ sung hồ sơ cán bộ');
       await dialog.locator('iframe[title="Xem trước: Giấy xác nhận quá trình học tập — Trần Văn An"]').waitFor();
-      await page.frameLocator('iframe[title^="Xem trước"]').getByText(/để bổ sung hồ sơ cán bộ\./).waitFor();
+      await page
+        .frameLocator('iframe[title^="Xem trước"]')
+        .getByText(/để bổ sung hồ sơ cán bộ\./)
+        .waitFor();
       await screenshot(page, 'learning-record-dialog');
       // The whole dialog, its buttons included, fits the office PC's screen.
       const box = (await dialog.getByRole('button', { name: 'Đóng' }).boundingBox())!;
@@ -44,7 +47,13 @@ describe('a person’s learning record — as a clerk', () => {
       await file.saveAs(saved);
       await dialog.getByText(`Đã lưu tệp ${file.suggestedFilename()}.`).waitFor();
       const text = execFileSync('pdftotext', ['-raw', saved, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      for (const s of ['GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP', 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026', '1/2026/GCN', 'để bổ sung hồ sơ cán bộ', 'Nguyễn Văn An']) {
+      for (const s of [
+        'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP',
+        'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
+        '1/2026/GCN',
+        'để bổ sung hồ sơ cán bộ',
+        'Nguyễn Văn An',
+      ]) {
         expect(text).toContain(s);
       }
       execFileSync('pdftoppm', ['-png', '-r', '60', saved, path.join(SCREENSHOTS, 'learning-record-pdf')]);

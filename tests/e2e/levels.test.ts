@@ -42,7 +42,20 @@ describe('political-theory levels — as a clerk', () => {
       // Before the class: Hà (sơ cấp declared) of Dung and Hà → 1/2, one person short.
       await target.getByText('Đạt 1/2 người (50,00%) — còn thiếu 1 người').waitFor();
       const row = target.getByRole('row', { name: /Đảng bộ xã Bình Sơn/ });
-      expect(await row.getByRole('cell').allTextContents()).toEqual(['Xã Bình Sơn', 'Đảng bộ xã Bình Sơn', '2', '1', '1', '0', '0', '0', '1', '50,00%', '100%', '1']);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        'Xã Bình Sơn',
+        'Đảng bộ xã Bình Sơn',
+        '2',
+        '1',
+        '1',
+        '0',
+        '0',
+        '0',
+        '1',
+        '50,00%',
+        '100%',
+        '1',
+      ]);
       await fitsScreen(page);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'levels-report-before');
@@ -51,7 +64,20 @@ describe('political-theory levels — as a clerk', () => {
       await recognisedSoCapClass(ok, core, [[dung.id, 80]]);
       await page.reload();
       await target.getByText('Đạt 2/2 người (100,00%) — đạt chỉ tiêu').waitFor();
-      expect(await row.getByRole('cell').allTextContents()).toEqual(['Xã Bình Sơn', 'Đảng bộ xã Bình Sơn', '2', '0', '2', '0', '0', '0', '2', '100,00%', '100%', '0']);
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        'Xã Bình Sơn',
+        'Đảng bộ xã Bình Sơn',
+        '2',
+        '0',
+        '2',
+        '0',
+        '0',
+        '0',
+        '2',
+        '100,00%',
+        '100%',
+        '0',
+      ]);
       await screenshot(page, 'levels-report-after');
 
       // The Party document: PDF and Word say the same figures.
@@ -93,7 +119,9 @@ describe('political-theory levels — as a clerk', () => {
       const editDiploma = page.getByRole('dialog', { name: 'Sửa bằng ngoài trung tâm' });
       await editDiploma.getByRole('button', { name: 'Xóa bằng này' }).click();
       const confirmDelete = page.getByRole('dialog', { name: 'Xóa bằng này?' });
-      await confirmDelete.getByText('Xóa bằng trung cấp của «Trường Chính trị tỉnh Quảng Ngãi» khỏi lịch sử trình độ của người này.', { exact: false }).waitFor();
+      await confirmDelete
+        .getByText('Xóa bằng trung cấp của «Trường Chính trị tỉnh Quảng Ngãi» khỏi lịch sử trình độ của người này.', { exact: false })
+        .waitFor();
       await screenshot(page, 'levels-diploma-confirm-delete');
       await confirmDelete.getByRole('button', { name: 'Hủy' }).click();
       await confirmDelete.waitFor({ state: 'detached' });
@@ -116,21 +144,35 @@ describe('political-theory levels — as a clerk', () => {
       await screenshot(page, 'levels-targets-refused');
       await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).fill('80');
       await form.getByRole('textbox', { name: 'Tỷ lệ (%)' }).press('Enter');
-      await page.getByRole('table', { name: 'Chỉ tiêu năm 2026' }).getByRole('row', { name: /Bí thư chi bộ Tất cả Trung cấp trở lên 80%/ }).waitFor();
+      await page
+        .getByRole('table', { name: 'Chỉ tiêu năm 2026' })
+        .getByRole('row', { name: /Bí thư chi bộ Tất cả Trung cấp trở lên 80%/ })
+        .waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'levels-targets');
 
       // The report now has the second target: Dung, Bí thư chi bộ, holds Trung cấp since her diploma.
       await page.getByRole('tab', { name: 'Báo cáo' }).click();
-      await page.getByRole('region', { name: 'Bí thư chi bộ (toàn bộ các tổ chức cơ sở đảng): 80% có trình độ trung cấp trở lên' }).getByText('Đạt 1/1 người (100,00%) — đạt chỉ tiêu').waitFor();
+      await page
+        .getByRole('region', { name: 'Bí thư chi bộ (toàn bộ các tổ chức cơ sở đảng): 80% có trình độ trung cấp trở lên' })
+        .getByText('Đạt 1/1 người (100,00%) — đạt chỉ tiêu')
+        .waitFor();
 
       // Nominations to the provincial school and the position groups, each checked and looked at.
       await ok(core, 'levels.saveNomination', {
-        year: 2026, level: 'trung_cap', school: 'Trường Chính trị tỉnh Quảng Ngãi', course: 'Khóa 45, hệ không tập trung', decisionNumber: '112-QĐ/ĐU', decisionDate: '2026-03-01',
+        year: 2026,
+        level: 'trung_cap',
+        school: 'Trường Chính trị tỉnh Quảng Ngãi',
+        course: 'Khóa 45, hệ không tập trung',
+        decisionNumber: '112-QĐ/ĐU',
+        decisionDate: '2026-03-01',
         people: [{ personId: dung.id, result: 'studying' }],
       });
       await page.getByRole('tab', { name: 'Cử đi học' }).click();
-      await page.getByRole('region', { name: 'Trường Chính trị tỉnh Quảng Ngãi, Khóa 45, hệ không tập trung' }).getByRole('row', { name: /Hoàng Thị Dung/ }).waitFor();
+      await page
+        .getByRole('region', { name: 'Trường Chính trị tỉnh Quảng Ngãi, Khóa 45, hệ không tập trung' })
+        .getByRole('row', { name: /Hoàng Thị Dung/ })
+        .waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, 'levels-nominations');
       await page.getByRole('button', { name: 'Thêm đợt cử đi học' }).click();
@@ -161,7 +203,10 @@ describe('political-theory levels — as a clerk', () => {
       await page.getByRole('button', { name: 'Lưu nhóm' }).click();
       await page.getByRole('region', { name: 'Bí thư các chi bộ' }).waitFor();
       await page.getByRole('tab', { name: 'Chỉ tiêu' }).click();
-      await page.getByRole('table', { name: 'Chỉ tiêu năm 2026' }).getByRole('row', { name: /Bí thư các chi bộ Tất cả Trung cấp trở lên 80%/ }).waitFor({ timeout: 5000 });
+      await page
+        .getByRole('table', { name: 'Chỉ tiêu năm 2026' })
+        .getByRole('row', { name: /Bí thư các chi bộ Tất cả Trung cấp trở lên 80%/ })
+        .waitFor({ timeout: 5000 });
       expect(problems).toEqual([]);
       await page.close();
     } finally {

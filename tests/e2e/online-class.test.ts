@@ -24,12 +24,30 @@ describe('an online class — as a clerk', () => {
       await saveCentreProfile(core);
       const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
       const cls = await ok(core, 'classes.save', {
-        programId: knd.id, planLineId: null, cohortNumber: 2, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng nhận thức về Đảng khóa II năm 2026 (trực tuyến)',
-        startDate: '2026-04-06', endDate: '2026-04-10', venueId: null, form: 'online', homeroomLecturerId: null, capacity: 50,
-        sites: [{ place: 'Điểm cầu trung tâm', contact: '' }, { place: 'Điểm cầu xã Ngọc Réo', contact: 'Anh Hùng' }],
-        openingDecisionNumber: 4, openingDecisionDate: '2026-04-01',
+        programId: knd.id,
+        planLineId: null,
+        cohortNumber: 2,
+        cohortNumbering: 'per_year',
+        name: 'Lớp bồi dưỡng nhận thức về Đảng khóa II năm 2026 (trực tuyến)',
+        startDate: '2026-04-06',
+        endDate: '2026-04-10',
+        venueId: null,
+        form: 'online',
+        homeroomLecturerId: null,
+        capacity: 50,
+        sites: [
+          { place: 'Điểm cầu trung tâm', contact: '' },
+          { place: 'Điểm cầu xã Ngọc Réo', contact: 'Anh Hùng' },
+        ],
+        openingDecisionNumber: 4,
+        openingDecisionDate: '2026-04-01',
       });
-      const t = await ok(core, 'timetable.generate', { classId: cls.id, startDate: '2026-04-06', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+      const t = await ok(core, 'timetable.generate', {
+        classId: cls.id,
+        startDate: '2026-04-06',
+        halves: ['sang', 'chieu'],
+        lecturerByTopic: {},
+      });
       await ok(core, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
       const file = path.join(data.dir, 'DS_KonTrang.xlsx');
       await cellList(file);
@@ -54,7 +72,10 @@ describe('an online class — as a clerk', () => {
       const place = async (name: string, site: string) => {
         await page.getByRole('combobox', { name: `Điểm cầu của ${name}` }).click();
         await page.getByRole('option', { name: site, exact: true }).click();
-        await page.getByRole('combobox', { name: `Điểm cầu của ${name}` }).filter({ hasText: site }).waitFor();
+        await page
+          .getByRole('combobox', { name: `Điểm cầu của ${name}` })
+          .filter({ hasText: site })
+          .waitFor();
       };
       await place('Bùi Văn Khoa', 'Điểm cầu trung tâm');
       await place('Y Nhi', 'Điểm cầu xã Ngọc Réo');

@@ -20,7 +20,10 @@ const CENTRE = 'Trung tâm Chính trị xã Đắk Hà';
 const KEY_PATTERN = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/;
 
 async function noHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
@@ -126,8 +129,17 @@ describe('encryption at rest, the recovery key and copies off the PC, as a clerk
 
       // The centre is renamed after the copy; restoring the copy brings the old name back.
       await ok(host.core, 'centre.save', {
-        validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà (đổi tên)', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-        address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+        validFrom: '2025-07-01',
+        name: 'Trung tâm Chính trị xã Đắk Hà (đổi tên)',
+        superior: 'Đảng ủy xã Đắk Hà',
+        docCode: 'TTCT',
+        placeName: 'Đắk Hà',
+        address: '',
+        phone: '',
+        director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+        deputies: [],
+        areaCommunes: [],
+        areaPartyOrgs: [],
       });
       await page.reload();
       await page.waitForFunction(() => document.title.startsWith('Trung tâm Chính trị xã Đắk Hà (đổi tên)'));

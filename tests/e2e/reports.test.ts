@@ -24,7 +24,15 @@ function sheetCsv(xlsx: string, sheet: number): string[][] {
   const out = path.join(path.dirname(xlsx), `sheet-${sheet}`);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=${pathToFileURL(path.join(path.dirname(xlsx), 'lo-profile')).href}`, '--headless', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`, '--outdir', out, xlsx],
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(path.dirname(xlsx), 'lo-profile')).href}`,
+      '--headless',
+      '--convert-to',
+      `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`,
+      '--outdir',
+      out,
+      xlsx,
+    ],
     { stdio: 'pipe', timeout: 90_000 },
   );
   const csv = fs.readdirSync(out).find((f) => f.endsWith('.csv'))!;
@@ -56,18 +64,47 @@ describe('reports — as a clerk', () => {
       expect((await kndRow.getByRole('cell').allTextContents()).slice(1)).toEqual(['2', '1', '50,00%', '3', '3', '2', '3', '1', '2']);
       // The total: enrolments add up (5), people are counted once (Cúc studied twice: 4), in their own column.
       const totalRow = overview.getByRole('row').last();
-      expect((await totalRow.getByRole('cell').allTextContents())).toEqual(['Cộng', '3', '2', '66,67%', '5', '5', '2', '4', '1', '2']);
+      expect(await totalRow.getByRole('cell').allTextContents()).toEqual(['Cộng', '3', '2', '66,67%', '5', '5', '2', '4', '1', '2']);
       await page.getByText(/^Lượt học viên: mỗi người tính một lần cho mỗi lớp đã học\./).waitFor();
       const composition = page.getByRole('table', { name: 'Thành phần học viên' });
       // Count and share in every breakdown column: women, minorities, Party status.
-      expect((await composition.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents())).toEqual(['Cộng', '5', '3 (60,0%)', '3 (60,0%)', '0 (0,0%)', '2 (40,0%)', '2 (40,0%)', '1 (20,0%)']);
+      expect(await composition.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents()).toEqual([
+        'Cộng',
+        '5',
+        '3 (60,0%)',
+        '3 (60,0%)',
+        '0 (0,0%)',
+        '2 (40,0%)',
+        '2 (40,0%)',
+        '1 (20,0%)',
+      ]);
       // Under each row, the year before: 2025 had 2 enrolments, 1 woman, 1 from an ethnic minority.
-      expect((await composition.getByRole('row').last().getByRole('cell').allTextContents()).slice(0, 4)).toEqual(['\u2003Năm 2025', '2', '1 (50,0%)', '1 (50,0%)']);
+      expect((await composition.getByRole('row').last().getByRole('cell').allTextContents()).slice(0, 4)).toEqual([
+        '\u2003Năm 2025',
+        '2',
+        '1 (50,0%)',
+        '1 (50,0%)',
+      ]);
       const ages = page.getByRole('table', { name: 'Độ tuổi học viên' });
-      expect((await ages.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents())).toEqual(['Cộng', '5', '2 (40,0%)', '1 (20,0%)', '0 (0,0%)', '1 (20,0%)', '1 (20,0%)']);
+      expect(await ages.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents()).toEqual([
+        'Cộng',
+        '5',
+        '2 (40,0%)',
+        '1 (20,0%)',
+        '0 (0,0%)',
+        '1 (20,0%)',
+        '1 (20,0%)',
+      ]);
       // Classification over the 5 graded completions: 1, 1, 1, 2 = 20 + 20 + 20 + 40 = 100%.
       const grades = page.getByRole('table', { name: 'Xếp loại' });
-      expect((await grades.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents())).toEqual(['Cộng', '5', '1 (20,0%)', '1 (20,0%)', '1 (20,0%)', '2 (40,0%)']);
+      expect(await grades.getByRole('row', { name: /^Cộng/ }).getByRole('cell').allTextContents()).toEqual([
+        'Cộng',
+        '5',
+        '1 (20,0%)',
+        '1 (20,0%)',
+        '1 (20,0%)',
+        '2 (40,0%)',
+      ]);
       await page.getByText('Tỉ lệ xếp loại tính trên 5 lượt học viên hoàn thành của các chương trình có xếp loại.').waitFor();
       // The charts name the programs (short names), never their codes, one label per program.
       const classesChart = page.getByRole('figure', { name: 'Số lớp mở theo chương trình' });
@@ -83,10 +120,23 @@ describe('reports — as a clerk', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, '70-report-charts.png') });
 
       // Excel, read back through LibreOffice: numbers as numbers, Vietnamese headers.
-      const xlsx = await download(page, () => page.getByRole('button', { name: 'Xuất Excel' }).click(), path.join(data.dir, 'bao-cao.xlsx'));
+      const xlsx = await download(
+        page,
+        () => page.getByRole('button', { name: 'Xuất Excel' }).click(),
+        path.join(data.dir, 'bao-cao.xlsx'),
+      );
       await page.getByText('Đã lưu tệp bao-cao-dao-tao-nam-2026.xlsx.').waitFor();
       const sheet1 = sheetCsv(xlsx, 1);
-      expect(sheet1[0]!.slice(0, 8)).toEqual(['Chương trình', 'Kế hoạch (lớp)', 'Mở (lớp)', '% kế hoạch', 'Lượt học viên', 'Lượt hoàn thành', 'Lượt cấp giấy chứng nhận', 'Số người (mỗi người một lần)']);
+      expect(sheet1[0]!.slice(0, 8)).toEqual([
+        'Chương trình',
+        'Kế hoạch (lớp)',
+        'Mở (lớp)',
+        '% kế hoạch',
+        'Lượt học viên',
+        'Lượt hoàn thành',
+        'Lượt cấp giấy chứng nhận',
+        'Số người (mỗi người một lần)',
+      ]);
       expect(sheet1.find((r) => r[0] === knd.name)!.slice(1, 8)).toEqual(['2', '1', '50.00%', '3', '3', '2', '3']);
       expect(sheet1.find((r) => r[0] === 'Cộng')!.slice(1, 8)).toEqual(['3', '2', '66.67%', '5', '5', '2', '4']);
       const sheet2 = sheetCsv(xlsx, 2);
@@ -110,20 +160,62 @@ describe('reports — as a clerk', () => {
 
       // Plans: a KND class still «Dự kiến» is shown apart, and the counts match the report's.
       const pending = await ok(core, 'classes.save', {
-        programId: knd.id, planLineId: null, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-11-02', endDate: '2026-11-06',
-        venueId: fixture.hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
+        programId: knd.id,
+        planLineId: null,
+        cohortNumber: 3,
+        cohortNumbering: 'per_year',
+        name: 'Lớp KND khóa 3 năm 2026',
+        startDate: '2026-11-02',
+        endDate: '2026-11-06',
+        venueId: fixture.hall.id,
+        form: 'full_time',
+        homeroomLecturerId: null,
+        capacity: 80,
+        sites: [],
+        openingDecisionNumber: null,
+        openingDecisionDate: null,
       });
       await page.goto(`${host.url}#/plans`);
-      for (let i = 0; i < 10 && (await page.getByText(/^\d{4}$/).first().textContent()) !== '2026'; i++) {
-        const shown = Number(await page.getByText(/^\d{4}$/).first().textContent());
+      for (
+        let i = 0;
+        i < 10 &&
+        (await page
+          .getByText(/^\d{4}$/)
+          .first()
+          .textContent()) !== '2026';
+        i++
+      ) {
+        const shown = Number(
+          await page
+            .getByText(/^\d{4}$/)
+            .first()
+            .textContent(),
+        );
         await page.getByRole('button', { name: shown > 2026 ? 'Năm trước' : 'Năm sau' }).click();
       }
       const progress = page.getByRole('table', { name: 'Thực hiện so với kế hoạch năm 2026' });
       await progress.getByRole('row', { name: new RegExp(`^${knd.name}`) }).waitFor();
       // KND: classes planned 2, opened 1 (−1, 50,0%); learners planned 60, 3 (−57, 5,0%); DVM: 1/1, 2 of 30.
-      expect((await progress.getByRole('row', { name: new RegExp(`^${knd.name}`) }).getByRole('cell').allTextContents()).slice(1)).toEqual(['2', '1', '−1', '50,0%', '60', '3', '−57', '5,0%']);
-      expect((await progress.getByRole('row', { name: new RegExp(`^${dvm.name}`) }).getByRole('cell').allTextContents()).slice(1)).toEqual(['1', '1', '0', '100,0%', '30', '2', '−28', '6,7%']);
-      await progress.getByRole('row', { name: new RegExp(`^${knd.name}`) }).getByText('+1 lớp dự kiến chưa có quyết định mở lớp').waitFor();
+      expect(
+        (
+          await progress
+            .getByRole('row', { name: new RegExp(`^${knd.name}`) })
+            .getByRole('cell')
+            .allTextContents()
+        ).slice(1),
+      ).toEqual(['2', '1', '−1', '50,0%', '60', '3', '−57', '5,0%']);
+      expect(
+        (
+          await progress
+            .getByRole('row', { name: new RegExp(`^${dvm.name}`) })
+            .getByRole('cell')
+            .allTextContents()
+        ).slice(1),
+      ).toEqual(['1', '1', '0', '100,0%', '30', '2', '−28', '6,7%']);
+      await progress
+        .getByRole('row', { name: new RegExp(`^${knd.name}`) })
+        .getByText('+1 lớp dự kiến chưa có quyết định mở lớp')
+        .waitFor();
       await fitsWidth(page);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, '75-plans-vs-actual');
@@ -148,7 +240,11 @@ describe('reports — as a clerk', () => {
       await years.getByRole('button', { name: 'Khóa sổ năm 2026' }).click();
       await page.getByRole('dialog', { name: 'Khóa sổ năm 2026' }).getByRole('button', { name: 'Khóa sổ' }).click();
       await years.getByRole('row', { name: /2026 Đã khóa sổ/ }).waitFor();
-      const rollup = await download(page, () => years.getByRole('row', { name: /2026/ }).getByRole('button', { name: 'Xuất tệp tổng hợp gửi cấp trên' }).click(), path.join(data.dir, 'tong-hop-2026.ttct.json'));
+      const rollup = await download(
+        page,
+        () => years.getByRole('row', { name: /2026/ }).getByRole('button', { name: 'Xuất tệp tổng hợp gửi cấp trên' }).click(),
+        path.join(data.dir, 'tong-hop-2026.ttct.json'),
+      );
       await screenshot(page, '73-report-closed');
       expect((await ok(core, 'reports.years', {})).find((y) => y.year === 2026)!.closedAt).not.toBeNull();
 
@@ -157,7 +253,16 @@ describe('reports — as a clerk', () => {
       await page.getByText('Đã nhập tổng hợp năm 2026 của Trung tâm Chính trị xã Đắk Hà.').waitFor();
       const sums = page.getByRole('table', { name: 'Tổng hợp theo chương trình' });
       // The sums are read again after the import: wait for them rather than the message alone.
-      await expect.poll(async () => (await sums.getByRole('row', { name: new RegExp(knd.name) }).getByRole('cell').allTextContents()).slice(1, 7)).toEqual(['2', '1', '3', '3', '3', '2']);
+      await expect
+        .poll(async () =>
+          (
+            await sums
+              .getByRole('row', { name: new RegExp(knd.name) })
+              .getByRole('cell')
+              .allTextContents()
+          ).slice(1, 7),
+        )
+        .toEqual(['2', '1', '3', '3', '3', '2']);
       await page.locator('input[type="file"][aria-label="Tệp tổng hợp"]').setInputFiles(rollup);
       await page.getByText(/Tổng hợp năm 2026 của Trung tâm Chính trị xã Đắk Hà \(xuất lúc .*\) đã được nhập\./).waitFor();
       const cut = path.join(data.dir, 'cut.ttct.json');
@@ -181,14 +286,42 @@ describe('reports — as a clerk', () => {
     // Four more programs with a class each: the sample history uses only the programs with topics.
     const someone = (await ok(demo.core, 'learners.search', { q: '', limit: 3 })).rows.map((r) => r.id);
     const venue = (await ok(demo.core, 'venues.list', { includeArchived: false }))[0]!;
-    const extra = ['Bồi dưỡng nghiệp vụ công tác Đảng ở cơ sở', 'Bồi dưỡng, cập nhật kiến thức (Mặt trận, đoàn thể, chính quyền)', 'Học tập, quán triệt nghị quyết, chuyên đề của Trung ương', 'Bồi dưỡng kỹ năng công tác dân vận'];
+    const extra = [
+      'Bồi dưỡng nghiệp vụ công tác Đảng ở cơ sở',
+      'Bồi dưỡng, cập nhật kiến thức (Mặt trận, đoàn thể, chính quyền)',
+      'Học tập, quán triệt nghị quyết, chuyên đề của Trung ương',
+      'Bồi dưỡng kỹ năng công tác dân vận',
+    ];
     for (const [i, name] of extra.entries()) {
       const program = await ok(demo.core, 'programs.save', {
-        code: `THEM${i + 1}`, name, targetLearners: '', outcome: 'none', validityMonths: null, maxAbsencePct: 20, maxRetakes: 1, typicalDays: 2, fitStatuses: [], topics: [], components: [], bands: [],
+        code: `THEM${i + 1}`,
+        name,
+        targetLearners: '',
+        outcome: 'none',
+        validityMonths: null,
+        maxAbsencePct: 20,
+        maxRetakes: 1,
+        typicalDays: 2,
+        fitStatuses: [],
+        topics: [],
+        components: [],
+        bands: [],
       });
       const c = await ok(demo.core, 'classes.save', {
-        programId: program.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: `Lớp ${name} khóa I năm ${year}`, startDate: `${year}-12-0${i + 1}`, endDate: `${year}-12-0${i + 1}`,
-        venueId: venue.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: 900 + i, openingDecisionDate: `${year}-11-20`,
+        programId: program.id,
+        planLineId: null,
+        cohortNumber: 1,
+        cohortNumbering: 'per_year',
+        name: `Lớp ${name} khóa I năm ${year}`,
+        startDate: `${year}-12-0${i + 1}`,
+        endDate: `${year}-12-0${i + 1}`,
+        venueId: venue.id,
+        form: 'full_time',
+        homeroomLecturerId: null,
+        capacity: 80,
+        sites: [],
+        openingDecisionNumber: 900 + i,
+        openingDecisionDate: `${year}-11-20`,
       });
       await ok(demo.core, 'enrollments.add', { classId: c.id, personIds: someone, fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
     }
@@ -207,7 +340,8 @@ describe('reports — as a clerk', () => {
       const bare = (t: string) => t.replace(/\s+|…$/g, '');
       const labels = (await chart.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).map(bare);
       expect(labels).toHaveLength(report.programs.length);
-      for (const [i, p] of report.programs.entries()) expect(bare(programShortName(p.name)).startsWith(labels[i]!), `${labels[i]} / ${p.name}`).toBe(true);
+      for (const [i, p] of report.programs.entries())
+        expect(bare(programShortName(p.name)).startsWith(labels[i]!), `${labels[i]} / ${p.name}`).toBe(true);
       expect(await chart.textContent()).not.toMatch(new RegExp(`\\b(${report.programs.map((p) => p.code).join('|')})\\b`));
       await fitsWidth(page);
       await screenshot(page, '76-report-many-programs');

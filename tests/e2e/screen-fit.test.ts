@@ -34,7 +34,11 @@ async function settle(page: Page): Promise<void> {
     else if (Date.now() - quietSince >= 300) break;
     await page.waitForTimeout(50);
   }
-  await page.locator('.MuiCircularProgress-root, .MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.MuiCircularProgress-root, .MuiSkeleton-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 async function fits(page: Page, where: string, wide: string[]): Promise<void> {
@@ -86,13 +90,25 @@ describe('every screen at 1366×768', () => {
     const lecturer = (await ok(core, 'lecturers.list', { includeArchived: false }))[0];
     const venue = (await ok(core, 'venues.list', { includeArchived: false }))[0];
     const planned = await ok(core, 'classes.save', {
-      programId: program.id, planLineId: null, cohortNumber: 9, cohortNumbering: 'per_year',
-      name: `Lớp bồi dưỡng nhận thức về Đảng khóa IX năm ${thisYear}`, startDate: `${thisYear}-11-02`, endDate: `${thisYear}-11-13`,
-      venueId: venue?.id ?? null, form: 'full_time', homeroomLecturerId: lecturer?.id ?? null, capacity: 60, sites: [],
-      openingDecisionNumber: null, openingDecisionDate: null,
+      programId: program.id,
+      planLineId: null,
+      cohortNumber: 9,
+      cohortNumbering: 'per_year',
+      name: `Lớp bồi dưỡng nhận thức về Đảng khóa IX năm ${thisYear}`,
+      startDate: `${thisYear}-11-02`,
+      endDate: `${thisYear}-11-13`,
+      venueId: venue?.id ?? null,
+      form: 'full_time',
+      homeroomLecturerId: lecturer?.id ?? null,
+      capacity: 60,
+      sites: [],
+      openingDecisionNumber: null,
+      openingDecisionDate: null,
     });
     const person = (await ok(core, 'learners.search', { q: '', limit: 1 })).rows[0]!;
-    const finished = (await ok(core, 'classes.list', { year: null, programId: null })).find((c) => c.status === 'certificates_issued' || c.status === 'results_recognised')!;
+    const finished = (await ok(core, 'classes.list', { year: null, programId: null })).find(
+      (c) => c.status === 'certificates_issued' || c.status === 'results_recognised',
+    )!;
     core.close();
 
     const host = await startApp(data.dir);
@@ -102,11 +118,28 @@ describe('every screen at 1366×768', () => {
     const wide: string[] = [];
     try {
       const routes: [string, string][] = [
-        ['classes', 'Lớp học'], ['classes/new', 'Lớp mới'], [`classes/${finished.id}`, 'Lớp đã học'], [`classes/${planned.id}`, 'Lớp dự kiến'],
-        ['learners', 'Học viên'], ['learners/new', 'Người mới'], [`learners/${person.id}`, 'Hồ sơ'], ['learners/duplicates', 'Hồ sơ trùng'],
-        ['learners/import', 'Nhập danh sách'], ['units', 'Đơn vị'], ['plans', 'Kế hoạch'], ['certificates', 'Giấy chứng nhận'],
-        ['reports', 'Báo cáo'], ['levels', 'Trình độ LLCT'], ['calendar', 'Lịch'], ['lecturers', 'Giảng viên'], ['holidays', 'Ngày nghỉ'], ['data', 'Dữ liệu'],
-        ['centre', 'Trung tâm'], ['programs', 'Chương trình'], ['programs/new', 'Chương trình mới'], [`programs/${program.id}`, 'Chương trình KND'],
+        ['classes', 'Lớp học'],
+        ['classes/new', 'Lớp mới'],
+        [`classes/${finished.id}`, 'Lớp đã học'],
+        [`classes/${planned.id}`, 'Lớp dự kiến'],
+        ['learners', 'Học viên'],
+        ['learners/new', 'Người mới'],
+        [`learners/${person.id}`, 'Hồ sơ'],
+        ['learners/duplicates', 'Hồ sơ trùng'],
+        ['learners/import', 'Nhập danh sách'],
+        ['units', 'Đơn vị'],
+        ['plans', 'Kế hoạch'],
+        ['certificates', 'Giấy chứng nhận'],
+        ['reports', 'Báo cáo'],
+        ['levels', 'Trình độ LLCT'],
+        ['calendar', 'Lịch'],
+        ['lecturers', 'Giảng viên'],
+        ['holidays', 'Ngày nghỉ'],
+        ['data', 'Dữ liệu'],
+        ['centre', 'Trung tâm'],
+        ['programs', 'Chương trình'],
+        ['programs/new', 'Chương trình mới'],
+        [`programs/${program.id}`, 'Chương trình KND'],
       ];
       for (const [route, where] of routes) {
         await page.goto(`${host.url}#/${route}`);

@@ -14,7 +14,9 @@ async function fitsWidth(page: Page): Promise<void> {
 }
 
 const cellTexts = async (page: Page, table: string, row: RegExp) =>
-  (await page.getByRole('table', { name: table }).getByRole('row', { name: row }).getByRole('cell').allTextContents()).map((t) => t.replace(/\u200b/g, ''));
+  (await page.getByRole('table', { name: table }).getByRole('row', { name: row }).getByRole('cell').allTextContents()).map((t) =>
+    t.replace(/\u200b/g, ''),
+  );
 
 describe('resolution-study participation — as a clerk', () => {
   it('enters a session’s counts for three organisations by keyboard, reads the rates on screen and in the saved Excel file', async () => {
@@ -31,14 +33,22 @@ describe('resolution-study participation — as a clerk', () => {
       await open.waitFor();
       // Before any count is typed the list-derived organisation alone gives 3/4.
       expect(await cellTexts(page, 'Các buổi học tập năm 2026', /Hội nghị/)).toEqual([
-        '05/03/2026', 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của ĐảngTheo danh sách lớp: Lớp học tập Nghị quyết Đại hội XIV năm 2026', 'Trực tuyến, 25 điểm cầu', '1', '3 / 4', '75,00%',
+        '05/03/2026',
+        'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của ĐảngTheo danh sách lớp: Lớp học tập Nghị quyết Đại hội XIV năm 2026',
+        'Trực tuyến, 25 điểm cầu',
+        '1',
+        '3 / 4',
+        '75,00%',
       ]);
       await screenshot(page, 'studies-sessions');
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await open.click();
 
       const grid = 'Số liệu theo tổ chức cơ sở đảng';
-      await page.getByRole('table', { name: grid }).getByRole('row', { name: /Đảng bộ xã Đắk Hà/ }).waitFor();
+      await page
+        .getByRole('table', { name: grid })
+        .getByRole('row', { name: /Đảng bộ xã Đắk Hà/ })
+        .waitFor();
       // The list-derived organisation is read-only: 3 present of 4 on the list, 75,00%.
       expect(await cellTexts(page, grid, /Đảng bộ xã Đắk Hà/)).toEqual(['Đảng bộ xã Đắk HàTheo danh sách lớp', '40', '3', '4', '75,00%']);
       // Through the fields by keyboard only: Enter moves on as Tab does.
@@ -75,10 +85,33 @@ describe('resolution-study participation — as a clerk', () => {
       await page.getByRole('option', { name: 'Một buổi học tập' }).click();
       const table = page.getByRole('table', { name: 'Tỷ lệ tham gia' });
       await table.waitFor();
-      await expect.poll(() => table.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['Đảng bộ xã Đắk Hà', 'Đảng bộ Trường THCS Lê Lợi', 'Đảng bộ Công an xã', 'Đảng bộ Quân sự xã', 'Cộng']);
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Trường THCS/)).toEqual(['2', 'Đảng bộ Trường THCS Lê Lợi', '37', '35', '94,59%', 'Số báo cáo']);
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Quân sự/)).toEqual(['4', 'Đảng bộ Quân sự xã', '—', '10', 'Thiếu số đảng viên', 'Số báo cáo']);
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '61', '57', '93,44%', 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+      await expect
+        .poll(() => table.locator('tbody tr td:nth-child(2)').allTextContents())
+        .toEqual(['Đảng bộ xã Đắk Hà', 'Đảng bộ Trường THCS Lê Lợi', 'Đảng bộ Công an xã', 'Đảng bộ Quân sự xã', 'Cộng']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Trường THCS/)).toEqual([
+        '2',
+        'Đảng bộ Trường THCS Lê Lợi',
+        '37',
+        '35',
+        '94,59%',
+        'Số báo cáo',
+      ]);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Quân sự/)).toEqual([
+        '4',
+        'Đảng bộ Quân sự xã',
+        '—',
+        '10',
+        'Thiếu số đảng viên',
+        'Số báo cáo',
+      ]);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual([
+        '',
+        'Cộng',
+        '61',
+        '57',
+        '93,44%',
+        'Chưa tính 1 tổ chức thiếu số đảng viên',
+      ]);
       await fitsWidth(page);
       await screenshot(page, 'studies-report');
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
@@ -103,12 +136,28 @@ describe('resolution-study participation — as a clerk', () => {
       await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
       await page.getByRole('option', { name: 'Cả năm, theo tổ chức' }).click();
       await page.getByRole('columnheader', { name: 'Số buổi' }).waitFor();
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '', '61', '57', '93,44%', 'Chưa tính 1 tổ chức thiếu số đảng viên']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual([
+        '',
+        'Cộng',
+        '',
+        '61',
+        '57',
+        '93,44%',
+        'Chưa tính 1 tổ chức thiếu số đảng viên',
+      ]);
       // One organisation's sessions of the year, saved as the Party-format PDF.
       await page.getByRole('combobox', { name: 'Báo cáo theo' }).click();
       await page.getByRole('option', { name: 'Một tổ chức cơ sở đảng' }).click();
       await page.getByRole('columnheader', { name: 'Ngày' }).waitFor();
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Hội nghị/)).toEqual(['1', 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng', '05/03/2026', '20', '19', '95,00%', 'Số báo cáo']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Hội nghị/)).toEqual([
+        '1',
+        'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng',
+        '05/03/2026',
+        '20',
+        '19',
+        '95,00%',
+        'Số báo cáo',
+      ]);
       await fitsWidth(page);
       await screenshot(page, 'studies-report-org');
       const pdfEvent = page.waitForEvent('download');
@@ -162,7 +211,13 @@ describe('resolution-study participation — as a clerk', () => {
         if (!r.ok) throw new Error(JSON.stringify(r.error));
         return r.value as { id: number };
       };
-      await call('studies.saveCounts', { sessionId: f.sessionId, rows: [{ unitId: congAn.id, present: 19, expected: null }, { unitId: truong.id, present: 35, expected: 37 }] });
+      await call('studies.saveCounts', {
+        sessionId: f.sessionId,
+        rows: [
+          { unitId: congAn.id, present: 19, expected: null },
+          { unitId: truong.id, present: 35, expected: 37 },
+        ],
+      });
       await call('units.merge', { fromId: congAn.id, intoId: xa.id, date: '2026-06-01' });
       const khoi = await call('units.save', { name: 'Đảng bộ Khối cơ quan', kind: 'base', parentId: null, communeCode: null });
       await call('studies.saveMembers', { year: 2026, rows: [{ unitId: khoi.id, members: 12 }] });
@@ -173,8 +228,22 @@ describe('resolution-study participation — as a clerk', () => {
       await page.goto(reportUrl);
       const table = page.getByRole('table', { name: 'Tỷ lệ tham gia' });
       await table.waitFor();
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Công an/)).toEqual(['3', 'Đảng bộ Công an xã', '20', '19', '95,00%', 'Số báo cáo; đã hợp nhất vào «Đảng bộ xã Đắk Hà»']);
-      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Khối cơ quan/)).toEqual(['4', 'Đảng bộ Khối cơ quan', '12', '—', 'Chưa báo cáo', 'Không tính vào tổng']);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Công an/)).toEqual([
+        '3',
+        'Đảng bộ Công an xã',
+        '20',
+        '19',
+        '95,00%',
+        'Số báo cáo; đã hợp nhất vào «Đảng bộ xã Đắk Hà»',
+      ]);
+      expect(await cellTexts(page, 'Tỷ lệ tham gia', /Khối cơ quan/)).toEqual([
+        '4',
+        'Đảng bộ Khối cơ quan',
+        '12',
+        '—',
+        'Chưa báo cáo',
+        'Không tính vào tổng',
+      ]);
       expect(await cellTexts(page, 'Tỷ lệ tham gia', /^Cộng/)).toEqual(['', 'Cộng', '61', '57', '93,44%', '1 tổ chức chưa báo cáo']);
       await page.getByText('1 người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.').waitFor();
       await page.getByRole('button', { name: 'Xem bản in' }).click();
@@ -188,8 +257,17 @@ describe('resolution-study participation — as a clerk', () => {
       await page.goto(`${host.url}#/studies?nam=2026`);
       await page.getByRole('button', { name: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng' }).click();
       const grid = 'Số liệu theo tổ chức cơ sở đảng';
-      await page.getByRole('table', { name: grid }).getByRole('row', { name: /Đảng bộ Công an xã/ }).waitFor();
-      expect(await cellTexts(page, grid, /Đảng bộ Công an xã/)).toEqual(['Đảng bộ Công an xãĐã hợp nhất vào «Đảng bộ xã Đắk Hà»; số liệu đã lưu, không sửa', '20', '19', '', '95,00%']);
+      await page
+        .getByRole('table', { name: grid })
+        .getByRole('row', { name: /Đảng bộ Công an xã/ })
+        .waitFor();
+      expect(await cellTexts(page, grid, /Đảng bộ Công an xã/)).toEqual([
+        'Đảng bộ Công an xãĐã hợp nhất vào «Đảng bộ xã Đắk Hà»; số liệu đã lưu, không sửa',
+        '20',
+        '19',
+        '',
+        '95,00%',
+      ]);
       expect(await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Công an xã' }).count()).toBe(0);
       await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ Trường THCS Lê Lợi' }).fill('36');
       await page.getByRole('button', { name: 'Lưu số liệu' }).click();

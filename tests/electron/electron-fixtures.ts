@@ -61,8 +61,17 @@ export async function invoke<T = unknown>(page: Page, channel: string, input: un
 }
 
 export const CENTRE = {
-  validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-  address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  validFrom: '2025-07-01',
+  name: 'Trung tâm Chính trị xã Đắk Hà',
+  superior: 'Đảng ủy xã Đắk Hà',
+  docCode: 'TTCT',
+  placeName: 'Đắk Hà',
+  address: '',
+  phone: '',
+  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+  deputies: [],
+  areaCommunes: [],
+  areaPartyOrgs: [],
 };
 export const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026';
 
@@ -110,11 +119,27 @@ export async function roundTripAndPrint(page: Page): Promise<{ pdf: Buffer; text
   const knd = programs.find((p) => p.code === 'KND')!;
   const hall = await invoke<{ id: number }>(page, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
   const saved = await invoke<{ id: number }>(page, 'classes.save', {
-    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: CLASS_NAME,
-    startDate: '2026-03-02', endDate: '2026-03-06', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
-    openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
+    programId: knd.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name: CLASS_NAME,
+    startDate: '2026-03-02',
+    endDate: '2026-03-06',
+    venueId: hall.id,
+    form: 'full_time',
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: [],
+    openingDecisionNumber: 3,
+    openingDecisionDate: '2026-02-20',
   });
-  const t = await invoke<{ sessions: unknown[] }>(page, 'timetable.generate', { classId: saved.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
+  const t = await invoke<{ sessions: unknown[] }>(page, 'timetable.generate', {
+    classId: saved.id,
+    startDate: '2026-03-02',
+    halves: ['sang', 'chieu'],
+    lecturerByTopic: {},
+  });
   await invoke(page, 'timetable.save', { classId: saved.id, sessions: t.sessions, adjustClassDates: true });
   const file = await invoke<{ fileName: string; dataBase64: string }>(page, 'documents.pdf', { kind: 'timetable', classId: saved.id });
   const pdf = Buffer.from(file.dataBase64, 'base64');
@@ -156,12 +181,18 @@ export async function expectImportsIsolated(page: Page): Promise<void> {
   ws.addRow([1, 'Nguyễn Văn An', '05/09/1975']);
   ws.addRow([2, 'Lê Thị Yến', '12/01/1980']);
   const list = Buffer.from(await wb.xlsx.writeBuffer());
-  const opened = await invoke<{ sessionId: string; sheets: { dataRows: number }[] }>(page, 'imports.open', { fileName: 'ds.xlsx', dataBase64: list.toString('base64') });
+  const opened = await invoke<{ sessionId: string; sheets: { dataRows: number }[] }>(page, 'imports.open', {
+    fileName: 'ds.xlsx',
+    dataBase64: list.toString('base64'),
+  });
   expect(opened.sheets[0]?.dataRows).toBe(2);
   await invoke(page, 'imports.discard', { sessionId: opened.sessionId });
 
   const zip = await JSZip.loadAsync(list);
-  const sheet = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace('</worksheet>', '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>');
+  const sheet = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(
+    '</worksheet>',
+    '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+  );
   zip.file('xl/worksheets/sheet1.xml', sheet);
   const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const started = Date.now();

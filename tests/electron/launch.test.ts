@@ -87,7 +87,11 @@ describe.skipIf(skip !== null)('the real Electron app', () => {
 
   it('serves only the built renderer over app://', async () => {
     const statuses = await page.evaluate(async () => {
-      const get = (u: string) => fetch(u).then((r) => r.status, () => 0);
+      const get = (u: string) =>
+        fetch(u).then(
+          (r) => r.status,
+          () => 0,
+        );
       return {
         index: await get('app://ttct/index.html'),
         outside: await get('app://ttct/%2e%2e/main/index.js'),
@@ -107,15 +111,18 @@ describe.skipIf(skip !== null)('the real Electron app', () => {
   });
 
   it('answers a call from any other window with FORBIDDEN, even with the same preload and page', async () => {
-    const reply = await app.evaluate(async ({ BrowserWindow }, preload) => {
-      const other = new BrowserWindow({ show: false, webPreferences: { preload, contextIsolation: true, sandbox: true } });
-      try {
-        await other.loadURL('app://ttct/index.html');
-        return await other.webContents.executeJavaScript("window.ttct.invoke('app.status', {})");
-      } finally {
-        other.destroy();
-      }
-    }, path.join(ROOT, 'out/preload/index.js'));
+    const reply = await app.evaluate(
+      async ({ BrowserWindow }, preload) => {
+        const other = new BrowserWindow({ show: false, webPreferences: { preload, contextIsolation: true, sandbox: true } });
+        try {
+          await other.loadURL('app://ttct/index.html');
+          return await other.webContents.executeJavaScript("window.ttct.invoke('app.status', {})");
+        } finally {
+          other.destroy();
+        }
+      },
+      path.join(ROOT, 'out/preload/index.js'),
+    );
     expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không hợp lệ.' } });
   });
 
@@ -130,7 +137,12 @@ describe.skipIf(skip !== null)('the real Electron app', () => {
     expect(opened).toBe(true);
     expect(app.windows()).toHaveLength(1);
     expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
-    const media = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', (e: Error) => e.name));
+    const media = await page.evaluate(() =>
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(
+        () => 'granted',
+        (e: Error) => e.name,
+      ),
+    );
     expect(media).not.toBe('granted');
   });
 
@@ -153,7 +165,9 @@ describe.skipIf(skip !== null)('the real Electron app', () => {
     await page.getByRole('button', { name: 'Xuất Excel' }).click();
     await expect.poll(() => fs.existsSync(target) && fs.statSync(target).size > 0, { timeout: 20_000 }).toBe(true);
     await expect.poll(() => fs.readFileSync(target).subarray(0, 2).toString('latin1'), { timeout: 10_000 }).toBe('PK');
-    const calls = await app.evaluate(() => (globalThis as { __saveDialogCalls?: { defaultPath?: string; filters?: unknown[] }[] }).__saveDialogCalls);
+    const calls = await app.evaluate(
+      () => (globalThis as { __saveDialogCalls?: { defaultPath?: string; filters?: unknown[] }[] }).__saveDialogCalls,
+    );
     expect(calls?.[0]?.defaultPath).toMatch(/\.xlsx$/);
   });
 

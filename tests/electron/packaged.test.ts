@@ -5,7 +5,16 @@ import path from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLASS_NAME, REQUIRE_ELECTRON, expectFirstStart, expectImportsIsolated, expectReopened, hasDisplay, roundTripAndPrint, tempDataDir } from './electron-fixtures';
+import {
+  CLASS_NAME,
+  REQUIRE_ELECTRON,
+  expectFirstStart,
+  expectImportsIsolated,
+  expectReopened,
+  hasDisplay,
+  roundTripAndPrint,
+  tempDataDir,
+} from './electron-fixtures';
 
 /**
  * The packaged app as a clerk gets it: the unpacked folder electron-builder leaves beside the
@@ -16,7 +25,8 @@ import { CLASS_NAME, REQUIRE_ELECTRON, expectFirstStart, expectImportsIsolated, 
  * bridge, IPC, the database and Electron's printing are all the shipped ones.
  */
 const executable = process.env.TTCT_PACKAGED_APP ? path.resolve(process.env.TTCT_PACKAGED_APP) : null;
-const reason = executable === null ? 'TTCT_PACKAGED_APP is not set (the workflow sets it after packaging)' : !hasDisplay() ? 'no display' : null;
+const reason =
+  executable === null ? 'TTCT_PACKAGED_APP is not set (the workflow sets it after packaging)' : !hasDisplay() ? 'no display' : null;
 if (reason) console.warn(`[packaged] SKIPPED: ${reason}`);
 if (executable && !fs.existsSync(executable)) throw new Error(`TTCT_PACKAGED_APP=${executable} does not exist`);
 if (reason && REQUIRE_ELECTRON && executable) throw new Error(`TTCT_REQUIRE_ELECTRON=1 but ${reason}`);
@@ -57,7 +67,10 @@ async function start(dataDir: string): Promise<Running> {
   }
   let page: Page | undefined;
   while (!page) {
-    page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('app://'));
+    page = browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url().startsWith('app://'));
     if (!page) {
       if (Date.now() > deadline) throw new Error('the packaged app opened no window on app://');
       await new Promise((r) => setTimeout(r, 250));

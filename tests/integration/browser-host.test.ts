@@ -47,7 +47,11 @@ function statusOf(url: string): Promise<number> {
  * keeps sending a byte every 200 ms, as a slow-loris client does. Resolves when the host closes the
  * connection, or after `giveUpMs` (closed: false) so a host that never closes fails the test quickly.
  */
-function raw(h: Host, text: string, options: { drip?: boolean; giveUpMs?: number } = {}): Promise<{ ms: number; reply: string; closed: boolean }> {
+function raw(
+  h: Host,
+  text: string,
+  options: { drip?: boolean; giveUpMs?: number } = {},
+): Promise<{ ms: number; reply: string; closed: boolean }> {
   const { port } = new URL(h.origin);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -72,7 +76,15 @@ function raw(h: Host, text: string, options: { drip?: boolean; giveUpMs?: number
 /** The start of a call as the bridge sends it, up to the end of the headers. */
 function callHead(h: Host, extra: string[], channel = 'programs.list'): string {
   const { port } = new URL(h.origin);
-  return [`POST /invoke/${channel} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', `X-TTCT-Token: ${h.token}`, ...extra, '', ''].join('\r\n');
+  return [
+    `POST /invoke/${channel} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Content-Type: application/json',
+    `X-TTCT-Token: ${h.token}`,
+    ...extra,
+    '',
+    '',
+  ].join('\r\n');
 }
 
 /** What the bridge sends: the JSON type and this start's token. */
@@ -91,7 +103,11 @@ describe('browser host', () => {
     expect(bridge).toContain("Object.defineProperty(window, 'ttct'");
     // The token is not in anything the host serves: only in the address printed at start.
     expect(index.body + bridge).not.toContain(host.token);
-    const r = await request(`${host.origin}/invoke/programs.list`, { method: 'POST', headers: headers(host), body: JSON.stringify({ includeArchived: false }) });
+    const r = await request(`${host.origin}/invoke/programs.list`, {
+      method: 'POST',
+      headers: headers(host),
+      body: JSON.stringify({ includeArchived: false }),
+    });
     expect(JSON.parse(r.body).ok).toBe(true);
   });
 
@@ -115,7 +131,14 @@ describe('browser host', () => {
     host = await startHost({ dataDir: tempDir(), rendererDir: renderer() });
     const { port } = new URL(host.origin);
     // 10 MB announced, none sent: a host that kept the connection for the body would hold it open.
-    const head = [`POST /invoke/programs.list HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', 'Content-Length: 10000000', '', ''].join('\r\n');
+    const head = [
+      `POST /invoke/programs.list HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Content-Type: application/json',
+      'Content-Length: 10000000',
+      '',
+      '',
+    ].join('\r\n');
     const r = await raw(host, head, { giveUpMs: 3000 });
     expect(r.reply).toMatch(/^HTTP\/1\.1 403/);
     expect(r.closed).toBe(true);
@@ -129,10 +152,18 @@ describe('browser host', () => {
     const json = headers(host);
     expect((await request(url, { method: 'POST', headers: { ...json, Origin: 'http://evil.example' }, body })).status).toBe(403);
     expect((await request(url, { method: 'POST', headers: { ...json, Host: 'evil.example' }, body })).status).toBe(403);
-    for (const type of ['text/plain', 'application/jsonpx', 'application/json-patch+json', 'application/json; charset=latin1', 'application/json, text/html']) {
+    for (const type of [
+      'text/plain',
+      'application/jsonpx',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+      'application/json, text/html',
+    ]) {
       expect((await request(url, { method: 'POST', headers: { ...json, 'Content-Type': type }, body })).status).toBe(415);
     }
-    expect((await request(url, { method: 'POST', headers: { ...json, 'Content-Type': 'application/json; charset=UTF-8' }, body })).status).toBe(200);
+    expect(
+      (await request(url, { method: 'POST', headers: { ...json, 'Content-Type': 'application/json; charset=UTF-8' }, body })).status,
+    ).toBe(200);
     expect((await request(`${host.origin}/invoke/programs.%E0%A4%A`, { method: 'POST', headers: json, body })).status).toBe(400);
     expect((await request(`${host.origin}/invoke/%`, { method: 'POST', headers: json, body })).status).toBe(400);
     expect((await request(`${host.origin}/invoke/%ZZ.list`, { method: 'POST', headers: json, body })).status).toBe(400);
@@ -177,7 +208,11 @@ describe('browser host', () => {
     expect(over.reply).toMatch(/^HTTP\/1\.1 413/);
     expect(over.closed).toBe(true);
     // A 20 MB file as base64 in JSON is about 27 MB: it must get through to the dispatcher.
-    const under = await request(`${host.origin}/invoke/programs.list`, { method: 'POST', headers: headers(host), body: JSON.stringify('x'.repeat(29 * 1024 * 1024)) });
+    const under = await request(`${host.origin}/invoke/programs.list`, {
+      method: 'POST',
+      headers: headers(host),
+      body: JSON.stringify('x'.repeat(29 * 1024 * 1024)),
+    });
     expect(under.status).toBe(200);
     expect(JSON.parse(under.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
@@ -188,12 +223,18 @@ describe('browser host', () => {
     const name = 'Chi bộ quá dài';
     // Valid JSON for a valid call, padded with whitespace: only its size can stop it.
     const body = JSON.stringify({ name, kind: 'cell', parentId: null, communeCode: null }) + ' '.repeat(1500);
-    const r = await raw(host, `${callHead(host, ['Transfer-Encoding: chunked'], 'units.save')}${chunk(body.slice(0, 600))}${chunk(body.slice(600))}0\r\n\r\n`, { giveUpMs: 3000 });
+    const r = await raw(
+      host,
+      `${callHead(host, ['Transfer-Encoding: chunked'], 'units.save')}${chunk(body.slice(0, 600))}${chunk(body.slice(600))}0\r\n\r\n`,
+      { giveUpMs: 3000 },
+    );
     expect(r.reply).toMatch(/^HTTP\/1\.1 413/);
     expect(host.core.db.prepare('SELECT COUNT(*) AS n FROM units WHERE name = ?').get(name)).toEqual({ n: 0 });
     // The same call under the limit is read, so the refusal above was the size and nothing else.
     const small = JSON.stringify({ includeArchived: false });
-    const ok = await raw(host, `${callHead(host, ['Transfer-Encoding: chunked', 'Connection: close'])}${chunk(small)}0\r\n\r\n`, { giveUpMs: 3000 });
+    const ok = await raw(host, `${callHead(host, ['Transfer-Encoding: chunked', 'Connection: close'])}${chunk(small)}0\r\n\r\n`, {
+      giveUpMs: 3000,
+    });
     expect(ok.reply).toMatch(/^HTTP\/1\.1 200/);
   });
 

@@ -54,7 +54,9 @@ describe('centre profile', () => {
     const state = await ok(core, 'centre.save', { ...commune, address: 'Thôn 1, xã Đắk Hà' });
     expect(state.history).toHaveLength(1);
     expect(state.current?.address).toBe('Thôn 1, xã Đắk Hà');
-    const audit = core.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'centre_profile' ORDER BY id").all() as {
+    const audit = core.db
+      .prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'centre_profile' ORDER BY id")
+      .all() as {
       action: string;
       before_json: string | null;
     }[];
@@ -64,7 +66,12 @@ describe('centre profile', () => {
 
   it('refuses bad input with messages at the fields and writes nothing', async () => {
     const core = await startCore();
-    const r = await invoke(core, 'centre.save', { ...commune, name: '', validFrom: '2025-02-30', deputies: [{ name: '', title: 'Phó Giám đốc' }] });
+    const r = await invoke(core, 'centre.save', {
+      ...commune,
+      name: '',
+      validFrom: '2025-02-30',
+      deputies: [{ name: '', title: 'Phó Giám đốc' }],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_INPUT');

@@ -16,17 +16,36 @@ const GIVEN = ['An', 'Bảo', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Khánh',
 /** 120 certificates: three chunks, the last one short. */
 function doc(count = 120): CertificatesDoc {
   return {
-    body: { superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ', centreName: 'Trung tâm Chính trị', docCode: 'TTCT', placeName: 'Đắk Hà', directorName: 'Nguyễn Văn An', directorTitle: 'Giám đốc' },
+    body: {
+      superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
+      centreName: 'Trung tâm Chính trị',
+      docCode: 'TTCT',
+      placeName: 'Đắk Hà',
+      directorName: 'Nguyễn Văn An',
+      directorTitle: 'Giám đốc',
+    },
     layout: defaultCertificateLayout(),
     offset: { x: 0, y: 0 },
     certificates: Array.from({ length: count }, (_, i) => {
       const serial = `${i + 1}/2026/GCN`;
       const fullName = `Nguyễn Văn ${GIVEN[i % GIVEN.length]!} ${i + 1}`;
       return {
-        serial, registerNo: `2026.${String(i + 1).padStart(4, '0')}`, fullName, birthDate: '1990-05-12', unitName: 'Chi bộ thôn 1',
-        programName: 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng', className: 'Lớp khóa I năm 2026', startDate: '2026-03-02',
-        endDate: '2026-03-06', classification: 'Khá', issueDate: '2026-03-12', signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn An' },
-        verificationCode: signCertificate({ n: serial, r: `2026.${i + 1}`, name: fullName, birth: '1990-05-12', program: 'KND', issued: '2026-03-12' }, keys),
+        serial,
+        registerNo: `2026.${String(i + 1).padStart(4, '0')}`,
+        fullName,
+        birthDate: '1990-05-12',
+        unitName: 'Chi bộ thôn 1',
+        programName: 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng',
+        className: 'Lớp khóa I năm 2026',
+        startDate: '2026-03-02',
+        endDate: '2026-03-06',
+        classification: 'Khá',
+        issueDate: '2026-03-12',
+        signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn An' },
+        verificationCode: signCertificate(
+          { n: serial, r: `2026.${i + 1}`, name: fullName, birth: '1990-05-12', program: 'KND', issued: '2026-03-12' },
+          keys,
+        ),
       };
     }),
   };
@@ -85,7 +104,13 @@ describe('printing a batch in chunks', () => {
     const items = Array.from({ length: 120 }, (_, i) => i + 1);
     const done = await certificatesToPrinter(printer, doc(), items, 'HP LaserJet', control(2), (s) => sent.push(s));
     expect(done).toBe(100);
-    expect(jobs).toEqual([{ pages: 50, deviceName: 'HP LaserJet' }, { pages: 50, deviceName: 'HP LaserJet' }]);
-    expect(sent.map((s) => [s[0], s.at(-1)])).toEqual([[1, 50], [51, 100]]);
+    expect(jobs).toEqual([
+      { pages: 50, deviceName: 'HP LaserJet' },
+      { pages: 50, deviceName: 'HP LaserJet' },
+    ]);
+    expect(sent.map((s) => [s[0], s.at(-1)])).toEqual([
+      [1, 50],
+      [51, 100],
+    ]);
   });
 });

@@ -22,7 +22,13 @@ const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên 
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const keys = generateCentreKeys();
 
-function cert(serial: number, fullName: string, birthDate: string, unitName: string | null, classification: string | null): CertificateToPrint {
+function cert(
+  serial: number,
+  fullName: string,
+  birthDate: string,
+  unitName: string | null,
+  classification: string | null,
+): CertificateToPrint {
   const s = `${serial}/GCN-TTCT`;
   const r = `${String(serial + 100).padStart(4, '0')}/2026`;
   return {
@@ -37,7 +43,10 @@ function cert(serial: number, fullName: string, birthDate: string, unitName: str
     endDate: '2026-01-28',
     classification,
     issueDate: '2026-02-05',
-    signer: serial === 14 ? { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' } : { lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Trần Thị Hồng Nhung' },
+    signer:
+      serial === 14
+        ? { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' }
+        : { lines: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], name: 'Trần Thị Hồng Nhung' },
     verificationCode: signCertificate({ n: s, r, name: fullName, birth: birthDate, program: PROGRAM, issued: '2026-02-05' }, keys),
   };
 }
@@ -53,8 +62,7 @@ const preprinted: CertificateLayout = { ...fullLayout, mode: 'preprinted' };
 const noOffset = { x: 0, y: 0 };
 
 // A 1 × 1 PNG and a JPEG header: enough for the magic-byte check.
-const PNG_1PX =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const PNG_1PX = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 describe('certificate layouts (schema)', () => {
   it('the default is a valid A5 landscape plain-paper design with every field placed', () => {
@@ -83,7 +91,9 @@ describe('certificate layouts (schema)', () => {
     expect(messages(low).join()).toMatch(/«Mã QR» vượt quá mép dưới trang/);
     const big = { ...base, fields: base.fields.map((f, i) => (i === 0 ? { ...f, fontSize: 41 } : f)) };
     expect(messages(big).join()).toContain('Cỡ chữ từ 6 đến 40 pt');
-    expect(messages({ ...base, fields: base.fields.map((f, i) => (i === 1 ? { ...f, key: 'fullName' } : f)) })).toEqual(['fields.1.key: Trường «Họ và tên» đã có trên mẫu']);
+    expect(messages({ ...base, fields: base.fields.map((f, i) => (i === 1 ? { ...f, key: 'fullName' } : f)) })).toEqual([
+      'fields.1.key: Trường «Họ và tên» đã có trên mẫu',
+    ]);
     expect(messages({ ...base, fields: base.fields.map((f, i) => (i === 0 ? { ...f, x: -1 } : f)) }).join()).toContain('không được âm');
 
     expect(messages({ ...base, imageDataUrl: PNG_1PX })).toEqual([]);
@@ -159,7 +169,8 @@ describe('certificate HTML', () => {
   });
 
   it('leaves out "Xếp loại" and the unit when there is none; the image only in the full design', () => {
-    const one = (c: CertificateToPrint, layout = fullLayout) => buildCertificatesHtml({ body, layout, offset: noOffset, certificates: [c] });
+    const one = (c: CertificateToPrint, layout = fullLayout) =>
+      buildCertificatesHtml({ body, layout, offset: noOffset, certificates: [c] });
     expect(one(certificates[2]!)).not.toContain('Xếp loại');
     expect(one(certificates[1]!)).not.toContain('Đơn vị:');
     const withImage = { ...fullLayout, imageDataUrl: PNG_1PX };
@@ -177,8 +188,12 @@ function tool(name: string): string | null {
   const bin = `/usr/bin/${name}`;
   return fs.existsSync(bin) ? bin : null;
 }
-const missing = [fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t))].filter(Boolean);
-if (missing.length) console.warn(`[certificates] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = [
+  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
+  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
+].filter(Boolean);
+if (missing.length)
+  console.warn(`[certificates] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back with poppler)', () => {
   let port: ChromiumPrintPort;
@@ -193,7 +208,10 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
       ['full', buildCertificatesHtml({ body, layout: fullLayout, offset: noOffset, certificates })],
       ['preprinted', buildCertificatesHtml({ body, layout: preprinted, offset: noOffset, certificates })],
       ['preprinted-shifted', buildCertificatesHtml({ body, layout: preprinted, offset: { x: 5, y: 0 }, certificates })],
-      ['full-a4-portrait', buildCertificatesHtml({ body, layout: defaultCertificateLayout('A4', 'portrait'), offset: noOffset, certificates })],
+      [
+        'full-a4-portrait',
+        buildCertificatesHtml({ body, layout: defaultCertificateLayout('A4', 'portrait'), offset: noOffset, certificates }),
+      ],
       ['calibration', buildCalibrationHtml({ layout: preprinted, offset: { x: 1.5, y: -2 } })],
     ];
     for (const [name, html] of jobs) {
@@ -207,7 +225,18 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
       pdfs.set(name, { file, text, info, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) });
     }
     const png = (name: string, out: string) =>
-      execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', pdfs.get(name)!.file, path.join(SCREENSHOTS, out)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '100',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfs.get(name)!.file,
+        path.join(SCREENSHOTS, out),
+      ]);
     png('full', 'doc-certificate-full');
     png('preprinted', 'doc-certificate-preprinted');
     png('calibration', 'doc-certificate-calibration');
@@ -247,7 +276,10 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
   });
 
   it('the full design: Party header, title, wording and every value, each on its own page', () => {
-    const pages = pdfs.get('full')!.text.split('\f').map((p) => p.replace(/\s+/g, ' '));
+    const pages = pdfs
+      .get('full')!
+      .text.split('\f')
+      .map((p) => p.replace(/\s+/g, ' '));
     const first = pages[0]!;
     for (const phrase of [
       'ĐẢNG ỦY XÃ ĐẮK HÀ',
@@ -283,10 +315,33 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
 
   it('the pre-printed form gets only the values', () => {
     const t = flat('preprinted');
-    for (const value of ["Rơ Châm H'Luyến", 'Lê Văn <b>& Tú', 'Nguyễn Thị Thu Hằng', '12/GCN-TTCT', '13/GCN-TTCT', '0114/2026', 'Giỏi', 'Khá', PROGRAM, '03/11/2001', '22/01/2026 – 28/01/2026']) {
+    for (const value of [
+      "Rơ Châm H'Luyến",
+      'Lê Văn <b>& Tú',
+      'Nguyễn Thị Thu Hằng',
+      '12/GCN-TTCT',
+      '13/GCN-TTCT',
+      '0114/2026',
+      'Giỏi',
+      'Khá',
+      PROGRAM,
+      '03/11/2001',
+      '22/01/2026 – 28/01/2026',
+    ]) {
       expect(t, value).toContain(value);
     }
-    for (const wording of ['GIẤY CHỨNG NHẬN', 'ĐẢNG CỘNG SẢN', 'TRUNG TÂM', 'Chứng nhận đồng chí', 'Sinh ngày', 'Đơn vị:', 'Đã hoàn thành', 'Xếp loại', 'Số:', 'Vào sổ']) {
+    for (const wording of [
+      'GIẤY CHỨNG NHẬN',
+      'ĐẢNG CỘNG SẢN',
+      'TRUNG TÂM',
+      'Chứng nhận đồng chí',
+      'Sinh ngày',
+      'Đơn vị:',
+      'Đã hoàn thành',
+      'Xếp loại',
+      'Số:',
+      'Vào sổ',
+    ]) {
       expect(t, wording).not.toContain(wording);
     }
   });
@@ -312,7 +367,8 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
     const t = flat('calibration');
     expect(t).toContain('TRANG CÂN CHỈNH MÁY IN');
     expect(t).toContain('Độ lệch máy in: ngang +1,5 mm, dọc −2 mm');
-    for (const name of ['Họ và tên (15; 39)', 'Ngày sinh', 'Đơn vị', 'Xếp loại', 'Mã QR', 'Vào sổ số', 'Họ tên người ký']) expect(t, name).toContain(name);
+    for (const name of ['Họ và tên (15; 39)', 'Ngày sinh', 'Đơn vị', 'Xếp loại', 'Mã QR', 'Vào sổ số', 'Họ tên người ký'])
+      expect(t, name).toContain(name);
     for (const n of ['10', '50', '100', '200']) expect(t).toContain(n);
   });
 });

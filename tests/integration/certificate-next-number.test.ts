@@ -5,37 +5,62 @@ import { invoke, ok, startCore } from './helpers';
 
 /** Continuing a paper register: the clerk sets where a year's certificate numbers continue. */
 
-const floorRows = (core: AppCore) => core.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'certificates.nextSeq.%' ORDER BY key").all();
-const auditCount = (core: AppCore) => (core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'settings'").get() as { n: number }).n;
+const floorRows = (core: AppCore) =>
+  core.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'certificates.nextSeq.%' ORDER BY key").all();
+const auditCount = (core: AppCore) =>
+  (core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'settings'").get() as { n: number }).n;
 
 describe('the next certificate number', () => {
   it('continues a paper register from the number set, through later issues and reissues', async () => {
     const core = await startCore();
     const { c, eid } = await recognisedClass(core);
     expect(await ok(core, 'certificates.nextNumber', { year: 2026 })).toEqual({
-      year: 2026, yearly: true, nextSeq: 1, nextSerial: '1/2026/GCN', nextRegisterNo: '2026.0001', lastIssued: null, floor: null,
+      year: 2026,
+      yearly: true,
+      nextSeq: 1,
+      nextSerial: '1/2026/GCN',
+      nextRegisterNo: '2026.0001',
+      lastIssued: null,
+      floor: null,
     });
 
     const set = await ok(core, 'certificates.setNextNumber', { year: 2026, nextSeq: 125 });
     expect(set).toMatchObject({ nextSeq: 125, nextSerial: '125/2026/GCN', nextRegisterNo: '2026.0125', floor: 125, lastIssued: null });
-    const entry = core.db.prepare("SELECT entity_id, before_json, after_json, reason FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    const entry = core.db
+      .prepare("SELECT entity_id, before_json, after_json, reason FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1")
+      .get() as Record<string, string>;
     expect(entry.entity_id).toBe('certificates.nextSeq.2026');
     expect(JSON.parse(entry.before_json!)).toEqual({ floor: null, nextSerial: '1/2026/GCN' });
     expect(JSON.parse(entry.after_json!)).toEqual({ floor: 125, nextSerial: '125/2026/GCN' });
 
     // The class's certificates tab shows the number its first certificate would take.
-    expect(await ok(core, 'certificates.plan', { classId: c.id })).toMatchObject({ nextSerial: '125/2026/GCN', nextRegisterNo: '2026.0125' });
+    expect(await ok(core, 'certificates.plan', { classId: c.id })).toMatchObject({
+      nextSerial: '125/2026/GCN',
+      nextRegisterNo: '2026.0125',
+    });
     // Another year is not touched: the sequence restarts there.
     expect((await ok(core, 'certificates.nextNumber', { year: 2027 })).nextSerial).toBe('1/2027/GCN');
 
-    const first = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' }, enrollmentIds: [eid('Trần Văn An')] });
+    const first = await ok(core, 'certificates.issue', {
+      classId: c.id,
+      issueDate: '2026-03-12',
+      signer: { kind: 'director' },
+      enrollmentIds: [eid('Trần Văn An')],
+    });
     expect(first.issued.map((x) => [x.seq, x.serial, x.registerNo])).toEqual([[125, '125/2026/GCN', '2026.0125']]);
     expect(await ok(core, 'certificates.nextNumber', { year: 2026 })).toMatchObject({
-      nextSeq: 126, lastIssued: { seq: 125, serial: '125/2026/GCN', year: 2026 }, floor: 125,
+      nextSeq: 126,
+      lastIssued: { seq: 125, serial: '125/2026/GCN', year: 2026 },
+      floor: 125,
     });
     expect((await ok(core, 'certificates.plan', { classId: c.id })).nextSerial).toBe('126/2026/GCN');
 
-    const again = await ok(core, 'certificates.reissue', { certificateId: first.issued[0]!.id, reason: 'Sai ngày sinh', issueDate: '2026-03-20', signer: { kind: 'director' } });
+    const again = await ok(core, 'certificates.reissue', {
+      certificateId: first.issued[0]!.id,
+      reason: 'Sai ngày sinh',
+      issueDate: '2026-03-20',
+      signer: { kind: 'director' },
+    });
     expect(again.serial).toBe('126/2026/GCN');
     const rest = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-20', signer: { kind: 'director' } });
     expect(rest.issued.map((x) => x.serial)).toEqual(['127/2026/GCN']);
@@ -107,13 +132,23 @@ describe('the next certificate number', () => {
     const { c } = await recognisedClass(core);
     await ok(core, 'certificates.saveSettings', { serialPattern: '[số]/GCN-TTCT', registerPattern: '[số 5 chữ số]' });
     await ok(core, 'certificates.setNextNumber', { year: 2025, nextSeq: 400 });
-    expect(await ok(core, 'certificates.nextNumber', { year: 2026 })).toMatchObject({ yearly: false, nextSeq: 400, nextSerial: '400/GCN-TTCT', nextRegisterNo: '00400', floor: 400 });
+    expect(await ok(core, 'certificates.nextNumber', { year: 2026 })).toMatchObject({
+      yearly: false,
+      nextSeq: 400,
+      nextSerial: '400/GCN-TTCT',
+      nextRegisterNo: '00400',
+      floor: 400,
+    });
     const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
     expect(issued.map((x) => x.serial)).toEqual(['400/GCN-TTCT', '401/GCN-TTCT']);
     // Any year's certificates count: the sequence runs on.
     expect(await invoke(core, 'certificates.setNextNumber', { year: 2027, nextSeq: 401 })).toMatchObject({
       ok: false,
-      error: { fields: { nextSeq: 'Đã cấp đến số 401/GCN-TTCT (năm 2026); số thứ tự chạy liên tục qua các năm nên số tiếp theo phải từ 402 trở lên' } },
+      error: {
+        fields: {
+          nextSeq: 'Đã cấp đến số 401/GCN-TTCT (năm 2026); số thứ tự chạy liên tục qua các năm nên số tiếp theo phải từ 402 trở lên',
+        },
+      },
     });
     // A later year's floor replaces an earlier one's from that year on, even a lower one, while above what was issued.
     await ok(core, 'certificates.setNextNumber', { year: 2026, nextSeq: 900 });

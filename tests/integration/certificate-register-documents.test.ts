@@ -39,7 +39,10 @@ function makeCert(seq: number, fullName: string, className: string, issueDate: s
     issueDate,
     printed: {
       fullName,
-      birthDate: seq % 7 === 0 ? '1990-05' : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
+      birthDate:
+        seq % 7 === 0
+          ? '1990-05'
+          : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
       unitName: UNITS[seq % UNITS.length]!,
       programName: PROGRAM,
       className,
@@ -49,7 +52,14 @@ function makeCert(seq: number, fullName: string, className: string, issueDate: s
       signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' },
       placeName: 'Đắk Hà',
       validUntil: null,
-      issuingBody: { superior: body.superior, centreName: body.centreName, docCode: body.docCode, placeName: body.placeName, directorName: body.directorName, directorTitle: body.directorTitle },
+      issuingBody: {
+        superior: body.superior,
+        centreName: body.centreName,
+        docCode: body.docCode,
+        placeName: body.placeName,
+        directorName: body.directorName,
+        directorTitle: body.directorTitle,
+      },
     },
     status: 'valid',
     statusReason: null,
@@ -73,7 +83,12 @@ function makeCertificates(): Certificate[] {
   const list: Certificate[] = [];
   for (let seq = 1; seq <= 36; seq++) {
     const className = seq <= 20 ? CLASS_A : CLASS_B;
-    const name = seq === 2 ? TRICKY : seq === 3 ? "Rơ Châm H'Luyến" : `${FAMILY[seq % FAMILY.length]} ${MIDDLE[seq % MIDDLE.length]} ${GIVEN[seq % GIVEN.length]}`;
+    const name =
+      seq === 2
+        ? TRICKY
+        : seq === 3
+          ? "Rơ Châm H'Luyến"
+          : `${FAMILY[seq % FAMILY.length]} ${MIDDLE[seq % MIDDLE.length]} ${GIVEN[seq % GIVEN.length]}`;
     const extra: Partial<Certificate> = {};
     const by = reissueOf[seq];
     if (by) Object.assign(extra, { status: 'reissued', statusReason: 'Sai ngày sinh', replacedBySerial: serialOf(by) });
@@ -83,7 +98,12 @@ function makeCertificates(): Certificate[] {
   }
   for (const [old, seq] of Object.entries(reissueOf)) {
     const original = list[Number(old) - 1]!;
-    list.push(makeCert(seq, original.printed.fullName, original.printed.className, '2026-04-02', { replacesId: original.id, personId: original.personId }));
+    list.push(
+      makeCert(seq, original.printed.fullName, original.printed.className, '2026-04-02', {
+        replacesId: original.id,
+        personId: original.personId,
+      }),
+    );
   }
   list.push(makeCert(40, 'Y Moan Niê', CLASS_B, '2026-04-10'));
   // The register sorts by number: hand it over shuffled.
@@ -114,7 +134,19 @@ describe('certificate register and receipt (HTML)', () => {
     expect(reg).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(reg).not.toContain('doc-number');
     expect(reg).toContain('SỔ CẤP GIẤY CHỨNG NHẬN NĂM 2026');
-    for (const h of ['STT', 'Số giấy', 'Vào sổ số', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Lớp', 'Xếp loại', 'Ngày cấp', 'Người nhận ký', 'Ghi chú']) {
+    for (const h of [
+      'STT',
+      'Số giấy',
+      'Vào sổ số',
+      'Họ và tên',
+      'Ngày sinh',
+      'Đơn vị',
+      'Lớp',
+      'Xếp loại',
+      'Ngày cấp',
+      'Người nhận ký',
+      'Ghi chú',
+    ]) {
       expect(reg).toContain(`<th>${h}</th>`);
     }
     expect(reg.match(/<tr class="void reissued">/g)).toHaveLength(3);
@@ -161,7 +193,19 @@ describe('certificate register as .xlsx', () => {
     expect(ws.rowCount).toBe(41);
     const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (h: string) => headers.indexOf(h) + 1;
-    for (const h of ['STT', 'Số giấy', 'Vào sổ số', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Lớp', 'Xếp loại', 'Ngày cấp', 'Tình trạng', 'Ghi chú']) {
+    for (const h of [
+      'STT',
+      'Số giấy',
+      'Vào sổ số',
+      'Họ và tên',
+      'Ngày sinh',
+      'Đơn vị',
+      'Lớp',
+      'Xếp loại',
+      'Ngày cấp',
+      'Tình trạng',
+      'Ghi chú',
+    ]) {
       expect(col(h)).toBeGreaterThan(0);
     }
     const row = (seq: number) => ws.getRow(seq + 1);
@@ -193,8 +237,12 @@ function tool(name: string): string | null {
   const bin = `/usr/bin/${name}`;
   return fs.existsSync(bin) ? bin : null;
 }
-const missing = [fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t))].filter(Boolean);
-if (missing.length) console.warn(`[certificate-register] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = [
+  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
+  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
+].filter(Boolean);
+if (missing.length)
+  console.warn(`[certificate-register] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 type DocName = 'register' | 'receipt';
 
@@ -219,7 +267,18 @@ describe.skipIf(missing.length > 0)('certificate register and receipt as PDF (Ch
       }),
     );
     const png = (name: DocName, page: number, out: string) =>
-      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdfs.get(name)!.file, path.join(SCREENSHOTS, out)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        pdfs.get(name)!.file,
+        path.join(SCREENSHOTS, out),
+      ]);
     png('register', 1, 'doc-certificate-register');
     png('receipt', 1, 'doc-certificate-receipt');
   }, 60_000);
@@ -253,7 +312,8 @@ describe.skipIf(missing.length > 0)('certificate register and receipt as PDF (Ch
   it('the register repeats its column headers on every sheet and ends with the signature and the last rows', () => {
     const p = pages('register');
     expect(p.length).toBeGreaterThanOrEqual(2);
-    for (const page of p) expect(page).toMatch(/STT Số giấy Vào sổ số Họ và tên Ngày sinh Đơn vị Lớp Xếp loại Ngày cấp Người nhận ký Ghi chú/);
+    for (const page of p)
+      expect(page).toMatch(/STT Số giấy Vào sổ số Họ và tên Ngày sinh Đơn vị Lớp Xếp loại Ngày cấp Người nhận ký Ghi chú/);
     const last = p.at(-1)!;
     expect(last).toContain('GIÁM ĐỐC Nguyễn Văn Thành');
     expect(last).toContain(bySeq(40).printed.fullName);

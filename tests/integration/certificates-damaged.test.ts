@@ -27,11 +27,15 @@ describe('damaged certificate rows', () => {
       // A snapshot from before a field existed keeps everything it has, even where today's record differs.
       const older = whole[3]!;
       const { issuingBody: _dropped, ...withoutHeader } = older.printed;
-      core.db.prepare('UPDATE certificates SET printed_json = ? WHERE id = ?').run(JSON.stringify({ ...withoutHeader, unitName: 'Chi bộ cũ (trước khi đổi tên)' }), older.id);
+      core.db
+        .prepare('UPDATE certificates SET printed_json = ? WHERE id = ?')
+        .run(JSON.stringify({ ...withoutHeader, unitName: 'Chi bộ cũ (trước khi đổi tên)' }), older.id);
       damagedIds.push(older.id);
       // A code in the right shape that this centre never signed is not "repaired" into looking genuine.
       const forged = whole[5]!;
-      core.db.prepare("UPDATE certificates SET printed_json = '{}', verification_code = ? WHERE id = ?").run(whole[7]!.verificationCode, forged.id);
+      core.db
+        .prepare("UPDATE certificates SET printed_json = '{}', verification_code = ? WHERE id = ?")
+        .run(whole[7]!.verificationCode, forged.id);
       damagedIds.push(forged.id);
 
       const listed = await ok(core, 'certificates.register', { year });
@@ -47,9 +51,13 @@ describe('damaged certificate rows', () => {
       }
       // The class's tab and the verification of an untouched certificate work meanwhile.
       await ok(core, 'certificates.ofClass', { classId: marked[0]!.classId });
-      expect((await ok(core, 'certificates.verify', { code: listed.find((c) => c.damage === null)!.verificationCode })).status).toBe('genuine');
+      expect((await ok(core, 'certificates.verify', { code: listed.find((c) => c.damage === null)!.verificationCode })).status).toBe(
+        'genuine',
+      );
       // Nothing was rewritten by reading.
-      expect((core.db.prepare('SELECT printed_json FROM certificates WHERE id = ?').get(damagedIds[0]) as { printed_json: string }).printed_json).toBe('{}');
+      expect(
+        (core.db.prepare('SELECT printed_json FROM certificates WHERE id = ?').get(damagedIds[0]) as { printed_json: string }).printed_json,
+      ).toBe('{}');
 
       const auditBefore = (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
       // Another year's damaged row is not touched by this year's repair.
@@ -59,19 +67,26 @@ describe('damaged certificate rows', () => {
       const repaired = await ok(core, 'certificates.repair', { year });
       const fixable = damagedIds.filter((id) => id !== forged.id);
       expect(repaired.repaired).toBe(fixable.length);
-      expect(repaired.skipped).toEqual([{ serial: forged.serial, reason: 'mã xác thực đã lưu không khớp chữ ký hoặc số giấy của trung tâm' }]);
+      expect(repaired.skipped).toEqual([
+        { serial: forged.serial, reason: 'mã xác thực đã lưu không khớp chữ ký hoặc số giấy của trung tâm' },
+      ]);
       expect((core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(auditBefore + fixable.length);
 
       const after = await ok(core, 'certificates.register', { year });
       expect(after.filter((c) => c.damage !== null).map((c) => c.id)).toEqual([forged.id]);
       for (const id of fixable) {
         const c = after.find((x) => x.id === id)!;
-        expect(c.printed).toEqual(id === older.id ? { ...original.get(id)!.printed, unitName: 'Chi bộ cũ (trước khi đổi tên)' } : original.get(id)!.printed);
+        expect(c.printed).toEqual(
+          id === older.id ? { ...original.get(id)!.printed, unitName: 'Chi bộ cũ (trước khi đổi tên)' } : original.get(id)!.printed,
+        );
         const v = await ok(core, 'certificates.verify', { code: c.verificationCode });
         expect([v.status, v.certificate?.id]).toEqual(['genuine', id]);
       }
       if (otherYear) {
-        expect((core.db.prepare('SELECT printed_json FROM certificates WHERE id = ?').get(otherYear.id) as { printed_json: string }).printed_json).toBe('{}');
+        expect(
+          (core.db.prepare('SELECT printed_json FROM certificates WHERE id = ?').get(otherYear.id) as { printed_json: string })
+            .printed_json,
+        ).toBe('{}');
       }
       // A damaged row cannot be printed.
       const print = await invoke(core, 'certificates.preview', { certificateIds: [forged.id] });

@@ -35,10 +35,42 @@ const POSITIONS = ['Đoàn viên', 'Bí thư chi đoàn', 'Giáo viên', 'Chiế
 /** 30 learners: 22 Kinh and 8 Xơ Đăng (8/30 = 26,7%), mostly probationary members. */
 function makeLearners(): ListLearner[] {
   const list: ListLearner[] = [
-    { fullName: 'A Thút', sex: 'nam', birthDate: '1999-02-14', ethnicityName: 'Xơ Đăng', position: 'Phó trưởng thôn', unitName: 'Chi bộ làng Kon Klốc', partyStatus: 'du_bi' },
-    { fullName: "Rơ Châm H'Luyến", sex: 'nu', birthDate: '2001-11-03', ethnicityName: 'Xơ Đăng', position: 'Đoàn viên', unitName: 'Chi bộ thôn Đắk Mút', partyStatus: 'du_bi' },
-    { fullName: TRICKY, sex: null, birthDate: '1990-05', ethnicityName: 'Kinh', position: 'Công chức', unitName: null, partyStatus: 'chinh_thuc' },
-    { fullName: 'Y Moan Niê', sex: 'nam', birthDate: '1995-07-30', ethnicityName: 'Xơ Đăng', position: 'Chiến sĩ', unitName: 'Chi bộ Quân sự xã', partyStatus: 'du_bi' },
+    {
+      fullName: 'A Thút',
+      sex: 'nam',
+      birthDate: '1999-02-14',
+      ethnicityName: 'Xơ Đăng',
+      position: 'Phó trưởng thôn',
+      unitName: 'Chi bộ làng Kon Klốc',
+      partyStatus: 'du_bi',
+    },
+    {
+      fullName: "Rơ Châm H'Luyến",
+      sex: 'nu',
+      birthDate: '2001-11-03',
+      ethnicityName: 'Xơ Đăng',
+      position: 'Đoàn viên',
+      unitName: 'Chi bộ thôn Đắk Mút',
+      partyStatus: 'du_bi',
+    },
+    {
+      fullName: TRICKY,
+      sex: null,
+      birthDate: '1990-05',
+      ethnicityName: 'Kinh',
+      position: 'Công chức',
+      unitName: null,
+      partyStatus: 'chinh_thuc',
+    },
+    {
+      fullName: 'Y Moan Niê',
+      sex: 'nam',
+      birthDate: '1995-07-30',
+      ethnicityName: 'Xơ Đăng',
+      position: 'Chiến sĩ',
+      unitName: 'Chi bộ Quân sự xã',
+      partyStatus: 'du_bi',
+    },
   ];
   for (let i = list.length; i < 30; i++) {
     const female = i % 2 === 0;
@@ -89,9 +121,29 @@ const scheme: Scheme = {
 function recordOf(i: number): { marks: AttendanceMark[]; scores: { first: number | null; retake: number | null }[] } {
   const absences = i === 5 || i === 12 ? 3 : i % 6 === 0 ? 1 : 0;
   const marks = sessions.map((_, k): AttendanceMark => (k < absences ? (k === 0 ? 'excused' : 'unexcused') : 'present'));
-  if (i === 0) return { marks, scores: [{ first: 75, retake: null }, { first: 75, retake: null }] };
-  if (i === 7) return { marks, scores: [{ first: 70, retake: null }, { first: 40, retake: 65 }] };
-  return { marks, scores: [{ first: 55 + ((i * 7) % 45), retake: null }, { first: 55 + ((i * 11) % 44), retake: null }] };
+  if (i === 0)
+    return {
+      marks,
+      scores: [
+        { first: 75, retake: null },
+        { first: 75, retake: null },
+      ],
+    };
+  if (i === 7)
+    return {
+      marks,
+      scores: [
+        { first: 70, retake: null },
+        { first: 40, retake: 65 },
+      ],
+    };
+  return {
+    marks,
+    scores: [
+      { first: 55 + ((i * 7) % 45), retake: null },
+      { first: 55 + ((i * 11) % 44), retake: null },
+    ],
+  };
 }
 const records = learners.map((_, i) => recordOf(i));
 const results = records.map((r) => evaluate(scheme, { ...r, discipline: false }));
@@ -129,7 +181,14 @@ const scoreSheet: ScoreSheetDoc = {
 const recognised = learners
   .map((l, i) => ({ l, r: results[i]! }))
   .filter(({ r }) => r.status === 'eligible')
-  .map(({ l, r }) => ({ fullName: l.fullName, sex: l.sex, birthDate: l.birthDate, unitName: l.unitName, finalTenths: r.finalTenths, classification: r.classification }));
+  .map(({ l, r }) => ({
+    fullName: l.fullName,
+    sex: l.sex,
+    birthDate: l.birthDate,
+    unitName: l.unitName,
+    finalTenths: r.finalTenths,
+    classification: r.classification,
+  }));
 
 const resultsDecision: ResultsDecisionDoc = {
   body,
@@ -160,7 +219,10 @@ const summary: ClassSummaryDoc = {
     { title: 'Theo dân tộc', rows: countBy(learners, (l) => l.ethnicityName ?? 'Chưa rõ') },
     {
       title: 'Theo tình trạng đảng viên',
-      rows: countBy(learners, (l) => ({ chinh_thuc: 'Đảng viên chính thức', du_bi: 'Đảng viên dự bị', quan_chung: 'Quần chúng' })[l.partyStatus ?? 'quan_chung']),
+      rows: countBy(
+        learners,
+        (l) => ({ chinh_thuc: 'Đảng viên chính thức', du_bi: 'Đảng viên dự bị', quan_chung: 'Quần chúng' })[l.partyStatus ?? 'quan_chung'],
+      ),
     },
     {
       title: 'Theo xếp loại',
@@ -239,8 +301,12 @@ function tool(name: string): string | null {
   const bin = `/usr/bin/${name}`;
   return fs.existsSync(bin) ? bin : null;
 }
-const missing = [fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t))].filter(Boolean);
-if (missing.length) console.warn(`[class-documents] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = [
+  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
+  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
+].filter(Boolean);
+if (missing.length)
+  console.warn(`[class-documents] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 describe.skipIf(missing.length > 0)('class lists as PDF (Chromium, read back with poppler)', () => {
   let port: ChromiumPrintPort;
@@ -271,7 +337,18 @@ describe.skipIf(missing.length > 0)('class lists as PDF (Chromium, read back wit
     }
     console.info(`[class-documents] ${names.length} PDFs in ${(performance.now() - t0).toFixed(0)} ms`);
     const png = (name: DocName, page: number, out: string) =>
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', pdfs.get(name)!.file, path.join(SCREENSHOTS, out)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        pdfs.get(name)!.file,
+        path.join(SCREENSHOTS, out),
+      ]);
     png('learner-list', 1, 'doc-learner-list');
     png('attendance-day', 1, 'doc-attendance-day');
     png('attendance-day', 2, 'doc-attendance-day-continued');
@@ -332,7 +409,13 @@ describe.skipIf(missing.length > 0)('class lists as PDF (Chromium, read back wit
     // Fifteen learners: one sheet a day. Thirty: two a day, since a 10 mm signature row leaves room for ~20.
     expect(small).toHaveLength(DAYS.length);
     expect(pages).toHaveLength(DAYS.length * 2);
-    const dayLines = ['Thứ Năm, ngày 22/01/2026', 'Thứ Sáu, ngày 23/01/2026', 'Thứ Hai, ngày 26/01/2026', 'Thứ Ba, ngày 27/01/2026', 'Thứ Tư, ngày 28/01/2026'];
+    const dayLines = [
+      'Thứ Năm, ngày 22/01/2026',
+      'Thứ Sáu, ngày 23/01/2026',
+      'Thứ Hai, ngày 26/01/2026',
+      'Thứ Ba, ngày 27/01/2026',
+      'Thứ Tư, ngày 28/01/2026',
+    ];
     dayLines.forEach((line, d) => {
       expect(flat(small[d]!)).toContain(line);
       for (const page of [pages[d * 2]!, pages[d * 2 + 1]!]) {
@@ -433,8 +516,18 @@ describe('class lists as .xlsx', () => {
     expect(f.fileName).toMatch(/^bang-diem-lop-boi-duong-[a-z0-9-]+\.xlsx$/);
     const ws = (await read(f.dataBase64)).worksheets[0]!;
     expect(headers(ws)).toEqual([
-      'STT', 'Họ và tên', 'Bài kiểm tra', 'Bài kiểm tra (lần 2)', 'Bài thu hoạch', 'Bài thu hoạch (lần 2)',
-      'Điểm tổng kết', 'Xếp loại', 'Số buổi vắng', 'Số buổi học', 'Kết quả', 'Ghi chú',
+      'STT',
+      'Họ và tên',
+      'Bài kiểm tra',
+      'Bài kiểm tra (lần 2)',
+      'Bài thu hoạch',
+      'Bài thu hoạch (lần 2)',
+      'Điểm tổng kết',
+      'Xếp loại',
+      'Số buổi vắng',
+      'Số buổi học',
+      'Kết quả',
+      'Ghi chú',
     ]);
     expect(ws.getCell('G2').value).toBe(7.5);
     expect(ws.getCell('G2').numFmt).toBe('0.0');

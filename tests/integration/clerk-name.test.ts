@@ -5,9 +5,26 @@ import { invoke, ok, startCore, tempDir } from './helpers';
 
 const person = (given: string) =>
   ({
-    familyAndMiddle: 'Nguyễn Thị', given, sex: 'nu', birthDate: '1975', ethnicityCode: '01', religion: '', homePlace: '', communeCode: null,
-    workplace: '', position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '',
-    theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+    familyAndMiddle: 'Nguyễn Thị',
+    given,
+    sex: 'nu',
+    birthDate: '1975',
+    ethnicityCode: '01',
+    religion: '',
+    homePlace: '',
+    communeCode: null,
+    workplace: '',
+    position: '',
+    partyStatus: 'quan_chung',
+    admissionDate: null,
+    confirmationDate: null,
+    unitId: null,
+    educationLevel: '',
+    theoryLevel: null,
+    citizenId: '',
+    partyCard: '',
+    phone: '',
+    notes: '',
   }) as const;
 
 describe("the clerk's name as the actor of every change", () => {
@@ -17,11 +34,21 @@ describe("the clerk's name as the actor of every change", () => {
     expect((await ok(core, 'app.status', {})).clerkName).toBeNull();
     const a = await ok(core, 'learners.save', person('Hằng'));
     const actorOf = (entityId: number) =>
-      (core.db.prepare("SELECT actor FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(String(entityId)) as { actor: string }).actor;
+      (
+        core.db
+          .prepare("SELECT actor FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY id DESC LIMIT 1")
+          .get(String(entityId)) as { actor: string }
+      ).actor;
     expect(actorOf(a.id)).toBe(safeUserName());
 
-    expect(await invoke(core, 'app.setClerkName', { name: '   ' })).toMatchObject({ ok: false, error: { fields: { name: 'Không được để trống' } } });
-    expect(await invoke(core, 'app.setClerkName', { name: '12345' })).toMatchObject({ ok: false, error: { fields: { name: 'Hãy gõ họ và tên người đang dùng máy' } } });
+    expect(await invoke(core, 'app.setClerkName', { name: '   ' })).toMatchObject({
+      ok: false,
+      error: { fields: { name: 'Không được để trống' } },
+    });
+    expect(await invoke(core, 'app.setClerkName', { name: '12345' })).toMatchObject({
+      ok: false,
+      error: { fields: { name: 'Hãy gõ họ và tên người đang dùng máy' } },
+    });
     expect((await ok(core, 'app.status', {})).clerkName).toBeNull();
 
     const status = await ok(core, 'app.setClerkName', { name: '  Phạm Thị Thư ' });

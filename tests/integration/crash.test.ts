@@ -15,8 +15,20 @@ import { fileFormat } from '../../electron/core/db/open';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { extractPayload, readOffsite } from '../../electron/core/protection/offsite';
 import {
-  call, IMPORT_ROWS, killRepeatedly, LEARNERS, makeTemplate, open, rawLook, restoreLeftovers, startedOk, stopSpare, V12, work,
-  type Check, type Template,
+  call,
+  IMPORT_ROWS,
+  killRepeatedly,
+  LEARNERS,
+  makeTemplate,
+  open,
+  rawLook,
+  restoreLeftovers,
+  startedOk,
+  stopSpare,
+  V12,
+  work,
+  type Check,
+  type Template,
 } from '../fixtures/crash-harness';
 import { dataKey } from '../fixtures/data-key';
 describe('killed at a random moment, the data folder opens on the right data', { timeout: 600_000 }, () => {

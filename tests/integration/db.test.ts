@@ -105,7 +105,16 @@ describe('opening the database', () => {
     expect(v1.pragma('user_version', { simple: true })).toBe(1);
     v1.close();
 
-    const failing = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: () => { throw new Error('boom'); } }];
+    const failing = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_VERSION + 1,
+        name: 'broken',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
     await expect(openDatabase(file, { key: null, backupsDir, migrations: failing })).rejects.toThrow('boom');
     const after = new BetterSqlite3(file);
     // Migration 2 ran inside the same failed transaction, so it is rolled back too.
@@ -200,7 +209,7 @@ describe('backups', () => {
     const backups = path.join(dir, 'backups');
     fs.mkdirSync(backups, { recursive: true });
     const orphan = 'ttct-2026-12-06T05-00-00-000Z-daily.sqlite.partial';
-    fs.writeFileSync(path.join(backups, orphan), 'half a copy of someone\'s data');
+    fs.writeFileSync(path.join(backups, orphan), "half a copy of someone's data");
     fs.writeFileSync(path.join(backups, 'notes.partial'), 'not ours');
     const core = await startCore(dir);
     expect(core.problem).toBeNull();
@@ -249,7 +258,11 @@ describe('storage failures reach the clerk as Vietnamese messages, and nothing s
     await ok(core, 'centre.save', centre('Trước khi đầy'));
     const pages = core.db.pragma('page_count', { simple: true }) as number;
     core.db.pragma(`max_page_count = ${pages}`);
-    const big = { ...centre('Sau khi đầy'), validFrom: '2026-01-01', areaPartyOrgs: Array.from({ length: 900 }, (_, i) => `Chi bộ số ${i} ${'x'.repeat(150)}`) };
+    const big = {
+      ...centre('Sau khi đầy'),
+      validFrom: '2026-01-01',
+      areaPartyOrgs: Array.from({ length: 900 }, (_, i) => `Chi bộ số ${i} ${'x'.repeat(150)}`),
+    };
     const r = await invoke(core, 'centre.save', big);
     expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     if (!r.ok) expect(r.error.message).toMatch(/Ổ đĩa chứa dữ liệu đã đầy/);

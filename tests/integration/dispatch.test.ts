@@ -27,11 +27,31 @@ describe('dispatch', () => {
   it('refuses a name with a lone surrogate at the field, and saves it without bidi controls', async () => {
     const core = await startCore();
     const person = {
-      familyAndMiddle: 'Lê Thị', given: 'Hoa\uD83D', sex: 'nu', birthDate: '1990', ethnicityCode: null, religion: '', homePlace: '', communeCode: null,
-      workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-      citizenId: '', partyCard: '', phone: '', notes: '',
+      familyAndMiddle: 'Lê Thị',
+      given: 'Hoa\uD83D',
+      sex: 'nu',
+      birthDate: '1990',
+      ethnicityCode: null,
+      religion: '',
+      homePlace: '',
+      communeCode: null,
+      workplace: '',
+      position: '',
+      partyStatus: null,
+      admissionDate: null,
+      confirmationDate: null,
+      unitId: null,
+      educationLevel: '',
+      theoryLevel: null,
+      citizenId: '',
+      partyCard: '',
+      phone: '',
+      notes: '',
     };
-    expect(await dispatch(core, 'learners.save', person)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { given: expect.stringMatching(/ký tự hỏng/) } } });
+    expect(await dispatch(core, 'learners.save', person)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { given: expect.stringMatching(/ký tự hỏng/) } },
+    });
     const saved = await dispatch(core, 'learners.save', { ...person, given: 'Ho\u202Ea' });
     expect(saved).toMatchObject({ ok: true, value: { fullName: 'Lê Thị Hoa' } });
   });
@@ -45,7 +65,10 @@ describe('dispatch', () => {
     const messages = Object.values((notAnObject as { error: { fields?: Record<string, string> } }).error.fields ?? {});
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) expect(m).not.toMatch(/Invalid input|expected|received|mong đợi/);
-    expect(notAnObject).toMatchObject({ ok: false, error: { fields: { [WHOLE_INPUT]: 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.' } } });
+    expect(notAnObject).toMatchObject({
+      ok: false,
+      error: { fields: { [WHOLE_INPUT]: 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.' } },
+    });
   });
 
   it('turns a bug into a Vietnamese message that points at the log, with the stack only in the log', async () => {
@@ -81,7 +104,9 @@ describe('dispatch', () => {
   it('rolls back a write whose answer breaks the contract, so a retry is not told it was already done', async () => {
     const core = await startCore();
     const original = handlers['units.save'];
-    const spy = vi.spyOn(handlers, 'units.save').mockImplementation((ctx, input) => ({ ...original(ctx, input), id: 'not a number' }) as never);
+    const spy = vi
+      .spyOn(handlers, 'units.save')
+      .mockImplementation((ctx, input) => ({ ...original(ctx, input), id: 'not a number' }) as never);
     try {
       const r = await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null });
       expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -90,7 +115,9 @@ describe('dispatch', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({ ok: true });
+    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('runs reads read-only: a query that tries to write fails as a bug and writes nothing', async () => {
@@ -107,7 +134,9 @@ describe('dispatch', () => {
       spy.mockRestore();
     }
     // The connection is writable again for the next command.
-    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 8', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({ ok: true });
+    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 8', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('makes the signing key when the database opens, so reading the certificate settings writes nothing', async () => {

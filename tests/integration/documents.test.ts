@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { buildTimetableHtml, type TimetableDoc } from '../../electron/core/documents/class-timetable';
 import { fontFaceCss, TINOS_FILES } from '../../electron/core/documents/fonts';
-import { buildOpeningDecisionHtml, classPhrase, type DecisionLearner, type OpeningDecisionDoc } from '../../electron/core/documents/opening-decision';
+import {
+  buildOpeningDecisionHtml,
+  classPhrase,
+  type DecisionLearner,
+  type OpeningDecisionDoc,
+} from '../../electron/core/documents/opening-decision';
 import { escapeHtml, superiorInText, type IssuingBody } from '../../electron/core/documents/party-document';
 
 const root = path.resolve(__dirname, '../..');
@@ -48,7 +53,7 @@ function learners(n: number): DecisionLearner[] {
   for (let i = list.length; i < n; i++) {
     const female = i % 2 === 0;
     list.push({
-      fullName: `${FAMILY[i % FAMILY.length]} ${female ? MIDDLE[i % 4 * 2] : MIDDLE[(i % 4) * 2 + 1]} ${GIVEN[i % GIVEN.length]}`,
+      fullName: `${FAMILY[i % FAMILY.length]} ${female ? MIDDLE[(i % 4) * 2] : MIDDLE[(i % 4) * 2 + 1]} ${GIVEN[i % GIVEN.length]}`,
       sex: female ? 'nu' : 'nam',
       birthDate: `${1985 + (i % 15)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
       unitName: UNITS[i % UNITS.length]!,
@@ -216,7 +221,18 @@ describe.skipIf(missing.length > 0)('documents as PDF (Chromium, read back with 
       pdfs.set(name, { file, text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) });
     }
     const png = (name: string, page: number, out: string) =>
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', pdfs.get(name)!.file, path.join(SCREENSHOTS, out)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        pdfs.get(name)!.file,
+        path.join(SCREENSHOTS, out),
+      ]);
     png('timetable', 1, 'doc-timetable');
     png('decision', 1, 'doc-opening-decision');
     png('decision', 2, 'doc-opening-decision-list');

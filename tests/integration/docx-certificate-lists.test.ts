@@ -1,6 +1,11 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildCertificateReceiptHtml, buildCertificateRegisterHtml, type CertificateReceiptDoc, type CertificateRegisterDoc } from '../../electron/core/documents/certificate-register';
+import {
+  buildCertificateReceiptHtml,
+  buildCertificateRegisterHtml,
+  type CertificateReceiptDoc,
+  type CertificateRegisterDoc,
+} from '../../electron/core/documents/certificate-register';
 import { certificateReceiptModel, certificateRegisterModel } from '../../electron/core/documents/docx-certificate-lists';
 import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { Certificate } from '../../shared/contract/certificates';
@@ -12,7 +17,15 @@ import { invoke, ok, startCore } from './helpers';
 
 const CLASS_A = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const CLASS_B = 'Lớp bồi dưỡng kết nạp đảng khóa II năm 2026';
-const NAMES = ['Nguyễn Thị Thu Hằng', 'Trần Văn Dũng', 'Lê Thị Ngọc Ánh', 'Phạm Đức Phước', 'Hoàng Thị Tuyết', 'Võ Minh Khải', 'Đặng Quang Ưng'];
+const NAMES = [
+  'Nguyễn Thị Thu Hằng',
+  'Trần Văn Dũng',
+  'Lê Thị Ngọc Ánh',
+  'Phạm Đức Phước',
+  'Hoàng Thị Tuyết',
+  'Võ Minh Khải',
+  'Đặng Quang Ưng',
+];
 const UNITS = ['Chi bộ thôn 1', 'Chi bộ thôn Kon Trang', 'Chi bộ Trường THCS Lê Lợi', null];
 /** Long enough to break in its column, after a slash or a dash as the PDF lets it. */
 const serialOf = (seq: number) => `${seq}/2026/GCN-TTCT`;
@@ -20,16 +33,46 @@ const serialOf = (seq: number) => `${seq}/2026/GCN-TTCT`;
 function cert(seq: number, extra: Partial<Certificate> = {}): Certificate {
   const className = seq <= 20 ? CLASS_A : CLASS_B;
   return {
-    id: 1000 + seq, personId: 500 + seq, classId: seq <= 20 ? 1 : 2, year: 2026, seq, serial: serialOf(seq), registerNo: `${String(seq).padStart(4, '0')}/2026`,
+    id: 1000 + seq,
+    personId: 500 + seq,
+    classId: seq <= 20 ? 1 : 2,
+    year: 2026,
+    seq,
+    serial: serialOf(seq),
+    registerNo: `${String(seq).padStart(4, '0')}/2026`,
     issueDate: seq <= 20 ? '2026-02-05' : '2026-03-20',
     printed: {
       fullName: seq === 2 ? TRICKY : `${NAMES[seq % NAMES.length]} ${String.fromCharCode(65 + (seq % 26))}`,
-      birthDate: seq % 7 === 0 ? '1990-05' : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
-      unitName: UNITS[seq % UNITS.length]!, programName: 'Bồi dưỡng lý luận chính trị', className, startDate: '2026-01-22', endDate: '2026-01-28',
-      classification: seq % 5 === 0 ? null : ['Giỏi', 'Khá', 'Trung bình', 'Xuất sắc'][seq % 4]!, signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' }, placeName: 'Đắk Hà', validUntil: null,
-      issuingBody: { superior: body.superior, centreName: body.centreName, docCode: body.docCode, placeName: body.placeName, directorName: body.directorName, directorTitle: body.directorTitle },
+      birthDate:
+        seq % 7 === 0
+          ? '1990-05'
+          : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
+      unitName: UNITS[seq % UNITS.length]!,
+      programName: 'Bồi dưỡng lý luận chính trị',
+      className,
+      startDate: '2026-01-22',
+      endDate: '2026-01-28',
+      classification: seq % 5 === 0 ? null : ['Giỏi', 'Khá', 'Trung bình', 'Xuất sắc'][seq % 4]!,
+      signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' },
+      placeName: 'Đắk Hà',
+      validUntil: null,
+      issuingBody: {
+        superior: body.superior,
+        centreName: body.centreName,
+        docCode: body.docCode,
+        placeName: body.placeName,
+        directorName: body.directorName,
+        directorTitle: body.directorTitle,
+      },
     },
-    status: 'valid', statusReason: null, replacesId: null, replacedBySerial: null, printCount: seq === 8 ? 3 : 1, verificationCode: `code-${seq}`, checkCode: null, damage: null,
+    status: 'valid',
+    statusReason: null,
+    replacesId: null,
+    replacedBySerial: null,
+    printCount: seq === 8 ? 3 : 1,
+    verificationCode: `code-${seq}`,
+    checkCode: null,
+    damage: null,
     ...extra,
   };
 }
@@ -46,7 +89,12 @@ const certificates = [
   cert(30),
 ];
 const register: CertificateRegisterDoc = { body, year: 2026, date: '2026-12-28', certificates };
-const receipt: CertificateReceiptDoc = { body, date: '2026-02-05', className: CLASS_A, certificates: certificates.filter((c) => c.classId === 1) };
+const receipt: CertificateReceiptDoc = {
+  body,
+  date: '2026-02-05',
+  className: CLASS_A,
+  certificates: certificates.filter((c) => c.classId === 1),
+};
 
 describeDocxAgainstPdf('Certificate lists as Word, opened by LibreOffice Writer', {
   'certificate-register': { html: buildCertificateRegisterHtml(register), model: certificateRegisterModel(register) },
@@ -57,8 +105,17 @@ describe('certificates.listDocx', () => {
   it('refuses, as the PDF does, a year with nothing in the register', async () => {
     const core = await startCore();
     await ok(core, 'centre.save', {
-      validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-      address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+      validFrom: '2025-07-01',
+      name: 'Trung tâm Chính trị xã Đắk Hà',
+      superior: 'Đảng ủy xã Đắk Hà',
+      docCode: 'TTCT',
+      placeName: 'Đắk Hà',
+      address: '',
+      phone: '',
+      director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+      deputies: [],
+      areaCommunes: [],
+      areaPartyOrgs: [],
     });
     const pdf = await invoke(core, 'certificates.listPdf', { kind: 'register', year: 2026 });
     const word = await invoke(core, 'certificates.listDocx', { kind: 'register', year: 2026 });

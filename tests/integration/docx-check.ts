@@ -49,7 +49,10 @@ export const missingTools = [
   fs.existsSync(CHROMIUM) ? null : CHROMIUM,
   ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t)),
 ].filter(Boolean);
-if (missingTools.length) console.warn(`[docx] SKIPPED: missing ${missingTools.join(', ')} (apt-get install libreoffice-writer-nogui fonts-liberation2 chromium poppler-utils).`);
+if (missingTools.length)
+  console.warn(
+    `[docx] SKIPPED: missing ${missingTools.join(', ')} (apt-get install libreoffice-writer-nogui fonts-liberation2 chromium poppler-utils).`,
+  );
 
 /**
  * The words of a PDF, without what depends on where the pages break: the page numbers at the top of
@@ -57,11 +60,17 @@ if (missingTools.length) console.warn(`[docx] SKIPPED: missing ${missingTools.jo
  * different rows; every word must still be there, in the same order.
  */
 export function words(pdf: string, model: PartyDocumentModel): string[] {
-  const heads = model.blocks.flatMap((b) => (b.kind === 'table' ? [b.head.flat().flatMap((c) => `${c.text} ${c.note ?? ''}`.split(/\s+/).filter(Boolean))] : []));
+  const heads = model.blocks.flatMap((b) =>
+    b.kind === 'table' ? [b.head.flat().flatMap((c) => `${c.text} ${c.note ?? ''}`.split(/\s+/).filter(Boolean))] : [],
+  );
   const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   return text.split('\f').flatMap((page, i) => {
     // A zero-width space is where the .docx lets a serial number break; it is no part of the words.
-    let tokens = page.normalize('NFC').replace(/\u200b/g, '').split(/\s+/).filter(Boolean);
+    let tokens = page
+      .normalize('NFC')
+      .replace(/\u200b/g, '')
+      .split(/\s+/)
+      .filter(Boolean);
     if (i === 0) return tokens;
     if (tokens[0] === String(i + 1)) tokens = tokens.slice(1);
     const head = heads.find((h) => h.length > 0 && h.every((w, k) => tokens[k] === w));
@@ -76,7 +85,9 @@ function attributes(xml: string, tag: string): Record<string, string> {
 
 export function pageSizes(pdf: string): string[] {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map(
+    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+  );
 }
 
 /** The three checks, for each document: same words, same sheets, the Party's format in the file. */
@@ -102,7 +113,15 @@ export function describeDocxAgainstPdf(title: string, cases: Record<string, Docx
       }
       execFileSync(
         soffice!,
-        [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...[...files.values()].map((f) => f.docx)],
+        [
+          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          ...[...files.values()].map((f) => f.docx),
+        ],
         { stdio: 'pipe', timeout: 180_000 },
       );
       for (const [name, f] of files) {

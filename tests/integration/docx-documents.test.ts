@@ -29,7 +29,15 @@ import { invoke, ok, startCore } from './helpers';
 
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const UNITS = ['Chi bộ thôn 1', 'Chi bộ thôn Kon Trang', 'Chi bộ Trường THCS Lê Lợi', 'Chi bộ Công an xã'];
-const NAMES = ['Nguyễn Thị Thu Hằng', 'Trần Văn Dũng', 'Lê Thị Ngọc Ánh', 'Phạm Đức Phước', 'Hoàng Thị Tuyết', 'Võ Minh Khải', 'Đặng Quang Ưng'];
+const NAMES = [
+  'Nguyễn Thị Thu Hằng',
+  'Trần Văn Dũng',
+  'Lê Thị Ngọc Ánh',
+  'Phạm Đức Phước',
+  'Hoàng Thị Tuyết',
+  'Võ Minh Khải',
+  'Đặng Quang Ưng',
+];
 
 /** 40 learners: enough for the lists to run onto a second page, where the header rows repeat. */
 const learners: ListLearner[] = Array.from({ length: 40 }, (_, i) => ({
@@ -67,7 +75,11 @@ const results: ResultsDecisionDoc = {
   endDate: decision.endDate,
   outcome: 'certificate',
   // One learner with no final score yet, as a program without examinations leaves it.
-  recognised: learners.map((l, i) => ({ ...l, finalTenths: i === 11 ? null : 50 + ((i * 7) % 51), classification: i === 11 ? null : CLASSIFICATIONS[i % 4]! })),
+  recognised: learners.map((l, i) => ({
+    ...l,
+    finalTenths: i === 11 ? null : 50 + ((i * 7) % 51),
+    classification: i === 11 ? null : CLASSIFICATIONS[i % 4]!,
+  })),
   total: 42,
 };
 
@@ -83,7 +95,9 @@ const TOPICS = [
 ];
 /** Five teaching days from Thursday 22/01/2026: two Monday–Sunday weeks; the last day has a morning only. */
 const DAYS = ['2026-01-22', '2026-01-23', '2026-01-26', '2026-01-27'];
-const sessions = DAYS.flatMap((date, d) => (['sang', 'chieu'] as const).slice(0, d === 3 ? 1 : 2).map((half, h) => ({ id: d * 2 + h + 1, date, half, title: TOPICS[d * 2 + h]! })));
+const sessions = DAYS.flatMap((date, d) =>
+  (['sang', 'chieu'] as const).slice(0, d === 3 ? 1 : 2).map((half, h) => ({ id: d * 2 + h + 1, date, half, title: TOPICS[d * 2 + h]! })),
+);
 
 const timetable: TimetableDoc = {
   body,
@@ -94,7 +108,11 @@ const timetable: TimetableDoc = {
   endDate: '2026-01-27',
   venueName: 'Hội trường Đảng ủy xã',
   // A session away from the hall brings in the venue column.
-  sessions: sessions.map((x, i) => ({ ...x, lecturerName: i === 2 ? null : 'Nguyễn Văn Bình', venueName: i === 4 ? 'Nhà văn hóa thôn 1' : null })),
+  sessions: sessions.map((x, i) => ({
+    ...x,
+    lecturerName: i === 2 ? null : 'Nguyễn Văn Bình',
+    venueName: i === 4 ? 'Nhà văn hóa thôn 1' : null,
+  })),
 };
 const attendance: AttendanceSheetDoc = { body: communeBody, className: CLASS, layout: 'day', sessions, learners: learners.slice(0, 30) };
 /** An online class: each connected site signs its own set of weekly sheets. */
@@ -109,7 +127,10 @@ const attendanceWeek: AttendanceSheetDoc = {
 const scoreRows = (n: number, components: number): ScoreSheetDoc['rows'] =>
   learners.slice(0, n).map((l, i) => ({
     fullName: l.fullName,
-    scores: Array.from({ length: components }, (_, k) => ({ first: i === 2 ? null : 50 + ((i * (7 + k)) % 50), retake: i === 6 && k === components - 1 ? 65 : null })),
+    scores: Array.from({ length: components }, (_, k) => ({
+      first: i === 2 ? null : 50 + ((i * (7 + k)) % 50),
+      retake: i === 6 && k === components - 1 ? 65 : null,
+    })),
     finalTenths: i === 2 ? null : 55 + ((i * 3) % 45),
     classification: i === 2 ? null : CLASSIFICATIONS[i % 4]!,
     absent: i % 5 === 0 ? 1 : i === 9 ? 3 : 0,
@@ -134,11 +155,43 @@ const summary: ClassSummaryDoc = {
   className: CLASS,
   total: 30,
   breakdowns: [
-    { title: 'Theo giới tính', rows: [{ label: 'Nam', count: 14 }, { label: 'Nữ', count: 15 }, { label: 'Chưa rõ', count: 1 }] },
-    { title: 'Theo độ tuổi', rows: [{ label: 'Dưới 30 tuổi', count: 9 }, { label: 'Từ 30 đến 45 tuổi', count: 21 }] },
-    { title: 'Theo dân tộc', rows: [{ label: 'Kinh', count: 24 }, { label: 'Xơ Đăng', count: 6 }] },
-    { title: 'Theo tình trạng đảng viên', rows: [{ label: 'Đảng viên dự bị', count: 27 }, { label: 'Quần chúng', count: 3 }] },
-    { title: 'Theo kết quả học tập', rows: [{ label: 'Giỏi', count: 8 }, { label: 'Khá', count: 19 }, { label: 'Không đủ điều kiện công nhận', count: 3 }] },
+    {
+      title: 'Theo giới tính',
+      rows: [
+        { label: 'Nam', count: 14 },
+        { label: 'Nữ', count: 15 },
+        { label: 'Chưa rõ', count: 1 },
+      ],
+    },
+    {
+      title: 'Theo độ tuổi',
+      rows: [
+        { label: 'Dưới 30 tuổi', count: 9 },
+        { label: 'Từ 30 đến 45 tuổi', count: 21 },
+      ],
+    },
+    {
+      title: 'Theo dân tộc',
+      rows: [
+        { label: 'Kinh', count: 24 },
+        { label: 'Xơ Đăng', count: 6 },
+      ],
+    },
+    {
+      title: 'Theo tình trạng đảng viên',
+      rows: [
+        { label: 'Đảng viên dự bị', count: 27 },
+        { label: 'Quần chúng', count: 3 },
+      ],
+    },
+    {
+      title: 'Theo kết quả học tập',
+      rows: [
+        { label: 'Giỏi', count: 8 },
+        { label: 'Khá', count: 19 },
+        { label: 'Không đủ điều kiện công nhận', count: 3 },
+      ],
+    },
   ],
 };
 
@@ -158,7 +211,15 @@ describe('documents.docx', () => {
   it('saves every class document as Word, named as its PDF, and refuses what the PDF refuses', async () => {
     const core = await startCore();
     const c = await smallClass(core);
-    const prefix = { timetable: 'lich-hoc', openingDecision: 'quyet-dinh-mo-lop', learnerList: 'danh-sach-hoc-vien', attendanceDay: 'so-diem-danh', attendanceWeek: 'so-diem-danh', scoreSheet: 'bang-diem', classSummary: 'tong-hop-ket-qua' };
+    const prefix = {
+      timetable: 'lich-hoc',
+      openingDecision: 'quyet-dinh-mo-lop',
+      learnerList: 'danh-sach-hoc-vien',
+      attendanceDay: 'so-diem-danh',
+      attendanceWeek: 'so-diem-danh',
+      scoreSheet: 'bang-diem',
+      classSummary: 'tong-hop-ket-qua',
+    };
     for (const kind of DOCUMENT_KINDS.filter((k) => k !== 'resultsDecision')) {
       const word = await ok(core, 'documents.docx', { kind, classId: c.id });
       expect(word.fileName).toBe(`${prefix[kind]}-lop-boi-duong-nhan-thuc-ve-dang-khoa-i-nam-2026.docx`);

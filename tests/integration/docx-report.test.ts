@@ -24,7 +24,16 @@ async function realReport(): Promise<Report> {
   core.close();
   return {
     ...r,
-    amendments: [{ year: 2025, program: r.programs[0]!.name, figure: 'Lượt học viên', before: 2, after: 3, reasons: ['Ghi danh bổ sung một học viên', 'Sửa kết quả học tập'] }],
+    amendments: [
+      {
+        year: 2025,
+        program: r.programs[0]!.name,
+        figure: 'Lượt học viên',
+        before: 2,
+        after: 3,
+        reasons: ['Ghi danh bổ sung một học viên', 'Sửa kết quả học tập'],
+      },
+    ],
   };
 }
 

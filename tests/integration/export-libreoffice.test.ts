@@ -36,10 +36,30 @@ describe.skipIf(!bin)('the learner export opens in LibreOffice', () => {
   it('with Vietnamese headers and names intact, dates as dates and ID numbers with their leading zero', async () => {
     const core = await startCore();
     const base = {
-      sex: null, ethnicityCode: '01', religion: '', homePlace: '', communeCode: null, workplace: '', position: '', partyStatus: null,
-      admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null, partyCard: '', phone: '', notes: '',
+      sex: null,
+      ethnicityCode: '01',
+      religion: '',
+      homePlace: '',
+      communeCode: null,
+      workplace: '',
+      position: '',
+      partyStatus: null,
+      admissionDate: null,
+      confirmationDate: null,
+      unitId: null,
+      educationLevel: '',
+      theoryLevel: null,
+      partyCard: '',
+      phone: '',
+      notes: '',
     };
-    await ok(core, 'learners.save', { ...base, familyAndMiddle: 'Nguyễn Thị', given: 'Hằng', birthDate: '1975-03-02', citizenId: '001175000123' });
+    await ok(core, 'learners.save', {
+      ...base,
+      familyAndMiddle: 'Nguyễn Thị',
+      given: 'Hằng',
+      birthDate: '1975-03-02',
+      citizenId: '001175000123',
+    });
     await ok(core, 'learners.save', { ...base, familyAndMiddle: 'Đặng Văn', given: 'Đức', birthDate: '1980', citizenId: '' });
     const file = await ok(core, 'learners.exportXlsx', { q: '' });
     const dir = tempDir();

@@ -35,7 +35,12 @@ function fields(table: DetectedTable): (ImportField | null)[] {
 
 /** The header comes first, so a name column beside it (needed for a table at all) never takes its field. */
 function fieldOf(header: string): ImportField | null {
-  return detect(grid([[header, 'Họ và tên'], ['x', 'Nguyễn Văn An']])).columns[0]!.field;
+  return detect(
+    grid([
+      [header, 'Họ và tên'],
+      ['x', 'Nguyễn Văn An'],
+    ]),
+  ).columns[0]!.field;
 }
 
 const PARTY_HEADER: CellValue[][] = [
@@ -77,13 +82,33 @@ describe('one-row headers', () => {
       ws.mergeCells('E3:I3');
       ws.mergeCells('A5:I5');
       ws.mergeCells('A6:I6');
-      ws.addRow(['TT', 'Họ tên đảng viên', 'Năm sinh', 'Quê quán', 'Chức vụ, đơn vị công tác', 'Ngày vào Đảng', 'Ngày chính thức', 'Trình độ LLCT', 'Ghi chú']);
+      ws.addRow([
+        'TT',
+        'Họ tên đảng viên',
+        'Năm sinh',
+        'Quê quán',
+        'Chức vụ, đơn vị công tác',
+        'Ngày vào Đảng',
+        'Ngày chính thức',
+        'Trình độ LLCT',
+        'Ghi chú',
+      ]);
       ws.addRow(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)']);
       ws.addRow([1, 'Lê Văn Tám', 1975, 'Đắk Hà', 'Bí thư chi bộ thôn 1', '03/02/2001', '03/02/2002', 'Sơ cấp', null]);
     });
     const t = detect(sheet);
     expect(t).toMatchObject({ headerRow: 6, headerRowCount: 1, firstDataRow: 8 });
-    expect(fields(t)).toEqual([null, 'fullName', 'birthDate', 'homePlace', 'position', 'admissionDate', 'confirmationDate', 'theoryLevel', 'notes']);
+    expect(fields(t)).toEqual([
+      null,
+      'fullName',
+      'birthDate',
+      'homePlace',
+      'position',
+      'admissionDate',
+      'confirmationDate',
+      'theoryLevel',
+      'notes',
+    ]);
     expect(sheet.cells[t.firstDataRow]![1]).toBe('Lê Văn Tám');
   });
 
@@ -129,14 +154,25 @@ describe('one-row headers', () => {
 
   it('reads headers written with line breaks, decomposed letters, NBSP and "(1)" suffixes', async () => {
     const sheet = await firstSheet((ws) => {
-      ws.addRow(['Họ và tên (1)'.normalize('NFD'), 'Ngày\ntháng\nnăm sinh', 'Số\u00A0CMND/CCCD', 'Số điện thoại (di động)', 'Đơn vị công tác:']);
+      ws.addRow([
+        'Họ và tên (1)'.normalize('NFD'),
+        'Ngày\ntháng\nnăm sinh',
+        'Số\u00A0CMND/CCCD',
+        'Số điện thoại (di động)',
+        'Đơn vị công tác:',
+      ]);
       ws.addRow(['Nguyễn Văn An', '05/09/1975', '066090001234', '0905123456', 'UBND xã']);
     });
     expect(fields(detect(sheet))).toEqual(['fullName', 'birthDate', 'citizenId', 'phone', 'workplace']);
   });
 
   it('lists a column with data but no header, for the clerk to map', () => {
-    const t = detect(grid([['Họ và tên', null, 'Ngày sinh'], ['Nguyễn Văn An', 'Kinh', '1975']]));
+    const t = detect(
+      grid([
+        ['Họ và tên', null, 'Ngày sinh'],
+        ['Nguyễn Văn An', 'Kinh', '1975'],
+      ]),
+    );
     expect(t.columns.map((c) => [c.col, c.header, c.field])).toEqual([
       [0, 'Họ và tên', 'fullName'],
       [1, '', null],
@@ -146,24 +182,32 @@ describe('one-row headers', () => {
   });
 
   it('proposes each field once: a repeated header goes to the clerk', () => {
-    const t = detect(grid([['Họ và tên', 'Ngày sinh', 'Năm sinh'], ['Nguyễn Văn An', '05/09/1975', '1975']]));
+    const t = detect(
+      grid([
+        ['Họ và tên', 'Ngày sinh', 'Năm sinh'],
+        ['Nguyễn Văn An', '05/09/1975', '1975'],
+      ]),
+    );
     expect(fields(t)).toEqual(['fullName', 'birthDate', null]);
     // Kept aside, for when the clerk maps the first column elsewhere.
     expect(t.columns.map((c) => c.repeatOf)).toEqual([undefined, undefined, 'birthDate']);
   });
 
   it('finds nothing without a name column', () => {
-    expect(detectTable(grid([['Ngày sinh', 'Dân tộc'], ['1975', 'Kinh']]))).toBeNull();
+    expect(
+      detectTable(
+        grid([
+          ['Ngày sinh', 'Dân tộc'],
+          ['1975', 'Kinh'],
+        ]),
+      ),
+    ).toBeNull();
     expect(detectTable(grid(PARTY_HEADER))).toBeNull();
     expect(detectTable(grid([]))).toBeNull();
   });
 
   it('does not read a title right above the header as a parent, merged or not', async () => {
-    const csv = await csvSheet([
-      'DANH SÁCH HỌC VIÊN;;;;',
-      'STT;Họ và tên;;Ngày sinh;Dân tộc',
-      '1;Nguyễn Văn An;x;05/09/1975;Kinh',
-    ]);
+    const csv = await csvSheet(['DANH SÁCH HỌC VIÊN;;;;', 'STT;Họ và tên;;Ngày sinh;Dân tộc', '1;Nguyễn Văn An;x;05/09/1975;Kinh']);
     const fromCsv = detect(csv);
     expect(fromCsv).toMatchObject({ headerRow: 1, headerRowCount: 1, firstDataRow: 2 });
     expect(fromCsv.columns.map((c) => c.header)).toEqual(['STT', 'Họ và tên', '', 'Ngày sinh', 'Dân tộc']);
@@ -177,7 +221,13 @@ describe('one-row headers', () => {
   });
 
   it('does not take a title line such as "CHI BỘ THÔN 1" for a header', () => {
-    const t = detect(grid([['CHI BỘ THÔN 1', null], ['Họ và tên', 'Chi bộ'], ['Nguyễn Văn An', 'Thôn 1']]));
+    const t = detect(
+      grid([
+        ['CHI BỘ THÔN 1', null],
+        ['Họ và tên', 'Chi bộ'],
+        ['Nguyễn Văn An', 'Thôn 1'],
+      ]),
+    );
     expect(t.headerRow).toBe(1);
   });
 });
@@ -329,7 +379,11 @@ describe('two-row headers', () => {
   it('reads a header merged down two rows with no sub-headers as one header', () => {
     const t = detect(
       grid(
-        [['Họ và tên', 'Ngày sinh'], [null, null], ['Nguyễn Văn An', '05/09/1975']],
+        [
+          ['Họ và tên', 'Ngày sinh'],
+          [null, null],
+          ['Nguyễn Văn An', '05/09/1975'],
+        ],
         [
           { top: 0, left: 0, bottom: 1, right: 0 },
           { top: 0, left: 1, bottom: 1, right: 1 },
@@ -342,7 +396,13 @@ describe('two-row headers', () => {
 
 describe('a lone Nam | Nữ pair', () => {
   it('holds sex marks when the birth date has its own column', () => {
-    const t = detect(grid([['Họ và tên', 'Nam', 'Nữ', 'Ngày sinh'], ['Nguyễn Văn An', 'x', null, '05/09/1975'], ['Trần Thị Bình', null, 'X', '1980']]));
+    const t = detect(
+      grid([
+        ['Họ và tên', 'Nam', 'Nữ', 'Ngày sinh'],
+        ['Nguyễn Văn An', 'x', null, '05/09/1975'],
+        ['Trần Thị Bình', null, 'X', '1980'],
+      ]),
+    );
     expect(t.columns.map((c) => [c.field, c.sexMark])).toEqual([
       ['fullName', undefined],
       ['sex', 'nam'],
@@ -352,17 +412,35 @@ describe('a lone Nam | Nữ pair', () => {
   });
 
   it('holds sex marks when the cells are marks', () => {
-    const t = detect(grid([['Họ và tên', 'Nam', 'Nữ'], ['Nguyễn Văn An', 'x', null], ['Trần Thị Bình', null, '✓']]));
+    const t = detect(
+      grid([
+        ['Họ và tên', 'Nam', 'Nữ'],
+        ['Nguyễn Văn An', 'x', null],
+        ['Trần Thị Bình', null, '✓'],
+      ]),
+    );
     expect(t.columns.map((c) => c.sexMark)).toEqual([undefined, 'nam', 'nu']);
   });
 
   it('holds sex marks when the cells are 1s for adding up', () => {
-    const t = detect(grid([['Họ và tên', 'Nam', 'Nữ'], ['Nguyễn Văn An', 1, null], ['Trần Thị Bình', null, 1]]));
+    const t = detect(
+      grid([
+        ['Họ và tên', 'Nam', 'Nữ'],
+        ['Nguyễn Văn An', 1, null],
+        ['Trần Thị Bình', null, 1],
+      ]),
+    );
     expect(t.columns.map((c) => c.sexMark)).toEqual([undefined, 'nam', 'nu']);
   });
 
   it('holds birth dates written under the sex when the cells are dates', () => {
-    const t = detect(grid([['Họ và tên', 'Nam', 'Nữ'], ['Nguyễn Văn An', '05/09/1975', null], ['Trần Thị Bình', null, 29232]]));
+    const t = detect(
+      grid([
+        ['Họ và tên', 'Nam', 'Nữ'],
+        ['Nguyễn Văn An', '05/09/1975', null],
+        ['Trần Thị Bình', null, 29232],
+      ]),
+    );
     expect(fields(t)).toEqual(['fullName', 'birthDateMale', 'birthDateFemale']);
   });
 });
@@ -427,19 +505,63 @@ describe('exports of the Party-member database', () => {
     const t = detect(
       grid([
         [
-          'STT', 'Họ và tên', 'Tên gọi khác', 'Giới tính', 'Ngày sinh', 'Số định danh cá nhân', 'Dân tộc',
-          'Quê quán - Quốc gia', 'Quê quán - Tỉnh/Thành phố', 'Quê quán - Địa chỉ chi tiết',
-          'Nơi thường trú - Quốc gia', 'Nơi thường trú - Tỉnh/Thành phố', 'Nơi thường trú - Địa chỉ chi tiết',
-          'Tổ chức Đảng đang sinh hoạt', 'Ngày vào Đảng', 'Ngày chính thức', 'Trạng thái hoạt động',
+          'STT',
+          'Họ và tên',
+          'Tên gọi khác',
+          'Giới tính',
+          'Ngày sinh',
+          'Số định danh cá nhân',
+          'Dân tộc',
+          'Quê quán - Quốc gia',
+          'Quê quán - Tỉnh/Thành phố',
+          'Quê quán - Địa chỉ chi tiết',
+          'Nơi thường trú - Quốc gia',
+          'Nơi thường trú - Tỉnh/Thành phố',
+          'Nơi thường trú - Địa chỉ chi tiết',
+          'Tổ chức Đảng đang sinh hoạt',
+          'Ngày vào Đảng',
+          'Ngày chính thức',
+          'Trạng thái hoạt động',
         ],
-        [1, 'Nguyễn Văn An', 'Ba An', 'Nam', '12/03/1980', '038080012345', 'Kinh', 'Việt Nam', 'Nghệ An', 'Xóm 3, xã Diễn Kỷ', 'Việt Nam', 'Đắk Lắk', 'Xã Ea Kao', 'Chi bộ thôn 1', '03/02/2010', '03/02/2011', 'Đang sinh hoạt'],
+        [
+          1,
+          'Nguyễn Văn An',
+          'Ba An',
+          'Nam',
+          '12/03/1980',
+          '038080012345',
+          'Kinh',
+          'Việt Nam',
+          'Nghệ An',
+          'Xóm 3, xã Diễn Kỷ',
+          'Việt Nam',
+          'Đắk Lắk',
+          'Xã Ea Kao',
+          'Chi bộ thôn 1',
+          '03/02/2010',
+          '03/02/2011',
+          'Đang sinh hoạt',
+        ],
       ]),
     );
     expect(fields(t)).toEqual([
-      null, 'fullName', null, 'sex', 'birthDate', 'citizenId', 'ethnicity',
-      null, 'homePlace', 'homePlace',
-      null, null, 'commune',
-      'unit', 'admissionDate', 'confirmationDate', null,
+      null,
+      'fullName',
+      null,
+      'sex',
+      'birthDate',
+      'citizenId',
+      'ethnicity',
+      null,
+      'homePlace',
+      'homePlace',
+      null,
+      null,
+      'commune',
+      'unit',
+      'admissionDate',
+      'confirmationDate',
+      null,
     ]);
     // Parts of one address are joined on import, so no column waits for the clerk as a repeat.
     expect(t.columns.every((c) => c.repeatOf === undefined)).toBe(true);

@@ -26,10 +26,28 @@ describe('the hostile corpus', () => {
     expect(new Set(files.map((f) => f.name)).size).toBe(files.length);
     const families = new Map<string, number>();
     for (const f of files) families.set(f.family, (families.get(f.family) ?? 0) + 1);
-    for (const family of ['zip-bomb', 'merge-bomb', 'whitespace-flood', 'lying-dimension', 'sparse-far', 'string-flood', 'style-flood', 'xml-entities', 'truncated', 'wrong-type', 'empty-workbook', 'csv-encoding', 'csv-hostile', 'junk']) {
+    for (const family of [
+      'zip-bomb',
+      'merge-bomb',
+      'whitespace-flood',
+      'lying-dimension',
+      'sparse-far',
+      'string-flood',
+      'style-flood',
+      'xml-entities',
+      'truncated',
+      'wrong-type',
+      'empty-workbook',
+      'csv-encoding',
+      'csv-hostile',
+      'junk',
+    ]) {
       expect(families.get(family) ?? 0, family).toBeGreaterThanOrEqual(3);
     }
-    const digest = (list: HostileFile[]) => createHash('sha256').update(list.map((f) => `${f.name}:${createHash('sha256').update(f.bytes).digest('hex')}`).join('\n')).digest('hex');
+    const digest = (list: HostileFile[]) =>
+      createHash('sha256')
+        .update(list.map((f) => `${f.name}:${createHash('sha256').update(f.bytes).digest('hex')}`).join('\n'))
+        .digest('hex');
     expect(digest(await hostileFiles())).toBe(digest(files));
   }, 60_000);
 
@@ -53,7 +71,8 @@ describe('the hostile corpus', () => {
         outcomes.push(`${file.name}: read ${result.read.book.sheets.map((s) => s.rowCount).join('+')} rows, ${result.read.heapMb} MB`);
         check(file.mayBeAccepted === true, `${file.name} (${file.note}) was read`);
         check(result.read.heapMb < DEFAULT_ISOLATION.heapMb, `${file.name}: ${result.read.heapMb} MB`);
-        for (const s of result.read.book.sheets) check(s.rowCount <= 50_030 && s.colCount <= 256, `${file.name}: ${s.rowCount} × ${s.colCount}`);
+        for (const s of result.read.book.sheets)
+          check(s.rowCount <= 50_030 && s.colCount <= 256, `${file.name}: ${s.rowCount} × ${s.colCount}`);
       } else if (!(result.err instanceof AppError)) {
         problems.push(`${file.name}: not a refusal: ${String(result.err)}`);
       } else {
@@ -71,7 +90,8 @@ describe('the hostile corpus', () => {
 
   it('writes nothing when a refused file comes through the import channel', async () => {
     const core = await startCore();
-    const fingerprint = () => JSON.stringify([core.db.prepare('SELECT total_changes() AS n').get(), core.db.prepare('SELECT COUNT(*) AS n FROM people').get()]);
+    const fingerprint = () =>
+      JSON.stringify([core.db.prepare('SELECT total_changes() AS n').get(), core.db.prepare('SELECT COUNT(*) AS n FROM people').get()]);
     const before = fingerprint();
     for (const file of files.filter((_, i) => i % 10 === 0 && !files[i]!.mayBeAccepted)) {
       const r = await invoke(core, 'imports.open', { fileName: file.name, dataBase64: file.bytes.toString('base64') });

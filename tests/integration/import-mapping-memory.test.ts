@@ -34,7 +34,13 @@ function remap(mapping: ColumnMapping[], col: number, next: Omit<ColumnMapping, 
 }
 
 async function analyze(core: AppCore, o: Awaited<ReturnType<typeof open>>, mapping: ColumnMapping[]) {
-  return ok(core, 'imports.analyze', { sessionId: o.opened.sessionId, sheet: o.sheet.index, firstDataRow: o.sheet.firstDataRow, mapping, defaultUnitId: null });
+  return ok(core, 'imports.analyze', {
+    sessionId: o.opened.sessionId,
+    sheet: o.sheet.index,
+    firstDataRow: o.sheet.firstDataRow,
+    mapping,
+    defaultUnitId: null,
+  });
 }
 
 /** The clerk's correction of the first list: «Đơn vị» is the Party cell, «Ghi chú» is not imported. */
@@ -66,17 +72,26 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     // Another cell writes the header in capitals, with a colon and extra spaces, and adds its own «Đơn vị công tác».
     const second = await open(
       core,
-      await list(['TT', 'Họ và tên', '  ĐƠN   VỊ: ', 'Đơn vị công tác', 'Ngày sinh', 'Ghi chú'], [
-        [1, 'Đinh Văn Hùng', 'Chi bộ thôn 7', 'Trường Tiểu học Đắk Hà', '01/01/1988', 'chuyển đến'],
-      ]),
+      await list(
+        ['TT', 'Họ và tên', '  ĐƠN   VỊ: ', 'Đơn vị công tác', 'Ngày sinh', 'Ghi chú'],
+        [[1, 'Đinh Văn Hùng', 'Chi bộ thôn 7', 'Trường Tiểu học Đắk Hà', '01/01/1988', 'chuyển đến']],
+      ),
     );
     expect(second.column('ĐƠN VỊ:').mapping).toMatchObject({ field: 'unit' });
     expect(second.column('ĐƠN VỊ:')).toMatchObject({ remembered: true, guess: { field: 'workplace' } });
     expect(second.column('Ghi chú')).toMatchObject({ mapping: { field: null }, remembered: true, guess: { field: 'notes' } });
     expect(second.column('Đơn vị công tác')).toMatchObject({ mapping: { field: 'workplace' }, remembered: false });
     expect(second.column('Họ và tên')).toMatchObject({ mapping: { field: 'fullName' }, remembered: false });
-    const a = await analyze(core, second, second.sheet.columns.map((c) => c.mapping));
-    expect(a.rows[0]).toMatchObject({ fullName: 'Đinh Văn Hùng', unitName: 'Chi bộ thôn 7', values: { workplace: 'Trường Tiểu học Đắk Hà' } });
+    const a = await analyze(
+      core,
+      second,
+      second.sheet.columns.map((c) => c.mapping),
+    );
+    expect(a.rows[0]).toMatchObject({
+      fullName: 'Đinh Văn Hùng',
+      unitName: 'Chi bộ thôn 7',
+      values: { workplace: 'Trường Tiểu học Đắk Hà' },
+    });
     expect(a.rows[0]!.values.notes).toBeUndefined();
   });
 
@@ -86,7 +101,15 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     const again = await open(core, await list(FIRST_HEADER, FIRST_ROWS));
     const unitCol = again.column('Đơn vị');
     expect(unitCol.remembered).toBe(true);
-    await analyze(core, again, remap(again.sheet.columns.map((c) => c.mapping), unitCol.col, unitCol.guess));
+    await analyze(
+      core,
+      again,
+      remap(
+        again.sheet.columns.map((c) => c.mapping),
+        unitCol.col,
+        unitCol.guess,
+      ),
+    );
     await ok(core, 'imports.commit', { sessionId: again.opened.sessionId });
     const third = await open(core, await list(FIRST_HEADER, FIRST_ROWS));
     expect(third.column('Đơn vị')).toMatchObject({ mapping: { field: 'workplace' }, remembered: false });
@@ -99,7 +122,11 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     const core = await startCore();
     const file = await list(FIRST_HEADER, [...FIRST_ROWS, [3, 'Võ Văn Kiệt', 'Nam', '31/02/1990', 'Chi bộ thôn 5', null]]);
     const cancelled = await open(core, file);
-    const mapping = remap(cancelled.sheet.columns.map((c) => c.mapping), cancelled.column('Đơn vị').col, { field: 'unit' });
+    const mapping = remap(
+      cancelled.sheet.columns.map((c) => c.mapping),
+      cancelled.column('Đơn vị').col,
+      { field: 'unit' },
+    );
     await analyze(core, cancelled, mapping);
     await ok(core, 'imports.discard', { sessionId: cancelled.opened.sessionId });
 
@@ -108,7 +135,10 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     const checked = await analyze(core, refused, mapping);
     // The sex as read is shown on a row with errors too, so the clerk can confirm it while fixing the row.
     expect(checked.rows[2]).toMatchObject({ rowNumber: 6, fullName: 'Võ Văn Kiệt', status: 'error', sex: 'nam' });
-    expect(await invoke(core, 'imports.commit', { sessionId: refused.opened.sessionId })).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_ERRORS' } });
+    expect(await invoke(core, 'imports.commit', { sessionId: refused.opened.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_HAS_ERRORS' },
+    });
 
     expect(storedMemory(core)).toBeUndefined();
     const next = await open(core, file);
@@ -119,7 +149,11 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
   it('ignores a stored value that is damaged or names a field the app no longer has, and uses the sound entries', async () => {
     const core = await startCore();
     const put = (value: string) =>
-      core.db.prepare("INSERT INTO settings (key, value) VALUES ('import.headerMappings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(value);
+      core.db
+        .prepare(
+          "INSERT INTO settings (key, value) VALUES ('import.headerMappings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .run(value);
     const file = await list(FIRST_HEADER, FIRST_ROWS);
 
     put('{"don vi": {"field": "unit"'); // cut short
@@ -148,7 +182,11 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     expect(mixed.column('Họ và tên').mapping.field).toBe('fullName');
 
     // The next commit writes the memory back in good order.
-    await analyze(core, mixed, mixed.sheet.columns.map((c) => c.mapping));
+    await analyze(
+      core,
+      mixed,
+      mixed.sheet.columns.map((c) => c.mapping),
+    );
     await ok(core, 'imports.commit', { sessionId: mixed.opened.sessionId });
     expect(JSON.parse(storedMemory(core)!)).toEqual({ 'ghi chu': { field: null } });
   });
@@ -163,11 +201,18 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
       ws.getRow(4).values = row;
       return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
     };
-    const first = await open(core, await splitNameList(['STT', 'Họ và tên', null, 'Ngày sinh', 'Đơn vị'], [1, 'Lê Văn', 'Tâm', '12/05/1991', 'Chi bộ thôn 5']));
+    const first = await open(
+      core,
+      await splitNameList(['STT', 'Họ và tên', null, 'Ngày sinh', 'Đơn vị'], [1, 'Lê Văn', 'Tâm', '12/05/1991', 'Chi bộ thôn 5']),
+    );
     const names = first.sheet.columns.filter((c) => c.header === 'Họ và tên');
     expect(names.map((c) => c.mapping.field)).toEqual(['familyAndMiddle', 'given']);
     // Whatever the clerk does with the two «Họ và tên» columns is not kept: one spelling cannot hold both.
-    let mapping = remap(first.sheet.columns.map((c) => c.mapping), names[0]!.col, { field: 'fullName' });
+    let mapping = remap(
+      first.sheet.columns.map((c) => c.mapping),
+      names[0]!.col,
+      { field: 'fullName' },
+    );
     mapping = remap(mapping, names[1]!.col, { field: null });
     mapping = remap(mapping, first.column('Đơn vị').col, { field: 'unit' });
     await analyze(core, first, mapping);
@@ -176,7 +221,10 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
 
     const second = await open(
       core,
-      await splitNameList(['STT', 'Họ và tên', null, 'Ngày sinh', 'Đơn vị', 'Chi bộ'], [1, 'Lê Văn', 'Tâm', '12/05/1991', 'Chi bộ thôn 5', 'Đảng bộ xã']),
+      await splitNameList(
+        ['STT', 'Họ và tên', null, 'Ngày sinh', 'Đơn vị', 'Chi bộ'],
+        [1, 'Lê Văn', 'Tâm', '12/05/1991', 'Chi bộ thôn 5', 'Đảng bộ xã'],
+      ),
     );
     expect(second.sheet.columns.filter((c) => c.header === 'Họ và tên').map((c) => [c.mapping.field, c.remembered])).toEqual([
       ['familyAndMiddle', false],
@@ -185,7 +233,11 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     expect(second.column('Đơn vị')).toMatchObject({ mapping: { field: 'unit' }, remembered: true });
     expect(second.column('Chi bộ')).toMatchObject({ mapping: { field: null }, remembered: false, guess: { field: null } });
     // Confirming that is no correction of «Chi bộ»: a list with only «Chi bộ» still reads it as the cell.
-    await analyze(core, second, second.sheet.columns.map((c) => c.mapping));
+    await analyze(
+      core,
+      second,
+      second.sheet.columns.map((c) => c.mapping),
+    );
     await ok(core, 'imports.commit', { sessionId: second.opened.sessionId });
     expect(Object.keys(JSON.parse(storedMemory(core)!))).toEqual(['don vi']);
   });

@@ -103,24 +103,62 @@ describe('importing a Party cell list', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(problems.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Các vấn đề')!;
-    expect(ws.getRow(1).values).toEqual([undefined, 'Trang tính', 'Dòng', 'Ô', 'Họ và tên', 'Cột', 'Giá trị trong tệp', 'Vấn đề', 'Mức độ']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Trang tính',
+      'Dòng',
+      'Ô',
+      'Họ và tên',
+      'Cột',
+      'Giá trị trong tệp',
+      'Vấn đề',
+      'Mức độ',
+    ]);
     expect(ws.getRow(2).getCell(3).value).toBe('C11');
 
-    const fixed = await ok(core, 'imports.updateRow', { sessionId: opened.sessionId, rowNumber: 11, values: { ...byRow.get(11)!.values, birthDateMale: '28/02/1990', citizenId: '062090000999' } });
+    const fixed = await ok(core, 'imports.updateRow', {
+      sessionId: opened.sessionId,
+      rowNumber: 11,
+      values: { ...byRow.get(11)!.values, birthDateMale: '28/02/1990', citizenId: '062090000999' },
+    });
     expect(fixed.find((r) => r.rowNumber === 11)).toMatchObject({ status: 'new', birthDate: '1990-02-28', edited: true });
-    await ok(core, 'imports.updateRow', { sessionId: opened.sessionId, rowNumber: 12, values: { ...byRow.get(12)!.values, ethnicity: 'Kinh' } });
+    await ok(core, 'imports.updateRow', {
+      sessionId: opened.sessionId,
+      rowNumber: 12,
+      values: { ...byRow.get(12)!.values, ethnicity: 'Kinh' },
+    });
     await ok(core, 'imports.setRowAction', { sessionId: opened.sessionId, rowNumber: 13, action: 'skip' });
     const done = await ok(core, 'imports.commit', { sessionId: opened.sessionId });
     expect(done).toMatchObject({ created: 5, skipped: 1 });
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ ok: false, error: { code: 'IMPORT_EXPIRED' } });
+    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_EXPIRED' },
+    });
   });
 
   it('flags a likely duplicate of a registered person, a repeat within the file, and links on request', async () => {
     const core = await startCore();
     const known = await ok(core, 'learners.save', {
-      familyAndMiddle: 'Nguyễn Văn', given: 'An', sex: 'nam', birthDate: '1990', ethnicityCode: '01', religion: '', homePlace: '',
-      communeCode: null, workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null,
-      educationLevel: '', theoryLevel: null, citizenId: '', partyCard: '', phone: '0905000111', notes: '',
+      familyAndMiddle: 'Nguyễn Văn',
+      given: 'An',
+      sex: 'nam',
+      birthDate: '1990',
+      ethnicityCode: '01',
+      religion: '',
+      homePlace: '',
+      communeCode: null,
+      workplace: '',
+      position: '',
+      partyStatus: null,
+      admissionDate: null,
+      confirmationDate: null,
+      unitId: null,
+      educationLevel: '',
+      theoryLevel: null,
+      citizenId: '',
+      partyCard: '',
+      phone: '0905000111',
+      notes: '',
     });
     const file = await partyCellList([GOOD[0]!, GOOD[1]!, GOOD[1]!]);
     const { analysis, opened } = await openAndAnalyze(core, file);
@@ -131,7 +169,11 @@ describe('importing a Party cell list', () => {
     const done = await ok(core, 'imports.commit', { sessionId: opened.sessionId });
     expect(done).toMatchObject({ created: 1, linked: 1, filled: 1, skipped: 1 });
     // Linking filled what the registry lacked and kept what it had.
-    expect((await ok(core, 'learners.get', { id: known.id })).person).toMatchObject({ birthDate: '1990-05-12', citizenId: '062090001234', phone: '0905000111' });
+    expect((await ok(core, 'learners.get', { id: known.id })).person).toMatchObject({
+      birthDate: '1990-05-12',
+      citizenId: '062090001234',
+      phone: '0905000111',
+    });
   });
 
   it('gives a unit merged down several rows to every row of the range', async () => {
@@ -156,7 +198,10 @@ describe('importing a Party cell list', () => {
 
   it('refuses a file that is not a spreadsheet with a message naming it, writing nothing', async () => {
     const core = await startCore();
-    const r = await invoke(core, 'imports.open', { fileName: 'baocao.xlsx', dataBase64: Buffer.from('%PDF-1.7 not a sheet').toString('base64') });
+    const r = await invoke(core, 'imports.open', {
+      fileName: 'baocao.xlsx',
+      dataBase64: Buffer.from('%PDF-1.7 not a sheet').toString('base64'),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_SPREADSHEET' } });
     if (!r.ok) expect(r.error.message).toContain('baocao.xlsx');
   });
@@ -178,15 +223,35 @@ describe('importing straight into a class', () => {
   it('enrols everyone in the same all-or-nothing step: a refused enrolment leaves the registry untouched', async () => {
     const core = await startCore();
     await ok(core, 'centre.save', {
-      validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-      address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+      validFrom: '2025-07-01',
+      name: 'Trung tâm Chính trị xã Đắk Hà',
+      superior: 'Đảng ủy xã Đắk Hà',
+      docCode: 'TTCT',
+      placeName: 'Đắk Hà',
+      address: '',
+      phone: '',
+      director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+      deputies: [],
+      areaCommunes: [],
+      areaPartyOrgs: [],
     });
     const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
     const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
     const c = await ok(core, 'classes.save', {
-      programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
-      startDate: '2026-06-01', endDate: '2026-06-05', venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 2, sites: [],
-      openingDecisionNumber: null, openingDecisionDate: null,
+      programId: knd.id,
+      planLineId: null,
+      cohortNumber: 1,
+      cohortNumbering: 'per_year',
+      name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
+      startDate: '2026-06-01',
+      endDate: '2026-06-05',
+      venueId: hall.id,
+      form: 'full_time',
+      homeroomLecturerId: null,
+      capacity: 2,
+      sites: [],
+      openingDecisionNumber: null,
+      openingDecisionDate: null,
     });
     const file = await partyCellList(GOOD);
     // An and Bình are probationary members: the admission course is for non-members, so it warns.
@@ -198,13 +263,23 @@ describe('importing straight into a class', () => {
     expect((await ok(core, 'learners.count', { q: '' })).count).toBe(0);
     expect((await ok(core, 'units.list', { includeArchived: false })).length).toBe(0);
 
-    const done = await ok(core, 'imports.commit', { sessionId: first.opened.sessionId, enrol: { classId: c.id, fitOverrideReason: 'Chi bộ cử đi học' } });
+    const done = await ok(core, 'imports.commit', {
+      sessionId: first.opened.sessionId,
+      enrol: { classId: c.id, fitOverrideReason: 'Chi bộ cử đi học' },
+    });
     expect(done).toMatchObject({ created: 3, enrolled: 3, capacityWarning: 'Lớp có 3 học viên, vượt sĩ số tối đa 2.' });
-    expect((await ok(core, 'enrollments.list', { classId: c.id })).enrollments.map((e) => e.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Y Hoa']);
+    expect((await ok(core, 'enrollments.list', { classId: c.id })).enrollments.map((e) => e.fullName)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Y Hoa',
+    ]);
 
     // The same list again: everyone is already in the class, so nothing is written at all.
     const again = await openAndAnalyze(core, file);
-    const twice = await invoke(core, 'imports.commit', { sessionId: again.opened.sessionId, enrol: { classId: c.id, fitOverrideReason: 'x' } });
+    const twice = await invoke(core, 'imports.commit', {
+      sessionId: again.opened.sessionId,
+      enrol: { classId: c.id, fitOverrideReason: 'x' },
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'ALREADY_ENROLLED' } });
   });
 });
@@ -215,13 +290,48 @@ describe('an export of the Party-member database', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Danh sách đảng viên');
     ws.addRow([
-      'STT', 'Họ và tên', 'Tên gọi khác', 'Giới tính', 'Ngày sinh', 'Số định danh cá nhân', 'Quê quán - Quốc gia', 'Quê quán - Tỉnh/Thành phố',
-      'Quê quán - Địa chỉ chi tiết', 'Nơi thường trú - Quốc gia', 'Nơi thường trú - Tỉnh/Thành phố', 'Nơi thường trú - Xã/Phường', 'Tổ chức Đảng đang sinh hoạt', 'Trạng thái hoạt động',
+      'STT',
+      'Họ và tên',
+      'Tên gọi khác',
+      'Giới tính',
+      'Ngày sinh',
+      'Số định danh cá nhân',
+      'Quê quán - Quốc gia',
+      'Quê quán - Tỉnh/Thành phố',
+      'Quê quán - Địa chỉ chi tiết',
+      'Nơi thường trú - Quốc gia',
+      'Nơi thường trú - Tỉnh/Thành phố',
+      'Nơi thường trú - Xã/Phường',
+      'Tổ chức Đảng đang sinh hoạt',
+      'Trạng thái hoạt động',
     ]);
-    ws.addRow([1, 'Nguyễn Văn An', 'Ba An', 'Nam', '12/05/1980', '038080012345', 'Việt Nam', 'Nghệ An', 'Xóm 3, xã Diễn Kỷ', 'Việt Nam', 'Đắk Lắk', 'Ea Kao', 'Chi bộ thôn 1', 'Đang sinh hoạt']);
-    const { sheet, analysis, opened } = await openAndAnalyze(core, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64'));
+    ws.addRow([
+      1,
+      'Nguyễn Văn An',
+      'Ba An',
+      'Nam',
+      '12/05/1980',
+      '038080012345',
+      'Việt Nam',
+      'Nghệ An',
+      'Xóm 3, xã Diễn Kỷ',
+      'Việt Nam',
+      'Đắk Lắk',
+      'Ea Kao',
+      'Chi bộ thôn 1',
+      'Đang sinh hoạt',
+    ]);
+    const { sheet, analysis, opened } = await openAndAnalyze(
+      core,
+      Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64'),
+    );
     expect(sheet.columns.filter((c) => c.mapping.field === null).map((c) => c.header)).toEqual([
-      'STT', 'Tên gọi khác', 'Quê quán - Quốc gia', 'Nơi thường trú - Quốc gia', 'Nơi thường trú - Tỉnh/Thành phố', 'Trạng thái hoạt động',
+      'STT',
+      'Tên gọi khác',
+      'Quê quán - Quốc gia',
+      'Nơi thường trú - Quốc gia',
+      'Nơi thường trú - Tỉnh/Thành phố',
+      'Trạng thái hoạt động',
     ]);
     expect(analysis.rows[0]).toMatchObject({ fullName: 'Nguyễn Văn An', unitName: 'Chi bộ thôn 1', status: 'new' });
     await ok(core, 'imports.commit', { sessionId: opened.sessionId });

@@ -41,30 +41,54 @@ const MACHINE_WORDING = /Invalid|expected|received|Required|mong đợi|nhận �
 // ---------------------------------------------------------------------------------------------
 // Values from the demo database and real files, so that payloads reach records and parsers
 
-
 const ID_TABLES: Record<string, string> = {
-  programId: 'programs', personIds: 'people', keepId: 'people', removeId: 'people', aId: 'people', bId: 'people',
-  unitId: 'units', parentId: 'units', fromId: 'units', intoId: 'units', defaultUnitId: 'units', lecturerId: 'lecturers',
-  homeroomLecturerId: 'lecturers', venueId: 'venues', certificateId: 'certificates', certificateIds: 'certificates',
-  planLineId: 'plan_lines', mergeId: 'person_merges',
+  programId: 'programs',
+  personIds: 'people',
+  keepId: 'people',
+  removeId: 'people',
+  aId: 'people',
+  bId: 'people',
+  unitId: 'units',
+  parentId: 'units',
+  fromId: 'units',
+  intoId: 'units',
+  defaultUnitId: 'units',
+  lecturerId: 'lecturers',
+  homeroomLecturerId: 'lecturers',
+  venueId: 'venues',
+  certificateId: 'certificates',
+  certificateIds: 'certificates',
+  planLineId: 'plan_lines',
+  mergeId: 'person_merges',
 };
 /** What `id` names, by the channel's capability. */
 const ID_OF: Record<string, string> = {
-  programs: 'programs', learners: 'people', units: 'units', lecturers: 'lecturers', venues: 'venues', classes: 'classes', holidays: 'calendar_adjustments',
-  plans: 'plan_lines', certificates: 'trusted_keys', reports: 'rollup_imports', timetable: 'sessions',
+  programs: 'programs',
+  learners: 'people',
+  units: 'units',
+  lecturers: 'lecturers',
+  venues: 'venues',
+  classes: 'classes',
+  holidays: 'calendar_adjustments',
+  plans: 'plan_lines',
+  certificates: 'trusted_keys',
+  reports: 'rollup_imports',
+  timetable: 'sessions',
 };
 
 /** A text broken the way files get broken: cut short, a character changed, a part doubled, odd bytes added. */
 function damaged(texts: string[]): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom('', ...texts), fc.nat(), fc.constantFrom('cut', 'change', 'double', 'surrogate', 'bom', 'same')).map(([t, at, how]) => {
-    const i = t.length ? at % t.length : 0;
-    if (how === 'cut') return t.slice(0, i);
-    if (how === 'change') return `${t.slice(0, i)}${String.fromCharCode((t.charCodeAt(i) + 1) % 0x10000)}${t.slice(i + 1)}`;
-    if (how === 'double') return `${t.slice(0, i)}${t.slice(Math.max(0, i - 50))}`;
-    if (how === 'surrogate') return `${t.slice(0, i)}\uD800${t.slice(i)}`;
-    if (how === 'bom') return `\uFEFF${t}`;
-    return t;
-  });
+  return fc
+    .tuple(fc.constantFrom('', ...texts), fc.nat(), fc.constantFrom('cut', 'change', 'double', 'surrogate', 'bom', 'same'))
+    .map(([t, at, how]) => {
+      const i = t.length ? at % t.length : 0;
+      if (how === 'cut') return t.slice(0, i);
+      if (how === 'change') return `${t.slice(0, i)}${String.fromCharCode((t.charCodeAt(i) + 1) % 0x10000)}${t.slice(i + 1)}`;
+      if (how === 'double') return `${t.slice(0, i)}${t.slice(Math.max(0, i - 50))}`;
+      if (how === 'surrogate') return `${t.slice(0, i)}\uD800${t.slice(i)}`;
+      if (how === 'bom') return `\uFEFF${t}`;
+      return t;
+    });
 }
 
 interface Files {
@@ -74,7 +98,10 @@ interface Files {
 }
 
 function idsOf(sql: string, ...params: unknown[]): number[] {
-  return core.db.prepare(sql).pluck().all(...params) as number[];
+  return core.db
+    .prepare(sql)
+    .pluck()
+    .all(...params) as number[];
 }
 
 /**
@@ -87,10 +114,12 @@ const RECORDS: { [C in Channel]?: (classId: number, programId: number) => Promis
   'timetable.save': async (classId) => [{ classId, sessions: (await must('timetable.get', { classId })).sessions }],
   'timetable.check': async (classId) => [{ classId, sessions: (await must('timetable.get', { classId })).sessions }],
   'learners.save': async (classId) =>
-    Promise.all((await must('enrollments.list', { classId })).enrollments.slice(0, 3).map(async (e) => {
-      const { person } = await must('learners.get', { id: e.personId });
-      return { ...person, expectedUpdatedAt: person.updatedAt };
-    })),
+    Promise.all(
+      (await must('enrollments.list', { classId })).enrollments.slice(0, 3).map(async (e) => {
+        const { person } = await must('learners.get', { id: e.personId });
+        return { ...person, expectedUpdatedAt: person.updatedAt };
+      }),
+    ),
   'lecturers.save': async () => (await must('lecturers.list', { includeArchived: true })).slice(0, 5),
   'venues.save': async () => (await must('venues.list', { includeArchived: true })).slice(0, 5),
   'units.save': async () => (await must('units.list', { includeArchived: true })).slice(0, 10),
@@ -126,8 +155,10 @@ async function poolsFor(channel: Channel, classId: number, files: Files): Promis
     // Copies of the demo only: the daily copy was taken before the demo was made.
     p.set('file', list.ok ? (list.value as Output<'backups.list'>).filter((b) => b.kind === 'manual').map((b) => b.file) : []);
   }
-  if (channel === 'certificates.addTrustedKey') p.set('fileText', [...files.keyFiles, ...fc.sample(damaged(files.keyFiles), { seed: classId, numRuns: 30 })]);
-  if (channel === 'reports.importRollup') p.set('fileText', [...files.rollups, ...fc.sample(damaged(files.rollups), { seed: classId, numRuns: 30 })]);
+  if (channel === 'certificates.addTrustedKey')
+    p.set('fileText', [...files.keyFiles, ...fc.sample(damaged(files.keyFiles), { seed: classId, numRuns: 30 })]);
+  if (channel === 'reports.importRollup')
+    p.set('fileText', [...files.rollups, ...fc.sample(damaged(files.rollups), { seed: classId, numRuns: 30 })]);
   if (channel === 'imports.open') {
     const texts = files.importLists.map((b) => Buffer.from(b, 'base64').toString('latin1'));
     const broken = fc.sample(damaged(texts), { seed: classId, numRuns: 30 }).map((t) => Buffer.from(t, 'latin1').toString('base64'));
@@ -143,19 +174,29 @@ async function poolsFor(channel: Channel, classId: number, files: Files): Promis
       const o = opened.value as Output<'imports.open'>;
       const sheet = o.sheets[o.suggestedSheet]!;
       const mapping = sheet.columns.map((c) => c.mapping);
-      const analysed = await dispatch(core, 'imports.analyze', { sessionId: o.sessionId, sheet: sheet.index, firstDataRow: sheet.firstDataRow, mapping, defaultUnitId: null });
+      const analysed = await dispatch(core, 'imports.analyze', {
+        sessionId: o.sessionId,
+        sheet: sheet.index,
+        firstDataRow: sheet.firstDataRow,
+        mapping,
+        defaultUnitId: null,
+      });
       if (!analysed.ok) throw new Error(analysed.error.message);
       sessions.push(o.sessionId);
       p.set('mapping', [...(p.get('mapping') ?? []), mapping]);
       p.set('sheet', [sheet.index]);
       p.set('firstDataRow', [sheet.firstDataRow]);
-      p.set('rowNumber', (analysed.value as Output<'imports.analyze'>).rows.map((r) => r.rowNumber));
+      p.set(
+        'rowNumber',
+        (analysed.value as Output<'imports.analyze'>).rows.map((r) => r.rowNumber),
+      );
     }
     p.set('sessionId', sessions);
   }
   if (channel === 'reports.prepareStatus' || channel === 'reports.cancelPrepare') {
     const started = await dispatch(core, 'reports.prepare', { period: { kind: 'year', year: THIS_YEAR + 1 } });
-    if (started.ok && (started.value as Output<'reports.prepare'>).jobId) p.set('jobId', [(started.value as Output<'reports.prepare'>).jobId!]);
+    if (started.ok && (started.value as Output<'reports.prepare'>).jobId)
+      p.set('jobId', [(started.value as Output<'reports.prepare'>).jobId!]);
   }
   for (const record of (await RECORDS[channel]?.(classId, programId[0]!)) ?? []) {
     for (const [key, value] of Object.entries(record)) if (value !== null) p.set(key, [...(p.get(key) ?? []), value]);
@@ -178,7 +219,20 @@ async function payloads(channel: Channel, files: Files): Promise<unknown[]> {
     usePools(await poolsFor(channel, classes[Math.abs(s) % classes.length]!, files));
     const shaped = validish(schema, '', 0);
     const anyValue = fc.oneof(
-      { weight: 2, arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withUnicodeString: true }) },
+      {
+        weight: 2,
+        arbitrary: fc.anything({
+          maxDepth: 3,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withNullPrototype: true,
+          withUnicodeString: true,
+        }),
+      },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
       { weight: 1, arbitrary: wild },
     );
@@ -206,13 +260,19 @@ async function payloads(channel: Channel, files: Files): Promise<unknown[]> {
  */
 function watchWrites(core: AppCore): () => number {
   const db = core.db;
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_writes (n INTEGER NOT NULL); INSERT INTO fuzz_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_writes);');
-  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`).all() as { name: string }[];
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS fuzz_writes (n INTEGER NOT NULL); INSERT INTO fuzz_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_writes);',
+  );
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+    .all() as { name: string }[];
   let watched = 0;
   for (const { name } of tables) {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
       try {
-        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${name}_${op}" AFTER ${op} ON main."${name}" BEGIN UPDATE fuzz_writes SET n = n + 1; END`);
+        db.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${name}_${op}" AFTER ${op} ON main."${name}" BEGIN UPDATE fuzz_writes SET n = n + 1; END`,
+        );
         watched++;
       } catch {
         // Shadow tables of the full-text index take no triggers; the table they index does.
@@ -230,7 +290,15 @@ function watchWrites(core: AppCore): () => number {
 
 function describePayload(p: unknown): string {
   try {
-    const s = JSON.stringify(p, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'string' && v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : Array.isArray(v) && v.length > 20 ? `[array of ${v.length}]` : v));
+    const s = JSON.stringify(p, (_k, v: unknown) =>
+      typeof v === 'bigint'
+        ? `${v}n`
+        : typeof v === 'string' && v.length > 60
+          ? `${v.slice(0, 20)}…(${v.length} chars)`
+          : Array.isArray(v) && v.length > 20
+            ? `[array of ${v.length}]`
+            : v,
+    );
     return (s ?? String(p)).slice(0, 400);
   } catch {
     return `${Object.prototype.toString.call(p)} (not JSON)`;
@@ -271,7 +339,10 @@ async function realFiles(): Promise<Files> {
   ];
   people.forEach((r, i) => (ws.getRow(4 + i).values = [i + 1, ...r]));
   const xlsx = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
-  const csv = Buffer.from('Họ và tên;Ngày sinh;Giới tính;Chi bộ\r\nLê Văn Cường;01/01/1980;Nam;Chi bộ 1\r\nPhạm Thị Dung;1985;Nữ;\r\n', 'utf8').toString('base64');
+  const csv = Buffer.from(
+    'Họ và tên;Ngày sinh;Giới tính;Chi bộ\r\nLê Văn Cường;01/01/1980;Nam;Chi bộ 1\r\nPhạm Thị Dung;1985;Nữ;\r\n',
+    'utf8',
+  ).toString('base64');
   const { generateCentreKeys, publicKeyFileText } = await import('../../electron/core/certificates/signing');
   const own = await must('certificates.settings', {});
   const year = THIS_YEAR - 2;
@@ -299,7 +370,9 @@ describe('IPC fuzzing: every channel, random and malformed payloads', () => {
   }, 120_000);
 
   afterAll(() => {
-    console.log(`ipc-fuzz: ${total} payloads (${acceptedCalls} accepted) on ${Object.keys(contract).length} channels in ${Math.round((performance.now() - started) / 1000)} s`);
+    console.log(
+      `ipc-fuzz: ${total} payloads (${acceptedCalls} accepted) on ${Object.keys(contract).length} channels in ${Math.round((performance.now() - started) / 1000)} s`,
+    );
     const dir = core?.dataDir;
     core?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -312,8 +385,35 @@ describe('IPC fuzzing: every channel, random and malformed payloads', () => {
     it('the write watcher sees a command write', async () => {
       const before = writes();
       const program = await must('programs.get', { id: 1 });
-      const { id, code, name, targetLearners, outcome, validityMonths, maxAbsencePct, maxRetakes, typicalDays, fitStatuses, components, bands } = program;
-      await must('programs.save', { id, code, name, targetLearners, outcome, validityMonths, maxAbsencePct, maxRetakes, typicalDays, fitStatuses, components, bands, topics: program.topics });
+      const {
+        id,
+        code,
+        name,
+        targetLearners,
+        outcome,
+        validityMonths,
+        maxAbsencePct,
+        maxRetakes,
+        typicalDays,
+        fitStatuses,
+        components,
+        bands,
+      } = program;
+      await must('programs.save', {
+        id,
+        code,
+        name,
+        targetLearners,
+        outcome,
+        validityMonths,
+        maxAbsencePct,
+        maxRetakes,
+        typicalDays,
+        fitStatuses,
+        components,
+        bands,
+        topics: program.topics,
+      });
       expect(writes()).toBeGreaterThan(before);
     });
 
@@ -325,19 +425,49 @@ describe('IPC fuzzing: every channel, random and malformed payloads', () => {
     });
 
     it('programs.save without a topic a class was taught is refused, not an internal error', async () => {
-      const programId = idsOf('SELECT c.program_id FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.topic_id IS NOT NULL LIMIT 1')[0]!;
+      const programId = idsOf(
+        'SELECT c.program_id FROM sessions s JOIN classes c ON c.id = s.class_id WHERE s.topic_id IS NOT NULL LIMIT 1',
+      )[0]!;
       const program = await must('programs.get', { id: programId });
-      const { id, code, name, targetLearners, outcome, validityMonths, maxAbsencePct, maxRetakes, typicalDays, fitStatuses, components, bands } = program;
+      const {
+        id,
+        code,
+        name,
+        targetLearners,
+        outcome,
+        validityMonths,
+        maxAbsencePct,
+        maxRetakes,
+        typicalDays,
+        fitStatuses,
+        components,
+        bands,
+      } = program;
       const before = writes();
       const r = await dispatch(core, 'programs.save', {
-        id, code, name, targetLearners, outcome, validityMonths, maxAbsencePct, maxRetakes, typicalDays, fitStatuses, components, bands, topics: program.topics.slice(1),
+        id,
+        code,
+        name,
+        targetLearners,
+        outcome,
+        validityMonths,
+        maxAbsencePct,
+        maxRetakes,
+        typicalDays,
+        fitStatuses,
+        components,
+        bands,
+        topics: program.topics.slice(1),
       });
       expect(r.ok ? null : [r.error.code, Object.keys(r.error.fields ?? {})]).toEqual(['IN_USE', ['topics']]);
       expect(writes()).toBe(before);
     });
 
     it('reports.pdf on a machine that cannot make PDFs writes nothing', async () => {
-      for (const period of [{ kind: 'year', year: THIS_YEAR - 1 }, { kind: 'range', fromYear: THIS_YEAR - 2, toYear: THIS_YEAR + 20 }]) {
+      for (const period of [
+        { kind: 'year', year: THIS_YEAR - 1 },
+        { kind: 'range', fromYear: THIS_YEAR - 2, toYear: THIS_YEAR + 20 },
+      ]) {
         const before = writes();
         const r = await dispatch(core, 'reports.pdf', { period });
         expect([r.ok ? null : r.error.code, writes() - before], JSON.stringify(period)).toEqual(['PRINT_UNAVAILABLE', 0]);
@@ -351,46 +481,55 @@ describe('IPC fuzzing: every channel, random and malformed payloads', () => {
   });
 
   for (const channel of channels) {
-    it(channel, async () => {
-      const findings: string[] = [];
-      for (const payload of await payloads(channel, files)) {
-        total++;
-        const db = core.db;
-        const before = writes();
-        let r: Result<unknown>;
-        try {
-          r = await dispatch(core, channel, payload);
-        } catch (err) {
-          findings.push(`threw ${String(err)} for ${describePayload(payload)}`);
-          continue;
-        }
-        await settle();
-        if (core.db !== db) writes = watchWrites(core); // a restore opened the database again
-        if (({} as Record<string, unknown>).polluted !== undefined) findings.push(`Object.prototype polluted by ${describePayload(payload)}`);
-        if (HUNT) fs.appendFileSync(`${HUNT}.codes`, `${channel} ${r.ok ? 'OK' : `${r.error.code} ${JSON.stringify(r.error.fields ?? {}).slice(0, 200)}`}\n`);
-        if (r.ok) {
-          acceptedCalls++;
-          continue;
-        }
-        const e = r.error;
-        const wrote = core.db === db && writes() !== before;
-        const where = `${e.code} «${e.message.slice(0, 200)}» ${JSON.stringify(e.fields ?? {}).slice(0, 300)} for ${describePayload(payload)}`;
-        if (e.code === 'INTERNAL') findings.push(`INTERNAL: ${where}`);
-        if (wrote) findings.push(`refused but wrote: ${where}`);
-        if (HUNT && (e.code === 'INTERNAL' || wrote)) {
+    it(
+      channel,
+      async () => {
+        const findings: string[] = [];
+        for (const payload of await payloads(channel, files)) {
+          total++;
+          const db = core.db;
+          const before = writes();
+          let r: Result<unknown>;
           try {
-            fs.appendFileSync(`${HUNT}.jsonl`, `${JSON.stringify([channel, payload])}\n`);
-          } catch {
-            // Not JSON (a BigInt, a cycle): the finding's text describes it.
+            r = await dispatch(core, channel, payload);
+          } catch (err) {
+            findings.push(`threw ${String(err)} for ${describePayload(payload)}`);
+            continue;
+          }
+          await settle();
+          if (core.db !== db) writes = watchWrites(core); // a restore opened the database again
+          if (({} as Record<string, unknown>).polluted !== undefined)
+            findings.push(`Object.prototype polluted by ${describePayload(payload)}`);
+          if (HUNT)
+            fs.appendFileSync(
+              `${HUNT}.codes`,
+              `${channel} ${r.ok ? 'OK' : `${r.error.code} ${JSON.stringify(r.error.fields ?? {}).slice(0, 200)}`}\n`,
+            );
+          if (r.ok) {
+            acceptedCalls++;
+            continue;
+          }
+          const e = r.error;
+          const wrote = core.db === db && writes() !== before;
+          const where = `${e.code} «${e.message.slice(0, 200)}» ${JSON.stringify(e.fields ?? {}).slice(0, 300)} for ${describePayload(payload)}`;
+          if (e.code === 'INTERNAL') findings.push(`INTERNAL: ${where}`);
+          if (wrote) findings.push(`refused but wrote: ${where}`);
+          if (HUNT && (e.code === 'INTERNAL' || wrote)) {
+            try {
+              fs.appendFileSync(`${HUNT}.jsonl`, `${JSON.stringify([channel, payload])}\n`);
+            } catch {
+              // Not JSON (a BigInt, a cycle): the finding's text describes it.
+            }
+          }
+          if (!VIETNAMESE.test(e.message)) findings.push(`message not Vietnamese: ${where}`);
+          for (const [key, message] of Object.entries(e.fields ?? {})) {
+            if (!VIETNAMESE.test(message) || MACHINE_WORDING.test(message)) findings.push(`field ${key} says «${message}»: ${where}`);
           }
         }
-        if (!VIETNAMESE.test(e.message)) findings.push(`message not Vietnamese: ${where}`);
-        for (const [key, message] of Object.entries(e.fields ?? {})) {
-          if (!VIETNAMESE.test(message) || MACHINE_WORDING.test(message)) findings.push(`field ${key} says «${message}»: ${where}`);
-        }
-      }
-      if (HUNT) fs.appendFileSync(HUNT, findings.map((f) => `${channel}: ${f}\n`).join(''));
-      expect(findings).toEqual([]);
-    }, 60_000);
+        if (HUNT) fs.appendFileSync(HUNT, findings.map((f) => `${channel}: ${f}\n`).join(''));
+        expect(findings).toEqual([]);
+      },
+      60_000,
+    );
   }
 });

@@ -123,7 +123,11 @@ describe('learner registry: records', () => {
     const core = await startCore();
     const p = await add(core, 'Hoàng Văn Thụ', { birthDate: '1975', ethnicityCode: '02', communeCode: '00004' });
     expect(p).toMatchObject({ birthDate: '1975', ethnicityName: 'Tày', communeName: 'Phường Ba Đình' });
-    const r = await invoke(core, 'learners.save', person('Trần Văn Lỗi', { citizenId: '12345', birthDate: '1990-02-30', ethnicityCode: '99', phone: 'abc' }));
+    const r = await invoke(
+      core,
+      'learners.save',
+      person('Trần Văn Lỗi', { citizenId: '12345', birthDate: '1990-02-30', ethnicityCode: '99', phone: 'abc' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.fields).toMatchObject({
@@ -223,13 +227,19 @@ describe('duplicates and merging', () => {
     expect(merged.person).toMatchObject({ birthDate: '1975-03-02', citizenId: '062175000123' });
     expect(await names(core, 'hang')).toEqual(['Nguyễn Thị Hằng']);
     expect((await ok(core, 'learners.get', { id: removed.id })).person.mergedIntoId).toBe(kept.id);
-    expect(await invoke(core, 'learners.merge', { keepId: kept.id, removeId: removed.id })).toMatchObject({ ok: false, error: { code: 'ALREADY_MERGED' } });
+    expect(await invoke(core, 'learners.merge', { keepId: kept.id, removeId: removed.id })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_MERGED' },
+    });
 
     const undone = await ok(core, 'learners.undoMerge', { mergeId: merged.mergeId });
     expect(undone.kept).toMatchObject({ birthDate: '1975', citizenId: null, phone: '0905111222', notes: 'Hồ sơ cũ' });
     expect(undone.restored).toMatchObject({ mergedIntoId: null, citizenId: '062175000123' });
     expect(await names(core, 'hang')).toEqual(['Nguyễn Thị Hằng', 'Nguyễn Thị Hằng']);
-    expect(await invoke(core, 'learners.undoMerge', { mergeId: merged.mergeId })).toMatchObject({ ok: false, error: { code: 'ALREADY_UNDONE' } });
+    expect(await invoke(core, 'learners.undoMerge', { mergeId: merged.mergeId })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_UNDONE' },
+    });
     const log = (await ok(core, 'learners.merges', {}))[0];
     expect(log).toMatchObject({ keptId: kept.id, removedId: removed.id });
     expect(log?.undoneAt).not.toBeNull();
@@ -253,7 +263,13 @@ describe('units', () => {
     const cell = await ok(core, 'units.save', { name: 'Chi bộ thôn 1', kind: 'cell', parentId: base.id, communeCode: null });
     const other = await ok(core, 'units.save', { name: 'Chi bộ thôn 2', kind: 'cell', parentId: base.id, communeCode: null });
     const p = await add(core, 'Phan Văn Trị', { unitId: cell.id });
-    const renamed = await ok(core, 'units.save', { id: cell.id, name: 'Chi bộ thôn Kon Mông', kind: 'cell', parentId: base.id, communeCode: null });
+    const renamed = await ok(core, 'units.save', {
+      id: cell.id,
+      name: 'Chi bộ thôn Kon Mông',
+      kind: 'cell',
+      parentId: base.id,
+      communeCode: null,
+    });
     expect(renamed.formerNames.map((n) => n.name)).toEqual(['Chi bộ thôn 1']);
     expect(await names(core, 'kon mong')).toEqual(['Phan Văn Trị']);
 

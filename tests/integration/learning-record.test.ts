@@ -23,7 +23,8 @@ const CNKT = 'Lớp cập nhật kiến thức cán bộ Mặt trận khóa II n
 
 const tools = ['pdftotext', 'pdftoppm'].filter((t) => !fs.existsSync(`/usr/bin/${t}`));
 const missing = [...(fs.existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...tools];
-if (missing.length) console.warn(`[learning-record] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+if (missing.length)
+  console.warn(`[learning-record] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 let port: ChromiumPrintPort | undefined;
 let dataDir = '';
@@ -31,17 +32,44 @@ let core: AppCore;
 let anId = 0;
 
 /** A one-day class of the program, opened by decision `opening`, every session attended by everyone enrolled. */
-async function heldClass(c: AppCore, code: string, name: string, start: string, form: 'full_time' | 'online', personIds: number[], opening: [number, string]) {
+async function heldClass(
+  c: AppCore,
+  code: string,
+  name: string,
+  start: string,
+  form: 'full_time' | 'online',
+  personIds: number[],
+  opening: [number, string],
+) {
   const program = (await ok(c, 'programs.list', { includeArchived: false })).find((p) => p.code === code)!;
   const venues = await ok(c, 'venues.list', { includeArchived: false });
   const hall = venues[0] ?? (await ok(c, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 }));
   const cls = await ok(c, 'classes.save', {
-    programId: program.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name, startDate: start, endDate: start,
-    venueId: hall.id, form, homeroomLecturerId: null, capacity: 80, sites: form === 'online' ? [{ place: 'Hội trường UBND xã Đắk Hà', contact: '' }] : [],
-    openingDecisionNumber: opening[0], openingDecisionDate: opening[1],
+    programId: program.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name,
+    startDate: start,
+    endDate: start,
+    venueId: hall.id,
+    form,
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: form === 'online' ? [{ place: 'Hội trường UBND xã Đắk Hà', contact: '' }] : [],
+    openingDecisionNumber: opening[0],
+    openingDecisionDate: opening[1],
   });
   // One day, typed by hand: NQ and CNKT have no topics in the catalogue to generate from.
-  const sessions = (['sang', 'chieu'] as const).map((half) => ({ date: start, half, topicId: null, title: 'Chuyên đề', lecturerId: null, venueId: hall.id, periods: 4 }));
+  const sessions = (['sang', 'chieu'] as const).map((half) => ({
+    date: start,
+    half,
+    topicId: null,
+    title: 'Chuyên đề',
+    lecturerId: null,
+    venueId: hall.id,
+    periods: 4,
+  }));
   await ok(c, 'timetable.save', { classId: cls.id, sessions, adjustClassDates: false });
   const list = await ok(c, 'enrollments.add', { classId: cls.id, personIds });
   const grid = await ok(c, 'attendance.grid', { classId: cls.id });
@@ -54,11 +82,26 @@ async function heldClass(c: AppCore, code: string, name: string, start: string, 
 
 async function scenario(c: AppCore) {
   await ok(c, 'centre.save', {
-    validFrom: '2025-01-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2025-01-01',
+    name: 'Trung tâm Chính trị xã Đắk Hà',
+    superior: 'Đảng ủy xã Đắk Hà',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   const unit = await ok(c, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null });
-  const an = await person(c, 'Trần Văn An', { sex: 'nam', birthDate: '1990-05-12', unitId: unit.id, workplace: 'UBND xã Đắk Hà', position: 'Công chức văn hóa' });
+  const an = await person(c, 'Trần Văn An', {
+    sex: 'nam',
+    birthDate: '1990-05-12',
+    unitId: unit.id,
+    workplace: 'UBND xã Đắk Hà',
+    position: 'Công chức văn hóa',
+  });
   const bao = await person(c, 'Lê Văn Bảo');
 
   // 2025: the resolution study, no scores — completed by attendance alone.
@@ -71,7 +114,12 @@ async function scenario(c: AppCore) {
   const knd = await heldClass(c, 'KND', KND, '2026-03-02', 'full_time', [an.id, bao.id], [3, '2026-02-20']);
   await ok(c, 'results.setScores', {
     classId: knd.cls.id,
-    changes: knd.list.enrollments.map((e) => ({ enrollmentId: e.id, component: 0, attempt: 1 as const, tenths: e.personId === an.id ? 85 : 65 })),
+    changes: knd.list.enrollments.map((e) => ({
+      enrollmentId: e.id,
+      component: 0,
+      attempt: 1 as const,
+      tenths: e.personId === an.id ? 85 : 65,
+    })),
   });
   await ok(c, 'classes.setStatus', { id: knd.cls.id, status: 'running' });
   await ok(c, 'classes.setStatus', { id: knd.cls.id, status: 'finished' });
@@ -88,7 +136,13 @@ beforeAll(async () => {
   // Not tempDir(): that one is removed after each test, and this core lives through the file.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-learning-record-'));
   port = missing.length ? undefined : createChromiumPrintPort({ executablePath: CHROMIUM });
-  core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', keys: fileKeyProtection, ...(port ? { printing: port } : {}) });
+  core = await AppCore.start({
+    dataDir,
+    log: createLogger(path.join(dataDir, 'logs')),
+    appVersion: '0.0.0-test',
+    keys: fileKeyProtection,
+    ...(port ? { printing: port } : {}),
+  });
   anId = await scenario(core);
 }, 90_000);
 
@@ -100,7 +154,14 @@ afterAll(async () => {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 /** The preview's visible words: tags dropped, entities read back. */
-const words = (html: string) => squash(html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+const words = (html: string) =>
+  squash(
+    html
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 
 describe('the learning record', () => {
   it('lists every class oldest first, with the results said in words and the withdrawal without its reason', async () => {
@@ -108,7 +169,15 @@ describe('the learning record', () => {
     expect(title).toBe('Giấy xác nhận quá trình học tập — Trần Văn An');
     const t = words(html);
     expect([t.indexOf(NQ), t.indexOf(KND), t.indexOf(CNKT)].every((i, k, a) => i > 0 && (k === 0 || i > a[k - 1]!))).toBe(true);
-    for (const s of ['15/09/2025', 'Trực tuyến, nhiều điểm cầu', 'QĐ số 21-QĐ/TTCT ngày 20/09/2025', 'Hoàn thành, xếp loại Giỏi', '1/2026/GCN', 'ngày 12/03/2026', 'Thôi học']) {
+    for (const s of [
+      '15/09/2025',
+      'Trực tuyến, nhiều điểm cầu',
+      'QĐ số 21-QĐ/TTCT ngày 20/09/2025',
+      'Hoàn thành, xếp loại Giỏi',
+      '1/2026/GCN',
+      'ngày 12/03/2026',
+      'Thôi học',
+    ]) {
       expect(t).toContain(s);
     }
     expect(t).toMatch(/Học tập, quán triệt nghị quyết, chuyên đề [^|]*? Hoàn thành QĐ số 21/);
@@ -126,7 +195,10 @@ describe('the learning record', () => {
     const lone = await person(core, 'Y Hoa Niê', { birthDate: '1999' });
     for (const channel of ['learners.learningRecordPreview', 'learners.learningRecordPdf'] as const) {
       const r = await invoke(core, channel, { id: lone.id });
-      expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['NOTHING_TO_CERTIFY', 'Y Hoa Niê chưa tham gia lớp nào tại trung tâm nên chưa có gì để xác nhận.']);
+      expect(r.ok ? null : [r.error.code, r.error.message]).toEqual([
+        'NOTHING_TO_CERTIFY',
+        'Y Hoa Niê chưa tham gia lớp nào tại trung tâm nên chưa có gì để xác nhận.',
+      ]);
     }
   });
 
@@ -152,12 +224,28 @@ describe.skipIf(missing.length > 0)('the learning record as PDF (Chromium, read 
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(SCREENSHOTS, 'doc-learning-record')]);
     const t = squash(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
     for (const s of [
-      'ĐẢNG ỦY XÃ ĐẮK HÀ', 'TRUNG TÂM CHÍNH TRỊ XÃ ĐẮK HÀ', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP',
-      'Trần Văn An', 'sinh ngày 12/05/1990', 'Chi bộ thôn 3',
-      NQ, '15/09/2025', 'Hoàn thành',
-      KND, '02/03/2026', 'Hoàn thành, xếp loại Giỏi', '1/2026/GCN', '12/03/2026', '09-QĐ/TTCT',
-      CNKT, '11/05/2026', 'Thôi học',
-      'để bổ sung hồ sơ cán bộ', 'GIÁM ĐỐC', 'Nguyễn Văn Thành',
+      'ĐẢNG ỦY XÃ ĐẮK HÀ',
+      'TRUNG TÂM CHÍNH TRỊ XÃ ĐẮK HÀ',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP',
+      'Trần Văn An',
+      'sinh ngày 12/05/1990',
+      'Chi bộ thôn 3',
+      NQ,
+      '15/09/2025',
+      'Hoàn thành',
+      KND,
+      '02/03/2026',
+      'Hoàn thành, xếp loại Giỏi',
+      '1/2026/GCN',
+      '12/03/2026',
+      '09-QĐ/TTCT',
+      CNKT,
+      '11/05/2026',
+      'Thôi học',
+      'để bổ sung hồ sơ cán bộ',
+      'GIÁM ĐỐC',
+      'Nguyễn Văn Thành',
     ]) {
       expect(t).toContain(s);
     }

@@ -51,7 +51,8 @@ describe('lists typed in a pre-Unicode font', () => {
   it('reads a CSV saved from a .VnTime or VNI-Times sheet in its Latin-1 bytes, so the conversion is offered; a windows-1258 CSV stays as it is', async () => {
     const core = await startCore();
     const csv = (header: Row, rows: Row[]) => [header, ...rows].map((r) => r.map((v) => String(v ?? '')).join(';')).join('\r\n');
-    const openCsv = async (bytes: Buffer) => (await ok(core, 'imports.open', { fileName: 'danhsach.csv', dataBase64: bytes.toString('base64') })).sheets[0]!;
+    const openCsv = async (bytes: Buffer) =>
+      (await ok(core, 'imports.open', { fileName: 'danhsach.csv', dataBase64: bytes.toString('base64') })).sheets[0]!;
     // Excel writes the cells' letters, Latin-1 code points in these fonts, as single bytes of the Windows code page.
     const tcvn3 = await openCsv(Buffer.from(csv(TCVN3_HEADER, TCVN3_ROWS), 'latin1'));
     expect(tcvn3.legacyFont).toMatchObject({ font: 'tcvn3' });
@@ -60,16 +61,32 @@ describe('lists typed in a pre-Unicode font', () => {
     expect(vni.legacyFont).toMatchObject({ font: 'vni' });
     // A Unicode list saved as "CSV (Comma delimited)" on a Vietnamese Windows: windows-1258, not an old font.
     const cp1258 = Buffer.from([
-      ...Buffer.from('STT;Ho', 'latin1'), 0xf2, ...Buffer.from(' t', 'latin1'), 0xea, ...Buffer.from('n\r\n1;Nguy', 'latin1'), 0xea, 0xde,
-      ...Buffer.from('n V', 'latin1'), 0xe3, ...Buffer.from('n An\r\n2;Tr', 'latin1'), 0xe2, 0xcc, ...Buffer.from('n Thi', 'latin1'), 0xf2,
-      ...Buffer.from(' Bi', 'latin1'), 0xcc, ...Buffer.from('nh\r\n3;L', 'latin1'), 0xea, ...Buffer.from(' Thi', 'latin1'), 0xf2,
+      ...Buffer.from('STT;Ho', 'latin1'),
+      0xf2,
+      ...Buffer.from(' t', 'latin1'),
+      0xea,
+      ...Buffer.from('n\r\n1;Nguy', 'latin1'),
+      0xea,
+      0xde,
+      ...Buffer.from('n V', 'latin1'),
+      0xe3,
+      ...Buffer.from('n An\r\n2;Tr', 'latin1'),
+      0xe2,
+      0xcc,
+      ...Buffer.from('n Thi', 'latin1'),
+      0xf2,
+      ...Buffer.from(' Bi', 'latin1'),
+      0xcc,
+      ...Buffer.from('nh\r\n3;L', 'latin1'),
+      0xea,
+      ...Buffer.from(' Thi', 'latin1'),
+      0xf2,
       ...Buffer.from(' Hoa\r\n', 'latin1'),
     ]);
     const unicode = await openCsv(cp1258);
     expect(unicode.legacyFont).toBeNull();
     expect(unicode.columns[1]!.samples.slice(0, 2)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
   });
-
 
   it('finds a TCVN3 list, previews it converted, refuses to import until the clerk chooses, then imports it converted', async () => {
     const core = await startCore();
@@ -119,7 +136,10 @@ describe('lists typed in a pre-Unicode font', () => {
     expect(sheet.legacyFont).toMatchObject({ font: 'vni', preview: [{ original: 'Nguyeãn Vaên An', converted: 'Nguyễn Văn An' }, {}, {}] });
     expect(sheet.columns.map((c) => c.mapping.field)).toEqual([null, 'fullName', 'birthDate', 'unit']);
     expect(await analyze()).toMatchObject({ fontUndecided: true });
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ ok: false, error: { code: 'IMPORT_FONT_UNDECIDED' } });
+    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_FONT_UNDECIDED' },
+    });
     const converted = await analyze('convert');
     expect(converted.rows.map((r) => r.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Trương Thị Thúy']);
     await ok(core, 'imports.commit', { sessionId: opened.sessionId });

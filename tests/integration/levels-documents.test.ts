@@ -18,7 +18,15 @@ function row(i: number): LevelReportRow {
   const levels = { none: i % 3, so_cap: 2 + (i % 4), trung_cap: 1 + (i % 2), cao_cap: i % 2, cu_nhan: i === 4 ? 1 : 0 };
   const people = Object.values(levels).reduce((s, n) => s + n, 0);
   const achieved = people - levels.none - levels.so_cap;
-  return { communeName: COMMUNES[i % 4]!, baseUnitName: i === 5 ? `Đảng bộ ${TRICKY}` : `Đảng bộ xã số ${i + 1}`, people, levels, achieved, share: achieved / people, gap: Math.max(0, people - achieved) };
+  return {
+    communeName: COMMUNES[i % 4]!,
+    baseUnitName: i === 5 ? `Đảng bộ ${TRICKY}` : `Đảng bộ xã số ${i + 1}`,
+    people,
+    levels,
+    achieved,
+    share: achieved / people,
+    gap: Math.max(0, people - achieved),
+  };
 }
 
 const rows = Array.from({ length: 20 }, (_, i) => row(i));
@@ -28,9 +36,23 @@ const total = rows.reduce<LevelReportRow>(
     people: t.people + r.people,
     achieved: t.achieved + r.achieved,
     gap: t.gap + r.gap,
-    levels: { none: t.levels.none + r.levels.none, so_cap: t.levels.so_cap + r.levels.so_cap, trung_cap: t.levels.trung_cap + r.levels.trung_cap, cao_cap: t.levels.cao_cap + r.levels.cao_cap, cu_nhan: t.levels.cu_nhan + r.levels.cu_nhan },
+    levels: {
+      none: t.levels.none + r.levels.none,
+      so_cap: t.levels.so_cap + r.levels.so_cap,
+      trung_cap: t.levels.trung_cap + r.levels.trung_cap,
+      cao_cap: t.levels.cao_cap + r.levels.cao_cap,
+      cu_nhan: t.levels.cu_nhan + r.levels.cu_nhan,
+    },
   }),
-  { communeName: 'Cộng', baseUnitName: '', people: 0, levels: { none: 0, so_cap: 0, trung_cap: 0, cao_cap: 0, cu_nhan: 0 }, achieved: 0, share: null, gap: 0 },
+  {
+    communeName: 'Cộng',
+    baseUnitName: '',
+    people: 0,
+    levels: { none: 0, so_cap: 0, trung_cap: 0, cao_cap: 0, cu_nhan: 0 },
+    achieved: 0,
+    share: null,
+    gap: 0,
+  },
 );
 total.share = total.achieved / total.people;
 
@@ -39,21 +61,51 @@ const report: LevelReport = {
   asOf: '2026-06-15',
   targets: [
     {
-      id: 1, year: 2026, groupId: 1, groupName: 'Cán bộ chủ chốt cấp xã', baseUnitId: null, baseUnitName: null, minLevel: 'trung_cap', percent: 100,
-      scopeLabel: 'Cán bộ chủ chốt cấp xã (toàn bộ các tổ chức cơ sở đảng): 100% có trình độ trung cấp trở lên', rows, total,
+      id: 1,
+      year: 2026,
+      groupId: 1,
+      groupName: 'Cán bộ chủ chốt cấp xã',
+      baseUnitId: null,
+      baseUnitName: null,
+      minLevel: 'trung_cap',
+      percent: 100,
+      scopeLabel: 'Cán bộ chủ chốt cấp xã (toàn bộ các tổ chức cơ sở đảng): 100% có trình độ trung cấp trở lên',
+      rows,
+      total,
     },
     {
-      id: 2, year: 2026, groupId: null, groupName: null, baseUnitId: 3, baseUnitName: 'Đảng bộ xã Bình Sơn', minLevel: 'so_cap', percent: 90,
-      scopeLabel: 'Đảng viên (Đảng bộ xã Bình Sơn): 90% có trình độ sơ cấp trở lên', rows: [rows[0]!], total: { ...rows[0]!, communeName: 'Cộng', baseUnitName: '' },
+      id: 2,
+      year: 2026,
+      groupId: null,
+      groupName: null,
+      baseUnitId: 3,
+      baseUnitName: 'Đảng bộ xã Bình Sơn',
+      minLevel: 'so_cap',
+      percent: 90,
+      scopeLabel: 'Đảng viên (Đảng bộ xã Bình Sơn): 90% có trình độ sơ cấp trở lên',
+      rows: [rows[0]!],
+      total: { ...rows[0]!, communeName: 'Cộng', baseUnitName: '' },
     },
   ],
   nominations: [
     {
-      id: 1, year: 2026, level: 'trung_cap', school: 'Trường Chính trị tỉnh Quảng Ngãi', course: 'Khóa 45, hệ không tập trung', decisionNumber: '112-QĐ/ĐU',
-      decisionDate: '2026-03-01', note: '',
+      id: 1,
+      year: 2026,
+      level: 'trung_cap',
+      school: 'Trường Chính trị tỉnh Quảng Ngãi',
+      course: 'Khóa 45, hệ không tập trung',
+      decisionNumber: '112-QĐ/ĐU',
+      decisionDate: '2026-03-01',
+      note: '',
       people: ['Lê Thị Bình', 'Đỗ Thị Giang', TRICKY, 'Phạm Văn Cường'].map((fullName, i) => ({
-        personId: i + 1, fullName, birthDate: i === 1 ? '1992' : '1975-03-02', position: 'Chủ tịch UBND xã', baseUnitName: 'Đảng bộ xã An Phú',
-        result: i === 0 ? ('graduated' as const) : i === 3 ? ('withdrawn' as const) : ('studying' as const), diplomaNumber: i === 0 ? 'TC-123' : '', diplomaDate: i === 0 ? '2026-05-20' : null,
+        personId: i + 1,
+        fullName,
+        birthDate: i === 1 ? '1992' : '1975-03-02',
+        position: 'Chủ tịch UBND xã',
+        baseUnitName: 'Đảng bộ xã An Phú',
+        result: i === 0 ? ('graduated' as const) : i === 3 ? ('withdrawn' as const) : ('studying' as const),
+        diplomaNumber: i === 0 ? 'TC-123' : '',
+        diplomaDate: i === 0 ? '2026-05-20' : null,
       })),
     },
   ],
@@ -87,7 +139,12 @@ describe('the level report page and workbook', () => {
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(1).values).toContain('Đạt (trung cấp trở lên)');
     const last = sheet.getRow(rows.length + 2);
-    expect([last.getCell(2).value, last.getCell(4).value, last.getCell(10).value, last.getCell(12).value]).toEqual(['Cộng', total.people, total.achieved, 1]);
+    expect([last.getCell(2).value, last.getCell(4).value, last.getCell(10).value, last.getCell(12).value]).toEqual([
+      'Cộng',
+      total.people,
+      total.achieved,
+      1,
+    ]);
     expect(last.getCell(11).numFmt).toBe('0.00%');
     expect(wb.worksheets[2]!.rowCount).toBe(5);
   });

@@ -34,7 +34,13 @@ describe('political-theory levels', () => {
       ['declared', 'so_cap', null, null],
     ]);
     const cuong = await ok(core, 'levels.history', { personId: people.cuong.id });
-    expect([cuong.current, cuong.entries.map((e) => [e.source, e.level, e.date])]).toEqual(['cao_cap', [['external', 'cao_cap', '2024'], ['declared', 'none', null]]]);
+    expect([cuong.current, cuong.entries.map((e) => [e.source, e.level, e.date])]).toEqual([
+      'cao_cap',
+      [
+        ['external', 'cao_cap', '2024'],
+        ['declared', 'none', null],
+      ],
+    ]);
     // Nominated but still studying: in the history, raising nothing.
     const giang = await ok(core, 'levels.history', { personId: people.giang.id });
     expect(giang.current).toBe('none');
@@ -51,7 +57,8 @@ describe('political-theory levels', () => {
     const { core, people, sc } = await fixture();
     const enrollmentId = sc.enrolmentOf(people.dung.id);
     await ok(core, 'results.setScores', {
-      classId: sc.classId, reason: 'Nhập nhầm điểm',
+      classId: sc.classId,
+      reason: 'Nhập nhầm điểm',
       changes: [0, 1, 2].map((component) => ({ enrollmentId, component, attempt: 1 as const, tenths: 30 })),
     });
     const after = await ok(core, 'levels.history', { personId: people.dung.id });
@@ -61,15 +68,30 @@ describe('political-theory levels', () => {
   it('brings a merged-away record’s diploma to the record kept, and refuses a new one on the merged-away record', async () => {
     const { core, people } = await fixture();
     const twin = await savePerson(ok, core, 'Hoàng Thị Dung', { birthDate: '1990-01-01' });
-    await ok(core, 'levels.saveDiploma', { personId: twin.id, level: 'cu_nhan', school: 'Học viện Chính trị quốc gia Hồ Chí Minh', year: 2020, number: 'CN-7' });
+    await ok(core, 'levels.saveDiploma', {
+      personId: twin.id,
+      level: 'cu_nhan',
+      school: 'Học viện Chính trị quốc gia Hồ Chí Minh',
+      year: 2020,
+      number: 'CN-7',
+    });
     await ok(core, 'learners.merge', { keepId: people.dung.id, removeId: twin.id });
     const kept = await ok(core, 'levels.history', { personId: people.dung.id });
-    expect([kept.current, kept.entries.map((e) => [e.source, e.level])]).toEqual(['cu_nhan', [['centre', 'so_cap'], ['external', 'cu_nhan']]]);
+    expect([kept.current, kept.entries.map((e) => [e.source, e.level])]).toEqual([
+      'cu_nhan',
+      [
+        ['centre', 'so_cap'],
+        ['external', 'cu_nhan'],
+      ],
+    ]);
     // T2 (members of Bình Sơn, sơ cấp 90%): the merged-away record is not counted twice; Dung now holds cử nhân.
     const t2 = (await ok(core, 'levels.report', { year: 2026 })).targets[1]!;
     expect(t2.total).toMatchObject({ people: 5, levels: levels(1, 1, 1, 1, 1), achieved: 4 });
-    expect(await invoke(core, 'levels.saveDiploma', { personId: twin.id, level: 'so_cap', school: 'Trường khác', year: 2021, number: '' })).toMatchObject({
-      ok: false, error: { fields: { personId: 'Hồ sơ đã được gộp' } },
+    expect(
+      await invoke(core, 'levels.saveDiploma', { personId: twin.id, level: 'so_cap', school: 'Trường khác', year: 2021, number: '' }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { personId: 'Hồ sơ đã được gộp' } },
     });
   });
 
@@ -80,13 +102,37 @@ describe('political-theory levels', () => {
     const [t1, t2] = r.targets;
     // T1: An (trung cấp) and Cường (cao cấp) in Bình Sơn; Bình (trung cấp since 20/05/2026) in An Phú. Em's position matches no group.
     expect(t1!.rows).toEqual([
-      { communeName: 'Xã An Phú', baseUnitName: 'Đảng bộ xã An Phú', people: 1, levels: levels(0, 0, 1, 0, 0), achieved: 1, share: 1, gap: 0 },
-      { communeName: 'Xã Bình Sơn', baseUnitName: 'Đảng bộ xã Bình Sơn', people: 2, levels: levels(0, 0, 1, 1, 0), achieved: 2, share: 1, gap: 0 },
+      {
+        communeName: 'Xã An Phú',
+        baseUnitName: 'Đảng bộ xã An Phú',
+        people: 1,
+        levels: levels(0, 0, 1, 0, 0),
+        achieved: 1,
+        share: 1,
+        gap: 0,
+      },
+      {
+        communeName: 'Xã Bình Sơn',
+        baseUnitName: 'Đảng bộ xã Bình Sơn',
+        people: 2,
+        levels: levels(0, 0, 1, 1, 0),
+        achieved: 2,
+        share: 1,
+        gap: 0,
+      },
     ]);
     expect(t1!.total).toMatchObject({ people: 3, achieved: 3, gap: 0 });
     // T2: An, Cường, Dung (sơ cấp from the centre), Giang (none: failed), Hà → 4 of 5 = 80%; 90% of 5 = 4,5 → 5 needed, gap 1.
     expect(t2!.rows).toEqual([
-      { communeName: 'Xã Bình Sơn', baseUnitName: 'Đảng bộ xã Bình Sơn', people: 5, levels: levels(1, 2, 1, 1, 0), achieved: 4, share: 0.8, gap: 1 },
+      {
+        communeName: 'Xã Bình Sơn',
+        baseUnitName: 'Đảng bộ xã Bình Sơn',
+        people: 5,
+        levels: levels(1, 2, 1, 1, 0),
+        achieved: 4,
+        share: 0.8,
+        gap: 1,
+      },
     ]);
     expect(t2!.scopeLabel).toBe('Đảng viên (Đảng bộ xã Bình Sơn): 90% có trình độ sơ cấp trở lên');
     expect(r.nominations).toEqual([]);
@@ -104,7 +150,15 @@ describe('political-theory levels', () => {
     ]);
     expect(t1!.total).toMatchObject({ people: 3, achieved: 2, gap: 1, levels: levels(0, 1, 1, 1, 0) });
     // Members then: An, Cường, Dung (none yet), Hà → 3 of 4 = 75%; 90% of 4 = 3,6 → 4 needed, gap 1.
-    expect(t2!.total).toEqual({ communeName: 'Cộng', baseUnitName: '', people: 4, levels: levels(1, 1, 1, 1, 0), achieved: 3, share: 0.75, gap: 1 });
+    expect(t2!.total).toEqual({
+      communeName: 'Cộng',
+      baseUnitName: '',
+      people: 4,
+      levels: levels(1, 1, 1, 1, 0),
+      achieved: 3,
+      share: 0.75,
+      gap: 1,
+    });
     expect(r.nominations).toHaveLength(1);
     expect(r.nominations[0]!.people.map((p) => [p.fullName, p.result, p.baseUnitName])).toEqual([
       ['Lê Thị Bình', 'graduated', 'Đảng bộ xã An Phú'],
@@ -121,12 +175,24 @@ describe('political-theory levels', () => {
     expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { percent: 'Tỷ lệ là số nguyên từ 0 đến 100' } } });
     const below = await invoke(core, 'levels.saveTarget', { year: 2026, groupId: null, baseUnitId: null, minLevel: 'so_cap', percent: -1 });
     expect(below).toMatchObject({ ok: false, error: { fields: { percent: 'Tỷ lệ là số nguyên từ 0 đến 100' } } });
-    const unknown = await invoke(core, 'levels.saveTarget', { year: 2026, groupId: 9999, baseUnitId: units.thon1.id, minLevel: 'so_cap', percent: 50 });
+    const unknown = await invoke(core, 'levels.saveTarget', {
+      year: 2026,
+      groupId: 9999,
+      baseUnitId: units.thon1.id,
+      minLevel: 'so_cap',
+      percent: 50,
+    });
     expect(unknown).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { groupId: 'Không có nhóm chức vụ này', baseUnitId: 'Không có tổ chức cơ sở đảng này' } },
     });
-    const duplicate = await invoke(core, 'levels.saveTarget', { year: 2026, groupId: chuChot.id, baseUnitId: null, minLevel: 'trung_cap', percent: 80 });
+    const duplicate = await invoke(core, 'levels.saveTarget', {
+      year: 2026,
+      groupId: chuChot.id,
+      baseUnitId: null,
+      minLevel: 'trung_cap',
+      percent: 80,
+    });
     expect(duplicate).toMatchObject({ ok: false, error: { fields: { minLevel: 'Trùng với chỉ tiêu đã có' } } });
     expect([count(), audits()]).toEqual(before);
   });
@@ -138,17 +204,26 @@ describe('political-theory levels', () => {
     const diploma = { personId: people.binh.id, level: 'trung_cap' as const, school: 'Trường Chính trị tỉnh', year: 1975, number: '' };
     // Born 02/03/1975: the same year is fine by year, but not a day in February.
     expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 1974 })).toMatchObject({
-      ok: false, error: { code: 'INVALID_INPUT', fields: { year: 'Năm cấp bằng trước năm sinh (02/03/1975)' } },
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { year: 'Năm cấp bằng trước năm sinh (02/03/1975)' } },
     });
     expect(await invoke(core, 'levels.saveDiploma', { ...diploma, issueDate: '1975-02-20' })).toMatchObject({
-      ok: false, error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (02/03/1975)' } },
+      ok: false,
+      error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (02/03/1975)' } },
     });
     // Born "03/1975" (month only): February 1975 is before it.
     expect(await invoke(core, 'levels.saveDiploma', { ...diploma, personId: people.cuong.id, issueDate: '1975-02-28' })).toMatchObject({
-      ok: false, error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (03/1975)' } },
+      ok: false,
+      error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (03/1975)' } },
     });
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2027 })).toMatchObject({ ok: false, error: { fields: { year: 'Năm cấp bằng chưa đến' } } });
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2020, school: '   ' })).toMatchObject({ ok: false, error: { fields: { school: 'Không được để trống' } } });
+    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2027 })).toMatchObject({
+      ok: false,
+      error: { fields: { year: 'Năm cấp bằng chưa đến' } },
+    });
+    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2020, school: '   ' })).toMatchObject({
+      ok: false,
+      error: { fields: { school: 'Không được để trống' } },
+    });
     expect(count()).toBe(before);
   });
 
@@ -157,7 +232,11 @@ describe('political-theory levels', () => {
     expect(await invoke(core, 'levels.deleteGroup', { id: chuChot.id })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
     const { positionMatcher } = await import('../../electron/core/levels/position-match');
     const bithuChiBo = positionMatcher(['Bí thư chi bộ']);
-    expect(['Bí thư Chi bộ thôn 3', 'Trưởng thôn, bí thư chi bo', 'Phó Bí thư chi bộ thôn 2', 'Bí thư chi bộ'].map(bithuChiBo)).toEqual([true, true, false, true]);
+    expect(['Bí thư Chi bộ thôn 3', 'Trưởng thôn, bí thư chi bo', 'Phó Bí thư chi bộ thôn 2', 'Bí thư chi bộ'].map(bithuChiBo)).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 });
-

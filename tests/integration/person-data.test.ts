@@ -22,14 +22,32 @@ const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm
 const CCCD = '051090000123';
 
 const blank: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
-  position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-  citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: 'quan_chung',
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 const tools = ['pdftotext', 'pdftoppm'].filter((t) => !fs.existsSync(`/usr/bin/${t}`));
 const missing = [...(fs.existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...tools];
-if (missing.length) console.warn(`[person-data] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+if (missing.length)
+  console.warn(`[person-data] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 let port: ChromiumPrintPort | undefined;
 let dataDir = '';
@@ -39,21 +57,53 @@ let an: { id: number; input: PersonInput };
 /** Trần Văn An and Lê Văn Bảo in one KND class, results recognised, An's certificate issued, An's record then edited. */
 async function scenario(c: AppCore) {
   await ok(c, 'centre.save', {
-    validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2025-07-01',
+    name: 'Trung tâm Chính trị xã Đắk Hà',
+    superior: 'Đảng ủy xã Đắk Hà',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   const unit = await ok(c, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null });
   const input: PersonInput = {
-    ...blank, familyAndMiddle: 'Trần Văn', given: 'An', sex: 'nam', birthDate: '1990-05-12', ethnicityCode: '01', religion: 'Không',
-    homePlace: 'Xã Đắk Hà, tỉnh Quảng Ngãi', workplace: 'UBND xã Đắk Hà', position: 'Công chức văn hóa', unitId: unit.id, citizenId: CCCD, phone: '0905 123 456',
+    ...blank,
+    familyAndMiddle: 'Trần Văn',
+    given: 'An',
+    sex: 'nam',
+    birthDate: '1990-05-12',
+    ethnicityCode: '01',
+    religion: 'Không',
+    homePlace: 'Xã Đắk Hà, tỉnh Quảng Ngãi',
+    workplace: 'UBND xã Đắk Hà',
+    position: 'Công chức văn hóa',
+    unitId: unit.id,
+    citizenId: CCCD,
+    phone: '0905 123 456',
   };
   const person = await ok(c, 'learners.save', input);
   const other = await ok(c, 'learners.save', { ...blank, familyAndMiddle: 'Lê Văn', given: 'Bảo', citizenId: '051095000999' });
   const hall = await ok(c, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
   const knd = (await ok(c, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
   const cls = await ok(c, 'classes.save', {
-    programId: knd.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: CLASS_NAME, startDate: '2026-03-02', endDate: '2026-03-06',
-    venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: 3, openingDecisionDate: '2026-02-20',
+    programId: knd.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name: CLASS_NAME,
+    startDate: '2026-03-02',
+    endDate: '2026-03-06',
+    venueId: hall.id,
+    form: 'full_time',
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: [],
+    openingDecisionNumber: 3,
+    openingDecisionDate: '2026-02-20',
   });
   const t = await ok(c, 'timetable.generate', { classId: cls.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
   await ok(c, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
@@ -85,7 +135,13 @@ beforeAll(async () => {
   // Not tempDir(): that one is removed after each test, and this core lives through the file.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-person-data-'));
   port = missing.length ? undefined : createChromiumPrintPort({ executablePath: CHROMIUM });
-  core = await AppCore.start({ dataDir, log: createLogger(path.join(dataDir, 'logs')), appVersion: '0.0.0-test', keys: fileKeyProtection, ...(port ? { printing: port } : {}) });
+  core = await AppCore.start({
+    dataDir,
+    log: createLogger(path.join(dataDir, 'logs')),
+    appVersion: '0.0.0-test',
+    keys: fileKeyProtection,
+    ...(port ? { printing: port } : {}),
+  });
   const s = await scenario(core);
   an = { id: s.id, input: s.input };
   sessions = s.sessions;
@@ -136,17 +192,36 @@ describe('a person’s data as .xlsx', () => {
     expect(fact('Đơn vị công tác')).toBe('UBND xã Đắk Hà');
 
     expect(classes).toHaveLength(1);
-    expect(classes![0]).toMatchObject({ 'Lớp': CLASS_NAME, 'Mã chương trình': 'KND', 'Tình trạng lớp': 'Đã cấp giấy chứng nhận', 'Học viên trong lớp': 'Có trong danh sách lớp' });
+    expect(classes![0]).toMatchObject({
+      Lớp: CLASS_NAME,
+      'Mã chương trình': 'KND',
+      'Tình trạng lớp': 'Đã cấp giấy chứng nhận',
+      'Học viên trong lớp': 'Có trong danh sách lớp',
+    });
     expect(iso(classes![0]!['Từ ngày'])).toBe('2026-03-02');
 
     expect(results![0]).toMatchObject({
-      'Lớp': CLASS_NAME, 'Số buổi': sessions, 'Có mặt': sessions - 1, 'Vắng có phép': 1, 'Vắng không phép': 0, 'Chưa điểm danh': 0,
-      'Điểm tổng kết': 8.5, 'Xếp loại': 'Giỏi', 'Kết quả': 'Được công nhận hoàn thành', 'Quyết định công nhận': '09-QĐ/TTCT',
+      Lớp: CLASS_NAME,
+      'Số buổi': sessions,
+      'Có mặt': sessions - 1,
+      'Vắng có phép': 1,
+      'Vắng không phép': 0,
+      'Chưa điểm danh': 0,
+      'Điểm tổng kết': 8.5,
+      'Xếp loại': 'Giỏi',
+      'Kết quả': 'Được công nhận hoàn thành',
+      'Quyết định công nhận': '09-QĐ/TTCT',
     });
     expect(iso(results![0]!['Ngày quyết định'])).toBe('2026-03-10');
 
     expect(certificates).toHaveLength(1);
-    expect(certificates![0]).toMatchObject({ 'Số giấy': '1/2026/GCN', 'Vào sổ số': '2026.0001', 'Tình trạng': 'Còn hiệu lực', 'Xếp loại': 'Giỏi', 'Họ và tên in trên giấy': 'Trần Văn An' });
+    expect(certificates![0]).toMatchObject({
+      'Số giấy': '1/2026/GCN',
+      'Vào sổ số': '2026.0001',
+      'Tình trạng': 'Còn hiệu lực',
+      'Xếp loại': 'Giỏi',
+      'Họ và tên in trên giấy': 'Trần Văn An',
+    });
     expect(iso(certificates![0]!['Ngày cấp'])).toBe('2026-03-12');
 
     const what = log!.map((r) => r['Việc']);
@@ -174,7 +249,9 @@ describe('a person’s data as .xlsx', () => {
     for (const channel of ['learners.personDataXlsx', 'learners.personDataPdf'] as const) {
       const r = await invoke(core, channel, { id: 987654 });
       expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
-      expect(r.ok ? '' : r.error.message).toBe('Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
+      expect(r.ok ? '' : r.error.message).toBe(
+        'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.',
+      );
     }
   });
 
@@ -191,25 +268,43 @@ describe('a person’s later history', () => {
   it('reads a reissued certificate and a merged duplicate record in words', async () => {
     const first = (await ok(core, 'certificates.register', { year: 2026 })).find((c) => c.personId === an.id)!;
     // Bảo holds 2/2026/GCN: the new number is 3.
-    await ok(core, 'certificates.reissue', { certificateId: first.id, reason: 'Sai ngày sinh', issueDate: '2026-04-02', signer: { kind: 'director' } });
-    const twin = await ok(core, 'learners.save', { ...blank, familyAndMiddle: 'Trần Văn', given: 'An', birthDate: '1990-05-12', notes: 'Hồ sơ cũ' });
+    await ok(core, 'certificates.reissue', {
+      certificateId: first.id,
+      reason: 'Sai ngày sinh',
+      issueDate: '2026-04-02',
+      signer: { kind: 'director' },
+    });
+    const twin = await ok(core, 'learners.save', {
+      ...blank,
+      familyAndMiddle: 'Trần Văn',
+      given: 'An',
+      birthDate: '1990-05-12',
+      notes: 'Hồ sơ cũ',
+    });
     await ok(core, 'learners.merge', { keepId: an.id, removeId: twin.id });
 
     const { wb } = await workbook(an.id);
     const certificates = rows(wb.getWorksheet('Giấy chứng nhận')!);
-    expect(certificates.map((c) => [c['Số giấy'], c['Tình trạng'], c['Lý do'], c['Cấp lại bằng giấy số'], c['Cấp lại thay giấy số']])).toEqual([
+    expect(
+      certificates.map((c) => [c['Số giấy'], c['Tình trạng'], c['Lý do'], c['Cấp lại bằng giấy số'], c['Cấp lại thay giấy số']]),
+    ).toEqual([
       ['1/2026/GCN', 'Đã cấp lại', 'Sai ngày sinh', '3/2026/GCN', null],
       ['3/2026/GCN', 'Còn hiệu lực', null, null, '1/2026/GCN'],
     ]);
     const log = rows(wb.getWorksheet('Nhật ký thay đổi')!);
     expect(log.find((r) => r['Việc'] === 'Cấp lại giấy chứng nhận')).toMatchObject({
-      'Đối tượng': 'Giấy số 3/2026/GCN', 'Nội dung thay đổi': 'Giấy số 3/2026/GCN thay giấy số 1/2026/GCN', 'Lý do': 'Cấp lại giấy số 1/2026/GCN: Sai ngày sinh',
+      'Đối tượng': 'Giấy số 3/2026/GCN',
+      'Nội dung thay đổi': 'Giấy số 3/2026/GCN thay giấy số 1/2026/GCN',
+      'Lý do': 'Cấp lại giấy số 1/2026/GCN: Sai ngày sinh',
     });
     const merged = log.find((r) => String(r['Lý do']).startsWith(`Gộp hồ sơ #${twin.id} `))!;
-    expect(merged).toMatchObject({ 'Việc': 'Sửa hồ sơ', 'Đối tượng': 'Hồ sơ học viên' });
+    expect(merged).toMatchObject({ Việc: 'Sửa hồ sơ', 'Đối tượng': 'Hồ sơ học viên' });
     expect(String(merged['Nội dung thay đổi'])).toContain('Ghi chú: (trống) → Hồ sơ cũ');
     // The duplicate record was the same person: its own history comes along.
-    expect(log.filter((r) => r['Đối tượng'] === `Hồ sơ số ${twin.id} (đã gộp vào hồ sơ này)`).map((r) => r['Việc'])).toEqual(['Tạo hồ sơ', 'Sửa hồ sơ']);
+    expect(log.filter((r) => r['Đối tượng'] === `Hồ sơ số ${twin.id} (đã gộp vào hồ sơ này)`).map((r) => r['Việc'])).toEqual([
+      'Tạo hồ sơ',
+      'Sửa hồ sơ',
+    ]);
 
     // The merged-away record answers too, pointing at the record it went into.
     const gone = rows((await workbook(twin.id)).wb.getWorksheet('Thông tin cá nhân')!);
@@ -227,7 +322,21 @@ describe.skipIf(missing.length > 0)('a person’s data as PDF (Chromium, read ba
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(SCREENSHOTS, 'doc-person-data')]);
     const t = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'PHIẾU TỔNG HỢP DỮ LIỆU CÁ NHÂN', 'của ông Trần Văn An', CCCD, '12/05/1990', 'Kinh', 'Chi bộ thôn 3', CLASS_NAME, '1/2026/GCN', '09-QĐ/TTCT', 'Giỏi', 'Quần chúng → Đảng viên dự bị', 'Nguyễn Văn Thành']) {
+    for (const s of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'PHIẾU TỔNG HỢP DỮ LIỆU CÁ NHÂN',
+      'của ông Trần Văn An',
+      CCCD,
+      '12/05/1990',
+      'Kinh',
+      'Chi bộ thôn 3',
+      CLASS_NAME,
+      '1/2026/GCN',
+      '09-QĐ/TTCT',
+      'Giỏi',
+      'Quần chúng → Đảng viên dự bị',
+      'Nguyễn Văn Thành',
+    ]) {
       expect(t).toContain(s);
     }
     expect(t).not.toContain('Lê Văn Bảo');

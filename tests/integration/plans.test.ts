@@ -12,21 +12,61 @@ describe('plans against what was done', () => {
     const q3 = plan.lines.find((l) => l.programId === knd.id && l.quarter === 3)!;
     // A KND class planned from the Q3 line, learners listed, no opening decision yet: «Dự kiến».
     const pending = await ok(core, 'classes.save', {
-      programId: knd.id, planLineId: q3.id, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-08-03', endDate: '2026-08-07',
-      venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
+      programId: knd.id,
+      planLineId: q3.id,
+      cohortNumber: 3,
+      cohortNumbering: 'per_year',
+      name: 'Lớp KND khóa 3 năm 2026',
+      startDate: '2026-08-03',
+      endDate: '2026-08-07',
+      venueId: hall.id,
+      form: 'full_time',
+      homeroomLecturerId: null,
+      capacity: 80,
+      sites: [],
+      openingDecisionNumber: null,
+      openingDecisionDate: null,
     });
     expect(pending.status).toBe('planned');
-    await ok(core, 'enrollments.add', { classId: pending.id, personIds: [people.an.id, people.dung.id], fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+    await ok(core, 'enrollments.add', {
+      classId: pending.id,
+      personIds: [people.an.id, people.dung.id],
+      fitOverrideReason: 'Theo danh sách cấp ủy gửi',
+    });
 
     const year = await ok(core, 'plans.year', { year: 2026 });
     // By hand, 2026: KND planned 1 + 1 classes, 30 + 30 learners; class B opened with 3 learners (class D
     // cancelled, the new one still «Dự kiến» with 2). DVM planned 1 class of 30; class C opened with 2.
     expect(year.byProgram).toEqual([
-      { programId: knd.id, programName: knd.name, plannedClasses: 2, plannedLearners: 60, actualClasses: 1, actualLearners: 3, pendingClasses: 1, pendingLearners: 2 },
-      { programId: dvm.id, programName: dvm.name, plannedClasses: 1, plannedLearners: 30, actualClasses: 1, actualLearners: 2, pendingClasses: 0, pendingLearners: 0 },
+      {
+        programId: knd.id,
+        programName: knd.name,
+        plannedClasses: 2,
+        plannedLearners: 60,
+        actualClasses: 1,
+        actualLearners: 3,
+        pendingClasses: 1,
+        pendingLearners: 2,
+      },
+      {
+        programId: dvm.id,
+        programName: dvm.name,
+        plannedClasses: 1,
+        plannedLearners: 30,
+        actualClasses: 1,
+        actualLearners: 2,
+        pendingClasses: 0,
+        pendingLearners: 0,
+      },
     ]);
     // The Q3 line: nothing opened yet, one class waiting for its decision.
-    expect(year.lines.find((l) => l.id === q3.id)).toMatchObject({ plannedClasses: 1, plannedLearners: 30, actualClasses: 0, actualLearners: 0, pendingClasses: 1 });
+    expect(year.lines.find((l) => l.id === q3.id)).toMatchObject({
+      plannedClasses: 1,
+      plannedLearners: 30,
+      actualClasses: 0,
+      actualLearners: 0,
+      pendingClasses: 1,
+    });
 
     // The report counts the same classes: KND opened 1, and names the «Dự kiến» one apart.
     const report = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
@@ -39,18 +79,39 @@ describe('plans against what was done', () => {
     expect(report.pendingClasses).toBe(1);
 
     // A line with a «Dự kiến» class is in use: deleting it would lose the link.
-    expect(await invoke(core, 'plans.deleteLine', { id: q3.id })).toMatchObject({ ok: false, error: { code: 'IN_USE', message: 'Đã có 1 lớp theo dòng kế hoạch này (1 lớp dự kiến); không xóa được.' } });
+    expect(await invoke(core, 'plans.deleteLine', { id: q3.id })).toMatchObject({
+      ok: false,
+      error: { code: 'IN_USE', message: 'Đã có 1 lớp theo dòng kế hoạch này (1 lớp dự kiến); không xóa được.' },
+    });
 
     // With its opening decision the class counts, on both screens at once.
     await ok(core, 'classes.save', {
-      id: pending.id, programId: knd.id, planLineId: q3.id, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-08-03', endDate: '2026-08-07',
-      venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: 90, openingDecisionDate: '2026-07-20',
+      id: pending.id,
+      programId: knd.id,
+      planLineId: q3.id,
+      cohortNumber: 3,
+      cohortNumbering: 'per_year',
+      name: 'Lớp KND khóa 3 năm 2026',
+      startDate: '2026-08-03',
+      endDate: '2026-08-07',
+      venueId: hall.id,
+      form: 'full_time',
+      homeroomLecturerId: null,
+      capacity: 80,
+      sites: [],
+      openingDecisionNumber: 90,
+      openingDecisionDate: '2026-07-20',
     });
     const after = await ok(core, 'plans.year', { year: 2026 });
     expect(after.byProgram[0]).toMatchObject({ actualClasses: 2, actualLearners: 5, pendingClasses: 0, pendingLearners: 0 });
     expect(after.lines.find((l) => l.id === q3.id)).toMatchObject({ actualClasses: 1, actualLearners: 2, pendingClasses: 0 });
     const again = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
-    expect(again.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({ opened: 2, enrollments: 5, planned: 2, planPercent: 100 });
+    expect(again.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({
+      opened: 2,
+      enrollments: 5,
+      planned: 2,
+      planPercent: 100,
+    });
     expect(again.pendingClasses).toBe(0);
   }, 60_000);
 
@@ -61,9 +122,16 @@ describe('plans against what was done', () => {
     // 2025: only KND was planned (2 classes); class A opened with An and Bình. DVM had neither.
     expect(y2025.byProgram).toHaveLength(1);
     expect(y2025.byProgram[0]).toMatchObject({ plannedClasses: 2, plannedLearners: 30, actualClasses: 1, actualLearners: 2 });
-    await ok(core, 'plans.deleteLine', { id: (await ok(core, 'plans.year', { year: 2026 })).lines.find((l) => l.programId === dvm.id)!.id });
+    await ok(core, 'plans.deleteLine', {
+      id: (await ok(core, 'plans.year', { year: 2026 })).lines.find((l) => l.programId === dvm.id)!.id,
+    });
     const y2026 = await ok(core, 'plans.year', { year: 2026 });
     // DVM's line had class C opened from no line, so the line could go; its class still counts.
-    expect(y2026.byProgram.find((p) => p.programId === dvm.id)).toMatchObject({ plannedClasses: 0, plannedLearners: 0, actualClasses: 1, actualLearners: 2 });
+    expect(y2026.byProgram.find((p) => p.programId === dvm.id)).toMatchObject({
+      plannedClasses: 0,
+      plannedLearners: 0,
+      actualClasses: 1,
+      actualLearners: 2,
+    });
   }, 60_000);
 });

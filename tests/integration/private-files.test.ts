@@ -95,15 +95,33 @@ describe.skipIf(!posix)('owner-only data folder', () => {
       try {
         const core = await startCore(dir);
         await ok(core, 'learners.save', {
-          familyAndMiddle: 'Lê Văn', given: 'Tư', sex: 'nam', birthDate: '1990-05-12', ethnicityCode: '01', religion: '', homePlace: '', communeCode: null,
-          workplace: '', position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '',
-          theoryLevel: null, citizenId: '062090001234', partyCard: '', phone: '', notes: '',
+          familyAndMiddle: 'Lê Văn',
+          given: 'Tư',
+          sex: 'nam',
+          birthDate: '1990-05-12',
+          ethnicityCode: '01',
+          religion: '',
+          homePlace: '',
+          communeCode: null,
+          workplace: '',
+          position: '',
+          partyStatus: 'quan_chung',
+          admissionDate: null,
+          confirmationDate: null,
+          unitId: null,
+          educationLevel: '',
+          theoryLevel: null,
+          citizenId: '062090001234',
+          partyCard: '',
+          phone: '',
+          notes: '',
         });
         await ok(core, 'backups.create', {});
         core.log.info('a line in the log');
         const found = modes(dir);
         // The database is open: its WAL and shared-memory files are there too.
-        for (const name of ['ttct.sqlite', 'ttct.sqlite-wal', 'ttct.sqlite-shm', 'logs/app.log', 'backups']) expect(found.has(name), name).toBe(true);
+        for (const name of ['ttct.sqlite', 'ttct.sqlite-wal', 'ttct.sqlite-shm', 'logs/app.log', 'backups'])
+          expect(found.has(name), name).toBe(true);
         expect([...found.keys()].some((f) => f.startsWith('backups/ttct-') && f.endsWith('-manual.sqlite'))).toBe(true);
         const wide = [...found].filter(([, mode]) => (mode & 0o077) !== 0).map(([f, mode]) => `${f} ${mode.toString(8)}`);
         expect(wide).toEqual([]);
@@ -148,10 +166,12 @@ describe('temporary print files', () => {
       return 'printed';
     });
     expect(result).toBe('printed');
-    await expect(withTempFile(tmp, 'x', async (file) => {
-      seen.push(file);
-      throw new Error('printer on fire');
-    })).rejects.toThrow('printer on fire');
+    await expect(
+      withTempFile(tmp, 'x', async (file) => {
+        seen.push(file);
+        throw new Error('printer on fire');
+      }),
+    ).rejects.toThrow('printer on fire');
     // A cancelled dialog resolves without printing: still removed.
     await withTempFile(tmp, 'x', async (file) => {
       seen.push(file);

@@ -27,9 +27,26 @@ const PEOPLE: FixturePerson[] = [
 const VALUES = [...new Set([...PERSONAL_DATA, ...personalValues(PEOPLE)])];
 
 const blank: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
-  position: '', partyStatus: 'quan_chung', admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-  citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: 'quan_chung',
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 function split(name: string): Pick<PersonInput, 'familyAndMiddle' | 'given'> {
@@ -75,7 +92,10 @@ describe('nothing personal in the log', () => {
       'logs/app.log.2: «1990-05-12»',
     ]);
     // A name made into a file name, a date with other separators.
-    expect(personalDataIn('WARN Download of du-lieu-ca-nhan-nguyen-thi-hang-1.pdf ended; born 12-05-1990', VALUES)).toEqual(['Nguyễn Thị Hằng', '12/05/1990']);
+    expect(personalDataIn('WARN Download of du-lieu-ca-nhan-nguyen-thi-hang-1.pdf ended; born 12-05-1990', VALUES)).toEqual([
+      'Nguyễn Thị Hằng',
+      '12/05/1990',
+    ]);
     // Whole words only: a given name inside a longer one, or a CCCD inside a longer number, is not a find.
     expect(personalDataIn('Trần Văn Anh; id 10621750001234', ['Trần Văn An', '062175000123'])).toEqual([]);
   });
@@ -101,10 +121,31 @@ describe('nothing personal in the log', () => {
     // People registered by hand; one edit refused for a short CCCD, one for a CCCD someone else holds.
     const la = await ok(core, 'learners.save', { ...blank, ...split('Quàng Thị Lả'), birthDate: '1979-09-19', citizenId: '011079000666' });
     const pang = await ok(core, 'learners.save', { ...blank, ...split('Quàng Văn Pâng'), birthDate: '1977-07-17' });
-    expect(await invoke(core, 'learners.save', { ...blank, ...split('Quàng Văn Pâng'), id: pang.id, birthDate: '1977-07-17', citizenId: '01107700' })).toMatchObject({ ok: false });
-    const taken = await invoke(core, 'learners.save', { ...blank, ...split('Quàng Văn Pâng'), id: pang.id, birthDate: '1977-07-17', citizenId: '011079000666' });
+    expect(
+      await invoke(core, 'learners.save', {
+        ...blank,
+        ...split('Quàng Văn Pâng'),
+        id: pang.id,
+        birthDate: '1977-07-17',
+        citizenId: '01107700',
+      }),
+    ).toMatchObject({ ok: false });
+    const taken = await invoke(core, 'learners.save', {
+      ...blank,
+      ...split('Quàng Văn Pâng'),
+      id: pang.id,
+      birthDate: '1977-07-17',
+      citizenId: '011079000666',
+    });
     expect(taken).toMatchObject({ ok: false });
-    await ok(core, 'learners.save', { ...blank, ...split('Quàng Văn Pâng'), id: pang.id, birthDate: '1977-07-17', citizenId: '011077000555', phone: '0905123456' });
+    await ok(core, 'learners.save', {
+      ...blank,
+      ...split('Quàng Văn Pâng'),
+      id: pang.id,
+      birthDate: '1977-07-17',
+      citizenId: '011077000555',
+      phone: '0905123456',
+    });
 
     // A list named after a person: one good row, a misspelt ethnicity, an impossible date and a short
     // CCCD, a CCCD that is someone else's, a row without a name. Refused, fixed on screen, committed.
@@ -112,15 +153,28 @@ describe('nothing personal in the log', () => {
     const opened = await ok(core, 'imports.open', { fileName, dataBase64: await cellList() });
     const sheet = opened.sheets[opened.suggestedSheet]!;
     const analysis = await ok(core, 'imports.analyze', {
-      sessionId: opened.sessionId, sheet: sheet.index, firstDataRow: sheet.firstDataRow, mapping: sheet.columns.map((c) => c.mapping), defaultUnitId: null,
+      sessionId: opened.sessionId,
+      sheet: sheet.index,
+      firstDataRow: sheet.firstDataRow,
+      mapping: sheet.columns.map((c) => c.mapping),
+      defaultUnitId: null,
     });
     expect(analysis.rows.filter((r) => r.status === 'error').length).toBeGreaterThanOrEqual(3);
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ ok: false, error: { code: 'IMPORT_HAS_ERRORS' } });
+    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_HAS_ERRORS' },
+    });
     await ok(core, 'imports.problemsXlsx', { sessionId: opened.sessionId });
     const byRow = new Map(analysis.rows.map((r) => [r.rowNumber, r]));
-    await ok(core, 'imports.updateRow', { sessionId: opened.sessionId, rowNumber: 3, values: { ...byRow.get(3)!.values, ethnicity: 'Kinh' } });
     await ok(core, 'imports.updateRow', {
-      sessionId: opened.sessionId, rowNumber: 4, values: { ...byRow.get(4)!.values, fullName: 'Vi Thị Mơ', birthDate: '28/02/1990', citizenId: '062090000999' },
+      sessionId: opened.sessionId,
+      rowNumber: 3,
+      values: { ...byRow.get(3)!.values, ethnicity: 'Kinh' },
+    });
+    await ok(core, 'imports.updateRow', {
+      sessionId: opened.sessionId,
+      rowNumber: 4,
+      values: { ...byRow.get(4)!.values, fullName: 'Vi Thị Mơ', birthDate: '28/02/1990', citizenId: '062090000999' },
     });
     await ok(core, 'imports.setRowAction', { sessionId: opened.sessionId, rowNumber: 5, action: 'skip' });
     await ok(core, 'imports.setRowAction', { sessionId: opened.sessionId, rowNumber: 6, action: 'skip' });
@@ -128,7 +182,10 @@ describe('nothing personal in the log', () => {
     expect(committed.created).toBeGreaterThanOrEqual(3);
     // A file that is no list at all, named after a person: refused with its name on screen only.
     expect(
-      await invoke(core, 'imports.open', { fileName: 'Hồ sơ Quàng Thị Lả 011079000666.xlsx', dataBase64: Buffer.from('%PDF-1.7 Quàng Thị Lả').toString('base64') }),
+      await invoke(core, 'imports.open', {
+        fileName: 'Hồ sơ Quàng Thị Lả 011079000666.xlsx',
+        dataBase64: Buffer.from('%PDF-1.7 Quàng Thị Lả').toString('base64'),
+      }),
     ).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_SPREADSHEET' } });
 
     // Two records of one person merged, the merge undone, merged again.
@@ -142,7 +199,10 @@ describe('nothing personal in the log', () => {
     const enrolled = await invoke(core, 'enrollments.add', { classId: report.classes.b.id, personIds: [cuc.id] });
     expect(enrolled).toMatchObject({ ok: false });
     const again = await invoke(core, 'certificates.issue', {
-      classId: report.classes.b.id, issueDate: '2026-03-02', signer: { kind: 'director' }, enrollmentIds: [report.classes.b.eid(cuc.id)],
+      classId: report.classes.b.id,
+      issueDate: '2026-03-02',
+      signer: { kind: 'director' },
+      enrollmentIds: [report.classes.b.eid(cuc.id)],
     });
     expect(again).toMatchObject({ ok: false });
     const issued = await ok(core, 'certificates.ofClass', { classId: report.classes.b.id });
@@ -150,13 +210,20 @@ describe('nothing personal in the log', () => {
     await ok(core, 'learners.exportXlsx', { q: 'quang' });
 
     // The renderer reports an error whose text carries a CCCD and a birth date.
-    await ok(core, 'app.reportError', { message: 'Không vẽ được dòng 062090001234 (12/05/1990)', where: 'route', stack: 'at Row (062090001234)' });
+    await ok(core, 'app.reportError', {
+      message: 'Không vẽ được dòng 062090001234 (12/05/1990)',
+      where: 'route',
+      stack: 'at Row (062090001234)',
+    });
 
     // A manual backup, then a restore from it.
     const backup = await ok(core, 'backups.create', {});
     await ok(core, 'backups.restore', { file: backup.file });
 
-    const logText = fs.readdirSync(path.join(dataDir, 'logs')).map((f) => fs.readFileSync(path.join(dataDir, 'logs', f), 'utf8')).join('\n');
+    const logText = fs
+      .readdirSync(path.join(dataDir, 'logs'))
+      .map((f) => fs.readFileSync(path.join(dataDir, 'logs', f), 'utf8'))
+      .join('\n');
     // The paths above did reach the log…
     expect(logText).toContain('file for import');
     expect(logText).toContain('Renderer:');

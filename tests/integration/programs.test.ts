@@ -51,7 +51,9 @@ describe('program catalogue', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('DUPLICATE_CODE');
-      expect(r.error.fields?.code).toMatch(/^Mã "KND" đã dùng cho chương trình «Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng»$/);
+      expect(r.error.fields?.code).toMatch(
+        /^Mã "KND" đã dùng cho chương trình «Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng»$/,
+      );
     }
     const first = await ok(core, 'programs.save', { ...newProgram, code: 'ĐV-1' });
     const clash = await invoke(core, 'programs.save', { ...newProgram, code: 'dv-1' });
@@ -86,7 +88,11 @@ describe('program catalogue', () => {
     const list = await ok(core, 'programs.list', { includeArchived: false });
     const knd = await ok(core, 'programs.get', { id: list[0]!.id });
     const p = await ok(core, 'programs.save', newProgram);
-    const r = await invoke(core, 'programs.save', { ...newProgram, id: p.id, topics: [{ id: knd.topics[0]!.id, title: 'x', sessions: 1 }] });
+    const r = await invoke(core, 'programs.save', {
+      ...newProgram,
+      id: p.id,
+      topics: [{ id: knd.topics[0]!.id, title: 'x', sessions: 1 }],
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await ok(core, 'programs.get', { id: knd.id })).topics).toHaveLength(6);
   });
@@ -122,7 +128,9 @@ describe('program catalogue', () => {
     expect((await ok(core, 'programs.list', { includeArchived: false })).some((x) => x.id === p.id)).toBe(false);
     expect((await ok(core, 'programs.list', { includeArchived: true })).at(-1)?.id).toBe(p.id);
     expect((await ok(core, 'programs.setArchived', { id: p.id, archived: false })).archivedAt).toBeNull();
-    const actions = core.db.prepare("SELECT action FROM audit_log WHERE entity = 'program' AND entity_id = ? ORDER BY id").all(String(p.id));
+    const actions = core.db
+      .prepare("SELECT action FROM audit_log WHERE entity = 'program' AND entity_id = ? ORDER BY id")
+      .all(String(p.id));
     expect(actions).toEqual([{ action: 'create' }, { action: 'archive' }, { action: 'unarchive' }]);
   });
 

@@ -18,14 +18,40 @@ const NAME = 'Hoàng Thị Bích Ngọc';
 const CCCD = '038190001234';
 
 const person: PersonInput = {
-  familyAndMiddle: 'Hoàng Thị Bích', given: 'Ngọc', sex: 'nu', birthDate: '1990-04-12', ethnicityCode: '01', religion: 'Phật giáo',
-  homePlace: '', communeCode: null, workplace: 'Chi bộ thôn 3', position: '', partyStatus: 'chinh_thuc', admissionDate: null,
-  confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null, citizenId: CCCD, partyCard: '', phone: '', notes: '',
+  familyAndMiddle: 'Hoàng Thị Bích',
+  given: 'Ngọc',
+  sex: 'nu',
+  birthDate: '1990-04-12',
+  ethnicityCode: '01',
+  religion: 'Phật giáo',
+  homePlace: '',
+  communeCode: null,
+  workplace: 'Chi bộ thôn 3',
+  position: '',
+  partyStatus: 'chinh_thuc',
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: CCCD,
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 const CENTRE = {
-  validFrom: '2025-07-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà', address: '', phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  validFrom: '2025-07-01',
+  name: 'Trung tâm Chính trị xã Đắk Hà',
+  superior: 'Đảng ủy xã Đắk Hà',
+  docCode: 'TTCT',
+  placeName: 'Đắk Hà',
+  address: '',
+  phone: '',
+  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+  deputies: [],
+  areaCommunes: [],
+  areaPartyOrgs: [],
 };
 
 /** Where the OS cannot keep a key (Linux without a keyring). */
@@ -51,7 +77,8 @@ function plainTextIn(dir: string, needles: string[]): string[] {
       }
       const bytes = fs.readFileSync(p);
       for (const n of needles) {
-        if (bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n, 'utf16le'))) found.push(`${path.relative(dir, p)}: ${n}`);
+        if (bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n, 'utf16le')))
+          found.push(`${path.relative(dir, p)}: ${n}`);
       }
     }
   };
@@ -204,7 +231,10 @@ describe('copies off the PC', () => {
     const other = await start(tempDir());
     const seen = await ok(other, 'backups.inspectFile', { path: copy.path });
     expect(seen).toMatchObject({ centreName: CENTRE.name, appVersion: '1.4.0', plain: false, needsRecoveryKey: true, sameCentre: false });
-    expect(await invoke(other, 'backups.restoreFile', { path: copy.path })).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_NEEDED' } });
+    expect(await invoke(other, 'backups.restoreFile', { path: copy.path })).toMatchObject({
+      ok: false,
+      error: { code: 'RECOVERY_KEY_NEEDED' },
+    });
     const wrong = await invoke(other, 'backups.restoreFile', { path: copy.path, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
     await ok(other, 'backups.restoreFile', { path: copy.path, recoveryKey: sheet.recoveryKey });
@@ -212,7 +242,7 @@ describe('copies off the PC', () => {
     other.close();
   });
 
-  it('refuses a copy cut short, an altered one, another centre\'s, and a file that is not a backup; nothing is replaced', async () => {
+  it("refuses a copy cut short, an altered one, another centre's, and a file that is not a backup; nothing is replaced", async () => {
     const usb = tempDir('ttct-usb-');
     const core = await seeded();
     const unconfirmed = await invoke(core, 'backups.exportOffsite', { folder: usb });
@@ -231,7 +261,10 @@ describe('copies off the PC', () => {
     expect(await invoke(core, 'backups.restoreFile', { path: cut })).toMatchObject({ ok: false, error: { code: 'BACKUP_TRUNCATED' } });
     expect(await invoke(core, 'backups.restoreFile', { path: changed })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
     expect(await invoke(core, 'backups.restoreFile', { path: text })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_OURS' } });
-    expect(await invoke(core, 'backups.restoreFile', { path: path.join(usb, 'none.ttctbak') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke(core, 'backups.restoreFile', { path: path.join(usb, 'none.ttctbak') })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     const elsewhere = await seeded();
     const theirKey = await confirmSheet(elsewhere);
@@ -341,7 +374,10 @@ describe('keys survive failures and the order of events', () => {
     const second = await confirmSheet(next);
     next.close();
     const last = await start(dir, noProtection);
-    expect(await invoke(last, 'protection.unlock', { recoveryKey: first })).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
+    expect(await invoke(last, 'protection.unlock', { recoveryKey: first })).toMatchObject({
+      ok: false,
+      error: { code: 'RECOVERY_KEY_WRONG' },
+    });
     await ok(last, 'protection.unlock', { recoveryKey: second });
     expect((await ok(last, 'learners.count', { q: '' })).count).toBe(1);
     last.close();
@@ -381,7 +417,10 @@ describe('keys survive failures and the order of events', () => {
     const core = await seeded();
     await confirmSheet(core);
     const backup = await ok(core, 'backups.create', {});
-    const [a, b] = await Promise.all([invoke(core, 'protection.newRecoveryKey', {}), invoke(core, 'backups.restore', { file: backup.file })]);
+    const [a, b] = await Promise.all([
+      invoke(core, 'protection.newRecoveryKey', {}),
+      invoke(core, 'backups.restore', { file: backup.file }),
+    ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
     expect((await ok(core, 'learners.count', { q: '' })).count).toBe(1);

@@ -17,13 +17,17 @@ const SHEET = (body: string, after = ''): string =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData>${after}</worksheet>`;
 
 const rows = (from: number, count: number): string =>
-  Array.from({ length: count }, (_, i) => `<row r="${from + i}"><c r="A${from + i}" t="inlineStr"><is><t>Người ${i}</t></is></c></row>`).join('');
+  Array.from(
+    { length: count },
+    (_, i) => `<row r="${from + i}"><c r="A${from + i}" t="inlineStr"><is><t>Người ${i}</t></is></c></row>`,
+  ).join('');
 
 async function bigList(rowCount: number): Promise<Buffer> {
   return xlsx((wb) => {
     const ws = wb.addWorksheet('DS');
     ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Ghi chú', 'Quê quán']);
-    for (let i = 1; i <= rowCount; i++) ws.addRow([i, `Nguyễn Văn ${i}`, new Date(1970, 0, 1 + (i % 9000)), `Chi bộ ${i % 40}`, `Ghi chú ${i}`, 'Xã Đắk Hà']);
+    for (let i = 1; i <= rowCount; i++)
+      ws.addRow([i, `Nguyễn Văn ${i}`, new Date(1970, 0, 1 + (i % 9000)), `Chi bộ ${i % 40}`, `Ghi chú ${i}`, 'Xã Đắk Hà']);
   });
 }
 
@@ -45,7 +49,11 @@ describe('the container is checked before ExcelJS sees it', () => {
   });
 
   it('refuses 50 MiB of spaces in a small file without scanning them quadratically', async () => {
-    const flood = Buffer.concat([Buffer.from(SHEET('').replace('</sheetData>', '')), Buffer.alloc(50 * 1024 * 1024, 0x20), Buffer.from('</sheetData></worksheet>')]);
+    const flood = Buffer.concat([
+      Buffer.from(SHEET('').replace('</sheetData>', '')),
+      Buffer.alloc(50 * 1024 * 1024, 0x20),
+      Buffer.from('</sheetData></worksheet>'),
+    ]);
     const bytes = await withSheetXml(flood);
     expect(bytes.length).toBeLessThan(200_000);
     const started = performance.now();
@@ -62,7 +70,9 @@ describe('the container is checked before ExcelJS sees it', () => {
   });
 
   it('refuses a value far below the list, pointing at its cell', async () => {
-    const err = await refusal(readWorkbook(await withSheetXml(SHEET(rows(1, 5) + '<row r="1048576"><c r="B1048576"><v>1</v></c></row>')), 'ds.xlsx'));
+    const err = await refusal(
+      readWorkbook(await withSheetXml(SHEET(rows(1, 5) + '<row r="1048576"><c r="B1048576"><v>1</v></c></row>')), 'ds.xlsx'),
+    );
     expect(err.code).toBe('IMPORT_TOO_MANY_ROWS');
     expect(err.message).toContain('Trang «DS» dòng 1048576, cột B');
   });
@@ -74,7 +84,9 @@ describe('the container is checked before ExcelJS sees it', () => {
   });
 
   it('refuses a DOCTYPE (entity bombs, external entities) as damaged', async () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>' + SHEET('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>').replace(/^<\?xml[^>]*>/, '');
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>' +
+      SHEET('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>').replace(/^<\?xml[^>]*>/, '');
     const err = await refusal(readWorkbook(await withSheetXml(bomb), 'ds.xlsx'));
     expect(err.code).toBe('IMPORT_DAMAGED');
   });
@@ -113,7 +125,10 @@ describe('the container is checked before ExcelJS sees it', () => {
       '<dataValidations count="1"><dataValidation type="list" sqref="B2:B1048576 C1:XFD1048576"><formula1>"Nam,Nữ"</formula1></dataValidation></dataValidations></worksheet>',
     );
     zip.file('xl/worksheets/sheet1.xml', sheetXml);
-    const workbookXml = (await zip.file('xl/workbook.xml')!.async('string')).replace(/<definedName /, '<definedName name="Tat_ca">DS!$A:$XFD</definedName><definedName ');
+    const workbookXml = (await zip.file('xl/workbook.xml')!.async('string')).replace(
+      /<definedName /,
+      '<definedName name="Tat_ca">DS!$A:$XFD</definedName><definedName ',
+    );
     zip.file('xl/workbook.xml', workbookXml);
     const started = performance.now();
     const book = await readWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'ds.xlsx');
@@ -132,7 +147,12 @@ describe('CSV', () => {
     expect(err.code).toBe('IMPORT_TOO_MANY_ROWS');
     expect(err.message).toContain('201 dòng');
     const ok = await readWorkbook(Buffer.from(lines.slice(0, 4).join('\r'), 'utf8'), 'ds.csv');
-    expect(ok.sheets[0]!.cells).toEqual([['Họ và tên', 'Ngày sinh'], ['Người 0', '05/09/1975'], ['Người 1', '05/09/1975'], ['Người 2', '05/09/1975']]);
+    expect(ok.sheets[0]!.cells).toEqual([
+      ['Họ và tên', 'Ngày sinh'],
+      ['Người 0', '05/09/1975'],
+      ['Người 1', '05/09/1975'],
+      ['Người 2', '05/09/1975'],
+    ]);
   });
 
   it('refuses a file of a few bytes instead of opening it as a list', async () => {

@@ -10,9 +10,26 @@ async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>)
 }
 
 const blank: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
-  position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-  citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: null,
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 /**
@@ -27,8 +44,17 @@ const blank: PersonInput = {
  */
 export async function reportData(core: AppCore) {
   await ok(core, 'centre.save', {
-    validFrom: '2020-01-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2020-01-01',
+    name: 'Trung tâm Chính trị xã Đắk Hà',
+    superior: 'Đảng ủy xã Đắk Hà',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
   const programs = await ok(core, 'programs.list', { includeArchived: false });
   const knd = programs.find((p) => p.code === 'KND')!;
@@ -37,33 +63,84 @@ export async function reportData(core: AppCore) {
   const c1 = await ok(core, 'units.save', { name: 'Chi bộ thôn 1', kind: 'cell', parentId: b1.id, communeCode: null });
   const b2 = await ok(core, 'units.save', { name: 'Đảng bộ Công an xã', kind: 'base', parentId: null, communeCode: null });
   const c2 = await ok(core, 'units.save', { name: 'Chi bộ Công an', kind: 'cell', parentId: b2.id, communeCode: null });
-  const person = (familyAndMiddle: string, given: string, extra: Partial<PersonInput>) => ok(core, 'learners.save', { ...blank, familyAndMiddle, given, ...extra });
-  const an = await person('Trần Thị', 'An', { sex: 'nu', birthDate: '1990', ethnicityCode: '01', partyStatus: 'quan_chung', unitId: c1.id, communeCode: '00004' });
-  const binh = await person('Lò Văn', 'Bình', { sex: 'nam', birthDate: '1960-04-02', ethnicityCode: '03', partyStatus: 'quan_chung', unitId: c1.id, communeCode: '00004' });
+  const person = (familyAndMiddle: string, given: string, extra: Partial<PersonInput>) =>
+    ok(core, 'learners.save', { ...blank, familyAndMiddle, given, ...extra });
+  const an = await person('Trần Thị', 'An', {
+    sex: 'nu',
+    birthDate: '1990',
+    ethnicityCode: '01',
+    partyStatus: 'quan_chung',
+    unitId: c1.id,
+    communeCode: '00004',
+  });
+  const binh = await person('Lò Văn', 'Bình', {
+    sex: 'nam',
+    birthDate: '1960-04-02',
+    ethnicityCode: '03',
+    partyStatus: 'quan_chung',
+    unitId: c1.id,
+    communeCode: '00004',
+  });
   const cuc = await person('Lò Thị', 'Cúc', {
-    sex: 'nu', birthDate: '2001-09-09', ethnicityCode: '03', partyStatus: 'du_bi', admissionDate: '2025-12-01', unitId: c2.id, communeCode: '00008',
+    sex: 'nu',
+    birthDate: '2001-09-09',
+    ethnicityCode: '03',
+    partyStatus: 'du_bi',
+    admissionDate: '2025-12-01',
+    unitId: c2.id,
+    communeCode: '00008',
   });
   const dung = await person('Phạm Văn', 'Dũng', {});
   const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
 
-  for (const [year, programId, quarter, planned] of [[2025, knd.id, 1, 2], [2026, knd.id, 1, 1], [2026, knd.id, 3, 1], [2026, dvm.id, 4, 1]] as const) {
-    await ok(core, 'plans.saveLine', { year, programId, quarter, communeCode: null, plannedClasses: planned, plannedLearners: 30, notes: '' });
+  for (const [year, programId, quarter, planned] of [
+    [2025, knd.id, 1, 2],
+    [2026, knd.id, 1, 1],
+    [2026, knd.id, 3, 1],
+    [2026, dvm.id, 4, 1],
+  ] as const) {
+    await ok(core, 'plans.saveLine', {
+      year,
+      programId,
+      quarter,
+      communeCode: null,
+      plannedClasses: planned,
+      plannedLearners: 30,
+      notes: '',
+    });
   }
 
   let decision = 1;
   const runClass = async (programId: number, cohort: number, start: string, learners: [number, number][], certify: number[]) => {
     const c = await ok(core, 'classes.save', {
-      programId, planLineId: null, cohortNumber: cohort, cohortNumbering: 'per_year', name: `Lớp ${programId === knd.id ? 'KND' : 'DVM'} khóa ${cohort} năm ${start.slice(0, 4)}`,
-      startDate: start, endDate: start, venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [],
-      openingDecisionNumber: decision++, openingDecisionDate: start,
+      programId,
+      planLineId: null,
+      cohortNumber: cohort,
+      cohortNumbering: 'per_year',
+      name: `Lớp ${programId === knd.id ? 'KND' : 'DVM'} khóa ${cohort} năm ${start.slice(0, 4)}`,
+      startDate: start,
+      endDate: start,
+      venueId: hall.id,
+      form: 'full_time',
+      homeroomLecturerId: null,
+      capacity: 80,
+      sites: [],
+      openingDecisionNumber: decision++,
+      openingDecisionDate: start,
     });
     const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: start, halves: ['sang', 'chieu'], lecturerByTopic: {} });
     await ok(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
-    const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: learners.map(([id]) => id), fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+    const list = await ok(core, 'enrollments.add', {
+      classId: c.id,
+      personIds: learners.map(([id]) => id),
+      fitOverrideReason: 'Theo danh sách cấp ủy gửi',
+    });
     const grid = await ok(core, 'attendance.grid', { classId: c.id });
     await ok(core, 'attendance.set', {
       classId: c.id,
-      changes: list.enrollments.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
+      changes: list.enrollments.flatMap((e) =>
+        grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const })),
+      ),
     });
     const score = new Map(learners);
     await ok(core, 'results.setScores', {
@@ -76,16 +153,61 @@ export async function reportData(core: AppCore) {
     await ok(core, 'results.recognise', { classId: c.id, decisionNumber: decision++, decisionDate: saved.endDate });
     const eid = (personId: number) => list.enrollments.find((e) => e.personId === personId)!.id;
     if (certify.length > 0) {
-      await ok(core, 'certificates.issue', { classId: c.id, issueDate: saved.endDate, signer: { kind: 'director' }, enrollmentIds: certify.map(eid) });
+      await ok(core, 'certificates.issue', {
+        classId: c.id,
+        issueDate: saved.endDate,
+        signer: { kind: 'director' },
+        enrollmentIds: certify.map(eid),
+      });
     }
     return { id: c.id, eid };
   };
-  const a = await runClass(knd.id, 1, '2025-03-03', [[an.id, 85], [binh.id, 40]], [an.id]);
-  const b = await runClass(knd.id, 1, '2026-03-02', [[binh.id, 70], [cuc.id, 95], [dung.id, 60]], [binh.id, cuc.id]);
-  const c = await runClass(dvm.id, 1, '2026-10-05', [[cuc.id, 80], [an.id, 55]], []);
+  const a = await runClass(
+    knd.id,
+    1,
+    '2025-03-03',
+    [
+      [an.id, 85],
+      [binh.id, 40],
+    ],
+    [an.id],
+  );
+  const b = await runClass(
+    knd.id,
+    1,
+    '2026-03-02',
+    [
+      [binh.id, 70],
+      [cuc.id, 95],
+      [dung.id, 60],
+    ],
+    [binh.id, cuc.id],
+  );
+  const c = await runClass(
+    dvm.id,
+    1,
+    '2026-10-05',
+    [
+      [cuc.id, 80],
+      [an.id, 55],
+    ],
+    [],
+  );
   const d = await ok(core, 'classes.save', {
-    programId: knd.id, planLineId: null, cohortNumber: 2, cohortNumbering: 'per_year', name: 'Lớp KND khóa 2 năm 2026', startDate: '2026-05-04', endDate: '2026-05-08',
-    venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
+    programId: knd.id,
+    planLineId: null,
+    cohortNumber: 2,
+    cohortNumbering: 'per_year',
+    name: 'Lớp KND khóa 2 năm 2026',
+    startDate: '2026-05-04',
+    endDate: '2026-05-08',
+    venueId: hall.id,
+    form: 'full_time',
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: [],
+    openingDecisionNumber: null,
+    openingDecisionDate: null,
   });
   await ok(core, 'classes.setStatus', { id: d.id, status: 'cancelled', reason: 'Không đủ học viên' });
   return { knd, dvm, hall, people: { an, binh, cuc, dung }, units: { b1, b2, c1, c2 }, classes: { a, b, c, d } };
@@ -99,16 +221,34 @@ export async function ungradedClass(core: AppCore, data: Awaited<ReturnType<type
   const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
   const start = '2026-06-01';
   const c = await ok(core, 'classes.save', {
-    programId: nq.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp học tập nghị quyết khóa 1 năm 2026', startDate: start, endDate: start,
-    venueId: data.hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: 50, openingDecisionDate: start,
+    programId: nq.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name: 'Lớp học tập nghị quyết khóa 1 năm 2026',
+    startDate: start,
+    endDate: start,
+    venueId: data.hall.id,
+    form: 'full_time',
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: [],
+    openingDecisionNumber: 50,
+    openingDecisionDate: start,
   });
   const { an, binh, dung } = data.people;
   await ok(core, 'timetable.save', {
     classId: c.id,
-    sessions: [{ date: start, half: 'sang', topicId: null, title: 'Quán triệt nghị quyết', lecturerId: null, venueId: data.hall.id, periods: 4 }],
+    sessions: [
+      { date: start, half: 'sang', topicId: null, title: 'Quán triệt nghị quyết', lecturerId: null, venueId: data.hall.id, periods: 4 },
+    ],
     adjustClassDates: false,
   });
-  const list = await ok(core, 'enrollments.add', { classId: c.id, personIds: [an.id, binh.id, dung.id], fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+  const list = await ok(core, 'enrollments.add', {
+    classId: c.id,
+    personIds: [an.id, binh.id, dung.id],
+    fitOverrideReason: 'Theo danh sách cấp ủy gửi',
+  });
   const grid = await ok(core, 'attendance.grid', { classId: c.id });
   await ok(core, 'attendance.set', {
     classId: c.id,

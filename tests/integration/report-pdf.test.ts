@@ -12,11 +12,21 @@ import { CHROMIUM, SCREENSHOTS, communeBody as body } from './document-fixtures'
 function figures(i: number, scale: number): Figures {
   const enrollments = 40 * scale + i;
   const completed = enrollments - 2;
-  const graded: Record<string, number> = i % 5 === 4 ? {} : { 'Xuất sắc': 2 + (i % 3), Giỏi: 10, Khá: completed - 2 - (i % 3) - 10 - 5, 'Trung bình': 5 };
+  const graded: Record<string, number> =
+    i % 5 === 4 ? {} : { 'Xuất sắc': 2 + (i % 3), Giỏi: 10, Khá: completed - 2 - (i % 3) - 10 - 5, 'Trung bình': 5 };
   return {
-    planned: 2 * scale, opened: 2 * scale - (i % 2), planPercent: null, enrollments, people: enrollments - 1, completed, certified: completed - 1,
-    women: 20 * scale, minority: 5 + i, party: { chinh_thuc: 10, du_bi: 5, quan_chung: enrollments - 16, unknown: 1 },
-    ages: [10, 10, 10, enrollments - 31, 1], classifications: graded,
+    planned: 2 * scale,
+    opened: 2 * scale - (i % 2),
+    planPercent: null,
+    enrollments,
+    people: enrollments - 1,
+    completed,
+    certified: completed - 1,
+    women: 20 * scale,
+    minority: 5 + i,
+    party: { chinh_thuc: 10, du_bi: 5, quan_chung: enrollments - 16, unknown: 1 },
+    ages: [10, 10, 10, enrollments - 31, 1],
+    classifications: graded,
   };
 }
 
@@ -25,17 +35,23 @@ function bigReport(): Report {
   const programs = Array.from({ length: 7 }, (_, i) => ({
     programId: i + 1,
     code: `P${i + 1}`,
-    name: i === 0 ? 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng' : `Chương trình bồi dưỡng số ${i + 1} về công tác Đảng ở cơ sở`,
+    name:
+      i === 0
+        ? 'Bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp Đảng'
+        : `Chương trình bồi dưỡng số ${i + 1} về công tác Đảng ở cơ sở`,
     current: figures(i, 3),
     previous: figures(i, 2),
   }));
   const total = (pick: 'current' | 'previous'): Figures => {
     const t = figures(0, 0);
-    for (const k of ['planned', 'opened', 'enrollments', 'people', 'completed', 'certified', 'women', 'minority'] as const) t[k] = programs.reduce((s, p) => s + p[pick][k], 0);
-    for (const k of ['chinh_thuc', 'du_bi', 'quan_chung', 'unknown'] as const) t.party[k] = programs.reduce((s, p) => s + p[pick].party[k], 0);
+    for (const k of ['planned', 'opened', 'enrollments', 'people', 'completed', 'certified', 'women', 'minority'] as const)
+      t[k] = programs.reduce((s, p) => s + p[pick][k], 0);
+    for (const k of ['chinh_thuc', 'du_bi', 'quan_chung', 'unknown'] as const)
+      t.party[k] = programs.reduce((s, p) => s + p[pick].party[k], 0);
     t.ages = t.ages.map((_, i) => programs.reduce((s, p) => s + p[pick].ages[i]!, 0));
     t.classifications = {};
-    for (const p of programs) for (const [l, v] of Object.entries(p[pick].classifications)) t.classifications[l] = (t.classifications[l] ?? 0) + v;
+    for (const p of programs)
+      for (const [l, v] of Object.entries(p[pick].classifications)) t.classifications[l] = (t.classifications[l] ?? 0) + v;
     return t;
   };
   const places = (prefix: string) =>
@@ -56,16 +72,33 @@ function bigReport(): Report {
     total: { current: total('current'), previous: total('previous') },
     communes: places('Xã'),
     baseOrgs: places('Đảng bộ cơ sở'),
-    lecturers: Array.from({ length: 12 }, (_, i) => ({ lecturerId: i + 1, name: `Giảng viên ${i + 1}`, kind: 'chuyen_trach', periods: 80 + i, previousPeriods: 70, norm: 90, percent: 90 })),
-    years: [{ year: 2026, programs: programs.map((p) => ({ programId: p.programId, classes: p.current.opened, enrollments: p.current.enrollments })) }],
+    lecturers: Array.from({ length: 12 }, (_, i) => ({
+      lecturerId: i + 1,
+      name: `Giảng viên ${i + 1}`,
+      kind: 'chuyen_trach',
+      periods: 80 + i,
+      previousPeriods: 70,
+      norm: 90,
+      percent: 90,
+    })),
+    years: [
+      {
+        year: 2026,
+        programs: programs.map((p) => ({ programId: p.programId, classes: p.current.opened, enrollments: p.current.enrollments })),
+      },
+    ],
     closedYears: [],
     pendingClasses: 2,
     amendments: [],
   };
 }
 
-const missing = [fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t))].filter(Boolean);
-if (missing.length) console.warn(`[report-pdf] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = [
+  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
+  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t)),
+].filter(Boolean);
+if (missing.length)
+  console.warn(`[report-pdf] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
 
 describe.skipIf(missing.length > 0)('the yearly report as PDF (Chromium, read back with poppler)', () => {
   let port: ChromiumPrintPort;

@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { invoke, ok, startCore } from './helpers';
-import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, share } from '../../shared/domain/report-breakdown';
+import {
+  classificationBaseText,
+  classificationColumns,
+  compositionColumns,
+  gradedCount,
+  share,
+} from '../../shared/domain/report-breakdown';
 import { reportData, ungradedClass } from './report-fixtures';
 
 // The centre's clock stands in January 2027, so 2026 can be closed.
@@ -22,17 +28,58 @@ describe('yearly and multi-year reports', () => {
     expect(r.programs.map((p) => p.programId)).toEqual([knd.id, dvm.id]);
     const [k, d] = r.programs;
     expect(k!.current).toEqual({
-      planned: 2, opened: 1, planPercent: 50, enrollments: 3, people: 3, completed: 3, certified: 2, women: 1, minority: 2,
-      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 1 }, ages: [1, 0, 0, 1, 1], classifications: { Khá: 1, 'Xuất sắc': 1, 'Trung bình': 1 },
+      planned: 2,
+      opened: 1,
+      planPercent: 50,
+      enrollments: 3,
+      people: 3,
+      completed: 3,
+      certified: 2,
+      women: 1,
+      minority: 2,
+      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 1 },
+      ages: [1, 0, 0, 1, 1],
+      classifications: { Khá: 1, 'Xuất sắc': 1, 'Trung bình': 1 },
     });
-    expect(k!.previous).toMatchObject({ planned: 2, opened: 1, planPercent: 50, enrollments: 2, people: 2, completed: 1, certified: 1, women: 1, minority: 1, classifications: { Giỏi: 1 } });
+    expect(k!.previous).toMatchObject({
+      planned: 2,
+      opened: 1,
+      planPercent: 50,
+      enrollments: 2,
+      people: 2,
+      completed: 1,
+      certified: 1,
+      women: 1,
+      minority: 1,
+      classifications: { Giỏi: 1 },
+    });
     expect(d!.current).toEqual({
-      planned: 1, opened: 1, planPercent: 100, enrollments: 2, people: 2, completed: 2, certified: 0, women: 2, minority: 1,
-      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 0 }, ages: [1, 1, 0, 0, 0], classifications: { Giỏi: 1, 'Trung bình': 1 },
+      planned: 1,
+      opened: 1,
+      planPercent: 100,
+      enrollments: 2,
+      people: 2,
+      completed: 2,
+      certified: 0,
+      women: 2,
+      minority: 1,
+      party: { chinh_thuc: 0, du_bi: 1, quan_chung: 1, unknown: 0 },
+      ages: [1, 1, 0, 0, 0],
+      classifications: { Giỏi: 1, 'Trung bình': 1 },
     });
     expect(d!.previous).toMatchObject({ planned: 0, opened: 0, planPercent: null, enrollments: 0, ages: zeroAges });
     // Cúc studied twice in 2026: five enrolments, four people.
-    expect(r.total.current).toMatchObject({ planned: 3, opened: 2, planPercent: 66.67, enrollments: 5, people: 4, completed: 5, certified: 2, women: 3, minority: 3 });
+    expect(r.total.current).toMatchObject({
+      planned: 3,
+      opened: 2,
+      planPercent: 66.67,
+      enrollments: 5,
+      people: 4,
+      completed: 5,
+      certified: 2,
+      women: 3,
+      minority: 3,
+    });
     expect(r.classificationLabels).toEqual(['Xuất sắc', 'Giỏi', 'Khá', 'Trung bình']);
     const both = { [knd.id]: 1, [dvm.id]: 1 };
     expect(r.communes).toEqual([
@@ -45,14 +92,30 @@ describe('yearly and multi-year reports', () => {
       { unitId: units.b1.id, name: 'Đảng bộ xã Đắk Hà', current: 2, previous: 2, byProgram: both },
       { unitId: null, name: 'Chưa rõ tổ chức cơ sở đảng', current: 1, previous: 0, byProgram: { [knd.id]: 1 } },
     ]);
-    expect(r.years).toEqual([{ year: 2026, programs: [{ programId: knd.id, classes: 1, enrollments: 3 }, { programId: dvm.id, classes: 1, enrollments: 2 }] }]);
+    expect(r.years).toEqual([
+      {
+        year: 2026,
+        programs: [
+          { programId: knd.id, classes: 1, enrollments: 3 },
+          { programId: dvm.id, classes: 1, enrollments: 2 },
+        ],
+      },
+    ]);
 
     // The workbook: a sheet per table, numbers as numbers, the plan's share as a fraction shown in %.
     const file = await ok(core, 'reports.xlsx', { period: { kind: 'year', year: 2026 } });
     expect(file.fileName).toBe('bao-cao-dao-tao-nam-2026.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thành phần', 'Xếp loại', 'Theo xã phường', 'Theo tổ chức cơ sở đảng', 'Giờ giảng', 'Theo năm']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Thành phần',
+      'Xếp loại',
+      'Theo xã phường',
+      'Theo tổ chức cơ sở đảng',
+      'Giờ giảng',
+      'Theo năm',
+    ]);
     const overview = wb.getWorksheet('Tổng hợp')!;
     expect(overview.getRow(2).getCell(1).value).toBe(knd.name);
     expect(overview.getRow(2).getCell(3).value).toBe(1);
@@ -60,7 +123,10 @@ describe('yearly and multi-year reports', () => {
     expect(overview.getRow(2).getCell(4).numFmt).toBe('0.00%');
     expect(overview.headerFooter.oddHeader).toBe('&C&BBáo cáo kết quả đào tạo, bồi dưỡng — Năm 2026 — Tổng hợp');
     // No printer behind the test core: printing says so.
-    expect(await invoke(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'PRINT_UNAVAILABLE' } });
+    expect(await invoke(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({
+      ok: false,
+      error: { code: 'PRINT_UNAVAILABLE' },
+    });
   }, 30_000);
 
   it('takes classification shares over graded programs only, and gives every breakdown a count and a share', async () => {
@@ -70,8 +136,18 @@ describe('yearly and multi-year reports', () => {
     const r = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
     const t = r.total.current;
     // By hand, 2026: KND B (Khá, Xuất sắc, Trung bình), DVM C (Giỏi, Trung bình), NQ (3 completed, no grading).
-    expect(t).toMatchObject({ enrollments: 8, people: 4, completed: 8, classifications: { 'Xuất sắc': 1, Giỏi: 1, Khá: 1, 'Trung bình': 2 } });
-    expect(r.programs.find((p) => p.programId === nq.id)!.current).toMatchObject({ enrollments: 3, people: 3, completed: 3, classifications: {} });
+    expect(t).toMatchObject({
+      enrollments: 8,
+      people: 4,
+      completed: 8,
+      classifications: { 'Xuất sắc': 1, Giỏi: 1, Khá: 1, 'Trung bình': 2 },
+    });
+    expect(r.programs.find((p) => p.programId === nq.id)!.current).toMatchObject({
+      enrollments: 3,
+      people: 3,
+      completed: 3,
+      classifications: {},
+    });
     expect(gradedCount(t)).toBe(5);
     const shares = classificationColumns(r.classificationLabels).map((c) => share(c.count(t), c.base(t)));
     expect(shares).toEqual([0.2, 0.2, 0.2, 0.4]);
@@ -100,9 +176,20 @@ describe('yearly and multi-year reports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
     const overview = wb.getWorksheet('Tổng hợp')!;
-    expect((overview.getRow(1).values as unknown[]).slice(5, 9)).toEqual(['Lượt học viên', 'Lượt hoàn thành', 'Lượt cấp giấy chứng nhận', 'Số người (mỗi người một lần)']);
+    expect((overview.getRow(1).values as unknown[]).slice(5, 9)).toEqual([
+      'Lượt học viên',
+      'Lượt hoàn thành',
+      'Lượt cấp giấy chứng nhận',
+      'Số người (mỗi người một lần)',
+    ]);
     const sheet = wb.getWorksheet('Thành phần')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['Chương trình', 'Lượt học viên', 'Nữ', 'Tỉ lệ nữ', 'Dân tộc thiểu số']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+      'Chương trình',
+      'Lượt học viên',
+      'Nữ',
+      'Tỉ lệ nữ',
+      'Dân tộc thiểu số',
+    ]);
     const totalRow = sheet.getRow(sheet.rowCount);
     expect(totalRow.getCell(1).value).toBe('Cộng');
     expect([2, 3, 4, 5, 6].map((i) => totalRow.getCell(i).value)).toEqual([8, 4, 0.5, 4, 0.5]);
@@ -119,7 +206,12 @@ describe('yearly and multi-year reports', () => {
     const half = await ok(core, 'reports.get', { period: { kind: 'months', year: 2026, months: 6 } });
     expect(half.period).toMatchObject({ label: '6 tháng đầu năm 2026', to: '2026-06-30' });
     expect(half.previous.label).toBe('6 tháng đầu năm 2025');
-    expect(half.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({ planned: 1, opened: 1, planPercent: 100, enrollments: 3 });
+    expect(half.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({
+      planned: 1,
+      opened: 1,
+      planPercent: 100,
+      enrollments: 3,
+    });
     // DVM has neither plan nor class in the first halves of 2025 and 2026: it is left out.
     expect(half.programs.map((p) => p.programId)).toEqual([knd.id]);
     void dvm;
@@ -131,7 +223,16 @@ describe('yearly and multi-year reports', () => {
     // Bình studied KND twice (2025 and 2026): seven enrolments, four people, KND three people.
     expect(term.total.current).toMatchObject({ opened: 3, enrollments: 7, people: 4, planned: 5 });
     expect(term.programs.find((p) => p.programId === knd.id)!.current).toMatchObject({ opened: 2, enrollments: 5, people: 4 });
-    expect(term.years.map((y) => y.programs.map((p) => [p.classes, p.enrollments]))).toEqual([[[1, 2], [0, 0]], [[1, 3], [1, 2]]]);
+    expect(term.years.map((y) => y.programs.map((p) => [p.classes, p.enrollments]))).toEqual([
+      [
+        [1, 2],
+        [0, 0],
+      ],
+      [
+        [1, 3],
+        [1, 2],
+      ],
+    ]);
   }, 30_000);
 
   it('prepares an uncached period in the background, then has nothing left to do', async () => {
@@ -161,7 +262,10 @@ describe('yearly and multi-year reports', () => {
 
   it('says when a period has no data or comes before the first record, and refuses a bad period', async () => {
     const core = await startCore(undefined, now);
-    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
+    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({
+      ok: false,
+      error: { code: 'EMPTY' },
+    });
     await reportData(core);
     expect(await invoke(core, 'reports.get', { period: { kind: 'range', fromYear: 2010, toYear: 2015 } })).toMatchObject({
       ok: false,
@@ -182,15 +286,30 @@ describe('yearly and multi-year reports', () => {
     const core = await startCore(undefined, now);
     const { knd, dvm, hall, people, classes, units } = await reportData(core);
     const e = await ok(core, 'classes.save', {
-      programId: knd.id, planLineId: null, cohortNumber: 3, cohortNumbering: 'per_year', name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-11-02', endDate: '2026-11-06',
-      venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 80, sites: [], openingDecisionNumber: null, openingDecisionDate: null,
+      programId: knd.id,
+      planLineId: null,
+      cohortNumber: 3,
+      cohortNumbering: 'per_year',
+      name: 'Lớp KND khóa 3 năm 2026',
+      startDate: '2026-11-02',
+      endDate: '2026-11-06',
+      venueId: hall.id,
+      form: 'full_time',
+      homeroomLecturerId: null,
+      capacity: 80,
+      sites: [],
+      openingDecisionNumber: null,
+      openingDecisionDate: null,
     });
     const refused = await invoke(core, 'reports.closeYear', { year: 2026 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_READY' } });
     expect(!refused.ok && refused.error.message).toContain('còn 1 lớp chưa công nhận kết quả — Lớp KND khóa 3 năm 2026');
     expect((await ok(core, 'reports.years', {})).find((y) => y.year === 2026)!.blockers).toHaveLength(1);
     await ok(core, 'classes.setStatus', { id: e.id, status: 'cancelled', reason: 'Gộp vào lớp khóa 1' });
-    expect(await invoke(core, 'reports.closeYear', { year: 2027 })).toMatchObject({ ok: false, error: { code: 'YEAR_NOT_OVER', message: 'Năm 2027 chưa kết thúc; khóa sổ từ ngày 01/01/2028.' } });
+    expect(await invoke(core, 'reports.closeYear', { year: 2027 })).toMatchObject({
+      ok: false,
+      error: { code: 'YEAR_NOT_OVER', message: 'Năm 2027 chưa kết thúc; khóa sổ từ ngày 01/01/2028.' },
+    });
     await ok(core, 'reports.closeYear', { year: 2026 });
     expect(await invoke(core, 'reports.closeYear', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'ALREADY_CLOSED' } });
     clock = new Date('2027-01-20T03:00:00Z');
@@ -203,13 +322,28 @@ describe('yearly and multi-year reports', () => {
     await ok(core, 'units.save', { id: units.b1.id, name: 'Đảng bộ xã Đắk Hà mới', kind: 'base', parentId: null, communeCode: null });
     const after = await ok(core, 'reports.get', { period: { kind: 'year', year: 2026 } });
     expect(after.total.current.women).toBe(3);
-    expect(after.baseOrgs.map((o) => [o.name, o.current])).toEqual([['Đảng bộ Công an xã', 2], ['Đảng bộ xã Đắk Hà', 2], ['Chưa rõ tổ chức cơ sở đảng', 1]]);
+    expect(after.baseOrgs.map((o) => [o.name, o.current])).toEqual([
+      ['Đảng bộ Công an xã', 2],
+      ['Đảng bộ xã Đắk Hà', 2],
+      ['Chưa rõ tổ chức cơ sở đảng', 1],
+    ]);
     expect(after.amendments).toEqual([]);
 
     // The plan of a closed year and its classes are shut; a certificate needs a reason and becomes an amendment.
-    expect(await invoke(core, 'classes.setStatus', { id: classes.c.id, status: 'cancelled', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'YEAR_CLOSED' } });
-    const issue = { classId: classes.b.id, issueDate: '2027-01-10', signer: { kind: 'director' as const }, enrollmentIds: [classes.b.eid(people.dung.id)] };
-    expect(await invoke(core, 'certificates.issue', issue)).toMatchObject({ ok: false, error: { code: 'YEAR_CLOSED', fields: { reason: 'Năm đã khóa sổ: cần ghi lý do' } } });
+    expect(await invoke(core, 'classes.setStatus', { id: classes.c.id, status: 'cancelled', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'YEAR_CLOSED' },
+    });
+    const issue = {
+      classId: classes.b.id,
+      issueDate: '2027-01-10',
+      signer: { kind: 'director' as const },
+      enrollmentIds: [classes.b.eid(people.dung.id)],
+    };
+    expect(await invoke(core, 'certificates.issue', issue)).toMatchObject({
+      ok: false,
+      error: { code: 'YEAR_CLOSED', fields: { reason: 'Năm đã khóa sổ: cần ghi lý do' } },
+    });
     await ok(core, 'certificates.issue', { ...issue, reason: 'Bổ sung hồ sơ còn thiếu' });
     const grid = await ok(core, 'results.grid', { classId: classes.c.id });
     await ok(core, 'results.setScores', {
@@ -217,7 +351,15 @@ describe('yearly and multi-year reports', () => {
       changes: [{ enrollmentId: grid.rows.find((x) => x.fullName === 'Trần Thị An')!.enrollmentId, component: 0, attempt: 1, tenths: 72 }],
       reason: 'Chấm phúc khảo',
     });
-    await ok(core, 'plans.saveLine', { year: 2027, programId: knd.id, quarter: 1, communeCode: null, plannedClasses: 2, plannedLearners: 60, notes: '' });
+    await ok(core, 'plans.saveLine', {
+      year: 2027,
+      programId: knd.id,
+      quarter: 1,
+      communeCode: null,
+      plannedClasses: 2,
+      plannedLearners: 60,
+      notes: '',
+    });
     const next = await ok(core, 'reports.get', { period: { kind: 'year', year: 2027 } });
     expect(next.closedYears.map((c) => c.year)).toEqual([2026]);
     const kndName = knd.name;
@@ -248,23 +390,38 @@ describe('roll-up to the superior body', () => {
     };
     // Signed, but by a key the province has not been given: who made it is unknown.
     expect(await message(text)).toContain('chưa có trong các khóa công khai đã nhập');
-    await ok(province, 'certificates.addTrustedKey', { issuer: 'TTCT xã Đắk Hà', fileText: (await ok(centre, 'certificates.settings', {})).publicKeyFile });
+    await ok(province, 'certificates.addTrustedKey', {
+      issuer: 'TTCT xã Đắk Hà',
+      fileText: (await ok(centre, 'certificates.settings', {})).publicKeyFile,
+    });
     // The name is the one the province gave the key.
-    expect(await ok(province, 'reports.importRollup', { fileText: text })).toEqual({ centreName: 'TTCT xã Đắk Hà', year: 2026, replaced: false });
+    expect(await ok(province, 'reports.importRollup', { fileText: text })).toEqual({
+      centreName: 'TTCT xã Đắk Hà',
+      year: 2026,
+      replaced: false,
+    });
     expect(await message(text)).toContain('đã được nhập');
-    expect(await message(text.replace('\\"enrollments\\":3', '\\"enrollments\\":30'))).toBe('Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.');
+    expect(await message(text.replace('\\"enrollments\\":3', '\\"enrollments\\":30'))).toBe(
+      'Tệp đã bị sửa sau khi xuất (chữ ký không khớp); không nhập. Hãy xin lại tệp từ trung tâm gửi.',
+    );
     // A file re-signed with a fresh key (a forgery, or a reinstalled centre) is not taken for the centre.
     const outer = JSON.parse(text) as { body: string };
     const forgedBody = outer.body.replace('"enrollments":3', '"enrollments":300');
     const fresh = crypto.generateKeyPairSync('ed25519');
     const freshPem = fresh.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const keyId = crypto.createHash('sha256').update(fresh.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    const keyId = crypto
+      .createHash('sha256')
+      .update(fresh.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+      .slice(0, 16);
     const forged = JSON.parse(forgedBody) as { centre: { keyId: string; publicKeyPem: string } };
     forged.centre.keyId = keyId;
     forged.centre.publicKeyPem = freshPem;
     const forgedText = JSON.stringify(forged);
     const signature = crypto.sign(null, Buffer.from(forgedText), fresh.privateKey).toString('base64url');
-    expect(await message(JSON.stringify({ format: 'ttct-rollup', version: 1, body: forgedText, signature }))).toContain('chưa có trong các khóa công khai đã nhập');
+    expect(await message(JSON.stringify({ format: 'ttct-rollup', version: 1, body: forgedText, signature }))).toContain(
+      'chưa có trong các khóa công khai đã nhập',
+    );
     expect(await message(text.slice(0, Math.floor(text.length / 2)))).toContain('bị cắt cụt');
     expect(await message(text.replace('"version":1', '"version":2'))).toBe(
       'Tệp tổng hợp theo định dạng phiên bản 2; phần mềm này đọc được phiên bản 1. Hãy cập nhật phần mềm cho cùng phiên bản.',
@@ -278,6 +435,13 @@ describe('roll-up to the superior body', () => {
     const rollup = await ok(province, 'reports.rollup', { year: 2026 });
     expect(rollup.centres).toHaveLength(1);
     expect(rollup.centres[0]!.centreName).toBe('TTCT xã Đắk Hà');
-    expect(rollup.total.find((r) => r.code === 'KND')).toMatchObject({ name: knd.name, planned: 2, opened: 1, enrollments: 3, people: 3, certified: 2 });
+    expect(rollup.total.find((r) => r.code === 'KND')).toMatchObject({
+      name: knd.name,
+      planned: 2,
+      opened: 1,
+      enrollments: 3,
+      people: 3,
+      certified: 2,
+    });
   }, 60_000);
 });

@@ -8,8 +8,17 @@ import { journalPath, stagedPath, writeJournal } from '../../electron/core/db/re
 import { invoke, ok, startCore, tempDir } from './helpers';
 
 const centre = (name: string) => ({
-  validFrom: '2025-07-01', name, superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-  address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+  validFrom: '2025-07-01',
+  name,
+  superior: 'Đảng ủy xã Đắk Hà',
+  docCode: 'TTCT',
+  placeName: 'Đắk Hà',
+  address: '',
+  phone: '',
+  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+  deputies: [],
+  areaCommunes: [],
+  areaPartyOrgs: [],
 });
 
 /** A folder with a database named "Cũ" and a backup named "Sao lưu", as a clerk's would be. */
@@ -164,7 +173,10 @@ describe('restoring a backup survives being cut off at any step', () => {
   it('refuses a second restore while one is under way', async () => {
     const { dir, backup } = await folder();
     const core = await startCore(dir);
-    const [a, b] = await Promise.all([invoke(core, 'backups.restore', { file: backup }), invoke(core, 'backups.restore', { file: backup })]);
+    const [a, b] = await Promise.all([
+      invoke(core, 'backups.restore', { file: backup }),
+      invoke(core, 'backups.restore', { file: backup }),
+    ]);
     expect(a.ok).toBe(true);
     expect(b.ok ? null : b.error.code).toBe('BUSY');
     expect((await ok(core, 'app.status', {})).centreName).toBe('Sao lưu');

@@ -5,11 +5,33 @@ import type { AppCore } from '../../electron/core/app-core';
 import { invoke, ok, startCore } from './helpers';
 
 const base: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null,
-  workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '',
-  theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: null,
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
-const person = (f: string, g: string, extra: Partial<PersonInput> = {}): PersonInput => ({ ...base, familyAndMiddle: f, given: g, ...extra });
+const person = (f: string, g: string, extra: Partial<PersonInput> = {}): PersonInput => ({
+  ...base,
+  familyAndMiddle: f,
+  given: g,
+  ...extra,
+});
 
 async function list(rows: (string | null)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -22,7 +44,13 @@ async function list(rows: (string | null)[][]): Promise<string> {
 async function analyze(core: AppCore, file: string) {
   const o = await ok(core, 'imports.open', { fileName: 'ds.xlsx', dataBase64: file });
   const sheet = o.sheets[o.suggestedSheet]!;
-  const a = await ok(core, 'imports.analyze', { sessionId: o.sessionId, sheet: sheet.index, firstDataRow: sheet.firstDataRow, mapping: sheet.columns.map((c) => c.mapping), defaultUnitId: null });
+  const a = await ok(core, 'imports.analyze', {
+    sessionId: o.sessionId,
+    sheet: sheet.index,
+    firstDataRow: sheet.firstDataRow,
+    mapping: sheet.columns.map((c) => c.mapping),
+    defaultUnitId: null,
+  });
   return { sessionId: o.sessionId, rows: a.rows };
 }
 
@@ -32,13 +60,21 @@ describe('import safety', () => {
     await ok(core, 'learners.save', person('Trần Thị', 'Bình', { citizenId: '062195004321', birthDate: '1995-09-02' }));
     const { rows } = await analyze(core, await list([['Lê Văn Cường', '01/01/1990', '062195004321', null]]));
     expect(rows[0]).toMatchObject({ status: 'error' });
-    expect(rows[0]!.problems[0]!.message).toBe('Số CCCD 062195004321 đã có ở hồ sơ Trần Thị Bình, sinh 02/09/1995; hãy kiểm tra lại tên hoặc số CCCD');
+    expect(rows[0]!.problems[0]!.message).toBe(
+      'Số CCCD 062195004321 đã có ở hồ sơ Trần Thị Bình, sinh 02/09/1995; hãy kiểm tra lại tên hoặc số CCCD',
+    );
   });
 
   it('does not take a year of birth for the same person', async () => {
     const core = await startCore();
     await ok(core, 'learners.save', person('Nguyễn Văn', 'An', { birthDate: '1975' }));
-    const { rows } = await analyze(core, await list([['Nguyễn Văn An', '1975', null, null], ['Nguyễn Văn An', '1975', null, null]]));
+    const { rows } = await analyze(
+      core,
+      await list([
+        ['Nguyễn Văn An', '1975', null, null],
+        ['Nguyễn Văn An', '1975', null, null],
+      ]),
+    );
     // Two people of that name born in 1975 may be different people: likely, not certain; and no "repeat" skip.
     expect(rows.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(rows[1]!.problems).toEqual([]);
@@ -60,7 +96,11 @@ describe('import safety', () => {
 
   it('links without filling when the filled record would contradict itself', async () => {
     const core = await startCore();
-    const p = await ok(core, 'learners.save', person('Võ Văn', 'Kiệt', { birthDate: '1970-01-01', partyStatus: 'du_bi', admissionDate: '2025-06-01' }));
+    const p = await ok(
+      core,
+      'learners.save',
+      person('Võ Văn', 'Kiệt', { birthDate: '1970-01-01', partyStatus: 'du_bi', admissionDate: '2025-06-01' }),
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('DS');
     ws.getRow(1).values = ['Họ và tên', 'Ngày sinh', 'Đảng viên', 'Ngày vào Đảng', 'Ngày chính thức'];
@@ -80,7 +120,10 @@ describe('merges, units and records', () => {
     const kept = await ok(core, 'learners.save', person('Đỗ Thị', 'Hoa', { unitId: u1.id }));
     const gone = await ok(core, 'learners.save', person('Đỗ Thị', 'Hoa', { citizenId: '001180000111' }));
     const m = await ok(core, 'learners.merge', { keepId: kept.id, removeId: gone.id });
-    await ok(core, 'learners.save', { ...person('Đỗ Thị', 'Hoa', { unitId: u1.id, citizenId: '001180000111', phone: '0905000999' }), id: kept.id });
+    await ok(core, 'learners.save', {
+      ...person('Đỗ Thị', 'Hoa', { unitId: u1.id, citizenId: '001180000111', phone: '0905000999' }),
+      id: kept.id,
+    });
     await ok(core, 'units.merge', { fromId: u1.id, intoId: u2.id, date: '2026-01-01' });
     const undone = await ok(core, 'learners.undoMerge', { mergeId: m.mergeId });
     expect(undone.kept).toMatchObject({ phone: '0905000999', citizenId: null, unitName: 'Tổ dân phố 02' });
@@ -93,20 +136,39 @@ describe('merges, units and records', () => {
     const core = await startCore();
     const base = await ok(core, 'units.save', { name: 'Đảng bộ xã Mẫu', kind: 'base', parentId: null, communeCode: null });
     const cell = await ok(core, 'units.save', { name: 'Chi bộ thôn 1', kind: 'cell', parentId: base.id, communeCode: null });
-    expect(await invoke(core, 'units.merge', { fromId: base.id, intoId: cell.id, date: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const toCell = await invoke(core, 'units.save', { id: base.id, name: 'Đảng bộ xã Mẫu', kind: 'cell', parentId: null, communeCode: null });
+    expect(await invoke(core, 'units.merge', { fromId: base.id, intoId: cell.id, date: '2026-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const toCell = await invoke(core, 'units.save', {
+      id: base.id,
+      name: 'Đảng bộ xã Mẫu',
+      kind: 'cell',
+      parentId: null,
+      communeCode: null,
+    });
     expect(!toCell.ok && toCell.error.fields?.kind).toBe('Đang có 1 chi bộ trực thuộc, không chuyển thành chi bộ được');
     const other = await ok(core, 'units.save', { name: 'Chi bộ thôn 2', kind: 'cell', parentId: base.id, communeCode: null });
     await ok(core, 'units.merge', { fromId: other.id, intoId: cell.id, date: '2026-01-01' });
-    expect(await invoke(core, 'units.setArchived', { id: other.id, archived: false })).toMatchObject({ ok: false, error: { code: 'MERGED' } });
+    expect(await invoke(core, 'units.setArchived', { id: other.id, archived: false })).toMatchObject({
+      ok: false,
+      error: { code: 'MERGED' },
+    });
   });
 
   it('refuses a save over a record changed elsewhere, and unknown ids without a technical message', async () => {
     const core = await startCore();
     const p = await ok(core, 'learners.save', person('Hà Văn', 'Tuấn'));
     await ok(core, 'learners.save', { ...person('Hà Văn', 'Tuấn', { phone: '0905123123' }), id: p.id, expectedUpdatedAt: p.updatedAt });
-    const stale = await invoke(core, 'learners.save', { ...person('Hà Văn', 'Tuấn', { notes: 'x' }), id: p.id, expectedUpdatedAt: p.updatedAt });
+    const stale = await invoke(core, 'learners.save', {
+      ...person('Hà Văn', 'Tuấn', { notes: 'x' }),
+      id: p.id,
+      expectedUpdatedAt: p.updatedAt,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE' } });
-    expect(await invoke(core, 'learners.dismissDuplicate', { aId: p.id, bId: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invoke(core, 'learners.dismissDuplicate', { aId: p.id, bId: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

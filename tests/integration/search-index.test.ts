@@ -9,9 +9,26 @@ import { ok, startCore, tempDir } from './helpers';
 
 function person(familyAndMiddle: string, given: string) {
   return {
-    familyAndMiddle, given, sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null,
-    workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '',
-    theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+    familyAndMiddle,
+    given,
+    sex: null,
+    birthDate: null,
+    ethnicityCode: null,
+    religion: '',
+    homePlace: '',
+    communeCode: null,
+    workplace: '',
+    position: '',
+    partyStatus: null,
+    admissionDate: null,
+    confirmationDate: null,
+    unitId: null,
+    educationLevel: '',
+    theoryLevel: null,
+    citizenId: '',
+    partyCard: '',
+    phone: '',
+    notes: '',
   };
 }
 
@@ -21,7 +38,12 @@ function expectConsistent(core: AppCore): void {
   const byKey = core.db.prepare('SELECT id FROM people WHERE merged_into_id IS NULL ORDER BY sort_key, id').pluck().all();
   expect(byRank).toEqual(byKey);
   const ranks = core.db.prepare('SELECT sort_rank FROM people WHERE merged_into_id IS NULL ORDER BY sort_rank').pluck().all();
-  const indexed = core.db.prepare("SELECT rowid FROM people_fts WHERE people_fts MATCH '\"a\"* OR \"b\"* OR \"c\"* OR \"d\"* OR \"e\"* OR \"g\"* OR \"h\"* OR \"k\"* OR \"l\"* OR \"m\"* OR \"n\"* OR \"p\"* OR \"t\"* OR \"v\"* OR \"x\"* OR \"y\"*' ORDER BY rowid").pluck().all();
+  const indexed = core.db
+    .prepare(
+      'SELECT rowid FROM people_fts WHERE people_fts MATCH \'"a"* OR "b"* OR "c"* OR "d"* OR "e"* OR "g"* OR "h"* OR "k"* OR "l"* OR "m"* OR "n"* OR "p"* OR "t"* OR "v"* OR "x"* OR "y"*\' ORDER BY rowid',
+    )
+    .pluck()
+    .all();
   expect(indexed).toEqual(ranks);
 }
 
@@ -31,7 +53,13 @@ describe('list order and the search index', () => {
     // 400 people with the very same name: each new one lands in the same gap, forcing re-spreads.
     const ids: number[] = [];
     for (let i = 0; i < 400; i++) ids.push((await ok(core, 'learners.save', person('Nguyễn Văn', 'An'))).id);
-    for (const [f, g] of [['Trần Thị', 'Ánh'], ['Lê', 'Ân'], ['Phạm Văn', 'Bình'], ['Đỗ', 'An'], ['Y', 'Moan Niê']]) {
+    for (const [f, g] of [
+      ['Trần Thị', 'Ánh'],
+      ['Lê', 'Ân'],
+      ['Phạm Văn', 'Bình'],
+      ['Đỗ', 'An'],
+      ['Y', 'Moan Niê'],
+    ]) {
       await ok(core, 'learners.save', person(f!, g!));
     }
     expectConsistent(core);
@@ -55,7 +83,11 @@ describe('list order and the search index', () => {
       `INSERT INTO people (family_and_middle, given, name_key, sort_key, search_text, religion, home_place, workplace, position,
          education_level, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', '', '', '', '', '', 'x', 'x')`,
     );
-    for (const [f, g] of [['Nguyễn Thị', 'Hằng'], ['Đặng Văn', 'Đức'], ['Trần', 'An']]) {
+    for (const [f, g] of [
+      ['Nguyễn Thị', 'Hằng'],
+      ['Đặng Văn', 'Đức'],
+      ['Trần', 'An'],
+    ]) {
       const key = foldText(`${f} ${g}`);
       insert.run(f, g, key, personSortKey({ familyAndMiddle: f!, given: g! }), key);
     }
@@ -63,18 +95,30 @@ describe('list order and the search index', () => {
     const core = await startCore(dir);
     expect(core.schemaVersion()).toBe(MIGRATIONS.length);
     expectConsistent(core);
-    expect((await ok(core, 'learners.search', { q: '' })).rows.map((r) => r.fullName)).toEqual(['Trần An', 'Đặng Văn Đức', 'Nguyễn Thị Hằng']);
+    expect((await ok(core, 'learners.search', { q: '' })).rows.map((r) => r.fullName)).toEqual([
+      'Trần An',
+      'Đặng Văn Đức',
+      'Nguyễn Thị Hằng',
+    ]);
     expect((await ok(core, 'learners.search', { q: 'dang' })).rows.map((r) => r.fullName)).toEqual(['Đặng Văn Đức']);
   });
 
   it('migrates a version 13 index: names, names as spelled and unit words apart, so "Hà" ranks', async () => {
     const dir = tempDir();
-    const v13 = await openDatabase(path.join(dir, 'ttct.sqlite'), { key: null, backupsDir: path.join(dir, 'backups'), migrations: MIGRATIONS.slice(0, 13) });
+    const v13 = await openDatabase(path.join(dir, 'ttct.sqlite'), {
+      key: null,
+      backupsDir: path.join(dir, 'backups'),
+      migrations: MIGRATIONS.slice(0, 13),
+    });
     const insert = v13.prepare(
       `INSERT INTO people (family_and_middle, given, name_key, sort_key, search_text, sort_rank, religion, home_place, workplace, position,
          education_level, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', '', '', 'x', 'x')`,
     );
-    const people = [['Võ Văn', 'An', 'thon ha thanh'], ['Hoàng Thị', 'Hà', ''], ['Nguyễn Thị', 'Hạ', '']] as const;
+    const people = [
+      ['Võ Văn', 'An', 'thon ha thanh'],
+      ['Hoàng Thị', 'Hà', ''],
+      ['Nguyễn Thị', 'Hạ', ''],
+    ] as const;
     people.forEach(([f, g, unit], i) => {
       const key = foldText(`${f} ${g}`);
       insert.run(f, g, key, personSortKey({ familyAndMiddle: f, given: g }), [key, unit].filter(Boolean).join(' '), (i + 1) * 2 ** 24);
@@ -83,6 +127,10 @@ describe('list order and the search index', () => {
     v13.close();
     const core = await startCore(dir);
     expectConsistent(core);
-    expect((await ok(core, 'learners.search', { q: 'Hà' })).rows.map((r) => r.fullName)).toEqual(['Hoàng Thị Hà', 'Nguyễn Thị Hạ', 'Võ Văn An']);
+    expect((await ok(core, 'learners.search', { q: 'Hà' })).rows.map((r) => r.fullName)).toEqual([
+      'Hoàng Thị Hà',
+      'Nguyễn Thị Hạ',
+      'Võ Văn An',
+    ]);
   });
 });

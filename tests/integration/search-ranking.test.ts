@@ -4,9 +4,26 @@ import type { AppCore } from '../../electron/core/app-core';
 import { ok, startCore } from './helpers';
 
 const base: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null,
-  workplace: '', position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '',
-  theoryLevel: null, citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: null,
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 async function add(core: AppCore, name: string, extra: Partial<PersonInput> = {}): Promise<number> {
@@ -19,7 +36,9 @@ async function cell(core: AppCore, name: string): Promise<number> {
 }
 
 async function names(core: AppCore, q: string, filters = {}) {
-  return (await ok(core, 'learners.search', { q, filters, limit: 100 })).rows.map((r) => `${r.fullName}${r.unitName ? ` (${r.unitName})` : ''}`);
+  return (await ok(core, 'learners.search', { q, filters, limit: 100 })).rows.map(
+    (r) => `${r.fullName}${r.unitName ? ` (${r.unitName})` : ''}`,
+  );
 }
 
 /** Every page of a search, `limit` at a time. */
@@ -126,7 +145,13 @@ describe('search ranking (issue 14)', () => {
     const given = ['An', 'Vân', 'Nguyên', 'Bình', 'Văn', 'Hà', 'Tâm'];
     const insert = core.db.transaction(() => {
       for (let i = 0; i < 350; i++) {
-        void ok(core, 'learners.save', { ...base, familyAndMiddle: family[i % family.length]!, given: given[(i * 3) % given.length]!, unitId: i % 4 === 0 ? vanTuong : null, partyStatus: i % 2 ? 'chinh_thuc' : null });
+        void ok(core, 'learners.save', {
+          ...base,
+          familyAndMiddle: family[i % family.length]!,
+          given: given[(i * 3) % given.length]!,
+          unitId: i % 4 === 0 ? vanTuong : null,
+          partyStatus: i % 2 ? 'chinh_thuc' : null,
+        });
       }
     });
     insert();

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, registerIpc } from '../../electron/ipc';
-import { appUrlMatcher, denyAllPermissions, hardenWebContents, isAllowedFrameNavigation, mainWindowOptions, SECURE_WEB_PREFERENCES } from '../../electron/window';
+import {
+  appUrlMatcher,
+  denyAllPermissions,
+  hardenWebContents,
+  isAllowedFrameNavigation,
+  mainWindowOptions,
+  SECURE_WEB_PREFERENCES,
+} from '../../electron/window';
 import { APP_INDEX_URL, resolveRendererFile, serveRendererRequest } from '../../electron/renderer-files';
 import { contract } from '../../shared/contract';
 import { startCore, tempDir } from './helpers';
@@ -62,7 +69,14 @@ describe('navigation, new windows and permissions', () => {
   it('lets a frame load only a print preview (srcdoc) and never moves the main frame', () => {
     expect(isAllowedFrameNavigation({ url: 'about:srcdoc', isMainFrame: false })).toBe(true);
     expect(isAllowedFrameNavigation({ url: 'about:blank', isMainFrame: false })).toBe(true);
-    for (const url of ['app://ttct/index.html', 'file:///etc/passwd', 'https://example.com/', 'javascript:alert(1)', 'data:text/html,x', 'blob:app://ttct/1']) {
+    for (const url of [
+      'app://ttct/index.html',
+      'file:///etc/passwd',
+      'https://example.com/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'blob:app://ttct/1',
+    ]) {
       expect(isAllowedFrameNavigation({ url, isMainFrame: false })).toBe(false);
     }
     expect(isAllowedFrameNavigation({ url: 'about:srcdoc', isMainFrame: true })).toBe(false);
@@ -98,7 +112,11 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ sender: { id: 1 }, senderFrame: mainFrame } as never, null, isAppUrl)).toBe(false);
     const navigated = { url: 'https://evil.example/' };
     expect(
-      isTrustedSender({ sender: { id: 1 }, senderFrame: navigated } as never, { webContents: { id: 1, mainFrame: navigated } } as never, isAppUrl),
+      isTrustedSender(
+        { sender: { id: 1 }, senderFrame: navigated } as never,
+        { webContents: { id: 1, mainFrame: navigated } } as never,
+        isAppUrl,
+      ),
     ).toBe(false);
   });
 
@@ -108,7 +126,14 @@ describe('IPC sender check', () => {
     expect(isAppUrl('app://ttct/index.html#/learners')).toBe(true);
     // Node gives non-web schemes the opaque origin "null": comparing origins would accept all of these.
     expect(new URL('app://evil/index.html').origin).toBe(new URL(APP_INDEX_URL).origin);
-    for (const url of ['app://evil/index.html', 'foo://ttct/index.html', 'app://ttct/other.html', 'file:///tmp/other.html', 'file:///index.html', 'not a url']) {
+    for (const url of [
+      'app://evil/index.html',
+      'foo://ttct/index.html',
+      'app://ttct/other.html',
+      'file:///tmp/other.html',
+      'file:///index.html',
+      'not a url',
+    ]) {
       expect(isAppUrl(url)).toBe(false);
     }
   });
@@ -159,9 +184,20 @@ describe('app:// serves the built renderer and nothing else', () => {
   it('refuses every way out of the folder, other hosts and methods, and missing files', async () => {
     const root = renderer();
     for (const url of [
-      'app://ttct/%2e%2e/secret.txt', 'app://ttct/..%2fsecret.txt', 'app://ttct/assets/..%2f..%2fsecret.txt', 'app://ttct/%2E%2E%5Csecret.txt',
-      'app://ttct/assets%5C..%5C..%5Csecret.txt', 'app://ttct/index.html%00.js', 'app://ttct/%E0%A4%A', 'app://ttct/assets/', 'app://ttct/assets',
-      'app://ttct/missing.js', 'app://other/index.html', 'file:///etc/passwd', 'https://ttct/index.html', 'not a url',
+      'app://ttct/%2e%2e/secret.txt',
+      'app://ttct/..%2fsecret.txt',
+      'app://ttct/assets/..%2f..%2fsecret.txt',
+      'app://ttct/%2E%2E%5Csecret.txt',
+      'app://ttct/assets%5C..%5C..%5Csecret.txt',
+      'app://ttct/index.html%00.js',
+      'app://ttct/%E0%A4%A',
+      'app://ttct/assets/',
+      'app://ttct/assets',
+      'app://ttct/missing.js',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'https://ttct/index.html',
+      'not a url',
     ]) {
       const r = await get(root, url);
       expect([r.status, url]).toEqual([expect.any(Number), url]);
@@ -188,7 +224,10 @@ describe('Content-Security-Policy', () => {
   const html = fs.readFileSync(path.join(root, 'renderer/index.html'), 'utf8');
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
   const directives = Object.fromEntries(
-    csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
   ) as Record<string, string[]>;
 
   it('is strict: only the app itself, no eval, no remote code', () => {

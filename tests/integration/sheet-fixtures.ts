@@ -26,8 +26,20 @@ export function sheet(sheets: RawSheet[], name: string): RawSheet {
 
 /** Excel's "CSV" on a Vietnamese Windows: windows-1258, tone marks as separate combining bytes. */
 const CP1258_LETTERS: Record<string, number> = {
-  Ă: 0xc3, ă: 0xe3, Â: 0xc2, â: 0xe2, Ê: 0xca, ê: 0xea, Ô: 0xd4, ô: 0xf4,
-  Ơ: 0xd5, ơ: 0xf5, Ư: 0xdd, ư: 0xfd, Đ: 0xd0, đ: 0xf0,
+  Ă: 0xc3,
+  ă: 0xe3,
+  Â: 0xc2,
+  â: 0xe2,
+  Ê: 0xca,
+  ê: 0xea,
+  Ô: 0xd4,
+  ô: 0xf4,
+  Ơ: 0xd5,
+  ơ: 0xf5,
+  Ư: 0xdd,
+  ư: 0xfd,
+  Đ: 0xd0,
+  đ: 0xf0,
 };
 const CP1258_TONES: Record<string, number> = { '\u0300': 0xcc, '\u0301': 0xec, '\u0303': 0xde, '\u0309': 0xd2, '\u0323': 0xf2 };
 

@@ -17,7 +17,11 @@ describe('refusals', () => {
   };
 
   it('refuses a PDF, an image or random bytes named .xlsx', async () => {
-    const pdf = await expectRefusal(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET');
+    const pdf = await expectRefusal(
+      Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
+      'ds.xlsx',
+      'IMPORT_NOT_SPREADSHEET',
+    );
     expect(pdf.message).toContain('tệp PDF');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
     expect((await expectRefusal(png, 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET')).message).toContain('hình ảnh PNG');
@@ -25,7 +29,7 @@ describe('refusals', () => {
     const random = Buffer.alloc(4096);
     for (let i = 0; i < random.length; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      random[i] = seed >>> 16 & 0xff;
+      random[i] = (seed >>> 16) & 0xff;
     }
     await expectRefusal(random, 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET');
   });

@@ -185,7 +185,16 @@ describe('reading .xlsx', () => {
       const ws = wb.addWorksheet('DS');
       ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Chức vụ', 'Chi bộ', 'Ghi chú']);
       for (let i = 1; i <= 10_000; i++) {
-        ws.addRow([i, `Nguyễn Văn ${i}`, new Date(Date.UTC(1970 + (i % 30), i % 12, 1 + (i % 28))), 'Nam', 'Kinh', 'Đảng viên', `Chi bộ thôn ${i % 40}`, '']);
+        ws.addRow([
+          i,
+          `Nguyễn Văn ${i}`,
+          new Date(Date.UTC(1970 + (i % 30), i % 12, 1 + (i % 28))),
+          'Nam',
+          'Kinh',
+          'Đảng viên',
+          `Chi bộ thôn ${i % 40}`,
+          '',
+        ]);
       }
     });
     const started = performance.now();

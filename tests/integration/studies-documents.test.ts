@@ -25,7 +25,12 @@ const vietnameseTimes = (() => {
     return false;
   }
 })();
-const missing = [soffice && writer ? null : 'LibreOffice Writer', vietnameseTimes ? null : 'fonts-liberation2', fs.existsSync(CHROMIUM) ? null : CHROMIUM, ...['pdftotext', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t))].filter(Boolean);
+const missing = [
+  soffice && writer ? null : 'LibreOffice Writer',
+  vietnameseTimes ? null : 'fonts-liberation2',
+  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
+  ...['pdftotext', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t)),
+].filter(Boolean);
 if (missing.length) console.warn(`[studies-documents] SKIPPED: missing ${missing.join(', ')} (scripts/install-test-tools.sh).`);
 
 const HEAD = ['STT', 'Tổ chức cơ sở đảng', 'Số buổi', 'Phải dự', 'Có mặt', 'Tỷ lệ', 'Ghi chú'];
@@ -54,7 +59,11 @@ describe.skipIf(missing.length > 0)('the participation report in Word, opened by
     const { congAn, truong, quanSu } = f.units;
     await ok(core, 'studies.saveCounts', {
       sessionId: f.sessionId,
-      rows: [{ unitId: congAn.id, present: 19, expected: null }, { unitId: truong.id, present: 35, expected: 37 }, { unitId: quanSu.id, present: 10, expected: null }],
+      rows: [
+        { unitId: congAn.id, present: 19, expected: null },
+        { unitId: truong.id, present: 35, expected: 37 },
+        { unitId: quanSu.id, present: 10, expected: null },
+      ],
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-studies-docx-'));
     const scope = { kind: 'year' as const, year: 2026 };
@@ -66,10 +75,22 @@ describe.skipIf(missing.length > 0)('the participation report in Word, opened by
     files.docx = path.join(dir, 'studies.docx');
     files.office = path.join(dir, 'studies.pdf');
     fs.writeFileSync(files.docx, Buffer.from(docx.dataBase64, 'base64'));
-    execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, files.docx], {
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    execFileSync(
+      soffice!,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        files.docx,
+      ],
+      {
+        stdio: 'pipe',
+        timeout: 120_000,
+      },
+    );
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', files.office, path.join(SCREENSHOTS, 'docx-studies')]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', files.app, path.join(SCREENSHOTS, 'docx-studies-app')]);

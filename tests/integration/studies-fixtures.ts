@@ -10,9 +10,26 @@ async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>)
 }
 
 const blank: PersonInput = {
-  familyAndMiddle: '', given: '', sex: null, birthDate: null, ethnicityCode: null, religion: '', homePlace: '', communeCode: null, workplace: '',
-  position: '', partyStatus: null, admissionDate: null, confirmationDate: null, unitId: null, educationLevel: '', theoryLevel: null,
-  citizenId: '', partyCard: '', phone: '', notes: '',
+  familyAndMiddle: '',
+  given: '',
+  sex: null,
+  birthDate: null,
+  ethnicityCode: null,
+  religion: '',
+  homePlace: '',
+  communeCode: null,
+  workplace: '',
+  position: '',
+  partyStatus: null,
+  admissionDate: null,
+  confirmationDate: null,
+  unitId: null,
+  educationLevel: '',
+  theoryLevel: null,
+  citizenId: '',
+  partyCard: '',
+  phone: '',
+  notes: '',
 };
 
 /**
@@ -28,10 +45,20 @@ const blank: PersonInput = {
  */
 export async function studyData(core: AppCore) {
   await ok(core, 'centre.save', {
-    validFrom: '2020-01-01', name: 'Trung tâm Chính trị xã Đắk Hà', superior: 'Đảng ủy xã Đắk Hà', docCode: 'TTCT', placeName: 'Đắk Hà',
-    address: '', phone: '', director: { name: 'Nguyễn Văn An', title: 'Giám đốc' }, deputies: [], areaCommunes: [], areaPartyOrgs: [],
+    validFrom: '2020-01-01',
+    name: 'Trung tâm Chính trị xã Đắk Hà',
+    superior: 'Đảng ủy xã Đắk Hà',
+    docCode: 'TTCT',
+    placeName: 'Đắk Hà',
+    address: '',
+    phone: '',
+    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
+    deputies: [],
+    areaCommunes: [],
+    areaPartyOrgs: [],
   });
-  const unit = (name: string, kind: 'base' | 'cell', parentId: number | null = null) => ok(core, 'units.save', { name, kind, parentId, communeCode: null });
+  const unit = (name: string, kind: 'base' | 'cell', parentId: number | null = null) =>
+    ok(core, 'units.save', { name, kind, parentId, communeCode: null });
   const xa = await unit('Đảng bộ xã Đắk Hà', 'base');
   const thon1 = await unit('Chi bộ thôn 1', 'cell', xa.id);
   const congAn = await unit('Đảng bộ Công an xã', 'base');
@@ -42,12 +69,34 @@ export async function studyData(core: AppCore) {
   const hall = await ok(core, 'venues.save', { name: 'Hội trường Đảng ủy xã', address: '', communeCode: null, capacity: 200 });
   const start = '2026-03-05';
   const cls = await ok(core, 'classes.save', {
-    programId: nq.id, planLineId: null, cohortNumber: 1, cohortNumbering: 'per_year', name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026', startDate: start, endDate: start,
-    venueId: hall.id, form: 'full_time', homeroomLecturerId: null, capacity: 200, sites: [], openingDecisionNumber: 5, openingDecisionDate: '2026-03-01',
+    programId: nq.id,
+    planLineId: null,
+    cohortNumber: 1,
+    cohortNumbering: 'per_year',
+    name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026',
+    startDate: start,
+    endDate: start,
+    venueId: hall.id,
+    form: 'full_time',
+    homeroomLecturerId: null,
+    capacity: 200,
+    sites: [],
+    openingDecisionNumber: 5,
+    openingDecisionDate: '2026-03-01',
   });
   await ok(core, 'timetable.save', {
     classId: cls.id,
-    sessions: [{ date: start, half: 'sang', topicId: null, title: 'Quán triệt Nghị quyết Đại hội XIV', lecturerId: null, venueId: hall.id, periods: 4 }],
+    sessions: [
+      {
+        date: start,
+        half: 'sang',
+        topicId: null,
+        title: 'Quán triệt Nghị quyết Đại hội XIV',
+        lecturerId: null,
+        venueId: hall.id,
+        periods: 4,
+      },
+    ],
     adjustClassDates: false,
   });
   const person = (familyAndMiddle: string, given: string, unitId: number | null) =>
@@ -60,7 +109,11 @@ export async function studyData(core: AppCore) {
     await person('Võ Văn', 'Em', thon1.id),
     await person('Đinh Thị', 'Giang', null),
   ];
-  const list = await ok(core, 'enrollments.add', { classId: cls.id, personIds: listed.map((p) => p.id), fitOverrideReason: 'Theo danh sách cấp ủy gửi' });
+  const list = await ok(core, 'enrollments.add', {
+    classId: cls.id,
+    personIds: listed.map((p) => p.id),
+    fitOverrideReason: 'Theo danh sách cấp ủy gửi',
+  });
   const eid = (personId: number) => list.enrollments.find((e) => e.personId === personId)!.id;
   const grid = await ok(core, 'attendance.grid', { classId: cls.id });
   const sessionId = grid.sessions[0]!.id;
@@ -76,10 +129,21 @@ export async function studyData(core: AppCore) {
 
   await ok(core, 'studies.saveMembers', {
     year: 2026,
-    rows: [{ unitId: xa.id, members: 40 }, { unitId: congAn.id, members: 20 }, { unitId: truong.id, members: 37 }, { unitId: quanSu.id, members: null }],
+    rows: [
+      { unitId: xa.id, members: 40 },
+      { unitId: congAn.id, members: 20 },
+      { unitId: truong.id, members: 37 },
+      { unitId: quanSu.id, members: null },
+    ],
   });
   const session = await ok(core, 'studies.save', {
-    id: null, title: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng', date: start, form: 'online', sites: 25, classId: cls.id, note: '',
+    id: null,
+    title: 'Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng',
+    date: start,
+    form: 'online',
+    sites: 25,
+    classId: cls.id,
+    note: '',
   });
   return { units: { xa, thon1, congAn, truong, quanSu }, classId: cls.id, sessionId: session.id, people: listed };
 }

@@ -21,16 +21,31 @@ describe('resolution-study participation — review fixes', () => {
     const { xa, congAn, truong, quanSu } = f.units;
     await ok(core, 'studies.saveCounts', {
       sessionId: f.sessionId,
-      rows: [{ unitId: congAn.id, present: 19, expected: null }, { unitId: truong.id, present: 35, expected: 37 }, { unitId: quanSu.id, present: 10, expected: null }],
+      rows: [
+        { unitId: congAn.id, present: 19, expected: null },
+        { unitId: truong.id, present: 35, expected: 37 },
+        { unitId: quanSu.id, present: 10, expected: null },
+      ],
     });
     await ok(core, 'units.merge', { fromId: congAn.id, intoId: xa.id, date: '2026-06-01' });
 
     const grid = await ok(core, 'studies.get', { id: f.sessionId });
-    expect(grid.rows.find((r) => r.unitId === congAn.id)).toMatchObject({ present: 19, expected: null, members: 20, mergedInto: 'Đảng bộ xã Đắk Hà', list: null });
+    expect(grid.rows.find((r) => r.unitId === congAn.id)).toMatchObject({
+      present: 19,
+      expected: null,
+      members: 20,
+      mergedInto: 'Đảng bộ xã Đắk Hà',
+      list: null,
+    });
     // What the grid sends on «Lưu số liệu»: only the lines the clerk can edit.
     const editable = grid.rows.filter((r) => !r.list && r.mergedInto === null);
     expect(editable.map((r) => r.unitId).sort()).toEqual([truong.id, quanSu.id].sort());
-    expect(await ok(core, 'studies.saveCounts', { sessionId: f.sessionId, rows: editable.map((r) => ({ unitId: r.unitId, present: r.present, expected: r.expected })) })).toEqual({ saved: 2 });
+    expect(
+      await ok(core, 'studies.saveCounts', {
+        sessionId: f.sessionId,
+        rows: editable.map((r) => ({ unitId: r.unitId, present: r.present, expected: r.expected })),
+      }),
+    ).toEqual({ saved: 2 });
     // Even a save that sends one organisation leaves the others' counts alone.
     await ok(core, 'studies.saveCounts', { sessionId: f.sessionId, rows: [{ unitId: truong.id, present: 36, expected: 37 }] });
 
@@ -44,7 +59,10 @@ describe('resolution-study participation — review fixes', () => {
     const html = (await ok(core, 'studies.preview', { scope: { kind: 'session', id: f.sessionId } })).html;
     expect(html).toContain('đã hợp nhất vào «Đảng bộ xã Đắk Hà»');
     // The merged organisation itself still takes no new figures.
-    const r = await invoke(core, 'studies.saveCounts', { sessionId: f.sessionId, rows: [{ unitId: congAn.id, present: 18, expected: null }] });
+    const r = await invoke(core, 'studies.saveCounts', {
+      sessionId: f.sessionId,
+      rows: [{ unitId: congAn.id, present: 18, expected: null }],
+    });
     expect(r.ok ? null : r.error.fields).toEqual({ 'rows.0.unitId': '«Đảng bộ Công an xã» đã hợp nhất vào «Đảng bộ xã Đắk Hà»' });
   });
 
@@ -52,7 +70,15 @@ describe('resolution-study participation — review fixes', () => {
     const core = await startCore();
     const f = await studyData(core);
     const { congAn, truong } = f.units;
-    const plain = await ok(core, 'studies.save', { id: null, title: 'Học tập chuyên đề năm 2026', date: '2026-09-10', form: 'in_person', sites: null, classId: null, note: '' });
+    const plain = await ok(core, 'studies.save', {
+      id: null,
+      title: 'Học tập chuyên đề năm 2026',
+      date: '2026-09-10',
+      form: 'in_person',
+      sites: null,
+      classId: null,
+      note: '',
+    });
     await ok(core, 'studies.saveCounts', { sessionId: plain.id, rows: [{ unitId: truong.id, present: 35, expected: 37 }] });
     const report = await ok(core, 'studies.report', { scope: { kind: 'session', id: plain.id } });
     // Quân sự has no members for 2026: nothing to report against, so no row.
@@ -101,9 +127,23 @@ describe('resolution-study participation — review fixes', () => {
     const core = await startCore();
     const f = await studyData(core);
     const { congAn, truong } = f.units;
-    const input = { id: null, title: 'Học tập chuyên đề', date: '2026-09-10', form: 'in_person' as const, sites: null, classId: null, note: '' };
+    const input = {
+      id: null,
+      title: 'Học tập chuyên đề',
+      date: '2026-09-10',
+      form: 'in_person' as const,
+      sites: null,
+      classId: null,
+      note: '',
+    };
     const s = await ok(core, 'studies.save', input);
-    await ok(core, 'studies.saveCounts', { sessionId: s.id, rows: [{ unitId: congAn.id, present: 19, expected: null }, { unitId: truong.id, present: 30, expected: 36 }] });
+    await ok(core, 'studies.saveCounts', {
+      sessionId: s.id,
+      rows: [
+        { unitId: congAn.id, present: 19, expected: null },
+        { unitId: truong.id, present: 30, expected: 36 },
+      ],
+    });
     const move = () => invoke(core, 'studies.save', { ...input, id: s.id, date: '2027-01-15' });
     const none = await move();
     expect(none.ok ? null : none.error.fields).toEqual({
@@ -111,7 +151,9 @@ describe('resolution-study participation — review fixes', () => {
     });
     await ok(core, 'studies.saveMembers', { year: 2027, rows: [{ unitId: congAn.id, members: 15 }] });
     const fewer = await move();
-    expect(fewer.ok ? null : fewer.error.fields).toEqual({ date: '«Đảng bộ Công an xã» có 19 đảng viên có mặt, nhiều hơn số đảng viên năm 2027 (15); hãy ghi số phải dự trước' });
+    expect(fewer.ok ? null : fewer.error.fields).toEqual({
+      date: '«Đảng bộ Công an xã» có 19 đảng viên có mặt, nhiều hơn số đảng viên năm 2027 (15); hãy ghi số phải dự trước',
+    });
     expect((await ok(core, 'studies.get', { id: s.id })).session.date).toBe('2026-09-10');
     await ok(core, 'studies.saveMembers', { year: 2027, rows: [{ unitId: congAn.id, members: 19 }] });
     expect((await move()).ok).toBe(true);
@@ -125,7 +167,20 @@ describe('resolution-study participation — review fixes', () => {
       heading: 'Đảng bộ xã A — năm 2026',
       rowLabel: 'Buổi học tập',
       facts: [],
-      rows: [{ key: '1', label: 'Buổi 1', detail: '05/03/2026', sessions: 1200, present: 10, expected: 20, rate: 0.5, source: 'counts', missingSessions: 0, mergedInto: null }],
+      rows: [
+        {
+          key: '1',
+          label: 'Buổi 1',
+          detail: '05/03/2026',
+          sessions: 1200,
+          present: 10,
+          expected: 20,
+          rate: 0.5,
+          source: 'counts',
+          missingSessions: 0,
+          mergedInto: null,
+        },
+      ],
       total: { present: 10, expected: 20, rate: 0.5, rows: 1, missing: 0, notReported: 0 },
     };
     const rows = await sheetRows(await studyReportXlsx(report));

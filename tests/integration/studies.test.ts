@@ -19,7 +19,13 @@ async function typeCounts(core: AppCore, f: Fixture) {
   });
 }
 
-const cells = (r: { label: string; present: number; expected: number | null; rate: number | null; source: string }) => [r.label, r.present, r.expected, r.rate === null ? null : formatPercent(r.rate, 2), r.source];
+const cells = (r: { label: string; present: number; expected: number | null; rate: number | null; source: string }) => [
+  r.label,
+  r.present,
+  r.expected,
+  r.rate === null ? null : formatPercent(r.rate, 2),
+  r.source,
+];
 
 describe('resolution-study participation', () => {
   it('mixes typed counts and a class list in one session, lowest rate first, a missing denominator last and outside the total', async () => {
@@ -54,7 +60,15 @@ describe('resolution-study participation', () => {
     const f = await studyData(core);
     await typeCounts(core, f);
     const { xa, congAn, truong, quanSu } = f.units;
-    const second = await ok(core, 'studies.save', { id: null, title: 'Học tập chuyên đề năm 2026', date: '2026-09-10', form: 'in_person', sites: null, classId: null, note: '' });
+    const second = await ok(core, 'studies.save', {
+      id: null,
+      title: 'Học tập chuyên đề năm 2026',
+      date: '2026-09-10',
+      form: 'in_person',
+      sites: null,
+      classId: null,
+      note: '',
+    });
     await ok(core, 'studies.saveCounts', {
       sessionId: second.id,
       rows: [
@@ -98,11 +112,20 @@ describe('resolution-study participation', () => {
       return r.ok ? {} : r.error.fields;
     };
     // Bad rows beside a good one: the good one is not written either.
-    expect(await refused([{ unitId: congAn.id, present: 5, expected: null }, { unitId: truong.id, present: 38, expected: 37 }])).toEqual({
+    expect(
+      await refused([
+        { unitId: congAn.id, present: 5, expected: null },
+        { unitId: truong.id, present: 38, expected: 37 },
+      ]),
+    ).toEqual({
       'rows.1.present': 'Số có mặt (38) lớn hơn số phải dự (37)',
     });
-    expect(await refused([{ unitId: congAn.id, present: 21, expected: null }])).toEqual({ 'rows.0.present': 'Số có mặt (21) lớn hơn số đảng viên năm 2026 (20)' });
-    expect(await refused([{ unitId: congAn.id, present: -1, expected: null }])).toEqual({ 'rows.0.present': 'Số có mặt là số nguyên, không âm' });
+    expect(await refused([{ unitId: congAn.id, present: 21, expected: null }])).toEqual({
+      'rows.0.present': 'Số có mặt (21) lớn hơn số đảng viên năm 2026 (20)',
+    });
+    expect(await refused([{ unitId: congAn.id, present: -1, expected: null }])).toEqual({
+      'rows.0.present': 'Số có mặt là số nguyên, không âm',
+    });
     expect(await refused([{ unitId: xa.id, present: 3, expected: 4 }])).toEqual({
       'rows.0.present': 'Số liệu của tổ chức này lấy theo danh sách lớp «Lớp học tập Nghị quyết Đại hội XIV năm 2026»; không nhập số đếm',
     });
@@ -116,7 +139,8 @@ describe('resolution-study participation', () => {
     // Members below a count typed without «phải dự» would leave it above them: refused at the field.
     const m = await invoke(core, 'studies.saveMembers', { year: 2026, rows: [{ unitId: congAn.id, members: 18 }] });
     expect(m.ok ? null : m.error.fields).toEqual({
-      'rows.0.members': 'Buổi «Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng» ngày 05/03/2026 đã nhập 19 đảng viên có mặt, nhiều hơn số này',
+      'rows.0.members':
+        'Buổi «Hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng» ngày 05/03/2026 đã nhập 19 đảng viên có mặt, nhiều hơn số này',
     });
     const negative = await invoke(core, 'studies.saveMembers', { year: 2026, rows: [{ unitId: congAn.id, members: -3 }] });
     expect(negative.ok ? null : negative.error.fields).toEqual({ 'rows.0.members': 'Số đảng viên là số nguyên, không âm' });
@@ -135,7 +159,9 @@ describe('resolution-study participation', () => {
     ]);
     await ok(core, 'studies.saveMembers', { year: 2027, rows: next.rows.map((r) => ({ unitId: r.unitId, members: r.previous })) });
     expect((await ok(core, 'studies.members', { year: 2027 })).rows.map((r) => r.members)).toEqual([20, null, 37, 40]);
-    const audit = core.db.prepare("SELECT entity_id, after_json FROM audit_log WHERE entity = 'study_members' ORDER BY id DESC LIMIT 1").get() as { entity_id: string };
+    const audit = core.db
+      .prepare("SELECT entity_id, after_json FROM audit_log WHERE entity = 'study_members' ORDER BY id DESC LIMIT 1")
+      .get() as { entity_id: string };
     expect(audit.entity_id).toBe('2027');
     expect(f.units.quanSu.id).toBeGreaterThan(0);
   });
@@ -162,10 +188,28 @@ describe('resolution-study participation', () => {
   it('links a session to a class only when no typed counts sit under its list, and removes a session with a reason', async () => {
     const core = await startCore();
     const f = await studyData(core);
-    const plain = await ok(core, 'studies.save', { id: null, title: 'Buổi học tập khác', date: '2026-04-02', form: 'in_person', sites: null, classId: null, note: '' });
+    const plain = await ok(core, 'studies.save', {
+      id: null,
+      title: 'Buổi học tập khác',
+      date: '2026-04-02',
+      form: 'in_person',
+      sites: null,
+      classId: null,
+      note: '',
+    });
     await ok(core, 'studies.saveCounts', { sessionId: plain.id, rows: [{ unitId: f.units.xa.id, present: 30, expected: null }] });
-    const r = await invoke(core, 'studies.save', { id: plain.id, title: 'Buổi học tập khác', date: '2026-04-02', form: 'in_person', sites: null, classId: f.classId, note: '' });
-    expect(r.ok ? null : r.error.fields).toEqual({ classId: 'Danh sách lớp này có học viên của «Đảng bộ xã Đắk Hà», tổ chức đã nhập số đếm; hãy xóa số đếm đó trước' });
+    const r = await invoke(core, 'studies.save', {
+      id: plain.id,
+      title: 'Buổi học tập khác',
+      date: '2026-04-02',
+      form: 'in_person',
+      sites: null,
+      classId: f.classId,
+      note: '',
+    });
+    expect(r.ok ? null : r.error.fields).toEqual({
+      classId: 'Danh sách lớp này có học viên của «Đảng bộ xã Đắk Hà», tổ chức đã nhập số đếm; hãy xóa số đếm đó trước',
+    });
     await ok(core, 'studies.remove', { id: plain.id, reason: 'Nhập nhầm' });
     expect((await ok(core, 'studies.list', { year: 2026 })).map((s) => s.id)).toEqual([f.sessionId]);
     const missingReason = await invoke(core, 'studies.remove', { id: f.sessionId, reason: '' });

@@ -38,8 +38,10 @@ type Cases = { [C in Channel]?: (d: Data) => Input<C>[] | Promise<Input<C>[]> };
 
 /** Channels the sweep does not call here, and why. */
 const EXCLUDED = {
-  'documents.print': 'sends a document to a printer through the system dialog: Electron only (the browser host cannot print); tests/electron covers the Electron printing path',
-  'reports.print': 'sends the report to a printer through the system dialog: Electron only (the browser host cannot print), as documents.print',
+  'documents.print':
+    'sends a document to a printer through the system dialog: Electron only (the browser host cannot print); tests/electron covers the Electron printing path',
+  'reports.print':
+    'sends the report to a printer through the system dialog: Electron only (the browser host cannot print), as documents.print',
   'protection.recoverySheetPrint': 'sends the recovery sheet to a printer: Electron only, as documents.print',
   'learners.learningRecordPrint': 'sends the learning record to a printer through the system dialog: Electron only, as documents.print',
   'studies.print': 'sends the participation report to a printer through the system dialog: Electron only, as documents.print',
@@ -56,14 +58,18 @@ const QUERIES = {
   'programs.list': () => [{ includeArchived: false }, { includeArchived: true }],
   'programs.get': (d) => d.programs.map((p) => ({ id: p.id })),
   'learners.search': (d) => [
-    { q: '', limit: 50 }, { q: 'nguyen', limit: 50 }, { q: 'thi', limit: 20 }, { q: '19', limit: 20 },
+    { q: '', limit: 50 },
+    { q: 'nguyen', limit: 50 },
+    { q: 'thi', limit: 20 },
+    { q: '19', limit: 20 },
     { q: '', limit: 20, filters: { unitId: d.units.find((u) => u.kind === 'cell')!.id } },
   ],
   'learners.count': () => [{ q: '' }, { q: 'nguyen' }],
   'learners.get': (d) => d.people.map((id) => ({ id })),
   'learners.exportXlsx': () => [{ q: '', filters: {} }],
   // People with certificates (classes, results, audit entries) and people with none.
-  'learners.personDataXlsx': (d) => [...new Set([...d.certificates.slice(0, 5).map((c) => c.personId), ...d.people.slice(0, 5)])].map((id) => ({ id })),
+  'learners.personDataXlsx': (d) =>
+    [...new Set([...d.certificates.slice(0, 5).map((c) => c.personId), ...d.people.slice(0, 5)])].map((id) => ({ id })),
   'learners.personDataPdf': (d) => [d.certificates[0]!.personId, d.people[0]!].map((id) => ({ id })),
   // People with classes only: someone with none is refused (nothing to certify), as tests/integration/learning-record covers.
   'learners.learningRecordPreview': (d) => [...new Set(d.certificates.slice(0, 10).map((c) => c.personId))].map((id) => ({ id })),
@@ -78,7 +84,11 @@ const QUERIES = {
   'lecturers.hours': (d) => d.years.map((year) => ({ year })),
   'venues.list': () => [{ includeArchived: false }, { includeArchived: true }],
   'plans.year': (d) => d.years.map((year) => ({ year })),
-  'classes.list': (d) => [{ year: null, programId: null }, ...d.years.map((year) => ({ year, programId: null })), { year: null, programId: d.programs[0]!.id }],
+  'classes.list': (d) => [
+    { year: null, programId: null },
+    ...d.years.map((year) => ({ year, programId: null })),
+    { year: null, programId: d.programs[0]!.id },
+  ],
   'classes.get': (d) => d.classes.map((c) => ({ id: c.id })),
   'classes.propose': (d) => d.programs.map((p) => ({ programId: p.id, startDate: TODAY, cohortNumbering: 'per_year' as const })),
   'timetable.get': (d) => d.classes.map((c) => ({ classId: c.id })),
@@ -87,13 +97,27 @@ const QUERIES = {
       d.classes.slice(0, 3).map(async (c) => ({
         classId: c.id,
         sessions: (await ok('timetable.get', { classId: c.id })).sessions.map((s) => ({
-          id: s.id, date: s.date, half: s.half, topicId: s.topicId, title: s.title, lecturerId: s.lecturerId, venueId: s.venueId, periods: s.periods,
+          id: s.id,
+          date: s.date,
+          half: s.half,
+          topicId: s.topicId,
+          title: s.title,
+          lecturerId: s.lecturerId,
+          venueId: s.venueId,
+          periods: s.periods,
         })),
       })),
     ),
   'calendar.sessions': (d) => [
     // The calendar shows at most two months at a time.
-    ...d.years.flatMap((y) => [`${y}-01-01`, `${y}-05-01`, `${y}-10-01`].map((from) => ({ from, to: from.replace(/-01$/, '-28').replace(/-(\d\d)-28$/, (_, m: string) => `-${String(Number(m) + 1).padStart(2, '0')}-28`), lecturerId: null, venueId: null }))),
+    ...d.years.flatMap((y) =>
+      [`${y}-01-01`, `${y}-05-01`, `${y}-10-01`].map((from) => ({
+        from,
+        to: from.replace(/-01$/, '-28').replace(/-(\d\d)-28$/, (_, m: string) => `-${String(Number(m) + 1).padStart(2, '0')}-28`),
+        lecturerId: null,
+        venueId: null,
+      })),
+    ),
     { from: `${d.years[0]}-03-01`, to: `${d.years[0]}-04-30`, lecturerId: d.lecturers[0]!.id, venueId: null },
     { from: `${d.years[0]}-03-01`, to: `${d.years[0]}-04-30`, lecturerId: null, venueId: d.venues[0]!.id },
   ],
@@ -115,16 +139,31 @@ const QUERIES = {
   'certificates.offset': () => [{}],
   'certificates.preview': (d) => [{ certificateIds: d.certificates.slice(0, 5).map((c) => c.id) }],
   'certificates.printers': () => [{}],
-  'certificates.layoutPreview': async (d) => [{ programId: certificateProgram(d), layout: (await ok('certificates.layout', { programId: certificateProgram(d) })).layout }],
+  'certificates.layoutPreview': async (d) => [
+    { programId: certificateProgram(d), layout: (await ok('certificates.layout', { programId: certificateProgram(d) })).layout },
+  ],
   'certificates.calibration': (d) => [{ programId: certificateProgram(d) }],
   'certificates.calibrationPdf': (d) => [{ programId: certificateProgram(d) }],
-  'certificates.listPreview': (d) => [...d.years.map((year) => ({ kind: 'register' as const, year })), ...certificateClasses(d).map((classId) => ({ kind: 'receipt' as const, classId }))],
-  'certificates.listPdf': (d) => [{ kind: 'register' as const, year: d.years[0]! }, { kind: 'receipt' as const, classId: certificateClasses(d)[0]! }],
-  'certificates.listDocx': (d) => [{ kind: 'register' as const, year: d.years[0]! }, { kind: 'receipt' as const, classId: certificateClasses(d)[0]! }],
+  'certificates.listPreview': (d) => [
+    ...d.years.map((year) => ({ kind: 'register' as const, year })),
+    ...certificateClasses(d).map((classId) => ({ kind: 'receipt' as const, classId })),
+  ],
+  'certificates.listPdf': (d) => [
+    { kind: 'register' as const, year: d.years[0]! },
+    { kind: 'receipt' as const, classId: certificateClasses(d)[0]! },
+  ],
+  'certificates.listDocx': (d) => [
+    { kind: 'register' as const, year: d.years[0]! },
+    { kind: 'receipt' as const, classId: certificateClasses(d)[0]! },
+  ],
   'certificates.registerXlsx': (d) => d.years.map((year) => ({ year })),
   'certificates.verify': (d) => d.certificates.slice(0, 10).map((c) => ({ code: c.verificationCode })),
   'certificates.trustedKeys': () => [{}],
-  'reports.get': (d) => [...d.years.map((year) => ({ period: { kind: 'year' as const, year } })), { period: { kind: 'range' as const, fromYear: d.years[0]!, toYear: THIS_YEAR } }, { period: { kind: 'months' as const, year: d.years[1]!, months: 6 as const } }],
+  'reports.get': (d) => [
+    ...d.years.map((year) => ({ period: { kind: 'year' as const, year } })),
+    { period: { kind: 'range' as const, fromYear: d.years[0]!, toYear: THIS_YEAR } },
+    { period: { kind: 'months' as const, year: d.years[1]!, months: 6 as const } },
+  ],
   'reports.xlsx': (d) => [{ period: { kind: 'year' as const, year: d.years[0]! } }],
   'reports.preview': (d) => d.years.map((year) => ({ period: { kind: 'year' as const, year } })),
   'reports.pdf': (d) => [{ period: { kind: 'year' as const, year: d.years[1]! } }],
@@ -151,10 +190,16 @@ const QUERIES = {
     ...[...d.years, THIS_YEAR].map((year) => ({ scope: { kind: 'year' as const, year } })),
     { scope: { kind: 'org' as const, unitId: d.units.find((u) => u.kind === 'base')!.id, year: d.years[d.years.length - 1]! } },
   ],
-  'studies.preview': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }, { scope: { kind: 'year' as const, year: d.years[0]! } }],
+  'studies.preview': async (d) => [
+    { scope: { kind: 'session' as const, id: await studySession(d) } },
+    { scope: { kind: 'year' as const, year: d.years[0]! } },
+  ],
   'studies.pdf': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }],
   'studies.docx': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }],
-  'studies.xlsx': async (d) => [{ scope: { kind: 'session' as const, id: await studySession(d) } }, { scope: { kind: 'year' as const, year: d.years[0]! } }],
+  'studies.xlsx': async (d) => [
+    { scope: { kind: 'session' as const, id: await studySession(d) } },
+    { scope: { kind: 'year' as const, year: d.years[0]! } },
+  ],
 } satisfies Cases;
 
 let studySessionId: Promise<number> | null = null;
@@ -163,7 +208,15 @@ function studySession(d: Data): Promise<number> {
   studySessionId ??= (async () => {
     const year = d.years[d.years.length - 1]!;
     const cls = d.classes.find((c) => c.status === 'certificates_issued' && c.year === year) ?? null;
-    const { id } = await ok('studies.save', { id: null, title: 'Học tập, quán triệt nghị quyết', date: `${year}-06-15`, form: 'online', sites: 25, classId: cls?.id ?? null, note: '' });
+    const { id } = await ok('studies.save', {
+      id: null,
+      title: 'Học tập, quán triệt nghị quyết',
+      date: `${year}-06-15`,
+      form: 'online',
+      sites: 25,
+      classId: cls?.id ?? null,
+      note: '',
+    });
     const covered = new Set((await ok('studies.get', { id })).rows.filter((r) => r.list).map((r) => r.unitId));
     const base = d.units.find((u) => u.kind === 'base' && !covered.has(u.id));
     if (base) await ok('studies.saveCounts', { sessionId: id, rows: [{ unitId: base.id, present: 30, expected: 32 }] });
@@ -205,7 +258,10 @@ function stageSamples(d: Data): number[] {
 }
 
 async function collect(): Promise<Data> {
-  const years = (await ok('reports.years', {})).map((y) => y.year).filter((y) => y < THIS_YEAR).sort();
+  const years = (await ok('reports.years', {}))
+    .map((y) => y.year)
+    .filter((y) => y < THIS_YEAR)
+    .sort();
   const people = (await ok('learners.search', { q: '', limit: 100 })).rows.map((r) => r.id);
   return {
     years,
@@ -273,21 +329,90 @@ describe('every channel on demo data', () => {
 });
 
 const COMMAND_CHANNELS = [
-  'app.reportError', 'centre.save', 'programs.save', 'programs.setArchived', 'learners.save', 'learners.dismissDuplicate', 'learners.merge',
-  'learners.undoMerge', 'units.save', 'units.merge', 'units.setArchived', 'imports.open', 'imports.analyze', 'imports.updateRow', 'imports.setRowAction',
-  'imports.problemsXlsx', 'imports.commit', 'imports.discard', 'lecturers.save', 'lecturers.setArchived', 'venues.save', 'venues.setArchived',
-  'plans.saveLine', 'plans.deleteLine', 'plans.copyYear', 'classes.save', 'classes.setStatus', 'timetable.generate', 'timetable.save',
-  'holidays.addAdjustment', 'holidays.removeAdjustment', 'enrollments.add', 'enrollments.addUnit', 'enrollments.withdraw', 'enrollments.setDiscipline',
-  'enrollments.setSite', 'attendance.set', 'results.setScores', 'results.recognise', 'certificates.saveSettings', 'certificates.setNextNumber', 'certificates.issue',
-  'certificates.reissue', 'certificates.revoke', 'certificates.repair', 'certificates.saveLayout', 'certificates.saveOffset', 'certificates.startBatch',
-  'certificates.batchStatus', 'certificates.cancelBatch', 'certificates.addTrustedKey', 'certificates.removeTrustedKey', 'reports.prepare',
-  'reports.prepareStatus', 'reports.cancelPrepare', 'reports.saveSettings', 'reports.closeYear', 'reports.exportRollup', 'reports.importRollup',
-  'reports.removeRollup', 'backups.create', 'backups.restore', 'backups.exportOffsite', 'backups.restoreFile', 'backups.setReminder',
-  'app.chooseFolder', 'app.chooseBackupFile', 'protection.recoverySheetPdf', 'protection.confirmRecoveryKey', 'protection.newRecoveryKey',
-  'protection.unlock', 'app.setClerkName',
-  'levels.saveDiploma', 'levels.deleteDiploma', 'levels.saveGroup', 'levels.deleteGroup', 'levels.saveTarget', 'levels.deleteTarget',
-  'levels.saveNomination', 'levels.deleteNomination',
-  'studies.save', 'studies.remove', 'studies.saveCounts', 'studies.saveMembers',
+  'app.reportError',
+  'centre.save',
+  'programs.save',
+  'programs.setArchived',
+  'learners.save',
+  'learners.dismissDuplicate',
+  'learners.merge',
+  'learners.undoMerge',
+  'units.save',
+  'units.merge',
+  'units.setArchived',
+  'imports.open',
+  'imports.analyze',
+  'imports.updateRow',
+  'imports.setRowAction',
+  'imports.problemsXlsx',
+  'imports.commit',
+  'imports.discard',
+  'lecturers.save',
+  'lecturers.setArchived',
+  'venues.save',
+  'venues.setArchived',
+  'plans.saveLine',
+  'plans.deleteLine',
+  'plans.copyYear',
+  'classes.save',
+  'classes.setStatus',
+  'timetable.generate',
+  'timetable.save',
+  'holidays.addAdjustment',
+  'holidays.removeAdjustment',
+  'enrollments.add',
+  'enrollments.addUnit',
+  'enrollments.withdraw',
+  'enrollments.setDiscipline',
+  'enrollments.setSite',
+  'attendance.set',
+  'results.setScores',
+  'results.recognise',
+  'certificates.saveSettings',
+  'certificates.setNextNumber',
+  'certificates.issue',
+  'certificates.reissue',
+  'certificates.revoke',
+  'certificates.repair',
+  'certificates.saveLayout',
+  'certificates.saveOffset',
+  'certificates.startBatch',
+  'certificates.batchStatus',
+  'certificates.cancelBatch',
+  'certificates.addTrustedKey',
+  'certificates.removeTrustedKey',
+  'reports.prepare',
+  'reports.prepareStatus',
+  'reports.cancelPrepare',
+  'reports.saveSettings',
+  'reports.closeYear',
+  'reports.exportRollup',
+  'reports.importRollup',
+  'reports.removeRollup',
+  'backups.create',
+  'backups.restore',
+  'backups.exportOffsite',
+  'backups.restoreFile',
+  'backups.setReminder',
+  'app.chooseFolder',
+  'app.chooseBackupFile',
+  'protection.recoverySheetPdf',
+  'protection.confirmRecoveryKey',
+  'protection.newRecoveryKey',
+  'protection.unlock',
+  'app.setClerkName',
+  'levels.saveDiploma',
+  'levels.deleteDiploma',
+  'levels.saveGroup',
+  'levels.deleteGroup',
+  'levels.saveTarget',
+  'levels.deleteTarget',
+  'levels.saveNomination',
+  'levels.deleteNomination',
+  'studies.save',
+  'studies.remove',
+  'studies.saveCounts',
+  'studies.saveMembers',
 ] as const satisfies readonly Channel[];
 
 // The same check at compile time: adding a channel to the contract breaks the type check here first.
@@ -301,24 +426,59 @@ async function runCommands(): Promise<void> {
   await ok('app.setClerkName', { name: 'Nguyễn Thị Văn Thư' });
   const centre = (await ok('centre.get', {})).current!;
   await ok('centre.save', {
-    validFrom: TODAY, name: centre.name, superior: centre.superior, docCode: centre.docCode, placeName: centre.placeName, address: centre.address,
-    phone: centre.phone, director: centre.director, deputies: centre.deputies, areaCommunes: centre.areaCommunes, areaPartyOrgs: centre.areaPartyOrgs,
+    validFrom: TODAY,
+    name: centre.name,
+    superior: centre.superior,
+    docCode: centre.docCode,
+    placeName: centre.placeName,
+    address: centre.address,
+    phone: centre.phone,
+    director: centre.director,
+    deputies: centre.deputies,
+    areaCommunes: centre.areaCommunes,
+    areaPartyOrgs: centre.areaPartyOrgs,
   });
 
   // Programs: saved back as they are, archived and restored.
   const program = await ok('programs.get', { id: d.programs[d.programs.length - 1]!.id });
   await ok('programs.save', {
-    id: program.id, code: program.code, name: program.name, targetLearners: program.targetLearners, outcome: program.outcome, validityMonths: program.validityMonths,
-    maxAbsencePct: program.maxAbsencePct, maxRetakes: program.maxRetakes, typicalDays: program.typicalDays, fitStatuses: program.fitStatuses,
-    topics: program.topics.map(({ id: _id, ...t }) => t), components: program.components, bands: program.bands,
+    id: program.id,
+    code: program.code,
+    name: program.name,
+    targetLearners: program.targetLearners,
+    outcome: program.outcome,
+    validityMonths: program.validityMonths,
+    maxAbsencePct: program.maxAbsencePct,
+    maxRetakes: program.maxRetakes,
+    typicalDays: program.typicalDays,
+    fitStatuses: program.fitStatuses,
+    topics: program.topics.map(({ id: _id, ...t }) => t),
+    components: program.components,
+    bands: program.bands,
   });
   await ok('programs.setArchived', { id: program.id, archived: true });
   await ok('programs.setArchived', { id: program.id, archived: false });
 
   // People: an edit, a dismissed pair, a merge and its undo.
   const person = await ok('learners.get', { id: d.people[2]! });
-  const { id: _pid, fullName: _f, ethnicityName: _e, communeName: _c, unitName: _u, mergedIntoId: _m, createdAt: _ca, updatedAt, ...fields } = person.person;
-  await ok('learners.save', { ...fields, id: person.person.id, expectedUpdatedAt: updatedAt, citizenId: fields.citizenId ?? '', notes: 'Ghi chú của lượt kiểm tra' });
+  const {
+    id: _pid,
+    fullName: _f,
+    ethnicityName: _e,
+    communeName: _c,
+    unitName: _u,
+    mergedIntoId: _m,
+    createdAt: _ca,
+    updatedAt,
+    ...fields
+  } = person.person;
+  await ok('learners.save', {
+    ...fields,
+    id: person.person.id,
+    expectedUpdatedAt: updatedAt,
+    citizenId: fields.citizenId ?? '',
+    notes: 'Ghi chú của lượt kiểm tra',
+  });
   const [a, b] = await twoPeopleNotInOneClass();
   await ok('learners.dismissDuplicate', { aId: a, bId: b });
   const merged = await ok('learners.merge', { keepId: a, removeId: b });
@@ -331,14 +491,22 @@ async function runCommands(): Promise<void> {
   const spare = cells.find((u) => u.parentId === cell.parentId && u.id !== cell.id && u.memberCount === 0) ?? cells[cells.length - 1]!;
   await ok('units.setArchived', { id: spare.id, archived: true });
   await ok('units.setArchived', { id: spare.id, archived: false });
-  await ok('units.merge', { fromId: spare.id, intoId: cells.find((u) => u.parentId === spare.parentId && u.id !== spare.id)!.id, date: TODAY });
+  await ok('units.merge', {
+    fromId: spare.id,
+    intoId: cells.find((u) => u.parentId === spare.parentId && u.id !== spare.id)!.id,
+    date: TODAY,
+  });
 
   // An exported list imported back: everyone is already in the registry, nobody is added twice.
   const exported = await ok('learners.exportXlsx', { q: 'nguyen', filters: {} });
   const opened = await ok('imports.open', { fileName: exported.fileName, dataBase64: exported.dataBase64 });
   const sheet = opened.sheets[opened.suggestedSheet]!;
   const analysis = await ok('imports.analyze', {
-    sessionId: opened.sessionId, sheet: sheet.index, firstDataRow: sheet.firstDataRow, mapping: sheet.columns.map((c) => c.mapping), defaultUnitId: null,
+    sessionId: opened.sessionId,
+    sheet: sheet.index,
+    firstDataRow: sheet.firstDataRow,
+    mapping: sheet.columns.map((c) => c.mapping),
+    defaultUnitId: null,
   });
   const first = analysis.rows[0]!;
   await ok('imports.updateRow', { sessionId: opened.sessionId, rowNumber: first.rowNumber, values: first.values });
@@ -354,19 +522,49 @@ async function runCommands(): Promise<void> {
   // Catalogues and plans.
   const lecturer = d.lecturers[0]!;
   await ok('lecturers.save', {
-    id: lecturer.id, familyAndMiddle: lecturer.familyAndMiddle, given: lecturer.given, kind: lecturer.kind, role: lecturer.role, unit: lecturer.unit,
-    position: lecturer.position, phone: lecturer.phone, normHours: lecturer.normHours, lecturingHours: lecturer.lecturingHours,
+    id: lecturer.id,
+    familyAndMiddle: lecturer.familyAndMiddle,
+    given: lecturer.given,
+    kind: lecturer.kind,
+    role: lecturer.role,
+    unit: lecturer.unit,
+    position: lecturer.position,
+    phone: lecturer.phone,
+    normHours: lecturer.normHours,
+    lecturingHours: lecturer.lecturingHours,
   });
   const extra = await ok('lecturers.save', {
-    familyAndMiddle: 'Đinh Văn', given: 'Kiểm', kind: 'bao_cao_vien', role: 'khac', unit: '', position: '', phone: '', normHours: null, lecturingHours: null,
+    familyAndMiddle: 'Đinh Văn',
+    given: 'Kiểm',
+    kind: 'bao_cao_vien',
+    role: 'khac',
+    unit: '',
+    position: '',
+    phone: '',
+    normHours: null,
+    lecturingHours: null,
   });
   await ok('lecturers.setArchived', { id: extra.id, archived: true });
   const room = await ok('venues.save', { name: 'Phòng họp thôn 5', address: 'Thôn 5', communeCode: null, capacity: 30 });
   await ok('venues.setArchived', { id: room.id, archived: true });
   const line = await ok('plans.saveLine', {
-    year: THIS_YEAR, programId: certificateProgram(d), quarter: 4, communeCode: null, plannedClasses: 1, plannedLearners: 40, notes: 'Lớp cuối năm',
+    year: THIS_YEAR,
+    programId: certificateProgram(d),
+    quarter: 4,
+    communeCode: null,
+    plannedClasses: 1,
+    plannedLearners: 40,
+    notes: 'Lớp cuối năm',
   });
-  const temp = await ok('plans.saveLine', { year: THIS_YEAR, programId: d.programs[0]!.id, quarter: null, communeCode: null, plannedClasses: 1, plannedLearners: 30, notes: '' });
+  const temp = await ok('plans.saveLine', {
+    year: THIS_YEAR,
+    programId: d.programs[0]!.id,
+    quarter: null,
+    communeCode: null,
+    plannedClasses: 1,
+    plannedLearners: 30,
+    notes: '',
+  });
   await ok('plans.deleteLine', { id: temp.id });
   await ok('plans.copyYear', { from: d.years[1]!, to: THIS_YEAR + 1 });
   const adjustment = await ok('holidays.addAdjustment', { date: `${THIS_YEAR}-12-31`, kind: 'day_off', name: 'Nghỉ bù (kiểm tra)' });
@@ -376,10 +574,23 @@ async function runCommands(): Promise<void> {
   const start = mondayInNovember();
   const proposal = await ok('classes.propose', { programId: line.programId, startDate: start, cohortNumbering: 'per_year' });
   const cls = await ok('classes.save', {
-    programId: line.programId, planLineId: line.id, cohortNumber: proposal.cohortNumber, cohortNumbering: 'per_year', name: proposal.name, startDate: start,
-    endDate: start, venueId: null, form: 'online', homeroomLecturerId: null, capacity: 80,
-    sites: [{ place: 'Điểm cầu trung tâm', contact: '' }, { place: 'Điểm cầu xã', contact: '' }],
-    openingDecisionNumber: proposal.nextDecisionNumber, openingDecisionDate: start,
+    programId: line.programId,
+    planLineId: line.id,
+    cohortNumber: proposal.cohortNumber,
+    cohortNumbering: 'per_year',
+    name: proposal.name,
+    startDate: start,
+    endDate: start,
+    venueId: null,
+    form: 'online',
+    homeroomLecturerId: null,
+    capacity: 80,
+    sites: [
+      { place: 'Điểm cầu trung tâm', contact: '' },
+      { place: 'Điểm cầu xã', contact: '' },
+    ],
+    openingDecisionNumber: proposal.nextDecisionNumber,
+    openingDecisionDate: start,
   });
   d.openClassId = cls.id;
   const generated = await ok('timetable.generate', { classId: cls.id, startDate: start, halves: ['sang', 'chieu'], lecturerByTopic: {} });
@@ -395,11 +606,16 @@ async function runCommands(): Promise<void> {
   await ok('enrollments.setSite', { enrollmentIds: list.enrollments.slice(0, 5).map((e) => e.id), site: 'Điểm cầu xã' });
   const grid = await ok('attendance.grid', { classId: cls.id });
   const active = (await ok('enrollments.list', { classId: cls.id })).enrollments.filter((e) => e.status === 'enrolled');
-  await ok('attendance.set', { classId: cls.id, changes: active.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))) });
+  await ok('attendance.set', {
+    classId: cls.id,
+    changes: active.flatMap((e) => grid.sessions.map((s) => ({ enrollmentId: e.id, sessionId: s.id, mark: 'present' as const }))),
+  });
   const results = await ok('results.grid', { classId: cls.id });
   await ok('results.setScores', {
     classId: cls.id,
-    changes: active.flatMap((e) => results.scheme.components.map((_, component) => ({ enrollmentId: e.id, component, attempt: 1 as const, tenths: 80 }))),
+    changes: active.flatMap((e) =>
+      results.scheme.components.map((_, component) => ({ enrollmentId: e.id, component, attempt: 1 as const, tenths: 80 })),
+    ),
   });
   await ok('classes.setStatus', { id: cls.id, status: 'running' });
   await ok('classes.setStatus', { id: cls.id, status: 'finished' });
@@ -420,7 +636,12 @@ async function runCommands(): Promise<void> {
 
   // Demo certificates: reissued, revoked, verified; nothing left to repair.
   const [toReissue, toRevoke] = d.certificates.filter((c) => c.status === 'valid');
-  const reissued = await ok('certificates.reissue', { certificateId: toReissue!.id, reason: 'Sai ngày sinh', issueDate: TODAY, signer: { kind: 'director' } });
+  const reissued = await ok('certificates.reissue', {
+    certificateId: toReissue!.id,
+    reason: 'Sai ngày sinh',
+    issueDate: TODAY,
+    signer: { kind: 'director' },
+  });
   expect((await ok('certificates.verify', { code: reissued.verificationCode })).status).toBe('genuine');
   const revoked = await ok('certificates.revoke', { certificateId: toRevoke!.id, reason: 'Cấp nhầm người' });
   expect(revoked.status).toBe('revoked');
@@ -461,23 +682,47 @@ async function runCommands(): Promise<void> {
   await ok('reports.removeRollup', { id: centres[0]!.id, reason: 'Nhập thử' });
 
   // Political-theory levels: a diploma, a group with a target, a nomination with a graduate; then each removed.
-  const diploma = await ok('levels.saveDiploma', { personId: d.people[0]!, level: 'trung_cap', school: 'Trường Chính trị tỉnh', year: THIS_YEAR, number: 'TC-1' });
+  const diploma = await ok('levels.saveDiploma', {
+    personId: d.people[0]!,
+    level: 'trung_cap',
+    school: 'Trường Chính trị tỉnh',
+    year: THIS_YEAR,
+    number: 'TC-1',
+  });
   await ok('levels.deleteDiploma', { id: diploma.id });
   const group = await ok('levels.saveGroup', { name: 'Trưởng thôn', titles: ['Trưởng thôn', 'Trưởng bản'] });
   const target = await ok('levels.saveTarget', { year: THIS_YEAR, groupId: group.id, baseUnitId: null, minLevel: 'so_cap', percent: 80 });
   await ok('levels.deleteTarget', { id: target.id });
   await ok('levels.deleteGroup', { id: group.id });
   const nomination = await ok('levels.saveNomination', {
-    year: THIS_YEAR, level: 'trung_cap', school: 'Trường Chính trị tỉnh', course: 'Khóa 45, hệ không tập trung', decisionNumber: '12-QĐ/TTCT',
-    people: [{ personId: d.people[1]!, result: 'graduated', diplomaNumber: 'TC-2', diplomaDate: TODAY }, { personId: d.people[2]!, result: 'studying' }],
+    year: THIS_YEAR,
+    level: 'trung_cap',
+    school: 'Trường Chính trị tỉnh',
+    course: 'Khóa 45, hệ không tập trung',
+    decisionNumber: '12-QĐ/TTCT',
+    people: [
+      { personId: d.people[1]!, result: 'graduated', diplomaNumber: 'TC-2', diplomaDate: TODAY },
+      { personId: d.people[2]!, result: 'studying' },
+    ],
   });
   await ok('levels.deleteNomination', { id: nomination.id });
 
   // Resolution-study sessions: members per base organisation copied from last year, a session with counts, then removed.
   const members = await ok('studies.members', { year: THIS_YEAR });
   await ok('studies.saveMembers', { year: THIS_YEAR, rows: members.rows.map((r) => ({ unitId: r.unitId, members: r.previous ?? 40 })) });
-  const study = await ok('studies.save', { id: null, title: 'Quán triệt nghị quyết', date: TODAY, form: 'in_person', sites: null, classId: null, note: '' });
-  await ok('studies.saveCounts', { sessionId: study.id, rows: members.rows.slice(0, 3).map((r) => ({ unitId: r.unitId, present: 20, expected: null })) });
+  const study = await ok('studies.save', {
+    id: null,
+    title: 'Quán triệt nghị quyết',
+    date: TODAY,
+    form: 'in_person',
+    sites: null,
+    classId: null,
+    note: '',
+  });
+  await ok('studies.saveCounts', {
+    sessionId: study.id,
+    rows: members.rows.slice(0, 3).map((r) => ({ unitId: r.unitId, present: 20, expected: null })),
+  });
   await ok('studies.remove', { id: study.id, reason: 'Nhập thử' });
 
   // Backups, and a restore of the one just made (once the report job started above has ended: a restore waits for jobs).
@@ -513,7 +758,9 @@ async function twoPeopleNotInOneClass(): Promise<[number, number]> {
 async function peopleFor(programId: number, n: number): Promise<number[]> {
   const fit = (await ok('programs.get', { id: programId })).fitStatuses;
   const rows = core.db
-    .prepare(`SELECT id FROM people WHERE merged_into_id IS NULL ${fit.length ? `AND party_status IN (${fit.map(() => '?').join(',')})` : ''} ORDER BY id DESC LIMIT ?`)
+    .prepare(
+      `SELECT id FROM people WHERE merged_into_id IS NULL ${fit.length ? `AND party_status IN (${fit.map(() => '?').join(',')})` : ''} ORDER BY id DESC LIMIT ?`,
+    )
     .all(...fit, n) as { id: number }[];
   return rows.map((r) => r.id);
 }

@@ -3,7 +3,14 @@ import { checkCodeOf, readCheckCode } from '../../electron/core/certificates/che
 import { generateCentreKeys, signCertificate } from '../../electron/core/certificates/signing';
 
 const keys = generateCentreKeys();
-const cert = { n: '1/2026/GCN', r: '2026.0001', name: 'Trần Văn An', birth: '1990-05-12', program: 'Bồi dưỡng nhận thức về Đảng', issued: '2026-03-12' };
+const cert = {
+  n: '1/2026/GCN',
+  r: '2026.0001',
+  name: 'Trần Văn An',
+  birth: '1990-05-12',
+  program: 'Bồi dưỡng nhận thức về Đảng',
+  issued: '2026-03-12',
+};
 
 describe('the short code printed beside the numbers', () => {
   it('is 8 Crockford characters in two groups, the same every time for one certificate', () => {

@@ -109,7 +109,9 @@ describe('patternError', () => {
     expect(patternError('{seq}\u200BGCN')).toBe(msg('U+200B'));
   });
   it('checks the characters before the {seq} count, so the first problem is named', () => {
-    expect(patternError('GCN#')).toBe('Mẫu số không được có ký tự «#»: chỉ dùng chữ, chữ số, dấu cách, / - . _ và các phần trong ngoặc vuông');
+    expect(patternError('GCN#')).toBe(
+      'Mẫu số không được có ký tự «#»: chỉ dùng chữ, chữ số, dấu cách, / - . _ và các phần trong ngoặc vuông',
+    );
   });
 });
 
@@ -129,7 +131,7 @@ describe('patternHasYear', () => {
   });
 });
 
-describe('patterns in the clerk\'s words', () => {
+describe("patterns in the clerk's words", () => {
   it('reads [số], [số N chữ số], [năm] and [năm 2 số], with or without marks, in any case', () => {
     expect(formatCertNumber('[số]/[năm]/GCN', v)).toBe('7/2026/GCN');
     expect(formatCertNumber('[năm].[số 4 chữ số]', v)).toBe('2026.0007');
@@ -137,7 +139,7 @@ describe('patterns in the clerk\'s words', () => {
     expect(formatCertNumber('[so]-[nam 2 chu so]', v)).toBe('7-26');
     expect(formatCertNumber('Số [số thứ tự]', v)).toBe('Số 7');
   });
-  it('stores the short form and shows the clerk\'s form, both ways without loss', () => {
+  it("stores the short form and shows the clerk's form, both ways without loss", () => {
     expect(storedPattern('[số]/[năm]/GCN')).toBe('{seq}/{year}/GCN');
     expect(storedPattern('[năm].[số 4 chữ số]')).toBe('{year}.{seq:4}');
     expect(storedPattern('{seq}/{yy}')).toBe('{seq}/{yy}');
@@ -145,7 +147,7 @@ describe('patterns in the clerk\'s words', () => {
     expect(clerkPattern('{year}.{seq:4}-{yy}')).toBe('[năm].[số 4 chữ số]-[năm 2 số]');
     for (const p of ['{seq}/GCN-TTCT', '{year}.{seq:4}', 'Số {seq}_{yy}']) expect(storedPattern(clerkPattern(p))).toBe(p);
   });
-  it('never names the stored tokens in a message about the clerk\'s pattern', () => {
+  it("never names the stored tokens in a message about the clerk's pattern", () => {
     for (const p of ['GCN', '[số]/[số]', '[tháng]/[số]', '[số 12 chữ số]', '[số/GCN', 'GCN]', '[số]#']) {
       const message = patternError(p);
       expect(message, p).not.toBeNull();

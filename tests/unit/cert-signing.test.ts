@@ -237,8 +237,12 @@ describe('verifyCertificateCode', () => {
     };
 
     it('tells the clerk in plain words: not a certificate QR, a broken one, or a newer one', () => {
-      expect(message(verifyCertificateCode('https://example.com/abc', keys))).toBe('Mã không đọc được: đây không phải mã QR của giấy chứng nhận.');
-      expect(message(verifyCertificateCode(`TTCT1.${Buffer.from('{"n":').toString('base64url')}.${signature}`, keys))).toMatch(/^Mã không đọc được: mã QR bị thiếu/);
+      expect(message(verifyCertificateCode('https://example.com/abc', keys))).toBe(
+        'Mã không đọc được: đây không phải mã QR của giấy chứng nhận.',
+      );
+      expect(message(verifyCertificateCode(`TTCT1.${Buffer.from('{"n":').toString('base64url')}.${signature}`, keys))).toMatch(
+        /^Mã không đọc được: mã QR bị thiếu/,
+      );
       expect(message(verifyCertificateCode(code.replace('TTCT1.', 'TTCT2.'), keys))).toMatch(/mẫu mới hơn phần mềm/);
     });
     it('refuses an empty code', () => {
@@ -294,7 +298,10 @@ describe('verifyCertificateCode', () => {
       check(enc({ ...full, extra: 'x' }), 'có trường lạ «extra»');
       check(enc({ ...full, birth: 1990 }), 'trường «birth» không phải chuỗi ký tự');
       check(enc({ ...full, k: null }), 'trường «k» không phải chuỗi ký tự');
-      check(`TTCT1.${Buffer.from(JSON.stringify(full).replace('{', '{"__proto__":{},')).toString('base64url')}.${signature}`, 'có trường lạ «__proto__»');
+      check(
+        `TTCT1.${Buffer.from(JSON.stringify(full).replace('{', '{"__proto__":{},')).toString('base64url')}.${signature}`,
+        'có trường lạ «__proto__»',
+      );
     });
     it('calls every truncation of a genuine code malformed', () => {
       for (let len = 0; len < code.length; len += 1) {

@@ -6,10 +6,13 @@ import { COMMUNES } from '../../electron/core/reference/communes';
 const names = (list: readonly { name: string; provinceName: string }[]) => list.map((c) => `${c.name}, ${c.provinceName}`);
 
 describe('commune search: the 2025 list', () => {
-  it.each(['Đăk Hà', 'dak ha', 'Đắk Hà', 'ĐẮK HÀ', 'xa dak ha', 'Xã Đắk Hà', 'Ðăk Hà' /* eth, not Đ */])('«%s» puts Xã Đăk Hà first', (q) => {
-    const hits = rankCommunes(COMMUNES, q);
-    expect(hits[0]?.name).toBe('Xã Đăk Hà');
-  });
+  it.each(['Đăk Hà', 'dak ha', 'Đắk Hà', 'ĐẮK HÀ', 'xa dak ha', 'Xã Đắk Hà', 'Ðăk Hà' /* eth, not Đ */])(
+    '«%s» puts Xã Đăk Hà first',
+    (q) => {
+      const hits = rankCommunes(COMMUNES, q);
+      expect(hits[0]?.name).toBe('Xã Đăk Hà');
+    },
+  );
   it('no longer lets "Sơn Thành, Đắk Lắk" (d-a-k … t-h-a-n-h) outrank it', () => {
     const hits = names(rankCommunes(COMMUNES, 'Đăk Hà'));
     const sonThanh = hits.findIndex((h) => h.startsWith('Xã Sơn Thành,'));
@@ -42,14 +45,14 @@ describe('commune search: ranking', () => {
     expect(rankCommunes(list, 'Tân Phú Đ').map((c) => c.code)).toEqual(['3', '1']); // 1: Đồng Nai
     expect(rankCommunes(list, 'xyz')).toEqual([]);
   });
-  it('the centre\'s own commune comes before an equally good match elsewhere', () => {
+  it("the centre's own commune comes before an equally good match elsewhere", () => {
     const ranked = rankCommunes(list, 'Tân Phú', ['Tân Phú Đông', 'Xã Tân Phú']).map((c) => c.code);
     // Both «Xã Tân Phú» are own by name: Vietnamese order (by province) decides between them.
     expect(ranked.slice(0, 2)).toEqual(['2', '1']);
     expect(rankCommunes(list, 'tan p', ['Phường Tân Phú Đông']).map((c) => c.code)[0]).toBe('3');
     expect(rankCommunes(list, 'tan p').map((c) => c.code)[0]).toBe('2');
   });
-  it('an empty search lists the centre\'s own communes first', () => {
+  it("an empty search lists the centre's own communes first", () => {
     expect(rankCommunes(list, '', ['xa phu tan']).map((c) => c.code)).toEqual(['4', '1', '2', '3', '5', '6']);
   });
   it('a ranker reused across keystrokes gives the same answer', () => {

@@ -47,7 +47,13 @@ describe('program input', () => {
     );
   });
   it('refuses topics with zero sessions', () => {
-    const f = fieldsOf(programInput, { ...goodProgram, topics: [{ title: 'A', sessions: 1 }, { title: 'B', sessions: 0 }] });
+    const f = fieldsOf(programInput, {
+      ...goodProgram,
+      topics: [
+        { title: 'A', sessions: 1 },
+        { title: 'B', sessions: 0 },
+      ],
+    });
     expect(f['topics.1.sessions']).toBe('Số buổi phải là số nguyên từ 1 đến 60');
   });
   it('refuses overlapping or gapped bands at the band', () => {
@@ -69,7 +75,13 @@ describe('program input', () => {
     expect(g['bands.0.min']).toBe('Còn hở khoảng điểm từ 5,0 đến 6,0');
   });
   it('needs weights that add up to 100 %', () => {
-    const f = fieldsOf(programInput, { ...goodProgram, components: [{ name: 'A', weight: 40 }, { name: 'B', weight: 50 }] });
+    const f = fieldsOf(programInput, {
+      ...goodProgram,
+      components: [
+        { name: 'A', weight: 40 },
+        { name: 'B', weight: 50 },
+      ],
+    });
     expect(f.components).toBe('Tổng trọng số phải bằng 100% (hiện là 90%)');
   });
   it('needs bands exactly when something is assessed', () => {

@@ -27,7 +27,9 @@ describe('defaultHolidays', () => {
   });
 
   it('starts Tết 2024 on 30 Chạp (9 February), month 12 of Quý Mão having 30 days', () => {
-    const tet = defaultHolidays(2024).filter((h) => h.name === 'Tết Nguyên đán').map((h) => h.date);
+    const tet = defaultHolidays(2024)
+      .filter((h) => h.name === 'Tết Nguyên đán')
+      .map((h) => h.date);
     expect(tet).toEqual(['2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13']);
   });
 
@@ -170,12 +172,18 @@ describe('nghỉ bù (Labour Code art. 112(3))', () => {
     const days = defaultDaysOff(2026);
     expect(days.find((h) => h.date === '2026-04-27')).toEqual({ date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/04)' });
     // 30/4 Friday, 1/5 Saturday 2027: Monday 3/5 off.
-    expect(defaultDaysOff(2027).filter((h) => h.date >= '2027-04-30' && h.date <= '2027-05-04').map((h) => h.date)).toEqual(['2027-04-30', '2027-05-01', '2027-05-03']);
+    expect(
+      defaultDaysOff(2027)
+        .filter((h) => h.date >= '2027-04-30' && h.date <= '2027-05-04')
+        .map((h) => h.date),
+    ).toEqual(['2027-04-30', '2027-05-01', '2027-05-03']);
   });
 
   it('skips days already off, and gives one day back per holiday', () => {
     // Tết 2027 (lunar 1/1 on Saturday 06/02): 05–09/02, two of them on the weekend → Wednesday 10 and Thursday 11.
-    const tet = defaultDaysOff(2027).filter((h) => h.date >= '2027-02-01' && h.date <= '2027-02-15').map((h) => h.date);
+    const tet = defaultDaysOff(2027)
+      .filter((h) => h.date >= '2027-02-01' && h.date <= '2027-02-15')
+      .map((h) => h.date);
     expect(tet).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
     for (let year = 2020; year <= 2040; year++) {
       const days = defaultDaysOff(year);

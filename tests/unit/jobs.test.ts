@@ -4,7 +4,12 @@ import { JobRegistry } from '../../electron/core/jobs';
 import type { Logger } from '../../electron/core/log';
 
 const logged: string[] = [];
-const log = { file: '/tmp/app.log', info: () => undefined, warn: () => undefined, error: (m: string) => logged.push(m) } as unknown as Logger;
+const log = {
+  file: '/tmp/app.log',
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m: string) => logged.push(m),
+} as unknown as Logger;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('background jobs', () => {

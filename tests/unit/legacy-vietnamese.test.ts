@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  TCVN3_CODES, TCVN3_LETTERS, decodeLegacy, decodeTcvn3, decodeVni, detectLegacyFont, isVietnameseSyllable, readCell,
+  TCVN3_CODES,
+  TCVN3_LETTERS,
+  decodeLegacy,
+  decodeTcvn3,
+  decodeVni,
+  detectLegacyFont,
+  isVietnameseSyllable,
+  readCell,
 } from '../../shared/domain/legacy-vietnamese';
 
 const TONES = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
@@ -102,7 +109,15 @@ describe('legacy Vietnamese fonts: real text', () => {
 
 describe('legacy Vietnamese fonts: detection', () => {
   const unicodeList = [
-    'Họ và tên', 'Nguyễn Văn An', 'Trần Thị Bình', 'Hòa Bình', 'Lê Thị Thúy', 'Chi bộ thôn 1', 'Đảng bộ xã Đắk Hà', 'Hà Tĩnh', 'Bí thư chi bộ',
+    'Họ và tên',
+    'Nguyễn Văn An',
+    'Trần Thị Bình',
+    'Hòa Bình',
+    'Lê Thị Thúy',
+    'Chi bộ thôn 1',
+    'Đảng bộ xã Đắk Hà',
+    'Hà Tĩnh',
+    'Bí thư chi bộ',
   ];
   const minorityNames = ['Y Moan Niê', "H'Hen Niê", 'Ksor Y Ŭn', 'Y Bhăm Ênuôl', "H'Bĭ Mlô", 'Rơ Mah H’Bé', 'Y Kŭ Êban', 'Kpă Y Lưu'];
   const english = ['John Smith', 'Party cell No. 3', 'Café Noël', 'Mary Müller', 'François Dupont', 'José Muñoz'];

@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  dayNumberToIso,
-  isoToDayNumber,
-  leapMonthOf,
-  lunarMonthLength,
-  lunarToSolar,
-  solarToLunar,
-} from '../../shared/domain/lunar';
+import { dayNumberToIso, isoToDayNumber, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar } from '../../shared/domain/lunar';
 
 /**
  * amlich@0.0.2 is Hồ Ngọc Đức's own 2006 JavaScript, published unchanged: the same algorithm as

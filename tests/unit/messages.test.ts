@@ -11,7 +11,8 @@ import { defOf } from '../fixtures/fuzz-payloads';
  */
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
-const MACHINE_WORDING = /Invalid|expected|received|Required|mong đợi|nhận được|\b(object|string|undefined|boolean|bigint|symbol|int|number|array|record)\b|[<>]=?/;
+const MACHINE_WORDING =
+  /Invalid|expected|received|Required|mong đợi|nhận được|\b(object|string|undefined|boolean|bigint|symbol|int|number|array|record)\b|[<>]=?/;
 
 type Variant = 'wrongType' | 'tooBig' | 'tooSmall' | 'fraction';
 
@@ -57,8 +58,16 @@ describe('validation messages', () => {
     for (const channel of Object.keys(contract) as Channel[]) {
       const schema = contract[channel].input;
       const inputs = [
-        'abc', 42, null, [], {}, { extra: 1 },
-        wrong(schema, 'wrongType'), wrong(schema, 'tooBig'), wrong(schema, 'tooSmall'), wrong(schema, 'fraction'),
+        'abc',
+        42,
+        null,
+        [],
+        {},
+        { extra: 1 },
+        wrong(schema, 'wrongType'),
+        wrong(schema, 'tooBig'),
+        wrong(schema, 'tooSmall'),
+        wrong(schema, 'fraction'),
       ];
       for (const input of inputs) {
         for (const [key, message] of Object.entries(fieldsOf(channel, input))) {
@@ -81,12 +90,16 @@ describe('validation messages', () => {
 
   it('puts a problem with the whole input under its own key, as a sentence', () => {
     for (const input of ['abc', 42, null, [], undefined]) {
-      expect(fieldsOf('programs.save', input)).toEqual({ [WHOLE_INPUT]: 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.' });
+      expect(fieldsOf('programs.save', input)).toEqual({
+        [WHOLE_INPUT]: 'Dữ liệu gửi đến không đúng dạng; hãy tải lại trang rồi thử lại.',
+      });
     }
   });
 
   it('keeps a key taken from the input as an own field, never through the prototype', () => {
-    const r = contract['timetable.generate'].input.safeParse(JSON.parse('{"classId":1,"startDate":"2024-01-01","halves":["sang"],"lecturerByTopic":{"__proto__":"x","constructor":"y"}}'));
+    const r = contract['timetable.generate'].input.safeParse(
+      JSON.parse('{"classId":1,"startDate":"2024-01-01","halves":["sang"],"lecturerByTopic":{"__proto__":"x","constructor":"y"}}'),
+    );
     const fields = r.success ? {} : zodIssuesToFields(r.error.issues);
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     // zod leaves "__proto__" out of a record; "constructor" is a field like any other.
@@ -98,7 +111,9 @@ describe('a field message shown away from its field', () => {
   it('names the row and the field', () => {
     expect(fieldMessage('people.3.birthDate', 'Ngày không hợp lệ')).toBe('Dòng 4, Ngày sinh: Ngày không hợp lệ');
     expect(fieldMessage('sessions.2.date', 'Ngày không hợp lệ (dd/MM/yyyy)')).toBe('Dòng 3, Ngày: Ngày không hợp lệ (dd/MM/yyyy)');
-    expect(fieldMessage('topics.0.sessions', 'Số buổi phải là số nguyên từ 1 đến 60')).toBe('Dòng 1, Số buổi: Số buổi phải là số nguyên từ 1 đến 60');
+    expect(fieldMessage('topics.0.sessions', 'Số buổi phải là số nguyên từ 1 đến 60')).toBe(
+      'Dòng 1, Số buổi: Số buổi phải là số nguyên từ 1 đến 60',
+    );
     expect(fieldMessage('areaCommunes.9', '«Xã A» bị trùng')).toBe('Dòng 10, Xã, phường: «Xã A» bị trùng');
     expect(fieldMessage('communeCode', 'Mã xã, phường không hợp lệ')).toBe('Xã, phường nơi ở: Mã xã, phường không hợp lệ');
     expect(fieldMessage('values.birthDate', 'Phải là chữ')).toBe('Ngày sinh: Phải là chữ');
@@ -135,9 +150,15 @@ describe('a field message shown away from its field', () => {
       message: 'Thông tin chưa hợp lệ, hãy xem các ô được đánh dấu.',
       fields: { 'sessions.3.date': 'Ngày không hợp lệ (dd/MM/yyyy)', 'sessions.3.periods': 'Số tiết một buổi phải từ 1 đến 6' },
     };
-    expect(messageWithFields(error)).toBe('Thông tin chưa hợp lệ: Dòng 4, Ngày: Ngày không hợp lệ (dd/MM/yyyy); Dòng 4, Số tiết: Số tiết một buổi phải từ 1 đến 6.');
+    expect(messageWithFields(error)).toBe(
+      'Thông tin chưa hợp lệ: Dòng 4, Ngày: Ngày không hợp lệ (dd/MM/yyyy); Dòng 4, Số tiết: Số tiết một buổi phải từ 1 đến 6.',
+    );
     const many = { ...error, fields: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`personIds.${i}`, 'Thiếu mã bản ghi'])) };
-    expect(messageWithFields(many)).toBe('Thông tin chưa hợp lệ: Dòng 1, Học viên: Thiếu mã bản ghi; Dòng 2, Học viên: Thiếu mã bản ghi; Dòng 3, Học viên: Thiếu mã bản ghi; và 2 chỗ khác.');
-    expect(messageWithFields({ code: 'IN_USE', message: 'Đã mở 2 lớp; không xóa được.', fields: { id: 'Đang dùng' } })).toBe('Đã mở 2 lớp; không xóa được.');
+    expect(messageWithFields(many)).toBe(
+      'Thông tin chưa hợp lệ: Dòng 1, Học viên: Thiếu mã bản ghi; Dòng 2, Học viên: Thiếu mã bản ghi; Dòng 3, Học viên: Thiếu mã bản ghi; và 2 chỗ khác.',
+    );
+    expect(messageWithFields({ code: 'IN_USE', message: 'Đã mở 2 lớp; không xóa được.', fields: { id: 'Đang dùng' } })).toBe(
+      'Đã mở 2 lớp; không xóa được.',
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('Node 24 is required, and an older Node is told so', () => {
   });
 
   it('the core refuses to load the engine on an old Node (it would be a segmentation fault), but not inside Electron', () => {
-    expect(() => assertSupportedRuntime({ ...process.versions, node: '20.20.2' })).toThrow(/Node\.js 24 or newer.*Node 20\.20\.2.*use-node\.sh/s);
+    expect(() => assertSupportedRuntime({ ...process.versions, node: '20.20.2' })).toThrow(
+      /Node\.js 24 or newer.*Node 20\.20\.2.*use-node\.sh/s,
+    );
     expect(() => assertSupportedRuntime({ ...process.versions, node: '22.20.0', electron: '45.6.1' })).not.toThrow();
     expect(() => assertSupportedRuntime({ ...process.versions, node: '24.0.0' })).not.toThrow();
   });
@@ -54,10 +56,19 @@ describe('Node 24 is required, and an older Node is told so', () => {
   it.skipIf(!OLD_NODE)('opening a database on an old Node ends with the message, not a crash', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-oldnode-'));
     try {
-      const r = spawnSync(OLD_NODE!, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'tests/fixtures/open-on-old-node.ts'), path.join(dir, 'ttct.sqlite'), dir], {
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const r = spawnSync(
+        OLD_NODE!,
+        [
+          path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+          path.join(root, 'tests/fixtures/open-on-old-node.ts'),
+          path.join(dir, 'ttct.sqlite'),
+          dir,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       expect(r.signal).toBeNull();
       expect(r.status).toBe(3);
       expect(r.stderr).toMatch(/needs Node\.js 24 or newer/);

@@ -87,12 +87,22 @@ describe('electron-builder.yml', () => {
   });
 
   it('installs on Windows for the current user only, in Vietnamese, with ASCII file names', () => {
-    expect(builder.nsis).toMatchObject({ oneClick: false, perMachine: false, installerLanguages: ['vi_VN'], language: '1066', deleteAppDataOnUninstall: false });
+    expect(builder.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      installerLanguages: ['vi_VN'],
+      language: '1066',
+      deleteAppDataOnUninstall: false,
+    });
     const include = fs.readFileSync(path.join(root, String(builder.nsis.include)), 'utf8');
     expect(include).toMatch(/!macro customInstallMode\s+StrCpy \$isForceCurrentInstall "1"\s+!macroend/);
     expect(builder.executableName).toMatch(/^[A-Za-z0-9]+$/);
     expect(builder.linux.executableName).toMatch(/^[a-z0-9-]+$/);
-    for (const name of [builder.nsis.artifactName, (builder.portable as { artifactName: string }).artifactName, (builder.linux as unknown as { artifactName: string }).artifactName]) {
+    for (const name of [
+      builder.nsis.artifactName,
+      (builder.portable as { artifactName: string }).artifactName,
+      (builder.linux as unknown as { artifactName: string }).artifactName,
+    ]) {
       expect(String(name)).toMatch(/^[A-Za-z0-9.${}-]+$/);
     }
     expect(builder.win.target.map((t) => t.target)).toEqual(['nsis', 'portable']);
@@ -110,7 +120,15 @@ describe('electron-builder.yml', () => {
 describe('the hosted-runner workflow', () => {
   const text = fs.readFileSync(WORKFLOW, 'utf8');
   const workflow = load(text) as {
-    jobs: Record<string, { 'runs-on': string; strategy: { matrix: { include: Record<string, string>[] } }; env: Record<string, string>; steps: { name: string; run?: string; env?: Record<string, string> }[] }>;
+    jobs: Record<
+      string,
+      {
+        'runs-on': string;
+        strategy: { matrix: { include: Record<string, string>[] } };
+        env: Record<string, string>;
+        steps: { name: string; run?: string; env?: Record<string, string> }[];
+      }
+    >;
   };
   const job = workflow.jobs.electron!;
 
@@ -141,7 +159,10 @@ describe('the hosted-runner workflow', () => {
     expect(job.steps[smoke]!.env?.TTCT_PACKAGED_APP).toBe('${{ matrix.packaged-app }}');
     // The unpacked executables the smoke test launches are the names electron-builder.yml gives them.
     const apps = job.strategy.matrix.include.map((m) => m['packaged-app']);
-    expect(apps).toEqual([`dist/linux-unpacked/${builder.linux.executableName}`, `dist/win-unpacked/${String(builder.executableName)}.exe`]);
+    expect(apps).toEqual([
+      `dist/linux-unpacked/${builder.linux.executableName}`,
+      `dist/win-unpacked/${String(builder.executableName)}.exe`,
+    ]);
     // The real binary is downloaded there: nothing may skip it.
     expect(text).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
   });

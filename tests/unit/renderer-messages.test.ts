@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
  */
 
 interface RendererApi {
-  ApiError: new (error: { code: string; message: string; fields?: Record<string, string> }) => Error & { fields: Record<string, string>; formMessage: string };
+  ApiError: new (error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+  }) => Error & { fields: Record<string, string>; formMessage: string };
 }
 const API = '../../renderer/src/api';
 

@@ -18,7 +18,11 @@ describe('renderer error reports', () => {
   it('send a refusal from the core as its code, with the frames and without the clerk’s sentence', async () => {
     const { errorReport } = (await import(/* @vite-ignore */ REPORT)) as ReportModule;
     const { ApiError } = (await import(/* @vite-ignore */ API)) as RendererApi;
-    const refusal = new ApiError({ code: 'WITHDRAWN', message: 'Lê Văn Tư đã thôi học; không điểm danh được.', fields: { mark: 'Lê Văn Tư' } });
+    const refusal = new ApiError({
+      code: 'WITHDRAWN',
+      message: 'Lê Văn Tư đã thôi học; không điểm danh được.',
+      fields: { mark: 'Lê Văn Tư' },
+    });
     const report = errorReport(refusal, 'unhandledrejection');
     expect(report.message).toBe('Refusal WITHDRAWN not handled on screen');
     expect(report.where).toBe('unhandledrejection');

@@ -12,7 +12,10 @@ describe('program names on charts and narrow headings', () => {
 
   it('wraps on words and marks a cut with an ellipsis', () => {
     expect(wrapWords('Bồi dưỡng nghiệp vụ công tác Đảng', 16, 3)).toEqual(['Bồi dưỡng nghiệp', 'vụ công tác Đảng']);
-    expect(wrapWords('Bồi dưỡng, cập nhật kiến thức (Mặt trận, đoàn thể, chính quyền)', 14, 2)).toEqual(['Bồi dưỡng, cập', 'nhật kiến thức…']);
+    expect(wrapWords('Bồi dưỡng, cập nhật kiến thức (Mặt trận, đoàn thể, chính quyền)', 14, 2)).toEqual([
+      'Bồi dưỡng, cập',
+      'nhật kiến thức…',
+    ]);
     expect(wrapWords('Nữ', 10, 2)).toEqual(['Nữ']);
   });
 });

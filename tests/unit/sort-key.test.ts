@@ -4,7 +4,43 @@ import { comparePeople, type PersonName } from '../../shared/domain/text';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Đặng', 'Đỗ', 'Âu Dương', 'Tôn Nữ', 'Y', 'A', 'Ksor', 'Rơ Châm'];
 const MIDDLE = ['', 'Văn', 'Thị', 'Thị Thu', 'Đức', 'Ngọc', 'Minh', 'Hữu', 'Thanh'];
-const GIVEN = ['An', 'Ân', 'Ăn', 'Anh', 'Ánh', 'Ảnh', 'Ành', 'Ãnh', 'Ạnh', 'anh', 'Hoa', 'Hoà', 'Hòa', 'Hóa', 'Hằng', 'Hàng', 'Hang', 'Đào', 'Dung', 'Ê', 'Em', 'Ơn', 'Ôn', 'On', 'Ư', 'Út', 'Uyên', 'Yến', 'Ý', 'Moan Niê', 'Thút', 'Nhi', 'Nhị', 'Bình2', 'Z'];
+const GIVEN = [
+  'An',
+  'Ân',
+  'Ăn',
+  'Anh',
+  'Ánh',
+  'Ảnh',
+  'Ành',
+  'Ãnh',
+  'Ạnh',
+  'anh',
+  'Hoa',
+  'Hoà',
+  'Hòa',
+  'Hóa',
+  'Hằng',
+  'Hàng',
+  'Hang',
+  'Đào',
+  'Dung',
+  'Ê',
+  'Em',
+  'Ơn',
+  'Ôn',
+  'On',
+  'Ư',
+  'Út',
+  'Uyên',
+  'Yến',
+  'Ý',
+  'Moan Niê',
+  'Thút',
+  'Nhi',
+  'Nhị',
+  'Bình2',
+  'Z',
+];
 
 function sample(n: number): PersonName[] {
   let seed = 42;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, comparePeople, compareVi, foldText, fullName, isWellFormedText, splitFullName, upperVi } from '../../shared/domain/text';
+import {
+  cleanText,
+  comparePeople,
+  compareVi,
+  foldText,
+  fullName,
+  isWellFormedText,
+  splitFullName,
+  upperVi,
+} from '../../shared/domain/text';
 
 describe('foldText', () => {
   it('drops diacritics and case, and maps đ to d', () => {
@@ -52,12 +61,7 @@ describe('Vietnamese ordering', () => {
       { familyAndMiddle: 'Lê Văn', given: 'Bình' },
       { familyAndMiddle: 'Đỗ', given: 'Ánh' },
     ];
-    expect([...people].sort(comparePeople).map(fullName)).toEqual([
-      'Trần Thị An',
-      'Đỗ Ánh',
-      'Lê Văn Bình',
-      'Nguyễn Văn Bình',
-    ]);
+    expect([...people].sort(comparePeople).map(fullName)).toEqual(['Trần Thị An', 'Đỗ Ánh', 'Lê Văn Bình', 'Nguyễn Văn Bình']);
   });
 });
 

@@ -31,7 +31,14 @@ describe('timetable generation', () => {
     { topicId: 1, title: 'Chuyên đề 1', sessions: 3, lecturerId: 7 },
     { topicId: 2, title: 'Chuyên đề 2', sessions: 3, lecturerId: 8 },
   ];
-  const base = { topics, halves: ['sang', 'chieu'] as const, venueId: 1, periods: 4, isDayOff: (d: string) => off.has(d), isWorkingDay: () => false };
+  const base = {
+    topics,
+    halves: ['sang', 'chieu'] as const,
+    venueId: 1,
+    periods: 4,
+    isDayOff: (d: string) => off.has(d),
+    isWorkingDay: () => false,
+  };
 
   it('fills mornings and afternoons in topic order and skips Tết 2026 (16–20/02) and the weekend', () => {
     const s = generateTimetable({ ...base, startDate: '2026-02-12', weekendClass: false });
@@ -49,7 +56,13 @@ describe('timetable generation', () => {
     expect(s.map((x) => x.date)).toEqual(['2026-03-07', '2026-03-08', '2026-03-14', '2026-03-15', '2026-03-21', '2026-03-22']);
   });
   it('teaches on a swapped working Saturday', () => {
-    const s = generateTimetable({ ...base, startDate: '2026-03-06', weekendClass: false, halves: ['sang'], isWorkingDay: (d) => d === '2026-03-07' });
+    const s = generateTimetable({
+      ...base,
+      startDate: '2026-03-06',
+      weekendClass: false,
+      halves: ['sang'],
+      isWorkingDay: (d) => d === '2026-03-07',
+    });
     expect(s.map((x) => x.date).slice(0, 3)).toEqual(['2026-03-06', '2026-03-07', '2026-03-09']);
   });
 });

@@ -32,7 +32,12 @@ export async function mergePdfs(parts: readonly Buffer[], title: string): Promis
 }
 
 /** The batch as one PDF, or null when the clerk cancelled before it was complete. */
-export async function certificatesToPdf(port: PrintPort, doc: CertificatesDoc, control: JobControl, check?: ChunkCheck): Promise<Buffer | null> {
+export async function certificatesToPdf(
+  port: PrintPort,
+  doc: CertificatesDoc,
+  control: JobControl,
+  check?: ChunkCheck,
+): Promise<Buffer | null> {
   const parts: Buffer[] = [];
   let done = 0;
   for (const chunk of chunksOf(doc.certificates, CERTIFICATE_CHUNK)) {

@@ -18,7 +18,9 @@ const DOMAIN = 'TTCT ma tra cuu v1\n';
 /** "7K3M-Q9XD" for a signed code, or null for a row without one (a damaged row, a sample sheet). */
 export function checkCodeOf(verificationCode: string): string | null {
   if (!hasCodeShape(verificationCode)) return null;
-  const digest = createHash('sha256').update(DOMAIN + verificationCode, 'utf8').digest();
+  const digest = createHash('sha256')
+    .update(DOMAIN + verificationCode, 'utf8')
+    .digest();
   let bits = 0n;
   for (const b of digest.subarray(0, 5)) bits = (bits << 8n) | BigInt(b);
   let out = '';

@@ -6,7 +6,9 @@ import { foldText } from '../../../shared/domain/text';
  * client; a long name is cut at the end of a word, never inside one.
  */
 export function fileStem(text: string, max = 60): string {
-  const full = foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const full = foldText(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (full.length <= max) return full;
   // The word that would be cut goes whole; a single word longer than the limit is the only thing cut.
   const cut = full.slice(0, max + 1);

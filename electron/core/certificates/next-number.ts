@@ -30,7 +30,10 @@ export function patterns(ctx: AppCore) {
 
 /** Floors set by the clerk, by year. A value that is not a whole number (a hand edit) counts as none. */
 function floors(ctx: AppCore): Map<number, number> {
-  const rows = ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'certificates.nextSeq.%'").all() as { key: string; value: string }[];
+  const rows = ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'certificates.nextSeq.%'").all() as {
+    key: string;
+    value: string;
+  }[];
   const out = new Map<number, number>();
   for (const r of rows) {
     const year = Number(r.key.slice(FLOOR_PREFIX.length));
@@ -104,9 +107,9 @@ export function setNextNumber(ctx: AppCore, input: { year: number; nextSeq: numb
     // The sequence is past every row, but a number printed under an older pattern may still read the same.
     const serial = formatCertNumber(p.serialPattern, { seq: input.nextSeq, year });
     const registerNo = formatCertNumber(p.registerPattern, { seq: input.nextSeq, year });
-    const clash = ctx.db.prepare('SELECT serial, register_no, year FROM certificates WHERE serial = ? OR register_no = ? LIMIT 1').get(serial, registerNo) as
-      | { serial: string; register_no: string; year: number }
-      | undefined;
+    const clash = ctx.db
+      .prepare('SELECT serial, register_no, year FROM certificates WHERE serial = ? OR register_no = ? LIMIT 1')
+      .get(serial, registerNo) as { serial: string; register_no: string; year: number } | undefined;
     if (clash) {
       refuse(
         clash.serial === serial

@@ -71,9 +71,20 @@ export function certificateRecord(facts: CertificateFacts, key: CentreKeys): { p
 }
 
 /** The signed code of the QR: what the certificate says about whom, under which numbers. */
-export function codeFor(numbers: { serial: string; registerNo: string; issueDate: string }, printed: CertificatePrinted, key: CentreKeys): string {
+export function codeFor(
+  numbers: { serial: string; registerNo: string; issueDate: string },
+  printed: CertificatePrinted,
+  key: CentreKeys,
+): string {
   return signCertificate(
-    { n: numbers.serial, r: numbers.registerNo, name: printed.fullName, birth: printed.birthDate ?? '', program: printed.programName, issued: numbers.issueDate },
+    {
+      n: numbers.serial,
+      r: numbers.registerNo,
+      name: printed.fullName,
+      birth: printed.birthDate ?? '',
+      program: printed.programName,
+      issued: numbers.issueDate,
+    },
     key,
   );
 }

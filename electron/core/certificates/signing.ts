@@ -87,10 +87,7 @@ function signingKey(keys: { privateKeyPem: string; publicKeyPem: string }): { pr
   return preparedKeys.get(cacheKey)!;
 }
 
-export function signCertificate(
-  payload: Omit<CertificatePayload, 'k'>,
-  keys: { privateKeyPem: string; publicKeyPem: string },
-): string {
+export function signCertificate(payload: Omit<CertificatePayload, 'k'>, keys: { privateKeyPem: string; publicKeyPem: string }): string {
   const { privateKey, k } = signingKey(keys);
 
   const full: CertificatePayload = { ...payload, k };
@@ -211,15 +208,23 @@ export type PublicKeyFile = { ok: true; publicKeyPem: string; keyId: string; iss
 /** Reads a public key file from another centre; a private key, a certificate or any other key is refused. */
 export function readPublicKeyFile(raw: string): PublicKeyFile {
   // Files pass through Windows Notepad and old Macs: a byte-order mark, CRLF or CR alone, NFD text.
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)];
-  if (blocks.length === 0) return { ok: false, message: 'Tệp không chứa khóa công khai: hãy chọn đúng tệp khóa công khai mà đơn vị kia lưu từ phần mềm.' };
+  if (blocks.length === 0)
+    return { ok: false, message: 'Tệp không chứa khóa công khai: hãy chọn đúng tệp khóa công khai mà đơn vị kia lưu từ phần mềm.' };
   // A private key anywhere in the file means it leaked: refuse it and say so, even beside a public key.
   if (blocks.some((b) => /PRIVATE/.test(b[1]!))) {
-    return { ok: false, message: 'Tệp có chứa khóa riêng. Khóa riêng phải được giữ kín ở đơn vị cấp; hãy báo đơn vị đó và chỉ nhập tệp khóa công khai.' };
+    return {
+      ok: false,
+      message: 'Tệp có chứa khóa riêng. Khóa riêng phải được giữ kín ở đơn vị cấp; hãy báo đơn vị đó và chỉ nhập tệp khóa công khai.',
+    };
   }
   const publicBlocks = blocks.filter((b) => b[1] === 'PUBLIC KEY');
-  if (publicBlocks.length === 0) return { ok: false, message: 'Tệp chứa loại dữ liệu khác, không phải khóa công khai để kiểm tra giấy chứng nhận.' };
+  if (publicBlocks.length === 0)
+    return { ok: false, message: 'Tệp chứa loại dữ liệu khác, không phải khóa công khai để kiểm tra giấy chứng nhận.' };
   if (publicBlocks.length > 1) return { ok: false, message: 'Tệp chứa nhiều khóa công khai; mỗi tệp chỉ được có khóa của một đơn vị.' };
   const block = publicBlocks[0]!;
   let key: KeyObject;
@@ -229,7 +234,11 @@ export function readPublicKeyFile(raw: string): PublicKeyFile {
     return { ok: false, message: 'Khóa công khai trong tệp bị hỏng hoặc không đầy đủ.' };
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    return { ok: false, message: 'Khóa trong tệp thuộc loại khác, không phải loại phần mềm dùng để ký giấy chứng nhận; hãy xin đơn vị kia tệp lưu từ phần mềm này.' };
+    return {
+      ok: false,
+      message:
+        'Khóa trong tệp thuộc loại khác, không phải loại phần mềm dùng để ký giấy chứng nhận; hãy xin đơn vị kia tệp lưu từ phần mềm này.',
+    };
   }
   const issuerLine = text.split(/\r?\n/).find((l) => l.startsWith(ISSUER_LINE));
   const issuer = issuerLine ? issuerLine.slice(ISSUER_LINE.length).trim().normalize('NFC') || null : null;

@@ -26,7 +26,8 @@ export function verifyCertificate(ctx: AppCore, input: Input): Result {
 
 function statusSentence(c: Certificate): string {
   if (c.status === 'revoked') return `Giấy này đã bị thu hồi${c.statusReason ? `: ${c.statusReason}` : ''}.`;
-  if (c.status === 'reissued') return `Giấy này đã được cấp lại bằng giấy số ${c.replacedBySerial ?? '…'}${c.statusReason ? ` (${c.statusReason})` : ''}; giấy cũ không còn giá trị.`;
+  if (c.status === 'reissued')
+    return `Giấy này đã được cấp lại bằng giấy số ${c.replacedBySerial ?? '…'}${c.statusReason ? ` (${c.statusReason})` : ''}; giấy cũ không còn giá trị.`;
   return 'Giấy còn hiệu lực.';
 }
 
@@ -34,14 +35,19 @@ function byQr(ctx: AppCore, code: string): Result {
   const own = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
   const others = trustedKeys(ctx);
   const r = verifyCertificateCode(code, [...own, ...[...others.values()].map((k) => k.publicKeyPem)]);
-  if (r.status !== 'genuine') return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null, codeMatches: null };
+  if (r.status !== 'genuine')
+    return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null, codeMatches: null };
   const { k, ...payload } = r.payload;
   const other = others.get(k);
   // Another centre's certificate: genuine by its key, but its register is not on this PC.
   if (other) {
     return {
-      status: r.status, message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`,
-      payload, certificate: null, issuer: other.issuer, codeMatches: null,
+      status: r.status,
+      message: `Giấy chứng nhận thật do ${other.issuer} cấp (kiểm tra bằng khóa công khai đã nhập của đơn vị đó).`,
+      payload,
+      certificate: null,
+      issuer: other.issuer,
+      codeMatches: null,
     };
   }
   const row = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ?').get(r.payload.n) as { id: number } | undefined;
@@ -75,7 +81,9 @@ function withoutLabel(number: string): string {
  * case of A–Z aside only when asked, as that reads the whole register.
  */
 function findByNumber(ctx: AppCore, typed: string, loose: boolean): number[] {
-  const exact = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ?').all(typed, typed) as { id: number }[];
+  const exact = ctx.db
+    .prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ?')
+    .all(typed, typed) as { id: number }[];
   if (exact.length > 0 || !loose) return exact.map((r) => r.id);
   const compact = typed.replace(/ /g, '');
   const rows = ctx.db
@@ -120,24 +128,40 @@ function byNumber(ctx: AppCore, typed: string, typedCode: string | null): Result
   const { id, number, code } = locate(ctx, typed, typedCode);
   const none = { payload: null, issuer: null } as const;
   if (id === null) {
-    return { ...none, status: 'not_found', message: `Không có giấy chứng nhận số ${number || typed} trong sổ của trung tâm.`, certificate: null, codeMatches: null };
+    return {
+      ...none,
+      status: 'not_found',
+      message: `Không có giấy chứng nhận số ${number || typed} trong sổ của trung tâm.`,
+      certificate: null,
+      codeMatches: null,
+    };
   }
   const found = certificate(ctx, id);
   const holder = `${found.printed.fullName}${found.printed.birthDate ? `, sinh ${formatDate(found.printed.birthDate)}` : ''}`;
   const which = `Giấy số ${found.serial} (vào sổ số ${found.registerNo}) cấp ngày ${formatDate(found.issueDate)} cho ${holder}.`;
-  if (code === null) return { ...none, status: 'found', message: `${which} ${statusSentence(found)}`, certificate: found, codeMatches: null };
+  if (code === null)
+    return { ...none, status: 'found', message: `${which} ${statusSentence(found)}`, certificate: found, codeMatches: null };
   const printed = checkCodeOf(found.verificationCode);
   if (printed === null) {
     return {
-      ...none, status: 'code_mismatch', certificate: found, codeMatches: false,
+      ...none,
+      status: 'code_mismatch',
+      certificate: found,
+      codeMatches: false,
       message: `${which} Bản ghi của giấy này bị hỏng nên chưa có mã tra cứu để so; hãy sửa bản ghi ở thẻ «Sổ cấp giấy chứng nhận».`,
     };
   }
   const read = readCheckCode(code);
   if (read !== printed) {
-    const why = read === null ? `«${code}» không phải mã tra cứu (mã gồm 8 chữ và số, như 7K3M-Q9XD)` : `mã tra cứu ${read} không phải mã in trên giấy này`;
+    const why =
+      read === null
+        ? `«${code}» không phải mã tra cứu (mã gồm 8 chữ và số, như 7K3M-Q9XD)`
+        : `mã tra cứu ${read} không phải mã in trên giấy này`;
     return {
-      ...none, status: 'code_mismatch', certificate: found, codeMatches: false,
+      ...none,
+      status: 'code_mismatch',
+      certificate: found,
+      codeMatches: false,
       message: `Sổ có giấy số ${found.serial} của ${holder}, nhưng ${why}. Giấy đang kiểm tra có thể bị làm giả, hoặc mã bị gõ nhầm: hãy đối chiếu lại.`,
     };
   }

@@ -3,7 +3,7 @@ import { applyAdjustments, defaultDaysOff, type EffectiveHolidays, type HolidayA
 
 export function adjustmentsOf(db: Database, year: number): (HolidayAdjustment & { id: number; name: string })[] {
   return db
-    .prepare("SELECT id, date, kind, name FROM calendar_adjustments WHERE date >= ? AND date <= ? ORDER BY date")
+    .prepare('SELECT id, date, kind, name FROM calendar_adjustments WHERE date >= ? AND date <= ? ORDER BY date')
     .all(`${year}-01-01`, `${year}-12-31`) as (HolidayAdjustment & { id: number; name: string })[];
 }
 

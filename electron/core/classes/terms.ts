@@ -31,7 +31,16 @@ export function decisionLabel(number: number, docCode: string): string {
  */
 export function saveDecision(
   db: Database,
-  d: { existingId: number | null; number: number; date: string; subject: string; classId: number | null; docCode: string; field: string; now: string },
+  d: {
+    existingId: number | null;
+    number: number;
+    date: string;
+    subject: string;
+    classId: number | null;
+    docCode: string;
+    field: string;
+    now: string;
+  },
 ): number {
   const term = termOf(db, d.date);
   const clash = db
@@ -43,7 +52,13 @@ export function saveDecision(
     });
   }
   if (d.existingId) {
-    db.prepare('UPDATE documents SET term_start = ?, number = ?, date = ?, subject = ? WHERE id = ?').run(term, d.number, d.date, d.subject, d.existingId);
+    db.prepare('UPDATE documents SET term_start = ?, number = ?, date = ?, subject = ? WHERE id = ?').run(
+      term,
+      d.number,
+      d.date,
+      d.subject,
+      d.existingId,
+    );
     return d.existingId;
   }
   return Number(

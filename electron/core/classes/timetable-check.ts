@@ -30,8 +30,7 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
   const lecturer = (id: number) => {
     if (!lecturers.has(id)) {
       const r = db.prepare('SELECT family_and_middle, given, archived_at, norm_hours FROM lecturers WHERE id = ?').get(id) as
-        | { family_and_middle: string; given: string; archived_at: string | null; norm_hours: number | null }
-        | undefined;
+        { family_and_middle: string; given: string; archived_at: string | null; norm_hours: number | null } | undefined;
       lecturers.set(id, {
         name: r ? fullName({ familyAndMiddle: r.family_and_middle, given: r.given }) : `#${id}`,
         archived: !r || r.archived_at !== null,
@@ -43,11 +42,9 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
   const venueState = (id: number) =>
     db.prepare('SELECT name, archived_at FROM venues WHERE id = ?').get(id) as { name: string; archived_at: string | null } | undefined;
   const busyLecturer = db.prepare(`SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
-     WHERE s.lecturer_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`,
-  );
+     WHERE s.lecturer_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`);
   const busyVenue = db.prepare(`SELECT c.name FROM sessions s JOIN classes c ON c.id = s.class_id
-     WHERE s.venue_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`,
-  );
+     WHERE s.venue_id = ? AND s.date = ? AND s.half = ? AND s.class_id != ? AND c.status != 'cancelled' LIMIT 1`);
 
   const seen = new Map<string, number>();
   sessions.forEach((s, index) => {
@@ -84,8 +81,7 @@ export function checkTimetable(db: Database, cls: ClassFrame, sessions: readonly
 
   // Norms are yearly: what the lecturer teaches elsewhere that year plus this timetable.
   const taught = db.prepare(`SELECT coalesce(sum(s.periods), 0) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
-     WHERE s.lecturer_id = ? AND s.date >= ? AND s.date <= ? AND s.class_id != ? AND c.status != 'cancelled'`,
-  );
+     WHERE s.lecturer_id = ? AND s.date >= ? AND s.date <= ? AND s.class_id != ? AND c.status != 'cancelled'`);
   const load = new Map<string, number>();
   for (const s of sessions) {
     if (s.lecturerId === null) continue;

@@ -14,7 +14,10 @@ export function readClerkName(db: Database): string | null {
 }
 
 export function writeClerkName(db: Database, name: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, name.trim());
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    KEY,
+    name.trim(),
+  );
 }
 
 /** The actor of changes on a connection, read once per connection (a restore opens a new one). */

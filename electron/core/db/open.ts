@@ -169,7 +169,10 @@ function lookError(err: unknown, file: string, key: DbKey): AppError | null {
   // The key was checked against the first page before (AppCore), so under a key "not a database"
   // means a later page failed its authentication: the file is damaged.
   if (mapped?.code === 'DB_NOT_SQLITE' && key) {
-    return new AppError('DB_CORRUPT', `Cơ sở dữ liệu ${file} bị hỏng (có trang dữ liệu không còn đọc được). Hãy khôi phục từ bản sao lưu gần nhất.`);
+    return new AppError(
+      'DB_CORRUPT',
+      `Cơ sở dữ liệu ${file} bị hỏng (có trang dữ liệu không còn đọc được). Hãy khôi phục từ bản sao lưu gần nhất.`,
+    );
   }
   if (mapped?.code === 'DB_NOT_SQLITE' || mapped?.code === 'DB_CORRUPT') {
     return new AppError(mapped.code, `${mapped.message} Hãy khôi phục từ bản sao lưu gần nhất.`);

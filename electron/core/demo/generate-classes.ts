@@ -34,7 +34,10 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     validity_months: number | null;
   }[];
   const bands = new Map<number, string[]>();
-  for (const b of db.prepare("SELECT program_id, label FROM program_bands WHERE label <> 'Không đạt' ORDER BY position").all() as { program_id: number; label: string }[]) {
+  for (const b of db.prepare("SELECT program_id, label FROM program_bands WHERE label <> 'Không đạt' ORDER BY position").all() as {
+    program_id: number;
+    label: string;
+  }[]) {
     bands.set(b.program_id, [...(bands.get(b.program_id) ?? []), b.label]);
   }
   const maxPerson = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number }).m;
@@ -45,11 +48,16 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     'SELECT name, superior, doc_code, place_name, director_json, deputies_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
   );
   const signedOn = (date: string) => {
-    const p = profileAt.get(date) as { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string } | undefined;
+    const p = profileAt.get(date) as
+      { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string } | undefined;
     if (!p) throw new Error(`No centre profile is valid on ${date}: save one valid from ${o.fromYear}-01-01 first`);
     const header: CentreHeader = {
-      superior: p.superior, name: p.name, docCode: p.doc_code, placeName: p.place_name,
-      director: JSON.parse(p.director_json) as { name: string; title: string }, deputies: JSON.parse(p.deputies_json) as { name: string; title: string }[],
+      superior: p.superior,
+      name: p.name,
+      docCode: p.doc_code,
+      placeName: p.place_name,
+      director: JSON.parse(p.director_json) as { name: string; title: string },
+      deputies: JSON.parse(p.deputies_json) as { name: string; title: string }[],
     };
     return signedBy(header, { kind: 'director' })!;
   };
@@ -67,7 +75,9 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     for (let i = 0; i < LECTURERS; i++) lecturerIds.push(Number(lecturer.run('Giảng viên', `số ${i + 1}`, now, now).lastInsertRowid));
   })();
 
-  const plan = db.prepare('INSERT INTO plan_lines (year, program_id, quarter, commune_code, place, planned_classes, planned_learners, notes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)');
+  const plan = db.prepare(
+    'INSERT INTO plan_lines (year, program_id, quarter, commune_code, place, planned_classes, planned_learners, notes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)',
+  );
   const klass = db.prepare(
     `INSERT INTO classes (program_id, plan_line_id, year, cohort_number, cohort_numbering, name, start_date, end_date, venue_id, form, homeroom_lecturer_id, status, issuing_body_json, capacity, created_at, updated_at)
      VALUES (?, NULL, ?, ?, 'per_year', ?, ?, ?, NULL, 'full_time', NULL, ?, ?, 80, ?, ?)`,
@@ -78,7 +88,9 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
   const cert = db.prepare(
     "INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code, status, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, 'bench')",
   );
-  const session = db.prepare('INSERT INTO sessions (class_id, date, half, topic_id, title, lecturer_id, venue_id, periods, position) VALUES (?, ?, ?, NULL, ?, ?, NULL, 5, ?)');
+  const session = db.prepare(
+    'INSERT INTO sessions (class_id, date, half, topic_id, title, lecturer_id, venue_id, periods, position) VALUES (?, ?, ?, NULL, ?, ?, NULL, 5, ?)',
+  );
 
   let classes = 0;
   let enrollments = 0;
@@ -87,7 +99,18 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
     db.transaction(() => {
       const cohort = new Map<number, number>();
       for (const [programId] of weights) {
-        for (let q = 1; q <= 4; q++) plan.run(year, programId, q, 'Tại trung tâm', Math.round((o.classesPerYear * (weights.find((w) => w[0] === programId)![1] / 100)) / 4) + 1, 200, '', now, now);
+        for (let q = 1; q <= 4; q++)
+          plan.run(
+            year,
+            programId,
+            q,
+            'Tại trung tâm',
+            Math.round((o.classesPerYear * (weights.find((w) => w[0] === programId)![1] / 100)) / 4) + 1,
+            200,
+            '',
+            now,
+            now,
+          );
       }
       let seq = 0;
       for (let c = 0; c < o.classesPerYear; c++) {
@@ -105,7 +128,9 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
         const signed = signedOn(start);
         const issuedUnder = signedOn(issueDate);
         const status = certifies ? 'certificates_issued' : 'results_recognised';
-        const classId = Number(klass.run(programId, year, n, className, start, start, status, JSON.stringify(signed.issuingBody), now, now).lastInsertRowid);
+        const classId = Number(
+          klass.run(programId, year, n, className, start, start, status, JSON.stringify(signed.issuingBody), now, now).lastInsertRowid,
+        );
         classes++;
         const labels = bands.get(programId) ?? [];
         const seen = new Set<number>();
@@ -115,7 +140,9 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
           seen.add(personId);
           const completed = rnd.next() < 0.95;
           const classification = completed && labels.length ? rnd.pick(labels) : null;
-          const eid = Number(enrol.run(classId, personId, now, now, completed ? 'completed' : 'not_completed', classification).lastInsertRowid);
+          const eid = Number(
+            enrol.run(classId, personId, now, now, completed ? 'completed' : 'not_completed', classification).lastInsertRowid,
+          );
           enrollments++;
           if (completed && certifies) {
             seq++;
@@ -125,8 +152,17 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
             const record = certificateRecord(
               {
                 holder: { fullName: h.full_name, birthDate: h.birth_date, unitName: h.unit_name, classification },
-                cls: { programName: program.name, name: className, startDate: start, endDate: start, validityMonths: program.validity_months },
-                issueDate, signed: issuedUnder, serial, registerNo,
+                cls: {
+                  programName: program.name,
+                  name: className,
+                  startDate: start,
+                  endDate: start,
+                  validityMonths: program.validity_months,
+                },
+                issueDate,
+                signed: issuedUnder,
+                serial,
+                registerNo,
               },
               o.key,
             );

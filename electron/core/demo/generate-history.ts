@@ -5,9 +5,17 @@ import { makeRandom } from './generate';
 
 /** The sample centre: valid from well before the sample years, so every past class and certificate has its header. */
 export const DEMO_CENTRE = {
-  validFrom: '2020-01-01', name: 'Trung tâm Chính trị (dữ liệu mẫu)', superior: 'Đảng ủy xã (dữ liệu mẫu)', docCode: 'TTCT', placeName: 'Đắk Hà',
-  address: '', phone: '', director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' }, deputies: [{ name: 'Trần Thị Mẫu', title: 'Phó Giám đốc' }],
-  areaCommunes: [], areaPartyOrgs: [],
+  validFrom: '2020-01-01',
+  name: 'Trung tâm Chính trị (dữ liệu mẫu)',
+  superior: 'Đảng ủy xã (dữ liệu mẫu)',
+  docCode: 'TTCT',
+  placeName: 'Đắk Hà',
+  address: '',
+  phone: '',
+  director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
+  deputies: [{ name: 'Trần Thị Mẫu', title: 'Phó Giám đốc' }],
+  areaCommunes: [],
+  areaPartyOrgs: [],
 } satisfies Input<'centre.save'>;
 
 export interface HistoryOptions {
@@ -103,11 +111,23 @@ export async function generateHistory(core: AppCore, o: HistoryOptions): Promise
   for (let t = 0; t < tracks; t++) {
     const [family, given, kind] = LECTURERS[t % LECTURERS.length]!;
     const l = await call(core, 'lecturers.save', {
-      familyAndMiddle: family, given: t < LECTURERS.length ? given : `${given} ${t + 1}`, kind, role: kind === 'chuyen_trach' ? 'giang_vien' : 'khac',
-      unit: kind === 'chuyen_trach' ? 'Trung tâm Chính trị' : 'Ban Tuyên giáo', position: '', phone: '', normHours: null, lecturingHours: null,
+      familyAndMiddle: family,
+      given: t < LECTURERS.length ? given : `${given} ${t + 1}`,
+      kind,
+      role: kind === 'chuyen_trach' ? 'giang_vien' : 'khac',
+      unit: kind === 'chuyen_trach' ? 'Trung tâm Chính trị' : 'Ban Tuyên giáo',
+      position: '',
+      phone: '',
+      normHours: null,
+      lecturingHours: null,
     });
     lecturers.push(l.id);
-    const v = await call(core, 'venues.save', { name: t === 0 ? 'Hội trường trung tâm' : `Phòng học số ${t + 1}`, address: '', communeCode: null, capacity: 80 });
+    const v = await call(core, 'venues.save', {
+      name: t === 0 ? 'Hội trường trung tâm' : `Phòng học số ${t + 1}`,
+      address: '',
+      communeCode: null,
+      capacity: 80,
+    });
     venues.push(v.id);
   }
 
@@ -124,7 +144,13 @@ export async function generateHistory(core: AppCore, o: HistoryOptions): Promise
     const lines = new Map<number, number>();
     for (const [programId, n] of counts) {
       const line = await call(core, 'plans.saveLine', {
-        year, programId, quarter: null, communeCode: null, plannedClasses: n + (rnd.next() < 0.3 ? 1 : 0), plannedLearners: n * o.learnersPerClass, notes: '',
+        year,
+        programId,
+        quarter: null,
+        communeCode: null,
+        plannedClasses: n + (rnd.next() < 0.3 ? 1 : 0),
+        plannedLearners: n * o.learnersPerClass,
+        notes: '',
       });
       lines.set(programId, line.id);
     }
@@ -134,11 +160,23 @@ export async function generateHistory(core: AppCore, o: HistoryOptions): Promise
     for (const [c, pick] of picks.entries()) {
       const planned = addDays(mondayOf(year, 2), Math.floor(c / tracks) * spacing);
       const startDate = planned > free[pick.track]! ? planned : free[pick.track]!;
-      const ran = await runClass(core, rnd, {
-        ...pick, year, startDate, planLineId: lines.get(pick.programId)!, venueId: venues[pick.track]!, lecturerId: lecturers[pick.track]!,
-        people: pool.get(pick.programId)!, learners: o.learnersPerClass, topics: details.get(pick.programId)!.topics.map((t) => t.id),
-        certifies: details.get(pick.programId)!.outcome === 'certificate',
-      }, summary);
+      const ran = await runClass(
+        core,
+        rnd,
+        {
+          ...pick,
+          year,
+          startDate,
+          planLineId: lines.get(pick.programId)!,
+          venueId: venues[pick.track]!,
+          lecturerId: lecturers[pick.track]!,
+          people: pool.get(pick.programId)!,
+          learners: o.learnersPerClass,
+          topics: details.get(pick.programId)!.topics.map((t) => t.id),
+          certifies: details.get(pick.programId)!.outcome === 'certificate',
+        },
+        summary,
+      );
       summary.enrollments += ran.enrolled;
       free[pick.track] = nextMonday(ran.endDate);
       summary.classes++;
@@ -173,9 +211,20 @@ async function runClass(
   const decidedOn = addDays(startDate, -7) < `${p.year}-01-02` ? `${p.year}-01-02` : addDays(startDate, -7);
   const proposal = await call(core, 'classes.propose', { programId: p.programId, startDate, cohortNumbering: 'per_year' });
   const cls = await call(core, 'classes.save', {
-    programId: p.programId, planLineId: p.planLineId, cohortNumber: proposal.cohortNumber, cohortNumbering: 'per_year', name: proposal.name,
-    startDate, endDate: addDays(startDate, 4), venueId: p.venueId, form: 'full_time', homeroomLecturerId: p.lecturerId, capacity: 80, sites: [],
-    openingDecisionNumber: proposal.nextDecisionNumber, openingDecisionDate: decidedOn,
+    programId: p.programId,
+    planLineId: p.planLineId,
+    cohortNumber: proposal.cohortNumber,
+    cohortNumbering: 'per_year',
+    name: proposal.name,
+    startDate,
+    endDate: addDays(startDate, 4),
+    venueId: p.venueId,
+    form: 'full_time',
+    homeroomLecturerId: p.lecturerId,
+    capacity: 80,
+    sites: [],
+    openingDecisionNumber: proposal.nextDecisionNumber,
+    openingDecisionDate: decidedOn,
   });
   const lecturerByTopic = Object.fromEntries(p.topics.map((t) => [String(t), p.lecturerId]));
   const generated = await call(core, 'timetable.generate', { classId: cls.id, startDate, halves: ['sang', 'chieu'], lecturerByTopic });
@@ -189,14 +238,20 @@ async function runClass(
   const marks = list.enrollments.flatMap((e) => {
     const truant = rnd.next() < 0.02;
     return sessions.map((s, i) => ({
-      enrollmentId: e.id, sessionId: s.id,
+      enrollmentId: e.id,
+      sessionId: s.id,
       mark: (truant && i % 2 === 0 ? 'unexcused' : rnd.next() < 0.03 ? 'excused' : 'present') as 'present' | 'excused' | 'unexcused',
     }));
   });
   await call(core, 'attendance.set', { classId: cls.id, changes: marks });
   const grid = await call(core, 'results.grid', { classId: cls.id });
   const scores = list.enrollments.flatMap((e) =>
-    grid.scheme.components.map((_, component) => ({ enrollmentId: e.id, component, attempt: 1 as const, tenths: rnd.next() < 0.04 ? 30 + rnd.int(19) : 55 + rnd.int(46) })),
+    grid.scheme.components.map((_, component) => ({
+      enrollmentId: e.id,
+      component,
+      attempt: 1 as const,
+      tenths: rnd.next() < 0.04 ? 30 + rnd.int(19) : 55 + rnd.int(46),
+    })),
   );
   if (scores.length) await call(core, 'results.setScores', { classId: cls.id, changes: scores });
   await call(core, 'classes.setStatus', { id: cls.id, status: 'running' });
@@ -206,7 +261,11 @@ async function runClass(
   const decision = await call(core, 'classes.propose', { programId: p.programId, startDate: decisionDate, cohortNumbering: 'per_year' });
   const recognised = await call(core, 'results.recognise', { classId: cls.id, decisionNumber: decision.nextDecisionNumber, decisionDate });
   if (p.certifies && recognised.summary.eligible > 0) {
-    const issued = await call(core, 'certificates.issue', { classId: cls.id, issueDate: addDays(decisionDate, 2), signer: { kind: 'director' } });
+    const issued = await call(core, 'certificates.issue', {
+      classId: cls.id,
+      issueDate: addDays(decisionDate, 2),
+      signer: { kind: 'director' },
+    });
     summary.certificates += issued.issued.length;
   }
   return { enrolled: list.enrollments.length, endDate: end };

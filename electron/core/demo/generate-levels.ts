@@ -29,7 +29,8 @@ export async function generateLevels(core: AppCore, o: { fromYear: number; years
   const thisYear = Number(today.slice(0, 4));
   let nominated = 0;
   for (let year = o.fromYear; year <= Math.min(thisYear, o.fromYear + o.years); year++) {
-    if (leaders) await call(core, 'levels.saveTarget', { year, groupId: leaders.id, baseUnitId: null, minLevel: 'trung_cap', percent: 100 });
+    if (leaders)
+      await call(core, 'levels.saveTarget', { year, groupId: leaders.id, baseUnitId: null, minLevel: 'trung_cap', percent: 100 });
     await call(core, 'levels.saveTarget', { year, groupId: null, baseUnitId: null, minLevel: 'so_cap', percent: 70 });
     const batch = candidates.splice(0, 8 + rnd.int(8));
     if (batch.length === 0) continue;
@@ -45,7 +46,12 @@ export async function generateLevels(core: AppCore, o: { fromYear: number; years
       note: '',
       people: batch.map((p, i) =>
         finished && i % 7 !== 6
-          ? { personId: p.id, result: 'graduated' as const, diplomaNumber: `TC${year + 2}-${String(i + 1).padStart(4, '0')}`, diplomaDate: `${year + 2}-06-30` }
+          ? {
+              personId: p.id,
+              result: 'graduated' as const,
+              diplomaNumber: `TC${year + 2}-${String(i + 1).padStart(4, '0')}`,
+              diplomaDate: `${year + 2}-06-30`,
+            }
           : { personId: p.id, result: finished ? ('not_graduated' as const) : ('studying' as const) },
       ),
     });

@@ -50,14 +50,29 @@ export async function generateStudies(core: AppCore, o: StudiesOptions): Promise
       const date = `${year}-${String(3 + s * 3).padStart(2, '0')}-${String(5 + rnd.int(20)).padStart(2, '0')}`;
       if (date > todayInVietnam(core.now())) break;
       const { id } = await call(core, 'studies.save', {
-        id: null, title: TOPICS[s % TOPICS.length]!, date, form: 'online', sites: orgs.length + 1, classId: null, note: '',
+        id: null,
+        title: TOPICS[s % TOPICS.length]!,
+        date,
+        form: 'online',
+        sites: orgs.length + 1,
+        classId: null,
+        note: '',
       });
       const silent = rnd.int(members.length);
       const rows = members
         .filter((_, i) => i !== silent)
         .map((m) => {
           const expected = Math.max(0, m.members - rnd.int(3));
-          const present = Math.max(0, expected - rnd.weighted([[0, 4], [1, 4], [2, 2], [4, 1]]));
+          const present = Math.max(
+            0,
+            expected -
+              rnd.weighted([
+                [0, 4],
+                [1, 4],
+                [2, 2],
+                [4, 1],
+              ]),
+          );
           // Half the organisations leave «Phải dự» empty: their members of the year stand for it.
           return { unitId: m.unitId, present, expected: rnd.next() < 0.5 ? null : expected };
         });

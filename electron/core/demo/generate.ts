@@ -5,16 +5,7 @@ import { COMMUNES } from '../reference/communes';
 import { insertUnit } from '../learners/units-store';
 import { writePeople } from '../learners/person-store';
 import { rebuildSearchIndex } from '../learners/search-index';
-import {
-  EDE_FAMILY,
-  FEMALE_GIVEN,
-  FEMALE_MIDDLE,
-  HIGHLANDS_GIVEN,
-  JRAI_FAMILY,
-  KINH_FAMILY,
-  MALE_GIVEN,
-  MALE_MIDDLE,
-} from './names';
+import { EDE_FAMILY, FEMALE_GIVEN, FEMALE_MIDDLE, HIGHLANDS_GIVEN, JRAI_FAMILY, KINH_FAMILY, MALE_GIVEN, MALE_MIDDLE } from './names';
 
 /** Deterministic, so a bench run and a demo database are the same every time. */
 export function makeRandom(seed: number) {
@@ -41,13 +32,58 @@ export type Random = ReturnType<typeof makeRandom>;
 
 // A Central Highlands centre: Kinh and the local groups, in rough local proportions (codes from the TCTK list).
 const ETHNICITY: [string, number][] = [
-  ['01', 56], ['14', 22], ['13', 9], ['10', 5], ['12', 2], ['19', 1.5], ['07', 1.5], ['02', 1], ['03', 1], ['08', 1],
+  ['01', 56],
+  ['14', 22],
+  ['13', 9],
+  ['10', 5],
+  ['12', 2],
+  ['19', 1.5],
+  ['07', 1.5],
+  ['02', 1],
+  ['03', 1],
+  ['08', 1],
 ];
-const STATUS: [PartyStatus, number][] = [['quan_chung', 30], ['du_bi', 15], ['chinh_thuc', 55]];
-const POSITIONS = ['Bí thư chi bộ', 'Phó bí thư chi bộ', 'Chi ủy viên', 'Trưởng thôn', 'Công an viên', 'Giáo viên', 'Nhân viên y tế', 'Chủ tịch Hội Nông dân', 'Chi hội trưởng Hội Phụ nữ', 'Bí thư Chi đoàn', 'Đảng viên', 'Cán bộ văn phòng', 'Kế toán', 'Công chức địa chính', ''];
-const WORKPLACES = ['UBND xã', 'Trường Tiểu học', 'Trường THCS', 'Trạm Y tế xã', 'Công an xã', 'Ban Chỉ huy Quân sự xã', 'Hợp tác xã nông nghiệp', 'Thôn', 'Hội Nông dân xã', 'Đoàn Thanh niên xã'];
+const STATUS: [PartyStatus, number][] = [
+  ['quan_chung', 30],
+  ['du_bi', 15],
+  ['chinh_thuc', 55],
+];
+const POSITIONS = [
+  'Bí thư chi bộ',
+  'Phó bí thư chi bộ',
+  'Chi ủy viên',
+  'Trưởng thôn',
+  'Công an viên',
+  'Giáo viên',
+  'Nhân viên y tế',
+  'Chủ tịch Hội Nông dân',
+  'Chi hội trưởng Hội Phụ nữ',
+  'Bí thư Chi đoàn',
+  'Đảng viên',
+  'Cán bộ văn phòng',
+  'Kế toán',
+  'Công chức địa chính',
+  '',
+];
+const WORKPLACES = [
+  'UBND xã',
+  'Trường Tiểu học',
+  'Trường THCS',
+  'Trạm Y tế xã',
+  'Công an xã',
+  'Ban Chỉ huy Quân sự xã',
+  'Hợp tác xã nông nghiệp',
+  'Thôn',
+  'Hội Nông dân xã',
+  'Đoàn Thanh niên xã',
+];
 const EDUCATION = ['12/12', '12/12, Trung cấp', '12/12, Cao đẳng', '12/12, Đại học', '9/12', '12/12, Đại học', '12/12, Thạc sĩ'];
-const RELIGIONS: [string, number][] = [['', 80], ['Công giáo', 10], ['Phật giáo', 6], ['Tin lành', 4]];
+const RELIGIONS: [string, number][] = [
+  ['', 80],
+  ['Công giáo', 10],
+  ['Phật giáo', 6],
+  ['Tin lành', 4],
+];
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -84,8 +120,15 @@ export function samplePerson(
   const precision = rnd.next();
   const month = 1 + rnd.int(12);
   const day = 1 + rnd.int(28);
-  const birthDate = precision < 0.05 ? String(year) : precision < 0.07 ? `${year}-${pad(month, 2)}` : `${year}-${pad(month, 2)}-${pad(day, 2)}`;
-  const status = year > 2000 ? rnd.weighted<PartyStatus>([['quan_chung', 70], ['du_bi', 30]]) : rnd.weighted(STATUS);
+  const birthDate =
+    precision < 0.05 ? String(year) : precision < 0.07 ? `${year}-${pad(month, 2)}` : `${year}-${pad(month, 2)}-${pad(day, 2)}`;
+  const status =
+    year > 2000
+      ? rnd.weighted<PartyStatus>([
+          ['quan_chung', 70],
+          ['du_bi', 30],
+        ])
+      : rnd.weighted(STATUS);
   const admissionYear = Math.min(2026, year + 18 + rnd.int(20));
   const admissionDate = status === 'quan_chung' ? null : `${admissionYear}-${pad(1 + rnd.int(12), 2)}-${pad(1 + rnd.int(28), 2)}`;
   const confirmationDate =
@@ -117,7 +160,15 @@ export function samplePerson(
       confirmationDate,
       unitId: unit.id,
       educationLevel: rnd.pick(EDUCATION),
-      theoryLevel: status === 'quan_chung' ? 'none' : rnd.weighted([['none', 30], ['so_cap', 50], ['trung_cap', 18], ['cao_cap', 2]]),
+      theoryLevel:
+        status === 'quan_chung'
+          ? 'none'
+          : rnd.weighted([
+              ['none', 30],
+              ['so_cap', 50],
+              ['trung_cap', 18],
+              ['cao_cap', 2],
+            ]),
       citizenId,
       partyCard: status === 'quan_chung' ? '' : pad(rnd.int(100_000_000), 8),
       phone: rnd.next() < 0.6 ? `09${pad(rnd.int(100_000_000), 8)}` : '',
@@ -126,7 +177,14 @@ export function samplePerson(
   };
 }
 
-const KEY_POSTS = ['Bí thư Đảng ủy xã', 'Phó Bí thư Thường trực Đảng ủy xã', 'Chủ tịch HĐND xã', 'Chủ tịch UBND xã', 'Phó Chủ tịch UBND xã', 'Chủ tịch Ủy ban MTTQ xã'];
+const KEY_POSTS = [
+  'Bí thư Đảng ủy xã',
+  'Phó Bí thư Thường trực Đảng ủy xã',
+  'Chủ tịch HĐND xã',
+  'Chủ tịch UBND xã',
+  'Phó Chủ tịch UBND xã',
+  'Chủ tịch Ủy ban MTTQ xã',
+];
 
 /** Each commune's leaders («cán bộ chủ chốt cấp xã»), whom the theory-level targets are about: six full members per Party committee. */
 function assignKeyPosts(db: Database): void {
@@ -163,7 +221,14 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
     for (const c of communes) {
       const baseName = `Đảng bộ ${c.name.replace(/^Xã /, 'xã ').replace(/^Phường /, 'phường ')}`;
       const baseId = insertUnit(db, baseName, 'base', null, c.code, now);
-      const cells = [...Array.from({ length: 8 }, (_, i) => `thôn ${i + 1}`), 'Trường Tiểu học', 'Trường THCS', 'Trạm Y tế', 'Công an', 'Quân sự'];
+      const cells = [
+        ...Array.from({ length: 8 }, (_, i) => `thôn ${i + 1}`),
+        'Trường Tiểu học',
+        'Trường THCS',
+        'Trạm Y tế',
+        'Công an',
+        'Quân sự',
+      ];
       for (const cell of cells) {
         const name = `Chi bộ ${cell} ${c.name.replace(/^Xã /, 'xã ').replace(/^Phường /, 'phường ')}`;
         units.push({ id: insertUnit(db, name, 'cell', baseId, c.code, now), name, communeCode: c.code });
@@ -178,17 +243,26 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
   const recent: { data: PersonData; unitName: string }[] = [];
   const batch = 20_000;
   for (let done = 0; done < options.people; done += batch) {
-    db.transaction(() => writePeople(db, (writer) => {
-      for (let i = done; i < Math.min(options.people, done + batch); i++) {
-        const earlier = recent.length > 0 && rnd.next() < 0.003 ? rnd.pick(recent) : null;
-        // A few people come back in a later list typed differently (year only, no CCCD): the likely duplicates a real registry has.
-        const person = earlier
-          ? { ...earlier, data: { ...earlier.data, birthDate: earlier.data.birthDate?.slice(0, 4) ?? null, citizenId: null, phone: '' } }
-          : samplePerson(rnd, rnd.pick(units), provinceCode, usedIds);
-        writer.insert(person.data, person.unitName, now);
-        if (!earlier && recent.length < 5000) recent.push(person);
-      }
-    }, { deferIndex: true, undatedLevels: true }))();
+    db.transaction(() =>
+      writePeople(
+        db,
+        (writer) => {
+          for (let i = done; i < Math.min(options.people, done + batch); i++) {
+            const earlier = recent.length > 0 && rnd.next() < 0.003 ? rnd.pick(recent) : null;
+            // A few people come back in a later list typed differently (year only, no CCCD): the likely duplicates a real registry has.
+            const person = earlier
+              ? {
+                  ...earlier,
+                  data: { ...earlier.data, birthDate: earlier.data.birthDate?.slice(0, 4) ?? null, citizenId: null, phone: '' },
+                }
+              : samplePerson(rnd, rnd.pick(units), provinceCode, usedIds);
+            writer.insert(person.data, person.unitName, now);
+            if (!earlier && recent.length < 5000) recent.push(person);
+          }
+        },
+        { deferIndex: true, undatedLevels: true },
+      ),
+    )();
     options.onProgress?.(Math.min(options.people, done + batch), options.people);
   }
   db.transaction(() => {

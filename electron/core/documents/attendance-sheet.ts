@@ -98,7 +98,11 @@ function weekSheet(week: AttendanceSession[]): Pick<AttendanceSheet, 'caption' |
   return {
     caption: `Từ ${weekdayName(first)}, ngày ${formatDate(first)} đến ${weekdayName(last)}, ngày ${formatDate(last)}`,
     // Short weekday over dd/MM: the full date would need a column too wide to leave room for names.
-    heads: groupBy(week, (s) => s.date).map((d) => ({ label: SHORT_WEEKDAY[weekday(d[0]!.date)]!, sub: formatDate(d[0]!.date).slice(0, 5), span: d.length })),
+    heads: groupBy(week, (s) => s.date).map((d) => ({
+      label: SHORT_WEEKDAY[weekday(d[0]!.date)]!,
+      sub: formatDate(d[0]!.date).slice(0, 5),
+      span: d.length,
+    })),
     subHeads: week.map((s) => SHORT_HALF[s.half]),
     count: week.length,
   };
@@ -118,7 +122,12 @@ export function attendanceSheets(doc: AttendanceSheetDoc): { orientation: Orient
   const sheets = parts.flatMap((part) =>
     groups.map((g): AttendanceSheet => {
       const cols = doc.layout === 'day' ? daySheet(g) : weekSheet(g);
-      return { ...cols, title: SHEET_TITLE[doc.layout], caption: `${part.site ? `${part.site} — ` : ''}${cols.caption}`, learners: part.learners };
+      return {
+        ...cols,
+        title: SHEET_TITLE[doc.layout],
+        caption: `${part.site ? `${part.site} — ` : ''}${cols.caption}`,
+        learners: part.learners,
+      };
     }),
   );
   // A week of up to fourteen boxes only fits across a landscape sheet; a day's two boxes fit a portrait one.

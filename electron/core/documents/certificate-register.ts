@@ -75,7 +75,19 @@ export function certificateRegisterWording(doc: CertificateRegisterDoc) {
   const byId = new Map(list.map((c) => [c.id, c]));
   return {
     title: `SỔ CẤP GIẤY CHỨNG NHẬN NĂM ${doc.year}`,
-    columns: ['STT', 'Số giấy', 'Vào sổ số', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Lớp', 'Xếp loại', 'Ngày cấp', 'Người\nnhận ký', 'Ghi chú'],
+    columns: [
+      'STT',
+      'Số giấy',
+      'Vào sổ số',
+      'Họ và tên',
+      'Ngày sinh',
+      'Đơn vị',
+      'Lớp',
+      'Xếp loại',
+      'Ngày cấp',
+      'Người\nnhận ký',
+      'Ghi chú',
+    ],
     rows: list.map((c) => ({
       status: c.status,
       serial: c.serial,
@@ -106,7 +118,12 @@ export function buildCertificateRegisterHtml(doc: CertificateRegisterDoc): strin
 <thead><tr>${w.columns.map((c) => `<th>${c.replace('\n', '<br>')}</th>`).join('')}</tr></thead>
 ${listBodyHtml(rows, 11, `<div class="list-total">${escapeHtml(w.countLine)}</div>`, signatureBlockHtml(doc.body))}
 </table>`;
-  return partyPage({ title: `Sổ cấp giấy chứng nhận năm ${doc.year}`, bodyHtml, orientation: 'landscape', extraCss: LIST_CSS + REGISTER_CSS });
+  return partyPage({
+    title: `Sổ cấp giấy chứng nhận năm ${doc.year}`,
+    bodyHtml,
+    orientation: 'landscape',
+    extraCss: LIST_CSS + REGISTER_CSS,
+  });
 }
 
 // 252 mm across a landscape sheet: the class takes what the other columns (214 mm) leave.
@@ -158,7 +175,8 @@ export function certificateReceiptWording(doc: CertificateReceiptDoc) {
 export function buildCertificateReceiptHtml(doc: CertificateReceiptDoc): string {
   const w = certificateReceiptWording(doc);
   const rows = w.rows.map(
-    (r, i) => `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${serialCell(r.serial, 'serial')}${cell(r.issued, 'born')}<td class="sign"></td><td></td></tr>`,
+    (r, i) =>
+      `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${serialCell(r.serial, 'serial')}${cell(r.issued, 'born')}<td class="sign"></td><td></td></tr>`,
   );
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
 <div class="doc-type">${w.title}</div>
@@ -168,7 +186,12 @@ export function buildCertificateReceiptHtml(doc: CertificateReceiptDoc): string 
 <thead><tr>${w.columns.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
 ${listBodyHtml(rows, 6, `<div class="list-total">${w.total}</div>`, signatureBlockHtml(doc.body))}
 </table>`;
-  return partyPage({ title: `Danh sách nhận giấy chứng nhận - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + RECEIPT_CSS });
+  return partyPage({
+    title: `Danh sách nhận giấy chứng nhận - ${doc.className}`,
+    bodyHtml,
+    orientation: 'portrait',
+    extraCss: LIST_CSS + RECEIPT_CSS,
+  });
 }
 
 // 165 mm across a portrait sheet; each row tall enough to sign in.

@@ -198,7 +198,11 @@ function fieldText(key: Exclude<CertificateFieldKey, 'qr'>, c: CertificateToPrin
     case 'signerTitle': {
       const lines = c.signer.lines.map((l) => upperVi(l.trim())).filter(Boolean);
       if (!lines.length) return null;
-      return { html: lines.map(escapeHtml).join('<br>'), plain: lines.reduce((a, b) => (a.length >= b.length ? a : b)), lines: lines.length };
+      return {
+        html: lines.map(escapeHtml).join('<br>'),
+        plain: lines.reduce((a, b) => (a.length >= b.length ? a : b)),
+        lines: lines.length,
+      };
     }
     case 'signerName':
       return labelled(false, '', c.signer.name.trim());
@@ -250,8 +254,12 @@ function fullDesignHtml(doc: CertificatesDoc): string {
 <div class="issuer-name">${escapeHtml(upperVi(body.centreName.trim()))}</div>
 <div>*</div>
 </div>`);
-  parts.push(`<div class="header party" style="${box(h.party)}"><span class="party-name" style="font-size:${Math.round(h.fontSize * 1.1 * 2) / 2}pt">ĐẢNG CỘNG SẢN VIỆT NAM</span></div>`);
-  parts.push(`<div class="title" style="top:${mm(frame.title.top)};width:${mm(frame.width)};font-size:${frame.title.fontSize}pt;">GIẤY CHỨNG NHẬN</div>`);
+  parts.push(
+    `<div class="header party" style="${box(h.party)}"><span class="party-name" style="font-size:${Math.round(h.fontSize * 1.1 * 2) / 2}pt">ĐẢNG CỘNG SẢN VIỆT NAM</span></div>`,
+  );
+  parts.push(
+    `<div class="title" style="top:${mm(frame.title.top)};width:${mm(frame.width)};font-size:${frame.title.fontSize}pt;">GIẤY CHỨNG NHẬN</div>`,
+  );
   return parts.join('\n');
 }
 
@@ -263,7 +271,9 @@ function imageUrl(layout: CertificateLayout): string | null {
 /** A 2 MB image repeated on 500 sheets would make a 1 GB page: it is written once, as the class's background. */
 function imageCss(layout: CertificateLayout): string {
   const url = layout.mode === 'full' ? imageUrl(layout) : null;
-  return url ? `.frame-image { background-image: url("${url}"); background-size: contain; background-repeat: no-repeat; background-position: center; }` : '';
+  return url
+    ? `.frame-image { background-image: url("${url}"); background-size: contain; background-repeat: no-repeat; background-position: center; }`
+    : '';
 }
 
 /**
@@ -281,7 +291,19 @@ function withCheckCode(layout: CertificateLayout): CertificateField[] {
   }
   const qr = layout.fields.find((f) => f.key === 'qr');
   if (qr && qr.y + qr.width + 4 <= height) {
-    return [...layout.fields, { ...qr, key: 'checkCode', y: qr.y + qr.width + 0.5, width: Math.max(qr.width, 40), fontSize: 9, bold: false, italic: false, align: 'left' }];
+    return [
+      ...layout.fields,
+      {
+        ...qr,
+        key: 'checkCode',
+        y: qr.y + qr.width + 0.5,
+        width: Math.max(qr.width, 40),
+        fontSize: 9,
+        bold: false,
+        italic: false,
+        align: 'left',
+      },
+    ];
   }
   return layout.fields;
 }
@@ -325,8 +347,7 @@ function noteSpot(layout: CertificateLayout, W: number, H: number): { x: number;
     x1: f.x + Math.max(f.width, 45),
     y1: f.y + (f.key === 'qr' ? f.width : Math.max(5, lineHeightMm(f.fontSize) * linesAvailable(f, layout))) + 1,
   }));
-  const free = (x: number, y: number) =>
-    boxes.every((b) => x + NOTE.width <= b.x0 || x >= b.x1 || y + NOTE.height <= b.y0 || y >= b.y1);
+  const free = (x: number, y: number) => boxes.every((b) => x + NOTE.width <= b.x0 || x >= b.x1 || y + NOTE.height <= b.y0 || y >= b.y1);
   for (let y = 12; y + NOTE.height <= H - 12; y += 2) {
     const centred = (W - NOTE.width) / 2;
     if (free(centred, y)) return { x: centred, y };
@@ -344,8 +365,10 @@ export function buildCalibrationHtml(doc: CalibrationDoc): string {
   const { width: W, height: H } = pageSizeMm(layout.paper, layout.orientation);
   const svg: string[] = [];
   // 10 mm grid, the 50 mm lines a little darker.
-  for (let x = 10; x < W; x += 10) svg.push(`<line x1="${x}" y1="0" x2="${x}" y2="${H}" stroke="${x % 50 ? '#bbb' : '#777'}" stroke-width="${x % 50 ? 0.12 : 0.2}"/>`);
-  for (let y = 10; y < H; y += 10) svg.push(`<line x1="0" y1="${y}" x2="${W}" y2="${y}" stroke="${y % 50 ? '#bbb' : '#777'}" stroke-width="${y % 50 ? 0.12 : 0.2}"/>`);
+  for (let x = 10; x < W; x += 10)
+    svg.push(`<line x1="${x}" y1="0" x2="${x}" y2="${H}" stroke="${x % 50 ? '#bbb' : '#777'}" stroke-width="${x % 50 ? 0.12 : 0.2}"/>`);
+  for (let y = 10; y < H; y += 10)
+    svg.push(`<line x1="0" y1="${y}" x2="${W}" y2="${y}" stroke="${y % 50 ? '#bbb' : '#777'}" stroke-width="${y % 50 ? 0.12 : 0.2}"/>`);
   // 1 mm ticks on all four edges, longer every 5 and 10 mm.
   const tick = (i: number) => (i % 10 === 0 ? 5 : i % 5 === 0 ? 3.5 : 2);
   const ticks: string[] = [];

@@ -120,7 +120,12 @@ ${titleHtml('DANH SÁCH HỌC VIÊN', doc.className)}
 ${listBodyHtml(rows, 8, countLine(doc.learners.length), signatureBlockHtml(doc.body))}
 </table>`;
   // Eight columns do not fit the 165 mm of a portrait sheet without cutting names in two.
-  return partyPage({ title: `Danh sách học viên - ${doc.className}`, bodyHtml, orientation: 'landscape', extraCss: LIST_CSS + LEARNER_LIST_CSS });
+  return partyPage({
+    title: `Danh sách học viên - ${doc.className}`,
+    bodyHtml,
+    orientation: 'landscape',
+    extraCss: LIST_CSS + LEARNER_LIST_CSS,
+  });
 }
 
 const LEARNER_LIST_CSS = `
@@ -176,7 +181,10 @@ export function scoreSheetWording(doc: ScoreSheetDoc) {
       fullName: r.fullName,
       scores: doc.components.map((_, k) => {
         const sc = r.scores[k];
-        return { first: sc?.first == null ? '' : formatScore(sc.first), retake: sc?.retake == null ? null : `(lần 2: ${formatScore(sc.retake)})` };
+        return {
+          first: sc?.first == null ? '' : formatScore(sc.first),
+          retake: sc?.retake == null ? null : `(lần 2: ${formatScore(sc.retake)})`,
+        };
       }),
       final: r.finalTenths === null ? '' : formatScore(r.finalTenths),
       classification: r.classification ?? '',
@@ -197,7 +205,9 @@ export function buildScoreSheetHtml(doc: ScoreSheetDoc): string {
     .map((c) => `<th>${escapeHtml(c.name)}${c.weight ? `<div class="weight">${c.weight}</div>` : ''}</th>`)
     .join('');
   const rows = w.rows.map((r, i) => {
-    const scores = r.scores.map((sc) => `<td class="num">${sc.first}${sc.retake ? `<div class="retake">${sc.retake}</div>` : ''}</td>`).join('');
+    const scores = r.scores
+      .map((sc) => `<td class="num">${sc.first}${sc.retake ? `<div class="retake">${sc.retake}</div>` : ''}</td>`)
+      .join('');
     return `<tr><td class="center">${i + 1}</td>${cell(r.fullName)}${scores}<td class="num">${r.final}</td>${cell(r.classification, 'center nowrap')}<td class="num">${r.absent}</td>${cell(r.note, 'note')}</tr>`;
   });
   const sessionsLine = w.sessionsLine === null ? '' : `<div class="sheet-info">${w.sessionsLine}</div>`;
@@ -300,7 +310,12 @@ ${wording.grounds.map((g) => p(escapeHtml(g))).join('\n')}
 ${wording.articles.map((a) => p(`<b>${a.lead}</b> ${escapeHtml(a.text)}`)).join('\n')}
 ${closingHtml(body, wording.recipients)}
 ${recognisedListHtml(doc)}`;
-  return partyPage({ title: `Quyết định công nhận kết quả học tập - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: LIST_CSS + RESULTS_CSS });
+  return partyPage({
+    title: `Quyết định công nhận kết quả học tập - ${doc.className}`,
+    bodyHtml,
+    orientation: 'portrait',
+    extraCss: LIST_CSS + RESULTS_CSS,
+  });
 }
 
 const RESULTS_CSS = `
@@ -362,7 +377,9 @@ export function classSummaryWording(doc: ClassSummaryDoc) {
 export function buildClassSummaryHtml(doc: ClassSummaryDoc): string {
   const w = classSummaryWording(doc);
   const breakdowns = w.breakdowns.map((b) => {
-    const rows = b.rows.map((r) => `<tr${r.sum ? ' class="sum"' : ''}>${cell(r.label)}<td class="num">${r.count}</td><td class="num">${r.ratio}</td></tr>`);
+    const rows = b.rows.map(
+      (r) => `<tr${r.sum ? ' class="sum"' : ''}>${cell(r.label)}<td class="num">${r.count}</td><td class="num">${r.ratio}</td></tr>`,
+    );
     return `<div class="breakdown">
 <div class="breakdown-title">${escapeHtml(b.title)}</div>
 <table class="grid summary">

@@ -34,12 +34,32 @@ export interface Cell {
 
 export type Block =
   /** A body paragraph: justified with a first-line indent unless aligned otherwise; spaceBefore in points. */
-  | { kind: 'paragraph'; runs: Run[]; align?: 'center' | 'justify' | 'left'; indent?: boolean; italic?: boolean; bold?: boolean; size?: number; pageBreakBefore?: boolean; spaceBefore?: number }
+  | {
+      kind: 'paragraph';
+      runs: Run[];
+      align?: 'center' | 'justify' | 'left';
+      indent?: boolean;
+      italic?: boolean;
+      bold?: boolean;
+      size?: number;
+      pageBreakBefore?: boolean;
+      spaceBefore?: number;
+    }
   /** Column widths in millimetres; the header rows repeat on every page; rowHeight (mm) is a body row's least height;
    * body cells are centred vertically unless valign is 'top' (cells of several lines, as on the learning record);
    * padding is the cells' left and right inner margin in points (4 by default; narrow for a crowded register);
    * keepWithNext[i] keeps body row i on the same page as the row after it (a program and its previous year). */
-  | { kind: 'table'; widths: number[]; head: Cell[][]; rows: Cell[][]; size: number; rowHeight?: number; valign?: 'top' | 'center'; padding?: number; keepWithNext?: boolean[] }
+  | {
+      kind: 'table';
+      widths: number[];
+      head: Cell[][];
+      rows: Cell[][];
+      size: number;
+      rowHeight?: number;
+      valign?: 'top' | 'center';
+      padding?: number;
+      keepWithNext?: boolean[];
+    }
   /** "Nơi nhận" on the left and the signature on the right. */
   | { kind: 'closing'; recipients: string[] }
   /** The signature alone, in the right half. */

@@ -1,4 +1,9 @@
-import { certificateReceiptWording, certificateRegisterWording, type CertificateReceiptDoc, type CertificateRegisterDoc } from './certificate-register';
+import {
+  certificateReceiptWording,
+  certificateRegisterWording,
+  type CertificateReceiptDoc,
+  type CertificateRegisterDoc,
+} from './certificate-register';
 import { text, type Cell, type PartyDocumentModel } from './document-model';
 import { centred, head } from './docx-models';
 

@@ -54,7 +54,13 @@ export function attendanceModel(doc: AttendanceSheetDoc): PartyDocumentModel {
       head(c.stt, { rowSpan }),
       head(c.name, { rowSpan }),
       head(c.unit, { rowSpan }),
-      ...sheet.heads.map((h): Cell => ({ text: h.sub ? `${h.label}\n${h.sub}` : h.label, colSpan: h.span > 1 ? h.span : undefined, note: h.topic, noteSize: 8.5, size: 11 })),
+      ...sheet.heads.map((h): Cell => ({
+        text: h.sub ? `${h.label}\n${h.sub}` : h.label,
+        colSpan: h.span > 1 ? h.span : undefined,
+        note: h.topic,
+        noteSize: 8.5,
+        size: 11,
+      })),
       head(c.note, { rowSpan }),
     ];
     return [
@@ -102,7 +108,13 @@ export function scoreSheetModel(doc: ScoreSheetDoc): PartyDocumentModel {
         kind: 'table',
         size: 12,
         widths,
-        head: [[...w.before.map((h) => head(h, { size: 11.5 })), ...w.components.map((c) => head(c.name, { size: 11.5, note: c.weight ?? undefined })), ...w.after.map((h) => head(h, { size: 11.5 }))]],
+        head: [
+          [
+            ...w.before.map((h) => head(h, { size: 11.5 })),
+            ...w.components.map((c) => head(c.name, { size: 11.5, note: c.weight ?? undefined })),
+            ...w.after.map((h) => head(h, { size: 11.5 })),
+          ],
+        ],
         rows: w.rows.map((r, i): Cell[] => [
           { text: String(i + 1), align: 'center' },
           { text: r.fullName },
@@ -145,6 +157,12 @@ export function classSummaryModel(doc: ClassSummaryDoc): PartyDocumentModel {
     number: null,
     date: doc.date,
     orientation: 'portrait',
-    blocks: [centred(w.title, { bold: true, size: 15, spaceBefore: 6 }), centred(w.subject, { bold: true }), centred(w.totalLine, { italic: true }), ...pairs, { kind: 'signature' }],
+    blocks: [
+      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
+      centred(w.subject, { bold: true }),
+      centred(w.totalLine, { italic: true }),
+      ...pairs,
+      { kind: 'signature' },
+    ],
   };
 }

@@ -15,13 +15,21 @@ function birthCells(sex: Sex | null, birthDate: string | null): Cell[] {
   return [{ ...born, colSpan: 2 }];
 }
 
-export function centred(value: string, style: { bold?: boolean; italic?: boolean; size?: number; pageBreakBefore?: boolean; spaceBefore?: number } = {}): Block {
+export function centred(
+  value: string,
+  style: { bold?: boolean; italic?: boolean; size?: number; pageBreakBefore?: boolean; spaceBefore?: number } = {},
+): Block {
   const { pageBreakBefore, size, spaceBefore, ...run } = style;
   return { kind: 'paragraph', align: 'center', runs: [text(value, run)], size, pageBreakBefore, spaceBefore };
 }
 
 /** What every decision says between its subject and its list: decider, grounds, articles, recipients and signature. */
-function decisionBody(w: { decider: string; grounds: string[]; articles: { lead?: string; text: string }[]; recipients: string[] }): Block[] {
+function decisionBody(w: {
+  decider: string;
+  grounds: string[];
+  articles: { lead?: string; text: string }[];
+  recipients: string[];
+}): Block[] {
   return [
     centred('-----'),
     centred(w.decider, { bold: true, spaceBefore: 6 }),
@@ -36,11 +44,7 @@ export const head = (label: string, extra: Partial<Cell> = {}): Cell => ({ text:
 
 export function openingDecisionModel(doc: OpeningDecisionDoc): PartyDocumentModel {
   const w = openingDecisionWording(doc);
-  const blocks: Block[] = [
-    centred('QUYẾT ĐỊNH', { bold: true, size: 15 }),
-    centred(w.subject, { bold: true }),
-    ...decisionBody(w),
-  ];
+  const blocks: Block[] = [centred('QUYẾT ĐỊNH', { bold: true, size: 15 }), centred(w.subject, { bold: true }), ...decisionBody(w)];
   if (doc.learners.length > 0) {
     blocks.push(
       centred(w.listTitles[0]!, { bold: true, pageBreakBefore: true }),
@@ -51,7 +55,13 @@ export function openingDecisionModel(doc: OpeningDecisionDoc): PartyDocumentMode
         size: 13,
         widths: [12, 44, 25, 25, 26, 33],
         head: [
-          [head('STT', { rowSpan: 2 }), head('Họ và tên', { rowSpan: 2 }), head('Ngày sinh', { colSpan: 2 }), head('Chức vụ', { rowSpan: 2 }), head('Chi bộ, đơn vị', { rowSpan: 2 })],
+          [
+            head('STT', { rowSpan: 2 }),
+            head('Họ và tên', { rowSpan: 2 }),
+            head('Ngày sinh', { colSpan: 2 }),
+            head('Chức vụ', { rowSpan: 2 }),
+            head('Chi bộ, đơn vị', { rowSpan: 2 }),
+          ],
           [head('Nam'), head('Nữ')],
         ],
         rows: doc.learners.map((l, i) => [
@@ -84,8 +94,13 @@ export function learnerListModel(doc: LearnerListDoc): PartyDocumentModel {
         widths: [12, 52, 24, 24, 22, 36, 56, 26],
         head: [
           [
-            head('STT', { rowSpan: 2 }), head('Họ và tên', { rowSpan: 2 }), head('Ngày sinh', { colSpan: 2 }), head('Dân tộc', { rowSpan: 2 }),
-            head('Chức vụ', { rowSpan: 2 }), head('Chi bộ, đơn vị', { rowSpan: 2 }), head('Đảng viên', { rowSpan: 2 }),
+            head('STT', { rowSpan: 2 }),
+            head('Họ và tên', { rowSpan: 2 }),
+            head('Ngày sinh', { colSpan: 2 }),
+            head('Dân tộc', { rowSpan: 2 }),
+            head('Chức vụ', { rowSpan: 2 }),
+            head('Chi bộ, đơn vị', { rowSpan: 2 }),
+            head('Đảng viên', { rowSpan: 2 }),
           ],
           [head('Nam'), head('Nữ')],
         ],
@@ -123,8 +138,12 @@ export function resultsDecisionModel(doc: ResultsDecisionDoc): PartyDocumentMode
         widths: [12, 38, 24, 24, 29, 14, 24],
         head: [
           [
-            head('STT', { rowSpan: 2 }), head('Họ và tên', { rowSpan: 2 }), head('Ngày sinh', { colSpan: 2 }), head('Chi bộ, đơn vị', { rowSpan: 2 }),
-            head('Điểm', { rowSpan: 2 }), head('Xếp loại', { rowSpan: 2 }),
+            head('STT', { rowSpan: 2 }),
+            head('Họ và tên', { rowSpan: 2 }),
+            head('Ngày sinh', { colSpan: 2 }),
+            head('Chi bộ, đơn vị', { rowSpan: 2 }),
+            head('Điểm', { rowSpan: 2 }),
+            head('Xếp loại', { rowSpan: 2 }),
           ],
           [head('Nam'), head('Nữ')],
         ],

@@ -42,11 +42,20 @@ const pt = (value: number) => Math.round(value * 2);
 
 function runs(items: Run[], base: { size?: number; bold?: boolean; italic?: boolean } = {}): ParagraphChild[] {
   return items.map(
-    (r) => new TextRun({ text: r.text, bold: r.bold ?? base.bold, italics: r.italic ?? base.italic, size: base.size === undefined ? undefined : pt(base.size) }),
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.bold ?? base.bold,
+        italics: r.italic ?? base.italic,
+        size: base.size === undefined ? undefined : pt(base.size),
+      }),
   );
 }
 
-function line(textValue: string, options: { bold?: boolean; italic?: boolean; size?: number; underline?: boolean; after?: number; before?: number } = {}): Paragraph {
+function line(
+  textValue: string,
+  options: { bold?: boolean; italic?: boolean; size?: number; underline?: boolean; after?: number; before?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: options.after ?? 0, before: options.before ?? 0 },
@@ -126,9 +135,19 @@ function gridCell(c: Cell, size: number, widthMm: number, head: boolean, top = f
   const textRuns = c.text
     .normalize('NFC')
     .split('\n')
-    .map((part, i) => new TextRun({ text: part, bold, italics: c.italic, strike: c.strike, size: pt(c.size ?? size), break: i > 0 ? 1 : undefined }));
+    .map(
+      (part, i) =>
+        new TextRun({ text: part, bold, italics: c.italic, strike: c.strike, size: pt(c.size ?? size), break: i > 0 ? 1 : undefined }),
+    );
   const note = c.note
-    ? [new Paragraph({ alignment, keepNext, spacing: { line: 240 }, children: [new TextRun({ text: c.note.normalize('NFC'), italics: true, bold: false, size: pt(c.noteSize ?? size - 2) })] })]
+    ? [
+        new Paragraph({
+          alignment,
+          keepNext,
+          spacing: { line: 240 },
+          children: [new TextRun({ text: c.note.normalize('NFC'), italics: true, bold: false, size: pt(c.noteSize ?? size - 2) })],
+        }),
+      ]
     : [];
   return new TableCell({
     columnSpan: c.colSpan,
@@ -145,7 +164,8 @@ function gridCell(c: Cell, size: number, widthMm: number, head: boolean, top = f
 function grid(block: Extract<Block, { kind: 'table' }>, contentWidth: number): Table {
   // Widths given for all but the last column; the last takes what is left of the line.
   const given = block.widths.reduce((a, b) => a + b, 0);
-  const widths = given < contentWidth ? [...block.widths.slice(0, -1), contentWidth - given + block.widths[block.widths.length - 1]!] : block.widths;
+  const widths =
+    given < contentWidth ? [...block.widths.slice(0, -1), contentWidth - given + block.widths[block.widths.length - 1]!] : block.widths;
   const spanWidth = (start: number, span = 1) => widths.slice(start, start + span).reduce((a, b) => a + b, 0);
   const row = (cells: Cell[], head: boolean, keepNext = false) => {
     let col = 0;
@@ -181,7 +201,9 @@ function blocks(model: PartyDocumentModel, items: Block[], contentWidth: number)
       const cells = block.columns.map((col) => {
         const inner = blocks(model, col, width);
         // A cell must end with a paragraph; a small one keeps the row's height close to the PDF's.
-        return inner.length === 0 || inner[inner.length - 1] instanceof Table ? [...inner, new Paragraph({ spacing: { after: 0, line: 240 }, children: [new TextRun({ text: '', size: pt(6) })] })] : inner;
+        return inner.length === 0 || inner[inner.length - 1] instanceof Table
+          ? [...inner, new Paragraph({ spacing: { after: 0, line: 240 }, children: [new TextRun({ text: '', size: pt(6) })] })]
+          : inner;
       });
       return [
         new Table({
@@ -192,7 +214,9 @@ function blocks(model: PartyDocumentModel, items: Block[], contentWidth: number)
           rows: [
             new TableRow({
               cantSplit: true,
-              children: cells.map((children, i) => bareCell(children, widths[i]!, { left: i > 0 ? half : 0, right: i < cells.length - 1 ? half : 0 })),
+              children: cells.map((children, i) =>
+                bareCell(children, widths[i]!, { left: i > 0 ? half : 0, right: i < cells.length - 1 ? half : 0 }),
+              ),
             }),
           ],
         }),
@@ -201,13 +225,16 @@ function blocks(model: PartyDocumentModel, items: Block[], contentWidth: number)
     if (block.kind === 'signature') return [sideBySide([new Paragraph({})], signatureParagraphs(model), 0.5, contentWidth)];
     const recipients = [
       new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', underline: { type: UnderlineType.SINGLE } })] }),
-      ...recipientLines(block.recipients).map((r) => new Paragraph({ children: [new TextRun({ text: r.normalize('NFC'), size: pt(12) })] })),
+      ...recipientLines(block.recipients).map(
+        (r) => new Paragraph({ children: [new TextRun({ text: r.normalize('NFC'), size: pt(12) })] }),
+      ),
     ];
     return [new Paragraph({ spacing: { after: 120 } }), sideBySide(recipients, signatureParagraphs(model), 0.5, contentWidth)];
   });
 }
 
-const contentWidthOf = (orientation: PartyDocumentModel['orientation']) => (orientation === 'landscape' ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
+const contentWidthOf = (orientation: PartyDocumentModel['orientation']) =>
+  (orientation === 'landscape' ? A4.height : A4.width) - MARGIN.left - MARGIN.right;
 
 /** The sheets of a document: a 'sheet' block starts a new one (a Word section) with the header again. */
 function sheets(model: PartyDocumentModel): { orientation: PartyDocumentModel['orientation']; blocks: Block[] }[] {
@@ -222,7 +249,9 @@ function sheets(model: PartyDocumentModel): { orientation: PartyDocumentModel['o
 /** The .docx file's bytes. */
 export async function partyDocx(model: PartyDocumentModel, title: string): Promise<Buffer> {
   const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(13) })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(13) })] }),
+    ],
   });
   const sections = sheets(model).map((sheet, i): ISectionOptions => {
     const landscape = sheet.orientation === 'landscape';
@@ -234,7 +263,11 @@ export async function partyDocx(model: PartyDocumentModel, title: string): Promi
         type: i === 0 ? undefined : SectionType.NEXT_PAGE,
         page: {
           // docx swaps width and height itself for a landscape page.
-          size: { width: mm(A4.width), height: mm(A4.height), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: mm(A4.width),
+            height: mm(A4.height),
+            orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: { top: mm(MARGIN.top), bottom: mm(MARGIN.bottom), left: mm(MARGIN.left), right: mm(MARGIN.right), header: mm(10) },
         },
       },

@@ -17,7 +17,9 @@ export function learningRecordModel(doc: LearningRecordDoc): PartyDocumentModel 
     { text: c.dates.join('\n'), align: 'center', size: small },
     { text: c.form, size: small },
     { text: c.result, size: small, note: c.decision ? `QĐ số ${c.decision.label} ngày ${c.decision.date}` : undefined, noteSize: small },
-    c.certificate ? { text: [`Số ${c.certificate.serial}`, ...c.certificate.lines].join('\n'), size: small } : { text: '—', align: 'center' },
+    c.certificate
+      ? { text: [`Số ${c.certificate.serial}`, ...c.certificate.lines].join('\n'), size: small }
+      : { text: '—', align: 'center' },
   ]);
   return {
     body: doc.body,

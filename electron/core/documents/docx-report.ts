@@ -17,7 +17,7 @@ function headRows(cols: ReportColumn[]): Cell[][] {
   const size = { size: 10.5 };
   if (!cols.some((c) => c.group)) return [cols.map((c) => head(c.header, size))];
   const top: Cell[] = [];
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const c = cols[i]!;
     if (!c.group) {
       top.push(head(c.header, { ...size, rowSpan: 2 }));
@@ -45,7 +45,8 @@ function cell(c: ReportCell): Cell {
 export function reportModel(doc: ReportDoc): PartyDocumentModel {
   const w = reportContent(doc);
   const blocks = w.pieces.map((piece): Block => {
-    if (piece.kind === 'heading') return { kind: 'paragraph', align: 'left', bold: true, size: 13.5, spaceBefore: 10, runs: [text(piece.text)] };
+    if (piece.kind === 'heading')
+      return { kind: 'paragraph', align: 'left', bold: true, size: 13.5, spaceBefore: 10, runs: [text(piece.text)] };
     if (piece.kind === 'paragraph') return { kind: 'paragraph', runs: [text(piece.text)] };
     if (piece.kind === 'note') return { kind: 'paragraph', align: 'left', italic: true, size: 11, runs: [text(piece.text)] };
     if (piece.kind === 'gap') return { kind: 'paragraph', align: 'left', size: 6, runs: [] };

@@ -32,9 +32,7 @@ const STYLES = [
 ] as const;
 
 /** The eight files, named as in @fontsource/tinos/files and in resources/fonts. */
-export const TINOS_FILES: readonly string[] = SUBSETS.flatMap((s) =>
-  STYLES.map((v) => `tinos-${s.name}-${v.weight}-${v.style}.woff2`),
-);
+export const TINOS_FILES: readonly string[] = SUBSETS.flatMap((s) => STYLES.map((v) => `tinos-${s.name}-${v.weight}-${v.style}.woff2`));
 
 export interface FontOptions {
   /** A folder holding TINOS_FILES; tried before the packaged app's resources and node_modules. */

@@ -79,7 +79,12 @@ export function learningRecordWording(doc: LearningRecordDoc) {
       result: c.result,
       decision: c.decision ? { label: c.decision.label, date: formatDate(c.decision.date) } : null,
       /** Lines of the certificate cell; empty when none was issued (the cell shows a dash). */
-      certificate: c.certificate ? { serial: c.certificate.serial, lines: [`ngày ${formatDate(c.certificate.issueDate)}`, ...(c.certificate.revoked ? ['(đã thu hồi)'] : [])] } : null,
+      certificate: c.certificate
+        ? {
+            serial: c.certificate.serial,
+            lines: [`ngày ${formatDate(c.certificate.issueDate)}`, ...(c.certificate.revoked ? ['(đã thu hồi)'] : [])],
+          }
+        : null,
     })),
     closing: `Giấy xác nhận này cấp theo đề nghị của đồng chí ${p.fullName}${purpose ? ` để ${purpose}` : ''}.`,
   };
@@ -94,7 +99,9 @@ function certificateCell(c: Wording['rows'][number]['certificate']): string {
 }
 
 function resultCell(c: Wording['rows'][number]): string {
-  const decision = c.decision ? `<div class="note">QĐ số <span class="nowrap">${escapeHtml(c.decision.label)}</span> ngày ${c.decision.date}</div>` : '';
+  const decision = c.decision
+    ? `<div class="note">QĐ số <span class="nowrap">${escapeHtml(c.decision.label)}</span> ngày ${c.decision.date}</div>`
+    : '';
   return `<td class="small"><div>${escapeHtml(c.result)}</div>${decision}</td>`;
 }
 
@@ -114,7 +121,9 @@ ${rows.join('\n')}
 
 export function buildLearningRecordHtml(doc: LearningRecordDoc): string {
   const w = learningRecordWording(doc);
-  const facts = w.facts.map((f) => `<p class="fact">${escapeHtml(f.label)}: <span class="value">${escapeHtml(f.value)}</span>${escapeHtml(f.after)}</p>`);
+  const facts = w.facts.map(
+    (f) => `<p class="fact">${escapeHtml(f.label)}: <span class="value">${escapeHtml(f.value)}</span>${escapeHtml(f.after)}</p>`,
+  );
   const bodyHtml = `${partyHeaderHtml(doc.body, { number: null, date: doc.date })}
 <div class="doc-type">${w.title}</div>
 <div class="dashes">-----</div>

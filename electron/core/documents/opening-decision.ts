@@ -52,7 +52,10 @@ export function openingDecisionWording(doc: OpeningDecisionDoc) {
     { text: `Thời gian học: từ ngày ${formatDate(doc.startDate)} đến ngày ${formatDate(doc.endDate)}.` },
     ...(doc.venueName ? [{ text: `Địa điểm: ${doc.venueName}.` }] : []),
     { lead: 'Điều 2.', text: `${homeroom}Bộ phận giáo vụ tổ chức lớp học theo đúng chương trình.` },
-    { lead: 'Điều 3.', text: 'Bộ phận giáo vụ, giảng viên, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.' },
+    {
+      lead: 'Điều 3.',
+      text: 'Bộ phận giáo vụ, giảng viên, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.',
+    },
   ];
   return {
     subject: `về việc mở ${classPhrase(doc.className)}`,

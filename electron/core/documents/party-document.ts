@@ -53,9 +53,7 @@ ${number}
 export function signatureText(body: IssuingBody): { lines: string[]; name: string } {
   const directorTitle = upperVi(body.directorTitle.trim() || 'Giám đốc');
   const deputy = body.signerName?.trim();
-  const lines = deputy
-    ? [`KT. ${directorTitle}`, upperVi(body.signerTitle?.trim() || 'Phó giám đốc')]
-    : [directorTitle];
+  const lines = deputy ? [`KT. ${directorTitle}`, upperVi(body.signerTitle?.trim() || 'Phó giám đốc')] : [directorTitle];
   return { lines, name: deputy || body.directorName };
 }
 
@@ -92,7 +90,8 @@ export function closingHtml(body: IssuingBody, recipients: string[]): string {
 // committee word takes one ("Huyện ủy", "Đảng ủy xã"), and every word of the place name after it
 // does too. "ủy" and the older "uỷ" are both in use.
 const STANDING_BODY = /^(ban thường vụ|thường trực) /u;
-const COMMITTEE = /^(?:đảng|huyện|thị|thành|quận|tỉnh) (?:ủy|uỷ|bộ)(?: (?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh))?(?= |$)/u;
+const COMMITTEE =
+  /^(?:đảng|huyện|thị|thành|quận|tỉnh) (?:ủy|uỷ|bộ)(?: (?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh))?(?= |$)/u;
 
 function capitalise(word: string): string {
   return word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);

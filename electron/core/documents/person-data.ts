@@ -54,7 +54,11 @@ export function personFacts(p: Person): { label: string; value: string }[] {
 /** "Thôi học: chuyển công tác", "Điểm cầu: …": how the person stood in the class. */
 export function enrolmentState(e: EnrolmentData): string[] {
   return [
-    e.status === 'withdrawn' ? `Thôi học${e.withdrawReason ? `: ${e.withdrawReason}` : ''}` : e.classStatus === 'cancelled' ? 'Lớp đã hủy' : 'Có trong danh sách lớp',
+    e.status === 'withdrawn'
+      ? `Thôi học${e.withdrawReason ? `: ${e.withdrawReason}` : ''}`
+      : e.classStatus === 'cancelled'
+        ? 'Lớp đã hủy'
+        : 'Có trong danh sách lớp',
     ...(e.site ? [`Điểm cầu: ${e.site}`] : []),
     ...(e.fitOverrideReason ? [`Học không đúng đối tượng, lý do: ${e.fitOverrideReason}`] : []),
   ];
@@ -73,7 +77,10 @@ export function attendanceLines(e: EnrolmentData): string[] {
 export function scoreLines(e: EnrolmentData): string[] {
   return e.scores
     .filter((s) => s.first !== null || s.retake !== null)
-    .map((s) => `${s.name}: ${s.first === null ? '' : formatScore(s.first)}${s.retake === null ? '' : ` (đánh giá lại ${formatScore(s.retake)})`}`);
+    .map(
+      (s) =>
+        `${s.name}: ${s.first === null ? '' : formatScore(s.first)}${s.retake === null ? '' : ` (đánh giá lại ${formatScore(s.retake)})`}`,
+    );
 }
 
 /** The result in words, the decision that recognised it (its number kept on one line), and why it fell short. */
@@ -156,7 +163,10 @@ ${rows.join('\n')}
 function auditHtml(data: PersonDataset): string {
   if (data.audit.length === 0) return none;
   const rows = data.audit.map((a, i) => {
-    const changes = [...a.changes.map((c) => `<div>${escapeHtml(c)}</div>`), ...(a.reason ? [`<div class="reason">Lý do: ${escapeHtml(a.reason)}</div>`] : [])].join('');
+    const changes = [
+      ...a.changes.map((c) => `<div>${escapeHtml(c)}</div>`),
+      ...(a.reason ? [`<div class="reason">Lý do: ${escapeHtml(a.reason)}</div>`] : []),
+    ].join('');
     return `<tr><td class="center">${i + 1}</td>${linesCell(formatDateTime(a.at).split(' '), 'center small nowrap')}<td class="small">${escapeHtml(a.actor)}</td>${linesCell([a.what, ...(a.subject ? [a.subject] : [])], 'small', 'strong')}<td class="small">${changes}</td></tr>`;
   });
   return `<table class="grid log"><colgroup><col class="c-stt"><col class="c-when"><col class="c-who"><col class="c-what"><col></colgroup>

@@ -37,7 +37,12 @@ function legend(series: Series[], x0: number, y: number): string {
 
 /** Categories down the left (wrapped names), one bar per series to the right, the values at the bar ends. */
 export function horizontalBarSvg(title: string, categories: string[], series: Series[]): string {
-  const W = 160, left = 44, right = 8, top = 9, bottom = 12, rowH = Math.max(7, 2.4 + 3.2 * series.length);
+  const W = 160,
+    left = 44,
+    right = 8,
+    top = 9,
+    bottom = 12,
+    rowH = Math.max(7, 2.4 + 3.2 * series.length);
   const H = top + bottom + rowH * Math.max(1, categories.length);
   const { top: max, tick } = niceTop(Math.max(0, ...series.flatMap((s) => s.values)));
   const plotW = W - left - right;
@@ -52,7 +57,9 @@ export function horizontalBarSvg(title: string, categories: string[], series: Se
     const y0 = top + i * rowH;
     const lines = wrapWords(c, 26, 2);
     const cy = y0 + rowH / 2 - ((lines.length - 1) * 3.4) / 2 + 1.1;
-    parts.push(`<text x="${left - 1.5}" y="${cy}" text-anchor="end" font-size="3.2">${lines.map((l, k) => `<tspan x="${left - 1.5}" dy="${k ? 3.4 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`);
+    parts.push(
+      `<text x="${left - 1.5}" y="${cy}" text-anchor="end" font-size="3.2">${lines.map((l, k) => `<tspan x="${left - 1.5}" dy="${k ? 3.4 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`,
+    );
     const gy = y0 + (rowH - barH * series.length) / 2;
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
@@ -68,9 +75,15 @@ export function horizontalBarSvg(title: string, categories: string[], series: Se
 
 /** Categories along the bottom (years, or the composition's groups), one bar per series. */
 export function columnBarSvg(title: string, categories: string[], series: Series[]): string {
-  const W = 160, H = 80, left = 13, right = 3, top = 9, bottom = 17;
+  const W = 160,
+    H = 80,
+    left = 13,
+    right = 3,
+    top = 9,
+    bottom = 17;
   const { top: max, tick } = niceTop(Math.max(0, ...series.flatMap((s) => s.values)));
-  const plotW = W - left - right, plotH = H - top - bottom;
+  const plotW = W - left - right,
+    plotH = H - top - bottom;
   const groupW = plotW / Math.max(1, categories.length);
   const barW = Math.min(9, (groupW * 0.8) / Math.max(1, series.length));
   const y = (v: number) => top + plotH - (v / max) * plotH;
@@ -83,12 +96,17 @@ export function columnBarSvg(title: string, categories: string[], series: Series
     const gx = left + i * groupW + (groupW - barW * series.length) / 2;
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
-      parts.push(`<rect x="${gx + j * barW}" y="${y(v)}" width="${barW * 0.9}" height="${top + plotH - y(v)}" fill="${PALETTE[j % PALETTE.length]}"/>`);
-      if (v > 0 && series.length * categories.length <= 24) parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="2.8">${n(v)}</text>`);
+      parts.push(
+        `<rect x="${gx + j * barW}" y="${y(v)}" width="${barW * 0.9}" height="${top + plotH - y(v)}" fill="${PALETTE[j % PALETTE.length]}"/>`,
+      );
+      if (v > 0 && series.length * categories.length <= 24)
+        parts.push(`<text x="${gx + j * barW + barW * 0.45}" y="${y(v) - 0.8}" text-anchor="middle" font-size="2.8">${n(v)}</text>`);
     });
     const lines = wrapWords(c, Math.max(6, Math.floor(groupW / 1.6)), 2);
     const cx = left + i * groupW + groupW / 2;
-    parts.push(`<text x="${cx}" y="${top + plotH + 4}" text-anchor="middle" font-size="3">${lines.map((l, k) => `<tspan x="${cx}" dy="${k ? 3.3 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`);
+    parts.push(
+      `<text x="${cx}" y="${top + plotH + 4}" text-anchor="middle" font-size="3">${lines.map((l, k) => `<tspan x="${cx}" dy="${k ? 3.3 : 0}">${escapeHtml(l)}</tspan>`).join('')}</text>`,
+    );
   });
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#000" stroke-width="0.3"/>`);
   parts.push(legend(series, left, H - 2));
@@ -98,24 +116,40 @@ export function columnBarSvg(title: string, categories: string[], series: Series
 export function reportChartsHtml(report: Report): string {
   const names = report.programs.map((p) => programShortName(p.name));
   const years = report.years.map((y) => String(y.year));
-  const perProgram = report.years.length > 1
-    ? [
-        columnBarSvg('Số lớp mở theo năm', years, report.programs.map((_, i) => ({ name: names[i]!, values: report.years.map((y) => y.programs[i]?.classes ?? 0) }))),
-        columnBarSvg('Lượt học viên theo năm', years, report.programs.map((_, i) => ({ name: names[i]!, values: report.years.map((y) => y.programs[i]?.enrollments ?? 0) }))),
-      ]
-    : [
-        horizontalBarSvg('Số lớp mở theo chương trình', names, [
-          { name: report.previous.label, values: report.programs.map((p) => p.previous.opened) },
-          { name: report.period.label, values: report.programs.map((p) => p.current.opened) },
-        ]),
-        horizontalBarSvg('Lượt học viên theo chương trình', names, [
-          { name: report.previous.label, values: report.programs.map((p) => p.previous.enrollments) },
-          { name: report.period.label, values: report.programs.map((p) => p.current.enrollments) },
-        ]),
-      ];
+  const perProgram =
+    report.years.length > 1
+      ? [
+          columnBarSvg(
+            'Số lớp mở theo năm',
+            years,
+            report.programs.map((_, i) => ({ name: names[i]!, values: report.years.map((y) => y.programs[i]?.classes ?? 0) })),
+          ),
+          columnBarSvg(
+            'Lượt học viên theo năm',
+            years,
+            report.programs.map((_, i) => ({ name: names[i]!, values: report.years.map((y) => y.programs[i]?.enrollments ?? 0) })),
+          ),
+        ]
+      : [
+          horizontalBarSvg('Số lớp mở theo chương trình', names, [
+            { name: report.previous.label, values: report.programs.map((p) => p.previous.opened) },
+            { name: report.period.label, values: report.programs.map((p) => p.current.opened) },
+          ]),
+          horizontalBarSvg('Lượt học viên theo chương trình', names, [
+            { name: report.previous.label, values: report.programs.map((p) => p.previous.enrollments) },
+            { name: report.period.label, values: report.programs.map((p) => p.current.enrollments) },
+          ]),
+        ];
   const t = report.total.current;
-  const composition = columnBarSvg('Thành phần học viên (lượt)', ['Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...report.ageBands.slice(0, -1)], [
-    { name: report.period.label, values: [t.women, t.minority, t.party.chinh_thuc, t.party.du_bi, t.party.quan_chung, ...t.ages.slice(0, -1)] },
-  ]);
+  const composition = columnBarSvg(
+    'Thành phần học viên (lượt)',
+    ['Nữ', 'Dân tộc thiểu số', 'ĐV chính thức', 'ĐV dự bị', 'Quần chúng', ...report.ageBands.slice(0, -1)],
+    [
+      {
+        name: report.period.label,
+        values: [t.women, t.minority, t.party.chinh_thuc, t.party.du_bi, t.party.quan_chung, ...t.ages.slice(0, -1)],
+      },
+    ],
+  );
   return `<div class="charts">${[...perProgram, composition].map((svg) => `<div class="chart-box">${svg}</div>`).join('')}</div>`;
 }

@@ -1,7 +1,15 @@
 import type { Figures, Report } from '../../../shared/contract/reports';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/domain/format';
 import { programShortName } from '../../../shared/domain/program-label';
-import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, shareText, UNITS_NOTE, type BreakdownColumn } from '../../../shared/domain/report-breakdown';
+import {
+  classificationBaseText,
+  classificationColumns,
+  compositionColumns,
+  gradedCount,
+  shareText,
+  UNITS_NOTE,
+  type BreakdownColumn,
+} from '../../../shared/domain/report-breakdown';
 import { superiorInText, type IssuingBody } from './party-document';
 
 /**
@@ -89,7 +97,8 @@ const pct = (value: number) => Number(value.toFixed(2));
 
 export function reportContent(doc: ReportDoc) {
   const r = doc.report;
-  const cur = r.period.label, prev = r.previous.label;
+  const cur = r.period.label,
+    prev = r.previous.label;
   const planShare = (f: Figures) => (f.planned > 0 ? formatPercent(f.opened / f.planned, 2) : '—');
   const table = (columns: ReportColumn[], bodies: ReportCell[][][]): ReportPiece => ({ kind: 'table', columns, bodies });
   const overview = table(
@@ -105,11 +114,19 @@ export function reportContent(doc: ReportDoc) {
       { group: prev, header: 'Lớp mở', width: 8 },
       { group: prev, header: 'Lượt học viên', width: 11 },
     ],
-    programRows(r, (f, p) => [f.planned, f.opened].map((v) => num(n(v))).concat([num(planShare(f)), ...[f.enrollments, f.completed, f.certified, f.people, p.opened, p.enrollments].map((v) => num(n(v)))])),
+    programRows(r, (f, p) =>
+      [f.planned, f.opened]
+        .map((v) => num(n(v)))
+        .concat([num(planShare(f)), ...[f.enrollments, f.completed, f.certified, f.people, p.opened, p.enrollments].map((v) => num(n(v)))]),
+    ),
   );
   const breakdownTable = (columns: BreakdownColumn[], programs: Named[], first: { header: string; value: (f: Figures) => number }) =>
     table(
-      [{ header: 'Chương trình', width: 22 }, { header: first.header, width: 8 }, ...columns.map((c) => ({ group: c.group, header: c.header, width: pct(70 / columns.length) }))],
+      [
+        { header: 'Chương trình', width: 22 },
+        { header: first.header, width: 8 },
+        ...columns.map((c) => ({ group: c.group, header: c.header, width: pct(70 / columns.length) })),
+      ],
       withPreviousRows(r, programs, (f) => [num(n(first.value(f))), ...columns.map((c) => countShare(c, f))]),
     );
   const composition = compositionColumns(r.ageBands);
@@ -117,31 +134,69 @@ export function reportContent(doc: ReportDoc) {
   const enrolled = { header: 'Lượt học viên', value: (f: Figures) => f.enrollments };
   const graded = r.programs.filter((p) => gradedCount(p.current) + gradedCount(p.previous) > 0);
   const classification: ReportPiece[] = r.classificationLabels.length
-    ? [breakdownTable(classificationColumns(r.classificationLabels), graded, { header: 'Hoàn thành có xếp loại', value: gradedCount }), { kind: 'note', text: classificationBaseText(r.total.current) }]
+    ? [
+        breakdownTable(classificationColumns(r.classificationLabels), graded, { header: 'Hoàn thành có xếp loại', value: gradedCount }),
+        { kind: 'note', text: classificationBaseText(r.total.current) },
+      ]
     : [{ kind: 'paragraph', text: 'Các chương trình trong kỳ không xếp loại.' }];
   // Per program (by its short name) for the period, then the period's total and the previous one's.
   const places = (title: string, rows: { name: string; current: number; previous: number; byProgram: Record<string, number> }[]) =>
     table(
       [
         { header: title, width: 26 },
-        ...r.programs.map((p) => ({ group: 'Lượt học viên theo chương trình', header: programShortName(p.name), width: pct(56 / r.programs.length) })),
+        ...r.programs.map((p) => ({
+          group: 'Lượt học viên theo chương trình',
+          header: programShortName(p.name),
+          width: pct(56 / r.programs.length),
+        })),
         { header: `Cộng ${cur}`, width: 9 },
         { header: prev, width: 9 },
       ],
-      rows.map((x) => [[name(x.name), ...r.programs.map((p) => num(n(x.byProgram[String(p.programId)] ?? 0))), num(n(x.current)), num(n(x.previous))]]),
+      rows.map((x) => [
+        [name(x.name), ...r.programs.map((p) => num(n(x.byProgram[String(p.programId)] ?? 0))), num(n(x.current)), num(n(x.previous))],
+      ]),
     );
   const lecturers: ReportPiece = r.lecturers.length
     ? table(
-        [{ header: 'Giảng viên', width: 40 }, ...['Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`].map((header) => ({ header, width: 15 }))],
-        r.lecturers.map((l) => [[name(l.name), num(n(l.periods)), num(l.norm === null ? '—' : n(l.norm)), num(l.percent === null ? '—' : formatPercent(l.percent / 100, 1)), num(n(l.previousPeriods))]]),
+        [
+          { header: 'Giảng viên', width: 40 },
+          ...['Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`].map((header) => ({ header, width: 15 })),
+        ],
+        r.lecturers.map((l) => [
+          [
+            name(l.name),
+            num(n(l.periods)),
+            num(l.norm === null ? '—' : n(l.norm)),
+            num(l.percent === null ? '—' : formatPercent(l.percent / 100, 1)),
+            num(n(l.previousPeriods)),
+          ],
+        ]),
       )
     : { kind: 'paragraph', text: 'Không có buổi giảng nào được phân công trong kỳ.' };
   const amendments: ReportPiece[] = r.amendments.length
     ? [
         { kind: 'heading', text: 'VI. ĐIỀU CHỈNH SỐ LIỆU CÁC NĂM ĐÃ KHÓA SỔ' },
         table(
-          ([['Năm', 7], ['Chương trình', 25], ['Chỉ tiêu', 16], ['Đã báo cáo', 10], ['Nay là', 10], ['Lý do', 32]] as const).map(([header, width]) => ({ header, width })),
-          r.amendments.map((a) => [[{ text: String(a.year), align: 'center' }, name(a.program), name(a.figure), num(n(a.before)), num(n(a.after)), name(a.reasons.join('\n') || 'Không ghi lý do')]]),
+          (
+            [
+              ['Năm', 7],
+              ['Chương trình', 25],
+              ['Chỉ tiêu', 16],
+              ['Đã báo cáo', 10],
+              ['Nay là', 10],
+              ['Lý do', 32],
+            ] as const
+          ).map(([header, width]) => ({ header, width })),
+          r.amendments.map((a) => [
+            [
+              { text: String(a.year), align: 'center' },
+              name(a.program),
+              name(a.figure),
+              num(n(a.before)),
+              num(n(a.after)),
+              name(a.reasons.join('\n') || 'Không ghi lý do'),
+            ],
+          ]),
         ),
       ]
     : [];
@@ -156,7 +211,9 @@ export function reportContent(doc: ReportDoc) {
     { kind: 'paragraph', text: summary },
     overview,
     { kind: 'note', text: UNITS_NOTE },
-    ...(r.pendingClasses > 0 ? [{ kind: 'note', text: `Chưa tính ${n(r.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp.` } as const] : []),
+    ...(r.pendingClasses > 0
+      ? [{ kind: 'note', text: `Chưa tính ${n(r.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp.` } as const]
+      : []),
     { kind: 'charts' },
     { kind: 'heading', text: 'II. THÀNH PHẦN HỌC VIÊN' },
     { kind: 'note', text: 'Số lượt và tỉ lệ trên tổng lượt học viên của từng dòng.' },

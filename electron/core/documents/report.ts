@@ -15,7 +15,7 @@ export type { ReportDoc } from './report-content';
 function headRows(cols: ReportColumn[]): string {
   if (!cols.some((c) => c.group)) return `<tr>${cols.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('')}</tr>`;
   const top: string[] = [];
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const c = cols[i]!;
     if (!c.group) {
       top.push(`<th rowspan="2">${escapeHtml(c.header)}</th>`);
@@ -27,11 +27,16 @@ function headRows(cols: ReportColumn[]): string {
     top.push(`<th colspan="${span}">${escapeHtml(c.group)}</th>`);
     i += span;
   }
-  return `<tr>${top.join('')}</tr><tr>${cols.filter((c) => c.group).map((c) => `<th>${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+  return `<tr>${top.join('')}</tr><tr>${cols
+    .filter((c) => c.group)
+    .map((c) => `<th>${escapeHtml(c.header)}</th>`)
+    .join('')}</tr>`;
 }
 
 function cellHtml(c: ReportCell): string {
-  const cls = [c.align === 'right' ? 'num' : c.align === 'center' ? 'center' : '', c.sum ? 'sum' : '', c.prev ? 'prev' : ''].filter(Boolean).join(' ');
+  const cls = [c.align === 'right' ? 'num' : c.align === 'center' ? 'center' : '', c.sum ? 'sum' : '', c.prev ? 'prev' : '']
+    .filter(Boolean)
+    .join(' ');
   const text = escapeHtml(c.text).replace(/\n/g, '<br>');
   // Count and share each kept whole when the cell wraps.
   const inner = c.share ? `<span class="nw">${text}</span> <span class="nw share">${escapeHtml(c.share)}</span>` : text;

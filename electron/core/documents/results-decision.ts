@@ -20,7 +20,10 @@ export function resultsDecisionWording(doc: ResultsDecisionDoc) {
     'Bộ phận giáo vụ, các chi bộ có học viên và các học viên có tên tại Điều 1 chịu trách nhiệm thi hành quyết định này./.',
   ].map((text, i) => ({ lead: `Điều ${i + 1}.`, text }));
   return {
-    subjects: [`về việc ${certificate ? 'công nhận kết quả học tập và cấp giấy chứng nhận' : 'công nhận kết quả học tập'}`, `cho học viên ${cls}`],
+    subjects: [
+      `về việc ${certificate ? 'công nhận kết quả học tập và cấp giấy chứng nhận' : 'công nhận kết quả học tập'}`,
+      `cho học viên ${cls}`,
+    ],
     decider: upperVi(`${body.directorTitle.trim() || 'Giám đốc'} ${body.centreName}`),
     grounds: [
       `- Căn cứ Quy định về chức năng, nhiệm vụ, tổ chức bộ máy của ${body.centreName};`,

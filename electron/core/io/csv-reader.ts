@@ -3,7 +3,15 @@ import { parse } from 'csv-parse/sync';
 import { cleanText } from '../../../shared/domain/text';
 import { decodeLegacy, detectLegacyFont, isVietnameseSyllable } from '../../../shared/domain/legacy-vietnamese';
 import { formatNumber } from '../../../shared/domain/format';
-import { checkCellText, denseCells, HEADER_ALLOWANCE, MAX_RECORD_FIELDS, type CellValue, type CsvEncoding, type RawWorkbook } from './raw-sheet';
+import {
+  checkCellText,
+  denseCells,
+  HEADER_ALLOWANCE,
+  MAX_RECORD_FIELDS,
+  type CellValue,
+  type CsvEncoding,
+  type RawWorkbook,
+} from './raw-sheet';
 import { damaged, notSpreadsheet, saveAsXlsx, tooComplex, tooManyRows } from './read-errors';
 
 type Delimiter = ',' | ';' | '\t';

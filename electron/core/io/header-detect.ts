@@ -274,7 +274,13 @@ function resolveLoneSexPair(grid: Grid, slots: Slot[], out: Resolved[], firstDat
     .filter(({ i, m }) => (m === 'nam' || m === 'nu') && out[i]!.field === null);
   if (lone.length === 0) return;
   const hasBirth = out.some((r) => r.field !== null && BIRTH_FIELDS.includes(r.field));
-  const dates = !hasBirth && holdsDates(grid, lone.map(({ s }) => s.col), firstDataRow);
+  const dates =
+    !hasBirth &&
+    holdsDates(
+      grid,
+      lone.map(({ s }) => s.col),
+      firstDataRow,
+    );
   for (const { i, m } of lone) {
     const sex: Sex = m === 'nam' ? 'nam' : 'nu';
     out[i] = dates ? { field: sex === 'nam' ? 'birthDateMale' : 'birthDateFemale' } : { field: 'sex', sexMark: sex };

@@ -76,7 +76,11 @@ export function cellLocation(sheetName: string, row: number, col?: number): stri
 export const MAX_COLUMNS = 256;
 
 /** Turns sparse rows into the dense, trimmed grid RawSheet promises. */
-export function denseCells(sparse: (CellValue[] | undefined)[], fileName: string, sheetName: string): { cells: CellValue[][]; colCount: number } {
+export function denseCells(
+  sparse: (CellValue[] | undefined)[],
+  fileName: string,
+  sheetName: string,
+): { cells: CellValue[][]; colCount: number } {
   let lastRow = -1;
   let colCount = 0;
   sparse.forEach((row, r) => {
@@ -108,6 +112,9 @@ export const MAX_RECORD_FIELDS = 16_384;
 /** Refuses a cell's text over Excel's own limit, pointing at the cell. */
 export function checkCellText(text: string, fileName: string, sheetName: string, row: number, col: number): void {
   if (text.length > MAX_CELL_CHARS) {
-    throw tooComplex(fileName, `${cellLocation(sheetName, row, col)} dài ${formatNumber(text.length)} ký tự, quá ${formatNumber(MAX_CELL_CHARS)} ký tự một ô Excel chứa được`);
+    throw tooComplex(
+      fileName,
+      `${cellLocation(sheetName, row, col)} dài ${formatNumber(text.length)} ký tự, quá ${formatNumber(MAX_CELL_CHARS)} ký tự một ô Excel chứa được`,
+    );
   }
 }

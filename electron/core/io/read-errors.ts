@@ -51,17 +51,11 @@ export function notSpreadsheet(fileName: string, looksLike?: string): AppError {
 
 /** Formats Excel opens but this app does not read (.ods, .xlsb, HTML or XML "Excel" exports). */
 export function saveAsXlsx(fileName: string, what: string): AppError {
-  return new AppError(
-    'IMPORT_NOT_SPREADSHEET',
-    `Tệp «${fileName}» là ${what}, phần mềm chỉ đọc được .xlsx và .csv; ${SAVE_AS_XLSX}.`,
-  );
+  return new AppError('IMPORT_NOT_SPREADSHEET', `Tệp «${fileName}» là ${what}, phần mềm chỉ đọc được .xlsx và .csv; ${SAVE_AS_XLSX}.`);
 }
 
 export function oldXls(fileName: string): AppError {
-  return new AppError(
-    'IMPORT_XLS',
-    `Tệp «${fileName}» ở định dạng Excel cũ (.xls), phần mềm không đọc được; ${SAVE_AS_XLSX}.`,
-  );
+  return new AppError('IMPORT_XLS', `Tệp «${fileName}» ở định dạng Excel cũ (.xls), phần mềm không đọc được; ${SAVE_AS_XLSX}.`);
 }
 
 export function encrypted(fileName: string): AppError {

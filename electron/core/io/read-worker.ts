@@ -15,7 +15,11 @@ function heapMb(): number {
 
 parentPort?.on('message', (request: ReadRequest) => {
   const reply = (response: ReadResponse): void => parentPort?.postMessage(response);
-  readWorkbook(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), request.fileName, request.limits).then(
+  readWorkbook(
+    Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
+    request.fileName,
+    request.limits,
+  ).then(
     (book) => reply({ ok: true, book, heapMb: heapMb() }),
     (err: unknown) =>
       reply(

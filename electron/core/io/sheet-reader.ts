@@ -8,7 +8,16 @@ import type { RawWorkbook, ReadLimits } from './raw-sheet';
 import { empty, tooLarge, tooSmall } from './read-errors';
 import { readXlsx } from './xlsx-reader';
 
-export { cellLocation, columnLetter, type CellRange, type CellValue, type CsvEncoding, type RawSheet, type RawWorkbook, type ReadLimits } from './raw-sheet';
+export {
+  cellLocation,
+  columnLetter,
+  type CellRange,
+  type CellValue,
+  type CsvEncoding,
+  type RawSheet,
+  type RawWorkbook,
+  type ReadLimits,
+} from './raw-sheet';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 50_000;

@@ -16,8 +16,7 @@ export interface ReadRequest {
 }
 
 export type ReadResponse =
-  | { ok: true; book: RawWorkbook; heapMb: number }
-  | { ok: false; code: string | null; message: string; heapMb: number };
+  { ok: true; book: RawWorkbook; heapMb: number } | { ok: false; code: string | null; message: string; heapMb: number };
 
 export interface Isolation {
   /** The worker's V8 heap; a list of 50,000 rows needs well under half of it. */

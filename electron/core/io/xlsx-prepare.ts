@@ -94,7 +94,11 @@ async function readWorkbookInfo(zip: ZipParts): Promise<WorkbookInfo> {
     const path = id ? targets.get(id) : undefined;
     if (!path || !zip.has(path)) return;
     const state = attribute(t.attrs, 'state');
-    sheets.push({ name: decodeXml(fromLatin1(attribute(t.attrs, 'name') ?? path)), path, hidden: state === 'hidden' || state === 'veryHidden' });
+    sheets.push({
+      name: decodeXml(fromLatin1(attribute(t.attrs, 'name') ?? path)),
+      path,
+      hidden: state === 'hidden' || state === 'veryHidden',
+    });
   });
   const fallback = (path: string, found: string | null): string | null => (found && zip.has(found) ? found : zip.has(path) ? path : null);
   return { sheets, date1904, sharedStrings: fallback('xl/sharedStrings.xml', sharedStrings), styles: fallback('xl/styles.xml', styles) };
@@ -129,7 +133,12 @@ function slice(chunks: Buffer[], start: number, end: number): Buffer {
 }
 
 /** The sheet reduced to its root, cells and merges; null when it is over the row limit (refused later). */
-async function prepareSheet(zip: ZipParts, sheet: SheetPart, maxRows: number, tally: WorkbookTally): Promise<{ xml: Buffer; rows: number }> {
+async function prepareSheet(
+  zip: ZipParts,
+  sheet: SheetPart,
+  maxRows: number,
+  tally: WorkbookTally,
+): Promise<{ xml: Buffer; rows: number }> {
   const scan = new SheetScan(sheet.name, maxRows, tally);
   const scanner = new XmlTagScanner(SHEET_TAGS, scan.onTag, SHEET_CLOSING_TAGS);
   const chunks: Buffer[] = [];
@@ -178,7 +187,11 @@ function refusal(err: unknown, fileName: string, maxRows: number): AppError | nu
     return tooComplex(fileName, 'dữ liệu sau khi giải nén quá lớn');
   }
   if (err instanceof XmlRefusal) {
-    const why = { doctype: 'có khai báo XML không được phép', 'tag-too-long': 'có thẻ XML dài bất thường', unfinished: 'nội dung bị cắt cụt' };
+    const why = {
+      doctype: 'có khai báo XML không được phép',
+      'tag-too-long': 'có thẻ XML dài bất thường',
+      unfinished: 'nội dung bị cắt cụt',
+    };
     return damaged(fileName, why[err.kind]);
   }
   if (err instanceof SheetRefusal) {
@@ -213,9 +226,13 @@ export async function prepareXlsx(bytes: Buffer, fileName: string, limits: Prepa
       if (prepared.rows > rowLimit) throw tooManyRows(fileName, sheet.name, prepared.rows, limits.maxRows);
       out.file(`xl/worksheets/sheet${++index}.xml`, prepared.xml);
     }
-    if (info.sharedStrings) out.file('xl/sharedStrings.xml', await countRecords(zip, info.sharedStrings, ['si'], MAX_SHARED_STRINGS, 'chuỗi chữ'));
+    if (info.sharedStrings)
+      out.file('xl/sharedStrings.xml', await countRecords(zip, info.sharedStrings, ['si'], MAX_SHARED_STRINGS, 'chuỗi chữ'));
     if (info.styles) {
-      out.file('xl/styles.xml', await countRecords(zip, info.styles, ['numFmt', 'xf', 'font', 'fill', 'border', 'dxf'], MAX_STYLE_RECORDS, 'kiểu định dạng'));
+      out.file(
+        'xl/styles.xml',
+        await countRecords(zip, info.styles, ['numFmt', 'xf', 'font', 'fill', 'border', 'dxf'], MAX_STYLE_RECORDS, 'kiểu định dạng'),
+      );
     }
     const { workbook, rels } = minimalWorkbook(info);
     out.file('xl/workbook.xml', workbook);

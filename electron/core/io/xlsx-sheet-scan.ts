@@ -144,13 +144,17 @@ export class SheetScan {
   private openRow(t: XmlTag): void {
     const r = attribute(t.attrs, 'r');
     const n = r === undefined ? this.row + 1 : Number(r);
-    if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROW) throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có số dòng "${String(r).slice(0, 20)}" không hợp lệ` });
+    if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROW)
+      throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có số dòng "${String(r).slice(0, 20)}" không hợp lệ` });
     this.row = n;
     this.col = -1;
     this.rowHasValue = false;
     this.cellOpen = false;
     if (++this.tally.rowElements > this.tally.budget.rowElements && !this.overRows) {
-      throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.rowElements)} dòng kể cả dòng trống có định dạng` });
+      throw new SheetRefusal({
+        kind: 'too-complex',
+        what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.rowElements)} dòng kể cả dòng trống có định dạng`,
+      });
     }
   }
 
@@ -161,7 +165,8 @@ export class SheetScan {
       this.cellRow = this.row;
     } else {
       const ref = parseCellRef(r);
-      if (!ref) throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có địa chỉ ô "${r.slice(0, 20)}" không hợp lệ` });
+      if (!ref)
+        throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có địa chỉ ô "${r.slice(0, 20)}" không hợp lệ` });
       this.col = ref.col;
       // ExcelJS places a cell by its own address, so that is where its value will be.
       this.cellRow = Math.max(ref.row, this.row);
@@ -169,7 +174,10 @@ export class SheetScan {
     this.cellOpen = !t.selfClosing;
     this.cellHasValue = false;
     if (++this.tally.cellElements > this.tally.budget.cellElements && !this.overRows) {
-      throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.cellElements)} ô` });
+      throw new SheetRefusal({
+        kind: 'too-complex',
+        what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.cellElements)} ô`,
+      });
     }
   }
 
@@ -189,17 +197,22 @@ export class SheetScan {
     const [a, b] = ref.split(':');
     const from = a ? parseCellRef(a) : undefined;
     const to = b ? parseCellRef(b) : from;
-    if (!from || !to) throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có vùng gộp ô "${ref.slice(0, 30)}" không hợp lệ` });
+    if (!from || !to)
+      throw new SheetRefusal({ kind: 'damaged', what: `trang «${this.sheetName}» có vùng gộp ô "${ref.slice(0, 30)}" không hợp lệ` });
     const area = (Math.abs(to.row - from.row) + 1) * (Math.abs(to.col - from.col) + 1);
     this.tally.mergedCells += area;
     if (++this.tally.merges > this.tally.budget.merges) {
-      throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.merges)} vùng gộp ô` });
+      throw new SheetRefusal({
+        kind: 'too-complex',
+        what: `trang «${this.sheetName}» có hơn ${formatNumber(this.tally.budget.merges)} vùng gộp ô`,
+      });
     }
     if (this.tally.mergedCells > this.tally.budget.mergedCells) {
       throw new SheetRefusal({ kind: 'too-complex', what: `trang «${this.sheetName}» gộp ô trên vùng quá rộng ${ref.slice(0, 30)}` });
     }
     const bottom = Math.max(from.row, to.row);
     // A merge past the last row a list may have would make the grid that tall.
-    if (bottom > this.maxRows) throw new SheetRefusal({ kind: 'far-below', where: cellLocation(this.sheetName, bottom - 1, Math.min(from.col, to.col)) });
+    if (bottom > this.maxRows)
+      throw new SheetRefusal({ kind: 'far-below', where: cellLocation(this.sheetName, bottom - 1, Math.min(from.col, to.col)) });
   }
 }

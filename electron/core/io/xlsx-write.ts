@@ -21,7 +21,12 @@ export function excelDate(iso: string | null): Date | string | null {
  * One sheet with Vietnamese headers, typed cells (dates as dates, numbers as numbers, IDs as text),
  * frozen header, filters and an A4 landscape print set-up that fits the columns to the page width.
  */
-export function addTableSheet<T>(workbook: ExcelJS.Workbook, name: string, columns: SheetColumn<T>[], rows: readonly T[]): ExcelJS.Worksheet {
+export function addTableSheet<T>(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: SheetColumn<T>[],
+  rows: readonly T[],
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },

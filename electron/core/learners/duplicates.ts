@@ -34,7 +34,10 @@ export function findDuplicates(db: Database, maxPairs = 1000): { reason: Duplica
       )
       .all(maxPairs) as { ids: string }[];
     for (const g of groups) {
-      const ids = g.ids.split(',').map(Number).sort((x, y) => x - y);
+      const ids = g.ids
+        .split(',')
+        .map(Number)
+        .sort((x, y) => x - y);
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
           const key = `${ids[i]}:${ids[j]}`;

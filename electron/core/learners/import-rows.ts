@@ -109,7 +109,9 @@ export interface Interpreted {
 }
 
 function statusFrom(text: string): PartyStatus | 'member' | null {
-  const t = foldText(text).replace(/[^a-z ]/g, '').trim();
+  const t = foldText(text)
+    .replace(/[^a-z ]/g, '')
+    .trim();
   if (/^(quan chung|qc|khong|chua|chua vao dang)$/.test(t)) return 'quan_chung';
   if (/^(du bi|dang vien du bi|dvdb|db)$/.test(t)) return 'du_bi';
   if (/^(chinh thuc|dang vien chinh thuc|dvct|ct)$/.test(t)) return 'chinh_thuc';
@@ -207,7 +209,13 @@ export function interpretRow(row: RawRow, ctx: RowContext): Interpreted {
   if (stated === 'member' || (!stated && admissionDate)) {
     // Probation lasts 12 months: a recent admission is dự bị by definition; an older one without a
     // confirmation date is most likely chính thức, but that is a guess the clerk should see.
-    partyStatus = confirmationDate ? 'chinh_thuc' : admissionDate && isWithinMonths(admissionDate, ctx.now, 12) ? 'du_bi' : admissionDate ? 'chinh_thuc' : null;
+    partyStatus = confirmationDate
+      ? 'chinh_thuc'
+      : admissionDate && isWithinMonths(admissionDate, ctx.now, 12)
+        ? 'du_bi'
+        : admissionDate
+          ? 'chinh_thuc'
+          : null;
     if (partyStatus === 'chinh_thuc' && !confirmationDate) {
       warning('admissionDate', 'Vào Đảng đã hơn 12 tháng nhưng không có ngày chính thức: đoán là đảng viên chính thức, hãy kiểm tra');
     } else if (!partyStatus) warning('partyStatus', 'Là đảng viên nhưng không rõ dự bị hay chính thức');
@@ -336,7 +344,12 @@ const CANDIDATE_SELECT = `SELECT p.id, p.family_and_middle, p.given, p.birth_dat
   FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.merged_into_id IS NULL`;
 
 function toMatch(c: Candidate): NonNullable<ImportRow['match']> {
-  return { id: c.id, fullName: fullName({ familyAndMiddle: c.family_and_middle, given: c.given }), birthDate: c.birth_date, unitName: c.unit_name };
+  return {
+    id: c.id,
+    fullName: fullName({ familyAndMiddle: c.family_and_middle, given: c.given }),
+    birthDate: c.birth_date,
+    unitName: c.unit_name,
+  };
 }
 
 /**
@@ -361,8 +374,7 @@ export function matchExisting(db: Database, data: PersonData): Match {
   // "The same person" needs the full birth date; a year alone is only a likely match.
   if (data.birthDate && data.birthDate.length === 10) {
     const exact = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? LIMIT 1`).get(nameKey, data.birthDate) as
-      | Candidate
-      | undefined;
+      Candidate | undefined;
     if (exact) {
       const conflict = data.citizenId && exact.citizen_id && exact.citizen_id !== data.citizenId;
       return { status: conflict ? 'duplicate' : 'same', match: toMatch(exact) };
@@ -371,14 +383,16 @@ export function matchExisting(db: Database, data: PersonData): Match {
   // Old lists often give only a year: the same name, the same partial date and the same unit is the
   // same person (a list imported twice); without the unit it is only likely.
   if (data.birthDate && data.birthDate.length < 10 && data.unitId !== null) {
-    const samePartial = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? AND p.unit_id = ? LIMIT 1`).get(nameKey, data.birthDate, data.unitId) as
-      | Candidate
-      | undefined;
+    const samePartial = db
+      .prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_date = ? AND p.unit_id = ? LIMIT 1`)
+      .get(nameKey, data.birthDate, data.unitId) as Candidate | undefined;
     if (samePartial) return { status: 'same', match: toMatch(samePartial) };
   }
   if (data.birthDate) {
     const year = Number(data.birthDate.slice(0, 4));
-    const sameYear = db.prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`).get(nameKey, year, data.unitId) as Candidate | undefined;
+    const sameYear = db
+      .prepare(`${CANDIDATE_SELECT} AND p.name_key = ? AND p.birth_year = ? ORDER BY (p.unit_id IS ?) DESC LIMIT 1`)
+      .get(nameKey, year, data.unitId) as Candidate | undefined;
     if (sameYear && (data.unitId === null || sameYear.unit_id === null || sameYear.unit_id === data.unitId)) {
       return { status: 'duplicate', match: toMatch(sameYear) };
     }

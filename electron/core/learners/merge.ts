@@ -70,7 +70,9 @@ function activePair(ctx: AppCore, keepId: number, removeId: number): { kept: Per
     throw new AppError('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp vào hồ sơ khác.');
   }
   const shared = ctx.db
-    .prepare('SELECT c.name FROM enrollments a JOIN enrollments b ON b.class_id = a.class_id JOIN classes c ON c.id = a.class_id WHERE a.person_id = ? AND b.person_id = ? LIMIT 1')
+    .prepare(
+      'SELECT c.name FROM enrollments a JOIN enrollments b ON b.class_id = a.class_id JOIN classes c ON c.id = a.class_id WHERE a.person_id = ? AND b.person_id = ? LIMIT 1',
+    )
     .get(keepId, removeId) as { name: string } | undefined;
   if (shared) {
     // One person cannot sit in the same class twice: two records in one class are two people.
@@ -121,8 +123,21 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
         .run(keepId, removeId, JSON.stringify(toData(kept)), JSON.stringify(data), JSON.stringify(moved), now, ctx.actor).lastInsertRowid,
     );
     const person = readPerson(db, keepId)!;
-    audit(ctx, { action: 'update', entity: 'person', entityId: keepId, before: kept, after: person, reason: `Gộp hồ sơ #${removeId} (lần gộp #${mergeId})` });
-    audit(ctx, { action: 'update', entity: 'person', entityId: removeId, before: removed, reason: `Gộp vào hồ sơ #${keepId} (lần gộp #${mergeId})` });
+    audit(ctx, {
+      action: 'update',
+      entity: 'person',
+      entityId: keepId,
+      before: kept,
+      after: person,
+      reason: `Gộp hồ sơ #${removeId} (lần gộp #${mergeId})`,
+    });
+    audit(ctx, {
+      action: 'update',
+      entity: 'person',
+      entityId: removeId,
+      before: removed,
+      reason: `Gộp vào hồ sơ #${keepId} (lần gộp #${mergeId})`,
+    });
     return { mergeId, person };
   })();
 }
@@ -175,7 +190,10 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
         .prepare('SELECT id FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id NOT IN (?, ?)')
         .get(removed.citizenId, m.kept_id, m.removed_id);
       if (holder || checkedKept.data.citizenId === removed.citizenId) {
-        throw new AppError('UNDO_CONFLICT', `Số CCCD ${removed.citizenId} của hồ sơ được tách ra nay đã thuộc hồ sơ khác; hãy sửa trước khi hoàn tác.`);
+        throw new AppError(
+          'UNDO_CONFLICT',
+          `Số CCCD ${removed.citizenId} của hồ sơ được tách ra nay đã thuộc hồ sơ khác; hãy sửa trước khi hoàn tác.`,
+        );
       }
     }
     const now = ctx.now().toISOString();
@@ -198,7 +216,14 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
     const kept = readPerson(db, m.kept_id)!;
     const restored = readPerson(db, m.removed_id)!;
     // Edits made to the kept record after the merge are overwritten; the audit keeps them.
-    audit(ctx, { action: 'update', entity: 'person', entityId: m.kept_id, before: keptNow, after: kept, reason: `Hoàn tác lần gộp #${mergeId}` });
+    audit(ctx, {
+      action: 'update',
+      entity: 'person',
+      entityId: m.kept_id,
+      before: keptNow,
+      after: kept,
+      reason: `Hoàn tác lần gộp #${mergeId}`,
+    });
     audit(ctx, { action: 'restore', entity: 'person', entityId: m.removed_id, after: restored, reason: `Hoàn tác lần gộp #${mergeId}` });
     return { kept, restored };
   })();

@@ -57,11 +57,15 @@ const obj = (v: unknown): Snapshot | null => (v !== null && typeof v === 'object
 const list = (v: unknown): Snapshot[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Snapshot => x !== null) : []);
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const labelOf = <K extends string>(labels: Record<K, string>, v: unknown): string => (typeof v === 'string' && v in labels ? labels[v as K] : text(v));
+const labelOf = <K extends string>(labels: Record<K, string>, v: unknown): string =>
+  typeof v === 'string' && v in labels ? labels[v as K] : text(v);
 
 /** A person's fields as the registry names them, read from either snapshot shape (a record or a form's data). */
 const PERSON_FIELDS: { label: string; value: (s: Snapshot, units: ReadonlyMap<number, string>) => string }[] = [
-  { label: IMPORT_FIELDS.fullName, value: (s) => text(s.fullName) || fullName({ familyAndMiddle: text(s.familyAndMiddle), given: text(s.given) }) },
+  {
+    label: IMPORT_FIELDS.fullName,
+    value: (s) => text(s.fullName) || fullName({ familyAndMiddle: text(s.familyAndMiddle), given: text(s.given) }),
+  },
   { label: IMPORT_FIELDS.sex, value: (s) => labelOf(SEX_LABELS, s.sex) },
   { label: IMPORT_FIELDS.birthDate, value: (s) => formatDate(text(s.birthDate)) },
   { label: IMPORT_FIELDS.ethnicity, value: (s) => text(s.ethnicityName) || (ethnicityByCode(text(s.ethnicityCode))?.name ?? '') },
@@ -73,7 +77,10 @@ const PERSON_FIELDS: { label: string; value: (s: Snapshot, units: ReadonlyMap<nu
   { label: IMPORT_FIELDS.partyStatus, value: (s) => labelOf(PARTY_STATUS_LABELS, s.partyStatus) },
   { label: IMPORT_FIELDS.admissionDate, value: (s) => formatDate(text(s.admissionDate)) },
   { label: IMPORT_FIELDS.confirmationDate, value: (s) => formatDate(text(s.confirmationDate)) },
-  { label: IMPORT_FIELDS.unit, value: (s, units) => text(s.unitName) || (num(s.unitId) === null ? '' : (units.get(num(s.unitId)!) ?? `Đơn vị số ${text(s.unitId)}`)) },
+  {
+    label: IMPORT_FIELDS.unit,
+    value: (s, units) => text(s.unitName) || (num(s.unitId) === null ? '' : (units.get(num(s.unitId)!) ?? `Đơn vị số ${text(s.unitId)}`)),
+  },
   { label: IMPORT_FIELDS.educationLevel, value: (s) => text(s.educationLevel) },
   { label: IMPORT_FIELDS.theoryLevel, value: (s) => labelOf(THEORY_LEVEL_LABELS, s.theoryLevel) },
   { label: IMPORT_FIELDS.citizenId, value: (s) => text(s.citizenId) },
@@ -102,7 +109,10 @@ function personChanges(before: Snapshot | null, after: Snapshot | null, units: R
 const PERSON_WHAT: Record<string, string> = { create: 'Tạo hồ sơ', update: 'Sửa hồ sơ', restore: 'Khôi phục hồ sơ', delete: 'Xóa hồ sơ' };
 
 /** Marks changed on many sessions read as one line per kind of change, with the dates when they are few. */
-function attendanceChanges(parts: { sessionId: number; from: string; to: string }[], sessions: ReadonlyMap<number, { date: string; half: string }>): string[] {
+function attendanceChanges(
+  parts: { sessionId: number; from: string; to: string }[],
+  sessions: ReadonlyMap<number, { date: string; half: string }>,
+): string[] {
   const groups = new Map<string, { date: string; half: string }[]>();
   for (const p of parts) {
     const key = change('Điểm danh', labelOf(ATTENDANCE_LABELS, p.from), labelOf(ATTENDANCE_LABELS, p.to));
@@ -134,7 +144,10 @@ export function personAudit(db: Database, known: Known): AuditLine[] {
   const ids = (values: number[]) => JSON.stringify(values.map(String));
   const classIds = [...new Set(known.enrolments.map((e) => e.classId))];
   // Records merged into this one were the same person: their history, and the enrolments they brought, belong here.
-  const mergedIn = db.prepare('SELECT removed_id FROM person_merges WHERE kept_id = ? AND undone_at IS NULL').pluck().all(known.personId) as number[];
+  const mergedIn = db
+    .prepare('SELECT removed_id FROM person_merges WHERE kept_id = ? AND undone_at IS NULL')
+    .pluck()
+    .all(known.personId) as number[];
   const people = new Set([known.personId, ...mergedIn]);
   const entries = [
     ...(byIds.all(JSON.stringify(['person']), ids([...people])) as Entry[]),
@@ -144,7 +157,9 @@ export function personAudit(db: Database, known: Known): AuditLine[] {
     // Printing is logged once per batch, naming the serials printed.
     ...(known.certificates.length
       ? (db
-          .prepare("SELECT id, at, actor, action, entity, entity_id, before_json, after_json, reason FROM audit_log WHERE entity = 'certificate' AND entity_id IS NULL")
+          .prepare(
+            "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, reason FROM audit_log WHERE entity = 'certificate' AND entity_id IS NULL",
+          )
           .all() as Entry[])
       : []),
   ].sort((a, b) => a.id - b.id);
@@ -160,54 +175,78 @@ export function personAudit(db: Database, known: Known): AuditLine[] {
   const sessionIds = new Set<number>();
   const unitIds = new Set<number>();
   for (const e of entries) {
-    if (e.entity === 'attendance') for (const x of [...mine(parse(e.before_json)), ...mine(parse(e.after_json))]) sessionIds.add(num(x.sessionId) ?? -1);
-    if (e.entity === 'person') for (const s of [obj(parse(e.before_json)), obj(parse(e.after_json))]) if (s && num(s.unitId) !== null && !text(s.unitName)) unitIds.add(num(s.unitId)!);
+    if (e.entity === 'attendance')
+      for (const x of [...mine(parse(e.before_json)), ...mine(parse(e.after_json))]) sessionIds.add(num(x.sessionId) ?? -1);
+    if (e.entity === 'person')
+      for (const s of [obj(parse(e.before_json)), obj(parse(e.after_json))])
+        if (s && num(s.unitId) !== null && !text(s.unitName)) unitIds.add(num(s.unitId)!);
   }
   const sessions = new Map(
     (sessionIds.size
-      ? (db.prepare('SELECT id, date, half FROM sessions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...sessionIds])) as { id: number; date: string; half: string }[])
+      ? (db
+          .prepare('SELECT id, date, half FROM sessions WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify([...sessionIds])) as { id: number; date: string; half: string }[])
       : []
     ).map((s) => [s.id, s]),
   );
   const units = new Map(
-    (unitIds.size ? (db.prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...unitIds])) as { id: number; name: string }[]) : []).map(
-      (u) => [u.id, u.name],
-    ),
+    (unitIds.size
+      ? (db.prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...unitIds])) as {
+          id: number;
+          name: string;
+        }[])
+      : []
+    ).map((u) => [u.id, u.name]),
   );
 
   const lines: AuditLine[] = [];
   for (const e of entries) {
     const before = parse(e.before_json);
     const after = parse(e.after_json);
-    const line = (what: string, subject: string, changes: string[]) => lines.push({ id: e.id, at: e.at, actor: e.actor, what, subject, changes, reason: e.reason });
+    const line = (what: string, subject: string, changes: string[]) =>
+      lines.push({ id: e.id, at: e.at, actor: e.actor, what, subject, changes, reason: e.reason });
     const className = classOf.get(Number(e.entity_id))?.className ?? '';
     if (e.entity === 'person') {
       const own = Number(e.entity_id) === known.personId;
-      line(PERSON_WHAT[e.action] ?? 'Thay đổi hồ sơ', own ? 'Hồ sơ học viên' : `Hồ sơ số ${text(e.entity_id)} (đã gộp vào hồ sơ này)`, personChanges(obj(before), obj(after), units));
+      line(
+        PERSON_WHAT[e.action] ?? 'Thay đổi hồ sơ',
+        own ? 'Hồ sơ học viên' : `Hồ sơ số ${text(e.entity_id)} (đã gộp vào hồ sơ này)`,
+        personChanges(obj(before), obj(after), units),
+      );
     } else if (e.entity === 'enrollment') {
       const b = obj(before);
       const a = obj(after);
-      const changes = a && b
-        ? [
-            ...(a.discipline !== b.discipline ? [change('Kỷ luật', b.discipline ? 'Có' : 'Không', a.discipline ? 'Có' : 'Không')] : []),
-            ...(text(a.note) !== text(b.note) ? [change('Ghi chú kỷ luật', text(b.note), text(a.note))] : []),
-          ]
-        : [];
+      const changes =
+        a && b
+          ? [
+              ...(a.discipline !== b.discipline ? [change('Kỷ luật', b.discipline ? 'Có' : 'Không', a.discipline ? 'Có' : 'Không')] : []),
+              ...(text(a.note) !== text(b.note) ? [change('Ghi chú kỷ luật', text(b.note), text(a.note))] : []),
+            ]
+          : [];
       line(a ? 'Ghi nhận kỷ luật' : 'Thôi học', enrolmentById.get(Number(e.entity_id))?.className ?? '', changes);
     } else if (e.entity === 'class_enrollments') {
       const a = obj(after);
       if (a && Array.isArray(a.added) && a.added.some((id) => people.has(Number(id)))) line('Ghi danh vào lớp', className, []);
-      else if (a && Array.isArray(a.enrollments) && a.enrollments.some((id) => enrolmentIds.has(Number(id)))) line('Chọn điểm cầu', className, [change('Điểm cầu', '', text(a.site))]);
+      else if (a && Array.isArray(a.enrollments) && a.enrollments.some((id) => enrolmentIds.has(Number(id))))
+        line('Chọn điểm cầu', className, [change('Điểm cầu', '', text(a.site))]);
     } else if (e.entity === 'attendance') {
       const was = new Map(mine(before).map((x) => [`${text(x.enrollmentId)}:${text(x.sessionId)}`, text(x.mark)]));
-      const parts = mine(after).map((x) => ({ sessionId: num(x.sessionId) ?? -1, from: was.get(`${text(x.enrollmentId)}:${text(x.sessionId)}`) ?? '', to: text(x.mark) }));
+      const parts = mine(after).map((x) => ({
+        sessionId: num(x.sessionId) ?? -1,
+        from: was.get(`${text(x.enrollmentId)}:${text(x.sessionId)}`) ?? '',
+        to: text(x.mark),
+      }));
       if (parts.length) line('Điểm danh', className, attendanceChanges(parts, sessions));
     } else if (e.entity === 'scores') {
       const components = classOf.get(Number(e.entity_id))?.scores ?? [];
       const was = mine(before);
       const parts = mine(after).map((x, i) => {
         const name = components[num(x.component) ?? -1]?.name ?? `thành phần ${text(x.component)}`;
-        return change(`Điểm ${name.toLocaleLowerCase('vi')}${x.attempt === 2 ? ' (đánh giá lại)' : ''}`, score(was[i]?.tenths), score(x.tenths));
+        return change(
+          `Điểm ${name.toLocaleLowerCase('vi')}${x.attempt === 2 ? ' (đánh giá lại)' : ''}`,
+          score(was[i]?.tenths),
+          score(x.tenths),
+        );
       });
       if (parts.length) line('Nhập điểm', className, parts);
     } else if (e.entity === 'class_certificates') {
@@ -224,7 +263,8 @@ export function personAudit(db: Database, known: Known): AuditLine[] {
       const b = obj(before);
       const a = obj(after);
       const subject = c ? `Giấy số ${c.serial}` : '';
-      if (e.action === 'create') line('Cấp lại giấy chứng nhận', subject, b ? [`Giấy số ${text(a?.serial) || c?.serial || ''} thay giấy số ${text(b.serial)}`] : []);
+      if (e.action === 'create')
+        line('Cấp lại giấy chứng nhận', subject, b ? [`Giấy số ${text(a?.serial) || c?.serial || ''} thay giấy số ${text(b.serial)}`] : []);
       else if (a && b && typeof a.status === 'string' && a.status !== b.status) {
         line(a.status === 'revoked' ? 'Thu hồi giấy chứng nhận' : 'Đổi tình trạng giấy chứng nhận', subject, [
           change('Tình trạng', labelOf(CERTIFICATE_STATUS_LABELS, b.status), labelOf(CERTIFICATE_STATUS_LABELS, a.status)),

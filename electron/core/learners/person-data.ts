@@ -102,24 +102,34 @@ function programSchemes(db: Database, programIds: number[]): Map<number, Scheme>
   const schemes = new Map<number, Scheme>();
   if (programIds.length === 0) return schemes;
   const ids = json(programIds);
-  const programs = db.prepare('SELECT id, max_absence_pct, max_retakes FROM programs WHERE id IN (SELECT value FROM json_each(?))').all(ids) as {
+  const programs = db
+    .prepare('SELECT id, max_absence_pct, max_retakes FROM programs WHERE id IN (SELECT value FROM json_each(?))')
+    .all(ids) as {
     id: number;
     max_absence_pct: number;
     max_retakes: number;
   }[];
   for (const p of programs) schemes.set(p.id, { components: [], bands: [], maxAbsencePct: p.max_absence_pct, maxRetakes: p.max_retakes });
   const components = db
-    .prepare('SELECT program_id, name, weight FROM program_components WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position')
+    .prepare(
+      'SELECT program_id, name, weight FROM program_components WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position',
+    )
     .all(ids) as { program_id: number; name: string; weight: number }[];
   for (const c of components) schemes.get(c.program_id)?.components.push({ name: c.name, weight: c.weight });
   const bands = db
-    .prepare('SELECT program_id, label, min_tenths AS min, max_tenths AS max FROM program_bands WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position')
+    .prepare(
+      'SELECT program_id, label, min_tenths AS min, max_tenths AS max FROM program_bands WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position',
+    )
     .all(ids) as { program_id: number; label: string; min: number; max: number }[];
   for (const b of bands) schemes.get(b.program_id)?.bands.push({ label: b.label, min: b.min, max: b.max });
   return schemes;
 }
 
-const STATUS_WORDS = { eligible: 'Đủ điều kiện công nhận (chưa có quyết định)', not_eligible: 'Không đủ điều kiện công nhận', incomplete: 'Chưa đủ kết quả' } as const;
+const STATUS_WORDS = {
+  eligible: 'Đủ điều kiện công nhận (chưa có quyết định)',
+  not_eligible: 'Không đủ điều kiện công nhận',
+  incomplete: 'Chưa đủ kết quả',
+} as const;
 
 function resultWords(e: EnrolmentRow, status: keyof typeof STATUS_WORDS, hasDecision: boolean): string {
   if (e.status === 'withdrawn') return 'Thôi học';
@@ -142,15 +152,21 @@ function readEnrolments(db: Database, personId: number): EnrolmentData[] {
     .all(personId) as EnrolmentRow[];
   if (rows.length === 0) return [];
   const marks = db
-    .prepare('SELECT a.enrollment_id, a.mark, count(*) AS n FROM attendance a JOIN enrollments e ON e.id = a.enrollment_id WHERE e.person_id = ? GROUP BY a.enrollment_id, a.mark')
+    .prepare(
+      'SELECT a.enrollment_id, a.mark, count(*) AS n FROM attendance a JOIN enrollments e ON e.id = a.enrollment_id WHERE e.person_id = ? GROUP BY a.enrollment_id, a.mark',
+    )
     .all(personId) as { enrollment_id: number; mark: AttendanceMark; n: number }[];
   const scores = db
-    .prepare('SELECT s.enrollment_id, s.component, s.attempt, s.tenths FROM scores s JOIN enrollments e ON e.id = s.enrollment_id WHERE e.person_id = ?')
+    .prepare(
+      'SELECT s.enrollment_id, s.component, s.attempt, s.tenths FROM scores s JOIN enrollments e ON e.id = s.enrollment_id WHERE e.person_id = ?',
+    )
     .all(personId) as { enrollment_id: number; component: number; attempt: 1 | 2; tenths: number }[];
   const tallies = new Map(marks.map((m) => [`${m.enrollment_id}:${m.mark}`, m.n]));
   const live = programSchemes(db, [...new Set(rows.filter((r) => !r.scheme_json).map((r) => r.program_id))]);
   return rows.map((r) => {
-    const scheme: Scheme = r.scheme_json ? (JSON.parse(r.scheme_json) as Scheme) : (live.get(r.program_id) ?? { components: [], bands: [], maxAbsencePct: 0, maxRetakes: 0 });
+    const scheme: Scheme = r.scheme_json
+      ? (JSON.parse(r.scheme_json) as Scheme)
+      : (live.get(r.program_id) ?? { components: [], bands: [], maxAbsencePct: 0, maxRetakes: 0 });
     const count = (m: AttendanceMark) => tallies.get(`${r.id}:${m}`) ?? 0;
     const tally = { present: count('present'), excused: count('excused'), unexcused: count('unexcused') };
     const recorded = tally.present + tally.excused + tally.unexcused;
@@ -259,7 +275,8 @@ function readCertificates(db: Database, personId: number): CertificateData[] {
 
 export function gatherPersonData(db: Database, personId: number): PersonDataset {
   const person = readPerson(db, personId);
-  if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
+  if (!person)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
   const enrolments = readEnrolments(db, personId);
   const certificates = readCertificates(db, personId);
   const audit = personAudit(db, { personId, enrolments, certificates });

@@ -102,13 +102,7 @@ export function unitSearchWords(unitName: string | null): string {
  * million distinct terms to union for a prefix such as "0511".
  */
 export function searchText(p: PersonData, unitName: string | null): string {
-  return [
-    foldText(`${p.familyAndMiddle} ${p.given}`),
-    p.birthDate?.slice(0, 4) ?? '',
-    unitSearchWords(unitName),
-  ]
-    .filter(Boolean)
-    .join(' ');
+  return [foldText(`${p.familyAndMiddle} ${p.given}`), p.birthDate?.slice(0, 4) ?? '', unitSearchWords(unitName)].filter(Boolean).join(' ');
 }
 
 function columns(p: PersonData, unitName: string | null, now: string) {
@@ -144,8 +138,12 @@ function columns(p: PersonData, unitName: string | null, now: string) {
 const COLS = `family_and_middle, given, name_key, sort_key, search_text, sex, birth_date, birth_year, ethnicity_code,
   religion, home_place, commune_code, workplace, position, party_status, admission_date, confirmation_date, unit_id,
   education_level, theory_level, citizen_id, party_card, phone, notes`;
-const VALUES = COLS.split(',').map((c) => `@${c.trim()}`).join(', ');
-const SETS = COLS.split(',').map((c) => `${c.trim()} = @${c.trim()}`).join(', ');
+const VALUES = COLS.split(',')
+  .map((c) => `@${c.trim()}`)
+  .join(', ');
+const SETS = COLS.split(',')
+  .map((c) => `${c.trim()} = @${c.trim()}`)
+  .join(', ');
 
 export function unitNameOf(db: Database, unitId: number | null): string | null {
   if (unitId === null) return null;
@@ -233,7 +231,9 @@ export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, 
  * before a merge) can tell that the registry changed underneath it.
  */
 export function bumpRegistryVersion(db: Database): void {
-  db.prepare("INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run();
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+  ).run();
 }
 
 export function registryVersion(db: Database): string {

@@ -14,7 +14,12 @@ const withDocumentFunction = new WeakSet<Database>();
 export function refillSearchIndex(db: Database): void {
   if (!withDocumentFunction.has(db)) {
     db.function('ttct_search_document', { deterministic: true }, (family_and_middle, given, name_key, search_text) =>
-      searchDocument({ family_and_middle: String(family_and_middle), given: String(given), name_key: String(name_key), search_text: String(search_text) }),
+      searchDocument({
+        family_and_middle: String(family_and_middle),
+        given: String(given),
+        name_key: String(name_key),
+        search_text: String(search_text),
+      }),
     );
     withDocumentFunction.add(db);
   }

@@ -54,13 +54,16 @@ function searchById(db: Database, s: ParsedSearch, f: ReturnType<typeof filterSq
   const longest = s.ids.reduce((a, b) => (b.length > a.length ? b : a));
   const end = `${longest}\uffff`;
   const words = [...s.words.map((w) => w.folded), ...s.unitWords, ...s.numbers];
-  const few = (db
-    .prepare(
-      `SELECT count(*) AS n FROM (
+  const few =
+    (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM (
          SELECT id FROM (SELECT id FROM people WHERE merged_into_id IS NULL AND citizen_id >= ? AND citizen_id < ? LIMIT ${ID_CANDIDATES})
          UNION SELECT id FROM (SELECT id FROM people WHERE merged_into_id IS NULL AND party_card >= ? AND party_card < ? LIMIT ${ID_CANDIDATES}))`,
-    )
-    .get(longest, end, longest, end) as { n: number }).n < ID_CANDIDATES;
+        )
+        .get(longest, end, longest, end) as { n: number }
+    ).n < ID_CANDIDATES;
   if (few) {
     // The planner will not combine two indexes for an OR; a UNION of two index ranges does.
     const rows = db
@@ -89,7 +92,15 @@ function searchById(db: Database, s: ParsedSearch, f: ReturnType<typeof filterSq
 }
 
 /** Matches of one full-text query in list order after a rank: FTS5 hands them over in rowid (= rank) order. */
-function ftsPage(db: Database, t: { tier: number; match: string }, idSql: string, params: unknown[], filter: string, afterRank: number, want: number): Hit[] {
+function ftsPage(
+  db: Database,
+  t: { tier: number; match: string },
+  idSql: string,
+  params: unknown[],
+  filter: string,
+  afterRank: number,
+  want: number,
+): Hit[] {
   return db
     .prepare(
       `SELECT p.id, f.rowid AS rank, ${t.tier} AS tier FROM people_fts f JOIN people p ON p.sort_rank = f.rowid AND p.merged_into_id IS NULL
@@ -158,7 +169,11 @@ export function countPeople(db: Database, q: string, filters: Filters): number {
   if (match === null) {
     // The whole registry: the compact rank index counts a million people in ~20 ms, the table in ~150.
     const index = idParams.length === 0 && f.params.length === 0 ? 'INDEXED BY people_rank' : '';
-    return (db.prepare(`SELECT count(*) AS n FROM people p ${index} WHERE p.merged_into_id IS NULL ${idSql} ${f.sql}`).get(...idParams, ...f.params) as { n: number }).n;
+    return (
+      db
+        .prepare(`SELECT count(*) AS n FROM people p ${index} WHERE p.merged_into_id IS NULL ${idSql} ${f.sql}`)
+        .get(...idParams, ...f.params) as { n: number }
+    ).n;
   }
   if (f.params.length === 0 && idParams.length === 0) {
     return (db.prepare('SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(match) as { n: number }).n;

@@ -7,11 +7,9 @@ export function findUnitByName(db: Database, name: string): number | null {
   const key = foldText(name);
   if (!key) return null;
   let row = db.prepare('SELECT id FROM units WHERE name_key = ? ORDER BY archived_at IS NOT NULL, id LIMIT 1').get(key) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   row ??= db.prepare('SELECT unit_id AS id FROM unit_names WHERE name_key = ? ORDER BY valid_to DESC LIMIT 1').get(key) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   if (!row) return null;
   return followMerges(db, row.id);
 }
@@ -31,7 +29,14 @@ export function guessUnitKind(name: string): 'base' | 'cell' {
   return /^chi bo\b/.test(foldText(name)) ? 'cell' : 'base';
 }
 
-export function insertUnit(db: Database, name: string, kind: 'base' | 'cell', parentId: number | null, communeCode: string | null, now: string): number {
+export function insertUnit(
+  db: Database,
+  name: string,
+  kind: 'base' | 'cell',
+  parentId: number | null,
+  communeCode: string | null,
+  now: string,
+): number {
   bumpRegistryVersion(db);
   return Number(
     db

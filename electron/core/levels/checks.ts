@@ -52,10 +52,12 @@ export function checkGroup(db: Database, g: z.output<typeof positionGroupInput>)
 
 export function checkTarget(db: Database, t: z.output<typeof targetInput>): void {
   const fields: Record<string, string> = {};
-  if (t.groupId !== null && !db.prepare('SELECT 1 FROM position_groups WHERE id = ?').get(t.groupId)) fields.groupId = 'Không có nhóm chức vụ này';
+  if (t.groupId !== null && !db.prepare('SELECT 1 FROM position_groups WHERE id = ?').get(t.groupId))
+    fields.groupId = 'Không có nhóm chức vụ này';
   if (t.baseUnitId !== null && !baseUnitById(db, t.baseUnitId)) fields.baseUnitId = 'Không có tổ chức cơ sở đảng này';
   if (Object.keys(fields).length > 0) refuse('Chỉ tiêu nhắc tới nhóm hoặc đơn vị không có trong danh mục.', fields);
-  if (sameTarget(db, t)) refuse(`Năm ${t.year} đã có chỉ tiêu này cho cùng đối tượng và đơn vị; hãy sửa chỉ tiêu đó.`, { minLevel: 'Trùng với chỉ tiêu đã có' });
+  if (sameTarget(db, t))
+    refuse(`Năm ${t.year} đã có chỉ tiêu này cho cùng đối tượng và đơn vị; hãy sửa chỉ tiêu đó.`, { minLevel: 'Trùng với chỉ tiêu đã có' });
 }
 
 export function checkNomination(db: Database, n: z.output<typeof nominationInput>, today: string): void {

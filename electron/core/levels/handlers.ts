@@ -22,7 +22,9 @@ const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy
 function report(ctx: AppCore, year: number) {
   const now = today(ctx);
   if (year > Number(now.slice(0, 4))) {
-    throw new AppError('INVALID_INPUT', `Năm ${year} chưa đến; báo cáo tính đến hôm nay chỉ có từ năm nay trở về trước.`, { year: 'Năm chưa đến' });
+    throw new AppError('INVALID_INPUT', `Năm ${year} chưa đến; báo cáo tính đến hôm nay chỉ có từ năm nay trở về trước.`, {
+      year: 'Năm chưa đến',
+    });
   }
   return buildLevelReport(ctx.db, year, now);
 }
@@ -81,7 +83,10 @@ export const levelsHandlers: Handlers<Channels> = {
       const before = store.getGroup(ctx.db, input.id);
       if (!before) throw notFound('nhóm chức vụ này');
       if (before.targetCount > 0) {
-        throw new AppError('IN_USE', `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`);
+        throw new AppError(
+          'IN_USE',
+          `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`,
+        );
       }
       store.deleteGroup(ctx.db, input.id);
       audit(ctx, { action: 'delete', entity: 'position_group', entityId: input.id, before });
@@ -128,7 +133,10 @@ export const levelsHandlers: Handlers<Channels> = {
   'levels.report': (ctx, input) => report(ctx, input.year),
   'levels.preview': (ctx, input) => {
     const doc = reportDoc(ctx, input.year);
-    return { title: `Báo cáo trình độ lý luận chính trị năm ${input.year} (tính đến ${formatDate(doc.report.asOf)})`, html: buildLevelReportHtml(doc) };
+    return {
+      title: `Báo cáo trình độ lý luận chính trị năm ${input.year} (tính đến ${formatDate(doc.report.asOf)})`,
+      html: buildLevelReportHtml(doc),
+    };
   },
   'levels.pdf': async (ctx, input) => {
     // The port first: a machine that cannot make PDFs refuses before anything is computed.

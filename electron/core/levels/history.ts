@@ -108,10 +108,16 @@ export function personHistory(db: Database, personId: number, today: string): { 
       level: r.level,
       equivalent: r.equivalent === 1,
       date: r.date,
-      where: r.source === 'centre' ? `${r.place} (kết quả công nhận tại Quyết định số ${decisionLabel(r.decision_number!, docCodeOf(r.issuing_body))})` : r.place,
+      where:
+        r.source === 'centre'
+          ? `${r.place} (kết quả công nhận tại Quyết định số ${decisionLabel(r.decision_number!, docCodeOf(r.issuing_body))})`
+          : r.place,
       diplomaNumber: r.number,
       // A nomination still under way (or not completed) is part of the story but raises nothing.
-      note: r.source === 'provincial' && !graduated ? `Được cử đi học — ${NOMINEE_RESULT_LABELS[r.extra as keyof typeof NOMINEE_RESULT_LABELS].toLocaleLowerCase('vi')}` : r.note,
+      note:
+        r.source === 'provincial' && !graduated
+          ? `Được cử đi học — ${NOMINEE_RESULT_LABELS[r.extra as keyof typeof NOMINEE_RESULT_LABELS].toLocaleLowerCase('vi')}`
+          : r.note,
       diplomaId: r.diploma_id,
     };
   });
@@ -119,7 +125,8 @@ export function personHistory(db: Database, personId: number, today: string): { 
   entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || compareVi(a.where, b.where));
   // The level on the record counts from the day it was written; a record from before counts always.
   const reached = rows.filter((r) =>
-    r.date === null ? r.source === 'declared' : r.date <= today && (r.source !== 'provincial' || r.extra === 'graduated'));
+    r.date === null ? r.source === 'declared' : r.date <= today && (r.source !== 'provincial' || r.extra === 'graduated'),
+  );
   const rank = Math.max(0, ...reached.map((r) => levelRank(r.level)));
   return { current: rankToLevel(rank), entries };
 }

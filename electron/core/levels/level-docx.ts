@@ -10,7 +10,14 @@ function centred(value: string, style: { bold?: boolean; italic?: boolean; size?
   return { kind: 'paragraph', align: 'center', runs: [text(value, run)], size, spaceBefore };
 }
 
-const heading = (value: string, size = 13.5, pageBreakBefore = false): Block => ({ kind: 'paragraph', align: 'left', runs: [text(value, { bold: true })], size, spaceBefore: 6, pageBreakBefore });
+const heading = (value: string, size = 13.5, pageBreakBefore = false): Block => ({
+  kind: 'paragraph',
+  align: 'left',
+  runs: [text(value, { bold: true })],
+  size,
+  spaceBefore: 6,
+  pageBreakBefore,
+});
 const para = (value: string): Block => ({ kind: 'paragraph', runs: [text(value)] });
 const align = (i: number, nameColumns: number): Cell['align'] => (i === 0 || i >= nameColumns ? 'center' : 'left');
 
@@ -34,7 +41,11 @@ export function levelReportModel(doc: LevelReportDoc): PartyDocumentModel {
   });
   const nominations = report.nominations.flatMap((n, i) => {
     const wn = w.nominations[i]!;
-    return [heading(wn.heading, 13), para(wn.summary), ...(n.people.length ? [table(w.nomineeColumns, n.people.map(nomineeCells), 5, false)] : [])];
+    return [
+      heading(wn.heading, 13),
+      para(wn.summary),
+      ...(n.people.length ? [table(w.nomineeColumns, n.people.map(nomineeCells), 5, false)] : []),
+    ];
   });
   return {
     body,

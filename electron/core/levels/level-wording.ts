@@ -47,17 +47,20 @@ export function levelReportWording(report: LevelReport, body: IssuingBody) {
   const asOf = formatDate(report.asOf);
   const targets = report.targets.map((t, i) => {
     const label = THEORY_LEVEL_LABELS[t.minLevel];
-    const verdict = t.total.people === 0
-      ? 'Chưa có người nào thuộc đối tượng của chỉ tiêu này trong dữ liệu.'
-      : `Có ${formatNumber(t.total.achieved)}/${formatNumber(t.total.people)} người đạt trình độ ${label.toLocaleLowerCase('vi')} trở lên (${shareText(t.total.share)}), ` +
-        (t.total.gap === 0 ? `đạt chỉ tiêu ${t.percent}%.` : `chỉ tiêu ${t.percent}%: còn thiếu ${formatNumber(t.total.gap)} người.`);
+    const verdict =
+      t.total.people === 0
+        ? 'Chưa có người nào thuộc đối tượng của chỉ tiêu này trong dữ liệu.'
+        : `Có ${formatNumber(t.total.achieved)}/${formatNumber(t.total.people)} người đạt trình độ ${label.toLocaleLowerCase('vi')} trở lên (${shareText(t.total.share)}), ` +
+          (t.total.gap === 0 ? `đạt chỉ tiêu ${t.percent}%.` : `chỉ tiêu ${t.percent}%: còn thiếu ${formatNumber(t.total.gap)} người.`);
     return { heading: `${i + 1}. ${t.scopeLabel}`, verdict, columns: targetColumns(label) };
   });
   const nominations = report.nominations.map((n, i) => {
     const counts = NOMINEE_RESULTS.map((r) => [r, n.people.filter((p) => p.result === r).length] as const)
       .filter(([, c]) => c > 0)
       .map(([r, c]) => `${NOMINEE_RESULT_LABELS[r].toLocaleLowerCase('vi')} ${formatNumber(c)}`);
-    const decision = n.decisionNumber ? ` (Quyết định số ${n.decisionNumber}${n.decisionDate ? ` ngày ${formatDate(n.decisionDate)}` : ''})` : '';
+    const decision = n.decisionNumber
+      ? ` (Quyết định số ${n.decisionNumber}${n.decisionDate ? ` ngày ${formatDate(n.decisionDate)}` : ''})`
+      : '';
     return {
       heading: `${i + 1}. ${THEORY_LEVEL_LABELS[n.level]} lý luận chính trị — ${n.school}, ${n.course}${decision}`,
       summary: `Cử ${formatNumber(n.people.length)} người${counts.length ? `: ${counts.join(', ')}` : ''}.`,
@@ -72,11 +75,19 @@ export function levelReportWording(report: LevelReport, body: IssuingBody) {
     noTargets: `Chưa nhập chỉ tiêu nào cho năm ${report.year}.`,
     targets,
     nominationsHeading: `II. CỬ ĐI ĐÀO TẠO LÝ LUẬN CHÍNH TRỊ NĂM ${report.year}`,
-    nominationsLead: sent === 0 ? `Năm ${report.year} chưa cử người nào đi đào tạo tại trường chính trị tỉnh.` : `Năm ${report.year} đã cử ${formatNumber(sent)} lượt cán bộ, đảng viên đi đào tạo:`,
+    nominationsLead:
+      sent === 0
+        ? `Năm ${report.year} chưa cử người nào đi đào tạo tại trường chính trị tỉnh.`
+        : `Năm ${report.year} đã cử ${formatNumber(sent)} lượt cán bộ, đảng viên đi đào tạo:`,
     nominations,
     nomineeColumns: [
-      { header: 'STT', width: 12 }, { header: 'Họ và tên', width: 50 }, { header: 'Ngày sinh', width: 24 }, { header: 'Chức vụ', width: 56 },
-      { header: 'Tổ chức cơ sở đảng', width: 50 }, { header: 'Kết quả', width: 30 }, { header: 'Số bằng, ngày cấp', width: 30 },
+      { header: 'STT', width: 12 },
+      { header: 'Họ và tên', width: 50 },
+      { header: 'Ngày sinh', width: 24 },
+      { header: 'Chức vụ', width: 56 },
+      { header: 'Tổ chức cơ sở đảng', width: 50 },
+      { header: 'Kết quả', width: 30 },
+      { header: 'Số bằng, ngày cấp', width: 30 },
     ],
     recipients: [`${superiorInText(body.superior)} (b/c)`, 'Ban Tổ chức', 'Lưu Trung tâm'],
     pageTitle: `Báo cáo trình độ lý luận chính trị năm ${report.year}`,
@@ -85,5 +96,13 @@ export function levelReportWording(report: LevelReport, body: IssuingBody) {
 
 export function nomineeCells(p: LevelReport['nominations'][number]['people'][number], index: number): string[] {
   const diploma = p.result === 'graduated' ? `${p.diplomaNumber}${p.diplomaDate ? `, ${formatDate(p.diplomaDate)}` : ''}` : '';
-  return [String(index + 1), p.fullName, formatDate(p.birthDate), p.position, p.baseUnitName ?? '', NOMINEE_RESULT_LABELS[p.result], diploma];
+  return [
+    String(index + 1),
+    p.fullName,
+    formatDate(p.birthDate),
+    p.position,
+    p.baseUnitName ?? '',
+    NOMINEE_RESULT_LABELS[p.result],
+    diploma,
+  ];
 }

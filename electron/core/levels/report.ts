@@ -38,7 +38,15 @@ export function gapOf(percent: number, people: number, achieved: number): number
 }
 
 function emptyRow(communeName: string, baseUnitName: string): LevelReportRow {
-  return { communeName, baseUnitName, people: 0, levels: { none: 0, so_cap: 0, trung_cap: 0, cao_cap: 0, cu_nhan: 0 }, achieved: 0, share: null, gap: 0 };
+  return {
+    communeName,
+    baseUnitName,
+    people: 0,
+    levels: { none: 0, so_cap: 0, trung_cap: 0, cao_cap: 0, cu_nhan: 0 },
+    achieved: 0,
+    share: null,
+    gap: 0,
+  };
 }
 
 function scopeLabel(t: Target): string {
@@ -73,11 +81,13 @@ export function buildLevelReport(db: Database, year: number, today: string): Lev
     const match = t.groupId === null ? null : matchers.get(t.groupId);
     // Positions repeat («Đảng viên», «Bí thư chi bộ thôn 1»): each is folded and matched once per report.
     const seen = new Map<string, boolean>();
-    const matcher = match && ((position: string) => {
-      let hit = seen.get(position);
-      if (hit === undefined) seen.set(position, (hit = match(position)));
-      return hit;
-    });
+    const matcher =
+      match &&
+      ((position: string) => {
+        let hit = seen.get(position);
+        if (hit === undefined) seen.set(position, (hit = match(position)));
+        return hit;
+      });
     return {
       target: t,
       // A target set for an organisation that has since merged counts the organisation it became.
@@ -92,7 +102,10 @@ export function buildLevelReport(db: Database, year: number, today: string): Lev
   if (tallies.length > 0) {
     const steps = stepRanksAsOf(db, asOf);
     // One pass over the people the targets can concern, counted into every target's rows as read.
-    for (const p of scopePeople(db, tallies.some((t) => t.target.groupId !== null))) {
+    for (const p of scopePeople(
+      db,
+      tallies.some((t) => t.target.groupId !== null),
+    )) {
       let place: Place | undefined;
       let rank = -1;
       for (const t of tallies) {
@@ -115,8 +128,11 @@ export function buildLevelReport(db: Database, year: number, today: string): Lev
   }
   const targets = tallies.map(({ target: t, byPlace, total }) => {
     const rows = [...byPlace.values()].sort(
-      (a, b) => Number(a.communeName === NO_COMMUNE) - Number(b.communeName === NO_COMMUNE) || compareVi(a.communeName, b.communeName) ||
-        Number(a.baseUnitName === NO_UNIT) - Number(b.baseUnitName === NO_UNIT) || compareVi(a.baseUnitName, b.baseUnitName),
+      (a, b) =>
+        Number(a.communeName === NO_COMMUNE) - Number(b.communeName === NO_COMMUNE) ||
+        compareVi(a.communeName, b.communeName) ||
+        Number(a.baseUnitName === NO_UNIT) - Number(b.baseUnitName === NO_UNIT) ||
+        compareVi(a.baseUnitName, b.baseUnitName),
     );
     for (const r of [...rows, total]) {
       // Truncated, never rounded: 29.999 of 30.000 must not read 100% beside «còn thiếu 1 người».

@@ -1,6 +1,15 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import type { diplomaInput, diplomaSchema, Nomination, nominationInput, PositionGroup, positionGroupInput, Target, targetInput } from '../../../shared/contract/levels';
+import type {
+  diplomaInput,
+  diplomaSchema,
+  Nomination,
+  nominationInput,
+  PositionGroup,
+  positionGroupInput,
+  Target,
+  targetInput,
+} from '../../../shared/contract/levels';
 import type { TheoryLevel } from '../../../shared/domain/learner-fields';
 import { comparePeople, foldText, fullName } from '../../../shared/domain/text';
 import { loadUnits } from './units';
@@ -23,18 +32,49 @@ export interface PersonFacts {
 
 export function personFacts(db: Database, id: number): PersonFacts | null {
   const r = db.prepare('SELECT id, family_and_middle, given, birth_date, birth_year, merged_into_id FROM people WHERE id = ?').get(id) as
-    | { id: number; family_and_middle: string; given: string; birth_date: string | null; birth_year: number | null; merged_into_id: number | null }
+    | {
+        id: number;
+        family_and_middle: string;
+        given: string;
+        birth_date: string | null;
+        birth_year: number | null;
+        merged_into_id: number | null;
+      }
     | undefined;
   if (!r) return null;
-  return { id: r.id, name: fullName({ familyAndMiddle: r.family_and_middle, given: r.given }), birthDate: r.birth_date, birthYear: r.birth_year, mergedIntoId: r.merged_into_id };
+  return {
+    id: r.id,
+    name: fullName({ familyAndMiddle: r.family_and_middle, given: r.given }),
+    birthDate: r.birth_date,
+    birthYear: r.birth_year,
+    mergedIntoId: r.merged_into_id,
+  };
 }
 
 // ---- external diplomas
 
-interface DiplomaRow { id: number; person_id: number; level: Diploma['level']; equivalent: number; school: string; year: number; number: string; issue_date: string | null; note: string }
+interface DiplomaRow {
+  id: number;
+  person_id: number;
+  level: Diploma['level'];
+  equivalent: number;
+  school: string;
+  year: number;
+  number: string;
+  issue_date: string | null;
+  note: string;
+}
 
 const toDiploma = (r: DiplomaRow): Diploma => ({
-  id: r.id, personId: r.person_id, level: r.level, equivalent: r.equivalent === 1, school: r.school, year: r.year, number: r.number, issueDate: r.issue_date, note: r.note,
+  id: r.id,
+  personId: r.person_id,
+  level: r.level,
+  equivalent: r.equivalent === 1,
+  school: r.school,
+  year: r.year,
+  number: r.number,
+  issueDate: r.issue_date,
+  note: r.note,
 });
 
 export function getDiploma(db: Database, id: number): Diploma | null {
@@ -43,7 +83,17 @@ export function getDiploma(db: Database, id: number): Diploma | null {
 }
 
 export function writeDiploma(db: Database, d: DiplomaData, now: string): number {
-  const values = { person_id: d.personId, level: d.level, equivalent: d.equivalent ? 1 : 0, school: d.school, year: d.year, number: d.number, issue_date: d.issueDate, note: d.note, now };
+  const values = {
+    person_id: d.personId,
+    level: d.level,
+    equivalent: d.equivalent ? 1 : 0,
+    school: d.school,
+    year: d.year,
+    number: d.number,
+    issue_date: d.issueDate,
+    note: d.note,
+    now,
+  };
   if (d.id !== undefined) {
     db.prepare(
       `UPDATE theory_diplomas SET person_id = @person_id, level = @level, equivalent = @equivalent, school = @school, year = @year, number = @number,
@@ -52,10 +102,12 @@ export function writeDiploma(db: Database, d: DiplomaData, now: string): number 
     return d.id;
   }
   return Number(
-    db.prepare(
-      `INSERT INTO theory_diplomas (person_id, level, equivalent, school, year, number, issue_date, note, created_at, updated_at)
+    db
+      .prepare(
+        `INSERT INTO theory_diplomas (person_id, level, equivalent, school, year, number, issue_date, note, created_at, updated_at)
        VALUES (@person_id, @level, @equivalent, @school, @year, @number, @issue_date, @note, @now, @now)`,
-    ).run(values).lastInsertRowid,
+      )
+      .run(values).lastInsertRowid,
   );
 }
 
@@ -65,11 +117,18 @@ export function deleteDiploma(db: Database, id: number): void {
 
 // ---- position groups
 
-interface GroupRow { id: number; name: string; titles_json: string; target_count: number }
+interface GroupRow {
+  id: number;
+  name: string;
+  titles_json: string;
+  target_count: number;
+}
 
 export function listGroups(db: Database): PositionGroup[] {
   const rows = db
-    .prepare('SELECT g.id, g.name, g.titles_json, (SELECT count(*) FROM theory_targets t WHERE t.group_id = g.id) AS target_count FROM position_groups g ORDER BY g.id')
+    .prepare(
+      'SELECT g.id, g.name, g.titles_json, (SELECT count(*) FROM theory_targets t WHERE t.group_id = g.id) AS target_count FROM position_groups g ORDER BY g.id',
+    )
     .all() as GroupRow[];
   return rows.map((r) => ({ id: r.id, name: r.name, titles: JSON.parse(r.titles_json) as string[], targetCount: r.target_count }));
 }
@@ -85,11 +144,17 @@ export function groupByName(db: Database, name: string): { id: number } | undefi
 export function writeGroup(db: Database, g: GroupData, now: string): number {
   const values = { name: g.name, name_key: foldText(g.name), titles_json: JSON.stringify(g.titles), now };
   if (g.id !== undefined) {
-    db.prepare('UPDATE position_groups SET name = @name, name_key = @name_key, titles_json = @titles_json, updated_at = @now WHERE id = @id').run({ ...values, id: g.id });
+    db.prepare(
+      'UPDATE position_groups SET name = @name, name_key = @name_key, titles_json = @titles_json, updated_at = @now WHERE id = @id',
+    ).run({ ...values, id: g.id });
     return g.id;
   }
   return Number(
-    db.prepare('INSERT INTO position_groups (name, name_key, titles_json, created_at, updated_at) VALUES (@name, @name_key, @titles_json, @now, @now)').run(values).lastInsertRowid,
+    db
+      .prepare(
+        'INSERT INTO position_groups (name, name_key, titles_json, created_at, updated_at) VALUES (@name, @name_key, @titles_json, @now, @now)',
+      )
+      .run(values).lastInsertRowid,
   );
 }
 
@@ -99,7 +164,15 @@ export function deleteGroup(db: Database, id: number): void {
 
 // ---- targets
 
-interface TargetRow { id: number; year: number; group_id: number | null; group_name: string | null; base_unit_id: number | null; min_level: Target['minLevel']; percent: number }
+interface TargetRow {
+  id: number;
+  year: number;
+  group_id: number | null;
+  group_name: string | null;
+  base_unit_id: number | null;
+  min_level: Target['minLevel'];
+  percent: number;
+}
 
 export function listTargets(db: Database, year: number): Target[] {
   const rows = db
@@ -111,8 +184,14 @@ export function listTargets(db: Database, year: number): Target[] {
     .all(year) as TargetRow[];
   const units = loadUnits(db);
   return rows.map((r) => ({
-    id: r.id, year: r.year, groupId: r.group_id, groupName: r.group_name, baseUnitId: r.base_unit_id,
-    baseUnitName: r.base_unit_id === null ? null : (units.baseOf(r.base_unit_id)?.name ?? null), minLevel: r.min_level, percent: r.percent,
+    id: r.id,
+    year: r.year,
+    groupId: r.group_id,
+    groupName: r.group_name,
+    baseUnitId: r.base_unit_id,
+    baseUnitName: r.base_unit_id === null ? null : (units.baseOf(r.base_unit_id)?.name ?? null),
+    minLevel: r.min_level,
+    percent: r.percent,
   }));
 }
 
@@ -136,9 +215,11 @@ export function writeTarget(db: Database, t: TargetData, now: string): number {
     return t.id;
   }
   return Number(
-    db.prepare(
-      'INSERT INTO theory_targets (year, group_id, base_unit_id, min_level, percent, created_at, updated_at) VALUES (@year, @group_id, @base_unit_id, @min_level, @percent, @now, @now)',
-    ).run(values).lastInsertRowid,
+    db
+      .prepare(
+        'INSERT INTO theory_targets (year, group_id, base_unit_id, min_level, percent, created_at, updated_at) VALUES (@year, @group_id, @base_unit_id, @min_level, @percent, @now, @now)',
+      )
+      .run(values).lastInsertRowid,
   );
 }
 
@@ -148,10 +229,27 @@ export function deleteTarget(db: Database, id: number): void {
 
 // ---- nominations to the provincial school
 
-interface NominationRow { id: number; year: number; level: Nomination['level']; school: string; course: string; decision_number: string; decision_date: string | null; note: string }
+interface NominationRow {
+  id: number;
+  year: number;
+  level: Nomination['level'];
+  school: string;
+  course: string;
+  decision_number: string;
+  decision_date: string | null;
+  note: string;
+}
 interface NomineeRow {
-  nomination_id: number; person_id: number; result: Nomination['people'][number]['result']; diploma_number: string | null; diploma_date: string | null;
-  family_and_middle: string; given: string; birth_date: string | null; position: string; unit_id: number | null;
+  nomination_id: number;
+  person_id: number;
+  result: Nomination['people'][number]['result'];
+  diploma_number: string | null;
+  diploma_date: string | null;
+  family_and_middle: string;
+  given: string;
+  birth_date: string | null;
+  position: string;
+  unit_id: number | null;
 }
 
 export function listNominations(db: Database, year: number, onlyId?: number): Nomination[] {
@@ -168,12 +266,25 @@ export function listNominations(db: Database, year: number, onlyId?: number): No
     .all(year) as NomineeRow[];
   const units = loadUnits(db);
   return rows.map((r) => ({
-    id: r.id, year: r.year, level: r.level, school: r.school, course: r.course, decisionNumber: r.decision_number, decisionDate: r.decision_date, note: r.note,
+    id: r.id,
+    year: r.year,
+    level: r.level,
+    school: r.school,
+    course: r.course,
+    decisionNumber: r.decision_number,
+    decisionDate: r.decision_date,
+    note: r.note,
     people: nominees
       .filter((n) => n.nomination_id === r.id)
       .map((n) => ({
-        personId: n.person_id, fullName: fullName({ familyAndMiddle: n.family_and_middle, given: n.given }), birthDate: n.birth_date, position: n.position,
-        baseUnitName: units.baseOf(n.unit_id)?.name ?? null, result: n.result, diplomaNumber: n.diploma_number ?? '', diplomaDate: n.diploma_date,
+        personId: n.person_id,
+        fullName: fullName({ familyAndMiddle: n.family_and_middle, given: n.given }),
+        birthDate: n.birth_date,
+        position: n.position,
+        baseUnitName: units.baseOf(n.unit_id)?.name ?? null,
+        result: n.result,
+        diplomaNumber: n.diploma_number ?? '',
+        diplomaDate: n.diploma_date,
         sortName: { familyAndMiddle: n.family_and_middle, given: n.given },
       }))
       .sort((a, b) => comparePeople(a.sortName, b.sortName))
@@ -187,7 +298,16 @@ export function getNomination(db: Database, id: number): Nomination | null {
 }
 
 export function writeNomination(db: Database, n: NominationData, now: string): number {
-  const values = { year: n.year, level: n.level, school: n.school, course: n.course, decision_number: n.decisionNumber, decision_date: n.decisionDate, note: n.note, now };
+  const values = {
+    year: n.year,
+    level: n.level,
+    school: n.school,
+    course: n.course,
+    decision_number: n.decisionNumber,
+    decision_date: n.decisionDate,
+    note: n.note,
+    now,
+  };
   let id: number;
   if (n.id !== undefined) {
     id = n.id;
@@ -198,13 +318,17 @@ export function writeNomination(db: Database, n: NominationData, now: string): n
     db.prepare('DELETE FROM theory_nominees WHERE nomination_id = ?').run(id);
   } else {
     id = Number(
-      db.prepare(
-        `INSERT INTO theory_nominations (year, level, school, course, decision_number, decision_date, note, created_at, updated_at)
+      db
+        .prepare(
+          `INSERT INTO theory_nominations (year, level, school, course, decision_number, decision_date, note, created_at, updated_at)
          VALUES (@year, @level, @school, @course, @decision_number, @decision_date, @note, @now, @now)`,
-      ).run(values).lastInsertRowid,
+        )
+        .run(values).lastInsertRowid,
     );
   }
-  const insert = db.prepare('INSERT INTO theory_nominees (nomination_id, person_id, position, result, diploma_number, diploma_date) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO theory_nominees (nomination_id, person_id, position, result, diploma_number, diploma_date) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   n.people.forEach((p, i) => {
     const graduated = p.result === 'graduated';
     insert.run(id, p.personId, i + 1, p.result, graduated ? p.diplomaNumber : null, graduated ? p.diplomaDate : null);
@@ -255,9 +379,15 @@ export function* scopePeople(db: Database, withPositions: boolean): Generator<Sc
 
 export function centreProfileOn(db: Database, date: string) {
   const r = db.prepare('SELECT * FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1').get(date) as
-    | { name: string; superior: string; doc_code: string; place_name: string; director_json: string }
-    | undefined;
+    { name: string; superior: string; doc_code: string; place_name: string; director_json: string } | undefined;
   if (!r) return null;
   const director = JSON.parse(r.director_json) as { name: string; title: string };
-  return { centreName: r.name, superior: r.superior, docCode: r.doc_code, placeName: r.place_name, directorName: director.name, directorTitle: director.title };
+  return {
+    centreName: r.name,
+    superior: r.superior,
+    docCode: r.doc_code,
+    placeName: r.place_name,
+    directorName: director.name,
+    directorTitle: director.title,
+  };
 }

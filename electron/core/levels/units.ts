@@ -54,5 +54,8 @@ export function loadUnits(db: Database): UnitMap {
 
 /** A base organisation by id, as the target editor checks it: null when unknown or not a base organisation. */
 export function baseUnitById(db: Database, id: number): { id: number; name: string } | null {
-  return (db.prepare("SELECT id, name FROM units WHERE id = ? AND kind = 'base' AND merged_into_id IS NULL").get(id) as { id: number; name: string } | undefined) ?? null;
+  return (
+    (db.prepare("SELECT id, name FROM units WHERE id = ? AND kind = 'base' AND merged_into_id IS NULL").get(id) as
+      { id: number; name: string } | undefined) ?? null
+  );
 }

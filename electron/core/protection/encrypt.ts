@@ -73,7 +73,12 @@ export async function encryptDatabase(dbPath: string, from: DbKey, to: Buffer, n
     removeSideFiles(staged);
     throw err;
   }
-  writeJournal(dbPath, { backup: from ? 'rekey' : 'encryption', startedAt: now.toISOString(), stagedBytes: fs.statSync(staged).size, keptAs: null });
+  writeJournal(dbPath, {
+    backup: from ? 'rekey' : 'encryption',
+    startedAt: now.toISOString(),
+    stagedBytes: fs.statSync(staged).size,
+    keptAs: null,
+  });
   swapIn(dbPath);
 }
 
@@ -123,7 +128,11 @@ function encryptCopy(file: string, key: Buffer, target = file): 'remade' | 'unre
  * kept aside (`ttct.sqlite.hong-…`) are re-made the same way; a damaged one is left for the clerk
  * (it is the only copy of what it held) and reported.
  */
-export function encryptPlainBackups(dir: string, key: Buffer, asideOf?: string): { remade: number; removed: string[]; leftPlain: string[] } {
+export function encryptPlainBackups(
+  dir: string,
+  key: Buffer,
+  asideOf?: string,
+): { remade: number; removed: string[]; leftPlain: string[] } {
   let remade = 0;
   const removed: string[] = [];
   const leftPlain: string[] = [];

@@ -31,7 +31,8 @@ export class KeyKeeper {
     } else if (ring.state === 'unreadable') {
       this.unavailableReason = ring.reason;
     } else if (this.port.kind === null) {
-      this.unavailableReason = 'máy này không có nơi an toàn để giữ khóa (hệ điều hành không có kho khóa), nên khóa khôi phục được hỏi mỗi lần mở';
+      this.unavailableReason =
+        'máy này không có nơi an toàn để giữ khóa (hệ điều hành không có kho khóa), nên khóa khôi phục được hỏi mỗi lần mở';
     } else {
       // Only read when an encrypted database is there: a new folder has no key file yet.
       this.unavailableReason = 'không tìm thấy tệp khóa ttct-key.json trong thư mục dữ liệu (máy mới, hoặc chỉ chép riêng tệp dữ liệu)';
@@ -63,7 +64,10 @@ export class KeyKeeper {
   async replace(now: Date): Promise<{ from: Buffer; to: Buffer } | null> {
     if (!this.current) throw new AppError('DB_LOCKED', 'Chưa mở được khóa của cơ sở dữ liệu.');
     if (this.pending) {
-      throw new AppError('RECOVERY_KEY_PENDING', 'Giấy lưu khóa khôi phục gần nhất chưa được xác nhận; hãy in, cất giữ và xác nhận giấy đó trước khi tạo khóa khác.');
+      throw new AppError(
+        'RECOVERY_KEY_PENDING',
+        'Giấy lưu khóa khôi phục gần nhất chưa được xác nhận; hãy in, cất giữ và xác nhận giấy đó trước khi tạo khóa khác.',
+      );
     }
     const from = this.current;
     const recoveryKey = newRecoveryKey();
@@ -81,23 +85,29 @@ export class KeyKeeper {
   static fromTyped(typed: string): Buffer {
     const key = normalizeRecoveryKey(typed);
     if (!key) {
-      throw new AppError('RECOVERY_KEY_INVALID', 'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số (ví dụ ABCD-1234-…); hãy kiểm tra lại.', {
-        recoveryKey: 'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số.',
-      });
+      throw new AppError(
+        'RECOVERY_KEY_INVALID',
+        'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số (ví dụ ABCD-1234-…); hãy kiểm tra lại.',
+        {
+          recoveryKey: 'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 chữ hoặc số.',
+        },
+      );
     }
     return databaseKey(key);
   }
 
   /** Makes a key typed on the recovery screen (or carried by a restored file) the one in force. */
   async adopt(key: Buffer, now: Date): Promise<void> {
-    const previous = this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
+    const previous =
+      this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
     await this.commit({ current: key, previous, pending: this.pending }, now);
     this.unavailableReason = null;
   }
 
   /** The sheet is kept: the recovery key leaves the key file, and `key` (its database key) is in force. */
   async confirmed(key: Buffer, now: Date): Promise<void> {
-    const previous = this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
+    const previous =
+      this.current && !this.current.equals(key) ? [this.current, ...this.previous.filter((k) => !k.equals(key))] : this.previous;
     await this.commit({ current: key, previous, pending: null }, now);
   }
 
@@ -120,7 +130,10 @@ export class KeyKeeper {
     try {
       await saveKeyring(this.dataDir, this.port, next, now);
     } catch (err) {
-      throw new AppError('KEY_NOT_SAVED', `Không lưu được khóa dữ liệu vào thư mục dữ liệu (${(err as Error).message}). Dữ liệu vẫn dùng khóa cũ.`);
+      throw new AppError(
+        'KEY_NOT_SAVED',
+        `Không lưu được khóa dữ liệu vào thư mục dữ liệu (${(err as Error).message}). Dữ liệu vẫn dùng khóa cũ.`,
+      );
     }
     this.current = next.current;
     this.previous = next.previous;

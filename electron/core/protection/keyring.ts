@@ -31,10 +31,7 @@ export interface Keys {
   pending: { recoveryKey: string; createdAt: string } | null;
 }
 
-export type KeyringState =
-  | { state: 'none' }
-  | { state: 'unreadable'; reason: string }
-  | { state: 'ok'; keys: Keys };
+export type KeyringState = { state: 'none' } | { state: 'unreadable'; reason: string } | { state: 'ok'; keys: Keys };
 
 export function keyringPath(dataDir: string): string {
   return path.join(dataDir, KEYRING_FILE);

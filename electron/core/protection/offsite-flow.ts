@@ -29,7 +29,8 @@ function centreName(core: AppCore): string | null {
 
 export function offsiteStatus(core: AppCore): { lastAt: string | null; reminderDays: number; due: boolean } {
   if (core.problem) return { lastAt: null, reminderDays: DEFAULT_REMINDER_DAYS, due: false };
-  const get = (key: string) => (core.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const get = (key: string) =>
+    (core.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   const lastAt = get(LAST_AT) ?? null;
   const days = Number(get(REMINDER) ?? DEFAULT_REMINDER_DAYS);
   const reminderDays = Number.isInteger(days) && days >= 1 ? days : DEFAULT_REMINDER_DAYS;
@@ -38,7 +39,9 @@ export function offsiteStatus(core: AppCore): { lastAt: string | null; reminderD
 }
 
 export function setReminderDays(core: AppCore, days: number): void {
-  core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REMINDER, String(days));
+  core.db
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(REMINDER, String(days));
 }
 
 /** «Sao lưu ra USB/thư mục khác». */
@@ -46,15 +49,21 @@ export function exportOffsite(core: AppCore, folder: string): { file: string; pa
   const keys = core.keys;
   // A copy off the PC opens elsewhere only with the recovery key: not before the clerk has the sheet in hand.
   if (!keys?.current || !core.encrypted || keys.pending) {
-    throw new AppError('NOT_ENCRYPTED', 'Hãy in «Giấy lưu khóa khôi phục dữ liệu» và xác nhận đã cất giữ trước, rồi mới sao lưu ra ngoài máy: trên máy khác, bản sao chỉ mở được bằng khóa trên giấy đó.');
+    throw new AppError(
+      'NOT_ENCRYPTED',
+      'Hãy in «Giấy lưu khóa khôi phục dữ liệu» và xác nhận đã cất giữ trước, rồi mới sao lưu ra ngoài máy: trên máy khác, bản sao chỉ mở được bằng khóa trên giấy đó.',
+    );
   }
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
   } catch {
-    throw new AppError('FOLDER_NOT_FOUND', `Không tìm thấy thư mục ${folder} (USB đã được cắm chưa?).`, { folder: 'Không tìm thấy thư mục này.' });
+    throw new AppError('FOLDER_NOT_FOUND', `Không tìm thấy thư mục ${folder} (USB đã được cắm chưa?).`, {
+      folder: 'Không tìm thấy thư mục này.',
+    });
   }
-  if (!stat.isDirectory()) throw new AppError('FOLDER_NOT_FOUND', `${folder} không phải là thư mục.`, { folder: 'Đây không phải là thư mục.' });
+  if (!stat.isDirectory())
+    throw new AppError('FOLDER_NOT_FOUND', `${folder} không phải là thư mục.`, { folder: 'Đây không phải là thư mục.' });
   const scratch = scratchDir(core);
   fs.mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const temp = path.join(scratch, `offsite-${crypto.randomUUID()}.sqlite`);
@@ -76,7 +85,10 @@ export function exportOffsite(core: AppCore, folder: string): { file: string; pa
       schemaVersion: core.schemaVersion(),
       keyId: keyId(keys.current),
     });
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(LAST_AT, now.toISOString());
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      LAST_AT,
+      now.toISOString(),
+    );
     core.log.info(`Off-PC backup written (${fs.statSync(target).size} bytes)`);
     return { file: path.basename(target), path: target, sizeBytes: fs.statSync(target).size };
   } finally {
@@ -138,7 +150,10 @@ export async function restoreFile(core: AppCore, file: string, typed?: string): 
       }
       if (holdsData && currentCentre && theirs && theirs !== currentCentre) {
         const name = found.kind === 'container' ? (found.header.centreName ?? 'một trung tâm khác') : 'một trung tâm khác';
-        throw new AppError('BACKUP_OTHER_CENTRE', `Tệp ${label} là bản sao lưu của ${name}, không phải của trung tâm đang dùng phần mềm này. Dữ liệu hiện tại được giữ nguyên.`);
+        throw new AppError(
+          'BACKUP_OTHER_CENTRE',
+          `Tệp ${label} là bản sao lưu của ${name}, không phải của trung tâm đang dùng phần mềm này. Dữ liệu hiện tại được giữ nguyên.`,
+        );
       }
     },
   });

@@ -41,7 +41,11 @@ export type OffsiteFile =
 
 /** Date, centre and version readable in the name: `TTCT-saoluu-trung-tam-chinh-tri-x-2026-12-06-1430-v1.4.0.ttctbak`. */
 export function offsiteFileName(centreName: string | null, at: Date, appVersion: string): string {
-  const centre = foldText(centreName ?? 'trung tam').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+  const centre = foldText(centreName ?? 'trung tam')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .replace(/-$/, '');
   const local = new Date(at.getTime() + 7 * 3600_000).toISOString();
   const stamp = `${local.slice(0, 10)}-${local.slice(11, 13)}${local.slice(14, 16)}`;
   const version = appVersion.replace(/[^0-9A-Za-z.-]/g, '');
@@ -78,7 +82,7 @@ function copyFrom(file: string, offset: number, out: number): void {
   const src = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(CHUNK);
-    for (let pos = offset; ; ) {
+    for (let pos = offset; ;) {
       const n = fs.readSync(src, buf, 0, CHUNK, pos);
       if (n === 0) break;
       writeAll(out, buf.subarray(0, n));
@@ -95,10 +99,16 @@ function offsiteError(err: unknown, folder: string, neededBytes: number): AppErr
   const code = (err as { code?: string }).code;
   if (code === 'ENOSPC' || code === 'EFBIG') {
     const mb = Math.ceil(neededBytes / 1_000_000).toLocaleString('vi-VN');
-    return new AppError('DISK_FULL', `Không đủ chỗ trống trong ${folder}: bản sao cần khoảng ${mb} MB. Chưa có bản sao nào được tạo ở đó; hãy dùng USB khác hoặc xoá bớt tệp rồi thử lại.`);
+    return new AppError(
+      'DISK_FULL',
+      `Không đủ chỗ trống trong ${folder}: bản sao cần khoảng ${mb} MB. Chưa có bản sao nào được tạo ở đó; hãy dùng USB khác hoặc xoá bớt tệp rồi thử lại.`,
+    );
   }
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError('OFFSITE_WRITE_FAILED', `Không được phép ghi vào ${folder} (USB bị khoá ghi hoặc thư mục chỉ đọc). Chưa có bản sao nào được tạo.`);
+    return new AppError(
+      'OFFSITE_WRITE_FAILED',
+      `Không được phép ghi vào ${folder} (USB bị khoá ghi hoặc thư mục chỉ đọc). Chưa có bản sao nào được tạo.`,
+    );
   }
   return new AppError(
     'OFFSITE_WRITE_FAILED',
@@ -110,7 +120,12 @@ function offsiteError(err: unknown, folder: string, neededBytes: number): AppErr
  * Writes header + payload under a `.partial` name on the destination, forces it to the device,
  * renames it, then reads it back and compares the hash: a listed file there is a complete one.
  */
-export function writeOffsite(payloadFile: string, folder: string, name: string, header: Omit<OffsiteHeader, 'payloadBytes' | 'payloadSha256'>): string {
+export function writeOffsite(
+  payloadFile: string,
+  folder: string,
+  name: string,
+  header: Omit<OffsiteHeader, 'payloadBytes' | 'payloadSha256'>,
+): string {
   const { hash, bytes } = sha256File(payloadFile);
   const full: OffsiteHeader = { ...header, payloadBytes: bytes, payloadSha256: hash };
   const json = Buffer.from(JSON.stringify(full), 'utf8');
@@ -154,7 +169,10 @@ export function writeOffsite(payloadFile: string, folder: string, name: string, 
   }
   if (!same) {
     fs.rmSync(target, { force: true });
-    throw new AppError('OFFSITE_WRITE_FAILED', `Bản sao vừa ghi vào ${folder} đọc lại không khớp (USB có thể bị lỗi). Tệp đã được xoá; hãy thử USB khác.`);
+    throw new AppError(
+      'OFFSITE_WRITE_FAILED',
+      `Bản sao vừa ghi vào ${folder} đọc lại không khớp (USB có thể bị lỗi). Tệp đã được xoá; hãy thử USB khác.`,
+    );
   }
   return target;
 }
@@ -201,7 +219,8 @@ export function readOffsite(file: string): OffsiteFile {
         `Tệp ${path.basename(file)} bị cắt cụt (thiếu ${(header.payloadBytes - have).toLocaleString('vi-VN')} byte): có thể việc chép chưa xong hoặc USB bị rút ra khi đang chép. Không khôi phục được từ tệp này.`,
       );
     }
-    if (have > header.payloadBytes) throw new AppError('BACKUP_CORRUPT', `Tệp ${path.basename(file)} dài hơn nội dung ghi ở phần đầu: tệp đã bị sửa.`);
+    if (have > header.payloadBytes)
+      throw new AppError('BACKUP_CORRUPT', `Tệp ${path.basename(file)} dài hơn nội dung ghi ở phần đầu: tệp đã bị sửa.`);
     return { kind: 'container', header, payloadOffset, sizeBytes: size };
   } finally {
     fs.closeSync(fd);
@@ -221,7 +240,10 @@ export function extractPayload(file: string, found: OffsiteFile, staged: string)
     }
     const { hash, bytes } = sha256File(staged);
     if (bytes !== found.header.payloadBytes || hash !== found.header.payloadSha256) {
-      throw new AppError('BACKUP_CORRUPT', `Nội dung tệp ${path.basename(file)} không khớp với dấu kiểm tra của nó: tệp đã bị sửa hoặc hỏng khi chép. Không khôi phục được từ tệp này.`);
+      throw new AppError(
+        'BACKUP_CORRUPT',
+        `Nội dung tệp ${path.basename(file)} không khớp với dấu kiểm tra của nó: tệp đã bị sửa hoặc hỏng khi chép. Không khôi phục được từ tệp này.`,
+      );
     }
   }
   const fd = fs.openSync(staged, 'r+');

@@ -21,7 +21,9 @@ export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, 
   if (format === 'encrypted') {
     const key = keys.keyFor(dbPath);
     if (!key) {
-      log.warn(`Database is encrypted and no key held opens it (${keys.port.kind === null ? 'no OS key store' : keys.unavailableReason ? 'key file unavailable' : 'keys do not match'})`);
+      log.warn(
+        `Database is encrypted and no key held opens it (${keys.port.kind === null ? 'no OS key store' : keys.unavailableReason ? 'key file unavailable' : 'keys do not match'})`,
+      );
       if (keys.port.kind === null) {
         // The normal start on such a PC, not an alarm.
         return {
@@ -63,15 +65,23 @@ export async function keyForOpening(keys: KeyKeeper, dbPath: string, now: Date, 
 export function keyForCopy(held: Buffer | null, label: string, typed: string | undefined, fits: (key: Buffer) => boolean): Buffer {
   if (held) return held;
   if (!typed) {
-    throw new AppError('RECOVERY_KEY_NEEDED', `Bản sao lưu ${label} được mã hóa bằng một khóa khôi phục khác; hãy nhập khóa khôi phục dùng khi tạo bản này.`, {
-      recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
-    });
+    throw new AppError(
+      'RECOVERY_KEY_NEEDED',
+      `Bản sao lưu ${label} được mã hóa bằng một khóa khôi phục khác; hãy nhập khóa khôi phục dùng khi tạo bản này.`,
+      {
+        recoveryKey: 'Cần khóa khôi phục của bản sao lưu này.',
+      },
+    );
   }
   const key = KeyKeeper.fromTyped(typed);
   if (!fits(key)) {
-    throw new AppError('RECOVERY_KEY_WRONG', `Khóa khôi phục không mở được bản sao lưu ${label}. Hãy kiểm tra từng nhóm trên giấy lưu khóa.`, {
-      recoveryKey: 'Khóa khôi phục không đúng.',
-    });
+    throw new AppError(
+      'RECOVERY_KEY_WRONG',
+      `Khóa khôi phục không mở được bản sao lưu ${label}. Hãy kiểm tra từng nhóm trên giấy lưu khóa.`,
+      {
+        recoveryKey: 'Khóa khôi phục không đúng.',
+      },
+    );
   }
   return key;
 }

@@ -90,14 +90,22 @@ function fill(db: Database, classIds: number[]): void {
     if (r.cert) f.cert++;
   }
   const meta = new Map(
-    (db.prepare('SELECT id, program_id, CAST(substr(start_date, 1, 4) AS INTEGER) AS year FROM classes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(classIds)) as {
-      id: number;
-      program_id: number;
-      year: number;
-    }[]).map((m) => [m.id, m]),
+    (
+      db
+        .prepare(
+          'SELECT id, program_id, CAST(substr(start_date, 1, 4) AS INTEGER) AS year FROM classes WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(classIds)) as {
+        id: number;
+        program_id: number;
+        year: number;
+      }[]
+    ).map((m) => [m.id, m]),
   );
   // OR REPLACE: a report and a preparation may both have filled the same class; the figures are equal.
-  const insert = db.prepare('INSERT OR REPLACE INTO class_figures (class_id, year, program_id, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO class_figures (class_id, year, program_id, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const [id, f] of figures) {
     const ids = Int32Array.from(people.get(id)!);
     const m = meta.get(id)!;
@@ -152,7 +160,9 @@ export function fillClassFigures(db: Database, classIds: number[]): void {
 export function classFigures(db: Database, classIds: readonly number[]): Map<number, { figures: ClassFigures; personIds: Int32Array }> {
   const out = new Map<number, { figures: ClassFigures; personIds: Int32Array }>();
   const read = (ids: readonly number[]) => {
-    const rows = db.prepare('SELECT class_id, figures_json, person_ids FROM class_figures WHERE class_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    const rows = db
+      .prepare('SELECT class_id, figures_json, person_ids FROM class_figures WHERE class_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as {
       class_id: number;
       figures_json: string;
       person_ids: Buffer;
@@ -195,19 +205,25 @@ export function yearProgramFigures(db: Database, fromYear: number, toYear: numbe
     .all(`${fromYear}-01-01`, `${toYear}-12-31`) as { year: number; program_id: number; ids: string }[];
   const read = () =>
     new Map(
-      (db.prepare('SELECT year, program_id, classes, figures_json, person_ids FROM year_figures WHERE year >= ? AND year <= ?').all(fromYear, toYear) as {
-        year: number;
-        program_id: number;
-        classes: number;
-        figures_json: string;
-        person_ids: Buffer;
-      }[]).map((r) => [`${r.year}:${r.program_id}`, r]),
+      (
+        db
+          .prepare('SELECT year, program_id, classes, figures_json, person_ids FROM year_figures WHERE year >= ? AND year <= ?')
+          .all(fromYear, toYear) as {
+          year: number;
+          program_id: number;
+          classes: number;
+          figures_json: string;
+          person_ids: Buffer;
+        }[]
+      ).map((r) => [`${r.year}:${r.program_id}`, r]),
     );
   let stored = read();
   const missing = pairs.filter((p) => !stored.has(`${p.year}:${p.program_id}`));
   if (missing.length > 0) {
     db.transaction(() => {
-      const insert = db.prepare('INSERT OR REPLACE INTO year_figures (year, program_id, classes, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT OR REPLACE INTO year_figures (year, program_id, classes, figures_json, person_ids) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const p of missing) {
         const ids = JSON.parse(p.ids) as number[];
         const classes = classFigures(db, ids);
@@ -224,6 +240,12 @@ export function yearProgramFigures(db: Database, fromYear: number, toYear: numbe
   }
   return pairs.map((p) => {
     const r = stored.get(`${p.year}:${p.program_id}`)!;
-    return { year: r.year, programId: r.program_id, classes: r.classes, figures: JSON.parse(r.figures_json) as ClassFigures, personIds: unpackIds(r.person_ids) };
+    return {
+      year: r.year,
+      programId: r.program_id,
+      classes: r.classes,
+      figures: JSON.parse(r.figures_json) as ClassFigures,
+      personIds: unpackIds(r.person_ids),
+    };
   });
 }

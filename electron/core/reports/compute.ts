@@ -16,8 +16,18 @@ export function ageBandLabels(bounds: readonly number[]): string[] {
 
 export function blankFigures(bands: number): Figures {
   return {
-    planned: 0, opened: 0, planPercent: null, enrollments: 0, people: 0, completed: 0, certified: 0, women: 0, minority: 0,
-    party: { chinh_thuc: 0, du_bi: 0, quan_chung: 0, unknown: 0 }, ages: Array<number>(bands + 2).fill(0), classifications: {},
+    planned: 0,
+    opened: 0,
+    planPercent: null,
+    enrollments: 0,
+    people: 0,
+    completed: 0,
+    certified: 0,
+    women: 0,
+    minority: 0,
+    party: { chinh_thuc: 0, du_bi: 0, quan_chung: 0, unknown: 0 },
+    ages: Array<number>(bands + 2).fill(0),
+    classifications: {},
   };
 }
 
@@ -69,7 +79,10 @@ class PeopleSet {
 
 /** Merged-away person → the record that was kept (following chains of merges). */
 function mergedSurvivors(db: Database): Map<number, number> {
-  const rows = db.prepare('SELECT id, merged_into_id FROM people WHERE merged_into_id IS NOT NULL').all() as { id: number; merged_into_id: number }[];
+  const rows = db.prepare('SELECT id, merged_into_id FROM people WHERE merged_into_id IS NOT NULL').all() as {
+    id: number;
+    merged_into_id: number;
+  }[];
   const next = new Map(rows.map((r) => [r.id, r.merged_into_id]));
   const out = new Map<number, number>();
   for (const id of next.keys()) {
@@ -145,12 +158,16 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
   };
   if (p.lastQuarter === 4) {
     // Whole years: the per-year cache.
-    for (const y of yearProgramFigures(db, p.years[0]!, p.years[p.years.length - 1]!)) add(y.programId, y.year, y.figures, y.personIds, y.classes);
+    for (const y of yearProgramFigures(db, p.years[0]!, p.years[p.years.length - 1]!))
+      add(y.programId, y.year, y.figures, y.personIds, y.classes);
   } else {
     const classes = db
       .prepare(`SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND ${countedClassSql()}`)
       .all(p.from, p.to) as { id: number; program_id: number; start_date: string }[];
-    const cached = classFigures(db, classes.map((c) => c.id));
+    const cached = classFigures(
+      db,
+      classes.map((c) => c.id),
+    );
     for (const c of classes) {
       const { figures, personIds } = cached.get(c.id)!;
       add(c.program_id, Number(c.start_date.slice(0, 4)), figures, personIds, 1);

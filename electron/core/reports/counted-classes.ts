@@ -49,7 +49,9 @@ export function classTallyByProgram(db: Database, year: number): Map<number, Cla
 /** Per plan line: the classes opened from it, by the same rule. */
 export function classTallyByPlanLine(db: Database, lineIds: readonly number[]): Map<number, ClassTally> {
   const rows = db
-    .prepare(`SELECT c.plan_line_id AS id, ${TALLY} FROM classes c WHERE c.plan_line_id IN (SELECT value FROM json_each(?)) GROUP BY c.plan_line_id`)
+    .prepare(
+      `SELECT c.plan_line_id AS id, ${TALLY} FROM classes c WHERE c.plan_line_id IN (SELECT value FROM json_each(?)) GROUP BY c.plan_line_id`,
+    )
     .all(JSON.stringify(lineIds)) as (ClassTally & { id: number })[];
   const out = new Map(rows.map(({ id, ...t }) => [id, t]));
   for (const id of lineIds) if (!out.has(id)) out.set(id, blank());

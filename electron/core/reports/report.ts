@@ -16,7 +16,9 @@ export function ageBounds(db: Database): number[] {
 }
 
 export function firstYear(db: Database): number | null {
-  const r = db.prepare('SELECT min(y) AS y FROM (SELECT min(year) AS y FROM classes UNION ALL SELECT min(year) AS y FROM plan_lines)').get() as { y: number | null };
+  const r = db
+    .prepare('SELECT min(y) AS y FROM (SELECT min(year) AS y FROM classes UNION ALL SELECT min(year) AS y FROM plan_lines)')
+    .get() as { y: number | null };
   return r.y;
 }
 
@@ -80,14 +82,20 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   if (first === null) throw new AppError('EMPTY', 'Chưa có số liệu: trung tâm chưa lập kế hoạch hay mở lớp nào.');
   const lastYear = p.years[p.years.length - 1]!;
   if (lastYear < first) {
-    throw new AppError('BEFORE_FIRST', `Số liệu của trung tâm bắt đầu từ năm ${first}; ${p.label.toLocaleLowerCase('vi')} không có số liệu.`, {
-      period: `Số liệu bắt đầu từ năm ${first}`,
-    });
+    throw new AppError(
+      'BEFORE_FIRST',
+      `Số liệu của trung tâm bắt đầu từ năm ${first}; ${p.label.toLocaleLowerCase('vi')} không có số liệu.`,
+      {
+        period: `Số liệu bắt đầu từ năm ${first}`,
+      },
+    );
   }
   const bounds = ageBounds(db);
   const current = periodFigures(db, period, bounds);
   if (current.classCount === 0 && current.total.planned === 0) {
-    throw new AppError('EMPTY', `${p.label} chưa có số liệu: không có kế hoạch và không có lớp nào mở.`, { period: 'Kỳ này chưa có số liệu' });
+    throw new AppError('EMPTY', `${p.label} chưa có số liệu: không có kế hoạch và không có lớp nào mở.`, {
+      period: 'Kỳ này chưa có số liệu',
+    });
   }
   const prevPeriod = previousPeriod(period);
   const prev = periodFigures(db, prevPeriod, bounds);
@@ -95,12 +103,20 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
 
   const programRows = db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
   // Best first: a label is placed by the highest score it stands for in any program.
-  const bandsOrder = db.prepare('SELECT label FROM program_bands GROUP BY label ORDER BY max(min_tenths) DESC, min(position), label').all() as { label: string }[];
+  const bandsOrder = db
+    .prepare('SELECT label FROM program_bands GROUP BY label ORDER BY max(min_tenths) DESC, min(position), label')
+    .all() as { label: string }[];
   const classificationLabels = [...new Set(bandsOrder.map((b) => b.label))];
   const blank = () => blankFigures(bounds.length);
   const programs = programRows
     .filter((r) => current.byProgram.has(r.id) || prev.byProgram.has(r.id))
-    .map((r) => ({ programId: r.id, code: r.code, name: r.name, current: current.byProgram.get(r.id) ?? finishPercent(blank()), previous: prev.byProgram.get(r.id) ?? finishPercent(blank()) }));
+    .map((r) => ({
+      programId: r.id,
+      code: r.code,
+      name: r.name,
+      current: current.byProgram.get(r.id) ?? finishPercent(blank()),
+      previous: prev.byProgram.get(r.id) ?? finishPercent(blank()),
+    }));
 
   const sum = (m: Map<number, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
   const perProgram = (m: Map<number, number> | undefined) => Object.fromEntries([...(m ?? [])].map(([id, v]) => [String(id), v]));
@@ -115,19 +131,36 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     }))
     .sort((a, b) => (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
 
-  const unitRows = new Map((db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]));
+  const unitRows = new Map(
+    (db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]),
+  );
   const baseOf = baseOrgOf(unitRows);
   // A name frozen by a year-end close wins over today's, so a closed year reads as it was reported.
-  const orgs = new Map<string, { unitId: number | null; name: string; current: number; previous: number; byProgram: Record<string, number>; frozenName: boolean }>();
+  const orgs = new Map<
+    string,
+    { unitId: number | null; name: string; current: number; previous: number; byProgram: Record<string, number>; frozenName: boolean }
+  >();
   const addOrg = (units: Map<string, Map<number, number>>, which: 'current' | 'previous') => {
     for (const [id, programs] of units) {
       const n = sum(programs);
       // A closed year's learners keep the base organisation (and its name) of the day it closed.
       const frozen = /^#(\d+)\|(.*)$/s.exec(id);
-      const base = frozen ? { id: Number(frozen[1]), name: frozen[2] || 'Chưa rõ tổ chức cơ sở đảng' } : id === '' ? null : baseOf(Number(id));
+      const base = frozen
+        ? { id: Number(frozen[1]), name: frozen[2] || 'Chưa rõ tổ chức cơ sở đảng' }
+        : id === ''
+          ? null
+          : baseOf(Number(id));
       const key = base ? String(base.id) : '';
-      const row = orgs.get(key) ?? { unitId: base?.id ?? null, name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng', current: 0, previous: 0, byProgram: {}, frozenName: false };
-      if (which === 'current') for (const [programId, v] of programs) row.byProgram[String(programId)] = (row.byProgram[String(programId)] ?? 0) + v;
+      const row = orgs.get(key) ?? {
+        unitId: base?.id ?? null,
+        name: base?.name ?? 'Chưa rõ tổ chức cơ sở đảng',
+        current: 0,
+        previous: 0,
+        byProgram: {},
+        frozenName: false,
+      };
+      if (which === 'current')
+        for (const [programId, v] of programs) row.byProgram[String(programId)] = (row.byProgram[String(programId)] ?? 0) + v;
       if (base && frozen && !row.frozenName) {
         row.name = base.name;
         row.frozenName = true;
@@ -138,7 +171,11 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   };
   addOrg(current.units, 'current');
   addOrg(prev.units, 'previous');
-  const baseOrgs = [...orgs.values()].map(({ frozenName: _f, ...o }) => o).sort((a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
+  const baseOrgs = [...orgs.values()]
+    .map(({ frozenName: _f, ...o }) => o)
+    .sort(
+      (a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'),
+    );
 
   const periodsOf = (from: string, to: string) =>
     new Map(
@@ -154,13 +191,17 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   const taught = periodsOf(p.from, p.to);
   const taughtBefore = periodsOf(prevLabel.from, prevLabel.to);
   const factor = normFactor(period);
-  const lecturers = (db.prepare('SELECT id, family_and_middle, given, kind, lecturing_hours FROM lecturers ORDER BY kind, given, family_and_middle').all() as {
-    id: number;
-    family_and_middle: string;
-    given: string;
-    kind: string;
-    lecturing_hours: number | null;
-  }[])
+  const lecturers = (
+    db
+      .prepare('SELECT id, family_and_middle, given, kind, lecturing_hours FROM lecturers ORDER BY kind, given, family_and_middle')
+      .all() as {
+      id: number;
+      family_and_middle: string;
+      given: string;
+      kind: string;
+      lecturing_hours: number | null;
+    }[]
+  )
     .filter((l) => taught.has(l.id) || taughtBefore.has(l.id))
     .map((l) => {
       const periods = taught.get(l.id) ?? 0;
@@ -190,7 +231,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   const amendments: Report['amendments'] = [];
   const liveYear = (year: number, figures: PeriodFigures[]) => {
     const whole = figures.find((f) => f.wholeYears.has(year));
-    return whole ? whole.byYear.get(year) ?? new Map<number, Figures>() : periodFigures(db, { kind: 'year', year }, bounds).byProgram;
+    return whole ? (whole.byYear.get(year) ?? new Map<number, Figures>()) : periodFigures(db, { kind: 'year', year }, bounds).byProgram;
   };
   for (const c of closures) {
     if (!c.figures_json) continue;
@@ -202,13 +243,18 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
       const before = frozen.programs[String(id)] ?? blank();
       const after = live.get(id) ?? blank();
       const name = programRows.find((r) => r.id === id)?.name ?? `Chương trình ${id}`;
-      const changed: [string, number, number][] = AMENDED.filter(([k]) => before[k] !== after[k]).map(([k, label]) => [label, before[k] as number, after[k] as number]);
+      const changed: [string, number, number][] = AMENDED.filter(([k]) => before[k] !== after[k]).map(([k, label]) => [
+        label,
+        before[k] as number,
+        after[k] as number,
+      ]);
       for (const label of new Set([...Object.keys(before.classifications), ...Object.keys(after.classifications)])) {
         const b = before.classifications[label] ?? 0;
         const a = after.classifications[label] ?? 0;
         if (a !== b) changed.push([`Xếp loại ${label}`, b, a]);
       }
-      for (const [figure, b, a] of changed) amendments.push({ year: c.year, program: name, figure, before: b, after: a, reasons: reasons.get(id) ?? [] });
+      for (const [figure, b, a] of changed)
+        amendments.push({ year: c.year, program: name, figure, before: b, after: a, reasons: reasons.get(id) ?? [] });
     }
   }
 
@@ -218,7 +264,9 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     period: { label: p.label, from: p.from, to: p.to },
     previous: { label: prevLabel.label, from: prevLabel.from, to: prevLabel.to },
     ageBands: ageBandLabels(bounds),
-    classificationLabels: classificationLabels.filter((l) => programs.some((pr) => (pr.current.classifications[l] ?? 0) + (pr.previous.classifications[l] ?? 0) > 0)),
+    classificationLabels: classificationLabels.filter((l) =>
+      programs.some((pr) => (pr.current.classifications[l] ?? 0) + (pr.previous.classifications[l] ?? 0) > 0),
+    ),
     programs,
     total: { current: totalCurrent, previous: totalPrevious },
     communes,
@@ -226,7 +274,11 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     lecturers,
     years,
     closedYears: closures.map((c) => ({ year: c.year, closedAt: c.closed_at })),
-    pendingClasses: (db.prepare(`SELECT count(*) AS n FROM classes WHERE start_date >= ? AND start_date <= ? AND ${pendingClassSql()}`).get(p.from, p.to) as { n: number }).n,
+    pendingClasses: (
+      db
+        .prepare(`SELECT count(*) AS n FROM classes WHERE start_date >= ? AND start_date <= ? AND ${pendingClassSql()}`)
+        .get(p.from, p.to) as { n: number }
+    ).n,
     amendments,
   };
 }

@@ -38,7 +38,18 @@ const bodySchema = z.strictObject({
 type Body = z.infer<typeof bodySchema>;
 
 function toRow(code: string, name: string, f: Figures): RollupRow {
-  return { code, name, planned: f.planned, opened: f.opened, enrollments: f.enrollments, people: f.people, completed: f.completed, certified: f.certified, women: f.women, minority: f.minority };
+  return {
+    code,
+    name,
+    planned: f.planned,
+    opened: f.opened,
+    enrollments: f.enrollments,
+    people: f.people,
+    completed: f.completed,
+    certified: f.certified,
+    women: f.women,
+    minority: f.minority,
+  };
 }
 
 /**
@@ -46,7 +57,8 @@ function toRow(code: string, name: string, f: Figures): RollupRow {
  * text that was signed, so the superior body's copy verifies it byte for byte.
  */
 export function exportRollup(ctx: AppCore, year: number): { fileName: string; dataBase64: string } {
-  const closure = ctx.db.prepare('SELECT closed_at, figures_json FROM year_closures WHERE year = ?').get(year) as { closed_at: string; figures_json: string | null } | undefined;
+  const closure = ctx.db.prepare('SELECT closed_at, figures_json FROM year_closures WHERE year = ?').get(year) as
+    { closed_at: string; figures_json: string | null } | undefined;
   if (!closure?.figures_json) throw new AppError('NOT_CLOSED', `Năm ${year} chưa khóa sổ; chỉ gửi tổng hợp của năm đã khóa sổ.`);
   const frozen = JSON.parse(closure.figures_json) as { programs: Record<string, Figures> };
   const programs = ctx.db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
@@ -65,7 +77,15 @@ export function exportRollup(ctx: AppCore, year: number): { fileName: string; da
   // The body travels as the exact text that was signed: the receiver verifies those bytes before parsing.
   const text = JSON.stringify(body);
   const file = `${JSON.stringify({ format: ROLLUP_FORMAT, version: ROLLUP_VERSION, body: text, signature: signText(text, key.privateKeyPem) })}\n`;
-  const slug = profile.name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
+  const slug = profile.name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50);
   return { fileName: `tong-hop-${year}-${slug}.ttct.json`, dataBase64: Buffer.from(file, 'utf8').toString('base64') };
 }
 
@@ -87,7 +107,10 @@ export function readRollupFile(fileText: string): Body {
   if (!outer || typeof outer !== 'object' || outer.format !== ROLLUP_FORMAT) throw new AppError('BAD_FILE', NOT_ROLLUP);
   if (outer.version !== ROLLUP_VERSION) {
     const v = typeof outer.version === 'number' || typeof outer.version === 'string' ? String(outer.version).slice(0, 10) : '?';
-    throw new AppError('BAD_VERSION', `Tệp tổng hợp theo định dạng phiên bản ${v}; phần mềm này đọc được phiên bản ${ROLLUP_VERSION}. Hãy cập nhật phần mềm cho cùng phiên bản.`);
+    throw new AppError(
+      'BAD_VERSION',
+      `Tệp tổng hợp theo định dạng phiên bản ${v}; phần mềm này đọc được phiên bản ${ROLLUP_VERSION}. Hãy cập nhật phần mềm cho cùng phiên bản.`,
+    );
   }
   if (typeof outer.body !== 'string' || typeof outer.signature !== 'string') throw new AppError('BAD_FILE', NOT_ROLLUP);
   const parsed = bodySchema.safeParse(parseJson(outer.body, TAMPERED));
@@ -112,7 +135,8 @@ export function readRollupFile(fileText: string): Body {
  */
 function senderOf(ctx: AppCore, body: Body): string {
   if (ctx.db.prepare('SELECT 1 FROM certificate_keys WHERE key_id = ?').get(body.centre.keyId)) return body.centre.name;
-  const trusted = ctx.db.prepare('SELECT issuer FROM trusted_keys WHERE key_id = ?').get(body.centre.keyId) as { issuer: string } | undefined;
+  const trusted = ctx.db.prepare('SELECT issuer FROM trusted_keys WHERE key_id = ?').get(body.centre.keyId) as
+    { issuer: string } | undefined;
   if (!trusted) {
     throw new AppError(
       'UNKNOWN_SENDER',
@@ -127,17 +151,23 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
   return ctx.db.transaction(() => {
     const centreName = senderOf(ctx, body);
     // A centre that changed its key (a reinstall) must not count twice.
-    const otherKey = ctx.db.prepare('SELECT centre_key_id FROM rollup_imports WHERE centre_name = ? AND year = ? AND centre_key_id <> ?').get(centreName, body.year, body.centre.keyId) as
-      | { centre_key_id: string }
-      | undefined;
+    const otherKey = ctx.db
+      .prepare('SELECT centre_key_id FROM rollup_imports WHERE centre_name = ? AND year = ? AND centre_key_id <> ?')
+      .get(centreName, body.year, body.centre.keyId) as { centre_key_id: string } | undefined;
     if (otherKey) {
-      throw new AppError('OTHER_KEY', `Đã có tổng hợp năm ${body.year} của ${centreName} ký bằng khóa khác (mã ${otherKey.centre_key_id}). Nếu trung tâm đã đổi khóa, hãy bỏ bản cũ trước.`);
+      throw new AppError(
+        'OTHER_KEY',
+        `Đã có tổng hợp năm ${body.year} của ${centreName} ký bằng khóa khác (mã ${otherKey.centre_key_id}). Nếu trung tâm đã đổi khóa, hãy bỏ bản cũ trước.`,
+      );
     }
-    const existing = ctx.db.prepare('SELECT id, exported_at FROM rollup_imports WHERE centre_key_id = ? AND year = ?').get(body.centre.keyId, body.year) as
-      | { id: number; exported_at: string }
-      | undefined;
+    const existing = ctx.db
+      .prepare('SELECT id, exported_at FROM rollup_imports WHERE centre_key_id = ? AND year = ?')
+      .get(body.centre.keyId, body.year) as { id: number; exported_at: string } | undefined;
     if (existing && existing.exported_at === body.exportedAt) {
-      throw new AppError('DUPLICATE', `Tổng hợp năm ${body.year} của ${centreName} (xuất lúc ${body.exportedAt.slice(0, 16).replace('T', ' ')}) đã được nhập.`);
+      throw new AppError(
+        'DUPLICATE',
+        `Tổng hợp năm ${body.year} của ${centreName} (xuất lúc ${body.exportedAt.slice(0, 16).replace('T', ' ')}) đã được nhập.`,
+      );
     }
     if (existing && existing.exported_at > body.exportedAt) {
       throw new AppError('OLDER', `Đã có bản tổng hợp năm ${body.year} của ${centreName} xuất sau bản này; không nhập bản cũ hơn.`);
@@ -149,10 +179,17 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
         .run(centreName, body.exportedAt, summary, ctx.now().toISOString(), existing.id);
     } else {
       ctx.db
-        .prepare('INSERT INTO rollup_imports (centre_key_id, centre_name, year, exported_at, summary_json, imported_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO rollup_imports (centre_key_id, centre_name, year, exported_at, summary_json, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(body.centre.keyId, centreName, body.year, body.exportedAt, summary, ctx.now().toISOString());
     }
-    audit(ctx, { action: existing ? 'update' : 'create', entity: 'rollup_import', entityId: `${body.centre.keyId}/${body.year}`, after: { centre: centreName, keyId: body.centre.keyId, year: body.year, exportedAt: body.exportedAt } });
+    audit(ctx, {
+      action: existing ? 'update' : 'create',
+      entity: 'rollup_import',
+      entityId: `${body.centre.keyId}/${body.year}`,
+      after: { centre: centreName, keyId: body.centre.keyId, year: body.year, exportedAt: body.exportedAt },
+    });
     return { centreName, year: body.year, replaced: existing !== undefined };
   })();
 }
@@ -160,7 +197,11 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
 const NUMBERS = ['planned', 'opened', 'enrollments', 'people', 'completed', 'certified', 'women', 'minority'] as const;
 
 export function rollupOf(ctx: AppCore, year: number) {
-  const rows = ctx.db.prepare('SELECT id, centre_key_id, centre_name, exported_at, imported_at, summary_json FROM rollup_imports WHERE year = ? ORDER BY centre_name').all(year) as {
+  const rows = ctx.db
+    .prepare(
+      'SELECT id, centre_key_id, centre_name, exported_at, imported_at, summary_json FROM rollup_imports WHERE year = ? ORDER BY centre_name',
+    )
+    .all(year) as {
     id: number;
     centre_key_id: string;
     centre_name: string;
@@ -168,7 +209,14 @@ export function rollupOf(ctx: AppCore, year: number) {
     imported_at: string;
     summary_json: string;
   }[];
-  const centres = rows.map((r) => ({ id: r.id, keyId: r.centre_key_id, centreName: r.centre_name, exportedAt: r.exported_at, importedAt: r.imported_at, rows: JSON.parse(r.summary_json) as RollupRow[] }));
+  const centres = rows.map((r) => ({
+    id: r.id,
+    keyId: r.centre_key_id,
+    centreName: r.centre_name,
+    exportedAt: r.exported_at,
+    importedAt: r.imported_at,
+    rows: JSON.parse(r.summary_json) as RollupRow[],
+  }));
   // Centres name their programs alike but not always identically: the code is what adds up.
   const total = new Map<string, RollupRow>();
   for (const c of centres) {

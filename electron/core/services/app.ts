@@ -9,7 +9,10 @@ import { OFFSITE_EXTENSION } from '../protection/offsite';
 
 function refuseWhileBusy(ctx: AppCore): void {
   if (ctx.jobs.running() > 0) {
-    throw new AppError('BUSY', 'Đang có việc chạy nền (in giấy chứng nhận hoặc tổng hợp báo cáo); hãy chờ xong hoặc dừng trước khi khôi phục dữ liệu.');
+    throw new AppError(
+      'BUSY',
+      'Đang có việc chạy nền (in giấy chứng nhận hoặc tổng hợp báo cáo); hãy chờ xong hoặc dừng trước khi khôi phục dữ liệu.',
+    );
   }
 }
 
@@ -18,9 +21,7 @@ export function appStatus(ctx: AppCore): AppStatus {
   let centreName: string | null = null;
   let demo = false;
   if (!ctx.problem) {
-    const row = ctx.db.prepare('SELECT name FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as
-      | { name: string }
-      | undefined;
+    const row = ctx.db.prepare('SELECT name FROM centre_profiles ORDER BY valid_from DESC LIMIT 1').get() as { name: string } | undefined;
     centreName = row?.name ?? null;
     demo = ctx.db.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
   }
@@ -77,6 +78,8 @@ export const appHandlers: Handlers<typeof appChannels> = {
   },
   'app.chooseFolder': async (ctx) => ({ path: (await ctx.dialogs?.chooseFolder('Chọn USB hoặc thư mục để lưu bản sao')) ?? null }),
   'app.chooseBackupFile': async (ctx) => ({
-    path: (await ctx.dialogs?.chooseFile('Chọn tệp sao lưu', { name: 'Bản sao lưu', extensions: [OFFSITE_EXTENSION.slice(1), 'sqlite'] })) ?? null,
+    path:
+      (await ctx.dialogs?.chooseFile('Chọn tệp sao lưu', { name: 'Bản sao lưu', extensions: [OFFSITE_EXTENSION.slice(1), 'sqlite'] })) ??
+      null,
   }),
 };

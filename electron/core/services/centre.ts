@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { leaderSchema, type centreProfileInput, type CentreState, type CentreVersion, type centreChannels } from '../../../shared/contract/centre';
+import {
+  leaderSchema,
+  type centreProfileInput,
+  type CentreState,
+  type CentreVersion,
+  type centreChannels,
+} from '../../../shared/contract/centre';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import type { Handlers } from './types';

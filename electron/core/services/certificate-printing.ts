@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Certificate, certificatesChannels } from '../../../shared/contract/certificates';
-import { certificateLayoutSchema, defaultCertificateLayout, printerOffsetSchema, type CertificateLayout, type PrinterOffset } from '../../../shared/domain/certificate-layout';
+import {
+  certificateLayoutSchema,
+  defaultCertificateLayout,
+  printerOffsetSchema,
+  type CertificateLayout,
+  type PrinterOffset,
+} from '../../../shared/domain/certificate-layout';
 import { fileStem } from '../certificates/file-name';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
@@ -28,12 +34,14 @@ const PREVIEW_SHEETS = 20;
 const OFFSET_KEY = 'certificates.printerOffset';
 
 function programExists(ctx: AppCore, programId: number): void {
-  if (!ctx.db.prepare('SELECT 1 FROM programs WHERE id = ?').get(programId)) throw new AppError('NOT_FOUND', 'Không tìm thấy chương trình.');
+  if (!ctx.db.prepare('SELECT 1 FROM programs WHERE id = ?').get(programId))
+    throw new AppError('NOT_FOUND', 'Không tìm thấy chương trình.');
 }
 
 function layoutOf(ctx: AppCore, programId: number): { layout: CertificateLayout; isDefault: boolean } {
   programExists(ctx, programId);
-  const row = ctx.db.prepare('SELECT layout_json FROM certificate_layouts WHERE program_id = ?').get(programId) as { layout_json: string } | undefined;
+  const row = ctx.db.prepare('SELECT layout_json FROM certificate_layouts WHERE program_id = ?').get(programId) as
+    { layout_json: string } | undefined;
   if (!row) return { layout: defaultCertificateLayout(), isDefault: true };
   // Stored layouts were validated on save; parsing again keeps an old or hand-edited row from breaking printing.
   const parsed = certificateLayoutSchema.safeParse(JSON.parse(row.layout_json));
@@ -50,17 +58,30 @@ function offsetOf(ctx: AppCore): PrinterOffset {
 function batchOf(ctx: AppCore, ids: readonly number[]): { certificates: Certificate[]; programId: number } {
   const certificates = [...new Set(ids)].map((id) => certificate(ctx, id)).sort((a, b) => a.year - b.year || a.seq - b.seq);
   const voided = certificates.find((c) => c.status !== 'valid');
-  if (voided) throw new AppError('NOT_VALID', `Giấy số ${voided.serial} đã ${voided.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}; không in được.`);
+  if (voided)
+    throw new AppError(
+      'NOT_VALID',
+      `Giấy số ${voided.serial} đã ${voided.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}; không in được.`,
+    );
   // A damaged row has no frozen contents or no signed code: printing it would put today's records and a
   // code that verifies nothing on paper.
   const damaged = certificates.find((c) => c.damage !== null);
   if (damaged) {
-    throw new AppError('DAMAGED', `Giấy số ${damaged.serial} có bản ghi hỏng; hãy sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», rồi in lại.`);
+    throw new AppError(
+      'DAMAGED',
+      `Giấy số ${damaged.serial} có bản ghi hỏng; hãy sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», rồi in lại.`,
+    );
   }
   const programs = new Set(
-    certificates.map((c) => (ctx.db.prepare('SELECT program_id FROM classes WHERE id = ?').get(c.classId) as { program_id: number }).program_id),
+    certificates.map(
+      (c) => (ctx.db.prepare('SELECT program_id FROM classes WHERE id = ?').get(c.classId) as { program_id: number }).program_id,
+    ),
   );
-  if (programs.size > 1) throw new AppError('MIXED_PROGRAMS', 'Các giấy được chọn thuộc nhiều chương trình (mỗi chương trình một mẫu in); hãy in từng chương trình.');
+  if (programs.size > 1)
+    throw new AppError(
+      'MIXED_PROGRAMS',
+      'Các giấy được chọn thuộc nhiều chương trình (mỗi chương trình một mẫu in); hãy in từng chương trình.',
+    );
   return { certificates, programId: [...programs][0]! };
 }
 
@@ -101,8 +122,22 @@ function layoutPreviewHtml(ctx: AppCore, programId: number, layout: CertificateL
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   const body = p
-    ? { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title }
-    : { superior: 'ĐẢNG ỦY …', centreName: 'TRUNG TÂM CHÍNH TRỊ …', docCode: 'TTCT', placeName: '…', directorName: '', directorTitle: 'Giám đốc' };
+    ? {
+        superior: p.superior,
+        centreName: p.name,
+        docCode: p.docCode,
+        placeName: p.placeName,
+        directorName: p.director.name,
+        directorTitle: p.director.title,
+      }
+    : {
+        superior: 'ĐẢNG ỦY …',
+        centreName: 'TRUNG TÂM CHÍNH TRỊ …',
+        docCode: 'TTCT',
+        placeName: '…',
+        directorName: '',
+        directorTitle: 'Giám đốc',
+      };
   return buildCertificatesHtml({
     body,
     layout,
@@ -134,7 +169,11 @@ function stillValid(ctx: AppCore, certificates: Certificate[]): ChunkCheck {
   return (from, to) => {
     for (const c of certificates.slice(from, to)) {
       const now = (status.get(c.id) as { status: Certificate['status'] } | undefined)?.status;
-      if (now !== 'valid') throw new AppError('NOT_VALID', `Giấy số ${c.serial} vừa ${now === 'revoked' ? 'bị thu hồi' : 'được cấp lại'} trong lúc in; đã dừng ở đó.`);
+      if (now !== 'valid')
+        throw new AppError(
+          'NOT_VALID',
+          `Giấy số ${c.serial} vừa ${now === 'revoked' ? 'bị thu hồi' : 'được cấp lại'} trong lúc in; đã dừng ở đó.`,
+        );
     }
   };
 }
@@ -158,7 +197,10 @@ function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: nu
         if (!pdf) return { result: { file: null, printed: 0 }, message: 'Đã dừng; chưa lưu tệp PDF nào.', status: 'cancelled' };
         // A PDF is not a print: it may be printed later, elsewhere, or never; only paper counts.
         return {
-          result: { file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length }, printed: 0 },
+          result: {
+            file: { fileName: fileName(certificates), dataBase64: pdf.toString('base64'), pages: certificates.length },
+            printed: 0,
+          },
           message: `Đã lưu ${n(certificates.length)} giấy vào một tệp PDF (lưu PDF không tính là đã in).`,
         };
       },
@@ -176,10 +218,18 @@ function startBatch(ctx: AppCore, input: StartBatch): { jobId: string; total: nu
     async (control) => {
       let printed = 0;
       try {
-        await certificatesToPrinter({ ...port, print }, doc, certificates, deviceName, control, (sent) => {
-          countPrinted(ctx, sent, 'printer');
-          printed += sent.length;
-        }, check);
+        await certificatesToPrinter(
+          { ...port, print },
+          doc,
+          certificates,
+          deviceName,
+          control,
+          (sent) => {
+            countPrinted(ctx, sent, 'printer');
+            printed += sent.length;
+          },
+          check,
+        );
       } catch (err) {
         // What already reached the printer stays counted, and the clerk is told how far it got.
         const why = err instanceof AppError ? err.message : 'máy in báo lỗi';
@@ -219,20 +269,37 @@ function countPrinted(ctx: AppCore, certificates: Certificate[], how: 'printer')
 type ListRequest = z.output<Channels['certificates.listPdf']['input']>;
 
 function rowsOf(ctx: AppCore, where: string, value: number): Certificate[] {
-  return (ctx.db.prepare(`SELECT id FROM certificates WHERE ${where} = ? ORDER BY year, seq`).all(value) as { id: number }[]).map((r) => certificate(ctx, r.id));
+  return (ctx.db.prepare(`SELECT id FROM certificates WHERE ${where} = ? ORDER BY year, seq`).all(value) as { id: number }[]).map((r) =>
+    certificate(ctx, r.id),
+  );
 }
 
 /** Lists go out under today's Party header: they are the centre's current record of what it issued. */
-function listDocument(ctx: AppCore, req: ListRequest): { title: string; html: () => string; model: () => PartyDocumentModel; baseName: string } {
+function listDocument(
+  ctx: AppCore,
+  req: ListRequest,
+): { title: string; html: () => string; model: () => PartyDocumentModel; baseName: string } {
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  const body = {
+    superior: p.superior,
+    centreName: p.name,
+    docCode: p.docCode,
+    placeName: p.placeName,
+    directorName: p.director.name,
+    directorTitle: p.director.title,
+  };
   if (req.kind === 'register') {
     const certificates = rowsOf(ctx, 'year', req.year);
     if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${req.year} chưa cấp giấy chứng nhận nào.`);
     const doc = { body, year: req.year, date, certificates };
-    return { title: `Sổ cấp giấy chứng nhận năm ${req.year}`, html: () => buildCertificateRegisterHtml(doc), model: () => certificateRegisterModel(doc), baseName: `so-cap-giay-chung-nhan-${req.year}` };
+    return {
+      title: `Sổ cấp giấy chứng nhận năm ${req.year}`,
+      html: () => buildCertificateRegisterHtml(doc),
+      model: () => certificateRegisterModel(doc),
+      baseName: `so-cap-giay-chung-nhan-${req.year}`,
+    };
   }
   const cls = getClass(ctx, req.classId);
   const certificates = rowsOf(ctx, 'class_id', req.classId).filter((c) => c.status === 'valid');
@@ -283,13 +350,21 @@ export const certificatePrintingHandlers: Handlers<
         .run(input.programId, JSON.stringify(input.layout), ctx.now().toISOString());
       // The image can be large: the audit keeps the layout without it.
       const strip = (l: CertificateLayout) => ({ ...l, imageDataUrl: l.imageDataUrl ? '(ảnh)' : null });
-      audit(ctx, { action: 'update', entity: 'certificate_layout', entityId: input.programId, before: strip(before.layout), after: strip(input.layout) });
+      audit(ctx, {
+        action: 'update',
+        entity: 'certificate_layout',
+        entityId: input.programId,
+        before: strip(before.layout),
+        after: strip(input.layout),
+      });
     })();
     return layoutOf(ctx, input.programId);
   },
   'certificates.offset': (ctx) => offsetOf(ctx),
   'certificates.saveOffset': (ctx, input) => {
-    ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(OFFSET_KEY, JSON.stringify(input));
+    ctx.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(OFFSET_KEY, JSON.stringify(input));
     audit(ctx, { action: 'update', entity: 'settings', entityId: OFFSET_KEY, after: input });
     return offsetOf(ctx);
   },
@@ -297,7 +372,10 @@ export const certificatePrintingHandlers: Handlers<
     const { doc, certificates } = batchDoc(ctx, input.certificateIds);
     // The screen shows the first sheets; the whole batch goes to the printer or the PDF in chunks.
     const shown = doc.certificates.slice(0, PREVIEW_SHEETS);
-    const title = shown.length < certificates.length ? `Giấy chứng nhận — ${n(shown.length)} giấy đầu trong ${n(certificates.length)} giấy` : `Giấy chứng nhận — ${n(certificates.length)} giấy`;
+    const title =
+      shown.length < certificates.length
+        ? `Giấy chứng nhận — ${n(shown.length)} giấy đầu trong ${n(certificates.length)} giấy`
+        : `Giấy chứng nhận — ${n(certificates.length)} giấy`;
     return { title, html: buildCertificatesHtml({ ...doc, certificates: shown }) };
   },
   'certificates.printers': async (ctx) => {
@@ -308,7 +386,14 @@ export const certificatePrintingHandlers: Handlers<
   'certificates.startBatch': (ctx, input) => startBatch(ctx, input),
   'certificates.batchStatus': (ctx, input) => {
     const job = ctx.jobs.take<BatchResult>(JOB_KIND, input.jobId);
-    return { status: job.status, done: job.done, total: job.total, message: job.message, file: job.result?.file ?? null, printed: job.result?.printed ?? 0 };
+    return {
+      status: job.status,
+      done: job.done,
+      total: job.total,
+      message: job.message,
+      file: job.result?.file ?? null,
+      printed: job.result?.printed ?? 0,
+    };
   },
   'certificates.cancelBatch': (ctx, input) => {
     ctx.jobs.cancel(JOB_KIND, input.jobId);
@@ -332,7 +417,10 @@ export const certificatePrintingHandlers: Handlers<
     if (certificates.length === 0) throw new AppError('EMPTY', `Năm ${input.year} chưa cấp giấy chứng nhận nào.`);
     return certificateRegisterXlsx({ year: input.year, certificates });
   },
-  'certificates.layoutPreview': (ctx, input) => ({ title: 'Mẫu giấy với dữ liệu minh họa (không phải giấy thật)', html: layoutPreviewHtml(ctx, input.programId, input.layout) }),
+  'certificates.layoutPreview': (ctx, input) => ({
+    title: 'Mẫu giấy với dữ liệu minh họa (không phải giấy thật)',
+    html: layoutPreviewHtml(ctx, input.programId, input.layout),
+  }),
   'certificates.calibration': (ctx, input) => ({
     title: 'Trang cân chỉnh máy in',
     html: buildCalibrationHtml({ layout: input.layout ?? layoutOf(ctx, input.programId).layout, offset: offsetOf(ctx) }),

@@ -5,7 +5,15 @@ import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { publicKeyFileText, verifyCertificateCode } from '../certificates/signing';
-import { certificateRecord, certificateRowProblem, codeFor, hasCodeShape, signedBy, validUntilFrom, type Signed } from '../certificates/record';
+import {
+  certificateRecord,
+  certificateRowProblem,
+  codeFor,
+  hasCodeShape,
+  signedBy,
+  validUntilFrom,
+  type Signed,
+} from '../certificates/record';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { isYearClosed } from './plans';
 import { AppError } from '../errors';
@@ -24,7 +32,12 @@ type Signer = z.output<Channels['certificates.issue']['input']>['signer'];
 function settings(ctx: AppCore) {
   const key = activeKey(ctx);
   const profile = centreProfileAt(ctx, todayInVietnam(ctx.now()));
-  return { ...patterns(ctx), keyId: key.keyId, publicKeyPem: key.publicKeyPem, publicKeyFile: publicKeyFileText(key.publicKeyPem, profile?.name ?? '') };
+  return {
+    ...patterns(ctx),
+    keyId: key.keyId,
+    publicKeyPem: key.publicKeyPem,
+    publicKeyFile: publicKeyFileText(key.publicKeyPem, profile?.name ?? ''),
+  };
 }
 
 interface Row {
@@ -95,9 +108,18 @@ function rebuiltPrinted(ctx: AppCore, r: Pick<Row, 'id' | 'class_id' | 'issue_da
     .get(r.id) as { full_name: string; birth_date: string | null; unit_name: string | null; classification: string | null };
   const cls = getClass(ctx, r.class_id);
   return {
-    fullName: e.full_name, birthDate: e.birth_date, unitName: e.unit_name, programName: cls.programName, className: cls.name,
-    startDate: cls.startDate, endDate: cls.endDate, classification: e.classification, signer: signed.signer,
-    placeName: signed.issuingBody.placeName, validUntil: validUntilFrom(validityMonths(ctx, cls.programId), r.issue_date), issuingBody: signed.issuingBody,
+    fullName: e.full_name,
+    birthDate: e.birth_date,
+    unitName: e.unit_name,
+    programName: cls.programName,
+    className: cls.name,
+    startDate: cls.startDate,
+    endDate: cls.endDate,
+    classification: e.classification,
+    signer: signed.signer,
+    placeName: signed.issuingBody.placeName,
+    validUntil: validUntilFrom(validityMonths(ctx, cls.programId), r.issue_date),
+    issuingBody: signed.issuingBody,
   };
 }
 
@@ -143,11 +165,15 @@ function repair(ctx: AppCore, year: number) {
         }
       }
       const printed = printedSchema.parse({ ...rebuiltPrinted(ctx, r, signedBy(profile, { kind: 'director' })!), ...signedWords, ...kept });
-      const code = hasCodeShape(r.verification_code) ? r.verification_code : codeFor({ serial: r.serial, registerNo: r.register_no, issueDate: r.issue_date }, printed, key);
+      const code = hasCodeShape(r.verification_code)
+        ? r.verification_code
+        : codeFor({ serial: r.serial, registerNo: r.register_no, issueDate: r.issue_date }, printed, key);
       update.run(JSON.stringify(printed), code, r.id);
       serials.push(r.serial);
       audit(ctx, {
-        action: 'update', entity: 'certificate', entityId: r.id,
+        action: 'update',
+        entity: 'certificate',
+        entityId: r.id,
         before: { printed: r.printed_json, verificationCode: r.verification_code },
         after: { printed, verificationCode: code, signedWithKey: code === r.verification_code ? null : key.keyId },
         reason: 'Sửa bản ghi hỏng: giữ phần còn đúng, dựng lại phần thiếu từ mã xác thực và hồ sơ người học, lớp',
@@ -166,7 +192,10 @@ export function certificate(ctx: AppCore, id: number): Certificate {
 /** Who signs, under the Party header valid on the issue date (both frozen with the certificate). */
 function signerOf(ctx: AppCore, issueDate: string, signer: Signer): Pick<CertificatePrinted, 'signer' | 'issuingBody'> {
   const p = centreProfileAt(ctx, issueDate);
-  if (!p) throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(issueDate)}.`, { issueDate: 'Chưa có hồ sơ trung tâm cho ngày này' });
+  if (!p)
+    throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(issueDate)}.`, {
+      issueDate: 'Chưa có hồ sơ trung tâm cho ngày này',
+    });
   const signed = signedBy(p, signer);
   if (!signed) throw new AppError('INVALID_INPUT', 'Hồ sơ trung tâm không có phó giám đốc này.', { signer: 'Chọn người ký' });
   return signed;
@@ -195,13 +224,21 @@ function candidates(ctx: AppCore, classId: number): { cls: ReturnType<typeof get
     .filter((r) => r.result.status === 'eligible')
     .map((r) => {
       const e = people.get(r.enrollmentId)!;
-      return { enrollmentId: e.id, personId: e.personId, fullName: e.fullName, birthDate: e.birthDate, unitName: e.unitName, classification: r.result.classification };
+      return {
+        enrollmentId: e.id,
+        personId: e.personId,
+        fullName: e.fullName,
+        birthDate: e.birthDate,
+        unitName: e.unitName,
+        classification: r.result.classification,
+      };
     });
   return { cls, eligible, decisionDate: grid.decision!.date };
 }
 
 function validityMonths(ctx: AppCore, programId: number): number | null {
-  return (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(programId) as { validity_months: number | null }).validity_months;
+  return (ctx.db.prepare('SELECT validity_months FROM programs WHERE id = ?').get(programId) as { validity_months: number | null })
+    .validity_months;
 }
 
 /**
@@ -210,16 +247,22 @@ function validityMonths(ctx: AppCore, programId: number): number | null {
  */
 function insertCertificate(
   ctx: AppCore,
-  c: { cls: ReturnType<typeof getClass>; who: Candidate; issueDate: string; signed: Pick<CertificatePrinted, 'signer' | 'issuingBody'>; replacesId: number | null },
+  c: {
+    cls: ReturnType<typeof getClass>;
+    who: Candidate;
+    issueDate: string;
+    signed: Pick<CertificatePrinted, 'signer' | 'issuingBody'>;
+    replacesId: number | null;
+  },
 ): number {
   const year = Number(c.issueDate.slice(0, 4));
   const p = patterns(ctx);
   const seq = nextSeq(ctx, year, p.yearly);
   const serial = formatCertNumber(p.serialPattern, { seq, year });
   const registerNo = formatCertNumber(p.registerPattern, { seq, year });
-  const clash = ctx.db.prepare('SELECT serial, register_no FROM certificates WHERE serial = ? OR register_no = ?').get(serial, registerNo) as
-    | { serial: string; register_no: string }
-    | undefined;
+  const clash = ctx.db
+    .prepare('SELECT serial, register_no FROM certificates WHERE serial = ? OR register_no = ?')
+    .get(serial, registerNo) as { serial: string; register_no: string } | undefined;
   if (clash) {
     throw new AppError(
       'NUMBER_REPEATS',
@@ -229,7 +272,13 @@ function insertCertificate(
   const { printed, code } = certificateRecord(
     {
       holder: { fullName: c.who.fullName, birthDate: c.who.birthDate, unitName: c.who.unitName, classification: c.who.classification },
-      cls: { programName: c.cls.programName, name: c.cls.name, startDate: c.cls.startDate, endDate: c.cls.endDate, validityMonths: validityMonths(ctx, c.cls.programId) },
+      cls: {
+        programName: c.cls.programName,
+        name: c.cls.name,
+        startDate: c.cls.startDate,
+        endDate: c.cls.endDate,
+        validityMonths: validityMonths(ctx, c.cls.programId),
+      },
       issueDate: c.issueDate,
       signed: c.signed,
       serial,
@@ -243,8 +292,21 @@ function insertCertificate(
         `INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code,
            status, replaces_id, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?, ?)`,
       )
-      .run(c.who.enrollmentId, c.who.personId, c.cls.id, year, seq, serial, registerNo, c.issueDate, JSON.stringify(printed), code, c.replacesId, ctx.now().toISOString(), ctx.actor)
-      .lastInsertRowid,
+      .run(
+        c.who.enrollmentId,
+        c.who.personId,
+        c.cls.id,
+        year,
+        seq,
+        serial,
+        registerNo,
+        c.issueDate,
+        JSON.stringify(printed),
+        code,
+        c.replacesId,
+        ctx.now().toISOString(),
+        ctx.actor,
+      ).lastInsertRowid,
   );
 }
 
@@ -256,7 +318,9 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
   return ctx.db.transaction(() => {
     const { cls, eligible, decisionDate } = candidates(ctx, input.classId);
     if (input.issueDate < decisionDate) {
-      throw new AppError('INVALID_INPUT', `Ngày cấp trước ngày quyết định công nhận kết quả (${formatDate(decisionDate)}).`, { issueDate: 'Ngày cấp trước ngày công nhận kết quả' });
+      throw new AppError('INVALID_INPUT', `Ngày cấp trước ngày quyết định công nhận kết quả (${formatDate(decisionDate)}).`, {
+        issueDate: 'Ngày cấp trước ngày công nhận kết quả',
+      });
     }
     const byId = new Map(eligible.map((e) => [e.enrollmentId, e]));
     let chosen: Candidate[];
@@ -265,9 +329,15 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
         const who = byId.get(id);
         if (!who) {
           const name = enrollmentRows(ctx, input.classId).find((e) => e.id === id)?.fullName;
-          throw new AppError('NOT_ELIGIBLE', name ? `${name} không đủ điều kiện được cấp giấy chứng nhận; chưa cấp giấy nào.` : 'Có học viên không thuộc lớp này; hãy tải lại trang.');
+          throw new AppError(
+            'NOT_ELIGIBLE',
+            name
+              ? `${name} không đủ điều kiện được cấp giấy chứng nhận; chưa cấp giấy nào.`
+              : 'Có học viên không thuộc lớp này; hãy tải lại trang.',
+          );
         }
-        if (validFor(ctx, id)) throw new AppError('ALREADY_ISSUED', `${who.fullName} đã có giấy chứng nhận; dùng «Cấp lại» nếu cần. Chưa cấp giấy nào.`);
+        if (validFor(ctx, id))
+          throw new AppError('ALREADY_ISSUED', `${who.fullName} đã có giấy chứng nhận; dùng «Cấp lại» nếu cần. Chưa cấp giấy nào.`);
         return who;
       });
     } else {
@@ -275,9 +345,13 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
     }
     if (chosen.length === 0) throw new AppError('NOTHING_TO_ISSUE', 'Mọi học viên đủ điều kiện của lớp đã có giấy chứng nhận.');
     if (isYearClosed(ctx, cls.year) && !input.reason) {
-      throw new AppError('YEAR_CLOSED', `Năm ${cls.year} đã khóa sổ: cấp giấy cho lớp của năm này cần ghi lý do; số liệu năm ${cls.year} sẽ hiện là điều chỉnh trong báo cáo sau.`, {
-        reason: 'Năm đã khóa sổ: cần ghi lý do',
-      });
+      throw new AppError(
+        'YEAR_CLOSED',
+        `Năm ${cls.year} đã khóa sổ: cấp giấy cho lớp của năm này cần ghi lý do; số liệu năm ${cls.year} sẽ hiện là điều chỉnh trong báo cáo sau.`,
+        {
+          reason: 'Năm đã khóa sổ: cần ghi lý do',
+        },
+      );
     }
     const signed = signerOf(ctx, input.issueDate, input.signer);
     const ids = chosen.map((who) => insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signed, replacesId: null }));
@@ -285,7 +359,13 @@ function issue(ctx: AppCore, input: z.output<Channels['certificates.issue']['inp
       ctx.db.prepare("UPDATE classes SET status = 'certificates_issued', updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), cls.id);
     }
     const issued = ids.map((id) => certificate(ctx, id));
-    audit(ctx, { action: 'create', entity: 'class_certificates', entityId: cls.id, after: { serials: issued.map((c) => c.serial), issueDate: input.issueDate }, ...(input.reason ? { reason: input.reason } : {}) });
+    audit(ctx, {
+      action: 'create',
+      entity: 'class_certificates',
+      entityId: cls.id,
+      after: { serials: issued.map((c) => c.serial), issueDate: input.issueDate },
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
     return { issued };
   })();
 }
@@ -300,7 +380,12 @@ function plan(ctx: AppCore, classId: number) {
     return {
       eligible: eligible.map((e) => {
         const r = validFor(ctx, e.enrollmentId);
-        return { enrollmentId: e.enrollmentId, fullName: e.fullName, classification: e.classification, certificate: r ? toCertificate(ctx, r) : null };
+        return {
+          enrollmentId: e.enrollmentId,
+          fullName: e.fullName,
+          classification: e.classification,
+          certificate: r ? toCertificate(ctx, r) : null,
+        };
       }),
       nextSerial: formatCertNumber(p.serialPattern, { seq, year }),
       nextRegisterNo: formatCertNumber(p.registerPattern, { seq, year }),
@@ -311,7 +396,8 @@ function plan(ctx: AppCore, classId: number) {
 
 function setStatus(ctx: AppCore, id: number, status: 'reissued' | 'revoked', reason: string): Certificate {
   const before = certificate(ctx, id);
-  if (before.status !== 'valid') throw new AppError('NOT_VALID', `Giấy số ${before.serial} đã ${before.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}.`);
+  if (before.status !== 'valid')
+    throw new AppError('NOT_VALID', `Giấy số ${before.serial} đã ${before.status === 'revoked' ? 'bị thu hồi' : 'được cấp lại'}.`);
   ctx.db.prepare('UPDATE certificates SET status = ?, status_reason = ? WHERE id = ?').run(status, reason, id);
   return before;
 }
@@ -319,14 +405,28 @@ function setStatus(ctx: AppCore, id: number, status: 'reissued' | 'revoked', rea
 function reissue(ctx: AppCore, input: z.output<Channels['certificates.reissue']['input']>): Certificate {
   return ctx.db.transaction(() => {
     const old = setStatus(ctx, input.certificateId, 'reissued', input.reason);
-    const enrollmentId = (ctx.db.prepare('SELECT enrollment_id FROM certificates WHERE id = ?').get(old.id) as { enrollment_id: number }).enrollment_id;
+    const enrollmentId = (ctx.db.prepare('SELECT enrollment_id FROM certificates WHERE id = ?').get(old.id) as { enrollment_id: number })
+      .enrollment_id;
     // The new certificate says what the record says now: a reissue usually corrects an error.
     const { cls, eligible } = candidates(ctx, old.classId);
     const who = eligible.find((e) => e.enrollmentId === enrollmentId);
     if (!who) throw new AppError('NOT_ELIGIBLE', 'Học viên không còn đủ điều kiện theo kết quả hiện tại; không cấp lại được.');
-    const id = insertCertificate(ctx, { cls, who, issueDate: input.issueDate, signed: signerOf(ctx, input.issueDate, input.signer), replacesId: old.id });
+    const id = insertCertificate(ctx, {
+      cls,
+      who,
+      issueDate: input.issueDate,
+      signed: signerOf(ctx, input.issueDate, input.signer),
+      replacesId: old.id,
+    });
     const fresh = certificate(ctx, id);
-    audit(ctx, { action: 'create', entity: 'certificate', entityId: id, before: old, after: fresh, reason: `Cấp lại giấy số ${old.serial}: ${input.reason}` });
+    audit(ctx, {
+      action: 'create',
+      entity: 'certificate',
+      entityId: id,
+      before: old,
+      after: fresh,
+      reason: `Cấp lại giấy số ${old.serial}: ${input.reason}`,
+    });
     return fresh;
   })();
 }
@@ -360,7 +460,9 @@ export const certificatesHandlers: Handlers<
   'certificates.settings': (ctx) => settings(ctx),
   'certificates.saveSettings': (ctx, input) => {
     ctx.db.transaction(() => {
-      const upsert = ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      const upsert = ctx.db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
       upsert.run('certificates.serialPattern', input.serialPattern);
       upsert.run('certificates.registerPattern', input.registerPattern);
       audit(ctx, { action: 'update', entity: 'settings', entityId: 'certificates', after: input });
@@ -369,8 +471,10 @@ export const certificatesHandlers: Handlers<
   },
   'certificates.plan': (ctx, input) => plan(ctx, input.classId),
   'certificates.issue': (ctx, input) => issue(ctx, input),
-  'certificates.ofClass': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.class_id = ? ORDER BY c.seq`).all(input.classId) as Row[]).map((r) => toCertificate(ctx, r)),
-  'certificates.register': (ctx, input) => (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map((r) => toCertificate(ctx, r)),
+  'certificates.ofClass': (ctx, input) =>
+    (ctx.db.prepare(`${SELECT} WHERE c.class_id = ? ORDER BY c.seq`).all(input.classId) as Row[]).map((r) => toCertificate(ctx, r)),
+  'certificates.register': (ctx, input) =>
+    (ctx.db.prepare(`${SELECT} WHERE c.year = ? ORDER BY c.seq`).all(input.year) as Row[]).map((r) => toCertificate(ctx, r)),
   'certificates.reissue': (ctx, input) => reissue(ctx, input),
   'certificates.revoke': (ctx, input) => revoke(ctx, input.certificateId, input.reason),
   'certificates.verify': (ctx, input) => verifyCertificate(ctx, input),

@@ -48,7 +48,9 @@ const SELECT = `SELECT c.*, p.name AS program_name, v.name AS venue_name, l.fami
 
 function toClass(ctx: AppCore, r: Row): ClassRow {
   const body = JSON.parse(r.issuing_body_json) as ClassRow['issuingBody'];
-  const sites = ctx.db.prepare('SELECT place, contact FROM class_sites WHERE class_id = ? ORDER BY position').all(r.id) as ClassRow['sites'];
+  const sites = ctx.db
+    .prepare('SELECT place, contact FROM class_sites WHERE class_id = ? ORDER BY position')
+    .all(r.id) as ClassRow['sites'];
   return {
     id: r.id,
     programId: r.program_id,
@@ -87,11 +89,22 @@ export function getClass(ctx: AppCore, id: number): ClassRow {
 function issuingBody(ctx: AppCore, date: string): ClassRow['issuingBody'] {
   const p = centreProfileAt(ctx, date);
   if (!p) {
-    throw new AppError('NO_PROFILE', `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(date)}; hãy nhập hồ sơ của giai đoạn đó ở màn hình Hồ sơ trung tâm.`, {
-      startDate: `Chưa có hồ sơ trung tâm cho ngày ${formatDate(date)}`,
-    });
+    throw new AppError(
+      'NO_PROFILE',
+      `Chưa có hồ sơ trung tâm áp dụng cho ngày ${formatDate(date)}; hãy nhập hồ sơ của giai đoạn đó ở màn hình Hồ sơ trung tâm.`,
+      {
+        startDate: `Chưa có hồ sơ trung tâm cho ngày ${formatDate(date)}`,
+      },
+    );
   }
-  return { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  return {
+    superior: p.superior,
+    centreName: p.name,
+    docCode: p.docCode,
+    placeName: p.placeName,
+    directorName: p.director.name,
+    directorTitle: p.director.title,
+  };
 }
 
 function nextCohort(ctx: AppCore, programId: number, year: number, numbering: 'per_year' | 'continuous', exceptId: number | null): number {
@@ -105,7 +118,9 @@ function nextCohort(ctx: AppCore, programId: number, year: number, numbering: 'p
 }
 
 function nextDecisionNumber(ctx: AppCore, date: string): number {
-  const r = ctx.db.prepare("SELECT coalesce(max(number), 0) + 1 AS n FROM documents WHERE type = 'QD' AND term_start = ?").get(termOf(ctx.db, date)) as {
+  const r = ctx.db
+    .prepare("SELECT coalesce(max(number), 0) + 1 AS n FROM documents WHERE type = 'QD' AND term_start = ?")
+    .get(termOf(ctx.db, date)) as {
     n: number;
   };
   return r.n;
@@ -122,19 +137,24 @@ function save(ctx: AppCore, input: z.output<typeof classInput>): ClassRow {
   const db = ctx.db;
   return db.transaction(() => {
     const before = input.id === undefined ? null : getClass(ctx, input.id);
-    const program = db.prepare('SELECT archived_at FROM programs WHERE id = ?').get(input.programId) as { archived_at: string | null } | undefined;
+    const program = db.prepare('SELECT archived_at FROM programs WHERE id = ?').get(input.programId) as
+      { archived_at: string | null } | undefined;
     if (!program) throw new AppError('INVALID_INPUT', 'Chương trình không tồn tại.', { programId: 'Chương trình không tồn tại' });
     if (program.archived_at && before?.programId !== input.programId) {
       throw new AppError('INVALID_INPUT', 'Chương trình đã lưu trữ.', { programId: 'Chương trình đã lưu trữ, không mở lớp mới' });
     }
     if (before?.venueId !== input.venueId) assertActive(ctx, 'venues', input.venueId, 'venueId', 'Địa điểm');
-    if (before?.homeroomLecturerId !== input.homeroomLecturerId) assertActive(ctx, 'lecturers', input.homeroomLecturerId, 'homeroomLecturerId', 'Giảng viên chủ nhiệm');
+    if (before?.homeroomLecturerId !== input.homeroomLecturerId)
+      assertActive(ctx, 'lecturers', input.homeroomLecturerId, 'homeroomLecturerId', 'Giảng viên chủ nhiệm');
     const year = Number(input.startDate.slice(0, 4));
     if (isYearClosed(ctx, year)) throw new AppError('YEAR_CLOSED', `Năm ${year} đã khóa sổ.`, { startDate: `Năm ${year} đã khóa sổ` });
     if (input.planLineId !== null) {
-      const line = db.prepare('SELECT program_id, year FROM plan_lines WHERE id = ?').get(input.planLineId) as { program_id: number; year: number } | undefined;
+      const line = db.prepare('SELECT program_id, year FROM plan_lines WHERE id = ?').get(input.planLineId) as
+        { program_id: number; year: number } | undefined;
       if (!line || line.program_id !== input.programId || line.year !== year) {
-        throw new AppError('INVALID_INPUT', 'Dòng kế hoạch không khớp với chương trình hoặc năm của lớp.', { planLineId: 'Không khớp chương trình hoặc năm' });
+        throw new AppError('INVALID_INPUT', 'Dòng kế hoạch không khớp với chương trình hoặc năm của lớp.', {
+          planLineId: 'Không khớp chương trình hoặc năm',
+        });
       }
     }
     if (before) {
@@ -153,7 +173,9 @@ function save(ctx: AppCore, input: z.output<typeof classInput>): ClassRow {
     // The opening decision is a numbered document: its number is unique for decisions in the term.
     let decisionId: number | null = null;
     if (input.openingDecisionNumber !== null && input.openingDecisionDate !== null) {
-      const existingId = before ? (db.prepare('SELECT opening_decision_id AS d FROM classes WHERE id = ?').get(before.id) as { d: number | null }).d : null;
+      const existingId = before
+        ? (db.prepare('SELECT opening_decision_id AS d FROM classes WHERE id = ?').get(before.id) as { d: number | null }).d
+        : null;
       decisionId = saveDecision(db, {
         existingId,
         number: input.openingDecisionNumber,
@@ -165,7 +187,13 @@ function save(ctx: AppCore, input: z.output<typeof classInput>): ClassRow {
         now,
       });
     }
-    const status: ClassStatus = before ? (before.status === 'planned' && decisionId !== null ? 'opened' : before.status) : decisionId !== null ? 'opened' : 'planned';
+    const status: ClassStatus = before
+      ? before.status === 'planned' && decisionId !== null
+        ? 'opened'
+        : before.status
+      : decisionId !== null
+        ? 'opened'
+        : 'planned';
     const values = {
       program_id: input.programId,
       plan_line_id: input.planLineId,
@@ -243,22 +271,33 @@ const NEXT: Partial<Record<ClassStatus, ClassStatus[]>> = {
 function setStatus(ctx: AppCore, id: number, status: ClassStatus, reason: string | undefined): ClassRow {
   return ctx.db.transaction(() => {
     const before = getClass(ctx, id);
-    if (isYearClosed(ctx, before.year)) throw new AppError('YEAR_CLOSED', `Năm ${before.year} đã khóa sổ; không đổi trạng thái lớp của năm này được.`);
+    if (isYearClosed(ctx, before.year))
+      throw new AppError('YEAR_CLOSED', `Năm ${before.year} đã khóa sổ; không đổi trạng thái lớp của năm này được.`);
     if (!NEXT[before.status]?.includes(status)) {
-      throw new AppError('BAD_TRANSITION', `Không thể chuyển lớp từ «${CLASS_STATUS_LABELS[before.status]}» sang «${CLASS_STATUS_LABELS[status]}».`);
+      throw new AppError(
+        'BAD_TRANSITION',
+        `Không thể chuyển lớp từ «${CLASS_STATUS_LABELS[before.status]}» sang «${CLASS_STATUS_LABELS[status]}».`,
+      );
     }
     if (status === 'opened' && before.openingDecisionNumber === null) {
-      throw new AppError('NEEDS_DECISION', 'Cần nhập số và ngày quyết định mở lớp trước.', { openingDecisionNumber: 'Chưa có quyết định mở lớp' });
+      throw new AppError('NEEDS_DECISION', 'Cần nhập số và ngày quyết định mở lớp trước.', {
+        openingDecisionNumber: 'Chưa có quyết định mở lớp',
+      });
     }
-    if (status === 'cancelled' && !reason?.trim()) throw new AppError('NEEDS_REASON', 'Cần ghi lý do hủy lớp.', { reason: 'Cần ghi lý do hủy lớp' });
-    ctx.db.prepare('UPDATE classes SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?').run(status, status === 'cancelled' ? reason!.trim() : null, ctx.now().toISOString(), id);
+    if (status === 'cancelled' && !reason?.trim())
+      throw new AppError('NEEDS_REASON', 'Cần ghi lý do hủy lớp.', { reason: 'Cần ghi lý do hủy lớp' });
+    ctx.db
+      .prepare('UPDATE classes SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?')
+      .run(status, status === 'cancelled' ? reason!.trim() : null, ctx.now().toISOString(), id);
     const after = getClass(ctx, id);
     audit(ctx, { action: 'update', entity: 'class', entityId: id, before, after, ...(reason ? { reason } : {}) });
     return after;
   })();
 }
 
-export const classesHandlers: Handlers<Pick<typeof classesChannels, 'classes.list' | 'classes.get' | 'classes.propose' | 'classes.save' | 'classes.setStatus'>> = {
+export const classesHandlers: Handlers<
+  Pick<typeof classesChannels, 'classes.list' | 'classes.get' | 'classes.propose' | 'classes.save' | 'classes.setStatus'>
+> = {
   'classes.list': (ctx, input) =>
     (
       ctx.db

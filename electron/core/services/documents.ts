@@ -13,7 +13,15 @@ import { attendanceModel, classSummaryModel, scoreSheetModel, timetableModel } f
 import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../documents/docx-models';
 import { partyDocx } from '../documents/docx-party';
 import { buildAttendanceSheetHtml, type AttendanceSheetDoc } from '../documents/attendance-sheet';
-import { buildClassSummaryHtml, buildLearnerListHtml, buildResultsDecisionHtml, buildScoreSheetHtml, type LearnerListDoc, type ResultsDecisionDoc, type SummaryBreakdown } from '../documents/class-lists';
+import {
+  buildClassSummaryHtml,
+  buildLearnerListHtml,
+  buildResultsDecisionHtml,
+  buildScoreSheetHtml,
+  type LearnerListDoc,
+  type ResultsDecisionDoc,
+  type SummaryBreakdown,
+} from '../documents/class-lists';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
 import { getClass } from './classes';
 import { attendanceGrid, enrollmentRows, resultsGrid } from './enrollments';
@@ -40,7 +48,13 @@ function classDocument(ctx: AppCore, req: Request): ClassDocument {
   const slug = fileSlug(c.name);
   const date = todayInVietnam(ctx.now());
   const enrolled = () => enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled');
-  const named = <T,>(prefix: string, doc: T, html: (d: T) => string, model: (d: T) => PartyDocumentModel, title = `${DOCUMENT_LABELS[req.kind]} — ${c.name}`): ClassDocument => ({
+  const named = <T>(
+    prefix: string,
+    doc: T,
+    html: (d: T) => string,
+    model: (d: T) => PartyDocumentModel,
+    title = `${DOCUMENT_LABELS[req.kind]} — ${c.name}`,
+  ): ClassDocument => ({
     title,
     baseName: `${prefix}-${slug}`,
     html: () => html(doc),
@@ -60,17 +74,35 @@ function classDocument(ctx: AppCore, req: Request): ClassDocument {
           ...(unplaced.length ? [{ name: 'Chưa chọn điểm cầu', learners: unplaced }] : []),
         ].filter((x) => x.learners.length > 0)
       : [];
-    const doc: AttendanceSheetDoc = { body, className: c.name, layout: req.kind === 'attendanceDay' ? 'day' : 'week', sessions: grid.sessions, learners, sites };
+    const doc: AttendanceSheetDoc = {
+      body,
+      className: c.name,
+      layout: req.kind === 'attendanceDay' ? 'day' : 'week',
+      sessions: grid.sessions,
+      learners,
+      sites,
+    };
     return named('so-diem-danh', doc, buildAttendanceSheetHtml, attendanceModel);
   }
   if (req.kind === 'scoreSheet') {
     const grid = resultsGrid(ctx, c.id);
     if (grid.rows.length === 0) throw new AppError('NO_LEARNERS', 'Lớp chưa có học viên.');
-    return named('bang-diem', { body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) }, buildScoreSheetHtml, scoreSheetModel);
+    return named(
+      'bang-diem',
+      { body, date, className: c.name, components: grid.scheme.components, rows: scoreRows(grid) },
+      buildScoreSheetHtml,
+      scoreSheetModel,
+    );
   }
   if (req.kind === 'resultsDecision') {
     const doc = resultsDecisionDoc(ctx, c);
-    return named('quyet-dinh-cong-nhan', doc, buildResultsDecisionHtml, resultsDecisionModel, `${DOCUMENT_LABELS.resultsDecision} số ${doc.number}`);
+    return named(
+      'quyet-dinh-cong-nhan',
+      doc,
+      buildResultsDecisionHtml,
+      resultsDecisionModel,
+      `${DOCUMENT_LABELS.resultsDecision} số ${doc.number}`,
+    );
   }
   if (req.kind === 'classSummary') {
     const learners = nonEmpty(enrolled());
@@ -78,7 +110,13 @@ function classDocument(ctx: AppCore, req: Request): ClassDocument {
     const doc = { body, date, className: c.name, total: learners.length, breakdowns: summary(learners, grid, c.startDate) };
     return named('tong-hop-ket-qua', doc, buildClassSummaryHtml, classSummaryModel);
   }
-  return named('quyet-dinh-mo-lop', openingDecisionDoc(ctx, c), buildOpeningDecisionHtml, openingDecisionModel, `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`);
+  return named(
+    'quyet-dinh-mo-lop',
+    openingDecisionDoc(ctx, c),
+    buildOpeningDecisionHtml,
+    openingDecisionModel,
+    `${DOCUMENT_LABELS.openingDecision} số ${c.openingDecisionLabel}`,
+  );
 }
 
 /** One builder call per request: the preview, the PDF and the printout are the same HTML. */
@@ -89,7 +127,9 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
 
 // ASCII file names survive every file system and e-mail client; long names are cut at a word.
 function fileSlug(className: string): string {
-  const full = foldText(className).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const full = foldText(className)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return full.length <= 80 ? full : full.slice(0, 80).replace(/-[^-]*$/, '');
 }
 
@@ -98,7 +138,7 @@ type ClassRecord = ReturnType<typeof getClass>;
 function timetableDoc(ctx: AppCore, c: ClassRecord): TimetableDoc {
   const sessions = loadSessions(ctx, c.id);
   if (sessions.length === 0) throw new AppError('NO_SESSIONS', 'Lớp chưa có lịch học; hãy lập lịch học trước khi in.');
-  const lecturer = ctx.db.prepare('SELECT family_and_middle || \' \' || given AS name FROM lecturers WHERE id = ?');
+  const lecturer = ctx.db.prepare("SELECT family_and_middle || ' ' || given AS name FROM lecturers WHERE id = ?");
   const venue = ctx.db.prepare('SELECT name FROM venues WHERE id = ?');
   return {
     body: { ...c.issuingBody },
@@ -143,10 +183,20 @@ function openingDecisionDoc(ctx: AppCore, c: ClassRecord): OpeningDecisionDoc {
 
 function resultsDecisionDoc(ctx: AppCore, c: ClassRecord): ResultsDecisionDoc {
   const r = recognisedList(ctx, c.id);
-  const outcome = (ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(c.programId) as { outcome: ResultsDecisionDoc['outcome'] }).outcome;
+  const outcome = (
+    ctx.db.prepare('SELECT outcome FROM programs WHERE id = ?').get(c.programId) as { outcome: ResultsDecisionDoc['outcome'] }
+  ).outcome;
   return {
-    body: { ...c.issuingBody }, number: r.decision.label, date: r.decision.date, className: c.name, programName: c.programName, startDate: c.startDate, endDate: c.endDate,
-    outcome, recognised: r.recognised, total: r.total,
+    body: { ...c.issuingBody },
+    number: r.decision.label,
+    date: r.decision.date,
+    className: c.name,
+    programName: c.programName,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    outcome,
+    recognised: r.recognised,
+    total: r.total,
   };
 }
 
@@ -186,7 +236,14 @@ function recognisedList(ctx: AppCore, classId: number) {
     .filter((r) => r.result.status === 'eligible')
     .map((r) => {
       const e = people.get(r.enrollmentId)!;
-      return { fullName: r.fullName, sex: e.sex, birthDate: e.birthDate, unitName: e.unitName, finalTenths: r.result.finalTenths, classification: r.result.classification };
+      return {
+        fullName: r.fullName,
+        sex: e.sex,
+        birthDate: e.birthDate,
+        unitName: e.unitName,
+        finalTenths: r.result.finalTenths,
+        classification: r.result.classification,
+      };
     });
   return { decision: grid.decision, recognised, total: grid.rows.length };
 }
@@ -194,7 +251,9 @@ function recognisedList(ctx: AppCore, classId: number) {
 function countBy<T>(items: T[], key: (t: T) => string, order?: string[]): { label: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  const labels = order ? order.filter((l) => counts.has(l)).concat([...counts.keys()].filter((l) => !order.includes(l))) : [...counts.keys()];
+  const labels = order
+    ? order.filter((l) => counts.has(l)).concat([...counts.keys()].filter((l) => !order.includes(l)))
+    : [...counts.keys()];
   return labels.map((label) => ({ label, count: counts.get(label)! }));
 }
 
@@ -223,9 +282,20 @@ function summary(learners: ReturnType<typeof enrollmentRows>, grid: Grid, classS
   const units = countBy(learners, (l) => l.unitName ?? UNKNOWN).sort((a, b) => collator.compare(a.label, b.label));
   return [
     { title: 'Theo giới tính', rows: countBy(learners, (l) => (l.sex ? SEX_LABELS[l.sex] : UNKNOWN), ['Nam', 'Nữ']) },
-    { title: 'Theo độ tuổi', rows: countBy(learners, (l) => ageBand(l.birthDate, classStart), ['Dưới 30 tuổi', 'Từ 30 đến 45 tuổi', 'Từ 46 đến 60 tuổi', 'Trên 60 tuổi']) },
+    {
+      title: 'Theo độ tuổi',
+      rows: countBy(learners, (l) => ageBand(l.birthDate, classStart), [
+        'Dưới 30 tuổi',
+        'Từ 30 đến 45 tuổi',
+        'Từ 46 đến 60 tuổi',
+        'Trên 60 tuổi',
+      ]),
+    },
     { title: 'Theo dân tộc', rows: countBy(learners, (l) => l.ethnicityName ?? UNKNOWN, ['Kinh']) },
-    { title: 'Theo tình trạng đảng viên', rows: countBy(learners, (l) => (l.partyStatus ? PARTY_STATUS_LABELS[l.partyStatus] : UNKNOWN), Object.values(PARTY_STATUS_LABELS)) },
+    {
+      title: 'Theo tình trạng đảng viên',
+      rows: countBy(learners, (l) => (l.partyStatus ? PARTY_STATUS_LABELS[l.partyStatus] : UNKNOWN), Object.values(PARTY_STATUS_LABELS)),
+    },
     { title: 'Theo kết quả học tập', rows: countBy(learners, (l) => resultLabel(l.id), bands) },
     { title: 'Theo chi bộ, đơn vị', rows: units },
   ];
@@ -233,7 +303,8 @@ function summary(learners: ReturnType<typeof enrollmentRows>, grid: Grid, classS
 
 async function spreadsheet(ctx: AppCore, input: z.output<(typeof documentsChannels)['documents.xlsx']['input']>) {
   const c = getClass(ctx, input.classId);
-  if (input.kind === 'learnerList') return learnerListXlsx({ className: c.name, learners: nonEmpty(enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled')) });
+  if (input.kind === 'learnerList')
+    return learnerListXlsx({ className: c.name, learners: nonEmpty(enrollmentRows(ctx, c.id).filter((e) => e.status === 'enrolled')) });
   if (input.kind === 'attendance') {
     const grid = attendanceGrid(ctx, c.id);
     return attendanceXlsx({ className: c.name, sessions: grid.sessions, rows: nonEmpty(grid.rows.filter((r) => !r.withdrawn)) });

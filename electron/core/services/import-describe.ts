@@ -21,7 +21,9 @@ export interface DescribedSheet {
 
 /** A few names both ways, from the name column(s) when the header was found, else any garbled cells. */
 function preview(sheet: RawSheet, verdict: FontVerdict, table: DetectedTable | null): { original: string; converted: string }[] {
-  const nameCols = (table?.columns ?? []).filter((c) => c.field === 'fullName' || c.field === 'familyAndMiddle' || c.field === 'given').map((c) => c.col);
+  const nameCols = (table?.columns ?? [])
+    .filter((c) => c.field === 'fullName' || c.field === 'familyAndMiddle' || c.field === 'given')
+    .map((c) => c.col);
   const out: { original: string; converted: string }[] = [];
   const start = table ? table.firstDataRow : 0;
   for (let r = start; r < sheet.cells.length && out.length < PREVIEW_NAMES; r++) {
@@ -51,7 +53,11 @@ export function describeSheet(sheet: RawSheet, index: number, memory: Map<string
   const firstDataRow = table ? table.firstDataRow + 1 : 1;
   const columns = Array.from({ length: sheet.colCount }, (_, col) => {
     const detected = headers.find((c) => c.col === col);
-    const { mapping, proposed: guess, remembered } = detected ?? { mapping: { col, field: null }, proposed: { col, field: null }, remembered: false };
+    const {
+      mapping,
+      proposed: guess,
+      remembered,
+    } = detected ?? { mapping: { col, field: null }, proposed: { col, field: null }, remembered: false };
     const samples: string[] = [];
     for (let r = firstDataRow - 1; r < sheet.cells.length && samples.length < 3; r++) {
       const t = cellText(sheet.cells[r]?.[col] ?? null, mapping.field);
@@ -60,9 +66,12 @@ export function describeSheet(sheet: RawSheet, index: number, memory: Map<string
     return { col, letter: columnLetter(col), header: detected?.header ?? '', samples, mapping, guess, remembered };
   }).filter((c) => c.header || c.samples.length > 0);
   const warnings: string[] = [];
-  if (!table) warnings.push('Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh…) trong 30 dòng đầu; hãy chọn cột và dòng bắt đầu bằng tay.');
+  if (!table)
+    warnings.push('Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh…) trong 30 dòng đầu; hãy chọn cột và dòng bắt đầu bằng tay.');
   if (sheet.formulaCellsWithoutValue > 0) {
-    warnings.push(`${sheet.formulaCellsWithoutValue} ô có công thức chưa được tính nên đọc là trống; hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`);
+    warnings.push(
+      `${sheet.formulaCellsWithoutValue} ô có công thức chưa được tính nên đọc là trống; hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`,
+    );
   }
   return {
     headers,

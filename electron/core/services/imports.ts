@@ -39,7 +39,14 @@ interface Session {
   headers: ProposedColumn[][];
   /** Per sheet: its legacy font and the sheet converted to Unicode, else null. */
   legacy: ({ font: LegacyFont; sheet: RawSheet } | null)[];
-  analysis: { sheet: number; fontChoice: FontChoice | null; mapping: ColumnMapping[]; rows: Map<number, RowState>; defaultUnitId: number | null; registryVersion: string } | null;
+  analysis: {
+    sheet: number;
+    fontChoice: FontChoice | null;
+    mapping: ColumnMapping[];
+    rows: Map<number, RowState>;
+    defaultUnitId: number | null;
+    registryVersion: string;
+  } | null;
 }
 
 const SESSION_TTL_MS = 4 * 3600_000;
@@ -66,7 +73,8 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
     onSlow: (ms) => ctx.log.warn(`Reading a ${size} file for import is still running after ${Math.round(ms)} ms`),
   }).catch((err: unknown) => {
     // The clerk sees the reason; the log keeps that a file was refused and how long it took.
-    if (err instanceof AppError) ctx.log.info(`Refused a ${size} file for import: ${err.code} after ${Math.round(performance.now() - started)} ms`);
+    if (err instanceof AppError)
+      ctx.log.info(`Refused a ${size} file for import: ${err.code} after ${Math.round(performance.now() - started)} ms`);
     throw err;
   });
   const { book: workbook, heapMb } = read;
@@ -74,7 +82,15 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
   const memory = readHeaderMemory(ctx.db);
   const described = workbook.sheets.map((s, i) => describeSheet(s, i, memory));
   const id = randomUUID();
-  store(ctx).set(id, { id, fileName, workbook, openedAt: Date.now(), headers: described.map((d) => d.headers), legacy: described.map((d) => d.legacy), analysis: null });
+  store(ctx).set(id, {
+    id,
+    fileName,
+    workbook,
+    openedAt: Date.now(),
+    headers: described.map((d) => d.headers),
+    legacy: described.map((d) => d.legacy),
+    analysis: null,
+  });
   const candidates = described.filter((d) => !d.info.hidden && d.info.headerRow !== null);
   const suggested = (candidates.sort((a, b) => b.info.dataRows - a.info.dataRows)[0] ?? described[0])?.info.index ?? 0;
   return {
@@ -89,7 +105,10 @@ async function open(ctx: AppCore, fileName: string, dataBase64: string) {
 
 function rowContext(ctx: AppCore, defaultUnitId: number | null): RowContext {
   const profile = centreProfileAt(ctx, new Date().toISOString().slice(0, 10));
-  const unit = defaultUnitId === null ? undefined : (ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(defaultUnitId) as { name: string } | undefined);
+  const unit =
+    defaultUnitId === null
+      ? undefined
+      : (ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(defaultUnitId) as { name: string } | undefined);
   if (defaultUnitId !== null && !unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị đã chọn.');
   return { db: ctx.db, now: ctx.now(), preferredCommunes: profile?.areaCommunes ?? [], defaultUnitId, defaultUnitName: unit?.name ?? null };
 }
@@ -134,11 +153,16 @@ function status(s: RowState): ImportRow['status'] {
 
 function toRow(s: RowState): ImportRow {
   const d = s.result.data;
-  const repeat = s.sameAsRow !== null ? [{ field: null, cell: null, message: `Trùng với dòng ${s.sameAsRow} trong cùng tệp`, severity: 'warning' as const }] : [];
+  const repeat =
+    s.sameAsRow !== null
+      ? [{ field: null, cell: null, message: `Trùng với dòng ${s.sameAsRow} trong cùng tệp`, severity: 'warning' as const }]
+      : [];
   return {
     rowNumber: s.raw.rowNumber,
     values: s.raw.values as Record<string, string>,
-    fullName: d ? `${d.familyAndMiddle} ${d.given}`.trim() : (s.raw.values.fullName ?? `${s.raw.values.familyAndMiddle ?? ''} ${s.raw.values.given ?? ''}`.trim()),
+    fullName: d
+      ? `${d.familyAndMiddle} ${d.given}`.trim()
+      : (s.raw.values.fullName ?? `${s.raw.values.familyAndMiddle ?? ''} ${s.raw.values.given ?? ''}`.trim()),
     birthDate: d?.birthDate ?? null,
     sex: s.result.sex,
     unitName: s.result.unitName,
@@ -166,7 +190,14 @@ function analyze(ctx: AppCore, input: z.output<(typeof importsChannels)['imports
     rows.set(raw.rowNumber, { raw, ...evaluate(ctx, raw, rc), action: 'auto', edited: false, sameAsRow: null });
   }
   markRepeats(rows);
-  s.analysis = { sheet: input.sheet, fontChoice, mapping: input.mapping, rows, defaultUnitId: input.defaultUnitId, registryVersion: registryVersion(ctx.db) };
+  s.analysis = {
+    sheet: input.sheet,
+    fontChoice,
+    mapping: input.mapping,
+    rows,
+    defaultUnitId: input.defaultUnitId,
+    registryVersion: registryVersion(ctx.db),
+  };
   const list = [...rows.values()].map(toRow);
   const newUnits = [...new Set([...rows.values()].flatMap((r) => (r.result.newUnitName ? [r.result.newUnitName] : [])))];
   return { sessionId: s.id, sheetName: sheet.name, rows: list, newUnits, fontUndecided: legacy !== null && fontChoice === null };
@@ -226,7 +257,12 @@ async function problemsXlsx(ctx: AppCore, sessionId: string) {
   if (!s.analysis) throw new AppError('INVALID_INPUT', 'Chưa phân tích danh sách.');
   const sheetName = s.workbook.sheets[s.analysis.sheet]!.name;
   const lines = [...s.analysis.rows.values()].flatMap((r) =>
-    toRow(r).problems.map((p) => ({ row: r.raw.rowNumber, name: toRow(r).fullName, p, value: p.field ? (r.raw.values[p.field as ImportField] ?? '') : '' })),
+    toRow(r).problems.map((p) => ({
+      row: r.raw.rowNumber,
+      name: toRow(r).fullName,
+      p,
+      value: p.field ? (r.raw.values[p.field as ImportField] ?? '') : '',
+    })),
   );
   const wb = newWorkbook();
   addTableSheet(
@@ -237,7 +273,11 @@ async function problemsXlsx(ctx: AppCore, sessionId: string) {
       { header: 'Dòng', width: 7, value: (l) => l.row },
       { header: 'Ô', width: 7, value: (l) => l.p.cell },
       { header: 'Họ và tên', width: 24, value: (l) => l.name },
-      { header: 'Cột', width: 22, value: (l) => (l.p.field && l.p.field in IMPORT_FIELDS ? IMPORT_FIELDS[l.p.field as ImportField] : null) },
+      {
+        header: 'Cột',
+        width: 22,
+        value: (l) => (l.p.field && l.p.field in IMPORT_FIELDS ? IMPORT_FIELDS[l.p.field as ImportField] : null),
+      },
       { header: 'Giá trị trong tệp', width: 22, value: (l) => l.value || null },
       { header: 'Vấn đề', width: 60, value: (l) => l.p.message },
       { header: 'Mức độ', width: 10, value: (l) => (l.p.severity === 'error' ? 'Lỗi' : 'Lưu ý') },
@@ -265,7 +305,10 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
   if (blocking.length > 0) {
     throw new AppError(
       'IMPORT_HAS_ERRORS',
-      `Còn ${blocking.length} dòng có lỗi (dòng ${blocking.slice(0, 5).map((r) => r.raw.rowNumber).join(', ')}${blocking.length > 5 ? '…' : ''}). Hãy sửa hoặc bỏ qua các dòng đó; chưa có gì được ghi.`,
+      `Còn ${blocking.length} dòng có lỗi (dòng ${blocking
+        .slice(0, 5)
+        .map((r) => r.raw.rowNumber)
+        .join(', ')}${blocking.length > 5 ? '…' : ''}). Hãy sửa hoặc bỏ qua các dòng đó; chưa có gì được ghi.`,
     );
   }
   const db = ctx.db;
@@ -273,59 +316,76 @@ function commit(ctx: AppCore, sessionId: string, enrol: { classId: number; fitOv
   const sheetName = s.workbook.sheets[analysis.sheet]!.name;
   const counts = { created: 0, linked: 0, filled: 0, skipped: 0, unitsCreated: 0, enrolled: 0, capacityWarning: null as string | null };
   const people: number[] = [];
-  db.transaction(() => { writePeople(db, (writer) => {
-    const now = ctx.now().toISOString();
-    const createdUnits = new Map<string, { id: number; name: string }>();
-    for (const r of rows) {
-      const st = status(r);
-      const action = r.action === 'auto' ? (st === 'same' ? 'link' : st === 'duplicate' ? (r.sameAsRow !== null ? 'skip' : 'new') : 'new') : r.action;
-      if (action === 'skip' || !r.result.data) {
-        counts.skipped++;
-        continue;
-      }
-      const data = { ...r.result.data };
-      let unitName = r.result.unitName;
-      if (r.result.newUnitName) {
-        const key = foldText(r.result.newUnitName);
-        let unit = createdUnits.get(key);
-        if (!unit) {
-          unit = { id: insertUnit(db, r.result.newUnitName, guessUnitKind(r.result.newUnitName), null, null, now), name: r.result.newUnitName };
-          createdUnits.set(key, unit);
-          audit(ctx, { action: 'create', entity: 'unit', entityId: unit.id, after: unit, reason: `Nhập từ tệp «${s.fileName}»` });
+  db.transaction(() => {
+    writePeople(db, (writer) => {
+      const now = ctx.now().toISOString();
+      const createdUnits = new Map<string, { id: number; name: string }>();
+      for (const r of rows) {
+        const st = status(r);
+        const action =
+          r.action === 'auto' ? (st === 'same' ? 'link' : st === 'duplicate' ? (r.sameAsRow !== null ? 'skip' : 'new') : 'new') : r.action;
+        if (action === 'skip' || !r.result.data) {
+          counts.skipped++;
+          continue;
         }
-        data.unitId = unit.id;
-        unitName = unit.name;
-      }
-      const source = `Nhập từ tệp «${s.fileName}», trang «${sheetName}», dòng ${r.raw.rowNumber}`;
-      if (action === 'link' && r.match.match) {
-        counts.linked++;
-        const existing = readPerson(db, r.match.match.id)!;
-        // Fill only what the registry lacks, and only if the result is itself a valid record.
-        const merged = personInput.safeParse(mergeData(toData(existing), data));
-        const fuller = merged.success ? merged.data : toData(existing);
-        if (JSON.stringify(fuller) !== JSON.stringify(toData(existing))) {
-          writer.update(existing.id, fuller, fuller.unitId === existing.unitId ? existing.unitName : unitName, now);
-          audit(ctx, { action: 'update', entity: 'person', entityId: existing.id, before: existing, after: fuller, reason: `Bổ sung thông tin còn thiếu — ${source}` });
-          counts.filled++;
+        const data = { ...r.result.data };
+        let unitName = r.result.unitName;
+        if (r.result.newUnitName) {
+          const key = foldText(r.result.newUnitName);
+          let unit = createdUnits.get(key);
+          if (!unit) {
+            unit = {
+              id: insertUnit(db, r.result.newUnitName, guessUnitKind(r.result.newUnitName), null, null, now),
+              name: r.result.newUnitName,
+            };
+            createdUnits.set(key, unit);
+            audit(ctx, { action: 'create', entity: 'unit', entityId: unit.id, after: unit, reason: `Nhập từ tệp «${s.fileName}»` });
+          }
+          data.unitId = unit.id;
+          unitName = unit.name;
         }
-        people.push(existing.id);
-        continue;
+        const source = `Nhập từ tệp «${s.fileName}», trang «${sheetName}», dòng ${r.raw.rowNumber}`;
+        if (action === 'link' && r.match.match) {
+          counts.linked++;
+          const existing = readPerson(db, r.match.match.id)!;
+          // Fill only what the registry lacks, and only if the result is itself a valid record.
+          const merged = personInput.safeParse(mergeData(toData(existing), data));
+          const fuller = merged.success ? merged.data : toData(existing);
+          if (JSON.stringify(fuller) !== JSON.stringify(toData(existing))) {
+            writer.update(existing.id, fuller, fuller.unitId === existing.unitId ? existing.unitName : unitName, now);
+            audit(ctx, {
+              action: 'update',
+              entity: 'person',
+              entityId: existing.id,
+              before: existing,
+              after: fuller,
+              reason: `Bổ sung thông tin còn thiếu — ${source}`,
+            });
+            counts.filled++;
+          }
+          people.push(existing.id);
+          continue;
+        }
+        const id = writer.insert(data, unitName, now);
+        people.push(id);
+        audit(ctx, { action: 'create', entity: 'person', entityId: id, reason: source });
+        counts.created++;
       }
-      const id = writer.insert(data, unitName, now);
-      people.push(id);
-      audit(ctx, { action: 'create', entity: 'person', entityId: id, reason: source });
-      counts.created++;
+      counts.unitsCreated = createdUnits.size;
+      rememberHeaderChoices(db, s.headers[analysis.sheet] ?? [], analysis.mapping);
+    });
+    // Inside the same transaction: a refused enrolment (already in the class, wrong audience) writes nothing.
+    if (enrol && people.length > 0) {
+      const r = enrolPeople(ctx, enrol.classId, people, enrol.fitOverrideReason);
+      counts.enrolled = r.added;
+      counts.capacityWarning = r.capacityWarning;
     }
-    counts.unitsCreated = createdUnits.size;
-    rememberHeaderChoices(db, s.headers[analysis.sheet] ?? [], analysis.mapping);
-  });
-  // Inside the same transaction: a refused enrolment (already in the class, wrong audience) writes nothing.
-  if (enrol && people.length > 0) {
-    const r = enrolPeople(ctx, enrol.classId, people, enrol.fitOverrideReason);
-    counts.enrolled = r.added;
-    counts.capacityWarning = r.capacityWarning;
-  }
-  audit(ctx, { action: 'create', entity: 'import', entityId: null, after: { file: s.fileName, sheet: sheetName, ...(enrol ? { classId: enrol.classId } : {}), ...counts } });
+    audit(ctx, {
+      action: 'create',
+      entity: 'import',
+      entityId: null,
+      after: { file: s.fileName, sheet: sheetName, ...(enrol ? { classId: enrol.classId } : {}), ...counts },
+    });
   })();
   store(ctx).delete(sessionId);
   return counts;
@@ -337,7 +397,7 @@ export const importsHandlers: Handlers<typeof importsChannels> = {
   'imports.updateRow': (ctx, input) => updateRow(ctx, input.sessionId, input.rowNumber, input.values),
   'imports.setRowAction': (ctx, input) => {
     const { row } = rowState(ctx, input.sessionId, input.rowNumber);
-    if ((input.action === 'link') && !row.match.match) throw new AppError('INVALID_INPUT', 'Dòng này không có hồ sơ nào để gắn vào.');
+    if (input.action === 'link' && !row.match.match) throw new AppError('INVALID_INPUT', 'Dòng này không có hồ sơ nào để gắn vào.');
     row.action = input.action;
     return toRow(row);
   },

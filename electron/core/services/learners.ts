@@ -40,7 +40,9 @@ function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | unde
   if (p.communeCode !== null && !communeByCode(p.communeCode)) fields.communeCode = 'Không có trong danh mục xã, phường 2025';
   if (p.citizenId) {
     const other = ctx.db
-      .prepare('SELECT id, family_and_middle || \' \' || given AS name, birth_date FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id IS NOT ?')
+      .prepare(
+        "SELECT id, family_and_middle || ' ' || given AS name, birth_date FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id IS NOT ?",
+      )
       .get(p.citizenId, selfId ?? null) as { id: number; name: string; birth_date: string | null } | undefined;
     if (other) {
       fields.citizenId = `Số CCCD này đã có ở hồ sơ ${other.name}${other.birth_date ? `, sinh ${formatDate(other.birth_date)}` : ''}`;
@@ -61,7 +63,8 @@ function save(ctx: AppCore, input: z.output<typeof personInput>): Person {
       );
     }
     checkAgainstRegistry(ctx, data, id, current?.unitId ?? null);
-    const unitName = data.unitId === null ? null : (db.prepare('SELECT name FROM units WHERE id = ?').get(data.unitId) as { name: string }).name;
+    const unitName =
+      data.unitId === null ? null : (db.prepare('SELECT name FROM units WHERE id = ?').get(data.unitId) as { name: string }).name;
     const now = ctx.now().toISOString();
     if (id === undefined) {
       const newId = writePeople(db, (w) => w.insert(data, unitName, now));
@@ -92,7 +95,7 @@ function history(ctx: AppCore, id: number) {
     )
     .all(id) as { name: string; start_date: string; end_date: string; status: string; withdraw_reason: string | null }[];
   const certificates = ctx.db
-    .prepare("SELECT serial, issue_date, status, printed_json FROM certificates WHERE person_id = ? ORDER BY issue_date DESC, seq DESC")
+    .prepare('SELECT serial, issue_date, status, printed_json FROM certificates WHERE person_id = ? ORDER BY issue_date DESC, seq DESC')
     .all(id) as { serial: string; issue_date: string; status: string; printed_json: string }[];
   const today = todayInVietnam(ctx.now());
   return [
@@ -108,7 +111,11 @@ function history(ctx: AppCore, id: number) {
                 ? `HẾT HẠN từ ${formatDate(printed.validUntil)}`
                 : `còn hạn đến ${formatDate(printed.validUntil)}`
               : 'không thời hạn';
-      return { kind: 'certificate', date: null, text: `Giấy chứng nhận số ${c.serial} ngày ${formatDate(c.issue_date)} — ${printed.programName ?? ''} (${state})` };
+      return {
+        kind: 'certificate',
+        date: null,
+        text: `Giấy chứng nhận số ${c.serial} ngày ${formatDate(c.issue_date)} — ${printed.programName ?? ''} (${state})`,
+      };
     }),
     ...classes.map((c) => ({
       kind: 'class',
@@ -126,7 +133,10 @@ function history(ctx: AppCore, id: number) {
 async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof countPeople>[2]) {
   const total = countPeople(ctx.db, q, filters);
   if (total > EXPORT_MAX) {
-    throw new AppError('TOO_MANY', `Danh sách có ${formatNumber(total)} người, nhiều hơn ${formatNumber(EXPORT_MAX)} người một lần xuất; hãy lọc theo chi bộ hoặc tìm kiếm để thu hẹp.`);
+    throw new AppError(
+      'TOO_MANY',
+      `Danh sách có ${formatNumber(total)} người, nhiều hơn ${formatNumber(EXPORT_MAX)} người một lần xuất; hãy lọc theo chi bộ hoặc tìm kiếm để thu hẹp.`,
+    );
   }
   const ids = allMatchingIds(ctx.db, q, filters, EXPORT_MAX);
   const people: Person[] = [];
@@ -161,12 +171,18 @@ async function exportXlsx(ctx: AppCore, q: string, filters: Parameters<typeof co
     ],
     people,
   );
-  return { fileName: `Danh-sach-hoc-vien-${todayInVietnam(ctx.now())}.xlsx`, dataBase64: await workbookToBase64(wb), rowCount: people.length };
+  return {
+    fileName: `Danh-sach-hoc-vien-${todayInVietnam(ctx.now())}.xlsx`,
+    dataBase64: await workbookToBase64(wb),
+    rowCount: people.length,
+  };
 }
 
 /** "du-lieu-ca-nhan-tran-van-an-12": ASCII, so it survives every file system and e-mail client; the record's number tells namesakes apart. */
 function personDataStem(p: Person): string {
-  const full = foldText(p.fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const full = foldText(p.fullName)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const slug = full.length <= 60 ? full : full.slice(0, 60).replace(/-[^-]*$/, '');
   return `du-lieu-ca-nhan-${slug ? `${slug}-` : ''}${p.id}`;
 }
@@ -177,7 +193,14 @@ async function personDataPdf(ctx: AppCore, id: number) {
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  const body = {
+    superior: p.superior,
+    centreName: p.name,
+    docCode: p.docCode,
+    placeName: p.placeName,
+    directorName: p.director.name,
+    directorTitle: p.director.title,
+  };
   const pdf = await ctx.printing().toPdf(buildPersonDataHtml({ body, date, data }));
   return { fileName: `${personDataStem(data.person)}.pdf`, dataBase64: pdf.toString('base64') };
 }
@@ -194,7 +217,7 @@ export const learnersHandlers: Handlers<typeof learnersChannels> = {
          FROM person_merges m JOIN people k ON k.id = m.kept_id JOIN people r ON r.id = m.removed_id
          WHERE m.kept_id = ? OR m.removed_id = ? ORDER BY m.id DESC`,
       )
-      .all(input.id, input.id) as z.infer<typeof learnersChannels['learners.merges']['output']>;
+      .all(input.id, input.id) as z.infer<(typeof learnersChannels)['learners.merges']['output']>;
     return { person, history: history(ctx, input.id), mergedFrom };
   },
   'learners.save': (ctx, input) => save(ctx, input),
@@ -220,7 +243,7 @@ export const learnersHandlers: Handlers<typeof learnersChannels> = {
          FROM person_merges m JOIN people k ON k.id = m.kept_id JOIN people r ON r.id = m.removed_id
          ORDER BY m.id DESC LIMIT 200`,
       )
-      .all() as z.infer<typeof learnersChannels['learners.merges']['output']>,
+      .all() as z.infer<(typeof learnersChannels)['learners.merges']['output']>,
   'learners.undoMerge': (ctx, input) => undoMerge(ctx, input.mergeId),
 };
 

@@ -64,7 +64,9 @@ function readClasses(ctx: AppCore, personId: number): LearningRecordClass[] {
     .all(personId) as Row[];
   // The standing certificate of each class; a revoked one is said only when nothing replaced it.
   const certificates = ctx.db
-    .prepare("SELECT enrollment_id, serial, issue_date, status FROM certificates WHERE person_id = ? AND status <> 'reissued' ORDER BY issue_date, year, seq")
+    .prepare(
+      "SELECT enrollment_id, serial, issue_date, status FROM certificates WHERE person_id = ? AND status <> 'reissued' ORDER BY issue_date, year, seq",
+    )
     .all(personId) as { enrollment_id: number; serial: string; issue_date: string; status: 'valid' | 'revoked' }[];
   const byEnrolment = new Map<number, LearningRecordClass['certificate']>();
   for (const c of certificates) {
@@ -91,7 +93,8 @@ function readClasses(ctx: AppCore, personId: number): LearningRecordClass[] {
 /** The record as read today, under today's header and director: the one source of the HTML and the Word file. */
 function recordDoc(ctx: AppCore, req: Request): { doc: LearningRecordDoc; title: string; baseName: string } {
   const person = readPerson(ctx.db, req.id);
-  if (!person) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
+  if (!person)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ học viên này; có thể hồ sơ đã bị xóa. Hãy tải lại danh sách học viên.');
   if (person.mergedIntoId !== null) {
     const kept = readPerson(ctx.db, person.mergedIntoId);
     throw new AppError(
@@ -106,12 +109,25 @@ function recordDoc(ctx: AppCore, req: Request): { doc: LearningRecordDoc; title:
   const date = todayInVietnam(ctx.now());
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  const body = {
+    superior: p.superior,
+    centreName: p.name,
+    docCode: p.docCode,
+    placeName: p.placeName,
+    directorName: p.director.name,
+    directorTitle: p.director.title,
+  };
   const doc = { body, date, person, classes, purpose: req.purpose };
   // ASCII file names survive every file system and e-mail client; the record's number tells namesakes apart.
-  const full = foldText(person.fullName).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const full = foldText(person.fullName)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const slug = full.length <= 60 ? full : full.slice(0, 60).replace(/-[^-]*$/, '');
-  return { doc, title: `Giấy xác nhận quá trình học tập — ${person.fullName}`, baseName: `giay-xac-nhan-qua-trinh-hoc-tap-${slug ? `${slug}-` : ''}${person.id}` };
+  return {
+    doc,
+    title: `Giấy xác nhận quá trình học tập — ${person.fullName}`,
+    baseName: `giay-xac-nhan-qua-trinh-hoc-tap-${slug ? `${slug}-` : ''}${person.id}`,
+  };
 }
 
 /** One builder call per request: the preview, the PDF and the printout are the same HTML. */
@@ -120,7 +136,10 @@ function build(ctx: AppCore, req: Request): { title: string; html: string; fileN
   return { title: r.title, html: buildLearningRecordHtml(r.doc), fileName: `${r.baseName}.pdf` };
 }
 
-export const learningRecordHandlers: Pick<Handlers<Channels>, 'learners.learningRecordPreview' | 'learners.learningRecordPdf' | 'learners.learningRecordPrint' | 'learners.learningRecordDocx'> = {
+export const learningRecordHandlers: Pick<
+  Handlers<Channels>,
+  'learners.learningRecordPreview' | 'learners.learningRecordPdf' | 'learners.learningRecordPrint' | 'learners.learningRecordDocx'
+> = {
   'learners.learningRecordPreview': (ctx, input) => {
     const d = build(ctx, input);
     return { title: d.title, html: d.html };

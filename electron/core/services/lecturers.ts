@@ -116,12 +116,21 @@ function saveVenue(ctx: AppCore, input: z.output<typeof venueInput>): Venue {
   return ctx.db.transaction(() => {
     const now = ctx.now().toISOString();
     const key = foldText(input.name);
-    const clash = ctx.db.prepare('SELECT id FROM venues WHERE name_key = ? AND id IS NOT ? AND archived_at IS NULL').get(key, input.id ?? null);
+    const clash = ctx.db
+      .prepare('SELECT id FROM venues WHERE name_key = ? AND id IS NOT ? AND archived_at IS NULL')
+      .get(key, input.id ?? null);
     if (clash) throw new AppError('DUPLICATE_NAME', 'Tên địa điểm đã có.', { name: `Đã có địa điểm «${input.name}»` });
     if (input.communeCode && !communeByCode(input.communeCode)) {
       throw new AppError('INVALID_INPUT', 'Xã, phường không có trong danh mục.', { communeCode: 'Không có trong danh mục 2025' });
     }
-    const values = { name: input.name, name_key: key, address: input.address, commune_code: input.communeCode, capacity: input.capacity, now };
+    const values = {
+      name: input.name,
+      name_key: key,
+      address: input.address,
+      commune_code: input.communeCode,
+      capacity: input.capacity,
+      now,
+    };
     if (input.id === undefined) {
       const id = Number(
         ctx.db
@@ -172,8 +181,11 @@ function hours(ctx: AppCore, year: number) {
 
 export const lecturersHandlers: Handlers<typeof lecturersChannels> = {
   'lecturers.list': (ctx, input) =>
-    (ctx.db.prepare('SELECT * FROM lecturers WHERE ? OR archived_at IS NULL ORDER BY archived_at IS NOT NULL, given, family_and_middle').all(input.includeArchived ? 1 : 0) as LecturerRow[])
-      .map(toLecturer),
+    (
+      ctx.db
+        .prepare('SELECT * FROM lecturers WHERE ? OR archived_at IS NULL ORDER BY archived_at IS NOT NULL, given, family_and_middle')
+        .all(input.includeArchived ? 1 : 0) as LecturerRow[]
+    ).map(toLecturer),
   'lecturers.save': (ctx, input) => saveLecturer(ctx, input),
   'lecturers.setArchived': (ctx, input) => {
     setArchived(ctx, 'lecturers', input.id, input.archived);
@@ -181,7 +193,11 @@ export const lecturersHandlers: Handlers<typeof lecturersChannels> = {
   },
   'lecturers.hours': (ctx, input) => hours(ctx, input.year),
   'venues.list': (ctx, input) =>
-    (ctx.db.prepare('SELECT * FROM venues WHERE ? OR archived_at IS NULL ORDER BY archived_at IS NOT NULL, name_key').all(input.includeArchived ? 1 : 0) as VenueRow[]).map(toVenue),
+    (
+      ctx.db
+        .prepare('SELECT * FROM venues WHERE ? OR archived_at IS NULL ORDER BY archived_at IS NOT NULL, name_key')
+        .all(input.includeArchived ? 1 : 0) as VenueRow[]
+    ).map(toVenue),
   'venues.save': (ctx, input) => saveVenue(ctx, input),
   'venues.setArchived': (ctx, input) => {
     setArchived(ctx, 'venues', input.id, input.archived);

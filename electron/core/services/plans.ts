@@ -23,7 +23,10 @@ interface LineRow {
 const SELECT = `SELECT l.*, p.name AS program_name FROM plan_lines l JOIN programs p ON p.id = l.program_id`;
 
 function toLines(ctx: AppCore, rows: LineRow[]): PlanLine[] {
-  const tally = classTallyByPlanLine(ctx.db, rows.map((r) => r.id));
+  const tally = classTallyByPlanLine(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const t = tally.get(r.id)!;
     return { ...toLine(r), actualClasses: t.classes, actualLearners: t.learners, pendingClasses: t.pending };
@@ -51,7 +54,9 @@ export function isYearClosed(ctx: AppCore, year: number): boolean {
 
 function assertOpen(ctx: AppCore, year: number): void {
   if (isYearClosed(ctx, year)) {
-    throw new AppError('YEAR_CLOSED', `Năm ${year} đã khóa sổ; kế hoạch của năm này không thể thay đổi.`, { year: `Năm ${year} đã khóa sổ` });
+    throw new AppError('YEAR_CLOSED', `Năm ${year} đã khóa sổ; kế hoạch của năm này không thể thay đổi.`, {
+      year: `Năm ${year} đã khóa sổ`,
+    });
   }
 }
 
@@ -64,10 +69,12 @@ function getLine(ctx: AppCore, id: number): PlanLine {
 function saveLine(ctx: AppCore, input: z.output<typeof planLineInput>): PlanLine {
   return ctx.db.transaction(() => {
     assertOpen(ctx, input.year);
-    const program = ctx.db.prepare('SELECT archived_at FROM programs WHERE id = ?').get(input.programId) as { archived_at: string | null } | undefined;
+    const program = ctx.db.prepare('SELECT archived_at FROM programs WHERE id = ?').get(input.programId) as
+      { archived_at: string | null } | undefined;
     if (!program) throw new AppError('NOT_FOUND', 'Không tìm thấy chương trình.', { programId: 'Chương trình không tồn tại' });
     const commune = input.communeCode === null ? null : communeByCode(input.communeCode);
-    if (input.communeCode !== null && !commune) throw new AppError('INVALID_INPUT', 'Xã, phường không có trong danh mục.', { communeCode: 'Không có trong danh mục 2025' });
+    if (input.communeCode !== null && !commune)
+      throw new AppError('INVALID_INPUT', 'Xã, phường không có trong danh mục.', { communeCode: 'Không có trong danh mục 2025' });
     const place = commune ? commune.name : 'Tại trung tâm';
     const now = ctx.now().toISOString();
     const values = {
@@ -82,7 +89,8 @@ function saveLine(ctx: AppCore, input: z.output<typeof planLineInput>): PlanLine
       now,
     };
     if (input.id === undefined) {
-      if (program.archived_at) throw new AppError('INVALID_INPUT', 'Chương trình đã lưu trữ.', { programId: 'Chương trình đã lưu trữ, không lập kế hoạch mới' });
+      if (program.archived_at)
+        throw new AppError('INVALID_INPUT', 'Chương trình đã lưu trữ.', { programId: 'Chương trình đã lưu trữ, không lập kế hoạch mới' });
       const id = Number(
         ctx.db
           .prepare(
@@ -112,7 +120,20 @@ function year(ctx: AppCore, y: number) {
   const byProgram = new Map<number, PlanSummary>();
   const summary = (programId: number, programName: string): PlanSummary => {
     let s = byProgram.get(programId);
-    if (!s) byProgram.set(programId, (s = { programId, programName, plannedClasses: 0, plannedLearners: 0, actualClasses: 0, actualLearners: 0, pendingClasses: 0, pendingLearners: 0 }));
+    if (!s)
+      byProgram.set(
+        programId,
+        (s = {
+          programId,
+          programName,
+          plannedClasses: 0,
+          plannedLearners: 0,
+          actualClasses: 0,
+          actualLearners: 0,
+          pendingClasses: 0,
+          pendingLearners: 0,
+        }),
+      );
     return s;
   };
   for (const l of lines) {
@@ -121,10 +142,17 @@ function year(ctx: AppCore, y: number) {
     s.plannedLearners += l.plannedLearners;
   }
   // The year's classes per program, from a plan line or not, counted exactly as the report counts them.
-  const names = new Map((ctx.db.prepare('SELECT id, name FROM programs').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+  const names = new Map(
+    (ctx.db.prepare('SELECT id, name FROM programs').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]),
+  );
   for (const [programId, t] of classTallyByProgram(ctx.db, y)) {
     if (t.classes + t.pending === 0) continue;
-    Object.assign(summary(programId, names.get(programId) ?? ''), { actualClasses: t.classes, actualLearners: t.learners, pendingClasses: t.pending, pendingLearners: t.pendingLearners });
+    Object.assign(summary(programId, names.get(programId) ?? ''), {
+      actualClasses: t.classes,
+      actualLearners: t.learners,
+      pendingClasses: t.pending,
+      pendingLearners: t.pendingLearners,
+    });
   }
   return { year: y, closed: isYearClosed(ctx, y), lines, byProgram: [...byProgram.values()] };
 }
@@ -138,7 +166,10 @@ export const plansHandlers: Handlers<typeof plansChannels> = {
       assertOpen(ctx, line.year);
       if (line.actualClasses + line.pendingClasses > 0) {
         const pending = line.pendingClasses > 0 ? ` (${line.pendingClasses} lớp dự kiến)` : '';
-        throw new AppError('IN_USE', `Đã có ${line.actualClasses + line.pendingClasses} lớp theo dòng kế hoạch này${pending}; không xóa được.`);
+        throw new AppError(
+          'IN_USE',
+          `Đã có ${line.actualClasses + line.pendingClasses} lớp theo dòng kế hoạch này${pending}; không xóa được.`,
+        );
       }
       ctx.db.prepare('UPDATE classes SET plan_line_id = NULL WHERE plan_line_id = ?').run(input.id);
       ctx.db.prepare('DELETE FROM plan_lines WHERE id = ?').run(input.id);

@@ -79,8 +79,7 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
 
   return db.transaction(() => {
     const clash = db.prepare('SELECT id, name FROM programs WHERE code_key = ? AND id IS NOT ?').get(codeKey, input.id ?? null) as
-      | { id: number; name: string }
-      | undefined;
+      { id: number; name: string } | undefined;
     if (clash) {
       throw new AppError('DUPLICATE_CODE', 'Mã chương trình đã được dùng.', {
         code: `Mã "${input.code}" đã dùng cho chương trình «${clash.name}»`,
@@ -128,12 +127,8 @@ function saveProgram(ctx: AppCore, input: ProgramData): Program {
     const insertComponent = db.prepare('INSERT INTO program_components (program_id, position, name, weight) VALUES (?, ?, ?, ?)');
     input.components.forEach((c, i) => insertComponent.run(id, i + 1, c.name, c.weight));
     db.prepare('DELETE FROM program_bands WHERE program_id = ?').run(id);
-    const insertBand = db.prepare(
-      'INSERT INTO program_bands (program_id, position, label, min_tenths, max_tenths) VALUES (?, ?, ?, ?, ?)',
-    );
-    [...input.bands]
-      .sort((a, b) => b.min - a.min)
-      .forEach((b, i) => insertBand.run(id, i + 1, b.label, b.min, b.max));
+    const insertBand = db.prepare('INSERT INTO program_bands (program_id, position, label, min_tenths, max_tenths) VALUES (?, ?, ?, ?, ?)');
+    [...input.bands].sort((a, b) => b.min - a.min).forEach((b, i) => insertBand.run(id, i + 1, b.label, b.min, b.max));
 
     const after = getProgram(ctx, id);
     audit(ctx, { action: before ? 'update' : 'create', entity: 'program', entityId: id, before, after });

@@ -9,7 +9,11 @@ import type { Handlers } from './types';
 
 function pending(ctx: AppCore): { recoveryKey: string; createdAt: string } {
   const p = ctx.keys?.pending;
-  if (!p) throw new AppError('NOT_FOUND', 'Khóa khôi phục đã được xác nhận lưu giữ; giấy lưu khóa chỉ hiện một lần. Muốn có giấy mới, hãy tạo khóa khôi phục mới.');
+  if (!p)
+    throw new AppError(
+      'NOT_FOUND',
+      'Khóa khôi phục đã được xác nhận lưu giữ; giấy lưu khóa chỉ hiện một lần. Muốn có giấy mới, hãy tạo khóa khôi phục mới.',
+    );
   return p;
 }
 
@@ -30,7 +34,12 @@ function centreName(ctx: AppCore): string | null {
 
 function sheetHtml(ctx: AppCore): string {
   const p = pending(ctx);
-  return buildRecoverySheetHtml({ centreName: centreName(ctx), recoveryKey: p.recoveryKey, createdAt: p.createdAt, appVersion: ctx.appVersion });
+  return buildRecoverySheetHtml({
+    centreName: centreName(ctx),
+    recoveryKey: p.recoveryKey,
+    createdAt: p.createdAt,
+    appVersion: ctx.appVersion,
+  });
 }
 
 export const protectionHandlers: Handlers<typeof protectionChannels> = {

@@ -30,7 +30,14 @@ function reportDoc(ctx: AppCore, period: ReportPeriod): ReportDoc {
   const p = centreProfileAt(ctx, date);
   if (!p) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
   const built = report(ctx, period);
-  const body = { superior: p.superior, centreName: p.name, docCode: p.docCode, placeName: p.placeName, directorName: p.director.name, directorTitle: p.director.title };
+  const body = {
+    superior: p.superior,
+    centreName: p.name,
+    docCode: p.docCode,
+    placeName: p.placeName,
+    directorName: p.director.name,
+    directorTitle: p.director.title,
+  };
   return { body, date, report: built };
 }
 
@@ -74,7 +81,8 @@ function prepare(ctx: AppCore, period: ReportPeriod): { jobId: string | null; to
   if (ids.length === 0) return { jobId: null, total: 0 };
   const jobId = ctx.jobs.start(PREPARE, ids.length, async (control) => {
     for (let i = 0; i < ids.length; i += PREPARE_STEP) {
-      if (control.cancelled) return { result: null, message: 'Đã dừng; số liệu đã tổng hợp được giữ lại cho lần sau.', status: 'cancelled' as const };
+      if (control.cancelled)
+        return { result: null, message: 'Đã dừng; số liệu đã tổng hợp được giữ lại cho lần sau.', status: 'cancelled' as const };
       fillClassFigures(ctx.db, ids.slice(i, i + PREPARE_STEP));
       control.progress(i + PREPARE_STEP);
       await new Promise((r) => setImmediate(r));
@@ -108,7 +116,10 @@ export const reportsHandlers: Handlers<Channels> = {
     return { fileName: `${fileStem(input.period)}.pdf`, dataBase64: (await port.toPdf(html)).toString('base64') };
   },
   'reports.docx': async (ctx, input) => {
-    const bytes = await partyDocx(reportModel(reportDoc(ctx, input.period)), `Báo cáo kết quả đào tạo, bồi dưỡng - ${resolvePeriod(input.period).label}`);
+    const bytes = await partyDocx(
+      reportModel(reportDoc(ctx, input.period)),
+      `Báo cáo kết quả đào tạo, bồi dưỡng - ${resolvePeriod(input.period).label}`,
+    );
     return { fileName: `${fileStem(input.period)}.docx`, dataBase64: bytes.toString('base64') };
   },
   'reports.print': async (ctx, input) => {
@@ -120,21 +131,34 @@ export const reportsHandlers: Handlers<Channels> = {
   'reports.settings': (ctx) => settings(ctx),
   'reports.saveSettings': (ctx, input) => {
     ctx.db.transaction(() => {
-      ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(AGE_BOUNDS_KEY, JSON.stringify(input.ageBounds));
+      ctx.db
+        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(AGE_BOUNDS_KEY, JSON.stringify(input.ageBounds));
       audit(ctx, { action: 'update', entity: 'settings', entityId: AGE_BOUNDS_KEY, after: input.ageBounds });
     })();
     return settings(ctx);
   },
   'reports.years': (ctx) => {
     const closed = new Map(
-      (ctx.db.prepare('SELECT year, closed_at, actor FROM year_closures').all() as { year: number; closed_at: string; actor: string }[]).map((r) => [r.year, r]),
+      (
+        ctx.db.prepare('SELECT year, closed_at, actor FROM year_closures').all() as { year: number; closed_at: string; actor: string }[]
+      ).map((r) => [r.year, r]),
     );
-    const years = (ctx.db.prepare('SELECT year FROM classes UNION SELECT year FROM plan_lines UNION SELECT year FROM year_closures ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+    const years = (
+      ctx.db
+        .prepare('SELECT year FROM classes UNION SELECT year FROM plan_lines UNION SELECT year FROM year_closures ORDER BY year DESC')
+        .all() as { year: number }[]
+    ).map((r) => r.year);
     const thisYear = Number(todayInVietnam(ctx.now()).slice(0, 4));
     return years.map((year) => {
       const c = closed.get(year);
       const notOver = year >= thisYear ? [`Năm ${year} chưa kết thúc (khóa sổ từ ngày 01/01/${year + 1})`] : [];
-      return { year, closedAt: c?.closed_at ?? null, closedBy: c?.actor ?? null, blockers: c ? [] : [...notOver, ...yearBlockers(ctx, year)] };
+      return {
+        year,
+        closedAt: c?.closed_at ?? null,
+        closedBy: c?.actor ?? null,
+        blockers: c ? [] : [...notOver, ...yearBlockers(ctx, year)],
+      };
     });
   },
   'reports.closeYear': (ctx, input) => {
@@ -146,10 +170,17 @@ export const reportsHandlers: Handlers<Channels> = {
   'reports.rollup': (ctx, input) => rollupOf(ctx, input.year),
   'reports.removeRollup': (ctx, input) => {
     ctx.db.transaction(() => {
-      const row = ctx.db.prepare('SELECT centre_name, year FROM rollup_imports WHERE id = ?').get(input.id) as { centre_name: string; year: number } | undefined;
+      const row = ctx.db.prepare('SELECT centre_name, year FROM rollup_imports WHERE id = ?').get(input.id) as
+        { centre_name: string; year: number } | undefined;
       if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy bản tổng hợp này.');
       ctx.db.prepare('DELETE FROM rollup_imports WHERE id = ?').run(input.id);
-      audit(ctx, { action: 'delete', entity: 'rollup_import', entityId: input.id, before: { centre: row.centre_name, year: row.year }, reason: input.reason });
+      audit(ctx, {
+        action: 'delete',
+        entity: 'rollup_import',
+        entityId: input.id,
+        before: { centre: row.centre_name, year: row.year },
+        reason: input.reason,
+      });
     })();
     return {};
   },

@@ -18,9 +18,21 @@ type Timetable = z.infer<(typeof classesChannels)['timetable.get']['output']>;
 
 const LOCKED = new Set(['finished', 'results_recognised', 'certificates_issued', 'cancelled']);
 
-function frame(ctx: AppCore, classId: number): ClassFrame & { venueId: number | null; programId: number; homeroom: number | null; status: string } {
+function frame(
+  ctx: AppCore,
+  classId: number,
+): ClassFrame & { venueId: number | null; programId: number; homeroom: number | null; status: string } {
   const c = getClass(ctx, classId);
-  return { id: c.id, startDate: c.startDate, endDate: c.endDate, form: c.form, venueId: c.venueId, programId: c.programId, homeroom: c.homeroomLecturerId, status: c.status };
+  return {
+    id: c.id,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    form: c.form,
+    venueId: c.venueId,
+    programId: c.programId,
+    homeroom: c.homeroomLecturerId,
+    status: c.status,
+  };
 }
 
 /** Names for display, looked up once per timetable. */
@@ -30,7 +42,11 @@ function withNames(ctx: AppCore, sessions: readonly SessionInput[]): Timetable['
   return sessions.map((s) => {
     const l = s.lecturerId === null ? undefined : (lecturer.get(s.lecturerId) as { family_and_middle: string; given: string } | undefined);
     const v = s.venueId === null ? undefined : (venue.get(s.venueId) as { name: string } | undefined);
-    return { ...s, lecturerName: l ? fullName({ familyAndMiddle: l.family_and_middle, given: l.given }) : null, venueName: v?.name ?? null };
+    return {
+      ...s,
+      lecturerName: l ? fullName({ familyAndMiddle: l.family_and_middle, given: l.given }) : null,
+      venueName: v?.name ?? null,
+    };
   });
 }
 
@@ -86,7 +102,12 @@ function generate(ctx: AppCore, input: z.output<(typeof classesChannels)['timeta
   const total = topics.reduce((s, t) => s + t.sessions, 0);
   const problems = checkTimetable(ctx.db, f, planned, true);
   if (planned.length < total) {
-    problems.unshift({ index: null, kind: 'not_placed', severity: 'error', message: `Chỉ xếp được ${planned.length}/${total} buổi trong một năm kể từ ngày bắt đầu.` });
+    problems.unshift({
+      index: null,
+      kind: 'not_placed',
+      severity: 'error',
+      message: `Chỉ xếp được ${planned.length}/${total} buổi trong một năm kể từ ngày bắt đầu.`,
+    });
   }
   return result(ctx, planned, problems);
 }
@@ -104,15 +125,21 @@ function save(ctx: AppCore, classId: number, input: SessionInput[], adjustDates:
     const problems = checkTimetable(db, f, sessions, adjustDates);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
-      throw new AppError('TIMETABLE_PROBLEMS', `Lịch học còn ${errors.length} lỗi, chưa lưu: ${errors[0]!.message}${errors.length > 1 ? '…' : ''}`);
+      throw new AppError(
+        'TIMETABLE_PROBLEMS',
+        `Lịch học còn ${errors.length} lỗi, chưa lưu: ${errors[0]!.message}${errors.length > 1 ? '…' : ''}`,
+      );
     }
     const existing = new Set((db.prepare('SELECT id FROM sessions WHERE class_id = ?').all(classId) as { id: number }[]).map((r) => r.id));
     for (const s of sessions) {
-      if (s.id !== undefined && !existing.has(s.id)) throw new AppError('INVALID_INPUT', 'Buổi học không thuộc lớp này; hãy tải lại trang.');
+      if (s.id !== undefined && !existing.has(s.id))
+        throw new AppError('INVALID_INPUT', 'Buổi học không thuộc lớp này; hãy tải lại trang.');
     }
     const keep = new Set(sessions.flatMap((s) => (s.id === undefined ? [] : [s.id])));
     const dropped = [...existing].filter((sid) => !keep.has(sid));
-    const marked = db.prepare('SELECT s.date, s.half FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ? LIMIT 1');
+    const marked = db.prepare(
+      'SELECT s.date, s.half FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.session_id = ? LIMIT 1',
+    );
     for (const sid of dropped) {
       const hit = marked.get(sid) as { date: string; half: string } | undefined;
       if (hit) {
@@ -147,7 +174,9 @@ function save(ctx: AppCore, classId: number, input: SessionInput[], adjustDates:
   })();
 }
 
-export const timetableHandlers: Handlers<Pick<typeof classesChannels, 'timetable.get' | 'timetable.generate' | 'timetable.check' | 'timetable.save' | 'calendar.sessions'>> = {
+export const timetableHandlers: Handlers<
+  Pick<typeof classesChannels, 'timetable.get' | 'timetable.generate' | 'timetable.check' | 'timetable.save' | 'calendar.sessions'>
+> = {
   'timetable.get': (ctx, input) => {
     const f = frame(ctx, input.classId);
     const sessions = loadSessions(ctx, input.classId);

@@ -23,17 +23,22 @@ export function trustedKeys(ctx: AppCore): Map<string, { issuer: string; publicK
   return new Map(rows.map((r) => [r.key_id, { issuer: r.issuer, publicKeyPem: r.public_pem }]));
 }
 
-export const trustedKeysHandlers: Handlers<Pick<Channels, 'certificates.trustedKeys' | 'certificates.addTrustedKey' | 'certificates.removeTrustedKey'>> = {
+export const trustedKeysHandlers: Handlers<
+  Pick<Channels, 'certificates.trustedKeys' | 'certificates.addTrustedKey' | 'certificates.removeTrustedKey'>
+> = {
   'certificates.trustedKeys': (ctx) => (ctx.db.prepare('SELECT * FROM trusted_keys ORDER BY issuer, id').all() as Row[]).map(toKey),
   'certificates.addTrustedKey': (ctx, input) => {
     const file = readPublicKeyFile(input.fileText);
     if (!file.ok) throw new AppError('BAD_KEY_FILE', file.message, { fileText: file.message });
     return ctx.db.transaction(() => {
       if (ctx.db.prepare('SELECT 1 FROM certificate_keys WHERE key_id = ?').get(file.keyId)) {
-        throw new AppError('OWN_KEY', 'Đây là khóa công khai của chính trung tâm này; giấy của trung tâm đã được kiểm tra bằng khóa này.', { fileText: 'Khóa của chính trung tâm này' });
+        throw new AppError('OWN_KEY', 'Đây là khóa công khai của chính trung tâm này; giấy của trung tâm đã được kiểm tra bằng khóa này.', {
+          fileText: 'Khóa của chính trung tâm này',
+        });
       }
       const existing = ctx.db.prepare('SELECT issuer FROM trusted_keys WHERE key_id = ?').get(file.keyId) as { issuer: string } | undefined;
-      if (existing) throw new AppError('DUPLICATE', `Khóa này đã được nhập (của ${existing.issuer}).`, { fileText: `Đã nhập, của ${existing.issuer}` });
+      if (existing)
+        throw new AppError('DUPLICATE', `Khóa này đã được nhập (của ${existing.issuer}).`, { fileText: `Đã nhập, của ${existing.issuer}` });
       const info = ctx.db
         .prepare('INSERT INTO trusted_keys (key_id, issuer, public_pem, added_at) VALUES (?, ?, ?, ?)')
         .run(file.keyId, input.issuer, file.publicKeyPem, ctx.now().toISOString());

@@ -66,8 +66,7 @@ function save(ctx: AppCore, input: z.output<typeof unitInput>): Unit {
     }
     if (input.parentId !== null) {
       const parent = db.prepare('SELECT kind, archived_at FROM units WHERE id = ?').get(input.parentId) as
-        | { kind: string; archived_at: string | null }
-        | undefined;
+        { kind: string; archived_at: string | null } | undefined;
       if (!parent || parent.kind !== 'base' || parent.archived_at || input.parentId === input.id) {
         throw new AppError('INVALID_INPUT', 'Đơn vị cấp trên không hợp lệ.', {
           parentId: 'Chọn một tổ chức cơ sở đảng đang hoạt động',
@@ -91,14 +90,24 @@ function save(ctx: AppCore, input: z.output<typeof unitInput>): Unit {
       );
     }
     if (before.kind === 'base' && input.kind === 'cell') {
-      const children = (db.prepare('SELECT count(*) AS n FROM units WHERE parent_id = ? AND archived_at IS NULL').get(input.id) as { n: number }).n;
+      const children = (
+        db.prepare('SELECT count(*) AS n FROM units WHERE parent_id = ? AND archived_at IS NULL').get(input.id) as { n: number }
+      ).n;
       if (children > 0) {
-        throw new AppError('INVALID_INPUT', 'Đơn vị đang có chi bộ trực thuộc.', { kind: `Đang có ${children} chi bộ trực thuộc, không chuyển thành chi bộ được` });
+        throw new AppError('INVALID_INPUT', 'Đơn vị đang có chi bộ trực thuộc.', {
+          kind: `Đang có ${children} chi bộ trực thuộc, không chuyển thành chi bộ được`,
+        });
       }
     }
-    db.prepare(
-      'UPDATE units SET name = ?, name_key = ?, kind = ?, parent_id = ?, commune_code = ?, updated_at = ? WHERE id = ?',
-    ).run(input.name, key, input.kind, input.parentId, input.communeCode, now, input.id);
+    db.prepare('UPDATE units SET name = ?, name_key = ?, kind = ?, parent_id = ?, commune_code = ?, updated_at = ? WHERE id = ?').run(
+      input.name,
+      key,
+      input.kind,
+      input.parentId,
+      input.communeCode,
+      now,
+      input.id,
+    );
     bumpRegistryVersion(db);
     if (before.name !== input.name) refreshMemberSearchText(db, input.id);
     const after = getUnit(ctx, input.id);
@@ -117,17 +126,34 @@ type TargetRow = { id: number; year: number; group_id: number | null; min_level:
 function moveTheoryTargets(ctx: AppCore, fromId: number, baseId: number | null, now: string): void {
   if (baseId === null) return;
   const db = ctx.db;
-  const rows = db.prepare('SELECT id, year, group_id, min_level, percent FROM theory_targets WHERE base_unit_id = ?').all(fromId) as TargetRow[];
-  const clash = db.prepare('SELECT id, percent FROM theory_targets WHERE base_unit_id = ? AND year = ? AND group_id IS ? AND min_level = ?');
+  const rows = db
+    .prepare('SELECT id, year, group_id, min_level, percent FROM theory_targets WHERE base_unit_id = ?')
+    .all(fromId) as TargetRow[];
+  const clash = db.prepare(
+    'SELECT id, percent FROM theory_targets WHERE base_unit_id = ? AND year = ? AND group_id IS ? AND min_level = ?',
+  );
   for (const t of rows) {
     const kept = clash.get(baseId, t.year, t.group_id, t.min_level) as { id: number; percent: number } | undefined;
     const before = { ...t, base_unit_id: fromId };
     if (kept) {
       db.prepare('DELETE FROM theory_targets WHERE id = ?').run(t.id);
-      audit(ctx, { action: 'delete', entity: 'theory_target', entityId: t.id, before, reason: `Sáp nhập: tổ chức được giữ đã có chỉ tiêu này (${kept.percent}%)` });
+      audit(ctx, {
+        action: 'delete',
+        entity: 'theory_target',
+        entityId: t.id,
+        before,
+        reason: `Sáp nhập: tổ chức được giữ đã có chỉ tiêu này (${kept.percent}%)`,
+      });
     } else {
       db.prepare('UPDATE theory_targets SET base_unit_id = ?, updated_at = ? WHERE id = ?').run(baseId, now, t.id);
-      audit(ctx, { action: 'update', entity: 'theory_target', entityId: t.id, before, after: { ...t, base_unit_id: baseId }, reason: 'Sáp nhập tổ chức cơ sở đảng' });
+      audit(ctx, {
+        action: 'update',
+        entity: 'theory_target',
+        entityId: t.id,
+        before,
+        after: { ...t, base_unit_id: baseId },
+        reason: 'Sáp nhập tổ chức cơ sở đảng',
+      });
     }
   }
 }
@@ -146,7 +172,12 @@ function merge(ctx: AppCore, fromId: number, intoId: number, date: string): Unit
     const now = ctx.now().toISOString();
     const moved = db.prepare('UPDATE people SET unit_id = ?, updated_at = ? WHERE unit_id = ?').run(intoId, now, fromId).changes;
     db.prepare('UPDATE units SET parent_id = ? WHERE parent_id = ?').run(into.kind === 'base' ? intoId : into.parentId, fromId);
-    db.prepare('UPDATE units SET merged_into_id = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(intoId, `${date}T00:00:00.000Z`, now, fromId);
+    db.prepare('UPDATE units SET merged_into_id = ?, archived_at = ?, updated_at = ? WHERE id = ?').run(
+      intoId,
+      `${date}T00:00:00.000Z`,
+      now,
+      fromId,
+    );
     moveTheoryTargets(ctx, fromId, into.kind === 'base' ? intoId : into.parentId, now);
     refreshMemberSearchText(db, intoId);
     bumpRegistryVersion(db);
@@ -186,11 +217,9 @@ export const unitsHandlers: Handlers<typeof unitsChannels> = {
         throw new AppError('MERGED', `«${before.name}» đã sáp nhập vào «${before.mergedIntoName}»; không dùng lại được.`);
       }
       bumpRegistryVersion(ctx.db);
-      ctx.db.prepare('UPDATE units SET archived_at = ?, updated_at = ? WHERE id = ?').run(
-        input.archived ? ctx.now().toISOString() : null,
-        ctx.now().toISOString(),
-        input.id,
-      );
+      ctx.db
+        .prepare('UPDATE units SET archived_at = ?, updated_at = ? WHERE id = ?')
+        .run(input.archived ? ctx.now().toISOString() : null, ctx.now().toISOString(), input.id);
       const after = getUnit(ctx, input.id);
       audit(ctx, { action: input.archived ? 'archive' : 'unarchive', entity: 'unit', entityId: input.id, before, after });
       return after;

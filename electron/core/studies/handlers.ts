@@ -40,7 +40,10 @@ export const studiesHandlers: Handlers<typeof studiesChannels> = {
   'studies.pdf': async (ctx, input) => {
     const port = ctx.printing();
     const doc = reportDoc(ctx, input.scope);
-    return { fileName: `${studyFileStem(doc.report)}.pdf`, dataBase64: (await port.toPdf(buildStudyReportHtml(doc).html)).toString('base64') };
+    return {
+      fileName: `${studyFileStem(doc.report)}.pdf`,
+      dataBase64: (await port.toPdf(buildStudyReportHtml(doc).html)).toString('base64'),
+    };
   },
   'studies.print': async (ctx, input) => {
     const port = ctx.printing();
@@ -51,7 +54,10 @@ export const studiesHandlers: Handlers<typeof studiesChannels> = {
   'studies.docx': async (ctx, input) => {
     const doc = reportDoc(ctx, input.scope);
     const w = buildStudyReportHtml(doc);
-    return { fileName: `${studyFileStem(doc.report)}.docx`, dataBase64: (await partyDocx(studyReportModel(doc), w.title)).toString('base64') };
+    return {
+      fileName: `${studyFileStem(doc.report)}.docx`,
+      dataBase64: (await partyDocx(studyReportModel(doc), w.title)).toString('base64'),
+    };
   },
   'studies.xlsx': (ctx, input) => studyReportXlsx(buildStudyReport(ctx.db, input.scope)),
 };

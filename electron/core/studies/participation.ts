@@ -4,7 +4,18 @@ import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { participationRate } from '../../../shared/domain/participation';
 import { compareVi } from '../../../shared/domain/text';
 import { AppError } from '../errors';
-import { allUnits, countsOf, isLiveBase, listFigures, membersOf, mergedIntoName, sessionById, sessionsOfYear, type SessionRow, type UnitRow } from './store';
+import {
+  allUnits,
+  countsOf,
+  isLiveBase,
+  listFigures,
+  membersOf,
+  mergedIntoName,
+  sessionById,
+  sessionsOfYear,
+  type SessionRow,
+  type UnitRow,
+} from './store';
 
 /**
  * Participation = present / expected per base organisation. Typed counts take the organisation's
@@ -23,10 +34,19 @@ export interface OrgFigure {
   source: 'counts' | 'list';
 }
 
-export function sessionFigures(db: Database, session: SessionRow, units: Map<number, UnitRow>): { figures: OrgFigure[]; unassigned: number } {
+export function sessionFigures(
+  db: Database,
+  session: SessionRow,
+  units: Map<number, UnitRow>,
+): { figures: OrgFigure[]; unassigned: number } {
   const members = membersOf(db, Number(session.date.slice(0, 4)));
   const list = session.classId === null ? { byOrg: new Map(), unassigned: 0 } : listFigures(db, session.classId, units);
-  const figures: OrgFigure[] = [...list.byOrg].map(([unitId, f]) => ({ unitId, present: f.present, expected: f.expected, source: 'list' as const }));
+  const figures: OrgFigure[] = [...list.byOrg].map(([unitId, f]) => ({
+    unitId,
+    present: f.present,
+    expected: f.expected,
+    source: 'list' as const,
+  }));
   for (const [unitId, c] of countsOf(db, session.id)) {
     // Counts are refused for an organisation the list covers; a list that grew afterwards wins.
     if (list.byOrg.has(unitId)) continue;
@@ -41,7 +61,9 @@ const rateOf = participationRate;
 /** Lowest rate first; an organisation of no members after the rated ones; missing denominators, then «Chưa báo cáo», last. */
 export function sortRows(rows: StudyReportRow[]): StudyReportRow[] {
   const rank = (r: StudyReportRow) => (r.source === 'none' ? 3 : r.expected === null ? 2 : r.rate === null ? 1 : 0);
-  return [...rows].sort((a, b) => rank(a) - rank(b) || (a.rate ?? 0) - (b.rate ?? 0) || compareVi(a.label, b.label) || a.key.localeCompare(b.key));
+  return [...rows].sort(
+    (a, b) => rank(a) - rank(b) || (a.rate ?? 0) - (b.rate ?? 0) || compareVi(a.label, b.label) || a.key.localeCompare(b.key),
+  );
 }
 
 export function totalOf(rows: StudyReportRow[]): StudyReport['total'] {
@@ -49,12 +71,24 @@ export function totalOf(rows: StudyReportRow[]): StudyReport['total'] {
   const counted = reported.filter((r) => r.expected !== null);
   const present = counted.reduce((s, r) => s + r.present, 0);
   const expected = counted.reduce((s, r) => s + r.expected!, 0);
-  return { present, expected, rate: rateOf(present, expected), rows: reported.length, missing: reported.length - counted.length, notReported: rows.length - reported.length };
+  return {
+    present,
+    expected,
+    rate: rateOf(present, expected),
+    rows: reported.length,
+    missing: reported.length - counted.length,
+    notReported: rows.length - reported.length,
+  };
 }
 
 const nameOf = (units: Map<number, UnitRow>, id: number) => units.get(id)?.name ?? `Tổ chức #${id}`;
 
-function sessionRows(db: Database, session: SessionRow, units: Map<number, UnitRow>, figures = sessionFigures(db, session, units).figures): StudyReportRow[] {
+function sessionRows(
+  db: Database,
+  session: SessionRow,
+  units: Map<number, UnitRow>,
+  figures = sessionFigures(db, session, units).figures,
+): StudyReportRow[] {
   return figures.map((f) => ({
     key: String(f.unitId),
     label: nameOf(units, f.unitId),
@@ -78,8 +112,16 @@ function notReportedRows(db: Database, session: SessionRow, units: Map<number, U
   for (const [unitId, members] of membersOf(db, Number(session.date.slice(0, 4)))) {
     if (members === 0 || reported.has(unitId) || !isLiveBase(units, unitId) || units.get(unitId)!.archived) continue;
     rows.push({
-      key: String(unitId), label: nameOf(units, unitId), detail: formatDate(session.date), sessions: 1, present: 0, expected: members, rate: null,
-      source: 'none', missingSessions: 0, mergedInto: null,
+      key: String(unitId),
+      label: nameOf(units, unitId),
+      detail: formatDate(session.date),
+      sessions: 1,
+      present: 0,
+      expected: members,
+      rate: null,
+      source: 'none',
+      missingSessions: 0,
+      mergedInto: null,
     });
   }
   return rows;
@@ -96,7 +138,10 @@ export function summaryOf(db: Database, session: SessionRow, units = allUnits(db
  */
 function yearRows(db: Database, year: number, units: Map<number, UnitRow>): { rows: StudyReportRow[]; sessions: number } {
   const sessions = sessionsOfYear(db, year);
-  const acc = new Map<number, { sessions: number; missing: number; present: number; expected: number; missingPresent: number; sources: Set<string> }>();
+  const acc = new Map<
+    number,
+    { sessions: number; missing: number; present: number; expected: number; missingPresent: number; sources: Set<string> }
+  >();
   for (const s of sessions) {
     for (const f of sessionFigures(db, s, units).figures) {
       const a = acc.get(f.unitId) ?? { sessions: 0, missing: 0, present: 0, expected: 0, missingPresent: 0, sources: new Set<string>() };
@@ -159,7 +204,9 @@ export function sessionFacts(s: SessionRow, unassigned: number): string[] {
   return [
     `Thời gian: ngày ${formatDate(s.date)}; hình thức: ${form}${sites}.`,
     ...(s.className ? [`Số liệu các tổ chức có học viên trong danh sách lớp «${s.className}» lấy theo danh sách lớp.`] : []),
-    ...(unassigned > 0 ? [`${formatNumber(unassigned)} người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.`] : []),
+    ...(unassigned > 0
+      ? [`${formatNumber(unassigned)} người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.`]
+      : []),
     ...(s.note.trim() ? [`Ghi chú: ${s.note.trim()}`] : []),
   ];
 }
@@ -181,13 +228,16 @@ export function buildStudyReport(db: Database, scope: StudyScope): StudyReport {
       scope,
       heading: `Năm ${scope.year}`,
       rowLabel: 'Tổ chức cơ sở đảng',
-      facts: [`Trong năm ${scope.year} có ${formatNumber(sessions)} buổi học tập, quán triệt; mỗi tổ chức cộng số liệu các buổi có tham gia.`],
+      facts: [
+        `Trong năm ${scope.year} có ${formatNumber(sessions)} buổi học tập, quán triệt; mỗi tổ chức cộng số liệu các buổi có tham gia.`,
+      ],
       rows: sorted,
       total: totalOf(sorted),
     };
   }
   const unit = units.get(scope.unitId);
-  if (!unit || unit.kind !== 'base') throw new AppError('NOT_FOUND', 'Không tìm thấy tổ chức cơ sở đảng này.', { 'scope.unitId': 'Chọn một tổ chức cơ sở đảng' });
+  if (!unit || unit.kind !== 'base')
+    throw new AppError('NOT_FOUND', 'Không tìm thấy tổ chức cơ sở đảng này.', { 'scope.unitId': 'Chọn một tổ chức cơ sở đảng' });
   const rows = sortRows(orgRows(db, scope.unitId, scope.year, units));
   return {
     scope,

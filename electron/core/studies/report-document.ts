@@ -10,7 +10,8 @@ import { studyReportWording, type StudyReportDoc } from './report-wording';
 export function buildStudyReportHtml(doc: StudyReportDoc): { title: string; html: string } {
   const w = studyReportWording(doc);
   const cols = w.columns;
-  const cell = (value: string, i: number, tag = 'td') => `<${tag}${cols[i]!.align === 'center' ? ' class="center"' : ''}>${escapeHtml(value)}</${tag}>`;
+  const cell = (value: string, i: number, tag = 'td') =>
+    `<${tag}${cols[i]!.align === 'center' ? ' class="center"' : ''}>${escapeHtml(value)}</${tag}>`;
   const rows = w.rows.map((r) => `<tr>${r.map((v, i) => cell(v, i)).join('')}</tr>`);
   // The total keeps the last row with it, so it never stands alone at the top of a page.
   const total = `<tr class="sum">${w.totalRow.map((v, i) => cell(v, i)).join('')}</tr>`;
@@ -40,7 +41,13 @@ p.summary { margin-top: 3mm; }
 export function studyReportModel(doc: StudyReportDoc): PartyDocumentModel {
   const w = studyReportWording(doc);
   const cells = (row: string[], bold?: boolean): Cell[] => row.map((v, i) => ({ text: v, align: w.columns[i]!.align, bold }));
-  const centred = (value: string, extra: { size?: number } = {}): Block => ({ kind: 'paragraph', align: 'center', bold: true, runs: [text(value)], ...extra });
+  const centred = (value: string, extra: { size?: number } = {}): Block => ({
+    kind: 'paragraph',
+    align: 'center',
+    bold: true,
+    runs: [text(value)],
+    ...extra,
+  });
   return {
     body: doc.body,
     number: null,

@@ -62,7 +62,9 @@ export function studyReportWording(doc: StudyReportDoc) {
       ? 'Chưa có số liệu tham gia học tập, quán triệt.'
       : `Tổng số đảng viên tham gia học tập, quán triệt: ${formatNumber(t.present)}/${formatNumber(t.expected)}` +
         (t.rate === null ? '.' : `, đạt ${formatPercent(t.rate, 2)}.`) +
-        (t.missing > 0 ? ` Chưa tính ${formatNumber(t.missing)} ${unitWord} thiếu số đảng viên (không có số phải dự, cũng không có số đảng viên của năm).` : '') +
+        (t.missing > 0
+          ? ` Chưa tính ${formatNumber(t.missing)} ${unitWord} thiếu số đảng viên (không có số phải dự, cũng không có số đảng viên của năm).`
+          : '') +
         (t.notReported > 0 ? ` ${formatNumber(t.notReported)} tổ chức có đảng viên năm nay chưa báo cáo số liệu, chưa tính vào tổng.` : '');
   return {
     title: `Tỷ lệ tham gia học tập, quán triệt — ${report.heading}`,

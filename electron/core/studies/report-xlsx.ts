@@ -25,7 +25,9 @@ export async function studyReportXlsx(report: StudyReport): Promise<{ fileName: 
     { header: 'STT', width: 6, value: (l) => l.stt },
     { header: report.rowLabel, width: 44, value: (l) => (l.row ? l.row.label : 'Cộng') },
     ...(scope === 'year' ? [{ header: 'Số buổi', width: 9, value: (l: Line) => (l.row ? l.sessions : null) }] : []),
-    ...(scope === 'org' ? [{ header: 'Ngày', width: 12, value: (l: Line) => (l.row ? l.row.detail : `${formatNumber(l.sessions)} buổi`) }] : []),
+    ...(scope === 'org'
+      ? [{ header: 'Ngày', width: 12, value: (l: Line) => (l.row ? l.row.detail : `${formatNumber(l.sessions)} buổi`) }]
+      : []),
     { header: 'Phải dự', width: 10, value: (l) => (l.row ? l.row.expected : l.total!.expected) },
     { header: 'Có mặt', width: 10, value: (l) => (l.row ? (l.row.source === 'none' ? null : l.row.present) : l.total!.present) },
     {

@@ -6,8 +6,22 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { summaryOf } from './participation';
 import {
-  allUnits, baseOrgs, classExists, countsOf, deleteSession, insertSession, listFigures, membersOf, mergedIntoName, sessionById,
-  sessionsOfYear, unitsWithFigures, updateSession, writeCounts, writeMembers, type UnitRow,
+  allUnits,
+  baseOrgs,
+  classExists,
+  countsOf,
+  deleteSession,
+  insertSession,
+  listFigures,
+  membersOf,
+  mergedIntoName,
+  sessionById,
+  sessionsOfYear,
+  unitsWithFigures,
+  updateSession,
+  writeCounts,
+  writeMembers,
+  type UnitRow,
 } from './store';
 
 /** Saving sessions, their counts and the members per year: every refusal names its field, and nothing is written. */
@@ -39,7 +53,8 @@ export function saveSession(ctx: AppCore, input: z.output<typeof studySessionInp
     if (input.classId !== null) {
       const c = classExists(ctx.db, input.classId);
       if (!c) throw new AppError('INVALID_INPUT', INVALID, { classId: 'Không tìm thấy lớp này' });
-      if (c.status === 'cancelled') throw new AppError('INVALID_INPUT', INVALID, { classId: `Lớp «${c.name}» đã hủy; không lấy danh sách được` });
+      if (c.status === 'cancelled')
+        throw new AppError('INVALID_INPUT', INVALID, { classId: `Lớp «${c.name}» đã hủy; không lấy danh sách được` });
       if (before && before.classId !== input.classId) {
         // Typed counts never sit under a list: the clerk removes them first, knowingly.
         const units = allUnits(ctx.db);
@@ -75,8 +90,10 @@ function leaningCountsProblem(ctx: AppCore, sessionId: number, year: number): st
     if (c.expected !== null) continue;
     const name = units.get(unitId)?.name ?? `#${unitId}`;
     const m = members.get(unitId);
-    if (m === undefined) return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, không ghi số phải dự, mà năm ${year} chưa có số đảng viên của tổ chức này; hãy nhập số đảng viên năm ${year} hoặc ghi số phải dự trước`;
-    if (c.present > m) return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, nhiều hơn số đảng viên năm ${year} (${formatNumber(m)}); hãy ghi số phải dự trước`;
+    if (m === undefined)
+      return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, không ghi số phải dự, mà năm ${year} chưa có số đảng viên của tổ chức này; hãy nhập số đảng viên năm ${year} hoặc ghi số phải dự trước`;
+    if (c.present > m)
+      return `«${name}» có ${formatNumber(c.present)} đảng viên có mặt, nhiều hơn số đảng viên năm ${year} (${formatNumber(m)}); hãy ghi số phải dự trước`;
   }
   return null;
 }
@@ -134,14 +151,22 @@ export function sessionGrid(ctx: AppCore, id: number): { session: ReturnType<typ
   const year = Number(session.date.slice(0, 4));
   const members = membersOf(ctx.db, year);
   const counts = countsOf(ctx.db, id);
-  const list = session.classId === null ? { byOrg: new Map<number, { present: number; expected: number }>(), unassigned: 0 } : listFigures(ctx.db, session.classId, units);
+  const list =
+    session.classId === null
+      ? { byOrg: new Map<number, { present: number; expected: number }>(), unassigned: 0 }
+      : listFigures(ctx.db, session.classId, units);
   const keep = new Set([...unitsWithFigures(ctx.db, year), ...list.byOrg.keys(), ...counts.keys()]);
   // A merged organisation shows only where this session holds its counts: read-only, so saving keeps them.
   const rows = baseOrgs(units, keep, new Set(counts.keys())).map((u): StudyGridRow => {
     const c = counts.get(u.id);
     const l = list.byOrg.get(u.id) ?? null;
     return {
-      unitId: u.id, name: u.name, members: members.get(u.id) ?? null, present: l ? null : (c?.present ?? null), expected: l ? null : (c?.expected ?? null), list: l,
+      unitId: u.id,
+      name: u.name,
+      members: members.get(u.id) ?? null,
+      present: l ? null : (c?.present ?? null),
+      expected: l ? null : (c?.expected ?? null),
+      list: l,
       mergedInto: mergedIntoName(units, u.id),
     };
   });
@@ -152,7 +177,12 @@ export function membersTable(ctx: AppCore, year: number) {
   const units = allUnits(ctx.db);
   const now = membersOf(ctx.db, year);
   const previous = membersOf(ctx.db, year - 1);
-  const rows = baseOrgs(units, unitsWithFigures(ctx.db, year)).map((u) => ({ unitId: u.id, name: u.name, members: now.get(u.id) ?? null, previous: previous.get(u.id) ?? null }));
+  const rows = baseOrgs(units, unitsWithFigures(ctx.db, year)).map((u) => ({
+    unitId: u.id,
+    name: u.name,
+    members: now.get(u.id) ?? null,
+    previous: previous.get(u.id) ?? null,
+  }));
   return { year, rows };
 }
 
@@ -162,7 +192,9 @@ export function saveMembers(ctx: AppCore, input: z.output<typeof studyMembersInp
     const fields: Record<string, string> = {};
     const seen = new Set<number>();
     // Counts typed without «phải dự» lean on these members: a smaller number would leave them above it.
-    const leaning = sessionsOfYear(ctx.db, input.year).flatMap((s) => [...countsOf(ctx.db, s.id)].filter(([, c]) => c.expected === null).map(([unitId, c]) => ({ s, unitId, present: c.present })));
+    const leaning = sessionsOfYear(ctx.db, input.year).flatMap((s) =>
+      [...countsOf(ctx.db, s.id)].filter(([, c]) => c.expected === null).map(([unitId, c]) => ({ s, unitId, present: c.present })),
+    );
     input.rows.forEach((r, i) => {
       const problem = unitProblem(units, r.unitId) ?? (seen.has(r.unitId) ? 'Tổ chức này đã có ở dòng khác' : null);
       seen.add(r.unitId);
@@ -171,7 +203,9 @@ export function saveMembers(ctx: AppCore, input: z.output<typeof studyMembersInp
         return;
       }
       const over = r.members === null ? undefined : leaning.find((l) => l.unitId === r.unitId && l.present > r.members!);
-      if (over) fields[`rows.${i}.members`] = `Buổi «${over.s.title}» ngày ${formatDate(over.s.date)} đã nhập ${formatNumber(over.present)} đảng viên có mặt, nhiều hơn số này`;
+      if (over)
+        fields[`rows.${i}.members`] =
+          `Buổi «${over.s.title}» ngày ${formatDate(over.s.date)} đã nhập ${formatNumber(over.present)} đảng viên có mặt, nhiều hơn số này`;
     });
     if (Object.keys(fields).length > 0) throw new AppError('INVALID_INPUT', INVALID, fields);
     const before = Object.fromEntries(membersOf(ctx.db, input.year));

@@ -36,9 +36,19 @@ export interface Counts {
 
 export function allUnits(db: Database): Map<number, UnitRow> {
   const rows = db.prepare('SELECT id, name, kind, parent_id, merged_into_id, archived_at FROM units').all() as {
-    id: number; name: string; kind: 'base' | 'cell'; parent_id: number | null; merged_into_id: number | null; archived_at: string | null;
+    id: number;
+    name: string;
+    kind: 'base' | 'cell';
+    parent_id: number | null;
+    merged_into_id: number | null;
+    archived_at: string | null;
   }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, mergedIntoId: r.merged_into_id, archived: r.archived_at !== null }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id, mergedIntoId: r.merged_into_id, archived: r.archived_at !== null },
+    ]),
+  );
 }
 
 function current(units: Map<number, UnitRow>, unitId: number): UnitRow | null {
@@ -67,7 +77,11 @@ export function isLiveBase(units: Map<number, UnitRow>, unitId: number): boolean
  * Base organisations in name order: the current ones, archived ones only where `keep` holds figures,
  * and merged ones only where `merged` does (a session's counts typed before the merger stay visible).
  */
-export function baseOrgs(units: Map<number, UnitRow>, keep: ReadonlySet<number> = new Set(), merged: ReadonlySet<number> = new Set()): UnitRow[] {
+export function baseOrgs(
+  units: Map<number, UnitRow>,
+  keep: ReadonlySet<number> = new Set(),
+  merged: ReadonlySet<number> = new Set(),
+): UnitRow[] {
   return [...units.values()]
     .filter((u) => u.kind === 'base' && (u.mergedIntoId === null ? !u.archived || keep.has(u.id) : merged.has(u.id)))
     .sort((a, b) => compareVi(a.name, b.name) || a.id - b.id);
@@ -99,10 +113,28 @@ export function writeMembers(db: Database, year: number, rows: { unitId: number;
 const SESSION_SELECT = `SELECT s.id, s.title, s.date, s.form, s.sites, s.class_id, c.name AS class_name, s.note
   FROM study_sessions s LEFT JOIN classes c ON c.id = s.class_id`;
 
-type SessionDbRow = { id: number; title: string; date: string; form: 'in_person' | 'online'; sites: number | null; class_id: number | null; class_name: string | null; note: string };
+type SessionDbRow = {
+  id: number;
+  title: string;
+  date: string;
+  form: 'in_person' | 'online';
+  sites: number | null;
+  class_id: number | null;
+  class_name: string | null;
+  note: string;
+};
 
 function toSession(r: SessionDbRow): SessionRow {
-  return { id: r.id, title: r.title, date: r.date, form: r.form, sites: r.sites, classId: r.class_id, className: r.class_name, note: r.note };
+  return {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    form: r.form,
+    sites: r.sites,
+    classId: r.class_id,
+    className: r.class_name,
+    note: r.note,
+  };
 }
 
 export function sessionById(db: Database, id: number): SessionRow | null {
@@ -111,7 +143,11 @@ export function sessionById(db: Database, id: number): SessionRow | null {
 }
 
 export function sessionsOfYear(db: Database, year: number): SessionRow[] {
-  return (db.prepare(`${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`).all(`${year}-01-01`, `${year}-12-31`) as SessionDbRow[]).map(toSession);
+  return (
+    db
+      .prepare(`${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`)
+      .all(`${year}-01-01`, `${year}-12-31`) as SessionDbRow[]
+  ).map(toSession);
 }
 
 export interface SessionValues {
@@ -126,14 +162,23 @@ export interface SessionValues {
 export function insertSession(db: Database, v: SessionValues, now: string): number {
   return Number(
     db
-      .prepare('INSERT INTO study_sessions (title, date, form, sites, class_id, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO study_sessions (title, date, form, sites, class_id, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(v.title, v.date, v.form, v.sites, v.classId, v.note, now, now).lastInsertRowid,
   );
 }
 
 export function updateSession(db: Database, id: number, v: SessionValues, now: string): void {
   db.prepare('UPDATE study_sessions SET title = ?, date = ?, form = ?, sites = ?, class_id = ?, note = ?, updated_at = ? WHERE id = ?').run(
-    v.title, v.date, v.form, v.sites, v.classId, v.note, now, id,
+    v.title,
+    v.date,
+    v.form,
+    v.sites,
+    v.classId,
+    v.note,
+    now,
+    id,
   );
 }
 
@@ -143,7 +188,11 @@ export function deleteSession(db: Database, id: number): void {
 }
 
 export function countsOf(db: Database, sessionId: number): Map<number, Counts> {
-  const rows = db.prepare('SELECT unit_id, present, expected FROM study_counts WHERE session_id = ?').all(sessionId) as { unit_id: number; present: number; expected: number | null }[];
+  const rows = db.prepare('SELECT unit_id, present, expected FROM study_counts WHERE session_id = ?').all(sessionId) as {
+    unit_id: number;
+    present: number;
+    expected: number | null;
+  }[];
   return new Map(rows.map((r) => [r.unit_id, { present: r.present, expected: r.expected }]));
 }
 
@@ -151,7 +200,11 @@ export function countsOf(db: Database, sessionId: number): Map<number, Counts> {
  * Replaces the counts of the organisations sent, and only those: a row with no present clears that
  * organisation's count; organisations not sent (merged ones shown read-only, say) keep theirs.
  */
-export function writeCounts(db: Database, sessionId: number, rows: { unitId: number; present: number | null; expected: number | null }[]): void {
+export function writeCounts(
+  db: Database,
+  sessionId: number,
+  rows: { unitId: number; present: number | null; expected: number | null }[],
+): void {
   const remove = db.prepare('DELETE FROM study_counts WHERE session_id = ? AND unit_id = ?');
   const insert = db.prepare('INSERT INTO study_counts (session_id, unit_id, present, expected) VALUES (?, ?, ?, ?)');
   for (const r of rows) {
@@ -175,7 +228,11 @@ export function unitsWithFigures(db: Database, year: number): Set<number> {
  * A class list per base organisation: expected = people enrolled (not withdrawn), present = those
  * marked present at least once. People without a base organisation are counted apart.
  */
-export function listFigures(db: Database, classId: number, units: Map<number, UnitRow>): { byOrg: Map<number, Figures>; unassigned: number } {
+export function listFigures(
+  db: Database,
+  classId: number,
+  units: Map<number, UnitRow>,
+): { byOrg: Map<number, Figures>; unassigned: number } {
   const rows = db
     .prepare(
       `SELECT p.unit_id, EXISTS (SELECT 1 FROM attendance a WHERE a.enrollment_id = e.id AND a.mark = 'present') AS present
@@ -216,9 +273,18 @@ export function linkableClasses(db: Database, year: number): { id: number; name:
 /** The centre's header valid on a date, as every Party document prints it. */
 export function issuingBodyAt(db: Database, date: string): IssuingBody | null {
   const r = db
-    .prepare('SELECT name, superior, doc_code, place_name, director_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1')
+    .prepare(
+      'SELECT name, superior, doc_code, place_name, director_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
+    )
     .get(date) as { name: string; superior: string; doc_code: string; place_name: string; director_json: string } | undefined;
   if (!r) return null;
   const director = JSON.parse(r.director_json) as { name: string; title: string };
-  return { superior: r.superior, centreName: r.name, docCode: r.doc_code, placeName: r.place_name, directorName: director.name, directorTitle: director.title };
+  return {
+    superior: r.superior,
+    centreName: r.name,
+    docCode: r.doc_code,
+    placeName: r.place_name,
+    directorName: director.name,
+    directorTitle: director.title,
+  };
 }

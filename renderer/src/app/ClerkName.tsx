@@ -16,7 +16,13 @@ export function ClerkName({ status }: { status: AppStatus }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button color="inherit" size="small" startIcon={<PersonIcon />} onClick={() => setOpen(true)} sx={{ ml: 'auto', textTransform: 'none', whiteSpace: 'nowrap' }}>
+      <Button
+        color="inherit"
+        size="small"
+        startIcon={<PersonIcon />}
+        onClick={() => setOpen(true)}
+        sx={{ ml: 'auto', textTransform: 'none', whiteSpace: 'nowrap' }}
+      >
         {status.clerkName ? `Người dùng: ${status.clerkName}` : 'Chưa đặt tên người dùng'}
       </Button>
       {open && <ClerkNameDialog current={status.clerkName} onClose={() => setOpen(false)} />}
@@ -51,12 +57,25 @@ function ClerkNameDialog({ current, onClose }: { current: string | null; onClose
           <Typography variant="body2" sx={{ mb: 2 }}>
             Mọi thay đổi (gộp hồ sơ, quyết định, cấp giấy chứng nhận…) được ghi vào lịch sử dưới tên này.
           </Typography>
-          <TextField autoFocus label="Họ và tên" name="name" value={name} onChange={(e) => setName(e.target.value)} {...errors.at('name')} />
-          {errors.formError && !errors.fields.name && <Alert severity="error" sx={{ mt: 2 }}>{errors.formError}</Alert>}
+          <TextField
+            autoFocus
+            label="Họ và tên"
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            {...errors.at('name')}
+          />
+          {errors.formError && !errors.fields.name && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {errors.formError}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Hủy</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>Lưu</Button>
+          <Button type="submit" variant="contained" disabled={save.isPending}>
+            Lưu
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

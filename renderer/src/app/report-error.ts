@@ -7,7 +7,10 @@ import { api, ApiError } from '../api';
  */
 export function errorReport(error: unknown, where: string): { message: string; where: string; stack?: string } {
   if (error instanceof ApiError) {
-    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+    const frames = (error.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n');
     return { message: `Refusal ${error.code} not handled on screen`, where, ...(frames ? { stack: frames.slice(0, 20000) } : {}) };
   }
   const message = error instanceof Error ? error.message : String(error);

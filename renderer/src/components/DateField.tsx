@@ -32,30 +32,30 @@ export function DateField(props: {
   const shown = typing !== undefined ? typing : external && isValid(external) ? external : null;
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={vi} localeText={PICKER_TEXT}>
-    <DatePicker
-      label={props.label}
-      value={shown}
-      format="dd/MM/yyyy"
-      dayOfWeekFormatter={(d) => WEEKDAY_HEADS[d.getDay()]!}
-      onChange={(d) => {
-        if (d && isValid(d) && d.getFullYear() >= 1900) {
-          setTyping(undefined);
-          props.onChange(format(d, 'yyyy-MM-dd'));
-        } else {
-          setTyping(d);
-          props.onChange('');
-        }
-      }}
-      slotProps={{
-        textField: {
-          size: 'small',
-          fullWidth: true,
-          name: props.name,
-          error: props.error,
-          helperText: props.helperText,
-        },
-      }}
-    />
+      <DatePicker
+        label={props.label}
+        value={shown}
+        format="dd/MM/yyyy"
+        dayOfWeekFormatter={(d) => WEEKDAY_HEADS[d.getDay()]!}
+        onChange={(d) => {
+          if (d && isValid(d) && d.getFullYear() >= 1900) {
+            setTyping(undefined);
+            props.onChange(format(d, 'yyyy-MM-dd'));
+          } else {
+            setTyping(d);
+            props.onChange('');
+          }
+        }}
+        slotProps={{
+          textField: {
+            size: 'small',
+            fullWidth: true,
+            name: props.name,
+            error: props.error,
+            helperText: props.helperText,
+          },
+        }}
+      />
     </LocalizationProvider>
   );
 }

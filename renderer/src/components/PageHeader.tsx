@@ -13,7 +13,9 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
         )}
       </Box>
       {actions && (
-        <Box sx={{ display: 'flex', gap: 1, flexShrink: 0, alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>{actions}</Box>
+        <Box sx={{ display: 'flex', gap: 1, flexShrink: 0, alignItems: 'center', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+          {actions}
+        </Box>
       )}
     </Box>
   );

@@ -9,7 +9,9 @@ import { Box, Paper, Typography } from '@mui/material';
 export function PrintPreviewFrame({ title, html, height, scale = 1 }: { title: string; html: string; height: number; scale?: number }) {
   return (
     <Paper sx={{ bgcolor: 'grey.300', p: 2 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{title}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
       <Box sx={{ height, overflow: 'hidden', bgcolor: 'white' }}>
         <Box
           component="iframe"

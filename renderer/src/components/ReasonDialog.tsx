@@ -31,8 +31,16 @@ export function ReasonDialog(props: {
     <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent>
-        {props.children && <DialogContentText component="div" sx={{ mb: 2 }}>{props.children}</DialogContentText>}
-        {props.error && <Alert severity="error" sx={{ mb: 2 }}>{props.error}</Alert>}
+        {props.children && (
+          <DialogContentText component="div" sx={{ mb: 2 }}>
+            {props.children}
+          </DialogContentText>
+        )}
+        {props.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {props.error}
+          </Alert>
+        )}
         <TextField
           autoFocus
           label={props.label}

@@ -21,7 +21,12 @@ const Row = styled('div')(({ theme }) => ({
   '&:focus-visible': { backgroundColor: theme.palette.action.hover, outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 },
 }));
 
-const Cell = styled('div')(({ theme }) => ({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: theme.spacing(1) }));
+const Cell = styled('div')(({ theme }) => ({
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  paddingRight: theme.spacing(1),
+}));
 
 export interface VirtualColumn<T> {
   label: string;
@@ -64,8 +69,25 @@ export function VirtualTable<T>(props: {
   }, [lastIndex, loaded, hasMore, onNearEnd]);
 
   return (
-    <Box role="grid" aria-label={props.label} aria-rowcount={props.rows.length + 1} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 }}>
-      <Box role="row" sx={{ display: 'grid', gridTemplateColumns: grid, px: 2, py: 1, fontWeight: 600, fontSize: 14, borderBottom: 1, borderColor: 'divider' }}>
+    <Box
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={props.rows.length + 1}
+      sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexGrow: 1 }}
+    >
+      <Box
+        role="row"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: grid,
+          px: 2,
+          py: 1,
+          fontWeight: 600,
+          fontSize: 14,
+          borderBottom: 1,
+          borderColor: 'divider',
+        }}
+      >
         {props.columns.map((c) => (
           <div key={c.label} role="columnheader">
             {c.label}

@@ -1,5 +1,9 @@
 /** Saves bytes from the core as a file: the browser's download, which Electron turns into a save dialog. */
-export function downloadBase64(fileName: string, base64: string, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+export function downloadBase64(
+  fileName: string,
+  base64: string,
+  mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');

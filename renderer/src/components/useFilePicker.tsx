@@ -5,7 +5,10 @@ import { useRef, type ReactElement } from 'react';
  * shows the system dialog. The input is emptied after each choice so the same file can be chosen again
  * (a clerk retrying after fixing it).
  */
-export function useFilePicker(props: { accept: string; label: string; onFile: (file: File) => void }): { open: () => void; input: ReactElement } {
+export function useFilePicker(props: { accept: string; label: string; onFile: (file: File) => void }): {
+  open: () => void;
+  input: ReactElement;
+} {
   const ref = useRef<HTMLInputElement>(null);
   const input = (
     <input

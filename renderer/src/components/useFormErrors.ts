@@ -40,10 +40,7 @@ export function useFormErrors() {
   }, []);
 
   /** Props for a TextField bound to a dotted path such as "topics.2.sessions". */
-  const at = useCallback(
-    (path: string, helper?: string) => ({ error: path in fields, helperText: fields[path] ?? helper }),
-    [fields],
-  );
+  const at = useCallback((path: string, helper?: string) => ({ error: path in fields, helperText: fields[path] ?? helper }), [fields]);
 
   return { fields, formError, validate, fromError, clear, at };
 }

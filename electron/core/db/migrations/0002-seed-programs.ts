@@ -145,9 +145,7 @@ export const m0002_seed_programs: Migration = {
     );
     const insertTopic = db.prepare('INSERT INTO program_topics (program_id, position, title, sessions) VALUES (?, ?, ?, ?)');
     const insertComponent = db.prepare('INSERT INTO program_components (program_id, position, name, weight) VALUES (?, ?, ?, ?)');
-    const insertBand = db.prepare(
-      'INSERT INTO program_bands (program_id, position, label, min_tenths, max_tenths) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insertBand = db.prepare('INSERT INTO program_bands (program_id, position, label, min_tenths, max_tenths) VALUES (?, ?, ?, ?, ?)');
     SEED.forEach((p, order) => {
       const id = Number(
         insertProgram.run(p.code, foldText(p.code), p.name, p.target, p.outcome, p.validityMonths, p.typicalDays, order + 1, now, now)

@@ -23,6 +23,23 @@ export interface Migration {
 }
 
 /** Ordered; a version is never edited once released: add a new one instead. */
-export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_seed_programs, m0003_learners, m0004_search_in_list_order, m0005_classes, m0006_enrollments, m0007_enrollment_sites, m0008_certificates, m0009_certificate_layouts, m0010_trusted_keys, m0011_reports, m0012_year_figures, m0013_certificate_replacements, m0014_search_ranking, m0015_theory_levels, m0016_study_sessions];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001_initial,
+  m0002_seed_programs,
+  m0003_learners,
+  m0004_search_in_list_order,
+  m0005_classes,
+  m0006_enrollments,
+  m0007_enrollment_sites,
+  m0008_certificates,
+  m0009_certificate_layouts,
+  m0010_trusted_keys,
+  m0011_reports,
+  m0012_year_figures,
+  m0013_certificate_replacements,
+  m0014_search_ranking,
+  m0015_theory_levels,
+  m0016_study_sessions,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,8 +14,22 @@ type Session = AttendanceGridData['sessions'][number];
 const MARK_TEXT: Record<AttendanceMark, string> = { present: '✓', excused: 'P', unexcused: 'K' };
 const MARK_WORDS: Record<AttendanceMark, string> = { present: 'có mặt', excused: 'vắng có phép', unexcused: 'vắng không phép' };
 /** By the key's character, then by the physical key, so the marks work with a Vietnamese input method on. */
-const BY_KEY: Record<string, AttendanceMark | null> = { c: 'present', ' ': 'present', p: 'excused', k: 'unexcused', delete: null, backspace: null };
-const BY_CODE: Record<string, AttendanceMark | null> = { KeyC: 'present', Space: 'present', KeyP: 'excused', KeyK: 'unexcused', Delete: null, Backspace: null };
+const BY_KEY: Record<string, AttendanceMark | null> = {
+  c: 'present',
+  ' ': 'present',
+  p: 'excused',
+  k: 'unexcused',
+  delete: null,
+  backspace: null,
+};
+const BY_CODE: Record<string, AttendanceMark | null> = {
+  KeyC: 'present',
+  Space: 'present',
+  KeyP: 'excused',
+  KeyK: 'unexcused',
+  Delete: null,
+  Backspace: null,
+};
 
 const NAME_W = 240;
 const ABSENT_W = 120;
@@ -108,7 +122,14 @@ export function AttendanceGrid(props: {
   return (
     <>
       <Box sx={{ display: 'flex', gap: 1, mb: 1, flexWrap: 'wrap' }} onMouseDown={(e) => e.preventDefault()}>
-        {([['present', 'Có mặt (C)'], ['excused', 'Vắng có phép (P)'], ['unexcused', 'Vắng không phép (K)'], [null, 'Xóa (Delete)']] as const).map(([mark, label]) => (
+        {(
+          [
+            ['present', 'Có mặt (C)'],
+            ['excused', 'Vắng có phép (P)'],
+            ['unexcused', 'Vắng không phép (K)'],
+            [null, 'Xóa (Delete)'],
+          ] as const
+        ).map(([mark, label]) => (
           <Button
             key={label}
             size="small"
@@ -147,11 +168,38 @@ export function AttendanceGrid(props: {
             fontSize: 14,
             '& th, & td': { borderBottom: 1, borderRight: 1, borderColor: 'divider', p: 0, bgcolor: 'background.paper' },
             '& thead th': { position: 'sticky', top: 0, zIndex: 2, fontWeight: 600, verticalAlign: 'bottom' },
-            '& .name': { position: 'sticky', left: 0, zIndex: 1, width: NAME_W, minWidth: NAME_W, maxWidth: NAME_W, textAlign: 'left', px: 1.5, fontWeight: 400 },
-            '& .absent': { position: 'sticky', left: NAME_W, zIndex: 1, width: ABSENT_W, minWidth: ABSENT_W, textAlign: 'right', px: 1.5, whiteSpace: 'nowrap' },
+            '& .name': {
+              position: 'sticky',
+              left: 0,
+              zIndex: 1,
+              width: NAME_W,
+              minWidth: NAME_W,
+              maxWidth: NAME_W,
+              textAlign: 'left',
+              px: 1.5,
+              fontWeight: 400,
+            },
+            '& .absent': {
+              position: 'sticky',
+              left: NAME_W,
+              zIndex: 1,
+              width: ABSENT_W,
+              minWidth: ABSENT_W,
+              textAlign: 'right',
+              px: 1.5,
+              whiteSpace: 'nowrap',
+            },
             '& thead .name, & thead .absent': { zIndex: 3, fontWeight: 600 },
             '& .absent.over': { color: 'error.main', fontWeight: 600 },
-            '& .mark': { width: SESSION_W, minWidth: SESSION_W, height: 34, textAlign: 'center', cursor: 'cell', fontWeight: 600, userSelect: 'none' },
+            '& .mark': {
+              width: SESSION_W,
+              minWidth: SESSION_W,
+              height: 34,
+              textAlign: 'center',
+              cursor: 'cell',
+              fontWeight: 600,
+              userSelect: 'none',
+            },
             '& .mark[data-mark="present"]': { color: 'success.dark' },
             '& .mark[data-mark="excused"]': { color: 'warning.dark', bgcolor: '#fff6e5' },
             '& .mark[data-mark="unexcused"]': { color: 'error.main', bgcolor: '#fdecea' },
@@ -163,10 +211,19 @@ export function AttendanceGrid(props: {
         >
           <thead>
             <tr>
-              <th className="name" scope="col">Họ và tên</th>
-              <th className="absent" scope="col">Vắng (tối đa {grid.maxAbsencePct}%)</th>
+              <th className="name" scope="col">
+                Họ và tên
+              </th>
+              <th className="absent" scope="col">
+                Vắng (tối đa {grid.maxAbsencePct}%)
+              </th>
               {sessions.map((s, c) => (
-                <th key={s.id} className="session" scope="col" title={`${weekdayName(s.date)} ${formatDate(s.date)}, buổi ${HALF_LABELS[s.half].toLocaleLowerCase('vi')}: ${s.title}`}>
+                <th
+                  key={s.id}
+                  className="session"
+                  scope="col"
+                  title={`${weekdayName(s.date)} ${formatDate(s.date)}, buổi ${HALF_LABELS[s.half].toLocaleLowerCase('vi')}: ${s.title}`}
+                >
                   <div>{dayMonth(s.date)}</div>
                   {/* Spelled out: a lone "C" would read as the key for "có mặt". */}
                   <div style={{ fontSize: 12 }}>{s.half === 'sang' ? 'Sáng' : 'Chiều'}</div>
@@ -197,11 +254,25 @@ export function AttendanceGrid(props: {
                   <th className="name" scope="row">
                     {row.fullName}
                     {row.withdrawn ? ' (thôi học)' : ''}
-                    <Box component="span" sx={{ display: 'block', fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                    <Box
+                      component="span"
+                      sx={{
+                        display: 'block',
+                        fontSize: 12,
+                        color: 'text.secondary',
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                      }}
+                    >
                       {[formatDate(row.birthDate), row.unitName].filter(Boolean).join(' · ')}
                     </Box>
                   </th>
-                  <td className={over ? 'absent over' : 'absent'} role="gridcell" aria-label={`${row.fullName}: vắng ${absent}/${sessions.length} buổi${over ? ', quá giới hạn' : ''}`}>
+                  <td
+                    className={over ? 'absent over' : 'absent'}
+                    role="gridcell"
+                    aria-label={`${row.fullName}: vắng ${absent}/${sessions.length} buổi${over ? ', quá giới hạn' : ''}`}
+                  >
                     {absent}/{sessions.length} ({formatPercent(sessions.length ? absent / sessions.length : 0, 0)})
                   </td>
                   {sessions.map((s, c) => {

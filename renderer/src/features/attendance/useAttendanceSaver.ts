@@ -97,7 +97,13 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
 
   return {
     pending,
-    status: error ? ('error' as const) : saving || pending.size > 0 ? ('saving' as const) : savedOnce ? ('saved' as const) : ('idle' as const),
+    status: error
+      ? ('error' as const)
+      : saving || pending.size > 0
+        ? ('saving' as const)
+        : savedOnce
+          ? ('saved' as const)
+          : ('idle' as const),
     error,
     awaitingReason: awaitingReason !== null,
     edit: (changes: MarkChange[]) => {

@@ -43,7 +43,11 @@ export function BackupsPage() {
           Đã sao lưu lúc {formatDateTime(create.data.createdAt)}.
         </Alert>
       )}
-      {create.isError && <Alert severity="error" sx={{ mb: 2 }}>{create.error.message}</Alert>}
+      {create.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {create.error.message}
+        </Alert>
+      )}
       {restored && (
         <Alert severity="success" sx={{ mb: 2 }} onClose={() => setRestored(null)}>
           {restored}
@@ -69,7 +73,14 @@ export function BackupsPage() {
           </Typography>
           <Box
             component="dl"
-            sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0, '& dd': { m: 0, overflowWrap: 'anywhere' } }}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'max-content minmax(0, 1fr)',
+              columnGap: 2,
+              rowGap: 0.5,
+              m: 0,
+              '& dd': { m: 0, overflowWrap: 'anywhere' },
+            }}
           >
             <dt>Tệp cơ sở dữ liệu</dt>
             <dd>{s.dbPath}</dd>

@@ -65,9 +65,7 @@ export function DatabaseProblem({ status }: { status: AppStatus }) {
               )}
             </>
           ) : (
-            <Typography>
-              {backups.isPending ? 'Đang tìm bản sao lưu…' : 'Không tìm thấy bản sao lưu nào trong thư mục sao lưu.'}
-            </Typography>
+            <Typography>{backups.isPending ? 'Đang tìm bản sao lưu…' : 'Không tìm thấy bản sao lưu nào trong thư mục sao lưu.'}</Typography>
           )}
         </Paper>
       )}

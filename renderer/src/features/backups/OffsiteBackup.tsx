@@ -44,12 +44,14 @@ export function OffsiteBackup({ status }: { status: AppStatus }) {
         Sao lưu ra USB/thư mục khác
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Bản sao lưu trên máy không cứu được dữ liệu khi máy hỏng ổ cứng, bị mất hoặc nhiễm mã độc. Hãy chép thường xuyên ra USB và cất USB
-        ở nơi khác; bản sao được mã hóa, chỉ mở được bằng giấy lưu khóa khôi phục.
+        Bản sao lưu trên máy không cứu được dữ liệu khi máy hỏng ổ cứng, bị mất hoặc nhiễm mã độc. Hãy chép thường xuyên ra USB và cất USB ở
+        nơi khác; bản sao được mã hóa, chỉ mở được bằng giấy lưu khóa khôi phục.
       </Typography>
       <Typography sx={{ mb: 1.5 }}>
         Lần sao lưu ra ngoài máy gần nhất:{' '}
-        <b>{lastAt ? `${formatDateTime(lastAt)} (${daysSince(lastAt) === 0 ? 'hôm nay' : `${daysSince(lastAt)} ngày trước`})` : 'chưa có'}</b>
+        <b>
+          {lastAt ? `${formatDateTime(lastAt)} (${daysSince(lastAt) === 0 ? 'hôm nay' : `${daysSince(lastAt)} ngày trước`})` : 'chưa có'}
+        </b>
       </Typography>
       <Box
         component="form"
@@ -74,11 +76,22 @@ export function OffsiteBackup({ status }: { status: AppStatus }) {
           sx={{ flexGrow: 1, minWidth: 0 }}
         />
         {status.canChooseFiles && (
-          <Button variant="outlined" sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={choose.isPending} onClick={() => choose.mutate()}>
+          <Button
+            variant="outlined"
+            sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+            disabled={choose.isPending}
+            onClick={() => choose.mutate()}
+          >
             Chọn thư mục…
           </Button>
         )}
-        <Button type="submit" variant="contained" startIcon={<UsbIcon />} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={exportCopy.isPending}>
+        <Button
+          type="submit"
+          variant="contained"
+          startIcon={<UsbIcon />}
+          sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+          disabled={exportCopy.isPending}
+        >
           {exportCopy.isPending ? 'Đang sao lưu…' : 'Sao lưu ra thư mục này'}
         </Button>
       </Box>

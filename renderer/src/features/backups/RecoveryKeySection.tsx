@@ -30,7 +30,18 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
       <Typography variant="h2" id="recovery-key-title" sx={{ mb: 1 }}>
         Khóa khôi phục
       </Typography>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0, mb: 1.5, '& dd': { m: 0 } }}>
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content minmax(0, 1fr)',
+          columnGap: 2,
+          rowGap: 0.5,
+          m: 0,
+          mb: 1.5,
+          '& dd': { m: 0 },
+        }}
+      >
         <dt>Mã hóa dữ liệu</dt>
         <dd>
           {p.encrypted ? (
@@ -61,7 +72,12 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
         Khi giấy lưu khóa bị mất hoặc có người lạ đã xem, hãy tạo khóa mới và in giấy mới.
       </Typography>
       {/* While a sheet waits for confirmation its key may be the only copy of what opens the data: confirm it first. */}
-      <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setAsking(true)} disabled={status.problem !== null || p.recoveryKeyPending}>
+      <Button
+        variant="outlined"
+        startIcon={<KeyIcon />}
+        onClick={() => setAsking(true)}
+        disabled={status.problem !== null || p.recoveryKeyPending}
+      >
         Tạo khóa khôi phục mới
       </Button>
       {renew.isError && (

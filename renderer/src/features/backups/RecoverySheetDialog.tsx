@@ -25,7 +25,12 @@ export const RECOVERY_SHEET_KEY = ['protection.recoverySheet'] as const;
 export function RecoverySheetGate({ status }: { status: AppStatus }) {
   const pending = status.protection.recoveryKeyPending && !status.problem;
   const dismissed = useDismissedSheet();
-  const sheet = useQuery({ queryKey: RECOVERY_SHEET_KEY, queryFn: () => api.protection.recoverySheet(), enabled: pending, staleTime: Infinity });
+  const sheet = useQuery({
+    queryKey: RECOVERY_SHEET_KEY,
+    queryFn: () => api.protection.recoverySheet(),
+    enabled: pending,
+    staleTime: Infinity,
+  });
   if (!pending || !sheet.data || dismissed === sheet.data.createdAt) return null;
   return <RecoverySheetDialog key={sheet.data.createdAt} sheet={sheet.data} status={status} />;
 }
@@ -89,7 +94,15 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
               <Typography
                 component="dd"
                 data-testid="recovery-key"
-                sx={{ m: 0, mt: 0.5, fontFamily: 'monospace', fontSize: '1.15rem', fontWeight: 600, letterSpacing: '0.04em', overflowWrap: 'anywhere' }}
+                sx={{
+                  m: 0,
+                  mt: 0.5,
+                  fontFamily: 'monospace',
+                  fontSize: '1.15rem',
+                  fontWeight: 600,
+                  letterSpacing: '0.04em',
+                  overflowWrap: 'anywhere',
+                }}
               >
                 {sheet.recoveryKey}
               </Typography>
@@ -110,9 +123,21 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
                 Lưu PDF
               </Button>
             </Box>
-            {print.isSuccess && print.data.printed && <Alert severity="success" sx={{ mb: 1 }}>Đã gửi giấy lưu khóa đến máy in.</Alert>}
-            {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
-            {pdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{pdf.error.message}</Alert>}
+            {print.isSuccess && print.data.printed && (
+              <Alert severity="success" sx={{ mb: 1 }}>
+                Đã gửi giấy lưu khóa đến máy in.
+              </Alert>
+            )}
+            {print.isError && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {print.error.message}
+              </Alert>
+            )}
+            {pdf.isError && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {pdf.error.message}
+              </Alert>
+            )}
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mt: 2, mb: 0.5 }}>
               Bước 2. Gõ lại nhóm thứ {first} và nhóm thứ {second} trên giấy đã in
             </Typography>
@@ -139,7 +164,14 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
                   onChange={(e) => setGroups((g) => g.map((v, j) => (j === i ? e.target.value : v)))}
                   {...errors.at(`groups.${i}`)}
                   autoComplete="off"
-                  slotProps={{ htmlInput: { maxLength: 9, spellCheck: false, autoCapitalize: 'characters', style: { fontFamily: 'monospace', textTransform: 'uppercase' } } }}
+                  slotProps={{
+                    htmlInput: {
+                      maxLength: 9,
+                      spellCheck: false,
+                      autoCapitalize: 'characters',
+                      style: { fontFamily: 'monospace', textTransform: 'uppercase' },
+                    },
+                  }}
                   sx={{ width: 220 }}
                 />
               ))}

@@ -42,8 +42,8 @@ function OpenRestoreDialog({ backup, onClose, onRestored }: { backup: Backup; on
       <DialogTitle id="restore-dialog-title">Khôi phục dữ liệu từ bản sao lưu?</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">
-          Dữ liệu sẽ trở về thời điểm <b>{formatDateTime(backup.createdAt)}</b>. Những thay đổi sau thời điểm đó không còn trên màn hình, nhưng
-          không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị hỏng, được giữ nguyên bên cạnh với tên mới).
+          Dữ liệu sẽ trở về thời điểm <b>{formatDateTime(backup.createdAt)}</b>. Những thay đổi sau thời điểm đó không còn trên màn hình,
+          nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị hỏng, được giữ nguyên bên cạnh với tên mới).
         </DialogContentText>
         {errors.formError && (
           <Alert severity="error" sx={{ mt: 2 }}>

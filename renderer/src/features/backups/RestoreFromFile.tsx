@@ -61,7 +61,11 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
       await applyStatus(queryClient, s, true);
     },
     onError: (err) => {
-      if (err instanceof ApiError && (err.code === 'RECOVERY_KEY_NEEDED' || err.code === 'RECOVERY_KEY_WRONG' || err.code === 'RECOVERY_KEY_INVALID')) setAskKey(true);
+      if (
+        err instanceof ApiError &&
+        (err.code === 'RECOVERY_KEY_NEEDED' || err.code === 'RECOVERY_KEY_WRONG' || err.code === 'RECOVERY_KEY_INVALID')
+      )
+        setAskKey(true);
       errors.fromError(err);
     },
     onSettled: () => setConfirming(false),
@@ -109,7 +113,12 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
           sx={{ flexGrow: 1, minWidth: 0 }}
         />
         {status.canChooseFiles && (
-          <Button variant="outlined" sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={busy || choose.isPending} onClick={() => choose.mutate()}>
+          <Button
+            variant="outlined"
+            sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+            disabled={busy || choose.isPending}
+            onClick={() => choose.mutate()}
+          >
             Chọn tệp…
           </Button>
         )}
@@ -122,7 +131,15 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
           <Box
             component="dl"
             aria-label="Thông tin tệp sao lưu"
-            sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 2, rowGap: 0.5, m: 0, mb: 1.5, '& dd': { m: 0, overflowWrap: 'anywhere' } }}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'max-content minmax(0, 1fr)',
+              columnGap: 2,
+              rowGap: 0.5,
+              m: 0,
+              mb: 1.5,
+              '& dd': { m: 0, overflowWrap: 'anywhere' },
+            }}
           >
             <dt>Trung tâm</dt>
             <dd>{info.centreName ?? 'Không ghi trong tệp'}</dd>
@@ -195,8 +212,8 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
             tạo lúc <b>{formatDateTime(info.createdAt)}</b>
           </>
         ) : null}
-        . Những thay đổi sau thời điểm đó không còn trên màn hình, nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị hỏng,
-        được giữ nguyên bên cạnh với tên mới).
+        . Những thay đổi sau thời điểm đó không còn trên màn hình, nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị
+        hỏng, được giữ nguyên bên cạnh với tên mới).
       </ConfirmDialog>
     </Paper>
   );

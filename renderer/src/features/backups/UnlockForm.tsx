@@ -49,7 +49,13 @@ export function UnlockForm() {
           slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
           sx={{ flexGrow: 1, minWidth: 0, maxWidth: 560 }}
         />
-        <Button type="submit" variant="contained" startIcon={<LockOpenIcon />} disabled={unlock.isPending} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
+        <Button
+          type="submit"
+          variant="contained"
+          startIcon={<LockOpenIcon />}
+          disabled={unlock.isPending}
+          sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+        >
           Mở dữ liệu
         </Button>
       </Box>

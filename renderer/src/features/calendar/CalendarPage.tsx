@@ -78,10 +78,13 @@ export function CalendarPage() {
       id: l.id,
       label: l.archivedAt ? `${l.fullName} (đã ngừng giảng dạy)` : l.fullName,
     })),
-    ...(venues.data ?? []).map((v) => ({ kind: 'venue' as const, id: v.id, label: v.archivedAt ? `${v.name} (đã ngừng sử dụng)` : v.name })),
+    ...(venues.data ?? []).map((v) => ({
+      kind: 'venue' as const,
+      id: v.id,
+      label: v.archivedAt ? `${v.name} (đã ngừng sử dụng)` : v.name,
+    })),
   ];
-  const filter =
-    options.find((o) => (o.kind === 'lecturer' && o.id === lecturerId) || (o.kind === 'venue' && o.id === venueId)) ?? ALL;
+  const filter = options.find((o) => (o.kind === 'lecturer' && o.id === lecturerId) || (o.kind === 'venue' && o.id === venueId)) ?? ALL;
 
   const step = (n: number) => update({ date: view === 'week' ? addDays(mondayOf(date), 7 * n) : shiftMonth(date, n) });
   const unit = view === 'week' ? 'Tuần' : 'Tháng';

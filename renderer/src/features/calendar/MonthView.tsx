@@ -32,7 +32,15 @@ function CompactLine({ item }: { item: CalendarItem }) {
   );
 }
 
-export function MonthView({ days, items, dayInfo, today, onOpen, month, onShowWeek }: ViewProps & { month: string; onShowWeek: (iso: string) => void }) {
+export function MonthView({
+  days,
+  items,
+  dayInfo,
+  today,
+  onOpen,
+  month,
+  onShowWeek,
+}: ViewProps & { month: string; onShowWeek: (iso: string) => void }) {
   const byDay = new Map<string, CalendarItem[]>();
   for (const item of items) byDay.set(item.date, [...(byDay.get(item.date) ?? []), item]);
   const weeks = Array.from({ length: days.length / 7 }, (_, w) => days.slice(w * 7, w * 7 + 7));

@@ -15,7 +15,8 @@ export function dayBackground(info: DayInfo, iso: string) {
 }
 
 /** Topics can be long: cut to a few lines, the full text stays in the tooltip. */
-const clamp = (lines: number) => ({ display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) as const;
+const clamp = (lines: number) =>
+  ({ display: '-webkit-box', WebkitLineClamp: lines, WebkitBoxOrient: 'vertical', overflow: 'hidden' }) as const;
 
 function SessionCard({ item, onOpen }: { item: CalendarItem; onOpen: (item: CalendarItem) => void }) {
   return (
@@ -97,7 +98,11 @@ export function WeekView({ days, items, dayInfo, today, onOpen }: ViewProps) {
                 </Typography>
                 <Typography variant="body2">{dayMonth(d)}</Typography>
                 {info.offName && (
-                  <Typography variant="caption" component="div" sx={{ color: isToday ? 'inherit' : 'primary.main', fontWeight: 500, lineHeight: 1.2 }}>
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    sx={{ color: isToday ? 'inherit' : 'primary.main', fontWeight: 500, lineHeight: 1.2 }}
+                  >
                     {info.offName}
                   </Typography>
                 )}

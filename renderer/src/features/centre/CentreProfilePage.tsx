@@ -235,7 +235,12 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
                   />
                   <IconButton
                     aria-label={`Xóa phó giám đốc ${i + 1}`}
-                    onClick={() => set('deputies', form.deputies.filter((_, j) => j !== i))}
+                    onClick={() =>
+                      set(
+                        'deputies',
+                        form.deputies.filter((_, j) => j !== i),
+                      )
+                    }
                   >
                     <DeleteIcon />
                   </IconButton>

@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
@@ -19,7 +31,11 @@ const LAST_PRINTER = 'ttct.certificates.lastPrinter';
  */
 export function BatchPrintDialog(props: { certificateIds: number[]; target: BatchTarget; onClose: (printed: number) => void }) {
   const { certificateIds, target, onClose } = props;
-  const printers = useQuery({ queryKey: ['certificates.printers'], queryFn: () => api.certificates.printers({}), enabled: target === 'printer' });
+  const printers = useQuery({
+    queryKey: ['certificates.printers'],
+    queryFn: () => api.certificates.printers({}),
+    enabled: target === 'printer',
+  });
   const [chosen, setChosen] = useState(() => localStorage.getItem(LAST_PRINTER) ?? '');
   const deviceName = printers.data?.printers.some((p) => p.name === chosen) ? chosen : '';
   const [jobId, setJobId] = useState<string | null>(null);
@@ -98,10 +114,19 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
           <Alert severity="warning">Máy tính chưa cài máy in nào. Hãy cài máy in, hoặc lưu PDF rồi in.</Alert>
         )}
         {choosing && printers.data && printers.data.printers.length > 0 && (
-          <TextField select fullWidth label="Máy in" value={deviceName} onChange={(e) => setChosen(e.target.value)} sx={{ mt: 1 }}
-            helperText={`${formatNumber(certificateIds.length)} giấy, gửi tới máy in từng đợt 50 giấy, đúng khổ giấy của mẫu; có thể dừng giữa chừng.`}>
+          <TextField
+            select
+            fullWidth
+            label="Máy in"
+            value={deviceName}
+            onChange={(e) => setChosen(e.target.value)}
+            sx={{ mt: 1 }}
+            helperText={`${formatNumber(certificateIds.length)} giấy, gửi tới máy in từng đợt 50 giấy, đúng khổ giấy của mẫu; có thể dừng giữa chừng.`}
+          >
             {printers.data.printers.map((p) => (
-              <MenuItem key={p.name} value={p.name}>{p.displayName}</MenuItem>
+              <MenuItem key={p.name} value={p.name}>
+                {p.displayName}
+              </MenuItem>
             ))}
           </TextField>
         )}
@@ -109,7 +134,8 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
         {status && (
           <Box sx={{ mt: 1 }}>
             <Typography sx={{ mb: 1 }}>
-              {running ? (target === 'pdf' ? 'Đang tạo tệp PDF' : 'Đang gửi tới máy in') : 'Đã xử lý'}: {formatNumber(status.done)}/{formatNumber(status.total)} giấy
+              {running ? (target === 'pdf' ? 'Đang tạo tệp PDF' : 'Đang gửi tới máy in') : 'Đã xử lý'}: {formatNumber(status.done)}/
+              {formatNumber(status.total)} giấy
             </Typography>
             <LinearProgress variant="determinate" value={percent} aria-label="Tiến độ in" />
           </Box>
@@ -120,20 +146,30 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
             {status.file && ` Tệp ${status.file.fileName} (${formatNumber(status.file.pages)} trang).`}
           </Alert>
         )}
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         {running && (
-          <Button color="warning" disabled={stopping} onClick={() => {
-            setStopping(true);
-            if (jobId) api.certificates.cancelBatch({ jobId }).catch((err: unknown) => setError((err as Error).message));
-          }}>
+          <Button
+            color="warning"
+            disabled={stopping}
+            onClick={() => {
+              setStopping(true);
+              if (jobId) api.certificates.cancelBatch({ jobId }).catch((err: unknown) => setError((err as Error).message));
+            }}
+          >
             {stopping ? 'Đang dừng…' : 'Dừng'}
           </Button>
         )}
         {!running && <Button onClick={() => onClose(status?.printed ?? 0)}>Đóng</Button>}
         {choosing && (
-          <Button variant="contained" disabled={!deviceName || starting} onClick={() => void start(deviceName)}>In</Button>
+          <Button variant="contained" disabled={!deviceName || starting} onClick={() => void start(deviceName)}>
+            In
+          </Button>
         )}
       </DialogActions>
     </Dialog>

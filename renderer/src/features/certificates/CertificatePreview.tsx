@@ -42,7 +42,9 @@ export function CertificatePrintButtons({ certificateIds, onPrinted }: { certifi
       {previewing && (
         <Dialog open fullWidth maxWidth="lg" onClose={() => setPreviewing(false)} aria-labelledby="certificate-preview-title">
           <DialogTitle id="certificate-preview-title" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-            <Box component="span" sx={{ flexGrow: 1 }}>Xem trước giấy chứng nhận</Box>
+            <Box component="span" sx={{ flexGrow: 1 }}>
+              Xem trước giấy chứng nhận
+            </Box>
             {buttons}
             <IconButton aria-label="Đóng xem trước" onClick={() => setPreviewing(false)}>
               <CloseIcon />

@@ -82,10 +82,26 @@ export function CertificateRegisterTab() {
           Xuất Excel
         </Button>
       </Box>
-      {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
-      {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
-      {word.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {word.data.fileName}.</Alert>}
-      {xlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {xlsx.data.fileName} ({formatNumber(xlsx.data.rowCount)} dòng).</Alert>}
+      {listError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {listError.message}
+        </Alert>
+      )}
+      {pdf.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {pdf.data.fileName}.
+        </Alert>
+      )}
+      {word.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {word.data.fileName}.
+        </Alert>
+      )}
+      {xlsx.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {xlsx.data.fileName} ({formatNumber(xlsx.data.rowCount)} dòng).
+        </Alert>
+      )}
       {repair.isSuccess && (
         <Alert severity="success" sx={{ mb: 1 }}>
           {repair.data.repaired === 0
@@ -109,16 +125,23 @@ export function CertificateRegisterTab() {
           repair.mutate(year);
         }}
       >
-        Phần nội dung còn đúng của mỗi giấy được giữ nguyên; phần thiếu lấy từ mã xác thực đã in và hồ sơ hiện tại của người học,
-        lớp; giấy chưa có mã được ký mã mới bằng khóa của trung tâm. Số giấy, ngày cấp và trạng thái không đổi. Mỗi giấy sửa được ghi
-        vào nhật ký thay đổi.
+        Phần nội dung còn đúng của mỗi giấy được giữ nguyên; phần thiếu lấy từ mã xác thực đã in và hồ sơ hiện tại của người học, lớp; giấy
+        chưa có mã được ký mã mới bằng khóa của trung tâm. Số giấy, ngày cấp và trạng thái không đổi. Mỗi giấy sửa được ghi vào nhật ký thay
+        đổi.
       </ConfirmDialog>
       {damaged.length > 0 && (
         <Alert
           severity="warning"
           sx={{ mb: 1 }}
           action={
-            <Button color="inherit" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap', alignSelf: 'center' }} onClick={() => setConfirming(true)} disabled={repair.isPending}>
+            <Button
+              color="inherit"
+              size="small"
+              variant="outlined"
+              sx={{ whiteSpace: 'nowrap', alignSelf: 'center' }}
+              onClick={() => setConfirming(true)}
+              disabled={repair.isPending}
+            >
               Sửa bản ghi hỏng
             </Button>
           }
@@ -137,7 +160,16 @@ export function CertificateRegisterTab() {
             {`${formatNumber(rows.length)} giấy vào sổ · ${formatNumber(rows.filter((c) => c.status === 'valid').length)} còn hiệu lực.`}
           </Typography>
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label={`Sổ cấp giấy chứng nhận năm ${year}`} sx={{ minWidth: 960, '& th': { whiteSpace: 'nowrap' }, '& td, & th': { px: 1 }, '& td:first-of-type, & th:first-of-type': { pl: 2 } }}>
+            <Table
+              size="small"
+              aria-label={`Sổ cấp giấy chứng nhận năm ${year}`}
+              sx={{
+                minWidth: 960,
+                '& th': { whiteSpace: 'nowrap' },
+                '& td, & th': { px: 1 },
+                '& td:first-of-type, & th:first-of-type': { pl: 2 },
+              }}
+            >
               <TableHead>
                 <TableRow>
                   <TableCell>Số giấy</TableCell>
@@ -156,10 +188,25 @@ export function CertificateRegisterTab() {
                   const voided = c.status !== 'valid';
                   return (
                     <TableRow key={c.id} sx={voided ? { '& td': { color: 'text.secondary' } } : undefined}>
-                      <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: voided ? undefined : 600, textDecoration: voided ? 'line-through' : undefined }}>{c.serial}</TableCell>
+                      <TableCell
+                        sx={{
+                          whiteSpace: 'nowrap',
+                          fontWeight: voided ? undefined : 600,
+                          textDecoration: voided ? 'line-through' : undefined,
+                        }}
+                      >
+                        {c.serial}
+                      </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
                         {c.registerNo}
-                        {c.checkCode && <Typography variant="caption" component="div" color="text.secondary" title="Mã tra cứu in trên giấy">{`Mã tra cứu ${c.checkCode}`}</Typography>}
+                        {c.checkCode && (
+                          <Typography
+                            variant="caption"
+                            component="div"
+                            color="text.secondary"
+                            title="Mã tra cứu in trên giấy"
+                          >{`Mã tra cứu ${c.checkCode}`}</Typography>
+                        )}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.printed.fullName}</TableCell>
                       <TableCell>{formatDate(c.printed.birthDate)}</TableCell>

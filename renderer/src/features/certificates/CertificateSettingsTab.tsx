@@ -69,19 +69,49 @@ function Numbering({ settings }: { settings: Settings }) {
 
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Cách đánh số</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Cách đánh số
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {PATTERN_HINT} Giấy đã cấp giữ nguyên số; mẫu mới dùng cho giấy cấp sau.
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        <PatternField label="Mẫu số giấy" name="serialPattern" value={serialPattern} onChange={edit(setSerialPattern)} error={form.fields['serialPattern']} year={year} />
-        <PatternField label="Mẫu vào sổ số" name="registerPattern" value={registerPattern} onChange={edit(setRegisterPattern)} error={form.fields['registerPattern']} year={year} />
+        <PatternField
+          label="Mẫu số giấy"
+          name="serialPattern"
+          value={serialPattern}
+          onChange={edit(setSerialPattern)}
+          error={form.fields['serialPattern']}
+          year={year}
+        />
+        <PatternField
+          label="Mẫu vào sổ số"
+          name="registerPattern"
+          value={registerPattern}
+          onChange={edit(setRegisterPattern)}
+          error={form.fields['registerPattern']}
+          year={year}
+        />
       </Box>
-      {!yearly && <Alert severity="warning" sx={{ mt: 2 }}>Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.</Alert>}
-      {form.formError && <Alert severity="error" sx={{ mt: 2 }}>{form.formError}</Alert>}
-      {save.isSuccess && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu cách đánh số.</Alert>}
+      {!yearly && (
+        <Alert severity="warning" sx={{ mt: 2 }}>
+          Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.
+        </Alert>
+      )}
+      {form.formError && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {form.formError}
+        </Alert>
+      )}
+      {save.isSuccess && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Đã lưu cách đánh số.
+        </Alert>
+      )}
       <Box sx={{ mt: 2 }}>
-        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>Lưu cách đánh số</Button>
+        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>
+          Lưu cách đánh số
+        </Button>
       </Box>
     </Paper>
   );
@@ -92,9 +122,12 @@ function PublicKey({ settings }: { settings: Settings }) {
   const [saved, setSaved] = useState(false);
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Khóa công khai của trung tâm</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Khóa công khai của trung tâm
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Mã trên mỗi giấy được ký bằng khóa riêng của trung tâm, lưu trong cơ sở dữ liệu. Gửi khóa công khai cho cơ quan cần tự kiểm tra giấy; khóa công khai không dùng để ký được.
+        Mã trên mỗi giấy được ký bằng khóa riêng của trung tâm, lưu trong cơ sở dữ liệu. Gửi khóa công khai cho cơ quan cần tự kiểm tra
+        giấy; khóa công khai không dùng để ký được.
       </Typography>
       <Typography sx={{ mb: 1.5 }}>
         Mã khóa: <b style={{ fontFamily: 'monospace' }}>{settings.keyId}</b>
@@ -108,7 +141,11 @@ function PublicKey({ settings }: { settings: Settings }) {
       >
         Lưu khóa công khai
       </Button>
-      {saved && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu tệp {fileName}.</Alert>}
+      {saved && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Đã lưu tệp {fileName}.
+        </Alert>
+      )}
     </Paper>
   );
 }
@@ -129,18 +166,49 @@ function PrinterOffset(props: { x: number; y: number }) {
   });
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Độ lệch máy in</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Độ lệch máy in
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Máy in của văn phòng có thể in lệch khỏi phôi giấy. In trang cân chỉnh ở thẻ «Mẫu giấy», đo độ lệch rồi nhập ở đây: số dương dịch sang phải (x) và xuống dưới (y).
+        Máy in của văn phòng có thể in lệch khỏi phôi giấy. In trang cân chỉnh ở thẻ «Mẫu giấy», đo độ lệch rồi nhập ở đây: số dương dịch
+        sang phải (x) và xuống dưới (y).
       </Typography>
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField label="Lệch ngang x (mm)" value={x} onChange={(e) => { setX(e.target.value); save.reset(); }} sx={{ width: 200 }} {...form.at('x')} />
-        <TextField label="Lệch dọc y (mm)" value={y} onChange={(e) => { setY(e.target.value); save.reset(); }} sx={{ width: 200 }} {...form.at('y')} />
+        <TextField
+          label="Lệch ngang x (mm)"
+          value={x}
+          onChange={(e) => {
+            setX(e.target.value);
+            save.reset();
+          }}
+          sx={{ width: 200 }}
+          {...form.at('x')}
+        />
+        <TextField
+          label="Lệch dọc y (mm)"
+          value={y}
+          onChange={(e) => {
+            setY(e.target.value);
+            save.reset();
+          }}
+          sx={{ width: 200 }}
+          {...form.at('y')}
+        />
       </Box>
-      {form.formError && <Alert severity="error" sx={{ mt: 2 }}>{form.formError}</Alert>}
-      {save.isSuccess && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu độ lệch máy in.</Alert>}
+      {form.formError && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {form.formError}
+        </Alert>
+      )}
+      {save.isSuccess && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Đã lưu độ lệch máy in.
+        </Alert>
+      )}
       <Box sx={{ mt: 2 }}>
-        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>Lưu độ lệch</Button>
+        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>
+          Lưu độ lệch
+        </Button>
       </Box>
     </Paper>
   );

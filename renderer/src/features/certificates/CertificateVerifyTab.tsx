@@ -1,5 +1,18 @@
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
-import { Alert, AlertTitle, Box, Button, Divider, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Divider,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import jsQR from 'jsqr';
 import { useState } from 'react';
@@ -68,11 +81,22 @@ export function CertificateVerifyTab() {
 
   return (
     // The answer sits beside the questions, so it is on screen without scrolling at 1366×768.
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 5fr) minmax(0, 6fr)' }, gap: 2, alignItems: 'start', maxWidth: 1280 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 5fr) minmax(0, 6fr)' },
+        gap: 2,
+        alignItems: 'start',
+        maxWidth: 1280,
+      }}
+    >
       <Paper sx={{ p: 2 }}>
-        <Typography variant="h2" sx={{ mb: 1 }}>Tra cứu giấy chứng nhận</Typography>
+        <Typography variant="h2" sx={{ mb: 1 }}>
+          Tra cứu giấy chứng nhận
+        </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          Gõ số giấy như in sau chữ «Số:» (hoặc số vào sổ) để xem sổ cấp ghi gì về giấy đó. Nếu có cả mã tra cứu in dưới số vào sổ (8 chữ và số, như 7K3M-Q9XD), gõ thêm để chắc tờ giấy đúng là tờ trong sổ.
+          Gõ số giấy như in sau chữ «Số:» (hoặc số vào sổ) để xem sổ cấp ghi gì về giấy đó. Nếu có cả mã tra cứu in dưới số vào sổ (8 chữ và
+          số, như 7K3M-Q9XD), gõ thêm để chắc tờ giấy đúng là tờ trong sổ.
         </Typography>
         <Box
           component="form"
@@ -82,16 +106,36 @@ export function CertificateVerifyTab() {
           }}
           sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start', flexWrap: 'wrap' }}
         >
-          <TextField label="Số giấy" name="number" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="1/2026/GCN" sx={{ flex: '1 1 100%' }} autoFocus
-            slotProps={{ htmlInput: { spellCheck: false } }} />
-          <TextField label="Mã tra cứu (nếu có)" name="checkCode" value={checkCode} onChange={(e) => setCheckCode(e.target.value)} placeholder="7K3M-Q9XD" sx={{ flex: '1 1 180px' }}
-            slotProps={{ htmlInput: { spellCheck: false, style: { textTransform: 'uppercase' } } }} />
-          <Button type="submit" variant="contained" disabled={number.trim() === '' || verify.isPending} sx={{ mt: 0.25 }}>Tra cứu</Button>
+          <TextField
+            label="Số giấy"
+            name="number"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            placeholder="1/2026/GCN"
+            sx={{ flex: '1 1 100%' }}
+            autoFocus
+            slotProps={{ htmlInput: { spellCheck: false } }}
+          />
+          <TextField
+            label="Mã tra cứu (nếu có)"
+            name="checkCode"
+            value={checkCode}
+            onChange={(e) => setCheckCode(e.target.value)}
+            placeholder="7K3M-Q9XD"
+            sx={{ flex: '1 1 180px' }}
+            slotProps={{ htmlInput: { spellCheck: false, style: { textTransform: 'uppercase' } } }}
+          />
+          <Button type="submit" variant="contained" disabled={number.trim() === '' || verify.isPending} sx={{ mt: 0.25 }}>
+            Tra cứu
+          </Button>
         </Box>
         <Divider sx={{ my: 2 }} />
-        <Typography variant="subtitle1" component="h3" sx={{ mb: 1, fontWeight: 600 }}>Kiểm tra bằng mã QR</Typography>
+        <Typography variant="subtitle1" component="h3" sx={{ mb: 1, fontWeight: 600 }}>
+          Kiểm tra bằng mã QR
+        </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          Mã QR trên giấy được ký bằng khóa của trung tâm. Chọn ảnh chụp mã QR, hoặc dán nội dung máy quét đọc được, để biết giấy có đúng do trung tâm cấp không. Giấy của đơn vị khác được kiểm tra khi đã nhập khóa công khai của đơn vị đó.
+          Mã QR trên giấy được ký bằng khóa của trung tâm. Chọn ảnh chụp mã QR, hoặc dán nội dung máy quét đọc được, để biết giấy có đúng do
+          trung tâm cấp không. Giấy của đơn vị khác được kiểm tra khi đã nhập khóa công khai của đơn vị đó.
         </Typography>
         <TextField
           label="Nội dung mã QR (dán từ máy quét)"
@@ -119,7 +163,9 @@ export function CertificateVerifyTab() {
         {verify.data && <Result r={verify.data} />}
         {!qrProblem && !verify.isError && !verify.data && (
           <Paper sx={{ p: 2, color: 'text.secondary', borderStyle: 'dashed' }}>
-            <Typography variant="body2">Kết quả tra cứu hiện ở đây: người được cấp, lớp, chương trình, ngày cấp và giấy còn hiệu lực, đã cấp lại hay đã thu hồi.</Typography>
+            <Typography variant="body2">
+              Kết quả tra cứu hiện ở đây: người được cấp, lớp, chương trình, ngày cấp và giấy còn hiệu lực, đã cấp lại hay đã thu hồi.
+            </Typography>
           </Paper>
         )}
       </Box>
@@ -127,7 +173,10 @@ export function CertificateVerifyTab() {
   );
 }
 
-const tableSx = { '& td': { borderBottom: 'none', py: 0.25, px: 0 }, '& td:first-of-type': { pr: 2, whiteSpace: 'nowrap', color: 'text.secondary' } } as const;
+const tableSx = {
+  '& td': { borderBottom: 'none', py: 0.25, px: 0 },
+  '& td:first-of-type': { pr: 2, whiteSpace: 'nowrap', color: 'text.secondary' },
+} as const;
 
 function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
   return (
@@ -156,7 +205,10 @@ function RegisterAnswer({ r }: { r: Verification }) {
     );
   }
   const p = c.printed;
-  const status = c.status === 'reissued' && c.replacedBySerial ? `${CERTIFICATE_STATUS_LABELS[c.status]} bằng giấy số ${c.replacedBySerial}` : CERTIFICATE_STATUS_LABELS[c.status];
+  const status =
+    c.status === 'reissued' && c.replacedBySerial
+      ? `${CERTIFICATE_STATUS_LABELS[c.status]} bằng giấy số ${c.replacedBySerial}`
+      : CERTIFICATE_STATUS_LABELS[c.status];
   const rows: [string, string][] = [
     ['Số', c.serial],
     ['Vào sổ số', c.registerNo],
@@ -171,7 +223,13 @@ function RegisterAnswer({ r }: { r: Verification }) {
   ];
   const mismatch = r.status === 'code_mismatch';
   const severity = mismatch ? 'error' : c.status === 'valid' ? 'success' : 'warning';
-  const title = mismatch ? 'Mã tra cứu không khớp' : c.status === 'valid' ? (r.codeMatches ? 'Có trong sổ, mã tra cứu khớp' : 'Có trong sổ') : `Có trong sổ nhưng ${CERTIFICATE_STATUS_LABELS[c.status].toLocaleLowerCase('vi')}`;
+  const title = mismatch
+    ? 'Mã tra cứu không khớp'
+    : c.status === 'valid'
+      ? r.codeMatches
+        ? 'Có trong sổ, mã tra cứu khớp'
+        : 'Có trong sổ'
+      : `Có trong sổ nhưng ${CERTIFICATE_STATUS_LABELS[c.status].toLocaleLowerCase('vi')}`;
   return (
     <Alert severity={severity}>
       <AlertTitle>{title}</AlertTitle>
@@ -184,7 +242,12 @@ function RegisterAnswer({ r }: { r: Verification }) {
 function Result({ r }: { r: Verification }) {
   if (r.status === 'found' || r.status === 'not_found' || r.status === 'code_mismatch') return <RegisterAnswer r={r} />;
   if (r.status !== 'genuine' || !r.payload) {
-    const title = r.status === 'tampered' ? 'Mã đã bị sửa hoặc không do trung tâm ký' : r.status === 'unknown_key' ? 'Không nhận ra khóa ký' : 'Không kiểm tra được mã';
+    const title =
+      r.status === 'tampered'
+        ? 'Mã đã bị sửa hoặc không do trung tâm ký'
+        : r.status === 'unknown_key'
+          ? 'Không nhận ra khóa ký'
+          : 'Không kiểm tra được mã';
     return (
       <Alert severity={r.status === 'unknown_key' ? 'warning' : 'error'}>
         <AlertTitle>{title}</AlertTitle>

@@ -39,7 +39,8 @@ function rowsOf(plan: Plan, all: Certificate[]): Row[] {
   plan.eligible.forEach((learner, i) => {
     rows.push({ kind: 'learner', stt: i + 1, learner });
     const mine = voided.filter(
-      (c) => !used.has(c.id) && (learner.certificate ? c.personId === learner.certificate.personId : c.printed.fullName === learner.fullName),
+      (c) =>
+        !used.has(c.id) && (learner.certificate ? c.personId === learner.certificate.personId : c.printed.fullName === learner.fullName),
     );
     for (const c of mine) {
       used.add(c.id);
@@ -69,7 +70,13 @@ function Certificates({ cls }: { cls: ClassRow }) {
   const missing = plan.data?.eligible.filter((e) => e.certificate === null) ?? [];
   const issue = useMutation({
     mutationFn: (c: SignerChoice) =>
-      api.certificates.issue({ classId: cls.id, issueDate: c.issueDate, signer: c.signer, enrollmentIds: missing.map((e) => e.enrollmentId), ...(c.reason ? { reason: c.reason } : {}) }),
+      api.certificates.issue({
+        classId: cls.id,
+        issueDate: c.issueDate,
+        signer: c.signer,
+        enrollmentIds: missing.map((e) => e.enrollmentId),
+        ...(c.reason ? { reason: c.reason } : {}),
+      }),
     onError: (err) => {
       if ('reason' in fieldsOf(err)) setYearClosed(true);
     },
@@ -81,7 +88,12 @@ function Certificates({ cls }: { cls: ClassRow }) {
   });
   const reissue = useMutation({
     mutationFn: (p: { cert: Certificate; choice: SignerChoice }) =>
-      api.certificates.reissue({ certificateId: p.cert.id, reason: p.choice.reason, issueDate: p.choice.issueDate, signer: p.choice.signer }),
+      api.certificates.reissue({
+        certificateId: p.cert.id,
+        reason: p.choice.reason,
+        issueDate: p.choice.issueDate,
+        signer: p.choice.signer,
+      }),
     onSuccess: (c, p) => {
       setReissuing(null);
       setDone(`Đã cấp lại giấy số ${p.cert.serial} bằng giấy số ${c.serial}.`);
@@ -128,24 +140,61 @@ function Certificates({ cls }: { cls: ClassRow }) {
         <Box
           role="toolbar"
           aria-label="Cấp và in giấy chứng nhận"
-          sx={{ position: 'sticky', top: 48, zIndex: 2, bgcolor: 'background.paper', display: 'flex', alignItems: 'center', gap: 1, pt: 2, pb: 1, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', mb: 1 }}
+          sx={{
+            position: 'sticky',
+            top: 48,
+            zIndex: 2,
+            bgcolor: 'background.paper',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            pt: 2,
+            pb: 1,
+            flexWrap: 'wrap',
+            borderBottom: 1,
+            borderColor: 'divider',
+            mb: 1,
+          }}
         >
-          <Typography variant="h2" sx={{ flexGrow: 1 }}>Giấy chứng nhận</Typography>
+          <Typography variant="h2" sx={{ flexGrow: 1 }}>
+            Giấy chứng nhận
+          </Typography>
           {missing.length > 0 && (
-            <Button variant="contained" onClick={() => { issue.reset(); setIssuing(true); }}>
+            <Button
+              variant="contained"
+              onClick={() => {
+                issue.reset();
+                setIssuing(true);
+              }}
+            >
               {`Cấp giấy chứng nhận (${formatNumber(missing.length)})`}
             </Button>
           )}
           <CertificatePrintButtons key={valid.map((c) => c.id).join(',')} certificateIds={valid.map((c) => c.id)} onPrinted={refresh} />
         </Box>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, mb: 1, flexWrap: 'wrap' }}>
-          <Button size="small" component={RouterLink} to={`/certificates?tab=layout&program=${cls.programId}`} startIcon={<DesignServicesIcon />}>
+          <Button
+            size="small"
+            component={RouterLink}
+            to={`/certificates?tab=layout&program=${cls.programId}`}
+            startIcon={<DesignServicesIcon />}
+          >
             Mẫu giấy
           </Button>
-          <Button size="small" startIcon={<ListAltIcon />} onClick={() => receipt.mutate()} disabled={valid.length === 0 || receipt.isPending}>
+          <Button
+            size="small"
+            startIcon={<ListAltIcon />}
+            onClick={() => receipt.mutate()}
+            disabled={valid.length === 0 || receipt.isPending}
+          >
             Danh sách nhận giấy
           </Button>
-          <Button size="small" startIcon={<DescriptionIcon />} onClick={() => receiptWord.mutate()} disabled={valid.length === 0 || receiptWord.isPending}>
+          <Button
+            size="small"
+            startIcon={<DescriptionIcon />}
+            onClick={() => receiptWord.mutate()}
+            disabled={valid.length === 0 || receiptWord.isPending}
+          >
             Danh sách nhận giấy (Word)
           </Button>
           <Button size="small" startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
@@ -159,26 +208,58 @@ function Certificates({ cls }: { cls: ClassRow }) {
           {`${formatNumber(plan.data.eligible.length)} học viên được công nhận · ${formatNumber(plan.data.eligible.length - missing.length)} đã có giấy · ${formatNumber(missing.length)} chưa cấp.`}
           {missing.length > 0 ? ` Số tiếp theo: ${plan.data.nextSerial} (vào sổ số ${plan.data.nextRegisterNo}).` : ''}
         </Typography>
-        {done && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setDone(null)}>{done}</Alert>}
-        {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError.message}</Alert>}
-        {receipt.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receipt.data.fileName}.</Alert>}
-        {receiptWord.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {receiptWord.data.fileName}.</Alert>}
+        {done && (
+          <Alert severity="success" sx={{ mb: 1 }} onClose={() => setDone(null)}>
+            {done}
+          </Alert>
+        )}
+        {listError && (
+          <Alert severity="error" sx={{ mb: 1 }}>
+            {listError.message}
+          </Alert>
+        )}
+        {receipt.isSuccess && (
+          <Alert severity="success" sx={{ mb: 1 }}>
+            Đã lưu tệp {receipt.data.fileName}.
+          </Alert>
+        )}
+        {receiptWord.isSuccess && (
+          <Alert severity="success" sx={{ mb: 1 }}>
+            Đã lưu tệp {receiptWord.data.fileName}.
+          </Alert>
+        )}
         {all.data.some((c) => c.damage !== null) && (
           <Alert severity="warning" sx={{ mb: 1 }}>
             {`${formatNumber(all.data.filter((c) => c.damage !== null).length)} giấy của lớp có bản ghi hỏng (thiếu nội dung đã in hoặc mã xác thực); ` +
               'sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», nút «Sửa bản ghi hỏng».'}
           </Alert>
         )}
-        {register.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {register.data.fileName}.</Alert>}
-        {registerXlsx.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {registerXlsx.data.fileName} ({registerXlsx.data.rowCount} dòng).</Alert>}
+        {register.isSuccess && (
+          <Alert severity="success" sx={{ mb: 1 }}>
+            Đã lưu tệp {register.data.fileName}.
+          </Alert>
+        )}
+        {registerXlsx.isSuccess && (
+          <Alert severity="success" sx={{ mb: 1 }}>
+            Đã lưu tệp {registerXlsx.data.fileName} ({registerXlsx.data.rowCount} dòng).
+          </Alert>
+        )}
         {plan.data.eligible.length === 0 ? (
-          <Typography color="text.secondary" sx={{ py: 3 }}>Lớp không có học viên được công nhận kết quả.</Typography>
+          <Typography color="text.secondary" sx={{ py: 3 }}>
+            Lớp không có học viên được công nhận kết quả.
+          </Typography>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label="Giấy chứng nhận" sx={{ minWidth: 1000, '& th': { whiteSpace: 'nowrap' }, '& td.name, & td.kind': { whiteSpace: 'nowrap' } }}>
+            <Table
+              size="small"
+              aria-label="Giấy chứng nhận"
+              sx={{ minWidth: 1000, '& th': { whiteSpace: 'nowrap' }, '& td.name, & td.kind': { whiteSpace: 'nowrap' } }}
+            >
               <TableHead>
                 <TableRow>
-                  <TableCell align="right" sx={{ width: 48 }}>STT</TableCell>
+                  <TableCell align="right" sx={{ width: 48 }}>
+                    STT
+                  </TableCell>
                   <TableCell>Họ và tên</TableCell>
                   <TableCell>Xếp loại</TableCell>
                   <TableCell>Số giấy</TableCell>
@@ -228,7 +309,10 @@ function Certificates({ cls }: { cls: ClassRow }) {
           error={reissue.error?.message ?? null}
           fields={fieldsOf(reissue.error)}
           onConfirm={(choice) => reissue.mutate({ cert: reissuing, choice })}
-          onClose={() => { reissue.reset(); setReissuing(null); }}
+          onClose={() => {
+            reissue.reset();
+            setReissuing(null);
+          }}
         >
           {`${reissuing.printed.fullName}: giấy số ${reissuing.serial} hết hiệu lực; giấy mới mang số tiếp theo ${plan.data.nextSerial}.`}
         </SignerDialog>
@@ -242,7 +326,10 @@ function Certificates({ cls }: { cls: ClassRow }) {
           busy={revoke.isPending}
           error={revoke.error?.message ?? null}
           onConfirm={(reason) => revoke.mutate({ cert: revoking, reason })}
-          onClose={() => { revoke.reset(); setRevoking(null); }}
+          onClose={() => {
+            revoke.reset();
+            setRevoking(null);
+          }}
         >
           {`${revoking.printed.fullName}: giấy số ${revoking.serial} sẽ hết hiệu lực; số này không dùng lại.`}
         </ReasonDialog>
@@ -251,7 +338,11 @@ function Certificates({ cls }: { cls: ClassRow }) {
   );
 }
 
-function LearnerRow(props: { row: Extract<Row, { kind: 'learner' }>; onReissue: (c: Certificate) => void; onRevoke: (c: Certificate) => void }) {
+function LearnerRow(props: {
+  row: Extract<Row, { kind: 'learner' }>;
+  onReissue: (c: Certificate) => void;
+  onRevoke: (c: Certificate) => void;
+}) {
   const { learner, stt } = props.row;
   const c = learner.certificate;
   return (
@@ -267,8 +358,12 @@ function LearnerRow(props: { row: Extract<Row, { kind: 'learner' }>; onReissue: 
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
         {c && (
           <>
-            <Button size="small" onClick={() => props.onReissue(c)} aria-label={`Cấp lại: ${learner.fullName}`}>Cấp lại</Button>
-            <Button size="small" color="error" onClick={() => props.onRevoke(c)} aria-label={`Thu hồi: ${learner.fullName}`}>Thu hồi</Button>
+            <Button size="small" onClick={() => props.onReissue(c)} aria-label={`Cấp lại: ${learner.fullName}`}>
+              Cấp lại
+            </Button>
+            <Button size="small" color="error" onClick={() => props.onRevoke(c)} aria-label={`Thu hồi: ${learner.fullName}`}>
+              Thu hồi
+            </Button>
           </>
         )}
       </TableCell>

@@ -33,7 +33,11 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
   const year = typedNumber(yearText);
   const yearProblem = setNextNumberInput.shape.year.safeParse(year).error?.issues[0]?.message ?? null;
   const yearOk = yearProblem === null;
-  const next = useQuery({ queryKey: ['certificates.nextNumber', year], queryFn: () => api.certificates.nextNumber({ year }), enabled: yearOk });
+  const next = useQuery({
+    queryKey: ['certificates.nextNumber', year],
+    queryFn: () => api.certificates.nextNumber({ year }),
+    enabled: yearOk,
+  });
   // Null until the clerk types: the field then shows the year's next number as it stands.
   const [typed, setTyped] = useState<string | null>(null);
   const seqText = typed ?? (next.data ? String(next.data.nextSeq) : '');
@@ -60,10 +64,12 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
   };
 
   const seq = typedNumber(seqText);
-  const typedProblem = typed === null || typed.trim() === '' ? null : (setNextNumberInput.shape.nextSeq.safeParse(seq).error?.issues[0]?.message ?? null);
-  const example = yearOk && typedProblem === null && Number.isSafeInteger(seq) && seq >= 1
-    ? `Giấy tiếp theo sẽ mang số ${formatCertNumber(settings.serialPattern, { seq, year })}, vào sổ số ${formatCertNumber(settings.registerPattern, { seq, year })}.`
-    : null;
+  const typedProblem =
+    typed === null || typed.trim() === '' ? null : (setNextNumberInput.shape.nextSeq.safeParse(seq).error?.issues[0]?.message ?? null);
+  const example =
+    yearOk && typedProblem === null && Number.isSafeInteger(seq) && seq >= 1
+      ? `Giấy tiếp theo sẽ mang số ${formatCertNumber(settings.serialPattern, { seq, year })}, vào sổ số ${formatCertNumber(settings.registerPattern, { seq, year })}.`
+      : null;
   const last = next.data?.lastIssued;
   const issuedLine = !next.data
     ? null
@@ -75,16 +81,23 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
 
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Số giấy tiếp theo</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Số giấy tiếp theo
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Trung tâm chuyển từ sổ giấy sang phần mềm giữa năm: nhập số tiếp theo sau số cuối cùng đã ghi trong sổ giấy. Giấy cấp sau đó đánh số tiếp từ số này; không đặt được số đã cấp hay lùi về trước.
+        Trung tâm chuyển từ sổ giấy sang phần mềm giữa năm: nhập số tiếp theo sau số cuối cùng đã ghi trong sổ giấy. Giấy cấp sau đó đánh số
+        tiếp từ số này; không đặt được số đã cấp hay lùi về trước.
       </Typography>
       <Box component="form" noValidate onSubmit={submit} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <TextField
           label="Năm"
           name="year"
           value={yearText}
-          onChange={(e) => { setYearText(e.target.value); setTyped(null); edited(); }}
+          onChange={(e) => {
+            setYearText(e.target.value);
+            setTyped(null);
+            edited();
+          }}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           sx={{ width: 120 }}
           error={'year' in form.fields || !yearOk}
@@ -94,23 +107,40 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
           label="Số giấy tiếp theo"
           name="nextSeq"
           value={seqText}
-          onChange={(e) => { setTyped(e.target.value); edited(); }}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            edited();
+          }}
           sx={{ width: 420 }}
           error={'nextSeq' in form.fields || typedProblem !== null}
           helperText={form.fields['nextSeq'] ?? typedProblem ?? example ?? ' '}
           slotProps={{ htmlInput: { inputMode: 'numeric' }, formHelperText: { 'aria-live': 'polite' } }}
         />
-        <Button type="submit" variant="contained" disabled={save.isPending || !yearOk} sx={{ mt: 1 }}>Lưu số tiếp theo</Button>
+        <Button type="submit" variant="contained" disabled={save.isPending || !yearOk} sx={{ mt: 1 }}>
+          Lưu số tiếp theo
+        </Button>
       </Box>
-      {next.isError && <Alert severity="error" sx={{ mt: 1 }}>{next.error.message}</Alert>}
+      {next.isError && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {next.error.message}
+        </Alert>
+      )}
       {issuedLine && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           {issuedLine}
           {next.data && next.data.floor !== null ? ` Số đã đặt để nối tiếp sổ giấy: ${formatNumber(next.data.floor)}.` : ''}
         </Typography>
       )}
-      {form.formError && !('nextSeq' in form.fields) && !('year' in form.fields) && <Alert severity="error" sx={{ mt: 2 }}>{form.formError}</Alert>}
-      {save.isSuccess && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu. Giấy tiếp theo của năm {save.data.year} sẽ mang số {save.data.nextSerial}.</Alert>}
+      {form.formError && !('nextSeq' in form.fields) && !('year' in form.fields) && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {form.formError}
+        </Alert>
+      )}
+      {save.isSuccess && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Đã lưu. Giấy tiếp theo của năm {save.data.year} sẽ mang số {save.data.nextSerial}.
+        </Alert>
+      )}
     </Paper>
   );
 }

@@ -29,9 +29,10 @@ export function PatternField(props: {
     });
   };
   const problem = props.value.trim() === '' ? null : patternError(props.value.trim());
-  const example = problem === null && props.value.trim() !== ''
-    ? `Ví dụ: ${formatCertNumber(props.value.trim(), { seq: 1, year: props.year })}, ${formatCertNumber(props.value.trim(), { seq: 12, year: props.year })}…`
-    : undefined;
+  const example =
+    problem === null && props.value.trim() !== ''
+      ? `Ví dụ: ${formatCertNumber(props.value.trim(), { seq: 1, year: props.year })}, ${formatCertNumber(props.value.trim(), { seq: 12, year: props.year })}…`
+      : undefined;
   const message = props.error ?? problem ?? example;
   return (
     <Box>
@@ -46,10 +47,23 @@ export function PatternField(props: {
         helperText={message ?? ' '}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5, alignItems: 'center' }} role="group" aria-label={`Thêm phần vào ${props.label.toLocaleLowerCase('vi')}`}>
-        <Typography variant="caption" color="text.secondary" sx={{ mr: 0.5 }}>Thêm:</Typography>
+      <Box
+        sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5, alignItems: 'center' }}
+        role="group"
+        aria-label={`Thêm phần vào ${props.label.toLocaleLowerCase('vi')}`}
+      >
+        <Typography variant="caption" color="text.secondary" sx={{ mr: 0.5 }}>
+          Thêm:
+        </Typography>
         {PATTERN_PARTS.map((p) => (
-          <Button key={p.token} size="small" variant="outlined" sx={{ py: 0, minWidth: 0 }} onClick={() => insert(p.token)} title={`${p.token} — in ra như ${p.example}`}>
+          <Button
+            key={p.token}
+            size="small"
+            variant="outlined"
+            sx={{ py: 0, minWidth: 0 }}
+            onClick={() => insert(p.token)}
+            title={`${p.token} — in ra như ${p.example}`}
+          >
             {p.label}
           </Button>
         ))}

@@ -1,4 +1,15 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api } from '../../api';
@@ -49,8 +60,16 @@ export function SignerDialog(props: {
     <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent>
-        {props.children && <DialogContentText component="div" sx={{ mb: 2 }}>{props.children}</DialogContentText>}
-        {props.error && <Alert severity="error" sx={{ mb: 2 }}>{props.error}</Alert>}
+        {props.children && (
+          <DialogContentText component="div" sx={{ mb: 2 }}>
+            {props.children}
+          </DialogContentText>
+        )}
+        {props.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {props.error}
+          </Alert>
+        )}
         <Stack spacing={2} sx={{ mt: 1 }}>
           {props.reasonLabel !== undefined && (
             <TextField
@@ -60,7 +79,9 @@ export function SignerDialog(props: {
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               error={(tried && reasonMissing) || 'reason' in fields}
-              helperText={tried && reasonMissing ? 'Chưa ghi lý do' : (fields['reason'] ?? 'Ví dụ: sai ngày sinh; lý do được ghi vào sổ cấp')}
+              helperText={
+                tried && reasonMissing ? 'Chưa ghi lý do' : (fields['reason'] ?? 'Ví dụ: sai ngày sinh; lý do được ghi vào sổ cấp')
+              }
               slotProps={{ htmlInput: { maxLength: 500 } }}
             />
           )}
@@ -79,7 +100,14 @@ export function SignerDialog(props: {
             value={key}
             onChange={(e) => setSignerKey(e.target.value)}
             error={signerError !== undefined || profile.isError}
-            helperText={signerError ?? (profile.isError ? profile.error.message : profile.data === null ? 'Chưa có hồ sơ trung tâm hiệu lực vào ngày này' : undefined)}
+            helperText={
+              signerError ??
+              (profile.isError
+                ? profile.error.message
+                : profile.data === null
+                  ? 'Chưa có hồ sơ trung tâm hiệu lực vào ngày này'
+                  : undefined)
+            }
           >
             <MenuItem value="director">{`Giám đốc${profile.data ? ` — ${profile.data.director.name}` : ''}`}</MenuItem>
             {deputies.map((d, i) => (

@@ -1,5 +1,20 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
@@ -16,7 +31,11 @@ const MAX_FILE_BYTES = 20_000;
 
 /** The centre name the exporting app wrote on the file's first line, to propose as the issuer. */
 function issuerOf(text: string): string {
-  const line = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r\n?|\n/).find((l) => l.startsWith('Đơn vị cấp:'));
+  const line = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r\n?|\n/)
+    .find((l) => l.startsWith('Đơn vị cấp:'));
   return line ? line.slice('Đơn vị cấp:'.length).trim() : '';
 }
 
@@ -46,9 +65,12 @@ export function TrustedKeysSection() {
 
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Khóa công khai của đơn vị khác</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Khóa công khai của đơn vị khác
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Nhập tệp khóa công khai do trung tâm khác gửi (tệp họ lưu bằng nút «Lưu khóa công khai» trên máy của họ) để tra cứu giấy chứng nhận của trung tâm đó ngay trên máy này.
+        Nhập tệp khóa công khai do trung tâm khác gửi (tệp họ lưu bằng nút «Lưu khóa công khai» trên máy của họ) để tra cứu giấy chứng nhận
+        của trung tâm đó ngay trên máy này.
       </Typography>
       {keys.isError && <Alert severity="error">{keys.error.message}</Alert>}
       {keys.data && keys.data.length > 0 && (
@@ -68,17 +90,29 @@ export function TrustedKeysSection() {
                 <TableCell sx={{ fontFamily: 'monospace' }}>{k.keyId}</TableCell>
                 <TableCell>{formatDate(k.addedAt.slice(0, 10))}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" color="error" onClick={() => setRemoving(k)}>Bỏ khóa</Button>
+                  <Button size="small" color="error" onClick={() => setRemoving(k)}>
+                    Bỏ khóa
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {keys.data?.length === 0 && <Typography sx={{ mb: 2 }} color="text.secondary">Chưa nhập khóa của đơn vị nào.</Typography>}
-      <Button startIcon={<UploadFileIcon />} onClick={picker.open}>Nhập khóa công khai…</Button>
+      {keys.data?.length === 0 && (
+        <Typography sx={{ mb: 2 }} color="text.secondary">
+          Chưa nhập khóa của đơn vị nào.
+        </Typography>
+      )}
+      <Button startIcon={<UploadFileIcon />} onClick={picker.open}>
+        Nhập khóa công khai…
+      </Button>
       {picker.input}
-      {fileProblem && <Alert severity="error" sx={{ mt: 2 }}>{fileProblem}</Alert>}
+      {fileProblem && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {fileProblem}
+        </Alert>
+      )}
       {file && <AddKeyDialog file={file} onClose={() => setFile(null)} />}
       <ConfirmDialog
         open={removing !== null}
@@ -89,7 +123,11 @@ export function TrustedKeysSection() {
         onConfirm={() => removing && remove.mutate(removing)}
       >
         Sau khi bỏ, giấy chứng nhận của {removing?.issuer} không còn kiểm tra được trên máy này cho tới khi nhập lại khóa.
-        {remove.isError && <Alert severity="error" sx={{ mt: 2 }}>{remove.error.message}</Alert>}
+        {remove.isError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {remove.error.message}
+          </Alert>
+        )}
       </ConfirmDialog>
     </Paper>
   );
@@ -112,13 +150,27 @@ function AddKeyDialog({ file, onClose }: { file: { name: string; text: string };
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>Nhập khóa công khai</DialogTitle>
       <DialogContent>
-        <Typography sx={{ mb: 2 }}>Tệp: <b>{file.name}</b></Typography>
-        <TextField label="Đơn vị cấp" fullWidth value={issuer} onChange={(e) => setIssuer(e.target.value)} {...form.at('issuer', 'Tên trung tâm hoặc cơ quan đã gửi khóa')} />
-        {form.formError && <Alert severity="error" sx={{ mt: 2 }}>{form.formError}</Alert>}
+        <Typography sx={{ mb: 2 }}>
+          Tệp: <b>{file.name}</b>
+        </Typography>
+        <TextField
+          label="Đơn vị cấp"
+          fullWidth
+          value={issuer}
+          onChange={(e) => setIssuer(e.target.value)}
+          {...form.at('issuer', 'Tên trung tâm hoặc cơ quan đã gửi khóa')}
+        />
+        {form.formError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {form.formError}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => add.mutate()} disabled={add.isPending}>Nhập khóa</Button>
+        <Button variant="contained" onClick={() => add.mutate()} disabled={add.isPending}>
+          Nhập khóa
+        </Button>
       </DialogActions>
     </Dialog>
   );

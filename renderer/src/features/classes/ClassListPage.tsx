@@ -56,7 +56,9 @@ export function ClassListPage() {
               <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/classes/${c.id}`)}>
                 <TableCell>
                   <Typography sx={{ fontWeight: 500 }}>{c.name}</Typography>
-                  <Typography variant="body2" color="text.secondary">{c.programName}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {c.programName}
+                  </Typography>
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {formatDate(c.startDate)} – {formatDate(c.endDate)}

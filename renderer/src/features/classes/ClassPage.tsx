@@ -1,4 +1,17 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Tab, Tabs, TextField } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Tab,
+  Tabs,
+  TextField,
+} from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -27,7 +40,12 @@ export function ClassPage() {
     const plan = line ? { lineId: Number(line), programId: Number(search.get('program')), year: Number(search.get('year')) } : null;
     return (
       <Box sx={{ maxWidth: 1200 }}>
-        <PageHeader title="Mở lớp mới" subtitle={plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'} />
+        <PageHeader
+          title="Mở lớp mới"
+          subtitle={
+            plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'
+          }
+        />
         <ClassInfoForm initial={null} plan={plan} onSaved={() => undefined} />
       </Box>
     );
@@ -85,13 +103,25 @@ function ClassView({ cls }: { cls: ClassRow }) {
                 {step.label}
               </Button>
             )}
-            {canCancel && <Button color="error" onClick={() => setCancelling(true)}>Hủy lớp</Button>}
+            {canCancel && (
+              <Button color="error" onClick={() => setCancelling(true)}>
+                Hủy lớp
+              </Button>
+            )}
             <Button onClick={() => navigate('/classes')}>Về danh sách lớp</Button>
           </>
         }
       />
-      {move.isError && <Alert severity="error" sx={{ mb: 2 }}>{move.error.message}</Alert>}
-      {cls.status === 'cancelled' && <Alert severity="warning" sx={{ mb: 2 }}>Lớp đã hủy: {cls.cancelReason}</Alert>}
+      {move.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {move.error.message}
+        </Alert>
+      )}
+      {cls.status === 'cancelled' && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          Lớp đã hủy: {cls.cancelReason}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} sx={{ mb: 2 }}>
         <Tab label="Thông tin lớp" />
         <Tab label={`Lịch học (${cls.sessionCount} buổi)`} />
@@ -112,7 +142,8 @@ function ClassView({ cls }: { cls: ClassRow }) {
         <DialogTitle>Hủy lớp?</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 1 }}>
-            Lớp đã hủy không mở lại được: không xếp lịch, điểm danh, nhập điểm hay cấp giấy chứng nhận cho lớp này nữa. Lý do hủy được lưu vào hồ sơ lớp.
+            Lớp đã hủy không mở lại được: không xếp lịch, điểm danh, nhập điểm hay cấp giấy chứng nhận cho lớp này nữa. Lý do hủy được lưu
+            vào hồ sơ lớp.
           </DialogContentText>
           <TextField
             autoFocus
@@ -143,7 +174,11 @@ function ClassView({ cls }: { cls: ClassRow }) {
           busy={move.isPending}
         >
           {step.confirm.text}
-          {move.isError && <Alert severity="error" sx={{ mt: 2 }}>{move.error.message}</Alert>}
+          {move.isError && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {move.error.message}
+            </Alert>
+          )}
         </ConfirmDialog>
       )}
     </Box>

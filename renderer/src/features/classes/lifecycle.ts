@@ -9,9 +9,7 @@ export type TabKey = (typeof TAB_KEYS)[number];
  * moves the class on (`to`) or opens the tab where the clerk takes it (`tab`); `confirm` marks a step that
  * cannot be undone, with the words the confirmation dialog says.
  */
-export type NextStep =
-  | { label: string; to: ClassStatus; confirm?: { title: string; text: string } }
-  | { label: string; tab: TabKey };
+export type NextStep = { label: string; to: ClassStatus; confirm?: { title: string; text: string } } | { label: string; tab: TabKey };
 
 export const NEXT_STEP: Partial<Record<ClassStatus, NextStep>> = {
   planned: { label: 'Đã có quyết định mở lớp', to: 'opened' },

@@ -22,7 +22,11 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [sheetMenu, setSheetMenu] = useState<HTMLElement | null>(null);
   const status = useAppStatus();
-  const preview = useQuery({ queryKey: ['documents.preview', kind, classId], queryFn: () => api.documents.preview({ kind, classId }), staleTime: 0 });
+  const preview = useQuery({
+    queryKey: ['documents.preview', kind, classId],
+    queryFn: () => api.documents.preview({ kind, classId }),
+    staleTime: 0,
+  });
   const pdf = useMutation({
     mutationFn: () => api.documents.pdf({ kind, classId }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
@@ -47,13 +51,28 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-        <TextField select size="small" label="Văn bản" value={kind} onChange={(e) => switchTo(e.target.value as Kind)} sx={{ width: 420, flexShrink: 0 }}>
+        <TextField
+          select
+          size="small"
+          label="Văn bản"
+          value={kind}
+          onChange={(e) => switchTo(e.target.value as Kind)}
+          sx={{ width: 420, flexShrink: 0 }}
+        >
           {kinds.map((k) => (
-            <MenuItem key={k} value={k}>{DOCUMENT_LABELS[k]}</MenuItem>
+            <MenuItem key={k} value={k}>
+              {DOCUMENT_LABELS[k]}
+            </MenuItem>
           ))}
         </TextField>
         <Box sx={{ flexGrow: 1 }} />
-        <Button startIcon={<GridOnIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={(e) => setSheetMenu(e.currentTarget)} disabled={sheet.isPending} aria-haspopup="menu">
+        <Button
+          startIcon={<GridOnIcon />}
+          sx={{ whiteSpace: 'nowrap' }}
+          onClick={(e) => setSheetMenu(e.currentTarget)}
+          disabled={sheet.isPending}
+          aria-haspopup="menu"
+        >
           Xuất Excel
         </Button>
         <Menu anchorEl={sheetMenu} open={sheetMenu !== null} onClose={() => setSheetMenu(null)}>
@@ -69,10 +88,20 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
             </MenuItem>
           ))}
         </Menu>
-        <Button startIcon={<PictureAsPdfIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => pdf.mutate()} disabled={!preview.data || pdf.isPending}>
+        <Button
+          startIcon={<PictureAsPdfIcon />}
+          sx={{ whiteSpace: 'nowrap' }}
+          onClick={() => pdf.mutate()}
+          disabled={!preview.data || pdf.isPending}
+        >
           Lưu PDF
         </Button>
-        <Button startIcon={<DescriptionIcon />} sx={{ whiteSpace: 'nowrap' }} onClick={() => word.mutate()} disabled={!preview.data || word.isPending}>
+        <Button
+          startIcon={<DescriptionIcon />}
+          sx={{ whiteSpace: 'nowrap' }}
+          onClick={() => word.mutate()}
+          disabled={!preview.data || word.isPending}
+        >
           Lưu Word (.docx)
         </Button>
         {status.data?.canPrint && (
@@ -82,13 +111,41 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
         )}
       </Box>
       {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
-      {pdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{pdf.error.message}</Alert>}
-      {word.isError && <Alert severity="error" sx={{ mb: 1 }}>{word.error.message}</Alert>}
-      {print.isError && <Alert severity="error" sx={{ mb: 1 }}>{print.error.message}</Alert>}
-      {sheet.isError && <Alert severity="error" sx={{ mb: 1 }}>{sheet.error.message}</Alert>}
-      {pdf.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {pdf.data.fileName}.</Alert>}
-      {word.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {word.data.fileName}.</Alert>}
-      {sheet.isSuccess && <Alert severity="success" sx={{ mb: 1 }}>Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).</Alert>}
+      {pdf.isError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {pdf.error.message}
+        </Alert>
+      )}
+      {word.isError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {word.error.message}
+        </Alert>
+      )}
+      {print.isError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {print.error.message}
+        </Alert>
+      )}
+      {sheet.isError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {sheet.error.message}
+        </Alert>
+      )}
+      {pdf.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {pdf.data.fileName}.
+        </Alert>
+      )}
+      {word.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {word.data.fileName}.
+        </Alert>
+      )}
+      {sheet.isSuccess && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).
+        </Alert>
+      )}
       {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={1000} />}
     </Box>
   );

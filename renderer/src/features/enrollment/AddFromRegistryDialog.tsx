@@ -85,7 +85,13 @@ export function AddFromRegistryDialog(props: {
           onChange={(e) => setQ(e.target.value)}
           slotProps={{
             htmlInput: { 'aria-label': 'Tìm trong sổ học viên' },
-            input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+            },
           }}
           sx={{ mt: 1 }}
         />

@@ -1,4 +1,14 @@
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import type { Unit } from '../../../../shared/contract/learners';
 import { formatNumber } from '../../../../shared/domain/format';
@@ -27,7 +37,8 @@ export function AddUnitDialog(props: { classId: number; onClose: () => void; onA
       <DialogTitle>Thêm cả chi bộ</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          Mọi người trong sổ học viên thuộc chi bộ, đảng bộ này được thêm vào lớp. Nếu có người đã ở trong lớp, phần mềm báo tên người đó và chưa thêm ai; khi đó hãy chọn từng người bằng «Thêm từ sổ học viên».
+          Mọi người trong sổ học viên thuộc chi bộ, đảng bộ này được thêm vào lớp. Nếu có người đã ở trong lớp, phần mềm báo tên người đó và
+          chưa thêm ai; khi đó hãy chọn từng người bằng «Thêm từ sổ học viên».
         </DialogContentText>
         <Autocomplete
           options={units.data ?? []}
@@ -36,12 +47,26 @@ export function AddUnitDialog(props: { classId: number; onClose: () => void; onA
           value={unit}
           onChange={(_e, u) => setUnit(u)}
           renderInput={(p) => (
-            <TextField {...p} autoFocus label="Chi bộ, đảng bộ" error={tried && !unit} helperText={tried && !unit ? 'Chọn chi bộ, đảng bộ' : undefined} />
+            <TextField
+              {...p}
+              autoFocus
+              label="Chi bộ, đảng bộ"
+              error={tried && !unit}
+              helperText={tried && !unit ? 'Chọn chi bộ, đảng bộ' : undefined}
+            />
           )}
           sx={{ mt: 1 }}
         />
-        {units.isError && <Alert severity="error" sx={{ mt: 2 }}>{units.error.message}</Alert>}
-        {enrol.error && <Alert severity="error" sx={{ mt: 2 }}>{enrol.error}</Alert>}
+        {units.isError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {units.error.message}
+          </Alert>
+        )}
+        {enrol.error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {enrol.error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Đóng</Button>

@@ -17,7 +17,12 @@ export function DisciplineDialog(props: { enrollment: Enrollment; discipline: bo
   const [reason, setReason] = useState('');
   const save = useMutation({
     mutationFn: (lockReason: string | null) =>
-      api.enrollments.setDiscipline({ enrollmentId: e.id, discipline: props.discipline, note, ...(lockReason !== null ? { reason: lockReason } : {}) }),
+      api.enrollments.setDiscipline({
+        enrollmentId: e.id,
+        discipline: props.discipline,
+        note,
+        ...(lockReason !== null ? { reason: lockReason } : {}),
+      }),
     onSuccess: (list) => {
       storeEnrollments(queryClient, list);
       props.onClose();
@@ -35,7 +40,11 @@ export function DisciplineDialog(props: { enrollment: Enrollment; discipline: bo
             ? 'Học viên bị kỷ luật trong thời gian học thì không đủ điều kiện được công nhận kết quả.'
             : 'Học viên sẽ được xét kết quả như bình thường.'}
         </DialogContentText>
-        {save.error && <Alert severity={askedForReason ? 'warning' : 'error'} sx={{ mb: 2 }}>{save.error.message}</Alert>}
+        {save.error && (
+          <Alert severity={askedForReason ? 'warning' : 'error'} sx={{ mb: 2 }}>
+            {save.error.message}
+          </Alert>
+        )}
         {props.discipline && (
           <TextField
             autoFocus

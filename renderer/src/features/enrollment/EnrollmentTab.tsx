@@ -53,7 +53,8 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
     },
   });
   const setSite = useMutation({
-    mutationFn: (p: { enrollmentId: number; site: string | null }) => api.enrollments.setSite({ enrollmentIds: [p.enrollmentId], site: p.site }),
+    mutationFn: (p: { enrollmentId: number; site: string | null }) =>
+      api.enrollments.setSite({ enrollmentIds: [p.enrollmentId], site: p.site }),
     onSuccess: (l) => storeEnrollments(queryClient, l),
   });
   const onAdded = (r: AddResult) => {
@@ -81,16 +82,28 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
         )}
         {open && (
           <>
-            <Button startIcon={<UploadFileIcon />} onClick={() => navigate(`/learners/import?classId=${cls.id}`)}>Nhập từ Excel</Button>
-            <Button startIcon={<GroupAddIcon />} onClick={() => setAdding('unit')}>Thêm cả chi bộ</Button>
-            <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setAdding('registry')}>Thêm từ sổ học viên</Button>
+            <Button startIcon={<UploadFileIcon />} onClick={() => navigate(`/learners/import?classId=${cls.id}`)}>
+              Nhập từ Excel
+            </Button>
+            <Button startIcon={<GroupAddIcon />} onClick={() => setAdding('unit')}>
+              Thêm cả chi bộ
+            </Button>
+            <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setAdding('registry')}>
+              Thêm từ sổ học viên
+            </Button>
           </>
         )}
       </Box>
-      {setSite.isError && <Alert severity="error" sx={{ mb: 1 }}>{setSite.error.message}</Alert>}
+      {setSite.isError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {setSite.error.message}
+        </Alert>
+      )}
       {added && (
         <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>
-          <Alert severity="success" onClose={() => setAdded(null)}>Đã thêm {formatNumber(added.added)} người vào lớp.</Alert>
+          <Alert severity="success" onClose={() => setAdded(null)}>
+            Đã thêm {formatNumber(added.added)} người vào lớp.
+          </Alert>
           {added.capacityWarning && <Alert severity="warning">{added.capacityWarning}</Alert>}
         </Box>
       )}
@@ -103,7 +116,9 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
           <Table size="small" aria-label="Học viên của lớp" sx={{ minWidth: 1000, '& th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
-                <TableCell sx={{ width: 48 }} align="right">STT</TableCell>
+                <TableCell sx={{ width: 48 }} align="right">
+                  STT
+                </TableCell>
                 <TableCell sx={{ minWidth: 190 }}>Họ và tên</TableCell>
                 <TableCell sx={{ width: 100 }}>Ngày sinh</TableCell>
                 <TableCell sx={{ minWidth: 150 }}>Chi bộ</TableCell>
@@ -123,7 +138,9 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
                     <TableCell>
                       {e.fullName}
                       {e.fitOverrideReason && (
-                        <Typography variant="caption" component="div" color="text.secondary">Vẫn cho học: {e.fitOverrideReason}</Typography>
+                        <Typography variant="caption" component="div" color="text.secondary">
+                          Vẫn cho học: {e.fitOverrideReason}
+                        </Typography>
                       )}
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(e.birthDate)}</TableCell>
@@ -141,11 +158,15 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
                           onChange={(ev) => setSite.mutate({ enrollmentId: e.id, site: ev.target.value === '' ? null : ev.target.value })}
                           slotProps={{ select: { displayEmpty: true }, htmlInput: { 'aria-label': `Điểm cầu của ${e.fullName}` } }}
                         >
-                          <MenuItem value=""><em>Chưa chọn</em></MenuItem>
+                          <MenuItem value="">
+                            <em>Chưa chọn</em>
+                          </MenuItem>
                           {/* A site renamed since stays visible until the clerk picks again. */}
                           {e.site && !sites.includes(e.site) && <MenuItem value={e.site}>{e.site} (không còn trong lớp)</MenuItem>}
                           {sites.map((site) => (
-                            <MenuItem key={site} value={site}>{site}</MenuItem>
+                            <MenuItem key={site} value={site}>
+                              {site}
+                            </MenuItem>
                           ))}
                         </TextField>
                       </TableCell>
@@ -163,7 +184,12 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
                         />
                         <Box sx={{ flexGrow: 1 }}>{e.discipline ? e.disciplineNote || 'Có' : ''}</Box>
                         {e.discipline && !gone && (
-                          <IconButton size="small" sx={{ my: -0.5 }} aria-label={`Sửa nội dung kỷ luật: ${e.fullName}`} onClick={() => setDiscipline({ enrollment: e, on: true })}>
+                          <IconButton
+                            size="small"
+                            sx={{ my: -0.5 }}
+                            aria-label={`Sửa nội dung kỷ luật: ${e.fullName}`}
+                            onClick={() => setDiscipline({ enrollment: e, on: true })}
+                          >
                             <EditNoteIcon fontSize="small" />
                           </IconButton>
                         )}
@@ -172,7 +198,13 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
                     {open && (
                       <TableCell align="right">
                         {!gone && (
-                          <Button size="small" color="error" sx={{ whiteSpace: 'nowrap', my: -0.5 }} aria-label={`Thôi học: ${e.fullName}`} onClick={() => setWithdrawing(e)}>
+                          <Button
+                            size="small"
+                            color="error"
+                            sx={{ whiteSpace: 'nowrap', my: -0.5 }}
+                            aria-label={`Thôi học: ${e.fullName}`}
+                            onClick={() => setWithdrawing(e)}
+                          >
                             Thôi học
                           </Button>
                         )}
@@ -185,7 +217,9 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
           </Table>
         </Box>
       )}
-      {adding === 'registry' && <AddFromRegistryDialog classId={cls.id} members={members} onClose={() => setAdding(null)} onAdded={onAdded} />}
+      {adding === 'registry' && (
+        <AddFromRegistryDialog classId={cls.id} members={members} onClose={() => setAdding(null)} onAdded={onAdded} />
+      )}
       {adding === 'unit' && <AddUnitDialog classId={cls.id} onClose={() => setAdding(null)} onAdded={onAdded} />}
       {withdrawing && (
         <ReasonDialog
@@ -201,11 +235,17 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
             withdraw.reset();
           }}
         >
-          Người thôi học vẫn có tên trong danh sách lớp nhưng không được điểm danh, chấm điểm hay xét kết quả nữa; nếu cần có thể thêm lại từ sổ học viên.
+          Người thôi học vẫn có tên trong danh sách lớp nhưng không được điểm danh, chấm điểm hay xét kết quả nữa; nếu cần có thể thêm lại
+          từ sổ học viên.
         </ReasonDialog>
       )}
       {discipline && (
-        <DisciplineDialog enrollment={discipline.enrollment} discipline={discipline.on} locked={locked} onClose={() => setDiscipline(null)} />
+        <DisciplineDialog
+          enrollment={discipline.enrollment}
+          discipline={discipline.on}
+          locked={locked}
+          onClose={() => setDiscipline(null)}
+        />
       )}
     </Paper>
   );

@@ -16,7 +16,10 @@ export function useEnrollments(classId: number) {
  * Every change to who is in the class answers with the new list; the attendance and results grids
  * have one row per learner, so they are fetched again when next shown.
  */
-export function storeEnrollments(queryClient: QueryClient, answer: EnrollmentList & { added?: number; capacityWarning?: string | null }): void {
+export function storeEnrollments(
+  queryClient: QueryClient,
+  answer: EnrollmentList & { added?: number; capacityWarning?: string | null },
+): void {
   // An add answers with the list plus what it did; only the list is cached.
   const { added: _added, capacityWarning: _warning, ...list } = answer;
   queryClient.setQueryData(enrollmentsKey(list.classId), list satisfies EnrollmentList);

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  Grid,
-  MenuItem,
-  Radio,
-  RadioGroup,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Grid, MenuItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { holidaysChannels } from '../../../../shared/contract/holidays';
@@ -117,7 +105,10 @@ export function AdjustmentForm({ year }: { year: number }) {
                 name="lunarMonth"
                 value={lunarMonth}
                 onChange={(e) => setLunarMonth(Number(e.target.value))}
-                {...errors.at('lunar.month', leapMonth ? `Năm ${year} âm lịch có tháng ${LUNAR_MONTH_NAMES[leapMonth - 1]} nhuận` : undefined)}
+                {...errors.at(
+                  'lunar.month',
+                  leapMonth ? `Năm ${year} âm lịch có tháng ${LUNAR_MONTH_NAMES[leapMonth - 1]} nhuận` : undefined,
+                )}
               >
                 {LUNAR_MONTH_NAMES.map((m, i) => (
                   <MenuItem key={m} value={i + 1}>
@@ -136,14 +127,21 @@ export function AdjustmentForm({ year }: { year: number }) {
             </Grid>
             <Grid size={12} sx={{ mt: -1 }}>
               <Typography variant="body2" color="text.secondary">
-                Năm {year} âm lịch{tet ? `, bắt đầu từ Tết ngày ${formatDate(tet)}` : ''}. Ngày giao thừa (cuối tháng Chạp, ngay trước Tết) thuộc
-                năm âm lịch {year - 1}: hãy nhập ngày đó theo dương lịch.
+                Năm {year} âm lịch{tet ? `, bắt đầu từ Tết ngày ${formatDate(tet)}` : ''}. Ngày giao thừa (cuối tháng Chạp, ngay trước Tết)
+                thuộc năm âm lịch {year - 1}: hãy nhập ngày đó theo dương lịch.
               </Typography>
             </Grid>
           </>
         )}
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField select label="Loại" name="kind" value={kind} onChange={(e) => setKind(e.target.value as AdjustmentKind)} {...errors.at('kind', ADJUSTMENT_HELP[kind])}>
+          <TextField
+            select
+            label="Loại"
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as AdjustmentKind)}
+            {...errors.at('kind', ADJUSTMENT_HELP[kind])}
+          >
             {ADJUSTMENT_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
                 {ADJUSTMENT_LABELS[k]}
@@ -152,7 +150,13 @@ export function AdjustmentForm({ year }: { year: number }) {
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Ghi chú" name="name" value={name} onChange={(e) => setName(e.target.value)} {...errors.at('name', 'Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương')} />
+          <TextField
+            label="Ghi chú"
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            {...errors.at('name', 'Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương')}
+          />
         </Grid>
         <Grid size={12}>
           <Button type="submit" variant="contained" disabled={add.isPending}>

@@ -123,7 +123,8 @@ export function ImportPage() {
     return c;
   }, [rows]);
   const shown = useMemo(
-    () => rows.filter((r) => (filter === 'all' ? true : filter === 'skip' ? r.action === 'skip' : r.action !== 'skip' && r.status === filter)),
+    () =>
+      rows.filter((r) => (filter === 'all' ? true : filter === 'skip' ? r.action === 'skip' : r.action !== 'skip' && r.status === filter)),
     [rows, filter],
   );
   // Sex read from x marks under Nam | Nữ is one «Giới tính» value to correct, like a sex column.
@@ -159,13 +160,19 @@ export function ImportPage() {
           </Typography>
         </Paper>
       )}
-      {open.isError && <Alert severity="error" sx={{ mb: 2 }}>{message(open.error)}</Alert>}
+      {open.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {message(open.error)}
+        </Alert>
+      )}
       {step === 1 && opened && (
         <>
           <Typography sx={{ mb: 1 }}>
             Tệp <b>{opened.fileName}</b>
             {opened.encoding && opened.encoding !== 'utf-8' ? ` (đọc theo bảng mã ${opened.encoding})` : ''}.{' '}
-            <Button size="small" onClick={() => picker.open()}>Chọn tệp khác</Button>
+            <Button size="small" onClick={() => picker.open()}>
+              Chọn tệp khác
+            </Button>
           </Typography>
           <MappingStep
             sheets={opened.sheets}
@@ -188,7 +195,8 @@ export function ImportPage() {
       {step === 2 && analysis && (
         <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0 }}>
           <Typography sx={{ mb: 1 }}>
-            Tệp <b>{opened?.fileName}</b>, trang tính <b>«{analysis.sheetName}»</b>: ô ghi trong cột «Vấn đề» (ví dụ C10) là cột và dòng trong trang tính này.
+            Tệp <b>{opened?.fileName}</b>, trang tính <b>«{analysis.sheetName}»</b>: ô ghi trong cột «Vấn đề» (ví dụ C10) là cột và dòng
+            trong trang tính này.
           </Typography>
           <Stack direction="row" spacing={1} sx={{ mb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
             {(
@@ -235,10 +243,18 @@ export function ImportPage() {
               rows={shown}
               rowKey={(r) => r.rowNumber}
               onOpen={(r) => setEditing(r)}
-              empty={<Typography sx={{ p: 2 }} color="text.secondary">Không có dòng nào ở mục này.</Typography>}
+              empty={
+                <Typography sx={{ p: 2 }} color="text.secondary">
+                  Không có dòng nào ở mục này.
+                </Typography>
+              }
             />
           </Paper>
-          {commit.isError && <Alert severity={commit.error instanceof ApiError && commit.error.code === 'FIT_WARNING' ? 'warning' : 'error'} sx={{ mt: 2 }}>{message(commit.error)}</Alert>}
+          {commit.isError && (
+            <Alert severity={commit.error instanceof ApiError && commit.error.code === 'FIT_WARNING' ? 'warning' : 'error'} sx={{ mt: 2 }}>
+              {message(commit.error)}
+            </Alert>
+          )}
           <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'flex-start' }}>
             <TextField
               select
@@ -252,7 +268,9 @@ export function ImportPage() {
             >
               <MenuItem value="">Không ghi danh</MenuItem>
               {enrolable.map((c) => (
-                <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>
+                <MenuItem key={c.id} value={c.id}>
+                  {c.name}
+                </MenuItem>
               ))}
             </TextField>
             {targetClass && commit.error instanceof ApiError && commit.error.code === 'FIT_WARNING' && (
@@ -268,7 +286,9 @@ export function ImportPage() {
           </Box>
           <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'center' }}>
             <Button onClick={() => setAnalysis(null)}>Quay lại chọn cột</Button>
-            <Button onClick={() => problems.mutate()} disabled={problems.isPending}>Lưu danh sách vấn đề (.xlsx)</Button>
+            <Button onClick={() => problems.mutate()} disabled={problems.isPending}>
+              Lưu danh sách vấn đề (.xlsx)
+            </Button>
             <Box sx={{ flexGrow: 1 }} />
             {analysis.fontUndecided && (
               <Typography variant="body2" color="error">
@@ -280,7 +300,11 @@ export function ImportPage() {
                 Còn {formatNumber(counts.error)} dòng lỗi: hãy sửa hoặc bỏ qua trước khi nhập.
               </Typography>
             )}
-            <Button variant="contained" onClick={() => commit.mutate()} disabled={counts.error > 0 || analysis.fontUndecided || commit.isPending}>
+            <Button
+              variant="contained"
+              onClick={() => commit.mutate()}
+              disabled={counts.error > 0 || analysis.fontUndecided || commit.isPending}
+            >
               Nhập vào sổ
             </Button>
           </Box>
@@ -290,15 +314,25 @@ export function ImportPage() {
         <Paper sx={{ p: 3 }}>
           <Alert severity="success" sx={{ mb: 2 }}>
             Đã nhập xong: thêm {formatNumber(commit.data.created)} người mới, gắn {formatNumber(commit.data.linked)} dòng vào hồ sơ đã có
-            {commit.data.filled ? ` (bổ sung thông tin cho ${formatNumber(commit.data.filled)} hồ sơ)` : ''}, bỏ qua {formatNumber(commit.data.skipped)} dòng
+            {commit.data.filled ? ` (bổ sung thông tin cho ${formatNumber(commit.data.filled)} hồ sơ)` : ''}, bỏ qua{' '}
+            {formatNumber(commit.data.skipped)} dòng
             {commit.data.unitsCreated ? `, thêm ${formatNumber(commit.data.unitsCreated)} đơn vị` : ''}
-            {commit.data.enrolled && targetClass ? `; ghi danh ${formatNumber(commit.data.enrolled)} học viên vào ${targetClass.name}` : ''}.
+            {commit.data.enrolled && targetClass ? `; ghi danh ${formatNumber(commit.data.enrolled)} học viên vào ${targetClass.name}` : ''}
+            .
           </Alert>
-          {commit.data.capacityWarning && <Alert severity="warning" sx={{ mb: 2 }}>{commit.data.capacityWarning}</Alert>}
-          {targetClass && (
-            <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}?tab=hoc-vien`)} sx={{ mr: 1 }}>Về lớp</Button>
+          {commit.data.capacityWarning && (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {commit.data.capacityWarning}
+            </Alert>
           )}
-          <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>Xem danh sách học viên</Button>
+          {targetClass && (
+            <Button variant="contained" onClick={() => navigate(`/classes/${targetClass.id}?tab=hoc-vien`)} sx={{ mr: 1 }}>
+              Về lớp
+            </Button>
+          )}
+          <Button variant="contained" onClick={() => navigate('/learners')} sx={{ mr: 1 }}>
+            Xem danh sách học viên
+          </Button>
           <Button onClick={() => (setOpened(null), setAnalysis(null), commit.reset(), picker.open())}>Nhập tệp khác</Button>
         </Paper>
       )}

@@ -19,7 +19,12 @@ export function LegacyFontNotice(props: {
         severity="info"
         sx={{ mt: 2 }}
         action={
-          <Button color="inherit" size="small" onClick={() => props.onChoose(props.choice === 'convert' ? 'keep' : 'convert')} disabled={props.busy}>
+          <Button
+            color="inherit"
+            size="small"
+            onClick={() => props.onChoose(props.choice === 'convert' ? 'keep' : 'convert')}
+            disabled={props.busy}
+          >
             {props.choice === 'convert' ? 'Giữ nguyên như trong tệp' : 'Chuyển sang Unicode'}
           </Button>
         }

@@ -1,4 +1,19 @@
-import { Alert, Autocomplete, Box, Button, Link, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Link,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { ColumnMapping, FontChoice, ImportSheet } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
 import { decodeLegacy } from '../../../../shared/domain/legacy-vietnamese';
@@ -48,14 +63,22 @@ export function MappingStep(props: {
   // Two columns into one field are read as one value joined with a space: rarely what the clerk meant.
   const shared = IMPORT_FIELD_KEYS.flatMap((f) => {
     const cols = sheet.columns.filter((c) => current(c.col).field === f && !current(c.col).sexMark);
-    return cols.length > 1 ? [`Các cột ${cols.map((c) => c.letter).join(', ')} cùng nhập vào «${IMPORT_FIELDS[f]}»: giá trị sẽ được ghép nối vào nhau.`] : [];
+    return cols.length > 1
+      ? [`Các cột ${cols.map((c) => c.letter).join(', ')} cùng nhập vào «${IMPORT_FIELDS[f]}»: giá trị sẽ được ghép nối vào nhau.`]
+      : [];
   });
   return (
     <Box>
       <Paper sx={{ p: 2, mb: 2 }}>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           {props.sheets.length > 1 && (
-            <TextField select label="Trang tính" value={props.sheetIndex} onChange={(e) => props.onSheet(Number(e.target.value))} sx={{ width: 240 }}>
+            <TextField
+              select
+              label="Trang tính"
+              value={props.sheetIndex}
+              onChange={(e) => props.onSheet(Number(e.target.value))}
+              sx={{ width: 240 }}
+            >
               {props.sheets.map((s) => (
                 <MenuItem key={s.index} value={s.index}>
                   {s.name}
@@ -64,9 +87,7 @@ export function MappingStep(props: {
               ))}
             </TextField>
           )}
-          <Typography>
-            {sheet.headerRow ? `Dòng tiêu đề cột: ${sheet.headerRow}.` : 'Không tìm thấy dòng tiêu đề.'}
-          </Typography>
+          <Typography>{sheet.headerRow ? `Dòng tiêu đề cột: ${sheet.headerRow}.` : 'Không tìm thấy dòng tiêu đề.'}</Typography>
           <TextField
             label="Dữ liệu bắt đầu từ dòng"
             name="firstDataRow"
@@ -89,13 +110,17 @@ export function MappingStep(props: {
             severity="info"
             sx={{ mt: 2 }}
             action={
-              <Button color="inherit" size="small" onClick={() => props.onMapping(props.mapping.map((m) => fromMemory.find((c) => c.col === m.col)?.guess ?? m))}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => props.onMapping(props.mapping.map((m) => fromMemory.find((c) => c.col === m.col)?.guess ?? m))}
+              >
                 Không dùng cách đã nhớ
               </Button>
             }
           >
-            {fromMemory.length === 1 ? 'Một cột' : `${formatNumber(fromMemory.length)} cột`} được chọn như lần nhập trước có cùng tiêu đề (ghi «theo lần nhập trước»); vẫn có
-            thể đổi. Cách chọn ở lần này được nhớ khi nhập vào sổ.
+            {fromMemory.length === 1 ? 'Một cột' : `${formatNumber(fromMemory.length)} cột`} được chọn như lần nhập trước có cùng tiêu đề
+            (ghi «theo lần nhập trước»); vẫn có thể đổi. Cách chọn ở lần này được nhớ khi nhập vào sổ.
           </Alert>
         )}
         {legacy && <LegacyFontNotice legacyFont={legacy} choice={props.fontChoice} onChoose={props.onFontChoice} />}
@@ -122,14 +147,24 @@ export function MappingStep(props: {
               return (
                 <TableRow key={c.col}>
                   <TableCell>{c.letter}</TableCell>
-                  <TableCell>{c.header || <Typography color="text.secondary" variant="body2">(không có tiêu đề)</Typography>}</TableCell>
+                  <TableCell>
+                    {c.header || (
+                      <Typography color="text.secondary" variant="body2">
+                        (không có tiêu đề)
+                      </Typography>
+                    )}
+                  </TableCell>
                   <TableCell sx={{ color: 'text.secondary' }}>{c.samples.map(sample).join(' · ')}</TableCell>
                   <TableCell>
                     <TextField
                       select
                       value={encode(m)}
                       onChange={(e) => set(decode(c.col, e.target.value))}
-                      slotProps={{ select: { displayEmpty: true }, htmlInput: { 'aria-label': `Cột ${c.letter} nhập vào` }, formHelperText: { sx: { mx: 0 } } }}
+                      slotProps={{
+                        select: { displayEmpty: true },
+                        htmlInput: { 'aria-label': `Cột ${c.letter} nhập vào` },
+                        formHelperText: { sx: { mx: 0 } },
+                      }}
                       helperText={
                         remembered ? (
                           <>
@@ -168,7 +203,11 @@ export function MappingStep(props: {
           {w}
         </Alert>
       ))}
-      {props.error && <Alert severity="error" sx={{ mt: 2 }}>{props.error}</Alert>}
+      {props.error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {props.error}
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2, gap: 2, alignItems: 'center' }}>
         <Typography variant="body2" color="text.secondary">
           Đã chọn {mapped} cột

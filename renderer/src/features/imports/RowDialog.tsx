@@ -18,9 +18,15 @@ export function RowDialog(props: {
   const problemsAt = (f: string) => props.row.problems.filter((p) => p.field === f);
   return (
     <Dialog open onClose={props.onClose} maxWidth="md" fullWidth>
-      <DialogTitle>Dòng {props.row.rowNumber}: {props.row.fullName || '(chưa có tên)'}</DialogTitle>
+      <DialogTitle>
+        Dòng {props.row.rowNumber}: {props.row.fullName || '(chưa có tên)'}
+      </DialogTitle>
       <DialogContent>
-        {props.error && <Alert severity="error" sx={{ mb: 2 }}>{props.error}</Alert>}
+        {props.error && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {props.error}
+          </Alert>
+        )}
         {props.row.match && (
           <Alert severity="info" sx={{ mb: 2 }}>
             Hồ sơ đã có: <b>{props.row.match.fullName}</b>

@@ -10,7 +10,12 @@ const STATUS_COLOR: Record<ImportRow['status'], 'success' | 'default' | 'warning
   duplicate: 'warning',
   error: 'error',
 };
-const ACTION_LABELS: Record<ImportRow['action'], string> = { auto: 'Tự động', skip: 'Bỏ qua', new: 'Thêm người mới', link: 'Gắn vào hồ sơ đã có' };
+const ACTION_LABELS: Record<ImportRow['action'], string> = {
+  auto: 'Tự động',
+  skip: 'Bỏ qua',
+  new: 'Thêm người mới',
+  link: 'Gắn vào hồ sơ đã có',
+};
 
 function problemText(r: ImportRow): string {
   if (r.problems.length === 0) {
@@ -26,7 +31,15 @@ function Wrapped(props: { text: string }) {
     <Box
       component="span"
       title={props.text.length > 30 ? props.text : undefined}
-      sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal', lineHeight: 1.3, overflowWrap: 'anywhere' }}
+      sx={{
+        display: '-webkit-box',
+        WebkitLineClamp: 2,
+        WebkitBoxOrient: 'vertical',
+        overflow: 'hidden',
+        whiteSpace: 'normal',
+        lineHeight: 1.3,
+        overflowWrap: 'anywhere',
+      }}
     >
       {props.text}
     </Box>
@@ -50,7 +63,10 @@ function trackFor(rows: readonly ImportRow[], text: (r: ImportRow) => string, mi
  * get the width their values need, the sex is shown so its reading can be confirmed, and a column
  * with nothing in any row is left out rather than taking the room.
  */
-export function checkColumns(rows: readonly ImportRow[], onAction: (rowNumber: number, action: ImportRow['action']) => void): VirtualColumn<ImportRow>[] {
+export function checkColumns(
+  rows: readonly ImportRow[],
+  onAction: (rowNumber: number, action: ImportRow['action']) => void,
+): VirtualColumn<ImportRow>[] {
   const hasBirth = rows.some((r) => r.birthDate);
   const hasUnit = rows.some((r) => r.unitName);
   const hasProblems = rows.some((r) => problemText(r));
@@ -64,7 +80,9 @@ export function checkColumns(rows: readonly ImportRow[], onAction: (rowNumber: n
       label: 'Giới tính',
       width: '72px',
       render: (r) =>
-        r.sex ? SEX_LABELS[r.sex] : (
+        r.sex ? (
+          SEX_LABELS[r.sex]
+        ) : (
           <Typography component="span" variant="body2" color="text.secondary">
             Chưa rõ
           </Typography>
@@ -75,7 +93,12 @@ export function checkColumns(rows: readonly ImportRow[], onAction: (rowNumber: n
     {
       label: 'Tình trạng',
       width: '120px',
-      render: (r) => (r.action === 'skip' ? <Chip size="small" label="Bỏ qua" /> : <Chip size="small" color={STATUS_COLOR[r.status]} label={ROW_STATUS_LABELS[r.status]} />),
+      render: (r) =>
+        r.action === 'skip' ? (
+          <Chip size="small" label="Bỏ qua" />
+        ) : (
+          <Chip size="small" color={STATUS_COLOR[r.status]} label={ROW_STATUS_LABELS[r.status]} />
+        ),
     },
     hasProblems && { label: 'Vấn đề', width: problems, render: (r) => <Wrapped text={problemText(r)} /> },
     {

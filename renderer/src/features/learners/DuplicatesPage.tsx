@@ -56,7 +56,15 @@ interface MergeDone {
   undone: boolean;
 }
 
-function MergeDialog({ pair, onClose, onMerged }: { pair: { a: number; b: number } | null; onClose: () => void; onMerged: (m: MergeDone) => void }) {
+function MergeDialog({
+  pair,
+  onClose,
+  onMerged,
+}: {
+  pair: { a: number; b: number } | null;
+  onClose: () => void;
+  onMerged: (m: MergeDone) => void;
+}) {
   const queryClient = useQueryClient();
   const [swap, setSwap] = useState(false);
   const keepId = pair ? (swap ? pair.b : pair.a) : 0;
@@ -100,7 +108,9 @@ function MergeDialog({ pair, onClose, onMerged }: { pair: { a: number; b: number
                     <TableCell sx={{ color: 'text.secondary' }}>{f.label}</TableCell>
                     <TableCell>{f.value(p.kept)}</TableCell>
                     <TableCell>{f.value(p.removed)}</TableCell>
-                    <TableCell sx={{ fontWeight: changed ? 700 : 400, bgcolor: changed ? 'rgba(46, 125, 50, 0.1)' : undefined }}>{result}</TableCell>
+                    <TableCell sx={{ fontWeight: changed ? 700 : 400, bgcolor: changed ? 'rgba(46, 125, 50, 0.1)' : undefined }}>
+                      {result}
+                    </TableCell>
                   </TableRow>
                 );
               })}
@@ -108,8 +118,8 @@ function MergeDialog({ pair, onClose, onMerged }: { pair: { a: number; b: number
           </Table>
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-          Mỗi ô giữ giá trị đầy đủ hơn; khi hai hồ sơ khác nhau thật sự, giữ giá trị của hồ sơ được giữ lại. Các lớp học và giấy
-          chứng nhận của cả hai hồ sơ chuyển về hồ sơ kết quả. Có thể hoàn tác lần gộp này.
+          Mỗi ô giữ giá trị đầy đủ hơn; khi hai hồ sơ khác nhau thật sự, giữ giá trị của hồ sơ được giữ lại. Các lớp học và giấy chứng nhận
+          của cả hai hồ sơ chuyển về hồ sơ kết quả. Có thể hoàn tác lần gộp này.
         </Typography>
       </DialogContent>
       <DialogActions>
@@ -153,10 +163,18 @@ export function DuplicatesPage() {
         subtitle="Cùng số CCCD; hoặc cùng họ tên và ngày sinh; hoặc cùng họ tên, năm sinh và chi bộ. Gộp khi là một người, hoặc đánh dấu là hai người khác nhau."
         actions={<Button onClick={() => navigate('/learners')}>Về danh sách</Button>}
       />
-      {undo.isError && <Alert severity="error" sx={{ mb: 2 }}>{undo.error.message}</Alert>}
+      {undo.isError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {undo.error.message}
+        </Alert>
+      )}
       <Paper sx={{ mb: 3 }}>
         {pairs.isError && <Alert severity="error">{pairs.error.message}</Alert>}
-        {pairs.data && pairs.data.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">Không có hồ sơ nào nghi trùng.</Typography>}
+        {pairs.data && pairs.data.length === 0 && (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            Không có hồ sơ nào nghi trùng.
+          </Typography>
+        )}
         {pairs.data && pairs.data.length > 0 && (
           <Table size="small" aria-label="Các cặp hồ sơ nghi trùng">
             <TableHead>
@@ -170,18 +188,28 @@ export function DuplicatesPage() {
             <TableBody>
               {pairs.data.map((d) => (
                 <TableRow key={`${d.a.id}-${d.b.id}`}>
-                  <TableCell><Chip size="small" label={DUPLICATE_REASON_LABELS[d.reason]} /></TableCell>
+                  <TableCell>
+                    <Chip size="small" label={DUPLICATE_REASON_LABELS[d.reason]} />
+                  </TableCell>
                   <TableCell>
                     <RouterLink to={`/learners/${d.a.id}`}>{d.a.fullName}</RouterLink>
-                    <Typography variant="body2" color="text.secondary">{describe(d.a)}</Typography>
+                    <Typography variant="body2" color="text.secondary">
+                      {describe(d.a)}
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <RouterLink to={`/learners/${d.b.id}`}>{d.b.fullName}</RouterLink>
-                    <Typography variant="body2" color="text.secondary">{describe(d.b)}</Typography>
+                    <Typography variant="body2" color="text.secondary">
+                      {describe(d.b)}
+                    </Typography>
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button size="small" onClick={() => dismiss.mutate({ aId: d.a.id, bId: d.b.id })}>Không trùng</Button>
-                    <Button size="small" variant="outlined" onClick={() => setPair({ a: d.a.id, b: d.b.id })}>So sánh và gộp</Button>
+                    <Button size="small" onClick={() => dismiss.mutate({ aId: d.a.id, bId: d.b.id })}>
+                      Không trùng
+                    </Button>
+                    <Button size="small" variant="outlined" onClick={() => setPair({ a: d.a.id, b: d.b.id })}>
+                      So sánh và gộp
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -189,9 +217,15 @@ export function DuplicatesPage() {
           </Table>
         )}
       </Paper>
-      <Typography variant="h2" sx={{ mb: 1 }}>Các lần gộp</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Các lần gộp
+      </Typography>
       <Paper>
-        {merges.data && merges.data.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">Chưa gộp hồ sơ nào.</Typography>}
+        {merges.data && merges.data.length === 0 && (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            Chưa gộp hồ sơ nào.
+          </Typography>
+        )}
         {merges.data && merges.data.length > 0 && (
           <Table size="small" aria-label="Các lần gộp hồ sơ">
             <TableHead>
@@ -207,14 +241,22 @@ export function DuplicatesPage() {
               {merges.data.map((m) => (
                 <TableRow key={m.id}>
                   <TableCell>{formatDateTime(m.at)}</TableCell>
-                  <TableCell><RouterLink to={`/learners/${m.keptId}`}>{m.keptName}</RouterLink> (số {m.keptId})</TableCell>
-                  <TableCell>{m.removedName} (số {m.removedId})</TableCell>
+                  <TableCell>
+                    <RouterLink to={`/learners/${m.keptId}`}>{m.keptName}</RouterLink> (số {m.keptId})
+                  </TableCell>
+                  <TableCell>
+                    {m.removedName} (số {m.removedId})
+                  </TableCell>
                   <TableCell>{m.actor}</TableCell>
                   <TableCell align="right">
                     {m.undoneAt ? (
-                      <Typography variant="body2" color="text.secondary">Đã hoàn tác {formatDateTime(m.undoneAt)}</Typography>
+                      <Typography variant="body2" color="text.secondary">
+                        Đã hoàn tác {formatDateTime(m.undoneAt)}
+                      </Typography>
                     ) : (
-                      <Button size="small" onClick={() => undo.mutate(m.id)} disabled={undo.isPending}>Hoàn tác</Button>
+                      <Button size="small" onClick={() => undo.mutate(m.id)} disabled={undo.isPending}>
+                        Hoàn tác
+                      </Button>
                     )}
                   </TableCell>
                 </TableRow>
@@ -232,9 +274,15 @@ export function DuplicatesPage() {
           action={
             done && !done.undone ? (
               <>
-                <Button color="inherit" size="small" onClick={() => navigate(`/learners/${done.keptId}`)}>Xem hồ sơ</Button>
-                <Button color="inherit" size="small" onClick={() => undo.mutate(done.mergeId)} disabled={undo.isPending}>Hoàn tác</Button>
-                <Button color="inherit" size="small" onClick={() => setDone(null)}>Đóng</Button>
+                <Button color="inherit" size="small" onClick={() => navigate(`/learners/${done.keptId}`)}>
+                  Xem hồ sơ
+                </Button>
+                <Button color="inherit" size="small" onClick={() => undo.mutate(done.mergeId)} disabled={undo.isPending}>
+                  Hoàn tác
+                </Button>
+                <Button color="inherit" size="small" onClick={() => setDone(null)}>
+                  Đóng
+                </Button>
               </>
             ) : undefined
           }

@@ -18,7 +18,11 @@ import { useUnits } from '../units/queries';
 import { filterUnits, useDebounced } from './queries';
 import { registryCount, registrySearch, type RegistryFilters } from './registry-queries';
 
-const PARTY_STATUS_SHORT: Record<keyof typeof PARTY_STATUS_LABELS, string> = { quan_chung: 'Quần chúng', du_bi: 'Dự bị', chinh_thuc: 'Chính thức' };
+const PARTY_STATUS_SHORT: Record<keyof typeof PARTY_STATUS_LABELS, string> = {
+  quan_chung: 'Quần chúng',
+  du_bi: 'Dự bị',
+  chinh_thuc: 'Chính thức',
+};
 
 const COLUMNS: VirtualColumn<PersonRow>[] = [
   { label: 'Họ và tên', width: '2.2fr', render: (r) => r.fullName },

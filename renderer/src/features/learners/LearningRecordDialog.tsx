@@ -80,7 +80,12 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
               slotProps={{ htmlInput: { maxLength: 300 } }}
             />
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
-              <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate()} disabled={!ready || busy}>
+              <Button
+                variant={status.data?.canPrint ? 'outlined' : 'contained'}
+                startIcon={<PictureAsPdfIcon />}
+                onClick={() => pdf.mutate()}
+                disabled={!ready || busy}
+              >
                 Lưu PDF
               </Button>
               <Button variant="outlined" startIcon={<DescriptionIcon />} onClick={() => word.mutate()} disabled={!ready || busy}>

@@ -19,8 +19,10 @@ export function usePersonDataExport(personId: number | null): { button: ReactNod
   const buttonId = useId();
   const menuId = useId();
   const file = useMutation({
-    mutationFn: (kind: Kind) => (kind === 'pdf' ? api.learners.personDataPdf({ id: personId! }) : api.learners.personDataXlsx({ id: personId! })),
-    onSuccess: (f, kind) => (kind === 'pdf' ? downloadBase64(f.fileName, f.dataBase64, 'application/pdf') : downloadBase64(f.fileName, f.dataBase64)),
+    mutationFn: (kind: Kind) =>
+      kind === 'pdf' ? api.learners.personDataPdf({ id: personId! }) : api.learners.personDataXlsx({ id: personId! }),
+    onSuccess: (f, kind) =>
+      kind === 'pdf' ? downloadBase64(f.fileName, f.dataBase64, 'application/pdf') : downloadBase64(f.fileName, f.dataBase64),
   });
   if (personId === null) return { button: null, status: null };
   const open = anchor !== null;
@@ -43,22 +45,35 @@ export function usePersonDataExport(personId: number | null): { button: ReactNod
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={open} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-labelledby': buttonId } }}>
         <MenuItem onClick={() => choose('pdf')}>
-          <ListItemIcon><PictureAsPdfIcon fontSize="small" /></ListItemIcon>
+          <ListItemIcon>
+            <PictureAsPdfIcon fontSize="small" />
+          </ListItemIcon>
           <ListItemText primary="Phiếu tổng hợp (PDF)" secondary="Có tiêu đề và chữ ký của trung tâm, để giao cho người yêu cầu" />
         </MenuItem>
         <MenuItem onClick={() => choose('xlsx')}>
-          <ListItemIcon><GridOnIcon fontSize="small" /></ListItemIcon>
-          <ListItemText primary="Bảng tính Excel (.xlsx)" secondary="Mỗi phần một trang tính: thông tin, lớp học, kết quả, giấy chứng nhận, nhật ký" />
+          <ListItemIcon>
+            <GridOnIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText
+            primary="Bảng tính Excel (.xlsx)"
+            secondary="Mỗi phần một trang tính: thông tin, lớp học, kết quả, giấy chứng nhận, nhật ký"
+          />
         </MenuItem>
       </Menu>
     </>
   );
   const status = file.isPending ? (
-    <Alert severity="info" sx={{ mb: 2 }}>Đang tổng hợp dữ liệu cá nhân…</Alert>
+    <Alert severity="info" sx={{ mb: 2 }}>
+      Đang tổng hợp dữ liệu cá nhân…
+    </Alert>
   ) : file.isError ? (
-    <Alert severity="error" sx={{ mb: 2 }}>{file.error.message}</Alert>
+    <Alert severity="error" sx={{ mb: 2 }}>
+      {file.error.message}
+    </Alert>
   ) : file.isSuccess ? (
-    <Alert severity="success" sx={{ mb: 2 }}>Đã lưu tệp {file.data.fileName}.</Alert>
+    <Alert severity="success" sx={{ mb: 2 }}>
+      Đã lưu tệp {file.data.fileName}.
+    </Alert>
   ) : null;
   return { button, status };
 }

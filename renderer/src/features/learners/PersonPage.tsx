@@ -1,5 +1,18 @@
 import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
-import { Alert, Autocomplete, Box, Button, Grid, List, ListItem, ListItemText, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Paper,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
@@ -29,7 +42,12 @@ export function PersonPage() {
   const params = useParams();
   const id = params.id ? Number(params.id) : undefined;
   // Always fresh when opened: an import or a merge may have changed the record since it was last shown.
-  const record = useQuery({ queryKey: ['learners.get', id], queryFn: () => api.learners.get({ id: id! }), enabled: id !== undefined, staleTime: 0 });
+  const record = useQuery({
+    queryKey: ['learners.get', id],
+    queryFn: () => api.learners.get({ id: id! }),
+    enabled: id !== undefined,
+    staleTime: 0,
+  });
   if (id === undefined) return <PersonEditor key="new" initial={null} />;
   if (record.isError) return <Alert severity="error">{record.error.message}</Alert>;
   if (!record.data || record.isFetching) return null;
@@ -109,29 +127,70 @@ function PersonEditor({ initial }: { initial: Record | null }) {
           Hồ sơ này đã được gộp vào <RouterLink to={`/learners/${merged}`}>hồ sơ số {merged}</RouterLink>.
         </Alert>
       )}
-      {errors.formError && <Alert severity="error" sx={{ mb: 2 }}>{errors.formError}</Alert>}
+      {errors.formError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {errors.formError}
+        </Alert>
+      )}
       {personData.status}
       {recordOpen && person && <LearningRecordDialog personId={person.id} onClose={() => setRecordOpen(false)} />}
-      {saved && !errors.formError && <Alert severity="success" sx={{ mb: 2 }}>Đã lưu lúc {formatDateTime(saved.updatedAt)}.</Alert>}
+      {saved && !errors.formError && (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          Đã lưu lúc {formatDateTime(saved.updatedAt)}.
+        </Alert>
+      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Paper sx={{ p: 2 }}>
-            <Typography variant="h2" sx={{ mb: 2 }}>Nhân thân</Typography>
+            <Typography variant="h2" sx={{ mb: 2 }}>
+              Nhân thân
+            </Typography>
             <Grid container spacing={2}>
               <Grid size={{ xs: 12, sm: 5 }}>
-                <TextField label="Họ và chữ đệm" name="familyAndMiddle" value={form.familyAndMiddle} onChange={(e) => set('familyAndMiddle', e.target.value)} {...errors.at('familyAndMiddle')} />
+                <TextField
+                  label="Họ và chữ đệm"
+                  name="familyAndMiddle"
+                  value={form.familyAndMiddle}
+                  onChange={(e) => set('familyAndMiddle', e.target.value)}
+                  {...errors.at('familyAndMiddle')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 3 }}>
-                <TextField label="Tên" name="given" required value={form.given} onChange={(e) => set('given', e.target.value)} {...errors.at('given')} />
+                <TextField
+                  label="Tên"
+                  name="given"
+                  required
+                  value={form.given}
+                  onChange={(e) => set('given', e.target.value)}
+                  {...errors.at('given')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField select label="Giới tính" name="sex" value={form.sex ?? ''} onChange={(e) => set('sex', (e.target.value || null) as PersonForm['sex'])} {...errors.at('sex')}>
+                <TextField
+                  select
+                  label="Giới tính"
+                  name="sex"
+                  value={form.sex ?? ''}
+                  onChange={(e) => set('sex', (e.target.value || null) as PersonForm['sex'])}
+                  {...errors.at('sex')}
+                >
                   <MenuItem value="">Chưa rõ</MenuItem>
-                  {SEXES.map((s) => <MenuItem key={s} value={s}>{SEX_LABELS[s]}</MenuItem>)}
+                  {SEXES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {SEX_LABELS[s]}
+                    </MenuItem>
+                  ))}
                 </TextField>
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Ngày sinh" name="birthDate" placeholder="05/09/1975, 09/1975 hoặc 1975" value={form.birthDate} onChange={(e) => set('birthDate', e.target.value)} {...errors.at('birthDate', 'Hồ sơ cũ chỉ có năm cũng được')} />
+                <TextField
+                  label="Ngày sinh"
+                  name="birthDate"
+                  placeholder="05/09/1975, 09/1975 hoặc 1975"
+                  value={form.birthDate}
+                  onChange={(e) => set('birthDate', e.target.value)}
+                  {...errors.at('birthDate', 'Hồ sơ cũ chỉ có năm cũng được')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
                 <Autocomplete
@@ -143,10 +202,22 @@ function PersonEditor({ initial }: { initial: Record | null }) {
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Tôn giáo" name="religion" value={form.religion} onChange={(e) => set('religion', e.target.value)} {...errors.at('religion')} />
+                <TextField
+                  label="Tôn giáo"
+                  name="religion"
+                  value={form.religion}
+                  onChange={(e) => set('religion', e.target.value)}
+                  {...errors.at('religion')}
+                />
               </Grid>
               <Grid size={12}>
-                <TextField label="Quê quán (ghi như trong hồ sơ)" name="homePlace" value={form.homePlace} onChange={(e) => set('homePlace', e.target.value)} {...errors.at('homePlace')} />
+                <TextField
+                  label="Quê quán (ghi như trong hồ sơ)"
+                  name="homePlace"
+                  value={form.homePlace}
+                  onChange={(e) => set('homePlace', e.target.value)}
+                  {...errors.at('homePlace')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
                 <Autocomplete
@@ -155,46 +226,119 @@ function PersonEditor({ initial }: { initial: Record | null }) {
                   getOptionLabel={(c) => `${c.name}, ${c.provinceName}`}
                   value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
                   onChange={(_e, c) => set('communeCode', c?.code ?? null)}
-                  renderInput={(p) => <TextField {...p} label="Xã, phường nơi ở (danh mục 2025)" name="communeCode" {...errors.at('communeCode')} />}
+                  renderInput={(p) => (
+                    <TextField {...p} label="Xã, phường nơi ở (danh mục 2025)" name="communeCode" {...errors.at('communeCode')} />
+                  )}
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Điện thoại" name="phone" value={form.phone} onChange={(e) => set('phone', e.target.value)} {...errors.at('phone')} />
+                <TextField
+                  label="Điện thoại"
+                  name="phone"
+                  value={form.phone}
+                  onChange={(e) => set('phone', e.target.value)}
+                  {...errors.at('phone')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Đơn vị công tác" name="workplace" value={form.workplace} onChange={(e) => set('workplace', e.target.value)} {...errors.at('workplace')} />
+                <TextField
+                  label="Đơn vị công tác"
+                  name="workplace"
+                  value={form.workplace}
+                  onChange={(e) => set('workplace', e.target.value)}
+                  {...errors.at('workplace')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Chức vụ" name="position" value={form.position} onChange={(e) => set('position', e.target.value)} {...errors.at('position')} />
+                <TextField
+                  label="Chức vụ"
+                  name="position"
+                  value={form.position}
+                  onChange={(e) => set('position', e.target.value)}
+                  {...errors.at('position')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Trình độ học vấn, chuyên môn" name="educationLevel" value={form.educationLevel} onChange={(e) => set('educationLevel', e.target.value)} {...errors.at('educationLevel')} />
+                <TextField
+                  label="Trình độ học vấn, chuyên môn"
+                  name="educationLevel"
+                  value={form.educationLevel}
+                  onChange={(e) => set('educationLevel', e.target.value)}
+                  {...errors.at('educationLevel')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField select label="Lý luận chính trị" name="theoryLevel" value={form.theoryLevel ?? ''} onChange={(e) => set('theoryLevel', (e.target.value || null) as PersonForm['theoryLevel'])} {...errors.at('theoryLevel')}>
+                <TextField
+                  select
+                  label="Lý luận chính trị"
+                  name="theoryLevel"
+                  value={form.theoryLevel ?? ''}
+                  onChange={(e) => set('theoryLevel', (e.target.value || null) as PersonForm['theoryLevel'])}
+                  {...errors.at('theoryLevel')}
+                >
                   <MenuItem value="">Chưa rõ</MenuItem>
-                  {THEORY_LEVELS.map((t) => <MenuItem key={t} value={t}>{THEORY_LEVEL_LABELS[t]}</MenuItem>)}
+                  {THEORY_LEVELS.map((t) => (
+                    <MenuItem key={t} value={t}>
+                      {THEORY_LEVEL_LABELS[t]}
+                    </MenuItem>
+                  ))}
                 </TextField>
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Số CCCD (12 chữ số)" name="citizenId" value={form.citizenId} slotProps={{ htmlInput: { inputMode: 'numeric' } }} onChange={(e) => set('citizenId', e.target.value)} {...errors.at('citizenId')} />
+                <TextField
+                  label="Số CCCD (12 chữ số)"
+                  name="citizenId"
+                  value={form.citizenId}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                  onChange={(e) => set('citizenId', e.target.value)}
+                  {...errors.at('citizenId')}
+                />
               </Grid>
             </Grid>
           </Paper>
           <Paper sx={{ p: 2, mt: 2 }}>
-            <Typography variant="h2" sx={{ mb: 2 }}>Đảng</Typography>
+            <Typography variant="h2" sx={{ mb: 2 }}>
+              Đảng
+            </Typography>
             <Grid container spacing={2}>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField select label="Đảng viên / quần chúng" name="partyStatus" value={form.partyStatus ?? ''} onChange={(e) => set('partyStatus', (e.target.value || null) as PersonForm['partyStatus'])} {...errors.at('partyStatus')}>
+                <TextField
+                  select
+                  label="Đảng viên / quần chúng"
+                  name="partyStatus"
+                  value={form.partyStatus ?? ''}
+                  onChange={(e) => set('partyStatus', (e.target.value || null) as PersonForm['partyStatus'])}
+                  {...errors.at('partyStatus')}
+                >
                   <MenuItem value="">Chưa rõ</MenuItem>
-                  {PARTY_STATUSES.map((s) => <MenuItem key={s} value={s}>{PARTY_STATUS_LABELS[s]}</MenuItem>)}
+                  {PARTY_STATUSES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {PARTY_STATUS_LABELS[s]}
+                    </MenuItem>
+                  ))}
                 </TextField>
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Ngày vào Đảng" name="admissionDate" placeholder="dd/mm/yyyy" value={form.admissionDate} disabled={!form.partyStatus || form.partyStatus === 'quan_chung'} onChange={(e) => set('admissionDate', e.target.value)} {...errors.at('admissionDate')} />
+                <TextField
+                  label="Ngày vào Đảng"
+                  name="admissionDate"
+                  placeholder="dd/mm/yyyy"
+                  value={form.admissionDate}
+                  disabled={!form.partyStatus || form.partyStatus === 'quan_chung'}
+                  onChange={(e) => set('admissionDate', e.target.value)}
+                  {...errors.at('admissionDate')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Ngày chính thức" name="confirmationDate" placeholder="dd/mm/yyyy" value={form.confirmationDate} disabled={form.partyStatus !== 'chinh_thuc'} onChange={(e) => set('confirmationDate', e.target.value)} {...errors.at('confirmationDate')} />
+                <TextField
+                  label="Ngày chính thức"
+                  name="confirmationDate"
+                  placeholder="dd/mm/yyyy"
+                  value={form.confirmationDate}
+                  disabled={form.partyStatus !== 'chinh_thuc'}
+                  onChange={(e) => set('confirmationDate', e.target.value)}
+                  {...errors.at('confirmationDate')}
+                />
               </Grid>
               <Grid size={{ xs: 12, sm: 8 }}>
                 <Autocomplete
@@ -206,17 +350,33 @@ function PersonEditor({ initial }: { initial: Record | null }) {
                 />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Số thẻ đảng viên" name="partyCard" value={form.partyCard} onChange={(e) => set('partyCard', e.target.value)} {...errors.at('partyCard')} />
+                <TextField
+                  label="Số thẻ đảng viên"
+                  name="partyCard"
+                  value={form.partyCard}
+                  onChange={(e) => set('partyCard', e.target.value)}
+                  {...errors.at('partyCard')}
+                />
               </Grid>
               <Grid size={12}>
-                <TextField label="Ghi chú" name="notes" multiline minRows={2} value={form.notes} onChange={(e) => set('notes', e.target.value)} {...errors.at('notes')} />
+                <TextField
+                  label="Ghi chú"
+                  name="notes"
+                  multiline
+                  minRows={2}
+                  value={form.notes}
+                  onChange={(e) => set('notes', e.target.value)}
+                  {...errors.at('notes')}
+                />
               </Grid>
             </Grid>
           </Paper>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Paper sx={{ p: 2 }}>
-            <Typography variant="h2" sx={{ mb: 1 }}>Quá trình học tập</Typography>
+            <Typography variant="h2" sx={{ mb: 1 }}>
+              Quá trình học tập
+            </Typography>
             <Typography variant="body2" color="text.secondary">
               {!person
                 ? 'Sẽ hiện các lớp đã học sau khi lưu hồ sơ và ghi danh.'
@@ -228,9 +388,13 @@ function PersonEditor({ initial }: { initial: Record | null }) {
           {person && <PersonLevelSection personId={person.id} />}
           {initial && (
             <Paper sx={{ p: 2, mt: 2 }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>Lịch sử hồ sơ</Typography>
+              <Typography variant="h2" sx={{ mb: 1 }}>
+                Lịch sử hồ sơ
+              </Typography>
               {initial.history.length === 0 && (
-                <Typography variant="body2" color="text.secondary">Chưa có thay đổi nào được ghi lại.</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  Chưa có thay đổi nào được ghi lại.
+                </Typography>
               )}
               <List dense disablePadding>
                 {initial.history.map((h, i) => (
@@ -241,7 +405,8 @@ function PersonEditor({ initial }: { initial: Record | null }) {
               </List>
               {initial.mergedFrom.length > 0 && (
                 <Typography variant="body2" sx={{ mt: 1 }}>
-                  Đã gộp {initial.mergedFrom.filter((m) => !m.undoneAt).length} lần — xem ở <RouterLink to="/learners/duplicates">Hồ sơ trùng</RouterLink>.
+                  Đã gộp {initial.mergedFrom.filter((m) => !m.undoneAt).length} lần — xem ở{' '}
+                  <RouterLink to="/learners/duplicates">Hồ sơ trùng</RouterLink>.
                 </Typography>
               )}
             </Paper>

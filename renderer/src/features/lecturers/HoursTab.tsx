@@ -32,14 +32,17 @@ export function HoursTab() {
     // Centre staff first, in the order the kinds are listed everywhere; the core's order within a kind.
     .sort((a, b) => LECTURER_KINDS.indexOf(a.lecturer.kind) - LECTURER_KINDS.indexOf(b.lecturer.kind));
   const external = rows.filter((r) => r.lecturer.kind !== 'chuyen_trach');
-  const total = external.reduce((t, r) => ({ sessions: t.sessions + r.sessions, periods: t.periods + r.periods }), { sessions: 0, periods: 0 });
+  const total = external.reduce((t, r) => ({ sessions: t.sessions + r.sessions, periods: t.periods + r.periods }), {
+    sessions: 0,
+    periods: 0,
+  });
 
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-          Tính theo lịch học đã xếp trong năm, kể cả các buổi chưa diễn ra; không tính lớp đã hủy. Mỗi buổi {PERIODS_PER_SESSION} tiết, một tiết
-          là một giờ chuẩn.
+          Tính theo lịch học đã xếp trong năm, kể cả các buổi chưa diễn ra; không tính lớp đã hủy. Mỗi buổi {PERIODS_PER_SESSION} tiết, một
+          tiết là một giờ chuẩn.
         </Typography>
         <YearSelector year={year} onChange={setYear} />
       </Box>

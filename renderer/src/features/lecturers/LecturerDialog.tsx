@@ -45,13 +45,34 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
         )}
         <Grid container spacing={2} sx={{ pt: 1 }}>
           <Grid size={{ xs: 12, sm: 8 }}>
-            <TextField label="Họ và chữ đệm" name="familyAndMiddle" value={form.familyAndMiddle} onChange={(e) => patch({ familyAndMiddle: e.target.value })} {...errors.at('familyAndMiddle')} />
+            <TextField
+              label="Họ và chữ đệm"
+              name="familyAndMiddle"
+              value={form.familyAndMiddle}
+              onChange={(e) => patch({ familyAndMiddle: e.target.value })}
+              {...errors.at('familyAndMiddle')}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField label="Tên" name="given" required value={form.given} onChange={(e) => patch({ given: e.target.value })} {...errors.at('given')} />
+            <TextField
+              label="Tên"
+              name="given"
+              required
+              value={form.given}
+              onChange={(e) => patch({ given: e.target.value })}
+              {...errors.at('given')}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField select label="Loại" name="kind" required value={form.kind} onChange={(e) => patch({ kind: e.target.value as LecturerKind })} {...errors.at('kind')}>
+            <TextField
+              select
+              label="Loại"
+              name="kind"
+              required
+              value={form.kind}
+              onChange={(e) => patch({ kind: e.target.value as LecturerKind })}
+              {...errors.at('kind')}
+            >
               {LECTURER_KINDS.map((k) => (
                 <MenuItem key={k} value={k}>
                   {LECTURER_KIND_LABELS[k]}
@@ -77,10 +98,22 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label="Đơn vị công tác" name="unit" value={form.unit} onChange={(e) => patch({ unit: e.target.value })} {...errors.at('unit')} />
+            <TextField
+              label="Đơn vị công tác"
+              name="unit"
+              value={form.unit}
+              onChange={(e) => patch({ unit: e.target.value })}
+              {...errors.at('unit')}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label="Chức vụ" name="position" value={form.position} onChange={(e) => patch({ position: e.target.value })} {...errors.at('position')} />
+            <TextField
+              label="Chức vụ"
+              name="position"
+              value={form.position}
+              onChange={(e) => patch({ position: e.target.value })}
+              {...errors.at('position')}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 6 }}>
             <TextField

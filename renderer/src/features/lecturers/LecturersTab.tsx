@@ -60,7 +60,11 @@ export function LecturersTab() {
             {normLabel(l.normHours, l.lecturingHours) || '—'}
           </TableCell>
           <TableCell>
-            {l.archivedAt ? <Chip size="small" label="Đã ngừng giảng dạy" /> : <Chip size="small" color="success" variant="outlined" label="Đang giảng dạy" />}
+            {l.archivedAt ? (
+              <Chip size="small" label="Đã ngừng giảng dạy" />
+            ) : (
+              <Chip size="small" color="success" variant="outlined" label="Đang giảng dạy" />
+            )}
           </TableCell>
         </>
       )}
@@ -70,7 +74,9 @@ export function LecturersTab() {
           ? `${l.fullName} sẽ lại được chọn khi xếp lịch học.`
           : `${l.fullName} sẽ không còn được chọn khi xếp lịch học mới. Các buổi đã giảng và số giờ giảng vẫn được giữ nguyên.`
       }
-      dialog={(editing, onClose) => <LecturerDialog key={editing?.id ?? 'new'} initial={editing ? lecturerToForm(editing) : null} onClose={onClose} />}
+      dialog={(editing, onClose) => (
+        <LecturerDialog key={editing?.id ?? 'new'} initial={editing ? lecturerToForm(editing) : null} onClose={onClose} />
+      )}
     />
   );
 }

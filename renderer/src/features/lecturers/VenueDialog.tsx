@@ -20,7 +20,13 @@ interface VenueForm {
 
 function toForm(v: Venue | null): VenueForm {
   if (!v) return { name: '', address: '', communeCode: null, capacity: '' };
-  return { id: v.id, name: v.name, address: v.address, communeCode: v.communeCode, capacity: v.capacity === null ? '' : String(v.capacity) };
+  return {
+    id: v.id,
+    name: v.name,
+    address: v.address,
+    communeCode: v.communeCode,
+    capacity: v.capacity === null ? '' : String(v.capacity),
+  };
 }
 
 function toInput(f: VenueForm) {
@@ -69,7 +75,13 @@ export function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: 
           onChange={(e) => patch({ name: e.target.value })}
           {...errors.at('name', 'Ví dụ: Hội trường trung tâm, Phòng học số 2')}
         />
-        <TextField label="Địa chỉ" name="address" value={form.address} onChange={(e) => patch({ address: e.target.value })} {...errors.at('address')} />
+        <TextField
+          label="Địa chỉ"
+          name="address"
+          value={form.address}
+          onChange={(e) => patch({ address: e.target.value })}
+          {...errors.at('address')}
+        />
         <Autocomplete
           options={communes.data ?? []}
           loading={communes.isPending}
@@ -77,7 +89,9 @@ export function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: 
           filterOptions={filterCommunes}
           value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
           onChange={(_e, c) => patch({ communeCode: c?.code ?? null })}
-          renderInput={(p) => <TextField {...p} label="Xã, phường (danh mục 2025)" {...errors.at('communeCode', 'Gõ vài chữ của tên xã, phường để tìm')} />}
+          renderInput={(p) => (
+            <TextField {...p} label="Xã, phường (danh mục 2025)" {...errors.at('communeCode', 'Gõ vài chữ của tên xã, phường để tìm')} />
+          )}
         />
         <TextField
           label="Sức chứa (người)"

@@ -42,7 +42,9 @@ export function VenuesTab() {
       )}
       confirmTitle={(v) => (v?.archivedAt ? 'Dùng lại địa điểm?' : 'Ngừng sử dụng địa điểm?')}
       confirmText={(v) =>
-        v.archivedAt ? `«${v.name}» sẽ lại được chọn khi mở lớp và xếp lịch học.` : `«${v.name}» sẽ không còn được chọn cho lớp mới. Các lớp đã học ở đây vẫn giữ nguyên.`
+        v.archivedAt
+          ? `«${v.name}» sẽ lại được chọn khi mở lớp và xếp lịch học.`
+          : `«${v.name}» sẽ không còn được chọn cho lớp mới. Các lớp đã học ở đây vẫn giữ nguyên.`
       }
       dialog={(editing, onClose) => <VenueDialog key={editing?.id ?? 'new'} venue={editing} onClose={onClose} />}
     />

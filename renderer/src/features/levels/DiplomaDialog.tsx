@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { diplomaInput, HELD_LEVELS, type HeldLevel } from '../../../../shared/contract/levels';
@@ -20,7 +32,15 @@ export interface DiplomaDraft {
   note: string;
 }
 
-export const EMPTY_DIPLOMA: DiplomaDraft = { level: 'trung_cap', equivalent: false, school: '', year: '', number: '', issueDate: '', note: '' };
+export const EMPTY_DIPLOMA: DiplomaDraft = {
+  level: 'trung_cap',
+  equivalent: false,
+  school: '',
+  year: '',
+  number: '',
+  issueDate: '',
+  note: '',
+};
 
 /** «Thêm bằng ngoài trung tâm»: a diploma from another school; the level rises by itself from its year. */
 export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; onClose: () => void }) {
@@ -73,24 +93,73 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
           }}
           sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, pt: 1 }}
         >
-          {errors.formError && <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>{errors.formError}</Alert>}
-          <TextField select label="Trình độ" name="level" value={form.level} onChange={(e) => set('level', e.target.value as HeldLevel)} {...errors.at('level')}>
-            {HELD_LEVELS.map((l) => <MenuItem key={l} value={l}>{THEORY_LEVEL_LABELS[l]}</MenuItem>)}
+          {errors.formError && (
+            <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>
+              {errors.formError}
+            </Alert>
+          )}
+          <TextField
+            select
+            label="Trình độ"
+            name="level"
+            value={form.level}
+            onChange={(e) => set('level', e.target.value as HeldLevel)}
+            {...errors.at('level')}
+          >
+            {HELD_LEVELS.map((l) => (
+              <MenuItem key={l} value={l}>
+                {THEORY_LEVEL_LABELS[l]}
+              </MenuItem>
+            ))}
           </TextField>
-          <FormControlLabel control={<Checkbox checked={form.equivalent} onChange={(e) => set('equivalent', e.target.checked)} />} label="Tương đương (bằng khác được công nhận)" />
-          <TextField label="Trường cấp bằng" name="school" autoFocus value={form.school} onChange={(e) => set('school', e.target.value)} sx={{ gridColumn: '1 / -1' }} {...errors.at('school')} />
-          <TextField label="Năm cấp" name="year" slotProps={{ htmlInput: { inputMode: 'numeric' } }} value={form.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} {...errors.at('year')} />
-          <TextField label="Số bằng" name="number" value={form.number} onChange={(e) => set('number', e.target.value)} {...errors.at('number')} />
-          <DateField label="Ngày cấp (nếu biết)" name="issueDate" value={form.issueDate} onChange={(v) => set('issueDate', v)} {...errors.at('issueDate')} />
+          <FormControlLabel
+            control={<Checkbox checked={form.equivalent} onChange={(e) => set('equivalent', e.target.checked)} />}
+            label="Tương đương (bằng khác được công nhận)"
+          />
+          <TextField
+            label="Trường cấp bằng"
+            name="school"
+            autoFocus
+            value={form.school}
+            onChange={(e) => set('school', e.target.value)}
+            sx={{ gridColumn: '1 / -1' }}
+            {...errors.at('school')}
+          />
+          <TextField
+            label="Năm cấp"
+            name="year"
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            value={form.year}
+            onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))}
+            {...errors.at('year')}
+          />
+          <TextField
+            label="Số bằng"
+            name="number"
+            value={form.number}
+            onChange={(e) => set('number', e.target.value)}
+            {...errors.at('number')}
+          />
+          <DateField
+            label="Ngày cấp (nếu biết)"
+            name="issueDate"
+            value={form.issueDate}
+            onChange={(v) => set('issueDate', v)}
+            {...errors.at('issueDate')}
+          />
           <TextField label="Ghi chú" name="note" value={form.note} onChange={(e) => set('note', e.target.value)} {...errors.at('note')} />
         </Box>
       </DialogContent>
       <DialogActions>
         {form.id !== undefined && (
-          <Button color="error" onClick={() => setConfirming(true)} disabled={remove.isPending} sx={{ mr: 'auto' }}>Xóa bằng này</Button>
+          <Button color="error" onClick={() => setConfirming(true)} disabled={remove.isPending} sx={{ mr: 'auto' }}>
+            Xóa bằng này
+          </Button>
         )}
         <Button onClick={props.onClose}>Hủy</Button>
-        <Button type="submit" form="diploma-form" variant="contained" disabled={save.isPending}>Lưu</Button>
+        <Button type="submit" form="diploma-form" variant="contained" disabled={save.isPending}>
+          Lưu
+        </Button>
       </DialogActions>
       <ConfirmDialog
         open={confirming}
@@ -100,7 +169,8 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
         onConfirm={() => remove.mutate(form.id!)}
         onClose={() => setConfirming(false)}
       >
-        Xóa bằng {levelText(props.initial.level, props.initial.equivalent).toLocaleLowerCase('vi')} của «{props.initial.school}» khỏi lịch sử trình độ của người này. Trình độ được tính lại theo các mục còn lại.
+        Xóa bằng {levelText(props.initial.level, props.initial.equivalent).toLocaleLowerCase('vi')} của «{props.initial.school}» khỏi lịch
+        sử trình độ của người này. Trình độ được tính lại theo các mục còn lại.
       </ConfirmDialog>
     </Dialog>
   );

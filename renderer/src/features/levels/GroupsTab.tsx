@@ -23,7 +23,8 @@ export function GroupsTab() {
   const [form, setForm] = useState<Draft>(EMPTY);
   const errors = useFormErrors();
   // Targets show their group's name: a renamed or removed group changes the targets list too.
-  const refresh = () => Promise.all(['levels.groups', 'levels.targets', 'levels.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  const refresh = () =>
+    Promise.all(['levels.groups', 'levels.targets', 'levels.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.levels.saveGroup>[0]) => api.levels.saveGroup(input),
     onSuccess: async () => {
@@ -43,7 +44,14 @@ export function GroupsTab() {
     onError: () => setDeleting(null),
   });
   const submit = () => {
-    const input = { ...(form.id === undefined ? {} : { id: form.id }), name: form.name, titles: form.titles.split('\n').map((t) => t.trim()).filter(Boolean) };
+    const input = {
+      ...(form.id === undefined ? {} : { id: form.id }),
+      name: form.name,
+      titles: form.titles
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    };
     if (errors.validate(positionGroupInput, input)) save.mutate(input);
   };
   const edit = (g: PositionGroup) => setForm({ id: g.id, name: g.name, titles: g.titles.join('\n') });
@@ -57,12 +65,20 @@ export function GroupsTab() {
           <Paper key={g.id} sx={{ p: 1.5 }} component="section" aria-label={g.name}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
               <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>{g.name}</Typography>
-              <Typography variant="body2" color="text.secondary">{g.targetCount > 0 ? `Dùng trong ${g.targetCount} chỉ tiêu` : 'Chưa dùng'}</Typography>
-              <Button size="small" onClick={() => edit(g)} aria-label={`Sửa nhóm ${g.name}`}>Sửa</Button>
-              <Button size="small" color="error" onClick={() => setDeleting(g)} aria-label={`Xóa nhóm ${g.name}`}>Xóa</Button>
+              <Typography variant="body2" color="text.secondary">
+                {g.targetCount > 0 ? `Dùng trong ${g.targetCount} chỉ tiêu` : 'Chưa dùng'}
+              </Typography>
+              <Button size="small" onClick={() => edit(g)} aria-label={`Sửa nhóm ${g.name}`}>
+                Sửa
+              </Button>
+              <Button size="small" color="error" onClick={() => setDeleting(g)} aria-label={`Xóa nhóm ${g.name}`}>
+                Xóa
+              </Button>
             </Box>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
-              {g.titles.map((t) => <Chip key={t} size="small" label={t} />)}
+              {g.titles.map((t) => (
+                <Chip key={t} size="small" label={t} />
+              ))}
             </Box>
           </Paper>
         ))}
@@ -78,7 +94,13 @@ export function GroupsTab() {
       >
         <Typography variant="h2">{form.id === undefined ? 'Thêm nhóm chức vụ' : 'Sửa nhóm chức vụ'}</Typography>
         {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
-        <TextField label="Tên nhóm" name="name" value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} {...errors.at('name')} />
+        <TextField
+          label="Tên nhóm"
+          name="name"
+          value={form.name}
+          onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+          {...errors.at('name')}
+        />
         <TextField
           label="Các chức vụ (mỗi dòng một chức vụ)"
           name="titles"
@@ -91,8 +113,19 @@ export function GroupsTab() {
           helperText={titlesError ?? 'Khớp với phần đầu của từng chức vụ trong hồ sơ, không phân biệt dấu.'}
         />
         <Box sx={{ display: 'flex', gap: 1 }}>
-          <Button type="submit" variant="contained" disabled={save.isPending}>Lưu nhóm</Button>
-          {form.id !== undefined && <Button onClick={() => { setForm(EMPTY); errors.clear(); }}>Hủy</Button>}
+          <Button type="submit" variant="contained" disabled={save.isPending}>
+            Lưu nhóm
+          </Button>
+          {form.id !== undefined && (
+            <Button
+              onClick={() => {
+                setForm(EMPTY);
+                errors.clear();
+              }}
+            >
+              Hủy
+            </Button>
+          )}
         </Box>
       </Paper>
       <ConfirmDialog

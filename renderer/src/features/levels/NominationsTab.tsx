@@ -22,7 +22,9 @@ export function NominationsTab() {
     mutationFn: (id: number) => api.levels.deleteNomination({ id }),
     onSuccess: async () => {
       setDeleting(null);
-      await Promise.all(['levels.nominations', 'levels.report', 'levels.history'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+      await Promise.all(
+        ['levels.nominations', 'levels.report', 'levels.history'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
+      );
     },
   });
   return (
@@ -31,7 +33,9 @@ export function NominationsTab() {
         <Typography component="span">Năm cử đi học</Typography>
         <YearSelector year={year} onChange={setYear} />
         <Box sx={{ flexGrow: 1 }} />
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ nomination: null })}>Thêm đợt cử đi học</Button>
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing({ nomination: null })}>
+          Thêm đợt cử đi học
+        </Button>
       </Paper>
       {list.isError && <Alert severity="error">{list.error.message}</Alert>}
       {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
@@ -43,8 +47,12 @@ export function NominationsTab() {
               {THEORY_LEVEL_LABELS[n.level]} — {n.school}, {n.course}
               {n.decisionNumber && ` (Quyết định số ${n.decisionNumber}${n.decisionDate ? ` ngày ${formatDate(n.decisionDate)}` : ''})`}
             </Typography>
-            <Button size="small" onClick={() => setEditing({ nomination: n })}>Sửa</Button>
-            <Button size="small" color="error" onClick={() => setDeleting(n)}>Xóa</Button>
+            <Button size="small" onClick={() => setEditing({ nomination: n })}>
+              Sửa
+            </Button>
+            <Button size="small" color="error" onClick={() => setDeleting(n)}>
+              Xóa
+            </Button>
           </Box>
           <Table size="small" aria-label={`Người được cử: ${n.course}`}>
             <TableHead>
@@ -79,7 +87,8 @@ export function NominationsTab() {
         onConfirm={() => deleting && remove.mutate(deleting.id)}
         onClose={() => setDeleting(null)}
       >
-        Xóa đợt {deleting?.course} ({deleting?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn tính vào trình độ của họ.
+        Xóa đợt {deleting?.course} ({deleting?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn tính vào
+        trình độ của họ.
       </ConfirmDialog>
     </Box>
   );

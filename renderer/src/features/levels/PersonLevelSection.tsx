@@ -14,19 +14,31 @@ export function PersonLevelSection({ personId }: { personId: number }) {
   const h = history.data;
   const edit = (e: HistoryEntry) =>
     setEditing({
-      id: e.diplomaId!, level: e.level === 'none' ? 'so_cap' : e.level, equivalent: e.equivalent, school: e.where, year: (e.date ?? '').slice(0, 4),
-      number: e.diplomaNumber ?? '', issueDate: e.date && e.date.length === 10 ? e.date : '', note: e.note,
+      id: e.diplomaId!,
+      level: e.level === 'none' ? 'so_cap' : e.level,
+      equivalent: e.equivalent,
+      school: e.where,
+      year: (e.date ?? '').slice(0, 4),
+      number: e.diplomaNumber ?? '',
+      issueDate: e.date && e.date.length === 10 ? e.date : '',
+      note: e.note,
     });
   return (
     <Paper sx={{ p: 2, mt: 2 }} component="section" aria-labelledby="theory-level-title">
-      <Typography variant="h2" id="theory-level-title" sx={{ mb: 1 }}>Trình độ lý luận chính trị</Typography>
+      <Typography variant="h2" id="theory-level-title" sx={{ mb: 1 }}>
+        Trình độ lý luận chính trị
+      </Typography>
       {history.isError && <Alert severity="error">{history.error.message}</Alert>}
       {h && (
         <>
           <Typography data-testid="current-level">
             Hiện nay: <strong>{levelText(h.current)}</strong>
           </Typography>
-          {h.entries.length === 0 && <Typography variant="body2" color="text.secondary">Hồ sơ chưa khai trình độ, chưa có bằng nào.</Typography>}
+          {h.entries.length === 0 && (
+            <Typography variant="body2" color="text.secondary">
+              Hồ sơ chưa khai trình độ, chưa có bằng nào.
+            </Typography>
+          )}
           <List dense disablePadding>
             {h.entries.map((e, i) => (
               <ListItem key={i} disableGutters sx={{ alignItems: 'flex-start' }}>
@@ -38,7 +50,9 @@ export function PersonLevelSection({ personId }: { personId: number }) {
                       {e.diplomaId !== null && (
                         <>
                           {' '}
-                          <Link component="button" type="button" variant="body2" onClick={() => edit(e)}>Sửa</Link>
+                          <Link component="button" type="button" variant="body2" onClick={() => edit(e)}>
+                            Sửa
+                          </Link>
                         </>
                       )}
                     </>
@@ -47,7 +61,9 @@ export function PersonLevelSection({ personId }: { personId: number }) {
               </ListItem>
             ))}
           </List>
-          <Button size="small" startIcon={<AddIcon />} onClick={() => setEditing(EMPTY_DIPLOMA)}>Thêm bằng ngoài trung tâm</Button>
+          <Button size="small" startIcon={<AddIcon />} onClick={() => setEditing(EMPTY_DIPLOMA)}>
+            Thêm bằng ngoài trung tâm
+          </Button>
         </>
       )}
       {editing && <DiplomaDialog personId={personId} initial={editing} onClose={() => setEditing(null)} />}

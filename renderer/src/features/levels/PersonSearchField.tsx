@@ -9,7 +9,11 @@ import { api } from '../../api';
 export function PersonSearchField(props: { label: string; excludeIds: ReadonlySet<number>; onPick: (p: PersonRow) => void }) {
   const [text, setText] = useState('');
   const q = useDeferredValue(text.trim());
-  const found = useQuery({ queryKey: ['learners.search', q, 'levels-pick'], queryFn: () => api.learners.search({ q, limit: 20 }), enabled: q.length >= 2 });
+  const found = useQuery({
+    queryKey: ['learners.search', q, 'levels-pick'],
+    queryFn: () => api.learners.search({ q, limit: 20 }),
+    enabled: q.length >= 2,
+  });
   const options = (found.data?.rows ?? []).filter((p) => !props.excludeIds.has(p.id));
   return (
     <Autocomplete

@@ -1,4 +1,19 @@
-import { Alert, Box, Button, IconButton, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,7 +45,12 @@ export function TargetsTab() {
   const bases = (units.data ?? []).filter((u) => u.kind === 'base');
   const [form, setForm] = useState<Draft>(EMPTY);
   const errors = useFormErrors();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['levels.targets'] }), queryClient.invalidateQueries({ queryKey: ['levels.report'] }), queryClient.invalidateQueries({ queryKey: ['levels.groups'] })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['levels.targets'] }),
+      queryClient.invalidateQueries({ queryKey: ['levels.report'] }),
+      queryClient.invalidateQueries({ queryKey: ['levels.groups'] }),
+    ]);
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.levels.saveTarget>[0]) => api.levels.saveTarget(input),
     onSuccess: async () => {
@@ -59,7 +79,14 @@ export function TargetsTab() {
     };
     if (errors.validate(targetInput, input)) save.mutate(input);
   };
-  const edit = (t: Target) => setForm({ id: t.id, groupId: t.groupId ? String(t.groupId) : '', baseUnitId: t.baseUnitId ? String(t.baseUnitId) : '', minLevel: t.minLevel, percent: String(t.percent) });
+  const edit = (t: Target) =>
+    setForm({
+      id: t.id,
+      groupId: t.groupId ? String(t.groupId) : '',
+      baseUnitId: t.baseUnitId ? String(t.baseUnitId) : '',
+      minLevel: t.minLevel,
+      percent: String(t.percent),
+    });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setForm((f) => ({ ...f, [key]: value }));
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -76,22 +103,77 @@ export function TargetsTab() {
         }}
         sx={{ p: 2, display: 'grid', gridTemplateColumns: '2fr 2fr 1.2fr 1fr auto', gap: 1.5, alignItems: 'start' }}
       >
-        {errors.formError && <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>{errors.formError}</Alert>}
-        <TextField select label="Đối tượng" name="groupId" value={form.groupId} onChange={(e) => set('groupId', e.target.value)} {...errors.at('groupId')}>
+        {errors.formError && (
+          <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>
+            {errors.formError}
+          </Alert>
+        )}
+        <TextField
+          select
+          label="Đối tượng"
+          name="groupId"
+          value={form.groupId}
+          onChange={(e) => set('groupId', e.target.value)}
+          {...errors.at('groupId')}
+        >
           <MenuItem value="">Tất cả đảng viên (dự bị và chính thức)</MenuItem>
-          {(groups.data ?? []).map((g) => <MenuItem key={g.id} value={String(g.id)}>{g.name}</MenuItem>)}
+          {(groups.data ?? []).map((g) => (
+            <MenuItem key={g.id} value={String(g.id)}>
+              {g.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select label="Tổ chức cơ sở đảng" name="baseUnitId" value={form.baseUnitId} onChange={(e) => set('baseUnitId', e.target.value)} {...errors.at('baseUnitId')}>
+        <TextField
+          select
+          label="Tổ chức cơ sở đảng"
+          name="baseUnitId"
+          value={form.baseUnitId}
+          onChange={(e) => set('baseUnitId', e.target.value)}
+          {...errors.at('baseUnitId')}
+        >
           <MenuItem value="">Tất cả</MenuItem>
-          {bases.map((u) => <MenuItem key={u.id} value={String(u.id)}>{u.name}</MenuItem>)}
+          {bases.map((u) => (
+            <MenuItem key={u.id} value={String(u.id)}>
+              {u.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select label="Trình độ từ" name="minLevel" value={form.minLevel} onChange={(e) => set('minLevel', e.target.value as HeldLevel)} {...errors.at('minLevel')}>
-          {HELD_LEVELS.map((l) => <MenuItem key={l} value={l}>{THEORY_LEVEL_LABELS[l]} trở lên</MenuItem>)}
+        <TextField
+          select
+          label="Trình độ từ"
+          name="minLevel"
+          value={form.minLevel}
+          onChange={(e) => set('minLevel', e.target.value as HeldLevel)}
+          {...errors.at('minLevel')}
+        >
+          {HELD_LEVELS.map((l) => (
+            <MenuItem key={l} value={l}>
+              {THEORY_LEVEL_LABELS[l]} trở lên
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField label="Tỷ lệ (%)" name="percent" slotProps={{ htmlInput: { inputMode: 'numeric' } }} value={form.percent} onChange={(e) => set('percent', e.target.value)} {...errors.at('percent')} />
+        <TextField
+          label="Tỷ lệ (%)"
+          name="percent"
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          value={form.percent}
+          onChange={(e) => set('percent', e.target.value)}
+          {...errors.at('percent')}
+        />
         <Box sx={{ display: 'flex', gap: 1, pt: 0.5 }}>
-          <Button type="submit" variant="contained" disabled={save.isPending}>{form.id === undefined ? 'Thêm' : 'Lưu'}</Button>
-          {form.id !== undefined && <Button onClick={() => { setForm(EMPTY); errors.clear(); }}>Hủy</Button>}
+          <Button type="submit" variant="contained" disabled={save.isPending}>
+            {form.id === undefined ? 'Thêm' : 'Lưu'}
+          </Button>
+          {form.id !== undefined && (
+            <Button
+              onClick={() => {
+                setForm(EMPTY);
+                errors.clear();
+              }}
+            >
+              Hủy
+            </Button>
+          )}
         </Box>
       </Paper>
       {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
@@ -108,7 +190,9 @@ export function TargetsTab() {
           </TableHead>
           <TableBody>
             {targets.data?.length === 0 && (
-              <TableRow><TableCell colSpan={5}>Năm {year} chưa có chỉ tiêu nào.</TableCell></TableRow>
+              <TableRow>
+                <TableCell colSpan={5}>Năm {year} chưa có chỉ tiêu nào.</TableCell>
+              </TableRow>
             )}
             {(targets.data ?? []).map((t) => (
               <TableRow key={t.id} selected={form.id === t.id}>
@@ -117,8 +201,16 @@ export function TargetsTab() {
                 <TableCell>{THEORY_LEVEL_LABELS[t.minLevel]} trở lên</TableCell>
                 <TableCell align="right">{t.percent}%</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title="Sửa"><IconButton size="small" aria-label={`Sửa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => edit(t)}><EditIcon fontSize="small" /></IconButton></Tooltip>
-                  <Tooltip title="Xóa"><IconButton size="small" aria-label={`Xóa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => setDeleting(t)}><DeleteIcon fontSize="small" /></IconButton></Tooltip>
+                  <Tooltip title="Sửa">
+                    <IconButton size="small" aria-label={`Sửa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => edit(t)}>
+                      <EditIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Xóa">
+                    <IconButton size="small" aria-label={`Xóa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => setDeleting(t)}>
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
                 </TableCell>
               </TableRow>
             ))}
@@ -133,7 +225,9 @@ export function TargetsTab() {
         onConfirm={() => deleting && remove.mutate(deleting.id)}
         onClose={() => setDeleting(null)}
       >
-        Xóa chỉ tiêu «{deleting?.groupName ?? 'Tất cả đảng viên'}, {deleting ? THEORY_LEVEL_LABELS[deleting.minLevel].toLocaleLowerCase('vi') : ''} trở lên {deleting?.percent}%» của năm {year}; báo cáo năm này không còn phần của chỉ tiêu đó.
+        Xóa chỉ tiêu «{deleting?.groupName ?? 'Tất cả đảng viên'},{' '}
+        {deleting ? THEORY_LEVEL_LABELS[deleting.minLevel].toLocaleLowerCase('vi') : ''} trở lên {deleting?.percent}%» của năm {year}; báo
+        cáo năm này không còn phần của chỉ tiêu đó.
       </ConfirmDialog>
     </Box>
   );

@@ -26,7 +26,15 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
   const filterCommunes = useCommuneFilter();
   const [d, setD] = useState<Draft>(() =>
     line
-      ? { id: line.id, programId: line.programId, quarter: line.quarter ? String(line.quarter) : '', communeCode: line.communeCode, plannedClasses: String(line.plannedClasses), plannedLearners: String(line.plannedLearners), notes: line.notes }
+      ? {
+          id: line.id,
+          programId: line.programId,
+          quarter: line.quarter ? String(line.quarter) : '',
+          communeCode: line.communeCode,
+          plannedClasses: String(line.plannedClasses),
+          plannedLearners: String(line.plannedLearners),
+          notes: line.notes,
+        }
       : { programId: null, quarter: '', communeCode: null, plannedClasses: '1', plannedLearners: '', notes: '' },
   );
   const save = useMutation({
@@ -55,14 +63,29 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
       <DialogTitle>{line ? 'Sửa dòng kế hoạch' : `Thêm vào kế hoạch năm ${year}`}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
         {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
-        <TextField select label="Chương trình" name="programId" value={d.programId ?? ''} onChange={(e) => setD({ ...d, programId: Number(e.target.value) })} {...errors.at('programId')}>
+        <TextField
+          select
+          label="Chương trình"
+          name="programId"
+          value={d.programId ?? ''}
+          onChange={(e) => setD({ ...d, programId: Number(e.target.value) })}
+          {...errors.at('programId')}
+        >
           {(programs.data ?? []).map((p) => (
             <MenuItem key={p.id} value={p.id}>
               {p.name}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label="Quý" name="quarter" value={d.quarter} onChange={(e) => setD({ ...d, quarter: e.target.value })} slotProps={{ select: { displayEmpty: true } }} {...errors.at('quarter')}>
+        <TextField
+          select
+          label="Quý"
+          name="quarter"
+          value={d.quarter}
+          onChange={(e) => setD({ ...d, quarter: e.target.value })}
+          slotProps={{ select: { displayEmpty: true } }}
+          {...errors.at('quarter')}
+        >
           <MenuItem value="">Cả năm</MenuItem>
           {[1, 2, 3, 4].map((q) => (
             <MenuItem key={q} value={String(q)}>
@@ -78,9 +101,29 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
           onChange={(_e, c) => setD({ ...d, communeCode: c?.code ?? null })}
           renderInput={(p) => <TextField {...p} label="Tổ chức tại xã, phường (để trống: tại trung tâm)" {...errors.at('communeCode')} />}
         />
-        <TextField label="Số lớp" name="plannedClasses" value={d.plannedClasses} slotProps={{ htmlInput: { inputMode: 'numeric' } }} onChange={(e) => setD({ ...d, plannedClasses: e.target.value })} {...errors.at('plannedClasses')} />
-        <TextField label="Số học viên dự kiến" name="plannedLearners" value={d.plannedLearners} slotProps={{ htmlInput: { inputMode: 'numeric' } }} onChange={(e) => setD({ ...d, plannedLearners: e.target.value })} {...errors.at('plannedLearners')} />
-        <TextField label="Ghi chú" name="notes" value={d.notes} onChange={(e) => setD({ ...d, notes: e.target.value })} {...errors.at('notes')} />
+        <TextField
+          label="Số lớp"
+          name="plannedClasses"
+          value={d.plannedClasses}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          onChange={(e) => setD({ ...d, plannedClasses: e.target.value })}
+          {...errors.at('plannedClasses')}
+        />
+        <TextField
+          label="Số học viên dự kiến"
+          name="plannedLearners"
+          value={d.plannedLearners}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          onChange={(e) => setD({ ...d, plannedLearners: e.target.value })}
+          {...errors.at('plannedLearners')}
+        />
+        <TextField
+          label="Ghi chú"
+          name="notes"
+          value={d.notes}
+          onChange={(e) => setD({ ...d, notes: e.target.value })}
+          {...errors.at('notes')}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Hủy</Button>

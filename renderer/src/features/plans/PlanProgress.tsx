@@ -25,14 +25,25 @@ const SUM_KEYS = ['plannedClasses', 'actualClasses', 'pendingClasses', 'plannedL
  * counts once it has an opening decision, exactly as in the report, and «Dự kiến» ones are named apart.
  */
 export function PlanProgress({ year, rows }: { year: number; rows: PlanSummary[] }) {
-  const total: PlanSummary = { programId: 0, programName: 'Cộng', plannedClasses: 0, plannedLearners: 0, actualClasses: 0, actualLearners: 0, pendingClasses: 0, pendingLearners: 0 };
+  const total: PlanSummary = {
+    programId: 0,
+    programName: 'Cộng',
+    plannedClasses: 0,
+    plannedLearners: 0,
+    actualClasses: 0,
+    actualLearners: 0,
+    pendingClasses: 0,
+    pendingLearners: 0,
+  };
   for (const r of rows) for (const k of SUM_KEYS) total[k] += r[k];
   const line = (r: PlanSummary, isTotal: boolean) => (
     <TableRow key={r.programId} sx={isTotal ? { '& td': { fontWeight: 700 } } : undefined}>
       <TableCell>
         {r.programName}
         {r.pendingClasses > 0 && (
-          <Typography variant="body2" color="warning.dark" sx={{ fontWeight: 400 }}>{pendingText(r.pendingClasses, r.pendingLearners)}</Typography>
+          <Typography variant="body2" color="warning.dark" sx={{ fontWeight: 400 }}>
+            {pendingText(r.pendingClasses, r.pendingLearners)}
+          </Typography>
         )}
       </TableCell>
       <TableCell align="right">{formatNumber(r.plannedClasses)}</TableCell>
@@ -47,21 +58,35 @@ export function PlanProgress({ year, rows }: { year: number; rows: PlanSummary[]
   );
   return (
     <Paper sx={{ p: 2, mb: 2 }}>
-      <Typography variant="h2" sx={{ mb: 0.5 }}>Thực hiện so với kế hoạch năm {year}</Typography>
+      <Typography variant="h2" sx={{ mb: 0.5 }}>
+        Thực hiện so với kế hoạch năm {year}
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Lớp được tính khi đã có quyết định mở lớp — cùng cách tính với báo cáo năm. Học viên tính theo lượt: mỗi người một lần cho mỗi lớp.
       </Typography>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={`Thực hiện so với kế hoạch năm ${year}`} sx={{ '& th': { fontWeight: 600, lineHeight: 1.2 }, '& td, & th': { px: 1 } }}>
+        <Table
+          size="small"
+          aria-label={`Thực hiện so với kế hoạch năm ${year}`}
+          sx={{ '& th': { fontWeight: 600, lineHeight: 1.2 }, '& td, & th': { px: 1 } }}
+        >
           <TableHead>
             <TableRow>
-              <TableCell rowSpan={2} sx={{ verticalAlign: 'bottom' }}>Chương trình</TableCell>
-              <TableCell colSpan={4} align="center">Số lớp</TableCell>
-              <TableCell colSpan={4} align="center">Lượt học viên</TableCell>
+              <TableCell rowSpan={2} sx={{ verticalAlign: 'bottom' }}>
+                Chương trình
+              </TableCell>
+              <TableCell colSpan={4} align="center">
+                Số lớp
+              </TableCell>
+              <TableCell colSpan={4} align="center">
+                Lượt học viên
+              </TableCell>
             </TableRow>
             <TableRow>
               {['Kế hoạch', 'Đã mở', 'Chênh lệch', 'Đạt', 'Kế hoạch', 'Thực tế', 'Chênh lệch', 'Đạt'].map((h, i) => (
-                <TableCell key={i} align="right">{h}</TableCell>
+                <TableCell key={i} align="right">
+                  {h}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>

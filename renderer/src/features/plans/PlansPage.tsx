@@ -24,7 +24,11 @@ function Versus({ actual, planned, pending }: { actual: number; planned: number;
       <Typography variant="body2" color="text.secondary" component="div">
         {planned > 0 || actual > 0 ? `chênh lệch ${difference(actual, planned)}` : ''}
       </Typography>
-      {pending ? <Typography variant="body2" color="warning.dark" component="div">+{formatNumber(pending)} dự kiến</Typography> : null}
+      {pending ? (
+        <Typography variant="body2" color="warning.dark" component="div">
+          +{formatNumber(pending)} dự kiến
+        </Typography>
+      ) : null}
     </>
   );
 }
@@ -65,9 +69,21 @@ export function PlansPage() {
           </>
         }
       />
-      {closed && <Alert severity="info" sx={{ mb: 2 }}>Năm {year} đã khóa sổ: kế hoạch chỉ xem, không sửa.</Alert>}
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error.message}</Alert>}
-      {copy.isSuccess && <Alert severity="success" sx={{ mb: 2 }}>Đã chép {formatNumber(copy.data.copied)} dòng từ năm {year - 1}.</Alert>}
+      {closed && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Năm {year} đã khóa sổ: kế hoạch chỉ xem, không sửa.
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error.message}
+        </Alert>
+      )}
+      {copy.isSuccess && (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          Đã chép {formatNumber(copy.data.copied)} dòng từ năm {year - 1}.
+        </Alert>
+      )}
       {plan.data && plan.data.byProgram.length > 0 && <PlanProgress year={year} rows={plan.data.byProgram} />}
       <Paper>
         <Table size="small" aria-label={`Kế hoạch năm ${year}`}>
@@ -86,9 +102,15 @@ export function PlansPage() {
               <TableRow key={l.id} hover>
                 <TableCell>
                   {l.programName}
-                  {l.notes && <Typography variant="body2" color="text.secondary">{l.notes}</Typography>}
+                  {l.notes && (
+                    <Typography variant="body2" color="text.secondary">
+                      {l.notes}
+                    </Typography>
+                  )}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.quarter ? `Quý ${['I', 'II', 'III', 'IV'][l.quarter - 1]}` : 'Cả năm'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {l.quarter ? `Quý ${['I', 'II', 'III', 'IV'][l.quarter - 1]}` : 'Cả năm'}
+                </TableCell>
                 <TableCell>{l.place}</TableCell>
                 <TableCell align="right">
                   <Versus actual={l.actualClasses} planned={l.plannedClasses} pending={l.pendingClasses} />
@@ -97,7 +119,11 @@ export function PlansPage() {
                   <Versus actual={l.actualLearners} planned={l.plannedLearners} />
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Button size="small" onClick={() => navigate(`/classes/new?planLine=${l.id}&program=${l.programId}&year=${l.year}`)} disabled={closed}>
+                  <Button
+                    size="small"
+                    onClick={() => navigate(`/classes/new?planLine=${l.id}&program=${l.programId}&year=${l.year}`)}
+                    disabled={closed}
+                  >
                     Mở lớp
                   </Button>
                   <IconButton aria-label={`Sửa dòng ${l.programName}`} onClick={() => setEditing(l)} disabled={closed}>
@@ -112,15 +138,31 @@ export function PlansPage() {
             {plan.data && plan.data.lines.length === 0 && (
               <TableRow>
                 <TableCell colSpan={6}>
-                  <Typography color="text.secondary">Năm {year} chưa có kế hoạch. Thêm từng dòng, hoặc chép kế hoạch năm trước rồi sửa.</Typography>
+                  <Typography color="text.secondary">
+                    Năm {year} chưa có kế hoạch. Thêm từng dòng, hoặc chép kế hoạch năm trước rồi sửa.
+                  </Typography>
                 </TableCell>
               </TableRow>
             )}
           </TableBody>
         </Table>
       </Paper>
-      {editing && <PlanLineDialog key={editing === 'new' ? 'new' : editing.id} year={year} line={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog open={deleting !== null} title="Xóa dòng kế hoạch?" confirmLabel="Xóa" busy={remove.isPending} onClose={() => setDeleting(null)} onConfirm={() => deleting && remove.mutate(deleting.id)}>
+      {editing && (
+        <PlanLineDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          year={year}
+          line={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Xóa dòng kế hoạch?"
+        confirmLabel="Xóa"
+        busy={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      >
         Xóa dòng «{deleting?.programName}» khỏi kế hoạch năm {year}. Dòng đã có lớp mở theo nó thì không xóa được.
       </ConfirmDialog>
     </Box>

@@ -68,7 +68,10 @@ export function AssessmentEditor(props: {
           startIcon={<AddIcon />}
           onClick={() =>
             onChange({
-              components: [...components, { key: newKey(), name: components.length ? '' : 'Bài thu hoạch', weight: components.length ? '' : '100' }],
+              components: [
+                ...components,
+                { key: newKey(), name: components.length ? '' : 'Bài thu hoạch', weight: components.length ? '' : '100' },
+              ],
               bands: bands.length ? bands : bandsToForm(DEFAULT_BANDS),
             })
           }

@@ -130,7 +130,14 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
         </Typography>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 3, md: 2 }}>
-            <TextField label="Mã" name="code" required value={form.code} onChange={(e) => patch({ code: e.target.value })} {...errors.at('code')} />
+            <TextField
+              label="Mã"
+              name="code"
+              required
+              value={form.code}
+              onChange={(e) => patch({ code: e.target.value })}
+              {...errors.at('code')}
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 9, md: 10 }}>
             <TextField
@@ -222,7 +229,8 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               slotProps={{
                 select: {
                   multiple: true,
-                  renderValue: (v) => ((v as string[]).length === 0 ? 'Mọi người' : (v as PartyStatus[]).map((s) => PARTY_STATUS_LABELS[s]).join(', ')),
+                  renderValue: (v) =>
+                    (v as string[]).length === 0 ? 'Mọi người' : (v as PartyStatus[]).map((s) => PARTY_STATUS_LABELS[s]).join(', '),
                   displayEmpty: true,
                 },
                 inputLabel: { shrink: true },

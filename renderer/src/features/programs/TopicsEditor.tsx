@@ -63,11 +63,7 @@ export function TopicsEditor(props: {
                 <IconButton aria-label={`Chuyển chuyên đề ${i + 1} lên`} disabled={i === 0} onClick={() => move(i, -1)}>
                   <ArrowUpwardIcon fontSize="small" />
                 </IconButton>
-                <IconButton
-                  aria-label={`Chuyển chuyên đề ${i + 1} xuống`}
-                  disabled={i === topics.length - 1}
-                  onClick={() => move(i, 1)}
-                >
+                <IconButton aria-label={`Chuyển chuyên đề ${i + 1} xuống`} disabled={i === topics.length - 1} onClick={() => move(i, 1)}>
                   <ArrowDownwardIcon fontSize="small" />
                 </IconButton>
                 <IconButton aria-label={`Xóa chuyên đề ${i + 1}`} onClick={() => onChange(topics.filter((_, j) => j !== i))}>

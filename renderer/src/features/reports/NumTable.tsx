@@ -13,11 +13,15 @@ export interface Column<T> {
 export function CountShare({ count, share }: { count: string; share: string | null }) {
   return (
     <>
-      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{count}</Box>
+      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+        {count}
+      </Box>
       {share !== null && (
         <>
           {' '}
-          <Box component="span" sx={{ whiteSpace: 'nowrap', color: 'text.secondary', fontSize: '0.85em' }}>({share})</Box>
+          <Box component="span" sx={{ whiteSpace: 'nowrap', color: 'text.secondary', fontSize: '0.85em' }}>
+            ({share})
+          </Box>
         </>
       )}
     </>
@@ -30,40 +34,74 @@ function HeaderRows<T>({ columns }: { columns: Column<T>[] }) {
     return (
       <TableRow>
         {columns.map((c, j) => (
-          <TableCell key={j} align={c.align ?? 'right'}>{c.header}</TableCell>
+          <TableCell key={j} align={c.align ?? 'right'}>
+            {c.header}
+          </TableCell>
         ))}
       </TableRow>
     );
   }
   const top: ReactNode[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const c = columns[i]!;
     if (!c.group) {
-      top.push(<TableCell key={`h-${i}`} rowSpan={2} align={c.align ?? 'right'}>{c.header}</TableCell>);
+      top.push(
+        <TableCell key={`h-${i}`} rowSpan={2} align={c.align ?? 'right'}>
+          {c.header}
+        </TableCell>,
+      );
       i++;
       continue;
     }
     let span = 1;
     while (columns[i + span]?.group === c.group) span++;
-    top.push(<TableCell key={`g-${c.group}-${i}`} colSpan={span} align="center" sx={{ borderBottom: 1, borderColor: 'divider' }}>{c.group}</TableCell>);
+    top.push(
+      <TableCell key={`g-${c.group}-${i}`} colSpan={span} align="center" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        {c.group}
+      </TableCell>,
+    );
     i += span;
   }
   return (
     <>
       <TableRow>{top}</TableRow>
       <TableRow>
-        {columns.filter((c) => c.group).map((c, j) => (
-          <TableCell key={j} align={c.align ?? 'right'}>{c.header}</TableCell>
-        ))}
+        {columns
+          .filter((c) => c.group)
+          .map((c, j) => (
+            <TableCell key={j} align={c.align ?? 'right'}>
+              {c.header}
+            </TableCell>
+          ))}
       </TableRow>
     </>
   );
 }
 
-export function NumTable<T>({ label, columns, rows, total, kind }: { label: string; columns: Column<T>[]; rows: T[]; total?: T; kind?: (row: T) => 'sub' | 'total' | undefined }) {
+export function NumTable<T>({
+  label,
+  columns,
+  rows,
+  total,
+  kind,
+}: {
+  label: string;
+  columns: Column<T>[];
+  rows: T[];
+  total?: T;
+  kind?: (row: T) => 'sub' | 'total' | undefined;
+}) {
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label={label} sx={{ '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' }, '& td, & th': { px: 1 }, '& tbody td:first-of-type': { minWidth: 150 } }}>
+      <Table
+        size="small"
+        aria-label={label}
+        sx={{
+          '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' },
+          '& td, & th': { px: 1 },
+          '& tbody td:first-of-type': { minWidth: 150 },
+        }}
+      >
         <TableHead>
           <HeaderRows columns={columns} />
         </TableHead>
@@ -82,14 +120,18 @@ export function NumTable<T>({ label, columns, rows, total, kind }: { label: stri
               }
             >
               {columns.map((c, j) => (
-                <TableCell key={j} align={c.align ?? 'right'}>{c.cell(r)}</TableCell>
+                <TableCell key={j} align={c.align ?? 'right'}>
+                  {c.cell(r)}
+                </TableCell>
               ))}
             </TableRow>
           ))}
           {total && (
             <TableRow sx={{ '& td': { fontWeight: 700 } }}>
               {columns.map((c, j) => (
-                <TableCell key={j} align={c.align ?? 'right'}>{c.cell(total)}</TableCell>
+                <TableCell key={j} align={c.align ?? 'right'}>
+                  {c.cell(total)}
+                </TableCell>
               ))}
             </TableRow>
           )}
@@ -102,12 +144,18 @@ export function NumTable<T>({ label, columns, rows, total, kind }: { label: stri
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>{title}</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
       {children}
     </Paper>
   );
 }
 
 export function Note({ children }: { children: ReactNode }) {
-  return <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{children}</Typography>;
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+      {children}
+    </Typography>
+  );
 }

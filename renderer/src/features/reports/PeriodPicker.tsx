@@ -9,7 +9,17 @@ function kindOf(p: ReportPeriod): Kind {
 }
 
 /** Year, first 6 or 9 months, or a span of years with the Party terms one click away. */
-export function PeriodPicker({ period, years, onChange, error }: { period: ReportPeriod; years: number[]; onChange: (p: ReportPeriod) => void; error?: string }) {
+export function PeriodPicker({
+  period,
+  years,
+  onChange,
+  error,
+}: {
+  period: ReportPeriod;
+  years: number[];
+  onChange: (p: ReportPeriod) => void;
+  error?: string;
+}) {
   const kind = kindOf(period);
   const year = period.kind === 'range' ? period.toYear : period.year;
   const setKind = (k: Kind) => {
@@ -18,10 +28,22 @@ export function PeriodPicker({ period, years, onChange, error }: { period: Repor
     else onChange({ kind: 'range', fromYear: year - 4, toYear: year });
   };
   const yearSelect = (label: string, value: number, set: (y: number) => void) => (
-    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ width: 120 }} error={Boolean(error)}>
-      {[...new Set([...years, value])].sort((a, b) => b - a).map((y) => (
-        <MenuItem key={y} value={y}>{y}</MenuItem>
-      ))}
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={(e) => set(Number(e.target.value))}
+      sx={{ width: 120 }}
+      error={Boolean(error)}
+    >
+      {[...new Set([...years, value])]
+        .sort((a, b) => b - a)
+        .map((y) => (
+          <MenuItem key={y} value={y}>
+            {y}
+          </MenuItem>
+        ))}
     </TextField>
   );
   return (

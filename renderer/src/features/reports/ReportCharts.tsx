@@ -64,12 +64,19 @@ export function ReportCharts({ report }: { report: Report }) {
       height={300 + Math.ceil(report.programs.length / 2) * 22}
       xAxis={[{ scaleType: 'band', data: report.years.map((y) => String(y.year)), tickLabelInterval: everyLabel }]}
       yAxis={[{ valueFormatter: (v: number) => formatNumber(v), tickMinStep: 1 }]}
-      series={report.programs.map((p, i) => ({ label: names[i]!, stack: 'all', data: report.years.map((y) => y.programs[i]?.[what] ?? 0), valueFormatter }))}
+      series={report.programs.map((p, i) => ({
+        label: names[i]!,
+        stack: 'all',
+        data: report.years.map((y) => y.programs[i]?.[what] ?? 0),
+        valueFormatter,
+      }))}
     />
   );
   const t = report.total.current;
   // Two short lines each, so neighbouring groups never run into one another.
-  const composition = ['Nữ', 'Dân tộc thiểu số', 'Đảng viên chính thức', 'Đảng viên dự bị', 'Quần chúng', ...report.ageBands].map((l) => wrapWords(l, 10, 2).join('\n'));
+  const composition = ['Nữ', 'Dân tộc thiểu số', 'Đảng viên chính thức', 'Đảng viên dự bị', 'Quần chúng', ...report.ageBands].map((l) =>
+    wrapWords(l, 10, 2).join('\n'),
+  );
   const classesTitle = multiYear ? 'Số lớp mở theo năm' : 'Số lớp mở theo chương trình';
   const learnersTitle = multiYear ? 'Lượt học viên theo năm' : 'Lượt học viên theo chương trình';
   return (
@@ -90,7 +97,13 @@ export function ReportCharts({ report }: { report: Report }) {
               height={280}
               xAxis={[{ scaleType: 'band', data: composition, tickLabelInterval: everyLabel, tickLabelStyle: { fontSize: 12 } }]}
               yAxis={[{ valueFormatter: (v: number) => formatNumber(v), tickMinStep: 1 }]}
-              series={[{ label: 'Lượt học viên', data: [t.women, t.minority, t.party.chinh_thuc, t.party.du_bi, t.party.quan_chung, ...t.ages], valueFormatter }]}
+              series={[
+                {
+                  label: 'Lượt học viên',
+                  data: [t.women, t.minority, t.party.chinh_thuc, t.party.du_bi, t.party.quan_chung, ...t.ages],
+                  valueFormatter,
+                },
+              ]}
               hideLegend
             />
           </Box>

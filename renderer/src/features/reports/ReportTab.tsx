@@ -36,10 +36,20 @@ export function ReportTab() {
     enabled: prepared.ready,
   });
   const [showPrint, setShowPrint] = useState(false);
-  const preview = useQuery({ queryKey: ['reports.preview', period], queryFn: () => api.reports.preview({ period }), enabled: showPrint && report.isSuccess });
+  const preview = useQuery({
+    queryKey: ['reports.preview', period],
+    queryFn: () => api.reports.preview({ period }),
+    enabled: showPrint && report.isSuccess,
+  });
   // Each export remembers the period it was made for: its message goes away when the period changes.
-  const xlsx = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
-  const pdf = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.pdf({ period: p }), onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const xlsx = useMutation({
+    mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
+  });
+  const pdf = useMutation({
+    mutationFn: (p: ReportPeriod) => api.reports.pdf({ period: p }),
+    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
+  });
   const word = useMutation({
     mutationFn: (p: ReportPeriod) => api.reports.docx({ period: p }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
@@ -48,11 +58,21 @@ export function ReportTab() {
   const status = useAppStatus();
   const r = report.isError || !prepared.ready ? null : report.data;
   const key = JSON.stringify(period);
-  const forPeriod = <T,>(m: { variables?: ReportPeriod; data?: T }) => (m.variables && JSON.stringify(m.variables) === key ? m.data : undefined);
+  const forPeriod = <T,>(m: { variables?: ReportPeriod; data?: T }) =>
+    m.variables && JSON.stringify(m.variables) === key ? m.data : undefined;
   const exportError = [xlsx, pdf, word, print].find((m) => m.isError && JSON.stringify(m.variables) === key)?.error;
-  const busy = pdf.isPending ? 'Đang tạo tệp PDF của báo cáo…' : word.isPending ? 'Đang tạo tệp Word của báo cáo…' : xlsx.isPending ? 'Đang tạo tệp Excel của báo cáo…' : print.isPending ? 'Đang gửi báo cáo tới máy in…' : null;
+  const busy = pdf.isPending
+    ? 'Đang tạo tệp PDF của báo cáo…'
+    : word.isPending
+      ? 'Đang tạo tệp Word của báo cáo…'
+      : xlsx.isPending
+        ? 'Đang tạo tệp Excel của báo cáo…'
+        : print.isPending
+          ? 'Đang gửi báo cáo tới máy in…'
+          : null;
   // The file saved last, of any kind.
-  const saved = [pdf, word, xlsx].filter((m) => m.isSuccess && forPeriod(m)).sort((a, b) => b.submittedAt - a.submittedAt)[0]?.data?.fileName;
+  const saved = [pdf, word, xlsx].filter((m) => m.isSuccess && forPeriod(m)).sort((a, b) => b.submittedAt - a.submittedAt)[0]
+    ?.data?.fileName;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -62,17 +82,34 @@ export function ReportTab() {
         <Button startIcon={<VisibilityIcon />} onClick={() => setShowPrint((v) => !v)} disabled={!r}>
           {showPrint ? 'Ẩn bản in' : 'Xem bản in'}
         </Button>
-        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(period)} disabled={!r || busy !== null}>Xuất Excel</Button>
-        <Button variant={status.data?.canPrint ? 'outlined' : 'contained'} startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate(period)} disabled={!r || busy !== null}>Lưu PDF</Button>
-        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(period)} disabled={!r || busy !== null}>Lưu Word (.docx)</Button>
+        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(period)} disabled={!r || busy !== null}>
+          Xuất Excel
+        </Button>
+        <Button
+          variant={status.data?.canPrint ? 'outlined' : 'contained'}
+          startIcon={<PictureAsPdfIcon />}
+          onClick={() => pdf.mutate(period)}
+          disabled={!r || busy !== null}
+        >
+          Lưu PDF
+        </Button>
+        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(period)} disabled={!r || busy !== null}>
+          Lưu Word (.docx)
+        </Button>
         {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate(period)} disabled={!r || busy !== null}>In</Button>
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate(period)} disabled={!r || busy !== null}>
+            In
+          </Button>
         )}
       </Paper>
       {prepared.view}
       {prepared.ready && report.isError && <Alert severity="info">{report.error.message}</Alert>}
       <Box role="status" aria-live="polite" sx={{ display: 'grid', gap: 1, '&:empty': { display: 'none' } }}>
-        {busy && <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>{busy} Xin chờ trong giây lát.</Alert>}
+        {busy && (
+          <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>
+            {busy} Xin chờ trong giây lát.
+          </Alert>
+        )}
         {!busy && saved && <Alert severity="success">Đã lưu tệp {saved}.</Alert>}
         {!busy && forPeriod(print)?.printed && <Alert severity="success">Đã gửi báo cáo tới máy in.</Alert>}
       </Box>
@@ -80,8 +117,10 @@ export function ReportTab() {
       {r && (
         <>
           <Typography variant="body2" color="text.secondary">
-            {r.period.label}: từ {r.period.from.split('-').reverse().join('/')} đến {r.period.to.split('-').reverse().join('/')}, so sánh với {r.previous.label.toLocaleLowerCase('vi')}.
-            {r.closedYears.length > 0 && ` Đã khóa sổ: ${r.closedYears.map((c) => `năm ${c.year} (${formatDateTime(c.closedAt)})`).join(', ')}.`}
+            {r.period.label}: từ {r.period.from.split('-').reverse().join('/')} đến {r.period.to.split('-').reverse().join('/')}, so sánh
+            với {r.previous.label.toLocaleLowerCase('vi')}.
+            {r.closedYears.length > 0 &&
+              ` Đã khóa sổ: ${r.closedYears.map((c) => `năm ${c.year} (${formatDateTime(c.closedAt)})`).join(', ')}.`}
           </Typography>
           <Amendments report={r} />
           {showPrint && preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={900} />}
@@ -99,7 +138,13 @@ export function ReportTab() {
  */
 function usePrepared(period: ReportPeriod): { ready: boolean; view: ReactNode } {
   const key = JSON.stringify(period);
-  const start = useQuery({ queryKey: ['reports.prepare', key], queryFn: () => api.reports.prepare({ period }), retry: false, staleTime: 0, gcTime: 0 });
+  const start = useQuery({
+    queryKey: ['reports.prepare', key],
+    queryFn: () => api.reports.prepare({ period }),
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+  });
   const jobId = start.data?.jobId ?? null;
   const status = useQuery({
     queryKey: ['reports.prepareStatus', jobId],
@@ -123,10 +168,13 @@ function usePrepared(period: ReportPeriod): { ready: boolean; view: ReactNode } 
     view = (
       <Paper sx={{ p: 2 }}>
         <Typography sx={{ mb: 1 }}>
-          Đang tổng hợp số liệu lần đầu cho kỳ này: {formatNumber(s?.done ?? 0)}/{formatNumber(s?.total ?? start.data?.total ?? 0)} lớp. Lần sau mở ngay.
+          Đang tổng hợp số liệu lần đầu cho kỳ này: {formatNumber(s?.done ?? 0)}/{formatNumber(s?.total ?? start.data?.total ?? 0)} lớp. Lần
+          sau mở ngay.
         </Typography>
         <LinearProgress variant="determinate" value={s && s.total ? (100 * s.done) / s.total : 0} aria-label="Tiến độ tổng hợp" />
-        <Button sx={{ mt: 1 }} color="warning" onClick={() => jobId && void api.reports.cancelPrepare({ jobId })}>Dừng</Button>
+        <Button sx={{ mt: 1 }} color="warning" onClick={() => jobId && void api.reports.cancelPrepare({ jobId })}>
+          Dừng
+        </Button>
       </Paper>
     );
   } else if (status.data && status.data.status !== 'done') {

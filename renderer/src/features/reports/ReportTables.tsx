@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import type { Figures, Report } from '../../../../shared/contract/reports';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 import { programShortName } from '../../../../shared/domain/program-label';
-import { classificationBaseText, classificationColumns, compositionColumns, gradedCount, shareText, UNITS_NOTE, type BreakdownColumn } from '../../../../shared/domain/report-breakdown';
+import {
+  classificationBaseText,
+  classificationColumns,
+  compositionColumns,
+  gradedCount,
+  shareText,
+  UNITS_NOTE,
+  type BreakdownColumn,
+} from '../../../../shared/domain/report-breakdown';
 import { CountShare, Note, NumTable, Section, type Column } from './NumTable';
 
 const n = (v: number) => formatNumber(v);
@@ -50,7 +58,11 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
   type Place = { name: string; current: number; previous: number; byProgram: Record<string, number> };
   const placeColumns = (title: string): Column<Place>[] => [
     { header: title, cell: (r) => r.name, align: 'left' },
-    ...report.programs.map((p): Column<Place> => ({ group: 'Lượt học viên theo chương trình', header: programShortName(p.name), cell: (r) => n(r.byProgram[String(p.programId)] ?? 0) })),
+    ...report.programs.map((p): Column<Place> => ({
+      group: 'Lượt học viên theo chương trình',
+      header: programShortName(p.name),
+      cell: (r) => n(r.byProgram[String(p.programId)] ?? 0),
+    })),
     { header: `Cộng ${report.period.label}`, cell: (r) => n(r.current) },
     { header: prev, cell: (r) => n(r.previous) },
   ];
@@ -70,7 +82,11 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
             name,
             { group: 'Số lớp', header: 'Kế hoạch', cell: (r) => n(r.current.planned) },
             { group: 'Số lớp', header: 'Đã mở', cell: (r) => n(r.current.opened) },
-            { group: 'Số lớp', header: '% kế hoạch', cell: (r) => (r.current.planned > 0 ? formatPercent(r.current.opened / r.current.planned, 2) : '—') },
+            {
+              group: 'Số lớp',
+              header: '% kế hoạch',
+              cell: (r) => (r.current.planned > 0 ? formatPercent(r.current.opened / r.current.planned, 2) : '—'),
+            },
             { group: 'Lượt học viên', header: 'Học', cell: (r) => n(r.current.enrollments) },
             { group: 'Lượt học viên', header: 'Hoàn thành', cell: (r) => n(r.current.completed) },
             { group: 'Lượt học viên', header: 'Cấp GCN', cell: (r) => n(r.current.certified) },
@@ -82,16 +98,27 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
         <Note>{UNITS_NOTE}</Note>
         {report.pendingClasses > 0 && (
           <Note>
-            Chưa tính {n(report.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp (lớp được tính khi có quyết định mở lớp, như ở màn hình Kế hoạch).
+            Chưa tính {n(report.pendingClasses)} lớp dự kiến chưa có quyết định mở lớp (lớp được tính khi có quyết định mở lớp, như ở màn
+            hình Kế hoạch).
           </Note>
         )}
       </Section>
       {charts}
       <Section title="Thành phần học viên — giới tính, dân tộc, đảng viên (lượt, tỉ lệ trên lượt học viên)">
-        <NumTable label="Thành phần học viên" rows={periodRows} kind={(r) => r.kind} columns={[periodName, enrolled, ...composition.slice(0, ageStart)]} />
+        <NumTable
+          label="Thành phần học viên"
+          rows={periodRows}
+          kind={(r) => r.kind}
+          columns={[periodName, enrolled, ...composition.slice(0, ageStart)]}
+        />
       </Section>
       <Section title="Thành phần học viên — độ tuổi (lượt, tỉ lệ trên lượt học viên)">
-        <NumTable label="Độ tuổi học viên" rows={periodRows} kind={(r) => r.kind} columns={[periodName, enrolled, ...composition.slice(ageStart)]} />
+        <NumTable
+          label="Độ tuổi học viên"
+          rows={periodRows}
+          kind={(r) => r.kind}
+          columns={[periodName, enrolled, ...composition.slice(ageStart)]}
+        />
       </Section>
       {report.classificationLabels.length > 0 && (
         <Section title="Kết quả học tập (xếp loại của người hoàn thành)">
@@ -99,7 +126,11 @@ export function ReportTables({ report, charts }: { report: Report; charts: React
             label="Xếp loại"
             rows={gradedRows}
             kind={(r) => r.kind}
-            columns={[periodName, { header: 'Hoàn thành có xếp loại', cell: (r) => n(gradedCount(r.f)) }, ...classificationColumns(report.classificationLabels).map(breakdown)]}
+            columns={[
+              periodName,
+              { header: 'Hoàn thành có xếp loại', cell: (r) => n(gradedCount(r.f)) },
+              ...classificationColumns(report.classificationLabels).map(breakdown),
+            ]}
           />
           <Note>{classificationBaseText(report.total.current)}</Note>
           {graded === 0 && <Note>Trong kỳ chưa có học viên hoàn thành chương trình có xếp loại.</Note>}

@@ -54,22 +54,36 @@ export function RollupTab() {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper sx={{ p: 2 }}>
-        <Typography variant="h2" sx={{ mb: 1 }}>Tổng hợp từ các trung tâm</Typography>
+        <Typography variant="h2" sx={{ mb: 1 }}>
+          Tổng hợp từ các trung tâm
+        </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          Dành cho cơ quan cấp trên: nhập tệp tổng hợp mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
+          Dành cho cơ quan cấp trên: nhập tệp tổng hợp mà mỗi trung tâm xuất từ thẻ «Khóa sổ năm». Tệp được kiểm tra chữ ký; nhập lại cùng
+          một tệp bị từ chối, tệp xuất sau của cùng trung tâm và năm thay cho bản cũ.
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-          <Button variant="contained" startIcon={<UploadFileIcon />} onClick={picker.open} disabled={importFile.isPending}>Nhập tệp tổng hợp…</Button>
+          <Button variant="contained" startIcon={<UploadFileIcon />} onClick={picker.open} disabled={importFile.isPending}>
+            Nhập tệp tổng hợp…
+          </Button>
           {picker.input}
           <Box sx={{ flexGrow: 1 }} />
           <Typography>Năm</Typography>
           <YearSelector year={year} onChange={setYear} />
         </Box>
-        {fileProblem && <Alert severity="error" sx={{ mt: 2 }}>{fileProblem}</Alert>}
-        {importFile.isError && <Alert severity="error" sx={{ mt: 2 }}>{importFile.error.message}</Alert>}
+        {fileProblem && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {fileProblem}
+          </Alert>
+        )}
+        {importFile.isError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {importFile.error.message}
+          </Alert>
+        )}
         {importFile.isSuccess && (
           <Alert severity="success" sx={{ mt: 2 }}>
-            {importFile.data.replaced ? 'Đã thay bản cũ bằng' : 'Đã nhập'} tổng hợp năm {importFile.data.year} của {importFile.data.centreName}.
+            {importFile.data.replaced ? 'Đã thay bản cũ bằng' : 'Đã nhập'} tổng hợp năm {importFile.data.year} của{' '}
+            {importFile.data.centreName}.
           </Alert>
         )}
       </Paper>
@@ -77,12 +91,16 @@ export function RollupTab() {
       {r && r.centres.length === 0 && <Alert severity="info">Chưa nhập tổng hợp năm {year} của trung tâm nào.</Alert>}
       {r && r.centres.length > 0 && (
         <Paper sx={{ p: 2 }}>
-          <Typography variant="h2" sx={{ mb: 1 }}>Năm {year}: {r.centres.length} trung tâm</Typography>
+          <Typography variant="h2" sx={{ mb: 1 }}>
+            Năm {year}: {r.centres.length} trung tâm
+          </Typography>
           <Table size="small" aria-label="Tổng hợp theo chương trình" sx={{ mb: 2, '& th': { fontWeight: 600 } }}>
             <TableHead>
               <TableRow>
                 {['Chương trình', 'Kế hoạch', 'Mở', 'Lượt học viên', 'Số người', 'Hoàn thành', 'Cấp GCN', 'Nữ', 'DTTS'].map((h, i) => (
-                  <TableCell key={h} align={i === 0 ? 'left' : 'right'}>{h}</TableCell>
+                  <TableCell key={h} align={i === 0 ? 'left' : 'right'}>
+                    {h}
+                  </TableCell>
                 ))}
               </TableRow>
             </TableHead>
@@ -90,9 +108,13 @@ export function RollupTab() {
               {r.total.map((row) => (
                 <TableRow key={row.code}>
                   <TableCell>{row.name}</TableCell>
-                  {[row.planned, row.opened, row.enrollments, row.people, row.completed, row.certified, row.women, row.minority].map((v, i) => (
-                    <TableCell key={i} align="right">{formatNumber(v)}</TableCell>
-                  ))}
+                  {[row.planned, row.opened, row.enrollments, row.people, row.completed, row.certified, row.women, row.minority].map(
+                    (v, i) => (
+                      <TableCell key={i} align="right">
+                        {formatNumber(v)}
+                      </TableCell>
+                    ),
+                  )}
                 </TableRow>
               ))}
             </TableBody>
@@ -115,7 +137,17 @@ export function RollupTab() {
                   <TableCell>{formatDateTime(c.importedAt)}</TableCell>
                   <TableCell align="right">{formatNumber(c.rows.reduce((a, x) => a + x.enrollments, 0))}</TableCell>
                   <TableCell align="right">
-                    <Button size="small" color="error" onClick={() => { setReason(''); removeForm.clear(); setRemoving(c); }}>Bỏ</Button>
+                    <Button
+                      size="small"
+                      color="error"
+                      onClick={() => {
+                        setReason('');
+                        removeForm.clear();
+                        setRemoving(c);
+                      }}
+                    >
+                      Bỏ
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -123,9 +155,23 @@ export function RollupTab() {
           </Table>
         </Paper>
       )}
-      <ConfirmDialog open={removing !== null} title="Bỏ bản tổng hợp" confirmLabel="Bỏ" busy={remove.isPending} onClose={() => setRemoving(null)} onConfirm={() => removing && remove.mutate(removing)}>
+      <ConfirmDialog
+        open={removing !== null}
+        title="Bỏ bản tổng hợp"
+        confirmLabel="Bỏ"
+        busy={remove.isPending}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => removing && remove.mutate(removing)}
+      >
         Bỏ tổng hợp năm {year} của {removing?.centreName}?
-        <TextField label="Lý do" fullWidth sx={{ mt: 2 }} value={reason} onChange={(e) => setReason(e.target.value)} {...removeForm.at('reason')} />
+        <TextField
+          label="Lý do"
+          fullWidth
+          sx={{ mt: 2 }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          {...removeForm.at('reason')}
+        />
       </ConfirmDialog>
     </Box>
   );

@@ -28,9 +28,13 @@ export function YearCloseTab() {
   if (!years.data) return null;
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Khóa sổ năm</Typography>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Khóa sổ năm
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Khóa sổ khi mọi lớp của năm đã công nhận kết quả (hoặc đã hủy). Sau khi khóa, số liệu của năm không tự thay đổi: sửa hồ sơ học viên không làm đổi thành phần đã báo cáo; sửa điểm, cấp giấy cho lớp của năm đó phải ghi lý do và hiện thành mục điều chỉnh trong báo cáo sau.
+        Khóa sổ khi mọi lớp của năm đã công nhận kết quả (hoặc đã hủy). Sau khi khóa, số liệu của năm không tự thay đổi: sửa hồ sơ học viên
+        không làm đổi thành phần đã báo cáo; sửa điểm, cấp giấy cho lớp của năm đó phải ghi lý do và hiện thành mục điều chỉnh trong báo cáo
+        sau.
       </Typography>
       {years.data.length === 0 && <Typography color="text.secondary">Chưa có năm nào có số liệu.</Typography>}
       {years.data.length > 0 && (
@@ -52,7 +56,10 @@ export function YearCloseTab() {
                   ) : y.blockers.length > 0 ? (
                     <>
                       Chưa khóa được
-                      <Typography variant="body2" color="text.secondary">{y.blockers.slice(0, 3).join('; ')}{y.blockers.length > 3 ? `; và ${y.blockers.length - 3} lớp khác` : ''}</Typography>
+                      <Typography variant="body2" color="text.secondary">
+                        {y.blockers.slice(0, 3).join('; ')}
+                        {y.blockers.length > 3 ? `; và ${y.blockers.length - 3} lớp khác` : ''}
+                      </Typography>
                     </>
                   ) : (
                     'Sẵn sàng khóa sổ'
@@ -60,9 +67,19 @@ export function YearCloseTab() {
                 </TableCell>
                 <TableCell align="right">
                   {y.closedAt ? (
-                    <Button size="small" onClick={() => rollup.mutate(y.year)} disabled={rollup.isPending}>Xuất tệp tổng hợp gửi cấp trên</Button>
+                    <Button size="small" onClick={() => rollup.mutate(y.year)} disabled={rollup.isPending}>
+                      Xuất tệp tổng hợp gửi cấp trên
+                    </Button>
                   ) : (
-                    <Button size="small" startIcon={<LockIcon />} disabled={y.blockers.length > 0} onClick={() => { close.reset(); setClosing(y.year); }}>
+                    <Button
+                      size="small"
+                      startIcon={<LockIcon />}
+                      disabled={y.blockers.length > 0}
+                      onClick={() => {
+                        close.reset();
+                        setClosing(y.year);
+                      }}
+                    >
                       Khóa sổ năm {y.year}
                     </Button>
                   )}
@@ -72,8 +89,16 @@ export function YearCloseTab() {
           </TableBody>
         </Table>
       )}
-      {rollup.isError && <Alert severity="error" sx={{ mt: 2 }}>{rollup.error.message}</Alert>}
-      {rollup.isSuccess && <Alert severity="success" sx={{ mt: 2 }}>Đã lưu tệp {rollup.data.fileName}. Gửi tệp này cho cơ quan cấp trên để nhập vào phần mềm của họ.</Alert>}
+      {rollup.isError && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {rollup.error.message}
+        </Alert>
+      )}
+      {rollup.isSuccess && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Đã lưu tệp {rollup.data.fileName}. Gửi tệp này cho cơ quan cấp trên để nhập vào phần mềm của họ.
+        </Alert>
+      )}
       <ConfirmDialog
         open={closing !== null}
         title={`Khóa sổ năm ${closing ?? ''}`}
@@ -82,8 +107,13 @@ export function YearCloseTab() {
         onClose={() => setClosing(null)}
         onConfirm={() => closing && close.mutate(closing)}
       >
-        Số liệu năm {closing} sẽ được chốt như hiện nay. Không mở lại được; mọi thay đổi sau đó phải ghi lý do và được báo cáo là điều chỉnh.
-        {close.isError && <Alert severity="error" sx={{ mt: 2 }}>{close.error.message}</Alert>}
+        Số liệu năm {closing} sẽ được chốt như hiện nay. Không mở lại được; mọi thay đổi sau đó phải ghi lý do và được báo cáo là điều
+        chỉnh.
+        {close.isError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {close.error.message}
+          </Alert>
+        )}
       </ConfirmDialog>
     </Paper>
   );

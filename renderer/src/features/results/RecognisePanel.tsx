@@ -12,7 +12,15 @@ import { useFormErrors } from '../../components/useFormErrors';
  * The decision that recognises the class's results. The core refuses while anyone's attendance or
  * scores are missing and says who; after it, results are locked and changes need a reason.
  */
-export function RecognisePanel({ classId, programId, onRecognised }: { classId: number; programId: number; onRecognised: (grid: Output<'results.recognise'>) => void }) {
+export function RecognisePanel({
+  classId,
+  programId,
+  onRecognised,
+}: {
+  classId: number;
+  programId: number;
+  onRecognised: (grid: Output<'results.recognise'>) => void;
+}) {
   const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [number, setNumber] = useState('');
@@ -48,12 +56,18 @@ export function RecognisePanel({ classId, programId, onRecognised }: { classId: 
   };
   return (
     <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>Công nhận kết quả</Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Lớp đã kết thúc. Khi mọi học viên đã đủ điểm danh và điểm, ghi số và ngày quyết định công nhận kết quả. Sau khi công nhận, mọi thay đổi
-        điểm, điểm danh, kỷ luật đều phải ghi lý do.
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Công nhận kết quả
       </Typography>
-      {errors.formError && <Alert severity="error" sx={{ mb: 2 }}>{errors.formError}</Alert>}
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        Lớp đã kết thúc. Khi mọi học viên đã đủ điểm danh và điểm, ghi số và ngày quyết định công nhận kết quả. Sau khi công nhận, mọi thay
+        đổi điểm, điểm danh, kỷ luật đều phải ghi lý do.
+      </Typography>
+      {errors.formError && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {errors.formError}
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <TextField
           label="Số quyết định"

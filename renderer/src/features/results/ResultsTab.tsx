@@ -20,7 +20,11 @@ const STATUS_TEXT: Record<Row['result']['status'], string> = {
   not_eligible: 'Không đủ điều kiện',
   incomplete: 'Chưa đủ dữ liệu',
 };
-const STATUS_COLOR: Record<Row['result']['status'], string> = { eligible: 'success.dark', not_eligible: 'error.main', incomplete: 'text.secondary' };
+const STATUS_COLOR: Record<Row['result']['status'], string> = {
+  eligible: 'success.dark',
+  not_eligible: 'error.main',
+  incomplete: 'text.secondary',
+};
 
 export function ResultsTab({ cls, onChanged }: { cls: ClassRow; onChanged: () => void }) {
   const grid = useQuery({ queryKey: ['results.grid', cls.id], queryFn: () => api.results.grid({ classId: cls.id }) });
@@ -58,8 +62,20 @@ function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; on
   };
 
   const headCols = scheme.components.flatMap((c, i) => [
-    <TableCell key={`c${i}`} align="right" sx={{ minWidth: 110, maxWidth: 160 }}>{`${c.name}${scheme.components.length > 1 ? ` (${c.weight}%)` : ''}`}</TableCell>,
-    ...(retakes ? [<TableCell key={`r${i}`} align="right" className="fixed">Đánh giá<br />lại</TableCell>] : []),
+    <TableCell
+      key={`c${i}`}
+      align="right"
+      sx={{ minWidth: 110, maxWidth: 160 }}
+    >{`${c.name}${scheme.components.length > 1 ? ` (${c.weight}%)` : ''}`}</TableCell>,
+    ...(retakes
+      ? [
+          <TableCell key={`r${i}`} align="right" className="fixed">
+            Đánh giá
+            <br />
+            lại
+          </TableCell>,
+        ]
+      : []),
   ]);
 
   return (
@@ -67,44 +83,67 @@ function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; on
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       {decision && (
         <Alert severity="success" icon={<LockIcon />}>
-          Đã công nhận theo Quyết định số {decision.label} ngày {formatDate(decision.date)}. Sửa điểm, điểm danh hoặc kỷ luật từ nay phải ghi lý do; lý do được lưu
-          vào nhật ký.
+          Đã công nhận theo Quyết định số {decision.label} ngày {formatDate(decision.date)}. Sửa điểm, điểm danh hoặc kỷ luật từ nay phải
+          ghi lý do; lý do được lưu vào nhật ký.
         </Alert>
       )}
-      {!decision && cls.status === 'finished' && (
-        <RecognisePanel classId={cls.id} programId={cls.programId} onRecognised={onChanged} />
-      )}
+      {!decision && cls.status === 'finished' && <RecognisePanel classId={cls.id} programId={cls.programId} onRecognised={onChanged} />}
       {!decision && beforeResultsText(cls.status) && <Alert severity="info">{beforeResultsText(cls.status)}</Alert>}
       <Paper sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h2" sx={{ flexGrow: 1 }}>Kết quả học tập</Typography>
+          <Typography variant="h2" sx={{ flexGrow: 1 }}>
+            Kết quả học tập
+          </Typography>
           <Typography variant="body2" aria-live="polite">
             {`${formatNumber(summary.eligible)} đủ điều kiện · ${formatNumber(summary.notEligible)} không đủ · ${formatNumber(summary.incomplete)} chưa đủ dữ liệu`}
           </Typography>
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           Gõ điểm dạng 7,5 hoặc 7.5; điểm được lưu khi rời ô hoặc bấm Enter (Enter chuyển xuống người tiếp theo).
-          {retakes ? ' Ô đánh giá lại hiện ra khi điểm lần đầu dưới 5,0.' : ''} Học viên được công nhận khi vắng không quá {scheme.maxAbsencePct}% số buổi, mọi
-          điểm từ 5,0 trở lên và không bị kỷ luật.
+          {retakes ? ' Ô đánh giá lại hiện ra khi điểm lần đầu dưới 5,0.' : ''} Học viên được công nhận khi vắng không quá{' '}
+          {scheme.maxAbsencePct}% số buổi, mọi điểm từ 5,0 trở lên và không bị kỷ luật.
         </Typography>
-        {scheme.components.length === 0 && <Alert severity="info" sx={{ mb: 1 }}>Chương trình không có nội dung đánh giá: kết quả chỉ xét theo điểm danh và kỷ luật.</Alert>}
+        {scheme.components.length === 0 && (
+          <Alert severity="info" sx={{ mb: 1 }}>
+            Chương trình không có nội dung đánh giá: kết quả chỉ xét theo điểm danh và kỷ luật.
+          </Alert>
+        )}
         {grid.rows.length === 0 ? (
-          <Typography color="text.secondary" sx={{ py: 3 }}>Lớp chưa có học viên.</Typography>
+          <Typography color="text.secondary" sx={{ py: 3 }}>
+            Lớp chưa có học viên.
+          </Typography>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
             <Table
               size="small"
               aria-label="Kết quả học tập"
-              sx={{ minWidth: 900, '& td, & th': { verticalAlign: 'top', px: 1 }, '& th': { verticalAlign: 'bottom' }, '& th.fixed': { whiteSpace: 'nowrap' } }}
+              sx={{
+                minWidth: 900,
+                '& td, & th': { verticalAlign: 'top', px: 1 },
+                '& th': { verticalAlign: 'bottom' },
+                '& th.fixed': { whiteSpace: 'nowrap' },
+              }}
             >
               <TableHead>
                 <TableRow>
-                  <TableCell align="right" className="fixed" sx={{ width: 48 }}>STT</TableCell>
-                  <TableCell className="fixed" sx={{ minWidth: 170 }}>Họ và tên</TableCell>
+                  <TableCell align="right" className="fixed" sx={{ width: 48 }}>
+                    STT
+                  </TableCell>
+                  <TableCell className="fixed" sx={{ minWidth: 170 }}>
+                    Họ và tên
+                  </TableCell>
                   {headCols}
-                  <TableCell align="right" className="fixed">Điểm<br />tổng kết</TableCell>
+                  <TableCell align="right" className="fixed">
+                    Điểm
+                    <br />
+                    tổng kết
+                  </TableCell>
                   <TableCell className="fixed">Xếp loại</TableCell>
-                  <TableCell align="right" className="fixed">Số buổi<br />vắng</TableCell>
+                  <TableCell align="right" className="fixed">
+                    Số buổi
+                    <br />
+                    vắng
+                  </TableCell>
                   <TableCell sx={{ minWidth: 220 }}>Kết quả</TableCell>
                 </TableRow>
               </TableHead>
@@ -139,7 +178,9 @@ function ResultRow(props: { index: number; row: Row; scheme: Grid['scheme']; ret
   const over = res.absent > res.allowedAbsences;
   return (
     <TableRow>
-      <TableCell align="right" sx={{ pt: 1.5 }}>{props.index + 1}</TableCell>
+      <TableCell align="right" sx={{ pt: 1.5 }}>
+        {props.index + 1}
+      </TableCell>
       <TableCell sx={{ pt: 1.5 }}>{row.fullName}</TableCell>
       {scheme.components.flatMap((c, i) => {
         const s = row.scores[i] ?? { first: null, retake: null };
@@ -170,7 +211,9 @@ function ResultRow(props: { index: number; row: Row; scheme: Grid['scheme']; ret
         }
         return cells;
       })}
-      <TableCell align="right" sx={{ pt: 1.5, fontWeight: 600 }}>{res.finalTenths === null ? '' : formatScore(res.finalTenths)}</TableCell>
+      <TableCell align="right" sx={{ pt: 1.5, fontWeight: 600 }}>
+        {res.finalTenths === null ? '' : formatScore(res.finalTenths)}
+      </TableCell>
       <TableCell sx={{ pt: 1.5, whiteSpace: 'nowrap' }}>{res.classification ?? ''}</TableCell>
       <TableCell align="right" sx={{ pt: 1.5, color: over ? 'error.main' : undefined, fontWeight: over ? 600 : undefined }}>
         {res.absent}/{res.sessions}

@@ -12,7 +12,12 @@ const BAD_SCORE = 'Điểm từ 0 đến 10, một chữ số thập phân';
  * While typing the text is the clerk's; afterwards the field shows the saved score again.
  * `column` groups the fields of one score column so Enter moves to the next learner's.
  */
-export function ScoreInput(props: { value: number | null; label: string; column: string; onCommit: (tenths: number | null) => Promise<void> }) {
+export function ScoreInput(props: {
+  value: number | null;
+  label: string;
+  column: string;
+  onCommit: (tenths: number | null) => Promise<void>;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = draft ?? (props.value === null ? '' : formatScore(props.value));
@@ -75,7 +80,13 @@ export function ScoreInput(props: { value: number | null; label: string; column:
       slotProps={{
         input: { sx: { width: 84 } },
         formHelperText: { sx: { mx: 0, width: 170, textAlign: 'right' } },
-        htmlInput: { 'aria-label': props.label, 'data-column': props.column, inputMode: 'decimal', maxLength: 5, style: { textAlign: 'right' } },
+        htmlInput: {
+          'aria-label': props.label,
+          'data-column': props.column,
+          inputMode: 'decimal',
+          maxLength: 5,
+          style: { textAlign: 'right' },
+        },
       }}
     />
   );

@@ -42,19 +42,31 @@ export function CountsGrid({ data }: { data: Grid }) {
   const errors = useFormErrors();
   const year = data.session.date.slice(0, 4);
   const [draft, setDraft] = useState<Draft>(() =>
-    Object.fromEntries(data.rows.map((r) => [r.unitId, { present: r.present === null ? '' : String(r.present), expected: r.expected === null ? '' : String(r.expected) }])),
+    Object.fromEntries(
+      data.rows.map((r) => [
+        r.unitId,
+        { present: r.present === null ? '' : String(r.present), expected: r.expected === null ? '' : String(r.expected) },
+      ]),
+    ),
   );
   // Only the lines the clerk can edit are sent: a merged organisation's counts stay as saved.
   const typed = data.rows.filter((r) => !r.list && r.mergedInto === null);
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.saveCounts>[0]) => api.studies.saveCounts(input),
-    onSuccess: () => Promise.all(['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
+    onSuccess: () =>
+      Promise.all(
+        ['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
+      ),
     onError: errors.fromError,
   });
   const submit = () => {
     const input = {
       sessionId: data.session.id,
-      rows: typed.map((r) => ({ unitId: r.unitId, present: headCount(draft[r.unitId]?.present ?? ''), expected: headCount(draft[r.unitId]?.expected ?? '') })),
+      rows: typed.map((r) => ({
+        unitId: r.unitId,
+        present: headCount(draft[r.unitId]?.present ?? ''),
+        expected: headCount(draft[r.unitId]?.expected ?? ''),
+      })),
     };
     if (errors.validate(studyCountsInput, input)) save.mutate(input);
   };
@@ -77,7 +89,9 @@ export function CountsGrid({ data }: { data: Grid }) {
       <TextField
         size="small"
         value={draft[r.unitId]?.[name] ?? ''}
-        onChange={(e) => setDraft({ ...draft, [r.unitId]: { ...{ present: '', expected: '' }, ...draft[r.unitId], [name]: e.target.value } })}
+        onChange={(e) =>
+          setDraft({ ...draft, [r.unitId]: { ...{ present: '', expected: '' }, ...draft[r.unitId], [name]: e.target.value } })
+        }
         onKeyDown={nextField}
         error={message !== undefined}
         placeholder={name === 'expected' && r.members !== null ? formatNumber(r.members) : undefined}
@@ -99,16 +113,24 @@ export function CountsGrid({ data }: { data: Grid }) {
     <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Box sx={{ flexGrow: 1 }}>
-          <Typography variant="h2" sx={{ fontSize: '1.1rem' }}>Số đảng viên tham gia theo tổ chức cơ sở đảng</Typography>
+          <Typography variant="h2" sx={{ fontSize: '1.1rem' }}>
+            Số đảng viên tham gia theo tổ chức cơ sở đảng
+          </Typography>
           <Typography variant="body2" color="text.secondary">
             Nhập số có mặt; để trống «Phải dự» thì lấy số đảng viên năm {year} của tổ chức. Enter hoặc Tab chuyển sang ô tiếp theo.
           </Typography>
         </Box>
-        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>Lưu số liệu</Button>
+        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>
+          Lưu số liệu
+        </Button>
       </Box>
       {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
       {save.isSuccess && !errors.formError && <Alert severity="success">Đã lưu số liệu của {formatNumber(save.data.saved)} tổ chức.</Alert>}
-      {data.unassigned > 0 && <Alert severity="info">{formatNumber(data.unassigned)} người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.</Alert>}
+      {data.unassigned > 0 && (
+        <Alert severity="info">
+          {formatNumber(data.unassigned)} người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.
+        </Alert>
+      )}
       {data.rows.length === 0 ? (
         <Alert severity="info">Chưa có tổ chức cơ sở đảng nào; hãy thêm ở màn hình «Chi bộ, đảng bộ».</Alert>
       ) : (
@@ -116,44 +138,84 @@ export function CountsGrid({ data }: { data: Grid }) {
           <TableHead>
             <TableRow>
               <TableCell>Tổ chức cơ sở đảng</TableCell>
-              <TableCell align="right" sx={{ width: 150 }}>Số đảng viên năm {year}</TableCell>
-              <TableCell align="right" sx={{ width: 140 }}>Có mặt</TableCell>
-              <TableCell align="right" sx={{ width: 140 }}>Phải dự</TableCell>
-              <TableCell align="right" sx={{ width: 170 }}>Tỷ lệ</TableCell>
+              <TableCell align="right" sx={{ width: 150 }}>
+                Số đảng viên năm {year}
+              </TableCell>
+              <TableCell align="right" sx={{ width: 140 }}>
+                Có mặt
+              </TableCell>
+              <TableCell align="right" sx={{ width: 140 }}>
+                Phải dự
+              </TableCell>
+              <TableCell align="right" sx={{ width: 170 }}>
+                Tỷ lệ
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {lines.map(({ row: r, f }) => (
               <Fragment key={r.unitId}>
-              <TableRow>
-                <TableCell>
-                  {r.name}
-                  {r.list && <Typography variant="body2" color="text.secondary">Theo danh sách lớp</Typography>}
-                  {r.mergedInto !== null && <Typography variant="body2" color="text.secondary">Đã hợp nhất vào «{r.mergedInto}»; số liệu đã lưu, không sửa</Typography>}
-                </TableCell>
-                <TableCell align="right">{r.members === null ? '—' : formatNumber(r.members)}</TableCell>
-                <TableCell align="right">{r.list ? formatNumber(r.list.present) : r.mergedInto !== null ? formatNumber(r.present ?? 0) : input(r, 'present', 'Có mặt')}</TableCell>
-                <TableCell align="right">
-                  {r.list ? formatNumber(r.list.expected) : r.mergedInto !== null ? (r.expected === null ? '' : formatNumber(r.expected)) : input(r, 'expected', 'Phải dự')}
-                </TableCell>
-                <TableCell align="right">{f ? participationRateText(participationRate(f.present, f.expected), f.expected) : ''}</TableCell>
-              </TableRow>
-              {messageOf(r.unitId) && (
-                // The row's message across the grid, under its fields, rather than squeezed into one column.
                 <TableRow>
-                  <TableCell colSpan={5} align="right" sx={{ pt: 0, color: 'error.main' }} id={`counts-error-${r.unitId}`}>{messageOf(r.unitId)}</TableCell>
+                  <TableCell>
+                    {r.name}
+                    {r.list && (
+                      <Typography variant="body2" color="text.secondary">
+                        Theo danh sách lớp
+                      </Typography>
+                    )}
+                    {r.mergedInto !== null && (
+                      <Typography variant="body2" color="text.secondary">
+                        Đã hợp nhất vào «{r.mergedInto}»; số liệu đã lưu, không sửa
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell align="right">{r.members === null ? '—' : formatNumber(r.members)}</TableCell>
+                  <TableCell align="right">
+                    {r.list
+                      ? formatNumber(r.list.present)
+                      : r.mergedInto !== null
+                        ? formatNumber(r.present ?? 0)
+                        : input(r, 'present', 'Có mặt')}
+                  </TableCell>
+                  <TableCell align="right">
+                    {r.list
+                      ? formatNumber(r.list.expected)
+                      : r.mergedInto !== null
+                        ? r.expected === null
+                          ? ''
+                          : formatNumber(r.expected)
+                        : input(r, 'expected', 'Phải dự')}
+                  </TableCell>
+                  <TableCell align="right">
+                    {f ? participationRateText(participationRate(f.present, f.expected), f.expected) : ''}
+                  </TableCell>
                 </TableRow>
-              )}
+                {messageOf(r.unitId) && (
+                  // The row's message across the grid, under its fields, rather than squeezed into one column.
+                  <TableRow>
+                    <TableCell colSpan={5} align="right" sx={{ pt: 0, color: 'error.main' }} id={`counts-error-${r.unitId}`}>
+                      {messageOf(r.unitId)}
+                    </TableCell>
+                  </TableRow>
+                )}
               </Fragment>
             ))}
             <TableRow>
               <TableCell sx={{ fontWeight: 600 }}>Cộng</TableCell>
               <TableCell />
-              <TableCell align="right" sx={{ fontWeight: 600 }}>{formatNumber(present)}</TableCell>
-              <TableCell align="right" sx={{ fontWeight: 600 }}>{formatNumber(expected)}</TableCell>
+              <TableCell align="right" sx={{ fontWeight: 600 }}>
+                {formatNumber(present)}
+              </TableCell>
+              <TableCell align="right" sx={{ fontWeight: 600 }}>
+                {formatNumber(expected)}
+              </TableCell>
               <TableCell align="right" sx={{ fontWeight: 600 }}>
                 {expected > 0 ? formatPercent(truncatedShare(present, expected)!, 2) : '—'}
-                {missing > 0 && <Typography variant="body2" color={MISSING_COLOR}>chưa tính {formatNumber(missing)} tổ chức thiếu số đảng viên</Typography>}
+                {missing > 0 && (
+                  <Typography variant="body2" color={MISSING_COLOR}>
+                    chưa tính {formatNumber(missing)} tổ chức thiếu số đảng viên
+                  </Typography>
+                )}
               </TableCell>
             </TableRow>
           </TableBody>

@@ -43,7 +43,12 @@ function MembersForm({ data }: { data: Members }) {
   const [draft, setDraft] = useState<string[]>(() => data.rows.map((r) => (r.members === null ? '' : String(r.members))));
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.saveMembers>[0]) => api.studies.saveMembers(input),
-    onSuccess: () => Promise.all(['studies.members', 'studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
+    onSuccess: () =>
+      Promise.all(
+        ['studies.members', 'studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) =>
+          queryClient.invalidateQueries({ queryKey: [k] }),
+        ),
+      ),
     onError: errors.fromError,
   });
   const submit = () => {
@@ -52,25 +57,40 @@ function MembersForm({ data }: { data: Members }) {
   };
   const hasPrevious = data.rows.some((r) => r.previous !== null);
   // Only the empty fields take last year's number: what the clerk typed this year stays.
-  const copy = () => setDraft(draft.map((v, i) => (v.trim() === '' && data.rows[i]!.previous !== null ? String(data.rows[i]!.previous) : v)));
+  const copy = () =>
+    setDraft(draft.map((v, i) => (v.trim() === '' && data.rows[i]!.previous !== null ? String(data.rows[i]!.previous) : v)));
   const total = draft.reduce((s, v) => s + (Number.isInteger(headCount(v)) ? headCount(v)! : 0), 0);
 
   if (data.rows.length === 0) return <Alert severity="info">Chưa có tổ chức cơ sở đảng nào; hãy thêm ở màn hình «Chi bộ, đảng bộ».</Alert>;
   return (
     <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <Typography variant="h2" sx={{ fontSize: '1.1rem', flexGrow: 1 }}>Số đảng viên năm {data.year}</Typography>
-        <Button startIcon={<ContentCopyIcon />} onClick={copy} disabled={!hasPrevious}>Chép từ năm trước</Button>
-        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>Lưu</Button>
+        <Typography variant="h2" sx={{ fontSize: '1.1rem', flexGrow: 1 }}>
+          Số đảng viên năm {data.year}
+        </Typography>
+        <Button startIcon={<ContentCopyIcon />} onClick={copy} disabled={!hasPrevious}>
+          Chép từ năm trước
+        </Button>
+        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>
+          Lưu
+        </Button>
       </Box>
       {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
-      {save.isSuccess && !errors.formError && <Alert severity="success">Đã lưu số đảng viên năm {data.year} của {formatNumber(save.data.saved)} tổ chức.</Alert>}
+      {save.isSuccess && !errors.formError && (
+        <Alert severity="success">
+          Đã lưu số đảng viên năm {data.year} của {formatNumber(save.data.saved)} tổ chức.
+        </Alert>
+      )}
       <Table size="small" aria-label={`Số đảng viên năm ${data.year}`}>
         <TableHead>
           <TableRow>
             <TableCell>Tổ chức cơ sở đảng</TableCell>
-            <TableCell align="right" sx={{ width: 170 }}>Năm {data.year - 1}</TableCell>
-            <TableCell align="right" sx={{ width: 200 }}>Năm {data.year}</TableCell>
+            <TableCell align="right" sx={{ width: 170 }}>
+              Năm {data.year - 1}
+            </TableCell>
+            <TableCell align="right" sx={{ width: 200 }}>
+              Năm {data.year}
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -88,7 +108,14 @@ function MembersForm({ data }: { data: Members }) {
                     onKeyDown={nextField}
                     error={message !== undefined}
                     helperText={message}
-                    slotProps={{ htmlInput: { 'aria-label': `Số đảng viên năm ${data.year}, ${r.name}`, 'data-members': '', inputMode: 'numeric', style: { textAlign: 'right' } } }}
+                    slotProps={{
+                      htmlInput: {
+                        'aria-label': `Số đảng viên năm ${data.year}, ${r.name}`,
+                        'data-members': '',
+                        inputMode: 'numeric',
+                        style: { textAlign: 'right' },
+                      },
+                    }}
                     sx={{ width: 120, '& .MuiFormHelperText-root': { mx: 0, width: 300, textAlign: 'right' } }}
                   />
                 </TableCell>
@@ -98,7 +125,9 @@ function MembersForm({ data }: { data: Members }) {
           <TableRow>
             <TableCell sx={{ fontWeight: 600 }}>Cộng</TableCell>
             <TableCell align="right">{formatNumber(data.rows.reduce((s, r) => s + (r.previous ?? 0), 0))}</TableCell>
-            <TableCell align="right" sx={{ fontWeight: 600 }}>{formatNumber(total)}</TableCell>
+            <TableCell align="right" sx={{ fontWeight: 600 }}>
+              {formatNumber(total)}
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>

@@ -19,10 +19,20 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
           <TableRow>
             <TableCell sx={{ width: 56 }}>STT</TableCell>
             <TableCell>{r.rowLabel}</TableCell>
-            {detail && <TableCell align="right" sx={{ width: 110 }}>{detail}</TableCell>}
-            <TableCell align="right" sx={{ width: 100 }}>Phải dự</TableCell>
-            <TableCell align="right" sx={{ width: 100 }}>Có mặt</TableCell>
-            <TableCell align="right" sx={{ width: 170 }}>Tỷ lệ</TableCell>
+            {detail && (
+              <TableCell align="right" sx={{ width: 110 }}>
+                {detail}
+              </TableCell>
+            )}
+            <TableCell align="right" sx={{ width: 100 }}>
+              Phải dự
+            </TableCell>
+            <TableCell align="right" sx={{ width: 100 }}>
+              Có mặt
+            </TableCell>
+            <TableCell align="right" sx={{ width: 170 }}>
+              Tỷ lệ
+            </TableCell>
             <TableCell sx={{ width: 260 }}>Ghi chú</TableCell>
           </TableRow>
         </TableHead>
@@ -34,7 +44,12 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
               {detail && <TableCell align="right">{scope === 'year' ? formatNumber(row.sessions) : row.detail}</TableCell>}
               <TableCell align="right">{row.expected === null ? '—' : formatNumber(row.expected)}</TableCell>
               <TableCell align="right">{row.source === 'none' ? '—' : formatNumber(row.present)}</TableCell>
-              <TableCell align="right" sx={row.expected === null || row.source === 'none' ? { color: MISSING_COLOR, fontWeight: 600 } : undefined}>{studyRateText(row)}</TableCell>
+              <TableCell
+                align="right"
+                sx={row.expected === null || row.source === 'none' ? { color: MISSING_COLOR, fontWeight: 600 } : undefined}
+              >
+                {studyRateText(row)}
+              </TableCell>
               <TableCell>{studyRowNote(row)}</TableCell>
             </TableRow>
           ))}
@@ -42,9 +57,15 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
             <TableCell />
             <TableCell sx={bold}>Cộng</TableCell>
             {detail && <TableCell />}
-            <TableCell align="right" sx={bold}>{formatNumber(r.total.expected)}</TableCell>
-            <TableCell align="right" sx={bold}>{formatNumber(r.total.present)}</TableCell>
-            <TableCell align="right" sx={bold}>{r.total.rate === null ? '—' : formatPercent(r.total.rate, 2)}</TableCell>
+            <TableCell align="right" sx={bold}>
+              {formatNumber(r.total.expected)}
+            </TableCell>
+            <TableCell align="right" sx={bold}>
+              {formatNumber(r.total.present)}
+            </TableCell>
+            <TableCell align="right" sx={bold}>
+              {r.total.rate === null ? '—' : formatPercent(r.total.rate, 2)}
+            </TableCell>
             <TableCell sx={bold}>{studyTotalNote(r)}</TableCell>
           </TableRow>
         </TableBody>

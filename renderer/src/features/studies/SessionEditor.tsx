@@ -28,7 +28,11 @@ function draftOf(s: StudySessionSummary | undefined): Draft {
 
 /** A session's particulars, then (once saved) the counts of every base organisation. */
 export function SessionEditor(props: { id: number | null; year: number; onOpen: (id: number) => void; onBack: () => void }) {
-  const grid = useQuery({ queryKey: ['studies.get', props.id], queryFn: () => api.studies.get({ id: props.id! }), enabled: props.id !== null });
+  const grid = useQuery({
+    queryKey: ['studies.get', props.id],
+    queryFn: () => api.studies.get({ id: props.id! }),
+    enabled: props.id !== null,
+  });
   if (props.id !== null && !grid.data) {
     return grid.isError ? <Alert severity="error">{grid.error.message}</Alert> : <Typography>Đang tải…</Typography>;
   }
@@ -40,7 +44,13 @@ export function SessionEditor(props: { id: number | null; year: number; onOpen: 
   );
 }
 
-function SessionForm(props: { id: number | null; year: number; session: StudySessionSummary | undefined; onOpen: (id: number) => void; onBack: () => void }) {
+function SessionForm(props: {
+  id: number | null;
+  year: number;
+  session: StudySessionSummary | undefined;
+  onOpen: (id: number) => void;
+  onBack: () => void;
+}) {
   const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [d, setD] = useState<Draft>(() => draftOf(props.session));
@@ -49,7 +59,10 @@ function SessionForm(props: { id: number | null; year: number; session: StudySes
   const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
   const classes = useQuery({ queryKey: ['studies.classes', classYear], queryFn: () => api.studies.classes({ year: classYear }) });
   // The printed preview too: a session's title, date or list shows in it.
-  const refresh = () => Promise.all(['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  const refresh = () =>
+    Promise.all(
+      ['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
+    );
   const save = useMutation({
     mutationFn: (input: Parameters<typeof api.studies.save>[0]) => api.studies.save(input),
     onSuccess: async (r) => {
@@ -70,25 +83,79 @@ function SessionForm(props: { id: number | null; year: number; session: StudySes
     if (errors.validate(studySessionInput, input)) save.mutate(input);
   };
   const known = classes.data ?? [];
-  const linked = d.classId !== null && !known.some((c) => c.id === d.classId) && props.session?.classId === d.classId ? props.session.className : null;
+  const linked =
+    d.classId !== null && !known.some((c) => c.id === d.classId) && props.session?.classId === d.classId ? props.session.className : null;
 
   return (
-    <Paper component="form" sx={{ p: 2, display: 'grid', gap: 2 }} onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Thông tin buổi học tập">
+    <Paper
+      component="form"
+      sx={{ p: 2, display: 'grid', gap: 2 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label="Thông tin buổi học tập"
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <Button startIcon={<ArrowBackIcon />} onClick={props.onBack}>Danh sách buổi học tập</Button>
-        <Typography variant="h2" sx={{ flexGrow: 1, fontSize: '1.1rem' }}>{props.id === null ? 'Thêm buổi học tập, quán triệt' : 'Buổi học tập, quán triệt'}</Typography>
-        {props.id !== null && <Button color="error" startIcon={<DeleteIcon />} onClick={() => setRemoving(true)}>Xóa buổi này</Button>}
-        <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={save.isPending}>{props.id === null ? 'Lưu và nhập số liệu' : 'Lưu thông tin'}</Button>
+        <Button startIcon={<ArrowBackIcon />} onClick={props.onBack}>
+          Danh sách buổi học tập
+        </Button>
+        <Typography variant="h2" sx={{ flexGrow: 1, fontSize: '1.1rem' }}>
+          {props.id === null ? 'Thêm buổi học tập, quán triệt' : 'Buổi học tập, quán triệt'}
+        </Typography>
+        {props.id !== null && (
+          <Button color="error" startIcon={<DeleteIcon />} onClick={() => setRemoving(true)}>
+            Xóa buổi này
+          </Button>
+        )}
+        <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={save.isPending}>
+          {props.id === null ? 'Lưu và nhập số liệu' : 'Lưu thông tin'}
+        </Button>
       </Box>
       {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
       {save.isSuccess && props.id !== null && !errors.formError && <Alert severity="success">Đã lưu thông tin buổi học tập.</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 160px 150px 120px', gap: 2 }}>
-        <TextField size="small" label="Nghị quyết, chuyên đề học tập" name="title" value={d.title} onChange={(e) => setD({ ...d, title: e.target.value })} {...errors.at('title')} autoFocus={props.id === null} />
-        <DateField label="Ngày" name="date" value={d.date} onChange={(date) => setD({ ...d, date })} error={'date' in errors.fields} helperText={errors.fields.date} />
-        <TextField size="small" select label="Hình thức" name="form" value={d.form} onChange={(e) => setD({ ...d, form: e.target.value as Draft['form'] })} {...errors.at('form')}>
-          {STUDY_FORMS.map((f) => <MenuItem key={f} value={f}>{STUDY_FORM_LABELS[f]}</MenuItem>)}
+        <TextField
+          size="small"
+          label="Nghị quyết, chuyên đề học tập"
+          name="title"
+          value={d.title}
+          onChange={(e) => setD({ ...d, title: e.target.value })}
+          {...errors.at('title')}
+          autoFocus={props.id === null}
+        />
+        <DateField
+          label="Ngày"
+          name="date"
+          value={d.date}
+          onChange={(date) => setD({ ...d, date })}
+          error={'date' in errors.fields}
+          helperText={errors.fields.date}
+        />
+        <TextField
+          size="small"
+          select
+          label="Hình thức"
+          name="form"
+          value={d.form}
+          onChange={(e) => setD({ ...d, form: e.target.value as Draft['form'] })}
+          {...errors.at('form')}
+        >
+          {STUDY_FORMS.map((f) => (
+            <MenuItem key={f} value={f}>
+              {STUDY_FORM_LABELS[f]}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField size="small" label="Số điểm cầu" name="sites" value={d.sites} onChange={(e) => setD({ ...d, sites: e.target.value })} {...errors.at('sites')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+        <TextField
+          size="small"
+          label="Số điểm cầu"
+          name="sites"
+          value={d.sites}
+          onChange={(e) => setD({ ...d, sites: e.target.value })}
+          {...errors.at('sites')}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
         <TextField
@@ -103,13 +170,37 @@ function SessionForm(props: { id: number | null; year: number; session: StudySes
         >
           <MenuItem value="">Không có danh sách (chỉ nhập số đếm)</MenuItem>
           {linked && <MenuItem value={d.classId!}>{linked}</MenuItem>}
-          {known.map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
+          {known.map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField size="small" label="Ghi chú" name="note" value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} {...errors.at('note')} />
+        <TextField
+          size="small"
+          label="Ghi chú"
+          name="note"
+          value={d.note}
+          onChange={(e) => setD({ ...d, note: e.target.value })}
+          {...errors.at('note')}
+        />
       </Box>
-      <ConfirmDialog open={removing} title="Xóa buổi học tập" confirmLabel="Xóa" busy={remove.isPending || !reason.trim()} onConfirm={() => remove.mutate()} onClose={() => setRemoving(false)}>
-        <Typography sx={{ mb: 2 }}>Buổi «{props.session?.title}» và số liệu đã nhập của các tổ chức sẽ bị xóa. Hãy ghi lý do (lưu trong nhật ký).</Typography>
-        {remove.isError && <Alert severity="error" sx={{ mb: 1 }}>{remove.error.message}</Alert>}
+      <ConfirmDialog
+        open={removing}
+        title="Xóa buổi học tập"
+        confirmLabel="Xóa"
+        busy={remove.isPending || !reason.trim()}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setRemoving(false)}
+      >
+        <Typography sx={{ mb: 2 }}>
+          Buổi «{props.session?.title}» và số liệu đã nhập của các tổ chức sẽ bị xóa. Hãy ghi lý do (lưu trong nhật ký).
+        </Typography>
+        {remove.isError && (
+          <Alert severity="error" sx={{ mb: 1 }}>
+            {remove.error.message}
+          </Alert>
+        )}
         <TextField size="small" fullWidth label="Lý do xóa" value={reason} onChange={(e) => setReason(e.target.value)} />
       </ConfirmDialog>
     </Paper>

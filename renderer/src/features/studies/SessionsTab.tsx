@@ -20,7 +20,9 @@ export function SessionsTab() {
   const list = useQuery({ queryKey: ['studies.list', year], queryFn: () => api.studies.list({ year }) });
   if (open) {
     const id = open === 'moi' ? null : Number(open);
-    return <SessionEditor key={open} id={id} year={year} onOpen={(next) => update({ buoi: String(next) })} onBack={() => update({ buoi: '' })} />;
+    return (
+      <SessionEditor key={open} id={id} year={year} onOpen={(next) => update({ buoi: String(next) })} onBack={() => update({ buoi: '' })} />
+    );
   }
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -28,10 +30,14 @@ export function SessionsTab() {
         <YearSelector year={year} onChange={setYear} />
         <Typography color="text.secondary">{list.data ? `${formatNumber(list.data.length)} buổi học tập, quán triệt` : ''}</Typography>
         <Box sx={{ flexGrow: 1 }} />
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => update({ buoi: 'moi' })}>Thêm buổi học tập</Button>
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => update({ buoi: 'moi' })}>
+          Thêm buổi học tập
+        </Button>
       </Paper>
       {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-      {list.data && list.data.length === 0 && <Alert severity="info">Năm {year} chưa có buổi học tập, quán triệt nào. Chọn «Thêm buổi học tập» để ghi một buổi.</Alert>}
+      {list.data && list.data.length === 0 && (
+        <Alert severity="info">Năm {year} chưa có buổi học tập, quán triệt nào. Chọn «Thêm buổi học tập» để ghi một buổi.</Alert>
+      )}
       {list.data && list.data.length > 0 && (
         <Paper>
           <Table size="small" aria-label={`Các buổi học tập năm ${year}`}>
@@ -40,9 +46,15 @@ export function SessionsTab() {
                 <TableCell sx={{ width: 110 }}>Ngày</TableCell>
                 <TableCell>Buổi học tập, quán triệt</TableCell>
                 <TableCell sx={{ width: 200 }}>Hình thức</TableCell>
-                <TableCell align="right" sx={{ width: 110 }}>Số tổ chức</TableCell>
-                <TableCell align="right" sx={{ width: 150 }}>Có mặt / phải dự</TableCell>
-                <TableCell align="right" sx={{ width: 170 }}>Tỷ lệ</TableCell>
+                <TableCell align="right" sx={{ width: 110 }}>
+                  Số tổ chức
+                </TableCell>
+                <TableCell align="right" sx={{ width: 150 }}>
+                  Có mặt / phải dự
+                </TableCell>
+                <TableCell align="right" sx={{ width: 170 }}>
+                  Tỷ lệ
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -50,13 +62,23 @@ export function SessionsTab() {
                 <TableRow key={s.id} hover>
                   <TableCell>{formatDate(s.date)}</TableCell>
                   <TableCell>
-                    <Link component="button" variant="body2" sx={{ textAlign: 'left' }} onClick={() => update({ buoi: String(s.id) })}>{s.title}</Link>
-                    {s.className && <Typography variant="body2" color="text.secondary">Theo danh sách lớp: {s.className}</Typography>}
+                    <Link component="button" variant="body2" sx={{ textAlign: 'left' }} onClick={() => update({ buoi: String(s.id) })}>
+                      {s.title}
+                    </Link>
+                    {s.className && (
+                      <Typography variant="body2" color="text.secondary">
+                        Theo danh sách lớp: {s.className}
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell>{formText(s)}</TableCell>
                   <TableCell align="right">
                     {formatNumber(s.orgs)}
-                    {s.missing > 0 && <Typography variant="body2" color={MISSING_COLOR}>{formatNumber(s.missing)} thiếu số đảng viên</Typography>}
+                    {s.missing > 0 && (
+                      <Typography variant="body2" color={MISSING_COLOR}>
+                        {formatNumber(s.missing)} thiếu số đảng viên
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell align="right">{s.orgs > 0 ? `${formatNumber(s.present)} / ${formatNumber(s.expected)}` : '—'}</TableCell>
                   <TableCell align="right">{s.orgs > s.missing ? participationRateText(s.rate, s.expected) : 'Chưa có số liệu'}</TableCell>

@@ -57,9 +57,27 @@ function UnitDialog({ draft, onClose }: { draft: Draft | null; onClose: () => vo
       <DialogTitle>{form.id ? 'Sửa đơn vị' : 'Thêm đơn vị'}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
         {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
-        <TextField label="Tên đơn vị" name="name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} {...errors.at('name', form.id ? 'Đổi tên thì tên cũ vẫn được lưu lại và vẫn tìm được' : undefined)} />
-        <TextField select label="Loại" name="kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as Unit['kind'] })} {...errors.at('kind')}>
-          {UNIT_KINDS.map((k) => <MenuItem key={k} value={k}>{UNIT_KIND_LABELS[k]}</MenuItem>)}
+        <TextField
+          label="Tên đơn vị"
+          name="name"
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          {...errors.at('name', form.id ? 'Đổi tên thì tên cũ vẫn được lưu lại và vẫn tìm được' : undefined)}
+        />
+        <TextField
+          select
+          label="Loại"
+          name="kind"
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as Unit['kind'] })}
+          {...errors.at('kind')}
+        >
+          {UNIT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {UNIT_KIND_LABELS[k]}
+            </MenuItem>
+          ))}
         </TextField>
         <Autocomplete
           options={parents}
@@ -106,10 +124,15 @@ function MergeUnitDialog({ from, onClose }: { from: Unit; onClose: () => void })
       <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
         {merge.isError && <Alert severity="error">{merge.error.message}</Alert>}
         <Typography variant="body2">
-          {formatNumber(from.memberCount)} người sinh hoạt ở đơn vị này sẽ chuyển sang đơn vị mới. Đơn vị cũ được lưu trữ cùng tên và lịch sử; danh
-          sách cũ ghi tên đơn vị cũ vẫn nhận ra được.
+          {formatNumber(from.memberCount)} người sinh hoạt ở đơn vị này sẽ chuyển sang đơn vị mới. Đơn vị cũ được lưu trữ cùng tên và lịch
+          sử; danh sách cũ ghi tên đơn vị cũ vẫn nhận ra được.
         </Typography>
-        <Autocomplete options={targets} getOptionLabel={(u) => u.name} onChange={(_e, u) => setIntoId(u?.id ?? null)} renderInput={(p) => <TextField {...p} label="Sáp nhập vào" />} />
+        <Autocomplete
+          options={targets}
+          getOptionLabel={(u) => u.name}
+          onChange={(_e, u) => setIntoId(u?.id ?? null)}
+          renderInput={(p) => <TextField {...p} label="Sáp nhập vào" />}
+        />
         <DateField label="Từ ngày" value={date} onChange={setDate} />
       </DialogContent>
       <DialogActions>
@@ -133,9 +156,16 @@ export function UnitsPage() {
       <PageHeader
         title="Chi bộ, đảng bộ"
         subtitle="Danh mục tổ chức đảng cử người đi học. Đổi tên, sáp nhập đều giữ lại lịch sử."
-        actions={<Button variant="contained" startIcon={<AddIcon />} onClick={() => (setEditing(null), setOpen(true))}>Thêm đơn vị</Button>}
+        actions={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => (setEditing(null), setOpen(true))}>
+            Thêm đơn vị
+          </Button>
+        }
       />
-      <FormControlLabel control={<Switch checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />} label="Hiện cả đơn vị đã sáp nhập, lưu trữ" />
+      <FormControlLabel
+        control={<Switch checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />}
+        label="Hiện cả đơn vị đã sáp nhập, lưu trữ"
+      />
       {units.isError && <Alert severity="error">{units.error.message}</Alert>}
       <Paper sx={{ mt: 1 }}>
         <Table size="small" aria-label="Chi bộ, đảng bộ">
@@ -145,7 +175,9 @@ export function UnitsPage() {
               <TableCell>Loại</TableCell>
               <TableCell>Trực thuộc</TableCell>
               <TableCell>Xã, phường</TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>Số người</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                Số người
+              </TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -168,8 +200,18 @@ export function UnitsPage() {
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {!u.archivedAt && (
                     <>
-                      <Button size="small" onClick={() => (setEditing({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, communeCode: u.communeCode }), setOpen(true))}>Sửa</Button>
-                      <Button size="small" onClick={() => setMerging(u)}>Sáp nhập</Button>
+                      <Button
+                        size="small"
+                        onClick={() => (
+                          setEditing({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, communeCode: u.communeCode }),
+                          setOpen(true)
+                        )}
+                      >
+                        Sửa
+                      </Button>
+                      <Button size="small" onClick={() => setMerging(u)}>
+                        Sáp nhập
+                      </Button>
                     </>
                   )}
                 </TableCell>
@@ -178,7 +220,9 @@ export function UnitsPage() {
             {units.data?.length === 0 && (
               <TableRow>
                 <TableCell colSpan={6}>
-                  <Typography color="text.secondary">Chưa có đơn vị nào. Đơn vị cũng được thêm tự động khi nhập danh sách từ Excel.</Typography>
+                  <Typography color="text.secondary">
+                    Chưa có đơn vị nào. Đơn vị cũng được thêm tự động khi nhập danh sách từ Excel.
+                  </Typography>
                 </TableCell>
               </TableRow>
             )}

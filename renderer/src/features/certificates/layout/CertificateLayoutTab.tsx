@@ -1,6 +1,18 @@
 import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Alert, Box, Button, Checkbox, FormControlLabel, MenuItem, Paper, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  MenuItem,
+  Paper,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
@@ -32,7 +44,8 @@ export function CertificateLayoutTab() {
   const programs = useQuery({ queryKey: ['programs.list', true], queryFn: () => api.programs.list({ includeArchived: true }) });
   if (programs.isError) return <Alert severity="error">{programs.error.message}</Alert>;
   if (!programs.data) return null;
-  if (programs.data.length === 0) return <Alert severity="info">Chưa có chương trình đào tạo nào; mẫu giấy được thiết kế theo từng chương trình.</Alert>;
+  if (programs.data.length === 0)
+    return <Alert severity="info">Chưa có chương trình đào tạo nào; mẫu giấy được thiết kế theo từng chương trình.</Alert>;
   const chosen = Number(params.get('program'));
   const program = programs.data.find((p) => p.id === chosen) ?? programs.data[0]!;
   return (
@@ -45,7 +58,9 @@ export function CertificateLayoutTab() {
         sx={{ maxWidth: 700 }}
       >
         {programs.data.map((p) => (
-          <MenuItem key={p.id} value={p.id}>{p.archivedAt ? `${p.name} (đã lưu trữ)` : p.name}</MenuItem>
+          <MenuItem key={p.id} value={p.id}>
+            {p.archivedAt ? `${p.name} (đã lưu trữ)` : p.name}
+          </MenuItem>
         ))}
       </TextField>
       <SavedLayout key={program.id} programId={program.id} />
@@ -54,7 +69,11 @@ export function CertificateLayoutTab() {
 }
 
 function SavedLayout({ programId }: { programId: number }) {
-  const saved = useQuery({ queryKey: ['certificates.layout', programId], queryFn: () => api.certificates.layout({ programId }), staleTime: Infinity });
+  const saved = useQuery({
+    queryKey: ['certificates.layout', programId],
+    queryFn: () => api.certificates.layout({ programId }),
+    staleTime: Infinity,
+  });
   if (saved.isError) return <Alert severity="error">{saved.error.message}</Alert>;
   if (!saved.data) return null;
   return <LayoutEditor programId={programId} initial={saved.data.layout} isDefault={saved.data.isDefault} />;
@@ -74,7 +93,10 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
   const server = useFormErrors();
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(baseline);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
   const check = useMemo(() => certificateLayoutSchema.safeParse(draft), [draft]);
   const errors = check.success ? server.fields : zodIssuesToFields(check.error.issues);
   const invalid = new Set<CertificateFieldKey>(
@@ -102,7 +124,9 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
   const preview = useQuery({
     queryKey: ['certificates.layoutPreview', programId, view, shown.version],
     queryFn: () =>
-      view === 'sample' ? api.certificates.layoutPreview({ programId, layout: shown.layout }) : api.certificates.calibration({ programId, layout: shown.layout }),
+      view === 'sample'
+        ? api.certificates.layoutPreview({ programId, layout: shown.layout })
+        : api.certificates.calibration({ programId, layout: shown.layout }),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     gcTime: 0,
@@ -162,32 +186,52 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', gap: 2, alignItems: 'start' }}>
       <Paper sx={{ p: 2, overflow: 'auto' }}>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}>
-          <ToggleButtonGroup size="small" exclusive sx={{ whiteSpace: 'nowrap' }} value={view} onChange={(_e, v: View | null) => v && setView(v)} aria-label="Nội dung khung xem">
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            sx={{ whiteSpace: 'nowrap' }}
+            value={view}
+            onChange={(_e, v: View | null) => v && setView(v)}
+            aria-label="Nội dung khung xem"
+          >
             <ToggleButton value="sample">Giấy mẫu</ToggleButton>
             <ToggleButton value="calibration">Trang cân chỉnh</ToggleButton>
           </ToggleButtonGroup>
           <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 220px' }}>
             Kéo từng khung, hoặc chọn rồi dùng phím mũi tên (0,5 mm; giữ Shift: 5 mm).
           </Typography>
-          <Button startIcon={<PictureAsPdfIcon />} onClick={() => calibrationPdf.mutate()} disabled={!check.success || calibrationPdf.isPending} sx={{ whiteSpace: 'nowrap' }}>
+          <Button
+            startIcon={<PictureAsPdfIcon />}
+            onClick={() => calibrationPdf.mutate()}
+            disabled={!check.success || calibrationPdf.isPending}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
             Lưu trang cân chỉnh (PDF)
           </Button>
         </Box>
-        {calibrationPdf.isError && <Alert severity="error" sx={{ mb: 1 }}>{calibrationPdf.error.message}</Alert>}
-        {preview.isError && <Alert severity="error" sx={{ mb: 1 }}>{preview.error.message}</Alert>}
+        {calibrationPdf.isError && (
+          <Alert severity="error" sx={{ mb: 1 }}>
+            {calibrationPdf.error.message}
+          </Alert>
+        )}
+        {preview.isError && (
+          <Alert severity="error" sx={{ mb: 1 }}>
+            {preview.error.message}
+          </Alert>
+        )}
         {/* The sheet is drawn at the width its pane has (860 px at most), so it is never cut on a 1366-pixel screen. */}
         <Box ref={paneRef}>
-        <LayoutCanvas
-          layout={draft}
-          html={preview.data?.html ?? null}
-          title={preview.data?.title ?? 'Mẫu giấy'}
-          selected={selected}
-          invalid={invalid}
-          maxWidthPx={Math.min(860, paneWidth)}
-          {...(view === 'calibration' && offset.data ? { shift: offset.data } : {})}
-          onSelect={setSelected}
-          onMove={(key, x, y) => changeField(key, { x, y })}
-        />
+          <LayoutCanvas
+            layout={draft}
+            html={preview.data?.html ?? null}
+            title={preview.data?.title ?? 'Mẫu giấy'}
+            selected={selected}
+            invalid={invalid}
+            maxWidthPx={Math.min(860, paneWidth)}
+            {...(view === 'calibration' && offset.data ? { shift: offset.data } : {})}
+            onSelect={setSelected}
+            onMove={(key, x, y) => changeField(key, { x, y })}
+          />
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {view === 'sample'
@@ -199,27 +243,54 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
       <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
         <Typography variant="h2">Trang giấy</Typography>
         <Box sx={{ display: 'flex', gap: 1 }}>
-          <TextField select size="small" label="Khổ giấy" value={draft.paper} onChange={(e) => changePaper(e.target.value as CertificatePaper, draft.orientation)} sx={{ width: 110 }}>
+          <TextField
+            select
+            size="small"
+            label="Khổ giấy"
+            value={draft.paper}
+            onChange={(e) => changePaper(e.target.value as CertificatePaper, draft.orientation)}
+            sx={{ width: 110 }}
+          >
             <MenuItem value="A5">A5</MenuItem>
             <MenuItem value="A4">A4</MenuItem>
           </TextField>
-          <TextField select size="small" label="Hướng giấy" value={draft.orientation} onChange={(e) => changePaper(draft.paper, e.target.value as CertificateOrientation)} sx={{ width: 140 }}>
+          <TextField
+            select
+            size="small"
+            label="Hướng giấy"
+            value={draft.orientation}
+            onChange={(e) => changePaper(draft.paper, e.target.value as CertificateOrientation)}
+            sx={{ width: 140 }}
+          >
             <MenuItem value="landscape">Khổ ngang</MenuItem>
             <MenuItem value="portrait">Khổ dọc</MenuItem>
           </TextField>
         </Box>
-        <TextField select size="small" label="Cách in" value={draft.mode} onChange={(e) => change({ ...draft, mode: e.target.value as CertificateLayout['mode'] })}>
+        <TextField
+          select
+          size="small"
+          label="Cách in"
+          value={draft.mode}
+          onChange={(e) => change({ ...draft, mode: e.target.value as CertificateLayout['mode'] })}
+        >
           <MenuItem value="full">In toàn bộ trên giấy trắng</MenuItem>
           <MenuItem value="preprinted">Chỉ in nội dung lên phôi in sẵn</MenuItem>
         </TextField>
         {draft.mode === 'full' && (
-          <FormControlLabel control={<Checkbox checked={draft.border} onChange={(e) => change({ ...draft, border: e.target.checked })} />} label="Viền trang trí" />
+          <FormControlLabel
+            control={<Checkbox checked={draft.border} onChange={(e) => change({ ...draft, border: e.target.checked })} />}
+            label="Viền trang trí"
+          />
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
           <Button size="small" startIcon={<ImageIcon />} onClick={imagePicker.open}>
             {draft.imageDataUrl ? 'Đổi ảnh nền…' : 'Chọn ảnh nền…'}
           </Button>
-          {draft.imageDataUrl && <Button size="small" color="error" onClick={() => change({ ...draft, imageDataUrl: null })}>Bỏ ảnh</Button>}
+          {draft.imageDataUrl && (
+            <Button size="small" color="error" onClick={() => change({ ...draft, imageDataUrl: null })}>
+              Bỏ ảnh
+            </Button>
+          )}
           {imagePicker.input}
         </Box>
         {imageProblem && <Alert severity="error">{imageProblem}</Alert>}
@@ -252,8 +323,12 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
         {server.formError && check.success && <Alert severity="error">{server.formError}</Alert>}
         {notice && <Alert severity={notice.startsWith('Đã lưu') ? 'success' : 'info'}>{notice}</Alert>}
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button variant="contained" onClick={() => save.mutate()} disabled={!dirty || !check.success || save.isPending}>Lưu mẫu giấy</Button>
-          <Button onClick={() => change(baseline)} disabled={!dirty}>Bỏ thay đổi</Button>
+          <Button variant="contained" onClick={() => save.mutate()} disabled={!dirty || !check.success || save.isPending}>
+            Lưu mẫu giấy
+          </Button>
+          <Button onClick={() => change(baseline)} disabled={!dirty}>
+            Bỏ thay đổi
+          </Button>
           <Button
             onClick={() => {
               change({ ...defaultCertificateLayout(draft.paper, draft.orientation), mode: draft.mode, imageDataUrl: draft.imageDataUrl });

@@ -30,7 +30,9 @@ export function FieldPanel(props: {
 
   return (
     <Box sx={{ display: 'grid', gap: 1.5 }}>
-      <Typography variant="h2" sx={{ mt: 1 }}>Trường in</Typography>
+      <Typography variant="h2" sx={{ mt: 1 }}>
+        Trường in
+      </Typography>
       <TextField
         select
         size="small"
@@ -39,7 +41,9 @@ export function FieldPanel(props: {
         onChange={(e) => props.onSelect(e.target.value as CertificateFieldKey)}
       >
         {props.fields.map((f) => (
-          <MenuItem key={f.key} value={f.key}>{CERTIFICATE_FIELD_LABELS[f.key]}</MenuItem>
+          <MenuItem key={f.key} value={f.key}>
+            {CERTIFICATE_FIELD_LABELS[f.key]}
+          </MenuItem>
         ))}
       </TextField>
       {field && (
@@ -47,33 +51,68 @@ export function FieldPanel(props: {
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <NumberField label="Ngang x (mm)" value={field.x} onChange={(x) => set({ x })} error={err('x')} />
             <NumberField label="Dọc y (mm)" value={field.y} onChange={(y) => set({ y })} error={err('y')} />
-            <NumberField label={field.key === 'qr' ? 'Cạnh (mm)' : 'Rộng (mm)'} value={field.width} onChange={(width) => set({ width })} error={err('width')} />
-            {field.key !== 'qr' && <NumberField label="Cỡ chữ (pt)" value={field.fontSize} onChange={(fontSize) => set({ fontSize })} error={err('fontSize')} />}
+            <NumberField
+              label={field.key === 'qr' ? 'Cạnh (mm)' : 'Rộng (mm)'}
+              value={field.width}
+              onChange={(width) => set({ width })}
+              error={err('width')}
+            />
+            {field.key !== 'qr' && (
+              <NumberField label="Cỡ chữ (pt)" value={field.fontSize} onChange={(fontSize) => set({ fontSize })} error={err('fontSize')} />
+            )}
           </Box>
           {field.key !== 'qr' && (
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-              <ToggleButton size="small" value="bold" selected={field.bold} onChange={() => set({ bold: !field.bold })} aria-label="Chữ đậm">
+              <ToggleButton
+                size="small"
+                value="bold"
+                selected={field.bold}
+                onChange={() => set({ bold: !field.bold })}
+                aria-label="Chữ đậm"
+              >
                 <FormatBoldIcon />
               </ToggleButton>
-              <ToggleButton size="small" value="italic" selected={field.italic} onChange={() => set({ italic: !field.italic })} aria-label="Chữ nghiêng">
+              <ToggleButton
+                size="small"
+                value="italic"
+                selected={field.italic}
+                onChange={() => set({ italic: !field.italic })}
+                aria-label="Chữ nghiêng"
+              >
                 <FormatItalicIcon />
               </ToggleButton>
-              <ToggleButtonGroup size="small" exclusive value={field.align} onChange={(_e, align: CertificateField['align'] | null) => align && set({ align })} aria-label="Căn lề">
-                <ToggleButton value="left" aria-label="Căn trái"><FormatAlignLeftIcon /></ToggleButton>
-                <ToggleButton value="center" aria-label="Căn giữa"><FormatAlignCenterIcon /></ToggleButton>
-                <ToggleButton value="right" aria-label="Căn phải"><FormatAlignRightIcon /></ToggleButton>
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={field.align}
+                onChange={(_e, align: CertificateField['align'] | null) => align && set({ align })}
+                aria-label="Căn lề"
+              >
+                <ToggleButton value="left" aria-label="Căn trái">
+                  <FormatAlignLeftIcon />
+                </ToggleButton>
+                <ToggleButton value="center" aria-label="Căn giữa">
+                  <FormatAlignCenterIcon />
+                </ToggleButton>
+                <ToggleButton value="right" aria-label="Căn phải">
+                  <FormatAlignRightIcon />
+                </ToggleButton>
               </ToggleButtonGroup>
             </Box>
           )}
           <Box>
-            <Button color="error" size="small" onClick={() => props.onRemove(field.key)}>Bỏ «{CERTIFICATE_FIELD_LABELS[field.key]}» khỏi mẫu</Button>
+            <Button color="error" size="small" onClick={() => props.onRemove(field.key)}>
+              Bỏ «{CERTIFICATE_FIELD_LABELS[field.key]}» khỏi mẫu
+            </Button>
           </Box>
         </>
       )}
       {missing.length > 0 && (
         <TextField select size="small" label="Thêm trường" value="" onChange={(e) => props.onAdd(e.target.value as CertificateFieldKey)}>
           {missing.map((k) => (
-            <MenuItem key={k} value={k}>{CERTIFICATE_FIELD_LABELS[k]}</MenuItem>
+            <MenuItem key={k} value={k}>
+              {CERTIFICATE_FIELD_LABELS[k]}
+            </MenuItem>
           ))}
         </TextField>
       )}

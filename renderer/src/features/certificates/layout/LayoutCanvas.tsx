@@ -61,9 +61,25 @@ export function LayoutCanvas(props: {
 
   return (
     <Box
-      sx={{ position: 'relative', width: page.width * PX_PER_MM * scale, height: (page.height + 2 * SHEET_TOP_MM) * PX_PER_MM * scale, overflow: 'hidden', bgcolor: '#9e9e9e' }}
+      sx={{
+        position: 'relative',
+        width: page.width * PX_PER_MM * scale,
+        height: (page.height + 2 * SHEET_TOP_MM) * PX_PER_MM * scale,
+        overflow: 'hidden',
+        bgcolor: '#9e9e9e',
+      }}
     >
-      <Box sx={{ position: 'absolute', left: 0, top: 0, width: `${page.width}mm`, height: `${page.height + 2 * SHEET_TOP_MM}mm`, transform: `scale(${scale})`, transformOrigin: '0 0' }}>
+      <Box
+        sx={{
+          position: 'absolute',
+          left: 0,
+          top: 0,
+          width: `${page.width}mm`,
+          height: `${page.height + 2 * SHEET_TOP_MM}mm`,
+          transform: `scale(${scale})`,
+          transformOrigin: '0 0',
+        }}
+      >
         {html && (
           <Box
             component="iframe"
@@ -72,10 +88,28 @@ export function LayoutCanvas(props: {
             srcDoc={html}
             tabIndex={-1}
             // Taller than the clip so the frame never shows a scrollbar that would shift the sheet.
-            sx={{ position: 'absolute', left: 0, top: 0, width: `${page.width}mm`, height: `${page.height + 4 * SHEET_TOP_MM}mm`, border: 0, pointerEvents: 'none' }}
+            sx={{
+              position: 'absolute',
+              left: 0,
+              top: 0,
+              width: `${page.width}mm`,
+              height: `${page.height + 4 * SHEET_TOP_MM}mm`,
+              border: 0,
+              pointerEvents: 'none',
+            }}
           />
         )}
-        <Box role="group" aria-label="Các trường trên mẫu giấy" sx={{ position: 'absolute', left: `${shift.x}mm`, top: `${SHEET_TOP_MM + shift.y}mm`, width: `${page.width}mm`, height: `${page.height}mm` }}>
+        <Box
+          role="group"
+          aria-label="Các trường trên mẫu giấy"
+          sx={{
+            position: 'absolute',
+            left: `${shift.x}mm`,
+            top: `${SHEET_TOP_MM + shift.y}mm`,
+            width: `${page.width}mm`,
+            height: `${page.height}mm`,
+          }}
+        >
           {layout.fields.map((f) => {
             const isSelected = f.key === selected;
             const bad = invalid.has(f.key);
@@ -108,7 +142,12 @@ export function LayoutCanvas(props: {
                 onFocus={() => props.onSelect(f.key)}
                 onKeyDown={(e) => {
                   const step = e.shiftKey ? 5 : STEP;
-                  const delta: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+                  const delta: Record<string, [number, number]> = {
+                    ArrowLeft: [-step, 0],
+                    ArrowRight: [step, 0],
+                    ArrowUp: [0, -step],
+                    ArrowDown: [0, step],
+                  };
                   const d = delta[e.key];
                   if (!d) return;
                   e.preventDefault();
@@ -130,7 +169,19 @@ export function LayoutCanvas(props: {
               >
                 <Box
                   component="span"
-                  sx={{ position: 'absolute', left: 0, top: '-3.6mm', fontSize: '2.6mm', lineHeight: 1, px: '0.6mm', py: '0.3mm', color: '#fff', whiteSpace: 'nowrap', bgcolor: bad ? 'error.main' : isSelected ? 'primary.main' : 'rgba(25, 118, 210, 0.85)', display: isSelected || bad ? 'block' : 'none' }}
+                  sx={{
+                    position: 'absolute',
+                    left: 0,
+                    top: '-3.6mm',
+                    fontSize: '2.6mm',
+                    lineHeight: 1,
+                    px: '0.6mm',
+                    py: '0.3mm',
+                    color: '#fff',
+                    whiteSpace: 'nowrap',
+                    bgcolor: bad ? 'error.main' : isSelected ? 'primary.main' : 'rgba(25, 118, 210, 0.85)',
+                    display: isSelected || bad ? 'block' : 'none',
+                  }}
                 >
                   {CERTIFICATE_FIELD_LABELS[f.key]}
                 </Box>

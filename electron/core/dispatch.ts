@@ -1,8 +1,8 @@
 import { contract, isChannel, zodIssuesToFields, type AppErrorShape, type Channel, type Result } from '../../shared/contract';
 import type { AppCore } from './app-core';
 import { AppError, storageError } from './errors';
-import { handlers } from './services';
-import type { Handler } from './services/types';
+import { handlers } from './handlers';
+import type { Handler } from './handler';
 
 /** While the database cannot be opened, only these answer; the recovery screen needs nothing else. */
 const WITHOUT_DATABASE = new Set<Channel>([

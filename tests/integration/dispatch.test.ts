@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { handlers } from '../../electron/core/services';
+import { handlers } from '../../electron/core/handlers';
 import { contract, WHOLE_INPUT } from '../../shared/contract';
 import { startCore } from './helpers';
 

@@ -5,7 +5,7 @@ import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { partyDocx } from '../documents/docx-party';
 import { AppError } from '../errors';
-import type { Handlers } from '../services/types';
+import type { Handlers } from '../handler';
 import { checkDiploma, checkGroup, checkNomination, checkTarget } from './checks';
 import { personHistory } from './history';
 import { levelReportModel } from './level-docx';

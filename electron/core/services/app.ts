@@ -3,7 +3,7 @@ import type { AppStatus } from '../../../shared/contract/app';
 import type { AppCore } from '../app-core';
 import { AppError } from '../errors';
 import { readClerkName } from '../clerk/clerk-name';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 import { exportOffsite, inspectFile, offsiteStatus, restoreFile, setReminderDays } from '../protection/offsite-flow';
 import { OFFSITE_EXTENSION } from '../protection/offsite';
 

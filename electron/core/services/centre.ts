@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/centre';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type ProfileData = z.output<typeof centreProfileInput>;
 

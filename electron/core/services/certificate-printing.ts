@@ -23,7 +23,7 @@ import { centreProfileAt } from './centre';
 import { getClass } from './classes';
 import { AppError } from '../errors';
 import { certificate } from './certificates';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Channels = typeof certificatesChannels;
 type StartBatch = z.output<Channels['certificates.startBatch']['input']>;

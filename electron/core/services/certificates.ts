@@ -20,7 +20,7 @@ import { AppError } from '../errors';
 import { centreProfileAt } from './centre';
 import { getClass } from './classes';
 import { enrollmentRows, resultsGrid } from './enrollments';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 import { activeKey } from '../certificates/keys';
 import { checkCodeOf } from '../certificates/check-code';
 import { verifyCertificate } from '../certificates/verification';

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { decisionLabel, saveDecision, termOf } from '../classes/terms';
 import { centreProfileAt } from './centre';
 import { isYearClosed } from './plans';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 interface Row {
   id: number;

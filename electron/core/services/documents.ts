@@ -26,7 +26,7 @@ import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from
 import { getClass } from './classes';
 import { attendanceGrid, enrollmentRows, resultsGrid } from './enrollments';
 import { loadSessions } from './timetable';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Request = z.output<(typeof documentsChannels)['documents.preview']['input']>;
 

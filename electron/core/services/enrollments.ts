@@ -11,7 +11,7 @@ import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { decisionLabel, saveDecision } from '../classes/terms';
 import { classScheme, freezeClassScheme } from '../classes/scheme';
 import { getClass } from './classes';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Channels = typeof enrollmentsChannels;
 type Out<C extends keyof Channels> = z.output<Channels[C]['output']>;

@@ -4,7 +4,7 @@ import { lunarToSolar } from '../../../shared/domain/lunar';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { adjustmentsOf, effectiveHolidays } from '../classes/days-off';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 const LUNAR_MONTHS = ['Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Một', 'Chạp'];
 

@@ -18,7 +18,7 @@ import { guessUnitKind, insertUnit } from '../learners/units-store';
 import { readHeaderMemory, rememberHeaderChoices, type ProposedColumn } from '../learners/import-mapping-memory';
 import { describeSheet } from './import-describe';
 import { centreProfileAt } from './centre';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 import { enrolPeople } from './enrollments';
 
 interface RowState {

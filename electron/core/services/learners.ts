@@ -18,7 +18,7 @@ import { dismissDuplicate, findDuplicates } from '../learners/duplicates';
 import { mergePeople, previewMerge, undoMerge } from '../learners/merge';
 import { PERSON_SELECT, readPerson, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
 import { allMatchingIds, countPeople, searchPeople } from '../learners/search';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 const EXPORT_MAX = 200_000;
 

@@ -11,7 +11,7 @@ import { learningRecordModel } from '../documents/docx-person-documents';
 import { partyDocx } from '../documents/docx-party';
 import { readPerson } from '../learners/person-store';
 import { centreProfileAt } from './centre';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 /**
  * The learning record of one person: every class they were enrolled in, oldest first. A cancelled

@@ -5,7 +5,7 @@ import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 interface LecturerRow {
   id: number;

@@ -5,7 +5,7 @@ import { audit } from '../audit';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { classTallyByPlanLine, classTallyByProgram } from '../reports/counted-classes';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 interface LineRow {
   id: number;

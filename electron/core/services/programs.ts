@@ -4,7 +4,7 @@ import type { Program, ProgramSummary, programInput, programsChannels } from '..
 import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { AppError } from '../errors';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type ProgramData = z.output<typeof programInput>;
 

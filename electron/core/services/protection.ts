@@ -5,7 +5,7 @@ import { buildRecoverySheetHtml, RECOVERY_SHEET_TITLE } from '../documents/recov
 import { AppError } from '../errors';
 import { GROUPS, normalizeRecoveryKey } from '../protection/recovery-key';
 import { appStatus } from './app';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 function pending(ctx: AppCore): { recoveryKey: string; createdAt: string } {
   const p = ctx.keys?.pending;

@@ -14,7 +14,7 @@ import { AGE_BOUNDS_KEY, ageBounds, buildReport, firstYear } from '../reports/re
 import { exportRollup, importRollup, rollupOf } from '../reports/rollup';
 import { centreProfileAt } from './centre';
 import { storeOutcomes } from './enrollments';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Channels = typeof reportsChannels;
 

@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { calendarLookup } from '../classes/days-off';
 import { checkTimetable, type ClassFrame } from '../classes/timetable-check';
 import { getClass } from './classes';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Timetable = z.infer<(typeof classesChannels)['timetable.get']['output']>;
 

@@ -3,7 +3,7 @@ import type { AppCore } from '../app-core';
 import { audit } from '../audit';
 import { readPublicKeyFile } from '../certificates/signing';
 import { AppError } from '../errors';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 type Channels = typeof certificatesChannels;
 

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { insertUnit, refreshMemberSearchText } from '../learners/units-store';
 import { bumpRegistryVersion } from '../learners/person-store';
-import type { Handlers } from './types';
+import type { Handlers } from '../handler';
 
 interface UnitRow {
   id: number;

@@ -3,7 +3,7 @@ import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
 import { partyDocx } from '../documents/docx-party';
 import { AppError } from '../errors';
-import type { Handlers } from '../services/types';
+import type { Handlers } from '../handler';
 import { buildStudyReport, summaryOf } from './participation';
 import { buildStudyReportHtml, studyReportModel } from './report-document';
 import { studyFileStem, type StudyReportDoc } from './report-wording';

@@ -25,8 +25,8 @@ import { STATUS_COLORS } from './ClassListPage';
 import { NEXT_STEP, TAB_KEYS } from './lifecycle';
 import { TimetableTab } from './TimetableTab';
 import { AttendanceTab } from '../attendance/AttendanceTab';
-import { EnrollmentTab } from '../enrollment/EnrollmentTab';
-import { EnrolledTabLabel, enrollmentsKey } from '../enrollment/queries';
+import { EnrollmentTab } from '../enrollments/EnrollmentTab';
+import { EnrolledTabLabel, enrollmentsKey } from '../enrollments/queries';
 import { ResultsTab } from '../results/ResultsTab';
 import { CertificatesTab } from '../certificates/CertificatesTab';
 

@@ -1,5 +1,5 @@
-import type { Channel, Output, ParsedInput } from '../../../shared/contract';
-import type { AppCore } from '../app-core';
+import type { Channel, Output, ParsedInput } from '../../shared/contract';
+import type { AppCore } from './app-core';
 
 export type Handler<C extends Channel> = (ctx: AppCore, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 

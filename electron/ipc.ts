@@ -3,8 +3,6 @@ import { contract } from '../shared/contract';
 import type { AppCore } from './core/app-core';
 import { dispatch } from './core/dispatch';
 
-export const EVENT_CHANNEL = 'ttct:event';
-
 export interface TrustedWindow {
   webContents: Pick<WebContents, 'id' | 'mainFrame'>;
 }

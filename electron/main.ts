@@ -5,7 +5,7 @@ import { useBuiltReadWorker } from './core/io/sheet-worker';
 import { createLogger, type Logger } from './core/log';
 import { prepareDataDir, restrictUmask } from './core/private-files';
 import { privateTempPath } from './core/temp-files';
-import { EVENT_CHANNEL, registerIpc } from './ipc';
+import { registerIpc } from './ipc';
 import { appUrlMatcher, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 import { createElectronPrintPort } from './platform/printing';
 import { handleDownloads } from './platform/downloads';
@@ -95,15 +95,13 @@ function buildMenu(core: AppCore): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function createWindow(core: AppCore): Promise<void> {
+async function createWindow(): Promise<void> {
   const url = appUrl();
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js'), APP_TITLE));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  const unsubscribe = core.onEvent((e) => mainWindow?.webContents.send(EVENT_CHANNEL, e.name, e.payload));
-  mainWindow.on('closed', unsubscribe);
   await mainWindow.loadURL(url);
 }
 
@@ -133,7 +131,7 @@ async function start(): Promise<void> {
   const isAppUrl = appUrlMatcher(appUrl());
   registerIpc(ipcMain, core, () => mainWindow, isAppUrl);
   buildMenu(core);
-  await createWindow(core);
+  await createWindow();
 
   app.on('second-instance', () => {
     if (mainWindow) {

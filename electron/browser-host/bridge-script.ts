@@ -1,6 +1,5 @@
 /**
- * The browser host's stand-in for the preload: the same `window.ttct` shape, carried over HTTP
- * (invoke) and server-sent events (on). Served as a same-origin script, so the strict CSP holds.
+ * The browser host's stand-in for the preload: the same `window.ttct` shape, carried over HTTP. Served as a same-origin script, so the strict CSP holds.
  * Every call carries the start's token (server.ts), read from the address the page was opened at.
  */
 export const BRIDGE_SCRIPT = `(() => {
@@ -9,16 +8,6 @@ export const BRIDGE_SCRIPT = `(() => {
   const fromUrl = new URLSearchParams(location.search).get('t');
   if (fromUrl) sessionStorage.setItem('ttct-token', fromUrl);
   const token = fromUrl || sessionStorage.getItem('ttct-token') || '';
-  let source = null;
-  const listeners = new Map();
-  function ensureEvents() {
-    if (source) return;
-    source = new EventSource('/__host/events?t=' + encodeURIComponent(token));
-    source.onmessage = (m) => {
-      const { name, payload } = JSON.parse(m.data);
-      for (const l of listeners.get(name) || []) l(payload);
-    };
-  }
   const bridge = {
     invoke(channel, input) {
       if (typeof channel !== 'string' || !CHANNEL.test(channel)) return Promise.reject(new Error('Invalid channel'));
@@ -27,12 +16,6 @@ export const BRIDGE_SCRIPT = `(() => {
         headers: { 'Content-Type': 'application/json', 'X-TTCT-Token': token },
         body: JSON.stringify(input === undefined ? null : input),
       }).then((r) => r.json());
-    },
-    on(event, listener) {
-      ensureEvents();
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(listener);
-      return () => listeners.get(event).delete(listener);
     },
   };
   Object.defineProperty(window, 'ttct', { value: Object.freeze(bridge), writable: false, configurable: false });

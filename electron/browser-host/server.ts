@@ -41,8 +41,6 @@ export interface Host {
 
 /** A 20 MB list travels as base64 in JSON: about 27 MB. */
 export const MAX_BODY = 30 * 1024 * 1024;
-/** Event streams open at once; the page needs one, a few tabs a few more. */
-export const MAX_STREAMS = 8;
 
 /** "application/json" or "application/json; charset=utf-8", and nothing that merely starts like it. */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -91,11 +89,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // Even 30 MB crosses the loopback in well under a second: only a stalling client needs longer.
   const bodyMs = options.timeouts?.bodyMs ?? 10_000;
   const maxBody = options.maxBodyBytes ?? MAX_BODY;
-  const streams = new Set<http.ServerResponse>();
-  const unsubscribe = core.onEvent((e) => {
-    const data = `data: ${JSON.stringify(e)}\n\n`;
-    for (const s of streams) s.write(data);
-  });
 
   let origin = '';
   // Checked every second, so a client that never finishes its headers is dropped on time.
@@ -168,23 +161,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.writeHead(200, { 'Content-Type': MIME['.js']!, 'Cache-Control': 'no-store' }).end(BRIDGE_SCRIPT);
       return;
     }
-    if (url.pathname === '/__host/events') {
-      // EventSource cannot set headers: the token comes in the query.
-      if (!sameToken(url.searchParams.get('t'), token)) {
-        refuse(res, 403);
-        return;
-      }
-      // Refused rather than closing the oldest: EventSource reconnects when closed, so tabs would evict each other in a loop.
-      if (streams.size >= MAX_STREAMS) {
-        refuse(res, 429);
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
-    }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // The page's address carries the token: no Referer may take it anywhere.
       res.writeHead(200, { 'Content-Type': MIME['.html']!, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).end(indexHtml);
@@ -217,8 +193,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     token,
     core,
     close: async () => {
-      unsubscribe();
-      for (const s of streams) s.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       core.close();

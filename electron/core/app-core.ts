@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { AppStatus, Backup } from '../../shared/contract/app';
+import { dbProblemSchema, type AppStatus } from '../../shared/contract/app';
+import type { Backup } from '../../shared/contract/backups';
 import { todayInVietnam } from '../../shared/domain/dates';
 import { AppError, storageError } from './errors';
 import type { Logger } from './log';
@@ -18,8 +19,9 @@ import { keepAside, removeSideFiles, settleInterruptedRestore, stagedPath, swapI
 import { ensureSigningKey } from './certificates/keys';
 import { KeyKeeper } from './protection/key-keeper';
 import { databaseKey } from './protection/recovery-key';
-import { encryptDatabase, rekeyFile } from './protection/encrypt';
-import { ensureCentreId } from './protection/centre-id';
+import { encryptDatabase, rekeyFile } from './db/encrypt';
+import { ensureCentreId } from './protection/store';
+import { schemaVersion as schemaVersionOf } from './db/settings';
 
 export interface CoreOptions {
   dataDir: string;
@@ -43,7 +45,7 @@ export interface CoreOptions {
 
 type Problem = NonNullable<AppStatus['problem']>;
 
-export type CoreEvent = { name: string; payload: unknown };
+const KEY_DOES_NOT_OPEN = 'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.';
 
 /**
  * Everything a service needs, and nothing of the desktop shell: the data folder, the one writer
@@ -64,7 +66,6 @@ export class AppCore {
   private restoring = false;
   /** The keys in force; null when the database is kept plain (the bench's baseline). */
   readonly keys: KeyKeeper | null;
-  private readonly listeners = new Set<(e: CoreEvent) => void>();
   private readonly printPort: PrintPort | null;
   readonly dialogs: DialogPort | null;
   /** Background work the screen follows by polling (certificate batches). */
@@ -171,13 +172,8 @@ export class AppCore {
         return;
       }
       this.log.warn(`Database problem ${problem.code}: ${problem.message}`);
-      const code = problem.code as Problem['code'];
-      this.problemState = {
-        code: ['DB_NOT_SQLITE', 'DB_CORRUPT', 'DB_TOO_NEW', 'DATA_DIR_UNWRITABLE', 'DISK_FULL', 'DB_MISSING', 'DB_LOCKED'].includes(code)
-          ? code
-          : 'DB_OPEN_FAILED',
-        message: problem.message,
-      };
+      const known = dbProblemSchema.shape.code.safeParse(problem.code);
+      this.problemState = { code: known.success ? known.data : 'DB_OPEN_FAILED', message: problem.message };
     }
   }
 
@@ -207,13 +203,7 @@ export class AppCore {
     const key = KeyKeeper.fromTyped(typed);
     await this.exclusive(async () => {
       if (!opensWith(this.dbPath, key)) {
-        throw new AppError(
-          'RECOVERY_KEY_WRONG',
-          'Khóa khôi phục không mở được cơ sở dữ liệu này. Hãy kiểm tra từng nhóm trên giấy lưu khóa.',
-          {
-            recoveryKey: 'Khóa khôi phục không đúng.',
-          },
-        );
+        throw new AppError('RECOVERY_KEY_WRONG', KEY_DOES_NOT_OPEN, { recoveryKey: 'Khóa khôi phục không đúng.' });
       }
       await keys.adopt(key, this.now());
       this.close();
@@ -387,17 +377,8 @@ export class AppCore {
     this.connection = null;
   }
 
-  onEvent(listener: (e: CoreEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(name: string, payload: unknown): void {
-    for (const l of this.listeners) l({ name, payload });
-  }
-
   schemaVersion(): number {
-    return this.connection ? (this.connection.pragma('user_version', { simple: true }) as number) : 0;
+    return this.connection ? schemaVersionOf(this.connection) : 0;
   }
 
   static readonly latestSchemaVersion = LATEST_VERSION;

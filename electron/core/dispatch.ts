@@ -1,6 +1,7 @@
 import { contract, isChannel, zodIssuesToFields, type AppErrorShape, type Channel, type Result } from '../../shared/contract';
 import type { AppCore } from './app-core';
 import { AppError, storageError } from './errors';
+import { whileQueryOnly } from './db/query-only';
 import { handlers } from './handlers';
 import type { Handler } from './handler';
 
@@ -172,16 +173,13 @@ function runInTransaction(core: AppCore, channel: Channel, run: () => unknown): 
     return checkOutput(channel, value);
   });
   if (!QUERY_CHANNELS.has(channel)) return body.immediate();
-  db.pragma('query_only = ON');
   try {
-    return body.deferred();
+    return whileQueryOnly(db, () => body.deferred());
   } catch (err) {
     // Not the disk's fault: a read that writes is a bug, logged as one.
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_READONLY'))
       throw new Error(`${channel} tried to write while reading`, { cause: err });
     throw err;
-  } finally {
-    db.pragma('query_only = OFF');
   }
 }
 

@@ -1,23 +1,25 @@
 import type { Channel } from '../../shared/contract';
-import { appHandlers } from './services/app';
-import { centreHandlers } from './services/centre';
-import { programsHandlers } from './services/programs';
-import { learnersHandlers } from './services/learners';
-import { referenceHandlers } from './services/reference';
-import { unitsHandlers } from './services/units';
-import { importsHandlers } from './services/imports';
-import { lecturersHandlers } from './services/lecturers';
-import { plansHandlers } from './services/plans';
-import { classesHandlers } from './services/classes';
-import { timetableHandlers } from './services/timetable';
-import { holidaysHandlers } from './services/holidays';
-import { documentsHandlers } from './services/documents';
-import { enrollmentsHandlers } from './services/enrollments';
-import { certificatesHandlers } from './services/certificates';
-import { certificatePrintingHandlers } from './services/certificate-printing';
-import { trustedKeysHandlers } from './services/trusted-keys';
-import { reportsHandlers } from './services/reports';
-import { protectionHandlers } from './services/protection';
+import { appHandlers } from './app/handlers';
+import { backupsHandlers } from './backups/handlers';
+import { centreHandlers } from './centre/handlers';
+import { programsHandlers } from './programs/handlers';
+import { learnersHandlers } from './learners/handlers';
+import { referenceHandlers } from './reference/handlers';
+import { unitsHandlers } from './units/handlers';
+import { importsHandlers } from './imports/handlers';
+import { lecturersHandlers } from './lecturers/handlers';
+import { plansHandlers } from './plans/handlers';
+import { classesHandlers } from './classes/handlers';
+import { timetableHandlers } from './timetable/handlers';
+import { calendarHandlers } from './calendar/handlers';
+import { holidaysHandlers } from './holidays/handlers';
+import { documentsHandlers } from './documents/handlers';
+import { enrollmentsHandlers } from './enrollments/handlers';
+import { attendanceHandlers } from './attendance/handlers';
+import { resultsHandlers } from './results/handlers';
+import { certificatesHandlers } from './certificates/handlers';
+import { reportsHandlers } from './reports/handlers';
+import { protectionHandlers } from './protection/handlers';
 import { levelsHandlers } from './levels/handlers';
 import { studiesHandlers } from './studies/handlers';
 import type { Handler } from './handler';
@@ -42,6 +44,7 @@ export function mergeHandlers<M extends readonly object[]>(...maps: M): Merged<M
 /** Every channel of the contract has exactly one handler; a missing one fails to compile. */
 export const handlers: { [C in Channel]: Handler<C> } = mergeHandlers(
   appHandlers,
+  backupsHandlers,
   centreHandlers,
   programsHandlers,
   learnersHandlers,
@@ -52,12 +55,13 @@ export const handlers: { [C in Channel]: Handler<C> } = mergeHandlers(
   plansHandlers,
   classesHandlers,
   timetableHandlers,
+  calendarHandlers,
   holidaysHandlers,
   documentsHandlers,
   enrollmentsHandlers,
+  attendanceHandlers,
+  resultsHandlers,
   certificatesHandlers,
-  certificatePrintingHandlers,
-  trustedKeysHandlers,
   reportsHandlers,
   protectionHandlers,
   levelsHandlers,

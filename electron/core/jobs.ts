@@ -1,16 +1,11 @@
 import crypto from 'node:crypto';
 import { AppError, storageError } from './errors';
 import type { Logger } from './log';
+import type { JobState } from '../../shared/contract/common';
 
-export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+export type JobStatus = JobState['status'];
 
-export interface JobView<T> {
-  status: JobStatus;
-  done: number;
-  total: number;
-  message: string | null;
-  result: T | null;
-}
+export type JobView<T> = JobState & { result: T | null };
 
 export interface JobControl {
   /** Called after each step; `done` never goes down. */

@@ -1,4 +1,4 @@
-import { contract, type AppErrorShape, type Channel, type Input, type Output, type Result } from '../../shared/contract';
+import { contract, type AppErrorShape, type Channel, type Input, type Output, type Result, type TtctBridge } from '../../shared/contract';
 import { messageWithFields } from '../../shared/contract/field-labels';
 
 /**
@@ -19,11 +19,14 @@ export class ApiError extends Error {
   }
 }
 
+// Read through globalThis (the window in the page) so modules built on this one type-check and run in Node tests too.
+const bridge = () => (globalThis as typeof globalThis & { ttct: TtctBridge }).ttct;
+
 /** The one transport: window.ttct (preload in Electron, init script in the browser host). */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   let result: Result<Output<C>>;
   try {
-    result = (await window.ttct.invoke(channel, input)) as Result<Output<C>>;
+    result = (await bridge().invoke(channel, input)) as Result<Output<C>>;
   } catch {
     throw new ApiError({
       code: 'TRANSPORT',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, requiredText, text, type ChannelDef } from './common';
+import { id, isoDate, jobIdInput, jobStartSchema, jobStateSchema, requiredText, text, type ChannelDef } from './common';
 import { patternError, storedPattern } from '../domain/cert-numbering';
 import { formatNumber } from '../domain/format';
 import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
@@ -210,22 +210,18 @@ export const certificatesChannels = {
       target: z.enum(['pdf', 'printer'], { error: 'Chọn lưu PDF hoặc in ra máy in' }),
       deviceName: z.string().trim().min(1, 'Chọn máy in').max(300).optional(),
     }),
-    output: z.object({ jobId: z.string(), total: z.number() }),
+    output: jobStartSchema,
   },
   'certificates.batchStatus': {
-    input: z.object({ jobId: z.uuid('Mã lượt in không hợp lệ') }),
-    output: z.object({
-      status: z.enum(['running', 'done', 'cancelled', 'failed']),
-      done: z.number(),
-      total: z.number(),
-      message: z.string().nullable(),
+    input: jobIdInput('lượt in'),
+    output: jobStateSchema.extend({
       /** The PDF, once, when a PDF batch is done. */
       file: z.object({ fileName: z.string(), dataBase64: z.string(), pages: z.number() }).nullable(),
       /** Certificates counted as printed (sent to the printer; a PDF counts none). */
       printed: z.number(),
     }),
   },
-  'certificates.cancelBatch': { input: z.object({ jobId: z.uuid('Mã lượt in không hợp lệ') }), output: z.object({}) },
+  'certificates.cancelBatch': { input: jobIdInput('lượt in'), output: z.object({}) },
   /** A layout being edited (not yet saved) printed with illustrative values, exactly as it would print. */
   'certificates.layoutPreview': {
     input: z.object({ programId: id, layout: certificateLayoutSchema }),

@@ -28,8 +28,6 @@ export const CLASS_STATUS_LABELS: Record<ClassStatus, string> = {
   cancelled: 'Đã hủy',
 };
 
-const half = z.enum(['sang', 'chieu']);
-
 export const classSiteSchema = z.object({ place: requiredText(200), contact: text(200) });
 
 export const classInput = z
@@ -103,50 +101,6 @@ export const classSchema = z.object({
 });
 export type ClassRow = z.infer<typeof classSchema>;
 
-export const sessionInput = z.object({
-  /** Kept across edits: attendance will point at sessions. */
-  id: id.optional(),
-  date: isoDate,
-  half,
-  topicId: id.nullable(),
-  title: requiredText(300),
-  lecturerId: id.nullable(),
-  venueId: id.nullable(),
-  periods: intInRange(1, 6, 'Số tiết một buổi phải từ 1 đến 6'),
-});
-export type SessionInput = z.infer<typeof sessionInput>;
-
-export const sessionSchema = sessionInput.extend({
-  lecturerName: z.string().nullable(),
-  venueName: z.string().nullable(),
-});
-
-export const problemSchema = z.object({
-  /** Index of the session in the list checked, or null for the timetable as a whole. */
-  index: z.number().nullable(),
-  kind: z.enum(['outside_dates', 'class_overlap', 'lecturer_busy', 'venue_busy', 'holiday', 'weekend', 'archived', 'norm', 'not_placed']),
-  severity: z.enum(['error', 'warning']),
-  message: z.string(),
-});
-export type TimetableProblem = z.infer<typeof problemSchema>;
-
-export const timetableSchema = z.object({
-  sessions: z.array(sessionSchema),
-  problems: z.array(problemSchema),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-});
-
-export const calendarItemSchema = z.object({
-  classId: z.number(),
-  className: z.string(),
-  date: z.string(),
-  half,
-  title: z.string(),
-  lecturerName: z.string().nullable(),
-  venueName: z.string().nullable(),
-});
-
 export const classesChannels = {
   'classes.list': {
     input: z.object({ year: z.number().int().min(1990).max(2100).nullable(), programId: id.nullable() }),
@@ -161,29 +115,5 @@ export const classesChannels = {
   'classes.setStatus': {
     input: z.object({ id, status: z.enum(CLASS_STATUSES), reason: text(500).optional() }),
     output: classSchema,
-  },
-  'timetable.get': { input: z.object({ classId: id }), output: timetableSchema },
-  'timetable.generate': {
-    input: z.object({
-      classId: id,
-      startDate: isoDate,
-      halves: z.array(half).min(1, 'Chọn ít nhất một buổi trong ngày'),
-      lecturerByTopic: z.record(z.string(), id.nullable()),
-    }),
-    output: timetableSchema,
-  },
-  'timetable.check': {
-    input: z.object({ classId: id, sessions: z.array(sessionInput).max(400), adjustClassDates: z.boolean().default(false) }),
-    output: timetableSchema,
-  },
-  'timetable.save': {
-    input: z.object({ classId: id, sessions: z.array(sessionInput).max(400), adjustClassDates: z.boolean() }),
-    output: timetableSchema,
-  },
-  'calendar.sessions': {
-    input: z
-      .object({ from: isoDate, to: isoDate, lecturerId: id.nullable(), venueId: id.nullable() })
-      .refine((r) => r.from <= r.to, { path: ['to'], message: 'Khoảng ngày không hợp lệ' }),
-    output: z.array(calendarItemSchema),
   },
 } satisfies Record<string, ChannelDef>;

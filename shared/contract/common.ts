@@ -83,6 +83,26 @@ export const id = z.number({ error: 'Thiếu mã bản ghi' }).int().positive();
 
 export const empty = z.object({}).strict();
 
+export const JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
+
+/**
+ * Where a long background job stands (printing a batch, summing a report period): the screen polls
+ * its `…Status` channel with the job's id until it is no longer running.
+ */
+export const jobStateSchema = z.object({
+  status: z.enum(JOB_STATUSES),
+  done: z.number(),
+  total: z.number(),
+  message: z.string().nullable(),
+});
+export type JobState = z.infer<typeof jobStateSchema>;
+
+/** A job's start: its id, and how many steps it has (the progress bar's end before the first poll). */
+export const jobStartSchema = z.object({ jobId: z.string(), total: z.number() });
+
+/** The input of a job's status and cancel channels; `what` names the job for a wrong id ("lượt in"). */
+export const jobIdInput = (what: string) => z.object({ jobId: z.uuid(`Mã ${what} không hợp lệ`) });
+
 /** A whole number field with one Vietnamese message for every way it can be wrong. */
 export const intInRange = (min: number, max: number, message: string) =>
   z.number({ error: message }).int(message).min(min, message).max(max, message);

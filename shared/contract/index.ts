@@ -1,15 +1,22 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { backupsChannels } from './backups';
 import { centreChannels } from './centre';
 import { programsChannels } from './programs';
-import { learnersChannels, referenceChannels, unitsChannels } from './learners';
+import { learnersChannels } from './learners';
+import { unitsChannels } from './units';
+import { referenceChannels } from './reference';
 import { importsChannels } from './imports';
 import { lecturersChannels } from './lecturers';
 import { plansChannels } from './plans';
 import { classesChannels } from './classes';
+import { timetableChannels } from './timetable';
+import { calendarChannels } from './calendar';
 import { holidaysChannels } from './holidays';
 import { documentsChannels } from './documents';
 import { enrollmentsChannels } from './enrollments';
+import { attendanceChannels } from './attendance';
+import { resultsChannels } from './results';
 import { certificatesChannels } from './certificates';
 import { reportsChannels } from './reports';
 import { protectionChannels } from './protection';
@@ -18,6 +25,7 @@ import { studiesChannels } from './studies';
 
 export const contract = {
   ...appChannels,
+  ...backupsChannels,
   ...centreChannels,
   ...programsChannels,
   ...learnersChannels,
@@ -27,9 +35,13 @@ export const contract = {
   ...lecturersChannels,
   ...plansChannels,
   ...classesChannels,
+  ...timetableChannels,
+  ...calendarChannels,
   ...holidaysChannels,
   ...documentsChannels,
   ...enrollmentsChannels,
+  ...attendanceChannels,
+  ...resultsChannels,
   ...certificatesChannels,
   ...reportsChannels,
   ...protectionChannels,
@@ -49,10 +61,12 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** The shape both transports give the renderer (preload in Electron, init script in the browser host). */
+/**
+ * The shape both transports give the renderer (preload in Electron, init script in the browser host):
+ * requests only. Long work is followed by polling its job (shared/contract/common.ts, jobStateSchema).
+ */
 export interface TtctBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 export { zodIssuesToFields, WHOLE_INPUT, type Result, type AppErrorShape } from './common';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, intInRange, requiredText, type ChannelDef } from './common';
+import { id, intInRange, jobIdInput, jobStartSchema, jobStateSchema, requiredText, type ChannelDef } from './common';
 import { fileOutput } from './learners';
 
 const yearField = intInRange(1990, 2100, 'Năm phải từ 1990 đến 2100');
@@ -141,18 +141,13 @@ export const reportsChannels = {
    */
   'reports.prepare': {
     input: z.object({ period: reportPeriodSchema }),
-    output: z.object({ jobId: z.string().nullable(), total: z.number() }),
+    output: jobStartSchema.extend({ jobId: z.string().nullable() }),
   },
   'reports.prepareStatus': {
-    input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }),
-    output: z.object({
-      status: z.enum(['running', 'done', 'cancelled', 'failed']),
-      done: z.number(),
-      total: z.number(),
-      message: z.string().nullable(),
-    }),
+    input: jobIdInput('công việc'),
+    output: jobStateSchema,
   },
-  'reports.cancelPrepare': { input: z.object({ jobId: z.uuid('Mã công việc không hợp lệ') }), output: z.object({}) },
+  'reports.cancelPrepare': { input: jobIdInput('công việc'), output: z.object({}) },
   'reports.get': { input: z.object({ period: reportPeriodSchema }), output: reportSchema },
   'reports.xlsx': { input: z.object({ period: reportPeriodSchema }), output: fileOutput },
   'reports.preview': { input: z.object({ period: reportPeriodSchema }), output: z.object({ title: z.string(), html: z.string() }) },

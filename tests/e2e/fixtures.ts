@@ -9,9 +9,10 @@ import { CHROMIUM_ARGS } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Channel, Input, Output, Result } from '../../shared/contract';
+import { saveCentre } from '../fixtures/builders';
 import { personalDataInLogs } from '../fixtures/personal-data';
+import { shot } from './pages/shots';
 
-export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 // TTCT_RENDERER: a build of one's own while others rebuild out/ (several people on one working tree).
 const RENDERER = process.env.TTCT_RENDERER ?? path.resolve(__dirname, '../../out/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,38 +42,29 @@ export function browserForFile(): () => Browser {
 
 /** The profile of a commune-era centre: without one the app opens on the first-start page. */
 export async function saveCentreProfile(core: AppCore): Promise<void> {
-  const r = await dispatch(core, 'centre.save', {
-    validFrom: '2025-07-01',
-    name: 'Trung tâm Chính trị xã Đắk Hà',
-    superior: 'Đảng ủy xã Đắk Hà',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  await saveCentre(core);
 }
 
-/** Data folders of the running test not yet scanned, and what the scans found. */
-const unscanned = new Set<string>();
+/** Data folders in use and what their logs have been found to hold (each finding is told once). */
+const watched = new Set<string>();
+const told = new Set<string>();
 const personalDataFound: string[] = [];
 
 function scanLogs(dir: string): void {
-  if (!unscanned.delete(dir)) return;
-  personalDataFound.push(...personalDataInLogs(dir));
+  for (const finding of personalDataInLogs(dir)) {
+    if (told.has(`${dir}\n${finding}`)) continue;
+    told.add(`${dir}\n${finding}`);
+    personalDataFound.push(finding);
+  }
 }
 
 /**
  * Issue 13: whatever a test typed, imported or printed, the log holds no name, CCCD or birth date
- * of the people in tests/fixtures/personal-data.ts. Each data folder's logs are read when the test
- * removes it (after the host has closed) or, if it did not, here; any find fails the test.
+ * of the people in tests/fixtures/personal-data.ts. The logs of every data folder in use are read after
+ * each test (a step of a journey sharing one folder too) and when the folder is removed; any find fails the test.
  */
 afterEach(() => {
-  for (const dir of [...unscanned]) scanLogs(dir);
+  for (const dir of watched) scanLogs(dir);
   const found = personalDataFound.splice(0);
   if (found.length) throw new Error(`Personal data in the log (issue 13): ${found.join('; ')}`);
 });
@@ -80,11 +72,12 @@ afterEach(() => {
 /** An isolated data folder per test, like Actual's e2e fixtures; removed unless KEEP_E2E_DATA is set. */
 export function dataFolder(): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-e2e-'));
-  unscanned.add(dir);
+  watched.add(dir);
   return {
     dir,
     remove: () => {
       scanLogs(dir);
+      watched.delete(dir);
       if (!process.env.KEEP_E2E_DATA) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -125,11 +118,9 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/** A picture for the documentation run only (`npm run screenshots`); see pages/shots.ts. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let dialogs and menus finish their fade so the picture shows what the clerk sees.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await shot(page, name);
 }
 
 /** Types a date into an MUI X date field the way a clerk does: click the day, then type ddMMyyyy. */
@@ -137,13 +128,6 @@ export async function typeDate(page: Page, label: string, ddmmyyyy: string, nth 
   const field = page.getByRole('group', { name: label }).nth(nth);
   await field.getByRole('spinbutton', { name: 'Ngày' }).click();
   await page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
-}
-
-/** Picks a printout on the class's "In văn bản" tab and waits for its preview to change. */
-export async function chooseDocument(page: Page, label: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Văn bản' }).click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-  await page.locator(`iframe[title^="Xem trước"]`).first().waitFor();
 }
 
 /** Sets up data through the core exactly as the renderer would call it; a refusal fails the test. */

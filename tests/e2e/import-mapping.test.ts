@@ -1,20 +1,11 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import {
-  SCREENSHOTS,
-  browserForFile,
-  dataFolder,
-  ok,
-  saveCentreProfile,
-  screenshot,
-  seriousAccessibilityProblems,
-  startApp,
-  watchConsole,
-} from './fixtures';
-
-const browser = browserForFile();
+import { describe, expect } from 'vitest';
+import { ok, saveCentreProfile, seriousAccessibilityProblems } from './fixtures';
+import { eventually, fitsWidth } from './pages/app';
+import { journey } from './pages/journey';
+import { shot } from './pages/shots';
 
 type Row = [string, 'x' | null, 'x' | null, string, string];
 
@@ -58,10 +49,6 @@ function mappingOf(page: Page, letter: string) {
   return page.getByRole('combobox', { name: `Cột ${letter} nhập vào` });
 }
 
-async function fitsTheScreen(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
-}
-
 /** Cells of the check table whose text is cut off (wider or taller than the cell shows). */
 async function cutCells(page: Page, column: string): Promise<string[]> {
   return page.evaluate((label) => {
@@ -76,94 +63,95 @@ async function cutCells(page: Page, column: string): Promise<string[]> {
 }
 
 describe('import: the clerk’s column mapping is remembered per header (issue 14)', () => {
-  it('maps «Đơn vị» to the Party cell once, gets it back on the next list, and shows the sex read on the check screen', async () => {
-    const data = dataFolder();
-    const host = await startApp(data.dir);
-    try {
-      await saveCentreProfile(host.core);
-      const first = path.join(data.dir, 'DS_thang3.xlsx');
-      const second = path.join(data.dir, 'DS_thang4.xlsx');
+  const j = journey({
+    seed: async (core, dir) => {
+      await saveCentreProfile(core);
+      const first = path.join(dir, 'DS_thang3.xlsx');
+      const second = path.join(dir, 'DS_thang4.xlsx');
       await cellList(first, FIRST);
       await cellList(second, SECOND);
+      return { first, second };
+    },
+    open: '#/learners/import',
+  });
 
-      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
-      const problems = watchConsole(page);
-      await page.goto(`${host.url}#/learners/import`);
-      await chooseFile(page, first);
-      // The header alone says workplace; the clerk knows this cell puts its Party cell there.
-      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
-      expect(await page.getByText('theo lần nhập trước').count()).toBe(0);
-      await mappingOf(page, 'F').click();
-      await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
-      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-      await page.getByRole('gridcell', { name: 'Lương Thị Mai' }).waitFor();
-      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-      await page.getByText(/Đã nhập xong: thêm 2 người mới/).waitFor();
+  j.step('maps «Đơn vị» to the Party cell once and imports the first list', async () => {
+    const { page } = j;
+    await chooseFile(page, j.seeded.first);
+    // The header alone says workplace; the clerk knows this cell puts its Party cell there.
+    await eventually(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
+    expect(await page.getByText('theo lần nhập trước').count()).toBe(0);
+    await mappingOf(page, 'F').click();
+    await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
+    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+    await page.getByRole('gridcell', { name: 'Lương Thị Mai' }).waitFor();
+    await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await page.getByText(/Đã nhập xong: thêm 2 người mới/).waitFor();
+  });
 
-      // The next list from the same cell: «Đơn vị» comes back as the Party cell, marked as remembered.
-      await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
-      await chooseFile(page, second);
-      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Chi bộ, đảng bộ');
-      await page.getByText('theo lần nhập trước ·').waitFor();
-      await page.getByText(/Một cột được chọn như lần nhập trước/).waitFor();
-      expect(await mappingOf(page, 'C').textContent()).toBe('Giới tính: đánh dấu là Nam');
-      expect(await mappingOf(page, 'D').textContent()).toBe('Giới tính: đánh dấu là Nữ');
-      await fitsTheScreen(page);
-      await screenshot(page, '80-import-mapping-remembered');
-      // The page's status bar covers the table's lower rows in a full-page picture: the table alone too.
-      await page
-        .getByRole('table', { name: 'Chọn cột' })
-        .screenshot({ path: path.join(SCREENSHOTS, '80-import-mapping-remembered-table.png') });
-      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  j.step('the next list from the same cell gets «Đơn vị» back as the Party cell, marked as remembered', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await chooseFile(page, j.seeded.second);
+    await eventually(() => mappingOf(page, 'F').textContent()).toBe('Chi bộ, đảng bộ');
+    await page.getByText('theo lần nhập trước ·').waitFor();
+    await page.getByText(/Một cột được chọn như lần nhập trước/).waitFor();
+    expect(await mappingOf(page, 'C').textContent()).toBe('Giới tính: đánh dấu là Nam');
+    expect(await mappingOf(page, 'D').textContent()).toBe('Giới tính: đánh dấu là Nữ');
+    await fitsWidth(page);
+    await shot(page, '80-import-mapping-remembered');
+    // The page's status bar covers the table's lower rows in a full-page picture: the table alone too.
+    await shot(page, '80-import-mapping-remembered-table', { of: page.getByRole('table', { name: 'Chọn cột' }) });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
 
-      // The clerk can set the remembered column back to the header's own reading, and choose again.
-      await page.getByRole('button', { name: 'Không dùng cách đã nhớ' }).click();
-      await expect.poll(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
-      expect(await page.getByText('theo lần nhập trước ·').count()).toBe(0);
-      await mappingOf(page, 'F').click();
-      await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
-      await page.getByText('theo lần nhập trước ·').waitFor();
+  j.step('the clerk can set the remembered column back to the header’s own reading, and choose again', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Không dùng cách đã nhớ' }).click();
+    await eventually(() => mappingOf(page, 'F').textContent()).toBe('Đơn vị công tác');
+    expect(await page.getByText('theo lần nhập trước ·').count()).toBe(0);
+    await mappingOf(page, 'F').click();
+    await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
+    await page.getByText('theo lần nhập trước ·').waitFor();
+  });
 
-      // The check screen: the sex as read, the Party cell whole, no room spent on empty columns.
-      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-      await page.getByRole('gridcell', { name: 'Siu Thị Nhung' }).waitFor();
-      const headers = await page.locator('[aria-label="Các dòng trong tệp"] [role="columnheader"]').allTextContents();
-      expect(headers).toEqual(['Dòng', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Tình trạng', 'Vấn đề', 'Xử lý']);
-      const sexes = await page.evaluate(() =>
-        [...document.querySelectorAll('[aria-label="Các dòng trong tệp"] [role="rowgroup"] [role="row"]')].map((r) => [
-          r.querySelectorAll('[role="gridcell"]')[1]?.textContent,
-          r.querySelectorAll('[role="gridcell"]')[2]?.textContent,
-        ]),
-      );
-      expect(sexes).toEqual([
-        ['Siu Thị Nhung', 'Nữ'],
-        ['Trương Văn Phúc', 'Nam'],
-        ['A Sang', 'Chưa rõ'],
-        ['Hồ Văn Lâm', 'Nam'],
-      ]);
-      await page.getByRole('gridcell', { name: 'Chi bộ Phòng Văn hóa – Xã hội xã Đắk Hà' }).waitFor();
-      expect(await cutCells(page, 'Chi bộ')).toEqual([]);
-      expect(await cutCells(page, 'Họ và tên')).toEqual([]);
-      await fitsTheScreen(page);
-      await screenshot(page, '81-import-check-sex-and-cell');
-      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  j.step('the check screen shows the sex as read, the Party cell whole, and no empty columns', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+    await page.getByRole('gridcell', { name: 'Siu Thị Nhung' }).waitFor();
+    const headers = await page.locator('[aria-label="Các dòng trong tệp"] [role="columnheader"]').allTextContents();
+    expect(headers).toEqual(['Dòng', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Tình trạng', 'Vấn đề', 'Xử lý']);
+    const sexes = await page.evaluate(() =>
+      [...document.querySelectorAll('[aria-label="Các dòng trong tệp"] [role="rowgroup"] [role="row"]')].map((r) => [
+        r.querySelectorAll('[role="gridcell"]')[1]?.textContent,
+        r.querySelectorAll('[role="gridcell"]')[2]?.textContent,
+      ]),
+    );
+    expect(sexes).toEqual([
+      ['Siu Thị Nhung', 'Nữ'],
+      ['Trương Văn Phúc', 'Nam'],
+      ['A Sang', 'Chưa rõ'],
+      ['Hồ Văn Lâm', 'Nam'],
+    ]);
+    await page.getByRole('gridcell', { name: 'Chi bộ Phòng Văn hóa – Xã hội xã Đắk Hà' }).waitFor();
+    expect(await cutCells(page, 'Chi bộ')).toEqual([]);
+    expect(await cutCells(page, 'Họ và tên')).toEqual([]);
+    await fitsWidth(page);
+    await shot(page, '81-import-check-sex-and-cell');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
 
-      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-      await page.getByText(/Đã nhập xong: thêm 3 người mới, gắn 1 dòng vào hồ sơ đã có/).waitFor();
-      expect(problems).toEqual([]);
-      await page.close();
-    } finally {
-      await host.close();
-      data.remove();
-    }
-  }, 120_000);
+  j.step('imports the list, linking the person already registered', async () => {
+    await j.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await j.page.getByText(/Đã nhập xong: thêm 3 người mới, gắn 1 dòng vào hồ sơ đã có/).waitFor();
+  });
+});
 
-  it('shows a TCVN3 list converted, keeps «Nhập vào sổ» off until the clerk chooses, and imports it in Unicode', async () => {
-    const data = dataFolder();
-    const host = await startApp(data.dir);
-    try {
-      await saveCentreProfile(host.core);
-      const file = path.join(data.dir, 'DS_VnTime.xlsx');
+describe('import: a list typed in the old TCVN3 font (issue 14)', () => {
+  const j = journey({
+    seed: async (core, dir) => {
+      await saveCentreProfile(core);
+      const file = path.join(dir, 'DS_VnTime.xlsx');
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('DS');
       ws.addRow(['STT', 'Hä vµ tªn', 'Ngµy sinh', 'Chi bé']);
@@ -171,40 +159,42 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
       ws.addRow([2, 'TrÇn ThÞ B×nh', '02/09/1995', 'Chi bé th«n 1']);
       ws.addRow([3, '§Æng Xu©n Tr­êng', '1985', 'Chi bé th«n 2']);
       await wb.xlsx.writeFile(file);
+      return file;
+    },
+    open: '#/learners/import',
+  });
 
-      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
-      const problems = watchConsole(page);
-      await page.goto(`${host.url}#/learners/import`);
-      await page.locator('input[type="file"]').setInputFiles(file);
-      await page.getByText('Danh sách này gõ bằng phông chữ cũ (TCVN3 / .VnTime) — chữ hiển thị sai. Chuyển sang Unicode?').waitFor();
-      await page.getByText('Nguyễn Văn An', { exact: true }).waitFor();
-      await expect.poll(() => mappingOf(page, 'B').textContent()).toBe('Họ và tên');
-      await fitsTheScreen(page);
-      await screenshot(page, '82-import-legacy-font-notice');
-      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  j.step('shows the list converted, with a notice asking whether to convert', async () => {
+    const { page } = j;
+    await page.locator('input[type="file"]').setInputFiles(j.seeded);
+    await page.getByText('Danh sách này gõ bằng phông chữ cũ (TCVN3 / .VnTime) — chữ hiển thị sai. Chuyển sang Unicode?').waitFor();
+    await page.getByText('Nguyễn Văn An', { exact: true }).waitFor();
+    await eventually(() => mappingOf(page, 'B').textContent()).toBe('Họ và tên');
+    await fitsWidth(page);
+    await shot(page, '82-import-legacy-font-notice');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
 
-      // Checked while undecided: the rows show as in the file and nothing can be written yet.
-      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-      await page.getByRole('gridcell', { name: 'NguyÔn V¨n An' }).waitFor();
-      expect(await page.getByRole('button', { name: 'Nhập vào sổ' }).isDisabled()).toBe(true);
-      await page.getByText('Hãy chọn chuyển sang Unicode hoặc giữ nguyên phông chữ trước khi nhập.').waitFor();
-      await screenshot(page, '83-import-legacy-font-undecided');
-      await page.getByRole('button', { name: 'Chuyển sang Unicode' }).click();
-      await page.getByRole('gridcell', { name: 'Đặng Xuân Trường' }).waitFor();
-      await page.getByText('được chuyển sang Unicode khi kiểm tra và khi nhập vào sổ').waitFor();
-      await fitsTheScreen(page);
-      await screenshot(page, '84-import-legacy-font-converted');
-      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  j.step('checked while undecided: the rows show as in the file and «Nhập vào sổ» stays off', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+    await page.getByRole('gridcell', { name: 'NguyÔn V¨n An' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập vào sổ' }).isDisabled()).toBe(true);
+    await page.getByText('Hãy chọn chuyển sang Unicode hoặc giữ nguyên phông chữ trước khi nhập.').waitFor();
+    await shot(page, '83-import-legacy-font-undecided');
+  });
 
-      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-      await page.getByText(/Đã nhập xong: thêm 3 người mới/).waitFor();
-      const names = (await ok(host.core, 'learners.search', { q: '' })).rows.map((r) => r.fullName);
-      expect(names.sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Đặng Xuân Trường'].sort());
-      expect(problems).toEqual([]);
-      await page.close();
-    } finally {
-      await host.close();
-      data.remove();
-    }
-  }, 120_000);
+  j.step('converted to Unicode, the list imports in Unicode', async () => {
+    const { page } = j;
+    await page.getByRole('button', { name: 'Chuyển sang Unicode' }).click();
+    await page.getByRole('gridcell', { name: 'Đặng Xuân Trường' }).waitFor();
+    await page.getByText('được chuyển sang Unicode khi kiểm tra và khi nhập vào sổ').waitFor();
+    await fitsWidth(page);
+    await shot(page, '84-import-legacy-font-converted');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await page.getByText(/Đã nhập xong: thêm 3 người mới/).waitFor();
+    const names = (await ok(j.core, 'learners.search', { q: '' })).rows.map((r) => r.fullName);
+    expect(names.sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Đặng Xuân Trường'].sort());
+  });
 });

@@ -1,74 +1,73 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { recognisedClass } from './certificate-fixtures';
-import { browserForFile, dataFolder, ok, screenshot, SCREENSHOTS, seriousAccessibilityProblems, startApp, watchConsole } from './fixtures';
-
-const browser = browserForFile();
+import { ok, seriousAccessibilityProblems } from './fixtures';
+import { downloadOf, pdfText } from './pages/files';
+import { journey } from './pages/journey';
+import { shot, shotPdf } from './pages/shots';
 
 describe('a person’s learning record — as a clerk', () => {
-  it('opens «Giấy xác nhận quá trình học tập» on the person’s page, types what it is for and saves the PDF', async () => {
-    const data = dataFolder();
-    const host = await startApp(data.dir);
-    try {
-      const core = host.core;
+  const j = journey({
+    seed: async (core) => {
       const cls = await recognisedClass(core);
       await ok(core, 'certificates.issue', { classId: cls.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
-      const an = (await ok(core, 'enrollments.list', { classId: cls.id })).enrollments.find((e) => e.fullName === 'Trần Văn An')!;
+      return (await ok(core, 'enrollments.list', { classId: cls.id })).enrollments.find((e) => e.fullName === 'Trần Văn An')!;
+    },
+    open: (an) => `#/learners/${an.personId}`,
+  });
+  const dialog = () => j.page.getByRole('dialog', { name: 'Giấy xác nhận quá trình học tập' });
+  const fileName = (ext: string) => `giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${j.seeded.personId}.${ext}`;
 
-      const page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
-      const problems = watchConsole(page);
-      await page.goto(`${host.url}#/learners/${an.personId}`);
-      const open = page.getByRole('button', { name: 'Giấy xác nhận quá trình học tập' });
-      await open.waitFor();
-      await screenshot(page, 'learning-record-person-page');
-      // By keyboard: the button takes the focus and Enter opens the dialog.
-      await open.focus();
-      await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'Giấy xác nhận quá trình học tập' });
-      // The purpose field has the focus: the clerk types straight away.
-      await page.keyboard.type('bổ sung hồ sơ cán bộ');
-      await dialog.locator('iframe[title="Xem trước: Giấy xác nhận quá trình học tập — Trần Văn An"]').waitFor();
-      await page
-        .frameLocator('iframe[title^="Xem trước"]')
-        .getByText(/để bổ sung hồ sơ cán bộ\./)
-        .waitFor();
-      await screenshot(page, 'learning-record-dialog');
-      // The whole dialog, its buttons included, fits the office PC's screen.
-      const box = (await dialog.getByRole('button', { name: 'Đóng' }).boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(768);
-      expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  j.step('opens «Giấy xác nhận quá trình học tập» from the person’s page by keyboard and types what it is for', async () => {
+    const { page } = j;
+    const open = page.getByRole('button', { name: 'Giấy xác nhận quá trình học tập' });
+    await open.waitFor();
+    await shot(page, 'learning-record-person-page');
+    // By keyboard: the button takes the focus and Enter opens the dialog.
+    await open.focus();
+    await page.keyboard.press('Enter');
+    // The purpose field has the focus: the clerk types straight away.
+    await page.keyboard.type('bổ sung hồ sơ cán bộ');
+    await dialog().locator('iframe[title="Xem trước: Giấy xác nhận quá trình học tập — Trần Văn An"]').waitFor();
+    await page
+      .frameLocator('iframe[title^="Xem trước"]')
+      .getByText(/để bổ sung hồ sơ cán bộ\./)
+      .waitFor();
+    await shot(page, 'learning-record-dialog');
+  });
 
-      const download = page.waitForEvent('download');
-      await dialog.getByRole('button', { name: 'Lưu PDF' }).click();
-      const file = await download;
-      expect(file.suggestedFilename()).toBe(`giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${an.personId}.pdf`);
-      const saved = path.join(data.dir, file.suggestedFilename());
-      await file.saveAs(saved);
-      await dialog.getByText(`Đã lưu tệp ${file.suggestedFilename()}.`).waitFor();
-      const text = execFileSync('pdftotext', ['-raw', saved, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      for (const s of [
-        'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP',
-        'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
-        '1/2026/GCN',
-        'để bổ sung hồ sơ cán bộ',
-        'Nguyễn Văn An',
-      ]) {
-        expect(text).toContain(s);
-      }
-      execFileSync('pdftoppm', ['-png', '-r', '60', saved, path.join(SCREENSHOTS, 'learning-record-pdf')]);
-      const word = page.waitForEvent('download');
-      await dialog.getByRole('button', { name: 'Lưu Word (.docx)' }).click();
-      expect((await word).suggestedFilename()).toBe(`giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${an.personId}.docx`);
-      await dialog.getByText(`Đã lưu tệp giay-xac-nhan-qua-trinh-hoc-tap-tran-van-an-${an.personId}.docx.`).waitFor();
+  j.step('the dialog, its buttons included, fits the office PC’s screen and has no serious accessibility problem', async () => {
+    const box = (await dialog().getByRole('button', { name: 'Đóng' }).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await seriousAccessibilityProblems(j.page)).toEqual([]);
+  });
 
-      await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'detached' });
-      expect(problems).toEqual([]);
-      await page.close();
-    } finally {
-      await host.close();
-      data.remove();
+  j.step('saves the PDF, which reads back with the class, the certificate, the purpose and the signer', async () => {
+    const file = await downloadOf(j.page, () => dialog().getByRole('button', { name: 'Lưu PDF' }).click());
+    expect(file.suggestedFilename()).toBe(fileName('pdf'));
+    const saved = path.join(j.dir, file.suggestedFilename());
+    await file.saveAs(saved);
+    await dialog().getByText(`Đã lưu tệp ${file.suggestedFilename()}.`).waitFor();
+    const text = pdfText(saved);
+    for (const s of [
+      'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP',
+      'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026',
+      '1/2026/GCN',
+      'để bổ sung hồ sơ cán bộ',
+      'Nguyễn Văn An',
+    ]) {
+      expect(text).toContain(s);
     }
+    shotPdf(saved, 'learning-record-pdf', { dpi: 60 });
+  });
+
+  j.step('saves the Word file and closes with Escape', async () => {
+    const word = await downloadOf(j.page, () => dialog().getByRole('button', { name: 'Lưu Word (.docx)' }).click());
+    expect(word.suggestedFilename()).toBe(fileName('docx'));
+    await dialog()
+      .getByText(`Đã lưu tệp ${fileName('docx')}.`)
+      .waitFor();
+    await j.page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
   });
 });

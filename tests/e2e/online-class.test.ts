@@ -1,10 +1,13 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ONLINE_LIST_ROWS } from '../fixtures/personal-data';
-import { browserForFile, dataFolder, ok, saveCentreProfile, screenshot, startApp, watchConsole } from './fixtures';
-
-const browser = browserForFile();
+import { ok, saveCentreProfile } from './fixtures';
+import { allSaved } from './pages/app';
+import { classTab } from './pages/class-page';
+import { journey } from './pages/journey';
+import { saveKndClass, saveTimetable } from './pages/seed';
+import { shot } from './pages/shots';
 
 /** A cell's list of non-members, the way cells send them. */
 async function cellList(file: string) {
@@ -16,24 +19,16 @@ async function cellList(file: string) {
 }
 
 describe('an online class — as a clerk', () => {
-  it('imports a cell list straight into the class, places learners at sites and takes the roll per site', async () => {
-    const data = dataFolder();
-    const host = await startApp(data.dir);
-    try {
-      const core = host.core;
+  const j = journey({
+    viewport: { width: 1366, height: 900 },
+    seed: async (core, dir) => {
       await saveCentreProfile(core);
-      const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
-      const cls = await ok(core, 'classes.save', {
-        programId: knd.id,
-        planLineId: null,
+      const cls = await saveKndClass(core, {
         cohortNumber: 2,
-        cohortNumbering: 'per_year',
         name: 'Lớp bồi dưỡng nhận thức về Đảng khóa II năm 2026 (trực tuyến)',
         startDate: '2026-04-06',
         endDate: '2026-04-10',
-        venueId: null,
         form: 'online',
-        homeroomLecturerId: null,
         capacity: 50,
         sites: [
           { place: 'Điểm cầu trung tâm', contact: '' },
@@ -42,64 +37,60 @@ describe('an online class — as a clerk', () => {
         openingDecisionNumber: 4,
         openingDecisionDate: '2026-04-01',
       });
-      const t = await ok(core, 'timetable.generate', {
-        classId: cls.id,
-        startDate: '2026-04-06',
-        halves: ['sang', 'chieu'],
-        lecturerByTopic: {},
-      });
-      await ok(core, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
-      const file = path.join(data.dir, 'DS_KonTrang.xlsx');
+      await saveTimetable(core, cls.id, '2026-04-06');
+      const file = path.join(dir, 'DS_KonTrang.xlsx');
       await cellList(file);
+      return { cls, file };
+    },
+    open: ({ cls }) => `#/classes/${cls.id}`,
+  });
 
-      const page = await browser().newPage({ viewport: { width: 1366, height: 900 } });
-      const problems = watchConsole(page);
-      await page.goto(`${host.url}#/classes/${cls.id}`);
-      await page.getByRole('tab', { name: /^Học viên/ }).click();
-      await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-      await page.locator('input[type="file"]').setInputFiles(file);
-      await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-      // Opened from the class, the wizard already targets it.
-      await page.getByRole('combobox', { name: 'Ghi danh vào lớp' }).filter({ hasText: cls.name }).waitFor();
-      await screenshot(page, '50-import-into-class');
-      await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-      await page.getByText('ghi danh 3 học viên vào', { exact: false }).waitFor();
-      await page.getByRole('button', { name: 'Về lớp' }).click();
-      await page.getByText('3/50 học viên').waitFor();
-      expect((await ok(core, 'learners.count', { q: '' })).count).toBe(3);
+  j.step('imports a cell list straight into the class', async () => {
+    const { page } = j;
+    const { cls, file } = j.seeded;
+    await classTab(page, /^Học viên/);
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+    // Opened from the class, the wizard already targets it.
+    await page.getByRole('combobox', { name: 'Ghi danh vào lớp' }).filter({ hasText: cls.name }).waitFor();
+    await shot(page, '50-import-into-class');
+    await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await page.getByText('ghi danh 3 học viên vào', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Về lớp' }).click();
+    await page.getByText('3/50 học viên').waitFor();
+    expect((await ok(j.core, 'learners.count', { q: '' })).count).toBe(3);
+  });
 
-      // Place A Sang and Y Nhi at the commune's site; Bùi Văn Khoa stays at the centre.
-      const place = async (name: string, site: string) => {
-        await page.getByRole('combobox', { name: `Điểm cầu của ${name}` }).click();
-        await page.getByRole('option', { name: site, exact: true }).click();
-        await page
-          .getByRole('combobox', { name: `Điểm cầu của ${name}` })
-          .filter({ hasText: site })
-          .waitFor();
-      };
-      await place('Bùi Văn Khoa', 'Điểm cầu trung tâm');
-      await place('Y Nhi', 'Điểm cầu xã Ngọc Réo');
-      await place('A Sang', 'Điểm cầu xã Ngọc Réo');
-      await screenshot(page, '51-online-sites');
+  j.step('places A Sang and Y Nhi at the commune’s site; Bùi Văn Khoa stays at the centre', async () => {
+    const { page } = j;
+    const place = async (name: string, site: string) => {
+      await page.getByRole('combobox', { name: `Điểm cầu của ${name}` }).click();
+      await page.getByRole('option', { name: site, exact: true }).click();
+      await page
+        .getByRole('combobox', { name: `Điểm cầu của ${name}` })
+        .filter({ hasText: site })
+        .waitFor();
+    };
+    await place('Bùi Văn Khoa', 'Điểm cầu trung tâm');
+    await place('Y Nhi', 'Điểm cầu xã Ngọc Réo');
+    await place('A Sang', 'Điểm cầu xã Ngọc Réo');
+    await shot(page, '51-online-sites');
+  });
 
-      // The commune's site takes its roll: "cả buổi có mặt" fills only the learners there.
-      await page.getByRole('tab', { name: 'Điểm danh' }).click();
-      await page.getByRole('combobox', { name: 'Điểm cầu' }).click();
-      await page.getByRole('option', { name: /^Điểm cầu xã Ngọc Réo/ }).click();
-      await page.getByRole('button', { name: 'Cả buổi có mặt, sáng 06/04' }).click();
-      await page.getByRole('status').filter({ hasText: 'Đã lưu mọi thay đổi' }).waitFor();
-      await screenshot(page, '52-attendance-per-site');
-      const grid = await ok(core, 'attendance.grid', { classId: cls.id });
-      expect(grid.rows.map((r) => [r.fullName, r.site, r.marks[0]])).toEqual([
-        ['Bùi Văn Khoa', 'Điểm cầu trung tâm', null],
-        ['Y Nhi', 'Điểm cầu xã Ngọc Réo', 'present'],
-        ['A Sang', 'Điểm cầu xã Ngọc Réo', 'present'],
-      ]);
-      expect(problems).toEqual([]);
-      await page.close();
-    } finally {
-      await host.close();
-      data.remove();
-    }
+  j.step('the commune’s site takes its roll: «cả buổi có mặt» fills only the learners there', async () => {
+    const { page } = j;
+    await classTab(page, 'Điểm danh');
+    await page.getByRole('combobox', { name: 'Điểm cầu' }).click();
+    await page.getByRole('option', { name: /^Điểm cầu xã Ngọc Réo/ }).click();
+    await page.getByRole('button', { name: 'Cả buổi có mặt, sáng 06/04' }).click();
+    await allSaved(page);
+    await shot(page, '52-attendance-per-site');
+    const grid = await ok(j.core, 'attendance.grid', { classId: j.seeded.cls.id });
+    expect(grid.rows.map((r) => [r.fullName, r.site, r.marks[0]])).toEqual([
+      ['Bùi Văn Khoa', 'Điểm cầu trung tâm', null],
+      ['Y Nhi', 'Điểm cầu xã Ngọc Réo', 'present'],
+      ['A Sang', 'Điểm cầu xã Ngọc Réo', 'present'],
+    ]);
   });
 });

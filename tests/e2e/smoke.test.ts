@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { CLASS_NAME, expectFirstStart, expectImportsIsolated, expectReopened, roundTripAndPrint } from '../electron/electron-fixtures';
-import { browserForFile, dataFolder, startApp, watchConsole } from './fixtures';
+import { journey } from './pages/journey';
 
 /**
  * The smoke steps the hosted runners run against the packaged Electron app, run here against the
@@ -8,33 +8,25 @@ import { browserForFile, dataFolder, startApp, watchConsole } from './fixtures';
  * steps themselves are proven on every run and only the Electron shell waits for the runner.
  */
 describe('the packaged-app smoke steps, on the browser host', () => {
-  const browser = browserForFile();
+  // expectFirstStart confirms the recovery sheet itself, as on the packaged app.
+  const j = journey({ keepRecoverySheet: true });
 
-  it('first start, IPC round trip, a list read in the worker and a merge bomb refused, a class timetable printed to PDF, restart on the same data', async () => {
-    const data = dataFolder();
-    // expectFirstStart confirms the recovery sheet itself, as on the packaged app.
-    let host = await startApp(data.dir, { keepRecoverySheet: true });
-    try {
-      let page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
-      const problems = watchConsole(page);
-      await page.goto(host.url);
-      await expectFirstStart(page, data.dir);
-      await expectImportsIsolated(page);
-      const { text } = await roundTripAndPrint(page);
-      expect(text).toContain(CLASS_NAME);
-      expect(text).toContain('LỊCH HỌC');
-      await page.close();
-      await host.close();
+  j.step('first start', async () => {
+    await expectFirstStart(j.page, j.dir);
+  });
 
-      host = await startApp(data.dir);
-      page = await browser().newPage({ viewport: { width: 1366, height: 768 } });
-      const problemsAfter = watchConsole(page);
-      await page.goto(host.url);
-      await expectReopened(page);
-      expect([...problems, ...problemsAfter]).toEqual([]);
-    } finally {
-      await host.close();
-      data.remove();
-    }
+  j.step('IPC round trip, a list read in the worker and a merge bomb refused', async () => {
+    await expectImportsIsolated(j.page);
+  });
+
+  j.step('a class timetable printed to PDF', async () => {
+    const { text } = await roundTripAndPrint(j.page);
+    expect(text).toContain(CLASS_NAME);
+    expect(text).toContain('LỊCH HỌC');
+  });
+
+  j.step('restart on the same data', async () => {
+    await j.restart();
+    await expectReopened(j.page);
   });
 });

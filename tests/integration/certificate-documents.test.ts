@@ -6,7 +6,8 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { generateCentreKeys, signCertificate } from '../../electron/core/certificates/signing';
-import { buildCalibrationHtml, buildCertificatesHtml, type CertificateToPrint } from '../../electron/core/documents/certificate';
+import { buildCertificatesHtml, type CertificateToPrint } from '../../electron/core/documents/certificate';
+import { buildCalibrationHtml } from '../../electron/core/documents/certificate-calibration';
 import {
   CERTIFICATE_FIELD_KEYS,
   certificateLayoutSchema,

@@ -3,9 +3,10 @@
  * is killed with SIGKILL while it writes. After every kill a fresh connection in this process checks
  * the files (integrity_check), and AppCore.start on the folder must open on the right data: the
  * change all there or not there at all, certificate numbers without gaps, never a new empty
- * database. Kills land at a seeded random delay after the child prints GO; the two restores are also
- * cut off before each of their file-system steps in turn, since their dangerous moments (between a
- * removal and a rename) last microseconds and a random delay would almost never hit them.
+ * database. Kills land at seeded moments after the child prints GO, one in each equal slice of the
+ * operation's writing time; the restores and the first encryption are also cut off before each of
+ * their file-system steps in turn, since their dangerous moments (between a removal and a rename)
+ * last microseconds and a timed kill would almost never hit them.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -11,7 +11,8 @@ import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { Certificate } from '../../shared/contract/certificates';
 import { TRICKY, communeBody as body } from './document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
-import { invoke, ok, startCore } from './helpers';
+import { invoke, startCore } from './helpers';
+import { saveCentre } from '../fixtures/builders';
 
 /** The certificate register and a class's receipt list as Word, read word for word against the app's PDFs. */
 
@@ -104,19 +105,7 @@ describeDocxAgainstPdf('Certificate lists as Word, opened by LibreOffice Writer'
 describe('certificates.listDocx', () => {
   it('refuses, as the PDF does, a year with nothing in the register', async () => {
     const core = await startCore();
-    await ok(core, 'centre.save', {
-      validFrom: '2025-07-01',
-      name: 'Trung tâm Chính trị xã Đắk Hà',
-      superior: 'Đảng ủy xã Đắk Hà',
-      docCode: 'TTCT',
-      placeName: 'Đắk Hà',
-      address: '',
-      phone: '',
-      director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-      deputies: [],
-      areaCommunes: [],
-      areaPartyOrgs: [],
-    });
+    await saveCentre(core);
     const pdf = await invoke(core, 'certificates.listPdf', { kind: 'register', year: 2026 });
     const word = await invoke(core, 'certificates.listDocx', { kind: 'register', year: 2026 });
     expect(word).toMatchObject({ ok: false, error: { code: 'EMPTY', message: 'Năm 2026 chưa cấp giấy chứng nhận nào.' } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cls, setup } from './class-fixtures';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
 
@@ -134,4 +135,56 @@ describe('plans against what was done', () => {
       actualLearners: 2,
     });
   }, 60_000);
+});
+
+describe('year plan', () => {
+  it('plans by quarter and place, copies last year, and shows plan against actual', async () => {
+    const core = await startCore();
+    const { knd, hall } = await setup(core);
+    const line = await ok(core, 'plans.saveLine', {
+      year: 2026,
+      programId: knd.id,
+      quarter: 1,
+      communeCode: null,
+      plannedClasses: 4,
+      plannedLearners: 200,
+      notes: '',
+    });
+    expect(line.place).toBe('Tại trung tâm');
+    await ok(core, 'classes.save', cls(knd.id, { planLineId: line.id, venueId: hall.id }));
+    const plan = await ok(core, 'plans.year', { year: 2026 });
+    // No opening decision yet: the class is «Dự kiến», shown apart and not counted (as in the report).
+    expect(plan.byProgram).toEqual([
+      {
+        programId: knd.id,
+        programName: knd.name,
+        plannedClasses: 4,
+        plannedLearners: 200,
+        actualClasses: 0,
+        actualLearners: 0,
+        pendingClasses: 1,
+        pendingLearners: 0,
+      },
+    ]);
+    expect(plan.lines[0]).toMatchObject({ actualClasses: 0, pendingClasses: 1 });
+    expect(await invoke(core, 'plans.deleteLine', { id: line.id })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    expect(await ok(core, 'plans.copyYear', { from: 2026, to: 2027 })).toEqual({ copied: 1 });
+    expect((await ok(core, 'plans.year', { year: 2027 })).lines[0]).toMatchObject({ plannedClasses: 4, actualClasses: 0 });
+  });
+
+  it('refuses a plan line for a closed year', async () => {
+    const core = await startCore();
+    const { knd } = await setup(core);
+    core.db.prepare("INSERT INTO year_closures (year, closed_at, actor) VALUES (2025, 'x', 'x')").run();
+    const r = await invoke(core, 'plans.saveLine', {
+      year: 2025,
+      programId: knd.id,
+      quarter: null,
+      communeCode: null,
+      plannedClasses: 1,
+      plannedLearners: 50,
+      notes: '',
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'YEAR_CLOSED', fields: { year: 'Năm 2025 đã khóa sổ' } } });
+  });
 });

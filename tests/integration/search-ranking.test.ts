@@ -178,7 +178,7 @@ describe('search ranking (issue 14)', () => {
     await add(core, 'Nguyễn Văn Bình');
     const file = await ok(core, 'learners.exportXlsx', { q: 'nguyen van', filters: {} });
     expect(file.fileName).toMatch(/\.xlsx$/);
-    const { allMatchingIds } = await import('../../electron/core/learners/search');
+    const { allMatchingIds } = await import('../../electron/core/learners/search-store');
     const ids = allMatchingIds(core.db, 'nguyen van', {}, 10);
     const byName = (await ok(core, 'learners.search', { q: 'nguyen van', limit: 10 })).rows;
     expect(byName.map((r) => r.fullName)).toEqual(['Nguyễn Văn Bình', 'Nguyễn Đức An']);

@@ -1,36 +1,9 @@
 import type { AppCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Channel, Input, Output } from '../../shared/contract';
 import type { PersonInput } from '../../shared/contract/learners';
+import { blankPerson, ok, saveCentre } from '../fixtures/builders';
 
-async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await dispatch(core, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
-  return r.value as Output<C>;
-}
-
-const blank: PersonInput = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: null,
-  ethnicityCode: null,
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: null,
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
+/** Nothing known about the Party membership unless said. */
+const blank: PersonInput = { ...blankPerson, partyStatus: null };
 
 /**
  * A commune centre with four base organisations and one study session of 2026, figured by hand:
@@ -44,19 +17,7 @@ const blank: PersonInput = {
  * total 57/61 = 93,44%, one organisation missing.
  */
 export async function studyData(core: AppCore) {
-  await ok(core, 'centre.save', {
-    validFrom: '2020-01-01',
-    name: 'Trung tâm Chính trị xã Đắk Hà',
-    superior: 'Đảng ủy xã Đắk Hà',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
+  await saveCentre(core, { validFrom: '2020-01-01' });
   const unit = (name: string, kind: 'base' | 'cell', parentId: number | null = null) =>
     ok(core, 'units.save', { name, kind, parentId, communeCode: null });
   const xa = await unit('Đảng bộ xã Đắk Hà', 'base');

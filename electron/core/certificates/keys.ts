@@ -1,7 +1,8 @@
 /** The centre's certificate signing key, as stored in its database. */
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
+import { audit } from '../audit-store';
 import { AppError } from '../errors';
+import { activeKeyRow, insertKey } from './keys-store';
 import { generateCentreKeys } from './signing';
 
 /**
@@ -9,9 +10,7 @@ import { generateCentreKeys } from './signing';
  * read: a query runs read-only.
  */
 export function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; privateKeyPem: string } {
-  const row = ctx.db
-    .prepare('SELECT key_id, public_pem, private_pem FROM certificate_keys WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1')
-    .get() as { key_id: string; public_pem: string; private_pem: string } | undefined;
+  const row = activeKeyRow(ctx.db);
   if (!row) throw new AppError('NO_KEY', 'Chưa có khóa ký giấy chứng nhận của trung tâm. Hãy đóng rồi mở lại phần mềm để khóa được tạo.');
   return { keyId: row.key_id, publicKeyPem: row.public_pem, privateKeyPem: row.private_pem };
 }
@@ -20,11 +19,9 @@ export function activeKey(ctx: AppCore): { keyId: string; publicKeyPem: string; 
 export function ensureSigningKey(ctx: AppCore): void {
   ctx.db
     .transaction(() => {
-      if (ctx.db.prepare('SELECT 1 FROM certificate_keys WHERE retired_at IS NULL LIMIT 1').get()) return;
+      if (activeKeyRow(ctx.db)) return;
       const keys = generateCentreKeys();
-      ctx.db
-        .prepare('INSERT INTO certificate_keys (key_id, public_pem, private_pem, created_at) VALUES (?, ?, ?, ?)')
-        .run(keys.keyId, keys.publicKeyPem, keys.privateKeyPem, ctx.now().toISOString());
+      insertKey(ctx.db, keys, ctx.now().toISOString());
       audit(ctx, { action: 'create', entity: 'certificate_key', entityId: keys.keyId });
     })
     .immediate();

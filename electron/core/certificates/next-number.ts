@@ -1,9 +1,13 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { NextNumber } from '../../../shared/contract/certificates';
 import { formatCertNumber, patternHasYear } from '../../../shared/domain/cert-numbering';
 import { formatNumber } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
+import { audit } from '../audit-store';
+import { readSetting, writeSetting } from '../db/settings';
 import { AppError } from '../errors';
+import { settingsWithPrefix } from './settings-store';
+import { lastIssued, numberHolder } from './store';
 
 /**
  * Certificate sequence numbers: the next one is one past the highest issued, or the number the clerk set
@@ -15,27 +19,26 @@ import { AppError } from '../errors';
 const DEFAULT_SERIAL = '{seq}/{year}/GCN';
 const DEFAULT_REGISTER = '{year}.{seq:4}';
 const FLOOR_PREFIX = 'certificates.nextSeq.';
+export const SERIAL_PATTERN_KEY = 'certificates.serialPattern';
+export const REGISTER_PATTERN_KEY = 'certificates.registerPattern';
 
-function setting(ctx: AppCore, key: string, fallback: string): string {
-  return (ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? fallback;
-}
-
-export function patterns(ctx: AppCore) {
-  const serialPattern = setting(ctx, 'certificates.serialPattern', DEFAULT_SERIAL);
-  const registerPattern = setting(ctx, 'certificates.registerPattern', DEFAULT_REGISTER);
+export function patterns(db: Database) {
+  const serialPattern = readSetting(db, SERIAL_PATTERN_KEY) ?? DEFAULT_SERIAL;
+  const registerPattern = readSetting(db, REGISTER_PATTERN_KEY) ?? DEFAULT_REGISTER;
   // The sequence restarts in January only if both numbers carry the year; otherwise it runs on, so a
   // number is never issued twice.
   return { serialPattern, registerPattern, yearly: patternHasYear(serialPattern) && patternHasYear(registerPattern) };
 }
 
+/** The serial and register number a sequence number takes in a year. */
+export function numbersFor(p: ReturnType<typeof patterns>, seq: number, year: number): { serial: string; registerNo: string } {
+  return { serial: formatCertNumber(p.serialPattern, { seq, year }), registerNo: formatCertNumber(p.registerPattern, { seq, year }) };
+}
+
 /** Floors set by the clerk, by year. A value that is not a whole number (a hand edit) counts as none. */
-function floors(ctx: AppCore): Map<number, number> {
-  const rows = ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'certificates.nextSeq.%'").all() as {
-    key: string;
-    value: string;
-  }[];
+function floors(db: Database): Map<number, number> {
   const out = new Map<number, number>();
-  for (const r of rows) {
+  for (const r of settingsWithPrefix(db, FLOOR_PREFIX)) {
     const year = Number(r.key.slice(FLOOR_PREFIX.length));
     const seq = Number(r.value);
     if (Number.isInteger(year) && Number.isSafeInteger(seq) && seq >= 1) out.set(year, seq);
@@ -48,37 +51,30 @@ function floors(ctx: AppCore): Map<number, number> {
  * year up to this one holds: the paper register it continues did not restart either, and setting this
  * year's replaces (and may lower) an earlier year's.
  */
-function floorFor(ctx: AppCore, year: number, yearly: boolean): number | null {
-  const all = floors(ctx);
+function floorFor(db: Database, year: number, yearly: boolean): number | null {
+  const all = floors(db);
   if (yearly) return all.get(year) ?? null;
   const latest = Math.max(-Infinity, ...[...all.keys()].filter((y) => y <= year));
   return all.get(latest) ?? null;
 }
 
-/** The highest number issued that the year's sequence continues from: that year's, or any year's when it runs on. */
-function lastIssued(ctx: AppCore, year: number, yearly: boolean): { seq: number; serial: string; year: number } | null {
-  const q = yearly
-    ? 'SELECT seq, serial, year FROM certificates WHERE year = ? ORDER BY seq DESC, id DESC LIMIT 1'
-    : 'SELECT seq, serial, year FROM certificates WHERE ? IS NOT NULL ORDER BY seq DESC, id DESC LIMIT 1';
-  return (ctx.db.prepare(q).get(year) as { seq: number; serial: string; year: number } | undefined) ?? null;
+export function nextSeq(db: Database, year: number, yearly: boolean): number {
+  const issued = (lastIssued(db, year, yearly)?.seq ?? 0) + 1;
+  return Math.max(issued, floorFor(db, year, yearly) ?? 1);
 }
 
-export function nextSeq(ctx: AppCore, year: number, yearly: boolean): number {
-  const issued = (lastIssued(ctx, year, yearly)?.seq ?? 0) + 1;
-  return Math.max(issued, floorFor(ctx, year, yearly) ?? 1);
-}
-
-export function nextNumber(ctx: AppCore, year: number): NextNumber {
-  const p = patterns(ctx);
-  const seq = nextSeq(ctx, year, p.yearly);
+export function nextNumber(db: Database, year: number): NextNumber {
+  const p = patterns(db);
+  const seq = nextSeq(db, year, p.yearly);
+  const { serial, registerNo } = numbersFor(p, seq, year);
   return {
     year,
     yearly: p.yearly,
     nextSeq: seq,
-    nextSerial: formatCertNumber(p.serialPattern, { seq, year }),
-    nextRegisterNo: formatCertNumber(p.registerPattern, { seq, year }),
-    lastIssued: lastIssued(ctx, year, p.yearly),
-    floor: floorFor(ctx, year, p.yearly),
+    nextSerial: serial,
+    nextRegisterNo: registerNo,
+    lastIssued: lastIssued(db, year, p.yearly),
+    floor: floorFor(db, year, p.yearly),
   };
 }
 
@@ -94,8 +90,8 @@ function refuse(message: string): never {
 export function setNextNumber(ctx: AppCore, input: { year: number; nextSeq: number }): NextNumber {
   return ctx.db.transaction(() => {
     const { year } = input;
-    const p = patterns(ctx);
-    const last = lastIssued(ctx, year, p.yearly);
+    const p = patterns(ctx.db);
+    const last = lastIssued(ctx.db, year, p.yearly);
     if (last && input.nextSeq <= last.seq) {
       const from = formatNumber(last.seq + 1);
       refuse(
@@ -105,11 +101,8 @@ export function setNextNumber(ctx: AppCore, input: { year: number; nextSeq: numb
       );
     }
     // The sequence is past every row, but a number printed under an older pattern may still read the same.
-    const serial = formatCertNumber(p.serialPattern, { seq: input.nextSeq, year });
-    const registerNo = formatCertNumber(p.registerPattern, { seq: input.nextSeq, year });
-    const clash = ctx.db
-      .prepare('SELECT serial, register_no, year FROM certificates WHERE serial = ? OR register_no = ? LIMIT 1')
-      .get(serial, registerNo) as { serial: string; register_no: string; year: number } | undefined;
+    const { serial, registerNo } = numbersFor(p, input.nextSeq, year);
+    const clash = numberHolder(ctx.db, serial, registerNo);
     if (clash) {
       refuse(
         clash.serial === serial
@@ -117,11 +110,9 @@ export function setNextNumber(ctx: AppCore, input: { year: number; nextSeq: numb
           : `Vào sổ số ${registerNo} đã có trong sổ năm ${clash.year}; chọn số khác`,
       );
     }
-    const before = nextNumber(ctx, year);
-    ctx.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(`${FLOOR_PREFIX}${year}`, String(input.nextSeq));
-    const after = nextNumber(ctx, year);
+    const before = nextNumber(ctx.db, year);
+    writeSetting(ctx.db, `${FLOOR_PREFIX}${year}`, String(input.nextSeq));
+    const after = nextNumber(ctx.db, year);
     audit(ctx, {
       action: 'update',
       entity: 'settings',

@@ -1,5 +1,6 @@
 import { addMonths, format, parseISO } from 'date-fns';
 import { printedSchema, type CertificatePrinted } from '../../../shared/contract/certificates';
+import { issuingBodyOf } from '../documents/party-document';
 import { signCertificate, type CentreKeys } from './signing';
 
 /**
@@ -23,14 +24,7 @@ export type Signed = Pick<CertificatePrinted, 'signer' | 'issuingBody'>;
 
 /** Who signs, under the Party header of the profile valid on the issue date; null if that deputy is not in it. */
 export function signedBy(profile: CentreHeader, signer: SignerChoice): Signed | null {
-  const issuingBody = {
-    superior: profile.superior,
-    centreName: profile.name,
-    docCode: profile.docCode,
-    placeName: profile.placeName,
-    directorName: profile.director.name,
-    directorTitle: profile.director.title,
-  };
+  const issuingBody = issuingBodyOf(profile);
   const director = profile.director.title.toLocaleUpperCase('vi');
   if (signer.kind === 'director') return { issuingBody, signer: { lines: [director], name: profile.director.name } };
   const deputy = profile.deputies[signer.index];

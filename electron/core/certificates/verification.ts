@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Certificate, certificatesChannels } from '../../../shared/contract/certificates';
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
-import { certificate } from '../services/certificates';
-import { trustedKeys } from '../services/trusted-keys';
 import { checkCodeOf, readCheckCode } from './check-code';
+import { ownPublicKeys, trustedKeyRows } from './keys-store';
+import { certificate, certificatesByIds } from './reading';
 import { verifyCertificateCode } from './signing';
+import { idBySerial, idsByLooseNumber, idsByNumber } from './store';
 
 type Verify = (typeof certificatesChannels)['certificates.verify'];
 type Input = z.output<Verify['input']>;
@@ -32,8 +33,9 @@ function statusSentence(c: Certificate): string {
 }
 
 function byQr(ctx: AppCore, code: string): Result {
-  const own = (ctx.db.prepare('SELECT public_pem FROM certificate_keys').all() as { public_pem: string }[]).map((k) => k.public_pem);
-  const others = trustedKeys(ctx);
+  const own = ownPublicKeys(ctx.db);
+  // keyId → the other centre's name and key.
+  const others = new Map(trustedKeyRows(ctx.db).map((r) => [r.key_id, { issuer: r.issuer, publicKeyPem: r.public_pem }]));
   const r = verifyCertificateCode(code, [...own, ...[...others.values()].map((k) => k.publicKeyPem)]);
   if (r.status !== 'genuine')
     return { status: r.status, message: r.message, payload: null, certificate: null, issuer: null, codeMatches: null };
@@ -50,8 +52,8 @@ function byQr(ctx: AppCore, code: string): Result {
       codeMatches: null,
     };
   }
-  const row = ctx.db.prepare('SELECT id FROM certificates WHERE serial = ?').get(r.payload.n) as { id: number } | undefined;
-  const found = row ? certificate(ctx, row.id) : null;
+  const id = idBySerial(ctx.db, r.payload.n);
+  const found = id === null ? null : certificate(ctx, id);
   const message = !found
     ? 'Chữ ký đúng nhưng số này không có trong sổ của máy này.'
     : found.status === 'valid'
@@ -81,18 +83,9 @@ function withoutLabel(number: string): string {
  * case of A–Z aside only when asked, as that reads the whole register.
  */
 function findByNumber(ctx: AppCore, typed: string, loose: boolean): number[] {
-  const exact = ctx.db
-    .prepare('SELECT id FROM certificates WHERE serial = ? UNION ALL SELECT id FROM certificates WHERE register_no = ?')
-    .all(typed, typed) as { id: number }[];
-  if (exact.length > 0 || !loose) return exact.map((r) => r.id);
-  const compact = typed.replace(/ /g, '');
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, 0 AS o FROM certificates WHERE replace(serial, ' ', '') = ? COLLATE NOCASE
-       UNION ALL SELECT id, 1 FROM certificates WHERE replace(register_no, ' ', '') = ? COLLATE NOCASE ORDER BY o LIMIT 20`,
-    )
-    .all(compact, compact) as { id: number }[];
-  return rows.map((r) => r.id);
+  const exact = idsByNumber(ctx.db, typed);
+  if (exact.length > 0 || !loose) return exact;
+  return idsByLooseNumber(ctx.db, typed.replace(/ /g, ''));
 }
 
 /**
@@ -117,7 +110,8 @@ function locate(ctx: AppCore, typed: string, typedCode: string | null): { id: nu
       const ids = findByNumber(ctx, r.number, loose);
       if (ids.length === 0) continue;
       const wanted = r.code === null ? null : readCheckCode(r.code);
-      const matching = wanted === null ? undefined : ids.find((id) => checkCodeOf(certificate(ctx, id).verificationCode) === wanted);
+      const matching =
+        wanted === null ? undefined : certificatesByIds(ctx, ids).find((c) => checkCodeOf(c.verificationCode) === wanted)?.id;
       return { id: matching ?? ids[0]!, number: r.number, code: r.code };
     }
   }

@@ -5,42 +5,29 @@
  */
 import type { Scheme } from '../../../shared/domain/eligibility';
 import type { AppCore } from '../app-core';
+import { programBands, programComponents, programFacts } from '../programs/store';
+import { storedScheme, writeScheme } from './store';
 
 function programScheme(ctx: AppCore, programId: number): Scheme {
-  const p = ctx.db.prepare('SELECT max_absence_pct, max_retakes FROM programs WHERE id = ?').get(programId) as {
-    max_absence_pct: number;
-    max_retakes: number;
-  };
+  const p = programFacts(ctx.db, programId)!;
   return {
-    components: ctx.db
-      .prepare('SELECT name, weight FROM program_components WHERE program_id = ? ORDER BY position')
-      .all(programId) as Scheme['components'],
-    bands: ctx.db
-      .prepare('SELECT label, min_tenths AS min, max_tenths AS max FROM program_bands WHERE program_id = ? ORDER BY position')
-      .all(programId) as Scheme['bands'],
-    maxAbsencePct: p.max_absence_pct,
-    maxRetakes: p.max_retakes,
+    components: programComponents(ctx.db, programId),
+    bands: programBands(ctx.db, programId),
+    maxAbsencePct: p.maxAbsencePct,
+    maxRetakes: p.maxRetakes,
   };
-}
-
-function stored(ctx: AppCore, classId: number): { scheme: Scheme | null; programId: number } {
-  const row = ctx.db.prepare('SELECT scheme_json, program_id FROM classes WHERE id = ?').get(classId) as {
-    scheme_json: string | null;
-    program_id: number;
-  };
-  return { scheme: row.scheme_json ? (JSON.parse(row.scheme_json) as Scheme) : null, programId: row.program_id };
 }
 
 export function classScheme(ctx: AppCore, classId: number): Scheme {
-  const { scheme, programId } = stored(ctx, classId);
+  const { scheme, programId } = storedScheme(ctx.db, classId);
   return scheme ?? programScheme(ctx, programId);
 }
 
 /** Called by the writes that record results, inside their transaction. */
 export function freezeClassScheme(ctx: AppCore, classId: number): Scheme {
-  const { scheme, programId } = stored(ctx, classId);
+  const { scheme, programId } = storedScheme(ctx.db, classId);
   if (scheme) return scheme;
   const frozen = programScheme(ctx, programId);
-  ctx.db.prepare('UPDATE classes SET scheme_json = ? WHERE id = ?').run(JSON.stringify(frozen), classId);
+  writeScheme(ctx.db, classId, frozen);
   return frozen;
 }

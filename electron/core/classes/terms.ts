@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { formatDate } from '../../../shared/domain/format';
 import { AppError } from '../errors';
+import { decisionWithNumber, insertDecision, partyTermsSetting, updateDecision } from './decision-store';
 
 /**
  * Document numbers run from 01 for each document type within a Party committee term. The term
@@ -9,9 +10,7 @@ import { AppError } from '../errors';
 const DEFAULT_TERMS = ['2005-01-01', '2010-01-01', '2015-01-01', '2020-01-01', '2025-01-01', '2030-01-01', '2035-01-01'];
 
 export function termStarts(db: Database): string[] {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'party_terms'").get() as { value: string } | undefined;
-  const list = row ? (JSON.parse(row.value) as string[]) : DEFAULT_TERMS;
-  return [...list].sort();
+  return [...(partyTermsSetting(db) ?? DEFAULT_TERMS)].sort();
 }
 
 /** The year the term containing `date` began (its key in the numbering). */
@@ -43,27 +42,16 @@ export function saveDecision(
   },
 ): number {
   const term = termOf(db, d.date);
-  const clash = db
-    .prepare("SELECT date, subject FROM documents WHERE type = 'QD' AND term_start = ? AND number = ? AND id IS NOT ?")
-    .get(term, d.number, d.existingId) as { date: string; subject: string } | undefined;
+  const clash = decisionWithNumber(db, term, d.number, d.existingId);
   if (clash) {
     throw new AppError('DUPLICATE_NUMBER', 'Số quyết định đã dùng.', {
       [d.field]: `Số ${decisionLabel(d.number, d.docCode)} đã dùng cho «${clash.subject}» ngày ${formatDate(clash.date)}`,
     });
   }
+  const values = { term, number: d.number, date: d.date, subject: d.subject };
   if (d.existingId) {
-    db.prepare('UPDATE documents SET term_start = ?, number = ?, date = ?, subject = ? WHERE id = ?').run(
-      term,
-      d.number,
-      d.date,
-      d.subject,
-      d.existingId,
-    );
+    updateDecision(db, d.existingId, values);
     return d.existingId;
   }
-  return Number(
-    db
-      .prepare("INSERT INTO documents (type, term_start, number, date, subject, class_id, created_at) VALUES ('QD', ?, ?, ?, ?, ?, ?)")
-      .run(term, d.number, d.date, d.subject, d.classId, d.now).lastInsertRowid,
-  );
+  return insertDecision(db, { ...values, classId: d.classId, now: d.now });
 }

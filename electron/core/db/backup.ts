@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Backup } from '../../../shared/contract/app';
+import type { Backup } from '../../../shared/contract/backups';
 import { fsyncDir, fsyncFile } from './durable';
 
 export type BackupKind = Backup['kind'];

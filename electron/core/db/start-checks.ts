@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, storageError } from '../errors';
-import { describeFile } from '../protection/encrypt';
+import { describeFile } from './encrypt';
 import type { DbKey } from './engine';
 import { LATEST_VERSION } from './open';
 import { signsOfEarlierData } from './restore';

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { makeRandom } from './generate';
 import { certificateRecord, signedBy, type CentreHeader } from '../certificates/record';
 import type { CentreKeys } from '../certificates/signing';
+import { centreProfileAt } from '../centre/store';
+import { benchPrograms, benchWriters, holderOf, maxPersonId, passingLabels } from './store';
 
 export interface ClassHistoryOptions {
   fromYear: number;
@@ -26,71 +28,31 @@ const LECTURERS = 120;
  */
 export function generateClassHistory(db: Database, o: ClassHistoryOptions): { classes: number; enrollments: number } {
   const rnd = makeRandom(20_26);
-  const programs = db.prepare('SELECT id, code, name, outcome, validity_months FROM programs ORDER BY id').all() as {
-    id: number;
-    code: string;
-    name: string;
-    outcome: string;
-    validity_months: number | null;
-  }[];
-  const bands = new Map<number, string[]>();
-  for (const b of db.prepare("SELECT program_id, label FROM program_bands WHERE label <> 'Không đạt' ORDER BY position").all() as {
-    program_id: number;
-    label: string;
-  }[]) {
-    bands.set(b.program_id, [...(bands.get(b.program_id) ?? []), b.label]);
-  }
-  const maxPerson = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number }).m;
-  // The header of the centre's latest profile, as a class opened there would freeze it.
+  const programs = benchPrograms(db);
+  const bands = passingLabels(db);
+  const maxPerson = maxPersonId(db);
   // The header of the profile valid on a date, as a class opened then and its certificates freeze it;
   // like the app, nothing is issued on a date no profile covers.
-  const profileAt = db.prepare(
-    'SELECT name, superior, doc_code, place_name, director_json, deputies_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
-  );
   const signedOn = (date: string) => {
-    const p = profileAt.get(date) as
-      { name: string; superior: string; doc_code: string; place_name: string; director_json: string; deputies_json: string } | undefined;
+    const p = centreProfileAt(db, date);
     if (!p) throw new Error(`No centre profile is valid on ${date}: save one valid from ${o.fromYear}-01-01 first`);
     const header: CentreHeader = {
       superior: p.superior,
       name: p.name,
-      docCode: p.doc_code,
-      placeName: p.place_name,
-      director: JSON.parse(p.director_json) as { name: string; title: string },
-      deputies: JSON.parse(p.deputies_json) as { name: string; title: string }[],
+      docCode: p.docCode,
+      placeName: p.placeName,
+      director: p.director,
+      deputies: p.deputies,
     };
     return signedBy(header, { kind: 'director' })!;
   };
-  const holder = db.prepare(
-    "SELECT p.family_and_middle || ' ' || p.given AS full_name, p.birth_date, u.name AS unit_name FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?",
-  );
   const now = new Date().toISOString();
   const weights: [number, number][] = programs.map((p, i) => [p.id, [30, 25, 12, 10, 8, 10, 5][i] ?? 5]);
-
-  const lecturer = db.prepare(
-    "INSERT INTO lecturers (family_and_middle, given, kind, role, unit, position, phone, norm_hours, lecturing_hours, created_at, updated_at) VALUES (?, ?, 'kiem_nhiem', 'giang_vien', '', '', '', 280, 140, ?, ?)",
-  );
+  const write = benchWriters(db);
   const lecturerIds: number[] = [];
   db.transaction(() => {
-    for (let i = 0; i < LECTURERS; i++) lecturerIds.push(Number(lecturer.run('Giảng viên', `số ${i + 1}`, now, now).lastInsertRowid));
+    for (let i = 0; i < LECTURERS; i++) lecturerIds.push(write.lecturer(`số ${i + 1}`, now));
   })();
-
-  const plan = db.prepare(
-    'INSERT INTO plan_lines (year, program_id, quarter, commune_code, place, planned_classes, planned_learners, notes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)',
-  );
-  const klass = db.prepare(
-    `INSERT INTO classes (program_id, plan_line_id, year, cohort_number, cohort_numbering, name, start_date, end_date, venue_id, form, homeroom_lecturer_id, status, issuing_body_json, capacity, created_at, updated_at)
-     VALUES (?, NULL, ?, ?, 'per_year', ?, ?, ?, NULL, 'full_time', NULL, ?, ?, 80, ?, ?)`,
-  );
-  const enrol = db.prepare(
-    "INSERT INTO enrollments (class_id, person_id, status, discipline, discipline_note, created_at, updated_at, outcome, classification) VALUES (?, ?, 'enrolled', 0, '', ?, ?, ?, ?)",
-  );
-  const cert = db.prepare(
-    "INSERT INTO certificates (enrollment_id, person_id, class_id, year, seq, serial, register_no, issue_date, printed_json, verification_code, status, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, 'bench')",
-  );
-  const session = db.prepare(
-    'INSERT INTO sessions (class_id, date, half, topic_id, title, lecturer_id, venue_id, periods, position) VALUES (?, ?, ?, NULL, ?, ?, NULL, 5, ?)',
-  );
 
   let classes = 0;
   let enrollments = 0;
@@ -100,17 +62,7 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
       const cohort = new Map<number, number>();
       for (const [programId] of weights) {
         for (let q = 1; q <= 4; q++)
-          plan.run(
-            year,
-            programId,
-            q,
-            'Tại trung tâm',
-            Math.round((o.classesPerYear * (weights.find((w) => w[0] === programId)![1] / 100)) / 4) + 1,
-            200,
-            '',
-            now,
-            now,
-          );
+          write.plan(year, programId, q, Math.round((o.classesPerYear * (weights.find((w) => w[0] === programId)![1] / 100)) / 4) + 1, now);
       }
       let seq = 0;
       for (let c = 0; c < o.classesPerYear; c++) {
@@ -128,8 +80,9 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
         const signed = signedOn(start);
         const issuedUnder = signedOn(issueDate);
         const status = certifies ? 'certificates_issued' : 'results_recognised';
-        const classId = Number(
-          klass.run(programId, year, n, className, start, start, status, JSON.stringify(signed.issuingBody), now, now).lastInsertRowid,
+        const classId = write.klass(
+          { programId, year, cohort: n, name: className, start, status, body: JSON.stringify(signed.issuingBody) },
+          now,
         );
         classes++;
         const labels = bands.get(programId) ?? [];
@@ -140,15 +93,13 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
           seen.add(personId);
           const completed = rnd.next() < 0.95;
           const classification = completed && labels.length ? rnd.pick(labels) : null;
-          const eid = Number(
-            enrol.run(classId, personId, now, now, completed ? 'completed' : 'not_completed', classification).lastInsertRowid,
-          );
+          const eid = write.enrol(classId, personId, completed ? 'completed' : 'not_completed', classification, now);
           enrollments++;
           if (completed && certifies) {
             seq++;
             const serial = `${seq}/${year}/GCN`;
             const registerNo = `${year}.${seq}`;
-            const h = holder.get(personId) as { full_name: string; birth_date: string | null; unit_name: string | null };
+            const h = holderOf(db, personId);
             const record = certificateRecord(
               {
                 holder: { fullName: h.full_name, birthDate: h.birth_date, unitName: h.unit_name, classification },
@@ -166,10 +117,22 @@ export function generateClassHistory(db: Database, o: ClassHistoryOptions): { cl
               },
               o.key,
             );
-            cert.run(eid, personId, classId, year, seq, serial, registerNo, issueDate, JSON.stringify(record.printed), record.code, now);
+            write.cert([
+              eid,
+              personId,
+              classId,
+              year,
+              seq,
+              serial,
+              registerNo,
+              issueDate,
+              JSON.stringify(record.printed),
+              record.code,
+              now,
+            ]);
           }
         }
-        for (let s = 0; s < 6; s++) session.run(classId, start, s % 2 ? 'chieu' : 'sang', `Chuyên đề ${s + 1}`, rnd.pick(lecturerIds), s);
+        for (let s = 0; s < 6; s++) write.session(classId, start, s % 2 ? 'chieu' : 'sang', `Chuyên đề ${s + 1}`, rnd.pick(lecturerIds), s);
       }
     })();
     o.onProgress?.(y + 1, o.years);

@@ -2,6 +2,7 @@ import type { Channel, Input, Output, Result } from '../../../shared/contract';
 import type { AppCore } from '../app-core';
 import { dispatch } from '../dispatch';
 import { makeRandom } from './generate';
+import { peopleFitting } from './store';
 
 /** The sample centre: valid from well before the sample years, so every past class and certificate has its header. */
 export const DEMO_CENTRE = {
@@ -90,13 +91,7 @@ export async function generateHistory(core: AppCore, o: HistoryOptions): Promise
   const pool = new Map<number, number[]>();
   for (const p of programs) {
     const fit = details.get(p.id)!.fitStatuses;
-    const ids = (
-      core.db
-        .prepare(
-          `SELECT id FROM people WHERE merged_into_id IS NULL ${fit.length ? `AND (party_status IS NULL OR party_status IN (${fit.map(() => '?').join(',')}))` : ''} ORDER BY id`,
-        )
-        .all(...fit) as { id: number }[]
-    ).map((r) => r.id);
+    const ids = peopleFitting(core.db, fit);
     if (ids.length >= o.learnersPerClass) pool.set(p.id, ids);
   }
   const usable = programs.filter((p) => pool.has(p.id));

@@ -2,6 +2,7 @@ import type { Channel, Input, Output, Result } from '../../../shared/contract';
 import type { AppCore } from '../app-core';
 import { dispatch } from '../dispatch';
 import { makeRandom } from './generate';
+import { nominationCandidates } from './store';
 import { todayInVietnam } from '../../../shared/domain/dates';
 
 async function call<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
@@ -18,13 +19,7 @@ async function call<C extends Channel>(core: AppCore, channel: C, input: Input<C
 export async function generateLevels(core: AppCore, o: { fromYear: number; years: number; seed?: number }): Promise<{ nominated: number }> {
   const rnd = makeRandom(o.seed ?? 20261208);
   const leaders = (await call(core, 'levels.groups', {})).find((g) => g.name === 'Cán bộ chủ chốt cấp xã');
-  const candidates = core.db
-    .prepare(
-      `SELECT id FROM people WHERE merged_into_id IS NULL AND party_status = 'chinh_thuc'
-          AND (position LIKE 'Chủ tịch%' OR position LIKE 'Phó Chủ tịch%' OR position LIKE '%Bí thư%')
-          AND (theory_level IS NULL OR theory_level IN ('none', 'so_cap')) ORDER BY id`,
-    )
-    .all() as { id: number }[];
+  const candidates = nominationCandidates(core.db);
   const today = todayInVietnam(core.now());
   const thisYear = Number(today.slice(0, 4));
   let nominated = 0;
@@ -47,12 +42,12 @@ export async function generateLevels(core: AppCore, o: { fromYear: number; years
       people: batch.map((p, i) =>
         finished && i % 7 !== 6
           ? {
-              personId: p.id,
+              personId: p,
               result: 'graduated' as const,
               diplomaNumber: `TC${year + 2}-${String(i + 1).padStart(4, '0')}`,
               diplomaDate: `${year + 2}-06-30`,
             }
-          : { personId: p.id, result: finished ? ('not_graduated' as const) : ('studying' as const) },
+          : { personId: p, result: finished ? ('not_graduated' as const) : ('studying' as const) },
       ),
     });
     nominated += batch.length;

@@ -2,6 +2,7 @@ import type { Channel, Input, Output, Result } from '../../../shared/contract';
 import type { AppCore } from '../app-core';
 import { dispatch } from '../dispatch';
 import { makeRandom } from './generate';
+import { baseOrgMembers } from './store';
 import { todayInVietnam } from '../../../shared/domain/dates';
 
 export interface StudiesOptions {
@@ -29,16 +30,7 @@ const TOPICS = [
  */
 export async function generateStudies(core: AppCore, o: StudiesOptions): Promise<{ sessions: number }> {
   const rnd = makeRandom(o.seed ?? 20261207);
-  const orgs = core.db
-    .prepare(
-      `SELECT b.id, count(DISTINCT p.id) AS members
-         FROM units b
-         LEFT JOIN units c ON c.parent_id = b.id
-         LEFT JOIN people p ON p.unit_id IN (b.id, c.id) AND p.merged_into_id IS NULL AND p.party_status IN ('du_bi', 'chinh_thuc')
-        WHERE b.kind = 'base' AND b.merged_into_id IS NULL AND b.archived_at IS NULL
-        GROUP BY b.id ORDER BY b.id`,
-    )
-    .all() as { id: number; members: number }[];
+  const orgs = baseOrgMembers(core.db);
   if (orgs.length === 0) return { sessions: 0 };
   let sessions = 0;
   for (let year = o.fromYear; year < o.fromYear + o.years + 1; year++) {

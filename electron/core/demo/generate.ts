@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PersonData } from '../../../shared/contract/learners';
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
 import { COMMUNES } from '../reference/communes';
-import { insertUnit } from '../learners/units-store';
+import { insertUnit } from '../units/store';
 import { writePeople } from '../learners/person-store';
-import { rebuildSearchIndex } from '../learners/search-index';
+import { rebuildSearchIndex } from '../learners/search-index-store';
+import { baseUnitIds, cacheSize, cellMembersOf, markDemo, setPosition } from './store';
 import { EDE_FAMILY, FEMALE_GIVEN, FEMALE_MIDDLE, HIGHLANDS_GIVEN, JRAI_FAMILY, KINH_FAMILY, MALE_GIVEN, MALE_MIDDLE } from './names';
 
 /** Deterministic, so a bench run and a demo database are the same every time. */
@@ -188,13 +189,8 @@ const KEY_POSTS = [
 
 /** Each commune's leaders («cán bộ chủ chốt cấp xã»), whom the theory-level targets are about: six full members per Party committee. */
 function assignKeyPosts(db: Database): void {
-  const leadersOf = db.prepare(
-    `SELECT p.id FROM units c JOIN people p ON p.unit_id = c.id
-      WHERE c.parent_id = ? AND p.party_status = 'chinh_thuc' AND p.merged_into_id IS NULL ORDER BY p.id LIMIT ${KEY_POSTS.length}`,
-  );
-  const set = db.prepare('UPDATE people SET position = ? WHERE id = ?');
-  for (const { id: base } of db.prepare("SELECT id FROM units WHERE kind = 'base'").all() as { id: number }[]) {
-    (leadersOf.all(base) as { id: number }[]).forEach((l, i) => set.run(KEY_POSTS[i]!, l.id));
+  for (const base of baseUnitIds(db)) {
+    cellMembersOf(db, base, KEY_POSTS.length).forEach((id, i) => setPosition(db, id, KEY_POSTS[i]!));
   }
 }
 
@@ -217,7 +213,7 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
   const now = new Date().toISOString();
   const units: { id: number; name: string; communeCode: string | null }[] = [];
   db.transaction(() => {
-    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo', 'true')").run();
+    markDemo(db);
     for (const c of communes) {
       const baseName = `Đảng bộ ${c.name.replace(/^Xã /, 'xã ').replace(/^Phường /, 'phường ')}`;
       const baseId = insertUnit(db, baseName, 'base', null, c.code, now);
@@ -236,8 +232,8 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
     }
   })();
   // Five indexes take random-key inserts: a large cache for the run keeps them in memory.
-  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -1000000');
+  const cacheBefore = cacheSize(db);
+  cacheSize(db, -1000000);
   const provinceCode = `0${province}`.slice(-3);
   const usedIds = new Set<string>();
   const recent: { data: PersonData; unitName: string }[] = [];
@@ -269,6 +265,6 @@ export function generateDemo(db: Database, options: DemoOptions): { units: numbe
     assignKeyPosts(db);
     rebuildSearchIndex(db);
   })();
-  db.pragma(`cache_size = ${cacheBefore}`);
+  cacheSize(db, cacheBefore);
   return { units: units.length + communes.length, people: options.people };
 }

@@ -1,7 +1,7 @@
 import { addDays, HALF_LABELS, weekday, weekdayName, type Half } from '../../../shared/domain/days';
 import { formatDate } from '../../../shared/domain/format';
 import { upperVi } from '../../../shared/domain/text';
-import { cell, LIST_CSS, titleHtml } from './class-lists';
+import { cell, LIST_CSS, titleHtml } from './list-parts';
 import { escapeHtml, partyPage, type IssuingBody, type Orientation } from './party-document';
 
 /** Attendance sheets the learners sign: a sheet per teaching day, or a week per landscape sheet. */

@@ -1,6 +1,6 @@
 import type { Certificate } from '../../../shared/contract/certificates';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
-import { cell, listBodyHtml } from './class-lists';
+import { cell, listBodyHtml } from './list-parts';
 import { escapeHtml, partyHeaderHtml, partyPage, signatureBlockHtml, type IssuingBody } from './party-document';
 
 /**

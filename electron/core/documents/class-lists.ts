@@ -1,14 +1,27 @@
-import { formatDate, formatNumber, formatPercent, formatScore } from '../../../shared/domain/format';
+import { formatNumber, formatPercent, formatScore } from '../../../shared/domain/format';
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
 import { upperVi } from '../../../shared/domain/text';
 import { classPhrase } from './opening-decision';
 import { resultsDecisionWording } from './results-decision';
 import {
-  closingHtml,
+  BIRTH_HEAD_SUB,
+  BIRTH_HEAD_TOP,
+  birthCellsHtml,
+  cell,
+  countLine,
+  DECISION_CSS,
+  decisionBodyHtml,
+  LIST_CSS,
+  listBodyHtml,
+  PARTY_STATUS_SHORT,
+  titleHtml,
+} from './list-parts';
+import {
   escapeHtml,
   partyHeaderHtml,
   partyPage,
   signatureBlockHtml,
+  type ClassPaper,
   type IssuingBody,
   type Orientation,
 } from './party-document';
@@ -18,69 +31,6 @@ import {
  * score sheet, results decision with its list, and the class summary (attendance sheets to sign are in
  * attendance-sheet.ts).
  */
-
-// ---------------------------------------------------------------------------------------------
-// Shared pieces
-
-/**
- * The Party's lists write the birth date under "Nam" or "Nữ" rather than a sex column; with the sex
- * unknown the date spans both, so nobody has to guess.
- */
-export function birthCellsHtml(sex: Sex | null, birthDate: string | null): string {
-  const born = escapeHtml(formatDate(birthDate));
-  if (sex === 'nam') return `<td class="center born">${born}</td><td></td>`;
-  if (sex === 'nu') return `<td></td><td class="center born">${born}</td>`;
-  return `<td class="center born" colspan="2">${born}</td>`;
-}
-
-/** The two header rows' share of the birth columns: "Ngày sinh" over "Nam" | "Nữ". */
-const BIRTH_HEAD_TOP = '<th colspan="2">Ngày sinh</th>';
-const BIRTH_HEAD_SUB = '<th>Nam</th><th>Nữ</th>';
-
-// The column is headed "Đảng viên", so the long labels would repeat the word in every row.
-export const PARTY_STATUS_SHORT: Record<PartyStatus, string> = { chinh_thuc: 'Chính thức', du_bi: 'Dự bị', quan_chung: 'Quần chúng' };
-
-export function cell(text: string | null | undefined, cls = ''): string {
-  return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(text ?? '')}</td>`;
-}
-
-export function titleHtml(type: string, subject: string): string {
-  return `<div class="doc-type">${escapeHtml(type)}</div>
-<div class="doc-subject">${escapeHtml(subject)}</div>`;
-}
-
-/**
- * The rows of a list, with the line under it and the signature as a borderless last row. The last
- * rows and that ending share an unbreakable tbody: otherwise the signature can land alone on a
- * sheet of its own, which Chromium does not prevent with break-before: avoid after a table.
- */
-export function listBodyHtml(rows: string[], columns: number, ...ending: string[]): string {
-  const kept = Math.min(2, rows.length);
-  const head = rows.slice(0, rows.length - kept);
-  const tail = rows.slice(rows.length - kept);
-  const end = `<tr class="list-end"><td colspan="${columns}">${ending.join('\n')}</td></tr>`;
-  return `${head.length ? `<tbody>\n${head.join('\n')}\n</tbody>\n` : ''}<tbody class="keep">\n${[...tail, end].join('\n')}\n</tbody>`;
-}
-
-function countLine(n: number): string {
-  return `<div class="list-total">(Danh sách có ${formatNumber(n)} học viên)</div>`;
-}
-
-export const LIST_CSS = `
-.doc-subject { margin-bottom: 4mm; }
-.doc-subject, .list-title { text-wrap: balance; }
-.list-title { text-align: center; font-weight: bold; }
-.list-note { text-align: center; font-style: italic; margin-bottom: 4mm; }
-.list-total { font-style: italic; margin-top: 2mm; }
-.grid tr.list-end td { border: none; padding: 0; font-size: 14pt; line-height: 1.3; text-align: left; }
-.list-end .signature { width: 50%; margin-left: 50%; margin-top: 4mm; }
-.grid td { vertical-align: middle; }
-.grid td.born { padding-left: 1pt; padding-right: 1pt; white-space: nowrap; }
-.grid td.nowrap { white-space: nowrap; }
-.grid td.num { text-align: center; white-space: nowrap; }
-.c-stt { width: 11mm; }
-.c-born { width: 22mm; }
-`;
 
 // ---------------------------------------------------------------------------------------------
 // Learner list
@@ -254,24 +204,14 @@ export interface RecognisedLearner {
   classification: string | null;
 }
 
-export interface ResultsDecisionDoc {
-  body: IssuingBody;
+export interface ResultsDecisionDoc extends ClassPaper {
   /** "15-QĐ/TTCT". */
   number: string;
-  date: string;
-  className: string;
-  programName: string;
-  startDate: string;
-  endDate: string;
   /** What the program leads to: only a certificate is issued by this decision. */
   outcome: 'certificate' | 'diploma' | 'external' | 'none';
   recognised: RecognisedLearner[];
   /** Learners who finished the class, recognised or not: the "27/30" of Article 1. */
   total: number;
-}
-
-function p(html: string): string {
-  return `<p>${html}</p>`;
 }
 
 function recognisedListHtml(doc: ResultsDecisionDoc): string {
@@ -301,29 +241,18 @@ export function buildResultsDecisionHtml(doc: ResultsDecisionDoc): string {
   const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
 <div class="doc-type">QUYẾT ĐỊNH</div>
 ${wording.subjects.map((t) => `<div class="doc-subject">${escapeHtml(t)}</div>`).join('\n')}
-<div class="dashes">-----</div>
-<div class="decider">${escapeHtml(wording.decider)}</div>
-<div class="grounds">
-${wording.grounds.map((g) => p(escapeHtml(g))).join('\n')}
-</div>
-<div class="decides">QUYẾT ĐỊNH:</div>
-${wording.articles.map((a) => p(`<b>${a.lead}</b> ${escapeHtml(a.text)}`)).join('\n')}
-${closingHtml(body, wording.recipients)}
+${decisionBodyHtml(body, wording)}
 ${recognisedListHtml(doc)}`;
   return partyPage({
     title: `Quyết định công nhận kết quả học tập - ${doc.className}`,
     bodyHtml,
     orientation: 'portrait',
-    extraCss: LIST_CSS + RESULTS_CSS,
+    extraCss: LIST_CSS + DECISION_CSS + RESULTS_CSS,
   });
 }
 
 const RESULTS_CSS = `
 .doc-subject { margin-bottom: 0; }
-.decider, .decides { text-align: center; font-weight: bold; }
-.decider { margin: 2mm 0 3mm; }
-.decides { margin: 3mm 0; }
-.grounds p { font-style: italic; }
 .recognised { font-size: 12pt; }
 .c-name { width: 40mm; }
 .c-score { width: 13mm; }

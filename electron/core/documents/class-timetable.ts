@@ -1,6 +1,6 @@
 import { HALF_LABELS, weekdayName, type Half } from '../../../shared/domain/days';
 import { formatDate } from '../../../shared/domain/format';
-import { closingHtml, escapeHtml, partyHeaderHtml, partyPage, type IssuingBody } from './party-document';
+import { closingHtml, escapeHtml, partyHeaderHtml, partyPage, type ClassPaper } from './party-document';
 
 export interface TimetableSession {
   date: string;
@@ -10,15 +10,7 @@ export interface TimetableSession {
   venueName: string | null;
 }
 
-export interface TimetableDoc {
-  body: IssuingBody;
-  /** The document's own date (the date line), ISO. */
-  date: string;
-  /** "Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026". */
-  className: string;
-  programName: string;
-  startDate: string;
-  endDate: string;
+export interface TimetableDoc extends ClassPaper {
   venueName: string | null;
   sessions: TimetableSession[];
 }

@@ -5,7 +5,7 @@ import {
   type CertificateRegisterDoc,
 } from './certificate-register';
 import { text, type Cell, type PartyDocumentModel } from './document-model';
-import { centred, head } from './docx-models';
+import { centred, head, listDocument } from './docx-models';
 
 /**
  * The certificate lists as Word files — the year's register and the receipt list a class signs —
@@ -38,58 +38,44 @@ export function certificateRegisterModel(doc: CertificateRegisterDoc): PartyDocu
       { text: r.note, size: 9.5 },
     ];
   });
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: 'landscape',
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      {
-        kind: 'table',
-        size: 10.5,
-        padding: 1.5,
-        rowHeight: 9,
-        // 252 mm across a landscape sheet; the class takes what the other columns (214 mm) leave.
-        widths: [9, 24, 18, 36, 18, 25, 38, 16, 18, 20, 30],
-        head: [w.columns.map((c) => head(c))],
-        rows,
-      },
-      { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.countLine)] },
-      { kind: 'signature' },
-    ],
-  };
+  return listDocument(doc, 'landscape', w.title, [
+    {
+      kind: 'table',
+      size: 10.5,
+      padding: 1.5,
+      rowHeight: 9,
+      // 252 mm across a landscape sheet; the class takes what the other columns (214 mm) leave.
+      widths: [9, 24, 18, 36, 18, 25, 38, 16, 18, 20, 30],
+      head: [w.columns.map((c) => head(c))],
+      rows,
+    },
+    { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.countLine)] },
+    { kind: 'signature' },
+  ]);
 }
 
 export function certificateReceiptModel(doc: CertificateReceiptDoc): PartyDocumentModel {
   const w = certificateReceiptWording(doc);
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: 'portrait',
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      centred(w.subject, { bold: true }),
-      {
-        kind: 'table',
-        size: 12.5,
-        // Each row tall enough to sign in; narrow margins keep «STT» on one line at 12,5 pt.
-        rowHeight: 12,
-        padding: 2,
-        widths: [11, 50, 29, 23, 33, 19],
-        head: [w.columns.map((c) => head(c))],
-        rows: w.rows.map((r, i): Cell[] => [
-          { text: String(i + 1), align: 'center' },
-          { text: r.fullName },
-          { text: breakable(r.serial), align: 'center', size: 11.5 },
-          { text: r.issued, align: 'center', size: 11.5 },
-          { text: '' },
-          { text: '' },
-        ]),
-      },
-      { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.total)] },
-      { kind: 'signature' },
-    ],
-  };
+  return listDocument(doc, 'portrait', w.title, [
+    centred(w.subject, { bold: true }),
+    {
+      kind: 'table',
+      size: 12.5,
+      // Each row tall enough to sign in; narrow margins keep «STT» on one line at 12,5 pt.
+      rowHeight: 12,
+      padding: 2,
+      widths: [11, 50, 29, 23, 33, 19],
+      head: [w.columns.map((c) => head(c))],
+      rows: w.rows.map((r, i): Cell[] => [
+        { text: String(i + 1), align: 'center' },
+        { text: r.fullName },
+        { text: breakable(r.serial), align: 'center', size: 11.5 },
+        { text: r.issued, align: 'center', size: 11.5 },
+        { text: '' },
+        { text: '' },
+      ]),
+    },
+    { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.total)] },
+    { kind: 'signature' },
+  ]);
 }

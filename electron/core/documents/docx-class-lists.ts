@@ -2,7 +2,7 @@ import { attendanceSheets, ATTENDANCE_COLUMNS, type AttendanceSheetDoc } from '.
 import { classSummaryWording, scoreSheetWording, type ClassSummaryDoc, type ScoreSheetDoc } from './class-lists';
 import { timetableWording, type TimetableDoc } from './class-timetable';
 import { text, type Block, type Cell, type PartyDocumentModel } from './document-model';
-import { centred, head } from './docx-models';
+import { centred, head, listDocument } from './docx-models';
 
 /**
  * The class's working documents as Word files — timetable, attendance sheets, score sheet and class
@@ -25,21 +25,14 @@ export function timetableModel(doc: TimetableDoc): PartyDocumentModel {
       ...(w.showVenue ? [{ text: s.venue }] : []),
     ]),
   );
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: 'portrait',
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      centred(w.subject, { bold: true }),
-      centred(w.program),
-      centred(w.dates, { italic: true }),
-      ...(w.venue ? [centred(w.venue)] : []),
-      { kind: 'table', size: 12, widths, head: [w.columns.map((c) => head(c))], rows },
-      { kind: 'closing', recipients: w.recipients },
-    ],
-  };
+  return listDocument(doc, 'portrait', w.title, [
+    centred(w.subject, { bold: true }),
+    centred(w.program),
+    centred(w.dates, { italic: true }),
+    ...(w.venue ? [centred(w.venue)] : []),
+    { kind: 'table', size: 12, widths, head: [w.columns.map((c) => head(c))], rows },
+    { kind: 'closing', recipients: w.recipients },
+  ]);
 }
 
 export function attendanceModel(doc: AttendanceSheetDoc): PartyDocumentModel {
@@ -95,40 +88,33 @@ export function scoreSheetModel(doc: ScoreSheetDoc): PartyDocumentModel {
   const portrait = w.orientation === 'portrait';
   const fixed = portrait ? [11, 46, ...w.components.map(() => 19), 19, 25, 15] : [11, 55, ...w.components.map(() => 27), 21, 25, 18];
   const widths = [...fixed, WIDTH[w.orientation] - fixed.reduce((a, b) => a + b, 0)];
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: w.orientation,
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      centred(doc.className, { bold: true }),
-      ...(w.sessionsLine ? [centred(w.sessionsLine, { italic: true })] : []),
-      {
-        kind: 'table',
-        size: 12,
-        widths,
-        head: [
-          [
-            ...w.before.map((h) => head(h, { size: 11.5 })),
-            ...w.components.map((c) => head(c.name, { size: 11.5, note: c.weight ?? undefined })),
-            ...w.after.map((h) => head(h, { size: 11.5 })),
-          ],
+  return listDocument(doc, w.orientation, w.title, [
+    centred(doc.className, { bold: true }),
+    ...(w.sessionsLine ? [centred(w.sessionsLine, { italic: true })] : []),
+    {
+      kind: 'table',
+      size: 12,
+      widths,
+      head: [
+        [
+          ...w.before.map((h) => head(h, { size: 11.5 })),
+          ...w.components.map((c) => head(c.name, { size: 11.5, note: c.weight ?? undefined })),
+          ...w.after.map((h) => head(h, { size: 11.5 })),
         ],
-        rows: w.rows.map((r, i): Cell[] => [
-          { text: String(i + 1), align: 'center' },
-          { text: r.fullName },
-          ...r.scores.map((sc): Cell => ({ text: sc.first, align: 'center', note: sc.retake ?? undefined })),
-          { text: r.final, align: 'center' },
-          { text: r.classification, align: 'center' },
-          { text: r.absent, align: 'center' },
-          { text: r.note, size: 10.5 },
-        ]),
-      },
-      { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.tally)] },
-      { kind: 'signature' },
-    ],
-  };
+      ],
+      rows: w.rows.map((r, i): Cell[] => [
+        { text: String(i + 1), align: 'center' },
+        { text: r.fullName },
+        ...r.scores.map((sc): Cell => ({ text: sc.first, align: 'center', note: sc.retake ?? undefined })),
+        { text: r.final, align: 'center' },
+        { text: r.classification, align: 'center' },
+        { text: r.absent, align: 'center' },
+        { text: r.note, size: 10.5 },
+      ]),
+    },
+    { kind: 'paragraph', align: 'left', italic: true, runs: [text(w.tally)] },
+    { kind: 'signature' },
+  ]);
 }
 
 export function classSummaryModel(doc: ClassSummaryDoc): PartyDocumentModel {
@@ -152,17 +138,10 @@ export function classSummaryModel(doc: ClassSummaryDoc): PartyDocumentModel {
   // Two tallies a row, as on the PDF.
   const pairs: Block[] = [];
   for (let i = 0; i < tables.length; i += 2) pairs.push({ kind: 'columns', gap: 6, columns: [tables[i]!, tables[i + 1] ?? []] });
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: 'portrait',
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      centred(w.subject, { bold: true }),
-      centred(w.totalLine, { italic: true }),
-      ...pairs,
-      { kind: 'signature' },
-    ],
-  };
+  return listDocument(doc, 'portrait', w.title, [
+    centred(w.subject, { bold: true }),
+    centred(w.totalLine, { italic: true }),
+    ...pairs,
+    { kind: 'signature' },
+  ]);
 }

@@ -1,5 +1,5 @@
 import { text, type Block, type Cell, type PartyDocumentModel } from './document-model';
-import { centred, head } from './docx-models';
+import { centred, head, listDocument } from './docx-models';
 import { learningRecordWording, type LearningRecordDoc } from './learning-record';
 
 /**
@@ -21,21 +21,14 @@ export function learningRecordModel(doc: LearningRecordDoc): PartyDocumentModel 
       ? { text: [`Số ${c.certificate.serial}`, ...c.certificate.lines].join('\n'), size: small }
       : { text: '—', align: 'center' },
   ]);
-  return {
-    body: doc.body,
-    number: null,
-    date: doc.date,
-    orientation: 'portrait',
-    blocks: [
-      centred(w.title, { bold: true, size: 15, spaceBefore: 6 }),
-      centred('-----'),
-      para([text(w.lead)], 6),
-      ...w.facts.map((f) => para([text(`${f.label}: `), text(f.value, { bold: true }), text(f.after)])),
-      para([text(w.intro)], 6),
-      // The class's name takes what the fixed columns leave of the 165 mm line; «STT» needs 11 mm in Word's cell margins.
-      { kind: 'table', size: 12, valign: 'top', widths: [11, 42, 24, 22, 36, 30], head: [w.columns.map((c) => head(c))], rows },
-      para([text(w.closing)], 10),
-      { kind: 'signature' },
-    ],
-  };
+  return listDocument(doc, 'portrait', w.title, [
+    centred('-----'),
+    para([text(w.lead)], 6),
+    ...w.facts.map((f) => para([text(`${f.label}: `), text(f.value, { bold: true }), text(f.after)])),
+    para([text(w.intro)], 6),
+    // The class's name takes what the fixed columns leave of the 165 mm line; «STT» needs 11 mm in Word's cell margins.
+    { kind: 'table', size: 12, valign: 'top', widths: [11, 42, 24, 22, 36, 30], head: [w.columns.map((c) => head(c))], rows },
+    para([text(w.closing)], 10),
+    { kind: 'signature' },
+  ]);
 }

@@ -5,7 +5,7 @@ import { escapeHtml, partyHeaderHtml, partyPage, signatureBlockHtml, type Issuin
 /**
  * «Giấy xác nhận quá trình học tập»: the centre certifies, at a person's request, every class they
  * took at the centre over the years, with dates, results and certificate numbers, under the Party
- * header and the director's signature. The record itself is read by services/learning-record.ts.
+ * header and the director's signature. The record itself is read by learners/learning-record-handlers.ts.
  */
 
 export const LEARNING_RECORD_TITLE = 'GIẤY XÁC NHẬN QUÁ TRÌNH HỌC TẬP';

@@ -1,6 +1,7 @@
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { upperVi } from '../../../shared/domain/text';
-import { closingHtml, escapeHtml, partyHeaderHtml, partyPage, superiorInText, type IssuingBody } from './party-document';
+import { BIRTH_HEAD_SUB, BIRTH_HEAD_TOP, birthCellsHtml, cell, DECISION_CSS, decisionBodyHtml } from './list-parts';
+import { escapeHtml, partyHeaderHtml, partyPage, superiorInText, type ClassPaper } from './party-document';
 
 export interface DecisionLearner {
   fullName: string;
@@ -11,15 +12,9 @@ export interface DecisionLearner {
   position: string;
 }
 
-export interface OpeningDecisionDoc {
-  body: IssuingBody;
+export interface OpeningDecisionDoc extends ClassPaper {
   /** "12-QĐ/TTCT". */
   number: string;
-  date: string;
-  className: string;
-  programName: string;
-  startDate: string;
-  endDate: string;
   venueName: string | null;
   homeroomName: string | null;
   /** In the order they are to be printed; empty means no list is attached. */
@@ -34,10 +29,6 @@ export function classPhrase(className: string): string {
   const name = className.normalize('NFC').trim();
   const rest = /^lớp\s+/iu.exec(name) ? name.replace(/^lớp\s+/iu, '') : name;
   return `lớp ${rest}`;
-}
-
-function p(html: string): string {
-  return `<p>${html}</p>`;
 }
 
 /** The decision's wording, shared by the HTML page and the Word file so that both say the same. */
@@ -73,22 +64,8 @@ export function openingDecisionWording(doc: OpeningDecisionDoc) {
   };
 }
 
-function articlesHtml(doc: OpeningDecisionDoc): string {
-  return openingDecisionWording(doc)
-    .articles.map((a) => p(`${a.lead ? `<b>${a.lead}</b> ` : ''}${escapeHtml(a.text)}`))
-    .join('\n');
-}
-
 function learnerRowHtml(l: DecisionLearner, i: number): string {
-  const born = escapeHtml(formatDate(l.birthDate));
-  // The Party form writes the birth date under "Nam" or "Nữ"; with the sex unknown it spans both.
-  const birthCells =
-    l.sex === 'nam'
-      ? `<td class="center born">${born}</td><td></td>`
-      : l.sex === 'nu'
-        ? `<td></td><td class="center born">${born}</td>`
-        : `<td class="center born" colspan="2">${born}</td>`;
-  return `<tr><td class="center">${i + 1}</td><td>${escapeHtml(l.fullName)}</td>${birthCells}<td>${escapeHtml(l.position)}</td><td>${escapeHtml(l.unitName ?? '')}</td></tr>`;
+  return `<tr><td class="center">${i + 1}</td>${cell(l.fullName)}${birthCellsHtml(l.sex, l.birthDate)}${cell(l.position)}${cell(l.unitName)}</tr>`;
 }
 
 function learnerListHtml(doc: OpeningDecisionDoc): string {
@@ -100,8 +77,8 @@ ${wording.listTitles.map((t) => `<div class="list-title">${escapeHtml(t)}</div>`
 <table class="grid learners">
 <colgroup><col class="c-stt"><col class="c-name"><col class="c-born"><col class="c-born"><col class="c-position"><col></colgroup>
 <thead>
-<tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th><th colspan="2">Ngày sinh</th><th rowspan="2">Chức vụ</th><th rowspan="2">Chi bộ, đơn vị</th></tr>
-<tr><th>Nam</th><th>Nữ</th></tr>
+<tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th>${BIRTH_HEAD_TOP}<th rowspan="2">Chức vụ</th><th rowspan="2">Chi bộ, đơn vị</th></tr>
+<tr>${BIRTH_HEAD_SUB}</tr>
 </thead>
 <tbody>
 ${doc.learners.map(learnerRowHtml).join('\n')}
@@ -117,24 +94,18 @@ export function buildOpeningDecisionHtml(doc: OpeningDecisionDoc): string {
   const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
 <div class="doc-type">QUYẾT ĐỊNH</div>
 <div class="doc-subject">${escapeHtml(wording.subject)}</div>
-<div class="dashes">-----</div>
-<div class="decider">${escapeHtml(wording.decider)}</div>
-<div class="grounds">
-${wording.grounds.map((g) => p(escapeHtml(g))).join('\n')}
-</div>
-<div class="decides">QUYẾT ĐỊNH:</div>
-${articlesHtml(doc)}
-${closingHtml(body, wording.recipients)}
+${decisionBodyHtml(body, wording)}
 ${learnerListHtml(doc)}`;
 
-  return partyPage({ title: `Quyết định mở lớp - ${doc.className}`, bodyHtml, orientation: 'portrait', extraCss: DECISION_CSS });
+  return partyPage({
+    title: `Quyết định mở lớp - ${doc.className}`,
+    bodyHtml,
+    orientation: 'portrait',
+    extraCss: DECISION_CSS + OPENING_CSS,
+  });
 }
 
-const DECISION_CSS = `
-.decider, .decides { text-align: center; font-weight: bold; }
-.decider { margin: 2mm 0 3mm; }
-.decides { margin: 3mm 0; }
-.grounds p { font-style: italic; }
+const OPENING_CSS = `
 .list-title { text-align: center; font-weight: bold; }
 .list-note { text-align: center; font-style: italic; margin-bottom: 4mm; }
 .list-total { font-style: italic; margin-top: 2mm; }

@@ -25,6 +25,36 @@ export interface IssuingBody {
 
 export type Orientation = 'portrait' | 'landscape';
 
+/** A paper about one class, under the header it goes out with. */
+export interface ClassPaper {
+  body: IssuingBody;
+  /** The paper's own date (the date line), ISO. */
+  date: string;
+  /** "Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026". */
+  className: string;
+  programName: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** The header of a centre profile version: what documents issued under it print. */
+export function issuingBodyOf(profile: {
+  superior: string;
+  name: string;
+  docCode: string;
+  placeName: string;
+  director: { name: string; title: string };
+}): IssuingBody {
+  return {
+    superior: profile.superior,
+    centreName: profile.name,
+    docCode: profile.docCode,
+    placeName: profile.placeName,
+    directorName: profile.director.name,
+    directorTitle: profile.director.title,
+  };
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every clerk-typed string goes through this: names like "<b>&" must print as typed, never as markup. */

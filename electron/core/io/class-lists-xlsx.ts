@@ -1,4 +1,4 @@
-import { ATTENDANCE_LABELS } from '../../../shared/contract/enrollments';
+import { ATTENDANCE_LABELS } from '../../../shared/contract/attendance';
 import type { AttendanceMark } from '../../../shared/domain/eligibility';
 import { formatDate } from '../../../shared/domain/format';
 import { HALF_LABELS } from '../../../shared/domain/days';

@@ -1,20 +1,12 @@
 import { personInput, type Person, type PersonData } from '../../../shared/contract/learners';
-import { followMerges } from './units-store';
 import { zodIssuesToFields } from '../../../shared/contract';
 import { fieldMessage } from '../../../shared/contract/field-labels';
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
+import { audit } from '../audit-store';
 import { AppError } from '../errors';
-import { readPerson, toData, unitNameOf, writePeople } from './person-store';
-
-/**
- * Tables whose rows point at a person and move to the kept record on a merge. Each capability that
- * adds such a table (enrollments, certificates…) lists it here, so undo can move them back.
- */
-export const PERSON_REFERENCES: { table: string; column: string }[] = [
-  { table: 'enrollments', column: 'person_id' },
-  { table: 'certificates', column: 'person_id' },
-];
+import { followMerges, unitNameOf } from '../units/store';
+import * as store from './merge-store';
+import { readPerson, toData, writePeople } from './person-store';
 
 const STATUS_RANK = { quan_chung: 1, du_bi: 2, chinh_thuc: 3 } as const;
 
@@ -69,14 +61,10 @@ function activePair(ctx: AppCore, keepId: number, removeId: number): { kept: Per
   if (kept.mergedIntoId || removed.mergedIntoId) {
     throw new AppError('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp vào hồ sơ khác.');
   }
-  const shared = ctx.db
-    .prepare(
-      'SELECT c.name FROM enrollments a JOIN enrollments b ON b.class_id = a.class_id JOIN classes c ON c.id = a.class_id WHERE a.person_id = ? AND b.person_id = ? LIMIT 1',
-    )
-    .get(keepId, removeId) as { name: string } | undefined;
+  const shared = store.sharedClassName(ctx.db, keepId, removeId);
   if (shared) {
     // One person cannot sit in the same class twice: two records in one class are two people.
-    throw new AppError('MERGE_CONFLICT', `Hai hồ sơ cùng học ${shared.name}, nên là hai người khác nhau; không gộp được.`);
+    throw new AppError('MERGE_CONFLICT', `Hai hồ sơ cùng học ${shared}, nên là hai người khác nhau; không gộp được.`);
   }
   return { kept, removed };
 }
@@ -105,23 +93,20 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
     const { kept, removed } = activePair(ctx, keepId, removeId);
     const data = checked(mergeData(toData(kept), toData(removed)));
     const now = ctx.now().toISOString();
-    const moved: Record<string, number[]> = {};
-    for (const ref of PERSON_REFERENCES) {
-      const ids = (db.prepare(`SELECT id FROM ${ref.table} WHERE ${ref.column} = ?`).all(removeId) as { id: number }[]).map((r) => r.id);
-      db.prepare(`UPDATE ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} = ?`).run(keepId, removeId);
-      moved[`${ref.table}.${ref.column}`] = ids;
-    }
+    const moved = store.moveReferences(db, removeId, keepId);
     writePeople(db, (w) => {
       w.update(keepId, data, unitNameOf(db, data.unitId), now);
       w.setMergedInto(removeId, keepId, now);
     });
-    const mergeId = Number(
-      db
-        .prepare(
-          'INSERT INTO person_merges (kept_id, removed_id, kept_before_json, kept_after_json, moved_json, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(keepId, removeId, JSON.stringify(toData(kept)), JSON.stringify(data), JSON.stringify(moved), now, ctx.actor).lastInsertRowid,
-    );
+    const mergeId = store.insertMerge(db, {
+      keptId: keepId,
+      removedId: removeId,
+      keptBefore: toData(kept),
+      keptAfter: data,
+      moved,
+      at: now,
+      actor: ctx.actor,
+    });
     const person = readPerson(db, keepId)!;
     audit(ctx, {
       action: 'update',
@@ -142,30 +127,14 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
   })();
 }
 
-interface MergeRow {
-  id: number;
-  kept_id: number;
-  removed_id: number;
-  kept_before_json: string;
-  kept_after_json: string | null;
-  moved_json: string;
-  undone_at: string | null;
-}
-
 /** Undo restores the kept record as it was before and brings the removed one back with its references. */
 export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restored: Person } {
   const db = ctx.db;
   return db.transaction(() => {
-    const m = db.prepare('SELECT * FROM person_merges WHERE id = ?').get(mergeId) as MergeRow | undefined;
+    const m = store.readMerge(db, mergeId);
     if (!m) throw new AppError('NOT_FOUND', 'Không tìm thấy lần gộp này.');
     if (m.undone_at) throw new AppError('ALREADY_UNDONE', 'Lần gộp này đã được hoàn tác.');
-    const later = db
-      .prepare(
-        `SELECT id FROM person_merges WHERE id > ? AND undone_at IS NULL
-         AND (kept_id IN (?, ?) OR removed_id IN (?, ?)) LIMIT 1`,
-      )
-      .get(mergeId, m.kept_id, m.removed_id, m.kept_id, m.removed_id);
-    if (later) {
+    if (store.hasLaterMerge(db, m)) {
       throw new AppError('UNDO_ORDER', 'Hồ sơ này đã được gộp thêm sau đó; hãy hoàn tác lần gộp gần nhất trước.');
     }
     const keptNow = readPerson(db, m.kept_id)!;
@@ -186,10 +155,10 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
     }
     const removed = readPerson(db, m.removed_id)!;
     if (removed.citizenId) {
-      const holder = db
-        .prepare('SELECT id FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id NOT IN (?, ?)')
-        .get(removed.citizenId, m.kept_id, m.removed_id);
-      if (holder || checkedKept.data.citizenId === removed.citizenId) {
+      if (
+        store.citizenIdHeldElsewhere(db, removed.citizenId, [m.kept_id, m.removed_id]) ||
+        checkedKept.data.citizenId === removed.citizenId
+      ) {
         throw new AppError(
           'UNDO_CONFLICT',
           `Số CCCD ${removed.citizenId} của hồ sơ được tách ra nay đã thuộc hồ sơ khác; hãy sửa trước khi hoàn tác.`,
@@ -198,12 +167,8 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
     }
     const now = ctx.now().toISOString();
     const moved = JSON.parse(m.moved_json) as Record<string, number[]>;
-    const known = new Set(PERSON_REFERENCES.map((r) => `${r.table}.${r.column}`));
-    for (const [where, ids] of Object.entries(moved)) {
-      if (!known.has(where)) throw new AppError('UNDO_CONFLICT', 'Không hoàn tác được: dữ liệu của lần gộp không hợp lệ.');
-      const [table, column] = where.split('.') as [string, string];
-      const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`);
-      for (const rowId of ids) update.run(m.removed_id, rowId);
+    if (!store.moveReferencesBack(db, moved, m.removed_id)) {
+      throw new AppError('UNDO_CONFLICT', 'Không hoàn tác được: dữ liệu của lần gộp không hợp lệ.');
     }
     const removedData = toData(removed);
     if (removedData.unitId !== null) removedData.unitId = followMerges(db, removedData.unitId);
@@ -212,7 +177,7 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
       w.update(m.removed_id, removedData, unitNameOf(db, removedData.unitId), now);
       w.setMergedInto(m.removed_id, null, now);
     });
-    db.prepare('UPDATE person_merges SET undone_at = ? WHERE id = ?').run(now, mergeId);
+    store.markMergeUndone(db, mergeId, now);
     const kept = readPerson(db, m.kept_id)!;
     const restored = readPerson(db, m.removed_id)!;
     // Edits made to the kept record after the merge are overwritten; the audit keeps them.

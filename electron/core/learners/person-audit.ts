@@ -5,7 +5,7 @@
  * class entry is never shown.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { ATTENDANCE_LABELS } from '../../../shared/contract/enrollments';
+import { ATTENDANCE_LABELS } from '../../../shared/contract/attendance';
 import { CERTIFICATE_STATUS_LABELS } from '../../../shared/contract/certificates';
 import { HALF_LABELS } from '../../../shared/domain/days';
 import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
@@ -14,6 +14,7 @@ import { IMPORT_FIELDS, PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } f
 import { fullName } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
 import type { CertificateData, EnrolmentData } from './person-data';
+import { auditEntries, certificatePrintEntries, mergedInto, sessionDays, unitNames } from './person-data-store';
 
 export interface AuditLine {
   id: number;
@@ -25,18 +26,6 @@ export interface AuditLine {
   /** What it was done to: "Hồ sơ học viên", a class's name, "Giấy số 12/2026/GCN". */
   subject: string;
   changes: string[];
-  reason: string | null;
-}
-
-interface Entry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
   reason: string | null;
 }
 
@@ -137,31 +126,23 @@ interface Known {
 
 /** The entries about this person, oldest first, described. */
 export function personAudit(db: Database, known: Known): AuditLine[] {
-  const byIds = db.prepare(
-    `SELECT id, at, actor, action, entity, entity_id, before_json, after_json, reason FROM audit_log
-     WHERE entity IN (SELECT value FROM json_each(?)) AND entity_id IN (SELECT value FROM json_each(?))`,
-  );
-  const ids = (values: number[]) => JSON.stringify(values.map(String));
   const classIds = [...new Set(known.enrolments.map((e) => e.classId))];
   // Records merged into this one were the same person: their history, and the enrolments they brought, belong here.
-  const mergedIn = db
-    .prepare('SELECT removed_id FROM person_merges WHERE kept_id = ? AND undone_at IS NULL')
-    .pluck()
-    .all(known.personId) as number[];
-  const people = new Set([known.personId, ...mergedIn]);
+  const people = new Set([known.personId, ...mergedInto(db, known.personId)]);
   const entries = [
-    ...(byIds.all(JSON.stringify(['person']), ids([...people])) as Entry[]),
-    ...(known.enrolments.length ? (byIds.all(JSON.stringify(['enrollment']), ids(known.enrolments.map((e) => e.id))) as Entry[]) : []),
-    ...(known.certificates.length ? (byIds.all(JSON.stringify(['certificate']), ids(known.certificates.map((c) => c.id))) as Entry[]) : []),
-    ...(classIds.length ? (byIds.all(JSON.stringify(CLASS_ENTITIES), ids(classIds)) as Entry[]) : []),
-    // Printing is logged once per batch, naming the serials printed.
-    ...(known.certificates.length
-      ? (db
-          .prepare(
-            "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, reason FROM audit_log WHERE entity = 'certificate' AND entity_id IS NULL",
-          )
-          .all() as Entry[])
-      : []),
+    ...auditEntries(db, ['person'], [...people]),
+    ...auditEntries(
+      db,
+      ['enrollment'],
+      known.enrolments.map((e) => e.id),
+    ),
+    ...auditEntries(
+      db,
+      ['certificate'],
+      known.certificates.map((c) => c.id),
+    ),
+    ...auditEntries(db, CLASS_ENTITIES, classIds),
+    ...(known.certificates.length ? certificatePrintEntries(db) : []),
   ].sort((a, b) => a.id - b.id);
 
   const enrolmentIds = new Set(known.enrolments.map((e) => e.id));
@@ -181,23 +162,8 @@ export function personAudit(db: Database, known: Known): AuditLine[] {
       for (const s of [obj(parse(e.before_json)), obj(parse(e.after_json))])
         if (s && num(s.unitId) !== null && !text(s.unitName)) unitIds.add(num(s.unitId)!);
   }
-  const sessions = new Map(
-    (sessionIds.size
-      ? (db
-          .prepare('SELECT id, date, half FROM sessions WHERE id IN (SELECT value FROM json_each(?))')
-          .all(JSON.stringify([...sessionIds])) as { id: number; date: string; half: string }[])
-      : []
-    ).map((s) => [s.id, s]),
-  );
-  const units = new Map(
-    (unitIds.size
-      ? (db.prepare('SELECT id, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...unitIds])) as {
-          id: number;
-          name: string;
-        }[])
-      : []
-    ).map((u) => [u.id, u.name]),
-  );
+  const sessions = sessionDays(db, [...sessionIds]);
+  const units = unitNames(db, [...unitIds]);
 
   const lines: AuditLine[] = [];
   for (const e of entries) {

@@ -1,9 +1,8 @@
 /**
  * Everything the centre holds about one person, gathered for a data subject's request (Law on
  * Personal Data Protection 91/2025/QH15): the registry record, every class with its attendance and
- * results, the certificates, and the audit entries about them. Each set is read at once (a fixed
- * number of statements, whatever the number of classes), and only this person's part of a class's
- * entries is kept.
+ * results, the certificates, and the audit entries about them. Each set is read at once
+ * (person-data-store.ts), and only this person's part of a class's entries is kept.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Person } from '../../../shared/contract/learners';
@@ -13,6 +12,8 @@ import { evaluate, type AttendanceMark, type Scheme } from '../../../shared/doma
 import { AppError } from '../errors';
 import { decisionLabel } from '../classes/terms';
 import { personAudit, type AuditLine } from './person-audit';
+import * as store from './person-data-store';
+import type { EnrolmentRow } from './person-data-store';
 import { readPerson } from './person-store';
 
 export interface EnrolmentData {
@@ -69,62 +70,6 @@ export interface PersonDataset {
   audit: AuditLine[];
 }
 
-interface EnrolmentRow {
-  id: number;
-  class_id: number;
-  status: 'enrolled' | 'withdrawn';
-  withdraw_reason: string | null;
-  fit_override_reason: string | null;
-  discipline: number;
-  discipline_note: string;
-  site: string | null;
-  created_at: string;
-  outcome: 'completed' | 'not_completed' | null;
-  class_name: string;
-  start_date: string;
-  end_date: string;
-  class_status: ClassStatus;
-  form: EnrolmentData['form'];
-  scheme_json: string | null;
-  program_id: number;
-  program_code: string;
-  program_name: string;
-  issuing_body_json: string;
-  decision_number: number | null;
-  decision_date: string | null;
-  session_count: number;
-}
-
-const json = (values: readonly (number | string)[]) => JSON.stringify(values);
-
-/** The schemes of classes not yet frozen are their programs' current ones, read for all such programs at once. */
-function programSchemes(db: Database, programIds: number[]): Map<number, Scheme> {
-  const schemes = new Map<number, Scheme>();
-  if (programIds.length === 0) return schemes;
-  const ids = json(programIds);
-  const programs = db
-    .prepare('SELECT id, max_absence_pct, max_retakes FROM programs WHERE id IN (SELECT value FROM json_each(?))')
-    .all(ids) as {
-    id: number;
-    max_absence_pct: number;
-    max_retakes: number;
-  }[];
-  for (const p of programs) schemes.set(p.id, { components: [], bands: [], maxAbsencePct: p.max_absence_pct, maxRetakes: p.max_retakes });
-  const components = db
-    .prepare(
-      'SELECT program_id, name, weight FROM program_components WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position',
-    )
-    .all(ids) as { program_id: number; name: string; weight: number }[];
-  for (const c of components) schemes.get(c.program_id)?.components.push({ name: c.name, weight: c.weight });
-  const bands = db
-    .prepare(
-      'SELECT program_id, label, min_tenths AS min, max_tenths AS max FROM program_bands WHERE program_id IN (SELECT value FROM json_each(?)) ORDER BY program_id, position',
-    )
-    .all(ids) as { program_id: number; label: string; min: number; max: number }[];
-  for (const b of bands) schemes.get(b.program_id)?.bands.push({ label: b.label, min: b.min, max: b.max });
-  return schemes;
-}
-
 const STATUS_WORDS = {
   eligible: 'Đủ điều kiện công nhận (chưa có quyết định)',
   not_eligible: 'Không đủ điều kiện công nhận',
@@ -139,30 +84,12 @@ function resultWords(e: EnrolmentRow, status: keyof typeof STATUS_WORDS, hasDeci
 }
 
 function readEnrolments(db: Database, personId: number): EnrolmentData[] {
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.class_id, e.status, e.withdraw_reason, e.fit_override_reason, e.discipline, e.discipline_note, e.site, e.created_at, e.outcome,
-         c.name AS class_name, c.start_date, c.end_date, c.status AS class_status, c.form, c.scheme_json, c.program_id, c.issuing_body_json,
-         p.code AS program_code, p.name AS program_name, d.number AS decision_number, d.date AS decision_date,
-         (SELECT count(*) FROM sessions s WHERE s.class_id = c.id) AS session_count
-       FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN programs p ON p.id = c.program_id
-       LEFT JOIN documents d ON d.id = c.results_decision_id
-       WHERE e.person_id = ? ORDER BY c.start_date, c.id`,
-    )
-    .all(personId) as EnrolmentRow[];
+  const rows = store.enrolmentRows(db, personId);
   if (rows.length === 0) return [];
-  const marks = db
-    .prepare(
-      'SELECT a.enrollment_id, a.mark, count(*) AS n FROM attendance a JOIN enrollments e ON e.id = a.enrollment_id WHERE e.person_id = ? GROUP BY a.enrollment_id, a.mark',
-    )
-    .all(personId) as { enrollment_id: number; mark: AttendanceMark; n: number }[];
-  const scores = db
-    .prepare(
-      'SELECT s.enrollment_id, s.component, s.attempt, s.tenths FROM scores s JOIN enrollments e ON e.id = s.enrollment_id WHERE e.person_id = ?',
-    )
-    .all(personId) as { enrollment_id: number; component: number; attempt: 1 | 2; tenths: number }[];
+  const marks = store.markTallies(db, personId);
+  const scores = store.scoreRows(db, personId);
   const tallies = new Map(marks.map((m) => [`${m.enrollment_id}:${m.mark}`, m.n]));
-  const live = programSchemes(db, [...new Set(rows.filter((r) => !r.scheme_json).map((r) => r.program_id))]);
+  const live = store.programSchemes(db, [...new Set(rows.filter((r) => !r.scheme_json).map((r) => r.program_id))]);
   return rows.map((r) => {
     const scheme: Scheme = r.scheme_json
       ? (JSON.parse(r.scheme_json) as Scheme)
@@ -227,30 +154,7 @@ function printedOf(text: string): Record<string, unknown> {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function readCertificates(db: Database, personId: number): CertificateData[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.serial, c.register_no, c.issue_date, c.status, c.status_reason, c.printed_json, c.print_count,
-         r.serial AS replaces_serial, (SELECT n.serial FROM certificates n WHERE n.replaces_id = c.id) AS replaced_by,
-         cl.name AS class_name, p.name AS program_name, e.classification
-       FROM certificates c JOIN classes cl ON cl.id = c.class_id JOIN programs p ON p.id = cl.program_id
-       LEFT JOIN certificates r ON r.id = c.replaces_id LEFT JOIN enrollments e ON e.id = c.enrollment_id
-       WHERE c.person_id = ? ORDER BY c.issue_date, c.year, c.seq`,
-    )
-    .all(personId) as {
-    id: number;
-    serial: string;
-    register_no: string;
-    issue_date: string;
-    status: Certificate['status'];
-    status_reason: string | null;
-    printed_json: string;
-    print_count: number;
-    replaces_serial: string | null;
-    replaced_by: string | null;
-    class_name: string;
-    program_name: string;
-    classification: string | null;
-  }[];
+  const rows = store.certificateRows(db, personId);
   return rows.map((r) => {
     const printed = printedOf(r.printed_json);
     return {

@@ -4,7 +4,9 @@ import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { personSortKey } from '../../../shared/domain/sort-key';
 import { foldText, fullName } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
-import { searchIndex } from './search-index';
+import { cachedStatement } from '../db/statements';
+import { searchText } from './search-document';
+import { searchIndex } from './search-index-store';
 
 export interface PersonDbRow {
   id: number;
@@ -89,22 +91,6 @@ export function toRow(p: Person): PersonRow {
   };
 }
 
-// "Chi bộ thôn 3" is found by "thon 3": the generic words would make "dang" (Đặng) match every member.
-const UNIT_GENERIC = /^(chi bo co so|chi bo|dang bo co so|dang bo bo phan|dang bo|dang uy|to chuc co so dang)\s+/;
-
-export function unitSearchWords(unitName: string | null): string {
-  return unitName ? foldText(unitName).replace(UNIT_GENERIC, '') : '';
-}
-
-/**
- * The words a clerk may type to find this person, folded: name, birth year, unit. ID numbers are
- * searched through their own indexes (search.ts): as words they would give the full-text index a
- * million distinct terms to union for a prefix such as "0511".
- */
-export function searchText(p: PersonData, unitName: string | null): string {
-  return [foldText(`${p.familyAndMiddle} ${p.given}`), p.birthDate?.slice(0, 4) ?? '', unitSearchWords(unitName)].filter(Boolean).join(' ');
-}
-
 function columns(p: PersonData, unitName: string | null, now: string) {
   return {
     family_and_middle: p.familyAndMiddle,
@@ -145,11 +131,6 @@ const SETS = COLS.split(',')
   .map((c) => `${c.trim()} = @${c.trim()}`)
   .join(', ');
 
-export function unitNameOf(db: Database, unitId: number | null): string | null {
-  if (unitId === null) return null;
-  return (db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined)?.name ?? null;
-}
-
 // The day in Vietnam of the write (`now` is an ISO instant in UTC), when a theory level is set or changed.
 const LEVEL_DAY = "date(@now, '+7 hours')";
 
@@ -165,21 +146,23 @@ interface WriteOptions {
  * ranks and search to one rebuildSearchIndex() at the end of a bulk load.
  */
 function personWriter(db: Database, options: WriteOptions = {}) {
-  const insert = db.prepare(
+  const insert = cachedStatement(
+    db,
     `INSERT INTO people (${COLS}, theory_level_since, created_at, updated_at)
      VALUES (${VALUES}, CASE WHEN @theory_level IS NULL OR @undated THEN NULL ELSE ${LEVEL_DAY} END, @now, @now)`,
   );
   // The level's day moves only when the level itself changes: editing a phone number must not make a
   // level held for years count from today. SET reads the row as it was, so theory_level is the old one.
-  const update = db.prepare(
+  const update = cachedStatement(
+    db,
     `UPDATE people SET ${SETS},
        theory_level_since = CASE WHEN theory_level IS @theory_level THEN theory_level_since WHEN @theory_level IS NULL THEN NULL ELSE ${LEVEL_DAY} END,
        updated_at = @now WHERE id = @id`,
   );
   const undated = options.undatedLevels ? 1 : 0;
-  const current = db.prepare('SELECT sort_key, search_text, merged_into_id FROM people WHERE id = ?');
-  const setMerged = db.prepare('UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?');
-  const setSearchText = db.prepare('UPDATE people SET search_text = ? WHERE id = ?');
+  const current = cachedStatement(db, 'SELECT sort_key, search_text, merged_into_id FROM people WHERE id = ?');
+  const setMerged = cachedStatement(db, 'UPDATE people SET merged_into_id = ?, updated_at = ? WHERE id = ?');
+  const setSearchText = cachedStatement(db, 'UPDATE people SET search_text = ? WHERE id = ?');
   const index = searchIndex(db);
   return {
     insert(p: PersonData, unitName: string | null, now: string): number {
@@ -231,18 +214,43 @@ export function writePeople<T>(db: Database, work: (writer: PersonWriter) => T, 
  * before a merge) can tell that the registry changed underneath it.
  */
 export function bumpRegistryVersion(db: Database): void {
-  db.prepare(
+  cachedStatement(
+    db,
     "INSERT INTO settings (key, value) VALUES ('registry_version', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
   ).run();
 }
 
 export function registryVersion(db: Database): string {
-  return (db.prepare("SELECT value FROM settings WHERE key = 'registry_version'").get() as { value: string } | undefined)?.value ?? '0';
+  return (
+    (cachedStatement(db, "SELECT value FROM settings WHERE key = 'registry_version'").get() as { value: string } | undefined)?.value ?? '0'
+  );
 }
 
 export function readPerson(db: Database, id: number): Person | null {
-  const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
+  const row = cachedStatement(db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonDbRow | undefined;
   return row ? toPerson(row) : null;
+}
+
+/** Many people by id, read 500 at a time; the map holds those found. */
+export function readPeople(db: Database, ids: readonly number[]): Map<number, Person> {
+  const out = new Map<number, Person>();
+  const select = cachedStatement(db, `${PERSON_SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of select.all(JSON.stringify(ids.slice(i, i + 500))) as PersonDbRow[]) out.set(r.id, toPerson(r));
+  }
+  return out;
+}
+
+/** The active person other than `selfId` who holds this citizen ID, if any. */
+export function citizenIdHolder(
+  db: Database,
+  citizenId: string,
+  selfId: number | null,
+): { id: number; name: string; birth_date: string | null } | undefined {
+  return cachedStatement(
+    db,
+    "SELECT id, family_and_middle || ' ' || given AS name, birth_date FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id IS NOT ?",
+  ).get(citizenId, selfId) as { id: number; name: string; birth_date: string | null } | undefined;
 }
 
 /** The fields a clerk edits, from a stored person (for merges and updates). */

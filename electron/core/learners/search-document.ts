@@ -1,3 +1,5 @@
+import type { PersonData } from '../../../shared/contract/learners';
+import { foldText } from '../../../shared/domain/text';
 import { exactWordKeys } from '../../../shared/domain/text-match';
 
 /**
@@ -18,7 +20,7 @@ export interface DocumentSource {
   given: string;
   /** The folded full name (people.name_key). */
   name_key: string;
-  /** people.search_text: the folded name, then birth year and unit words (person-store.ts). */
+  /** people.search_text: the folded name, then birth year and unit words (searchText below). */
   search_text: string;
 }
 
@@ -29,4 +31,20 @@ export function searchDocument(p: DocumentSource): string {
   // Unit words may hold punctuation ("(cũ)"): split as the tokenizer does, or a mark would be left behind.
   for (const word of rest.split(/[^\p{L}\p{N}]+/u)) if (word) doc += ` ${OTHER}${word}`;
   return doc;
+}
+
+// "Chi bộ thôn 3" is found by "thon 3": the generic words would make "dang" (Đặng) match every member.
+const UNIT_GENERIC = /^(chi bo co so|chi bo|dang bo co so|dang bo bo phan|dang bo|dang uy|to chuc co so dang)\s+/;
+
+export function unitSearchWords(unitName: string | null): string {
+  return unitName ? foldText(unitName).replace(UNIT_GENERIC, '') : '';
+}
+
+/**
+ * The words a clerk may type to find this person, folded: name, birth year, unit (people.search_text). ID
+ * numbers are searched through their own indexes (search-store.ts): as words they would give the full-text
+ * index a million distinct terms to union for a prefix such as "0511".
+ */
+export function searchText(p: PersonData, unitName: string | null): string {
+  return [foldText(`${p.familyAndMiddle} ${p.given}`), p.birthDate?.slice(0, 4) ?? '', unitSearchWords(unitName)].filter(Boolean).join(' ');
 }

@@ -1,6 +1,5 @@
 import { typedWords, type TypedWord } from '../../../shared/domain/text-match';
-import { unitSearchWords } from './person-store';
-import { EXACT, OTHER } from './search-document';
+import { EXACT, OTHER, unitSearchWords } from './search-document';
 
 /**
  * A typed search, split the way the index is (search-document.ts): words, plain numbers (birth year,
@@ -23,7 +22,7 @@ function isIdToken(t: string): boolean {
 }
 
 /**
- * Unit names are indexed without their generic words ("Chi bộ", "Đảng bộ"…; person-store.ts). Typed
+ * Unit names are indexed without their generic words ("Chi bộ", "Đảng bộ"…; search-document.ts). Typed
  * ones say that what follows names a unit: "Chi bộ thôn 3" finds the members of the cells «… thôn 3 …»,
  * not people called Thông in some unit with a 3. Alone, "Chi" stays a given name.
  */

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { diplomaInput, nominationInput, positionGroupInput, targetInput } from '../../../shared/contract/levels';
 import { formatDate } from '../../../shared/domain/format';
 import { AppError } from '../errors';
-import { groupByName, personFacts, sameTarget, type PersonFacts } from './store';
-import { baseUnitById } from './units';
+import { groupByName, groupExists, personFacts, sameTarget, type PersonFacts } from './store';
+import { baseUnitById } from './units-store';
 
 /**
  * What the contract cannot see: checks against the stored data and today's date. Each refusal names
@@ -52,8 +52,7 @@ export function checkGroup(db: Database, g: z.output<typeof positionGroupInput>)
 
 export function checkTarget(db: Database, t: z.output<typeof targetInput>): void {
   const fields: Record<string, string> = {};
-  if (t.groupId !== null && !db.prepare('SELECT 1 FROM position_groups WHERE id = ?').get(t.groupId))
-    fields.groupId = 'Không có nhóm chức vụ này';
+  if (t.groupId !== null && !groupExists(db, t.groupId)) fields.groupId = 'Không có nhóm chức vụ này';
   if (t.baseUnitId !== null && !baseUnitById(db, t.baseUnitId)) fields.baseUnitId = 'Không có tổ chức cơ sở đảng này';
   if (Object.keys(fields).length > 0) refuse('Chỉ tiêu nhắc tới nhóm hoặc đơn vị không có trong danh mục.', fields);
   if (sameTarget(db, t))

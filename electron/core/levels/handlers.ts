@@ -2,10 +2,10 @@ import type { levelsChannels } from '../../../shared/contract/levels';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import { formatDate } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
-import { partyDocx } from '../documents/docx-party';
+import { audit } from '../audit-store';
 import { AppError } from '../errors';
 import type { Handlers } from '../handler';
+import { docxFile, pdfFile, todaysHeader } from '../report-files';
 import { checkDiploma, checkGroup, checkNomination, checkTarget } from './checks';
 import { personHistory } from './history';
 import { levelReportModel } from './level-docx';
@@ -29,19 +29,52 @@ function report(ctx: AppCore, year: number) {
   return buildLevelReport(ctx.db, year, now);
 }
 
-/** The report under today's header, signed by today's director: it is sent now. */
 function reportDoc(ctx: AppCore, year: number) {
-  const date = today(ctx);
-  const body = store.centreProfileOn(ctx.db, date);
-  if (!body) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  return { body, date, report: report(ctx, year) };
+  const header = todaysHeader(ctx);
+  return { ...header, report: report(ctx, year) };
 }
 
 const fileStem = (year: number) => `trinh-do-llct-nam-${year}`;
 
-/** Runs a change and its audit entry in one transaction. */
-function change<T>(ctx: AppCore, work: () => T): T {
-  return ctx.db.transaction(work)();
+/** A kind of record the levels screens save and delete: its audit entity, how a refusal names it, and how it is read. */
+interface Kind<T> {
+  entity: string;
+  what: string;
+  get: (db: AppCore['db'], id: number) => T | null;
+}
+
+const DIPLOMA: Kind<ReturnType<typeof store.getDiploma>> = { entity: 'theory_diploma', what: 'bằng này', get: store.getDiploma };
+const GROUP: Kind<ReturnType<typeof store.getGroup>> = { entity: 'position_group', what: 'nhóm chức vụ này', get: store.getGroup };
+const TARGET: Kind<ReturnType<typeof store.getTarget>> = { entity: 'theory_target', what: 'chỉ tiêu này', get: store.getTarget };
+const NOMINATION: Kind<ReturnType<typeof store.getNomination>> = {
+  entity: 'theory_nomination',
+  what: 'đợt cử đi học này',
+  get: store.getNomination,
+};
+
+/** Checks and writes a new or changed record, audited, in one transaction; returns it as saved. */
+function save<T>(ctx: AppCore, kind: Kind<T>, id: number | undefined, check: () => void, write: (now: string) => number): NonNullable<T> {
+  return ctx.db.transaction(() => {
+    const before = id === undefined ? undefined : kind.get(ctx.db, id);
+    if (before === null) throw notFound(kind.what);
+    check();
+    const savedId = write(ctx.now().toISOString());
+    const after = kind.get(ctx.db, savedId)!;
+    audit(ctx, { action: before ? 'update' : 'create', entity: kind.entity, entityId: savedId, before, after });
+    return after;
+  })();
+}
+
+/** Deletes a record, audited, in one transaction; `guard` may refuse it first. */
+function remove<T>(ctx: AppCore, kind: Kind<T>, id: number, drop: (id: number) => void, guard?: (before: NonNullable<T>) => void) {
+  ctx.db.transaction(() => {
+    const before = kind.get(ctx.db, id);
+    if (!before) throw notFound(kind.what);
+    guard?.(before);
+    drop(id);
+    audit(ctx, { action: 'delete', entity: kind.entity, entityId: id, before });
+  })();
+  return {};
 }
 
 export const levelsHandlers: Handlers<Channels> = {
@@ -50,86 +83,58 @@ export const levelsHandlers: Handlers<Channels> = {
     return personHistory(ctx.db, input.personId, today(ctx));
   },
   'levels.saveDiploma': (ctx, input) =>
-    change(ctx, () => {
-      const before = input.id === undefined ? undefined : store.getDiploma(ctx.db, input.id);
-      if (before === null) throw notFound('bằng này');
-      checkDiploma(ctx.db, input, today(ctx));
-      const id = store.writeDiploma(ctx.db, input, ctx.now().toISOString());
-      const after = store.getDiploma(ctx.db, id)!;
-      audit(ctx, { action: before ? 'update' : 'create', entity: 'theory_diploma', entityId: id, before, after });
-      return after;
-    }),
-  'levels.deleteDiploma': (ctx, input) =>
-    change(ctx, () => {
-      const before = store.getDiploma(ctx.db, input.id);
-      if (!before) throw notFound('bằng này');
-      store.deleteDiploma(ctx.db, input.id);
-      audit(ctx, { action: 'delete', entity: 'theory_diploma', entityId: input.id, before });
-      return {};
-    }),
+    save(
+      ctx,
+      DIPLOMA,
+      input.id,
+      () => checkDiploma(ctx.db, input, today(ctx)),
+      (now) => store.writeDiploma(ctx.db, input, now),
+    ),
+  'levels.deleteDiploma': (ctx, input) => remove(ctx, DIPLOMA, input.id, (id) => store.deleteDiploma(ctx.db, id)),
   'levels.groups': (ctx) => store.listGroups(ctx.db),
   'levels.saveGroup': (ctx, input) =>
-    change(ctx, () => {
-      const before = input.id === undefined ? undefined : store.getGroup(ctx.db, input.id);
-      if (before === null) throw notFound('nhóm chức vụ này');
-      checkGroup(ctx.db, input);
-      const id = store.writeGroup(ctx.db, input, ctx.now().toISOString());
-      const after = store.getGroup(ctx.db, id)!;
-      audit(ctx, { action: before ? 'update' : 'create', entity: 'position_group', entityId: id, before, after });
-      return after;
-    }),
+    save(
+      ctx,
+      GROUP,
+      input.id,
+      () => checkGroup(ctx.db, input),
+      (now) => store.writeGroup(ctx.db, input, now),
+    ),
   'levels.deleteGroup': (ctx, input) =>
-    change(ctx, () => {
-      const before = store.getGroup(ctx.db, input.id);
-      if (!before) throw notFound('nhóm chức vụ này');
-      if (before.targetCount > 0) {
-        throw new AppError(
-          'IN_USE',
-          `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`,
-        );
-      }
-      store.deleteGroup(ctx.db, input.id);
-      audit(ctx, { action: 'delete', entity: 'position_group', entityId: input.id, before });
-      return {};
-    }),
+    remove(
+      ctx,
+      GROUP,
+      input.id,
+      (id) => store.deleteGroup(ctx.db, id),
+      (before) => {
+        if (before.targetCount > 0) {
+          throw new AppError(
+            'IN_USE',
+            `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`,
+          );
+        }
+      },
+    ),
   'levels.targets': (ctx, input) => store.listTargets(ctx.db, input.year),
   'levels.saveTarget': (ctx, input) =>
-    change(ctx, () => {
-      const before = input.id === undefined ? undefined : store.getTarget(ctx.db, input.id);
-      if (before === null) throw notFound('chỉ tiêu này');
-      checkTarget(ctx.db, input);
-      const id = store.writeTarget(ctx.db, input, ctx.now().toISOString());
-      const after = store.getTarget(ctx.db, id)!;
-      audit(ctx, { action: before ? 'update' : 'create', entity: 'theory_target', entityId: id, before, after });
-      return after;
-    }),
-  'levels.deleteTarget': (ctx, input) =>
-    change(ctx, () => {
-      const before = store.getTarget(ctx.db, input.id);
-      if (!before) throw notFound('chỉ tiêu này');
-      store.deleteTarget(ctx.db, input.id);
-      audit(ctx, { action: 'delete', entity: 'theory_target', entityId: input.id, before });
-      return {};
-    }),
+    save(
+      ctx,
+      TARGET,
+      input.id,
+      () => checkTarget(ctx.db, input),
+      (now) => store.writeTarget(ctx.db, input, now),
+    ),
+  'levels.deleteTarget': (ctx, input) => remove(ctx, TARGET, input.id, (id) => store.deleteTarget(ctx.db, id)),
   'levels.nominations': (ctx, input) => store.listNominations(ctx.db, input.year),
   'levels.saveNomination': (ctx, input) =>
-    change(ctx, () => {
-      const before = input.id === undefined ? undefined : store.getNomination(ctx.db, input.id);
-      if (before === null) throw notFound('đợt cử đi học này');
-      checkNomination(ctx.db, input, today(ctx));
-      const id = store.writeNomination(ctx.db, input, ctx.now().toISOString());
-      const after = store.getNomination(ctx.db, id)!;
-      audit(ctx, { action: before ? 'update' : 'create', entity: 'theory_nomination', entityId: id, before, after });
-      return after;
-    }),
-  'levels.deleteNomination': (ctx, input) =>
-    change(ctx, () => {
-      const before = store.getNomination(ctx.db, input.id);
-      if (!before) throw notFound('đợt cử đi học này');
-      store.deleteNomination(ctx.db, input.id);
-      audit(ctx, { action: 'delete', entity: 'theory_nomination', entityId: input.id, before });
-      return {};
-    }),
+    save(
+      ctx,
+      NOMINATION,
+      input.id,
+      () => checkNomination(ctx.db, input, today(ctx)),
+      (now) => store.writeNomination(ctx.db, input, now),
+    ),
+  'levels.deleteNomination': (ctx, input) => remove(ctx, NOMINATION, input.id, (id) => store.deleteNomination(ctx.db, id)),
   'levels.report': (ctx, input) => report(ctx, input.year),
   'levels.preview': (ctx, input) => {
     const doc = reportDoc(ctx, input.year);
@@ -138,16 +143,13 @@ export const levelsHandlers: Handlers<Channels> = {
       html: buildLevelReportHtml(doc),
     };
   },
-  'levels.pdf': async (ctx, input) => {
-    // The port first: a machine that cannot make PDFs refuses before anything is computed.
-    const port = ctx.printing();
-    const html = buildLevelReportHtml(reportDoc(ctx, input.year));
-    return { fileName: `${fileStem(input.year)}.pdf`, dataBase64: (await port.toPdf(html)).toString('base64') };
-  },
+  'levels.pdf': (ctx, input) =>
+    pdfFile(ctx, () => ({ fileName: `${fileStem(input.year)}.pdf`, html: buildLevelReportHtml(reportDoc(ctx, input.year)) })),
   'levels.xlsx': (ctx, input) => levelReportXlsx(report(ctx, input.year), fileStem(input.year)),
-  'levels.docx': async (ctx, input) => {
-    const doc = reportDoc(ctx, input.year);
-    const data = await partyDocx(levelReportModel(doc), `Báo cáo trình độ lý luận chính trị năm ${input.year}`);
-    return { fileName: `${fileStem(input.year)}.docx`, dataBase64: data.toString('base64') };
-  },
+  'levels.docx': (ctx, input) =>
+    docxFile(
+      `${fileStem(input.year)}.docx`,
+      levelReportModel(reportDoc(ctx, input.year)),
+      `Báo cáo trình độ lý luận chính trị năm ${input.year}`,
+    ),
 };

@@ -4,10 +4,11 @@ import { THEORY_LEVELS, THEORY_LEVEL_LABELS } from '../../../shared/domain/learn
 import { truncatedShare } from '../../../shared/domain/shares';
 import { compareVi } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
-import { rankToLevel, stepRanksAsOf } from './history';
+import { rankToLevel } from './history';
+import { stepRanksAsOf } from './history-store';
 import { positionMatcher } from './position-match';
 import { listGroups, listNominations, listTargets, scopePeople, type ScopePerson } from './store';
-import { loadUnits } from './units';
+import { loadUnits } from './units-store';
 
 /**
  * The level report of a year: for each of the year's targets, the people in its scope (a position

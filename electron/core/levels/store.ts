@@ -12,15 +12,25 @@ import type {
 } from '../../../shared/contract/levels';
 import type { TheoryLevel } from '../../../shared/domain/learner-fields';
 import { comparePeople, foldText, fullName } from '../../../shared/domain/text';
-import { loadUnits } from './units';
+import { cachedStatement } from '../db/statements';
+import { loadUnits } from './units-store';
 
-/** All SQL of the levels capability but the history and report queries (history.ts): rows in, contract shapes out. */
+/** The SQL of the levels capability's records (the history's is in history-store.ts, the units' in units-store.ts): rows in, contract shapes out. */
 
 type Diploma = z.output<typeof diplomaSchema>;
 type DiplomaData = z.output<typeof diplomaInput>;
 type GroupData = z.output<typeof positionGroupInput>;
 type TargetData = z.output<typeof targetInput>;
 type NominationData = z.output<typeof nominationInput>;
+
+/** Updates the row `id` or, without one, inserts it: the statements take the same named values (`@id` on update). */
+function saveRow(db: Database, id: number | undefined, update: string, insert: string, values: Record<string, unknown>): number {
+  if (id !== undefined) {
+    cachedStatement(db, update).run({ ...values, id });
+    return id;
+  }
+  return Number(cachedStatement(db, insert).run(values).lastInsertRowid);
+}
 
 export interface PersonFacts {
   id: number;
@@ -31,7 +41,9 @@ export interface PersonFacts {
 }
 
 export function personFacts(db: Database, id: number): PersonFacts | null {
-  const r = db.prepare('SELECT id, family_and_middle, given, birth_date, birth_year, merged_into_id FROM people WHERE id = ?').get(id) as
+  const r = cachedStatement(db, 'SELECT id, family_and_middle, given, birth_date, birth_year, merged_into_id FROM people WHERE id = ?').get(
+    id,
+  ) as
     | {
         id: number;
         family_and_middle: string;
@@ -78,7 +90,7 @@ const toDiploma = (r: DiplomaRow): Diploma => ({
 });
 
 export function getDiploma(db: Database, id: number): Diploma | null {
-  const r = db.prepare('SELECT * FROM theory_diplomas WHERE id = ?').get(id) as DiplomaRow | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM theory_diplomas WHERE id = ?').get(id) as DiplomaRow | undefined;
   return r ? toDiploma(r) : null;
 }
 
@@ -94,25 +106,19 @@ export function writeDiploma(db: Database, d: DiplomaData, now: string): number 
     note: d.note,
     now,
   };
-  if (d.id !== undefined) {
-    db.prepare(
-      `UPDATE theory_diplomas SET person_id = @person_id, level = @level, equivalent = @equivalent, school = @school, year = @year, number = @number,
+  return saveRow(
+    db,
+    d.id,
+    `UPDATE theory_diplomas SET person_id = @person_id, level = @level, equivalent = @equivalent, school = @school, year = @year, number = @number,
          issue_date = @issue_date, note = @note, updated_at = @now WHERE id = @id`,
-    ).run({ ...values, id: d.id });
-    return d.id;
-  }
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO theory_diplomas (person_id, level, equivalent, school, year, number, issue_date, note, created_at, updated_at)
+    `INSERT INTO theory_diplomas (person_id, level, equivalent, school, year, number, issue_date, note, created_at, updated_at)
        VALUES (@person_id, @level, @equivalent, @school, @year, @number, @issue_date, @note, @now, @now)`,
-      )
-      .run(values).lastInsertRowid,
+    values,
   );
 }
 
 export function deleteDiploma(db: Database, id: number): void {
-  db.prepare('DELETE FROM theory_diplomas WHERE id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM theory_diplomas WHERE id = ?').run(id);
 }
 
 // ---- position groups
@@ -125,11 +131,10 @@ interface GroupRow {
 }
 
 export function listGroups(db: Database): PositionGroup[] {
-  const rows = db
-    .prepare(
-      'SELECT g.id, g.name, g.titles_json, (SELECT count(*) FROM theory_targets t WHERE t.group_id = g.id) AS target_count FROM position_groups g ORDER BY g.id',
-    )
-    .all() as GroupRow[];
+  const rows = cachedStatement(
+    db,
+    'SELECT g.id, g.name, g.titles_json, (SELECT count(*) FROM theory_targets t WHERE t.group_id = g.id) AS target_count FROM position_groups g ORDER BY g.id',
+  ).all() as GroupRow[];
   return rows.map((r) => ({ id: r.id, name: r.name, titles: JSON.parse(r.titles_json) as string[], targetCount: r.target_count }));
 }
 
@@ -138,28 +143,26 @@ export function getGroup(db: Database, id: number): PositionGroup | null {
 }
 
 export function groupByName(db: Database, name: string): { id: number } | undefined {
-  return db.prepare('SELECT id FROM position_groups WHERE name_key = ?').get(foldText(name)) as { id: number } | undefined;
+  return cachedStatement(db, 'SELECT id FROM position_groups WHERE name_key = ?').get(foldText(name)) as { id: number } | undefined;
 }
 
 export function writeGroup(db: Database, g: GroupData, now: string): number {
   const values = { name: g.name, name_key: foldText(g.name), titles_json: JSON.stringify(g.titles), now };
-  if (g.id !== undefined) {
-    db.prepare(
-      'UPDATE position_groups SET name = @name, name_key = @name_key, titles_json = @titles_json, updated_at = @now WHERE id = @id',
-    ).run({ ...values, id: g.id });
-    return g.id;
-  }
-  return Number(
-    db
-      .prepare(
-        'INSERT INTO position_groups (name, name_key, titles_json, created_at, updated_at) VALUES (@name, @name_key, @titles_json, @now, @now)',
-      )
-      .run(values).lastInsertRowid,
+  return saveRow(
+    db,
+    g.id,
+    'UPDATE position_groups SET name = @name, name_key = @name_key, titles_json = @titles_json, updated_at = @now WHERE id = @id',
+    'INSERT INTO position_groups (name, name_key, titles_json, created_at, updated_at) VALUES (@name, @name_key, @titles_json, @now, @now)',
+    values,
   );
 }
 
+export function groupExists(db: Database, id: number): boolean {
+  return cachedStatement(db, 'SELECT 1 FROM position_groups WHERE id = ?').get(id) !== undefined;
+}
+
 export function deleteGroup(db: Database, id: number): void {
-  db.prepare('DELETE FROM position_groups WHERE id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM position_groups WHERE id = ?').run(id);
 }
 
 // ---- targets
@@ -175,13 +178,12 @@ interface TargetRow {
 }
 
 export function listTargets(db: Database, year: number): Target[] {
-  const rows = db
-    .prepare(
-      `SELECT t.id, t.year, t.group_id, g.name AS group_name, t.base_unit_id, t.min_level, t.percent
+  const rows = cachedStatement(
+    db,
+    `SELECT t.id, t.year, t.group_id, g.name AS group_name, t.base_unit_id, t.min_level, t.percent
          FROM theory_targets t LEFT JOIN position_groups g ON g.id = t.group_id
         WHERE t.year = ? ORDER BY t.id`,
-    )
-    .all(year) as TargetRow[];
+  ).all(year) as TargetRow[];
   const units = loadUnits(db);
   return rows.map((r) => ({
     id: r.id,
@@ -196,35 +198,30 @@ export function listTargets(db: Database, year: number): Target[] {
 }
 
 export function getTarget(db: Database, id: number): Target | null {
-  const year = (db.prepare('SELECT year FROM theory_targets WHERE id = ?').get(id) as { year: number } | undefined)?.year;
+  const year = (cachedStatement(db, 'SELECT year FROM theory_targets WHERE id = ?').get(id) as { year: number } | undefined)?.year;
   return year === undefined ? null : (listTargets(db, year).find((t) => t.id === id) ?? null);
 }
 
 export function sameTarget(db: Database, t: TargetData): { id: number } | undefined {
-  return db
-    .prepare('SELECT id FROM theory_targets WHERE year = ? AND group_id IS ? AND base_unit_id IS ? AND min_level = ? AND id IS NOT ?')
-    .get(t.year, t.groupId, t.baseUnitId, t.minLevel, t.id ?? null) as { id: number } | undefined;
+  return cachedStatement(
+    db,
+    'SELECT id FROM theory_targets WHERE year = ? AND group_id IS ? AND base_unit_id IS ? AND min_level = ? AND id IS NOT ?',
+  ).get(t.year, t.groupId, t.baseUnitId, t.minLevel, t.id ?? null) as { id: number } | undefined;
 }
 
 export function writeTarget(db: Database, t: TargetData, now: string): number {
   const values = { year: t.year, group_id: t.groupId, base_unit_id: t.baseUnitId, min_level: t.minLevel, percent: t.percent, now };
-  if (t.id !== undefined) {
-    db.prepare(
-      'UPDATE theory_targets SET year = @year, group_id = @group_id, base_unit_id = @base_unit_id, min_level = @min_level, percent = @percent, updated_at = @now WHERE id = @id',
-    ).run({ ...values, id: t.id });
-    return t.id;
-  }
-  return Number(
-    db
-      .prepare(
-        'INSERT INTO theory_targets (year, group_id, base_unit_id, min_level, percent, created_at, updated_at) VALUES (@year, @group_id, @base_unit_id, @min_level, @percent, @now, @now)',
-      )
-      .run(values).lastInsertRowid,
+  return saveRow(
+    db,
+    t.id,
+    'UPDATE theory_targets SET year = @year, group_id = @group_id, base_unit_id = @base_unit_id, min_level = @min_level, percent = @percent, updated_at = @now WHERE id = @id',
+    'INSERT INTO theory_targets (year, group_id, base_unit_id, min_level, percent, created_at, updated_at) VALUES (@year, @group_id, @base_unit_id, @min_level, @percent, @now, @now)',
+    values,
   );
 }
 
 export function deleteTarget(db: Database, id: number): void {
-  db.prepare('DELETE FROM theory_targets WHERE id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM theory_targets WHERE id = ?').run(id);
 }
 
 // ---- nominations to the provincial school
@@ -253,17 +250,17 @@ interface NomineeRow {
 }
 
 export function listNominations(db: Database, year: number, onlyId?: number): Nomination[] {
-  const rows = db
-    .prepare('SELECT * FROM theory_nominations WHERE year = ? AND (? IS NULL OR id = ?) ORDER BY decision_date IS NULL, decision_date, id')
-    .all(year, onlyId ?? null, onlyId ?? null) as NominationRow[];
+  const rows = cachedStatement(
+    db,
+    'SELECT * FROM theory_nominations WHERE year = ? AND (? IS NULL OR id = ?) ORDER BY decision_date IS NULL, decision_date, id',
+  ).all(year, onlyId ?? null, onlyId ?? null) as NominationRow[];
   if (rows.length === 0) return [];
-  const nominees = db
-    .prepare(
-      `SELECT n.*, p.family_and_middle, p.given, p.birth_date, p.position, p.unit_id
+  const nominees = cachedStatement(
+    db,
+    `SELECT n.*, p.family_and_middle, p.given, p.birth_date, p.position, p.unit_id
          FROM theory_nominees n JOIN people p ON p.id = n.person_id JOIN theory_nominations t ON t.id = n.nomination_id
         WHERE t.year = ? ORDER BY n.position`,
-    )
-    .all(year) as NomineeRow[];
+  ).all(year) as NomineeRow[];
   const units = loadUnits(db);
   return rows.map((r) => ({
     id: r.id,
@@ -293,7 +290,7 @@ export function listNominations(db: Database, year: number, onlyId?: number): No
 }
 
 export function getNomination(db: Database, id: number): Nomination | null {
-  const year = (db.prepare('SELECT year FROM theory_nominations WHERE id = ?').get(id) as { year: number } | undefined)?.year;
+  const year = (cachedStatement(db, 'SELECT year FROM theory_nominations WHERE id = ?').get(id) as { year: number } | undefined)?.year;
   return year === undefined ? null : (listNominations(db, year, id)[0] ?? null);
 }
 
@@ -308,25 +305,19 @@ export function writeNomination(db: Database, n: NominationData, now: string): n
     note: n.note,
     now,
   };
-  let id: number;
-  if (n.id !== undefined) {
-    id = n.id;
-    db.prepare(
-      `UPDATE theory_nominations SET year = @year, level = @level, school = @school, course = @course, decision_number = @decision_number,
+  const id = saveRow(
+    db,
+    n.id,
+    `UPDATE theory_nominations SET year = @year, level = @level, school = @school, course = @course, decision_number = @decision_number,
          decision_date = @decision_date, note = @note, updated_at = @now WHERE id = @id`,
-    ).run({ ...values, id });
-    db.prepare('DELETE FROM theory_nominees WHERE nomination_id = ?').run(id);
-  } else {
-    id = Number(
-      db
-        .prepare(
-          `INSERT INTO theory_nominations (year, level, school, course, decision_number, decision_date, note, created_at, updated_at)
+    `INSERT INTO theory_nominations (year, level, school, course, decision_number, decision_date, note, created_at, updated_at)
          VALUES (@year, @level, @school, @course, @decision_number, @decision_date, @note, @now, @now)`,
-        )
-        .run(values).lastInsertRowid,
-    );
-  }
-  const insert = db.prepare(
+    values,
+  );
+  // A changed nomination's people are written again, in their new order.
+  if (n.id !== undefined) cachedStatement(db, 'DELETE FROM theory_nominees WHERE nomination_id = ?').run(id);
+  const insert = cachedStatement(
+    db,
     'INSERT INTO theory_nominees (nomination_id, person_id, position, result, diploma_number, diploma_date) VALUES (?, ?, ?, ?, ?, ?)',
   );
   n.people.forEach((p, i) => {
@@ -337,8 +328,8 @@ export function writeNomination(db: Database, n: NominationData, now: string): n
 }
 
 export function deleteNomination(db: Database, id: number): void {
-  db.prepare('DELETE FROM theory_nominees WHERE nomination_id = ?').run(id);
-  db.prepare('DELETE FROM theory_nominations WHERE id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM theory_nominees WHERE nomination_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM theory_nominations WHERE id = ?').run(id);
 }
 
 // ---- people in a report's scope
@@ -373,21 +364,4 @@ export function* scopePeople(db: Database, withPositions: boolean): Generator<Sc
         WHERE merged_into_id IS NULL AND position <> '' AND (party_status IS NULL OR party_status NOT IN ('du_bi', 'chinh_thuc'))`,
     )
     .iterate() as IterableIterator<ScopePerson>;
-}
-
-// ---- the centre's header, as valid on a date
-
-export function centreProfileOn(db: Database, date: string) {
-  const r = db.prepare('SELECT * FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1').get(date) as
-    { name: string; superior: string; doc_code: string; place_name: string; director_json: string } | undefined;
-  if (!r) return null;
-  const director = JSON.parse(r.director_json) as { name: string; title: string };
-  return {
-    centreName: r.name,
-    superior: r.superior,
-    docCode: r.doc_code,
-    placeName: r.place_name,
-    directorName: director.name,
-    directorTitle: director.title,
-  };
 }

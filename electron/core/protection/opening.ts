@@ -5,7 +5,7 @@ import type { DbKey } from '../db/engine';
 import { fileFormat, foreignError, LATEST_VERSION, lockedError, lookReadOnly } from '../db/open';
 import type { Logger } from '../log';
 import { AppError } from '../errors';
-import { encryptDatabase, encryptPlainBackups } from './encrypt';
+import { encryptDatabase, encryptPlainBackups } from '../db/encrypt';
 import { KeyKeeper } from './key-keeper';
 
 /**

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Figures, ReportPeriod } from '../../../shared/contract/reports';
-import { classFigures, yearProgramFigures, type ClassFigures } from './class-figures';
-import { countedClassSql } from './counted-classes';
+import { classFigures, yearProgramFigures, type ClassFigures } from './figures-store';
 import { resolvePeriod } from './period';
+import { countedClasses, maxPersonId, mergedPeople, plannedClasses } from './store';
 
 export const DEFAULT_AGE_BOUNDS = [30, 40, 50];
 
@@ -79,10 +79,7 @@ class PeopleSet {
 
 /** Merged-away person → the record that was kept (following chains of merges). */
 function mergedSurvivors(db: Database): Map<number, number> {
-  const rows = db.prepare('SELECT id, merged_into_id FROM people WHERE merged_into_id IS NOT NULL').all() as {
-    id: number;
-    merged_into_id: number;
-  }[];
+  const rows = mergedPeople(db);
   const next = new Map(rows.map((r) => [r.id, r.merged_into_id]));
   const out = new Map<number, number>();
   for (const id of next.keys()) {
@@ -120,7 +117,7 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     while (i < bands && age >= ageBounds[i]!) i++;
     return i;
   };
-  const maxId = (db.prepare('SELECT max(id) AS m FROM people').get() as { m: number | null }).m ?? 0;
+  const maxId = maxPersonId(db);
   const byProgram = new Map<number, Figures>();
   const byYear = new Map<number, Map<number, Figures>>();
   const peopleByProgram = new Map<number, PeopleSet>();
@@ -161,9 +158,7 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
     for (const y of yearProgramFigures(db, p.years[0]!, p.years[p.years.length - 1]!))
       add(y.programId, y.year, y.figures, y.personIds, y.classes);
   } else {
-    const classes = db
-      .prepare(`SELECT id, program_id, start_date FROM classes WHERE start_date >= ? AND start_date <= ? AND ${countedClassSql()}`)
-      .all(p.from, p.to) as { id: number; program_id: number; start_date: string }[];
+    const classes = countedClasses(db, p.from, p.to);
     const cached = classFigures(
       db,
       classes.map((c) => c.id),
@@ -176,12 +171,7 @@ export function periodFigures(db: Database, period: ReportPeriod, ageBounds: rea
   for (const [programId, set] of peopleByProgram) byProgram.get(programId)!.people = set.count;
   total.people = everyone.count;
 
-  const plans = db
-    .prepare(
-      `SELECT program_id, year, sum(planned_classes) AS planned FROM plan_lines
-       WHERE year >= ? AND year <= ? AND (? = 4 OR (quarter IS NOT NULL AND quarter <= ?)) GROUP BY program_id, year`,
-    )
-    .all(p.years[0], p.years[p.years.length - 1], p.lastQuarter, p.lastQuarter) as { program_id: number; year: number; planned: number }[];
+  const plans = plannedClasses(db, p.years[0]!, p.years[p.years.length - 1]!, p.lastQuarter);
   for (const r of plans) {
     get(byProgram, r.program_id).planned += r.planned;
     total.planned += r.planned;

@@ -5,35 +5,25 @@ import { formatDateTime } from '../../../shared/domain/format';
 import { AppError } from '../errors';
 import { communeByCode } from '../reference/communes';
 import { ageBandLabels, blankFigures, finishPercent, periodFigures, type PeriodFigures } from './compute';
-import { countedClassSql, pendingClassSql } from './counted-classes';
 import { normFactor, previousPeriod, resolvePeriod } from './period';
-
-export const AGE_BOUNDS_KEY = 'reports.ageBounds';
-
-export function ageBounds(db: Database): number[] {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(AGE_BOUNDS_KEY) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as number[]) : [30, 40, 50];
-}
-
-export function firstYear(db: Database): number | null {
-  const r = db
-    .prepare('SELECT min(y) AS y FROM (SELECT min(year) AS y FROM classes UNION ALL SELECT min(year) AS y FROM plan_lines)')
-    .get() as { y: number | null };
-  return r.y;
-}
+import {
+  ageBounds,
+  classificationOrder,
+  closuresBetween,
+  firstYear,
+  lecturerRows,
+  pendingClassCount,
+  periodsTaught,
+  programList,
+  reasonsAfterClose,
+  unitRows,
+  type UnitRow,
+} from './store';
 
 /** The year's figures as they are now, per program and in total: what a close freezes and a roll-up sends. */
 export function yearFigures(db: Database, year: number): { programs: Record<string, Figures>; total: Figures } {
   const f = periodFigures(db, { kind: 'year', year }, ageBounds(db));
   return { programs: Object.fromEntries([...f.byProgram].map(([id, fig]) => [String(id), fig])), total: f.total };
-}
-
-export interface UnitRow {
-  id: number;
-  name: string;
-  kind: 'base' | 'cell';
-  parent_id: number | null;
-  merged_into_id: number | null;
 }
 
 /** A cell counts for the base organisation above it; a merged unit for the one it went into. */
@@ -58,19 +48,9 @@ const AMENDED: [keyof Figures, string][] = [
   ['minority', 'Dân tộc thiểu số'],
 ];
 
-/** Why a closed year's class changed: the reasons given for changes after the close. */
-function reasonsAfterClose(db: Database, year: number, closedAt: string): Map<number, string[]> {
-  const rows = db
-    .prepare(
-      `SELECT a.at, a.reason, c.program_id FROM audit_log a
-       JOIN classes c ON c.id = CASE
-         WHEN a.entity IN ('scores', 'attendance', 'class', 'class_certificates', 'class_enrollments') THEN CAST(a.entity_id AS INTEGER)
-         WHEN a.entity = 'enrollment' THEN (SELECT class_id FROM enrollments WHERE id = CAST(a.entity_id AS INTEGER))
-         WHEN a.entity = 'certificate' THEN (SELECT class_id FROM certificates WHERE id = CAST(a.entity_id AS INTEGER))
-       END
-       WHERE a.at > ? AND a.reason IS NOT NULL AND substr(c.start_date, 1, 4) = ? ORDER BY a.at`,
-    )
-    .all(closedAt, String(year)) as { at: string; reason: string; program_id: number }[];
+/** Why a closed year's class changed: the reasons given for changes after the close, per program. */
+function reasonsByProgram(db: Database, year: number, closedAt: string): Map<number, string[]> {
+  const rows = reasonsAfterClose(db, year, closedAt);
   const byProgram = new Map<number, string[]>();
   for (const r of rows) byProgram.set(r.program_id, [...(byProgram.get(r.program_id) ?? []), `${formatDateTime(r.at)}: ${r.reason}`]);
   return byProgram;
@@ -101,12 +81,8 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
   const prev = periodFigures(db, prevPeriod, bounds);
   const prevLabel = resolvePeriod(prevPeriod);
 
-  const programRows = db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
-  // Best first: a label is placed by the highest score it stands for in any program.
-  const bandsOrder = db
-    .prepare('SELECT label FROM program_bands GROUP BY label ORDER BY max(min_tenths) DESC, min(position), label')
-    .all() as { label: string }[];
-  const classificationLabels = [...new Set(bandsOrder.map((b) => b.label))];
+  const programRows = programList(db);
+  const classificationLabels = classificationOrder(db);
   const blank = () => blankFigures(bounds.length);
   const programs = programRows
     .filter((r) => current.byProgram.has(r.id) || prev.byProgram.has(r.id))
@@ -131,10 +107,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     }))
     .sort((a, b) => (a.code === null ? 1 : 0) - (b.code === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'));
 
-  const unitRows = new Map(
-    (db.prepare('SELECT id, name, kind, parent_id, merged_into_id FROM units').all() as UnitRow[]).map((u) => [u.id, u]),
-  );
-  const baseOf = baseOrgOf(unitRows);
+  const baseOf = baseOrgOf(unitRows(db));
   // A name frozen by a year-end close wins over today's, so a closed year reads as it was reported.
   const orgs = new Map<
     string,
@@ -177,31 +150,10 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
       (a, b) => (a.unitId === null ? 1 : 0) - (b.unitId === null ? 1 : 0) || b.current - a.current || a.name.localeCompare(b.name, 'vi'),
     );
 
-  const periodsOf = (from: string, to: string) =>
-    new Map(
-      (
-        db
-          .prepare(
-            `SELECT s.lecturer_id AS id, sum(s.periods) AS periods FROM sessions s JOIN classes c ON c.id = s.class_id
-             WHERE s.date >= ? AND s.date <= ? AND ${countedClassSql('c')} AND s.lecturer_id IS NOT NULL GROUP BY s.lecturer_id`,
-          )
-          .all(from, to) as { id: number; periods: number }[]
-      ).map((r) => [r.id, r.periods]),
-    );
-  const taught = periodsOf(p.from, p.to);
-  const taughtBefore = periodsOf(prevLabel.from, prevLabel.to);
+  const taught = periodsTaught(db, p.from, p.to);
+  const taughtBefore = periodsTaught(db, prevLabel.from, prevLabel.to);
   const factor = normFactor(period);
-  const lecturers = (
-    db
-      .prepare('SELECT id, family_and_middle, given, kind, lecturing_hours FROM lecturers ORDER BY kind, given, family_and_middle')
-      .all() as {
-      id: number;
-      family_and_middle: string;
-      given: string;
-      kind: string;
-      lecturing_hours: number | null;
-    }[]
-  )
+  const lecturers = lecturerRows(db)
     .filter((l) => taught.has(l.id) || taughtBefore.has(l.id))
     .map((l) => {
       const periods = taught.get(l.id) ?? 0;
@@ -225,9 +177,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     }),
   }));
 
-  const closures = db
-    .prepare('SELECT year, closed_at, figures_json FROM year_closures WHERE year >= ? AND year <= ? ORDER BY year')
-    .all(p.years[0]! - 1, lastYear) as { year: number; closed_at: string; figures_json: string | null }[];
+  const closures = closuresBetween(db, p.years[0]! - 1, lastYear);
   const amendments: Report['amendments'] = [];
   const liveYear = (year: number, figures: PeriodFigures[]) => {
     const whole = figures.find((f) => f.wholeYears.has(year));
@@ -237,7 +187,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     if (!c.figures_json) continue;
     const frozen = JSON.parse(c.figures_json) as { programs: Record<string, Figures> };
     const live = liveYear(c.year, [current, prev]);
-    const reasons = reasonsAfterClose(db, c.year, c.closed_at);
+    const reasons = reasonsByProgram(db, c.year, c.closed_at);
     const ids = new Set([...Object.keys(frozen.programs).map(Number), ...live.keys()]);
     for (const id of ids) {
       const before = frozen.programs[String(id)] ?? blank();
@@ -274,11 +224,7 @@ export function buildReport(db: Database, period: ReportPeriod): Report {
     lecturers,
     years,
     closedYears: closures.map((c) => ({ year: c.year, closedAt: c.closed_at })),
-    pendingClasses: (
-      db
-        .prepare(`SELECT count(*) AS n FROM classes WHERE start_date >= ? AND start_date <= ? AND ${pendingClassSql()}`)
-        .get(p.from, p.to) as { n: number }
-    ).n,
+    pendingClasses: pendingClassCount(db, p.from, p.to),
     amendments,
   };
 }

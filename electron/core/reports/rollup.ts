@@ -2,11 +2,13 @@ import { z } from 'zod';
 import type { Figures } from '../../../shared/contract/reports';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
+import { audit } from '../audit-store';
 import { keyIdOf, signText, verifyText } from '../certificates/signing';
 import { AppError } from '../errors';
 import { activeKey } from '../certificates/keys';
-import { centreProfileAt } from '../services/centre';
+import { centreProfileAt } from '../centre/store';
+import { importedRollup, insertRollup, isOwnKey, otherKeyOf, rollupsOfYear, trustedIssuer, updateRollup } from './rollup-store';
+import { closureOf, programList } from './store';
 
 export const ROLLUP_FORMAT = 'ttct-rollup';
 export const ROLLUP_VERSION = 1;
@@ -57,12 +59,11 @@ function toRow(code: string, name: string, f: Figures): RollupRow {
  * text that was signed, so the superior body's copy verifies it byte for byte.
  */
 export function exportRollup(ctx: AppCore, year: number): { fileName: string; dataBase64: string } {
-  const closure = ctx.db.prepare('SELECT closed_at, figures_json FROM year_closures WHERE year = ?').get(year) as
-    { closed_at: string; figures_json: string | null } | undefined;
+  const closure = closureOf(ctx.db, year);
   if (!closure?.figures_json) throw new AppError('NOT_CLOSED', `Năm ${year} chưa khóa sổ; chỉ gửi tổng hợp của năm đã khóa sổ.`);
   const frozen = JSON.parse(closure.figures_json) as { programs: Record<string, Figures> };
-  const programs = ctx.db.prepare('SELECT id, code, name FROM programs ORDER BY id').all() as { id: number; code: string; name: string }[];
-  const profile = centreProfileAt(ctx, todayInVietnam(ctx.now()));
+  const programs = programList(ctx.db);
+  const profile = centreProfileAt(ctx.db, todayInVietnam(ctx.now()));
   if (!profile) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
   const key = activeKey(ctx);
   const body: Body = {
@@ -134,16 +135,15 @@ export function readRollupFile(fileText: string): Body {
  * any other key proves only that it was not changed, not who made it, so it is refused.
  */
 function senderOf(ctx: AppCore, body: Body): string {
-  if (ctx.db.prepare('SELECT 1 FROM certificate_keys WHERE key_id = ?').get(body.centre.keyId)) return body.centre.name;
-  const trusted = ctx.db.prepare('SELECT issuer FROM trusted_keys WHERE key_id = ?').get(body.centre.keyId) as
-    { issuer: string } | undefined;
-  if (!trusted) {
+  if (isOwnKey(ctx.db, body.centre.keyId)) return body.centre.name;
+  const trusted = trustedIssuer(ctx.db, body.centre.keyId);
+  if (trusted === null) {
     throw new AppError(
       'UNKNOWN_SENDER',
       `Tệp của «${body.centre.name}» được ký bằng khóa mã ${body.centre.keyId}, chưa có trong các khóa công khai đã nhập. Hãy nhập khóa công khai của trung tâm đó (Giấy chứng nhận → Thiết lập → Khóa công khai của đơn vị khác), rồi nhập lại tệp.`,
     );
   }
-  return trusted.issuer;
+  return trusted;
 }
 
 export function importRollup(ctx: AppCore, fileText: string): { centreName: string; year: number; replaced: boolean } {
@@ -151,18 +151,14 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
   return ctx.db.transaction(() => {
     const centreName = senderOf(ctx, body);
     // A centre that changed its key (a reinstall) must not count twice.
-    const otherKey = ctx.db
-      .prepare('SELECT centre_key_id FROM rollup_imports WHERE centre_name = ? AND year = ? AND centre_key_id <> ?')
-      .get(centreName, body.year, body.centre.keyId) as { centre_key_id: string } | undefined;
-    if (otherKey) {
+    const otherKey = otherKeyOf(ctx.db, centreName, body.year, body.centre.keyId);
+    if (otherKey !== null) {
       throw new AppError(
         'OTHER_KEY',
-        `Đã có tổng hợp năm ${body.year} của ${centreName} ký bằng khóa khác (mã ${otherKey.centre_key_id}). Nếu trung tâm đã đổi khóa, hãy bỏ bản cũ trước.`,
+        `Đã có tổng hợp năm ${body.year} của ${centreName} ký bằng khóa khác (mã ${otherKey}). Nếu trung tâm đã đổi khóa, hãy bỏ bản cũ trước.`,
       );
     }
-    const existing = ctx.db
-      .prepare('SELECT id, exported_at FROM rollup_imports WHERE centre_key_id = ? AND year = ?')
-      .get(body.centre.keyId, body.year) as { id: number; exported_at: string } | undefined;
+    const existing = importedRollup(ctx.db, body.centre.keyId, body.year);
     if (existing && existing.exported_at === body.exportedAt) {
       throw new AppError(
         'DUPLICATE',
@@ -172,18 +168,16 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
     if (existing && existing.exported_at > body.exportedAt) {
       throw new AppError('OLDER', `Đã có bản tổng hợp năm ${body.year} của ${centreName} xuất sau bản này; không nhập bản cũ hơn.`);
     }
-    const summary = JSON.stringify(body.programs);
-    if (existing) {
-      ctx.db
-        .prepare('UPDATE rollup_imports SET centre_name = ?, exported_at = ?, summary_json = ?, imported_at = ? WHERE id = ?')
-        .run(centreName, body.exportedAt, summary, ctx.now().toISOString(), existing.id);
-    } else {
-      ctx.db
-        .prepare(
-          'INSERT INTO rollup_imports (centre_key_id, centre_name, year, exported_at, summary_json, imported_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(body.centre.keyId, centreName, body.year, body.exportedAt, summary, ctx.now().toISOString());
-    }
+    const record = {
+      keyId: body.centre.keyId,
+      centreName,
+      year: body.year,
+      exportedAt: body.exportedAt,
+      summaryJson: JSON.stringify(body.programs),
+      importedAt: ctx.now().toISOString(),
+    };
+    if (existing) updateRollup(ctx.db, existing.id, record);
+    else insertRollup(ctx.db, record);
     audit(ctx, {
       action: existing ? 'update' : 'create',
       entity: 'rollup_import',
@@ -197,19 +191,7 @@ export function importRollup(ctx: AppCore, fileText: string): { centreName: stri
 const NUMBERS = ['planned', 'opened', 'enrollments', 'people', 'completed', 'certified', 'women', 'minority'] as const;
 
 export function rollupOf(ctx: AppCore, year: number) {
-  const rows = ctx.db
-    .prepare(
-      'SELECT id, centre_key_id, centre_name, exported_at, imported_at, summary_json FROM rollup_imports WHERE year = ? ORDER BY centre_name',
-    )
-    .all(year) as {
-    id: number;
-    centre_key_id: string;
-    centre_name: string;
-    exported_at: string;
-    imported_at: string;
-    summary_json: string;
-  }[];
-  const centres = rows.map((r) => ({
+  const centres = rollupsOfYear(ctx.db, year).map((r) => ({
     id: r.id,
     keyId: r.centre_key_id,
     centreName: r.centre_name,

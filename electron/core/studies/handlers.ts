@@ -1,22 +1,16 @@
 import type { studiesChannels, StudyScope } from '../../../shared/contract/studies';
-import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
-import { partyDocx } from '../documents/docx-party';
-import { AppError } from '../errors';
 import type { Handlers } from '../handler';
+import { docxFile, pdfFile, printHtml, todaysHeader } from '../report-files';
 import { buildStudyReport, summaryOf } from './participation';
 import { buildStudyReportHtml, studyReportModel } from './report-document';
 import { studyFileStem, type StudyReportDoc } from './report-wording';
 import { studyReportXlsx } from './report-xlsx';
 import { membersTable, removeSession, saveCounts, saveMembers, saveSession, sessionGrid } from './sessions';
-import { allUnits, baseOrgs, issuingBodyAt, linkableClasses, sessionsOfYear } from './store';
+import { allUnits, baseOrgs, linkableClasses, sessionsOfYear } from './store';
 
-/** The report under today's header: it is sent now. */
 function reportDoc(ctx: AppCore, scope: StudyScope): StudyReportDoc {
-  const date = todayInVietnam(ctx.now());
-  const body = issuingBodyAt(ctx.db, date);
-  if (!body) throw new AppError('NO_PROFILE', 'Chưa có hồ sơ trung tâm; hãy nhập ở màn hình Hồ sơ trung tâm.');
-  return { body, date, report: buildStudyReport(ctx.db, scope) };
+  return { ...todaysHeader(ctx), report: buildStudyReport(ctx.db, scope) };
 }
 
 export const studiesHandlers: Handlers<typeof studiesChannels> = {
@@ -37,27 +31,15 @@ export const studiesHandlers: Handlers<typeof studiesChannels> = {
   'studies.saveMembers': (ctx, input) => saveMembers(ctx, input),
   'studies.report': (ctx, input) => buildStudyReport(ctx.db, input.scope),
   'studies.preview': (ctx, input) => buildStudyReportHtml(reportDoc(ctx, input.scope)),
-  'studies.pdf': async (ctx, input) => {
-    const port = ctx.printing();
+  'studies.pdf': (ctx, input) =>
+    pdfFile(ctx, () => {
+      const doc = reportDoc(ctx, input.scope);
+      return { fileName: `${studyFileStem(doc.report)}.pdf`, html: buildStudyReportHtml(doc).html };
+    }),
+  'studies.print': (ctx, input) => printHtml(ctx, () => buildStudyReportHtml(reportDoc(ctx, input.scope)).html),
+  'studies.docx': (ctx, input) => {
     const doc = reportDoc(ctx, input.scope);
-    return {
-      fileName: `${studyFileStem(doc.report)}.pdf`,
-      dataBase64: (await port.toPdf(buildStudyReportHtml(doc).html)).toString('base64'),
-    };
-  },
-  'studies.print': async (ctx, input) => {
-    const port = ctx.printing();
-    if (!port.canPrint || !port.print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
-    await port.print(buildStudyReportHtml(reportDoc(ctx, input.scope)).html);
-    return { printed: true };
-  },
-  'studies.docx': async (ctx, input) => {
-    const doc = reportDoc(ctx, input.scope);
-    const w = buildStudyReportHtml(doc);
-    return {
-      fileName: `${studyFileStem(doc.report)}.docx`,
-      dataBase64: (await partyDocx(studyReportModel(doc), w.title)).toString('base64'),
-    };
+    return docxFile(`${studyFileStem(doc.report)}.docx`, studyReportModel(doc), buildStudyReportHtml(doc).title);
   },
   'studies.xlsx': (ctx, input) => studyReportXlsx(buildStudyReport(ctx.db, input.scope)),
 };

@@ -89,18 +89,29 @@ function sessionRows(
   units: Map<number, UnitRow>,
   figures = sessionFigures(db, session, units).figures,
 ): StudyReportRow[] {
-  return figures.map((f) => ({
-    key: String(f.unitId),
-    label: nameOf(units, f.unitId),
-    detail: formatDate(session.date),
+  return figures.map((f) => oneSessionRow(String(f.unitId), nameOf(units, f.unitId), session.date, f, mergedIntoName(units, f.unitId)));
+}
+
+/** One organisation at one session, as a row. */
+function oneSessionRow(
+  key: string,
+  label: string,
+  date: string,
+  f: { present: number; expected: number | null; source: StudyReportRow['source'] },
+  mergedInto: string | null,
+): StudyReportRow {
+  return {
+    key,
+    label,
+    detail: formatDate(date),
     sessions: 1,
     present: f.present,
     expected: f.expected,
     rate: rateOf(f.present, f.expected),
     source: f.source,
     missingSessions: f.expected === null ? 1 : 0,
-    mergedInto: mergedIntoName(units, f.unitId),
-  }));
+    mergedInto,
+  };
 }
 
 /**
@@ -182,18 +193,7 @@ function orgRows(db: Database, unitId: number, year: number, units: Map<number, 
   for (const s of sessionsOfYear(db, year)) {
     const f = sessionFigures(db, s, units).figures.find((x) => x.unitId === unitId);
     if (!f) continue;
-    rows.push({
-      key: String(s.id),
-      label: s.title,
-      detail: formatDate(s.date),
-      sessions: 1,
-      present: f.present,
-      expected: f.expected,
-      rate: rateOf(f.present, f.expected),
-      source: f.source,
-      missingSessions: f.expected === null ? 1 : 0,
-      mergedInto: null,
-    });
+    rows.push(oneSessionRow(String(s.id), s.title, s.date, f, null));
   }
   return rows;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { studyCountsInput, studyMembersInput, studySessionInput, StudyGridRow } from '../../../shared/contract/studies';
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import type { AppCore } from '../app-core';
-import { audit } from '../audit';
+import { audit } from '../audit-store';
 import { AppError } from '../errors';
 import { summaryOf } from './participation';
 import {

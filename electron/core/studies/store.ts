@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { compareVi } from '../../../shared/domain/text';
-import type { IssuingBody } from '../documents/party-document';
+import { cachedStatement } from '../db/statements';
 
 /** All SQL of the resolution-study sessions: units, members per year, sessions, counts and class lists. */
 
@@ -35,7 +35,7 @@ export interface Counts {
 }
 
 export function allUnits(db: Database): Map<number, UnitRow> {
-  const rows = db.prepare('SELECT id, name, kind, parent_id, merged_into_id, archived_at FROM units').all() as {
+  const rows = cachedStatement(db, 'SELECT id, name, kind, parent_id, merged_into_id, archived_at FROM units').all() as {
     id: number;
     name: string;
     kind: 'base' | 'cell';
@@ -95,15 +95,19 @@ export function mergedIntoName(units: Map<number, UnitRow>, unitId: number): str
 }
 
 export function membersOf(db: Database, year: number): Map<number, number> {
-  const rows = db.prepare('SELECT unit_id, members FROM study_members WHERE year = ?').all(year) as { unit_id: number; members: number }[];
+  const rows = cachedStatement(db, 'SELECT unit_id, members FROM study_members WHERE year = ?').all(year) as {
+    unit_id: number;
+    members: number;
+  }[];
   return new Map(rows.map((r) => [r.unit_id, r.members]));
 }
 
 export function writeMembers(db: Database, year: number, rows: { unitId: number; members: number | null }[], now: string): void {
-  const upsert = db.prepare(
+  const upsert = cachedStatement(
+    db,
     'INSERT INTO study_members (unit_id, year, members, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, year) DO UPDATE SET members = excluded.members, updated_at = excluded.updated_at',
   );
-  const remove = db.prepare('DELETE FROM study_members WHERE unit_id = ? AND year = ?');
+  const remove = cachedStatement(db, 'DELETE FROM study_members WHERE unit_id = ? AND year = ?');
   for (const r of rows) {
     if (r.members === null) remove.run(r.unitId, year);
     else upsert.run(r.unitId, year, r.members, now);
@@ -138,15 +142,16 @@ function toSession(r: SessionDbRow): SessionRow {
 }
 
 export function sessionById(db: Database, id: number): SessionRow | null {
-  const r = db.prepare(`${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionDbRow | undefined;
+  const r = cachedStatement(db, `${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionDbRow | undefined;
   return r ? toSession(r) : null;
 }
 
 export function sessionsOfYear(db: Database, year: number): SessionRow[] {
   return (
-    db
-      .prepare(`${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`)
-      .all(`${year}-01-01`, `${year}-12-31`) as SessionDbRow[]
+    cachedStatement(db, `${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`).all(
+      `${year}-01-01`,
+      `${year}-12-31`,
+    ) as SessionDbRow[]
   ).map(toSession);
 }
 
@@ -161,34 +166,27 @@ export interface SessionValues {
 
 export function insertSession(db: Database, v: SessionValues, now: string): number {
   return Number(
-    db
-      .prepare(
-        'INSERT INTO study_sessions (title, date, form, sites, class_id, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(v.title, v.date, v.form, v.sites, v.classId, v.note, now, now).lastInsertRowid,
+    cachedStatement(
+      db,
+      'INSERT INTO study_sessions (title, date, form, sites, class_id, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(v.title, v.date, v.form, v.sites, v.classId, v.note, now, now).lastInsertRowid,
   );
 }
 
 export function updateSession(db: Database, id: number, v: SessionValues, now: string): void {
-  db.prepare('UPDATE study_sessions SET title = ?, date = ?, form = ?, sites = ?, class_id = ?, note = ?, updated_at = ? WHERE id = ?').run(
-    v.title,
-    v.date,
-    v.form,
-    v.sites,
-    v.classId,
-    v.note,
-    now,
-    id,
-  );
+  cachedStatement(
+    db,
+    'UPDATE study_sessions SET title = ?, date = ?, form = ?, sites = ?, class_id = ?, note = ?, updated_at = ? WHERE id = ?',
+  ).run(v.title, v.date, v.form, v.sites, v.classId, v.note, now, id);
 }
 
 export function deleteSession(db: Database, id: number): void {
-  db.prepare('DELETE FROM study_counts WHERE session_id = ?').run(id);
-  db.prepare('DELETE FROM study_sessions WHERE id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM study_counts WHERE session_id = ?').run(id);
+  cachedStatement(db, 'DELETE FROM study_sessions WHERE id = ?').run(id);
 }
 
 export function countsOf(db: Database, sessionId: number): Map<number, Counts> {
-  const rows = db.prepare('SELECT unit_id, present, expected FROM study_counts WHERE session_id = ?').all(sessionId) as {
+  const rows = cachedStatement(db, 'SELECT unit_id, present, expected FROM study_counts WHERE session_id = ?').all(sessionId) as {
     unit_id: number;
     present: number;
     expected: number | null;
@@ -205,8 +203,8 @@ export function writeCounts(
   sessionId: number,
   rows: { unitId: number; present: number | null; expected: number | null }[],
 ): void {
-  const remove = db.prepare('DELETE FROM study_counts WHERE session_id = ? AND unit_id = ?');
-  const insert = db.prepare('INSERT INTO study_counts (session_id, unit_id, present, expected) VALUES (?, ?, ?, ?)');
+  const remove = cachedStatement(db, 'DELETE FROM study_counts WHERE session_id = ? AND unit_id = ?');
+  const insert = cachedStatement(db, 'INSERT INTO study_counts (session_id, unit_id, present, expected) VALUES (?, ?, ?, ?)');
   for (const r of rows) {
     remove.run(sessionId, r.unitId);
     if (r.present !== null) insert.run(sessionId, r.unitId, r.present, r.expected);
@@ -215,12 +213,11 @@ export function writeCounts(
 
 /** Units that hold members or counts in a year: archived ones among them still show. */
 export function unitsWithFigures(db: Database, year: number): Set<number> {
-  const rows = db
-    .prepare(
-      `SELECT unit_id FROM study_members WHERE year = ?
+  const rows = cachedStatement(
+    db,
+    `SELECT unit_id FROM study_members WHERE year = ?
        UNION SELECT c.unit_id FROM study_counts c JOIN study_sessions s ON s.id = c.session_id WHERE s.date BETWEEN ? AND ?`,
-    )
-    .all(year, `${year}-01-01`, `${year}-12-31`) as { unit_id: number }[];
+  ).all(year, `${year}-01-01`, `${year}-12-31`) as { unit_id: number }[];
   return new Set(rows.map((r) => r.unit_id));
 }
 
@@ -233,13 +230,12 @@ export function listFigures(
   classId: number,
   units: Map<number, UnitRow>,
 ): { byOrg: Map<number, Figures>; unassigned: number } {
-  const rows = db
-    .prepare(
-      `SELECT p.unit_id, EXISTS (SELECT 1 FROM attendance a WHERE a.enrollment_id = e.id AND a.mark = 'present') AS present
+  const rows = cachedStatement(
+    db,
+    `SELECT p.unit_id, EXISTS (SELECT 1 FROM attendance a WHERE a.enrollment_id = e.id AND a.mark = 'present') AS present
        FROM enrollments e JOIN people p ON p.id = e.person_id
        WHERE e.class_id = ? AND e.status = 'enrolled'`,
-    )
-    .all(classId) as { unit_id: number | null; present: number }[];
+  ).all(classId) as { unit_id: number | null; present: number }[];
   const byOrg = new Map<number, Figures>();
   let unassigned = 0;
   for (const r of rows) {
@@ -257,34 +253,17 @@ export function listFigures(
 }
 
 export function classExists(db: Database, classId: number): { name: string; status: string } | null {
-  return (db.prepare('SELECT name, status FROM classes WHERE id = ?').get(classId) as { name: string; status: string } | undefined) ?? null;
+  return (
+    (cachedStatement(db, 'SELECT name, status FROM classes WHERE id = ?').get(classId) as { name: string; status: string } | undefined) ??
+    null
+  );
 }
 
 export function linkableClasses(db: Database, year: number): { id: number; name: string; programCode: string; startDate: string }[] {
-  return db
-    .prepare(
-      `SELECT c.id, c.name, p.code AS programCode, c.start_date AS startDate FROM classes c JOIN programs p ON p.id = c.program_id
+  return cachedStatement(
+    db,
+    `SELECT c.id, c.name, p.code AS programCode, c.start_date AS startDate FROM classes c JOIN programs p ON p.id = c.program_id
        WHERE c.status <> 'cancelled' AND c.start_date BETWEEN ? AND ?
        ORDER BY p.code <> 'NQ', c.start_date DESC, c.id DESC`,
-    )
-    .all(`${year}-01-01`, `${year}-12-31`) as { id: number; name: string; programCode: string; startDate: string }[];
-}
-
-/** The centre's header valid on a date, as every Party document prints it. */
-export function issuingBodyAt(db: Database, date: string): IssuingBody | null {
-  const r = db
-    .prepare(
-      'SELECT name, superior, doc_code, place_name, director_json FROM centre_profiles WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1',
-    )
-    .get(date) as { name: string; superior: string; doc_code: string; place_name: string; director_json: string } | undefined;
-  if (!r) return null;
-  const director = JSON.parse(r.director_json) as { name: string; title: string };
-  return {
-    superior: r.superior,
-    centreName: r.name,
-    docCode: r.doc_code,
-    placeName: r.place_name,
-    directorName: director.name,
-    directorTitle: director.title,
-  };
+  ).all(`${year}-01-01`, `${year}-12-31`) as { id: number; name: string; programCode: string; startDate: string }[];
 }

@@ -33,8 +33,8 @@ import { useEffect } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { formatDateTime } from '../../../shared/domain/format';
 import { DatabaseProblem } from '../features/backups/DatabaseProblem';
-import { offsiteReminder } from '../features/backups/protection-labels';
-import { RecoverySheetGate } from '../features/backups/RecoverySheetDialog';
+import { offsiteReminder } from '../features/protection/protection-labels';
+import { RecoverySheetGate } from '../features/protection/RecoverySheetDialog';
 import { useAppStatus } from './useAppStatus';
 import { ClerkName } from './ClerkName';
 

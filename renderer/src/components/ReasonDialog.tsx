@@ -1,5 +1,6 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { ErrorAlert } from './form/ErrorAlert';
 
 /**
  * Asks for the one line of text a change needs: why someone withdraws, why an unfit learner may
@@ -36,11 +37,7 @@ export function ReasonDialog(props: {
             {props.children}
           </DialogContentText>
         )}
-        {props.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {props.error}
-          </Alert>
-        )}
+        <ErrorAlert error={props.error} sx={{ mb: 2 }} />
         <TextField
           autoFocus
           label={props.label}

@@ -1,4 +1,4 @@
-import { refillSearchIndex } from '../../learners/search-index';
+import { refillSearchIndex } from '../../learners/search-index-store';
 import type { Migration } from './index';
 
 /**

@@ -1,15 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { AttendanceMark } from '../../../../shared/domain/eligibility';
 import { api, ApiError } from '../../api';
+import { addChanges, saverStatus, settleBatch, STALE_GRID_CODES, type MarkChange } from './attendance-batch';
 
-export interface MarkChange {
-  enrollmentId: number;
-  sessionId: number;
-  mark: AttendanceMark | null;
-}
-
-export const changeKey = (enrollmentId: number, sessionId: number) => `${enrollmentId}:${sessionId}`;
+export { changeKey, type MarkChange } from './attendance-batch';
 
 const DEBOUNCE_MS = 400;
 
@@ -53,10 +47,7 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
       const grid = await api.attendance.set({ classId, changes: batch, ...(reasonRef.current ? { reason: reasonRef.current } : {}) });
       queryClient.setQueryData(['attendance.grid', classId], grid);
       void queryClient.invalidateQueries({ queryKey: ['results.grid', classId] });
-      for (const c of batch) {
-        const k = changeKey(c.enrollmentId, c.sessionId);
-        if (pendingRef.current.get(k)?.mark === c.mark) pendingRef.current.delete(k);
-      }
+      settleBatch(pendingRef.current, batch);
       publish();
       setError(null);
       setSavedOnce(true);
@@ -70,7 +61,7 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
         setError(err instanceof Error ? err.message : 'Đã xảy ra lỗi không mong muốn.');
         // The grid on screen may be out of date (a session moved, a learner withdrawn): reload it, so
         // "Bỏ thay đổi chưa lưu" leaves the clerk with what is really saved.
-        if (err instanceof ApiError && ['INVALID_INPUT', 'WITHDRAWN', 'LOCKED'].includes(err.code)) {
+        if (err instanceof ApiError && STALE_GRID_CODES.includes(err.code)) {
           void queryClient.invalidateQueries({ queryKey: ['attendance.grid', classId] });
         }
       }
@@ -82,7 +73,7 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
   };
 
   const apply = (changes: MarkChange[]) => {
-    for (const c of changes) pendingRef.current.set(changeKey(c.enrollmentId, c.sessionId), c);
+    addChanges(pendingRef.current, changes);
     publish();
     schedule();
   };
@@ -97,13 +88,7 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
 
   return {
     pending,
-    status: error
-      ? ('error' as const)
-      : saving || pending.size > 0
-        ? ('saving' as const)
-        : savedOnce
-          ? ('saved' as const)
-          : ('idle' as const),
+    status: saverStatus({ error, saving, pending: pending.size, savedOnce }),
     error,
     awaitingReason: awaitingReason !== null,
     edit: (changes: MarkChange[]) => {

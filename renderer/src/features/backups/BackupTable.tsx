@@ -1,5 +1,5 @@
 import { Button, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import type { Backup } from '../../../../shared/contract/app';
+import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { BACKUP_KIND_LABELS, formatSize } from './backup-labels';
 

@@ -1,16 +1,17 @@
 import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Backup } from '../../../../shared/contract/app';
+import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { STATUS_KEY, useAppStatus } from '../../app/useAppStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { BackupTable } from './BackupTable';
 import { OffsiteBackup } from './OffsiteBackup';
-import { RecoveryKeySection } from './RecoveryKeySection';
+import { RecoveryKeySection } from '../protection/RecoveryKeySection';
 import { RestoreDialog } from './RestoreDialog';
 import { RestoreFromFile } from './RestoreFromFile';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 export function BackupsPage() {
   const status = useAppStatus();
@@ -43,11 +44,7 @@ export function BackupsPage() {
           Đã sao lưu lúc {formatDateTime(create.data.createdAt)}.
         </Alert>
       )}
-      {create.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {create.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={create.error} sx={{ mb: 2 }} />
       {restored && (
         <Alert severity="success" sx={{ mb: 2 }} onClose={() => setRestored(null)}>
           {restored}

@@ -1,13 +1,14 @@
 import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AppStatus, Backup } from '../../../../shared/contract/app';
+import type { AppStatus } from '../../../../shared/contract/app';
+import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
 import { RestoreFromFile } from './RestoreFromFile';
-import { UnlockForm } from './UnlockForm';
+import { UnlockForm } from '../protection/UnlockForm';
 
 const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
   DB_NOT_SQLITE: 'Tệp dữ liệu không đúng định dạng',

@@ -9,8 +9,9 @@ import { api } from '../../api';
 import { STATUS_KEY } from '../../app/useAppStatus';
 import { useFormErrors } from '../../components/useFormErrors';
 import { formatSize } from './backup-labels';
-import { daysSince } from './protection-labels';
+import { daysSince } from '../protection/protection-labels';
 import { applyStatus } from './status-cache';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** The folder part of a path the core answered with (Windows or POSIX separators). */
 function folderOf(path: string, file: string): string {
@@ -95,16 +96,8 @@ export function OffsiteBackup({ status }: { status: AppStatus }) {
           {exportCopy.isPending ? 'Đang sao lưu…' : 'Sao lưu ra thư mục này'}
         </Button>
       </Box>
-      {errors.formError && (
-        <Alert severity="error" sx={{ mt: 1.5 }}>
-          {errors.formError}
-        </Alert>
-      )}
-      {choose.isError && (
-        <Alert severity="error" sx={{ mt: 1.5 }}>
-          {choose.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mt: 1.5 }} />
+      <ErrorAlert error={choose.error} sx={{ mt: 1.5 }} />
       {exportCopy.isSuccess && (
         <Alert severity="success" sx={{ mt: 1.5, '& .MuiAlert-message': { overflowWrap: 'anywhere' } }}>
           Đã lưu bản sao <b>{exportCopy.data.file}</b> ({formatSize(exportCopy.data.sizeBytes)}) vào thư mục{' '}

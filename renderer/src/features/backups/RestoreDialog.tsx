@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import type { Backup } from '../../../../shared/contract/app';
+import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { ApiError } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useRestore } from './useRestore';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const KEY_CODES = ['RECOVERY_KEY_NEEDED', 'RECOVERY_KEY_WRONG', 'RECOVERY_KEY_INVALID'];
 
@@ -45,11 +46,7 @@ function OpenRestoreDialog({ backup, onClose, onRestored }: { backup: Backup; on
           Dữ liệu sẽ trở về thời điểm <b>{formatDateTime(backup.createdAt)}</b>. Những thay đổi sau thời điểm đó không còn trên màn hình,
           nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị hỏng, được giữ nguyên bên cạnh với tên mới).
         </DialogContentText>
-        {errors.formError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {errors.formError}
-          </Alert>
-        )}
+        <ErrorAlert error={errors.formError} sx={{ mt: 2 }} />
         {askKey && (
           <TextField
             label="Khóa khôi phục của bản sao lưu này"

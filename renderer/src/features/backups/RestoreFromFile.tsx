@@ -3,13 +3,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract';
-import type { AppStatus, offsiteFileSchema } from '../../../../shared/contract/app';
+import type { AppStatus } from '../../../../shared/contract/app';
+import type { offsiteFileSchema } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { api, ApiError } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFormErrors } from '../../components/useFormErrors';
 import { formatSize } from './backup-labels';
 import { applyStatus } from './status-cache';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type OffsiteFile = z.infer<typeof offsiteFileSchema>;
 
@@ -184,11 +186,7 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
           </Button>
         </Box>
       )}
-      {errors.formError && (
-        <Alert severity="error" sx={{ mt: 1.5 }}>
-          {errors.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mt: 1.5 }} />
       <ConfirmDialog
         open={confirming && file !== null}
         title="Khôi phục dữ liệu từ tệp?"

@@ -1,4 +1,4 @@
-import type { Backup } from '../../../../shared/contract/app';
+import type { Backup } from '../../../../shared/contract/backups';
 import { formatNumber } from '../../../../shared/domain/format';
 
 export const BACKUP_KIND_LABELS: Record<Backup['kind'], string> = {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { calendarItemSchema } from '../../../../shared/contract/classes';
+import type { calendarItemSchema } from '../../../../shared/contract/calendar';
 
 export type CalendarItem = z.infer<typeof calendarItemSchema>;
 

@@ -27,6 +27,7 @@ import { ListField } from '../../components/ListField';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { PartyHeaderPreview } from './PartyHeaderPreview';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Form = Required<CentreProfileInput>;
 
@@ -106,11 +107,7 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
           Chào mừng! Đây là lần đầu sử dụng phần mềm. Hãy nhập thông tin của trung tâm rồi bấm «Lưu hồ sơ».
         </Alert>
       )}
-      {errors.formError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {errors.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mb: 2 }} />
       {save.isSuccess && !errors.formError && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã lưu hồ sơ trung tâm (áp dụng từ ngày {formatDate(form.validFrom)}).

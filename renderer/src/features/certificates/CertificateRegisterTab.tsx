@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { YearSelector } from '../../components/YearSelector';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const thisYear = () => Number(todayInVietnam().slice(0, 4));
 
@@ -82,11 +83,7 @@ export function CertificateRegisterTab() {
           Xuất Excel
         </Button>
       </Box>
-      {listError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {listError.message}
-        </Alert>
-      )}
+      <ErrorAlert error={listError} sx={{ mb: 1 }} />
       {pdf.isSuccess && (
         <Alert severity="success" sx={{ mb: 1 }}>
           Đã lưu tệp {pdf.data.fileName}.

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { NextNumberSection } from './NextNumberSection';
 import { PatternField } from './PatternField';
 import { TrustedKeysSection } from './TrustedKeysSection';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Settings = Output<'certificates.settings'>;
 
@@ -98,11 +99,7 @@ function Numbering({ settings }: { settings: Settings }) {
           Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.
         </Alert>
       )}
-      {form.formError && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {form.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={form.formError} sx={{ mt: 2 }} />
       {save.isSuccess && (
         <Alert severity="success" sx={{ mt: 2 }}>
           Đã lưu cách đánh số.
@@ -195,11 +192,7 @@ function PrinterOffset(props: { x: number; y: number }) {
           {...form.at('y')}
         />
       </Box>
-      {form.formError && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {form.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={form.formError} sx={{ mt: 2 }} />
       {save.isSuccess && (
         <Alert severity="success" sx={{ mt: 2 }}>
           Đã lưu độ lệch máy in.

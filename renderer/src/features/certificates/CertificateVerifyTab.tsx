@@ -21,6 +21,7 @@ import { CERTIFICATE_STATUS_LABELS } from '../../../../shared/contract/certifica
 import { formatDate } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { useFilePicker } from '../../components/useFilePicker';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Verification = Output<'certificates.verify'>;
 
@@ -159,7 +160,7 @@ export function CertificateVerifyTab() {
       </Paper>
       <Box aria-live="polite">
         {qrProblem && <Alert severity="warning">{qrProblem}</Alert>}
-        {verify.isError && <Alert severity="error">{verify.error.message}</Alert>}
+        <ErrorAlert error={verify.error} />
         {verify.data && <Result r={verify.data} />}
         {!qrProblem && !verify.isError && !verify.data && (
           <Paper sx={{ p: 2, color: 'text.secondary', borderStyle: 'dashed' }}>

@@ -17,6 +17,7 @@ import { downloadBase64 } from '../../components/download';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { CertificatePrintButtons } from './CertificatePreview';
 import { SignerDialog, type SignerChoice } from './SignerDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Plan = Output<'certificates.plan'>;
 type Eligible = Plan['eligible'][number];
@@ -213,11 +214,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
             {done}
           </Alert>
         )}
-        {listError && (
-          <Alert severity="error" sx={{ mb: 1 }}>
-            {listError.message}
-          </Alert>
-        )}
+        <ErrorAlert error={listError} sx={{ mb: 1 }} />
         {receipt.isSuccess && (
           <Alert severity="success" sx={{ mb: 1 }}>
             Đã lưu tệp {receipt.data.fileName}.

@@ -8,6 +8,7 @@ import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Settings = Output<'certificates.settings'>;
 
@@ -120,11 +121,7 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
           Lưu số tiếp theo
         </Button>
       </Box>
-      {next.isError && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {next.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={next.error} sx={{ mt: 1 }} />
       {issuedLine && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           {issuedLine}

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 export type Signer = { kind: 'director' } | { kind: 'deputy'; index: number };
 export type SignerChoice = { issueDate: string; signer: Signer; reason: string };
@@ -65,11 +55,7 @@ export function SignerDialog(props: {
             {props.children}
           </DialogContentText>
         )}
-        {props.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {props.error}
-          </Alert>
-        )}
+        <ErrorAlert error={props.error} sx={{ mb: 2 }} />
         <Stack spacing={2} sx={{ mt: 1 }}>
           {props.reasonLabel !== undefined && (
             <TextField

@@ -1,6 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -23,6 +22,7 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFilePicker } from '../../components/useFilePicker';
 import { useFormErrors } from '../../components/useFormErrors';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type TrustedKey = Output<'certificates.trustedKeys'>[number];
 
@@ -72,7 +72,7 @@ export function TrustedKeysSection() {
         Nhập tệp khóa công khai do trung tâm khác gửi (tệp họ lưu bằng nút «Lưu khóa công khai» trên máy của họ) để tra cứu giấy chứng nhận
         của trung tâm đó ngay trên máy này.
       </Typography>
-      {keys.isError && <Alert severity="error">{keys.error.message}</Alert>}
+      <ErrorAlert error={keys.error} />
       {keys.data && keys.data.length > 0 && (
         <Table size="small" aria-label="Khóa công khai đã nhập" sx={{ mb: 2 }}>
           <TableHead>
@@ -108,11 +108,7 @@ export function TrustedKeysSection() {
         Nhập khóa công khai…
       </Button>
       {picker.input}
-      {fileProblem && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {fileProblem}
-        </Alert>
-      )}
+      <ErrorAlert error={fileProblem} sx={{ mt: 2 }} />
       {file && <AddKeyDialog file={file} onClose={() => setFile(null)} />}
       <ConfirmDialog
         open={removing !== null}
@@ -123,11 +119,7 @@ export function TrustedKeysSection() {
         onConfirm={() => removing && remove.mutate(removing)}
       >
         Sau khi bỏ, giấy chứng nhận của {removing?.issuer} không còn kiểm tra được trên máy này cho tới khi nhập lại khóa.
-        {remove.isError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {remove.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={remove.error} sx={{ mt: 2 }} />
       </ConfirmDialog>
     </Paper>
   );
@@ -160,11 +152,7 @@ function AddKeyDialog({ file, onClose }: { file: { name: string; text: string };
           onChange={(e) => setIssuer(e.target.value)}
           {...form.at('issuer', 'Tên trung tâm hoặc cơ quan đã gửi khóa')}
         />
-        {form.formError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {form.formError}
-          </Alert>
-        )}
+        <ErrorAlert error={form.formError} sx={{ mt: 2 }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Hủy</Button>

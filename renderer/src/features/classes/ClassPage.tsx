@@ -23,7 +23,7 @@ import { DocumentPreview } from '../documents/DocumentPreview';
 import { ClassInfoForm } from './ClassInfoForm';
 import { STATUS_COLORS } from './ClassListPage';
 import { NEXT_STEP, TAB_KEYS } from './lifecycle';
-import { TimetableTab } from './TimetableTab';
+import { TimetableTab } from '../timetable/TimetableTab';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { EnrollmentTab } from '../enrollments/EnrollmentTab';
 import { EnrolledTabLabel, enrollmentsKey } from '../enrollments/queries';

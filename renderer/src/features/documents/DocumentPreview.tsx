@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { useAppStatus } from '../../app/useAppStatus';
 import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
 type SheetKind = (typeof SPREADSHEET_KINDS)[number];
@@ -111,26 +112,10 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
         )}
       </Box>
       {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
-      {pdf.isError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {pdf.error.message}
-        </Alert>
-      )}
-      {word.isError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {word.error.message}
-        </Alert>
-      )}
-      {print.isError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {print.error.message}
-        </Alert>
-      )}
-      {sheet.isError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {sheet.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={pdf.error} sx={{ mb: 1 }} />
+      <ErrorAlert error={word.error} sx={{ mb: 1 }} />
+      <ErrorAlert error={print.error} sx={{ mb: 1 }} />
+      <ErrorAlert error={sheet.error} sx={{ mb: 1 }} />
       {pdf.isSuccess && (
         <Alert severity="success" sx={{ mb: 1 }}>
           Đã lưu tệp {pdf.data.fileName}.

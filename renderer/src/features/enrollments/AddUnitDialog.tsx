@@ -10,7 +10,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import type { Unit } from '../../../../shared/contract/learners';
+import type { Unit } from '../../../../shared/contract/units';
 import { formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { foldFilter } from '../../components/fold-filter';

@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
 import { ADJUSTMENT_HELP, ADJUSTMENT_KINDS, ADJUSTMENT_LABELS, LUNAR_MONTH_NAMES, type AdjustmentKind } from './holiday-labels';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const [solarInput, lunarInput] = holidaysChannels['holidays.addAdjustment'].input.options;
 
@@ -65,11 +66,7 @@ export function AdjustmentForm({ year }: { year: number }) {
       <Typography variant="subtitle2" sx={{ mb: 1 }}>
         Thêm ngày theo thông báo
       </Typography>
-      {errors.formError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {errors.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mb: 2 }} />
       {added && !errors.formError && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã thêm ngày {weekdayName(added)}, {formatDate(added)}.

@@ -1,5 +1,5 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Divider, Grid, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Divider, Grid, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { todayInVietnam } from '../../../../shared/domain/dates';
@@ -12,6 +12,7 @@ import { YearSelector } from '../../components/YearSelector';
 import { AdjustmentForm } from './AdjustmentForm';
 import { DayTable } from './DayTable';
 import { ADJUSTMENT_LABELS, lunarNote } from './holiday-labels';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Adjustment = Awaited<ReturnType<typeof api.holidays.year>>['adjustments'][number];
 
@@ -54,16 +55,8 @@ export function HolidaysPage() {
         subtitle="Ngày nghỉ theo luật và theo thông báo hằng năm. Khi xếp lịch học, phần mềm bỏ qua các ngày nghỉ và dùng cả các ngày làm bù."
         actions={<YearSelector year={year} onChange={setYear} />}
       />
-      {data.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {data.error.message}
-        </Alert>
-      )}
-      {remove.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {remove.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={data.error} sx={{ mb: 2 }} />
+      <ErrorAlert error={remove.error} sx={{ mb: 2 }} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="Ngày nghỉ theo Bộ luật Lao động" subtitle={`Điều 112 Bộ luật Lao động 2019, tính sẵn cho năm ${year}.`}>

@@ -20,6 +20,7 @@ import { decodeLegacy } from '../../../../shared/domain/legacy-vietnamese';
 import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, SEX_LABELS, type ImportField } from '../../../../shared/domain/learner-fields';
 import { useUnits } from '../units/queries';
 import { LegacyFontNotice } from './LegacyFontNotice';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** A select value for every way a column can be read: a field, a sex mark, or nothing. */
 function encode(m: ColumnMapping): string {
@@ -203,11 +204,7 @@ export function MappingStep(props: {
           {w}
         </Alert>
       ))}
-      {props.error && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {props.error}
-        </Alert>
-      )}
+      <ErrorAlert error={props.error} sx={{ mt: 2 }} />
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2, gap: 2, alignItems: 'center' }}>
         <Typography variant="body2" color="text.secondary">
           Đã chọn {mapped} cột

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportRow } from '../../../../shared/contract/imports';
 import { formatDate } from '../../../../shared/domain/format';
 import { IMPORT_FIELDS, type ImportField } from '../../../../shared/domain/learner-fields';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** One line of the list, corrected on screen: the file itself is never changed. */
 export function RowDialog(props: {
@@ -22,11 +23,7 @@ export function RowDialog(props: {
         Dòng {props.row.rowNumber}: {props.row.fullName || '(chưa có tên)'}
       </DialogTitle>
       <DialogContent>
-        {props.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {props.error}
-          </Alert>
-        )}
+        <ErrorAlert error={props.error} sx={{ mb: 2 }} />
         {props.row.match && (
           <Alert severity="info" sx={{ mb: 2 }}>
             Hồ sơ đã có: <b>{props.row.match.fullName}</b>

@@ -1,25 +1,12 @@
 import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Button,
-  Grid,
-  List,
-  ListItem,
-  ListItemText,
-  MenuItem,
-  Paper,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Box, Button, Grid, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { zodIssuesToFields } from '../../../../shared/contract';
 import { personInput, type Person } from '../../../../shared/contract/learners';
 import { ETHNIC_GROUPS } from '../../../../shared/domain/ethnic-groups';
-import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
+import { formatDateTime } from '../../../../shared/domain/format';
 import {
   PARTY_STATUSES,
   PARTY_STATUS_LABELS,
@@ -33,10 +20,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
 import { EMPTY_PERSON, formToInput, personToForm, type PersonForm } from './person-form';
 import { LearningRecordDialog } from './LearningRecordDialog';
-import { PersonLevelSection } from '../levels/PersonLevelSection';
+import { PersonSidePanel } from './PersonSidePanel';
 import { usePersonDataExport } from './PersonDataExport';
 import { useUnits } from '../units/queries';
-import { useCommuneFilter, useCommunes } from './queries';
+import { useCommuneFilter, useCommunes } from '../reference/queries';
 
 export function PersonPage() {
   const params = useParams();
@@ -373,44 +360,7 @@ function PersonEditor({ initial }: { initial: Record | null }) {
           </Paper>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <Paper sx={{ p: 2 }}>
-            <Typography variant="h2" sx={{ mb: 1 }}>
-              Quá trình học tập
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {!person
-                ? 'Sẽ hiện các lớp đã học sau khi lưu hồ sơ và ghi danh.'
-                : classCount === 0
-                  ? 'Chưa tham gia lớp nào trong phần mềm.'
-                  : `Đã ghi danh ${formatNumber(classCount)} lớp (xem Lịch sử hồ sơ bên dưới); kết quả và số giấy chứng nhận có trong giấy xác nhận quá trình học tập.`}
-            </Typography>
-          </Paper>
-          {person && <PersonLevelSection personId={person.id} />}
-          {initial && (
-            <Paper sx={{ p: 2, mt: 2 }}>
-              <Typography variant="h2" sx={{ mb: 1 }}>
-                Lịch sử hồ sơ
-              </Typography>
-              {initial.history.length === 0 && (
-                <Typography variant="body2" color="text.secondary">
-                  Chưa có thay đổi nào được ghi lại.
-                </Typography>
-              )}
-              <List dense disablePadding>
-                {initial.history.map((h, i) => (
-                  <ListItem key={i} disableGutters>
-                    <ListItemText primary={h.text} secondary={h.date ? formatDateTime(h.date) : null} />
-                  </ListItem>
-                ))}
-              </List>
-              {initial.mergedFrom.length > 0 && (
-                <Typography variant="body2" sx={{ mt: 1 }}>
-                  Đã gộp {initial.mergedFrom.filter((m) => !m.undoneAt).length} lần — xem ở{' '}
-                  <RouterLink to="/learners/duplicates">Hồ sơ trùng</RouterLink>.
-                </Typography>
-              )}
-            </Paper>
-          )}
+          <PersonSidePanel person={person} initial={initial} classCount={classCount} />
         </Grid>
       </Grid>
     </Box>

@@ -1,21 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
-import {
-  Alert,
-  Box,
-  Button,
-  FormControlLabel,
-  Paper,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useMutation, type UseQueryResult } from '@tanstack/react-query';
+import { Box, Button, FormControlLabel, Paper, Switch, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 interface Archivable {
   id: number;
@@ -35,8 +23,8 @@ export function ArchivableTable<T extends Archivable>(props: {
   archiveLabel: string;
   /** The list query, a hook: called on every render like any other. */
   useRows: (includeArchived: boolean) => UseQueryResult<T[], Error>;
-  setArchived: (row: T) => Promise<unknown>;
-  onArchived: () => void;
+  /** The change hook that archives a row or brings it back (it says itself which lists it refreshes). */
+  useSetArchived: () => UseMutationResult<unknown, Error, { id: number; archived: boolean }>;
   nameOf: (row: T) => string;
   head: ReactNode;
   columns: number;
@@ -50,13 +38,7 @@ export function ArchivableTable<T extends Archivable>(props: {
   // undefined: no dialog; null: a new row.
   const [editing, setEditing] = useState<T | null | undefined>(undefined);
   const [archiving, setArchiving] = useState<T | null>(null);
-  const archive = useMutation({
-    mutationFn: props.setArchived,
-    onSuccess: () => {
-      props.onArchived();
-      setArchiving(null);
-    },
-  });
+  const archive = props.useSetArchived();
   const again = (row: T | null) => (row?.archivedAt ? 'Dùng lại' : props.archiveLabel);
 
   return (
@@ -71,8 +53,8 @@ export function ArchivableTable<T extends Archivable>(props: {
           {props.addLabel}
         </Button>
       </Box>
-      {rows.isError && <Alert severity="error">{rows.error.message}</Alert>}
-      {archive.isError && <Alert severity="error">{archive.error.message}</Alert>}
+      <ErrorAlert error={rows.error} />
+      <ErrorAlert error={archive.error} />
       <Paper>
         <Table size="small" aria-label={props.label}>
           <TableHead>{props.head}</TableHead>
@@ -108,7 +90,10 @@ export function ArchivableTable<T extends Archivable>(props: {
         title={props.confirmTitle(archiving)}
         confirmLabel={again(archiving)}
         busy={archive.isPending}
-        onConfirm={() => archiving && archive.mutate(archiving)}
+        onConfirm={() =>
+          archiving &&
+          archive.mutate({ id: archiving.id, archived: archiving.archivedAt === null }, { onSuccess: () => setArchiving(null) })
+        }
         onClose={() => setArchiving(null)}
       >
         {archiving ? props.confirmText(archiving) : ''}

@@ -1,14 +1,15 @@
-import { Alert, Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
+import type { Output } from '../../../../shared/contract';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 import { LECTURER_KINDS, LECTURER_KIND_LABELS, PERIODS_PER_SESSION } from '../../../../shared/domain/lecturer-norms';
-import { api } from '../../api';
 import { YearSelector } from '../../components/YearSelector';
 import { normLabel } from './lecturer-form';
+import { useLecturerHours } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
-type HoursRow = Awaited<ReturnType<typeof api.lecturers.hours>>[number];
+type HoursRow = Output<'lecturers.hours'>[number];
 
 function Ratio({ row }: { row: HoursRow }) {
   const norm = row.lecturer.normHours;
@@ -25,7 +26,7 @@ const num = { align: 'right' as const, sx: { whiteSpace: 'nowrap' } };
 
 export function HoursTab() {
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
-  const hours = useQuery({ queryKey: ['lecturers.hours', year], queryFn: () => api.lecturers.hours({ year }) });
+  const hours = useLecturerHours(year);
   // Someone who left during the year still taught in it; someone who left earlier is only noise.
   const rows = (hours.data ?? [])
     .filter((r) => r.lecturer.archivedAt === null || r.sessions > 0)
@@ -46,7 +47,7 @@ export function HoursTab() {
         </Typography>
         <YearSelector year={year} onChange={setYear} />
       </Box>
-      {hours.isError && <Alert severity="error">{hours.error.message}</Alert>}
+      <ErrorAlert error={hours.error} />
       <Paper sx={{ mb: 3 }}>
         <Table size="small" aria-label={`Giờ giảng năm ${year}`}>
           <TableHead>

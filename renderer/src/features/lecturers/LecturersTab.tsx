@@ -1,15 +1,12 @@
 import { Box, Chip, TableCell, TableRow, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Lecturer } from '../../../../shared/contract/lecturers';
 import { LECTURER_KIND_LABELS, LECTURER_ROLE_LABELS } from '../../../../shared/domain/lecturer-norms';
-import { api } from '../../api';
 import { ArchivableTable } from './ArchivableTable';
 import { LecturerDialog } from './LecturerDialog';
 import { lecturerToForm, normLabel } from './lecturer-form';
-import { useLecturers } from './queries';
+import { useLecturers, useSetLecturerArchived } from './queries';
 
 export function LecturersTab() {
-  const queryClient = useQueryClient();
   return (
     <ArchivableTable<Lecturer>
       label="Danh sách giảng viên"
@@ -18,11 +15,7 @@ export function LecturersTab() {
       emptyText="Chưa có giảng viên nào. Bấm «Thêm giảng viên» để bắt đầu."
       archiveLabel="Ngừng giảng dạy"
       useRows={useLecturers}
-      setArchived={(l) => api.lecturers.setArchived({ id: l.id, archived: l.archivedAt === null })}
-      onArchived={() => {
-        void queryClient.invalidateQueries({ queryKey: ['lecturers.list'] });
-        void queryClient.invalidateQueries({ queryKey: ['lecturers.hours'] });
-      }}
+      useSetArchived={useSetLecturerArchived}
       nameOf={(l) => l.fullName}
       columns={7}
       head={

@@ -1,10 +1,8 @@
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { venueInput, type Venue } from '../../../../shared/contract/lecturers';
-import { api } from '../../api';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useCommuneFilter, useCommunes } from '../learners/queries';
+import { Autocomplete, TextField } from '@mui/material';
+import type { Venue } from '../../../../shared/contract/lecturers';
+import { FormDialog } from '../../components/form/FormDialog';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { useCommuneFilter, useCommunes } from '../reference/queries';
 
 type Commune = NonNullable<ReturnType<typeof useCommunes>['data']>[number];
 const communeLabel = (c: Commune) => `${c.name}, ${c.provinceName}`;
@@ -43,71 +41,39 @@ function toInput(f: VenueForm) {
 
 /** Mounted afresh (with a key) for each venue, so the form starts from its props. */
 export function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors();
   const communes = useCommunes();
   const filterCommunes = useCommuneFilter();
-  const [form, setForm] = useState<VenueForm>(() => toForm(venue));
-  const patch = (p: Partial<VenueForm>) => setForm((f) => ({ ...f, ...p }));
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.venues.save>[0]) => api.venues.save(input),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['venues.list'] });
-      onClose();
-    },
-    onError: errors.fromError,
-  });
-  const submit = () => {
-    const input = errors.validate(venueInput, toInput(form));
-    if (input) save.mutate(input);
-  };
+  const f = useChannelForm('venues.save', { initial: () => toForm(venue), toInput, invalidates: ['venues.list'], onSaved: onClose });
+  const { form } = f;
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{form.id ? 'Sửa địa điểm' : 'Thêm địa điểm'}</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-        {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
-        <TextField
-          label="Tên địa điểm"
-          name="name"
-          required
-          value={form.name}
-          onChange={(e) => patch({ name: e.target.value })}
-          {...errors.at('name', 'Ví dụ: Hội trường trung tâm, Phòng học số 2')}
-        />
-        <TextField
-          label="Địa chỉ"
-          name="address"
-          value={form.address}
-          onChange={(e) => patch({ address: e.target.value })}
-          {...errors.at('address')}
-        />
-        <Autocomplete
-          options={communes.data ?? []}
-          loading={communes.isPending}
-          getOptionLabel={communeLabel}
-          filterOptions={filterCommunes}
-          value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
-          onChange={(_e, c) => patch({ communeCode: c?.code ?? null })}
-          renderInput={(p) => (
-            <TextField {...p} label="Xã, phường (danh mục 2025)" {...errors.at('communeCode', 'Gõ vài chữ của tên xã, phường để tìm')} />
-          )}
-        />
-        <TextField
-          label="Sức chứa (người)"
-          name="capacity"
-          value={form.capacity}
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          onChange={(e) => patch({ capacity: e.target.value })}
-          {...errors.at('capacity', 'Để trống nếu không rõ')}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Hủy</Button>
-        <Button variant="contained" disabled={save.isPending} onClick={submit}>
-          Lưu
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={form.id ? 'Sửa địa điểm' : 'Thêm địa điểm'}
+      onClose={onClose}
+      onSubmit={f.submit}
+      busy={f.busy}
+      error={f.formError}
+      contentSx={{ display: 'grid', gap: 2, pt: '8px !important' }}
+      errorSx={{}}
+    >
+      <TextField label="Tên địa điểm" required {...f.text('name', 'Ví dụ: Hội trường trung tâm, Phòng học số 2')} />
+      <TextField label="Địa chỉ" {...f.text('address')} />
+      <Autocomplete
+        options={communes.data ?? []}
+        loading={communes.isPending}
+        getOptionLabel={communeLabel}
+        filterOptions={filterCommunes}
+        value={communes.data?.find((c) => c.code === form.communeCode) ?? null}
+        onChange={(_e, c) => f.patch({ communeCode: c?.code ?? null })}
+        renderInput={(p) => (
+          <TextField {...p} label="Xã, phường (danh mục 2025)" {...f.at('communeCode', 'Gõ vài chữ của tên xã, phường để tìm')} />
+        )}
+      />
+      <TextField
+        label="Sức chứa (người)"
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        {...f.text('capacity', 'Để trống nếu không rõ')}
+      />
+    </FormDialog>
   );
 }

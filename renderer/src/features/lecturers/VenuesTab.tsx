@@ -1,14 +1,11 @@
 import { TableCell, TableRow } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Venue } from '../../../../shared/contract/lecturers';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { ArchivableTable } from './ArchivableTable';
-import { useVenues } from './queries';
+import { useSetVenueArchived, useVenues } from './queries';
 import { VenueDialog } from './VenueDialog';
 
 export function VenuesTab() {
-  const queryClient = useQueryClient();
   return (
     <ArchivableTable<Venue>
       label="Danh sách địa điểm"
@@ -17,8 +14,7 @@ export function VenuesTab() {
       emptyText="Chưa có địa điểm nào. Bấm «Thêm địa điểm» để bắt đầu."
       archiveLabel="Ngừng sử dụng"
       useRows={useVenues}
-      setArchived={(v) => api.venues.setArchived({ id: v.id, archived: v.archivedAt === null })}
-      onArchived={() => void queryClient.invalidateQueries({ queryKey: ['venues.list'] })}
+      useSetArchived={useSetVenueArchived}
       nameOf={(v) => v.name}
       columns={5}
       head={

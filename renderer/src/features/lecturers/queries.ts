@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api';
+import { mutationHook, useChannelQuery } from '../../data/queries';
 
-export function useLecturers(includeArchived = false) {
-  return useQuery({ queryKey: ['lecturers.list', includeArchived], queryFn: () => api.lecturers.list({ includeArchived }) });
-}
+export const useLecturers = (includeArchived = false) => useChannelQuery('lecturers.list', { includeArchived });
+export const useVenues = (includeArchived = false) => useChannelQuery('venues.list', { includeArchived });
+export const useLecturerHours = (year: number) => useChannelQuery('lecturers.hours', { year });
 
-export function useVenues(includeArchived = false) {
-  return useQuery({ queryKey: ['venues.list', includeArchived], queryFn: () => api.venues.list({ includeArchived }) });
-}
+// A lecturer's norms and status show in the hours table too.
+export const LECTURER_CHANGE = ['lecturers.list', 'lecturers.hours'] as const;
+export const useSetLecturerArchived = mutationHook('lecturers.setArchived', LECTURER_CHANGE);
+export const useSetVenueArchived = mutationHook('venues.setArchived', ['venues.list']);

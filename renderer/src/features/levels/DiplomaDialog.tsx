@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -11,15 +10,15 @@ import {
   MenuItem,
   TextField,
 } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { diplomaInput, HELD_LEVELS, type HeldLevel } from '../../../../shared/contract/levels';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
 import { levelText } from './labels';
+import { useDeleteDiploma, useSaveDiploma } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 export interface DiplomaDraft {
   id?: number;
@@ -46,26 +45,10 @@ export const EMPTY_DIPLOMA: DiplomaDraft = {
 export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; onClose: () => void }) {
   const [form, setForm] = useState(props.initial);
   const errors = useFormErrors();
-  const queryClient = useQueryClient();
   const set = <K extends keyof DiplomaDraft>(key: K, value: DiplomaDraft[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.levels.saveDiploma>[0]) => api.levels.saveDiploma(input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['levels.history', props.personId] });
-      props.onClose();
-    },
-    onError: errors.fromError,
-  });
+  const save = useSaveDiploma({ onSuccess: props.onClose, onError: errors.fromError });
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: (id: number) => api.levels.deleteDiploma({ id }),
-    onSettled: () => setConfirming(false),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['levels.history', props.personId] });
-      props.onClose();
-    },
-    onError: errors.fromError,
-  });
+  const remove = useDeleteDiploma({ onSettled: () => setConfirming(false), onSuccess: props.onClose, onError: errors.fromError });
   const submit = () => {
     const input = {
       ...(form.id === undefined ? {} : { id: form.id }),
@@ -93,11 +76,7 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
           }}
           sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, pt: 1 }}
         >
-          {errors.formError && (
-            <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>
-              {errors.formError}
-            </Alert>
-          )}
+          <ErrorAlert error={errors.formError} sx={{ gridColumn: '1 / -1' }} />
           <TextField
             select
             label="Trình độ"
@@ -166,7 +145,7 @@ export function DiplomaDialog(props: { personId: number; initial: DiplomaDraft; 
         title="Xóa bằng này?"
         confirmLabel="Xóa bằng"
         busy={remove.isPending}
-        onConfirm={() => remove.mutate(form.id!)}
+        onConfirm={() => remove.mutate({ id: form.id! })}
         onClose={() => setConfirming(false)}
       >
         Xóa bằng {levelText(props.initial.level, props.initial.equivalent).toLocaleLowerCase('vi')} của «{props.initial.school}» khỏi lịch

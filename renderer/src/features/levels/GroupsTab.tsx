@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Chip, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Box, Button, Chip, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { positionGroupInput, type PositionGroup } from '../../../../shared/contract/levels';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { useFormErrors } from '../../components/useFormErrors';
+import { useDeleteGroup, usePositionGroups, useSaveGroup } from './queries';
 
 interface Draft {
   id?: number;
@@ -18,31 +18,18 @@ const EMPTY: Draft = { name: '', titles: '' };
  * position starts with one of the titles, ignoring diacritics («Bí thư chi bộ» finds «Bí thư Chi bộ thôn 3»).
  */
 export function GroupsTab() {
-  const queryClient = useQueryClient();
-  const groups = useQuery({ queryKey: ['levels.groups'], queryFn: () => api.levels.groups({}) });
+  const groups = usePositionGroups();
   const [form, setForm] = useState<Draft>(EMPTY);
   const errors = useFormErrors();
-  // Targets show their group's name: a renamed or removed group changes the targets list too.
-  const refresh = () =>
-    Promise.all(['levels.groups', 'levels.targets', 'levels.report'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.levels.saveGroup>[0]) => api.levels.saveGroup(input),
-    onSuccess: async () => {
+  const save = useSaveGroup({
+    onSuccess: () => {
       setForm(EMPTY);
       errors.clear();
-      await refresh();
     },
     onError: errors.fromError,
   });
   const [deleting, setDeleting] = useState<PositionGroup | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: number) => api.levels.deleteGroup({ id }),
-    onSuccess: async () => {
-      setDeleting(null);
-      await refresh();
-    },
-    onError: () => setDeleting(null),
-  });
+  const remove = useDeleteGroup({ onSettled: () => setDeleting(null) });
   const submit = () => {
     const input = {
       ...(form.id === undefined ? {} : { id: form.id }),
@@ -60,7 +47,7 @@ export function GroupsTab() {
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 2, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 1.5 }}>
-        {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
+        <ErrorAlert error={remove.error} />
         {(groups.data ?? []).map((g) => (
           <Paper key={g.id} sx={{ p: 1.5 }} component="section" aria-label={g.name}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -93,7 +80,7 @@ export function GroupsTab() {
         sx={{ p: 2, display: 'grid', gap: 1.5 }}
       >
         <Typography variant="h2">{form.id === undefined ? 'Thêm nhóm chức vụ' : 'Sửa nhóm chức vụ'}</Typography>
-        {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+        <ErrorAlert error={errors.formError} />
         <TextField
           label="Tên nhóm"
           name="name"
@@ -133,7 +120,7 @@ export function GroupsTab() {
         title="Xóa nhóm chức vụ?"
         confirmLabel="Xóa"
         busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
         onClose={() => setDeleting(null)}
       >
         Xóa nhóm «{deleting?.name}» và {deleting?.titles.length ?? 0} chức vụ trong nhóm. Hồ sơ của mọi người không thay đổi.

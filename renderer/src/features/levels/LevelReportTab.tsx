@@ -3,7 +3,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Alert, Box, Button, CircularProgress, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NOMINEE_RESULT_LABELS, type LevelReport, type LevelReportRow } from '../../../../shared/contract/levels';
@@ -14,6 +14,8 @@ import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { YearSelector } from '../../components/YearSelector';
 import { shareText, thisYear } from './labels';
+import { useLevelPreview, useLevelReport } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 type Kind = 'pdf' | 'xlsx' | 'docx';
@@ -29,19 +31,9 @@ export function useYearParam(tab: string): [number, (y: number) => void] {
 export function LevelReportTab() {
   const [year, setYear] = useYearParam('');
   const now = thisYear();
-  const report = useQuery({
-    queryKey: ['levels.report', year],
-    queryFn: () => api.levels.report({ year }),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  const report = useLevelReport(year);
   const [showPrint, setShowPrint] = useState(false);
-  const preview = useQuery({
-    queryKey: ['levels.preview', year],
-    queryFn: () => api.levels.preview({ year }),
-    enabled: showPrint,
-    staleTime: 0,
-  });
+  const preview = useLevelPreview(year, showPrint);
   const save = useMutation({
     mutationFn: async ({ kind, year: y }: { kind: Kind; year: number }) => ({ kind, file: await api.levels[kind]({ year: y }) }),
     onSuccess: ({ kind, file }) =>
@@ -87,7 +79,7 @@ export function LevelReportTab() {
         {save.isSuccess && forYear && <Alert severity="success">Đã lưu tệp {save.data.file.fileName}.</Alert>}
       </Box>
       {save.isError && forYear && <Alert severity="error">{save.error.message}</Alert>}
-      {report.isError && <Alert severity="error">{report.error.message}</Alert>}
+      <ErrorAlert error={report.error} />
       {report.isFetching && !r && (
         <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>
           Đang tính trình độ của cán bộ, đảng viên năm {year}…

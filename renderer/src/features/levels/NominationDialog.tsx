@@ -1,6 +1,5 @@
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
-  Alert,
   Box,
   Button,
   Dialog,
@@ -17,7 +16,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   NOMINATION_LEVELS,
@@ -28,10 +26,11 @@ import {
   type NomineeResult,
 } from '../../../../shared/contract/levels';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
 import { PersonSearchField } from './PersonSearchField';
+import { useSaveNomination } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Level = (typeof NOMINATION_LEVELS)[number];
 interface Nominee {
@@ -76,20 +75,10 @@ export function draftOf(n: Nomination | null): Draft {
 export function NominationDialog(props: { year: number; initial: Draft; onClose: () => void }) {
   const [form, setForm] = useState(props.initial);
   const errors = useFormErrors();
-  const queryClient = useQueryClient();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setPerson = (i: number, patch: Partial<Nominee>) =>
     setForm((f) => ({ ...f, people: f.people.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.levels.saveNomination>[0]) => api.levels.saveNomination(input),
-    onSuccess: async () => {
-      await Promise.all(
-        ['levels.nominations', 'levels.report', 'levels.history'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
-      );
-      props.onClose();
-    },
-    onError: errors.fromError,
-  });
+  const save = useSaveNomination({ onSuccess: props.onClose, onError: errors.fromError });
   const submit = () => {
     const input = {
       ...(form.id === undefined ? {} : { id: form.id }),
@@ -127,11 +116,7 @@ export function NominationDialog(props: { year: number; initial: Draft; onClose:
           }}
           sx={{ display: 'grid', gridTemplateColumns: '1fr 2fr 2fr', gap: 1.5, pt: 1 }}
         >
-          {errors.formError && (
-            <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>
-              {errors.formError}
-            </Alert>
-          )}
+          <ErrorAlert error={errors.formError} sx={{ gridColumn: '1 / -1' }} />
           <TextField
             select
             label="Hệ đào tạo"
@@ -192,11 +177,7 @@ export function NominationDialog(props: { year: number; initial: Draft; onClose:
             ])
           }
         />
-        {errors.fields.people && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            {errors.fields.people}
-          </Alert>
-        )}
+        <ErrorAlert error={errors.fields.people} sx={{ mt: 1 }} />
         <Table size="small" sx={{ mt: 1 }} aria-label="Người được cử">
           <TableHead>
             <TableRow>

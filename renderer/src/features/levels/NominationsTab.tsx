@@ -1,32 +1,23 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { NOMINEE_RESULT_LABELS, type Nomination } from '../../../../shared/contract/levels';
 import { formatDate } from '../../../../shared/domain/format';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { YearSelector } from '../../components/YearSelector';
 import { useYearParam } from './LevelReportTab';
 import { draftOf, NominationDialog } from './NominationDialog';
+import { useDeleteNomination, useNominations } from './queries';
 
 /** Who the centre nominated to the provincial school each year, for which course, and how they finished. */
 export function NominationsTab() {
   const [year, setYear] = useYearParam('cu-di-hoc');
-  const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['levels.nominations', year], queryFn: () => api.levels.nominations({ year }) });
+  const list = useNominations(year);
   const [editing, setEditing] = useState<{ nomination: Nomination | null } | null>(null);
   const [deleting, setDeleting] = useState<Nomination | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: number) => api.levels.deleteNomination({ id }),
-    onSuccess: async () => {
-      setDeleting(null);
-      await Promise.all(
-        ['levels.nominations', 'levels.report', 'levels.history'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
-      );
-    },
-  });
+  const remove = useDeleteNomination({ onSuccess: () => setDeleting(null) });
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5 }}>
@@ -37,8 +28,8 @@ export function NominationsTab() {
           Thêm đợt cử đi học
         </Button>
       </Paper>
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
-      {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
+      <ErrorAlert error={list.error} />
+      <ErrorAlert error={remove.error} />
       {list.data?.length === 0 && <Typography color="text.secondary">Năm {year} chưa có đợt cử đi học nào.</Typography>}
       {(list.data ?? []).map((n) => (
         <Paper key={n.id} sx={{ p: 1.5 }} component="section" aria-label={`${n.school}, ${n.course}`}>
@@ -84,7 +75,7 @@ export function NominationsTab() {
         title="Xóa đợt cử đi học?"
         confirmLabel="Xóa"
         busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
         onClose={() => setDeleting(null)}
       >
         Xóa đợt {deleting?.course} ({deleting?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn tính vào

@@ -1,15 +1,15 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Button, Link, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Link, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/contract/levels';
-import { api } from '../../api';
 import { DiplomaDialog, EMPTY_DIPLOMA, type DiplomaDraft } from './DiplomaDialog';
 import { historyDate, levelText, SOURCE_LABELS } from './labels';
+import { useLevelHistory } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** On the person page: the political-theory level today and how it came about, newest first. */
 export function PersonLevelSection({ personId }: { personId: number }) {
-  const history = useQuery({ queryKey: ['levels.history', personId], queryFn: () => api.levels.history({ personId }), staleTime: 0 });
+  const history = useLevelHistory(personId);
   const [editing, setEditing] = useState<DiplomaDraft | null>(null);
   const h = history.data;
   const edit = (e: HistoryEntry) =>
@@ -28,7 +28,7 @@ export function PersonLevelSection({ personId }: { personId: number }) {
       <Typography variant="h2" id="theory-level-title" sx={{ mb: 1 }}>
         Trình độ lý luận chính trị
       </Typography>
-      {history.isError && <Alert severity="error">{history.error.message}</Alert>}
+      <ErrorAlert error={history.error} />
       {h && (
         <>
           <Typography data-testid="current-level">

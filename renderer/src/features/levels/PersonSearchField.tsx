@@ -1,19 +1,14 @@
 import { Autocomplete, TextField } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import type { PersonRow } from '../../../../shared/contract/learners';
 import { formatDate } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/queries';
 
 /** Finds a person in the registry by name as typed (the registry's own search) and hands them over; the box clears for the next. */
 export function PersonSearchField(props: { label: string; excludeIds: ReadonlySet<number>; onPick: (p: PersonRow) => void }) {
   const [text, setText] = useState('');
   const q = useDeferredValue(text.trim());
-  const found = useQuery({
-    queryKey: ['learners.search', q, 'levels-pick'],
-    queryFn: () => api.learners.search({ q, limit: 20 }),
-    enabled: q.length >= 2,
-  });
+  const found = useChannelQuery('learners.search', { q, limit: 20 }, { enabled: q.length >= 2 });
   const options = (found.data?.rows ?? []).filter((p) => !props.excludeIds.has(p.id));
   return (
     <Autocomplete

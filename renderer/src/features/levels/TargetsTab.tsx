@@ -1,5 +1,4 @@
 import {
-  Alert,
   Box,
   Button,
   IconButton,
@@ -16,15 +15,16 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { HELD_LEVELS, targetInput, type HeldLevel, type Target } from '../../../../shared/contract/levels';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { YearSelector } from '../../components/YearSelector';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useYearParam } from './LevelReportTab';
+import { useUnits } from '../units/queries';
+import { useDeleteTarget, useLevelTargets, usePositionGroups, useSaveTarget } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 interface Draft {
   id?: number;
@@ -38,36 +38,21 @@ const EMPTY: Draft = { groupId: '', baseUnitId: '', minLevel: 'trung_cap', perce
 /** The committee's targets of a year: who (a position group or every member), where, which level, what share. */
 export function TargetsTab() {
   const [year, setYear] = useYearParam('chi-tieu');
-  const queryClient = useQueryClient();
-  const targets = useQuery({ queryKey: ['levels.targets', year], queryFn: () => api.levels.targets({ year }) });
-  const groups = useQuery({ queryKey: ['levels.groups'], queryFn: () => api.levels.groups({}) });
-  const units = useQuery({ queryKey: ['units.list', false], queryFn: () => api.units.list({ includeArchived: false }) });
+  const targets = useLevelTargets(year);
+  const groups = usePositionGroups();
+  const units = useUnits(false);
   const bases = (units.data ?? []).filter((u) => u.kind === 'base');
   const [form, setForm] = useState<Draft>(EMPTY);
   const errors = useFormErrors();
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['levels.targets'] }),
-      queryClient.invalidateQueries({ queryKey: ['levels.report'] }),
-      queryClient.invalidateQueries({ queryKey: ['levels.groups'] }),
-    ]);
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.levels.saveTarget>[0]) => api.levels.saveTarget(input),
-    onSuccess: async () => {
+  const save = useSaveTarget({
+    onSuccess: () => {
       setForm(EMPTY);
       errors.clear();
-      await refresh();
     },
     onError: errors.fromError,
   });
   const [deleting, setDeleting] = useState<Target | null>(null);
-  const remove = useMutation({
-    mutationFn: (id: number) => api.levels.deleteTarget({ id }),
-    onSuccess: async () => {
-      setDeleting(null);
-      await refresh();
-    },
-  });
+  const remove = useDeleteTarget({ onSuccess: () => setDeleting(null) });
   const submit = () => {
     const input = {
       ...(form.id === undefined ? {} : { id: form.id }),
@@ -103,11 +88,7 @@ export function TargetsTab() {
         }}
         sx={{ p: 2, display: 'grid', gridTemplateColumns: '2fr 2fr 1.2fr 1fr auto', gap: 1.5, alignItems: 'start' }}
       >
-        {errors.formError && (
-          <Alert severity="error" sx={{ gridColumn: '1 / -1' }}>
-            {errors.formError}
-          </Alert>
-        )}
+        <ErrorAlert error={errors.formError} sx={{ gridColumn: '1 / -1' }} />
         <TextField
           select
           label="Đối tượng"
@@ -176,7 +157,7 @@ export function TargetsTab() {
           )}
         </Box>
       </Paper>
-      {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
+      <ErrorAlert error={remove.error} />
       <Paper>
         <Table size="small" aria-label={`Chỉ tiêu năm ${year}`}>
           <TableHead>
@@ -222,7 +203,7 @@ export function TargetsTab() {
         title="Xóa chỉ tiêu?"
         confirmLabel="Xóa"
         busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
         onClose={() => setDeleting(null)}
       >
         Xóa chỉ tiêu «{deleting?.groupName ?? 'Tất cả đảng viên'},{' '}

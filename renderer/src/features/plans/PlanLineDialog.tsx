@@ -1,10 +1,11 @@
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { planLineInput, type PlanLine } from '../../../../shared/contract/plans';
 import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommuneFilter, useCommunes } from '../learners/queries';
+import { useCommuneFilter, useCommunes } from '../reference/queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 interface Draft {
   id?: number;
@@ -62,7 +63,7 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{line ? 'Sửa dòng kế hoạch' : `Thêm vào kế hoạch năm ${year}`}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-        {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+        <ErrorAlert error={errors.formError} />
         <TextField
           select
           label="Chương trình"

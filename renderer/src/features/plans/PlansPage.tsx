@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { PlanLineDialog } from './PlanLineDialog';
 import { difference, PlanProgress } from './PlanProgress';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** "1 / 2" with the difference under it: the actual beside the planned figure of one line. */
 function Versus({ actual, planned, pending }: { actual: number; planned: number; pending?: number }) {
@@ -74,11 +75,7 @@ export function PlansPage() {
           Năm {year} đã khóa sổ: kế hoạch chỉ xem, không sửa.
         </Alert>
       )}
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} sx={{ mb: 2 }} />
       {copy.isSuccess && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã chép {formatNumber(copy.data.copied)} dòng từ năm {year - 1}.

@@ -15,6 +15,7 @@ import { useFormErrors } from '../../components/useFormErrors';
 import { AssessmentEditor } from './AssessmentEditor';
 import { EMPTY_PROGRAM, formToInput, programToForm, type ProgramForm } from './program-form';
 import { TopicsEditor } from './TopicsEditor';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 export function ProgramEditorPage() {
   const params = useParams();
@@ -108,11 +109,7 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
           </>
         }
       />
-      {errors.formError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {errors.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mb: 2 }} />
       {savedAt && !errors.formError && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã lưu lúc {formatDateTime(savedAt)}.

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Chip, FormControlLabel, Paper, Switch } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, Paper, Switch } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { OUTCOME_SHORT_LABELS, type ProgramSummary } from '../../../../shared/co
 import { formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const columns: GridColDef<ProgramSummary>[] = [
   { field: 'code', headerName: 'Mã', width: 100 },
@@ -72,7 +73,7 @@ export function ProgramListPage() {
         label="Hiện cả chương trình đã lưu trữ"
         sx={{ mb: 1 }}
       />
-      {programs.isError && <Alert severity="error">{programs.error.message}</Alert>}
+      <ErrorAlert error={programs.error} />
       <Paper>
         <DataGrid
           disableEval

@@ -1,8 +1,7 @@
 import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
+import { useReportSettings, useSaveReportSettings } from './queries';
 
 /** "30, 40, 50" typed as the ages where a band starts. */
 function parse(text: string): number[] {
@@ -13,23 +12,17 @@ function parse(text: string): number[] {
 }
 
 export function AgeBandsTab() {
-  const settings = useQuery({ queryKey: ['reports.settings'], queryFn: () => api.reports.settings({}) });
+  const settings = useReportSettings();
   if (!settings.data) return null;
   return <AgeBands initial={settings.data.ageBounds} />;
 }
 
 function AgeBands({ initial }: { initial: number[] }) {
-  const queryClient = useQueryClient();
   const [text, setText] = useState(initial.join(', '));
   const form = useFormErrors();
-  const save = useMutation({
-    mutationFn: () => api.reports.saveSettings({ ageBounds: parse(text) }),
+  const save = useSaveReportSettings({
     onMutate: () => form.clear(),
-    onSuccess: (s) => {
-      queryClient.setQueryData(['reports.settings'], s);
-      setText(s.ageBounds.join(', '));
-      void queryClient.invalidateQueries({ queryKey: ['reports.get'] });
-    },
+    onSuccess: (s) => setText(s.ageBounds.join(', ')),
     onError: (err) => form.fromError(err),
   });
   const fieldError = Object.entries(form.fields).find(([k]) => k.startsWith('ageBounds'))?.[1];
@@ -54,7 +47,7 @@ function AgeBands({ initial }: { initial: number[] }) {
           helperText={fieldError ?? 'Ví dụ: 30, 40, 50'}
           sx={{ width: 260 }}
         />
-        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending} sx={{ mt: 1 }}>
+        <Button variant="contained" onClick={() => save.mutate({ ageBounds: parse(text) })} disabled={save.isPending} sx={{ mt: 1 }}>
           Lưu nhóm tuổi
         </Button>
       </Box>

@@ -3,9 +3,12 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Alert, Box, Button, CircularProgress, LinearProgress, Paper, Typography } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useJob } from '../../data/useJob';
+import { JobProgress } from '../../components/JobProgress';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { useSearchParams } from 'react-router';
 import type { ReportPeriod } from '../../../../shared/contract/reports';
 import { todayInVietnam } from '../../../../shared/domain/dates';
@@ -18,29 +21,20 @@ import { periodFromParams, periodToParams } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportCharts } from './ReportCharts';
 import { Amendments, ReportTables } from './ReportTables';
+import { usePrepareReport, useReport, useReportPreview, useReportSettings } from './queries';
 
 export function ReportTab() {
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInVietnam(new Date()).slice(0, 4));
   const period = periodFromParams(params, thisYear);
   const setPeriod = (p: ReportPeriod) => setParams({ tab: 'bao-cao', ...periodToParams(p) }, { replace: true });
-  const settings = useQuery({ queryKey: ['reports.settings'], queryFn: () => api.reports.settings({}) });
+  const settings = useReportSettings();
   const first = settings.data?.firstYear ?? thisYear;
   const years = Array.from({ length: Math.max(1, thisYear + 1 - Math.min(first, thisYear) + 1) }, (_, i) => thisYear + 1 - i);
   const prepared = usePrepared(period);
-  const report = useQuery({
-    queryKey: ['reports.get', period],
-    queryFn: () => api.reports.get({ period }),
-    placeholderData: keepPreviousData,
-    retry: false,
-    enabled: prepared.ready,
-  });
+  const report = useReport(period, prepared.ready);
   const [showPrint, setShowPrint] = useState(false);
-  const preview = useQuery({
-    queryKey: ['reports.preview', period],
-    queryFn: () => api.reports.preview({ period }),
-    enabled: showPrint && report.isSuccess,
-  });
+  const preview = useReportPreview(period, showPrint && report.isSuccess);
   // Each export remembers the period it was made for: its message goes away when the period changes.
   const xlsx = useMutation({
     mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }),
@@ -137,50 +131,35 @@ export function ReportTab() {
  * background with a progress bar and "Dừng"; a cached one is ready at once.
  */
 function usePrepared(period: ReportPeriod): { ready: boolean; view: ReactNode } {
-  const key = JSON.stringify(period);
-  const start = useQuery({
-    queryKey: ['reports.prepare', key],
-    queryFn: () => api.reports.prepare({ period }),
-    retry: false,
-    staleTime: 0,
-    gcTime: 0,
-  });
-  const jobId = start.data?.jobId ?? null;
-  const status = useQuery({
-    queryKey: ['reports.prepareStatus', jobId],
-    queryFn: () => api.reports.prepareStatus({ jobId: jobId! }),
-    enabled: jobId !== null,
-    refetchInterval: (q) => (!q.state.data || q.state.data.status === 'running' ? 300 : false),
-    gcTime: 0,
-  });
-  const running = jobId !== null && (!status.data || status.data.status === 'running');
+  const start = usePrepareReport(period);
+  const started = start.data?.jobId ? { jobId: start.data.jobId, total: start.data.total } : null;
+  const job = useJob({ status: 'reports.prepareStatus', cancel: 'reports.cancelPrepare' }, started);
+  const jobId = started?.jobId ?? null;
+  const { running, cancel } = job;
   // Leaving the period (or the page) while it is summed stops the work; what was done is kept.
   useEffect(() => {
     if (!running || !jobId) return;
-    return () => void api.reports.cancelPrepare({ jobId }).catch(() => undefined);
-  }, [running, jobId]);
-  const ready = start.isSuccess && (jobId === null || status.data?.status === 'done');
+    return () => void cancel().catch(() => undefined);
+  }, [running, jobId, cancel]);
+  const ready = start.isSuccess && (jobId === null || job.state?.status === 'done');
   let view: ReactNode = null;
-  if (start.isError) view = <Alert severity="error">{start.error.message}</Alert>;
-  else if (status.isError) view = <Alert severity="error">{status.error.message}</Alert>;
-  else if (running) {
-    const s = status.data;
+  if (start.isError || job.error) view = <ErrorAlert error={start.error ?? job.error} />;
+  else if (running && job.state) {
+    const s = job.state;
     view = (
       <Paper sx={{ p: 2 }}>
-        <Typography sx={{ mb: 1 }}>
-          Đang tổng hợp số liệu lần đầu cho kỳ này: {formatNumber(s?.done ?? 0)}/{formatNumber(s?.total ?? start.data?.total ?? 0)} lớp. Lần
-          sau mở ngay.
-        </Typography>
-        <LinearProgress variant="determinate" value={s && s.total ? (100 * s.done) / s.total : 0} aria-label="Tiến độ tổng hợp" />
-        <Button sx={{ mt: 1 }} color="warning" onClick={() => jobId && void api.reports.cancelPrepare({ jobId })}>
+        <JobProgress state={s} label="Tiến độ tổng hợp">
+          Đang tổng hợp số liệu lần đầu cho kỳ này: {formatNumber(s.done)}/{formatNumber(s.total)} lớp. Lần sau mở ngay.
+        </JobProgress>
+        <Button sx={{ mt: 1 }} color="warning" onClick={() => void cancel()}>
           Dừng
         </Button>
       </Paper>
     );
-  } else if (status.data && status.data.status !== 'done') {
+  } else if (job.state && job.state.status !== 'done') {
     view = (
       <Alert severity="warning" action={<Button onClick={() => void start.refetch()}>Tổng hợp tiếp</Button>}>
-        {status.data.message}
+        {job.state.message}
       </Alert>
     );
   }

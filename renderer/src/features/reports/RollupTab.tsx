@@ -1,15 +1,15 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { useFilePicker } from '../../components/useFilePicker';
 import { YearSelector } from '../../components/YearSelector';
 import { useFormErrors } from '../../components/useFormErrors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useImportRollup, useRemoveRollup, useRollup } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Rollup = Output<'reports.rollup'>;
 type Centre = Rollup['centres'][number];
@@ -17,27 +17,16 @@ const MAX_BYTES = 5_000_000;
 
 /** The superior body's view: yearly summaries imported from the centres, added up per program. */
 export function RollupTab() {
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(() => Number(todayInVietnam(new Date()).slice(0, 4)) - 1);
-  const rollup = useQuery({ queryKey: ['reports.rollup', year], queryFn: () => api.reports.rollup({ year }) });
+  const rollup = useRollup(year);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Centre | null>(null);
   const [reason, setReason] = useState('');
   const removeForm = useFormErrors();
-  const importFile = useMutation({
-    mutationFn: (fileText: string) => api.reports.importRollup({ fileText }),
-    onSuccess: (r) => {
-      setYear(r.year);
-      void queryClient.invalidateQueries({ queryKey: ['reports.rollup'] });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (c: Centre) => api.reports.removeRollup({ id: c.id, reason }),
+  const importFile = useImportRollup({ onSuccess: (r) => setYear(r.year) });
+  const remove = useRemoveRollup({
     onMutate: () => removeForm.clear(),
-    onSuccess: () => {
-      setRemoving(null);
-      void queryClient.invalidateQueries({ queryKey: ['reports.rollup'] });
-    },
+    onSuccess: () => setRemoving(null),
     onError: (err) => removeForm.fromError(err),
   });
   const onFile = async (f: File) => {
@@ -47,7 +36,7 @@ export function RollupTab() {
       setFileProblem(`Tệp ${f.name} quá lớn (${formatNumber(Math.round(f.size / 1024))} KB), không phải tệp tổng hợp.`);
       return;
     }
-    importFile.mutate(await f.text());
+    importFile.mutate({ fileText: await f.text() });
   };
   const picker = useFilePicker({ accept: '.json,application/json', label: 'Tệp tổng hợp', onFile: (f) => void onFile(f) });
   const r = rollup.data;
@@ -70,16 +59,8 @@ export function RollupTab() {
           <Typography>Năm</Typography>
           <YearSelector year={year} onChange={setYear} />
         </Box>
-        {fileProblem && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {fileProblem}
-          </Alert>
-        )}
-        {importFile.isError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {importFile.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={fileProblem} sx={{ mt: 2 }} />
+        <ErrorAlert error={importFile.error} sx={{ mt: 2 }} />
         {importFile.isSuccess && (
           <Alert severity="success" sx={{ mt: 2 }}>
             {importFile.data.replaced ? 'Đã thay bản cũ bằng' : 'Đã nhập'} tổng hợp năm {importFile.data.year} của{' '}
@@ -87,7 +68,7 @@ export function RollupTab() {
           </Alert>
         )}
       </Paper>
-      {rollup.isError && <Alert severity="error">{rollup.error.message}</Alert>}
+      <ErrorAlert error={rollup.error} />
       {r && r.centres.length === 0 && <Alert severity="info">Chưa nhập tổng hợp năm {year} của trung tâm nào.</Alert>}
       {r && r.centres.length > 0 && (
         <Paper sx={{ p: 2 }}>
@@ -161,7 +142,7 @@ export function RollupTab() {
         confirmLabel="Bỏ"
         busy={remove.isPending}
         onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing)}
+        onConfirm={() => removing && remove.mutate({ id: removing.id, reason })}
       >
         Bỏ tổng hợp năm {year} của {removing?.centreName}?
         <TextField

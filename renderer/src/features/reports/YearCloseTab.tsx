@@ -1,25 +1,19 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadBase64 } from '../../components/download';
+import { useCloseYear, useReportYears } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 /** The years with data, closed or not, what keeps each open, and the roll-up file of a closed one. */
 export function YearCloseTab() {
-  const queryClient = useQueryClient();
-  const years = useQuery({ queryKey: ['reports.years'], queryFn: () => api.reports.years({}) });
+  const years = useReportYears();
   const [closing, setClosing] = useState<number | null>(null);
-  const close = useMutation({
-    mutationFn: (year: number) => api.reports.closeYear({ year }),
-    onSuccess: () => {
-      setClosing(null);
-      void queryClient.invalidateQueries({ queryKey: ['reports.years'] });
-      void queryClient.invalidateQueries({ queryKey: ['reports.get'] });
-    },
-  });
+  const close = useCloseYear({ onSuccess: () => setClosing(null) });
   const rollup = useMutation({
     mutationFn: (year: number) => api.reports.exportRollup({ year }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/json'),
@@ -89,11 +83,7 @@ export function YearCloseTab() {
           </TableBody>
         </Table>
       )}
-      {rollup.isError && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {rollup.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={rollup.error} sx={{ mt: 2 }} />
       {rollup.isSuccess && (
         <Alert severity="success" sx={{ mt: 2 }}>
           Đã lưu tệp {rollup.data.fileName}. Gửi tệp này cho cơ quan cấp trên để nhập vào phần mềm của họ.
@@ -105,15 +95,11 @@ export function YearCloseTab() {
         confirmLabel="Khóa sổ"
         busy={close.isPending}
         onClose={() => setClosing(null)}
-        onConfirm={() => closing && close.mutate(closing)}
+        onConfirm={() => closing && close.mutate({ year: closing })}
       >
         Số liệu năm {closing} sẽ được chốt như hiện nay. Không mở lại được; mọi thay đổi sau đó phải ghi lý do và được báo cáo là điều
         chỉnh.
-        {close.isError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {close.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={close.error} sx={{ mt: 2 }} />
       </ConfirmDialog>
     </Paper>
   );

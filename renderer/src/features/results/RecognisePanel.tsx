@@ -2,7 +2,7 @@ import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { enrollmentsChannels } from '../../../../shared/contract/enrollments';
+import { resultsChannels } from '../../../../shared/contract/results';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
@@ -47,7 +47,7 @@ export function RecognisePanel({
     onError: errors.fromError,
   });
   const submit = () => {
-    const input = errors.validate(enrollmentsChannels['results.recognise'].input, {
+    const input = errors.validate(resultsChannels['results.recognise'].input, {
       classId,
       decisionNumber: shown.trim() === '' ? undefined : Number(shown.trim()),
       decisionDate: date || undefined,

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { ReasonGate } from './reason-gate';
 
 /**
  * The reason for changing recognised results, asked once per visit to the tab and reused for
@@ -6,32 +7,15 @@ import { useRef, useState } from 'react';
  * for the same answer.
  */
 export function useLockReason() {
-  const reason = useRef<string | null>(null);
-  const waiting = useRef<Promise<string | null> | null>(null);
-  const [answer, setAnswer] = useState<((r: string | null) => void) | null>(null);
-
-  const ask = (): Promise<string | null> => {
-    if (reason.current !== null) return Promise.resolve(reason.current);
-    waiting.current ??= new Promise<string | null>((resolve) => {
-      setAnswer(() => (r: string | null) => {
-        reason.current = r;
-        waiting.current = null;
-        setAnswer(null);
-        resolve(r);
-      });
-    });
-    return waiting.current;
-  };
+  const [asking, setAsking] = useState(false);
+  const [gate] = useState(() => new ReasonGate(setAsking));
   return {
     /** The reason already given, if any: sent with every change while the results are locked. */
-    current: () => reason.current,
-    ask,
-    /** The core said the results are locked although the grid did not (recognised meanwhile). */
-    forget: () => {
-      reason.current = null;
-    },
-    asking: answer !== null,
-    give: (r: string) => answer?.(r),
-    refuse: () => answer?.(null),
+    current: () => gate.current(),
+    ask: () => gate.ask(),
+    forget: () => gate.forget(),
+    asking,
+    give: (r: string) => gate.give(r),
+    refuse: () => gate.refuse(),
   };
 }

@@ -1,14 +1,15 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type KeyboardEvent } from 'react';
 import { studyCountsInput, type StudyGridRow } from '../../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 import { participationRate, participationRateText } from '../../../../shared/domain/participation';
 import { truncatedShare } from '../../../../shared/domain/shares';
-import { api, type Api } from '../../api';
+import type { Api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
 import { headCount, MISSING_COLOR } from './params';
+import { useSaveStudyCounts } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Grid = Awaited<ReturnType<Api['studies']['get']>>;
 type Draft = Record<number, { present: string; expected: string }>;
@@ -38,7 +39,6 @@ function nextField(e: KeyboardEvent<HTMLDivElement>) {
  * class list's figures shown read-only. Saved at once, in one transaction.
  */
 export function CountsGrid({ data }: { data: Grid }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const year = data.session.date.slice(0, 4);
   const [draft, setDraft] = useState<Draft>(() =>
@@ -51,14 +51,7 @@ export function CountsGrid({ data }: { data: Grid }) {
   );
   // Only the lines the clerk can edit are sent: a merged organisation's counts stay as saved.
   const typed = data.rows.filter((r) => !r.list && r.mergedInto === null);
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.studies.saveCounts>[0]) => api.studies.saveCounts(input),
-    onSuccess: () =>
-      Promise.all(
-        ['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
-      ),
-    onError: errors.fromError,
-  });
+  const save = useSaveStudyCounts({ onError: errors.fromError });
   const submit = () => {
     const input = {
       sessionId: data.session.id,
@@ -124,7 +117,7 @@ export function CountsGrid({ data }: { data: Grid }) {
           Lưu số liệu
         </Button>
       </Box>
-      {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+      <ErrorAlert error={errors.formError} />
       {save.isSuccess && !errors.formError && <Alert severity="success">Đã lưu số liệu của {formatNumber(save.data.saved)} tổ chức.</Alert>}
       {data.unassigned > 0 && (
         <Alert severity="info">

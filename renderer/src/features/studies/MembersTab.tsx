@@ -1,21 +1,22 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { studyMembersInput } from '../../../../shared/contract/studies';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api, type Api } from '../../api';
+import type { Api } from '../../api';
 import { YearSelector } from '../../components/YearSelector';
 import { useFormErrors } from '../../components/useFormErrors';
 import { headCount, useYearParam } from './params';
+import { useSaveStudyMembers, useStudyMembers } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Members = Awaited<ReturnType<Api['studies']['members']>>;
 
 /** The denominator: members per base organisation for a year, every organisation with its own field. */
 export function MembersTab() {
   const [year, setYear] = useYearParam();
-  const members = useQuery({ queryKey: ['studies.members', year], queryFn: () => api.studies.members({ year }) });
+  const members = useStudyMembers(year);
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper sx={{ p: 1.5, display: 'flex', gap: 2, alignItems: 'center' }}>
@@ -24,7 +25,7 @@ export function MembersTab() {
           Số đảng viên của từng tổ chức cơ sở đảng trong năm: dùng làm số phải dự khi buổi học tập không ghi số phải dự.
         </Typography>
       </Paper>
-      {members.isError && <Alert severity="error">{members.error.message}</Alert>}
+      <ErrorAlert error={members.error} />
       {members.data && <MembersForm key={members.data.year} data={members.data} />}
     </Box>
   );
@@ -38,19 +39,9 @@ function nextField(e: KeyboardEvent<HTMLDivElement>) {
 }
 
 function MembersForm({ data }: { data: Members }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [draft, setDraft] = useState<string[]>(() => data.rows.map((r) => (r.members === null ? '' : String(r.members))));
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.studies.saveMembers>[0]) => api.studies.saveMembers(input),
-    onSuccess: () =>
-      Promise.all(
-        ['studies.members', 'studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) =>
-          queryClient.invalidateQueries({ queryKey: [k] }),
-        ),
-      ),
-    onError: errors.fromError,
-  });
+  const save = useSaveStudyMembers({ onError: errors.fromError });
   const submit = () => {
     const input = { year: data.year, rows: data.rows.map((r, i) => ({ unitId: r.unitId, members: headCount(draft[i] ?? '') })) };
     if (errors.validate(studyMembersInput, input)) save.mutate(input);
@@ -75,7 +66,7 @@ function MembersForm({ data }: { data: Members }) {
           Lưu
         </Button>
       </Box>
-      {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+      <ErrorAlert error={errors.formError} />
       {save.isSuccess && !errors.formError && (
         <Alert severity="success">
           Đã lưu số đảng viên năm {data.year} của {formatNumber(save.data.saved)} tổ chức.

@@ -4,7 +4,7 @@ import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Alert, Box, Button, CircularProgress, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StudyScope } from '../../../../shared/contract/studies';
 import { formatDate } from '../../../../shared/domain/format';
@@ -15,6 +15,8 @@ import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { YearSelector } from '../../components/YearSelector';
 import { ParticipationTable } from './ParticipationTable';
 import { useYearParam } from './params';
+import { useBaseOrgs, useStudyPreview, useStudyReport, useStudySessions } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 const KINDS = [
   { value: 'buoi', label: 'Một buổi học tập' },
@@ -28,8 +30,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function ParticipationTab() {
   const [year, , params, update] = useYearParam();
   const kind = KINDS.find((k) => k.value === params.get('pham-vi'))?.value ?? 'nam';
-  const sessions = useQuery({ queryKey: ['studies.list', year], queryFn: () => api.studies.list({ year }) });
-  const orgs = useQuery({ queryKey: ['studies.baseOrgs'], queryFn: () => api.studies.baseOrgs({}) });
+  const sessions = useStudySessions(year);
+  const orgs = useBaseOrgs();
   const sessionId = Number(params.get('buoi')) || sessions.data?.[0]?.id || null;
   const unitId = Number(params.get('to-chuc')) || orgs.data?.[0]?.id || null;
   const scope: StudyScope | null =
@@ -42,20 +44,9 @@ export function ParticipationTab() {
         : unitId
           ? { kind: 'org', unitId, year }
           : null;
-  const report = useQuery({
-    queryKey: ['studies.report', scope],
-    queryFn: () => api.studies.report({ scope: scope! }),
-    enabled: scope !== null,
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  const report = useStudyReport(scope);
   const [showPrint, setShowPrint] = useState(false);
-  const preview = useQuery({
-    queryKey: ['studies.preview', scope],
-    queryFn: () => api.studies.preview({ scope: scope! }),
-    enabled: showPrint && scope !== null,
-    staleTime: 0,
-  });
+  const preview = useStudyPreview(scope, showPrint);
   const xlsx = useMutation({
     mutationFn: (s: StudyScope) => api.studies.xlsx({ scope: s }),
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
@@ -164,7 +155,7 @@ export function ParticipationTab() {
       </Box>
       {!busy && exportError && <Alert severity="error">{exportError.message}</Alert>}
       {kind === 'buoi' && sessions.data?.length === 0 && <Alert severity="info">Năm {year} chưa có buổi học tập nào.</Alert>}
-      {report.isError && <Alert severity="error">{report.error.message}</Alert>}
+      <ErrorAlert error={report.error} />
       {r && (
         <>
           <Box>

@@ -2,15 +2,15 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { STUDY_FORM_LABELS, STUDY_FORMS, studySessionInput, type StudySessionSummary } from '../../../../shared/contract/studies';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
 import { CountsGrid } from './CountsGrid';
 import { headCount } from './params';
+import { useRemoveStudySession, useSaveStudySession, useStudyClasses, useStudySession } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 interface Draft {
   title: string;
@@ -28,11 +28,7 @@ function draftOf(s: StudySessionSummary | undefined): Draft {
 
 /** A session's particulars, then (once saved) the counts of every base organisation. */
 export function SessionEditor(props: { id: number | null; year: number; onOpen: (id: number) => void; onBack: () => void }) {
-  const grid = useQuery({
-    queryKey: ['studies.get', props.id],
-    queryFn: () => api.studies.get({ id: props.id! }),
-    enabled: props.id !== null,
-  });
+  const grid = useStudySession(props.id);
   if (props.id !== null && !grid.data) {
     return grid.isError ? <Alert severity="error">{grid.error.message}</Alert> : <Typography>Đang tải…</Typography>;
   }
@@ -51,33 +47,19 @@ function SessionForm(props: {
   onOpen: (id: number) => void;
   onBack: () => void;
 }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [d, setD] = useState<Draft>(() => draftOf(props.session));
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
   const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
-  const classes = useQuery({ queryKey: ['studies.classes', classYear], queryFn: () => api.studies.classes({ year: classYear }) });
-  // The printed preview too: a session's title, date or list shows in it.
-  const refresh = () =>
-    Promise.all(
-      ['studies.list', 'studies.get', 'studies.report', 'studies.preview'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
-    );
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.studies.save>[0]) => api.studies.save(input),
-    onSuccess: async (r) => {
-      await refresh();
+  const classes = useStudyClasses(classYear);
+  const save = useSaveStudySession({
+    onSuccess: (r) => {
       if (props.id === null) props.onOpen(r.id);
     },
     onError: errors.fromError,
   });
-  const remove = useMutation({
-    mutationFn: () => api.studies.remove({ id: props.id!, reason }),
-    onSuccess: async () => {
-      await refresh();
-      props.onBack();
-    },
-  });
+  const remove = useRemoveStudySession({ onSuccess: props.onBack });
   const submit = () => {
     const input = { id: props.id, title: d.title, date: d.date, form: d.form, sites: headCount(d.sites), classId: d.classId, note: d.note };
     if (errors.validate(studySessionInput, input)) save.mutate(input);
@@ -112,7 +94,7 @@ function SessionForm(props: {
           {props.id === null ? 'Lưu và nhập số liệu' : 'Lưu thông tin'}
         </Button>
       </Box>
-      {errors.formError && <Alert severity="error">{errors.formError}</Alert>}
+      <ErrorAlert error={errors.formError} />
       {save.isSuccess && props.id !== null && !errors.formError && <Alert severity="success">Đã lưu thông tin buổi học tập.</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 160px 150px 120px', gap: 2 }}>
         <TextField
@@ -190,17 +172,13 @@ function SessionForm(props: {
         title="Xóa buổi học tập"
         confirmLabel="Xóa"
         busy={remove.isPending || !reason.trim()}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => remove.mutate({ id: props.id!, reason })}
         onClose={() => setRemoving(false)}
       >
         <Typography sx={{ mb: 2 }}>
           Buổi «{props.session?.title}» và số liệu đã nhập của các tổ chức sẽ bị xóa. Hãy ghi lý do (lưu trong nhật ký).
         </Typography>
-        {remove.isError && (
-          <Alert severity="error" sx={{ mb: 1 }}>
-            {remove.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={remove.error} sx={{ mb: 1 }} />
         <TextField size="small" fullWidth label="Lý do xóa" value={reason} onChange={(e) => setReason(e.target.value)} />
       </ConfirmDialog>
     </Paper>

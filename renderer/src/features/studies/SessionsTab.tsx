@@ -1,13 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Button, Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { STUDY_FORM_LABELS, type StudySessionSummary } from '../../../../shared/contract/studies';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { participationRateText } from '../../../../shared/domain/participation';
-import { api } from '../../api';
 import { YearSelector } from '../../components/YearSelector';
 import { SessionEditor } from './SessionEditor';
 import { MISSING_COLOR, useYearParam } from './params';
+import { useStudySessions } from './queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 function formText(s: StudySessionSummary): string {
   return `${STUDY_FORM_LABELS[s.form]}${s.sites ? `, ${formatNumber(s.sites)} điểm cầu` : ''}`;
@@ -17,7 +17,7 @@ function formText(s: StudySessionSummary): string {
 export function SessionsTab() {
   const [year, setYear, params, update] = useYearParam();
   const open = params.get('buoi');
-  const list = useQuery({ queryKey: ['studies.list', year], queryFn: () => api.studies.list({ year }) });
+  const list = useStudySessions(year);
   if (open) {
     const id = open === 'moi' ? null : Number(open);
     return (
@@ -34,7 +34,7 @@ export function SessionsTab() {
           Thêm buổi học tập
         </Button>
       </Paper>
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
+      <ErrorAlert error={list.error} />
       {list.data && list.data.length === 0 && (
         <Alert severity="info">Năm {year} chưa có buổi học tập, quán triệt nào. Chọn «Thêm buổi học tập» để ghi một buổi.</Alert>
       )}

@@ -23,14 +23,14 @@ import {
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { UNIT_KINDS, UNIT_KIND_LABELS, unitInput, type Unit } from '../../../../shared/contract/learners';
+import { UNIT_KINDS, UNIT_KIND_LABELS, unitInput, type Unit } from '../../../../shared/contract/units';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormErrors } from '../../components/useFormErrors';
-import { useCommuneFilter, useCommunes } from '../learners/queries';
+import { useCommuneFilter, useCommunes } from '../reference/queries';
 import { useUnits } from './queries';
 
 type Draft = { id?: number; name: string; kind: Unit['kind']; parentId: number | null; communeCode: string | null };

@@ -36,6 +36,7 @@ import { useFormErrors } from '../../../components/useFormErrors';
 import { FieldPanel } from './FieldPanel';
 import { LayoutCanvas } from './LayoutCanvas';
 import { useElementWidth } from '../../../components/useElementWidth';
+import { ErrorAlert } from '../../../components/form/ErrorAlert';
 
 /** One layout per program: the program is chosen here and kept in the address. */
 export function CertificateLayoutTab() {
@@ -209,16 +210,8 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
             Lưu trang cân chỉnh (PDF)
           </Button>
         </Box>
-        {calibrationPdf.isError && (
-          <Alert severity="error" sx={{ mb: 1 }}>
-            {calibrationPdf.error.message}
-          </Alert>
-        )}
-        {preview.isError && (
-          <Alert severity="error" sx={{ mb: 1 }}>
-            {preview.error.message}
-          </Alert>
-        )}
+        <ErrorAlert error={calibrationPdf.error} sx={{ mb: 1 }} />
+        <ErrorAlert error={preview.error} sx={{ mb: 1 }} />
         {/* The sheet is drawn at the width its pane has (860 px at most), so it is never cut on a 1366-pixel screen. */}
         <Box ref={paneRef}>
           <LayoutCanvas
@@ -293,8 +286,8 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
           )}
           {imagePicker.input}
         </Box>
-        {imageProblem && <Alert severity="error">{imageProblem}</Alert>}
-        {errors.imageDataUrl && <Alert severity="error">{errors.imageDataUrl}</Alert>}
+        <ErrorAlert error={imageProblem} />
+        <ErrorAlert error={errors.imageDataUrl} />
 
         <FieldPanel
           fields={draft.fields}

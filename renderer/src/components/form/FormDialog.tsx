@@ -1,0 +1,36 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type Breakpoint, type SxProps, type Theme } from '@mui/material';
+import type { ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert';
+
+/** A dialog holding one form: its title, the form's message above the fields, and Hủy / Lưu. */
+export function FormDialog(props: {
+  title: ReactNode;
+  onClose: () => void;
+  onSubmit: () => void;
+  busy?: boolean;
+  error?: string | null;
+  children: ReactNode;
+  submitLabel?: string;
+  maxWidth?: Breakpoint;
+  contentSx?: SxProps<Theme>;
+  errorSx?: SxProps<Theme>;
+  /** More buttons, before Hủy (a delete, say). */
+  actions?: ReactNode;
+}) {
+  return (
+    <Dialog open onClose={props.onClose} maxWidth={props.maxWidth ?? 'sm'} fullWidth>
+      <DialogTitle>{props.title}</DialogTitle>
+      <DialogContent sx={props.contentSx}>
+        <ErrorAlert error={props.error} sx={props.errorSx ?? { mb: 2 }} />
+        {props.children}
+      </DialogContent>
+      <DialogActions>
+        {props.actions}
+        <Button onClick={props.onClose}>Hủy</Button>
+        <Button variant="contained" disabled={props.busy} onClick={props.onSubmit}>
+          {props.submitLabel ?? 'Lưu'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

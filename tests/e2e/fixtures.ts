@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startHost, type Host } from '../../electron/browser-host/server';
 import { CHROMIUM_ARGS } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
@@ -126,8 +126,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Types a date into an MUI X date field the way a clerk does: click the day, then type ddMMyyyy. */
 export async function typeDate(page: Page, label: string, ddmmyyyy: string, nth = 0): Promise<void> {
   const field = page.getByRole('group', { name: label }).nth(nth);
-  await field.getByRole('spinbutton', { name: 'Ngày' }).click();
-  await page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
+  const hidden = field.locator('input');
+  // A key lost under load would otherwise surface only as a save that never happens, far from its cause.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.getByRole('spinbutton', { name: 'Ngày' }).click();
+    await page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
+    try {
+      await expect.poll(() => hidden.inputValue(), { timeout: 2000 }).toBe(ddmmyyyy);
+      return;
+    } catch {
+      // typed again from the first section, which selects and overwrites what is there
+    }
+  }
+  throw new Error(`${label}: the field reads «${await hidden.inputValue()}», not ${ddmmyyyy}`);
 }
 
 /** Sets up data through the core exactly as the renderer would call it; a refusal fails the test. */

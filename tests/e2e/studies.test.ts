@@ -156,7 +156,7 @@ describe('resolution-study participation — as a clerk', () => {
     await page.getByRole('button', { name: 'Lưu và nhập số liệu' }).click();
     await page.getByText('Không được để trống').waitFor();
     await page.getByRole('textbox', { name: 'Nghị quyết, chuyên đề học tập' }).fill('Học tập chuyên đề năm 2026');
-    await typeDate(page, 'Ngày', '10092026');
+    await typeDate(page, 'Ngày', '10/09/2026');
     await page.getByRole('textbox', { name: 'Số điểm cầu' }).fill('12');
     await page.getByRole('button', { name: 'Lưu và nhập số liệu' }).click();
     await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ xã Đắk Hà' }).waitFor();

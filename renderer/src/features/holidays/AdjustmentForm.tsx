@@ -1,15 +1,14 @@
 import { Alert, Box, Button, Checkbox, FormControlLabel, Grid, MenuItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { holidaysChannels } from '../../../../shared/contract/holidays';
 import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
 import { leapMonthOf, lunarToSolar } from '../../../../shared/domain/lunar';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { useFormErrors } from '../../components/useFormErrors';
 import { ADJUSTMENT_HELP, ADJUSTMENT_KINDS, ADJUSTMENT_LABELS, LUNAR_MONTH_NAMES, type AdjustmentKind } from './holiday-labels';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useAddAdjustment } from './queries';
 
 const [solarInput, lunarInput] = holidaysChannels['holidays.addAdjustment'].input.options;
 
@@ -21,7 +20,6 @@ function int(text: string): number {
 
 /** Mounted afresh for each year (with a key): the lunar date is always read in the page's year. */
 export function AdjustmentForm({ year }: { year: number }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [mode, setMode] = useState<'solar' | 'lunar'>('solar');
   const [date, setDate] = useState('');
@@ -32,10 +30,8 @@ export function AdjustmentForm({ year }: { year: number }) {
   const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
 
-  const add = useMutation({
-    mutationFn: (input: Parameters<typeof api.holidays.addAdjustment>[0]) => api.holidays.addAdjustment(input),
+  const add = useAddAdjustment({
     onSuccess: (r) => {
-      void queryClient.invalidateQueries({ queryKey: ['holidays.year'] });
       setAdded(r.date);
       setDate('');
       setLunarDay('');

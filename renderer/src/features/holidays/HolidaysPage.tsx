@@ -1,11 +1,10 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Box, Divider, Grid, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import type { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
@@ -13,6 +12,7 @@ import { AdjustmentForm } from './AdjustmentForm';
 import { DayTable } from './DayTable';
 import { ADJUSTMENT_LABELS, lunarNote } from './holiday-labels';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useHolidayYear, useRemoveAdjustment } from './queries';
 
 type Adjustment = Awaited<ReturnType<typeof api.holidays.year>>['adjustments'][number];
 
@@ -35,17 +35,10 @@ function Section({ title, subtitle, children }: { title: string; subtitle?: stri
 }
 
 export function HolidaysPage() {
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [removing, setRemoving] = useState<Adjustment | null>(null);
-  const data = useQuery({ queryKey: ['holidays.year', year], queryFn: () => api.holidays.year({ year }) });
-  const remove = useMutation({
-    mutationFn: (id: number) => api.holidays.removeAdjustment({ id }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['holidays.year'] });
-      setRemoving(null);
-    },
-  });
+  const data = useHolidayYear(year);
+  const remove = useRemoveAdjustment({ onSuccess: () => setRemoving(null) });
   const d = data.data;
 
   return (
@@ -149,7 +142,7 @@ export function HolidaysPage() {
         title="Xóa ngày điều chỉnh?"
         confirmLabel="Xóa"
         busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate(removing.id)}
+        onConfirm={() => removing && remove.mutate({ id: removing.id })}
         onClose={() => setRemoving(null)}
       >
         {removing &&

@@ -1,11 +1,11 @@
 import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { planLineInput, type PlanLine } from '../../../../shared/contract/plans';
-import { api } from '../../api';
 import { useFormErrors } from '../../components/useFormErrors';
 import { useCommuneFilter, useCommunes } from '../reference/queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { usePrograms } from '../programs/queries';
+import { useSavePlanLine } from './queries';
 
 interface Draft {
   id?: number;
@@ -20,9 +20,8 @@ interface Draft {
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 export function PlanLineDialog({ year, line, onClose }: { year: number; line: PlanLine | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
-  const programs = useQuery({ queryKey: ['programs.list', false], queryFn: () => api.programs.list({ includeArchived: false }) });
+  const programs = usePrograms();
   const communes = useCommunes();
   const filterCommunes = useCommuneFilter();
   const [d, setD] = useState<Draft>(() =>
@@ -38,14 +37,7 @@ export function PlanLineDialog({ year, line, onClose }: { year: number; line: Pl
         }
       : { programId: null, quarter: '', communeCode: null, plannedClasses: '1', plannedLearners: '', notes: '' },
   );
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof api.plans.saveLine>[0]) => api.plans.saveLine(input),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['plans.year'] });
-      onClose();
-    },
-    onError: errors.fromError,
-  });
+  const save = useSavePlanLine({ onSuccess: onClose, onError: errors.fromError });
   const submit = () => {
     const input = {
       ...(d.id ? { id: d.id } : {}),

@@ -3,19 +3,19 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { Alert, Box, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanLine } from '../../../../shared/contract/plans';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api, ApiError } from '../../api';
+import { ApiError } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { PlanLineDialog } from './PlanLineDialog';
 import { difference, PlanProgress } from './PlanProgress';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useCopyPlanYear, useDeletePlanLine, usePlanYear } from './queries';
 
 /** "1 / 2" with the difference under it: the actual beside the planned figure of one line. */
 function Versus({ actual, planned, pending }: { actual: number; planned: number; pending?: number }) {
@@ -36,18 +36,12 @@ function Versus({ actual, planned, pending }: { actual: number; planned: number;
 
 export function PlansPage() {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [editing, setEditing] = useState<PlanLine | 'new' | null>(null);
   const [deleting, setDeleting] = useState<PlanLine | null>(null);
-  const plan = useQuery({ queryKey: ['plans.year', year], queryFn: () => api.plans.year({ year }) });
-  const copy = useMutation({
-    mutationFn: () => api.plans.copyYear({ from: year - 1, to: year }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans.year'] }),
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => api.plans.deleteLine({ id }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans.year'] }),
+  const plan = usePlanYear(year);
+  const copy = useCopyPlanYear();
+  const remove = useDeletePlanLine({
     onSettled: () => setDeleting(null),
   });
   const closed = plan.data?.closed ?? false;
@@ -61,7 +55,11 @@ export function PlansPage() {
         actions={
           <>
             <YearSelector year={year} onChange={setYear} />
-            <Button startIcon={<ContentCopyIcon />} onClick={() => copy.mutate()} disabled={closed || copy.isPending}>
+            <Button
+              startIcon={<ContentCopyIcon />}
+              onClick={() => copy.mutate({ from: year - 1, to: year })}
+              disabled={closed || copy.isPending}
+            >
               Chép kế hoạch năm {year - 1}
             </Button>
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} disabled={closed}>
@@ -158,7 +156,7 @@ export function PlansPage() {
         confirmLabel="Xóa"
         busy={remove.isPending}
         onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
       >
         Xóa dòng «{deleting?.programName}» khỏi kế hoạch năm {year}. Dòng đã có lớp mở theo nó thì không xóa được.
       </ConfirmDialog>

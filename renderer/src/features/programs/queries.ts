@@ -1,0 +1,3 @@
+import { useChannelQuery } from '../../data/queries';
+
+export const usePrograms = (includeArchived = false) => useChannelQuery('programs.list', { includeArchived });

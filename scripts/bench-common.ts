@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Input } from '../shared/contract';
+import { DEMO_CENTRE } from '../electron/core/demo/generate-history';
 import { KEYRING_FILE } from '../electron/core/protection/keyring';
 import { AppCore } from '../electron/core/app-core';
 import { createLogger } from '../electron/core/log';
@@ -50,6 +52,15 @@ export function emit(metric: string, value: number, extra: Record<string, unknow
       ? {}
       : { without_key: round(plain), overhead_pct: plain > 0 ? Math.round(((value - plain) / plain) * 1000) / 10 : null };
   console.log(JSON.stringify({ metric, value: round(value), unit: 'ms', ...compare, encrypted: true, ...extra }));
+}
+
+/** The centre profile a measurement saves first, as on any centre's PC: the sample centre under a name of its own. */
+export function benchCentre(
+  validFrom: string,
+  superior: string,
+  name = 'Trung tâm Chính trị (dữ liệu đo hiệu năng)',
+): Input<'centre.save'> {
+  return { ...DEMO_CENTRE, validFrom, name, superior, placeName: 'Mẫu', deputies: [] };
 }
 
 export function percentile(values: number[], p: number): number {

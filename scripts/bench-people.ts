@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { dispatch } from '../electron/core/dispatch';
 import { generateDemo } from '../electron/core/demo/generate';
 import { LATEST_VERSION } from '../electron/core/db/migrations';
-import { cacheDir, copyDatabase, emit, isEncrypted, openCore, PEOPLE, setEncrypted } from './bench-common';
+import { benchCentre, cacheDir, copyDatabase, emit, isEncrypted, openCore, PEOPLE, setEncrypted } from './bench-common';
 
 const PEOPLE_CACHE = `people-${PEOPLE}-schema${LATEST_VERSION}`;
 
@@ -37,19 +37,7 @@ export async function ensureDatabase(): Promise<string> {
   }
   const core = await openCore(CACHE);
   // A profile, as on any centre's PC: without one the app opens on the first-start page.
-  const profile = await dispatch(core, 'centre.save', {
-    validFrom: '2025-07-01',
-    name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)',
-    superior: 'Đảng ủy xã Mẫu',
-    docCode: 'TTCT',
-    placeName: 'Mẫu',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
+  const profile = await dispatch(core, 'centre.save', benchCentre('2025-07-01', 'Đảng ủy xã Mẫu'));
   if (!profile.ok) throw new Error(JSON.stringify(profile.error));
   const started = performance.now();
   generateDemo(core.db, { people: PEOPLE, onProgress: (d, t) => process.stderr.write(`\rgenerating ${d}/${t}`) });

@@ -7,7 +7,7 @@ import { LATEST_VERSION } from '../electron/core/db/migrations';
 import { generateClassHistory } from '../electron/core/demo/generate-classes';
 import { activeKey } from '../electron/core/certificates/keys';
 import { ensureDatabase } from './bench-people';
-import { cacheDir, copyDatabase, emit, openCore, PEOPLE, percentile } from './bench-common';
+import { benchCentre, cacheDir, copyDatabase, emit, openCore, PEOPLE, percentile } from './bench-common';
 
 const REPORTS_CACHE_NAME = `reports-${PEOPLE}-schema${LATEST_VERSION}-v3`;
 const FIRST_YEAR = 2006;
@@ -24,19 +24,7 @@ async function ensureReportsDatabase(): Promise<string> {
   const core = await openCore(REPORTS_CACHE);
   const started = performance.now();
   // The centre's header as it was from the first sample year: certificates are issued under the profile valid then.
-  const earlier = await dispatch(core, 'centre.save', {
-    validFrom: `${FIRST_YEAR}-01-01`,
-    name: 'Trung tâm Chính trị (dữ liệu đo hiệu năng)',
-    superior: 'Đảng ủy huyện Mẫu',
-    docCode: 'TTCT',
-    placeName: 'Mẫu',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
+  const earlier = await dispatch(core, 'centre.save', benchCentre(`${FIRST_YEAR}-01-01`, 'Đảng ủy huyện Mẫu'));
   if (!earlier.ok) throw new Error(JSON.stringify(earlier.error));
   const key = activeKey(core);
   const made = generateClassHistory(core.db, {

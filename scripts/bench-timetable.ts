@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dispatch } from '../electron/core/dispatch';
 import { makeRandom } from '../electron/core/demo/generate';
-import { emit, openCore, percentile } from './bench-common';
+import { benchCentre, emit, openCore, percentile } from './bench-common';
 
 /**
  * Twenty years of classes (about 100,000 sessions) with the same lecturers and venues, then a new
@@ -19,19 +19,7 @@ export async function benchTimetable(): Promise<void> {
       if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
       return r.value as { id: number };
     };
-    await must('centre.save', {
-      validFrom: '2000-01-01',
-      name: 'Trung tâm Chính trị (đo hiệu năng)',
-      superior: 'Huyện ủy Mẫu',
-      docCode: 'TTCT',
-      placeName: 'Mẫu',
-      address: '',
-      phone: '',
-      director: { name: 'Nguyễn Văn Mẫu', title: 'Giám đốc' },
-      deputies: [],
-      areaCommunes: [],
-      areaPartyOrgs: [],
-    });
+    await must('centre.save', benchCentre('2000-01-01', 'Huyện ủy Mẫu', 'Trung tâm Chính trị (đo hiệu năng)'));
     const lecturers: number[] = [];
     for (let i = 0; i < 20; i++) {
       lecturers.push(

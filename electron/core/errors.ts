@@ -10,6 +10,12 @@ export class AppError extends Error {
   }
 }
 
+/** The record a caller named by its id, or NOT_FOUND in the clerk's words (it may have been deleted meanwhile). */
+export function found<T>(record: T | null | undefined, message: string): T {
+  if (record === null || record === undefined) throw new AppError('NOT_FOUND', message);
+  return record;
+}
+
 interface ErrnoLike {
   code?: unknown;
 }

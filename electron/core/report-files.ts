@@ -32,6 +32,16 @@ export async function pdfFile(ctx: AppCore, build: () => { fileName: string; htm
   return { fileName, dataBase64: (await port.toPdf(html)).toString('base64') };
 }
 
+/** What a preview shows of a built printable: its title and the very HTML that is printed. */
+export function previewOf(d: { title: string; html: string }): { title: string; html: string } {
+  return { title: d.title, html: d.html };
+}
+
+/** The PDF of a printable already built: its own refusals (no such record, not recognised) came before the port's. */
+export async function builtPdf(ctx: AppCore, d: { fileName: string; html: string }): Promise<SavedFile> {
+  return { fileName: d.fileName, dataBase64: (await ctx.printing().toPdf(d.html)).toString('base64') };
+}
+
 export async function docxFile(fileName: string, model: PartyDocumentModel, title: string): Promise<SavedFile> {
   return { fileName, dataBase64: (await partyDocx(model, title)).toString('base64') };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, type ChannelDef } from './common';
-import { lockReason } from './results';
+import { classIdInput, id, type ChannelDef } from './common';
+import { gridChanges } from './results';
 
 export const ATTENDANCE_MARKS = ['present', 'excused', 'unexcused'] as const;
 export const ATTENDANCE_LABELS: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
@@ -35,16 +35,9 @@ export const attendanceGridSchema = z.object({
 export type AttendanceGrid = z.infer<typeof attendanceGridSchema>;
 
 export const attendanceChannels = {
-  'attendance.grid': { input: z.object({ classId: id }), output: attendanceGridSchema },
+  'attendance.grid': { input: classIdInput, output: attendanceGridSchema },
   'attendance.set': {
-    input: z.object({
-      classId: id,
-      changes: z
-        .array(z.object({ enrollmentId: id, sessionId: id, mark: mark.nullable() }))
-        .min(1)
-        .max(20000),
-      reason: lockReason,
-    }),
+    input: gridChanges(z.object({ enrollmentId: id, sessionId: id, mark: mark.nullable() })),
     output: attendanceGridSchema,
   },
 } satisfies Record<string, ChannelDef>;

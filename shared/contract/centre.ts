@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, requiredText, text, type ChannelDef } from './common';
+import { empty, id, isoDate, requiredText, text, type ChannelDef } from './common';
 import { foldText } from '../domain/text';
 
 export const leaderSchema = z.object({
@@ -55,7 +55,7 @@ export const centreStateSchema = z.object({
 export type CentreState = z.infer<typeof centreStateSchema>;
 
 export const centreChannels = {
-  'centre.get': { input: z.object({}).strict(), output: centreStateSchema },
+  'centre.get': { input: empty, output: centreStateSchema },
   'centre.save': { input: centreProfileInput, output: centreStateSchema },
   'centre.profileAt': { input: z.object({ date: isoDate }), output: centreVersionSchema.nullable() },
 } satisfies Record<string, ChannelDef>;

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { id, isoDate, jobIdInput, jobStartSchema, jobStateSchema, requiredText, text, type ChannelDef } from './common';
+import {
+  classIdInput,
+  empty,
+  id,
+  isoDate,
+  jobIdInput,
+  jobStartSchema,
+  jobStateSchema,
+  previewSchema,
+  requiredText,
+  savedFileSchema,
+  text,
+  type ChannelDef,
+} from './common';
 import { patternError, storedPattern } from '../domain/cert-numbering';
 import { formatNumber } from '../domain/format';
 import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
@@ -133,14 +146,14 @@ const listRequest = z.discriminatedUnion('kind', [
 ]);
 
 export const certificatesChannels = {
-  'certificates.settings': { input: z.object({}).strict(), output: certificateSettingsSchema },
+  'certificates.settings': { input: empty, output: certificateSettingsSchema },
   'certificates.saveSettings': { input: certificateSettingsInput, output: certificateSettingsSchema },
   'certificates.nextNumber': { input: setNextNumberInput.pick({ year: true }), output: nextNumberSchema },
   /** Refused at or below a number already issued, or one that reads like a number already in the register. */
   'certificates.setNextNumber': { input: setNextNumberInput, output: nextNumberSchema },
   /** Who in the class gets a certificate now, and the numbers they would get. */
   'certificates.plan': {
-    input: z.object({ classId: id }),
+    input: classIdInput,
     output: z.object({
       eligible: z.array(
         z.object({
@@ -167,7 +180,7 @@ export const certificatesChannels = {
     }),
     output: z.object({ issued: z.array(certificateSchema) }),
   },
-  'certificates.ofClass': { input: z.object({ classId: id }), output: z.array(certificateSchema) },
+  'certificates.ofClass': { input: classIdInput, output: z.array(certificateSchema) },
   'certificates.register': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: z.array(certificateSchema) },
   'certificates.reissue': {
     input: z.object({ certificateId: id, reason: requiredText(500), issueDate: isoDate, signer }),
@@ -192,12 +205,12 @@ export const certificatesChannels = {
     output: z.object({ layout: certificateLayoutSchema, isDefault: z.boolean() }),
   },
   /** This office printer's shift, measured with the calibration page. */
-  'certificates.offset': { input: z.object({}).strict(), output: printerOffsetSchema },
+  'certificates.offset': { input: empty, output: printerOffsetSchema },
   'certificates.saveOffset': { input: printerOffsetSchema, output: printerOffsetSchema },
-  'certificates.preview': { input: batch, output: z.object({ title: z.string(), html: z.string() }) },
+  'certificates.preview': { input: batch, output: previewSchema },
   /** The printers of this PC; empty where nothing prints directly (the browser host). */
   'certificates.printers': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.object({ canPrint: z.boolean(), printers: z.array(z.object({ name: z.string(), displayName: z.string() })) }),
   },
   /**
@@ -225,21 +238,21 @@ export const certificatesChannels = {
   /** A layout being edited (not yet saved) printed with illustrative values, exactly as it would print. */
   'certificates.layoutPreview': {
     input: z.object({ programId: id, layout: certificateLayoutSchema }),
-    output: z.object({ title: z.string(), html: z.string() }),
+    output: previewSchema,
   },
   /** The calibration page of the program's saved layout, or of the one being edited. */
   'certificates.calibration': {
     input: z.object({ programId: id, layout: certificateLayoutSchema.optional() }),
-    output: z.object({ title: z.string(), html: z.string() }),
+    output: previewSchema,
   },
   'certificates.calibrationPdf': {
     input: z.object({ programId: id, layout: certificateLayoutSchema.optional() }),
-    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+    output: savedFileSchema,
   },
-  'certificates.listPreview': { input: listRequest, output: z.object({ title: z.string(), html: z.string() }) },
-  'certificates.listPdf': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'certificates.listPreview': { input: listRequest, output: previewSchema },
+  'certificates.listPdf': { input: listRequest, output: savedFileSchema },
   /** The same list as an editable .docx in the Party's format. */
-  'certificates.listDocx': { input: listRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'certificates.listDocx': { input: listRequest, output: savedFileSchema },
   'certificates.registerXlsx': { input: z.object({ year: z.number().int().min(1990).max(2100) }), output: fileOutput },
   /**
    * Checks a certificate: by the QR's text (`code`), or by the number printed on it (`number`, the serial
@@ -271,7 +284,7 @@ export const certificatesChannels = {
     }),
   },
   /** Other centres' public keys, for verifying their certificates here. */
-  'certificates.trustedKeys': { input: z.object({}).strict(), output: z.array(trustedKeySchema) },
+  'certificates.trustedKeys': { input: empty, output: z.array(trustedKeySchema) },
   'certificates.addTrustedKey': {
     input: z.object({
       issuer: text(200).min(1, 'Nhập tên đơn vị cấp'),

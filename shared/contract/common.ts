@@ -83,6 +83,18 @@ export const id = z.number({ error: 'Thiếu mã bản ghi' }).int().positive();
 
 export const empty = z.object({}).strict();
 
+/** The input of a channel about one class. */
+export const classIdInput = z.object({ classId: id });
+
+/** A file made for the clerk to save: its name and its bytes. */
+export const savedFileSchema = z.object({ fileName: z.string(), dataBase64: z.string() });
+
+/** A printable shown on screen: its title and the very HTML that is printed. */
+export const previewSchema = z.object({ title: z.string(), html: z.string() });
+
+/** Whether the printer took the job (the print dialog may be cancelled). */
+export const printOutcomeSchema = z.object({ printed: z.boolean() });
+
 export const JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, type ChannelDef } from './common';
+import { id, previewSchema, printOutcomeSchema, savedFileSchema, type ChannelDef } from './common';
 import { fileOutput } from './learners';
 
 export const DOCUMENT_KINDS = [
@@ -40,10 +40,10 @@ const request = z.object({ kind: z.enum(DOCUMENT_KINDS), classId: id });
 
 export const documentsChannels = {
   /** The very HTML that is printed, for the on-screen preview. */
-  'documents.preview': { input: request, output: z.object({ title: z.string(), html: z.string() }) },
-  'documents.pdf': { input: request, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
-  'documents.print': { input: request, output: z.object({ printed: z.boolean() }) },
+  'documents.preview': { input: request, output: previewSchema },
+  'documents.pdf': { input: request, output: savedFileSchema },
+  'documents.print': { input: request, output: printOutcomeSchema },
   /** The same document as an editable .docx in the Party's format. */
-  'documents.docx': { input: request, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'documents.docx': { input: request, output: savedFileSchema },
   'documents.xlsx': { input: z.object({ kind: z.enum(SPREADSHEET_KINDS), classId: id }), output: fileOutput },
 } satisfies Record<string, ChannelDef>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, requiredText, text, type ChannelDef } from './common';
+import { classIdInput, id, requiredText, text, type ChannelDef } from './common';
 import { lockReason } from './results';
 import { PARTY_STATUSES, SEXES } from '../domain/learner-fields';
 
@@ -39,7 +39,7 @@ const enrolOutcome = enrollmentList.extend({ added: z.number(), capacityWarning:
 export type EnrolOutcome = z.infer<typeof enrolOutcome>;
 
 export const enrollmentsChannels = {
-  'enrollments.list': { input: z.object({ classId: id }), output: enrollmentList },
+  'enrollments.list': { input: classIdInput, output: enrollmentList },
   'enrollments.add': {
     input: z.object({
       classId: id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, requiredText, text, type ChannelDef } from './common';
+import { empty, id, isoDate, previewSchema, printOutcomeSchema, requiredText, savedFileSchema, text, type ChannelDef } from './common';
 import { isValidPartialDate } from '../domain/dates';
 import { ETHNIC_GROUPS } from '../domain/ethnic-groups';
 import { PARTY_STATUSES, SEXES, THEORY_LEVELS } from '../domain/learner-fields';
@@ -161,7 +161,7 @@ export const mergeSchema = z.object({
   undoneAt: z.string().nullable(),
 });
 
-export const fileOutput = z.object({ fileName: z.string(), dataBase64: z.string(), rowCount: z.number() });
+export const fileOutput = savedFileSchema.extend({ rowCount: z.number() });
 
 /** Whose learning record, and what for ("bổ sung hồ sơ cán bộ"): the purpose is optional. */
 export const learningRecordRequest = z.object({ id, purpose: text(300).default('') });
@@ -179,16 +179,16 @@ export const learnersChannels = {
   'learners.save': { input: personInput, output: personSchema },
   'learners.exportXlsx': { input: z.object({ q: text(200), filters: searchFilters.default({}) }), output: fileOutput },
   /** Everything the centre holds about one person (Law 91/2025/QH15, a data subject's request), as a PDF and as a workbook. */
-  'learners.personDataPdf': { input: z.object({ id }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'learners.personDataPdf': { input: z.object({ id }), output: savedFileSchema },
   'learners.personDataXlsx': { input: z.object({ id }), output: fileOutput },
   /** «Giấy xác nhận quá trình học tập»: the preview is the very HTML that is printed and saved. */
-  'learners.learningRecordPreview': { input: learningRecordRequest, output: z.object({ title: z.string(), html: z.string() }) },
-  'learners.learningRecordPdf': { input: learningRecordRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
-  'learners.learningRecordPrint': { input: learningRecordRequest, output: z.object({ printed: z.boolean() }) },
+  'learners.learningRecordPreview': { input: learningRecordRequest, output: previewSchema },
+  'learners.learningRecordPdf': { input: learningRecordRequest, output: savedFileSchema },
+  'learners.learningRecordPrint': { input: learningRecordRequest, output: printOutcomeSchema },
   /** The same record as an editable .docx in the Party's format. */
-  'learners.learningRecordDocx': { input: learningRecordRequest, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'learners.learningRecordDocx': { input: learningRecordRequest, output: savedFileSchema },
   'learners.duplicates': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.array(z.object({ reason: duplicateReasonSchema, a: personRowSchema, b: personRowSchema })),
   },
   'learners.dismissDuplicate': { input: z.object({ aId: id, bId: id }), output: z.object({ ok: z.boolean() }) },
@@ -197,6 +197,6 @@ export const learnersChannels = {
     output: z.object({ kept: personSchema, removed: personSchema, result: personSchema }),
   },
   'learners.merge': { input: z.object({ keepId: id, removeId: id }), output: z.object({ mergeId: id, person: personSchema }) },
-  'learners.merges': { input: z.object({}).strict(), output: z.array(mergeSchema) },
+  'learners.merges': { input: empty, output: z.array(mergeSchema) },
   'learners.undoMerge': { input: z.object({ mergeId: id }), output: z.object({ kept: personSchema, restored: personSchema }) },
 } satisfies Record<string, ChannelDef>;

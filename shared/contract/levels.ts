@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, intInRange, isoDate, requiredText, text, type ChannelDef } from './common';
+import { empty, id, intInRange, isoDate, previewSchema, requiredText, savedFileSchema, text, type ChannelDef } from './common';
 import { THEORY_LEVELS, type TheoryLevel } from '../domain/learner-fields';
 import { foldText } from '../domain/text';
 
@@ -196,7 +196,7 @@ export const levelReportSchema = z.object({
 });
 export type LevelReport = z.infer<typeof levelReportSchema>;
 
-const fileOut = z.object({ fileName: z.string(), dataBase64: z.string() });
+const fileOut = savedFileSchema;
 const byYear = z.object({ year: reportYear });
 
 export const levelsChannels = {
@@ -207,7 +207,7 @@ export const levelsChannels = {
   },
   'levels.saveDiploma': { input: diplomaInput, output: diplomaSchema },
   'levels.deleteDiploma': { input: z.object({ id }), output: z.object({}) },
-  'levels.groups': { input: z.object({}).strict(), output: z.array(positionGroupSchema) },
+  'levels.groups': { input: empty, output: z.array(positionGroupSchema) },
   'levels.saveGroup': { input: positionGroupInput, output: positionGroupSchema },
   'levels.deleteGroup': { input: z.object({ id }), output: z.object({}) },
   'levels.targets': { input: byYear, output: z.array(targetSchema) },
@@ -217,7 +217,7 @@ export const levelsChannels = {
   'levels.saveNomination': { input: nominationInput, output: nominationSchema },
   'levels.deleteNomination': { input: z.object({ id }), output: z.object({}) },
   'levels.report': { input: byYear, output: levelReportSchema },
-  'levels.preview': { input: byYear, output: z.object({ title: z.string(), html: z.string() }) },
+  'levels.preview': { input: byYear, output: previewSchema },
   'levels.pdf': { input: byYear, output: fileOut },
   'levels.xlsx': { input: byYear, output: fileOut },
   'levels.docx': { input: byYear, output: fileOut },

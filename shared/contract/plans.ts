@@ -51,6 +51,18 @@ export const planSummarySchema = z.object({
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
+/** A program's summary before anything is counted: the per-program sums and the total start from it. */
+export const emptyPlanSummary = (programId: number, programName: string): PlanSummary => ({
+  programId,
+  programName,
+  plannedClasses: 0,
+  plannedLearners: 0,
+  actualClasses: 0,
+  actualLearners: 0,
+  pendingClasses: 0,
+  pendingLearners: 0,
+});
+
 export const plansChannels = {
   'plans.year': {
     input: z.object({ year }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, requiredText, text, type ChannelDef } from './common';
+import { empty, printOutcomeSchema, requiredText, savedFileSchema, text, type ChannelDef } from './common';
 import { appStatusSchema } from './app';
 
 /** Encryption keys and the recovery sheet (issue 13); backups on and off the PC are in app.ts. */
@@ -15,8 +15,8 @@ export const recoverySheetSchema = z.object({
 
 export const protectionChannels = {
   'protection.recoverySheet': { input: empty, output: recoverySheetSchema },
-  'protection.recoverySheetPdf': { input: empty, output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
-  'protection.recoverySheetPrint': { input: empty, output: z.object({ printed: z.boolean() }) },
+  'protection.recoverySheetPdf': { input: empty, output: savedFileSchema },
+  'protection.recoverySheetPrint': { input: empty, output: printOutcomeSchema },
   'protection.confirmRecoveryKey': { input: z.object({ groups: z.array(text(20)).min(1).max(8) }), output: appStatusSchema },
   'protection.unlock': { input: z.object({ recoveryKey: requiredText(200) }), output: appStatusSchema },
   'protection.newRecoveryKey': { input: empty, output: appStatusSchema },

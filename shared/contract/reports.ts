@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { id, intInRange, jobIdInput, jobStartSchema, jobStateSchema, requiredText, type ChannelDef } from './common';
+import {
+  empty,
+  id,
+  intInRange,
+  jobIdInput,
+  jobStartSchema,
+  jobStateSchema,
+  previewSchema,
+  printOutcomeSchema,
+  requiredText,
+  savedFileSchema,
+  type ChannelDef,
+} from './common';
 import { fileOutput } from './learners';
 
 const yearField = intInRange(1990, 2100, 'Năm phải từ 1990 đến 2100');
@@ -26,6 +38,8 @@ export const reportPeriodSchema = z
   });
 export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
 
+const periodInput = z.object({ period: reportPeriodSchema });
+
 /** Where the age bands split: [30, 40, 50] gives "Dưới 30", "30–39", "40–49", "Từ 50". */
 export const ageBoundsSchema = z
   .array(intInRange(16, 90, 'Mốc tuổi từ 16 đến 90'))
@@ -37,11 +51,8 @@ export const ageBoundsSchema = z
     });
   });
 
-export const figuresSchema = z.object({
-  planned: z.number(),
-  opened: z.number(),
-  /** Classes opened per 100 planned; null without a plan. */
-  planPercent: z.number().nullable(),
+/** What became of the classes' learners, in the report and in the yearly summary sent up alike. */
+const learnerCounts = {
   /** "Lượt học viên": enrolments, a person counted once per class. */
   enrollments: z.number(),
   /** Different people. */
@@ -50,6 +61,14 @@ export const figuresSchema = z.object({
   certified: z.number(),
   women: z.number(),
   minority: z.number(),
+};
+
+export const figuresSchema = z.object({
+  planned: z.number(),
+  opened: z.number(),
+  /** Classes opened per 100 planned; null without a plan. */
+  planPercent: z.number().nullable(),
+  ...learnerCounts,
   party: z.object({ chinh_thuc: z.number(), du_bi: z.number(), quan_chung: z.number(), unknown: z.number() }),
   /** Per age band (ReportSchema.ageBands), then "unknown" last. */
   ages: z.array(z.number()),
@@ -60,34 +79,22 @@ export type Figures = z.infer<typeof figuresSchema>;
 
 const pair = z.object({ current: figuresSchema, previous: figuresSchema });
 
+const periodSpan = z.object({ label: z.string(), from: z.string(), to: z.string() });
+
+/** A place's enrolments in the period and the one before; byProgram: the current period's per program id. */
+const placeCounts = { name: z.string(), current: z.number(), previous: z.number(), byProgram: z.record(z.string(), z.number()) };
+
 export const reportSchema = z.object({
-  period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
-  previous: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  period: periodSpan,
+  previous: periodSpan,
   ageBands: z.array(z.string()),
   /** Every classification label met, in the order the programs list them. */
   classificationLabels: z.array(z.string()),
   programs: z.array(z.object({ programId: id, code: z.string(), name: z.string() }).merge(pair)),
   total: pair,
   /** Enrolments by the learner's commune (xã, phường), and by base Party organisation. */
-  /** byProgram: the current period's enrolments per program id. */
-  communes: z.array(
-    z.object({
-      code: z.string().nullable(),
-      name: z.string(),
-      current: z.number(),
-      previous: z.number(),
-      byProgram: z.record(z.string(), z.number()),
-    }),
-  ),
-  baseOrgs: z.array(
-    z.object({
-      unitId: z.number().nullable(),
-      name: z.string(),
-      current: z.number(),
-      previous: z.number(),
-      byProgram: z.record(z.string(), z.number()),
-    }),
-  ),
+  communes: z.array(z.object({ code: z.string().nullable(), ...placeCounts })),
+  baseOrgs: z.array(z.object({ unitId: z.number().nullable(), ...placeCounts })),
   lecturers: z.array(
     z.object({
       lecturerId: id,
@@ -125,12 +132,7 @@ const rollupRow = z.object({
   name: z.string(),
   planned: z.number(),
   opened: z.number(),
-  enrollments: z.number(),
-  people: z.number(),
-  completed: z.number(),
-  certified: z.number(),
-  women: z.number(),
-  minority: z.number(),
+  ...learnerCounts,
 });
 
 export const reportsChannels = {
@@ -140,7 +142,7 @@ export const reportsChannels = {
    * jobId is null when there is nothing to do.
    */
   'reports.prepare': {
-    input: z.object({ period: reportPeriodSchema }),
+    input: periodInput,
     output: jobStartSchema.extend({ jobId: z.string().nullable() }),
   },
   'reports.prepareStatus': {
@@ -148,16 +150,16 @@ export const reportsChannels = {
     output: jobStateSchema,
   },
   'reports.cancelPrepare': { input: jobIdInput('công việc'), output: z.object({}) },
-  'reports.get': { input: z.object({ period: reportPeriodSchema }), output: reportSchema },
-  'reports.xlsx': { input: z.object({ period: reportPeriodSchema }), output: fileOutput },
-  'reports.preview': { input: z.object({ period: reportPeriodSchema }), output: z.object({ title: z.string(), html: z.string() }) },
-  'reports.pdf': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'reports.get': { input: periodInput, output: reportSchema },
+  'reports.xlsx': { input: periodInput, output: fileOutput },
+  'reports.preview': { input: periodInput, output: previewSchema },
+  'reports.pdf': { input: periodInput, output: savedFileSchema },
   /** The same report as an editable .docx in the Party's format; the charts stay on the PDF. */
-  'reports.docx': { input: z.object({ period: reportPeriodSchema }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'reports.docx': { input: periodInput, output: savedFileSchema },
   /** To the printer through the system dialog, where the app runs in Electron. */
-  'reports.print': { input: z.object({ period: reportPeriodSchema }), output: z.object({ printed: z.boolean() }) },
+  'reports.print': { input: periodInput, output: printOutcomeSchema },
   'reports.settings': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }),
   },
   'reports.saveSettings': {
@@ -166,14 +168,14 @@ export const reportsChannels = {
   },
   /** Which years are closed; and what stops a year from closing. */
   'reports.years': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.array(
       z.object({ year: z.number(), closedAt: z.string().nullable(), closedBy: z.string().nullable(), blockers: z.array(z.string()) }),
     ),
   },
   'reports.closeYear': { input: z.object({ year: yearField }), output: z.object({ year: z.number(), closedAt: z.string() }) },
   /** A closed year's summary as a file for the superior body; signed with the centre's key. */
-  'reports.exportRollup': { input: z.object({ year: yearField }), output: z.object({ fileName: z.string(), dataBase64: z.string() }) },
+  'reports.exportRollup': { input: z.object({ year: yearField }), output: savedFileSchema },
   'reports.importRollup': {
     input: z.object({ fileText: z.string().max(5_000_000, 'Tệp quá lớn, không phải tệp tổng hợp') }),
     output: z.object({ centreName: z.string(), year: z.number(), replaced: z.boolean() }),

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { id, intInRange, isoDate, text, type ChannelDef } from './common';
+import { classIdInput, id, intInRange, isoDate, text, type ChannelDef } from './common';
 
 /** A change to data that is locked (results recognised) must say why; it lands in the audit log. */
 export const lockReason = text(500).optional();
+
+/** Edits to one class's grid sent at once (at most 20.000 cells), with the reason a locked class needs. */
+export const gridChanges = <T extends z.ZodType>(change: T) =>
+  z.object({ classId: id, changes: z.array(change).min(1).max(20000), reason: lockReason });
 
 const tenths = intInRange(0, 100, 'Điểm phải từ 0 đến 10, một chữ số thập phân');
 
@@ -40,23 +44,16 @@ export const resultsGridSchema = z.object({
 export type ResultsGrid = z.infer<typeof resultsGridSchema>;
 
 export const resultsChannels = {
-  'results.grid': { input: z.object({ classId: id }), output: resultsGridSchema },
+  'results.grid': { input: classIdInput, output: resultsGridSchema },
   'results.setScores': {
-    input: z.object({
-      classId: id,
-      changes: z
-        .array(
-          z.object({
-            enrollmentId: id,
-            component: z.number().int().min(0).max(9),
-            attempt: z.union([z.literal(1), z.literal(2)]),
-            tenths: tenths.nullable(),
-          }),
-        )
-        .min(1)
-        .max(20000),
-      reason: lockReason,
-    }),
+    input: gridChanges(
+      z.object({
+        enrollmentId: id,
+        component: z.number().int().min(0).max(9),
+        attempt: z.union([z.literal(1), z.literal(2)]),
+        tenths: tenths.nullable(),
+      }),
+    ),
     output: resultsGridSchema,
   },
   'results.recognise': {

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { formatNumber } from '../domain/format';
 import { NOT_REPORTED, participationRateText } from '../domain/participation';
-import { id, intInRange, isoDate, requiredText, text, type ChannelDef } from './common';
+import {
+  empty,
+  id,
+  intInRange,
+  isoDate,
+  previewSchema,
+  printOutcomeSchema,
+  requiredText,
+  savedFileSchema,
+  text,
+  type ChannelDef,
+} from './common';
 
 /**
  * Resolution-study sessions (học tập, quán triệt nghị quyết): per base Party organisation the members
@@ -74,6 +85,8 @@ export const studyScopeSchema = z.discriminatedUnion(
   { error: 'Chọn phạm vi báo cáo' },
 );
 export type StudyScope = z.infer<typeof studyScopeSchema>;
+
+const scopeInput = z.object({ scope: studyScopeSchema });
 
 /**
  * Where an organisation's figures come from: typed counts, the linked class's list, or both over a year;
@@ -179,7 +192,7 @@ export function studyTotalNote(report: Pick<StudyReport, 'scope' | 'total'>): st
   ].join('; ');
 }
 
-const fileOut = z.object({ fileName: z.string(), dataBase64: z.string() });
+const fileOut = savedFileSchema;
 
 export const studiesChannels = {
   'studies.list': { input: z.object({ year: yearField }), output: z.array(sessionSummary) },
@@ -194,7 +207,7 @@ export const studiesChannels = {
     input: z.object({ year: yearField }),
     output: z.array(z.object({ id, name: z.string(), programCode: z.string(), startDate: z.string() })),
   },
-  'studies.baseOrgs': { input: z.object({}).strict(), output: z.array(z.object({ id, name: z.string() })) },
+  'studies.baseOrgs': { input: empty, output: z.array(z.object({ id, name: z.string() })) },
   /** Members per base organisation for a year, with the year before's beside them («Chép từ năm trước»). */
   'studies.members': {
     input: z.object({ year: yearField }),
@@ -204,10 +217,10 @@ export const studiesChannels = {
     }),
   },
   'studies.saveMembers': { input: studyMembersInput, output: z.object({ saved: z.number() }) },
-  'studies.report': { input: z.object({ scope: studyScopeSchema }), output: studyReportSchema },
-  'studies.preview': { input: z.object({ scope: studyScopeSchema }), output: z.object({ title: z.string(), html: z.string() }) },
-  'studies.pdf': { input: z.object({ scope: studyScopeSchema }), output: fileOut },
-  'studies.print': { input: z.object({ scope: studyScopeSchema }), output: z.object({ printed: z.boolean() }) },
-  'studies.docx': { input: z.object({ scope: studyScopeSchema }), output: fileOut },
-  'studies.xlsx': { input: z.object({ scope: studyScopeSchema }), output: fileOut },
+  'studies.report': { input: scopeInput, output: studyReportSchema },
+  'studies.preview': { input: scopeInput, output: previewSchema },
+  'studies.pdf': { input: scopeInput, output: fileOut },
+  'studies.print': { input: scopeInput, output: printOutcomeSchema },
+  'studies.docx': { input: scopeInput, output: fileOut },
+  'studies.xlsx': { input: scopeInput, output: fileOut },
 } satisfies Record<string, ChannelDef>;

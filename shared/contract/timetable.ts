@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, intInRange, isoDate, requiredText, type ChannelDef } from './common';
+import { classIdInput, id, intInRange, isoDate, requiredText, type ChannelDef } from './common';
 
 /** Morning or afternoon: a class meets at most once in each. */
 export const halfSchema = z.enum(['sang', 'chieu']);
@@ -39,7 +39,7 @@ export const timetableSchema = z.object({
 });
 
 export const timetableChannels = {
-  'timetable.get': { input: z.object({ classId: id }), output: timetableSchema },
+  'timetable.get': { input: classIdInput, output: timetableSchema },
   'timetable.generate': {
     input: z.object({
       classId: id,

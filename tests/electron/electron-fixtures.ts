@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Channel, Input, Output } from '../../shared/contract';
+import { CENTRE } from '../fixtures/builders';
+import { CLASS_NAME, saveKndClass } from '../fixtures/knd-class';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -60,20 +63,7 @@ export async function invoke<T = unknown>(page: Page, channel: string, input: un
   return reply_.value as T;
 }
 
-export const CENTRE = {
-  validFrom: '2025-07-01',
-  name: 'Trung tâm Chính trị xã Đắk Hà',
-  superior: 'Đảng ủy xã Đắk Hà',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  address: '',
-  phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-  deputies: [],
-  areaCommunes: [],
-  areaPartyOrgs: [],
-};
-export const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026';
+export { CLASS_NAME };
 
 /** The recovery key shown at the first start, for the restart on a PC whose OS keeps no key (a Linux runner). */
 let recoveryKey: string | null = null;
@@ -115,32 +105,10 @@ export async function roundTripAndPrint(page: Page): Promise<{ pdf: Buffer; text
   await invoke(page, 'centre.save', CENTRE);
   const centre = await invoke<{ current: { name: string } | null }>(page, 'centre.get', {});
   expect(centre.current?.name).toBe(CENTRE.name);
-  const programs = await invoke<{ id: number; code: string }[]>(page, 'programs.list', { includeArchived: false });
-  const knd = programs.find((p) => p.code === 'KND')!;
-  const hall = await invoke<{ id: number }>(page, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
-  const saved = await invoke<{ id: number }>(page, 'classes.save', {
-    programId: knd.id,
-    planLineId: null,
-    cohortNumber: 1,
-    cohortNumbering: 'per_year',
-    name: CLASS_NAME,
-    startDate: '2026-03-02',
-    endDate: '2026-03-06',
-    venueId: hall.id,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 80,
-    sites: [],
-    openingDecisionNumber: 3,
-    openingDecisionDate: '2026-02-20',
+  const saved = await saveKndClass(<C extends Channel>(channel: C, input: Input<C>) => invoke<Output<C>>(page, channel, input), {
+    hall: 80,
+    class: 80,
   });
-  const t = await invoke<{ sessions: unknown[] }>(page, 'timetable.generate', {
-    classId: saved.id,
-    startDate: '2026-03-02',
-    halves: ['sang', 'chieu'],
-    lecturerByTopic: {},
-  });
-  await invoke(page, 'timetable.save', { classId: saved.id, sessions: t.sessions, adjustClassDates: true });
   const file = await invoke<{ fileName: string; dataBase64: string }>(page, 'documents.pdf', { kind: 'timetable', classId: saved.id });
   const pdf = Buffer.from(file.dataBase64, 'base64');
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,31 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { safeUserName } from '../../electron/core/db/start-checks';
+import { blankPerson } from '../fixtures/builders';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
 const person = (given: string) =>
-  ({
-    familyAndMiddle: 'Nguyễn Thị',
-    given,
-    sex: 'nu',
-    birthDate: '1975',
-    ethnicityCode: '01',
-    religion: '',
-    homePlace: '',
-    communeCode: null,
-    workplace: '',
-    position: '',
-    partyStatus: 'quan_chung',
-    admissionDate: null,
-    confirmationDate: null,
-    unitId: null,
-    educationLevel: '',
-    theoryLevel: null,
-    citizenId: '',
-    partyCard: '',
-    phone: '',
-    notes: '',
-  }) as const;
+  ({ ...blankPerson, familyAndMiddle: 'Nguyễn Thị', given, sex: 'nu', birthDate: '1975', ethnicityCode: '01' }) as const;
 
 describe("the clerk's name as the actor of every change", () => {
   it('records the OS account until a name is set, then the name (kept in the database, so a restart keeps it)', async () => {

@@ -5,21 +5,12 @@ import { copyDurably } from '../../electron/core/db/durable';
 import { openSqlite } from '../../electron/core/db/engine';
 import { dataKey } from '../fixtures/data-key';
 import { journalPath, stagedPath, writeJournal } from '../../electron/core/db/restore';
+import { CENTRE } from '../fixtures/builders';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
-const centre = (name: string) => ({
-  validFrom: '2025-07-01',
-  name,
-  superior: 'Đảng ủy xã Đắk Hà',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  address: '',
-  phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-  deputies: [],
-  areaCommunes: [],
-  areaPartyOrgs: [],
-});
+const centre = (name: string) => ({ ...CENTRE, name });
+
+type Folder = Awaited<ReturnType<typeof folder>>;
 
 /** A folder with a database named "Cũ" and a backup named "Sao lưu", as a clerk's would be. */
 async function folder(): Promise<{ dir: string; db: string; backup: string }> {
@@ -90,19 +81,46 @@ describe('restoring a backup survives being cut off at any step', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('keeps the old database when cut off while copying the backup in', async () => {
-    const { dir, db, backup } = await folder();
-    const half = fs.readFileSync(path.join(dir, 'backups', backup)).subarray(0, 8192);
-    fs.writeFileSync(stagedPath(db), half);
-    expect(await centreName(dir)).toBe('Cũ');
-    expect(leftovers(dir)).toEqual([]);
-  });
-
-  it('finishes the swap when cut off after the copy was checked and the journal written', async () => {
-    const { dir, db, backup } = await folder();
-    stageAndJournal(db, backup);
-    expect(await centreName(dir)).toBe('Sao lưu');
-    expect(leftovers(dir)).toEqual([]);
+  it.each<[string, (f: Folder) => void, string]>([
+    [
+      'keeps the old database when cut off while copying the backup in',
+      ({ dir, db, backup }) => fs.writeFileSync(stagedPath(db), fs.readFileSync(path.join(dir, 'backups', backup)).subarray(0, 8192)),
+      'Cũ',
+    ],
+    [
+      'finishes the swap when cut off after the copy was checked and the journal written',
+      ({ db, backup }) => stageAndJournal(db, backup),
+      'Sao lưu',
+    ],
+    [
+      'only clears the journal when cut off after the rename',
+      ({ db, backup }) => {
+        stageAndJournal(db, backup);
+        fs.renameSync(stagedPath(db), db);
+      },
+      'Sao lưu',
+    ],
+    [
+      'keeps the old database when the copy beside it is not the one the journal names',
+      ({ db, backup }) => {
+        stageAndJournal(db, backup);
+        fs.truncateSync(stagedPath(db), 8192);
+      },
+      'Cũ',
+    ],
+    [
+      'keeps the old database when the journal cannot be read',
+      ({ db, backup }) => {
+        stageAndJournal(db, backup);
+        fs.writeFileSync(journalPath(db), '{"version":1,"bac');
+      },
+      'Cũ',
+    ],
+  ])('%s', async (_, cutOff, opened) => {
+    const f = await folder();
+    cutOff(f);
+    expect(await centreName(f.dir)).toBe(opened);
+    expect(leftovers(f.dir)).toEqual([]);
   });
 
   it('never replays the old WAL into the restored file when finishing a swap', async () => {
@@ -121,30 +139,6 @@ describe('restoring a backup survives being cut off at any step', () => {
     stageAndJournal(db, backup);
     fs.rmSync(db);
     expect(await centreName(dir)).toBe('Sao lưu');
-  });
-
-  it('only clears the journal when cut off after the rename', async () => {
-    const { dir, db, backup } = await folder();
-    stageAndJournal(db, backup);
-    fs.renameSync(stagedPath(db), db);
-    expect(await centreName(dir)).toBe('Sao lưu');
-    expect(leftovers(dir)).toEqual([]);
-  });
-
-  it('keeps the old database when the copy beside it is not the one the journal names', async () => {
-    const { dir, db, backup } = await folder();
-    stageAndJournal(db, backup);
-    fs.truncateSync(stagedPath(db), 8192);
-    expect(await centreName(dir)).toBe('Cũ');
-    expect(leftovers(dir)).toEqual([]);
-  });
-
-  it('keeps the old database when the journal cannot be read', async () => {
-    const { dir, db, backup } = await folder();
-    stageAndJournal(db, backup);
-    fs.writeFileSync(journalPath(db), '{"version":1,"bac');
-    expect(await centreName(dir)).toBe('Cũ');
-    expect(leftovers(dir)).toEqual([]);
   });
 
   it('keeps what a damaged file had in its WAL, beside the copy kept aside', async () => {

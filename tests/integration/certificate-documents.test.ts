@@ -1,10 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCentreKeys, signCertificate } from '../../electron/core/certificates/signing';
 import { buildCertificatesHtml, type CertificateToPrint } from '../../electron/core/documents/certificate';
 import { buildCalibrationHtml } from '../../electron/core/documents/certificate-calibration';
@@ -17,7 +13,8 @@ import {
   printerOffsetSchema,
   type CertificateLayout,
 } from '../../shared/domain/certificate-layout';
-import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody as body } from './document-fixtures';
+import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
+import { TRICKY, communeBody as body } from './document-fixtures';
 
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
@@ -185,26 +182,11 @@ describe('certificate HTML', () => {
   });
 });
 
-function tool(name: string): string | null {
-  const bin = `/usr/bin/${name}`;
-  return fs.existsSync(bin) ? bin : null;
-}
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
-].filter(Boolean);
-if (missing.length)
-  console.warn(`[certificates] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
-
-describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back with poppler)', () => {
-  let port: ChromiumPrintPort;
-  let dir: string;
-  const pdfs = new Map<string, { file: string; text: string; pages: number; info: string }>();
+describe.skipIf(pdfToolsMissing('certificates'))('certificates as PDF (Chromium, read back with poppler)', () => {
+  const printer = pdfPrinter('certificates', 'ttct-certs-', 'layout');
+  const pdfs = new Map<string, PrintedPdf>();
 
   beforeAll(async () => {
-    port = createChromiumPrintPort({ executablePath: CHROMIUM });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-certs-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const jobs: [string, string][] = [
       ['full', buildCertificatesHtml({ body, layout: fullLayout, offset: noOffset, certificates })],
       ['preprinted', buildCertificatesHtml({ body, layout: preprinted, offset: noOffset, certificates })],
@@ -215,40 +197,13 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
       ],
       ['calibration', buildCalibrationHtml({ layout: preprinted, offset: { x: 1.5, y: -2 } })],
     ];
-    for (const [name, html] of jobs) {
-      const t = performance.now();
-      const pdf = await port.toPdf(html);
-      console.info(`[certificates] ${name}: PDF in ${(performance.now() - t).toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`);
-      const file = path.join(dir, `${name}.pdf`);
-      fs.writeFileSync(file, pdf);
-      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-      pdfs.set(name, { file, text, info, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) });
-    }
-    const png = (name: string, out: string) =>
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '100',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        pdfs.get(name)!.file,
-        path.join(SCREENSHOTS, out),
-      ]);
+    for (const [name, html] of jobs) pdfs.set(name, await printer.print(name, html));
+    const png = (name: string, out: string) => printer.screenshot(pdfs.get(name)!, 1, out, 100);
     png('full', 'doc-certificate-full');
     png('preprinted', 'doc-certificate-preprinted');
     png('calibration', 'doc-certificate-calibration');
     png('full-a4-portrait', 'doc-certificate-a4-portrait');
   }, 90_000);
-
-  afterAll(async () => {
-    await port?.close();
-    if (dir && process.env.KEEP_E2E_DATA) console.info(`[certificates] PDFs kept in ${dir}`);
-    else if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   function flat(name: string): string {
     return pdfs.get(name)!.text.replace(/\s+/g, ' ');
@@ -266,10 +221,10 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
 
   it('one A5 landscape page per certificate, in Tinos', () => {
     for (const name of ['full', 'preprinted', 'preprinted-shifted']) {
-      expect(pdfs.get(name)!.pages, name).toBe(3);
+      expect(pdfs.get(name)!.pageCount, name).toBe(3);
       expectSize(name, 595.3, 419.5);
     }
-    expect(pdfs.get('full-a4-portrait')!.pages).toBe(3);
+    expect(pdfs.get('full-a4-portrait')!.pageCount).toBe(3);
     expectSize('full-a4-portrait', 595.3, 841.9);
     const fonts = execFileSync('pdffonts', [pdfs.get('full')!.file], { encoding: 'utf8' });
     expect(fonts).toMatch(/Tinos/);
@@ -363,7 +318,7 @@ describe.skipIf(missing.length > 0)('certificates as PDF (Chromium, read back wi
   });
 
   it('the calibration page: ruler, a crosshair per field named in Vietnamese, the offset', () => {
-    expect(pdfs.get('calibration')!.pages).toBe(1);
+    expect(pdfs.get('calibration')!.pageCount).toBe(1);
     expectSize('calibration', 595.3, 419.5);
     const t = flat('calibration');
     expect(t).toContain('TRANG CÂN CHỈNH MÁY IN');

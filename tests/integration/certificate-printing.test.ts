@@ -3,24 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { AppCore } from '../../electron/core/app-core';
-import { fileKeyProtection } from '../../electron/core/ports';
-import { createLogger } from '../../electron/core/log';
 import { AppError } from '../../electron/core/errors';
 import { printBatch, recognisedClass } from './certificate-class-fixture';
-import { invoke, ok, tempDir } from './helpers';
+import { startPrintingCore } from '../fixtures/printing-start';
+import { invoke, ok } from './helpers';
 
 describe('printing certificates', () => {
   it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF, which is not a print', async () => {
-    const dataDir = tempDir();
     const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-    const core = await AppCore.start({
-      dataDir,
-      log: createLogger(path.join(dataDir, 'logs')),
-      appVersion: '0.0.0-test',
-      printing: port,
-      keys: fileKeyProtection,
-    });
+    const { core, dataDir } = await startPrintingCore(port);
     try {
       const { c } = await recognisedClass(core);
       const programId = (await ok(core, 'classes.get', { id: c.id })).programId;
@@ -99,7 +90,6 @@ describe('printing certificates', () => {
   }, 60_000);
 
   it('prints a batch to the printer the clerk chose, follows it and counts it; one batch at a time; a failing printer says how far it got', async () => {
-    const dataDir = tempDir();
     const jobs: (string | undefined)[] = [];
     let fail = false;
     let hold: Promise<void> = Promise.resolve();
@@ -114,13 +104,7 @@ describe('printing certificates', () => {
       },
       printers: () => Promise.resolve([{ name: 'HP_LaserJet_P2035', displayName: 'HP LaserJet P2035' }]),
     };
-    const core = await AppCore.start({
-      dataDir,
-      log: createLogger(path.join(dataDir, 'logs')),
-      appVersion: '0.0.0-test',
-      printing: printer,
-      keys: fileKeyProtection,
-    });
+    const { core } = await startPrintingCore(printer);
     try {
       const { c } = await recognisedClass(core);
       const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });

@@ -1,10 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCertificateReceiptHtml,
   buildCertificateRegisterHtml,
@@ -13,7 +9,11 @@ import {
 } from '../../electron/core/documents/certificate-register';
 import { certificateRegisterXlsx } from '../../electron/core/io/certificate-register-xlsx';
 import type { Certificate } from '../../shared/contract/certificates';
-import { CHROMIUM, SCREENSHOTS, TRICKY, communeBody as body } from './document-fixtures';
+import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
+import { TRICKY, communeBody as body } from './document-fixtures';
+
+/** The register's first columns, printed and in the .xlsx alike. */
+const COLUMNS = ['STT', 'Số giấy', 'Vào sổ số', 'Họ và tên', 'Ngày sinh', 'Đơn vị', 'Lớp', 'Xếp loại', 'Ngày cấp'];
 
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
 const CLASS_A = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
@@ -134,21 +134,7 @@ describe('certificate register and receipt (HTML)', () => {
     expect(reg).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(reg).not.toContain('doc-number');
     expect(reg).toContain('SỔ CẤP GIẤY CHỨNG NHẬN NĂM 2026');
-    for (const h of [
-      'STT',
-      'Số giấy',
-      'Vào sổ số',
-      'Họ và tên',
-      'Ngày sinh',
-      'Đơn vị',
-      'Lớp',
-      'Xếp loại',
-      'Ngày cấp',
-      'Người nhận ký',
-      'Ghi chú',
-    ]) {
-      expect(reg).toContain(`<th>${h}</th>`);
-    }
+    for (const h of [...COLUMNS, 'Người nhận ký', 'Ghi chú']) expect(reg).toContain(`<th>${h}</th>`);
     expect(reg.match(/<tr class="void reissued">/g)).toHaveLength(3);
     expect(reg.match(/<tr class="void revoked">/g)).toHaveLength(3);
     expect(reg).toContain('Đã cấp lại bằng giấy số 37/GCN-TTCT: Sai ngày sinh');
@@ -193,21 +179,7 @@ describe('certificate register as .xlsx', () => {
     expect(ws.rowCount).toBe(41);
     const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (h: string) => headers.indexOf(h) + 1;
-    for (const h of [
-      'STT',
-      'Số giấy',
-      'Vào sổ số',
-      'Họ và tên',
-      'Ngày sinh',
-      'Đơn vị',
-      'Lớp',
-      'Xếp loại',
-      'Ngày cấp',
-      'Tình trạng',
-      'Ghi chú',
-    ]) {
-      expect(col(h)).toBeGreaterThan(0);
-    }
+    for (const h of [...COLUMNS, 'Tình trạng', 'Ghi chú']) expect(col(h)).toBeGreaterThan(0);
     const row = (seq: number) => ws.getRow(seq + 1);
     // Sorted by number.
     expect(row(1).getCell(col('Số giấy')).value).toBe('1/GCN-TTCT');
@@ -233,114 +205,77 @@ describe('certificate register as .xlsx', () => {
   });
 });
 
-function tool(name: string): string | null {
-  const bin = `/usr/bin/${name}`;
-  return fs.existsSync(bin) ? bin : null;
-}
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
-].filter(Boolean);
-if (missing.length)
-  console.warn(`[certificate-register] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
-
 type DocName = 'register' | 'receipt';
 
-describe.skipIf(missing.length > 0)('certificate register and receipt as PDF (Chromium, read back with poppler)', () => {
-  let port: ChromiumPrintPort;
-  let dir: string;
-  const pdfs = new Map<DocName, { file: string; pages: string[] }>();
-  const html: Record<DocName, string> = { register: buildCertificateRegisterHtml(register), receipt: buildCertificateReceiptHtml(receipt) };
+describe.skipIf(pdfToolsMissing('certificate-register'))(
+  'certificate register and receipt as PDF (Chromium, read back with poppler)',
+  () => {
+    const printer = pdfPrinter('certificate-register', 'ttct-cert-register-', 'raw');
+    const pdfs = new Map<DocName, PrintedPdf>();
+    const html: Record<DocName, string> = {
+      register: buildCertificateRegisterHtml(register),
+      receipt: buildCertificateReceiptHtml(receipt),
+    };
 
-  beforeAll(async () => {
-    port = createChromiumPrintPort({ executablePath: CHROMIUM });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-cert-register-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await Promise.all(
-      (Object.keys(html) as DocName[]).map(async (name) => {
-        const file = path.join(dir, `${name}.pdf`);
-        fs.writeFileSync(file, await port.toPdf(html[name]));
-        // -raw keeps reading order, so a cell that wraps stays next to its row.
-        const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-        const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-        pdfs.set(name, { file, pages: text.split('\f').slice(0, count) });
-      }),
-    );
-    const png = (name: DocName, page: number, out: string) =>
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '70',
-        '-f',
-        String(page),
-        '-l',
-        String(page),
-        '-singlefile',
-        pdfs.get(name)!.file,
-        path.join(SCREENSHOTS, out),
-      ]);
-    png('register', 1, 'doc-certificate-register');
-    png('receipt', 1, 'doc-certificate-receipt');
-  }, 60_000);
+    beforeAll(async () => {
+      await Promise.all((Object.keys(html) as DocName[]).map(async (name) => pdfs.set(name, await printer.print(name, html[name]))));
+      printer.screenshot(pdfs.get('register')!, 1, 'doc-certificate-register', 70);
+      printer.screenshot(pdfs.get('receipt')!, 1, 'doc-certificate-receipt', 70);
+    }, 60_000);
 
-  afterAll(async () => {
-    await port?.close();
-    if (dir && process.env.KEEP_E2E_DATA) console.info(`[certificate-register] PDFs kept in ${dir}`);
-    else if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+    const flat = (s: string): string => s.replace(/\s+/g, ' ');
+    const pages = (name: DocName): string[] => pdfs.get(name)!.pages.map(flat);
+    const whole = (name: DocName): string => pages(name).join(' ');
 
-  const flat = (s: string): string => s.replace(/\s+/g, ' ');
-  const pages = (name: DocName): string[] => pdfs.get(name)!.pages.map(flat);
-  const whole = (name: DocName): string => pages(name).join(' ');
+    it('the register prints every name and number, the notes, and the count', () => {
+      const t = whole('register');
+      for (const c of certificates) {
+        expect(t).toContain(c.printed.fullName);
+        expect(t).toContain(c.serial);
+        expect(t).toContain(c.registerNo);
+      }
+      expect(t).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(t).toContain('SỔ CẤP GIẤY CHỨNG NHẬN NĂM 2026');
+      expect(t).toContain('Đắk Hà, ngày 28 tháng 12 năm 2026');
+      expect(t).toContain('Đã cấp lại bằng giấy số 38/GCN-TTCT: Sai ngày sinh');
+      expect(t).toContain('Thu hồi: Hồ sơ không hợp lệ');
+      expect(t).toContain('In lại 2 lần');
+      expect(t).toContain('Sổ có 40 giấy; còn hiệu lực 34, cấp lại 3, thu hồi 3.');
+    });
 
-  it('the register prints every name and number, the notes, and the count', () => {
-    const t = whole('register');
-    for (const c of certificates) {
-      expect(t).toContain(c.printed.fullName);
-      expect(t).toContain(c.serial);
-      expect(t).toContain(c.registerNo);
-    }
-    expect(t).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(t).toContain('SỔ CẤP GIẤY CHỨNG NHẬN NĂM 2026');
-    expect(t).toContain('Đắk Hà, ngày 28 tháng 12 năm 2026');
-    expect(t).toContain('Đã cấp lại bằng giấy số 38/GCN-TTCT: Sai ngày sinh');
-    expect(t).toContain('Thu hồi: Hồ sơ không hợp lệ');
-    expect(t).toContain('In lại 2 lần');
-    expect(t).toContain('Sổ có 40 giấy; còn hiệu lực 34, cấp lại 3, thu hồi 3.');
-  });
+    it('the register repeats its column headers on every sheet and ends with the signature and the last rows', () => {
+      const p = pages('register');
+      expect(p.length).toBeGreaterThanOrEqual(2);
+      for (const page of p)
+        expect(page).toMatch(/STT Số giấy Vào sổ số Họ và tên Ngày sinh Đơn vị Lớp Xếp loại Ngày cấp Người nhận ký Ghi chú/);
+      const last = p.at(-1)!;
+      expect(last).toContain('GIÁM ĐỐC Nguyễn Văn Thành');
+      expect(last).toContain(bySeq(40).printed.fullName);
+      expect(last).toContain('40/GCN-TTCT');
+      // The signature is not on any earlier sheet.
+      for (const page of p.slice(0, -1)) expect(page).not.toContain('Nguyễn Văn Thành');
+    });
 
-  it('the register repeats its column headers on every sheet and ends with the signature and the last rows', () => {
-    const p = pages('register');
-    expect(p.length).toBeGreaterThanOrEqual(2);
-    for (const page of p)
-      expect(page).toMatch(/STT Số giấy Vào sổ số Họ và tên Ngày sinh Đơn vị Lớp Xếp loại Ngày cấp Người nhận ký Ghi chú/);
-    const last = p.at(-1)!;
-    expect(last).toContain('GIÁM ĐỐC Nguyễn Văn Thành');
-    expect(last).toContain(bySeq(40).printed.fullName);
-    expect(last).toContain('40/GCN-TTCT');
-    // The signature is not on any earlier sheet.
-    for (const page of p.slice(0, -1)) expect(page).not.toContain('Nguyễn Văn Thành');
-  });
+    it('the receipt lists the valid certificates of the class and its signature', () => {
+      const p = pages('receipt');
+      const t = p.join(' ');
+      expect(t).toContain('DANH SÁCH NHẬN GIẤY CHỨNG NHẬN');
+      expect(t).toContain('Ký nhận');
+      for (const c of classA.filter((x) => x.status === 'valid')) {
+        expect(t).toContain(c.printed.fullName);
+        expect(t).toContain(c.serial);
+      }
+      expect(t).not.toContain(' 10/GCN-TTCT');
+      expect(t).toContain('(Danh sách có 19 học viên)');
+      expect(p.at(-1)).toContain('GIÁM ĐỐC Nguyễn Văn Thành');
+      if (p.length > 1) expect(p[1]).toMatch(/STT Họ và tên Số giấy Ngày cấp Ký nhận Ghi chú/);
+    });
 
-  it('the receipt lists the valid certificates of the class and its signature', () => {
-    const p = pages('receipt');
-    const t = p.join(' ');
-    expect(t).toContain('DANH SÁCH NHẬN GIẤY CHỨNG NHẬN');
-    expect(t).toContain('Ký nhận');
-    for (const c of classA.filter((x) => x.status === 'valid')) {
-      expect(t).toContain(c.printed.fullName);
-      expect(t).toContain(c.serial);
-    }
-    expect(t).not.toContain(' 10/GCN-TTCT');
-    expect(t).toContain('(Danh sách có 19 học viên)');
-    expect(p.at(-1)).toContain('GIÁM ĐỐC Nguyễn Văn Thành');
-    if (p.length > 1) expect(p[1]).toMatch(/STT Họ và tên Số giấy Ngày cấp Ký nhận Ghi chú/);
-  });
-
-  it('comes out in Tinos and precomposed', () => {
-    for (const [, { file, pages: text }] of pdfs) {
-      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/Tinos/);
-      expect(text.join('')).toBe(text.join('').normalize('NFC'));
-    }
-  });
-});
+    it('comes out in Tinos and precomposed', () => {
+      for (const [, { file, pages: text }] of pdfs) {
+        expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/Tinos/);
+        expect(text.join('')).toBe(text.join('').normalize('NFC'));
+      }
+    });
+  },
+);

@@ -3,11 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { AppCore } from '../../electron/core/app-core';
-import { createLogger } from '../../electron/core/log';
-import { fileKeyProtection } from '../../electron/core/ports';
 import { printBatch, recognisedClass } from './certificate-class-fixture';
-import { invoke, ok, startCore, tempDir } from './helpers';
+import { startPrintingCore } from '../fixtures/printing-start';
+import { invoke, ok, startCore } from './helpers';
 
 /** A code of the right shape that is not the one printed: the first character changed. */
 const otherCode = (code: string) => `${code[0] === '7' ? '8' : '7'}${code.slice(1)}`;
@@ -107,15 +105,8 @@ describe('verifying a certificate by the number printed on it', () => {
   });
 
   it('prints the short code on the certificate, saves a PDF without counting it as printed, and names the file without cutting a word', async () => {
-    const dataDir = tempDir();
     const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-    const core = await AppCore.start({
-      dataDir,
-      log: createLogger(path.join(dataDir, 'logs')),
-      appVersion: '0.0.0-test',
-      printing: port,
-      keys: fileKeyProtection,
-    });
+    const { core, dataDir } = await startPrintingCore(port);
     try {
       const { c } = await recognisedClass(core, 'Lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú khóa III năm 2026 tại xã Đắk Hà');
       const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });

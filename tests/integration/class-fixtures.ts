@@ -1,22 +1,11 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { ClassInput } from '../../shared/contract/classes';
+import { CENTRE } from '../fixtures/builders';
 import { ok } from './helpers';
 
 /** A centre profile, the KND program, two lecturers (Ba, Bốn) and two venues: what a class needs. */
 export async function setup(core: AppCore) {
-  await ok(core, 'centre.save', {
-    validFrom: '2025-07-01',
-    name: 'Trung tâm Chính trị xã Đắk Hà',
-    superior: 'Đảng ủy xã Đắk Hà',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
+  await ok(core, 'centre.save', CENTRE);
   const programs = await ok(core, 'programs.list', { includeArchived: false });
   const knd = programs.find((p) => p.code === 'KND')!;
   const lecturer = (given: string, norm: number | null = 120) =>

@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { openSqlite } from '../../electron/core/db/engine';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { storageError } from '../../electron/core/errors';
+import { CENTRE } from '../fixtures/builders';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
 describe('opening the database', () => {
@@ -303,17 +304,5 @@ describe('storage failures reach the clerk as Vietnamese messages, and nothing s
 });
 
 function centre(name: string) {
-  return {
-    validFrom: '2025-07-01',
-    name,
-    superior: 'Đảng ủy xã Đắk Hà',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  };
+  return { ...CENTRE, name };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { handlers } from '../../electron/core/handlers';
 import { contract, WHOLE_INPUT } from '../../shared/contract';
+import { blankPerson } from '../fixtures/builders';
 import { startCore } from './helpers';
 
 describe('dispatch', () => {
@@ -27,27 +28,13 @@ describe('dispatch', () => {
   it('refuses a name with a lone surrogate at the field, and saves it without bidi controls', async () => {
     const core = await startCore();
     const person = {
+      ...blankPerson,
       familyAndMiddle: 'Lê Thị',
       given: 'Hoa\uD83D',
       sex: 'nu',
       birthDate: '1990',
-      ethnicityCode: null,
-      religion: '',
-      homePlace: '',
-      communeCode: null,
-      workplace: '',
-      position: '',
       partyStatus: null,
-      admissionDate: null,
-      confirmationDate: null,
-      unitId: null,
-      educationLevel: '',
-      theoryLevel: null,
-      citizenId: '',
-      partyCard: '',
-      phone: '',
-      notes: '',
-    };
+    } as const;
     expect(await dispatch(core, 'learners.save', person)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { given: expect.stringMatching(/ký tự hỏng/) } },

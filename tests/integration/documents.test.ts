@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTimetableHtml, type TimetableDoc } from '../../electron/core/documents/class-timetable';
 import { fontFaceCss, TINOS_FILES } from '../../electron/core/documents/fonts';
 import {
@@ -13,19 +11,12 @@ import {
   type OpeningDecisionDoc,
 } from '../../electron/core/documents/opening-decision';
 import { escapeHtml, superiorInText, type IssuingBody } from '../../electron/core/documents/party-document';
+import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
+import { FAMILY, GIVEN as CLASS_GIVEN, MIDDLE_F, MIDDLE_M, POSITIONS, TOPICS as CLASS_TOPICS, UNITS } from './class-documents-fixtures';
+import { TRICKY, communeBody } from './document-fixtures';
 
 const root = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(root, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const communeBody: IssuingBody = {
-  superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-  centreName: 'Trung tâm Chính trị',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  directorName: 'Nguyễn Văn Thành',
-  directorTitle: 'Giám đốc',
-};
 const districtBody: IssuingBody = {
   superior: 'HUYỆN ỦY ĐẮK HÀ',
   centreName: 'Trung tâm Bồi dưỡng chính trị',
@@ -36,13 +27,8 @@ const districtBody: IssuingBody = {
 };
 const deputySigns: IssuingBody = { ...communeBody, signerName: 'Y Moan Niê', signerTitle: 'Phó giám đốc' };
 
-const TRICKY = 'Lê Văn <b>& Tú';
-
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Huỳnh'];
-const MIDDLE = ['Thị Thu', 'Văn', 'Thị Ngọc', 'Đức', 'Thị', 'Minh', 'Quang', 'Thị Kim'];
-const GIVEN = ['Hằng', 'Dũng', 'Ánh', 'Phước', 'Tuyết', 'Khải', 'Ưng', 'Ơn', 'Yến', 'Lộc', 'Đạt', 'Thủy'];
-const UNITS = ['Chi bộ thôn 1', 'Chi bộ thôn Kon Trang', 'Chi bộ Trường THCS Lê Lợi', 'Chi bộ Công an xã', 'Chi bộ Quân sự xã'];
-const POSITIONS = ['Đoàn viên', 'Bí thư chi đoàn', 'Giáo viên', 'Chiến sĩ', 'Trưởng thôn'];
+/** The list tests' names, with fewer given names, so the names here come out as the pictures show them. */
+const GIVEN = CLASS_GIVEN.slice(0, 12);
 
 function learners(n: number): DecisionLearner[] {
   const list: DecisionLearner[] = [
@@ -53,7 +39,7 @@ function learners(n: number): DecisionLearner[] {
   for (let i = list.length; i < n; i++) {
     const female = i % 2 === 0;
     list.push({
-      fullName: `${FAMILY[i % FAMILY.length]} ${female ? MIDDLE[(i % 4) * 2] : MIDDLE[(i % 4) * 2 + 1]} ${GIVEN[i % GIVEN.length]}`,
+      fullName: `${FAMILY[i % FAMILY.length]} ${female ? MIDDLE_F[i % 4] : MIDDLE_M[i % 4]} ${GIVEN[i % GIVEN.length]}`,
       sex: female ? 'nu' : 'nam',
       birthDate: `${1985 + (i % 15)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
       unitName: UNITS[i % UNITS.length]!,
@@ -63,19 +49,7 @@ function learners(n: number): DecisionLearner[] {
   return list;
 }
 
-const TOPICS = [
-  'Chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh - nền tảng tư tưởng, kim chỉ nam cho hành động của Đảng',
-  'Độc lập dân tộc gắn liền với chủ nghĩa xã hội',
-  'Đại đoàn kết toàn dân tộc, dân chủ xã hội chủ nghĩa, Nhà nước pháp quyền',
-  'Phát triển kinh tế - xã hội',
-  'Giáo dục, khoa học, văn hóa, môi trường',
-  'Quốc phòng, an ninh',
-  'Hội nhập quốc tế',
-  'Nguyên tắc tổ chức của Đảng và xây dựng tổ chức cơ sở đảng',
-  'Xây dựng, chỉnh đốn Đảng',
-  'Phấn đấu trở thành đảng viên xứng đáng',
-  'Lịch sử Đảng bộ xã Đắk Hà',
-];
+const TOPICS = [...CLASS_TOPICS, 'Lịch sử Đảng bộ xã Đắk Hà'];
 
 /** A new-member class from Monday 19/01/2026 to Sunday 25/01/2026 (some centres teach on weekends). */
 const timetable: TimetableDoc = {
@@ -186,64 +160,23 @@ describe('document HTML', () => {
   });
 });
 
-function tool(name: string): string | null {
-  const bin = `/usr/bin/${name}`;
-  return fs.existsSync(bin) ? bin : null;
-}
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
-].filter(Boolean);
-if (missing.length) console.warn(`[documents] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
-
-describe.skipIf(missing.length > 0)('documents as PDF (Chromium, read back with poppler)', () => {
-  let port: ChromiumPrintPort;
-  let dir: string;
-  const pdfs = new Map<string, { file: string; text: string; pages: number }>();
+describe.skipIf(pdfToolsMissing('documents'))('documents as PDF (Chromium, read back with poppler)', () => {
+  const printer = pdfPrinter('documents', 'ttct-docs-', 'layout');
+  const pdfs = new Map<string, PrintedPdf>();
 
   beforeAll(async () => {
-    port = createChromiumPrintPort({ executablePath: CHROMIUM });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-docs-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const jobs: [string, string][] = [
       ['timetable', buildTimetableHtml(timetable)],
       ['decision', buildOpeningDecisionHtml(decision)],
       ['old-decision', buildOpeningDecisionHtml(oldDecision)],
     ];
-    for (const [name, html] of jobs) {
-      const t = performance.now();
-      const pdf = await port.toPdf(html);
-      console.info(`[documents] ${name}: PDF in ${(performance.now() - t).toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} KB`);
-      const file = path.join(dir, `${name}.pdf`);
-      fs.writeFileSync(file, pdf);
-      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-      pdfs.set(name, { file, text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) });
-    }
-    const png = (name: string, page: number, out: string) =>
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '80',
-        '-f',
-        String(page),
-        '-l',
-        String(page),
-        '-singlefile',
-        pdfs.get(name)!.file,
-        path.join(SCREENSHOTS, out),
-      ]);
+    for (const [name, html] of jobs) pdfs.set(name, await printer.print(name, html));
+    const png = (name: string, page: number, out: string) => printer.screenshot(pdfs.get(name)!, page, out, 80);
     png('timetable', 1, 'doc-timetable');
     png('decision', 1, 'doc-opening-decision');
     png('decision', 2, 'doc-opening-decision-list');
     png('old-decision', 1, 'doc-opening-decision-district');
   }, 60_000);
-
-  afterAll(async () => {
-    await port?.close();
-    if (dir && process.env.KEEP_E2E_DATA) console.info(`[documents] PDFs kept in ${dir}`);
-    else if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   /** pdftotext -layout pads columns and wraps lines: phrases are checked on the text with single spaces. */
   function flat(name: string): string {
@@ -263,7 +196,7 @@ describe.skipIf(missing.length > 0)('documents as PDF (Chromium, read back with 
   it('the timetable: Party header without a number, days by name, the deputy signing', () => {
     const t = flat('timetable');
     // Five full days and a Sunday morning: the table runs onto a second sheet, its header repeated.
-    const { pages, text } = pdfs.get('timetable')!;
+    const { pageCount: pages, text } = pdfs.get('timetable')!;
     expect(pages).toBe(2);
     expect(text.split('\f')[1]).toMatch(/Ngày\s+Buổi\s+Nội dung\s+Giảng viên\s+Địa điểm/);
     expect(t).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
@@ -288,7 +221,7 @@ describe.skipIf(missing.length > 0)('documents as PDF (Chromium, read back with 
 
   it('the opening decision: number, date line, decision, articles, then the list on its own pages', () => {
     const d = flat('decision');
-    const { pages, text } = pdfs.get('decision')!;
+    const { pageCount: pages, text } = pdfs.get('decision')!;
     expect(pages).toBe(3);
     expect(d).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(d).toContain('Đắk Hà, ngày 05 tháng 9 năm 2026');
@@ -316,7 +249,7 @@ describe.skipIf(missing.length > 0)('documents as PDF (Chromium, read back with 
 
   it('a district-era decision keeps its header and has no list', () => {
     const d = flat('old-decision');
-    expect(pdfs.get('old-decision')!.pages).toBe(1);
+    expect(pdfs.get('old-decision')!.pageCount).toBe(1);
     expect(d).toContain('HUYỆN ỦY ĐẮK HÀ');
     expect(d).toContain('TRUNG TÂM BỒI DƯỠNG CHÍNH TRỊ');
     expect(d).toContain('Số 03-QĐ/TTCT');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { unknownPartyInput } from '../fixtures/builders';
 import { ok, startCore, tempDir } from './helpers';
 
 function soffice(): string | null {
@@ -35,32 +36,10 @@ function toCsv(xlsx: string): string[][] {
 describe.skipIf(!bin)('the learner export opens in LibreOffice', () => {
   it('with Vietnamese headers and names intact, dates as dates and ID numbers with their leading zero', async () => {
     const core = await startCore();
-    const base = {
-      sex: null,
-      ethnicityCode: '01',
-      religion: '',
-      homePlace: '',
-      communeCode: null,
-      workplace: '',
-      position: '',
-      partyStatus: null,
-      admissionDate: null,
-      confirmationDate: null,
-      unitId: null,
-      educationLevel: '',
-      theoryLevel: null,
-      partyCard: '',
-      phone: '',
-      notes: '',
-    };
-    await ok(core, 'learners.save', {
-      ...base,
-      familyAndMiddle: 'Nguyễn Thị',
-      given: 'Hằng',
-      birthDate: '1975-03-02',
-      citizenId: '001175000123',
-    });
-    await ok(core, 'learners.save', { ...base, familyAndMiddle: 'Đặng Văn', given: 'Đức', birthDate: '1980', citizenId: '' });
+    const person = (name: string, birthDate: string, citizenId: string) =>
+      ok(core, 'learners.save', unknownPartyInput(name, { ethnicityCode: '01', birthDate, citizenId }));
+    await person('Nguyễn Thị Hằng', '1975-03-02', '001175000123');
+    await person('Đặng Văn Đức', '1980', '');
     const file = await ok(core, 'learners.exportXlsx', { q: '' });
     const dir = tempDir();
     const xlsx = path.join(dir, 'export.xlsx');

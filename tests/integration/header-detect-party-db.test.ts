@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportField } from '../../shared/domain/learner-fields';
+import { PARTY_DB_FIRST_COLUMNS } from '../fixtures/builders';
 import { detect, fieldOf, fields, grid } from './header-detect-fixtures';
 
 describe('exports of the Party-member database', () => {
@@ -7,12 +8,7 @@ describe('exports of the Party-member database', () => {
     const t = detect(
       grid([
         [
-          'STT',
-          'Họ và tên',
-          'Tên gọi khác',
-          'Giới tính',
-          'Ngày sinh',
-          'Số định danh cá nhân',
+          ...PARTY_DB_FIRST_COLUMNS,
           'Dân tộc',
           'Quê quán - Quốc gia',
           'Quê quán - Tỉnh/Thành phố',

@@ -4,6 +4,14 @@ import type { CellValue } from '../../electron/core/io/sheet-reader';
 import { parseLooseDate } from '../../shared/domain/partial-date';
 import { csvSheet, detect, fields, firstSheet, grid } from './header-detect-fixtures';
 
+/** Name, a Nam mark column, a Nữ mark column, birth date: what both ways of splitting sex into two columns read as. */
+const NAME_SEX_BIRTH = [
+  ['fullName', undefined],
+  ['sex', 'nam'],
+  ['sex', 'nu'],
+  ['birthDate', undefined],
+];
+
 describe('two-row headers', () => {
   /** The usual Party form: STT, name and unit merged down two rows; the birth date split by sex. */
   async function birthBySexForm(dates: [CellValue, CellValue][]): Promise<RawSheet> {
@@ -104,12 +112,7 @@ describe('two-row headers', () => {
       ws.addRow(['Nguyễn Văn An', 'x', null, '05/09/1975']);
     });
     const t = detect(sheet);
-    expect(t.columns.map((c) => [c.field, c.sexMark])).toEqual([
-      ['fullName', undefined],
-      ['sex', 'nam'],
-      ['sex', 'nu'],
-      ['birthDate', undefined],
-    ]);
+    expect(t.columns.map((c) => [c.field, c.sexMark])).toEqual(NAME_SEX_BIRTH);
   });
 
   it('maps "Ngày vào Đảng" over "Dự bị" | "Chính thức"', () => {
@@ -175,31 +178,18 @@ describe('a lone Nam | Nữ pair', () => {
         ['Trần Thị Bình', null, 'X', '1980'],
       ]),
     );
-    expect(t.columns.map((c) => [c.field, c.sexMark])).toEqual([
-      ['fullName', undefined],
-      ['sex', 'nam'],
-      ['sex', 'nu'],
-      ['birthDate', undefined],
-    ]);
+    expect(t.columns.map((c) => [c.field, c.sexMark])).toEqual(NAME_SEX_BIRTH);
   });
 
-  it('holds sex marks when the cells are marks', () => {
+  it.each([
+    ['marks', 'x', '✓'],
+    ['1s for adding up', 1, 1],
+  ])('holds sex marks when the cells are %s', (_, male, female) => {
     const t = detect(
       grid([
         ['Họ và tên', 'Nam', 'Nữ'],
-        ['Nguyễn Văn An', 'x', null],
-        ['Trần Thị Bình', null, '✓'],
-      ]),
-    );
-    expect(t.columns.map((c) => c.sexMark)).toEqual([undefined, 'nam', 'nu']);
-  });
-
-  it('holds sex marks when the cells are 1s for adding up', () => {
-    const t = detect(
-      grid([
-        ['Họ và tên', 'Nam', 'Nữ'],
-        ['Nguyễn Văn An', 1, null],
-        ['Trần Thị Bình', null, 1],
+        ['Nguyễn Văn An', male, null],
+        ['Trần Thị Bình', null, female],
       ]),
     );
     expect(t.columns.map((c) => c.sexMark)).toEqual([undefined, 'nam', 'nu']);

@@ -1,12 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { PersonInput } from '../../shared/contract/learners';
 import type { AppCore } from '../../electron/core/app-core';
-import { personInput } from '../fixtures/builders';
+import { openAndAnalyze, savePerson, unknownPartyInput as person } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
-
-/** Nothing known about the Party membership unless said. */
-const person = (name: string, extra: Partial<PersonInput> = {}): PersonInput => personInput(name, { partyStatus: null, ...extra });
 
 async function list(rows: (string | null)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -17,16 +13,8 @@ async function list(rows: (string | null)[][]): Promise<string> {
 }
 
 async function analyze(core: AppCore, file: string) {
-  const o = await ok(core, 'imports.open', { fileName: 'ds.xlsx', dataBase64: file });
-  const sheet = o.sheets[o.suggestedSheet]!;
-  const a = await ok(core, 'imports.analyze', {
-    sessionId: o.sessionId,
-    sheet: sheet.index,
-    firstDataRow: sheet.firstDataRow,
-    mapping: sheet.columns.map((c) => c.mapping),
-    defaultUnitId: null,
-  });
-  return { sessionId: o.sessionId, rows: a.rows };
+  const { opened, analysis } = await openAndAnalyze(core, file, 'ds.xlsx');
+  return { sessionId: opened.sessionId, rows: analysis.rows };
 }
 
 describe('import safety', () => {
@@ -71,11 +59,7 @@ describe('import safety', () => {
 
   it('links without filling when the filled record would contradict itself', async () => {
     const core = await startCore();
-    const p = await ok(
-      core,
-      'learners.save',
-      person('Võ Văn Kiệt', { birthDate: '1970-01-01', partyStatus: 'du_bi', admissionDate: '2025-06-01' }),
-    );
+    const p = await savePerson(core, 'Võ Văn Kiệt', { birthDate: '1970-01-01', partyStatus: 'du_bi', admissionDate: '2025-06-01' });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('DS');
     ws.getRow(1).values = ['Họ và tên', 'Ngày sinh', 'Đảng viên', 'Ngày vào Đảng', 'Ngày chính thức'];

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../electron/core/app-core';
+import { openAndAnalyze, PARTY_DB_FIRST_COLUMNS, saveCentre, saveClass, unknownPartyInput } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
 
 /** The common form: Party header, title, then "Ngày, tháng, năm sinh" merged over "Nam" | "Nữ". */
@@ -26,19 +26,6 @@ const GOOD: (string | number | Date | null)[][] = [
   ['Trần Thị Bình', null, '02/09/1995', 'Xơ Đăng', 'Chi bộ thôn 3', '062195004321', '20/04/2026'],
   ['Y Hoa', null, '1998', 'Ba-na', 'Chi bộ thôn 3', null, null],
 ];
-
-async function openAndAnalyze(core: AppCore, base64: string, fileName = 'DS_chibo3.xlsx') {
-  const opened = await ok(core, 'imports.open', { fileName, dataBase64: base64 });
-  const sheet = opened.sheets[opened.suggestedSheet]!;
-  const analysis = await ok(core, 'imports.analyze', {
-    sessionId: opened.sessionId,
-    sheet: sheet.index,
-    firstDataRow: sheet.firstDataRow,
-    mapping: sheet.columns.map((c) => c.mapping),
-    defaultUnitId: null,
-  });
-  return { opened, sheet, analysis };
-}
 
 describe('importing a Party cell list', () => {
   it('finds the header under the title, reads the Nam/Nữ birth columns, and imports everyone', async () => {
@@ -138,28 +125,11 @@ describe('importing a Party cell list', () => {
 
   it('flags a likely duplicate of a registered person, a repeat within the file, and links on request', async () => {
     const core = await startCore();
-    const known = await ok(core, 'learners.save', {
-      familyAndMiddle: 'Nguyễn Văn',
-      given: 'An',
-      sex: 'nam',
-      birthDate: '1990',
-      ethnicityCode: '01',
-      religion: '',
-      homePlace: '',
-      communeCode: null,
-      workplace: '',
-      position: '',
-      partyStatus: null,
-      admissionDate: null,
-      confirmationDate: null,
-      unitId: null,
-      educationLevel: '',
-      theoryLevel: null,
-      citizenId: '',
-      partyCard: '',
-      phone: '0905000111',
-      notes: '',
-    });
+    const known = await ok(
+      core,
+      'learners.save',
+      unknownPartyInput('Nguyễn Văn An', { sex: 'nam', birthDate: '1990', ethnicityCode: '01', phone: '0905000111' }),
+    );
     const file = await partyCellList([GOOD[0]!, GOOD[1]!, GOOD[1]!]);
     const { analysis, opened } = await openAndAnalyze(core, file);
     expect(analysis.rows.map((r) => r.status)).toEqual(['duplicate', 'new', 'duplicate']);
@@ -222,36 +192,13 @@ describe('importing a Party cell list', () => {
 describe('importing straight into a class', () => {
   it('enrols everyone in the same all-or-nothing step: a refused enrolment leaves the registry untouched', async () => {
     const core = await startCore();
-    await ok(core, 'centre.save', {
-      validFrom: '2025-07-01',
-      name: 'Trung tâm Chính trị xã Đắk Hà',
-      superior: 'Đảng ủy xã Đắk Hà',
-      docCode: 'TTCT',
-      placeName: 'Đắk Hà',
-      address: '',
-      phone: '',
-      director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-      deputies: [],
-      areaCommunes: [],
-      areaPartyOrgs: [],
-    });
-    const knd = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
-    const hall = await ok(core, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
-    const c = await ok(core, 'classes.save', {
-      programId: knd.id,
-      planLineId: null,
-      cohortNumber: 1,
-      cohortNumbering: 'per_year',
+    await saveCentre(core);
+    const c = await saveClass(core, {
       name: 'Lớp bồi dưỡng đảng viên mới khóa I năm 2026',
       startDate: '2026-06-01',
       endDate: '2026-06-05',
-      venueId: hall.id,
-      form: 'full_time',
-      homeroomLecturerId: null,
       capacity: 2,
-      sites: [],
-      openingDecisionNumber: null,
-      openingDecisionDate: null,
+      opening: null,
     });
     const file = await partyCellList(GOOD);
     // An and Bình are probationary members: the admission course is for non-members, so it warns.
@@ -290,12 +237,7 @@ describe('an export of the Party-member database', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Danh sách đảng viên');
     ws.addRow([
-      'STT',
-      'Họ và tên',
-      'Tên gọi khác',
-      'Giới tính',
-      'Ngày sinh',
-      'Số định danh cá nhân',
+      ...PARTY_DB_FIRST_COLUMNS,
       'Quê quán - Quốc gia',
       'Quê quán - Tỉnh/Thành phố',
       'Quê quán - Địa chỉ chi tiết',

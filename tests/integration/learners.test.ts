@@ -2,35 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../../shared/contract/learners';
 import type { AppCore } from '../../electron/core/app-core';
+import { unknownPartyInput as person } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
-
-const base: PersonInput = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: null,
-  ethnicityCode: null,
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: null,
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
-
-function person(name: string, extra: Partial<PersonInput> = {}): PersonInput {
-  const words = name.split(' ');
-  return { ...base, given: words.pop()!, familyAndMiddle: words.join(' '), ...extra };
-}
 
 async function add(core: AppCore, name: string, extra: Partial<PersonInput> = {}) {
   return ok(core, 'learners.save', person(name, extra));

@@ -1,17 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { AppCore } from '../../electron/core/app-core';
+import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app-core';
 import { PERSON_DATA_SHEETS } from '../../electron/core/io/person-data-xlsx';
-import { createLogger } from '../../electron/core/log';
-import { fileKeyProtection } from '../../electron/core/ports';
 import type { PersonInput } from '../../shared/contract/learners';
-import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
-import { invoke, ok, tempDir } from './helpers';
+import { classWithTimetable, personInput, saveCentre, savePerson } from '../fixtures/builders';
+import { invoke, ok } from './helpers';
+import { coreForFile, expectText, missingPdfTools, pdfText } from './printing-core';
 
 /**
  * A person's data on request (Law 91/2025/QH15): everything the centre holds about one person, as a
@@ -21,59 +15,16 @@ import { invoke, ok, tempDir } from './helpers';
 const CLASS_NAME = 'Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026';
 const CCCD = '051090000123';
 
-const blank: PersonInput = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: null,
-  ethnicityCode: null,
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: 'quan_chung',
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
+const missing = missingPdfTools('person-data');
 
-const tools = ['pdftotext', 'pdftoppm'].filter((t) => !fs.existsSync(`/usr/bin/${t}`));
-const missing = [...(fs.existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...tools];
-if (missing.length)
-  console.warn(`[person-data] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
-
-let port: ChromiumPrintPort | undefined;
-let dataDir = '';
 let core: AppCore;
 let an: { id: number; input: PersonInput };
 
 /** Trần Văn An and Lê Văn Bảo in one KND class, results recognised, An's certificate issued, An's record then edited. */
 async function scenario(c: AppCore) {
-  await ok(c, 'centre.save', {
-    validFrom: '2025-07-01',
-    name: 'Trung tâm Chính trị xã Đắk Hà',
-    superior: 'Đảng ủy xã Đắk Hà',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    address: '',
-    phone: '',
-    director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' },
-    deputies: [],
-    areaCommunes: [],
-    areaPartyOrgs: [],
-  });
+  await saveCentre(c, { director: { name: 'Nguyễn Văn Thành', title: 'Giám đốc' } });
   const unit = await ok(c, 'units.save', { name: 'Chi bộ thôn 3', kind: 'cell', parentId: null, communeCode: null });
-  const input: PersonInput = {
-    ...blank,
-    familyAndMiddle: 'Trần Văn',
-    given: 'An',
+  const input = personInput('Trần Văn An', {
     sex: 'nam',
     birthDate: '1990-05-12',
     ethnicityCode: '01',
@@ -84,29 +35,10 @@ async function scenario(c: AppCore) {
     unitId: unit.id,
     citizenId: CCCD,
     phone: '0905 123 456',
-  };
-  const person = await ok(c, 'learners.save', input);
-  const other = await ok(c, 'learners.save', { ...blank, familyAndMiddle: 'Lê Văn', given: 'Bảo', citizenId: '051095000999' });
-  const hall = await ok(c, 'venues.save', { name: 'Hội trường', address: '', communeCode: null, capacity: 80 });
-  const knd = (await ok(c, 'programs.list', { includeArchived: false })).find((p) => p.code === 'KND')!;
-  const cls = await ok(c, 'classes.save', {
-    programId: knd.id,
-    planLineId: null,
-    cohortNumber: 1,
-    cohortNumbering: 'per_year',
-    name: CLASS_NAME,
-    startDate: '2026-03-02',
-    endDate: '2026-03-06',
-    venueId: hall.id,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 80,
-    sites: [],
-    openingDecisionNumber: 3,
-    openingDecisionDate: '2026-02-20',
   });
-  const t = await ok(c, 'timetable.generate', { classId: cls.id, startDate: '2026-03-02', halves: ['sang', 'chieu'], lecturerByTopic: {} });
-  await ok(c, 'timetable.save', { classId: cls.id, sessions: t.sessions, adjustClassDates: true });
+  const person = await ok(c, 'learners.save', input);
+  const other = await savePerson(c, 'Lê Văn Bảo', { citizenId: '051095000999' });
+  const cls = await classWithTimetable(c, { name: CLASS_NAME });
   const list = await ok(c, 'enrollments.add', { classId: cls.id, personIds: [person.id, other.id] });
   const grid = await ok(c, 'attendance.grid', { classId: cls.id });
   const mine = list.enrollments.find((e) => e.personId === person.id)!.id;
@@ -131,27 +63,17 @@ async function scenario(c: AppCore) {
 
 let sessions = 0;
 
-beforeAll(async () => {
-  // Not tempDir(): that one is removed after each test, and this core lives through the file.
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-person-data-'));
-  port = missing.length ? undefined : createChromiumPrintPort({ executablePath: CHROMIUM });
-  core = await AppCore.start({
-    dataDir,
-    log: createLogger(path.join(dataDir, 'logs')),
-    appVersion: '0.0.0-test',
-    keys: fileKeyProtection,
-    ...(port ? { printing: port } : {}),
-  });
-  const s = await scenario(core);
-  an = { id: s.id, input: s.input };
-  sessions = s.sessions;
-}, 60_000);
-
-afterAll(async () => {
-  core?.close();
-  await port?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+coreForFile(
+  'ttct-person-data-',
+  missing,
+  async (c) => {
+    core = c;
+    const s = await scenario(c);
+    an = { id: s.id, input: s.input };
+    sessions = s.sessions;
+  },
+  60_000,
+);
 
 async function workbook(id: number) {
   const file = await ok(core, 'learners.personDataXlsx', { id });
@@ -256,7 +178,7 @@ describe('a person’s data as .xlsx', () => {
   });
 
   it('a person with no classes still gets every sheet, with the record and its creation', async () => {
-    const lone = await ok(core, 'learners.save', { ...blank, familyAndMiddle: 'Y', given: 'Hoa', sex: 'nu', birthDate: '1999' });
+    const lone = await savePerson(core, 'Y Hoa', { sex: 'nu', birthDate: '1999' });
     const { wb } = await workbook(lone.id);
     const [info, classes, results, certificates, log] = wb.worksheets.map(rows) as Record<string, unknown>[][];
     expect(info!.find((r) => r['Thông tin'] === 'Ngày sinh')?.['Nội dung']).toBe('1999');
@@ -274,13 +196,7 @@ describe('a person’s later history', () => {
       issueDate: '2026-04-02',
       signer: { kind: 'director' },
     });
-    const twin = await ok(core, 'learners.save', {
-      ...blank,
-      familyAndMiddle: 'Trần Văn',
-      given: 'An',
-      birthDate: '1990-05-12',
-      notes: 'Hồ sơ cũ',
-    });
+    const twin = await savePerson(core, 'Trần Văn An', { birthDate: '1990-05-12', notes: 'Hồ sơ cũ' });
     await ok(core, 'learners.merge', { keepId: an.id, removeId: twin.id });
 
     const { wb } = await workbook(an.id);
@@ -316,29 +232,25 @@ describe.skipIf(missing.length > 0)('a person’s data as PDF (Chromium, read ba
   it('prints the Party header, the name, the CCCD, the class and the certificate number, and no classmate', async () => {
     const file = await ok(core, 'learners.personDataPdf', { id: an.id });
     expect(file.fileName).toBe(`du-lieu-ca-nhan-tran-van-an-${an.id}.pdf`);
-    const dir = tempDir('ttct-person-pdf-');
-    const pdf = path.join(dir, file.fileName);
-    fs.writeFileSync(pdf, Buffer.from(file.dataBase64, 'base64'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(SCREENSHOTS, 'doc-person-data')]);
-    const t = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const s of [
-      'ĐẢNG CỘNG SẢN VIỆT NAM',
-      'PHIẾU TỔNG HỢP DỮ LIỆU CÁ NHÂN',
-      'của ông Trần Văn An',
-      CCCD,
-      '12/05/1990',
-      'Kinh',
-      'Chi bộ thôn 3',
-      CLASS_NAME,
-      '1/2026/GCN',
-      '09-QĐ/TTCT',
-      'Giỏi',
-      'Quần chúng → Đảng viên dự bị',
-      'Nguyễn Văn Thành',
-    ]) {
-      expect(t).toContain(s);
-    }
-    expect(t).not.toContain('Lê Văn Bảo');
+    const t = pdfText(file, 'doc-person-data');
+    expectText(
+      t,
+      [
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        'PHIẾU TỔNG HỢP DỮ LIỆU CÁ NHÂN',
+        'của ông Trần Văn An',
+        CCCD,
+        '12/05/1990',
+        'Kinh',
+        'Chi bộ thôn 3',
+        CLASS_NAME,
+        '1/2026/GCN',
+        '09-QĐ/TTCT',
+        'Giỏi',
+        'Quần chúng → Đảng viên dự bị',
+        'Nguyễn Văn Thành',
+      ],
+      ['Lê Văn Bảo'],
+    );
   });
 });

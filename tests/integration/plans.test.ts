@@ -12,22 +12,15 @@ describe('plans against what was done', () => {
     const plan = await ok(core, 'plans.year', { year: 2026 });
     const q3 = plan.lines.find((l) => l.programId === knd.id && l.quarter === 3)!;
     // A KND class planned from the Q3 line, learners listed, no opening decision yet: «Dự kiến».
-    const pending = await ok(core, 'classes.save', {
-      programId: knd.id,
+    const pendingInput = cls(knd.id, {
       planLineId: q3.id,
       cohortNumber: 3,
-      cohortNumbering: 'per_year',
       name: 'Lớp KND khóa 3 năm 2026',
       startDate: '2026-08-03',
       endDate: '2026-08-07',
       venueId: hall.id,
-      form: 'full_time',
-      homeroomLecturerId: null,
-      capacity: 80,
-      sites: [],
-      openingDecisionNumber: null,
-      openingDecisionDate: null,
     });
+    const pending = await ok(core, 'classes.save', pendingInput);
     expect(pending.status).toBe('planned');
     await ok(core, 'enrollments.add', {
       classId: pending.id,
@@ -86,23 +79,7 @@ describe('plans against what was done', () => {
     });
 
     // With its opening decision the class counts, on both screens at once.
-    await ok(core, 'classes.save', {
-      id: pending.id,
-      programId: knd.id,
-      planLineId: q3.id,
-      cohortNumber: 3,
-      cohortNumbering: 'per_year',
-      name: 'Lớp KND khóa 3 năm 2026',
-      startDate: '2026-08-03',
-      endDate: '2026-08-07',
-      venueId: hall.id,
-      form: 'full_time',
-      homeroomLecturerId: null,
-      capacity: 80,
-      sites: [],
-      openingDecisionNumber: 90,
-      openingDecisionDate: '2026-07-20',
-    });
+    await ok(core, 'classes.save', { ...pendingInput, id: pending.id, openingDecisionNumber: 90, openingDecisionDate: '2026-07-20' });
     const after = await ok(core, 'plans.year', { year: 2026 });
     expect(after.byProgram[0]).toMatchObject({ actualClasses: 2, actualLearners: 5, pendingClasses: 0, pendingLearners: 0 });
     expect(after.lines.find((l) => l.id === q3.id)).toMatchObject({ actualClasses: 1, actualLearners: 2, pendingClasses: 0 });

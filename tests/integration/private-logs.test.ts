@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/log';
-import type { PersonInput } from '../../shared/contract/learners';
 import { PERSONAL_DATA, personalDataIn, personalDataInLogs, personalValues, type FixturePerson } from '../fixtures/personal-data';
+import { openAndAnalyze, personInput } from '../fixtures/builders';
 import { reportData } from './report-fixtures';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
@@ -25,35 +25,6 @@ const PEOPLE: FixturePerson[] = [
   { name: 'Quàng Thị Lả', birthDate: '1979-09-19', citizenId: '011079000666' },
 ];
 const VALUES = [...new Set([...PERSONAL_DATA, ...personalValues(PEOPLE)])];
-
-const blank: PersonInput = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: null,
-  ethnicityCode: null,
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: 'quan_chung',
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
-
-function split(name: string): Pick<PersonInput, 'familyAndMiddle' | 'given'> {
-  const words = name.split(' ');
-  const given = words.pop()!;
-  return { familyAndMiddle: words.join(' '), given };
-}
 
 async function cellList(): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -119,46 +90,21 @@ describe('nothing personal in the log', () => {
     const report = await reportData(core);
 
     // People registered by hand; one edit refused for a short CCCD, one for a CCCD someone else holds.
-    const la = await ok(core, 'learners.save', { ...blank, ...split('Quàng Thị Lả'), birthDate: '1979-09-19', citizenId: '011079000666' });
-    const pang = await ok(core, 'learners.save', { ...blank, ...split('Quàng Văn Pâng'), birthDate: '1977-07-17' });
-    expect(
-      await invoke(core, 'learners.save', {
-        ...blank,
-        ...split('Quàng Văn Pâng'),
-        id: pang.id,
-        birthDate: '1977-07-17',
-        citizenId: '01107700',
-      }),
-    ).toMatchObject({ ok: false });
-    const taken = await invoke(core, 'learners.save', {
-      ...blank,
-      ...split('Quàng Văn Pâng'),
+    const la = await ok(core, 'learners.save', personInput('Quàng Thị Lả', { birthDate: '1979-09-19', citizenId: '011079000666' }));
+    const pang = await ok(core, 'learners.save', personInput('Quàng Văn Pâng', { birthDate: '1977-07-17' }));
+    const pangWith = (extra: { citizenId: string; phone?: string }) => ({
+      ...personInput('Quàng Văn Pâng', { birthDate: '1977-07-17', ...extra }),
       id: pang.id,
-      birthDate: '1977-07-17',
-      citizenId: '011079000666',
     });
+    expect(await invoke(core, 'learners.save', pangWith({ citizenId: '01107700' }))).toMatchObject({ ok: false });
+    const taken = await invoke(core, 'learners.save', pangWith({ citizenId: '011079000666' }));
     expect(taken).toMatchObject({ ok: false });
-    await ok(core, 'learners.save', {
-      ...blank,
-      ...split('Quàng Văn Pâng'),
-      id: pang.id,
-      birthDate: '1977-07-17',
-      citizenId: '011077000555',
-      phone: '0905123456',
-    });
+    await ok(core, 'learners.save', pangWith({ citizenId: '011077000555', phone: '0905123456' }));
 
     // A list named after a person: one good row, a misspelt ethnicity, an impossible date and a short
     // CCCD, a CCCD that is someone else's, a row without a name. Refused, fixed on screen, committed.
     const fileName = 'DS Lê Văn Tư 062090001234 sinh 12-05-1990.xlsx';
-    const opened = await ok(core, 'imports.open', { fileName, dataBase64: await cellList() });
-    const sheet = opened.sheets[opened.suggestedSheet]!;
-    const analysis = await ok(core, 'imports.analyze', {
-      sessionId: opened.sessionId,
-      sheet: sheet.index,
-      firstDataRow: sheet.firstDataRow,
-      mapping: sheet.columns.map((c) => c.mapping),
-      defaultUnitId: null,
-    });
+    const { opened, analysis } = await openAndAnalyze(core, await cellList(), fileName);
     expect(analysis.rows.filter((r) => r.status === 'error').length).toBeGreaterThanOrEqual(3);
     expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
       ok: false,
@@ -189,7 +135,7 @@ describe('nothing personal in the log', () => {
     ).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_SPREADSHEET' } });
 
     // Two records of one person merged, the merge undone, merged again.
-    const twin = await ok(core, 'learners.save', { ...blank, ...split('Quàng Thị Lả'), birthDate: '1979' });
+    const twin = await ok(core, 'learners.save', personInput('Quàng Thị Lả', { birthDate: '1979' }));
     const merged = await ok(core, 'learners.merge', { keepId: twin.id, removeId: la.id });
     await ok(core, 'learners.undoMerge', { mergeId: merged.mergeId });
     await ok(core, 'learners.merge', { keepId: la.id, removeId: twin.id });

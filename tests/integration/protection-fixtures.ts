@@ -5,47 +5,23 @@ import { AppCore } from '../../electron/core/app-core';
 import { createLogger } from '../../electron/core/log';
 import { fileKeyProtection, type KeyProtectionPort } from '../../electron/core/ports';
 import type { PersonInput } from '../../shared/contract/learners';
+import { CENTRE, personInput } from '../fixtures/builders';
 import { ok, tempDir } from './helpers';
 
 export const NAME = 'Hoàng Thị Bích Ngọc';
 export const CCCD = '038190001234';
 
-export const person: PersonInput = {
-  familyAndMiddle: 'Hoàng Thị Bích',
-  given: 'Ngọc',
+export const person: PersonInput = personInput(NAME, {
   sex: 'nu',
   birthDate: '1990-04-12',
   ethnicityCode: '01',
   religion: 'Phật giáo',
-  homePlace: '',
-  communeCode: null,
   workplace: 'Chi bộ thôn 3',
-  position: '',
   partyStatus: 'chinh_thuc',
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
   citizenId: CCCD,
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
+});
 
-export const CENTRE = {
-  validFrom: '2025-07-01',
-  name: 'Trung tâm Chính trị xã Đắk Hà',
-  superior: 'Đảng ủy xã Đắk Hà',
-  docCode: 'TTCT',
-  placeName: 'Đắk Hà',
-  address: '',
-  phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-  deputies: [],
-  areaCommunes: [],
-  areaPartyOrgs: [],
-};
+export { CENTRE };
 
 /** Where the OS cannot keep a key (Linux without a keyring). */
 export const noProtection: KeyProtectionPort = {

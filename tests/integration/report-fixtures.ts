@@ -1,6 +1,7 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { PersonInput } from '../../shared/contract/learners';
 import { blankPerson, ok, saveCentre } from '../fixtures/builders';
+import { cls } from './class-fixtures';
 
 /** Nothing known about the Party membership unless said. */
 const blank: PersonInput = { ...blankPerson, partyStatus: null };
@@ -73,22 +74,19 @@ export async function reportData(core: AppCore) {
 
   let decision = 1;
   const runClass = async (programId: number, cohort: number, start: string, learners: [number, number][], certify: number[]) => {
-    const c = await ok(core, 'classes.save', {
-      programId,
-      planLineId: null,
-      cohortNumber: cohort,
-      cohortNumbering: 'per_year',
-      name: `Lớp ${programId === knd.id ? 'KND' : 'DVM'} khóa ${cohort} năm ${start.slice(0, 4)}`,
-      startDate: start,
-      endDate: start,
-      venueId: hall.id,
-      form: 'full_time',
-      homeroomLecturerId: null,
-      capacity: 80,
-      sites: [],
-      openingDecisionNumber: decision++,
-      openingDecisionDate: start,
-    });
+    const c = await ok(
+      core,
+      'classes.save',
+      cls(programId, {
+        cohortNumber: cohort,
+        name: `Lớp ${programId === knd.id ? 'KND' : 'DVM'} khóa ${cohort} năm ${start.slice(0, 4)}`,
+        startDate: start,
+        endDate: start,
+        venueId: hall.id,
+        openingDecisionNumber: decision++,
+        openingDecisionDate: start,
+      }),
+    );
     const t = await ok(core, 'timetable.generate', { classId: c.id, startDate: start, halves: ['sang', 'chieu'], lecturerByTopic: {} });
     await ok(core, 'timetable.save', { classId: c.id, sessions: t.sessions, adjustClassDates: true });
     const list = await ok(core, 'enrollments.add', {
@@ -154,22 +152,11 @@ export async function reportData(core: AppCore) {
     ],
     [],
   );
-  const d = await ok(core, 'classes.save', {
-    programId: knd.id,
-    planLineId: null,
-    cohortNumber: 2,
-    cohortNumbering: 'per_year',
-    name: 'Lớp KND khóa 2 năm 2026',
-    startDate: '2026-05-04',
-    endDate: '2026-05-08',
-    venueId: hall.id,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 80,
-    sites: [],
-    openingDecisionNumber: null,
-    openingDecisionDate: null,
-  });
+  const d = await ok(
+    core,
+    'classes.save',
+    cls(knd.id, { cohortNumber: 2, name: 'Lớp KND khóa 2 năm 2026', startDate: '2026-05-04', endDate: '2026-05-08', venueId: hall.id }),
+  );
   await ok(core, 'classes.setStatus', { id: d.id, status: 'cancelled', reason: 'Không đủ học viên' });
   return { knd, dvm, hall, people: { an, binh, cuc, dung }, units: { b1, b2, c1, c2 }, classes: { a, b, c, d } };
 }
@@ -181,22 +168,18 @@ export async function reportData(core: AppCore) {
 export async function ungradedClass(core: AppCore, data: Awaited<ReturnType<typeof reportData>>) {
   const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
   const start = '2026-06-01';
-  const c = await ok(core, 'classes.save', {
-    programId: nq.id,
-    planLineId: null,
-    cohortNumber: 1,
-    cohortNumbering: 'per_year',
-    name: 'Lớp học tập nghị quyết khóa 1 năm 2026',
-    startDate: start,
-    endDate: start,
-    venueId: data.hall.id,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 80,
-    sites: [],
-    openingDecisionNumber: 50,
-    openingDecisionDate: start,
-  });
+  const c = await ok(
+    core,
+    'classes.save',
+    cls(nq.id, {
+      name: 'Lớp học tập nghị quyết khóa 1 năm 2026',
+      startDate: start,
+      endDate: start,
+      venueId: data.hall.id,
+      openingDecisionNumber: 50,
+      openingDecisionDate: start,
+    }),
+  );
   const { an, binh, dung } = data.people;
   await ok(core, 'timetable.save', {
     classId: c.id,

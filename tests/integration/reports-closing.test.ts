@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { cls } from './class-fixtures';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
 
@@ -12,22 +13,11 @@ describe('closing a year', () => {
     clock = new Date('2027-01-15T03:00:00Z');
     const core = await startCore(undefined, now);
     const { knd, dvm, hall, people, classes, units } = await reportData(core);
-    const e = await ok(core, 'classes.save', {
-      programId: knd.id,
-      planLineId: null,
-      cohortNumber: 3,
-      cohortNumbering: 'per_year',
-      name: 'Lớp KND khóa 3 năm 2026',
-      startDate: '2026-11-02',
-      endDate: '2026-11-06',
-      venueId: hall.id,
-      form: 'full_time',
-      homeroomLecturerId: null,
-      capacity: 80,
-      sites: [],
-      openingDecisionNumber: null,
-      openingDecisionDate: null,
-    });
+    const e = await ok(
+      core,
+      'classes.save',
+      cls(knd.id, { cohortNumber: 3, name: 'Lớp KND khóa 3 năm 2026', startDate: '2026-11-02', endDate: '2026-11-06', venueId: hall.id }),
+    );
     const refused = await invoke(core, 'reports.closeYear', { year: 2026 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_READY' } });
     expect(!refused.ok && refused.error.message).toContain('còn 1 lớp chưa công nhận kết quả — Lớp KND khóa 3 năm 2026');

@@ -5,31 +5,11 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { personSortKey } from '../../shared/domain/sort-key';
 import { foldText } from '../../shared/domain/text';
 import type { AppCore } from '../../electron/core/app-core';
+import { unknownParty } from '../fixtures/builders';
 import { ok, startCore, tempDir } from './helpers';
 
 function person(familyAndMiddle: string, given: string) {
-  return {
-    familyAndMiddle,
-    given,
-    sex: null,
-    birthDate: null,
-    ethnicityCode: null,
-    religion: '',
-    homePlace: '',
-    communeCode: null,
-    workplace: '',
-    position: '',
-    partyStatus: null,
-    admissionDate: null,
-    confirmationDate: null,
-    unitId: null,
-    educationLevel: '',
-    theoryLevel: null,
-    citizenId: '',
-    partyCard: '',
-    phone: '',
-    notes: '',
-  };
+  return { ...unknownParty, familyAndMiddle, given };
 }
 
 /** The invariant search relies on: rank order is list order, and the index holds exactly the active people. */

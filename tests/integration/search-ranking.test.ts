@@ -1,34 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonInput, SearchCursor } from '../../shared/contract/learners';
 import type { AppCore } from '../../electron/core/app-core';
+import { unknownParty, unknownPartyInput } from '../fixtures/builders';
 import { ok, startCore } from './helpers';
 
-const base: PersonInput = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: null,
-  ethnicityCode: null,
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: null,
-  admissionDate: null,
-  confirmationDate: null,
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
-
 async function add(core: AppCore, name: string, extra: Partial<PersonInput> = {}): Promise<number> {
-  const words = name.split(' ');
-  return (await ok(core, 'learners.save', { ...base, given: words.pop()!, familyAndMiddle: words.join(' '), ...extra })).id;
+  return (await ok(core, 'learners.save', unknownPartyInput(name, extra))).id;
 }
 
 async function cell(core: AppCore, name: string): Promise<number> {
@@ -146,7 +123,7 @@ describe('search ranking (issue 14)', () => {
     const insert = core.db.transaction(() => {
       for (let i = 0; i < 350; i++) {
         void ok(core, 'learners.save', {
-          ...base,
+          ...unknownParty,
           familyAndMiddle: family[i % family.length]!,
           given: given[(i * 3) % given.length]!,
           unitId: i % 4 === 0 ? vanTuong : null,

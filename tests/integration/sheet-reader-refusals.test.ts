@@ -34,24 +34,23 @@ describe('refusals', () => {
     await expectRefusal(random, 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET');
   });
 
-  it('refuses a Word document and a plain ZIP, saying what they are', async () => {
-    const docx = new JSZip();
-    docx.file('[Content_Types].xml', '<Types/>');
-    docx.file('word/document.xml', '<w:document/>');
-    const word = await expectRefusal(await docx.generateAsync({ type: 'nodebuffer' }), 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET');
-    expect(word.message).toContain('Word');
+  it.each([
+    ['a Word document', 'ds.xlsx', { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, 'Word'],
+    ['a plain ZIP', 'ds.xlsx', { 'danh-sach.txt': 'Nguyễn Văn An' }, 'tệp nén ZIP'],
+    [
+      'an OpenDocument sheet',
+      'ds.ods',
+      { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' },
+      'Save As',
+    ],
+  ])('refuses %s (a ZIP, not a workbook) saying what it is', async (_, fileName, files, says) => {
     const zip = new JSZip();
-    zip.file('danh-sach.txt', 'Nguyễn Văn An');
-    const plain = await expectRefusal(await zip.generateAsync({ type: 'nodebuffer' }), 'ds.xlsx', 'IMPORT_NOT_SPREADSHEET');
-    expect(plain.message).toContain('tệp nén ZIP');
+    for (const [name, text] of Object.entries(files)) zip.file(name, text);
+    const err = await expectRefusal(await zip.generateAsync({ type: 'nodebuffer' }), fileName, 'IMPORT_NOT_SPREADSHEET');
+    expect(err.message).toContain(says);
   });
 
-  it('asks for Save As .xlsx for an OpenDocument sheet and an HTML page named .xls', async () => {
-    const ods = new JSZip();
-    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
-    ods.file('content.xml', '<office:document-content/>');
-    const odsErr = await expectRefusal(await ods.generateAsync({ type: 'nodebuffer' }), 'ds.ods', 'IMPORT_NOT_SPREADSHEET');
-    expect(odsErr.message).toContain('Save As');
+  it('asks for Save As .xlsx for an HTML page named .xls', async () => {
     const html = '<html><head><meta charset="utf-8"></head><body><table><tr><td>Họ và tên</td></tr></table></body></html>';
     const htmlErr = await expectRefusal(Buffer.from(html, 'utf8'), 'ds.xls', 'IMPORT_NOT_SPREADSHEET');
     expect(htmlErr.message).toContain('trang web');

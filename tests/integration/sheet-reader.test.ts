@@ -289,13 +289,18 @@ describe('reading .csv', () => {
 });
 
 describe('pointing at a cell', () => {
-  it('names columns and rows as Excel shows them', () => {
-    expect(columnLetter(0)).toBe('A');
-    expect(columnLetter(3)).toBe('D');
-    expect(columnLetter(25)).toBe('Z');
-    expect(columnLetter(26)).toBe('AA');
-    expect(columnLetter(701)).toBe('ZZ');
-    expect(columnLetter(702)).toBe('AAA');
+  it.each([
+    [0, 'A'],
+    [3, 'D'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('names column %i as Excel shows it: %s', (index, letter) => {
+    expect(columnLetter(index)).toBe(letter);
+  });
+
+  it('names cells and rows as Excel shows them', () => {
     expect(cellLocation('DS', 11, 3)).toBe('Trang «DS» dòng 12, cột D');
     expect(cellLocation('DS', 0)).toBe('Trang «DS» dòng 1');
   });

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
 import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
+import { missingTools } from './docx-check';
 import { ok, startCore } from './helpers';
-import { studyData } from './studies-fixtures';
+import { studyData, typeCounts } from './studies-fixtures';
 
 /**
  * The participation report as Word: opened by LibreOffice Writer and printed to PDF, it reads word for
@@ -17,21 +18,6 @@ import { studyData } from './studies-fixtures';
  */
 
 const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((bin) => fs.existsSync(bin)) ?? null;
-const writer = fs.existsSync('/usr/lib/libreoffice/program/libswlo.so');
-const vietnameseTimes = (() => {
-  try {
-    return /Liberation Serif|Times New Roman|Tinos/.test(execFileSync('fc-list', [':charset=1ea3', 'family'], { encoding: 'utf8' }));
-  } catch {
-    return false;
-  }
-})();
-const missing = [
-  soffice && writer ? null : 'LibreOffice Writer',
-  vietnameseTimes ? null : 'fonts-liberation2',
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t)),
-].filter(Boolean);
-if (missing.length) console.warn(`[studies-documents] SKIPPED: missing ${missing.join(', ')} (scripts/install-test-tools.sh).`);
 
 const HEAD = ['STT', 'Tổ chức cơ sở đảng', 'Số buổi', 'Phải dự', 'Có mặt', 'Tỷ lệ', 'Ghi chú'];
 
@@ -46,7 +32,8 @@ function words(pdf: string): string[] {
   });
 }
 
-describe.skipIf(missing.length > 0)('the participation report in Word, opened by LibreOffice Writer', () => {
+// Skipped without the tools the other Word checks need (LibreOffice Writer, a Vietnamese Times, Chromium, poppler).
+describe.skipIf(missingTools.length > 0)('the participation report in Word, opened by LibreOffice Writer', () => {
   let port: ChromiumPrintPort;
   let core: AppCore;
   let dir: string;
@@ -56,15 +43,7 @@ describe.skipIf(missing.length > 0)('the participation report in Word, opened by
     port = createChromiumPrintPort({ executablePath: CHROMIUM });
     core = await startCore(undefined, () => new Date('2026-12-20T03:00:00Z'));
     const f = await studyData(core);
-    const { congAn, truong, quanSu } = f.units;
-    await ok(core, 'studies.saveCounts', {
-      sessionId: f.sessionId,
-      rows: [
-        { unitId: congAn.id, present: 19, expected: null },
-        { unitId: truong.id, present: 35, expected: 37 },
-        { unitId: quanSu.id, present: 10, expected: null },
-      ],
-    });
+    await typeCounts(core, f);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttct-studies-docx-'));
     const scope = { kind: 'year' as const, year: 2026 };
     const preview = await ok(core, 'studies.preview', { scope });

@@ -1,6 +1,7 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { PersonInput } from '../../shared/contract/learners';
 import { blankPerson, ok, saveCentre } from '../fixtures/builders';
+import { cls as classInput } from './class-fixtures';
 
 /** Nothing known about the Party membership unless said. */
 const blank: PersonInput = { ...blankPerson, partyStatus: null };
@@ -29,22 +30,19 @@ export async function studyData(core: AppCore) {
   const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
   const hall = await ok(core, 'venues.save', { name: 'Hội trường Đảng ủy xã', address: '', communeCode: null, capacity: 200 });
   const start = '2026-03-05';
-  const cls = await ok(core, 'classes.save', {
-    programId: nq.id,
-    planLineId: null,
-    cohortNumber: 1,
-    cohortNumbering: 'per_year',
-    name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026',
-    startDate: start,
-    endDate: start,
-    venueId: hall.id,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 200,
-    sites: [],
-    openingDecisionNumber: 5,
-    openingDecisionDate: '2026-03-01',
-  });
+  const cls = await ok(
+    core,
+    'classes.save',
+    classInput(nq.id, {
+      name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026',
+      startDate: start,
+      endDate: start,
+      venueId: hall.id,
+      capacity: 200,
+      openingDecisionNumber: 5,
+      openingDecisionDate: '2026-03-01',
+    }),
+  );
   await ok(core, 'timetable.save', {
     classId: cls.id,
     sessions: [
@@ -107,4 +105,32 @@ export async function studyData(core: AppCore) {
     note: '',
   });
   return { units: { xa, thon1, congAn, truong, quanSu }, classId: cls.id, sessionId: session.id, people: listed };
+}
+
+export type StudyData = Awaited<ReturnType<typeof studyData>>;
+
+/** The counts typed for the organisations the class list does not cover: Công an 19, Trường 35 of 37, Quân sự 10. */
+export function typeCounts(core: AppCore, f: StudyData) {
+  const { congAn, truong, quanSu } = f.units;
+  return ok(core, 'studies.saveCounts', {
+    sessionId: f.sessionId,
+    rows: [
+      { unitId: congAn.id, present: 19, expected: null },
+      { unitId: truong.id, present: 35, expected: 37 },
+      { unitId: quanSu.id, present: 10, expected: null },
+    ],
+  });
+}
+
+/** A second session of 2026 (10/09, in person), with no class list and nothing counted yet. */
+export function secondSession(core: AppCore) {
+  return ok(core, 'studies.save', {
+    id: null,
+    title: 'Học tập chuyên đề năm 2026',
+    date: '2026-09-10',
+    form: 'in_person',
+    sites: null,
+    classId: null,
+    note: '',
+  });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { studyReportXlsx } from '../../electron/core/studies/report-xlsx';
 import { studyRowNote, studyTotalNote, type StudyReport } from '../../shared/contract/studies';
 import { invoke, ok, startCore } from './helpers';
-import { studyData } from './studies-fixtures';
+import { secondSession, studyData, typeCounts } from './studies-fixtures';
 
 /** The reviewer's findings on the participation reports, each pinned by what a clerk or committee would see. */
 
@@ -19,14 +19,7 @@ describe('resolution-study participation — review fixes', () => {
     const core = await startCore();
     const f = await studyData(core);
     const { xa, congAn, truong, quanSu } = f.units;
-    await ok(core, 'studies.saveCounts', {
-      sessionId: f.sessionId,
-      rows: [
-        { unitId: congAn.id, present: 19, expected: null },
-        { unitId: truong.id, present: 35, expected: 37 },
-        { unitId: quanSu.id, present: 10, expected: null },
-      ],
-    });
+    await typeCounts(core, f);
     await ok(core, 'units.merge', { fromId: congAn.id, intoId: xa.id, date: '2026-06-01' });
 
     const grid = await ok(core, 'studies.get', { id: f.sessionId });
@@ -70,15 +63,7 @@ describe('resolution-study participation — review fixes', () => {
     const core = await startCore();
     const f = await studyData(core);
     const { congAn, truong } = f.units;
-    const plain = await ok(core, 'studies.save', {
-      id: null,
-      title: 'Học tập chuyên đề năm 2026',
-      date: '2026-09-10',
-      form: 'in_person',
-      sites: null,
-      classId: null,
-      note: '',
-    });
+    const plain = await secondSession(core);
     await ok(core, 'studies.saveCounts', { sessionId: plain.id, rows: [{ unitId: truong.id, present: 35, expected: 37 }] });
     const report = await ok(core, 'studies.report', { scope: { kind: 'session', id: plain.id } });
     // Quân sự has no members for 2026: nothing to report against, so no row.

@@ -1,23 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../electron/core/app-core';
 import { formatPercent } from '../../shared/domain/format';
 import { invoke, ok, startCore } from './helpers';
-import { studyData } from './studies-fixtures';
-
-type Fixture = Awaited<ReturnType<typeof studyData>>;
-
-async function typeCounts(core: AppCore, f: Fixture) {
-  const { congAn, truong, quanSu } = f.units;
-  return ok(core, 'studies.saveCounts', {
-    sessionId: f.sessionId,
-    rows: [
-      { unitId: congAn.id, present: 19, expected: null },
-      { unitId: truong.id, present: 35, expected: 37 },
-      { unitId: quanSu.id, present: 10, expected: null },
-    ],
-  });
-}
+import { secondSession, studyData, typeCounts } from './studies-fixtures';
 
 const cells = (r: { label: string; present: number; expected: number | null; rate: number | null; source: string }) => [
   r.label,
@@ -60,15 +45,7 @@ describe('resolution-study participation', () => {
     const f = await studyData(core);
     await typeCounts(core, f);
     const { xa, congAn, truong, quanSu } = f.units;
-    const second = await ok(core, 'studies.save', {
-      id: null,
-      title: 'Học tập chuyên đề năm 2026',
-      date: '2026-09-10',
-      form: 'in_person',
-      sites: null,
-      classId: null,
-      note: '',
-    });
+    const second = await secondSession(core);
     await ok(core, 'studies.saveCounts', {
       sessionId: second.id,
       rows: [

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app-core';
 import { cls, setup } from './class-fixtures';
 import { invoke, ok, startCore } from './helpers';
+
+/** The class's timetable generated from `startDate`, mornings and afternoons, with no lecturer chosen per topic. */
+function generate(core: AppCore, classId: number, startDate: string) {
+  return ok(core, 'timetable.generate', { classId, startDate, halves: ['sang', 'chieu'], lecturerByTopic: {} });
+}
 
 describe('timetables', () => {
   it('generates across Tết 2026, saves, adjusts the class dates and keeps session ids', async () => {
     const core = await startCore();
     const { knd, a, hall } = await setup(core);
     const c = await ok(core, 'classes.save', cls(knd.id, { venueId: hall.id, homeroomLecturerId: a.id }));
-    const t = await ok(core, 'timetable.generate', {
-      classId: c.id,
-      startDate: '2026-02-12',
-      halves: ['sang', 'chieu'],
-      lecturerByTopic: {},
-    });
+    const t = await generate(core, c.id, '2026-02-12');
     expect(t.sessions).toHaveLength(10);
     expect(t.sessions.some((s) => s.date >= '2026-02-14' && s.date <= '2026-02-22')).toBe(false);
     expect(t.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -33,12 +34,7 @@ describe('timetables', () => {
     const core = await startCore();
     const { knd, a, hall } = await setup(core);
     const c = await ok(core, 'classes.save', cls(knd.id, { venueId: hall.id, homeroomLecturerId: a.id }));
-    const t = await ok(core, 'timetable.generate', {
-      classId: c.id,
-      startDate: '2026-04-23',
-      halves: ['sang', 'chieu'],
-      lecturerByTopic: {},
-    });
+    const t = await generate(core, c.id, '2026-04-23');
     const dates = [...new Set(t.sessions.map((s) => s.date))];
     expect(dates).not.toContain('2026-04-27');
     expect(dates.slice(0, 3)).toEqual(['2026-04-23', '2026-04-24', '2026-04-28']);
@@ -50,12 +46,7 @@ describe('timetables', () => {
     const core = await startCore();
     const { knd, a, b, hall, room } = await setup(core);
     const first = await ok(core, 'classes.save', cls(knd.id, { venueId: hall.id, homeroomLecturerId: a.id }));
-    const t1 = await ok(core, 'timetable.generate', {
-      classId: first.id,
-      startDate: '2026-03-02',
-      halves: ['sang', 'chieu'],
-      lecturerByTopic: {},
-    });
+    const t1 = await generate(core, first.id, '2026-03-02');
     await ok(core, 'timetable.save', { classId: first.id, sessions: t1.sessions, adjustClassDates: true });
     const second = await ok(
       core,
@@ -107,12 +98,7 @@ describe('timetables', () => {
       lecturingHours: 8,
     });
     const c = await ok(core, 'classes.save', cls(knd.id, { venueId: hall.id, homeroomLecturerId: small.id }));
-    const t = await ok(core, 'timetable.generate', {
-      classId: c.id,
-      startDate: '2026-03-02',
-      halves: ['sang', 'chieu'],
-      lecturerByTopic: {},
-    });
+    const t = await generate(core, c.id, '2026-03-02');
     expect(t.problems.find((p) => p.kind === 'norm')?.message).toBe('Giảng viên Lê Thị Năm: 40 giờ năm 2026, vượt định mức 8 giờ');
     await ok(core, 'lecturers.setArchived', { id: small.id, archived: true });
     const after = await ok(core, 'timetable.check', { classId: c.id, sessions: t.sessions.slice(0, 1) });

@@ -4,23 +4,34 @@ import { clerkPattern, formatCertNumber, patternError, patternHasYear, storedPat
 const v = { seq: 7, year: 2026 };
 
 describe('formatCertNumber', () => {
-  it('formats the two usual patterns', () => {
-    expect(formatCertNumber('{seq}/GCN-TTCT', v)).toBe('7/GCN-TTCT');
-    expect(formatCertNumber('{year}.{seq:4}', v)).toBe('2026.0007');
-  });
-  it('pads to a minimum width and never cuts a longer sequence', () => {
-    expect(formatCertNumber('{seq:4}', { seq: 12345, year: 2026 })).toBe('12345');
-    expect(formatCertNumber('{seq:4}', { seq: 1234, year: 2026 })).toBe('1234');
-    expect(formatCertNumber('{seq:1}', { seq: 7, year: 2026 })).toBe('7');
-    expect(formatCertNumber('{seq:8}', { seq: 7, year: 2026 })).toBe('00000007');
-  });
-  it('gives the last two digits of the year for {yy}, zero-padded', () => {
-    expect(formatCertNumber('{seq}/{yy}', v)).toBe('7/26');
-    expect(formatCertNumber('{seq}/{yy}', { seq: 7, year: 2005 })).toBe('7/05');
-    expect(formatCertNumber('{seq}/{yy}', { seq: 7, year: 2100 })).toBe('7/00');
-  });
-  it('allows the year twice and tokens next to each other', () => {
-    expect(formatCertNumber('{year}{seq:3}-{yy}', v)).toBe('2026007-26');
+  it.each<[string, [string, string, { seq: number; year: number }][]]>([
+    [
+      'formats the two usual patterns',
+      [
+        ['{seq}/GCN-TTCT', '7/GCN-TTCT', v],
+        ['{year}.{seq:4}', '2026.0007', v],
+      ],
+    ],
+    [
+      'pads to a minimum width and never cuts a longer sequence',
+      [
+        ['{seq:4}', '12345', { seq: 12345, year: 2026 }],
+        ['{seq:4}', '1234', { seq: 1234, year: 2026 }],
+        ['{seq:1}', '7', { seq: 7, year: 2026 }],
+        ['{seq:8}', '00000007', { seq: 7, year: 2026 }],
+      ],
+    ],
+    [
+      'gives the last two digits of the year for {yy}, zero-padded',
+      [
+        ['{seq}/{yy}', '7/26', v],
+        ['{seq}/{yy}', '7/05', { seq: 7, year: 2005 }],
+        ['{seq}/{yy}', '7/00', { seq: 7, year: 2100 }],
+      ],
+    ],
+    ['allows the year twice and tokens next to each other', [['{year}{seq:3}-{yy}', '2026007-26', v]]],
+  ])('%s', (_, cases) => {
+    for (const [pattern, expected, values] of cases) expect(formatCertNumber(pattern, values), pattern).toBe(expected);
   });
   it('keeps Vietnamese literal text, as NFC', () => {
     const out = formatCertNumber('{seq}/GCN-TTCT-ĐắkHà'.normalize('NFD'), v);
@@ -55,36 +66,55 @@ describe('patternError', () => {
     expect(patternError(p)).toBeNull();
     expect(patternError(p.normalize('NFD'))).toBeNull();
   });
-  it('requires exactly one {seq}', () => {
-    expect(patternError('GCN-TTCT')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
-    expect(patternError('{year}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
-    expect(patternError('{seq}/{seq:4}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
-    expect(patternError('{seq}{seq}')).toBe('Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]');
-  });
-  it('names an unknown token', () => {
-    expect(patternError('{seq}/{abc}')).toBe('Không hiểu «{abc}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{SEQ}')).toBe('Không hiểu «{SEQ}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{seq }')).toBe('Không hiểu «{seq }» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{seq:x}')).toBe('Không hiểu «{seq:x}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{seq:}')).toBe('Không hiểu «{seq:}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{seq}{}')).toBe('Không hiểu «{}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-    expect(patternError('{năm}/{seq}')).toBe('Không hiểu «{năm}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]');
-  });
-  it('refuses a padding outside 1–8', () => {
-    expect(patternError('{seq:0}')).toBe('Số chữ số trong «{seq:0}» phải từ 1 đến 8');
-    expect(patternError('{seq:9}')).toBe('Số chữ số trong «{seq:9}» phải từ 1 đến 8');
-    expect(patternError('{seq:12}')).toBe('Số chữ số trong «{seq:12}» phải từ 1 đến 8');
-  });
-  it('refuses unbalanced braces', () => {
-    expect(patternError('{seq')).toBe('Mẫu số thiếu dấu «}» đóng sau «{seq»');
-    expect(patternError('{seq/GCN')).toBe('Mẫu số thiếu dấu «}» đóng sau «{seq/GCN»');
-    expect(patternError('{se{seq}')).toBe('Mẫu số thiếu dấu «}» đóng sau «{se»');
-    expect(patternError('{seq}}')).toBe('Mẫu số có dấu «}» mà không có dấu «{» mở trước nó');
-    expect(patternError('seq}/{seq}')).toBe('Mẫu số có dấu «}» mà không có dấu «{» mở trước nó');
-  });
-  it('refuses an empty pattern', () => {
-    expect(patternError('')).toBe('Mẫu số không được để trống');
-    expect(patternError('   ')).toBe('Mẫu số không được để trống');
+  it.each<[string, [string, string | null][]]>([
+    [
+      'requires exactly one {seq}',
+      [
+        ['GCN-TTCT', 'Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]'],
+        ['{year}', 'Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]'],
+        ['{seq}/{seq:4}', 'Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]'],
+        ['{seq}{seq}', 'Mẫu số phải có đúng một phần số thứ tự: [số] hoặc [số 4 chữ số]'],
+      ],
+    ],
+    [
+      'names an unknown token',
+      [
+        ['{seq}/{abc}', 'Không hiểu «{abc}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{SEQ}', 'Không hiểu «{SEQ}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{seq }', 'Không hiểu «{seq }» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{seq:x}', 'Không hiểu «{seq:x}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{seq:}', 'Không hiểu «{seq:}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{seq}{}', 'Không hiểu «{}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+        ['{năm}/{seq}', 'Không hiểu «{năm}» trong mẫu số; dùng [số], [số 4 chữ số], [năm] hoặc [năm 2 số]'],
+      ],
+    ],
+    [
+      'refuses a padding outside 1–8',
+      [
+        ['{seq:0}', 'Số chữ số trong «{seq:0}» phải từ 1 đến 8'],
+        ['{seq:9}', 'Số chữ số trong «{seq:9}» phải từ 1 đến 8'],
+        ['{seq:12}', 'Số chữ số trong «{seq:12}» phải từ 1 đến 8'],
+      ],
+    ],
+    [
+      'refuses unbalanced braces',
+      [
+        ['{seq', 'Mẫu số thiếu dấu «}» đóng sau «{seq»'],
+        ['{seq/GCN', 'Mẫu số thiếu dấu «}» đóng sau «{seq/GCN»'],
+        ['{se{seq}', 'Mẫu số thiếu dấu «}» đóng sau «{se»'],
+        ['{seq}}', 'Mẫu số có dấu «}» mà không có dấu «{» mở trước nó'],
+        ['seq}/{seq}', 'Mẫu số có dấu «}» mà không có dấu «{» mở trước nó'],
+      ],
+    ],
+    [
+      'refuses an empty pattern',
+      [
+        ['', 'Mẫu số không được để trống'],
+        ['   ', 'Mẫu số không được để trống'],
+      ],
+    ],
+  ])('%s', (_, cases) => {
+    for (const [input, expected] of cases) expect(patternError(input), input).toBe(expected);
   });
   it('refuses a pattern longer than 60 characters', () => {
     const p = '{seq}' + 'A'.repeat(56);
@@ -116,28 +146,48 @@ describe('patternError', () => {
 });
 
 describe('patternHasYear', () => {
-  it('is true when the year is in the number', () => {
-    expect(patternHasYear('{year}.{seq:4}')).toBe(true);
-    expect(patternHasYear('{seq}/{yy}')).toBe(true);
-  });
-  it('is false when a restarted sequence would repeat last year’s numbers', () => {
-    expect(patternHasYear('{seq}/GCN-TTCT')).toBe(false);
-    expect(patternHasYear('{seq:4}')).toBe(false);
-    expect(patternHasYear('YEAR{seq}')).toBe(false);
-  });
-  it('answers for an invalid pattern without throwing', () => {
-    expect(patternHasYear('{year}')).toBe(true);
-    expect(patternHasYear('{abc}')).toBe(false);
+  it.each<[string, [string, boolean][]]>([
+    [
+      'is true when the year is in the number',
+      [
+        ['{year}.{seq:4}', true],
+        ['{seq}/{yy}', true],
+      ],
+    ],
+    [
+      'is false when a restarted sequence would repeat last year’s numbers',
+      [
+        ['{seq}/GCN-TTCT', false],
+        ['{seq:4}', false],
+        ['YEAR{seq}', false],
+      ],
+    ],
+    [
+      'answers for an invalid pattern without throwing',
+      [
+        ['{year}', true],
+        ['{abc}', false],
+      ],
+    ],
+  ])('%s', (_, cases) => {
+    for (const [input, expected] of cases) expect(patternHasYear(input), input).toBe(expected);
   });
 });
 
 describe("patterns in the clerk's words", () => {
-  it('reads [số], [số N chữ số], [năm] and [năm 2 số], with or without marks, in any case', () => {
-    expect(formatCertNumber('[số]/[năm]/GCN', v)).toBe('7/2026/GCN');
-    expect(formatCertNumber('[năm].[số 4 chữ số]', v)).toBe('2026.0007');
-    expect(formatCertNumber('[Số 3]/[NĂM 2 SỐ]', v)).toBe('007/26');
-    expect(formatCertNumber('[so]-[nam 2 chu so]', v)).toBe('7-26');
-    expect(formatCertNumber('Số [số thứ tự]', v)).toBe('Số 7');
+  it.each<[string, [string, string, { seq: number; year: number }][]]>([
+    [
+      'reads [số], [số N chữ số], [năm] and [năm 2 số], with or without marks, in any case',
+      [
+        ['[số]/[năm]/GCN', '7/2026/GCN', v],
+        ['[năm].[số 4 chữ số]', '2026.0007', v],
+        ['[Số 3]/[NĂM 2 SỐ]', '007/26', v],
+        ['[so]-[nam 2 chu so]', '7-26', v],
+        ['Số [số thứ tự]', 'Số 7', v],
+      ],
+    ],
+  ])('%s', (_, cases) => {
+    for (const [pattern, expected, values] of cases) expect(formatCertNumber(pattern, values), pattern).toBe(expected);
   });
   it("stores the short form and shows the clerk's form, both ways without loss", () => {
     expect(storedPattern('[số]/[năm]/GCN')).toBe('{seq}/{year}/GCN');
@@ -156,9 +206,16 @@ describe("patterns in the clerk's words", () => {
     expect(patternError('[số 12 chữ số]')).toBe('Số chữ số trong «[số 12 chữ số]» phải từ 1 đến 8');
     expect(patternError('[số/GCN')).toBe('Mẫu số thiếu dấu «]» đóng sau «[số/GCN»');
   });
-  it('knows the year is there when written in words', () => {
-    expect(patternHasYear('[số]/[năm]')).toBe(true);
-    expect(patternHasYear('[số]/[năm 2 số]')).toBe(true);
-    expect(patternHasYear('[số]/GCN')).toBe(false);
+  it.each<[string, [string, boolean][]]>([
+    [
+      'knows the year is there when written in words',
+      [
+        ['[số]/[năm]', true],
+        ['[số]/[năm 2 số]', true],
+        ['[số]/GCN', false],
+      ],
+    ],
+  ])('%s', (_, cases) => {
+    for (const [input, expected] of cases) expect(patternHasYear(input), input).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ import { enrollmentRows } from '../enrollments/store';
 import { AppError } from '../errors';
 import type { Handlers } from '../handler';
 import { getClass } from '../classes/store';
-import { resultsGrid } from '../results/grid';
+import { eligibleLearners } from '../results/grid';
 import { isYearClosed } from '../plans/store';
 import { activeKey } from './keys';
 import { nextSeq, numbersFor, patterns } from './next-number';
@@ -49,22 +49,19 @@ function candidates(ctx: AppCore, classId: number): { cls: ClassRecord; eligible
   }
   if (programFacts(ctx.db, cls.programId)!.outcome !== 'certificate')
     throw new AppError('NO_CERTIFICATE', 'Chương trình của lớp này không do trung tâm cấp giấy chứng nhận.');
-  const grid = resultsGrid(ctx, classId);
-  const people = new Map(enrollmentRows(ctx.db, classId).map((e) => [e.id, e]));
-  const eligible = grid.rows
-    .filter((r) => r.result.status === 'eligible')
-    .map((r) => {
-      const e = people.get(r.enrollmentId)!;
-      return {
-        enrollmentId: e.id,
-        personId: e.personId,
-        fullName: e.fullName,
-        birthDate: e.birthDate,
-        unitName: e.unitName,
-        classification: r.result.classification,
-      };
-    });
-  return { cls, eligible, decisionDate: grid.decision!.date };
+  const { grid, eligible } = eligibleLearners(ctx, classId);
+  return {
+    cls,
+    eligible: eligible.map(({ row, learner: e }) => ({
+      enrollmentId: e.id,
+      personId: e.personId,
+      fullName: e.fullName,
+      birthDate: e.birthDate,
+      unitName: e.unitName,
+      classification: row.result.classification,
+    })),
+    decisionDate: grid.decision!.date,
+  };
 }
 
 /**

@@ -21,16 +21,19 @@ function parseName(file: string): { createdAt: string; kind: BackupKind } | null
   };
 }
 
-/** Newest first. Files that are not our backups are ignored, never touched. */
-export function listBackups(dir: string): Backup[] {
-  let names: string[];
+/** A folder not made yet (no backup so far) or not readable holds nothing of ours. */
+function namesIn(dir: string): string[] {
   try {
-    names = fs.readdirSync(dir);
+    return fs.readdirSync(dir);
   } catch {
     return [];
   }
+}
+
+/** Newest first. Files that are not our backups are ignored, never touched. */
+export function listBackups(dir: string): Backup[] {
   const out: Backup[] = [];
-  for (const file of names) {
+  for (const file of namesIn(dir)) {
     const parsed = parseName(file);
     if (!parsed) continue;
     let sizeBytes = 0;
@@ -77,13 +80,7 @@ export async function createBackup(db: Database, dir: string, kind: BackupKind, 
  * personal data. Removed when the database is opened, before any new backup can be under way.
  */
 export function removeOrphanPartials(dir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const orphans = names.filter((n) => /^ttct-[0-9TZ-]+-(daily|manual|pre-migration|pre-restore)\.sqlite\.partial$/.test(n));
+  const orphans = namesIn(dir).filter((n) => /^ttct-[0-9TZ-]+-(daily|manual|pre-migration|pre-restore)\.sqlite\.partial$/.test(n));
   for (const n of orphans) fs.rmSync(path.join(dir, n), { force: true });
   return orphans;
 }

@@ -10,7 +10,7 @@ import {
   cell,
   countLine,
   DECISION_CSS,
-  decisionBodyHtml,
+  decisionHtml,
   LIST_CSS,
   listBodyHtml,
   PARTY_STATUS_SHORT,
@@ -236,13 +236,8 @@ ${listBodyHtml(rows, 7, `<div class="list-total">${escapeHtml(wording.listTotal)
 }
 
 export function buildResultsDecisionHtml(doc: ResultsDecisionDoc): string {
-  const { body } = doc;
   const wording = resultsDecisionWording(doc);
-  const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
-<div class="doc-type">QUYẾT ĐỊNH</div>
-${wording.subjects.map((t) => `<div class="doc-subject">${escapeHtml(t)}</div>`).join('\n')}
-${decisionBodyHtml(body, wording)}
-${recognisedListHtml(doc)}`;
+  const bodyHtml = decisionHtml(doc, wording.subjects, wording, recognisedListHtml(doc));
   return partyPage({
     title: `Quyết định công nhận kết quả học tập - ${doc.className}`,
     bodyHtml,

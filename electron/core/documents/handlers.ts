@@ -9,9 +9,9 @@ import { getClass } from '../classes/store';
 import { enrollmentRows } from '../enrollments/store';
 import { AppError } from '../errors';
 import type { Handlers } from '../handler';
-import { docxFile, printHtml, type SavedFile } from '../report-files';
+import { builtPdf, docxFile, previewOf, printHtml, type SavedFile } from '../report-files';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../io/class-lists-xlsx';
-import { resultsGrid } from '../results/grid';
+import { eligibleLearners, resultsGrid } from '../results/grid';
 import { loadSessions } from '../timetable/store';
 import { buildAttendanceSheetHtml, type AttendanceSheetDoc } from './attendance-sheet';
 import {
@@ -233,22 +233,16 @@ function scoreRows(grid: Grid) {
 
 /** The learners the results decision recognises; only a recognised class has one. */
 function recognisedList(ctx: AppCore, classId: number) {
-  const grid = resultsGrid(ctx, classId);
+  const { grid, eligible } = eligibleLearners(ctx, classId);
   if (!grid.decision) throw new AppError('NOT_RECOGNISED', 'Lớp chưa công nhận kết quả; hãy công nhận ở thẻ Kết quả trước khi in.');
-  const people = new Map(enrollmentRows(ctx.db, classId).map((e) => [e.id, e]));
-  const recognised = grid.rows
-    .filter((r) => r.result.status === 'eligible')
-    .map((r) => {
-      const e = people.get(r.enrollmentId)!;
-      return {
-        fullName: r.fullName,
-        sex: e.sex,
-        birthDate: e.birthDate,
-        unitName: e.unitName,
-        finalTenths: r.result.finalTenths,
-        classification: r.result.classification,
-      };
-    });
+  const recognised = eligible.map(({ row, learner: e }) => ({
+    fullName: row.fullName,
+    sex: e.sex,
+    birthDate: e.birthDate,
+    unitName: e.unitName,
+    finalTenths: row.result.finalTenths,
+    classification: row.result.classification,
+  }));
   return { decision: grid.decision, recognised, total: grid.rows.length };
 }
 
@@ -268,15 +262,8 @@ async function spreadsheet(ctx: AppCore, input: z.output<(typeof documentsChanne
 }
 
 export const documentsHandlers: Handlers<typeof documentsChannels> = {
-  'documents.preview': (ctx, input) => {
-    const d = build(ctx, input);
-    return { title: d.title, html: d.html };
-  },
-  'documents.pdf': async (ctx, input) => {
-    const d = build(ctx, input);
-    const pdf = await ctx.printing().toPdf(d.html);
-    return { fileName: d.fileName, dataBase64: pdf.toString('base64') };
-  },
+  'documents.preview': (ctx, input) => previewOf(build(ctx, input)),
+  'documents.pdf': (ctx, input) => builtPdf(ctx, build(ctx, input)),
   'documents.print': (ctx, input) => printHtml(ctx, () => build(ctx, input).html),
   'documents.docx': (ctx, input) => wordDocument(ctx, input),
   'documents.xlsx': (ctx, input) => spreadsheet(ctx, input),

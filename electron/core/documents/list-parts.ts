@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import type { PartyStatus, Sex } from '../../../shared/domain/learner-fields';
-import { closingHtml, escapeHtml, type IssuingBody } from './party-document';
+import { closingHtml, escapeHtml, partyHeaderHtml, type IssuingBody } from './party-document';
 
 /** The pieces the class lists, the decisions and the certificate lists share. */
 
@@ -68,19 +68,28 @@ function p(html: string): string {
   return `<p>${html}</p>`;
 }
 
-/** What every decision says after its subject: the decider, the grounds, the articles, then "Nơi nhận" and the signature. */
-export function decisionBodyHtml(
-  body: IssuingBody,
+/**
+ * A decision: the header with its number and date, its subject lines, what every decision says (the
+ * decider, the grounds, the articles, then "Nơi nhận" and the signature), then the list it decides on.
+ */
+export function decisionHtml(
+  doc: { body: IssuingBody; number: string; date: string },
+  subjects: string[],
   w: { decider: string; grounds: string[]; articles: { lead?: string; text: string }[]; recipients: string[] },
+  listHtml: string,
 ): string {
-  return `<div class="dashes">-----</div>
+  return `${partyHeaderHtml(doc.body, { number: doc.number, date: doc.date })}
+<div class="doc-type">QUYẾT ĐỊNH</div>
+${subjects.map((t) => `<div class="doc-subject">${escapeHtml(t)}</div>`).join('\n')}
+<div class="dashes">-----</div>
 <div class="decider">${escapeHtml(w.decider)}</div>
 <div class="grounds">
 ${w.grounds.map((g) => p(escapeHtml(g))).join('\n')}
 </div>
 <div class="decides">QUYẾT ĐỊNH:</div>
 ${w.articles.map((a) => p(`${a.lead ? `<b>${a.lead}</b> ` : ''}${escapeHtml(a.text)}`)).join('\n')}
-${closingHtml(body, w.recipients)}`;
+${closingHtml(doc.body, w.recipients)}
+${listHtml}`;
 }
 
 export const DECISION_CSS = `

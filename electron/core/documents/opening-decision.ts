@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { upperVi } from '../../../shared/domain/text';
-import { BIRTH_HEAD_SUB, BIRTH_HEAD_TOP, birthCellsHtml, cell, DECISION_CSS, decisionBodyHtml } from './list-parts';
-import { escapeHtml, partyHeaderHtml, partyPage, superiorInText, type ClassPaper } from './party-document';
+import { BIRTH_HEAD_SUB, BIRTH_HEAD_TOP, birthCellsHtml, cell, DECISION_CSS, decisionHtml } from './list-parts';
+import { escapeHtml, partyPage, superiorInText, type ClassPaper } from './party-document';
 
 export interface DecisionLearner {
   fullName: string;
@@ -89,13 +89,8 @@ ${doc.learners.map(learnerRowHtml).join('\n')}
 }
 
 export function buildOpeningDecisionHtml(doc: OpeningDecisionDoc): string {
-  const { body } = doc;
   const wording = openingDecisionWording(doc);
-  const bodyHtml = `${partyHeaderHtml(body, { number: doc.number, date: doc.date })}
-<div class="doc-type">QUYẾT ĐỊNH</div>
-<div class="doc-subject">${escapeHtml(wording.subject)}</div>
-${decisionBodyHtml(body, wording)}
-${learnerListHtml(doc)}`;
+  const bodyHtml = decisionHtml(doc, [wording.subject], wording, learnerListHtml(doc));
 
   return partyPage({
     title: `Quyết định mở lớp - ${doc.className}`,

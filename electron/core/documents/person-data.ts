@@ -113,6 +113,15 @@ function linesCell(lines: string[], cls = '', firstClass = ''): string {
 
 const none = '<p class="none">Không có dữ liệu.</p>';
 
+/** A numbered table of one part of the data, under its column widths and headings; an empty part says so. */
+function numberedTable<T>(head: string, items: T[], cells: (item: T) => string): string {
+  if (items.length === 0) return none;
+  return `${head}
+<tbody>
+${items.map((item, i) => `<tr><td class="center">${i + 1}</td>${cells(item)}</tr>`).join('\n')}
+</tbody></table>`;
+}
+
 function factsHtml(p: Person): string {
   const rows = personFacts(p).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`);
   return `<table class="grid facts"><colgroup><col class="c-label"><col></colgroup><tbody>
@@ -120,65 +129,40 @@ ${rows.join('\n')}
 </tbody></table>`;
 }
 
-function classesHtml(list: EnrolmentData[]): string {
-  if (list.length === 0) return none;
-  const rows = list.map(
-    (e, i) =>
-      `<tr><td class="center">${i + 1}</td>${linesCell([e.className, `${e.programName} (${e.programCode})`], '', 'strong')}${linesCell([`${formatDate(e.startDate)} –`, formatDate(e.endDate)], 'center nowrap')}${linesCell([CLASS_FORM_LABELS[e.form], CLASS_STATUS_LABELS[e.classStatus]], 'small')}${linesCell(enrolmentState(e), 'small')}</tr>`,
-  );
-  return `<table class="grid classes"><colgroup><col class="c-stt"><col><col class="c-dates"><col class="c-form"><col class="c-state"></colgroup>
-<thead><tr><th>STT</th><th>Lớp học</th><th>Thời gian</th><th>Hình thức, tình trạng lớp</th><th>Học viên trong lớp</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>`;
-}
+const CLASSES_HEAD = `<table class="grid classes"><colgroup><col class="c-stt"><col><col class="c-dates"><col class="c-form"><col class="c-state"></colgroup>
+<thead><tr><th>STT</th><th>Lớp học</th><th>Thời gian</th><th>Hình thức, tình trạng lớp</th><th>Học viên trong lớp</th></tr></thead>`;
 
-function resultsHtml(list: EnrolmentData[]): string {
-  const shown = list.filter((e) => e.status === 'enrolled' && e.classStatus !== 'cancelled');
-  if (shown.length === 0) return none;
-  const rows = shown.map(
-    (e, i) =>
-      `<tr><td class="center">${i + 1}</td>${linesCell([e.className])}${linesCell(attendanceLines(e), 'small')}${linesCell(scoreLines(e), 'small')}<td class="center">${escapeHtml(e.finalTenths === null ? '' : formatScore(e.finalTenths))}</td><td class="center">${escapeHtml(e.classification ?? '')}</td>${resultCell(e)}</tr>`,
-  );
-  return `<table class="grid results"><colgroup><col class="c-stt"><col><col class="c-att"><col class="c-scores"><col class="c-final"><col class="c-grade"><col class="c-result"></colgroup>
-<thead><tr><th>STT</th><th>Lớp học</th><th>Chuyên cần</th><th>Điểm thành phần</th><th>Điểm tổng kết</th><th>Xếp loại</th><th>Kết quả</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>`;
-}
+const classCells = (e: EnrolmentData): string =>
+  `${linesCell([e.className, `${e.programName} (${e.programCode})`], '', 'strong')}${linesCell([`${formatDate(e.startDate)} –`, formatDate(e.endDate)], 'center nowrap')}${linesCell([CLASS_FORM_LABELS[e.form], CLASS_STATUS_LABELS[e.classStatus]], 'small')}${linesCell(enrolmentState(e), 'small')}`;
 
-function certificatesHtml(list: CertificateData[]): string {
-  if (list.length === 0) return none;
-  const rows = list.map(
-    (c, i) =>
-      `<tr><td class="center">${i + 1}</td>${linesCell([c.serial, `Vào sổ số ${c.registerNo}`], 'serial', 'strong')}<td class="center nowrap">${formatDate(c.issueDate)}</td>${linesCell([c.programName, c.className], 'small')}<td class="center">${escapeHtml(c.classification ?? '')}</td>${linesCell(certificateState(c), 'small')}</tr>`,
-  );
-  return `<table class="grid certs"><colgroup><col class="c-stt"><col class="c-serial"><col class="c-date"><col><col class="c-grade"><col class="c-cert-state"></colgroup>
-<thead><tr><th>STT</th><th>Số giấy</th><th>Ngày cấp</th><th>Chương trình, lớp</th><th>Xếp loại</th><th>Tình trạng</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>`;
-}
+const RESULTS_HEAD = `<table class="grid results"><colgroup><col class="c-stt"><col><col class="c-att"><col class="c-scores"><col class="c-final"><col class="c-grade"><col class="c-result"></colgroup>
+<thead><tr><th>STT</th><th>Lớp học</th><th>Chuyên cần</th><th>Điểm thành phần</th><th>Điểm tổng kết</th><th>Xếp loại</th><th>Kết quả</th></tr></thead>`;
 
-function auditHtml(data: PersonDataset): string {
-  if (data.audit.length === 0) return none;
-  const rows = data.audit.map((a, i) => {
-    const changes = [
-      ...a.changes.map((c) => `<div>${escapeHtml(c)}</div>`),
-      ...(a.reason ? [`<div class="reason">Lý do: ${escapeHtml(a.reason)}</div>`] : []),
-    ].join('');
-    return `<tr><td class="center">${i + 1}</td>${linesCell(formatDateTime(a.at).split(' '), 'center small nowrap')}<td class="small">${escapeHtml(a.actor)}</td>${linesCell([a.what, ...(a.subject ? [a.subject] : [])], 'small', 'strong')}<td class="small">${changes}</td></tr>`;
-  });
-  return `<table class="grid log"><colgroup><col class="c-stt"><col class="c-when"><col class="c-who"><col class="c-what"><col></colgroup>
-<thead><tr><th>STT</th><th>Thời điểm</th><th>Người thực hiện</th><th>Việc</th><th>Nội dung thay đổi</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>`;
+const resultCells = (e: EnrolmentData): string =>
+  `${linesCell([e.className])}${linesCell(attendanceLines(e), 'small')}${linesCell(scoreLines(e), 'small')}<td class="center">${escapeHtml(e.finalTenths === null ? '' : formatScore(e.finalTenths))}</td><td class="center">${escapeHtml(e.classification ?? '')}</td>${resultCell(e)}`;
+
+const CERTIFICATES_HEAD = `<table class="grid certs"><colgroup><col class="c-stt"><col class="c-serial"><col class="c-date"><col><col class="c-grade"><col class="c-cert-state"></colgroup>
+<thead><tr><th>STT</th><th>Số giấy</th><th>Ngày cấp</th><th>Chương trình, lớp</th><th>Xếp loại</th><th>Tình trạng</th></tr></thead>`;
+
+const certificateCells = (c: CertificateData): string =>
+  `${linesCell([c.serial, `Vào sổ số ${c.registerNo}`], 'serial', 'strong')}<td class="center nowrap">${formatDate(c.issueDate)}</td>${linesCell([c.programName, c.className], 'small')}<td class="center">${escapeHtml(c.classification ?? '')}</td>${linesCell(certificateState(c), 'small')}`;
+
+const AUDIT_HEAD = `<table class="grid log"><colgroup><col class="c-stt"><col class="c-when"><col class="c-who"><col class="c-what"><col></colgroup>
+<thead><tr><th>STT</th><th>Thời điểm</th><th>Người thực hiện</th><th>Việc</th><th>Nội dung thay đổi</th></tr></thead>`;
+
+function auditCells(a: PersonDataset['audit'][number]): string {
+  const changes = [
+    ...a.changes.map((c) => `<div>${escapeHtml(c)}</div>`),
+    ...(a.reason ? [`<div class="reason">Lý do: ${escapeHtml(a.reason)}</div>`] : []),
+  ].join('');
+  return `${linesCell(formatDateTime(a.at).split(' '), 'center small nowrap')}<td class="small">${escapeHtml(a.actor)}</td>${linesCell([a.what, ...(a.subject ? [a.subject] : [])], 'small', 'strong')}<td class="small">${changes}</td>`;
 }
 
 export function buildPersonDataHtml(doc: PersonDataDoc): string {
   const { body, data } = doc;
   const p = data.person;
+  // Results exist only for classes the person stayed in and that were held.
+  const attended = data.enrolments.filter((e) => e.status === 'enrolled' && e.classStatus !== 'cancelled');
   const bodyHtml = `${partyHeaderHtml(body, { number: null, date: doc.date })}
 <div class="doc-type">${PERSON_DATA_TITLE}</div>
 <div class="doc-subject">của ${escapeHtml(addressing(p))} ${escapeHtml(p.fullName)}</div>
@@ -187,13 +171,13 @@ export function buildPersonDataHtml(doc: PersonDataDoc): string {
 <h2>I. THÔNG TIN CÁ NHÂN</h2>
 ${factsHtml(p)}
 <h2>II. CÁC LỚP ĐÃ THAM GIA (${formatNumber(data.enrolments.length)})</h2>
-${classesHtml(data.enrolments)}
+${numberedTable(CLASSES_HEAD, data.enrolments, classCells)}
 <h2>III. KẾT QUẢ HỌC TẬP</h2>
-${resultsHtml(data.enrolments)}
+${numberedTable(RESULTS_HEAD, attended, resultCells)}
 <h2>IV. GIẤY CHỨNG NHẬN (${formatNumber(data.certificates.length)})</h2>
-${certificatesHtml(data.certificates)}
+${numberedTable(CERTIFICATES_HEAD, data.certificates, certificateCells)}
 <h2>V. NHẬT KÝ THAY ĐỔI DỮ LIỆU (${formatNumber(data.audit.length)})</h2>
-${auditHtml(data)}
+${numberedTable(AUDIT_HEAD, data.audit, auditCells)}
 ${signatureBlockHtml(body)}`;
   return partyPage({ title: `Dữ liệu cá nhân - ${p.fullName}`, bodyHtml, orientation: 'portrait', extraCss: CSS });
 }

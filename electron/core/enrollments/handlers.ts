@@ -2,7 +2,7 @@ import type { enrollmentsChannels } from '../../../shared/contract/enrollments';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
 import { freezeClassScheme } from '../classes/scheme';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import { resultsGridOf } from '../results/grid';
 import { saveOutcomes } from '../results/store';
@@ -10,11 +10,8 @@ import { classFrame, classRoll, requireReasonIfLocked, sitesOf } from './class-f
 import { enrollmentList, enrolPeople, listOf } from './enrol';
 import { enrollmentRef, enrollmentRefs, unitMemberIds, withdrawEnrollment, writeDiscipline, writeSite } from './store';
 
-function enrollmentOf(ctx: AppCore, enrollmentId: number) {
-  const e = enrollmentRef(ctx.db, enrollmentId);
-  if (!e) throw new AppError('NOT_FOUND', 'Không tìm thấy học viên này trong lớp.');
-  return e;
-}
+const enrollmentOf = (ctx: AppCore, enrollmentId: number) =>
+  found(enrollmentRef(ctx.db, enrollmentId), 'Không tìm thấy học viên này trong lớp.');
 
 export const enrollmentsHandlers: Handlers<typeof enrollmentsChannels> = {
   'enrollments.list': (ctx, input) => enrollmentList(ctx, input.classId),

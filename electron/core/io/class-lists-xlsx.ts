@@ -1,8 +1,9 @@
 import { ATTENDANCE_LABELS } from '../../../shared/contract/attendance';
+import type { SPREADSHEET_KINDS } from '../../../shared/contract/documents';
 import type { AttendanceMark } from '../../../shared/domain/eligibility';
 import { formatDate } from '../../../shared/domain/format';
 import { HALF_LABELS } from '../../../shared/domain/days';
-import { PARTY_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/learner-fields';
+import { PARTY_STATUS_LABELS, SEX_LABELS, type Sex } from '../../../shared/domain/learner-fields';
 import { foldText } from '../../../shared/domain/text';
 import type { AttendanceSession } from '../documents/attendance-sheet';
 import type { LearnerListDoc, ResultsDecisionDoc, ScoreRow, ScoreSheetDoc } from '../documents/class-lists';
@@ -33,39 +34,54 @@ function fileName(prefix: string, className: string): string {
 
 const tenthsToNumber = (tenths: number | null | undefined): number | null => (tenths === null || tenths === undefined ? null : tenths / 10);
 
-const stt = <T>(): SheetColumn<T> => ({ header: 'STT', width: 6, value: (_r, i) => i + 1 });
+/** Every list opens with the row number and the learner's name. */
+const numberedNames = <T extends { fullName: string }>(): SheetColumn<T>[] => [
+  { header: 'STT', width: 6, value: (_r, i) => i + 1 },
+  { header: 'Họ và tên', width: 26, value: (r) => r.fullName },
+];
 
-async function oneSheet<T>(
-  prefix: string,
+/** The person as the lists that name them identify them: sex and birth date. */
+const sexAndBirth = <T extends { sex: Sex | null; birthDate: string | null }>(): SheetColumn<T>[] => [
+  { header: 'Giới tính', width: 9, value: (l) => (l.sex ? SEX_LABELS[l.sex] : null) },
+  { header: 'Ngày sinh', width: 12, value: (l) => excelDate(l.birthDate), format: DATE },
+];
+
+const unitColumn = <T extends { unitName: string | null }>(): SheetColumn<T> => ({
+  header: 'Chi bộ, đơn vị',
+  width: 28,
+  value: (l) => l.unitName,
+});
+
+/** Each list's file name (before the class's) and sheet name. */
+const SHEETS: Record<(typeof SPREADSHEET_KINDS)[number], { prefix: string; sheet: string }> = {
+  learnerList: { prefix: 'danh-sach-hoc-vien', sheet: 'Danh sách học viên' },
+  attendance: { prefix: 'diem-danh', sheet: 'Điểm danh' },
+  scoreSheet: { prefix: 'bang-diem', sheet: 'Bảng điểm' },
+  resultsList: { prefix: 'cong-nhan-ket-qua', sheet: 'Công nhận kết quả' },
+};
+
+/** A list on one sheet: the row number and the learner's name, then `columns`. */
+async function oneSheet<T extends { fullName: string }>(
+  kind: keyof typeof SHEETS,
   className: string,
-  sheet: string,
-  columns: SheetColumn<T>[],
   rows: readonly T[],
+  columns: SheetColumn<T>[],
 ): Promise<XlsxFile> {
   const wb = newWorkbook();
-  addTableSheet(wb, sheet, columns, rows);
-  return { fileName: fileName(prefix, className), dataBase64: await workbookToBase64(wb), rowCount: rows.length };
+  addTableSheet(wb, SHEETS[kind].sheet, [...numberedNames<T>(), ...columns], rows);
+  return { fileName: fileName(SHEETS[kind].prefix, className), dataBase64: await workbookToBase64(wb), rowCount: rows.length };
 }
 
 type Learner = LearnerListDoc['learners'][number];
 
 export function learnerListXlsx(doc: Pick<LearnerListDoc, 'className' | 'learners'>): Promise<XlsxFile> {
-  return oneSheet<Learner>(
-    'danh-sach-hoc-vien',
-    doc.className,
-    'Danh sách học viên',
-    [
-      stt(),
-      { header: 'Họ và tên', width: 26, value: (l) => l.fullName },
-      { header: 'Giới tính', width: 9, value: (l) => (l.sex ? SEX_LABELS[l.sex] : null) },
-      { header: 'Ngày sinh', width: 12, value: (l) => excelDate(l.birthDate), format: DATE },
-      { header: 'Dân tộc', width: 11, value: (l) => l.ethnicityName },
-      { header: 'Chức vụ', width: 20, value: (l) => l.position || null },
-      { header: 'Chi bộ, đơn vị', width: 28, value: (l) => l.unitName },
-      { header: 'Đảng viên', width: 20, value: (l) => (l.partyStatus ? PARTY_STATUS_LABELS[l.partyStatus] : null) },
-    ],
-    doc.learners,
-  );
+  return oneSheet<Learner>('learnerList', doc.className, doc.learners, [
+    ...sexAndBirth(),
+    { header: 'Dân tộc', width: 11, value: (l) => l.ethnicityName },
+    { header: 'Chức vụ', width: 20, value: (l) => l.position || null },
+    unitColumn(),
+    { header: 'Đảng viên', width: 20, value: (l) => (l.partyStatus ? PARTY_STATUS_LABELS[l.partyStatus] : null) },
+  ]);
 }
 
 const ELIGIBILITY_LABELS: Record<ScoreRow['eligible'], string> = {
@@ -80,43 +96,26 @@ export function scoreSheetXlsx(doc: Pick<ScoreSheetDoc, 'className' | 'component
     { header: c.name, width: 12, value: (r) => tenthsToNumber(r.scores[k]?.first), format: SCORE },
     { header: `${c.name} (lần 2)`, width: 12, value: (r) => tenthsToNumber(r.scores[k]?.retake), format: SCORE },
   ]);
-  return oneSheet<ScoreRow>(
-    'bang-diem',
-    doc.className,
-    'Bảng điểm',
-    [
-      stt(),
-      { header: 'Họ và tên', width: 26, value: (r) => r.fullName },
-      ...scoreColumns,
-      { header: 'Điểm tổng kết', width: 12, value: (r) => tenthsToNumber(r.finalTenths), format: SCORE },
-      { header: 'Xếp loại', width: 12, value: (r) => r.classification },
-      { header: 'Số buổi vắng', width: 10, value: (r) => r.absent },
-      { header: 'Số buổi học', width: 10, value: (r) => r.sessions },
-      { header: 'Kết quả', width: 20, value: (r) => ELIGIBILITY_LABELS[r.eligible] },
-      { header: 'Ghi chú', width: 40, value: (r) => (r.eligible === 'eligible' ? null : r.reasons.join('; ') || null) },
-    ],
-    doc.rows,
-  );
+  return oneSheet<ScoreRow>('scoreSheet', doc.className, doc.rows, [
+    ...scoreColumns,
+    { header: 'Điểm tổng kết', width: 12, value: (r) => tenthsToNumber(r.finalTenths), format: SCORE },
+    { header: 'Xếp loại', width: 12, value: (r) => r.classification },
+    { header: 'Số buổi vắng', width: 10, value: (r) => r.absent },
+    { header: 'Số buổi học', width: 10, value: (r) => r.sessions },
+    { header: 'Kết quả', width: 20, value: (r) => ELIGIBILITY_LABELS[r.eligible] },
+    { header: 'Ghi chú', width: 40, value: (r) => (r.eligible === 'eligible' ? null : r.reasons.join('; ') || null) },
+  ]);
 }
 
 type Recognised = ResultsDecisionDoc['recognised'][number];
 
 export function resultsListXlsx(doc: Pick<ResultsDecisionDoc, 'className' | 'recognised'>): Promise<XlsxFile> {
-  return oneSheet<Recognised>(
-    'cong-nhan-ket-qua',
-    doc.className,
-    'Công nhận kết quả',
-    [
-      stt(),
-      { header: 'Họ và tên', width: 26, value: (l) => l.fullName },
-      { header: 'Giới tính', width: 9, value: (l) => (l.sex ? SEX_LABELS[l.sex] : null) },
-      { header: 'Ngày sinh', width: 12, value: (l) => excelDate(l.birthDate), format: DATE },
-      { header: 'Chi bộ, đơn vị', width: 28, value: (l) => l.unitName },
-      { header: 'Điểm', width: 8, value: (l) => tenthsToNumber(l.finalTenths), format: SCORE },
-      { header: 'Xếp loại', width: 12, value: (l) => l.classification },
-    ],
-    doc.recognised,
-  );
+  return oneSheet<Recognised>('resultsList', doc.className, doc.recognised, [
+    ...sexAndBirth(),
+    unitColumn(),
+    { header: 'Điểm', width: 8, value: (l) => tenthsToNumber(l.finalTenths), format: SCORE },
+    { header: 'Xếp loại', width: 12, value: (l) => l.classification },
+  ]);
 }
 
 export interface AttendanceXlsxRow {
@@ -139,10 +138,9 @@ export async function attendanceXlsx(doc: AttendanceXlsxDoc): Promise<XlsxFile> 
   const wb = newWorkbook();
   addTableSheet<AttendanceXlsxRow>(
     wb,
-    'Điểm danh',
+    SHEETS.attendance.sheet,
     [
-      stt(),
-      { header: 'Họ và tên', width: 26, value: (r) => r.fullName },
+      ...numberedNames(),
       ...doc.sessions.map((s, k): SheetColumn<AttendanceXlsxRow> => ({
         header: `${formatDate(s.date)} ${HALF_LABELS[s.half]}`,
         width: 11,
@@ -166,5 +164,5 @@ export async function attendanceXlsx(doc: AttendanceXlsxDoc): Promise<XlsxFile> 
     ],
     legend,
   );
-  return { fileName: fileName('diem-danh', doc.className), dataBase64: await workbookToBase64(wb), rowCount: doc.rows.length };
+  return { fileName: fileName(SHEETS.attendance.prefix, doc.className), dataBase64: await workbookToBase64(wb), rowCount: doc.rows.length };
 }

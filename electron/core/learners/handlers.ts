@@ -4,7 +4,7 @@ import { formatDate, formatNumber } from '../../../shared/domain/format';
 import { todayInVietnam } from '../../../shared/domain/dates';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import { communeByCode } from '../reference/communes';
 import { personDataXlsx } from '../io/person-data-xlsx';
@@ -24,11 +24,7 @@ import { allMatchingIds, countPeople, searchPeople } from './search-store';
 
 const EXPORT_MAX = 200_000;
 
-function getPerson(ctx: AppCore, id: number): Person {
-  const p = readPerson(ctx.db, id);
-  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ này.');
-  return p;
-}
+const getPerson = (ctx: AppCore, id: number): Person => found(readPerson(ctx.db, id), 'Không tìm thấy hồ sơ này.');
 
 /** Checks only the registry can make: the unit exists, the commune is in the 2025 list, the ID is not someone else's. */
 function checkAgainstRegistry(ctx: AppCore, p: PersonData, selfId: number | undefined, previousUnitId: number | null): void {

@@ -8,7 +8,7 @@ import type { Handlers } from '../handler';
 import { decisionLabel } from '../classes/terms';
 import { buildLearningRecordHtml, type LearningRecordClass, type LearningRecordDoc } from '../documents/learning-record';
 import { learningRecordModel } from '../documents/docx-person-documents';
-import { partyDocx } from '../documents/docx-party';
+import { builtPdf, docxFile, previewOf, printHtml } from '../report-files';
 import { letterBody, personFileStem } from './letters';
 import { learningRecordRows, type LearningRecordRow } from './person-data-store';
 import { readPerson } from './person-store';
@@ -96,24 +96,11 @@ export const learningRecordHandlers: Pick<
   Handlers<Channels>,
   'learners.learningRecordPreview' | 'learners.learningRecordPdf' | 'learners.learningRecordPrint' | 'learners.learningRecordDocx'
 > = {
-  'learners.learningRecordPreview': (ctx, input) => {
-    const d = build(ctx, input);
-    return { title: d.title, html: d.html };
-  },
-  'learners.learningRecordPdf': async (ctx, input) => {
-    const d = build(ctx, input);
-    const pdf = await ctx.printing().toPdf(d.html);
-    return { fileName: d.fileName, dataBase64: pdf.toString('base64') };
-  },
-  'learners.learningRecordDocx': async (ctx, input) => {
+  'learners.learningRecordPreview': (ctx, input) => previewOf(build(ctx, input)),
+  'learners.learningRecordPdf': (ctx, input) => builtPdf(ctx, build(ctx, input)),
+  'learners.learningRecordDocx': (ctx, input) => {
     const r = recordDoc(ctx, input);
-    const bytes = await partyDocx(learningRecordModel(r.doc), r.title.replace(' — ', ' - '));
-    return { fileName: `${r.baseName}.docx`, dataBase64: bytes.toString('base64') };
+    return docxFile(`${r.baseName}.docx`, learningRecordModel(r.doc), r.title.replace(' — ', ' - '));
   },
-  'learners.learningRecordPrint': async (ctx, input) => {
-    const port = ctx.printing();
-    if (!port.canPrint || !port.print) throw new AppError('PRINT_UNAVAILABLE', 'Máy này không in trực tiếp được; hãy lưu PDF rồi in.');
-    await port.print(build(ctx, input).html);
-    return { printed: true };
-  },
+  'learners.learningRecordPrint': (ctx, input) => printHtml(ctx, () => build(ctx, input).html),
 };

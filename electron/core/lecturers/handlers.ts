@@ -1,22 +1,13 @@
 import type { lecturersChannels } from '../../../shared/contract/lecturers';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import { communeByCode } from '../reference/communes';
 import * as store from './store';
 
-function lecturer(ctx: AppCore, id: number) {
-  const l = store.lecturerById(ctx.db, id);
-  if (!l) throw new AppError('NOT_FOUND', 'Không tìm thấy giảng viên.');
-  return l;
-}
-
-function venue(ctx: AppCore, id: number) {
-  const v = store.venueById(ctx.db, id);
-  if (!v) throw new AppError('NOT_FOUND', 'Không tìm thấy địa điểm.');
-  return v;
-}
+const lecturer = (ctx: AppCore, id: number) => found(store.lecturerById(ctx.db, id), 'Không tìm thấy giảng viên.');
+const venue = (ctx: AppCore, id: number) => found(store.venueById(ctx.db, id), 'Không tìm thấy địa điểm.');
 
 /** Archiving keeps the row (classes and timetables point at it); only its use in new ones stops. */
 function setArchived(ctx: AppCore, table: 'lecturers' | 'venues', id: number, archived: boolean): void {

@@ -52,29 +52,38 @@ const NOMINATION: Kind<ReturnType<typeof store.getNomination>> = {
   get: store.getNomination,
 };
 
-/** Checks and writes a new or changed record, audited, in one transaction; returns it as saved. */
-function save<T>(ctx: AppCore, kind: Kind<T>, id: number | undefined, check: () => void, write: (now: string) => number): NonNullable<T> {
-  return ctx.db.transaction(() => {
-    const before = id === undefined ? undefined : kind.get(ctx.db, id);
-    if (before === null) throw notFound(kind.what);
-    check();
-    const savedId = write(ctx.now().toISOString());
-    const after = kind.get(ctx.db, savedId)!;
-    audit(ctx, { action: before ? 'update' : 'create', entity: kind.entity, entityId: savedId, before, after });
-    return after;
-  })();
+type Db = AppCore['db'];
+
+/** The save handler of a kind: checks and writes a new or changed record, audited, in one transaction; answers it as saved. */
+function saver<T, I extends { id?: number }>(
+  kind: Kind<T>,
+  check: (ctx: AppCore, input: I) => void,
+  write: (db: Db, input: I, now: string) => number,
+) {
+  return (ctx: AppCore, input: I): NonNullable<T> =>
+    ctx.db.transaction(() => {
+      const before = input.id === undefined ? undefined : kind.get(ctx.db, input.id);
+      if (before === null) throw notFound(kind.what);
+      check(ctx, input);
+      const savedId = write(ctx.db, input, ctx.now().toISOString());
+      const after = kind.get(ctx.db, savedId)!;
+      audit(ctx, { action: before ? 'update' : 'create', entity: kind.entity, entityId: savedId, before, after });
+      return after;
+    })();
 }
 
-/** Deletes a record, audited, in one transaction; `guard` may refuse it first. */
-function remove<T>(ctx: AppCore, kind: Kind<T>, id: number, drop: (id: number) => void, guard?: (before: NonNullable<T>) => void) {
-  ctx.db.transaction(() => {
-    const before = kind.get(ctx.db, id);
-    if (!before) throw notFound(kind.what);
-    guard?.(before);
-    drop(id);
-    audit(ctx, { action: 'delete', entity: kind.entity, entityId: id, before });
-  })();
-  return {};
+/** The delete handler of a kind: deletes a record, audited, in one transaction; `guard` may refuse it first. */
+function remover<T>(kind: Kind<T>, drop: (db: Db, id: number) => void, guard?: (before: NonNullable<T>) => void) {
+  return (ctx: AppCore, input: { id: number }) => {
+    ctx.db.transaction(() => {
+      const before = kind.get(ctx.db, input.id);
+      if (!before) throw notFound(kind.what);
+      guard?.(before);
+      drop(ctx.db, input.id);
+      audit(ctx, { action: 'delete', entity: kind.entity, entityId: input.id, before });
+    })();
+    return {};
+  };
 }
 
 export const levelsHandlers: Handlers<Channels> = {
@@ -82,59 +91,24 @@ export const levelsHandlers: Handlers<Channels> = {
     if (!store.personFacts(ctx.db, input.personId)) throw notFound('hồ sơ');
     return personHistory(ctx.db, input.personId, today(ctx));
   },
-  'levels.saveDiploma': (ctx, input) =>
-    save(
-      ctx,
-      DIPLOMA,
-      input.id,
-      () => checkDiploma(ctx.db, input, today(ctx)),
-      (now) => store.writeDiploma(ctx.db, input, now),
-    ),
-  'levels.deleteDiploma': (ctx, input) => remove(ctx, DIPLOMA, input.id, (id) => store.deleteDiploma(ctx.db, id)),
+  'levels.saveDiploma': saver(DIPLOMA, (ctx, input) => checkDiploma(ctx.db, input, today(ctx)), store.writeDiploma),
+  'levels.deleteDiploma': remover(DIPLOMA, store.deleteDiploma),
   'levels.groups': (ctx) => store.listGroups(ctx.db),
-  'levels.saveGroup': (ctx, input) =>
-    save(
-      ctx,
-      GROUP,
-      input.id,
-      () => checkGroup(ctx.db, input),
-      (now) => store.writeGroup(ctx.db, input, now),
-    ),
-  'levels.deleteGroup': (ctx, input) =>
-    remove(
-      ctx,
-      GROUP,
-      input.id,
-      (id) => store.deleteGroup(ctx.db, id),
-      (before) => {
-        if (before.targetCount > 0) {
-          throw new AppError(
-            'IN_USE',
-            `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`,
-          );
-        }
-      },
-    ),
+  'levels.saveGroup': saver(GROUP, (ctx, input) => checkGroup(ctx.db, input), store.writeGroup),
+  'levels.deleteGroup': remover(GROUP, store.deleteGroup, (before) => {
+    if (before.targetCount > 0) {
+      throw new AppError(
+        'IN_USE',
+        `Nhóm «${before.name}» đang dùng trong ${before.targetCount} chỉ tiêu; hãy xóa hoặc đổi các chỉ tiêu đó trước.`,
+      );
+    }
+  }),
   'levels.targets': (ctx, input) => store.listTargets(ctx.db, input.year),
-  'levels.saveTarget': (ctx, input) =>
-    save(
-      ctx,
-      TARGET,
-      input.id,
-      () => checkTarget(ctx.db, input),
-      (now) => store.writeTarget(ctx.db, input, now),
-    ),
-  'levels.deleteTarget': (ctx, input) => remove(ctx, TARGET, input.id, (id) => store.deleteTarget(ctx.db, id)),
+  'levels.saveTarget': saver(TARGET, (ctx, input) => checkTarget(ctx.db, input), store.writeTarget),
+  'levels.deleteTarget': remover(TARGET, store.deleteTarget),
   'levels.nominations': (ctx, input) => store.listNominations(ctx.db, input.year),
-  'levels.saveNomination': (ctx, input) =>
-    save(
-      ctx,
-      NOMINATION,
-      input.id,
-      () => checkNomination(ctx.db, input, today(ctx)),
-      (now) => store.writeNomination(ctx.db, input, now),
-    ),
-  'levels.deleteNomination': (ctx, input) => remove(ctx, NOMINATION, input.id, (id) => store.deleteNomination(ctx.db, id)),
+  'levels.saveNomination': saver(NOMINATION, (ctx, input) => checkNomination(ctx.db, input, today(ctx)), store.writeNomination),
+  'levels.deleteNomination': remover(NOMINATION, store.deleteNomination),
   'levels.report': (ctx, input) => report(ctx, input.year),
   'levels.preview': (ctx, input) => {
     const doc = reportDoc(ctx, input.year);

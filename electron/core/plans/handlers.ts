@@ -1,7 +1,7 @@
-import type { PlanSummary, plansChannels } from '../../../shared/contract/plans';
+import { emptyPlanSummary, type PlanSummary, type plansChannels } from '../../../shared/contract/plans';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import { programFacts, programNames } from '../programs/store';
 import { communeByCode } from '../reference/communes';
@@ -16,11 +16,7 @@ function assertOpen(ctx: AppCore, year: number): void {
   }
 }
 
-function line(ctx: AppCore, id: number) {
-  const l = store.lineById(ctx.db, id);
-  if (!l) throw new AppError('NOT_FOUND', 'Không tìm thấy dòng kế hoạch.');
-  return l;
-}
+const line = (ctx: AppCore, id: number) => found(store.lineById(ctx.db, id), 'Không tìm thấy dòng kế hoạch.');
 
 function year(ctx: AppCore, y: number) {
   const lines = store.linesOfYear(ctx.db, y);
@@ -28,16 +24,7 @@ function year(ctx: AppCore, y: number) {
   const summary = (programId: number, programName: string): PlanSummary => {
     let s = byProgram.get(programId);
     if (!s) {
-      s = {
-        programId,
-        programName,
-        plannedClasses: 0,
-        plannedLearners: 0,
-        actualClasses: 0,
-        actualLearners: 0,
-        pendingClasses: 0,
-        pendingLearners: 0,
-      };
+      s = emptyPlanSummary(programId, programName);
       byProgram.set(programId, s);
     }
     return s;

@@ -1,15 +1,12 @@
 import type { programsChannels } from '../../../shared/contract/programs';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import * as store from './store';
 
-function program(ctx: AppCore, id: number) {
-  const p = store.programById(ctx.db, id);
-  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy chương trình (có thể đã bị xóa khỏi dữ liệu).');
-  return p;
-}
+const program = (ctx: AppCore, id: number) =>
+  found(store.programById(ctx.db, id), 'Không tìm thấy chương trình (có thể đã bị xóa khỏi dữ liệu).');
 
 /**
  * The topics to delete when the program is saved with `topics`. Ids that stay keep their rows (later records

@@ -7,6 +7,7 @@ import { attendanceGridOf } from '../attendance/grid';
 import { freezeClassScheme } from '../classes/scheme';
 import { decisionLabel } from '../classes/terms';
 import { classRoll, type ClassRoll } from '../enrollments/class-frame';
+import { enrollmentRows } from '../enrollments/store';
 import { classScores, resultsDecision, saveOutcomes } from './store';
 
 type Scores = ResultsGrid['rows'][number]['scores'];
@@ -58,6 +59,17 @@ export function resultsGridOf(db: Database, roll: ClassRoll, attendance: Attenda
 
 export function resultsGrid(ctx: AppCore, classId: number): ResultsGrid {
   return resultsGridOf(ctx.db, classRoll(ctx, classId));
+}
+
+/**
+ * The grid, and the learners it finds eligible in list order, each with their enrolment record: what
+ * the results decision lists and what the certificates print (birth date, unit) is not in the grid.
+ */
+export function eligibleLearners(ctx: AppCore, classId: number) {
+  const grid = resultsGrid(ctx, classId);
+  const people = new Map(enrollmentRows(ctx.db, classId).map((e) => [e.id, e]));
+  const eligible = grid.rows.filter((r) => r.result.status === 'eligible').map((row) => ({ row, learner: people.get(row.enrollmentId)! }));
+  return { grid, eligible };
 }
 
 /** Rewrites the outcomes kept with the enrolments (see saveOutcomes) from the class as it stands. */

@@ -3,16 +3,12 @@ import type { Unit, unitInput, unitsChannels } from '../../../shared/contract/un
 import { compareVi, foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
-import { AppError } from '../errors';
+import { AppError, found } from '../errors';
 import type { Handlers } from '../handler';
 import { communeByCode } from '../reference/communes';
 import * as store from './store';
 
-function getUnit(ctx: AppCore, id: number): Unit {
-  const unit = store.readUnit(ctx.db, id);
-  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  return unit;
-}
+const getUnit = (ctx: AppCore, id: number): Unit => found(store.readUnit(ctx.db, id), 'Không tìm thấy đơn vị.');
 
 function checkSave(ctx: AppCore, input: z.output<typeof unitInput>): void {
   if (store.unitNameTaken(ctx.db, foldText(input.name), input.id ?? null)) {

@@ -4,7 +4,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import type { ComponentType } from 'react';
 import { theme } from './theme';
 import { Shell } from './Shell';
-import { statusQuery } from './useAppStatus';
+import { statusQuery } from './queries';
 import { ErrorBoundary } from './ErrorBoundary';
 import { prefetchRegistry } from '../features/learners/registry-queries';
 

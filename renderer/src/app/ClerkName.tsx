@@ -1,12 +1,9 @@
 import PersonIcon from '@mui/icons-material/Person';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { contract } from '../../../shared/contract';
 import type { AppStatus } from '../../../shared/contract/app';
-import { api } from '../api';
-import { useFormErrors } from '../components/useFormErrors';
-import { applyStatus } from '../features/backups/status-cache';
+import { ErrorAlert } from '../components/form/ErrorAlert';
+import { useChannelForm } from '../components/form/useChannelForm';
 
 /**
  * Who is using the app, shown in the title bar: every change (a merge, a decision, a certificate) is
@@ -31,49 +28,26 @@ export function ClerkName({ status }: { status: AppStatus }) {
 }
 
 function ClerkNameDialog({ current, onClose }: { current: string | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const errors = useFormErrors();
-  const [name, setName] = useState(current ?? '');
-  const save = useMutation({
-    mutationFn: (input: { name: string }) => api.app.setClerkName(input),
-    onSuccess: async (s) => {
-      await applyStatus(queryClient, s);
-      onClose();
-    },
-    onError: errors.fromError,
+  const f = useChannelForm('app.setClerkName', {
+    initial: { name: current ?? '' },
+    toInput: (form) => form,
+    invalidates: ['app.status'],
+    onSaved: onClose,
   });
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const input = errors.validate(contract['app.setClerkName'].input, { name });
-          if (input) save.mutate(input);
-        }}
-      >
+      <form noValidate onSubmit={(e) => (e.preventDefault(), f.submit())}>
         <DialogTitle>Người đang dùng máy</DialogTitle>
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 2 }}>
             Mọi thay đổi (gộp hồ sơ, quyết định, cấp giấy chứng nhận…) được ghi vào lịch sử dưới tên này.
           </Typography>
-          <TextField
-            autoFocus
-            label="Họ và tên"
-            name="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            {...errors.at('name')}
-          />
-          {errors.formError && !errors.fields.name && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {errors.formError}
-            </Alert>
-          )}
+          <TextField autoFocus label="Họ và tên" {...f.text('name')} />
+          <ErrorAlert error={!f.errors.fields.name && f.formError} sx={{ mt: 2 }} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Hủy</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
+          <Button type="submit" variant="contained" disabled={f.busy}>
             Lưu
           </Button>
         </DialogActions>

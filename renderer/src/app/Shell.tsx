@@ -13,7 +13,6 @@ import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import {
-  Alert,
   AppBar,
   Box,
   Chip,
@@ -35,8 +34,9 @@ import { formatDateTime } from '../../../shared/domain/format';
 import { DatabaseProblem } from '../features/backups/DatabaseProblem';
 import { offsiteReminder } from '../features/protection/protection-labels';
 import { RecoverySheetGate } from '../features/protection/RecoverySheetDialog';
-import { useAppStatus } from './useAppStatus';
+import { useAppStatus } from './queries';
 import { ClerkName } from './ClerkName';
+import { ErrorAlert } from '../components/form/ErrorAlert';
 
 const APP_NAME = 'Quản lý đào tạo Trung tâm Chính trị';
 const NAV_WIDTH = 232;
@@ -93,7 +93,7 @@ export function Shell() {
   if (status.isError || !s) {
     return (
       <Box sx={{ p: 4 }}>
-        <Alert severity="error">{status.error?.message ?? 'Không đọc được trạng thái phần mềm.'}</Alert>
+        <ErrorAlert error={status.error ?? 'Không đọc được trạng thái phần mềm.'} />
       </Box>
     );
   }

@@ -16,9 +16,13 @@ export function FormDialog(props: {
   errorSx?: SxProps<Theme>;
   /** More buttons, before Hủy (a delete, say). */
   actions?: ReactNode;
+  /** The <form> among the children that Lưu submits, so Enter in one of its fields saves too. */
+  formId?: string;
+  /** Backdrop and Escape leave the dialog open (a long form with changes): only Hủy closes it. */
+  keepOpen?: boolean;
 }) {
   return (
-    <Dialog open onClose={props.onClose} maxWidth={props.maxWidth ?? 'sm'} fullWidth>
+    <Dialog open onClose={props.keepOpen ? undefined : props.onClose} maxWidth={props.maxWidth ?? 'sm'} fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent sx={props.contentSx}>
         <ErrorAlert error={props.error} sx={props.errorSx ?? { mb: 2 }} />
@@ -27,7 +31,11 @@ export function FormDialog(props: {
       <DialogActions>
         {props.actions}
         <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" disabled={props.busy} onClick={props.onSubmit}>
+        <Button
+          variant="contained"
+          disabled={props.busy}
+          {...(props.formId ? { type: 'submit', form: props.formId } : { onClick: props.onSubmit })}
+        >
           {props.submitLabel ?? 'Lưu'}
         </Button>
       </DialogActions>

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../../api';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { LockReasonDialog } from '../results/LockReasonDialog';
 import { AttendanceGrid, type AttendanceGridData } from './AttendanceGrid';
+import { useAttendanceGrid } from './queries';
 import { useAttendanceSaver } from './useAttendanceSaver';
 
 const NO_SITE = '\u0000none';
@@ -11,8 +11,8 @@ const NO_SITE = '\u0000none';
 const STATUS_TEXT = { idle: '', saving: 'Đang lưu…', saved: 'Đã lưu mọi thay đổi', error: 'Chưa lưu được' } as const;
 
 export function AttendanceTab({ classId }: { classId: number }) {
-  const grid = useQuery({ queryKey: ['attendance.grid', classId], queryFn: () => api.attendance.grid({ classId }) });
-  if (grid.isError) return <Alert severity="error">{grid.error.message}</Alert>;
+  const grid = useAttendanceGrid(classId);
+  if (grid.isError) return <ErrorAlert error={grid.error} />;
   if (!grid.data) return null;
   if (grid.data.sessions.length === 0)
     return <Alert severity="info">Lớp chưa có lịch học. Hãy lập lịch ở thẻ «Lịch học» rồi điểm danh theo từng buổi.</Alert>;
@@ -96,18 +96,7 @@ function AttendanceEditor({ grid }: { grid: AttendanceGridData }) {
       ) : (
         <AttendanceGrid grid={shown} pending={saver.pending} onEdit={saver.edit} onNotice={setNotice} />
       )}
-      {saver.awaitingReason && (
-        <ReasonDialog
-          title="Sửa điểm danh sau khi đã công nhận kết quả"
-          label="Lý do sửa"
-          helperText="Ví dụ: ghi nhầm buổi vắng của học viên; lý do được lưu vào nhật ký cùng các thay đổi"
-          confirmLabel="Ghi lý do và lưu"
-          onConfirm={saver.giveReason}
-          onClose={saver.refuseReason}
-        >
-          Lý do này được dùng cho mọi thay đổi điểm danh tiếp theo trong lần mở này.
-        </ReasonDialog>
-      )}
+      {saver.awaitingReason && <LockReasonDialog of="attendance" onConfirm={saver.giveReason} onClose={saver.refuseReason} />}
     </Paper>
   );
 }

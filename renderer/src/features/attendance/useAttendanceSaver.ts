@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api';
-import { addChanges, saverStatus, settleBatch, STALE_GRID_CODES, type MarkChange } from './attendance-batch';
+import { ApiError } from '../../api';
+import { addChanges, saverStatus, settleBatch, type MarkChange } from './attendance-batch';
+import { useSetAttendance } from './queries';
 
 export { changeKey, type MarkChange } from './attendance-batch';
 
@@ -15,7 +15,7 @@ const DEBOUNCE_MS = 400;
  * change is typed, and sent with every batch from then on.
  */
 export function useAttendanceSaver(classId: number, locked: boolean) {
-  const queryClient = useQueryClient();
+  const save = useSetAttendance();
   // The timer and the in-flight save read these outside React's render; the state copy is what the grid shows.
   const pendingRef = useRef(new Map<string, MarkChange>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -44,9 +44,7 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
     setSaving(true);
     let saved = false;
     try {
-      const grid = await api.attendance.set({ classId, changes: batch, ...(reasonRef.current ? { reason: reasonRef.current } : {}) });
-      queryClient.setQueryData(['attendance.grid', classId], grid);
-      void queryClient.invalidateQueries({ queryKey: ['results.grid', classId] });
+      await save.mutateAsync({ classId, changes: batch, ...(reasonRef.current ? { reason: reasonRef.current } : {}) });
       settleBatch(pendingRef.current, batch);
       publish();
       setError(null);
@@ -58,12 +56,8 @@ export function useAttendanceSaver(classId: number, locked: boolean) {
         reasonRef.current = null;
         setAwaitingReason([]);
       } else {
+        // A refusal that leaves the grid out of date reloads it (the change hook says so).
         setError(err instanceof Error ? err.message : 'Đã xảy ra lỗi không mong muốn.');
-        // The grid on screen may be out of date (a session moved, a learner withdrawn): reload it, so
-        // "Bỏ thay đổi chưa lưu" leaves the clerk with what is really saved.
-        if (err instanceof ApiError && STALE_GRID_CODES.includes(err.code)) {
-          void queryClient.invalidateQueries({ queryKey: ['attendance.grid', classId] });
-        }
       }
     } finally {
       inFlight.current = false;

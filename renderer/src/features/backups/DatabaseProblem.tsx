@@ -1,14 +1,14 @@
-import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { AppStatus } from '../../../../shared/contract/app';
 import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { Section } from '../../components/Section';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
 import { RestoreFromFile } from './RestoreFromFile';
 import { UnlockForm } from '../protection/UnlockForm';
+import { useBackups } from './queries';
 
 const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
   DB_NOT_SQLITE: 'Tệp dữ liệu không đúng định dạng',
@@ -26,7 +26,7 @@ const TITLES: Record<NonNullable<AppStatus['problem']>['code'], string> = {
  * key first; any other offers the newest backup on this PC, then the others and a file from elsewhere.
  */
 export function DatabaseProblem({ status }: { status: AppStatus }) {
-  const backups = useQuery({ queryKey: ['backups.list'], queryFn: () => api.backups.list() });
+  const backups = useBackups();
   const [chosen, setChosen] = useState<Backup | null>(null);
   const problem = status.problem!;
   const locked = problem.code === 'DB_LOCKED';
@@ -44,10 +44,7 @@ export function DatabaseProblem({ status }: { status: AppStatus }) {
       </Alert>
       {locked && <UnlockForm />}
       {canRestore && (
-        <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="local-backups-title">
-          <Typography variant="h2" id="local-backups-title" sx={{ mb: 1 }}>
-            {locked ? 'Hoặc khôi phục từ bản sao lưu trên máy' : 'Khôi phục từ bản sao lưu trên máy'}
-          </Typography>
+        <Section id="local-backups" title={locked ? 'Hoặc khôi phục từ bản sao lưu trên máy' : 'Khôi phục từ bản sao lưu trên máy'}>
           {newest ? (
             <>
               <Typography sx={{ mb: 1 }}>
@@ -68,7 +65,7 @@ export function DatabaseProblem({ status }: { status: AppStatus }) {
           ) : (
             <Typography>{backups.isPending ? 'Đang tìm bản sao lưu…' : 'Không tìm thấy bản sao lưu nào trong thư mục sao lưu.'}</Typography>
           )}
-        </Paper>
+        </Section>
       )}
       {canRestore && <RestoreFromFile status={status} />}
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>

@@ -1,13 +1,11 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { ApiError } from '../../api';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useRestore } from './useRestore';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-
-const KEY_CODES = ['RECOVERY_KEY_NEEDED', 'RECOVERY_KEY_WRONG', 'RECOVERY_KEY_INVALID'];
+import { useFormErrors } from '../../components/useFormErrors';
+import { asksRecoveryKey, BackupKeyField } from '../protection/RecoveryKeyField';
+import { useRestore } from './queries';
 
 /**
  * Confirms a restore from a backup on this PC. One made under a recovery key this PC no longer holds
@@ -32,7 +30,7 @@ function OpenRestoreDialog({ backup, onClose, onRestored }: { backup: Backup; on
           onRestored();
         },
         onError: (err) => {
-          if (err instanceof ApiError && KEY_CODES.includes(err.code)) setAskKey(true);
+          if (asksRecoveryKey(err)) setAskKey(true);
           errors.fromError(err);
         },
       },
@@ -48,16 +46,10 @@ function OpenRestoreDialog({ backup, onClose, onRestored }: { backup: Backup; on
         </DialogContentText>
         <ErrorAlert error={errors.formError} sx={{ mt: 2 }} />
         {askKey && (
-          <TextField
-            label="Khóa khôi phục của bản sao lưu này"
-            name="recoveryKey"
-            fullWidth
-            size="small"
+          <BackupKeyField
             value={recoveryKey}
-            onChange={(e) => setRecoveryKey(e.target.value)}
+            onChange={setRecoveryKey}
             {...errors.at('recoveryKey', 'Gõ 8 nhóm trên giấy lưu khóa của lúc tạo bản này.')}
-            autoComplete="off"
-            slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
             sx={{ mt: 2 }}
           />
         )}

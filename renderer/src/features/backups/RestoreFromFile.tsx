@@ -1,17 +1,20 @@
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { contract } from '../../../../shared/contract';
 import type { AppStatus } from '../../../../shared/contract/app';
 import type { offsiteFileSchema } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { api, ApiError } from '../../api';
+import { useChooseBackupFile } from '../../app/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useFormErrors } from '../../components/useFormErrors';
-import { formatSize } from './backup-labels';
-import { applyStatus } from './status-cache';
+import { DefinitionList } from '../../components/DefinitionList';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { INLINE_BUTTON_SX, InlineForm, PLAIN_FIELD } from '../../components/InlineForm';
+import { Section } from '../../components/Section';
+import { useFormErrors } from '../../components/useFormErrors';
+import { asksRecoveryKey, BackupKeyField } from '../protection/RecoveryKeyField';
+import { formatSize } from './backup-labels';
+import { useInspectFile, useRestoreFile } from './queries';
 
 type OffsiteFile = z.infer<typeof offsiteFileSchema>;
 
@@ -21,7 +24,6 @@ type OffsiteFile = z.infer<typeof offsiteFileSchema>;
  * confirmation, with its recovery key when none this PC holds opens it.
  */
 export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onRestored?: (path: string) => void }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [path, setPath] = useState('');
   const [file, setFile] = useState<{ path: string; info: OffsiteFile } | null>(null);
@@ -29,45 +31,37 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
   const [recoveryKey, setRecoveryKey] = useState('');
   const [confirming, setConfirming] = useState(false);
 
-  const inspect = useMutation({
-    mutationFn: (p: string) => api.backups.inspectFile({ path: p }),
+  const inspect = useInspectFile({
     onMutate: () => {
       setFile(null);
       setAskKey(false);
       setRecoveryKey('');
     },
-    onSuccess: (info, p) => {
+    onSuccess: (info, input) => {
       errors.clear();
-      setFile({ path: p, info });
+      setFile({ path: input.path, info });
       setAskKey(info.needsRecoveryKey);
     },
     onError: errors.fromError,
   });
-  const choose = useMutation({
-    mutationFn: () => api.app.chooseBackupFile(),
+  const choose = useChooseBackupFile({
     onSuccess: (r) => {
       if (!r.path) return;
       setPath(r.path);
-      inspect.mutate(r.path);
+      inspect.mutate({ path: r.path });
     },
     onError: errors.fromError,
   });
-  const restore = useMutation({
-    mutationFn: (input: { path: string; recoveryKey?: string }) => api.backups.restoreFile(input),
-    onSuccess: async (s, input) => {
+  const restore = useRestoreFile({
+    onSuccess: (_s, input) => {
       errors.clear();
       setFile(null);
       setRecoveryKey('');
       setAskKey(false);
       onRestored?.(input.path);
-      await applyStatus(queryClient, s, true);
     },
     onError: (err) => {
-      if (
-        err instanceof ApiError &&
-        (err.code === 'RECOVERY_KEY_NEEDED' || err.code === 'RECOVERY_KEY_WRONG' || err.code === 'RECOVERY_KEY_INVALID')
-      )
-        setAskKey(true);
+      if (asksRecoveryKey(err)) setAskKey(true);
       errors.fromError(err);
     },
     onSettled: () => setConfirming(false),
@@ -75,34 +69,23 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
 
   const look = () => {
     const input = errors.validate(contract['backups.inspectFile'].input, { path });
-    if (input) inspect.mutate(input.path);
+    if (input) inspect.mutate(input);
   };
 
   const info = file?.info;
   const busy = inspect.isPending || restore.isPending;
 
   return (
-    <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="restore-file-title">
-      <Typography variant="h2" id="restore-file-title" sx={{ mb: 1 }}>
-        Khôi phục từ tệp
-      </Typography>
+    <Section id="restore-file" title="Khôi phục từ tệp">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
         Tệp sao lưu (đuôi .ttctbak) trên USB hoặc một thư mục khác. Phần mềm cho xem tệp là của trung tâm nào, tạo lúc nào, rồi mới khôi
         phục; dữ liệu hiện tại được sao lưu trước.
       </Typography>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          look();
-        }}
-        sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}
-      >
+      <InlineForm onSubmit={look}>
         <TextField
           label="Đường dẫn tệp sao lưu"
           name="path"
-          size="small"
+          {...PLAIN_FIELD}
           value={path}
           onChange={(e) => {
             setPath(e.target.value);
@@ -110,39 +93,20 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
           }}
           {...errors.at('path')}
           placeholder={status.canChooseFiles ? undefined : 'Ví dụ: E:\\TTCT-saoluu-….ttctbak'}
-          autoComplete="off"
-          slotProps={{ htmlInput: { spellCheck: false } }}
           sx={{ flexGrow: 1, minWidth: 0 }}
         />
         {status.canChooseFiles && (
-          <Button
-            variant="outlined"
-            sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
-            disabled={busy || choose.isPending}
-            onClick={() => choose.mutate()}
-          >
+          <Button variant="outlined" sx={INLINE_BUTTON_SX} disabled={busy || choose.isPending} onClick={() => choose.mutate({})}>
             Chọn tệp…
           </Button>
         )}
-        <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} disabled={busy}>
+        <Button type="submit" variant="outlined" sx={INLINE_BUTTON_SX} disabled={busy}>
           Xem tệp
         </Button>
-      </Box>
+      </InlineForm>
       {file && info && (
         <Box sx={{ mt: 2 }}>
-          <Box
-            component="dl"
-            aria-label="Thông tin tệp sao lưu"
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: 'max-content minmax(0, 1fr)',
-              columnGap: 2,
-              rowGap: 0.5,
-              m: 0,
-              mb: 1.5,
-              '& dd': { m: 0, overflowWrap: 'anywhere' },
-            }}
-          >
+          <DefinitionList aria-label="Thông tin tệp sao lưu" sx={{ mb: 1.5 }}>
             <dt>Trung tâm</dt>
             <dd>{info.centreName ?? 'Không ghi trong tệp'}</dd>
             <dt>Thời điểm tạo</dt>
@@ -153,7 +117,7 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
             <dd>{info.schemaVersion ?? 'Không ghi trong tệp'}</dd>
             <dt>Dung lượng</dt>
             <dd>{formatSize(info.sizeBytes)}</dd>
-          </Box>
+          </DefinitionList>
           {info.sameCentre === false && (
             <Alert severity="warning" sx={{ mb: 1.5 }}>
               Đây là bản sao lưu của {info.centreName ?? 'một trung tâm khác'}, không phải của trung tâm đang dùng phần mềm này.
@@ -165,19 +129,13 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
             </Alert>
           )}
           {askKey && (
-            <TextField
-              label="Khóa khôi phục của bản sao lưu này"
-              name="recoveryKey"
-              size="small"
-              fullWidth
+            <BackupKeyField
               value={recoveryKey}
-              onChange={(e) => setRecoveryKey(e.target.value)}
+              onChange={setRecoveryKey}
               {...errors.at(
                 'recoveryKey',
                 'Tệp được tạo với một khóa khôi phục khác khóa máy này đang giữ: gõ 8 nhóm trên giấy lưu khóa của lúc tạo bản này.',
               )}
-              autoComplete="off"
-              slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
               sx={{ mb: 1.5 }}
             />
           )}
@@ -213,6 +171,6 @@ export function RestoreFromFile({ status, onRestored }: { status: AppStatus; onR
         . Những thay đổi sau thời điểm đó không còn trên màn hình, nhưng không bị mất: dữ liệu hiện tại được sao lưu trước (hoặc, nếu bị
         hỏng, được giữ nguyên bên cạnh với tên mới).
       </ConfirmDialog>
-    </Paper>
+    </Section>
   );
 }

@@ -1,18 +1,18 @@
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import { Alert, Autocomplete, Box, Button, IconButton, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { Autocomplete, Box, Button, IconButton, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isValidIsoDate, todayInVietnam } from '../../../../shared/domain/dates';
 import { addDays } from '../../../../shared/domain/days';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { foldFilter } from '../../components/fold-filter';
 import { useLecturers, useVenues } from '../lecturers/queries';
 import { daysFrom, firstOfMonth, mondayOf, monthGrid, shiftMonth, yearsBetween } from './calendar-range';
 import type { DayInfo } from './calendar-types';
 import { MonthView } from './MonthView';
+import { useCalendarSessions, useHolidayYears } from './queries';
 import { WeekView } from './WeekView';
 
 type View = 'week' | 'month';
@@ -51,15 +51,8 @@ export function CalendarPage() {
   const from = days[0]!;
   const to = days[days.length - 1]!;
 
-  const sessions = useQuery({
-    queryKey: ['calendar.sessions', from, to, lecturerId, venueId],
-    queryFn: () => api.calendar.sessions({ from, to, lecturerId, venueId }),
-    placeholderData: keepPreviousData,
-  });
-  const years = yearsBetween(from, to);
-  const holidays = useQueries({
-    queries: years.map((year) => ({ queryKey: ['holidays.year', year], queryFn: () => api.holidays.year({ year }) })),
-  });
+  const sessions = useCalendarSessions({ from, to, lecturerId, venueId });
+  const holidays = useHolidayYears(yearsBetween(from, to));
   // A handful of dates per year: rebuilt on each render rather than memoised.
   const off = new Map<string, string>();
   const working = new Set<string>();
@@ -147,11 +140,7 @@ export function CalendarPage() {
           renderInput={(p) => <TextField {...p} label="Xem lịch của" />}
         />
       </Box>
-      {error && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={error} sx={{ mb: 1 }} />
       {view === 'week' ? (
         <WeekView days={days} items={items} dayInfo={dayInfo} today={today} onOpen={(s) => navigate(`/classes/${s.classId}`)} />
       ) : (

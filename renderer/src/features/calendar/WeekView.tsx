@@ -1,7 +1,8 @@
-import { Box, ButtonBase, Paper, Typography } from '@mui/material';
+import { Box, ButtonBase, Typography } from '@mui/material';
 import { alpha, type Theme } from '@mui/material/styles';
 import { HALF_LABELS, weekday, weekdayName, type Half } from '../../../../shared/domain/days';
 import { classColour, dayMonth, sessionKey } from './calendar-range';
+import { CalendarTable } from './CalendarTable';
 import type { CalendarItem, DayInfo, ViewProps } from './calendar-types';
 
 const HALVES: Half[] = ['sang', 'chieu'];
@@ -64,89 +65,77 @@ export function WeekView({ days, items, dayInfo, today, onOpen }: ViewProps) {
     byHalf.set(key, [...(byHalf.get(key) ?? []), item]);
   }
   return (
-    <Paper sx={{ overflow: 'hidden' }}>
-      <Box
-        role="table"
-        aria-label="Lịch giảng dạy trong tuần"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: '64px repeat(7, minmax(0, 1fr))',
-          '& [role=row] > *': { borderRight: 1, borderBottom: 1, borderColor: 'divider' },
-          '& [role=row] > *:last-of-type': { borderRight: 0 },
-          '& [role=row]:last-of-type > *': { borderBottom: 0 },
-        }}
-      >
-        <Box role="row" sx={{ display: 'contents' }}>
-          <Box role="columnheader" aria-label="Buổi" />
+    <CalendarTable label="Lịch giảng dạy trong tuần" columns="64px repeat(7, minmax(0, 1fr))">
+      <Box role="row" sx={{ display: 'contents' }}>
+        <Box role="columnheader" aria-label="Buổi" />
+        {days.map((d) => {
+          const info = dayInfo(d);
+          const isToday = d === today;
+          return (
+            <Box
+              key={d}
+              role="columnheader"
+              aria-current={isToday ? 'date' : undefined}
+              sx={{
+                p: 1,
+                textAlign: 'center',
+                bgcolor: isToday ? 'primary.main' : dayBackground(info, d),
+                color: isToday ? 'primary.contrastText' : 'text.primary',
+              }}
+            >
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {weekdayName(d)}
+              </Typography>
+              <Typography variant="body2">{dayMonth(d)}</Typography>
+              {info.offName && (
+                <Typography
+                  variant="caption"
+                  component="div"
+                  sx={{ color: isToday ? 'inherit' : 'primary.main', fontWeight: 500, lineHeight: 1.2 }}
+                >
+                  {info.offName}
+                </Typography>
+              )}
+              {info.workingDay && (
+                <Typography variant="caption" component="div" sx={{ color: isToday ? 'inherit' : 'text.secondary' }}>
+                  Ngày làm bù
+                </Typography>
+              )}
+            </Box>
+          );
+        })}
+      </Box>
+      {HALVES.map((half) => (
+        <Box key={half} role="row" sx={{ display: 'contents' }}>
+          <Box role="rowheader" sx={{ display: 'grid', placeItems: 'center', bgcolor: 'grey.50' }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {HALF_LABELS[half]}
+            </Typography>
+          </Box>
           {days.map((d) => {
-            const info = dayInfo(d);
-            const isToday = d === today;
+            const cell = byHalf.get(sessionKey(d, half)) ?? [];
             return (
               <Box
                 key={d}
-                role="columnheader"
-                aria-current={isToday ? 'date' : undefined}
+                role="cell"
                 sx={{
-                  p: 1,
-                  textAlign: 'center',
-                  bgcolor: isToday ? 'primary.main' : dayBackground(info, d),
-                  color: isToday ? 'primary.contrastText' : 'text.primary',
+                  p: 0.75,
+                  minHeight: 150,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  gap: 0.75,
+                  bgcolor: dayBackground(dayInfo(d), d),
+                  ...(d === today ? { boxShadow: (t: Theme) => `inset 0 0 0 2px ${alpha(t.palette.primary.main, 0.5)}` } : {}),
                 }}
               >
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {weekdayName(d)}
-                </Typography>
-                <Typography variant="body2">{dayMonth(d)}</Typography>
-                {info.offName && (
-                  <Typography
-                    variant="caption"
-                    component="div"
-                    sx={{ color: isToday ? 'inherit' : 'primary.main', fontWeight: 500, lineHeight: 1.2 }}
-                  >
-                    {info.offName}
-                  </Typography>
-                )}
-                {info.workingDay && (
-                  <Typography variant="caption" component="div" sx={{ color: isToday ? 'inherit' : 'text.secondary' }}>
-                    Ngày làm bù
-                  </Typography>
-                )}
+                {cell.map((item, i) => (
+                  <SessionCard key={`${item.classId}-${i}`} item={item} onOpen={onOpen} />
+                ))}
               </Box>
             );
           })}
         </Box>
-        {HALVES.map((half) => (
-          <Box key={half} role="row" sx={{ display: 'contents' }}>
-            <Box role="rowheader" sx={{ display: 'grid', placeItems: 'center', bgcolor: 'grey.50' }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {HALF_LABELS[half]}
-              </Typography>
-            </Box>
-            {days.map((d) => {
-              const cell = byHalf.get(sessionKey(d, half)) ?? [];
-              return (
-                <Box
-                  key={d}
-                  role="cell"
-                  sx={{
-                    p: 0.75,
-                    minHeight: 150,
-                    display: 'flex',
-                    flexDirection: 'column',
-                    gap: 0.75,
-                    bgcolor: dayBackground(dayInfo(d), d),
-                    ...(d === today ? { boxShadow: (t: Theme) => `inset 0 0 0 2px ${alpha(t.palette.primary.main, 0.5)}` } : {}),
-                  }}
-                >
-                  {cell.map((item, i) => (
-                    <SessionCard key={`${item.classId}-${i}`} item={item} onOpen={onOpen} />
-                  ))}
-                </Box>
-              );
-            })}
-          </Box>
-        ))}
-      </Box>
-    </Paper>
+      ))}
+    </CalendarTable>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { useStartBatch } from './queries';
 import { downloadBase64 } from '../../components/download';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
@@ -32,6 +32,7 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
   const printed = job.last?.printed ?? 0;
   const file = job.last?.file ?? null;
   const started = useRef(false);
+  const startBatch = useStartBatch();
 
   const start = async (device?: string) => {
     // One batch per dialog: a double click must not print twice.
@@ -40,7 +41,7 @@ export function BatchPrintDialog(props: { certificateIds: number[]; target: Batc
     setStarting(true);
     setError(null);
     try {
-      const r = await api.certificates.startBatch({ certificateIds, target, ...(device ? { deviceName: device } : {}) });
+      const r = await startBatch.mutateAsync({ certificateIds, target, ...(device ? { deviceName: device } : {}) });
       if (device) localStorage.setItem(LAST_PRINTER, device);
       setBatch(r);
     } catch (err) {

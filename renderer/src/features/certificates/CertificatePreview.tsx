@@ -2,13 +2,13 @@ import CloseIcon from '@mui/icons-material/Close';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Alert, Box, Button, Dialog, DialogContent, DialogTitle, IconButton } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Button, Dialog, DialogContent, DialogTitle, IconButton } from '@mui/material';
 import { useState } from 'react';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
-import { useAppStatus } from '../../app/useAppStatus';
+import { useAppStatus } from '../../app/queries';
+import { QueryView } from '../../components/form/QueryView';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
+import { useCertificatePreview } from './queries';
 import { BatchPrintDialog, type BatchTarget } from './BatchPrintDialog';
 
 /**
@@ -71,13 +71,10 @@ export function CertificatePrintButtons({ certificateIds, onPrinted }: { certifi
 
 /** The certificates exactly as they print, in a sandboxed frame. */
 function Preview({ certificateIds }: { certificateIds: number[] }) {
-  const preview = useQuery({
-    queryKey: ['certificates.preview', certificateIds],
-    queryFn: () => api.certificates.preview({ certificateIds }),
-    staleTime: 0,
-  });
-  if (preview.isError) return <Alert severity="error">{preview.error.message}</Alert>;
-  if (!preview.data) return null;
   // Tall enough for a whole A5 sheet at 1366×768, the rest by scrolling the frame.
-  return <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={560} />;
+  return (
+    <QueryView query={useCertificatePreview(certificateIds)} loading={null}>
+      {(preview) => <PrintPreviewFrame title={preview.title} html={preview.html} height={560} />}
+    </QueryView>
+  );
 }

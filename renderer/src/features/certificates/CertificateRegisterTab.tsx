@@ -2,16 +2,15 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/contract/certificates';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
-import { downloadBase64 } from '../../components/download';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { YearSelector } from '../../components/YearSelector';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { SavedFileAlert } from '../../components/SavedFileAlert';
+import { useCertificateRegister, useListDocx, useListPdf, useRegisterXlsx, useRepairRegister } from './queries';
 
 const thisYear = () => Number(todayInVietnam().slice(0, 4));
 
@@ -30,30 +29,13 @@ function serialList(serials: string[]): string {
 }
 
 export function CertificateRegisterTab() {
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(thisYear);
   const [confirming, setConfirming] = useState(false);
-  const register = useQuery({ queryKey: ['certificates.register', year], queryFn: () => api.certificates.register({ year }) });
-  const pdf = useMutation({
-    mutationFn: (y: number) => api.certificates.listPdf({ kind: 'register', year: y }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const word = useMutation({
-    mutationFn: (y: number) => api.certificates.listDocx({ kind: 'register', year: y }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  });
-  const xlsx = useMutation({
-    mutationFn: (y: number) => api.certificates.registerXlsx({ year: y }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
-  const repair = useMutation({
-    mutationFn: (y: number) => api.certificates.repair({ year: y }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['certificates.register'] });
-      void queryClient.invalidateQueries({ queryKey: ['certificates.ofClass'] });
-      void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
-    },
-  });
+  const register = useCertificateRegister(year);
+  const pdf = useListPdf();
+  const word = useListDocx();
+  const xlsx = useRegisterXlsx();
+  const repair = useRepairRegister();
   const changeYear = (y: number) => {
     // The limits of the contract; no certificate is issued in the future.
     if (y < 1990 || y > thisYear()) return;
@@ -73,32 +55,28 @@ export function CertificateRegisterTab() {
         <Typography variant="h2">Sổ cấp giấy chứng nhận năm</Typography>
         <YearSelector year={year} onChange={changeYear} />
         <Box sx={{ flexGrow: 1 }} />
-        <Button startIcon={<PictureAsPdfIcon />} onClick={() => pdf.mutate(year)} disabled={rows.length === 0 || pdf.isPending}>
+        <Button
+          startIcon={<PictureAsPdfIcon />}
+          onClick={() => pdf.mutate({ kind: 'register', year })}
+          disabled={rows.length === 0 || pdf.isPending}
+        >
           In sổ (PDF)
         </Button>
-        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(year)} disabled={rows.length === 0 || word.isPending}>
+        <Button
+          startIcon={<DescriptionIcon />}
+          onClick={() => word.mutate({ kind: 'register', year })}
+          disabled={rows.length === 0 || word.isPending}
+        >
           Lưu Word (.docx)
         </Button>
-        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(year)} disabled={rows.length === 0 || xlsx.isPending}>
+        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate({ year })} disabled={rows.length === 0 || xlsx.isPending}>
           Xuất Excel
         </Button>
       </Box>
       <ErrorAlert error={listError} sx={{ mb: 1 }} />
-      {pdf.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {pdf.data.fileName}.
-        </Alert>
-      )}
-      {word.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {word.data.fileName}.
-        </Alert>
-      )}
-      {xlsx.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {xlsx.data.fileName} ({formatNumber(xlsx.data.rowCount)} dòng).
-        </Alert>
-      )}
+      <SavedFileAlert saved={pdf.data} sx={{ mb: 1 }} />
+      <SavedFileAlert saved={word.data} sx={{ mb: 1 }} />
+      <SavedFileAlert saved={xlsx.data} detail={xlsx.data && `(${formatNumber(xlsx.data.rowCount)} dòng)`} sx={{ mb: 1 }} />
       {repair.isSuccess && (
         <Alert severity="success" sx={{ mb: 1 }}>
           {repair.data.repaired === 0
@@ -119,7 +97,7 @@ export function CertificateRegisterTab() {
         onClose={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          repair.mutate(year);
+          repair.mutate({ year });
         }}
       >
         Phần nội dung còn đúng của mỗi giấy được giữ nguyên; phần thiếu lấy từ mã xác thực đã in và hồ sơ hiện tại của người học, lớp; giấy
@@ -148,7 +126,7 @@ export function CertificateRegisterTab() {
         </Alert>
       )}
       {register.isError ? (
-        <Alert severity="error">{register.error.message}</Alert>
+        <ErrorAlert error={register.error} />
       ) : !register.data ? null : rows.length === 0 ? (
         <Alert severity="info">{`Năm ${year} chưa cấp giấy chứng nhận nào.`}</Alert>
       ) : (

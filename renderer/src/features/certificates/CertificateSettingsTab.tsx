@@ -1,15 +1,16 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { clerkPattern } from '../../../../shared/domain/cert-numbering';
 import { todayInVietnam } from '../../../../shared/domain/dates';
-import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
-import { useFormErrors } from '../../components/useFormErrors';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { Panel } from '../../components/Panel';
+import { SaveFooter } from '../../components/SaveFooter';
 import { NextNumberSection } from './NextNumberSection';
 import { PatternField } from './PatternField';
+import { SETTINGS_CHANGE, useCertificateSettings, usePrinterOffset } from './queries';
 import { TrustedKeysSection } from './TrustedKeysSection';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 
@@ -26,10 +27,9 @@ function utf8Base64(text: string): string {
 }
 
 export function CertificateSettingsTab() {
-  const settings = useQuery({ queryKey: ['certificates.settings'], queryFn: () => api.certificates.settings({}) });
-  const offset = useQuery({ queryKey: ['certificates.offset'], queryFn: () => api.certificates.offset({}) });
-  if (settings.isError) return <Alert severity="error">{settings.error.message}</Alert>;
-  if (offset.isError) return <Alert severity="error">{offset.error.message}</Alert>;
+  const settings = useCertificateSettings();
+  const offset = usePrinterOffset();
+  if (settings.isError || offset.isError) return <ErrorAlert error={settings.error ?? offset.error} />;
   if (!settings.data || !offset.data) return null;
   return (
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 900 }}>
@@ -42,75 +42,59 @@ export function CertificateSettingsTab() {
   );
 }
 
+type PatternKey = 'serialPattern' | 'registerPattern';
+const PATTERNS: [PatternKey, string][] = [
+  ['serialPattern', 'Mẫu số giấy'],
+  ['registerPattern', 'Mẫu vào sổ số'],
+];
+
 function Numbering({ settings }: { settings: Settings }) {
-  const queryClient = useQueryClient();
   // Edited in the clerk's words; the core keeps its own form.
-  const [serialPattern, setSerialPattern] = useState(clerkPattern(settings.serialPattern));
-  const [registerPattern, setRegisterPattern] = useState(clerkPattern(settings.registerPattern));
-  const form = useFormErrors();
-  const save = useMutation({
-    mutationFn: () => api.certificates.saveSettings({ serialPattern, registerPattern }),
-    onMutate: () => form.clear(),
-    onSuccess: (s) => {
-      queryClient.setQueryData(['certificates.settings'], s);
-      setSerialPattern(clerkPattern(s.serialPattern));
-      setRegisterPattern(clerkPattern(s.registerPattern));
-      // Whether the sequence restarts each year may have changed with the patterns.
-      void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
-      void queryClient.invalidateQueries({ queryKey: ['certificates.nextNumber'] });
-    },
-    onError: (err) => form.fromError(err),
+  const f = useChannelForm('certificates.saveSettings', {
+    initial: () => ({ serialPattern: clerkPattern(settings.serialPattern), registerPattern: clerkPattern(settings.registerPattern) }),
+    toInput: (form) => form,
+    invalidates: SETTINGS_CHANGE,
+    onSaved: (s): void => f.setForm({ serialPattern: clerkPattern(s.serialPattern), registerPattern: clerkPattern(s.registerPattern) }),
   });
-  const edit = (set: (v: string) => void) => (value: string) => {
-    set(value);
+  const { save } = f;
+  const edit = (key: PatternKey) => (value: string) => {
+    f.patch({ [key]: value });
     save.reset();
   };
   const year = Number(todayInVietnam().slice(0, 4));
   const yearly = save.data?.yearly ?? settings.yearly;
 
   return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Cách đánh số
-      </Typography>
+    <Panel title="Cách đánh số" titleGap={1}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {PATTERN_HINT} Giấy đã cấp giữ nguyên số; mẫu mới dùng cho giấy cấp sau.
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        <PatternField
-          label="Mẫu số giấy"
-          name="serialPattern"
-          value={serialPattern}
-          onChange={edit(setSerialPattern)}
-          error={form.fields['serialPattern']}
-          year={year}
-        />
-        <PatternField
-          label="Mẫu vào sổ số"
-          name="registerPattern"
-          value={registerPattern}
-          onChange={edit(setRegisterPattern)}
-          error={form.fields['registerPattern']}
-          year={year}
-        />
+        {PATTERNS.map(([key, label]) => (
+          <PatternField
+            key={key}
+            label={label}
+            name={key}
+            value={f.form[key]}
+            onChange={edit(key)}
+            error={f.errors.fields[key]}
+            year={year}
+          />
+        ))}
       </Box>
       {!yearly && (
         <Alert severity="warning" sx={{ mt: 2 }}>
           Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.
         </Alert>
       )}
-      <ErrorAlert error={form.formError} sx={{ mt: 2 }} />
-      {save.isSuccess && (
-        <Alert severity="success" sx={{ mt: 2 }}>
-          Đã lưu cách đánh số.
-        </Alert>
-      )}
-      <Box sx={{ mt: 2 }}>
-        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>
-          Lưu cách đánh số
-        </Button>
-      </Box>
-    </Paper>
+      <SaveFooter
+        label="Lưu cách đánh số"
+        onSave={f.submit}
+        busy={f.busy}
+        error={f.formError}
+        saved={save.isSuccess && 'Đã lưu cách đánh số.'}
+      />
+    </Panel>
   );
 }
 
@@ -118,10 +102,7 @@ function PublicKey({ settings }: { settings: Settings }) {
   const fileName = `khoa-cong-khai-${settings.keyId}.pem`;
   const [saved, setSaved] = useState(false);
   return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Khóa công khai của trung tâm
-      </Typography>
+    <Panel title="Khóa công khai của trung tâm" titleGap={1}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         Mã trên mỗi giấy được ký bằng khóa riêng của trung tâm, lưu trong cơ sở dữ liệu. Gửi khóa công khai cho cơ quan cần tự kiểm tra
         giấy; khóa công khai không dùng để ký được.
@@ -143,66 +124,48 @@ function PublicKey({ settings }: { settings: Settings }) {
           Đã lưu tệp {fileName}.
         </Alert>
       )}
-    </Paper>
+    </Panel>
   );
 }
 
 /** Millimetres typed with a dot or a comma. */
 const mm = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim().replace(',', '.')));
 
+const OFFSET_LABELS = { x: 'Lệch ngang x (mm)', y: 'Lệch dọc y (mm)' } as const;
+
 function PrinterOffset(props: { x: number; y: number }) {
-  const queryClient = useQueryClient();
-  const [x, setX] = useState(String(props.x).replace('.', ','));
-  const [y, setY] = useState(String(props.y).replace('.', ','));
-  const form = useFormErrors();
-  const save = useMutation({
-    mutationFn: () => api.certificates.saveOffset({ x: mm(x), y: mm(y) }),
-    onMutate: () => form.clear(),
-    onSuccess: (o) => queryClient.setQueryData(['certificates.offset'], o),
-    onError: (err) => form.fromError(err),
+  const f = useChannelForm('certificates.saveOffset', {
+    initial: { x: String(props.x).replace('.', ','), y: String(props.y).replace('.', ',') },
+    toInput: (form) => ({ x: mm(form.x), y: mm(form.y) }),
+    invalidates: ['certificates.offset'],
   });
   return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Độ lệch máy in
-      </Typography>
+    <Panel title="Độ lệch máy in" titleGap={1}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Máy in của văn phòng có thể in lệch khỏi phôi giấy. In trang cân chỉnh ở thẻ «Mẫu giấy», đo độ lệch rồi nhập ở đây: số dương dịch
         sang phải (x) và xuống dưới (y).
       </Typography>
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
-          label="Lệch ngang x (mm)"
-          value={x}
-          onChange={(e) => {
-            setX(e.target.value);
-            save.reset();
-          }}
-          sx={{ width: 200 }}
-          {...form.at('x')}
-        />
-        <TextField
-          label="Lệch dọc y (mm)"
-          value={y}
-          onChange={(e) => {
-            setY(e.target.value);
-            save.reset();
-          }}
-          sx={{ width: 200 }}
-          {...form.at('y')}
-        />
+        {(['x', 'y'] as const).map((k) => (
+          <TextField
+            key={k}
+            label={OFFSET_LABELS[k]}
+            {...f.text(k)}
+            onChange={(e) => {
+              f.patch({ [k]: e.target.value });
+              f.save.reset();
+            }}
+            sx={{ width: 200 }}
+          />
+        ))}
       </Box>
-      <ErrorAlert error={form.formError} sx={{ mt: 2 }} />
-      {save.isSuccess && (
-        <Alert severity="success" sx={{ mt: 2 }}>
-          Đã lưu độ lệch máy in.
-        </Alert>
-      )}
-      <Box sx={{ mt: 2 }}>
-        <Button variant="contained" onClick={() => save.mutate()} disabled={save.isPending}>
-          Lưu độ lệch
-        </Button>
-      </Box>
-    </Paper>
+      <SaveFooter
+        label="Lưu độ lệch"
+        onSave={f.submit}
+        busy={f.busy}
+        error={f.formError}
+        saved={f.save.isSuccess && 'Đã lưu độ lệch máy in.'}
+      />
+    </Panel>
   );
 }

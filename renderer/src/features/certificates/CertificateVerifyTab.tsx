@@ -13,13 +13,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
 import jsQR from 'jsqr';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { CERTIFICATE_STATUS_LABELS } from '../../../../shared/contract/certificates';
 import { formatDate } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { useVerifyCertificate } from './queries';
 import { useFilePicker } from '../../components/useFilePicker';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 
@@ -53,7 +52,7 @@ export function CertificateVerifyTab() {
   const [checkCode, setCheckCode] = useState('');
   const [code, setCode] = useState('');
   const [qrProblem, setQrProblem] = useState<string | null>(null);
-  const verify = useMutation({ mutationFn: (input: Parameters<typeof api.certificates.verify>[0]) => api.certificates.verify(input) });
+  const verify = useVerifyCertificate();
 
   const byNumber = () => {
     setQrProblem(null);

@@ -4,7 +4,6 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Output } from '../../../../shared/contract';
@@ -12,12 +11,23 @@ import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/
 import type { ClassRow } from '../../../../shared/contract/classes';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import { api, ApiError } from '../../api';
-import { downloadBase64 } from '../../components/download';
+import { ApiError } from '../../api';
+import { SavedFileAlert } from '../../components/SavedFileAlert';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { CertificatePrintButtons } from './CertificatePreview';
 import { SignerDialog, type SignerChoice } from './SignerDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import {
+  useCertificatePlan,
+  useClassCertificates,
+  useIssueCertificates,
+  useListDocx,
+  useListPdf,
+  useRefreshClassCertificates,
+  useRegisterXlsx,
+  useReissueCertificate,
+  useRevokeCertificate,
+} from './queries';
 
 type Plan = Output<'certificates.plan'>;
 type Eligible = Plan['eligible'][number];
@@ -53,83 +63,40 @@ function rowsOf(plan: Plan, all: Certificate[]): Row[] {
 }
 
 function Certificates({ cls }: { cls: ClassRow }) {
-  const queryClient = useQueryClient();
-  const plan = useQuery({ queryKey: ['certificates.plan', cls.id], queryFn: () => api.certificates.plan({ classId: cls.id }) });
-  const all = useQuery({ queryKey: ['certificates.ofClass', cls.id], queryFn: () => api.certificates.ofClass({ classId: cls.id }) });
+  const plan = useCertificatePlan(cls.id);
+  const all = useClassCertificates(cls.id);
   const [issuing, setIssuing] = useState(false);
   const [reissuing, setReissuing] = useState<Certificate | null>(null);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [yearClosed, setYearClosed] = useState(false);
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['certificates.plan', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: ['certificates.ofClass', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
-  };
+  const refresh = useRefreshClassCertificates();
   const missing = plan.data?.eligible.filter((e) => e.certificate === null) ?? [];
-  const issue = useMutation({
-    mutationFn: (c: SignerChoice) =>
-      api.certificates.issue({
-        classId: cls.id,
-        issueDate: c.issueDate,
-        signer: c.signer,
-        enrollmentIds: missing.map((e) => e.enrollmentId),
-        ...(c.reason ? { reason: c.reason } : {}),
-      }),
+  const issue = useIssueCertificates({
     onError: (err) => {
       if ('reason' in fieldsOf(err)) setYearClosed(true);
     },
     onSuccess: (r) => {
       setIssuing(false);
       setDone(`Đã cấp ${formatNumber(r.issued.length)} giấy chứng nhận.`);
-      refresh();
     },
   });
-  const reissue = useMutation({
-    mutationFn: (p: { cert: Certificate; choice: SignerChoice }) =>
-      api.certificates.reissue({
-        certificateId: p.cert.id,
-        reason: p.choice.reason,
-        issueDate: p.choice.issueDate,
-        signer: p.choice.signer,
-      }),
-    onSuccess: (c, p) => {
-      setReissuing(null);
-      setDone(`Đã cấp lại giấy số ${p.cert.serial} bằng giấy số ${c.serial}.`);
-      refresh();
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: (p: { cert: Certificate; reason: string }) => api.certificates.revoke({ certificateId: p.cert.id, reason: p.reason }),
+  const reissue = useReissueCertificate({ onSuccess: () => setReissuing(null) });
+  const revoke = useRevokeCertificate({
     onSuccess: (c) => {
       setRevoking(null);
       setDone(`Đã thu hồi giấy số ${c.serial}.`);
-      refresh();
     },
   });
   const valid = (all.data ?? []).filter((c) => c.status === 'valid');
   const year = valid[0]?.year ?? all.data?.[0]?.year ?? Number(todayInVietnam().slice(0, 4));
-  const receipt = useMutation({
-    mutationFn: () => api.certificates.listPdf({ kind: 'receipt', classId: cls.id }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const receiptWord = useMutation({
-    mutationFn: () => api.certificates.listDocx({ kind: 'receipt', classId: cls.id }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  });
-  const register = useMutation({
-    mutationFn: () => api.certificates.listPdf({ kind: 'register', year }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const registerXlsx = useMutation({
-    mutationFn: () => api.certificates.registerXlsx({ year }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
+  const receipt = useListPdf();
+  const receiptWord = useListDocx();
+  const register = useListPdf();
+  const registerXlsx = useRegisterXlsx();
 
-  if (plan.isError) return <Alert severity="error">{plan.error.message}</Alert>;
-  if (all.isError) return <Alert severity="error">{all.error.message}</Alert>;
+  if (plan.isError || all.isError) return <ErrorAlert error={plan.error ?? all.error} />;
   if (!plan.data || !all.data) return null;
   const rows = rowsOf(plan.data, all.data);
   const listError = receipt.error ?? receiptWord.error ?? register.error ?? registerXlsx.error;
@@ -185,7 +152,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
           <Button
             size="small"
             startIcon={<ListAltIcon />}
-            onClick={() => receipt.mutate()}
+            onClick={() => receipt.mutate({ kind: 'receipt', classId: cls.id })}
             disabled={valid.length === 0 || receipt.isPending}
           >
             Danh sách nhận giấy
@@ -193,15 +160,20 @@ function Certificates({ cls }: { cls: ClassRow }) {
           <Button
             size="small"
             startIcon={<DescriptionIcon />}
-            onClick={() => receiptWord.mutate()}
+            onClick={() => receiptWord.mutate({ kind: 'receipt', classId: cls.id })}
             disabled={valid.length === 0 || receiptWord.isPending}
           >
             Danh sách nhận giấy (Word)
           </Button>
-          <Button size="small" startIcon={<MenuBookIcon />} onClick={() => register.mutate()} disabled={register.isPending}>
+          <Button
+            size="small"
+            startIcon={<MenuBookIcon />}
+            onClick={() => register.mutate({ kind: 'register', year })}
+            disabled={register.isPending}
+          >
             {`Sổ cấp năm ${year}`}
           </Button>
-          <Button size="small" startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate()} disabled={registerXlsx.isPending}>
+          <Button size="small" startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate({ year })} disabled={registerXlsx.isPending}>
             Sổ cấp (Excel)
           </Button>
         </Box>
@@ -215,32 +187,16 @@ function Certificates({ cls }: { cls: ClassRow }) {
           </Alert>
         )}
         <ErrorAlert error={listError} sx={{ mb: 1 }} />
-        {receipt.isSuccess && (
-          <Alert severity="success" sx={{ mb: 1 }}>
-            Đã lưu tệp {receipt.data.fileName}.
-          </Alert>
-        )}
-        {receiptWord.isSuccess && (
-          <Alert severity="success" sx={{ mb: 1 }}>
-            Đã lưu tệp {receiptWord.data.fileName}.
-          </Alert>
-        )}
+        <SavedFileAlert saved={receipt.data} sx={{ mb: 1 }} />
+        <SavedFileAlert saved={receiptWord.data} sx={{ mb: 1 }} />
         {all.data.some((c) => c.damage !== null) && (
           <Alert severity="warning" sx={{ mb: 1 }}>
             {`${formatNumber(all.data.filter((c) => c.damage !== null).length)} giấy của lớp có bản ghi hỏng (thiếu nội dung đã in hoặc mã xác thực); ` +
               'sửa ở trang Giấy chứng nhận, thẻ «Sổ cấp giấy chứng nhận», nút «Sửa bản ghi hỏng».'}
           </Alert>
         )}
-        {register.isSuccess && (
-          <Alert severity="success" sx={{ mb: 1 }}>
-            Đã lưu tệp {register.data.fileName}.
-          </Alert>
-        )}
-        {registerXlsx.isSuccess && (
-          <Alert severity="success" sx={{ mb: 1 }}>
-            Đã lưu tệp {registerXlsx.data.fileName} ({registerXlsx.data.rowCount} dòng).
-          </Alert>
-        )}
+        <SavedFileAlert saved={register.data} sx={{ mb: 1 }} />
+        <SavedFileAlert saved={registerXlsx.data} detail={registerXlsx.data && `(${registerXlsx.data.rowCount} dòng)`} sx={{ mb: 1 }} />
         {plan.data.eligible.length === 0 ? (
           <Typography color="text.secondary" sx={{ py: 3 }}>
             Lớp không có học viên được công nhận kết quả.
@@ -290,7 +246,15 @@ function Certificates({ cls }: { cls: ClassRow }) {
           busy={issue.isPending}
           error={issue.error?.message ?? null}
           fields={fieldsOf(issue.error)}
-          onConfirm={(c) => issue.mutate(c)}
+          onConfirm={(c) =>
+            issue.mutate({
+              classId: cls.id,
+              issueDate: c.issueDate,
+              signer: c.signer,
+              enrollmentIds: missing.map((e) => e.enrollmentId),
+              ...(c.reason ? { reason: c.reason } : {}),
+            })
+          }
           onClose={() => setIssuing(false)}
         >
           {`Cấp cho ${formatNumber(missing.length)} học viên chưa có giấy, đánh số liên tục. Số tiếp theo: ${plan.data.nextSerial}`}
@@ -305,7 +269,12 @@ function Certificates({ cls }: { cls: ClassRow }) {
           busy={reissue.isPending}
           error={reissue.error?.message ?? null}
           fields={fieldsOf(reissue.error)}
-          onConfirm={(choice) => reissue.mutate({ cert: reissuing, choice })}
+          onConfirm={(choice: SignerChoice) =>
+            reissue.mutate(
+              { certificateId: reissuing.id, reason: choice.reason, issueDate: choice.issueDate, signer: choice.signer },
+              { onSuccess: (c) => setDone(`Đã cấp lại giấy số ${reissuing.serial} bằng giấy số ${c.serial}.`) },
+            )
+          }
           onClose={() => {
             reissue.reset();
             setReissuing(null);
@@ -322,7 +291,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
           confirmLabel="Thu hồi"
           busy={revoke.isPending}
           error={revoke.error?.message ?? null}
-          onConfirm={(reason) => revoke.mutate({ cert: revoking, reason })}
+          onConfirm={(reason) => revoke.mutate({ certificateId: revoking.id, reason })}
           onClose={() => {
             revoke.reset();
             setRevoking(null);

@@ -1,14 +1,14 @@
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import type { Input, Output } from '../../../../shared/contract';
+import type { Output } from '../../../../shared/contract';
 import { setNextNumberInput } from '../../../../shared/contract/certificates';
 import { formatCertNumber } from '../../../../shared/domain/cert-numbering';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
-import { useFormErrors } from '../../components/useFormErrors';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { Panel } from '../../components/Panel';
+import { useFormErrors } from '../../components/useFormErrors';
+import { useNextNumber, useSetNextNumber } from './queries';
 
 type Settings = Output<'certificates.settings'>;
 
@@ -29,28 +29,18 @@ export function typedNumber(text: string): number {
  * the app. Shows what has been issued and, as the clerk types, the serial the next certificate would get.
  */
 export function NextNumberSection({ settings }: { settings: Settings }) {
-  const queryClient = useQueryClient();
   const [yearText, setYearText] = useState(todayInVietnam().slice(0, 4));
   const year = typedNumber(yearText);
   const yearProblem = setNextNumberInput.shape.year.safeParse(year).error?.issues[0]?.message ?? null;
   const yearOk = yearProblem === null;
-  const next = useQuery({
-    queryKey: ['certificates.nextNumber', year],
-    queryFn: () => api.certificates.nextNumber({ year }),
-    enabled: yearOk,
-  });
+  const next = useNextNumber(year, yearOk);
   // Null until the clerk types: the field then shows the year's next number as it stands.
   const [typed, setTyped] = useState<string | null>(null);
   const seqText = typed ?? (next.data ? String(next.data.nextSeq) : '');
   const form = useFormErrors();
-  const save = useMutation({
-    mutationFn: (input: Input<'certificates.setNextNumber'>) => api.certificates.setNextNumber(input),
+  const save = useSetNextNumber({
     onMutate: () => form.clear(),
-    onSuccess: (n) => {
-      queryClient.setQueryData(['certificates.nextNumber', n.year], n);
-      setTyped(null);
-      void queryClient.invalidateQueries({ queryKey: ['certificates.plan'] });
-    },
+    onSuccess: () => setTyped(null),
     onError: (err) => form.fromError(err),
   });
 
@@ -81,10 +71,7 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
       : `Năm ${year} chưa cấp giấy nào trong phần mềm.`;
 
   return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h2" sx={{ mb: 1 }}>
-        Số giấy tiếp theo
-      </Typography>
+    <Panel title="Số giấy tiếp theo" titleGap={1}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Trung tâm chuyển từ sổ giấy sang phần mềm giữa năm: nhập số tiếp theo sau số cuối cùng đã ghi trong sổ giấy. Giấy cấp sau đó đánh số
         tiếp từ số này; không đặt được số đã cấp hay lùi về trước.
@@ -128,16 +115,12 @@ export function NextNumberSection({ settings }: { settings: Settings }) {
           {next.data && next.data.floor !== null ? ` Số đã đặt để nối tiếp sổ giấy: ${formatNumber(next.data.floor)}.` : ''}
         </Typography>
       )}
-      {form.formError && !('nextSeq' in form.fields) && !('year' in form.fields) && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {form.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={!('nextSeq' in form.fields) && !('year' in form.fields) && form.formError} sx={{ mt: 2 }} />
       {save.isSuccess && (
         <Alert severity="success" sx={{ mt: 2 }}>
           Đã lưu. Giấy tiếp theo của năm {save.data.year} sẽ mang số {save.data.nextSerial}.
         </Alert>
       )}
-    </Paper>
+    </Panel>
   );
 }

@@ -1,9 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useCentreAt } from '../centre/queries';
 
 export type Signer = { kind: 'director' } | { kind: 'deputy'; index: number };
 export type SignerChoice = { issueDate: string; signer: Signer; reason: string };
@@ -30,11 +29,7 @@ export function SignerDialog(props: {
   const [signerKey, setSignerKey] = useState('director');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const profile = useQuery({
-    queryKey: ['centre.profileAt', issueDate],
-    queryFn: () => api.centre.profileAt({ date: issueDate }),
-    enabled: issueDate !== '',
-  });
+  const profile = useCentreAt(issueDate);
   const deputies = profile.data?.deputies ?? [];
   const key = signerKey.startsWith('deputy:') && Number(signerKey.slice(7)) >= deputies.length && profile.data ? 'director' : signerKey;
   const fields = props.fields ?? {};

@@ -1,166 +1,92 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, Grid, IconButton, Link, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Grid, IconButton, Link, Paper, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { CLASS_FORMS, CLASS_FORM_LABELS, classInput, type ClassInput, type ClassRow } from '../../../../shared/contract/classes';
-import { todayInVietnam } from '../../../../shared/domain/dates';
+import { CLASS_FORMS, CLASS_FORM_LABELS, type ClassInput, type ClassRow } from '../../../../shared/contract/classes';
 import { formatDate, formatDateTime } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
-import { useFormErrors } from '../../components/useFormErrors';
+import { bind } from '../../components/form/bind';
+import { bindId } from '../../components/form/bindId';
+import { ChoiceSelect } from '../../components/form/ChoiceSelect';
+import { EnumSelect } from '../../components/form/EnumSelect';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { FormBox } from '../../components/form/FormBox';
+import { ListError } from '../../components/form/ListError';
+import { rowText, type RowList } from '../../components/form/row-fields';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { useLecturers, useVenues } from '../lecturers/queries';
+import { usePrograms } from '../programs/queries';
+import { classFormToInput, classToForm, newClassForm, newClassStart, type ClassForm, type PlanLineRef } from './class-form';
+import { CLASS_CHANGE, useClassProposal, useProposeClass, useStoreClass } from './queries';
 
-type Draft = Omit<ClassInput, 'cohortNumber' | 'capacity' | 'openingDecisionNumber' | 'programId'> & {
-  programId: number | null;
-  cohortNumber: string;
-  capacity: string;
-  openingDecisionNumber: string;
-};
+const NUMBERINGS = ['per_year', 'continuous'] as const;
+const NUMBERING_LABELS = { per_year: 'Theo năm (khóa I, II… năm 2026)', continuous: 'Liên tục (khóa 61, 62…)' } as const;
+const LOCKED_STATUSES: readonly ClassRow['status'][] = ['results_recognised', 'certificates_issued', 'cancelled'];
 
-const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
-const optionalNum = (s: string) => (s.trim() === '' ? null : num(s));
-
-function toDraft(c: ClassRow): Draft {
-  return {
-    id: c.id,
-    programId: c.programId,
-    planLineId: c.planLineId,
-    cohortNumber: String(c.cohortNumber),
-    cohortNumbering: c.cohortNumbering,
-    name: c.name,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    venueId: c.venueId,
-    form: c.form,
-    homeroomLecturerId: c.homeroomLecturerId,
-    capacity: c.capacity === null ? '' : String(c.capacity),
-    sites: c.sites,
-    openingDecisionNumber: c.openingDecisionNumber === null ? '' : String(c.openingDecisionNumber),
-    openingDecisionDate: c.openingDecisionDate,
-  };
-}
-
-export function ClassInfoForm(props: {
-  initial: ClassRow | null;
-  plan: { lineId: number; programId: number; year: number } | null;
-  onSaved: (c: ClassRow) => void;
-}) {
+export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineRef | null }) {
+  const { initial, plan } = props;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const errors = useFormErrors();
-  const programs = useQuery({ queryKey: ['programs.list', false], queryFn: () => api.programs.list({ includeArchived: false }) });
-  const venues = useQuery({ queryKey: ['venues.list', false], queryFn: () => api.venues.list({ includeArchived: false }) });
-  const lecturers = useQuery({ queryKey: ['lecturers.list', false], queryFn: () => api.lecturers.list({ includeArchived: false }) });
+  const storeClass = useStoreClass();
+  const programs = usePrograms(false);
+  const venues = useVenues(false);
+  const lecturers = useLecturers(false);
   const noVenues = venues.isSuccess && venues.data.length === 0;
-  const start = props.plan
-    ? `${props.plan.year}-${props.plan.year === Number(todayInVietnam().slice(0, 4)) ? todayInVietnam().slice(5) : '01-05'}`
-    : todayInVietnam();
-  const [d, setD] = useState<Draft>(() =>
-    props.initial
-      ? toDraft(props.initial)
-      : {
-          programId: props.plan?.programId ?? null,
-          planLineId: props.plan?.lineId ?? null,
-          cohortNumber: '',
-          cohortNumbering: 'per_year',
-          name: '',
-          startDate: start,
-          endDate: start,
-          venueId: null,
-          form: 'full_time',
-          homeroomLecturerId: null,
-          capacity: '',
-          sites: [],
-          openingDecisionNumber: '',
-          openingDecisionDate: null,
-        },
-  );
+  const start = newClassStart(plan);
   const [suggestedDecision, setSuggestedDecision] = useState<number | null>(null);
   // A class still waiting for its opening decision is offered the next number too.
-  const waiting = props.initial !== null && props.initial.openingDecisionNumber === null && props.initial.status === 'planned';
-  const nextForSaved = useQuery({
-    queryKey: ['classes.propose', props.initial?.programId, props.initial?.startDate],
-    queryFn: () =>
-      api.classes.propose({
-        programId: props.initial!.programId,
-        startDate: props.initial!.startDate,
-        cohortNumbering: props.initial!.cohortNumbering,
-      }),
-    enabled: waiting,
-  });
+  const waiting = initial !== null && initial.openingDecisionNumber === null && initial.status === 'planned';
+  const nextForSaved = useClassProposal(
+    initial && waiting ? { programId: initial.programId, startDate: initial.startDate, cohortNumbering: initial.cohortNumbering } : null,
+  );
   const suggestion = suggestedDecision ?? (waiting ? (nextForSaved.data?.nextDecisionNumber ?? null) : null);
   // The number the app knows is in the field until the clerk types one; it is saved once the decision has a date.
   const [decisionTyped, setDecisionTyped] = useState(false);
+
+  const f = useChannelForm('classes.save', {
+    initial: (): ClassForm => (initial ? classToForm(initial) : newClassForm(plan)),
+    // Read at submit: the decision number as shown then (the form's, or the one the app proposed).
+    toInput: (d: ClassForm): ClassInput => classFormToInput(d, decisionToSave),
+    invalidates: CLASS_CHANGE,
+    onSaved: (c) => {
+      storeClass(c);
+      if (!initial) navigate(`/classes/${c.id}`, { replace: true });
+    },
+  });
+  const d = f.form;
   const decisionShown =
     decisionTyped || d.openingDecisionNumber !== '' || suggestion === null ? d.openingDecisionNumber : String(suggestion);
-  const decisionToSave = decisionTyped || d.openingDecisionNumber !== '' || d.openingDecisionDate !== null ? decisionShown : '';
-  const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
+  const decisionToSave: string = decisionTyped || d.openingDecisionNumber !== '' || d.openingDecisionDate !== null ? decisionShown : '';
 
-  const propose = useMutation({
-    mutationFn: (p: { programId: number; startDate: string; cohortNumbering: Draft['cohortNumbering'] }) => api.classes.propose(p),
+  const propose = useProposeClass({
     onSuccess: (r) => {
-      set({ cohortNumber: String(r.cohortNumber), name: r.name });
+      f.patch({ cohortNumber: String(r.cohortNumber), name: r.name });
       setSuggestedDecision(r.nextDecisionNumber);
     },
-    onError: errors.fromError,
+    onError: f.errors.fromError,
   });
-  const ask = (patch: Partial<Draft>) => {
+  const ask = (patch: Partial<ClassForm>) => {
     const next = { ...d, ...patch };
-    set(patch);
-    if (!props.initial && next.programId && next.startDate)
+    f.patch(patch);
+    if (!initial && next.programId && next.startDate)
       propose.mutate({ programId: next.programId, startDate: next.startDate, cohortNumbering: next.cohortNumbering });
   };
   // A plan line names the program already: ask the core for its cohort once, when a new class opens.
   const proposedFromPlan = useRef(false);
   const { mutate: proposeNow } = propose;
   useEffect(() => {
-    if (props.initial || !props.plan || proposedFromPlan.current) return;
+    if (initial || !plan || proposedFromPlan.current) return;
     proposedFromPlan.current = true;
-    proposeNow({ programId: props.plan.programId, startDate: start, cohortNumbering: 'per_year' });
-  }, [props.initial, props.plan, start, proposeNow]);
+    proposeNow({ programId: plan.programId, startDate: start, cohortNumbering: 'per_year' });
+  }, [initial, plan, start, proposeNow]);
 
-  const save = useMutation({
-    mutationFn: (input: ClassInput) => api.classes.save(input),
-    onSuccess: (c) => {
-      void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['plans.year'] });
-      queryClient.setQueryData(['classes.get', c.id], c);
-      props.onSaved(c);
-      if (!props.initial) navigate(`/classes/${c.id}`, { replace: true });
-    },
-    onError: errors.fromError,
-  });
-  const submit = () => {
-    const input: ClassInput = {
-      ...(d.id ? { id: d.id } : {}),
-      programId: d.programId ?? Number.NaN,
-      planLineId: d.planLineId,
-      cohortNumber: num(d.cohortNumber),
-      cohortNumbering: d.cohortNumbering,
-      name: d.name,
-      startDate: d.startDate,
-      endDate: d.endDate,
-      venueId: d.form === 'online' ? d.venueId : d.venueId,
-      form: d.form,
-      homeroomLecturerId: d.homeroomLecturerId,
-      capacity: optionalNum(d.capacity),
-      sites: d.form === 'online' ? d.sites : [],
-      openingDecisionNumber: optionalNum(decisionToSave),
-      openingDecisionDate: d.openingDecisionDate,
-    };
-    if (errors.validate(classInput, input)) save.mutate(input);
-  };
-  const locked = props.initial ? ['results_recognised', 'certificates_issued', 'cancelled'].includes(props.initial.status) : false;
+  const locked = initial ? LOCKED_STATUSES.includes(initial.status) : false;
+  const sites: RowList<ClassForm['sites'][number]> = { name: 'sites', rows: d.sites, onChange: (s) => f.patch({ sites: s }), at: f.at };
 
   return (
-    <Box component="form" noValidate onSubmit={(e) => (e.preventDefault(), submit())}>
-      {errors.formError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {errors.formError}
-        </Alert>
-      )}
-      {save.isSuccess && !errors.formError && (
+    <FormBox noValidate onSubmit={f.submit}>
+      <ErrorAlert error={f.formError} sx={{ mb: 2 }} />
+      {f.save.isSuccess && !f.formError && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã lưu thông tin lớp lúc {formatDateTime(new Date().toISOString())}.
         </Alert>
@@ -168,115 +94,63 @@ export function ClassInfoForm(props: {
       <Paper sx={{ p: 2 }}>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 8 }}>
-            <TextField
-              select
+            <ChoiceSelect
               label="Chương trình"
-              name="programId"
-              value={d.programId ?? ''}
-              disabled={Boolean(props.initial) || locked}
+              disabled={Boolean(initial) || locked}
+              choices={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              {...bindId(f, 'programId')}
               onChange={(e) => ask({ programId: Number(e.target.value) })}
-              {...errors.at('programId')}
-            >
-              {(programs.data ?? []).map((p) => (
-                <MenuItem key={p.id} value={p.id}>
-                  {p.name}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
-            <TextField
-              select
+            <EnumSelect
               label="Đánh số khóa"
-              name="cohortNumbering"
-              value={d.cohortNumbering}
-              disabled={Boolean(props.initial) || locked}
-              onChange={(e) => ask({ cohortNumbering: e.target.value as Draft['cohortNumbering'] })}
-            >
-              <MenuItem value="per_year">Theo năm (khóa I, II… năm 2026)</MenuItem>
-              <MenuItem value="continuous">Liên tục (khóa 61, 62…)</MenuItem>
-            </TextField>
+              options={NUMBERINGS}
+              labels={NUMBERING_LABELS}
+              disabled={Boolean(initial) || locked}
+              {...bind(f, 'cohortNumbering')}
+              onChange={(cohortNumbering) => ask({ cohortNumbering })}
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
-            <TextField
-              label="Khóa số"
-              name="cohortNumber"
-              value={d.cohortNumber}
-              disabled={locked}
-              onChange={(e) => set({ cohortNumber: e.target.value })}
-              {...errors.at('cohortNumber')}
-            />
+            <TextField label="Khóa số" disabled={locked} {...f.text('cohortNumber')} />
           </Grid>
           <Grid size={{ xs: 12, md: 10 }}>
             <TextField
               label="Tên lớp (như in trên văn bản)"
-              name="name"
               required
-              value={d.name}
               disabled={locked}
-              onChange={(e) => set({ name: e.target.value })}
-              {...errors.at('name', 'Phần mềm đề xuất theo chương trình, khóa và năm; có thể sửa')}
+              {...f.text('name', 'Phần mềm đề xuất theo chương trình, khóa và năm; có thể sửa')}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
             <DateField
               label="Ngày khai giảng"
-              name="startDate"
-              value={d.startDate}
+              {...bind(f, 'startDate')}
               onChange={(v) => ask({ startDate: v, ...(d.endDate < v ? { endDate: v } : {}) })}
-              {...errors.at('startDate')}
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <DateField
-              label="Ngày kết thúc"
-              name="endDate"
-              value={d.endDate}
-              onChange={(v) => set({ endDate: v })}
-              {...errors.at('endDate', 'Lập lịch học tự động sẽ cập nhật ngày này')}
-            />
+            <DateField label="Ngày kết thúc" {...bind(f, 'endDate', 'Lập lịch học tự động sẽ cập nhật ngày này')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              select
-              label="Hình thức"
-              name="form"
-              value={d.form}
-              disabled={locked}
-              onChange={(e) => set({ form: e.target.value as Draft['form'] })}
-              {...errors.at('form')}
-            >
-              {CLASS_FORMS.map((f) => (
-                <MenuItem key={f} value={f}>
-                  {CLASS_FORM_LABELS[f]}
-                </MenuItem>
-              ))}
-            </TextField>
+            <EnumSelect label="Hình thức" options={CLASS_FORMS} labels={CLASS_FORM_LABELS} disabled={locked} {...bind(f, 'form')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              label="Sĩ số tối đa"
-              name="capacity"
-              value={d.capacity}
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              onChange={(e) => set({ capacity: e.target.value })}
-              {...errors.at('capacity')}
-            />
+            <TextField label="Sĩ số tối đa" slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...f.text('capacity')} />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField
-              select
+            <ChoiceSelect
               label={d.form === 'online' ? 'Điểm cầu chính (nơi giảng)' : 'Địa điểm học'}
-              name="venueId"
-              value={d.venueId ?? ''}
-              onChange={(e) => set({ venueId: e.target.value === '' ? null : Number(e.target.value) })}
               slotProps={{
                 select: { displayEmpty: d.form === 'online' },
                 inputLabel: { shrink: d.form === 'online' || d.venueId !== null },
               }}
-              {...errors.at('venueId')}
+              empty={d.form === 'online' ? 'Không chọn' : undefined}
+              choices={(venues.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+              {...bindId(f, 'venueId')}
               helperText={
-                errors.fields.venueId ??
+                f.errors.fields.venueId ??
                 (noVenues ? (
                   <>
                     Chưa có địa điểm — thêm ở{' '}
@@ -286,67 +160,35 @@ export function ClassInfoForm(props: {
                   </>
                 ) : undefined)
               }
-            >
-              {d.form === 'online' && <MenuItem value="">Không chọn</MenuItem>}
-              {(venues.data ?? []).map((v) => (
-                <MenuItem key={v.id} value={v.id}>
-                  {v.name}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField
-              select
+            <ChoiceSelect
               label="Giảng viên chủ nhiệm"
-              name="homeroomLecturerId"
-              value={d.homeroomLecturerId ?? ''}
-              onChange={(e) => set({ homeroomLecturerId: e.target.value === '' ? null : Number(e.target.value) })}
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-              {...errors.at('homeroomLecturerId')}
-            >
-              <MenuItem value="">Chưa phân công</MenuItem>
-              {(lecturers.data ?? []).map((l) => (
-                <MenuItem key={l.id} value={l.id}>
-                  {l.fullName}
-                </MenuItem>
-              ))}
-            </TextField>
+              empty="Chưa phân công"
+              choices={(lecturers.data ?? []).map((l) => ({ value: l.id, label: l.fullName }))}
+              {...bindId(f, 'homeroomLecturerId')}
+            />
           </Grid>
           {d.form === 'online' && (
             <Grid size={12}>
               <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
                 Các điểm cầu
               </Typography>
-              {d.sites.map((s, i) => (
+              {d.sites.map((_s, i) => (
                 <Box key={i} sx={{ display: 'flex', gap: 1, mt: 1 }}>
-                  <TextField
-                    label={`Điểm cầu ${i + 1}`}
-                    name={`sites.${i}.place`}
-                    value={s.place}
-                    onChange={(e) => set({ sites: d.sites.map((x, j) => (j === i ? { ...x, place: e.target.value } : x)) })}
-                    {...errors.at(`sites.${i}.place`)}
-                  />
-                  <TextField
-                    label="Người liên hệ, điện thoại"
-                    name={`sites.${i}.contact`}
-                    value={s.contact}
-                    onChange={(e) => set({ sites: d.sites.map((x, j) => (j === i ? { ...x, contact: e.target.value } : x)) })}
-                    {...errors.at(`sites.${i}.contact`)}
-                  />
-                  <IconButton aria-label={`Xóa điểm cầu ${i + 1}`} onClick={() => set({ sites: d.sites.filter((_, j) => j !== i) })}>
+                  <TextField label={`Điểm cầu ${i + 1}`} {...rowText(sites, i, 'place')} />
+                  <TextField label="Người liên hệ, điện thoại" {...rowText(sites, i, 'contact')} />
+                  <IconButton aria-label={`Xóa điểm cầu ${i + 1}`} onClick={() => f.patch({ sites: d.sites.filter((_, j) => j !== i) })}>
                     <DeleteIcon />
                   </IconButton>
                 </Box>
               ))}
-              <Button startIcon={<AddIcon />} onClick={() => set({ sites: [...d.sites, { place: '', contact: '' }] })} sx={{ mt: 1 }}>
+              <Button startIcon={<AddIcon />} onClick={() => f.patch({ sites: [...d.sites, { place: '', contact: '' }] })} sx={{ mt: 1 }}>
                 Thêm điểm cầu
               </Button>
-              {errors.fields.sites && (
-                <Typography color="error" variant="body2">
-                  {errors.fields.sites}
-                </Typography>
-              )}
+              <ListError error={f.errors.fields.sites} />
             </Grid>
           )}
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
@@ -355,8 +197,8 @@ export function ClassInfoForm(props: {
               name="openingDecisionNumber"
               value={decisionShown}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              onChange={(e) => (setDecisionTyped(true), set({ openingDecisionNumber: e.target.value }))}
-              {...errors.at(
+              onChange={(e) => (setDecisionTyped(true), f.patch({ openingDecisionNumber: e.target.value }))}
+              {...f.at(
                 'openingDecisionNumber',
                 suggestion ? `Số tiếp theo trong nhiệm kỳ: ${String(suggestion).padStart(2, '0')}; có thể sửa` : undefined,
               )}
@@ -367,25 +209,25 @@ export function ClassInfoForm(props: {
               label="Ngày quyết định"
               name="openingDecisionDate"
               value={d.openingDecisionDate ?? ''}
-              onChange={(v) => set({ openingDecisionDate: v || null })}
-              {...errors.at('openingDecisionDate')}
+              onChange={(v) => f.patch({ openingDecisionDate: v || null })}
+              {...f.at('openingDecisionDate')}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }} sx={{ display: 'flex', alignItems: 'center' }}>
-            {props.initial && (
+            {initial && (
               <Typography variant="body2" color="text.secondary">
-                Tiêu đề văn bản của lớp: {props.initial.issuingBody.superior} — {props.initial.issuingBody.centreName} (theo hồ sơ trung tâm
-                ngày {formatDate(props.initial.startDate)}).
+                Tiêu đề văn bản của lớp: {initial.issuingBody.superior} — {initial.issuingBody.centreName} (theo hồ sơ trung tâm ngày{' '}
+                {formatDate(initial.startDate)}).
               </Typography>
             )}
           </Grid>
         </Grid>
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2 }}>
-          <Button type="submit" variant="contained" disabled={save.isPending || locked}>
+          <Button type="submit" variant="contained" disabled={f.busy || locked}>
             Lưu thông tin lớp
           </Button>
         </Box>
       </Paper>
-    </Box>
+    </FormBox>
   );
 }

@@ -1,14 +1,14 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Chip, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Button, Chip, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CLASS_STATUS_LABELS, type ClassStatus } from '../../../../shared/contract/classes';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
+import { useClasses } from './queries';
 
 export const STATUS_COLORS: Record<ClassStatus, 'default' | 'info' | 'primary' | 'success' | 'warning' | 'error'> = {
   planned: 'default',
@@ -23,7 +23,7 @@ export const STATUS_COLORS: Record<ClassStatus, 'default' | 'info' | 'primary' |
 export function ClassListPage() {
   const navigate = useNavigate();
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
-  const classes = useQuery({ queryKey: ['classes.list', year], queryFn: () => api.classes.list({ year, programId: null }) });
+  const classes = useClasses(year);
   return (
     <Box sx={{ maxWidth: 1300 }}>
       <PageHeader
@@ -38,7 +38,7 @@ export function ClassListPage() {
           </>
         }
       />
-      {classes.isError && <Alert severity="error">{classes.error.message}</Alert>}
+      <ErrorAlert error={classes.error} />
       <Paper>
         <Table size="small" aria-label={`Các lớp năm ${year}`}>
           <TableHead>

@@ -1,92 +1,71 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Tab,
-  Tabs,
-  TextField,
-} from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Chip, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { CLASS_STATUS_LABELS, type ClassRow, type ClassStatus } from '../../../../shared/contract/classes';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { QueryView } from '../../components/form/QueryView';
 import { PageHeader } from '../../components/PageHeader';
 import { DocumentPreview } from '../documents/DocumentPreview';
+import { CancelClassDialog } from './CancelClassDialog';
 import { ClassInfoForm } from './ClassInfoForm';
 import { STATUS_COLORS } from './ClassListPage';
 import { NEXT_STEP, TAB_KEYS } from './lifecycle';
+import { useClass, useRefreshClass, useSetClassStatus } from './queries';
 import { TimetableTab } from '../timetable/TimetableTab';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { EnrollmentTab } from '../enrollments/EnrollmentTab';
-import { EnrolledTabLabel, enrollmentsKey } from '../enrollments/queries';
+import { EnrolledTabLabel } from '../enrollments/queries';
 import { ResultsTab } from '../results/ResultsTab';
 import { CertificatesTab } from '../certificates/CertificatesTab';
 
 export function ClassPage() {
   const params = useParams();
   const [search] = useSearchParams();
-  const id = params.id ? Number(params.id) : undefined;
-  const cls = useQuery({ queryKey: ['classes.get', id], queryFn: () => api.classes.get({ id: id! }), enabled: id !== undefined });
-  if (id === undefined) {
-    const line = search.get('planLine');
-    const plan = line ? { lineId: Number(line), programId: Number(search.get('program')), year: Number(search.get('year')) } : null;
-    return (
-      <Box sx={{ maxWidth: 1200 }}>
-        <PageHeader
-          title="Mở lớp mới"
-          subtitle={
-            plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'
-          }
-        />
-        <ClassInfoForm initial={null} plan={plan} onSaved={() => undefined} />
-      </Box>
-    );
-  }
-  if (cls.isError) return <Alert severity="error">{cls.error.message}</Alert>;
-  if (!cls.data) return null;
-  return <ClassView key={cls.data.id} cls={cls.data} />;
+  if (params.id) return <SavedClass id={Number(params.id)} />;
+  const line = search.get('planLine');
+  const plan = line ? { lineId: Number(line), programId: Number(search.get('program')), year: Number(search.get('year')) } : null;
+  return (
+    <Box sx={{ maxWidth: 1200 }}>
+      <PageHeader
+        title="Mở lớp mới"
+        subtitle={
+          plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'
+        }
+      />
+      <ClassInfoForm initial={null} plan={plan} />
+    </Box>
+  );
+}
+
+function SavedClass({ id }: { id: number }) {
+  return (
+    <QueryView query={useClass(id)} loading={null}>
+      {(cls) => <ClassView key={cls.id} cls={cls} />}
+    </QueryView>
+  );
 }
 
 function ClassView({ cls }: { cls: ClassRow }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const [tab, setTab] = useState(() => Math.max(0, (TAB_KEYS as readonly string[]).indexOf(params.get('tab') ?? '')));
   const [cancelling, setCancelling] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [reason, setReason] = useState('');
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['classes.get', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: ['classes.list'] });
-    void queryClient.invalidateQueries({ queryKey: ['documents.preview'] });
-    // Sessions, sites and the program feed the other tabs' grids.
-    void queryClient.invalidateQueries({ queryKey: ['attendance.grid', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: ['results.grid', cls.id] });
-    void queryClient.invalidateQueries({ queryKey: enrollmentsKey(cls.id) });
-  };
-  const move = useMutation({
-    mutationFn: (p: { status: ClassStatus; reason?: string }) => api.classes.setStatus({ id: cls.id, ...p }),
-    onSuccess: (c) => {
-      queryClient.setQueryData(['classes.get', cls.id], c);
-      refresh();
+  const refresh = useRefreshClass();
+  const setStatus = useSetClassStatus({
+    onSuccess: () => {
       setCancelling(false);
       setConfirming(false);
     },
   });
+  const move = (p: { status: ClassStatus; reason?: string }) => setStatus.mutate({ id: cls.id, ...p });
   const step = NEXT_STEP[cls.status];
   const takeStep = () => {
     if (!step) return;
     if ('tab' in step) setTab(TAB_KEYS.indexOf(step.tab));
     else if (step.confirm) setConfirming(true);
-    else move.mutate({ status: step.to });
+    else move({ status: step.to });
   };
   const canCancel = ['planned', 'opened', 'running'].includes(cls.status);
   return (
@@ -99,7 +78,7 @@ function ClassView({ cls }: { cls: ClassRow }) {
             <Chip color={STATUS_COLORS[cls.status]} label={CLASS_STATUS_LABELS[cls.status]} sx={{ alignSelf: 'center' }} />
             {/* A step that only leads to a tab is not offered on that tab: the tab's own button does it. */}
             {step && !('tab' in step && TAB_KEYS.indexOf(step.tab) === tab) && (
-              <Button variant="contained" onClick={takeStep} disabled={move.isPending}>
+              <Button variant="contained" onClick={takeStep} disabled={setStatus.isPending}>
                 {step.label}
               </Button>
             )}
@@ -112,11 +91,7 @@ function ClassView({ cls }: { cls: ClassRow }) {
           </>
         }
       />
-      {move.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {move.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={setStatus.error} sx={{ mb: 2 }} />
       {cls.status === 'cancelled' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           Lớp đã hủy: {cls.cancelReason}
@@ -131,54 +106,32 @@ function ClassView({ cls }: { cls: ClassRow }) {
         <Tab label="Giấy chứng nhận" />
         <Tab label="In văn bản" />
       </Tabs>
-      {tab === 0 && <ClassInfoForm initial={cls} plan={null} onSaved={refresh} />}
-      {tab === 1 && <TimetableTab cls={cls} onChanged={refresh} />}
+      {tab === 0 && <ClassInfoForm initial={cls} plan={null} />}
+      {tab === 1 && <TimetableTab cls={cls} />}
       {tab === 2 && <EnrollmentTab cls={cls} />}
       {tab === 3 && <AttendanceTab classId={cls.id} />}
       {tab === 4 && <ResultsTab cls={cls} onChanged={refresh} />}
       {tab === 5 && <CertificatesTab cls={cls} />}
       {tab === 6 && <DocumentPreview classId={cls.id} />}
-      <Dialog open={cancelling} onClose={() => setCancelling(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>Hủy lớp?</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 1 }}>
-            Lớp đã hủy không mở lại được: không xếp lịch, điểm danh, nhập điểm hay cấp giấy chứng nhận cho lớp này nữa. Lý do hủy được lưu
-            vào hồ sơ lớp.
-          </DialogContentText>
-          <TextField
-            autoFocus
-            label="Lý do hủy lớp"
-            name="reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={move.error instanceof Error && !reason.trim()}
-            helperText="Ghi lý do để lưu vào hồ sơ lớp, ví dụ: không đủ học viên"
-            sx={{ mt: 1 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setCancelling(false)}>Không hủy</Button>
-          <Button color="error" variant="contained" onClick={() => move.mutate({ status: 'cancelled', reason })} disabled={move.isPending}>
-            Hủy lớp
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <CancelClassDialog
+        open={cancelling}
+        onClose={() => setCancelling(false)}
+        onCancel={(reason) => move({ status: 'cancelled', reason })}
+        busy={setStatus.isPending}
+        failed={setStatus.isError}
+      />
       {step && 'to' in step && step.confirm && (
         <ConfirmDialog
           open={confirming}
           title={step.confirm.title}
           confirmLabel={step.label}
           cancelLabel="Quay lại"
-          onConfirm={() => move.mutate({ status: step.to })}
+          onConfirm={() => move({ status: step.to })}
           onClose={() => setConfirming(false)}
-          busy={move.isPending}
+          busy={setStatus.isPending}
         >
           {step.confirm.text}
-          {move.isError && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {move.error.message}
-            </Alert>
-          )}
+          <ErrorAlert error={setStatus.error} sx={{ mt: 2 }} />
         </ConfirmDialog>
       )}
     </Box>

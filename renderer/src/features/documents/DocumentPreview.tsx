@@ -2,18 +2,26 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
-import { Alert, Box, Button, ListItemText, Menu, MenuItem, TextField } from '@mui/material';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Box, Button, ListItemText, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, SPREADSHEET_KINDS, SPREADSHEET_LABELS } from '../../../../shared/contract/documents';
-import { api } from '../../api';
-import { useAppStatus } from '../../app/useAppStatus';
+import { useAppStatus } from '../../app/queries';
 import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
+import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useDocumentDocx, useDocumentPdf, useDocumentPreview, useDocumentXlsx, usePrintDocument } from './queries';
 
 type Kind = (typeof DOCUMENT_KINDS)[number];
-type SheetKind = (typeof SPREADSHEET_KINDS)[number];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function SavedAlert({ text }: { text: string }) {
+  return (
+    <Alert severity="success" sx={{ mb: 1 }}>
+      {text}
+    </Alert>
+  );
+}
 
 /**
  * The document exactly as it prints: the core's HTML in a sandboxed frame (no scripts, no network),
@@ -23,49 +31,29 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [sheetMenu, setSheetMenu] = useState<HTMLElement | null>(null);
   const status = useAppStatus();
-  const preview = useQuery({
-    queryKey: ['documents.preview', kind, classId],
-    queryFn: () => api.documents.preview({ kind, classId }),
-    staleTime: 0,
-  });
-  const pdf = useMutation({
-    mutationFn: () => api.documents.pdf({ kind, classId }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const word = useMutation({
-    mutationFn: () => api.documents.docx({ kind, classId }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  });
-  const print = useMutation({ mutationFn: () => api.documents.print({ kind, classId }) });
-  const sheet = useMutation({
-    mutationFn: (k: SheetKind) => api.documents.xlsx({ kind: k, classId }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
+  const request = { kind, classId };
+  const preview = useDocumentPreview(request);
+  const pdf = useDocumentPdf({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const word = useDocumentDocx({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, DOCX_TYPE) });
+  const print = usePrintDocument();
+  const sheet = useDocumentXlsx({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
   // What was said about the previous document (saved, refused) is not about the one now shown.
   const switchTo = (next: Kind) => {
     setKind(next);
-    pdf.reset();
-    word.reset();
-    print.reset();
-    sheet.reset();
+    for (const change of [pdf, word, print, sheet]) change.reset();
   };
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }}>
-        <TextField
-          select
+        <EnumSelect
           size="small"
           label="Văn bản"
+          options={kinds}
+          labels={DOCUMENT_LABELS}
           value={kind}
-          onChange={(e) => switchTo(e.target.value as Kind)}
+          onChange={switchTo}
           sx={{ width: 420, flexShrink: 0 }}
-        >
-          {kinds.map((k) => (
-            <MenuItem key={k} value={k}>
-              {DOCUMENT_LABELS[k]}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <Box sx={{ flexGrow: 1 }} />
         <Button
           startIcon={<GridOnIcon />}
@@ -82,55 +70,45 @@ export function DocumentPreview({ classId, kinds = DOCUMENT_KINDS }: { classId: 
               key={k}
               onClick={() => {
                 setSheetMenu(null);
-                sheet.mutate(k);
+                sheet.mutate({ kind: k, classId });
               }}
             >
               <ListItemText>{SPREADSHEET_LABELS[k]}</ListItemText>
             </MenuItem>
           ))}
         </Menu>
-        <Button
-          startIcon={<PictureAsPdfIcon />}
-          sx={{ whiteSpace: 'nowrap' }}
-          onClick={() => pdf.mutate()}
-          disabled={!preview.data || pdf.isPending}
-        >
-          Lưu PDF
-        </Button>
-        <Button
-          startIcon={<DescriptionIcon />}
-          sx={{ whiteSpace: 'nowrap' }}
-          onClick={() => word.mutate()}
-          disabled={!preview.data || word.isPending}
-        >
-          Lưu Word (.docx)
-        </Button>
+        {[
+          { change: pdf, icon: <PictureAsPdfIcon />, label: 'Lưu PDF' },
+          { change: word, icon: <DescriptionIcon />, label: 'Lưu Word (.docx)' },
+        ].map(({ change, icon, label }) => (
+          <Button
+            key={label}
+            startIcon={icon}
+            sx={{ whiteSpace: 'nowrap' }}
+            onClick={() => change.mutate(request)}
+            disabled={!preview.data || change.isPending}
+          >
+            {label}
+          </Button>
+        ))}
         {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!preview.data || print.isPending}>
+          <Button
+            variant="contained"
+            startIcon={<PrintIcon />}
+            onClick={() => print.mutate(request)}
+            disabled={!preview.data || print.isPending}
+          >
             In
           </Button>
         )}
       </Box>
       {preview.isError && <Alert severity="info">{preview.error.message}</Alert>}
-      <ErrorAlert error={pdf.error} sx={{ mb: 1 }} />
-      <ErrorAlert error={word.error} sx={{ mb: 1 }} />
-      <ErrorAlert error={print.error} sx={{ mb: 1 }} />
-      <ErrorAlert error={sheet.error} sx={{ mb: 1 }} />
-      {pdf.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {pdf.data.fileName}.
-        </Alert>
-      )}
-      {word.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {word.data.fileName}.
-        </Alert>
-      )}
-      {sheet.isSuccess && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          Đã lưu tệp {sheet.data.fileName} ({sheet.data.rowCount} dòng).
-        </Alert>
-      )}
+      {[pdf, word, print, sheet].map((change, i) => (
+        <ErrorAlert key={i} error={change.error} sx={{ mb: 1 }} />
+      ))}
+      {pdf.data && <SavedAlert text={`Đã lưu tệp ${pdf.data.fileName}.`} />}
+      {word.data && <SavedAlert text={`Đã lưu tệp ${word.data.fileName}.`} />}
+      {sheet.data && <SavedAlert text={`Đã lưu tệp ${sheet.data.fileName} (${sheet.data.rowCount} dòng).`} />}
       {preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={1000} />}
     </Box>
   );

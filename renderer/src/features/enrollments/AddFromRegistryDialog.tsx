@@ -1,31 +1,13 @@
-import SearchIcon from '@mui/icons-material/Search';
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  InputAdornment,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
 import type { PersonRow } from '../../../../shared/contract/learners';
-import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import { PARTY_STATUS_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
-import { useDebounced } from '../learners/queries';
+import { formatNumber } from '../../../../shared/domain/format';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { SearchField } from '../../components/SearchField';
+import { useDebounced } from '../../components/useDebounced';
+import { useAddLearners, useRegistryPages } from './queries';
+import { RegistryPickTable } from './RegistryPickTable';
 import { useEnrol, type AddResult } from './useEnrol';
 
 /**
@@ -42,14 +24,8 @@ export function AddFromRegistryDialog(props: {
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<ReadonlyMap<number, PersonRow>>(new Map());
   const query = useDebounced(q, 150);
-  const enrol = useEnrol(props.onAdded);
-  const pages = useInfiniteQuery({
-    queryKey: ['learners.search', query, {}],
-    queryFn: ({ pageParam }) => api.learners.search({ q: query, filters: {}, after: pageParam, limit: 200 }),
-    initialPageParam: null as { rank: number } | null,
-    getNextPageParam: (last) => last.next,
-    placeholderData: (prev) => prev,
-  });
+  const enrol = useEnrol(useAddLearners, props.onAdded);
+  const pages = useRegistryPages(query);
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
   // Someone who withdrew may come back to the class (the core re-enrols them); only current learners are out.
   const inClass = (id: number) => props.members.get(id)?.status === 'enrolled';
@@ -72,83 +48,31 @@ export function AddFromRegistryDialog(props: {
     setSelected(next);
   };
   const personIds = [...selected.keys()];
-  const add = () => enrol.submit((fitOverrideReason) => api.enrollments.add({ classId: props.classId, personIds, fitOverrideReason }));
+  const add = () => enrol.submit({ classId: props.classId, personIds });
 
   return (
     <Dialog open onClose={props.onClose} maxWidth="md" fullWidth slotProps={{ paper: { sx: { height: '85vh' } } }}>
       <DialogTitle>Thêm học viên từ sổ học viên</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
-        <TextField
-          autoFocus
+        <SearchField
+          label="Tìm trong sổ học viên"
           placeholder="Tìm theo tên, năm sinh, chi bộ, số CCCD… (gõ không dấu cũng được)"
           value={q}
-          onChange={(e) => setQ(e.target.value)}
-          slotProps={{
-            htmlInput: { 'aria-label': 'Tìm trong sổ học viên' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              ),
-            },
-          }}
+          onChange={setQ}
           sx={{ mt: 1 }}
         />
-        {pages.isError && <Alert severity="error">{pages.error.message}</Alert>}
+        <ErrorAlert error={pages.error} />
         <Box sx={{ flexGrow: 1, overflow: 'auto', minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-          <Table size="small" stickyHeader aria-label="Người tìm thấy">
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={allTicked}
-                    indeterminate={someTicked && !allTicked}
-                    disabled={selectable.length === 0}
-                    onChange={toggleAll}
-                    slotProps={{ input: { 'aria-label': `Chọn tất cả ${selectable.length} người đang hiện` } }}
-                  />
-                </TableCell>
-                <TableCell>Họ và tên</TableCell>
-                <TableCell sx={{ width: 110 }}>Ngày sinh</TableCell>
-                <TableCell>Chi bộ, đảng bộ</TableCell>
-                <TableCell sx={{ width: 190 }}>Đảng viên</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => {
-                const member = props.members.get(r.id);
-                const taken = inClass(r.id);
-                return (
-                  <TableRow
-                    key={r.id}
-                    hover={!taken}
-                    onClick={() => !taken && toggle(r)}
-                    sx={{ cursor: taken ? 'default' : 'pointer', color: taken ? 'text.secondary' : undefined }}
-                  >
-                    <TableCell padding="checkbox">
-                      <Checkbox
-                        checked={selected.has(r.id)}
-                        disabled={taken}
-                        onClick={(e) => e.stopPropagation()}
-                        onChange={() => toggle(r)}
-                        slotProps={{ input: { 'aria-label': `Chọn ${r.fullName}` } }}
-                      />
-                    </TableCell>
-                    <TableCell sx={{ color: 'inherit' }}>
-                      {r.fullName}
-                      {member && (
-                        <Chip size="small" sx={{ ml: 1 }} label={taken ? 'Đã có trong lớp' : 'Đã thôi học, chọn để cho học lại'} />
-                      )}
-                    </TableCell>
-                    <TableCell sx={{ color: 'inherit' }}>{formatDate(r.birthDate)}</TableCell>
-                    <TableCell sx={{ color: 'inherit' }}>{r.unitName ?? ''}</TableCell>
-                    <TableCell sx={{ color: 'inherit' }}>{r.partyStatus ? PARTY_STATUS_LABELS[r.partyStatus] : ''}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <RegistryPickTable
+            rows={rows}
+            members={props.members}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            allTicked={allTicked}
+            someTicked={someTicked}
+            selectable={selectable.length}
+          />
           {pages.isSuccess && rows.length === 0 && (
             <Typography color="text.secondary" sx={{ p: 2 }}>
               {query ? `Không tìm thấy ai khớp với «${query}».` : 'Sổ học viên chưa có ai. Hãy thêm người ở trang Học viên.'}
@@ -162,7 +86,7 @@ export function AddFromRegistryDialog(props: {
             </Box>
           )}
         </Box>
-        {enrol.error && <Alert severity="error">{enrol.error}</Alert>}
+        <ErrorAlert error={enrol.error} />
       </DialogContent>
       <DialogActions>
         <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1, pl: 2 }} aria-live="polite">

@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
+import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { Unit } from '../../../../shared/contract/units';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { foldFilter } from '../../components/fold-filter';
 import { useUnits } from '../units/queries';
+import { useAddUnit } from './queries';
 import { useEnrol, type AddResult } from './useEnrol';
 
 const unitLabel = (u: Unit) => `${u.name} (${formatNumber(u.memberCount)} người)`;
@@ -25,12 +16,11 @@ export function AddUnitDialog(props: { classId: number; onClose: () => void; onA
   const units = useUnits();
   const [unit, setUnit] = useState<Unit | null>(null);
   const [tried, setTried] = useState(false);
-  const enrol = useEnrol(props.onAdded);
+  const enrol = useEnrol(useAddUnit, props.onAdded);
   const add = () => {
     setTried(true);
     if (!unit) return;
-    const unitId = unit.id;
-    enrol.submit((fitOverrideReason) => api.enrollments.addUnit({ classId: props.classId, unitId, fitOverrideReason }));
+    enrol.submit({ classId: props.classId, unitId: unit.id });
   };
   return (
     <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
@@ -57,16 +47,8 @@ export function AddUnitDialog(props: { classId: number; onClose: () => void; onA
           )}
           sx={{ mt: 1 }}
         />
-        {units.isError && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {units.error.message}
-          </Alert>
-        )}
-        {enrol.error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {enrol.error}
-          </Alert>
-        )}
+        <ErrorAlert error={units.error} sx={{ mt: 2 }} />
+        <ErrorAlert error={enrol.error} sx={{ mt: 2 }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Đóng</Button>

@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, DialogContentText, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
-import { api, ApiError } from '../../api';
-import { storeEnrollments } from './queries';
+import { ApiError } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { FormDialog } from '../../components/form/FormDialog';
+import { useSetDiscipline } from './queries';
 
 /**
  * Sets or lifts the discipline flag, which makes a learner not eligible. After results are
@@ -12,71 +13,58 @@ import { storeEnrollments } from './queries';
  */
 export function DisciplineDialog(props: { enrollment: Enrollment; discipline: boolean; locked: boolean; onClose: () => void }) {
   const { enrollment: e } = props;
-  const queryClient = useQueryClient();
   const [note, setNote] = useState(props.discipline ? e.disciplineNote : '');
   const [reason, setReason] = useState('');
-  const save = useMutation({
-    mutationFn: (lockReason: string | null) =>
-      api.enrollments.setDiscipline({
-        enrollmentId: e.id,
-        discipline: props.discipline,
-        note,
-        ...(lockReason !== null ? { reason: lockReason } : {}),
-      }),
-    onSuccess: (list) => {
-      storeEnrollments(queryClient, list);
-      props.onClose();
-    },
-  });
+  const save = useSetDiscipline({ onSuccess: props.onClose });
   const askedForReason = save.error instanceof ApiError && save.error.code === 'LOCKED_NEEDS_REASON';
   const needsReason = props.locked || askedForReason;
   const reasonMissing = needsReason && reason.trim() === '';
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{props.discipline ? `Ghi nhận kỷ luật: ${e.fullName}` : `Bỏ ghi nhận kỷ luật: ${e.fullName}`}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          {props.discipline
-            ? 'Học viên bị kỷ luật trong thời gian học thì không đủ điều kiện được công nhận kết quả.'
-            : 'Học viên sẽ được xét kết quả như bình thường.'}
-        </DialogContentText>
-        {save.error && (
-          <Alert severity={askedForReason ? 'warning' : 'error'} sx={{ mb: 2 }}>
-            {save.error.message}
-          </Alert>
-        )}
-        {props.discipline && (
-          <TextField
-            autoFocus
-            label="Nội dung kỷ luật"
-            name="disciplineNote"
-            value={note}
-            onChange={(ev) => setNote(ev.target.value)}
-            helperText="Ví dụ: khiển trách vì tự ý bỏ học ngày 14/02"
-            multiline
-            sx={{ mt: 1 }}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        )}
-        {needsReason && (
-          <TextField
-            autoFocus={!props.discipline}
-            label="Lý do sửa sau khi đã công nhận kết quả"
-            name="reason"
-            value={reason}
-            onChange={(ev) => setReason(ev.target.value)}
-            helperText="Kết quả của lớp đã được công nhận; lý do được lưu vào nhật ký"
-            sx={{ mt: 2 }}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => save.mutate(needsReason ? reason : null)} disabled={save.isPending || reasonMissing}>
-          {props.discipline ? 'Ghi nhận kỷ luật' : 'Bỏ ghi nhận'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={props.discipline ? `Ghi nhận kỷ luật: ${e.fullName}` : `Bỏ ghi nhận kỷ luật: ${e.fullName}`}
+      onClose={props.onClose}
+      onSubmit={() => save.mutate({ enrollmentId: e.id, discipline: props.discipline, note, ...(needsReason ? { reason } : {}) })}
+      busy={save.isPending || reasonMissing}
+      submitLabel={props.discipline ? 'Ghi nhận kỷ luật' : 'Bỏ ghi nhận'}
+    >
+      <DialogContentText sx={{ mb: 2 }}>
+        {props.discipline
+          ? 'Học viên bị kỷ luật trong thời gian học thì không đủ điều kiện được công nhận kết quả.'
+          : 'Học viên sẽ được xét kết quả như bình thường.'}
+      </DialogContentText>
+      {/* The core asking for a reason is a step of the change, not a failure. */}
+      {askedForReason ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {save.error?.message}
+        </Alert>
+      ) : (
+        <ErrorAlert error={save.error} sx={{ mb: 2 }} />
+      )}
+      {props.discipline && (
+        <TextField
+          autoFocus
+          label="Nội dung kỷ luật"
+          name="disciplineNote"
+          value={note}
+          onChange={(ev) => setNote(ev.target.value)}
+          helperText="Ví dụ: khiển trách vì tự ý bỏ học ngày 14/02"
+          multiline
+          sx={{ mt: 1 }}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      )}
+      {needsReason && (
+        <TextField
+          autoFocus={!props.discipline}
+          label="Lý do sửa sau khi đã công nhận kết quả"
+          name="reason"
+          value={reason}
+          onChange={(ev) => setReason(ev.target.value)}
+          helperText="Kết quả của lớp đã được công nhận; lý do được lưu vào nhật ký"
+          sx={{ mt: 2 }}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      )}
+    </FormDialog>
   );
 }

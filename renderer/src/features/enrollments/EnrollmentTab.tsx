@@ -1,43 +1,25 @@
-import EditNoteIcon from '@mui/icons-material/EditNote';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  IconButton,
-  MenuItem,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ClassRow } from '../../../../shared/contract/classes';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
-import { formatDate, formatNumber } from '../../../../shared/domain/format';
-import { PARTY_STATUS_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
+import { formatNumber } from '../../../../shared/domain/format';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { AddFromRegistryDialog } from './AddFromRegistryDialog';
 import { AddUnitDialog } from './AddUnitDialog';
+import { EnrollmentTable } from './EnrollmentTable';
 import { DisciplineDialog } from './DisciplineDialog';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { storeEnrollments, useEnrollments } from './queries';
+import { useEnrollments, useSetSite, useWithdraw } from './queries';
 import type { AddResult } from './useEnrol';
 
 /** After results are recognised, changes that touch them need a reason. */
 const LOCKED_STATUSES: readonly string[] = ['results_recognised', 'certificates_issued'];
 
 export function EnrollmentTab({ cls }: { cls: ClassRow }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const list = useEnrollments(cls.id);
   const [adding, setAdding] = useState<'registry' | 'unit' | null>(null);
@@ -45,18 +27,8 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
   const [withdrawing, setWithdrawing] = useState<Enrollment | null>(null);
   const [discipline, setDiscipline] = useState<{ enrollment: Enrollment; on: boolean } | null>(null);
   const members = useMemo(() => new Map((list.data?.enrollments ?? []).map((e) => [e.personId, e])), [list.data]);
-  const withdraw = useMutation({
-    mutationFn: (p: { enrollmentId: number; reason: string }) => api.enrollments.withdraw(p),
-    onSuccess: (l) => {
-      storeEnrollments(queryClient, l);
-      setWithdrawing(null);
-    },
-  });
-  const setSite = useMutation({
-    mutationFn: (p: { enrollmentId: number; site: string | null }) =>
-      api.enrollments.setSite({ enrollmentIds: [p.enrollmentId], site: p.site }),
-    onSuccess: (l) => storeEnrollments(queryClient, l),
-  });
+  const withdraw = useWithdraw({ onSuccess: () => setWithdrawing(null) });
+  const setSite = useSetSite();
   const onAdded = (r: AddResult) => {
     setAdding(null);
     setAdded(r);
@@ -65,9 +37,9 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
   // The core refuses new learners and withdrawals once results are recognised or the class is cancelled.
   const open = !locked && cls.status !== 'cancelled';
 
-  if (list.isError) return <Alert severity="error">{list.error.message}</Alert>;
+  if (list.isError) return <ErrorAlert error={list.error} />;
   if (!list.data) return null;
-  const { capacity, enrolled, enrollments, sites } = list.data;
+  const { capacity, enrolled, enrollments } = list.data;
   const over = capacity !== null && enrolled > capacity;
   return (
     <Paper sx={{ p: 2 }}>
@@ -94,11 +66,7 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
           </>
         )}
       </Box>
-      {setSite.isError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {setSite.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={setSite.error} sx={{ mb: 1 }} />
       {added && (
         <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>
           <Alert severity="success" onClose={() => setAdded(null)}>
@@ -112,110 +80,14 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
           Lớp chưa có học viên. Thêm từng người từ sổ học viên, hoặc thêm cả chi bộ cùng lúc.
         </Typography>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Học viên của lớp" sx={{ minWidth: 1000, '& th': { whiteSpace: 'nowrap' } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell sx={{ width: 48 }} align="right">
-                  STT
-                </TableCell>
-                <TableCell sx={{ minWidth: 190 }}>Họ và tên</TableCell>
-                <TableCell sx={{ width: 100 }}>Ngày sinh</TableCell>
-                <TableCell sx={{ minWidth: 150 }}>Chi bộ</TableCell>
-                <TableCell sx={{ width: 160 }}>Đảng viên</TableCell>
-                {sites.length > 0 && <TableCell sx={{ minWidth: 180 }}>Điểm cầu</TableCell>}
-                <TableCell sx={{ minWidth: 150 }}>Trạng thái</TableCell>
-                <TableCell sx={{ minWidth: 190 }}>Kỷ luật</TableCell>
-                {open && <TableCell sx={{ width: 100 }} />}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {enrollments.map((e, i) => {
-                const gone = e.status === 'withdrawn';
-                return (
-                  <TableRow key={e.id} sx={{ '& td': { color: gone ? 'text.secondary' : undefined }, verticalAlign: 'top' }}>
-                    <TableCell align="right">{i + 1}</TableCell>
-                    <TableCell>
-                      {e.fullName}
-                      {e.fitOverrideReason && (
-                        <Typography variant="caption" component="div" color="text.secondary">
-                          Vẫn cho học: {e.fitOverrideReason}
-                        </Typography>
-                      )}
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(e.birthDate)}</TableCell>
-                    <TableCell>{e.unitName ?? ''}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.partyStatus ? PARTY_STATUS_LABELS[e.partyStatus] : ''}</TableCell>
-                    {sites.length > 0 && (
-                      <TableCell sx={{ py: 0.5 }}>
-                        <TextField
-                          select
-                          size="small"
-                          variant="standard"
-                          fullWidth
-                          value={e.site ?? ''}
-                          disabled={gone || setSite.isPending}
-                          onChange={(ev) => setSite.mutate({ enrollmentId: e.id, site: ev.target.value === '' ? null : ev.target.value })}
-                          slotProps={{ select: { displayEmpty: true }, htmlInput: { 'aria-label': `Điểm cầu của ${e.fullName}` } }}
-                        >
-                          <MenuItem value="">
-                            <em>Chưa chọn</em>
-                          </MenuItem>
-                          {/* A site renamed since stays visible until the clerk picks again. */}
-                          {e.site && !sites.includes(e.site) && <MenuItem value={e.site}>{e.site} (không còn trong lớp)</MenuItem>}
-                          {sites.map((site) => (
-                            <MenuItem key={site} value={site}>
-                              {site}
-                            </MenuItem>
-                          ))}
-                        </TextField>
-                      </TableCell>
-                    )}
-                    <TableCell>{gone ? `Thôi học: ${e.withdrawReason ?? ''}` : 'Đang học'}</TableCell>
-                    <TableCell>
-                      <Box sx={{ display: 'flex', alignItems: 'flex-start' }}>
-                        <Checkbox
-                          size="small"
-                          checked={e.discipline}
-                          disabled={gone}
-                          onChange={(ev) => setDiscipline({ enrollment: e, on: ev.target.checked })}
-                          slotProps={{ input: { 'aria-label': `Kỷ luật: ${e.fullName}` } }}
-                          sx={{ p: 0, mr: 0.75 }}
-                        />
-                        <Box sx={{ flexGrow: 1 }}>{e.discipline ? e.disciplineNote || 'Có' : ''}</Box>
-                        {e.discipline && !gone && (
-                          <IconButton
-                            size="small"
-                            sx={{ my: -0.5 }}
-                            aria-label={`Sửa nội dung kỷ luật: ${e.fullName}`}
-                            onClick={() => setDiscipline({ enrollment: e, on: true })}
-                          >
-                            <EditNoteIcon fontSize="small" />
-                          </IconButton>
-                        )}
-                      </Box>
-                    </TableCell>
-                    {open && (
-                      <TableCell align="right">
-                        {!gone && (
-                          <Button
-                            size="small"
-                            color="error"
-                            sx={{ whiteSpace: 'nowrap', my: -0.5 }}
-                            aria-label={`Thôi học: ${e.fullName}`}
-                            onClick={() => setWithdrawing(e)}
-                          >
-                            Thôi học
-                          </Button>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Box>
+        <EnrollmentTable
+          list={list.data}
+          open={open}
+          siteBusy={setSite.isPending}
+          onSite={(enrollmentId, site) => setSite.mutate({ enrollmentIds: [enrollmentId], site })}
+          onDiscipline={(enrollment, on) => setDiscipline({ enrollment, on })}
+          onWithdraw={setWithdrawing}
+        />
       )}
       {adding === 'registry' && (
         <AddFromRegistryDialog classId={cls.id} members={members} onClose={() => setAdding(null)} onAdded={onAdded} />

@@ -1,14 +1,19 @@
-import { Alert, Box, Button, Checkbox, FormControlLabel, Grid, MenuItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Alert, Button, Checkbox, FormControlLabel, Grid, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { holidaysChannels } from '../../../../shared/contract/holidays';
 import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
 import { leapMonthOf, lunarToSolar } from '../../../../shared/domain/lunar';
 import { DateField } from '../../components/DateField';
-import { useFormErrors } from '../../components/useFormErrors';
-import { ADJUSTMENT_HELP, ADJUSTMENT_KINDS, ADJUSTMENT_LABELS, LUNAR_MONTH_NAMES, type AdjustmentKind } from './holiday-labels';
+import { bind } from '../../components/form/bind';
+import { ChoiceSelect } from '../../components/form/ChoiceSelect';
+import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-import { useAddAdjustment } from './queries';
+import { FormBox } from '../../components/form/FormBox';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { ADJUSTMENT_HELP, ADJUSTMENT_KINDS, ADJUSTMENT_LABELS, LUNAR_MONTH_NAMES, type AdjustmentKind } from './holiday-labels';
+import { ADJUSTMENT_CHANGE } from './queries';
+import { NumberField } from '../../components/form/NumberField';
 
 const [solarInput, lunarInput] = holidaysChannels['holidays.addAdjustment'].input.options;
 
@@ -18,47 +23,47 @@ function int(text: string): number {
   return /^\d+$/.test(t) ? Number(t) : Number.NaN;
 }
 
+interface AdjustmentDraft {
+  date: string;
+  lunarDay: string;
+  lunarMonth: number;
+  leap: boolean;
+  kind: AdjustmentKind;
+  name: string;
+}
+
 /** Mounted afresh for each year (with a key): the lunar date is always read in the page's year. */
 export function AdjustmentForm({ year }: { year: number }) {
-  const errors = useFormErrors();
   const [mode, setMode] = useState<'solar' | 'lunar'>('solar');
-  const [date, setDate] = useState('');
-  const [lunarDay, setLunarDay] = useState('');
-  const [lunarMonth, setLunarMonth] = useState(1);
-  const [leap, setLeap] = useState(false);
-  const [kind, setKind] = useState<AdjustmentKind>('day_off');
-  const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
-
-  const add = useAddAdjustment({
-    onSuccess: (r) => {
+  const f = useChannelForm('holidays.addAdjustment', {
+    initial: { date: '', lunarDay: '', lunarMonth: 1, leap: false, kind: 'day_off', name: '' } as AdjustmentDraft,
+    toInput: ({ date, lunarDay, lunarMonth, leap, kind, name }: AdjustmentDraft) =>
+      mode === 'solar' ? { date, kind, name } : { lunar: { year, month: lunarMonth, day: int(lunarDay), leap }, kind, name },
+    schema:
+      mode === 'solar'
+        ? // A date of another year would be saved but vanish from this page's lists.
+          solarInput.refine((v) => v.date.startsWith(`${year}-`), { path: ['date'], message: `Ngày phải thuộc năm ${year}` })
+        : lunarInput,
+    invalidates: ADJUSTMENT_CHANGE,
+    onSaved: (r) => {
       setAdded(r.date);
-      setDate('');
-      setLunarDay('');
-      setName('');
+      f.patch({ date: '', lunarDay: '', name: '' });
     },
-    onError: errors.fromError,
   });
-
+  const { form, errors } = f;
   const submit = () => {
     setAdded(null);
-    const input =
-      mode === 'solar'
-        ? errors.validate(
-            // A date of another year would be saved but vanish from this page's lists.
-            solarInput.refine((v) => v.date.startsWith(`${year}-`), { path: ['date'], message: `Ngày phải thuộc năm ${year}` }),
-            { date, kind, name },
-          )
-        : errors.validate(lunarInput, { lunar: { year, month: lunarMonth, day: int(lunarDay), leap }, kind, name });
-    if (input) add.mutate(input);
+    f.submit();
   };
 
   const tet = lunarToSolar(year, 1, 1);
   const leapMonth = leapMonthOf(year);
-  const preview = mode === 'lunar' && int(lunarDay) >= 1 ? lunarToSolar(year, lunarMonth, int(lunarDay), leap) : null;
+  const day = int(form.lunarDay);
+  const preview = mode === 'lunar' && day >= 1 ? lunarToSolar(year, form.lunarMonth, day, form.leap) : null;
 
   return (
-    <Box component="form" noValidate onSubmit={(e) => (e.preventDefault(), submit())} aria-label="Thêm ngày điều chỉnh">
+    <FormBox noValidate onSubmit={submit} aria-label="Thêm ngày điều chỉnh">
       <Typography variant="subtitle2" sx={{ mb: 1 }}>
         Thêm ngày theo thông báo
       </Typography>
@@ -76,42 +81,31 @@ export function AdjustmentForm({ year }: { year: number }) {
       <Grid container spacing={2}>
         {mode === 'solar' ? (
           <Grid size={{ xs: 12, sm: 6 }}>
-            <DateField label="Ngày" name="date" value={date} onChange={setDate} {...errors.at('date')} />
+            <DateField label="Ngày" {...bind(f, 'date')} />
           </Grid>
         ) : (
           <>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                label="Ngày"
-                name="lunarDay"
-                required
-                value={lunarDay}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                onChange={(e) => setLunarDay(e.target.value)}
-                {...errors.at('lunar.day')}
-              />
+              <NumberField label="Ngày" required {...f.text('lunarDay')} {...errors.at('lunar.day')} />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                select
+              <ChoiceSelect
                 label="Tháng"
                 name="lunarMonth"
-                value={lunarMonth}
-                onChange={(e) => setLunarMonth(Number(e.target.value))}
+                choices={LUNAR_MONTH_NAMES.map((m, i) => ({ value: i + 1, label: `Tháng ${m}` }))}
+                value={form.lunarMonth}
+                onChange={(e) => f.patch({ lunarMonth: Number(e.target.value) })}
                 {...errors.at(
                   'lunar.month',
                   leapMonth ? `Năm ${year} âm lịch có tháng ${LUNAR_MONTH_NAMES[leapMonth - 1]} nhuận` : undefined,
                 )}
-              >
-                {LUNAR_MONTH_NAMES.map((m, i) => (
-                  <MenuItem key={m} value={i + 1}>
-                    Tháng {m}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
             </Grid>
             <Grid size={12} sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: -1 }}>
-              <FormControlLabel control={<Checkbox checked={leap} onChange={(e) => setLeap(e.target.checked)} />} label="Tháng nhuận" />
+              <FormControlLabel
+                control={<Checkbox checked={form.leap} onChange={(e) => f.patch({ leap: e.target.checked })} />}
+                label="Tháng nhuận"
+              />
               {preview && (
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>
                   → {weekdayName(preview)}, {formatDate(preview)}
@@ -127,36 +121,17 @@ export function AdjustmentForm({ year }: { year: number }) {
           </>
         )}
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            select
-            label="Loại"
-            name="kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as AdjustmentKind)}
-            {...errors.at('kind', ADJUSTMENT_HELP[kind])}
-          >
-            {ADJUSTMENT_KINDS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {ADJUSTMENT_LABELS[k]}
-              </MenuItem>
-            ))}
-          </TextField>
+          <EnumSelect label="Loại" options={ADJUSTMENT_KINDS} labels={ADJUSTMENT_LABELS} {...bind(f, 'kind', ADJUSTMENT_HELP[form.kind])} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            label="Ghi chú"
-            name="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            {...errors.at('name', 'Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương')}
-          />
+          <TextField label="Ghi chú" {...f.text('name', 'Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương')} />
         </Grid>
         <Grid size={12}>
-          <Button type="submit" variant="contained" disabled={add.isPending}>
+          <Button type="submit" variant="contained" disabled={f.busy}>
             Thêm vào bảng
           </Button>
         </Grid>
       </Grid>
-    </Box>
+    </FormBox>
   );
 }

@@ -1,7 +1,8 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { ReactNode } from 'react';
 import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** Ngày | Thứ | a name column: the shape of every list of days on the page. */
 export function DayTable<T extends { date: string }>(props: {
@@ -29,13 +30,9 @@ export function DayTable<T extends { date: string }>(props: {
           </TableRow>
         ))}
         {props.rows.length === 0 && (
-          <TableRow>
-            <TableCell colSpan={3}>
-              <Typography variant="body2" color="text.secondary">
-                {props.empty}
-              </Typography>
-            </TableCell>
-          </TableRow>
+          <EmptyRow colSpan={3} variant="body2">
+            {props.empty}
+          </EmptyRow>
         )}
       </TableBody>
     </Table>

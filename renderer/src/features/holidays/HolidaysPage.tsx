@@ -4,8 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
-import type { api } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import type { Output } from '../../../../shared/contract';
+import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { AdjustmentForm } from './AdjustmentForm';
@@ -13,8 +13,9 @@ import { DayTable } from './DayTable';
 import { ADJUSTMENT_LABELS, lunarNote } from './holiday-labels';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { useHolidayYear, useRemoveAdjustment } from './queries';
+import { EmptyRow } from '../../components/EmptyRow';
 
-type Adjustment = Awaited<ReturnType<typeof api.holidays.year>>['adjustments'][number];
+type Adjustment = Output<'holidays.year'>['adjustments'][number];
 
 function Section({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   return (
@@ -36,9 +37,9 @@ function Section({ title, subtitle, children }: { title: string; subtitle?: stri
 
 export function HolidaysPage() {
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
-  const [removing, setRemoving] = useState<Adjustment | null>(null);
   const data = useHolidayYear(year);
-  const remove = useRemoveAdjustment({ onSuccess: () => setRemoving(null) });
+  const removal = useRemoval<Adjustment>(useRemoveAdjustment);
+  const removing = removal.target;
   const d = data.data;
 
   return (
@@ -49,7 +50,7 @@ export function HolidaysPage() {
         actions={<YearSelector year={year} onChange={setYear} />}
       />
       <ErrorAlert error={data.error} sx={{ mb: 2 }} />
-      <ErrorAlert error={remove.error} sx={{ mb: 2 }} />
+      <ErrorAlert error={removal.error} sx={{ mb: 2 }} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="Ngày nghỉ theo Bộ luật Lao động" subtitle={`Điều 112 Bộ luật Lao động 2019, tính sẵn cho năm ${year}.`}>
@@ -92,20 +93,16 @@ export function HolidaysPage() {
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{ADJUSTMENT_LABELS[a.kind]}</TableCell>
                     <TableCell>{a.name}</TableCell>
                     <TableCell align="right" sx={{ py: 0 }}>
-                      <IconButton size="small" aria-label={`Xóa ngày ${formatDate(a.date)}`} onClick={() => setRemoving(a)}>
+                      <IconButton size="small" aria-label={`Xóa ngày ${formatDate(a.date)}`} onClick={() => removal.ask(a)}>
                         <DeleteIcon fontSize="small" />
                       </IconButton>
                     </TableCell>
                   </TableRow>
                 ))}
                 {d?.adjustments.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={5}>
-                      <Typography variant="body2" color="text.secondary">
-                        Chưa có điều chỉnh nào cho năm {year}: đang dùng các ngày nghỉ mặc định.
-                      </Typography>
-                    </TableCell>
-                  </TableRow>
+                  <EmptyRow colSpan={5} variant="body2">
+                    Chưa có điều chỉnh nào cho năm {year}: đang dùng các ngày nghỉ mặc định.
+                  </EmptyRow>
                 )}
               </TableBody>
             </Table>
@@ -137,17 +134,10 @@ export function HolidaysPage() {
           </Section>
         </Grid>
       </Grid>
-      <ConfirmDialog
-        open={removing !== null}
-        title="Xóa ngày điều chỉnh?"
-        confirmLabel="Xóa"
-        busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate({ id: removing.id })}
-        onClose={() => setRemoving(null)}
-      >
+      <RemoveDialog removal={removal} title="Xóa ngày điều chỉnh?">
         {removing &&
           `Ngày ${formatDate(removing.date)} (${ADJUSTMENT_LABELS[removing.kind]}) sẽ bị xóa khỏi bảng điều chỉnh và trở lại như mặc định. Lịch học đã lưu không tự thay đổi.`}
-      </ConfirmDialog>
+      </RemoveDialog>
     </Box>
   );
 }

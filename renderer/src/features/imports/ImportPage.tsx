@@ -1,22 +1,32 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { Output } from '../../../../shared/contract';
 import type { ColumnMapping, FontChoice, ImportRow } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api, ApiError } from '../../api';
-import { downloadBase64, readFileBase64 } from '../../components/download';
+import { ApiError } from '../../api';
+import { downloadBase64 } from '../../components/download';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilePicker } from '../../components/useFilePicker';
 import { VirtualTable } from '../../components/VirtualTable';
 import { checkColumns } from './check-columns';
 import { LegacyFontNotice } from './LegacyFontNotice';
 import { MappingStep } from './MappingStep';
+import {
+  useAnalyzeImport,
+  useClassList,
+  useCommitImport,
+  useImportProblemsFile,
+  useOpenImportFile,
+  useSetImportRowAction,
+  useUpdateImportRow,
+} from './queries';
 import { RowDialog } from './RowDialog';
 
-type Opened = Awaited<ReturnType<typeof api.imports.open>>;
-type Analysis = Awaited<ReturnType<typeof api.imports.analyze>>;
+type Opened = Output<'imports.open'>;
+type Analysis = Output<'imports.analyze'>;
 type Filter = ImportRow['status'] | 'skip' | 'all';
 
 const STEPS = ['Chọn tệp', 'Chọn cột', 'Kiểm tra và sửa', 'Hoàn tất'];
@@ -27,7 +37,6 @@ function message(err: unknown): string {
 
 export function ImportPage() {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [sheetIndex, setSheetIndex] = useState(0);
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
@@ -43,7 +52,7 @@ export function ImportPage() {
   const [params] = useSearchParams();
   const [classId, setClassId] = useState<number | null>(Number(params.get('classId')) || null);
   const [overrideReason, setOverrideReason] = useState('');
-  const classes = useQuery({ queryKey: ['classes.list', 'enrolable'], queryFn: () => api.classes.list({ year: null, programId: null }) });
+  const classes = useClassList();
   const enrolable = (classes.data ?? []).filter((c) => ['planned', 'opened', 'running'].includes(c.status) || c.id === classId);
   const targetClass = enrolable.find((c) => c.id === classId) ?? null;
 
@@ -55,8 +64,7 @@ export function ImportPage() {
     setFirstDataRow(String(s.firstDataRow));
   };
 
-  const open = useMutation({
-    mutationFn: async (file: File) => api.imports.open({ fileName: file.name, dataBase64: await readFileBase64(file) }),
+  const open = useOpenImportFile({
     onSuccess: (o) => {
       setOpened(o);
       setAnalysis(null);
@@ -64,55 +72,48 @@ export function ImportPage() {
     },
   });
   const picker = useFilePicker({ accept: '.xlsx,.xlsm,.csv,.xls', label: 'Tệp danh sách', onFile: (f) => open.mutate(f) });
-  const analyze = useMutation({
-    mutationFn: (choice: FontChoice | null) =>
-      api.imports.analyze({
-        sessionId: opened!.sessionId,
-        sheet: sheetIndex,
-        firstDataRow: /^\d+$/.test(firstDataRow) && Number(firstDataRow) > 0 ? Number(firstDataRow) : 1,
-        mapping,
-        defaultUnitId,
-        ...(choice ? { fontChoice: choice } : {}),
-      }),
+  const analyze = useAnalyzeImport({
     onSuccess: (a) => {
       setAnalysis(a);
       setRows(a.rows);
       setFilter(a.rows.some((r) => r.status === 'error') ? 'error' : 'all');
     },
   });
+  const runAnalysis = (choice: FontChoice | null) =>
+    analyze.mutate({
+      sessionId: opened!.sessionId,
+      sheet: sheetIndex,
+      firstDataRow: /^\d+$/.test(firstDataRow) && Number(firstDataRow) > 0 ? Number(firstDataRow) : 1,
+      mapping,
+      defaultUnitId,
+      ...(choice ? { fontChoice: choice } : {}),
+    });
   const replaceRows = (changed: ImportRow[]) => {
     const byNumber = new Map(changed.map((r) => [r.rowNumber, r]));
     setRows((all) => all.map((x) => byNumber.get(x.rowNumber) ?? x));
   };
   const replaceRow = (r: ImportRow) => replaceRows([r]);
-  const update = useMutation({
-    mutationFn: (p: { rowNumber: number; values: Record<string, string> }) => api.imports.updateRow({ sessionId: opened!.sessionId, ...p }),
+  const update = useUpdateImportRow({
     onSuccess: (changed, p) => {
       replaceRows(changed);
       const edited = changed.find((r) => r.rowNumber === p.rowNumber);
       setEditing(edited && edited.status === 'error' ? edited : null);
     },
   });
-  const setAction = useMutation({
-    mutationFn: (p: { rowNumber: number; action: ImportRow['action'] }) => api.imports.setRowAction({ sessionId: opened!.sessionId, ...p }),
-    onSuccess: replaceRow,
-  });
-  const problems = useMutation({
-    mutationFn: () => api.imports.problemsXlsx({ sessionId: opened!.sessionId }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
-  const commit = useMutation({
-    mutationFn: () =>
-      api.imports.commit({
-        sessionId: opened!.sessionId,
-        ...(classId ? { enrol: { classId, ...(overrideReason.trim() ? { fitOverrideReason: overrideReason.trim() } : {}) } } : {}),
-      }),
-    onSuccess: () => void queryClient.invalidateQueries(),
+  const setAction = useSetImportRowAction({ onSuccess: replaceRow });
+  const problems = useImportProblemsFile({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
+  const commit = useCommitImport({
     // The registry changed underneath: the core re-checked every row; show the new result.
     onError: (err) => {
-      if (err instanceof ApiError && err.code === 'IMPORT_STALE') analyze.mutate(fontChoice);
+      if (err instanceof ApiError && err.code === 'IMPORT_STALE') runAnalysis(fontChoice);
     },
   });
+  const session = () => ({ sessionId: opened!.sessionId });
+  const commitImport = () =>
+    commit.mutate({
+      ...session(),
+      ...(classId ? { enrol: { classId, ...(overrideReason.trim() ? { fitOverrideReason: overrideReason.trim() } : {}) } } : {}),
+    });
 
   const counts = useMemo(() => {
     const c = { all: rows.length, new: 0, same: 0, duplicate: 0, error: 0, skip: 0 };
@@ -133,7 +134,14 @@ export function ImportPage() {
   const step = commit.isSuccess ? 3 : analysis ? 2 : opened ? 1 : 0;
 
   const onAction = setAction.mutate;
-  const columns = useMemo(() => checkColumns(rows, (rowNumber, action) => onAction({ rowNumber, action })), [rows, onAction]);
+  const sessionId = opened?.sessionId;
+  const columns = useMemo(
+    () =>
+      checkColumns(rows, (rowNumber, action) => {
+        if (sessionId !== undefined) onAction({ sessionId, rowNumber, action });
+      }),
+    [rows, onAction, sessionId],
+  );
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 'calc(100vh - 130px)' }}>
@@ -160,11 +168,7 @@ export function ImportPage() {
           </Typography>
         </Paper>
       )}
-      {open.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {message(open.error)}
-        </Alert>
-      )}
+      <ErrorAlert error={open.isError && message(open.error)} sx={{ mb: 2 }} />
       {step === 1 && opened && (
         <>
           <Typography sx={{ mb: 1 }}>
@@ -186,7 +190,7 @@ export function ImportPage() {
             onDefaultUnit={setDefaultUnitId}
             fontChoice={fontChoice}
             onFontChoice={setFontChoice}
-            onAnalyze={() => analyze.mutate(fontChoice)}
+            onAnalyze={() => runAnalysis(fontChoice)}
             busy={analyze.isPending}
             error={analyze.isError ? message(analyze.error) : null}
           />
@@ -231,7 +235,7 @@ export function ImportPage() {
                 busy={analyze.isPending}
                 onChoose={(c) => {
                   setFontChoice(c);
-                  analyze.mutate(c);
+                  runAnalysis(c);
                 }}
               />
             </Box>
@@ -286,7 +290,7 @@ export function ImportPage() {
           </Box>
           <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'center' }}>
             <Button onClick={() => setAnalysis(null)}>Quay lại chọn cột</Button>
-            <Button onClick={() => problems.mutate()} disabled={problems.isPending}>
+            <Button onClick={() => problems.mutate(session())} disabled={problems.isPending}>
               Lưu danh sách vấn đề (.xlsx)
             </Button>
             <Box sx={{ flexGrow: 1 }} />
@@ -300,11 +304,7 @@ export function ImportPage() {
                 Còn {formatNumber(counts.error)} dòng lỗi: hãy sửa hoặc bỏ qua trước khi nhập.
               </Typography>
             )}
-            <Button
-              variant="contained"
-              onClick={() => commit.mutate()}
-              disabled={counts.error > 0 || analysis.fontUndecided || commit.isPending}
-            >
+            <Button variant="contained" onClick={commitImport} disabled={counts.error > 0 || analysis.fontUndecided || commit.isPending}>
               Nhập vào sổ
             </Button>
           </Box>
@@ -343,9 +343,9 @@ export function ImportPage() {
           fields={mappedFields}
           busy={update.isPending}
           error={update.isError ? message(update.error) : null}
-          onSave={(values) => update.mutate({ rowNumber: editing.rowNumber, values })}
+          onSave={(values) => update.mutate({ ...session(), rowNumber: editing.rowNumber, values })}
           onSkip={() => {
-            setAction.mutate({ rowNumber: editing.rowNumber, action: 'skip' });
+            setAction.mutate({ ...session(), rowNumber: editing.rowNumber, action: 'skip' });
             setEditing(null);
           }}
           onClose={() => setEditing(null)}

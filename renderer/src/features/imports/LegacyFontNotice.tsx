@@ -1,4 +1,5 @@
 import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import type { FontChoice, ImportSheet } from '../../../../shared/contract/imports';
 import { LEGACY_FONT_LABELS } from '../../../../shared/domain/legacy-vietnamese';
 
@@ -15,24 +16,15 @@ export function LegacyFontNotice(props: {
   const font = LEGACY_FONT_LABELS[props.legacyFont.font];
   if (props.choice) {
     return (
-      <Alert
-        severity="info"
-        sx={{ mt: 2 }}
-        action={
-          <Button
-            color="inherit"
-            size="small"
-            onClick={() => props.onChoose(props.choice === 'convert' ? 'keep' : 'convert')}
-            disabled={props.busy}
-          >
-            {props.choice === 'convert' ? 'Giữ nguyên như trong tệp' : 'Chuyển sang Unicode'}
-          </Button>
-        }
+      <InfoWithAction
+        action={props.choice === 'convert' ? 'Giữ nguyên như trong tệp' : 'Chuyển sang Unicode'}
+        onAction={() => props.onChoose(props.choice === 'convert' ? 'keep' : 'convert')}
+        disabled={props.busy}
       >
         {props.choice === 'convert'
           ? `Chữ gõ bằng phông ${font} được chuyển sang Unicode khi kiểm tra và khi nhập vào sổ.`
           : `Chữ được nhập đúng như trong tệp, không chuyển phông ${font}.`}
-      </Alert>
+      </InfoWithAction>
     );
   }
   return (
@@ -61,6 +53,23 @@ export function LegacyFontNotice(props: {
           Giữ nguyên
         </Button>
       </Box>
+    </Alert>
+  );
+}
+
+/** A choice the page made (or remembered) for the clerk, with the one button that undoes it. */
+export function InfoWithAction(props: { action: string; onAction: () => void; disabled?: boolean; children: ReactNode }) {
+  return (
+    <Alert
+      severity="info"
+      sx={{ mt: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={props.onAction} disabled={props.disabled}>
+          {props.action}
+        </Button>
+      }
+    >
+      {props.children}
     </Alert>
   );
 }

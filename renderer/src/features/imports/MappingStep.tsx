@@ -1,39 +1,12 @@
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Button,
-  Link,
-  MenuItem,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import type { ColumnMapping, FontChoice, ImportSheet } from '../../../../shared/contract/imports';
 import { formatNumber } from '../../../../shared/domain/format';
 import { decodeLegacy } from '../../../../shared/domain/legacy-vietnamese';
-import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, SEX_LABELS, type ImportField } from '../../../../shared/domain/learner-fields';
+import { IMPORT_FIELDS, IMPORT_FIELD_KEYS } from '../../../../shared/domain/learner-fields';
 import { useUnits } from '../units/queries';
-import { LegacyFontNotice } from './LegacyFontNotice';
+import { ColumnTable, encode } from './ColumnTable';
+import { InfoWithAction, LegacyFontNotice } from './LegacyFontNotice';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-
-/** A select value for every way a column can be read: a field, a sex mark, or nothing. */
-function encode(m: ColumnMapping): string {
-  return m.sexMark ? `sex:${m.sexMark}` : (m.field ?? '');
-}
-function decode(col: number, value: string): ColumnMapping {
-  if (value === 'sex:nam' || value === 'sex:nu') return { col, field: 'sex', sexMark: value.slice(4) as 'nam' | 'nu' };
-  return { col, field: (value || null) as ImportField | null };
-}
-function label(m: ColumnMapping): string {
-  if (m.sexMark) return `Giới tính: đánh dấu là ${SEX_LABELS[m.sexMark]}`;
-  return m.field ? IMPORT_FIELDS[m.field] : 'Không nhập';
-}
 
 export function MappingStep(props: {
   sheets: ImportSheet[];
@@ -107,22 +80,13 @@ export function MappingStep(props: {
           />
         </Box>
         {fromMemory.length > 0 && (
-          <Alert
-            severity="info"
-            sx={{ mt: 2 }}
-            action={
-              <Button
-                color="inherit"
-                size="small"
-                onClick={() => props.onMapping(props.mapping.map((m) => fromMemory.find((c) => c.col === m.col)?.guess ?? m))}
-              >
-                Không dùng cách đã nhớ
-              </Button>
-            }
+          <InfoWithAction
+            action="Không dùng cách đã nhớ"
+            onAction={() => props.onMapping(props.mapping.map((m) => fromMemory.find((c) => c.col === m.col)?.guess ?? m))}
           >
             {fromMemory.length === 1 ? 'Một cột' : `${formatNumber(fromMemory.length)} cột`} được chọn như lần nhập trước có cùng tiêu đề
             (ghi «theo lần nhập trước»); vẫn có thể đổi. Cách chọn ở lần này được nhớ khi nhập vào sổ.
-          </Alert>
+          </InfoWithAction>
         )}
         {legacy && <LegacyFontNotice legacyFont={legacy} choice={props.fontChoice} onChoose={props.onFontChoice} />}
         {sheet.warnings.map((w) => (
@@ -131,74 +95,7 @@ export function MappingStep(props: {
           </Alert>
         ))}
       </Paper>
-      <Paper>
-        <Table size="small" aria-label="Chọn cột">
-          <TableHead>
-            <TableRow>
-              <TableCell width={60}>Cột</TableCell>
-              <TableCell sx={{ minWidth: 200 }}>Tiêu đề trong tệp</TableCell>
-              <TableCell>Ví dụ</TableCell>
-              <TableCell width={300}>Nhập vào</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {sheet.columns.map((c) => {
-              const m = current(c.col);
-              const remembered = fromMemory.includes(c);
-              return (
-                <TableRow key={c.col}>
-                  <TableCell>{c.letter}</TableCell>
-                  <TableCell>
-                    {c.header || (
-                      <Typography color="text.secondary" variant="body2">
-                        (không có tiêu đề)
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell sx={{ color: 'text.secondary' }}>{c.samples.map(sample).join(' · ')}</TableCell>
-                  <TableCell>
-                    <TextField
-                      select
-                      value={encode(m)}
-                      onChange={(e) => set(decode(c.col, e.target.value))}
-                      slotProps={{
-                        select: { displayEmpty: true },
-                        htmlInput: { 'aria-label': `Cột ${c.letter} nhập vào` },
-                        formHelperText: { sx: { mx: 0 } },
-                      }}
-                      helperText={
-                        remembered ? (
-                          <>
-                            theo lần nhập trước ·{' '}
-                            <Link component="button" type="button" variant="caption" onClick={() => set(c.guess)}>
-                              theo tiêu đề: {label(c.guess)}
-                            </Link>
-                          </>
-                        ) : undefined
-                      }
-                      fullWidth
-                    >
-                      <MenuItem value="">
-                        <em>Không nhập</em>
-                      </MenuItem>
-                      {IMPORT_FIELD_KEYS.map((f) => (
-                        <MenuItem key={f} value={f}>
-                          {IMPORT_FIELDS[f]}
-                        </MenuItem>
-                      ))}
-                      {(['nam', 'nu'] as const).map((sex) => (
-                        <MenuItem key={sex} value={`sex:${sex}`}>
-                          {label({ col: c.col, field: 'sex', sexMark: sex })}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </Paper>
+      <ColumnTable columns={sheet.columns} current={current} remembered={fromMemory} sample={sample} onSet={set} />
       {shared.map((w) => (
         <Alert key={w} severity="warning" sx={{ mt: 2 }}>
           {w}

@@ -1,30 +1,14 @@
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Paper,
-  Snackbar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Snackbar, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { DUPLICATE_REASON_LABELS, type Person, type PersonRow } from '../../../../shared/contract/learners';
 import { formatDate, formatDateTime } from '../../../../shared/domain/format';
 import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { SimpleTable } from '../../components/SimpleTable';
+import { useDismissDuplicate, useDuplicates, useMergeLearners, useMergePreview, useMerges, useUndoMerge } from './queries';
 
 function describe(r: PersonRow): string {
   return [formatDate(r.birthDate), r.unitName, r.citizenId ? `CCCD ${r.citizenId}` : null].filter(Boolean).join(' · ');
@@ -48,6 +32,17 @@ const FIELDS: { label: string; value: (p: Person) => string }[] = [
   { label: 'Ghi chú', value: (p) => p.notes },
 ];
 
+function PersonCell({ person }: { person: PersonRow }) {
+  return (
+    <>
+      <RouterLink to={`/learners/${person.id}`}>{person.fullName}</RouterLink>
+      <Typography variant="body2" color="text.secondary">
+        {describe(person)}
+      </Typography>
+    </>
+  );
+}
+
 interface MergeDone {
   mergeId: number;
   keptId: number;
@@ -65,19 +60,12 @@ function MergeDialog({
   onClose: () => void;
   onMerged: (m: MergeDone) => void;
 }) {
-  const queryClient = useQueryClient();
   const [swap, setSwap] = useState(false);
   const keepId = pair ? (swap ? pair.b : pair.a) : 0;
   const removeId = pair ? (swap ? pair.a : pair.b) : 0;
-  const preview = useQuery({
-    queryKey: ['learners.mergePreview', keepId, removeId],
-    queryFn: () => api.learners.mergePreview({ keepId, removeId }),
-    enabled: pair !== null,
-  });
-  const merge = useMutation({
-    mutationFn: () => api.learners.merge({ keepId, removeId }),
+  const preview = useMergePreview(keepId, removeId, pair !== null);
+  const merge = useMergeLearners({
     onSuccess: (r) => {
-      void queryClient.invalidateQueries();
       onMerged({ mergeId: r.mergeId, keptId: r.person.id, keptName: r.person.fullName, removedId: removeId, undone: false });
       onClose();
     },
@@ -87,35 +75,28 @@ function MergeDialog({
     <Dialog open={pair !== null} onClose={onClose} maxWidth="lg" fullWidth>
       <DialogTitle>Gộp hai hồ sơ thành một</DialogTitle>
       <DialogContent>
-        {preview.isError && <Alert severity="error">{preview.error.message}</Alert>}
-        {merge.isError && <Alert severity="error">{merge.error.message}</Alert>}
+        <ErrorAlert error={preview.error} />
+        <ErrorAlert error={merge.error} />
         {p && (
-          <Table size="small" aria-label="So sánh hai hồ sơ">
-            <TableHead>
-              <TableRow>
-                <TableCell />
-                <TableCell>Giữ lại: hồ sơ số {p.kept.id}</TableCell>
-                <TableCell>Gộp vào: hồ sơ số {p.removed.id}</TableCell>
-                <TableCell sx={{ fontWeight: 700 }}>Kết quả</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {FIELDS.map((f) => {
-                const result = f.value(p.result);
-                const changed = result !== f.value(p.kept);
-                return (
-                  <TableRow key={f.label}>
-                    <TableCell sx={{ color: 'text.secondary' }}>{f.label}</TableCell>
-                    <TableCell>{f.value(p.kept)}</TableCell>
-                    <TableCell>{f.value(p.removed)}</TableCell>
-                    <TableCell sx={{ fontWeight: changed ? 700 : 400, bgcolor: changed ? 'rgba(46, 125, 50, 0.1)' : undefined }}>
-                      {result}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            aria-label="So sánh hai hồ sơ"
+            columns={[
+              { render: (f) => f.label, sx: { color: 'text.secondary' } },
+              { label: `Giữ lại: hồ sơ số ${p.kept.id}`, render: (f) => f.value(p.kept) },
+              { label: `Gộp vào: hồ sơ số ${p.removed.id}`, render: (f) => f.value(p.removed) },
+              {
+                label: 'Kết quả',
+                headSx: { fontWeight: 700 },
+                render: (f) => f.value(p.result),
+                rowSx: (f) => {
+                  const changed = f.value(p.result) !== f.value(p.kept);
+                  return { fontWeight: changed ? 700 : 400, bgcolor: changed ? 'rgba(46, 125, 50, 0.1)' : undefined };
+                },
+              },
+            ]}
+            rows={FIELDS}
+            rowKey={(f) => f.label}
+          />
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
           Mỗi ô giữ giá trị đầy đủ hơn; khi hai hồ sơ khác nhau thật sự, giữ giá trị của hồ sơ được giữ lại. Các lớp học và giấy chứng nhận
@@ -128,7 +109,7 @@ function MergeDialog({
         </Button>
         <Box sx={{ flexGrow: 1 }} />
         <Button onClick={onClose}>Hủy</Button>
-        <Button variant="contained" onClick={() => merge.mutate()} disabled={!p || merge.isPending}>
+        <Button variant="contained" onClick={() => merge.mutate({ keepId, removeId })} disabled={!p || merge.isPending}>
           Gộp hồ sơ
         </Button>
       </DialogActions>
@@ -138,22 +119,14 @@ function MergeDialog({
 
 export function DuplicatesPage() {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const pairs = useQuery({ queryKey: ['learners.duplicates'], queryFn: () => api.learners.duplicates() });
-  const merges = useQuery({ queryKey: ['learners.merges'], queryFn: () => api.learners.merges() });
+  const pairs = useDuplicates();
+  const merges = useMerges();
   const [pair, setPair] = useState<{ a: number; b: number } | null>(null);
   // The last merge, told where the clerk is (the list of merges may be far down the page) with its undo.
   const [done, setDone] = useState<MergeDone | null>(null);
-  const dismiss = useMutation({
-    mutationFn: (p: { aId: number; bId: number }) => api.learners.dismissDuplicate(p),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['learners.duplicates'] }),
-  });
-  const undo = useMutation({
-    mutationFn: (mergeId: number) => api.learners.undoMerge({ mergeId }),
-    onSuccess: (_r, mergeId) => {
-      setDone((d) => (d && d.mergeId === mergeId ? { ...d, undone: true } : d));
-      return queryClient.invalidateQueries();
-    },
+  const dismiss = useDismissDuplicate();
+  const undo = useUndoMerge({
+    onSuccess: (_r, { mergeId }) => setDone((d) => (d && d.mergeId === mergeId ? { ...d, undone: true } : d)),
   });
 
   return (
@@ -163,58 +136,39 @@ export function DuplicatesPage() {
         subtitle="Cùng số CCCD; hoặc cùng họ tên và ngày sinh; hoặc cùng họ tên, năm sinh và chi bộ. Gộp khi là một người, hoặc đánh dấu là hai người khác nhau."
         actions={<Button onClick={() => navigate('/learners')}>Về danh sách</Button>}
       />
-      {undo.isError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {undo.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={undo.error} sx={{ mb: 2 }} />
       <Paper sx={{ mb: 3 }}>
-        {pairs.isError && <Alert severity="error">{pairs.error.message}</Alert>}
+        <ErrorAlert error={pairs.error} />
         {pairs.data && pairs.data.length === 0 && (
           <Typography sx={{ p: 2 }} color="text.secondary">
             Không có hồ sơ nào nghi trùng.
           </Typography>
         )}
         {pairs.data && pairs.data.length > 0 && (
-          <Table size="small" aria-label="Các cặp hồ sơ nghi trùng">
-            <TableHead>
-              <TableRow>
-                <TableCell>Lý do</TableCell>
-                <TableCell>Hồ sơ thứ nhất</TableCell>
-                <TableCell>Hồ sơ thứ hai</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {pairs.data.map((d) => (
-                <TableRow key={`${d.a.id}-${d.b.id}`}>
-                  <TableCell>
-                    <Chip size="small" label={DUPLICATE_REASON_LABELS[d.reason]} />
-                  </TableCell>
-                  <TableCell>
-                    <RouterLink to={`/learners/${d.a.id}`}>{d.a.fullName}</RouterLink>
-                    <Typography variant="body2" color="text.secondary">
-                      {describe(d.a)}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    <RouterLink to={`/learners/${d.b.id}`}>{d.b.fullName}</RouterLink>
-                    <Typography variant="body2" color="text.secondary">
-                      {describe(d.b)}
-                    </Typography>
-                  </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+          <SimpleTable
+            aria-label="Các cặp hồ sơ nghi trùng"
+            columns={[
+              { label: 'Lý do', render: (d) => <Chip size="small" label={DUPLICATE_REASON_LABELS[d.reason]} /> },
+              { label: 'Hồ sơ thứ nhất', render: (d) => <PersonCell person={d.a} /> },
+              { label: 'Hồ sơ thứ hai', render: (d) => <PersonCell person={d.b} /> },
+              {
+                align: 'right',
+                sx: { whiteSpace: 'nowrap' },
+                render: (d) => (
+                  <>
                     <Button size="small" onClick={() => dismiss.mutate({ aId: d.a.id, bId: d.b.id })}>
                       Không trùng
                     </Button>
                     <Button size="small" variant="outlined" onClick={() => setPair({ a: d.a.id, b: d.b.id })}>
                       So sánh và gộp
                     </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+            ]}
+            rows={pairs.data}
+            rowKey={(d) => `${d.a.id}-${d.b.id}`}
+          />
         )}
       </Paper>
       <Typography variant="h2" sx={{ mb: 1 }}>
@@ -227,42 +181,37 @@ export function DuplicatesPage() {
           </Typography>
         )}
         {merges.data && merges.data.length > 0 && (
-          <Table size="small" aria-label="Các lần gộp hồ sơ">
-            <TableHead>
-              <TableRow>
-                <TableCell>Thời điểm</TableCell>
-                <TableCell>Giữ lại</TableCell>
-                <TableCell>Đã gộp vào</TableCell>
-                <TableCell>Người thực hiện</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {merges.data.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>{formatDateTime(m.at)}</TableCell>
-                  <TableCell>
+          <SimpleTable
+            aria-label="Các lần gộp hồ sơ"
+            columns={[
+              { label: 'Thời điểm', render: (m) => formatDateTime(m.at) },
+              {
+                label: 'Giữ lại',
+                render: (m) => (
+                  <>
                     <RouterLink to={`/learners/${m.keptId}`}>{m.keptName}</RouterLink> (số {m.keptId})
-                  </TableCell>
-                  <TableCell>
-                    {m.removedName} (số {m.removedId})
-                  </TableCell>
-                  <TableCell>{m.actor}</TableCell>
-                  <TableCell align="right">
-                    {m.undoneAt ? (
-                      <Typography variant="body2" color="text.secondary">
-                        Đã hoàn tác {formatDateTime(m.undoneAt)}
-                      </Typography>
-                    ) : (
-                      <Button size="small" onClick={() => undo.mutate(m.id)} disabled={undo.isPending}>
-                        Hoàn tác
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              { label: 'Đã gộp vào', render: (m) => `${m.removedName} (số ${m.removedId})` },
+              { label: 'Người thực hiện', render: (m) => m.actor },
+              {
+                align: 'right',
+                render: (m) =>
+                  m.undoneAt ? (
+                    <Typography variant="body2" color="text.secondary">
+                      Đã hoàn tác {formatDateTime(m.undoneAt)}
+                    </Typography>
+                  ) : (
+                    <Button size="small" onClick={() => undo.mutate({ mergeId: m.id })} disabled={undo.isPending}>
+                      Hoàn tác
+                    </Button>
+                  ),
+              },
+            ]}
+            rows={merges.data}
+            rowKey={(m) => m.id}
+          />
         )}
       </Paper>
       {pair && <MergeDialog key={`${pair.a}-${pair.b}`} pair={pair} onClose={() => setPair(null)} onMerged={setDone} />}
@@ -277,7 +226,7 @@ export function DuplicatesPage() {
                 <Button color="inherit" size="small" onClick={() => navigate(`/learners/${done.keptId}`)}>
                   Xem hồ sơ
                 </Button>
-                <Button color="inherit" size="small" onClick={() => undo.mutate(done.mergeId)} disabled={undo.isPending}>
+                <Button color="inherit" size="small" onClick={() => undo.mutate({ mergeId: done.mergeId })} disabled={undo.isPending}>
                   Hoàn tác
                 </Button>
                 <Button color="inherit" size="small" onClick={() => setDone(null)}>

@@ -3,20 +3,21 @@ import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import SearchIcon from '@mui/icons-material/Search';
-import { Alert, Autocomplete, Box, Button, InputAdornment, MenuItem, Paper, TextField, Typography } from '@mui/material';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { Autocomplete, Box, Button, InputAdornment, Paper, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { PersonRow } from '../../../../shared/contract/learners';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { PARTY_STATUSES, PARTY_STATUS_LABELS, SEX_LABELS, type PartyStatus } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
-import { downloadBase64 } from '../../components/download';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { OptionalEnumSelect } from '../../components/form/OptionalEnumSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { useUnits } from '../units/queries';
-import { filterUnits, useDebounced } from './queries';
-import { registryCount, registrySearch, type RegistryFilters } from './registry-queries';
+import { useDebounced } from '../../components/useDebounced';
+import { useExportRegistry } from './queries';
+import { filterUnits } from './unit-filter';
+import { useRegistry, useRegistryCount, type RegistryFilters } from './registry-queries';
 
 const PARTY_STATUS_SHORT: Record<keyof typeof PARTY_STATUS_LABELS, string> = {
   quan_chung: 'Quần chúng',
@@ -41,7 +42,7 @@ export function LearnerListPage() {
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [partyStatus, setPartyStatus] = useState<PartyStatus | ''>('');
+  const [partyStatus, setPartyStatus] = useState<PartyStatus | null>(null);
   const query = useDebounced(q, 150);
   const units = useUnits();
   const filters = useMemo<RegistryFilters>(
@@ -53,12 +54,9 @@ export function LearnerListPage() {
     setParams(query ? { q: query } : {}, { replace: true });
   }, [query, setParams]);
 
-  const pages = useInfiniteQuery({ ...registrySearch(query, filters), placeholderData: (prev) => prev });
-  const count = useQuery({ ...registryCount(query, filters), placeholderData: (prev) => prev });
-  const exportFile = useMutation({
-    mutationFn: () => api.learners.exportXlsx({ q: query, filters }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
+  const pages = useRegistry(query, filters);
+  const count = useRegistryCount(query, filters);
+  const exportFile = useExportRegistry();
 
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
@@ -76,7 +74,7 @@ export function LearnerListPage() {
             <Button startIcon={<CompareArrowsIcon />} onClick={() => navigate('/learners/duplicates')}>
               Hồ sơ trùng
             </Button>
-            <Button startIcon={<DownloadIcon />} onClick={() => exportFile.mutate()} disabled={exportFile.isPending}>
+            <Button startIcon={<DownloadIcon />} onClick={() => exportFile.mutate({ q: query, filters })} disabled={exportFile.isPending}>
               Xuất Excel
             </Button>
             <Button startIcon={<UploadFileIcon />} onClick={() => navigate('/learners/import')}>
@@ -115,26 +113,21 @@ export function LearnerListPage() {
           onChange={(_e, u) => setUnitId(u?.id ?? null)}
           renderInput={(p) => <TextField {...p} label="Chi bộ, đảng bộ" />}
         />
-        <TextField
-          select
+        <OptionalEnumSelect
           label="Đảng viên"
+          noneLabel="Tất cả"
+          options={PARTY_STATUSES}
+          labels={PARTY_STATUS_LABELS}
           value={partyStatus}
-          onChange={(e) => setPartyStatus(e.target.value as PartyStatus | '')}
+          onChange={setPartyStatus}
           sx={{ flex: 1.2 }}
-        >
-          <MenuItem value="">Tất cả</MenuItem>
-          {PARTY_STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {PARTY_STATUS_LABELS[s]}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <Typography variant="body2" color="text.secondary" sx={{ minWidth: 120, textAlign: 'right' }} aria-live="polite">
           {count.data ? `${formatNumber(count.data.count)} người` : ''}
         </Typography>
       </Box>
-      {pages.isError && <Alert severity="error">{pages.error.message}</Alert>}
-      {exportFile.isError && <Alert severity="error">{exportFile.error.message}</Alert>}
+      <ErrorAlert error={pages.error} />
+      <ErrorAlert error={exportFile.error} />
       <Paper sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <VirtualTable
           label="Danh sách học viên"

@@ -2,14 +2,13 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { zodIssuesToFields } from '../../../../shared/contract';
 import { learningRecordRequest } from '../../../../shared/contract/learners';
-import { api } from '../../api';
-import { useAppStatus } from '../../app/useAppStatus';
-import { downloadBase64 } from '../../components/download';
+import { useAppStatus } from '../../app/queries';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
+import { useLearningRecordDocx, useLearningRecordPdf, useLearningRecordPreview, useLearningRecordPrint } from './queries';
 
 /** Typing pauses this long before the preview is drawn again: one rebuild per phrase, not per key. */
 const PREVIEW_DELAY_MS = 400;
@@ -32,23 +31,10 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
   const checked = learningRecordRequest.safeParse({ id: personId, purpose });
   const purposeError = checked.success ? undefined : zodIssuesToFields(checked.error.issues).purpose;
   const request = { id: personId, purpose: applied };
-  const preview = useQuery({
-    queryKey: ['learners.learningRecordPreview', personId, applied],
-    queryFn: () => api.learners.learningRecordPreview(request),
-    enabled: learningRecordRequest.safeParse(request).success,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-    retry: false,
-  });
-  const pdf = useMutation({
-    mutationFn: () => api.learners.learningRecordPdf({ id: personId, purpose }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const word = useMutation({
-    mutationFn: () => api.learners.learningRecordDocx({ id: personId, purpose }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-  });
-  const print = useMutation({ mutationFn: () => api.learners.learningRecordPrint({ id: personId, purpose }) });
+  const preview = useLearningRecordPreview(request, learningRecordRequest.safeParse(request).success);
+  const pdf = useLearningRecordPdf();
+  const word = useLearningRecordDocx();
+  const print = useLearningRecordPrint();
   // What was said about the saved or printed page is not about the one the new purpose makes.
   const edit = (value: string) => {
     setPurpose(value);
@@ -83,16 +69,26 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
               <Button
                 variant={status.data?.canPrint ? 'outlined' : 'contained'}
                 startIcon={<PictureAsPdfIcon />}
-                onClick={() => pdf.mutate()}
+                onClick={() => pdf.mutate({ id: personId, purpose })}
                 disabled={!ready || busy}
               >
                 Lưu PDF
               </Button>
-              <Button variant="outlined" startIcon={<DescriptionIcon />} onClick={() => word.mutate()} disabled={!ready || busy}>
+              <Button
+                variant="outlined"
+                startIcon={<DescriptionIcon />}
+                onClick={() => word.mutate({ id: personId, purpose })}
+                disabled={!ready || busy}
+              >
                 Lưu Word (.docx)
               </Button>
               {status.data?.canPrint && (
-                <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate()} disabled={!ready || busy}>
+                <Button
+                  variant="contained"
+                  startIcon={<PrintIcon />}
+                  onClick={() => print.mutate({ id: personId, purpose })}
+                  disabled={!ready || busy}
+                >
                   In
                 </Button>
               )}
@@ -102,9 +98,9 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
               {pdf.isSuccess && <Alert severity="success">Đã lưu tệp {pdf.data.fileName}.</Alert>}
               {word.isSuccess && <Alert severity="success">Đã lưu tệp {word.data.fileName}.</Alert>}
               {print.isSuccess && print.data.printed && <Alert severity="success">Đã gửi giấy xác nhận đến máy in.</Alert>}
-              {pdf.isError && <Alert severity="error">{pdf.error.message}</Alert>}
-              {word.isError && <Alert severity="error">{word.error.message}</Alert>}
-              {print.isError && <Alert severity="error">{print.error.message}</Alert>}
+              <ErrorAlert error={pdf.error} />
+              <ErrorAlert error={word.error} />
+              <ErrorAlert error={print.error} />
             </Box>
           </Box>
           <Box sx={{ minWidth: 0 }}>

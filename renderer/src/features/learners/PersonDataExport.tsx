@@ -2,10 +2,9 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Button, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
-import { api } from '../../api';
-import { downloadBase64 } from '../../components/download';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { usePersonDataPdf, usePersonDataXlsx } from './queries';
 
 type Kind = 'pdf' | 'xlsx';
 
@@ -18,17 +17,16 @@ export function usePersonDataExport(personId: number | null): { button: ReactNod
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const buttonId = useId();
   const menuId = useId();
-  const file = useMutation({
-    mutationFn: (kind: Kind) =>
-      kind === 'pdf' ? api.learners.personDataPdf({ id: personId! }) : api.learners.personDataXlsx({ id: personId! }),
-    onSuccess: (f, kind) =>
-      kind === 'pdf' ? downloadBase64(f.fileName, f.dataBase64, 'application/pdf') : downloadBase64(f.fileName, f.dataBase64),
-  });
+  const files = { pdf: usePersonDataPdf(), xlsx: usePersonDataXlsx() };
+  // What is said below the header is about the file last asked for.
+  const [kind, setKind] = useState<Kind>('pdf');
+  const file = files[kind];
   if (personId === null) return { button: null, status: null };
   const open = anchor !== null;
-  const choose = (kind: Kind) => {
+  const choose = (chosen: Kind) => {
     setAnchor(null);
-    file.mutate(kind);
+    setKind(chosen);
+    files[chosen].mutate({ id: personId });
   };
   const button = (
     <>
@@ -67,9 +65,7 @@ export function usePersonDataExport(personId: number | null): { button: ReactNod
       Đang tổng hợp dữ liệu cá nhân…
     </Alert>
   ) : file.isError ? (
-    <Alert severity="error" sx={{ mb: 2 }}>
-      {file.error.message}
-    </Alert>
+    <ErrorAlert error={file.error} sx={{ mb: 2 }} />
   ) : file.isSuccess ? (
     <Alert severity="success" sx={{ mb: 2 }}>
       Đã lưu tệp {file.data.fileName}.

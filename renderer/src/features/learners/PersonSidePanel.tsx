@@ -1,20 +1,18 @@
-import { List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
+import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { Person } from '../../../../shared/contract/learners';
 import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
-import type { api } from '../../api';
+import type { Output } from '../../../../shared/contract';
+import { NEXT_PANEL, Panel } from '../../components/Panel';
 import { PersonLevelSection } from '../levels/PersonLevelSection';
 
-type Record = Awaited<ReturnType<typeof api.learners.get>>;
+type Record = Output<'learners.get'>;
 
 /** The record page's right column: classes taken, the political-theory level, and what changed in the record. */
 export function PersonSidePanel({ person, initial, classCount }: { person: Person | null; initial: Record | null; classCount: number }) {
   return (
     <>
-      <Paper sx={{ p: 2 }}>
-        <Typography variant="h2" sx={{ mb: 1 }}>
-          Quá trình học tập
-        </Typography>
+      <Panel title="Quá trình học tập" titleGap={1}>
         <Typography variant="body2" color="text.secondary">
           {!person
             ? 'Sẽ hiện các lớp đã học sau khi lưu hồ sơ và ghi danh.'
@@ -22,13 +20,10 @@ export function PersonSidePanel({ person, initial, classCount }: { person: Perso
               ? 'Chưa tham gia lớp nào trong phần mềm.'
               : `Đã ghi danh ${formatNumber(classCount)} lớp (xem Lịch sử hồ sơ bên dưới); kết quả và số giấy chứng nhận có trong giấy xác nhận quá trình học tập.`}
         </Typography>
-      </Paper>
+      </Panel>
       {person && <PersonLevelSection personId={person.id} />}
       {initial && (
-        <Paper sx={{ p: 2, mt: 2 }}>
-          <Typography variant="h2" sx={{ mb: 1 }}>
-            Lịch sử hồ sơ
-          </Typography>
+        <Panel title="Lịch sử hồ sơ" sx={NEXT_PANEL} titleGap={1}>
           {initial.history.length === 0 && (
             <Typography variant="body2" color="text.secondary">
               Chưa có thay đổi nào được ghi lại.
@@ -47,7 +42,7 @@ export function PersonSidePanel({ person, initial, classCount }: { person: Perso
               <RouterLink to="/learners/duplicates">Hồ sơ trùng</RouterLink>.
             </Typography>
           )}
-        </Paper>
+        </Panel>
       )}
     </>
   );

@@ -1,32 +1,28 @@
-import { useEffect, useState } from 'react';
-import { nameMatchTier, typedWords } from '../../../../shared/domain/text-match';
+import { keepPreviousData } from '@tanstack/react-query';
+import { everythingHook } from '../../data/everything';
+import { mutationHook, useChannelQuery } from '../../data/queries';
+import { useDownload } from '../../data/useDownload';
 
-interface UnitOption {
-  name: string;
-  parentName: string | null;
-}
+// Always fresh when opened: an import or a merge may have changed the record since it was last shown.
+export const useLearner = (id: number | undefined) =>
+  useChannelQuery('learners.get', { id: id ?? 0 }, { enabled: id !== undefined, staleTime: 0 });
+export const useDuplicates = () => useChannelQuery('learners.duplicates', {});
+export const useMerges = () => useChannelQuery('learners.merges', {});
+export const useMergePreview = (keepId: number, removeId: number, enabled: boolean) =>
+  useChannelQuery('learners.mergePreview', { keepId, removeId }, { enabled });
+export const useLearningRecordPreview = (input: { id: number; purpose: string }, enabled: boolean) =>
+  useChannelQuery('learners.learningRecordPreview', input, { enabled, placeholderData: keepPreviousData, staleTime: 0, retry: false });
 
-/**
- * `filterOptions` for the Party-cell filter: a unit is found by its full name whatever the diacritics
- * («Chi bộ thôn 3», "chi bo thon 3", "thon 3"), the name as typed first, then the words in order, then
- * anywhere, then through the organisation above it; the units list's order within each.
- */
-export function filterUnits<T extends UnitOption>(options: readonly T[], state: { inputValue: string }): T[] {
-  const typed = typedWords(state.inputValue);
-  if (typed.length === 0) return [...options];
-  const tierOf = (u: T) => nameMatchTier(typed, u.name) || (u.parentName && nameMatchTier(typed, `${u.name} ${u.parentName}`) ? 4 : 0);
-  return options
-    .map((u, i) => ({ u, i, tier: tierOf(u) }))
-    .filter((x) => x.tier > 0)
-    .sort((a, b) => a.tier - b.tier || a.i - b.i)
-    .map((x) => x.u);
-}
+// The registry's rows and count show the record's name, unit and dates.
+export const useSaveLearner = mutationHook('learners.save', ['learners.search', 'learners.count']);
+export const useDismissDuplicate = mutationHook('learners.dismissDuplicate', ['learners.duplicates']);
+// A merge (or its undo) moves classes, certificates and results between records: every screen may show them.
+export const useMergeLearners = everythingHook('learners.merge');
+export const useUndoMerge = everythingHook('learners.undoMerge');
 
-export function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
+export const useExportRegistry = () => useDownload('learners.exportXlsx', 'xlsx');
+export const usePersonDataPdf = () => useDownload('learners.personDataPdf', 'pdf');
+export const usePersonDataXlsx = () => useDownload('learners.personDataXlsx', 'xlsx');
+export const useLearningRecordPdf = () => useDownload('learners.learningRecordPdf', 'pdf');
+export const useLearningRecordDocx = () => useDownload('learners.learningRecordDocx', 'docx');
+export const useLearningRecordPrint = mutationHook('learners.learningRecordPrint');

@@ -1,7 +1,8 @@
-import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
 import type { SearchCursor } from '../../../../shared/contract/learners';
 import type { PartyStatus } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
+import { call } from '../../api';
+import { channelKey, channelQuery, useChannelQuery } from '../../data/queries';
 
 export interface RegistryFilters {
   unitId?: number;
@@ -10,16 +11,23 @@ export interface RegistryFilters {
 
 export function registrySearch(q: string, filters: RegistryFilters) {
   return infiniteQueryOptions({
-    queryKey: ['learners.search', q, filters],
-    queryFn: ({ pageParam }) => api.learners.search({ q, filters, after: pageParam, limit: 200 }),
+    // Every page of one search is filed under the search's input; the cursor only picks the page.
+    queryKey: channelKey('learners.search', { q, filters, limit: 200 }),
+    queryFn: ({ pageParam }) => call('learners.search', { q, filters, after: pageParam, limit: 200 }),
     initialPageParam: null as SearchCursor | null,
     getNextPageParam: (last) => last.next,
   });
 }
 
 export function registryCount(q: string, filters: RegistryFilters) {
-  return queryOptions({ queryKey: ['learners.count', q, filters], queryFn: () => api.learners.count({ q, filters }) });
+  return channelQuery('learners.count', { q, filters });
 }
+
+// While a new search is asked, the rows and count of the last one stay on screen.
+export const useRegistry = (q: string, filters: RegistryFilters) =>
+  useInfiniteQuery({ ...registrySearch(q, filters), placeholderData: keepPreviousData });
+export const useRegistryCount = (q: string, filters: RegistryFilters) =>
+  useChannelQuery('learners.count', { q, filters }, { placeholderData: keepPreviousData });
 
 /**
  * Asked by the route as navigation starts, while the screen's code loads and the shell renders, so the

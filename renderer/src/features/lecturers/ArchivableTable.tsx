@@ -1,9 +1,10 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Button, FormControlLabel, Paper, Switch, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, FormControlLabel, Paper, Switch, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { EmptyRow } from '../../components/EmptyRow';
 
 interface Archivable {
   id: number;
@@ -74,13 +75,7 @@ export function ArchivableTable<T extends Archivable>(props: {
                 </TableCell>
               </TableRow>
             ))}
-            {rows.data?.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={props.columns}>
-                  <Typography color="text.secondary">{props.emptyText}</Typography>
-                </TableCell>
-              </TableRow>
-            )}
+            {rows.data?.length === 0 && <EmptyRow colSpan={props.columns}>{props.emptyText}</EmptyRow>}
           </TableBody>
         </Table>
       </Paper>

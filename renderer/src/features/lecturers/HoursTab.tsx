@@ -8,6 +8,7 @@ import { YearSelector } from '../../components/YearSelector';
 import { normLabel } from './lecturer-form';
 import { useLecturerHours } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { EmptyRow } from '../../components/EmptyRow';
 
 type HoursRow = Output<'lecturers.hours'>[number];
 
@@ -75,13 +76,7 @@ export function HoursTab() {
                 </TableCell>
               </TableRow>
             ))}
-            {hours.data && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={7}>
-                  <Typography color="text.secondary">Chưa có giảng viên nào.</Typography>
-                </TableCell>
-              </TableRow>
-            )}
+            {hours.data && rows.length === 0 && <EmptyRow colSpan={7}>Chưa có giảng viên nào.</EmptyRow>}
           </TableBody>
         </Table>
       </Paper>
@@ -116,11 +111,7 @@ export function HoursTab() {
               </TableRow>
             ))}
             {external.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Typography color="text.secondary">Không có giảng viên kiêm nhiệm hay báo cáo viên nào.</Typography>
-                </TableCell>
-              </TableRow>
+              <EmptyRow colSpan={6}>Không có giảng viên kiêm nhiệm hay báo cáo viên nào.</EmptyRow>
             ) : (
               <TableRow sx={{ '& td': { fontWeight: 600, borderBottom: 0 } }}>
                 {/* Classes are not summed: one class taught by two people would count twice. */}

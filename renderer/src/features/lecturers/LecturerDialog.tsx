@@ -6,11 +6,13 @@ import {
   LECTURER_ROLE_LABELS,
   type LecturerRole,
 } from '../../../../shared/domain/lecturer-norms';
+import { bind } from '../../components/form/bind';
 import { EnumSelect } from '../../components/form/EnumSelect';
-import { FormDialog } from '../../components/form/FormDialog';
+import { ChannelFormDialog } from '../../components/form/ChannelFormDialog';
 import { useChannelForm } from '../../components/form/useChannelForm';
 import { EMPTY_LECTURER, formToInput, withRole, type LecturerForm } from './lecturer-form';
 import { LECTURER_CHANGE } from './queries';
+import { NumberField } from '../../components/form/NumberField';
 
 /** Mounted afresh (with a key) for each lecturer, so the form starts from its props. */
 export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | null; onClose: () => void }) {
@@ -23,13 +25,7 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
   const { form } = f;
 
   return (
-    <FormDialog
-      title={form.id ? 'Sửa thông tin giảng viên' : 'Thêm giảng viên'}
-      onClose={onClose}
-      onSubmit={f.submit}
-      busy={f.busy}
-      error={f.formError}
-    >
+    <ChannelFormDialog form={f} title={form.id ? 'Sửa thông tin giảng viên' : 'Thêm giảng viên'} onClose={onClose}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 8 }}>
           <TextField label="Họ và chữ đệm" {...f.text('familyAndMiddle')} />
@@ -38,27 +34,16 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
           <TextField label="Tên" required {...f.text('given')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <EnumSelect
-            label="Loại"
-            name="kind"
-            required
-            options={LECTURER_KINDS}
-            labels={LECTURER_KIND_LABELS}
-            value={form.kind}
-            onChange={(kind) => f.patch({ kind })}
-            {...f.at('kind')}
-          />
+          <EnumSelect label="Loại" required options={LECTURER_KINDS} labels={LECTURER_KIND_LABELS} {...bind(f, 'kind')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <EnumSelect<LecturerRole>
             label="Chức danh"
-            name="role"
             required
             options={LECTURER_ROLES}
             labels={LECTURER_ROLE_LABELS}
-            value={form.role}
+            {...bind(f, 'role')}
             onChange={(role) => f.setForm((prev) => withRole(prev, role))}
-            {...f.at('role')}
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
@@ -72,20 +57,12 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }} />
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            label="Định mức cả năm (giờ chuẩn)"
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            {...f.text('normHours', 'Điền sẵn theo chức danh; sửa được')}
-          />
+          <NumberField label="Định mức cả năm (giờ chuẩn)" {...f.text('normHours', 'Điền sẵn theo chức danh; sửa được')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            label="Trong đó giờ giảng"
-            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            {...f.text('lecturingHours', 'Để trống nếu không áp dụng định mức')}
-          />
+          <NumberField label="Trong đó giờ giảng" {...f.text('lecturingHours', 'Để trống nếu không áp dụng định mức')} />
         </Grid>
       </Grid>
-    </FormDialog>
+    </ChannelFormDialog>
   );
 }

@@ -1,17 +1,26 @@
 import { Box, Button, Chip, Paper, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
-import { positionGroupInput, type PositionGroup } from '../../../../shared/contract/levels';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import type { PositionGroup } from '../../../../shared/contract/levels';
+import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useDeleteGroup, usePositionGroups, useSaveGroup } from './queries';
+import { FormBox } from '../../components/form/FormBox';
+import { RowFormActions } from '../../components/form/RowFormActions';
+import { useRowForm } from '../../components/form/useRowForm';
+import { GROUPS_AND_TARGETS, useDeleteGroup, usePositionGroups } from './queries';
 
 interface Draft {
   id?: number;
   name: string;
   titles: string;
 }
-const EMPTY: Draft = { name: '', titles: '' };
+
+const toInput = (form: Draft) => ({
+  ...(form.id === undefined ? {} : { id: form.id }),
+  name: form.name,
+  titles: form.titles
+    .split('\n')
+    .map((t) => t.trim())
+    .filter(Boolean),
+});
 
 /**
  * Named groups of position titles («Cán bộ chủ chốt cấp xã»): a person belongs when a post in their
@@ -19,35 +28,16 @@ const EMPTY: Draft = { name: '', titles: '' };
  */
 export function GroupsTab() {
   const groups = usePositionGroups();
-  const [form, setForm] = useState<Draft>(EMPTY);
-  const errors = useFormErrors();
-  const save = useSaveGroup({
-    onSuccess: () => {
-      setForm(EMPTY);
-      errors.clear();
-    },
-    onError: errors.fromError,
-  });
-  const [deleting, setDeleting] = useState<PositionGroup | null>(null);
-  const remove = useDeleteGroup({ onSettled: () => setDeleting(null) });
-  const submit = () => {
-    const input = {
-      ...(form.id === undefined ? {} : { id: form.id }),
-      name: form.name,
-      titles: form.titles
-        .split('\n')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    };
-    if (errors.validate(positionGroupInput, input)) save.mutate(input);
-  };
-  const edit = (g: PositionGroup) => setForm({ id: g.id, name: g.name, titles: g.titles.join('\n') });
+  const f = useRowForm('levels.saveGroup', { empty: { name: '', titles: '' }, toInput, invalidates: GROUPS_AND_TARGETS });
+  const removal = useRemoval<PositionGroup>(useDeleteGroup, { closeOnError: true });
+  const edit = (g: PositionGroup) => f.setForm({ id: g.id, name: g.name, titles: g.titles.join('\n') });
   // A list's message sits on the list itself or on one of its lines.
-  const titlesError = errors.fields.titles ?? Object.entries(errors.fields).find(([k]) => k.startsWith('titles.'))?.[1];
+  const titlesError = f.errors.fields.titles ?? Object.entries(f.errors.fields).find(([k]) => k.startsWith('titles.'))?.[1];
+  const title = f.editing ? 'Sửa nhóm chức vụ' : 'Thêm nhóm chức vụ';
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 2, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 1.5 }}>
-        <ErrorAlert error={remove.error} />
+        <ErrorAlert error={removal.error} />
         {(groups.data ?? []).map((g) => (
           <Paper key={g.id} sx={{ p: 1.5 }} component="section" aria-label={g.name}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -58,7 +48,7 @@ export function GroupsTab() {
               <Button size="small" onClick={() => edit(g)} aria-label={`Sửa nhóm ${g.name}`}>
                 Sửa
               </Button>
-              <Button size="small" color="error" onClick={() => setDeleting(g)} aria-label={`Xóa nhóm ${g.name}`}>
+              <Button size="small" color="error" onClick={() => removal.ask(g)} aria-label={`Xóa nhóm ${g.name}`}>
                 Xóa
               </Button>
             </Box>
@@ -70,61 +60,24 @@ export function GroupsTab() {
           </Paper>
         ))}
       </Box>
-      <Paper
-        component="form"
-        aria-label={form.id === undefined ? 'Thêm nhóm chức vụ' : 'Sửa nhóm chức vụ'}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        sx={{ p: 2, display: 'grid', gap: 1.5 }}
-      >
-        <Typography variant="h2">{form.id === undefined ? 'Thêm nhóm chức vụ' : 'Sửa nhóm chức vụ'}</Typography>
-        <ErrorAlert error={errors.formError} />
-        <TextField
-          label="Tên nhóm"
-          name="name"
-          value={form.name}
-          onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-          {...errors.at('name')}
-        />
+      <FormBox paper aria-label={title} onSubmit={f.submit} sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+        <Typography variant="h2">{title}</Typography>
+        <ErrorAlert error={f.formError} />
+        <TextField label="Tên nhóm" {...f.text('name')} />
         <TextField
           label="Các chức vụ (mỗi dòng một chức vụ)"
-          name="titles"
           multiline
           minRows={6}
           maxRows={12}
-          value={form.titles}
-          onChange={(e) => setForm((f) => ({ ...f, titles: e.target.value }))}
+          {...f.text('titles')}
           error={titlesError !== undefined}
           helperText={titlesError ?? 'Khớp với phần đầu của từng chức vụ trong hồ sơ, không phân biệt dấu.'}
         />
-        <Box sx={{ display: 'flex', gap: 1 }}>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            Lưu nhóm
-          </Button>
-          {form.id !== undefined && (
-            <Button
-              onClick={() => {
-                setForm(EMPTY);
-                errors.clear();
-              }}
-            >
-              Hủy
-            </Button>
-          )}
-        </Box>
-      </Paper>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Xóa nhóm chức vụ?"
-        confirmLabel="Xóa"
-        busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => setDeleting(null)}
-      >
-        Xóa nhóm «{deleting?.name}» và {deleting?.titles.length ?? 0} chức vụ trong nhóm. Hồ sơ của mọi người không thay đổi.
-      </ConfirmDialog>
+        <RowFormActions form={f} label="Lưu nhóm" />
+      </FormBox>
+      <RemoveDialog removal={removal} title="Xóa nhóm chức vụ?">
+        Xóa nhóm «{removal.target?.name}» và {removal.target?.titles.length ?? 0} chức vụ trong nhóm. Hồ sơ của mọi người không thay đổi.
+      </RemoveDialog>
     </Box>
   );
 }

@@ -3,23 +3,19 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Alert, Box, Button, CircularProgress, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { NOMINEE_RESULT_LABELS, type LevelReport, type LevelReportRow } from '../../../../shared/contract/levels';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { THEORY_LEVEL_LABELS, THEORY_LEVELS } from '../../../../shared/domain/learner-fields';
-import { api } from '../../api';
-import { downloadBase64 } from '../../components/download';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { YearSelector } from '../../components/YearSelector';
 import { shareText, thisYear } from './labels';
-import { useLevelPreview, useLevelReport } from './queries';
+import { useLevelFile, useLevelPreview, useLevelReport } from './queries';
+import type { FileKind } from '../../data/useDownload';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-type Kind = 'pdf' | 'xlsx' | 'docx';
-const BUSY: Record<Kind, string> = { pdf: 'Đang tạo tệp PDF…', xlsx: 'Đang tạo tệp Excel…', docx: 'Đang tạo tệp Word…' };
+const BUSY: Record<FileKind, string> = { pdf: 'Đang tạo tệp PDF…', xlsx: 'Đang tạo tệp Excel…', docx: 'Đang tạo tệp Word…' };
 
 /** The year in the address (?nam=2025), so "back" returns to it; this year when absent. */
 export function useYearParam(tab: string): [number, (y: number) => void] {
@@ -34,11 +30,7 @@ export function LevelReportTab() {
   const report = useLevelReport(year);
   const [showPrint, setShowPrint] = useState(false);
   const preview = useLevelPreview(year, showPrint);
-  const save = useMutation({
-    mutationFn: async ({ kind, year: y }: { kind: Kind; year: number }) => ({ kind, file: await api.levels[kind]({ year: y }) }),
-    onSuccess: ({ kind, file }) =>
-      downloadBase64(file.fileName, file.dataBase64, kind === 'pdf' ? 'application/pdf' : kind === 'docx' ? DOCX : undefined),
-  });
+  const save = useLevelFile();
   const r = report.data?.year === year ? report.data : undefined;
   const forYear = save.variables?.year === year;
   return (
@@ -78,7 +70,7 @@ export function LevelReportTab() {
         )}
         {save.isSuccess && forYear && <Alert severity="success">Đã lưu tệp {save.data.file.fileName}.</Alert>}
       </Box>
-      {save.isError && forYear && <Alert severity="error">{save.error.message}</Alert>}
+      <ErrorAlert error={forYear && save.error} />
       <ErrorAlert error={report.error} />
       {report.isFetching && !r && (
         <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>
@@ -86,7 +78,7 @@ export function LevelReportTab() {
         </Alert>
       )}
       {showPrint && preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={700} />}
-      {showPrint && preview.isError && <Alert severity="error">{preview.error.message}</Alert>}
+      <ErrorAlert error={showPrint && preview.error} />
       {r && <ReportBody report={r} />}
     </Box>
   );

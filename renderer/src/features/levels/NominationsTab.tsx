@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { NOMINEE_RESULT_LABELS, type Nomination } from '../../../../shared/contract/levels';
 import { formatDate } from '../../../../shared/domain/format';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { YearSelector } from '../../components/YearSelector';
 import { useYearParam } from './LevelReportTab';
@@ -16,8 +16,7 @@ export function NominationsTab() {
   const [year, setYear] = useYearParam('cu-di-hoc');
   const list = useNominations(year);
   const [editing, setEditing] = useState<{ nomination: Nomination | null } | null>(null);
-  const [deleting, setDeleting] = useState<Nomination | null>(null);
-  const remove = useDeleteNomination({ onSuccess: () => setDeleting(null) });
+  const removal = useRemoval<Nomination>(useDeleteNomination);
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5 }}>
@@ -29,7 +28,7 @@ export function NominationsTab() {
         </Button>
       </Paper>
       <ErrorAlert error={list.error} />
-      <ErrorAlert error={remove.error} />
+      <ErrorAlert error={removal.error} />
       {list.data?.length === 0 && <Typography color="text.secondary">Năm {year} chưa có đợt cử đi học nào.</Typography>}
       {(list.data ?? []).map((n) => (
         <Paper key={n.id} sx={{ p: 1.5 }} component="section" aria-label={`${n.school}, ${n.course}`}>
@@ -41,7 +40,7 @@ export function NominationsTab() {
             <Button size="small" onClick={() => setEditing({ nomination: n })}>
               Sửa
             </Button>
-            <Button size="small" color="error" onClick={() => setDeleting(n)}>
+            <Button size="small" color="error" onClick={() => removal.ask(n)}>
               Xóa
             </Button>
           </Box>
@@ -70,17 +69,10 @@ export function NominationsTab() {
         </Paper>
       ))}
       {editing && <NominationDialog year={year} initial={draftOf(editing.nomination)} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Xóa đợt cử đi học?"
-        confirmLabel="Xóa"
-        busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => setDeleting(null)}
-      >
-        Xóa đợt {deleting?.course} ({deleting?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn tính vào
-        trình độ của họ.
-      </ConfirmDialog>
+      <RemoveDialog removal={removal} title="Xóa đợt cử đi học?">
+        Xóa đợt {removal.target?.course} ({removal.target?.people.length ?? 0} người). Các bằng tốt nghiệp ghi trong đợt này cũng không còn
+        tính vào trình độ của họ.
+      </RemoveDialog>
     </Box>
   );
 }

@@ -1,30 +1,21 @@
-import {
-  Box,
-  Button,
-  IconButton,
-  MenuItem,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
-import { useState } from 'react';
-import { HELD_LEVELS, targetInput, type HeldLevel, type Target } from '../../../../shared/contract/levels';
+import { Box, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import { HELD_LEVELS, type HeldLevel, type Target } from '../../../../shared/contract/levels';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { YearSelector } from '../../components/YearSelector';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useYearParam } from './LevelReportTab';
-import { useUnits } from '../units/queries';
-import { useDeleteTarget, useLevelTargets, usePositionGroups, useSaveTarget } from './queries';
+import { bind } from '../../components/form/bind';
+import { ChoiceSelect } from '../../components/form/ChoiceSelect';
+import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { FormBox } from '../../components/form/FormBox';
+import { RowFormActions } from '../../components/form/RowFormActions';
+import { useRowForm } from '../../components/form/useRowForm';
+import { useUnits } from '../units/queries';
+import { useYearParam } from './LevelReportTab';
+import { GROUPS_AND_TARGETS, useDeleteTarget, useLevelTargets, usePositionGroups } from './queries';
+import { NumberField } from '../../components/form/NumberField';
 
 interface Draft {
   id?: number;
@@ -34,6 +25,7 @@ interface Draft {
   percent: string;
 }
 const EMPTY: Draft = { groupId: '', baseUnitId: '', minLevel: 'trung_cap', percent: '' };
+const AT_LEAST = Object.fromEntries(HELD_LEVELS.map((l) => [l, `${THEORY_LEVEL_LABELS[l]} trở lên`])) as Record<HeldLevel, string>;
 
 /** The committee's targets of a year: who (a position group or every member), where, which level, what share. */
 export function TargetsTab() {
@@ -42,122 +34,58 @@ export function TargetsTab() {
   const groups = usePositionGroups();
   const units = useUnits(false);
   const bases = (units.data ?? []).filter((u) => u.kind === 'base');
-  const [form, setForm] = useState<Draft>(EMPTY);
-  const errors = useFormErrors();
-  const save = useSaveTarget({
-    onSuccess: () => {
-      setForm(EMPTY);
-      errors.clear();
-    },
-    onError: errors.fromError,
-  });
-  const [deleting, setDeleting] = useState<Target | null>(null);
-  const remove = useDeleteTarget({ onSuccess: () => setDeleting(null) });
-  const submit = () => {
-    const input = {
+  const f = useRowForm('levels.saveTarget', {
+    empty: EMPTY,
+    toInput: (form: Draft) => ({
       ...(form.id === undefined ? {} : { id: form.id }),
       year,
       groupId: form.groupId ? Number(form.groupId) : null,
       baseUnitId: form.baseUnitId ? Number(form.baseUnitId) : null,
       minLevel: form.minLevel,
       percent: form.percent.trim() === '' ? Number.NaN : Number(form.percent.replace(',', '.')),
-    };
-    if (errors.validate(targetInput, input)) save.mutate(input);
-  };
+    }),
+    invalidates: GROUPS_AND_TARGETS,
+  });
+  const removal = useRemoval<Target>(useDeleteTarget);
+  const deleting = removal.target;
   const edit = (t: Target) =>
-    setForm({
+    f.setForm({
       id: t.id,
       groupId: t.groupId ? String(t.groupId) : '',
       baseUnitId: t.baseUnitId ? String(t.baseUnitId) : '',
       minLevel: t.minLevel,
       percent: String(t.percent),
     });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setForm((f) => ({ ...f, [key]: value }));
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper sx={{ p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5 }}>
         <Typography component="span">Chỉ tiêu năm</Typography>
         <YearSelector year={year} onChange={setYear} />
       </Paper>
-      <Paper
-        component="form"
-        aria-label={form.id === undefined ? 'Thêm chỉ tiêu' : 'Sửa chỉ tiêu'}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <FormBox
+        paper
+        aria-label={f.editing ? 'Sửa chỉ tiêu' : 'Thêm chỉ tiêu'}
+        onSubmit={f.submit}
         sx={{ p: 2, display: 'grid', gridTemplateColumns: '2fr 2fr 1.2fr 1fr auto', gap: 1.5, alignItems: 'start' }}
       >
-        <ErrorAlert error={errors.formError} sx={{ gridColumn: '1 / -1' }} />
-        <TextField
-          select
+        <ErrorAlert error={f.formError} sx={{ gridColumn: '1 / -1' }} />
+        <ChoiceSelect
           label="Đối tượng"
-          name="groupId"
-          value={form.groupId}
-          onChange={(e) => set('groupId', e.target.value)}
-          {...errors.at('groupId')}
-        >
-          <MenuItem value="">Tất cả đảng viên (dự bị và chính thức)</MenuItem>
-          {(groups.data ?? []).map((g) => (
-            <MenuItem key={g.id} value={String(g.id)}>
-              {g.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Tổ chức cơ sở đảng"
-          name="baseUnitId"
-          value={form.baseUnitId}
-          onChange={(e) => set('baseUnitId', e.target.value)}
-          {...errors.at('baseUnitId')}
-        >
-          <MenuItem value="">Tất cả</MenuItem>
-          {bases.map((u) => (
-            <MenuItem key={u.id} value={String(u.id)}>
-              {u.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Trình độ từ"
-          name="minLevel"
-          value={form.minLevel}
-          onChange={(e) => set('minLevel', e.target.value as HeldLevel)}
-          {...errors.at('minLevel')}
-        >
-          {HELD_LEVELS.map((l) => (
-            <MenuItem key={l} value={l}>
-              {THEORY_LEVEL_LABELS[l]} trở lên
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          label="Tỷ lệ (%)"
-          name="percent"
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          value={form.percent}
-          onChange={(e) => set('percent', e.target.value)}
-          {...errors.at('percent')}
+          empty="Tất cả đảng viên (dự bị và chính thức)"
+          choices={(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))}
+          {...f.text('groupId')}
         />
-        <Box sx={{ display: 'flex', gap: 1, pt: 0.5 }}>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            {form.id === undefined ? 'Thêm' : 'Lưu'}
-          </Button>
-          {form.id !== undefined && (
-            <Button
-              onClick={() => {
-                setForm(EMPTY);
-                errors.clear();
-              }}
-            >
-              Hủy
-            </Button>
-          )}
-        </Box>
-      </Paper>
-      <ErrorAlert error={remove.error} />
+        <ChoiceSelect
+          label="Tổ chức cơ sở đảng"
+          empty="Tất cả"
+          choices={bases.map((u) => ({ value: String(u.id), label: u.name }))}
+          {...f.text('baseUnitId')}
+        />
+        <EnumSelect label="Trình độ từ" options={HELD_LEVELS} labels={AT_LEAST} {...bind(f, 'minLevel')} />
+        <NumberField label="Tỷ lệ (%)" {...f.text('percent')} />
+        <RowFormActions form={f} label={f.editing ? 'Lưu' : 'Thêm'} sx={{ pt: 0.5 }} />
+      </FormBox>
+      <ErrorAlert error={removal.error} />
       <Paper>
         <Table size="small" aria-label={`Chỉ tiêu năm ${year}`}>
           <TableHead>
@@ -176,10 +104,10 @@ export function TargetsTab() {
               </TableRow>
             )}
             {(targets.data ?? []).map((t) => (
-              <TableRow key={t.id} selected={form.id === t.id}>
+              <TableRow key={t.id} selected={f.form.id === t.id}>
                 <TableCell>{t.groupName ?? 'Tất cả đảng viên'}</TableCell>
                 <TableCell>{t.baseUnitName ?? 'Tất cả'}</TableCell>
-                <TableCell>{THEORY_LEVEL_LABELS[t.minLevel]} trở lên</TableCell>
+                <TableCell>{AT_LEAST[t.minLevel]}</TableCell>
                 <TableCell align="right">{t.percent}%</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title="Sửa">
@@ -188,7 +116,7 @@ export function TargetsTab() {
                     </IconButton>
                   </Tooltip>
                   <Tooltip title="Xóa">
-                    <IconButton size="small" aria-label={`Xóa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => setDeleting(t)}>
+                    <IconButton size="small" aria-label={`Xóa chỉ tiêu ${t.groupName ?? 'đảng viên'}`} onClick={() => removal.ask(t)}>
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
@@ -198,18 +126,11 @@ export function TargetsTab() {
           </TableBody>
         </Table>
       </Paper>
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Xóa chỉ tiêu?"
-        confirmLabel="Xóa"
-        busy={remove.isPending}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => setDeleting(null)}
-      >
+      <RemoveDialog removal={removal} title="Xóa chỉ tiêu?">
         Xóa chỉ tiêu «{deleting?.groupName ?? 'Tất cả đảng viên'},{' '}
         {deleting ? THEORY_LEVEL_LABELS[deleting.minLevel].toLocaleLowerCase('vi') : ''} trở lên {deleting?.percent}%» của năm {year}; báo
         cáo năm này không còn phần của chỉ tiêu đó.
-      </ConfirmDialog>
+      </RemoveDialog>
     </Box>
   );
 }

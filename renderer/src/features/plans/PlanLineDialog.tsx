@@ -1,15 +1,18 @@
-import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
-import { planLineInput, type PlanLine } from '../../../../shared/contract/plans';
-import { useFormErrors } from '../../components/useFormErrors';
-import { useCommuneFilter, useCommunes } from '../reference/queries';
-import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { TextField } from '@mui/material';
+import type { PlanLine } from '../../../../shared/contract/plans';
+import { bind } from '../../components/form/bind';
+import { ChoiceSelect } from '../../components/form/ChoiceSelect';
+import { CommuneField } from '../../components/form/CommuneField';
+import { ChannelFormDialog } from '../../components/form/ChannelFormDialog';
+import { useChannelForm } from '../../components/form/useChannelForm';
 import { usePrograms } from '../programs/queries';
-import { useSavePlanLine } from './queries';
+import { quarterLabel } from './PlanProgress';
+import { PLAN_CHANGE } from './queries';
+import { NumberField } from '../../components/form/NumberField';
 
 interface Draft {
   id?: number;
-  programId: number | null;
+  programId: string;
   quarter: string;
   communeCode: string | null;
   plannedClasses: string;
@@ -19,111 +22,60 @@ interface Draft {
 
 const int = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
+function draftOf(line: PlanLine | null): Draft {
+  if (!line) return { programId: '', quarter: '', communeCode: null, plannedClasses: '1', plannedLearners: '', notes: '' };
+  return {
+    id: line.id,
+    programId: String(line.programId),
+    quarter: line.quarter ? String(line.quarter) : '',
+    communeCode: line.communeCode,
+    plannedClasses: String(line.plannedClasses),
+    plannedLearners: String(line.plannedLearners),
+    notes: line.notes,
+  };
+}
+
 export function PlanLineDialog({ year, line, onClose }: { year: number; line: PlanLine | null; onClose: () => void }) {
-  const errors = useFormErrors();
   const programs = usePrograms();
-  const communes = useCommunes();
-  const filterCommunes = useCommuneFilter();
-  const [d, setD] = useState<Draft>(() =>
-    line
-      ? {
-          id: line.id,
-          programId: line.programId,
-          quarter: line.quarter ? String(line.quarter) : '',
-          communeCode: line.communeCode,
-          plannedClasses: String(line.plannedClasses),
-          plannedLearners: String(line.plannedLearners),
-          notes: line.notes,
-        }
-      : { programId: null, quarter: '', communeCode: null, plannedClasses: '1', plannedLearners: '', notes: '' },
-  );
-  const save = useSavePlanLine({ onSuccess: onClose, onError: errors.fromError });
-  const submit = () => {
-    const input = {
+  const f = useChannelForm('plans.saveLine', {
+    initial: () => draftOf(line),
+    toInput: (d: Draft) => ({
       ...(d.id ? { id: d.id } : {}),
       year,
-      programId: d.programId ?? Number.NaN,
+      programId: d.programId ? Number(d.programId) : Number.NaN,
       quarter: d.quarter ? Number(d.quarter) : null,
       communeCode: d.communeCode,
       plannedClasses: int(d.plannedClasses),
       plannedLearners: int(d.plannedLearners),
       notes: d.notes,
-    };
-    if (errors.validate(planLineInput, input)) save.mutate(input);
-  };
+    }),
+    invalidates: PLAN_CHANGE,
+    onSaved: onClose,
+  });
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{line ? 'Sửa dòng kế hoạch' : `Thêm vào kế hoạch năm ${year}`}</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-        <ErrorAlert error={errors.formError} />
-        <TextField
-          select
-          label="Chương trình"
-          name="programId"
-          value={d.programId ?? ''}
-          onChange={(e) => setD({ ...d, programId: Number(e.target.value) })}
-          {...errors.at('programId')}
-        >
-          {(programs.data ?? []).map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {p.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Quý"
-          name="quarter"
-          value={d.quarter}
-          onChange={(e) => setD({ ...d, quarter: e.target.value })}
-          slotProps={{ select: { displayEmpty: true } }}
-          {...errors.at('quarter')}
-        >
-          <MenuItem value="">Cả năm</MenuItem>
-          {[1, 2, 3, 4].map((q) => (
-            <MenuItem key={q} value={String(q)}>
-              Quý {['I', 'II', 'III', 'IV'][q - 1]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Autocomplete
-          options={communes.data ?? []}
-          filterOptions={filterCommunes}
-          getOptionLabel={(c) => `${c.name}, ${c.provinceName}`}
-          value={communes.data?.find((c) => c.code === d.communeCode) ?? null}
-          onChange={(_e, c) => setD({ ...d, communeCode: c?.code ?? null })}
-          renderInput={(p) => <TextField {...p} label="Tổ chức tại xã, phường (để trống: tại trung tâm)" {...errors.at('communeCode')} />}
-        />
-        <TextField
-          label="Số lớp"
-          name="plannedClasses"
-          value={d.plannedClasses}
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          onChange={(e) => setD({ ...d, plannedClasses: e.target.value })}
-          {...errors.at('plannedClasses')}
-        />
-        <TextField
-          label="Số học viên dự kiến"
-          name="plannedLearners"
-          value={d.plannedLearners}
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          onChange={(e) => setD({ ...d, plannedLearners: e.target.value })}
-          {...errors.at('plannedLearners')}
-        />
-        <TextField
-          label="Ghi chú"
-          name="notes"
-          value={d.notes}
-          onChange={(e) => setD({ ...d, notes: e.target.value })}
-          {...errors.at('notes')}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Hủy</Button>
-        <Button variant="contained" onClick={submit} disabled={save.isPending}>
-          Lưu
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ChannelFormDialog
+      form={f}
+      title={line ? 'Sửa dòng kế hoạch' : `Thêm vào kế hoạch năm ${year}`}
+      onClose={onClose}
+      contentSx={{ display: 'grid', gap: 2, pt: '8px !important' }}
+      errorSx={{}}
+    >
+      <ChoiceSelect
+        label="Chương trình"
+        choices={(programs.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+        {...f.text('programId')}
+      />
+      <ChoiceSelect
+        label="Quý"
+        empty="Cả năm"
+        choices={[1, 2, 3, 4].map((q) => ({ value: String(q), label: quarterLabel(q) }))}
+        slotProps={{ select: { displayEmpty: true } }}
+        {...f.text('quarter')}
+      />
+      <CommuneField label="Tổ chức tại xã, phường (để trống: tại trung tâm)" {...bind(f, 'communeCode')} />
+      <NumberField label="Số lớp" {...f.text('plannedClasses')} />
+      <NumberField label="Số học viên dự kiến" {...f.text('plannedLearners')} />
+      <TextField label="Ghi chú" {...f.text('notes')} />
+    </ChannelFormDialog>
   );
 }

@@ -8,6 +8,11 @@ export function difference(actual: number, planned: number): string {
   return d > 0 ? `+${formatNumber(d)}` : d < 0 ? `−${formatNumber(-d)}` : '0';
 }
 
+/** "Quý II", or "Cả năm" for a line of no quarter. */
+export function quarterLabel(quarter: number | null): string {
+  return quarter ? `Quý ${['I', 'II', 'III', 'IV'][quarter - 1]}` : 'Cả năm';
+}
+
 function percent(actual: number, planned: number): string {
   return planned > 0 ? formatPercent(actual / planned) : '—';
 }

@@ -9,13 +9,14 @@ import type { PlanLine } from '../../../../shared/contract/plans';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber } from '../../../../shared/domain/format';
 import { ApiError } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { PlanLineDialog } from './PlanLineDialog';
-import { difference, PlanProgress } from './PlanProgress';
+import { difference, PlanProgress, quarterLabel } from './PlanProgress';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { useCopyPlanYear, useDeletePlanLine, usePlanYear } from './queries';
+import { EmptyRow } from '../../components/EmptyRow';
 
 /** "1 / 2" with the difference under it: the actual beside the planned figure of one line. */
 function Versus({ actual, planned, pending }: { actual: number; planned: number; pending?: number }) {
@@ -38,14 +39,11 @@ export function PlansPage() {
   const navigate = useNavigate();
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const [editing, setEditing] = useState<PlanLine | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<PlanLine | null>(null);
   const plan = usePlanYear(year);
   const copy = useCopyPlanYear();
-  const remove = useDeletePlanLine({
-    onSettled: () => setDeleting(null),
-  });
+  const removal = useRemoval<PlanLine>(useDeletePlanLine, { closeOnError: true });
   const closed = plan.data?.closed ?? false;
-  const error = [copy.error, remove.error].find((e): e is ApiError => e instanceof ApiError);
+  const error = [copy.error, removal.error].find((e): e is ApiError => e instanceof ApiError);
 
   return (
     <Box sx={{ maxWidth: 1200 }}>
@@ -103,9 +101,7 @@ export function PlansPage() {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {l.quarter ? `Quý ${['I', 'II', 'III', 'IV'][l.quarter - 1]}` : 'Cả năm'}
-                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{quarterLabel(l.quarter)}</TableCell>
                 <TableCell>{l.place}</TableCell>
                 <TableCell align="right">
                   <Versus actual={l.actualClasses} planned={l.plannedClasses} pending={l.pendingClasses} />
@@ -124,20 +120,14 @@ export function PlansPage() {
                   <IconButton aria-label={`Sửa dòng ${l.programName}`} onClick={() => setEditing(l)} disabled={closed}>
                     <EditIcon fontSize="small" />
                   </IconButton>
-                  <IconButton aria-label={`Xóa dòng ${l.programName}`} onClick={() => setDeleting(l)} disabled={closed}>
+                  <IconButton aria-label={`Xóa dòng ${l.programName}`} onClick={() => removal.ask(l)} disabled={closed}>
                     <DeleteIcon fontSize="small" />
                   </IconButton>
                 </TableCell>
               </TableRow>
             ))}
             {plan.data && plan.data.lines.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6}>
-                  <Typography color="text.secondary">
-                    Năm {year} chưa có kế hoạch. Thêm từng dòng, hoặc chép kế hoạch năm trước rồi sửa.
-                  </Typography>
-                </TableCell>
-              </TableRow>
+              <EmptyRow colSpan={6}>Năm {year} chưa có kế hoạch. Thêm từng dòng, hoặc chép kế hoạch năm trước rồi sửa.</EmptyRow>
             )}
           </TableBody>
         </Table>
@@ -150,16 +140,9 @@ export function PlansPage() {
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Xóa dòng kế hoạch?"
-        confirmLabel="Xóa"
-        busy={remove.isPending}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-      >
-        Xóa dòng «{deleting?.programName}» khỏi kế hoạch năm {year}. Dòng đã có lớp mở theo nó thì không xóa được.
-      </ConfirmDialog>
+      <RemoveDialog removal={removal} title="Xóa dòng kế hoạch?">
+        Xóa dòng «{removal.target?.programName}» khỏi kế hoạch năm {year}. Dòng đã có lớp mở theo nó thì không xóa được.
+      </RemoveDialog>
     </Box>
   );
 }

@@ -3,9 +3,9 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Box, Button, Grid, IconButton, TextField, Typography } from '@mui/material';
 import { DEFAULT_BANDS, PASS_FAIL_BANDS, type Band } from '../../../../shared/domain/grading';
 import { formatScore } from '../../../../shared/domain/format';
+import { ListError } from '../../components/form/ListError';
+import { rowText, type RowList } from '../../components/form/row-fields';
 import { newKey, type ProgramForm } from './program-form';
-
-type At = (path: string, helper?: string) => { error: boolean; helperText?: string };
 
 function bandsToForm(bands: Band[]): ProgramForm['bands'] {
   return bands.map((b) => ({ key: newKey(), label: b.label, min: formatScore(b.min), max: formatScore(b.max) }));
@@ -15,16 +15,19 @@ function bandsToForm(bands: Band[]): ProgramForm['bands'] {
 export function AssessmentEditor(props: {
   form: ProgramForm;
   onChange: (patch: Partial<ProgramForm>) => void;
-  at: At;
+  at: RowList<unknown>['at'];
   fields: Record<string, string>;
 }) {
   const { form, onChange, at } = props;
   const components = form.components;
   const bands = form.bands;
-  const setComponent = (i: number, patch: Partial<ProgramForm['components'][number]>) =>
-    onChange({ components: components.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-  const setBand = (i: number, patch: Partial<ProgramForm['bands'][number]>) =>
-    onChange({ bands: bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const componentRows: RowList<ProgramForm['components'][number]> = {
+    name: 'components',
+    rows: components,
+    onChange: (rows) => onChange({ components: rows }),
+    at,
+  };
+  const bandRows: RowList<ProgramForm['bands'][number]> = { name: 'bands', rows: bands, onChange: (rows) => onChange({ bands: rows }), at };
 
   return (
     <Grid container spacing={3}>
@@ -34,22 +37,12 @@ export function AssessmentEditor(props: {
         </Typography>
         {components.map((c, i) => (
           <Box key={c.key} sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'flex-start' }}>
-            <TextField
-              label="Tên"
-              name={`components.${i}.name`}
-              value={c.name}
-              onChange={(e) => setComponent(i, { name: e.target.value })}
-              sx={{ flex: 3 }}
-              {...at(`components.${i}.name`)}
-            />
+            <TextField label="Tên" sx={{ flex: 3 }} {...rowText(componentRows, i, 'name')} />
             <TextField
               label="Trọng số (%)"
-              name={`components.${i}.weight`}
-              value={c.weight}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              onChange={(e) => setComponent(i, { weight: e.target.value })}
               sx={{ flex: 2 }}
-              {...at(`components.${i}.weight`)}
+              {...rowText(componentRows, i, 'weight')}
             />
             <IconButton
               aria-label={`Xóa nội dung đánh giá ${i + 1}`}
@@ -78,11 +71,7 @@ export function AssessmentEditor(props: {
         >
           Thêm nội dung đánh giá
         </Button>
-        {props.fields.components && (
-          <Typography color="error" variant="body2">
-            {props.fields.components}
-          </Typography>
-        )}
+        <ListError error={props.fields.components} />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
@@ -98,32 +87,16 @@ export function AssessmentEditor(props: {
         </Box>
         {bands.map((b, i) => (
           <Box key={b.key} sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'flex-start' }}>
-            <TextField
-              label="Xếp loại"
-              name={`bands.${i}.label`}
-              value={b.label}
-              onChange={(e) => setBand(i, { label: e.target.value })}
-              sx={{ flex: 3 }}
-              {...at(`bands.${i}.label`)}
-            />
-            <TextField
-              label="Từ điểm"
-              name={`bands.${i}.min`}
-              value={b.min}
-              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-              onChange={(e) => setBand(i, { min: e.target.value })}
-              sx={{ flex: 2 }}
-              {...at(`bands.${i}.min`)}
-            />
-            <TextField
-              label={b.max.trim() === '10' || b.max.trim() === '10,0' ? 'Đến điểm' : 'Đến dưới'}
-              name={`bands.${i}.max`}
-              value={b.max}
-              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-              onChange={(e) => setBand(i, { max: e.target.value })}
-              sx={{ flex: 2 }}
-              {...at(`bands.${i}.max`)}
-            />
+            <TextField label="Xếp loại" sx={{ flex: 3 }} {...rowText(bandRows, i, 'label')} />
+            {(['min', 'max'] as const).map((end) => (
+              <TextField
+                key={end}
+                label={end === 'min' ? 'Từ điểm' : b.max.trim() === '10' || b.max.trim() === '10,0' ? 'Đến điểm' : 'Đến dưới'}
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+                sx={{ flex: 2 }}
+                {...rowText(bandRows, i, end)}
+              />
+            ))}
             <IconButton aria-label={`Xóa mức xếp loại ${i + 1}`} onClick={() => onChange({ bands: bands.filter((_, j) => j !== i) })}>
               <DeleteIcon fontSize="small" />
             </IconButton>
@@ -132,11 +105,7 @@ export function AssessmentEditor(props: {
         <Button startIcon={<AddIcon />} onClick={() => onChange({ bands: [...bands, { key: newKey(), label: '', min: '', max: '' }] })}>
           Thêm mức xếp loại
         </Button>
-        {props.fields.bands && (
-          <Typography color="error" variant="body2">
-            {props.fields.bands}
-          </Typography>
-        )}
+        <ListError error={props.fields.bands} />
       </Grid>
     </Grid>
   );

@@ -1,14 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Chip, FormControlLabel, Paper, Switch } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { OUTCOME_SHORT_LABELS, type ProgramSummary } from '../../../../shared/contract/programs';
 import { formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { usePrograms } from './queries';
 
 const columns: GridColDef<ProgramSummary>[] = [
   { field: 'code', headerName: 'Mã', width: 100 },
@@ -52,10 +51,7 @@ const columns: GridColDef<ProgramSummary>[] = [
 export function ProgramListPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const navigate = useNavigate();
-  const programs = useQuery({
-    queryKey: ['programs.list', includeArchived],
-    queryFn: () => api.programs.list({ includeArchived }),
-  });
+  const programs = usePrograms(includeArchived);
 
   return (
     <Box>

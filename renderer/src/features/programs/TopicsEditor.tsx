@@ -4,6 +4,8 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import { Box, Button, IconButton, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatNumber } from '../../../../shared/domain/format';
+import { ListError } from '../../components/form/ListError';
+import { rowText, type RowList } from '../../components/form/row-fields';
 import { newKey, type ProgramForm } from './program-form';
 
 type Topic = ProgramForm['topics'][number];
@@ -11,11 +13,11 @@ type Topic = ProgramForm['topics'][number];
 export function TopicsEditor(props: {
   topics: Topic[];
   onChange: (topics: Topic[]) => void;
-  at: (path: string) => { error: boolean; helperText?: string };
+  at: RowList<Topic>['at'];
   listError?: string;
 }) {
   const { topics, onChange } = props;
-  const update = (i: number, patch: Partial<Topic>) => onChange(topics.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  const rows: RowList<Topic> = { name: 'topics', rows: topics, onChange, at: props.at };
   const move = (i: number, delta: number) => {
     const next = [...topics];
     const [item] = next.splice(i, 1);
@@ -40,23 +42,13 @@ export function TopicsEditor(props: {
             <TableRow key={t.key}>
               <TableCell>{i + 1}</TableCell>
               <TableCell>
-                <TextField
-                  aria-label={`Tên chuyên đề ${i + 1}`}
-                  name={`topics.${i}.title`}
-                  value={t.title}
-                  multiline
-                  onChange={(e) => update(i, { title: e.target.value })}
-                  {...props.at(`topics.${i}.title`)}
-                />
+                <TextField aria-label={`Tên chuyên đề ${i + 1}`} multiline {...rowText(rows, i, 'title')} />
               </TableCell>
               <TableCell>
                 <TextField
                   aria-label={`Số buổi chuyên đề ${i + 1}`}
-                  name={`topics.${i}.sessions`}
-                  value={t.sessions}
                   slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                  onChange={(e) => update(i, { sessions: e.target.value })}
-                  {...props.at(`topics.${i}.sessions`)}
+                  {...rowText(rows, i, 'sessions')}
                 />
               </TableCell>
               <TableCell align="right">
@@ -89,11 +81,7 @@ export function TopicsEditor(props: {
           Tổng: {formatNumber(total)} buổi (khoảng {formatNumber(total / 2, total % 2 ? 1 : 0)} ngày)
         </Typography>
       </Box>
-      {props.listError && (
-        <Typography color="error" variant="body2">
-          {props.listError}
-        </Typography>
-      )}
+      <ListError error={props.listError} />
     </Box>
   );
 }

@@ -1,47 +1,29 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { Alert, Box, Button, Paper, Typography } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { AppStatus } from '../../../../shared/contract/app';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DefinitionList } from '../../components/DefinitionList';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { Section } from '../../components/Section';
 import { KEY_STORAGE_LABELS } from './protection-labels';
+import { useNewRecoveryKey } from './queries';
 import { recoverySheetSession } from './recovery-sheet-session';
-import { RECOVERY_SHEET_KEY } from './RecoverySheetDialog';
-import { applyStatus } from '../backups/status-cache';
 
 /** «Khóa khôi phục»: whether the data is encrypted, where the key is kept, and a new key when the sheet is lost. */
 export function RecoveryKeySection({ status }: { status: AppStatus }) {
-  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const p = status.protection;
-  const renew = useMutation({
-    mutationFn: () => api.protection.newRecoveryKey(),
-    onSuccess: async (s) => {
+  const renew = useNewRecoveryKey({
+    onSuccess: () => {
       setAsking(false);
-      queryClient.removeQueries({ queryKey: RECOVERY_SHEET_KEY });
       recoverySheetSession.showAgain();
-      await applyStatus(queryClient, s, true);
     },
   });
 
   return (
-    <Paper sx={{ p: 2, mb: 2 }} component="section" aria-labelledby="recovery-key-title">
-      <Typography variant="h2" id="recovery-key-title" sx={{ mb: 1 }}>
-        Khóa khôi phục
-      </Typography>
-      <Box
-        component="dl"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: 'max-content minmax(0, 1fr)',
-          columnGap: 2,
-          rowGap: 0.5,
-          m: 0,
-          mb: 1.5,
-          '& dd': { m: 0 },
-        }}
-      >
+    <Section id="recovery-key" title="Khóa khôi phục">
+      <DefinitionList sx={{ mb: 1.5 }}>
         <dt>Mã hóa dữ liệu</dt>
         <dd>
           {p.encrypted ? (
@@ -54,7 +36,7 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
         <dd>{KEY_STORAGE_LABELS[p.keyStorage]}</dd>
         <dt>Giấy lưu khóa</dt>
         <dd>{p.recoveryKeyPending ? 'Chưa xác nhận đã in và cất giữ' : 'Đã xác nhận đã in và cất giữ'}</dd>
-      </Box>
+      </DefinitionList>
       {p.recoveryKeyPending && (
         <Alert
           severity="warning"
@@ -80,18 +62,14 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
       >
         Tạo khóa khôi phục mới
       </Button>
-      {renew.isError && (
-        <Alert severity="error" sx={{ mt: 1.5 }}>
-          {renew.error.message}
-        </Alert>
-      )}
+      <ErrorAlert error={renew.error} sx={{ mt: 1.5 }} />
       <ConfirmDialog
         open={asking}
         title="Tạo khóa khôi phục mới?"
         confirmLabel="Tạo khóa mới"
         busy={renew.isPending}
         onClose={() => setAsking(false)}
-        onConfirm={() => renew.mutate()}
+        onConfirm={() => renew.mutate({})}
       >
         <p style={{ marginTop: 0 }}>
           Sau khi tạo khóa mới, <b>giấy lưu khóa cũ không còn mở được dữ liệu hiện tại</b>; phần mềm sẽ hiện giấy mới để in và xác nhận.
@@ -101,6 +79,6 @@ export function RecoveryKeySection({ status }: { status: AppStatus }) {
         </p>
         <p style={{ marginBottom: 0 }}>Hãy cất giữ cả hai tờ giấy.</p>
       </ConfirmDialog>
-    </Paper>
+    </Section>
   );
 }

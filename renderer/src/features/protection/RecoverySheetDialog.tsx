@@ -1,22 +1,19 @@
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { AppStatus } from '../../../../shared/contract/app';
 import type { recoverySheetSchema } from '../../../../shared/contract/protection';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { downloadBase64 } from '../../components/download';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { useFormErrors } from '../../components/useFormErrors';
+import { useConfirmRecoveryKey, useRecoverySheet, useRecoverySheetPdf, useRecoverySheetPrint } from './queries';
 import { recoverySheetSession, useDismissedSheet } from './recovery-sheet-session';
-import { applyStatus } from '../backups/status-cache';
 
 type RecoverySheet = z.infer<typeof recoverySheetSchema>;
-
-export const RECOVERY_SHEET_KEY = ['protection.recoverySheet'] as const;
 
 /**
  * Over the whole app while the recovery sheet waits for the clerk's confirmation (after set-up and
@@ -25,12 +22,7 @@ export const RECOVERY_SHEET_KEY = ['protection.recoverySheet'] as const;
 export function RecoverySheetGate({ status }: { status: AppStatus }) {
   const pending = status.protection.recoveryKeyPending && !status.problem;
   const dismissed = useDismissedSheet();
-  const sheet = useQuery({
-    queryKey: RECOVERY_SHEET_KEY,
-    queryFn: () => api.protection.recoverySheet(),
-    enabled: pending,
-    staleTime: Infinity,
-  });
+  const sheet = useRecoverySheet(pending);
   if (!pending || !sheet.data || dismissed === sheet.data.createdAt) return null;
   return <RecoverySheetDialog key={sheet.data.createdAt} sheet={sheet.data} status={status} />;
 }
@@ -39,25 +31,14 @@ const TITLE_ID = 'recovery-sheet-title';
 const FORM_ID = 'recovery-sheet-confirm';
 
 function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: AppStatus }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [groups, setGroups] = useState(['', '']);
   const [first, second] = sheet.confirmGroups as [number, number];
   const noKeyStore = status.protection.keyStorage === 'none';
 
-  const pdf = useMutation({
-    mutationFn: () => api.protection.recoverySheetPdf(),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const print = useMutation({ mutationFn: () => api.protection.recoverySheetPrint() });
-  const confirm = useMutation({
-    mutationFn: (typed: string[]) => api.protection.confirmRecoveryKey({ groups: typed }),
-    onSuccess: (s) => {
-      queryClient.removeQueries({ queryKey: RECOVERY_SHEET_KEY });
-      void applyStatus(queryClient, s);
-    },
-    onError: errors.fromError,
-  });
+  const pdf = useRecoverySheetPdf({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const print = useRecoverySheetPrint();
+  const confirm = useConfirmRecoveryKey({ onError: errors.fromError });
 
   const later = () => recoverySheetSession.dismiss(sheet.createdAt);
 
@@ -115,11 +96,11 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
             </Typography>
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mb: 1 }}>
               {status.canPrint && (
-                <Button variant="outlined" startIcon={<PrintIcon />} disabled={print.isPending} onClick={() => print.mutate()}>
+                <Button variant="outlined" startIcon={<PrintIcon />} disabled={print.isPending} onClick={() => print.mutate({})}>
                   In giấy
                 </Button>
               )}
-              <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={pdf.isPending} onClick={() => pdf.mutate()}>
+              <Button variant="outlined" startIcon={<PictureAsPdfIcon />} disabled={pdf.isPending} onClick={() => pdf.mutate({})}>
                 Lưu PDF
               </Button>
             </Box>
@@ -128,16 +109,8 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
                 Đã gửi giấy lưu khóa đến máy in.
               </Alert>
             )}
-            {print.isError && (
-              <Alert severity="error" sx={{ mb: 1 }}>
-                {print.error.message}
-              </Alert>
-            )}
-            {pdf.isError && (
-              <Alert severity="error" sx={{ mb: 1 }}>
-                {pdf.error.message}
-              </Alert>
-            )}
+            <ErrorAlert error={print.error} sx={{ mb: 1 }} />
+            <ErrorAlert error={pdf.error} sx={{ mb: 1 }} />
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mt: 2, mb: 0.5 }}>
               Bước 2. Gõ lại nhóm thứ {first} và nhóm thứ {second} trên giấy đã in
             </Typography>
@@ -151,7 +124,7 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
               onSubmit={(e) => {
                 e.preventDefault();
                 errors.clear();
-                confirm.mutate(groups);
+                confirm.mutate({ groups });
               }}
               sx={{ display: 'flex', gap: 2 }}
             >
@@ -176,11 +149,7 @@ function RecoverySheetDialog({ sheet, status }: { sheet: RecoverySheet; status: 
                 />
               ))}
             </Box>
-            {errors.formError && (
-              <Alert severity="error" sx={{ mt: 1.5 }}>
-                {errors.formError}
-              </Alert>
-            )}
+            <ErrorAlert error={errors.formError} sx={{ mt: 1.5 }} />
           </Box>
           <Box sx={{ minWidth: 0 }}>
             <PrintPreviewFrame title={sheet.title} html={sheet.html} height={430} scale={0.6} />

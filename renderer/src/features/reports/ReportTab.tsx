@@ -3,8 +3,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { Alert, Box, Button, CircularProgress, Paper, Typography } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useJob } from '../../data/useJob';
 import { JobProgress } from '../../components/JobProgress';
@@ -13,15 +12,24 @@ import { useSearchParams } from 'react-router';
 import type { ReportPeriod } from '../../../../shared/contract/reports';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDateTime, formatNumber } from '../../../../shared/domain/format';
-import { api } from '../../api';
-import { useAppStatus } from '../../app/useAppStatus';
+import { useAppStatus } from '../../app/queries';
 import { downloadBase64 } from '../../components/download';
+import { ExportStatus } from '../../components/ExportStatus';
 import { PrintPreviewFrame } from '../../components/PrintPreviewFrame';
 import { periodFromParams, periodToParams } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ReportCharts } from './ReportCharts';
 import { Amendments, ReportTables } from './ReportTables';
-import { usePrepareReport, useReport, useReportPreview, useReportSettings } from './queries';
+import {
+  usePrepareReport,
+  usePrintReport,
+  useReport,
+  useReportDocx,
+  useReportPdf,
+  useReportPreview,
+  useReportSettings,
+  useReportXlsx,
+} from './queries';
 
 export function ReportTab() {
   const [params, setParams] = useSearchParams();
@@ -36,25 +44,18 @@ export function ReportTab() {
   const [showPrint, setShowPrint] = useState(false);
   const preview = useReportPreview(period, showPrint && report.isSuccess);
   // Each export remembers the period it was made for: its message goes away when the period changes.
-  const xlsx = useMutation({
-    mutationFn: (p: ReportPeriod) => api.reports.xlsx({ period: p }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64),
-  });
-  const pdf = useMutation({
-    mutationFn: (p: ReportPeriod) => api.reports.pdf({ period: p }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
-  const word = useMutation({
-    mutationFn: (p: ReportPeriod) => api.reports.docx({ period: p }),
+  const xlsx = useReportXlsx({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64) });
+  const pdf = useReportPdf({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf') });
+  const word = useReportDocx({
     onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
   });
-  const print = useMutation({ mutationFn: (p: ReportPeriod) => api.reports.print({ period: p }) });
+  const print = usePrintReport();
   const status = useAppStatus();
   const r = report.isError || !prepared.ready ? null : report.data;
   const key = JSON.stringify(period);
-  const forPeriod = <T,>(m: { variables?: ReportPeriod; data?: T }) =>
-    m.variables && JSON.stringify(m.variables) === key ? m.data : undefined;
-  const exportError = [xlsx, pdf, word, print].find((m) => m.isError && JSON.stringify(m.variables) === key)?.error;
+  const forPeriod = <T,>(m: { variables?: { period: ReportPeriod }; data?: T }) =>
+    m.variables && JSON.stringify(m.variables.period) === key ? m.data : undefined;
+  const exportError = [xlsx, pdf, word, print].find((m) => m.isError && JSON.stringify(m.variables?.period) === key)?.error;
   const busy = pdf.isPending
     ? 'Đang tạo tệp PDF của báo cáo…'
     : word.isPending
@@ -76,38 +77,30 @@ export function ReportTab() {
         <Button startIcon={<VisibilityIcon />} onClick={() => setShowPrint((v) => !v)} disabled={!r}>
           {showPrint ? 'Ẩn bản in' : 'Xem bản in'}
         </Button>
-        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate(period)} disabled={!r || busy !== null}>
+        <Button startIcon={<GridOnIcon />} onClick={() => xlsx.mutate({ period })} disabled={!r || busy !== null}>
           Xuất Excel
         </Button>
         <Button
           variant={status.data?.canPrint ? 'outlined' : 'contained'}
           startIcon={<PictureAsPdfIcon />}
-          onClick={() => pdf.mutate(period)}
+          onClick={() => pdf.mutate({ period })}
           disabled={!r || busy !== null}
         >
           Lưu PDF
         </Button>
-        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate(period)} disabled={!r || busy !== null}>
+        <Button startIcon={<DescriptionIcon />} onClick={() => word.mutate({ period })} disabled={!r || busy !== null}>
           Lưu Word (.docx)
         </Button>
         {status.data?.canPrint && (
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate(period)} disabled={!r || busy !== null}>
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print.mutate({ period })} disabled={!r || busy !== null}>
             In
           </Button>
         )}
       </Paper>
       {prepared.view}
       {prepared.ready && report.isError && <Alert severity="info">{report.error.message}</Alert>}
-      <Box role="status" aria-live="polite" sx={{ display: 'grid', gap: 1, '&:empty': { display: 'none' } }}>
-        {busy && (
-          <Alert severity="info" icon={<CircularProgress size={20} aria-hidden />}>
-            {busy} Xin chờ trong giây lát.
-          </Alert>
-        )}
-        {!busy && saved && <Alert severity="success">Đã lưu tệp {saved}.</Alert>}
-        {!busy && forPeriod(print)?.printed && <Alert severity="success">Đã gửi báo cáo tới máy in.</Alert>}
-      </Box>
-      {!busy && exportError && <Alert severity="error">{exportError.message}</Alert>}
+      <ExportStatus busy={busy} saved={saved} printed={Boolean(forPeriod(print)?.printed)} />
+      {!busy && <ErrorAlert error={exportError} />}
       {r && (
         <>
           <Typography variant="body2" color="text.secondary">
@@ -118,7 +111,7 @@ export function ReportTab() {
           </Typography>
           <Amendments report={r} />
           {showPrint && preview.data && <PrintPreviewFrame title={preview.data.title} html={preview.data.html} height={900} />}
-          {showPrint && preview.isError && <Alert severity="error">{preview.error.message}</Alert>}
+          {showPrint && <ErrorAlert error={preview.error} />}
           <ReportTables report={r} charts={<ReportCharts report={r} />} />
         </>
       )}

@@ -1,5 +1,5 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { todayInVietnam } from '../../../../shared/domain/dates';
@@ -8,12 +8,37 @@ import { useFilePicker } from '../../components/useFilePicker';
 import { YearSelector } from '../../components/YearSelector';
 import { useFormErrors } from '../../components/useFormErrors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SimpleTable, type Column } from '../../components/SimpleTable';
 import { useImportRollup, useRemoveRollup, useRollup } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 
 type Rollup = Output<'reports.rollup'>;
 type Centre = Rollup['centres'][number];
+type ProgramTotal = Rollup['total'][number];
 const MAX_BYTES = 5_000_000;
+
+const count = (label: string, of: (row: ProgramTotal) => number): Column<ProgramTotal> => ({
+  label,
+  align: 'right',
+  render: (row) => formatNumber(of(row)),
+});
+const PROGRAM_COLUMNS: Column<ProgramTotal>[] = [
+  { label: 'Chương trình', render: (row) => row.name },
+  count('Kế hoạch', (row) => row.planned),
+  count('Mở', (row) => row.opened),
+  count('Lượt học viên', (row) => row.enrollments),
+  count('Số người', (row) => row.people),
+  count('Hoàn thành', (row) => row.completed),
+  count('Cấp GCN', (row) => row.certified),
+  count('Nữ', (row) => row.women),
+  count('DTTS', (row) => row.minority),
+];
+const CENTRE_COLUMNS: Column<Centre>[] = [
+  { label: 'Trung tâm', render: (c) => c.centreName },
+  { label: 'Xuất lúc', render: (c) => formatDateTime(c.exportedAt) },
+  { label: 'Nhập lúc', render: (c) => formatDateTime(c.importedAt) },
+  { label: 'Lượt học viên', align: 'right', render: (c) => formatNumber(c.rows.reduce((a, x) => a + x.enrollments, 0)) },
+];
 
 /** The superior body's view: yearly summaries imported from the centres, added up per program. */
 export function RollupTab() {
@@ -75,65 +100,37 @@ export function RollupTab() {
           <Typography variant="h2" sx={{ mb: 1 }}>
             Năm {year}: {r.centres.length} trung tâm
           </Typography>
-          <Table size="small" aria-label="Tổng hợp theo chương trình" sx={{ mb: 2, '& th': { fontWeight: 600 } }}>
-            <TableHead>
-              <TableRow>
-                {['Chương trình', 'Kế hoạch', 'Mở', 'Lượt học viên', 'Số người', 'Hoàn thành', 'Cấp GCN', 'Nữ', 'DTTS'].map((h, i) => (
-                  <TableCell key={h} align={i === 0 ? 'left' : 'right'}>
-                    {h}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {r.total.map((row) => (
-                <TableRow key={row.code}>
-                  <TableCell>{row.name}</TableCell>
-                  {[row.planned, row.opened, row.enrollments, row.people, row.completed, row.certified, row.women, row.minority].map(
-                    (v, i) => (
-                      <TableCell key={i} align="right">
-                        {formatNumber(v)}
-                      </TableCell>
-                    ),
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table size="small" aria-label="Các trung tâm đã gửi">
-            <TableHead>
-              <TableRow>
-                <TableCell>Trung tâm</TableCell>
-                <TableCell>Xuất lúc</TableCell>
-                <TableCell>Nhập lúc</TableCell>
-                <TableCell align="right">Lượt học viên</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {r.centres.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>{c.centreName}</TableCell>
-                  <TableCell>{formatDateTime(c.exportedAt)}</TableCell>
-                  <TableCell>{formatDateTime(c.importedAt)}</TableCell>
-                  <TableCell align="right">{formatNumber(c.rows.reduce((a, x) => a + x.enrollments, 0))}</TableCell>
-                  <TableCell align="right">
-                    <Button
-                      size="small"
-                      color="error"
-                      onClick={() => {
-                        setReason('');
-                        removeForm.clear();
-                        setRemoving(c);
-                      }}
-                    >
-                      Bỏ
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            aria-label="Tổng hợp theo chương trình"
+            columns={PROGRAM_COLUMNS}
+            rows={r.total}
+            rowKey={(row) => row.code}
+            sx={{ mb: 2, '& th': { fontWeight: 600 } }}
+          />
+          <SimpleTable
+            aria-label="Các trung tâm đã gửi"
+            rowKey={(c) => c.id}
+            rows={r.centres}
+            columns={[
+              ...CENTRE_COLUMNS,
+              {
+                align: 'right',
+                render: (c) => (
+                  <Button
+                    size="small"
+                    color="error"
+                    onClick={() => {
+                      setReason('');
+                      removeForm.clear();
+                      setRemoving(c);
+                    }}
+                  >
+                    Bỏ
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Paper>
       )}
       <ConfirmDialog

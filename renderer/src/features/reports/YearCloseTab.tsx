@@ -1,24 +1,44 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Paper, Typography } from '@mui/material';
+import type { Output } from '../../../../shared/contract';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/format';
-import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadBase64 } from '../../components/download';
-import { useCloseYear, useReportYears } from './queries';
+import { SimpleTable, type Column } from '../../components/SimpleTable';
+import { useCloseYear, useExportRollup, useReportYears } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+
+type Year = Output<'reports.years'>[number];
+
+const YEAR_COLUMNS: Column<Year>[] = [
+  { label: 'Năm', sx: { fontWeight: 600 }, render: (y) => y.year },
+  {
+    label: 'Tình trạng',
+    render: (y) =>
+      y.closedAt ? (
+        `Đã khóa sổ ${formatDateTime(y.closedAt)}${y.closedBy ? ` (${y.closedBy})` : ''}`
+      ) : y.blockers.length > 0 ? (
+        <>
+          Chưa khóa được
+          <Typography variant="body2" color="text.secondary">
+            {y.blockers.slice(0, 3).join('; ')}
+            {y.blockers.length > 3 ? `; và ${y.blockers.length - 3} lớp khác` : ''}
+          </Typography>
+        </>
+      ) : (
+        'Sẵn sàng khóa sổ'
+      ),
+  },
+];
 
 /** The years with data, closed or not, what keeps each open, and the roll-up file of a closed one. */
 export function YearCloseTab() {
   const years = useReportYears();
   const [closing, setClosing] = useState<number | null>(null);
   const close = useCloseYear({ onSuccess: () => setClosing(null) });
-  const rollup = useMutation({
-    mutationFn: (year: number) => api.reports.exportRollup({ year }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/json'),
-  });
-  if (years.isError) return <Alert severity="error">{years.error.message}</Alert>;
+  const rollup = useExportRollup({ onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/json') });
+  if (years.isError) return <ErrorAlert error={years.error} />;
   if (!years.data) return null;
   return (
     <Paper sx={{ p: 2 }}>
@@ -32,56 +52,35 @@ export function YearCloseTab() {
       </Typography>
       {years.data.length === 0 && <Typography color="text.secondary">Chưa có năm nào có số liệu.</Typography>}
       {years.data.length > 0 && (
-        <Table size="small" aria-label="Các năm">
-          <TableHead>
-            <TableRow>
-              <TableCell>Năm</TableCell>
-              <TableCell>Tình trạng</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {years.data.map((y) => (
-              <TableRow key={y.year}>
-                <TableCell sx={{ fontWeight: 600 }}>{y.year}</TableCell>
-                <TableCell>
-                  {y.closedAt ? (
-                    `Đã khóa sổ ${formatDateTime(y.closedAt)}${y.closedBy ? ` (${y.closedBy})` : ''}`
-                  ) : y.blockers.length > 0 ? (
-                    <>
-                      Chưa khóa được
-                      <Typography variant="body2" color="text.secondary">
-                        {y.blockers.slice(0, 3).join('; ')}
-                        {y.blockers.length > 3 ? `; và ${y.blockers.length - 3} lớp khác` : ''}
-                      </Typography>
-                    </>
-                  ) : (
-                    'Sẵn sàng khóa sổ'
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  {y.closedAt ? (
-                    <Button size="small" onClick={() => rollup.mutate(y.year)} disabled={rollup.isPending}>
-                      Xuất tệp tổng hợp gửi cấp trên
-                    </Button>
-                  ) : (
-                    <Button
-                      size="small"
-                      startIcon={<LockIcon />}
-                      disabled={y.blockers.length > 0}
-                      onClick={() => {
-                        close.reset();
-                        setClosing(y.year);
-                      }}
-                    >
-                      Khóa sổ năm {y.year}
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Các năm"
+          rows={years.data}
+          rowKey={(y) => y.year}
+          columns={[
+            ...YEAR_COLUMNS,
+            {
+              align: 'right',
+              render: (y) =>
+                y.closedAt ? (
+                  <Button size="small" onClick={() => rollup.mutate({ year: y.year })} disabled={rollup.isPending}>
+                    Xuất tệp tổng hợp gửi cấp trên
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    startIcon={<LockIcon />}
+                    disabled={y.blockers.length > 0}
+                    onClick={() => {
+                      close.reset();
+                      setClosing(y.year);
+                    }}
+                  >
+                    Khóa sổ năm {y.year}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <ErrorAlert error={rollup.error} sx={{ mt: 2 }} />
       {rollup.isSuccess && (

@@ -16,3 +16,10 @@ export const useSaveReportSettings = mutationHook('reports.saveSettings', ['repo
 export const useCloseYear = mutationHook('reports.closeYear', ['reports.years', 'reports.get']);
 export const useImportRollup = mutationHook('reports.importRollup', ['reports.rollup']);
 export const useRemoveRollup = mutationHook('reports.removeRollup', ['reports.rollup']);
+
+// Files made from the figures: nothing cached changes.
+export const useReportXlsx = mutationHook('reports.xlsx');
+export const useReportPdf = mutationHook('reports.pdf');
+export const useReportDocx = mutationHook('reports.docx');
+export const usePrintReport = mutationHook('reports.print');
+export const useExportRollup = mutationHook('reports.exportRollup');

@@ -1,12 +1,12 @@
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { resultsChannels } from '../../../../shared/contract/results';
 import { todayInVietnam } from '../../../../shared/domain/dates';
-import { api } from '../../api';
 import { DateField } from '../../components/DateField';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { useFormErrors } from '../../components/useFormErrors';
+import { useNextDecision, useRecognise } from './queries';
 
 /**
  * The decision that recognises the class's results. The core refuses while anyone's attendance or
@@ -21,7 +21,6 @@ export function RecognisePanel({
   programId: number;
   onRecognised: (grid: Output<'results.recognise'>) => void;
 }) {
-  const queryClient = useQueryClient();
   const errors = useFormErrors();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
@@ -29,19 +28,12 @@ export function RecognisePanel({
   // (today until a date is typed). It fills the field until the clerk types a number of their own.
   const [typed, setTyped] = useState(false);
   const onDate = date || todayInVietnam();
-  const next = useQuery({
-    queryKey: ['classes.propose', programId, onDate],
-    queryFn: () => api.classes.propose({ programId, startDate: onDate, cohortNumbering: 'per_year' }),
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(onDate),
-  });
+  const next = useNextDecision(programId, onDate, /^\d{4}-\d{2}-\d{2}$/.test(onDate));
   const suggested = next.data?.nextDecisionNumber ?? null;
   const shown = typed ? number : suggested === null ? '' : String(suggested);
-  const recognise = useMutation({
-    mutationFn: (input: { classId: number; decisionNumber: number; decisionDate: string }) => api.results.recognise(input),
+  const recognise = useRecognise({
     onSuccess: (grid) => {
       errors.clear();
-      queryClient.setQueryData(['results.grid', classId], grid);
-      void queryClient.invalidateQueries({ queryKey: ['attendance.grid', classId] });
       onRecognised(grid);
     },
     onError: errors.fromError,
@@ -63,11 +55,7 @@ export function RecognisePanel({
         Lớp đã kết thúc. Khi mọi học viên đã đủ điểm danh và điểm, ghi số và ngày quyết định công nhận kết quả. Sau khi công nhận, mọi thay
         đổi điểm, điểm danh, kỷ luật đều phải ghi lý do.
       </Typography>
-      {errors.formError && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {errors.formError}
-        </Alert>
-      )}
+      <ErrorAlert error={errors.formError} sx={{ mb: 2 }} />
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <TextField
           label="Số quyết định"

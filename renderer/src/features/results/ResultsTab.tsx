@@ -1,11 +1,12 @@
 import LockIcon from '@mui/icons-material/LockOutlined';
 import { Alert, Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Output } from '../../../../shared/contract';
 import type { ClassRow } from '../../../../shared/contract/classes';
 import { formatDate, formatNumber, formatScore } from '../../../../shared/domain/format';
-import { api, ApiError } from '../../api';
-import { ReasonDialog } from '../../components/ReasonDialog';
+import { ApiError } from '../../api';
+import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { useResultsGrid, useSetScores } from './queries';
+import { LockReasonDialog } from './LockReasonDialog';
 import { RecognisePanel } from './RecognisePanel';
 import { CANCELLED, ScoreInput } from './ScoreInput';
 import { useLockReason } from './useLockReason';
@@ -27,20 +28,20 @@ const STATUS_COLOR: Record<Row['result']['status'], string> = {
 };
 
 export function ResultsTab({ cls, onChanged }: { cls: ClassRow; onChanged: () => void }) {
-  const grid = useQuery({ queryKey: ['results.grid', cls.id], queryFn: () => api.results.grid({ classId: cls.id }) });
-  if (grid.isError) return <Alert severity="error">{grid.error.message}</Alert>;
+  const grid = useResultsGrid(cls.id);
+  if (grid.isError) return <ErrorAlert error={grid.error} />;
   if (!grid.data) return null;
   return <ResultsEditor cls={cls} grid={grid.data} onChanged={onChanged} />;
 }
 
 function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; onChanged: () => void }) {
-  const queryClient = useQueryClient();
+  const setScores = useSetScores();
   const lock = useLockReason();
   const { scheme, summary, decision } = grid;
   const retakes = scheme.maxRetakes > 0;
 
   const send = (change: Change, reason: string | null) =>
-    api.results.setScores({ classId: cls.id, changes: [change], ...(reason ? { reason } : {}) });
+    setScores.mutateAsync({ classId: cls.id, changes: [change], ...(reason ? { reason } : {}) });
   /** One score per call: each field saves on its own, and the answer refreshes the whole row's result. */
   const commit = async (change: Change) => {
     let reason = lock.current();
@@ -48,17 +49,15 @@ function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; on
       reason = await lock.ask();
       if (reason === null) throw CANCELLED;
     }
-    let next: Grid;
     try {
-      next = await send(change, reason);
+      await send(change, reason);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'LOCKED_NEEDS_REASON')) throw err;
       lock.forget();
       reason = await lock.ask();
       if (reason === null) throw CANCELLED;
-      next = await send(change, reason);
+      await send(change, reason);
     }
-    queryClient.setQueryData(['results.grid', cls.id], next);
   };
 
   const headCols = scheme.components.flatMap((c, i) => [
@@ -156,18 +155,7 @@ function ResultsEditor({ cls, grid, onChanged }: { cls: ClassRow; grid: Grid; on
           </Box>
         )}
       </Paper>
-      {lock.asking && (
-        <ReasonDialog
-          title="Sửa điểm sau khi đã công nhận kết quả"
-          label="Lý do sửa"
-          helperText="Ví dụ: chấm phúc khảo bài thu hoạch; lý do được lưu vào nhật ký cùng thay đổi"
-          confirmLabel="Ghi lý do và lưu"
-          onConfirm={lock.give}
-          onClose={lock.refuse}
-        >
-          Lý do này được dùng cho mọi thay đổi điểm tiếp theo trong lần mở này.
-        </ReasonDialog>
-      )}
+      {lock.asking && <LockReasonDialog of="scores" onConfirm={lock.give} onClose={lock.refuse} />}
     </Box>
   );
 }

@@ -1,17 +1,18 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { Fragment, useState, type KeyboardEvent } from 'react';
-import { studyCountsInput, type StudyGridRow } from '../../../../shared/contract/studies';
+import { Fragment } from 'react';
+import { type StudyGridRow } from '../../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 import { participationRate, participationRateText } from '../../../../shared/domain/participation';
 import { truncatedShare } from '../../../../shared/domain/shares';
-import type { Api } from '../../api';
-import { useFormErrors } from '../../components/useFormErrors';
-import { headCount, MISSING_COLOR } from './params';
-import { useSaveStudyCounts } from './queries';
+import type { Output } from '../../../../shared/contract';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { headCount, MISSING_COLOR, nextField } from './params';
+import { SESSIONS } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { NumberHeads } from './NumberHeads';
 
-type Grid = Awaited<ReturnType<Api['studies']['get']>>;
+type Grid = Output<'studies.get'>;
 type Draft = Record<number, { present: string; expected: string }>;
 
 /** One row's figures as the report will count them: typed (expected or else the members), from the list, or a merged organisation's saved counts. */
@@ -25,44 +26,35 @@ function figures(row: StudyGridRow, draft: Draft[number] | undefined): { present
   return { present, expected: expected ?? row.members };
 }
 
-/** Enter goes to the next field of the grid, as Tab does; Shift+Enter back. */
-function nextField(e: KeyboardEvent<HTMLDivElement>) {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  const fields = [...document.querySelectorAll<HTMLInputElement>('input[data-counts]')];
-  const here = fields.indexOf(e.target as HTMLInputElement);
-  fields[here + (e.shiftKey ? -1 : 1)]?.focus();
-}
+const toNextField = nextField('counts');
 
 /**
  * Every base organisation of the session, one line each: present and expected typed as counts, or the
  * class list's figures shown read-only. Saved at once, in one transaction.
  */
 export function CountsGrid({ data }: { data: Grid }) {
-  const errors = useFormErrors();
   const year = data.session.date.slice(0, 4);
-  const [draft, setDraft] = useState<Draft>(() =>
-    Object.fromEntries(
-      data.rows.map((r) => [
-        r.unitId,
-        { present: r.present === null ? '' : String(r.present), expected: r.expected === null ? '' : String(r.expected) },
-      ]),
-    ),
-  );
   // Only the lines the clerk can edit are sent: a merged organisation's counts stay as saved.
   const typed = data.rows.filter((r) => !r.list && r.mergedInto === null);
-  const save = useSaveStudyCounts({ onError: errors.fromError });
-  const submit = () => {
-    const input = {
+  const f = useChannelForm('studies.saveCounts', {
+    initial: (): Draft =>
+      Object.fromEntries(
+        data.rows.map((r) => [
+          r.unitId,
+          { present: r.present === null ? '' : String(r.present), expected: r.expected === null ? '' : String(r.expected) },
+        ]),
+      ),
+    toInput: (draft: Draft) => ({
       sessionId: data.session.id,
       rows: typed.map((r) => ({
         unitId: r.unitId,
         present: headCount(draft[r.unitId]?.present ?? ''),
         expected: headCount(draft[r.unitId]?.expected ?? ''),
       })),
-    };
-    if (errors.validate(studyCountsInput, input)) save.mutate(input);
-  };
+    }),
+    invalidates: SESSIONS,
+  });
+  const { form: draft, setForm: setDraft, errors, save } = f;
   // Messages come keyed by the line sent ("rows.3.present"): only typed lines are sent.
   const fieldOf = (unitId: number, name: 'present' | 'expected') => {
     const i = typed.findIndex((r) => r.unitId === unitId);
@@ -85,7 +77,7 @@ export function CountsGrid({ data }: { data: Grid }) {
         onChange={(e) =>
           setDraft({ ...draft, [r.unitId]: { ...{ present: '', expected: '' }, ...draft[r.unitId], [name]: e.target.value } })
         }
-        onKeyDown={nextField}
+        onKeyDown={toNextField}
         error={message !== undefined}
         placeholder={name === 'expected' && r.members !== null ? formatNumber(r.members) : undefined}
         slotProps={{
@@ -113,7 +105,7 @@ export function CountsGrid({ data }: { data: Grid }) {
             Nhập số có mặt; để trống «Phải dự» thì lấy số đảng viên năm {year} của tổ chức. Enter hoặc Tab chuyển sang ô tiếp theo.
           </Typography>
         </Box>
-        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>
+        <Button variant="contained" startIcon={<SaveIcon />} onClick={f.submit} disabled={f.busy}>
           Lưu số liệu
         </Button>
       </Box>
@@ -131,18 +123,14 @@ export function CountsGrid({ data }: { data: Grid }) {
           <TableHead>
             <TableRow>
               <TableCell>Tổ chức cơ sở đảng</TableCell>
-              <TableCell align="right" sx={{ width: 150 }}>
-                Số đảng viên năm {year}
-              </TableCell>
-              <TableCell align="right" sx={{ width: 140 }}>
-                Có mặt
-              </TableCell>
-              <TableCell align="right" sx={{ width: 140 }}>
-                Phải dự
-              </TableCell>
-              <TableCell align="right" sx={{ width: 170 }}>
-                Tỷ lệ
-              </TableCell>
+              <NumberHeads
+                heads={[
+                  [`Số đảng viên năm ${year}`, 150],
+                  ['Có mặt', 140],
+                  ['Phải dự', 140],
+                  ['Tỷ lệ', 170],
+                ]}
+              />
             </TableRow>
           </TableHead>
           <TableBody>

@@ -1,17 +1,15 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useState, type KeyboardEvent } from 'react';
-import { studyMembersInput } from '../../../../shared/contract/studies';
+import type { Output } from '../../../../shared/contract';
 import { formatNumber } from '../../../../shared/domain/format';
-import type { Api } from '../../api';
 import { YearSelector } from '../../components/YearSelector';
-import { useFormErrors } from '../../components/useFormErrors';
-import { headCount, useYearParam } from './params';
-import { useSaveStudyMembers, useStudyMembers } from './queries';
+import { useChannelForm } from '../../components/form/useChannelForm';
+import { headCount, nextField, useYearParam } from './params';
+import { MEMBERS, useStudyMembers } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 
-type Members = Awaited<ReturnType<Api['studies']['members']>>;
+type Members = Output<'studies.members'>;
 
 /** The denominator: members per base organisation for a year, every organisation with its own field. */
 export function MembersTab() {
@@ -31,21 +29,18 @@ export function MembersTab() {
   );
 }
 
-function nextField(e: KeyboardEvent<HTMLDivElement>) {
-  if (e.key !== 'Enter') return;
-  e.preventDefault();
-  const fields = [...document.querySelectorAll<HTMLInputElement>('input[data-members]')];
-  fields[fields.indexOf(e.target as HTMLInputElement) + (e.shiftKey ? -1 : 1)]?.focus();
-}
+const toNextField = nextField('members');
 
 function MembersForm({ data }: { data: Members }) {
-  const errors = useFormErrors();
-  const [draft, setDraft] = useState<string[]>(() => data.rows.map((r) => (r.members === null ? '' : String(r.members))));
-  const save = useSaveStudyMembers({ onError: errors.fromError });
-  const submit = () => {
-    const input = { year: data.year, rows: data.rows.map((r, i) => ({ unitId: r.unitId, members: headCount(draft[i] ?? '') })) };
-    if (errors.validate(studyMembersInput, input)) save.mutate(input);
-  };
+  const f = useChannelForm('studies.saveMembers', {
+    initial: () => data.rows.map((r) => (r.members === null ? '' : String(r.members))),
+    toInput: (draft: string[]) => ({
+      year: data.year,
+      rows: data.rows.map((r, i) => ({ unitId: r.unitId, members: headCount(draft[i] ?? '') })),
+    }),
+    invalidates: MEMBERS,
+  });
+  const { form: draft, setForm: setDraft, errors, save } = f;
   const hasPrevious = data.rows.some((r) => r.previous !== null);
   // Only the empty fields take last year's number: what the clerk typed this year stays.
   const copy = () =>
@@ -62,7 +57,7 @@ function MembersForm({ data }: { data: Members }) {
         <Button startIcon={<ContentCopyIcon />} onClick={copy} disabled={!hasPrevious}>
           Chép từ năm trước
         </Button>
-        <Button variant="contained" startIcon={<SaveIcon />} onClick={submit} disabled={save.isPending}>
+        <Button variant="contained" startIcon={<SaveIcon />} onClick={f.submit} disabled={f.busy}>
           Lưu
         </Button>
       </Box>
@@ -96,7 +91,7 @@ function MembersForm({ data }: { data: Members }) {
                     size="small"
                     value={draft[i] ?? ''}
                     onChange={(e) => setDraft(draft.map((v, k) => (k === i ? e.target.value : v)))}
-                    onKeyDown={nextField}
+                    onKeyDown={toNextField}
                     error={message !== undefined}
                     helperText={message}
                     slotProps={{

@@ -2,6 +2,7 @@ import { Alert, Paper, Table, TableBody, TableCell, TableHead, TableRow } from '
 import { studyRateText, studyRowNote, studyTotalNote, type StudyReport } from '../../../../shared/contract/studies';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 import { MISSING_COLOR } from './params';
+import { NumberHeads } from './NumberHeads';
 
 /**
  * Lowest rate first, missing denominators then «Chưa báo cáo» last (as the core sorted them), and the
@@ -19,20 +20,7 @@ export function ParticipationTable({ report: r }: { report: StudyReport }) {
           <TableRow>
             <TableCell sx={{ width: 56 }}>STT</TableCell>
             <TableCell>{r.rowLabel}</TableCell>
-            {detail && (
-              <TableCell align="right" sx={{ width: 110 }}>
-                {detail}
-              </TableCell>
-            )}
-            <TableCell align="right" sx={{ width: 100 }}>
-              Phải dự
-            </TableCell>
-            <TableCell align="right" sx={{ width: 100 }}>
-              Có mặt
-            </TableCell>
-            <TableCell align="right" sx={{ width: 170 }}>
-              Tỷ lệ
-            </TableCell>
+            <NumberHeads heads={[...(detail ? [[detail, 110] as const] : []), ['Phải dự', 100], ['Có mặt', 100], ['Tỷ lệ', 170]]} />
             <TableCell sx={{ width: 260 }}>Ghi chú</TableCell>
           </TableRow>
         </TableHead>

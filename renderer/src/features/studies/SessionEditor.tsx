@@ -1,16 +1,21 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { STUDY_FORM_LABELS, STUDY_FORMS, studySessionInput, type StudySessionSummary } from '../../../../shared/contract/studies';
+import { STUDY_FORM_LABELS, STUDY_FORMS, type StudySessionSummary } from '../../../../shared/contract/studies';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateField } from '../../components/DateField';
-import { useFormErrors } from '../../components/useFormErrors';
+import { bind } from '../../components/form/bind';
+import { ChoiceSelect } from '../../components/form/ChoiceSelect';
+import { EnumSelect } from '../../components/form/EnumSelect';
+import { FormBox } from '../../components/form/FormBox';
+import { useChannelForm } from '../../components/form/useChannelForm';
 import { CountsGrid } from './CountsGrid';
 import { headCount } from './params';
-import { useRemoveStudySession, useSaveStudySession, useStudyClasses, useStudySession } from './queries';
+import { SESSIONS, useRemoveStudySession, useStudyClasses, useStudySession } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { NumberField } from '../../components/form/NumberField';
 
 interface Draft {
   title: string;
@@ -30,7 +35,7 @@ function draftOf(s: StudySessionSummary | undefined): Draft {
 export function SessionEditor(props: { id: number | null; year: number; onOpen: (id: number) => void; onBack: () => void }) {
   const grid = useStudySession(props.id);
   if (props.id !== null && !grid.data) {
-    return grid.isError ? <Alert severity="error">{grid.error.message}</Alert> : <Typography>Đang tải…</Typography>;
+    return grid.isError ? <ErrorAlert error={grid.error} /> : <Typography>Đang tải…</Typography>;
   }
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -47,37 +52,34 @@ function SessionForm(props: {
   onOpen: (id: number) => void;
   onBack: () => void;
 }) {
-  const errors = useFormErrors();
-  const [d, setD] = useState<Draft>(() => draftOf(props.session));
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
-  const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
-  const classes = useStudyClasses(classYear);
-  const save = useSaveStudySession({
-    onSuccess: (r) => {
+  const f = useChannelForm('studies.save', {
+    initial: () => draftOf(props.session),
+    toInput: (d: Draft) => ({
+      id: props.id,
+      title: d.title,
+      date: d.date,
+      form: d.form,
+      sites: headCount(d.sites),
+      classId: d.classId,
+      note: d.note,
+    }),
+    invalidates: SESSIONS,
+    onSaved: (r) => {
       if (props.id === null) props.onOpen(r.id);
     },
-    onError: errors.fromError,
   });
+  const { form: d, errors } = f;
+  const classYear = d.date ? Number(d.date.slice(0, 4)) : props.year;
+  const classes = useStudyClasses(classYear);
   const remove = useRemoveStudySession({ onSuccess: props.onBack });
-  const submit = () => {
-    const input = { id: props.id, title: d.title, date: d.date, form: d.form, sites: headCount(d.sites), classId: d.classId, note: d.note };
-    if (errors.validate(studySessionInput, input)) save.mutate(input);
-  };
   const known = classes.data ?? [];
   const linked =
     d.classId !== null && !known.some((c) => c.id === d.classId) && props.session?.classId === d.classId ? props.session.className : null;
 
   return (
-    <Paper
-      component="form"
-      sx={{ p: 2, display: 'grid', gap: 2 }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      aria-label="Thông tin buổi học tập"
-    >
+    <FormBox paper sx={{ p: 2, display: 'grid', gap: 2 }} onSubmit={f.submit} aria-label="Thông tin buổi học tập">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Button startIcon={<ArrowBackIcon />} onClick={props.onBack}>
           Danh sách buổi học tập
@@ -90,82 +92,31 @@ function SessionForm(props: {
             Xóa buổi này
           </Button>
         )}
-        <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={save.isPending}>
+        <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={f.busy}>
           {props.id === null ? 'Lưu và nhập số liệu' : 'Lưu thông tin'}
         </Button>
       </Box>
       <ErrorAlert error={errors.formError} />
-      {save.isSuccess && props.id !== null && !errors.formError && <Alert severity="success">Đã lưu thông tin buổi học tập.</Alert>}
+      {f.save.isSuccess && props.id !== null && !errors.formError && <Alert severity="success">Đã lưu thông tin buổi học tập.</Alert>}
       <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 160px 150px 120px', gap: 2 }}>
-        <TextField
-          size="small"
-          label="Nghị quyết, chuyên đề học tập"
-          name="title"
-          value={d.title}
-          onChange={(e) => setD({ ...d, title: e.target.value })}
-          {...errors.at('title')}
-          autoFocus={props.id === null}
-        />
-        <DateField
-          label="Ngày"
-          name="date"
-          value={d.date}
-          onChange={(date) => setD({ ...d, date })}
-          error={'date' in errors.fields}
-          helperText={errors.fields.date}
-        />
-        <TextField
-          size="small"
-          select
-          label="Hình thức"
-          name="form"
-          value={d.form}
-          onChange={(e) => setD({ ...d, form: e.target.value as Draft['form'] })}
-          {...errors.at('form')}
-        >
-          {STUDY_FORMS.map((f) => (
-            <MenuItem key={f} value={f}>
-              {STUDY_FORM_LABELS[f]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          size="small"
-          label="Số điểm cầu"
-          name="sites"
-          value={d.sites}
-          onChange={(e) => setD({ ...d, sites: e.target.value })}
-          {...errors.at('sites')}
-          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-        />
+        <TextField size="small" label="Nghị quyết, chuyên đề học tập" {...f.text('title')} autoFocus={props.id === null} />
+        <DateField label="Ngày" {...bind(f, 'date')} />
+        <EnumSelect size="small" label="Hình thức" options={STUDY_FORMS} labels={STUDY_FORM_LABELS} {...bind(f, 'form')} />
+        <NumberField size="small" label="Số điểm cầu" {...f.text('sites')} />
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        <TextField
+        <ChoiceSelect
           size="small"
-          select
           label="Lấy số liệu theo danh sách lớp (nếu có)"
           name="classId"
+          empty="Không có danh sách (chỉ nhập số đếm)"
+          choices={[...(linked ? [{ value: d.classId!, label: linked }] : []), ...known.map((c) => ({ value: c.id, label: c.name }))]}
           value={d.classId ?? ''}
-          onChange={(e) => setD({ ...d, classId: e.target.value === '' ? null : Number(e.target.value) })}
+          onChange={(e) => f.patch({ classId: e.target.value === '' ? null : Number(e.target.value) })}
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           {...errors.at('classId', 'Tổ chức có học viên trong danh sách lớp lấy số liệu theo danh sách; các tổ chức khác nhập số đếm.')}
-        >
-          <MenuItem value="">Không có danh sách (chỉ nhập số đếm)</MenuItem>
-          {linked && <MenuItem value={d.classId!}>{linked}</MenuItem>}
-          {known.map((c) => (
-            <MenuItem key={c.id} value={c.id}>
-              {c.name}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          size="small"
-          label="Ghi chú"
-          name="note"
-          value={d.note}
-          onChange={(e) => setD({ ...d, note: e.target.value })}
-          {...errors.at('note')}
         />
+        <TextField size="small" label="Ghi chú" {...f.text('note')} />
       </Box>
       <ConfirmDialog
         open={removing}
@@ -181,6 +132,6 @@ function SessionForm(props: {
         <ErrorAlert error={remove.error} sx={{ mb: 1 }} />
         <TextField size="small" fullWidth label="Lý do xóa" value={reason} onChange={(e) => setReason(e.target.value)} />
       </ConfirmDialog>
-    </Paper>
+    </FormBox>
   );
 }

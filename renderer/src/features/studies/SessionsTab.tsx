@@ -8,6 +8,7 @@ import { SessionEditor } from './SessionEditor';
 import { MISSING_COLOR, useYearParam } from './params';
 import { useStudySessions } from './queries';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { NumberHeads } from './NumberHeads';
 
 function formText(s: StudySessionSummary): string {
   return `${STUDY_FORM_LABELS[s.form]}${s.sites ? `, ${formatNumber(s.sites)} điểm cầu` : ''}`;
@@ -46,15 +47,13 @@ export function SessionsTab() {
                 <TableCell sx={{ width: 110 }}>Ngày</TableCell>
                 <TableCell>Buổi học tập, quán triệt</TableCell>
                 <TableCell sx={{ width: 200 }}>Hình thức</TableCell>
-                <TableCell align="right" sx={{ width: 110 }}>
-                  Số tổ chức
-                </TableCell>
-                <TableCell align="right" sx={{ width: 150 }}>
-                  Có mặt / phải dự
-                </TableCell>
-                <TableCell align="right" sx={{ width: 170 }}>
-                  Tỷ lệ
-                </TableCell>
+                <NumberHeads
+                  heads={[
+                    ['Số tổ chức', 110],
+                    ['Có mặt / phải dự', 150],
+                    ['Tỷ lệ', 170],
+                  ]}
+                />
               </TableRow>
             </TableHead>
             <TableBody>

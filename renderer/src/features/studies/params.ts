@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 
@@ -23,3 +24,13 @@ export function useYearParam(): [number, (year: number) => void, URLSearchParams
 
 /** A missing denominator stands out in dark amber: MUI's warning.dark is too light for body text on white (axe). */
 export const MISSING_COLOR = '#8a4600';
+
+/** Enter goes to the next field of a grid (its inputs marked with `data-<attribute>`), as Tab does; Shift+Enter back. */
+export function nextField(attribute: string) {
+  return (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const fields = [...document.querySelectorAll<HTMLInputElement>(`input[data-${attribute}]`)];
+    fields[fields.indexOf(e.target as HTMLInputElement) + (e.shiftKey ? -1 : 1)]?.focus();
+  };
+}

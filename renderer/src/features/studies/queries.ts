@@ -13,8 +13,7 @@ export const useStudyPreview = (scope: StudyScope | null, shown: boolean) =>
   useChannelQuery('studies.preview', { scope: scope! }, { enabled: shown && scope !== null, staleTime: 0 });
 
 // The printed preview too: a session's title, date, list or counts show in it.
-const SESSIONS = ['studies.list', 'studies.get', 'studies.report', 'studies.preview'] as const;
-export const useSaveStudySession = mutationHook('studies.save', SESSIONS);
+export const SESSIONS = ['studies.list', 'studies.get', 'studies.report', 'studies.preview'] as const;
+export const MEMBERS = ['studies.members', ...SESSIONS] as const;
 export const useRemoveStudySession = mutationHook('studies.remove', SESSIONS);
-export const useSaveStudyCounts = mutationHook('studies.saveCounts', SESSIONS);
-export const useSaveStudyMembers = mutationHook('studies.saveMembers', ['studies.members', ...SESSIONS]);
+export const usePrintStudy = mutationHook('studies.print');

@@ -13,7 +13,6 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 import { zodIssuesToFields } from '../../../../../shared/contract';
@@ -28,22 +27,22 @@ import {
   type CertificateOrientation,
   type CertificatePaper,
 } from '../../../../../shared/domain/certificate-layout';
-import { api } from '../../../api';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { downloadBase64 } from '../../../components/download';
 import { useFilePicker } from '../../../components/useFilePicker';
 import { useFormErrors } from '../../../components/useFormErrors';
 import { FieldPanel } from './FieldPanel';
 import { LayoutCanvas } from './LayoutCanvas';
 import { useElementWidth } from '../../../components/useElementWidth';
 import { ErrorAlert } from '../../../components/form/ErrorAlert';
+import { usePrograms } from '../../programs/queries';
+import { useCalibrationPdf, useCertificateLayout, useLayoutPreview, usePrinterOffset, useSaveLayout } from '../queries';
 
 /** One layout per program: the program is chosen here and kept in the address. */
 export function CertificateLayoutTab() {
   const [params, setParams] = useSearchParams();
   // Archived programs too: their classes' certificates are still reprinted with their layout.
-  const programs = useQuery({ queryKey: ['programs.list', true], queryFn: () => api.programs.list({ includeArchived: true }) });
-  if (programs.isError) return <Alert severity="error">{programs.error.message}</Alert>;
+  const programs = usePrograms(true);
+  if (programs.isError) return <ErrorAlert error={programs.error} />;
   if (!programs.data) return null;
   if (programs.data.length === 0)
     return <Alert severity="info">Chưa có chương trình đào tạo nào; mẫu giấy được thiết kế theo từng chương trình.</Alert>;
@@ -70,12 +69,8 @@ export function CertificateLayoutTab() {
 }
 
 function SavedLayout({ programId }: { programId: number }) {
-  const saved = useQuery({
-    queryKey: ['certificates.layout', programId],
-    queryFn: () => api.certificates.layout({ programId }),
-    staleTime: Infinity,
-  });
-  if (saved.isError) return <Alert severity="error">{saved.error.message}</Alert>;
+  const saved = useCertificateLayout(programId);
+  if (saved.isError) return <ErrorAlert error={saved.error} />;
   if (!saved.data) return null;
   return <LayoutEditor programId={programId} initial={saved.data.layout} isDefault={saved.data.isDefault} />;
 }
@@ -84,7 +79,6 @@ type View = 'sample' | 'calibration';
 const PREVIEW_DELAY_MS = 250;
 
 function LayoutEditor({ programId, initial, isDefault }: { programId: number; initial: CertificateLayout; isDefault: boolean }) {
-  const queryClient = useQueryClient();
   const [draft, setDraft] = useState(initial);
   const [baseline, setBaseline] = useState(initial);
   const [selected, setSelected] = useState<CertificateFieldKey | null>(initial.fields[0]?.key ?? null);
@@ -122,17 +116,8 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     const timer = setTimeout(() => setShown((s) => (s.layout === valid ? s : { layout: valid, version: s.version + 1 })), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [valid]);
-  const preview = useQuery({
-    queryKey: ['certificates.layoutPreview', programId, view, shown.version],
-    queryFn: () =>
-      view === 'sample'
-        ? api.certificates.layoutPreview({ programId, layout: shown.layout })
-        : api.certificates.calibration({ programId, layout: shown.layout }),
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-    gcTime: 0,
-  });
-  const offset = useQuery({ queryKey: ['certificates.offset'], queryFn: () => api.certificates.offset({}) });
+  const preview = useLayoutPreview(view, { programId, layout: shown.layout }, shown.version);
+  const offset = usePrinterOffset();
 
   const change = (next: CertificateLayout) => {
     setDraft(next);
@@ -148,11 +133,9 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     setNotice('Đã đổi khổ giấy: các trường được đặt lại theo vị trí mặc định của khổ mới.');
   };
 
-  const save = useMutation({
-    mutationFn: () => api.certificates.saveLayout({ programId, layout: draft }),
+  const save = useSaveLayout({
     onMutate: () => server.clear(),
     onSuccess: (r) => {
-      queryClient.setQueryData(['certificates.layout', programId], r);
       setDraft(r.layout);
       setBaseline(r.layout);
       setImageProblem(null);
@@ -160,10 +143,7 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
     },
     onError: (err) => server.fromError(err),
   });
-  const calibrationPdf = useMutation({
-    mutationFn: () => api.certificates.calibrationPdf({ programId, layout: draft }),
-    onSuccess: (f) => downloadBase64(f.fileName, f.dataBase64, 'application/pdf'),
-  });
+  const calibrationPdf = useCalibrationPdf();
 
   const onImage = async (file: File) => {
     setImageProblem(null);
@@ -203,7 +183,7 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
           </Typography>
           <Button
             startIcon={<PictureAsPdfIcon />}
-            onClick={() => calibrationPdf.mutate()}
+            onClick={() => calibrationPdf.mutate({ programId, layout: draft })}
             disabled={!check.success || calibrationPdf.isPending}
             sx={{ whiteSpace: 'nowrap' }}
           >
@@ -313,10 +293,14 @@ function LayoutEditor({ programId, initial, isDefault }: { programId: number; in
             ))}
           </Alert>
         )}
-        {server.formError && check.success && <Alert severity="error">{server.formError}</Alert>}
+        <ErrorAlert error={check.success && server.formError} />
         {notice && <Alert severity={notice.startsWith('Đã lưu') ? 'success' : 'info'}>{notice}</Alert>}
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button variant="contained" onClick={() => save.mutate()} disabled={!dirty || !check.success || save.isPending}>
+          <Button
+            variant="contained"
+            onClick={() => save.mutate({ programId, layout: draft })}
+            disabled={!dirty || !check.success || save.isPending}
+          >
             Lưu mẫu giấy
           </Button>
           <Button onClick={() => change(baseline)} disabled={!dirty}>

@@ -10,6 +10,7 @@ import {
 import { certificateRegisterXlsx } from '../../electron/core/io/certificate-register-xlsx';
 import type { Certificate } from '../../shared/contract/certificates';
 import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
+import { certificateRow } from './certificate-rows';
 import { TRICKY, communeBody as body } from './document-fixtures';
 
 /** The register's first columns, printed and in the .xlsx alike. */
@@ -28,49 +29,20 @@ const GRADES = ['Giỏi', 'Khá', 'Trung bình', 'Xuất sắc', null];
 const serialOf = (seq: number) => `${seq}/GCN-TTCT`;
 
 function makeCert(seq: number, fullName: string, className: string, issueDate: string, extra: Partial<Certificate> = {}): Certificate {
-  return {
-    id: 1000 + seq,
-    personId: 500 + seq,
-    classId: className === CLASS_A ? 1 : 2,
-    year: 2026,
+  const a = className === CLASS_A;
+  return certificateRow(
     seq,
-    serial: serialOf(seq),
-    registerNo: `${String(seq).padStart(4, '0')}/2026`,
-    issueDate,
-    printed: {
+    {
       fullName,
-      birthDate:
-        seq % 7 === 0
-          ? '1990-05'
-          : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
       unitName: UNITS[seq % UNITS.length]!,
       programName: PROGRAM,
       className,
-      startDate: className === CLASS_A ? '2026-01-22' : '2026-03-09',
-      endDate: className === CLASS_A ? '2026-01-28' : '2026-03-13',
+      startDate: a ? '2026-01-22' : '2026-03-09',
+      endDate: a ? '2026-01-28' : '2026-03-13',
       classification: GRADES[seq % GRADES.length]!,
-      signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' },
-      placeName: 'Đắk Hà',
-      validUntil: null,
-      issuingBody: {
-        superior: body.superior,
-        centreName: body.centreName,
-        docCode: body.docCode,
-        placeName: body.placeName,
-        directorName: body.directorName,
-        directorTitle: body.directorTitle,
-      },
     },
-    status: 'valid',
-    statusReason: null,
-    replacesId: null,
-    replacedBySerial: null,
-    printCount: 1,
-    verificationCode: `code-${seq}`,
-    checkCode: null,
-    damage: null,
-    ...extra,
-  };
+    { classId: a ? 1 : 2, serial: serialOf(seq), issueDate, ...extra },
+  );
 }
 
 /**

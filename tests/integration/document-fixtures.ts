@@ -16,3 +16,14 @@ export const communeBody: IssuingBody = {
 
 /** Markup in a name must print as typed. */
 export const TRICKY = 'Lê Văn <b>& Tú';
+
+/** Names of every Vietnamese letter shape a list must print: ư, ơ, đ, stacked tones. */
+export const LIST_NAMES = [
+  'Nguyễn Thị Thu Hằng',
+  'Trần Văn Dũng',
+  'Lê Thị Ngọc Ánh',
+  'Phạm Đức Phước',
+  'Hoàng Thị Tuyết',
+  'Võ Minh Khải',
+  'Đặng Quang Ưng',
+];

@@ -9,7 +9,8 @@ import {
 import { certificateReceiptModel, certificateRegisterModel } from '../../electron/core/documents/docx-certificate-lists';
 import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { Certificate } from '../../shared/contract/certificates';
-import { TRICKY, communeBody as body } from './document-fixtures';
+import { certificateRow } from './certificate-rows';
+import { LIST_NAMES as NAMES, TRICKY, communeBody as body } from './document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { invoke, startCore } from './helpers';
 import { saveCentre } from '../fixtures/builders';
@@ -18,64 +19,30 @@ import { saveCentre } from '../fixtures/builders';
 
 const CLASS_A = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const CLASS_B = 'Lớp bồi dưỡng kết nạp đảng khóa II năm 2026';
-const NAMES = [
-  'Nguyễn Thị Thu Hằng',
-  'Trần Văn Dũng',
-  'Lê Thị Ngọc Ánh',
-  'Phạm Đức Phước',
-  'Hoàng Thị Tuyết',
-  'Võ Minh Khải',
-  'Đặng Quang Ưng',
-];
 const UNITS = ['Chi bộ thôn 1', 'Chi bộ thôn Kon Trang', 'Chi bộ Trường THCS Lê Lợi', null];
 /** Long enough to break in its column, after a slash or a dash as the PDF lets it. */
 const serialOf = (seq: number) => `${seq}/2026/GCN-TTCT`;
 
 function cert(seq: number, extra: Partial<Certificate> = {}): Certificate {
-  const className = seq <= 20 ? CLASS_A : CLASS_B;
-  return {
-    id: 1000 + seq,
-    personId: 500 + seq,
-    classId: seq <= 20 ? 1 : 2,
-    year: 2026,
+  return certificateRow(
     seq,
-    serial: serialOf(seq),
-    registerNo: `${String(seq).padStart(4, '0')}/2026`,
-    issueDate: seq <= 20 ? '2026-02-05' : '2026-03-20',
-    printed: {
+    {
       fullName: seq === 2 ? TRICKY : `${NAMES[seq % NAMES.length]} ${String.fromCharCode(65 + (seq % 26))}`,
-      birthDate:
-        seq % 7 === 0
-          ? '1990-05'
-          : `${1980 + (seq % 20)}-${String((seq % 12) + 1).padStart(2, '0')}-${String((seq % 27) + 1).padStart(2, '0')}`,
       unitName: UNITS[seq % UNITS.length]!,
       programName: 'Bồi dưỡng lý luận chính trị',
-      className,
+      className: seq <= 20 ? CLASS_A : CLASS_B,
       startDate: '2026-01-22',
       endDate: '2026-01-28',
       classification: seq % 5 === 0 ? null : ['Giỏi', 'Khá', 'Trung bình', 'Xuất sắc'][seq % 4]!,
-      signer: { lines: ['GIÁM ĐỐC'], name: 'Nguyễn Văn Thành' },
-      placeName: 'Đắk Hà',
-      validUntil: null,
-      issuingBody: {
-        superior: body.superior,
-        centreName: body.centreName,
-        docCode: body.docCode,
-        placeName: body.placeName,
-        directorName: body.directorName,
-        directorTitle: body.directorTitle,
-      },
     },
-    status: 'valid',
-    statusReason: null,
-    replacesId: null,
-    replacedBySerial: null,
-    printCount: seq === 8 ? 3 : 1,
-    verificationCode: `code-${seq}`,
-    checkCode: null,
-    damage: null,
-    ...extra,
-  };
+    {
+      classId: seq <= 20 ? 1 : 2,
+      serial: serialOf(seq),
+      issueDate: seq <= 20 ? '2026-02-05' : '2026-03-20',
+      printCount: seq === 8 ? 3 : 1,
+      ...extra,
+    },
+  );
 }
 
 /** 30 numbers: 5 reissued by 29, 10 revoked, 8 printed three times. */

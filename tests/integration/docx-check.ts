@@ -90,6 +90,23 @@ export function pageSizes(pdf: string): string[] {
   );
 }
 
+/** Writer prints each .docx to a PDF of the same name in `dir`, with a profile of its own there (no first-run state shared). */
+export function officeToPdf(dir: string, docx: string[]): void {
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      ...docx,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+}
+
 /** The three checks, for each document: same words, same sheets, the Party's format in the file. */
 export function describeDocxAgainstPdf(title: string, cases: Record<string, DocxCase | (() => Promise<DocxCase>)>): void {
   describe.skipIf(missingTools.length > 0)(title, () => {
@@ -111,18 +128,9 @@ export function describeDocxAgainstPdf(title: string, cases: Record<string, Docx
         fs.writeFileSync(docx, await partyDocx(doc.model, name));
         files.set(name, { docx, app, office: path.join(dir, `${name}.pdf`) });
       }
-      execFileSync(
-        soffice!,
-        [
-          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          ...[...files.values()].map((f) => f.docx),
-        ],
-        { stdio: 'pipe', timeout: 180_000 },
+      officeToPdf(
+        dir,
+        [...files.values()].map((f) => f.docx),
       );
       for (const [name, f] of files) {
         execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', f.office, path.join(SCREENSHOTS, `docx-${name}`)]);

@@ -17,7 +17,7 @@ import { attendanceModel, classSummaryModel, scoreSheetModel, timetableModel } f
 import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../../electron/core/documents/docx-models';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../../electron/core/documents/opening-decision';
 import { DOCUMENT_KINDS } from '../../shared/contract/documents';
-import { TRICKY, communeBody } from './document-fixtures';
+import { LIST_NAMES as NAMES, TRICKY, communeBody } from './document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { smallClass } from './docx-fixtures';
 import { invoke, ok, startCore } from './helpers';
@@ -29,15 +29,6 @@ import { invoke, ok, startCore } from './helpers';
 
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';
 const UNITS = ['Chi bộ thôn 1', 'Chi bộ thôn Kon Trang', 'Chi bộ Trường THCS Lê Lợi', 'Chi bộ Công an xã'];
-const NAMES = [
-  'Nguyễn Thị Thu Hằng',
-  'Trần Văn Dũng',
-  'Lê Thị Ngọc Ánh',
-  'Phạm Đức Phước',
-  'Hoàng Thị Tuyết',
-  'Võ Minh Khải',
-  'Đặng Quang Ưng',
-];
 
 /** 40 learners: enough for the lists to run onto a second page, where the header rows repeat. */
 const learners: ListLearner[] = Array.from({ length: 40 }, (_, i) => ({

@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
 import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
-import { missingTools } from './docx-check';
+import { missingTools, officeToPdf } from './docx-check';
 import { ok, startCore } from './helpers';
 import { studyData, typeCounts } from './studies-fixtures';
 
@@ -16,8 +15,6 @@ import { studyData, typeCounts } from './studies-fixtures';
  * The participation report as Word: opened by LibreOffice Writer and printed to PDF, it reads word for
  * word as the app's own PDF of it (page numbers and repeated table headers aside), in the Party format.
  */
-
-const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((bin) => fs.existsSync(bin)) ?? null;
 
 const HEAD = ['STT', 'Tổ chức cơ sở đảng', 'Số buổi', 'Phải dự', 'Có mặt', 'Tỷ lệ', 'Ghi chú'];
 
@@ -54,22 +51,7 @@ describe.skipIf(missingTools.length > 0)('the participation report in Word, open
     files.docx = path.join(dir, 'studies.docx');
     files.office = path.join(dir, 'studies.pdf');
     fs.writeFileSync(files.docx, Buffer.from(docx.dataBase64, 'base64'));
-    execFileSync(
-      soffice!,
-      [
-        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        files.docx,
-      ],
-      {
-        stdio: 'pipe',
-        timeout: 120_000,
-      },
-    );
+    officeToPdf(dir, [files.docx]);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', files.office, path.join(SCREENSHOTS, 'docx-studies')]);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', files.app, path.join(SCREENSHOTS, 'docx-studies-app')]);

@@ -20,3 +20,13 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
     </Box>
   );
 }
+
+/** A screen's frame: its width, its header and what it shows under it. */
+export function Page({ maxWidth, children, ...header }: Parameters<typeof PageHeader>[0] & { maxWidth: number; children: ReactNode }) {
+  return (
+    <Box sx={{ maxWidth }}>
+      <PageHeader {...header} />
+      {children}
+    </Box>
+  );
+}

@@ -1,6 +1,6 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { ErrorAlert } from './form/ErrorAlert';
+import { FormDialog } from './form/FormDialog';
+import { ReasonField } from './form/ReasonField';
 
 /**
  * Asks for the one line of text a change needs: why someone withdraws, why an unfit learner may
@@ -29,39 +29,29 @@ export function ReasonDialog(props: {
     if (!missing) props.onConfirm(reason.trim());
   };
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{props.title}</DialogTitle>
-      <DialogContent>
-        {props.children && (
-          <DialogContentText component="div" sx={{ mb: 2 }}>
-            {props.children}
-          </DialogContentText>
-        )}
-        <ErrorAlert error={props.error} sx={{ mb: 2 }} />
-        <TextField
-          autoFocus
-          label={props.label}
-          name="reason"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              confirm();
-            }
-          }}
-          error={tried && missing}
-          helperText={tried && missing ? 'Chưa ghi lý do' : props.helperText}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-          sx={{ mt: 1 }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={confirm} disabled={props.busy}>
-          {props.confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={props.title}
+      intro={props.children}
+      onClose={props.onClose}
+      onSubmit={confirm}
+      busy={props.busy}
+      error={props.error}
+      submitLabel={props.confirmLabel}
+    >
+      <ReasonField
+        label={props.label}
+        value={reason}
+        onChange={setReason}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            confirm();
+          }
+        }}
+        error={tried && missing}
+        helperText={tried && missing ? 'Chưa ghi lý do' : props.helperText}
+        sx={{ mt: 1 }}
+      />
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Tab, Tabs } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { PageHeader } from './PageHeader';
+import { Page } from './PageHeader';
 
 export interface PageTab {
   key: string;
@@ -18,8 +18,7 @@ export function TabbedPage(props: { title: string; subtitle: string; tabs: PageT
   const first = props.tabs[0]!;
   const tab = props.tabs.find((t) => t.key === params.get('tab')) ?? first;
   return (
-    <Box sx={{ maxWidth: props.maxWidth }}>
-      <PageHeader title={props.title} subtitle={props.subtitle} />
+    <Page maxWidth={props.maxWidth} title={props.title} subtitle={props.subtitle}>
       <Tabs
         value={tab.key}
         onChange={(_e, v: string) => setParams(v === first.key ? {} : { tab: v }, { replace: true })}
@@ -32,6 +31,6 @@ export function TabbedPage(props: { title: string; subtitle: string; tabs: PageT
       <Box role="tabpanel" id={`tabpanel-${tab.key}`} aria-labelledby={`tab-${tab.key}`}>
         {tab.render()}
       </Box>
-    </Box>
+    </Page>
   );
 }

@@ -1,10 +1,22 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type Breakpoint, type SxProps, type Theme } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  type Breakpoint,
+  type SxProps,
+  type Theme,
+} from '@mui/material';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 
 /** A dialog holding one form: its title, the form's message above the fields, and Hủy / Lưu. */
 export function FormDialog(props: {
   title: ReactNode;
+  /** What the change does, said above the form's message and fields. */
+  intro?: ReactNode;
   onClose: () => void;
   onSubmit: () => void;
   busy?: boolean;
@@ -25,6 +37,11 @@ export function FormDialog(props: {
     <Dialog open onClose={props.keepOpen ? undefined : props.onClose} maxWidth={props.maxWidth ?? 'sm'} fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent sx={props.contentSx}>
+        {props.intro && (
+          <DialogContentText component="div" sx={{ mb: 2 }}>
+            {props.intro}
+          </DialogContentText>
+        )}
         <ErrorAlert error={props.error} sx={props.errorSx ?? { mb: 2 }} />
         {props.children}
       </DialogContent>

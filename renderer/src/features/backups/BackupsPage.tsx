@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Alert, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Backup } from '../../../../shared/contract/backups';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { useAppStatus } from '../../app/queries';
 import { DefinitionList } from '../../components/DefinitionList';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { BackupTable } from './BackupTable';
 import { OffsiteBackup } from './OffsiteBackup';
@@ -23,16 +23,16 @@ export function BackupsPage() {
   const s = status.data;
 
   return (
-    <Box sx={{ maxWidth: 1000 }}>
-      <PageHeader
-        title="Dữ liệu và sao lưu"
-        subtitle="Phần mềm tự sao lưu trên máy mỗi ngày khi mở lần đầu, trước khi nâng cấp dữ liệu và trước khi khôi phục; giữ 14 bản gần nhất của mỗi loại."
-        actions={
-          <Button variant="contained" onClick={() => create.mutate({})} disabled={create.isPending}>
-            Sao lưu ngay
-          </Button>
-        }
-      />
+    <Page
+      maxWidth={1000}
+      title="Dữ liệu và sao lưu"
+      subtitle="Phần mềm tự sao lưu trên máy mỗi ngày khi mở lần đầu, trước khi nâng cấp dữ liệu và trước khi khôi phục; giữ 14 bản gần nhất của mỗi loại."
+      actions={
+        <Button variant="contained" onClick={() => create.mutate({})} disabled={create.isPending}>
+          Sao lưu ngay
+        </Button>
+      }
+    >
       {create.isSuccess && (
         <Alert severity="success" sx={{ mb: 2 }}>
           Đã sao lưu lúc {formatDateTime(create.data.createdAt)}.
@@ -69,6 +69,6 @@ export function BackupsPage() {
         </Section>
       )}
       <RestoreDialog backup={chosen} onClose={() => setChosen(null)} onRestored={() => setRestored('Đã khôi phục dữ liệu.')} />
-    </Box>
+    </Page>
   );
 }

@@ -6,7 +6,7 @@ import { isValidIsoDate, todayInVietnam } from '../../../../shared/domain/dates'
 import { addDays } from '../../../../shared/domain/days';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { foldFilter } from '../../components/fold-filter';
 import { useLecturers, useVenues } from '../lecturers/queries';
 import { daysFrom, firstOfMonth, mondayOf, monthGrid, shiftMonth, yearsBetween } from './calendar-range';
@@ -94,8 +94,7 @@ export function CalendarPage() {
   const error = sessions.error ?? holidays.find((h) => h.error)?.error;
 
   return (
-    <Box sx={{ maxWidth: 1400 }}>
-      <PageHeader title="Lịch giảng dạy" subtitle="Các buổi học đã xếp của mọi lớp. Bấm vào một buổi để mở lớp đó." />
+    <Page maxWidth={1400} title="Lịch giảng dạy" subtitle="Các buổi học đã xếp của mọi lớp. Bấm vào một buổi để mở lớp đó.">
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1.5, mb: 1.5 }}>
         <ToggleButtonGroup
           size="small"
@@ -154,6 +153,6 @@ export function CalendarPage() {
           onShowWeek={(d) => update({ view: 'week', date: d })}
         />
       )}
-    </Box>
+    </Page>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { DateField } from '../../components/DateField';
-import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { FormDialog } from '../../components/form/FormDialog';
+import { ReasonField } from '../../components/form/ReasonField';
 import { useCentreAt } from '../centre/queries';
 
 export type Signer = { kind: 'director' } | { kind: 'deputy'; index: number };
@@ -42,67 +43,51 @@ export function SignerDialog(props: {
   };
   const signerError = fields['signer'] ?? fields['signer.index'] ?? fields['signer.kind'];
   return (
-    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{props.title}</DialogTitle>
-      <DialogContent>
-        {props.children && (
-          <DialogContentText component="div" sx={{ mb: 2 }}>
-            {props.children}
-          </DialogContentText>
-        )}
-        <ErrorAlert error={props.error} sx={{ mb: 2 }} />
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          {props.reasonLabel !== undefined && (
-            <TextField
-              autoFocus
-              label={props.reasonLabel}
-              name="reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={(tried && reasonMissing) || 'reason' in fields}
-              helperText={
-                tried && reasonMissing ? 'Chưa ghi lý do' : (fields['reason'] ?? 'Ví dụ: sai ngày sinh; lý do được ghi vào sổ cấp')
-              }
-              slotProps={{ htmlInput: { maxLength: 500 } }}
-            />
-          )}
-          <DateField
-            label="Ngày cấp"
-            name="issueDate"
-            value={issueDate}
-            onChange={setIssueDate}
-            error={(tried && issueDate === '') || 'issueDate' in fields}
-            helperText={tried && issueDate === '' ? 'Chưa nhập ngày cấp' : fields['issueDate']}
+    <FormDialog
+      title={props.title}
+      intro={props.children}
+      onClose={props.onClose}
+      onSubmit={confirm}
+      busy={props.busy}
+      error={props.error}
+      submitLabel={props.confirmLabel}
+    >
+      <Stack spacing={2} sx={{ mt: 1 }}>
+        {props.reasonLabel !== undefined && (
+          <ReasonField
+            label={props.reasonLabel}
+            value={reason}
+            onChange={setReason}
+            error={(tried && reasonMissing) || 'reason' in fields}
+            helperText={tried && reasonMissing ? 'Chưa ghi lý do' : (fields['reason'] ?? 'Ví dụ: sai ngày sinh; lý do được ghi vào sổ cấp')}
           />
-          <TextField
-            select
-            size="small"
-            label="Người ký"
-            value={key}
-            onChange={(e) => setSignerKey(e.target.value)}
-            error={signerError !== undefined || profile.isError}
-            helperText={
-              signerError ??
-              (profile.isError
-                ? profile.error.message
-                : profile.data === null
-                  ? 'Chưa có hồ sơ trung tâm hiệu lực vào ngày này'
-                  : undefined)
-            }
-          >
-            <MenuItem value="director">{`Giám đốc${profile.data ? ` — ${profile.data.director.name}` : ''}`}</MenuItem>
-            {deputies.map((d, i) => (
-              <MenuItem key={i} value={`deputy:${i}`}>{`KT. Giám đốc, ${d.title} — ${d.name}`}</MenuItem>
-            ))}
-          </TextField>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Hủy</Button>
-        <Button variant="contained" onClick={confirm} disabled={props.busy}>
-          {props.confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        )}
+        <DateField
+          label="Ngày cấp"
+          name="issueDate"
+          value={issueDate}
+          onChange={setIssueDate}
+          error={(tried && issueDate === '') || 'issueDate' in fields}
+          helperText={tried && issueDate === '' ? 'Chưa nhập ngày cấp' : fields['issueDate']}
+        />
+        <TextField
+          select
+          size="small"
+          label="Người ký"
+          value={key}
+          onChange={(e) => setSignerKey(e.target.value)}
+          error={signerError !== undefined || profile.isError}
+          helperText={
+            signerError ??
+            (profile.isError ? profile.error.message : profile.data === null ? 'Chưa có hồ sơ trung tâm hiệu lực vào ngày này' : undefined)
+          }
+        >
+          <MenuItem value="director">{`Giám đốc${profile.data ? ` — ${profile.data.director.name}` : ''}`}</MenuItem>
+          {deputies.map((d, i) => (
+            <MenuItem key={i} value={`deputy:${i}`}>{`KT. Giám đốc, ${d.title} — ${d.name}`}</MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { ReasonField } from '../../components/form/ReasonField';
 import { useState } from 'react';
 
 /** Cancelling cannot be undone; the reason goes into the class's record. The core says when it is missing. */
@@ -19,12 +20,10 @@ export function CancelClassDialog(props: {
           Lớp đã hủy không mở lại được: không xếp lịch, điểm danh, nhập điểm hay cấp giấy chứng nhận cho lớp này nữa. Lý do hủy được lưu vào
           hồ sơ lớp.
         </DialogContentText>
-        <TextField
-          autoFocus
+        <ReasonField
           label="Lý do hủy lớp"
-          name="reason"
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={setReason}
           error={props.failed && !reason.trim()}
           helperText="Ghi lý do để lưu vào hồ sơ lớp, ví dụ: không đủ học viên"
           sx={{ mt: 1 }}

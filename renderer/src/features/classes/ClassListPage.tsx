@@ -1,12 +1,12 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Button, Chip, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Button, Chip, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CLASS_STATUS_LABELS, type ClassStatus } from '../../../../shared/contract/classes';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate } from '../../../../shared/domain/format';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { useClasses } from './queries';
 
@@ -25,19 +25,19 @@ export function ClassListPage() {
   const [year, setYear] = useState(Number(todayInVietnam().slice(0, 4)));
   const classes = useClasses(year);
   return (
-    <Box sx={{ maxWidth: 1300 }}>
-      <PageHeader
-        title="Lớp học"
-        subtitle="Các lớp của năm: từ dự kiến, có quyết định mở lớp, đang học đến kết thúc."
-        actions={
-          <>
-            <YearSelector year={year} onChange={setYear} />
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/classes/new')}>
-              Mở lớp mới
-            </Button>
-          </>
-        }
-      />
+    <Page
+      maxWidth={1300}
+      title="Lớp học"
+      subtitle="Các lớp của năm: từ dự kiến, có quyết định mở lớp, đang học đến kết thúc."
+      actions={
+        <>
+          <YearSelector year={year} onChange={setYear} />
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/classes/new')}>
+            Mở lớp mới
+          </Button>
+        </>
+      }
+    >
       <ErrorAlert error={classes.error} />
       <Paper>
         <Table size="small" aria-label={`Các lớp năm ${year}`}>
@@ -81,6 +81,6 @@ export function ClassListPage() {
           </TableBody>
         </Table>
       </Paper>
-    </Box>
+    </Page>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Box, Button, Chip, Tab, Tabs } from '@mui/material';
+import { Alert, Button, Chip, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { CLASS_STATUS_LABELS, type ClassRow, type ClassStatus } from '../../../../shared/contract/classes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { QueryView } from '../../components/form/QueryView';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import { CancelClassDialog } from './CancelClassDialog';
 import { ClassInfoForm } from './ClassInfoForm';
@@ -26,15 +26,15 @@ export function ClassPage() {
   const line = search.get('planLine');
   const plan = line ? { lineId: Number(line), programId: Number(search.get('program')), year: Number(search.get('year')) } : null;
   return (
-    <Box sx={{ maxWidth: 1200 }}>
-      <PageHeader
-        title="Mở lớp mới"
-        subtitle={
-          plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'
-        }
-      />
+    <Page
+      maxWidth={1200}
+      title="Mở lớp mới"
+      subtitle={
+        plan ? 'Mở lớp theo dòng kế hoạch năm; tên lớp và số khóa được đề xuất.' : 'Chọn chương trình; tên lớp và số khóa được đề xuất.'
+      }
+    >
       <ClassInfoForm initial={null} plan={plan} />
-    </Box>
+    </Page>
   );
 }
 
@@ -69,28 +69,28 @@ function ClassView({ cls }: { cls: ClassRow }) {
   };
   const canCancel = ['planned', 'opened', 'running'].includes(cls.status);
   return (
-    <Box sx={{ maxWidth: 1300 }}>
-      <PageHeader
-        title={cls.name}
-        subtitle={`${cls.programName}${cls.openingDecisionLabel ? ` · Quyết định mở lớp số ${cls.openingDecisionLabel}` : ''}`}
-        actions={
-          <>
-            <Chip color={STATUS_COLORS[cls.status]} label={CLASS_STATUS_LABELS[cls.status]} sx={{ alignSelf: 'center' }} />
-            {/* A step that only leads to a tab is not offered on that tab: the tab's own button does it. */}
-            {step && !('tab' in step && TAB_KEYS.indexOf(step.tab) === tab) && (
-              <Button variant="contained" onClick={takeStep} disabled={setStatus.isPending}>
-                {step.label}
-              </Button>
-            )}
-            {canCancel && (
-              <Button color="error" onClick={() => setCancelling(true)}>
-                Hủy lớp
-              </Button>
-            )}
-            <Button onClick={() => navigate('/classes')}>Về danh sách lớp</Button>
-          </>
-        }
-      />
+    <Page
+      maxWidth={1300}
+      title={cls.name}
+      subtitle={`${cls.programName}${cls.openingDecisionLabel ? ` · Quyết định mở lớp số ${cls.openingDecisionLabel}` : ''}`}
+      actions={
+        <>
+          <Chip color={STATUS_COLORS[cls.status]} label={CLASS_STATUS_LABELS[cls.status]} sx={{ alignSelf: 'center' }} />
+          {/* A step that only leads to a tab is not offered on that tab: the tab's own button does it. */}
+          {step && !('tab' in step && TAB_KEYS.indexOf(step.tab) === tab) && (
+            <Button variant="contained" onClick={takeStep} disabled={setStatus.isPending}>
+              {step.label}
+            </Button>
+          )}
+          {canCancel && (
+            <Button color="error" onClick={() => setCancelling(true)}>
+              Hủy lớp
+            </Button>
+          )}
+          <Button onClick={() => navigate('/classes')}>Về danh sách lớp</Button>
+        </>
+      }
+    >
       <ErrorAlert error={setStatus.error} sx={{ mb: 2 }} />
       {cls.status === 'cancelled' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
@@ -134,6 +134,6 @@ function ClassView({ cls }: { cls: ClassRow }) {
           <ErrorAlert error={setStatus.error} sx={{ mt: 2 }} />
         </ConfirmDialog>
       )}
-    </Box>
+    </Page>
   );
 }

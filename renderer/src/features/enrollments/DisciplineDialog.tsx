@@ -1,9 +1,10 @@
-import { Alert, DialogContentText, TextField } from '@mui/material';
+import { Alert, DialogContentText } from '@mui/material';
 import { useState } from 'react';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormDialog } from '../../components/form/FormDialog';
+import { ReasonField } from '../../components/form/ReasonField';
 import { useSetDiscipline } from './queries';
 
 /**
@@ -41,28 +42,24 @@ export function DisciplineDialog(props: { enrollment: Enrollment; discipline: bo
         <ErrorAlert error={save.error} sx={{ mb: 2 }} />
       )}
       {props.discipline && (
-        <TextField
-          autoFocus
+        <ReasonField
           label="Nội dung kỷ luật"
           name="disciplineNote"
           value={note}
-          onChange={(ev) => setNote(ev.target.value)}
+          onChange={setNote}
           helperText="Ví dụ: khiển trách vì tự ý bỏ học ngày 14/02"
           multiline
           sx={{ mt: 1 }}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
         />
       )}
       {needsReason && (
-        <TextField
+        <ReasonField
           autoFocus={!props.discipline}
           label="Lý do sửa sau khi đã công nhận kết quả"
-          name="reason"
           value={reason}
-          onChange={(ev) => setReason(ev.target.value)}
+          onChange={setReason}
           helperText="Kết quả của lớp đã được công nhận; lý do được lưu vào nhật ký"
           sx={{ mt: 2 }}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
         />
       )}
     </FormDialog>

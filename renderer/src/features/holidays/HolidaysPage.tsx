@@ -6,7 +6,7 @@ import { weekdayName } from '../../../../shared/domain/days';
 import { formatDate } from '../../../../shared/domain/format';
 import type { Output } from '../../../../shared/contract';
 import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { AdjustmentForm } from './AdjustmentForm';
 import { DayTable } from './DayTable';
@@ -43,12 +43,12 @@ export function HolidaysPage() {
   const d = data.data;
 
   return (
-    <Box sx={{ maxWidth: 1200 }}>
-      <PageHeader
-        title="Ngày nghỉ lễ"
-        subtitle="Ngày nghỉ theo luật và theo thông báo hằng năm. Khi xếp lịch học, phần mềm bỏ qua các ngày nghỉ và dùng cả các ngày làm bù."
-        actions={<YearSelector year={year} onChange={setYear} />}
-      />
+    <Page
+      maxWidth={1200}
+      title="Ngày nghỉ lễ"
+      subtitle="Ngày nghỉ theo luật và theo thông báo hằng năm. Khi xếp lịch học, phần mềm bỏ qua các ngày nghỉ và dùng cả các ngày làm bù."
+      actions={<YearSelector year={year} onChange={setYear} />}
+    >
       <ErrorAlert error={data.error} sx={{ mb: 2 }} />
       <ErrorAlert error={removal.error} sx={{ mb: 2 }} />
       <Grid container spacing={2}>
@@ -138,6 +138,6 @@ export function HolidaysPage() {
         {removing &&
           `Ngày ${formatDate(removing.date)} (${ADJUSTMENT_LABELS[removing.kind]}) sẽ bị xóa khỏi bảng điều chỉnh và trở lại như mặc định. Lịch học đã lưu không tự thay đổi.`}
       </RemoveDialog>
-    </Box>
+    </Page>
   );
 }

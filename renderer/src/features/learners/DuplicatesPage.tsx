@@ -6,7 +6,7 @@ import { DUPLICATE_REASON_LABELS, type Person, type PersonRow } from '../../../.
 import { formatDate, formatDateTime } from '../../../../shared/domain/format';
 import { PARTY_STATUS_LABELS, SEX_LABELS, THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useDismissDuplicate, useDuplicates, useMergeLearners, useMergePreview, useMerges, useUndoMerge } from './queries';
 
@@ -130,12 +130,12 @@ export function DuplicatesPage() {
   });
 
   return (
-    <Box sx={{ maxWidth: 1200 }}>
-      <PageHeader
-        title="Hồ sơ có thể trùng"
-        subtitle="Cùng số CCCD; hoặc cùng họ tên và ngày sinh; hoặc cùng họ tên, năm sinh và chi bộ. Gộp khi là một người, hoặc đánh dấu là hai người khác nhau."
-        actions={<Button onClick={() => navigate('/learners')}>Về danh sách</Button>}
-      />
+    <Page
+      maxWidth={1200}
+      title="Hồ sơ có thể trùng"
+      subtitle="Cùng số CCCD; hoặc cùng họ tên và ngày sinh; hoặc cùng họ tên, năm sinh và chi bộ. Gộp khi là một người, hoặc đánh dấu là hai người khác nhau."
+      actions={<Button onClick={() => navigate('/learners')}>Về danh sách</Button>}
+    >
       <ErrorAlert error={undo.error} sx={{ mb: 2 }} />
       <Paper sx={{ mb: 3 }}>
         <ErrorAlert error={pairs.error} />
@@ -242,6 +242,6 @@ export function DuplicatesPage() {
               : `Đã gộp hồ sơ số ${done.removedId} vào hồ sơ số ${done.keptId} (${done.keptName}).`)}
         </Alert>
       </Snackbar>
-    </Box>
+    </Page>
   );
 }

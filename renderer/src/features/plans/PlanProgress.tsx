@@ -1,5 +1,5 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { PlanSummary } from '../../../../shared/contract/plans';
+import { emptyPlanSummary, type PlanSummary } from '../../../../shared/contract/plans';
 import { formatNumber, formatPercent } from '../../../../shared/domain/format';
 
 /** "+3", "−2", "0": how far the actual is from the plan. */
@@ -30,16 +30,7 @@ const SUM_KEYS = ['plannedClasses', 'actualClasses', 'pendingClasses', 'plannedL
  * counts once it has an opening decision, exactly as in the report, and «Dự kiến» ones are named apart.
  */
 export function PlanProgress({ year, rows }: { year: number; rows: PlanSummary[] }) {
-  const total: PlanSummary = {
-    programId: 0,
-    programName: 'Cộng',
-    plannedClasses: 0,
-    plannedLearners: 0,
-    actualClasses: 0,
-    actualLearners: 0,
-    pendingClasses: 0,
-    pendingLearners: 0,
-  };
+  const total = emptyPlanSummary(0, 'Cộng');
   for (const r of rows) for (const k of SUM_KEYS) total[k] += r[k];
   const line = (r: PlanSummary, isTotal: boolean) => (
     <TableRow key={r.programId} sx={isTotal ? { '& td': { fontWeight: 700 } } : undefined}>

@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
-import { Alert, Box, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PlanLine } from '../../../../shared/contract/plans';
@@ -10,7 +10,7 @@ import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatNumber } from '../../../../shared/domain/format';
 import { ApiError } from '../../api';
 import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { YearSelector } from '../../components/YearSelector';
 import { PlanLineDialog } from './PlanLineDialog';
 import { difference, PlanProgress, quarterLabel } from './PlanProgress';
@@ -46,26 +46,26 @@ export function PlansPage() {
   const error = [copy.error, removal.error].find((e): e is ApiError => e instanceof ApiError);
 
   return (
-    <Box sx={{ maxWidth: 1200 }}>
-      <PageHeader
-        title="Kế hoạch đào tạo, bồi dưỡng"
-        subtitle="Số lớp và số học viên dự kiến theo chương trình, quý và nơi tổ chức; so sánh với số lớp đã mở và số học viên đã học."
-        actions={
-          <>
-            <YearSelector year={year} onChange={setYear} />
-            <Button
-              startIcon={<ContentCopyIcon />}
-              onClick={() => copy.mutate({ from: year - 1, to: year })}
-              disabled={closed || copy.isPending}
-            >
-              Chép kế hoạch năm {year - 1}
-            </Button>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} disabled={closed}>
-              Thêm dòng kế hoạch
-            </Button>
-          </>
-        }
-      />
+    <Page
+      maxWidth={1200}
+      title="Kế hoạch đào tạo, bồi dưỡng"
+      subtitle="Số lớp và số học viên dự kiến theo chương trình, quý và nơi tổ chức; so sánh với số lớp đã mở và số học viên đã học."
+      actions={
+        <>
+          <YearSelector year={year} onChange={setYear} />
+          <Button
+            startIcon={<ContentCopyIcon />}
+            onClick={() => copy.mutate({ from: year - 1, to: year })}
+            disabled={closed || copy.isPending}
+          >
+            Chép kế hoạch năm {year - 1}
+          </Button>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')} disabled={closed}>
+            Thêm dòng kế hoạch
+          </Button>
+        </>
+      }
+    >
       {closed && (
         <Alert severity="info" sx={{ mb: 2 }}>
           Năm {year} đã khóa sổ: kế hoạch chỉ xem, không sửa.
@@ -143,6 +143,6 @@ export function PlansPage() {
       <RemoveDialog removal={removal} title="Xóa dòng kế hoạch?">
         Xóa dòng «{removal.target?.programName}» khỏi kế hoạch năm {year}. Dòng đã có lớp mở theo nó thì không xóa được.
       </RemoveDialog>
-    </Box>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Autocomplete, Box, Button, Chip, FormControlLabel, Paper, Switch, TextField, Typography } from '@mui/material';
+import { Autocomplete, Button, Chip, FormControlLabel, Paper, Switch, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit } from '../../../../shared/contract/units';
 import { todayInVietnam } from '../../../../shared/domain/dates';
@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormDialog } from '../../components/form/FormDialog';
 import { useChannelForm } from '../../components/form/useChannelForm';
 import { CommuneField } from '../../components/form/CommuneField';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { SimpleTable, type Column } from '../../components/SimpleTable';
 import { UNIT_CHANGE, useMergeUnits, useUnits } from './queries';
 
@@ -151,16 +151,16 @@ export function UnitsPage() {
     },
   ];
   return (
-    <Box sx={{ maxWidth: 1200 }}>
-      <PageHeader
-        title="Chi bộ, đảng bộ"
-        subtitle="Danh mục tổ chức đảng cử người đi học. Đổi tên, sáp nhập đều giữ lại lịch sử."
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => (setEditing(null), setOpen(true))}>
-            Thêm đơn vị
-          </Button>
-        }
-      />
+    <Page
+      maxWidth={1200}
+      title="Chi bộ, đảng bộ"
+      subtitle="Danh mục tổ chức đảng cử người đi học. Đổi tên, sáp nhập đều giữ lại lịch sử."
+      actions={
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => (setEditing(null), setOpen(true))}>
+          Thêm đơn vị
+        </Button>
+      }
+    >
       <FormControlLabel
         control={<Switch checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />}
         label="Hiện cả đơn vị đã sáp nhập, lưu trữ"
@@ -182,6 +182,6 @@ export function UnitsPage() {
       </Paper>
       {open && <UnitDialog key={editing?.id ?? 'new'} draft={editing} onClose={() => setOpen(false)} />}
       {merging && <MergeUnitDialog from={merging} onClose={() => setMerging(null)} />}
-    </Box>
+    </Page>
   );
 }

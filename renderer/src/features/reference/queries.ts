@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { communeRanker, type CommuneOption } from '../../../../shared/domain/commune-search';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/queries';
+import { useCentre } from '../centre/queries';
 
 /** 3,321 communes: fetched once per session. */
 export function useCommunes() {
-  return useQuery({ queryKey: ['reference.communes'], queryFn: () => api.reference.communes(), staleTime: Infinity });
+  return useChannelQuery('reference.communes', {}, { staleTime: Infinity });
 }
 
 /**
@@ -14,7 +14,7 @@ export function useCommunes() {
  * options so a list of thousands opens quickly.
  */
 export function useCommuneFilter(limit = 100) {
-  const centre = useQuery({ queryKey: ['centre.get'], queryFn: () => api.centre.get() });
+  const centre = useCentre();
   const preferred = centre.data?.current?.areaCommunes;
   const rank = useMemo(() => communeRanker<CommuneOption>(), []);
   return useMemo(

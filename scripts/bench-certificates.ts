@@ -7,6 +7,7 @@ import { buildCertificatesHtml, type CertificateToPrint } from '../electron/core
 import { generateCentreKeys, signCertificate } from '../electron/core/certificates/signing';
 import { CERTIFICATE_CHUNK, certificatesToPdf } from '../electron/core/certificates/batch-printing';
 import { defaultCertificateLayout } from '../shared/domain/certificate-layout';
+import { CHROMIUM, communeBody } from '../tests/fixtures/document-fixtures';
 import { emit } from './bench-common';
 
 /**
@@ -43,14 +44,6 @@ export async function benchCertificates(): Promise<void> {
       ),
     };
   });
-  const body = {
-    superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-    centreName: 'Trung tâm Chính trị',
-    docCode: 'TTCT',
-    placeName: 'Đắk Hà',
-    directorName: 'Nguyễn Văn An',
-    directorTitle: 'Giám đốc',
-  };
   let peak = process.memoryUsage().rss;
   let chromiumPeak = 0;
   // Chromium's processes hold the pages while printing: their summed RSS is the memory the clerk's PC needs.
@@ -69,13 +62,18 @@ export async function benchCertificates(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss);
     chromiumPeak = Math.max(chromiumPeak, chromiumRss());
   }, 200);
-  const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const port = createChromiumPrintPort({ executablePath: CHROMIUM });
   try {
     // Warm the browser so both measurements start from a running Chromium.
     await port.toPdf(
-      buildCertificatesHtml({ body, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates: certificates.slice(0, 1) }),
+      buildCertificatesHtml({
+        body: communeBody,
+        layout: defaultCertificateLayout(),
+        offset: { x: 0, y: 0 },
+        certificates: certificates.slice(0, 1),
+      }),
     );
-    const doc = { body, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates };
+    const doc = { body: communeBody, layout: defaultCertificateLayout(), offset: { x: 0, y: 0 }, certificates };
     const t0 = performance.now();
     const html = buildCertificatesHtml(doc);
     const buildMs = performance.now() - t0;
@@ -94,7 +92,7 @@ export async function benchCertificates(): Promise<void> {
     });
     peak = process.memoryUsage().rss;
     chromiumPeak = 0;
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const t1 = performance.now();

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { dispatch } from '../electron/core/dispatch';
 import { makeRandom, samplePerson } from '../electron/core/demo/generate';
 import { readWorkbookInWorker } from '../electron/core/io/sheet-worker';
+import { analyzeSuggested, ok } from '../tests/fixtures/builders';
 import { hostileFiles } from '../tests/fixtures/hostile-files';
 import { copyDatabase, emit, openCore, PEOPLE } from './bench-common';
 
@@ -55,25 +56,11 @@ export async function benchImport(dataDir: string): Promise<void> {
     let peakRss = startRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
     const t = performance.now();
-    const opened = await dispatch(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
+    const opened = await ok(core, 'imports.open', { fileName: 'danh-sach-10000.xlsx', dataBase64: bytes.toString('base64') });
     const openedAt = performance.now();
-    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
-    const o = opened.value as {
-      sessionId: string;
-      suggestedSheet: number;
-      sheets: { index: number; firstDataRow: number; columns: { mapping: unknown }[] }[];
-    };
-    const sheet = o.sheets[o.suggestedSheet]!;
-    const analyzed = await dispatch(core, 'imports.analyze', {
-      sessionId: o.sessionId,
-      sheet: sheet.index,
-      firstDataRow: sheet.firstDataRow,
-      mapping: sheet.columns.map((c) => c.mapping),
-      defaultUnitId: null,
-    });
-    if (!analyzed.ok) throw new Error(JSON.stringify(analyzed.error));
+    await analyzeSuggested(core, opened);
     const analyzedAt = performance.now();
-    const committed = await dispatch(core, 'imports.commit', { sessionId: o.sessionId });
+    const committed = await dispatch(core, 'imports.commit', { sessionId: opened.sessionId });
     const total = performance.now() - t;
     clearInterval(sampler);
     if (!committed.ok) throw new Error(JSON.stringify(committed.error));

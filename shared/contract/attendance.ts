@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { classIdInput, id, type ChannelDef } from './common';
 import { gridChanges } from './results';
+import { labelled } from '../domain/labelled';
 
-export const ATTENDANCE_MARKS = ['present', 'excused', 'unexcused'] as const;
-export const ATTENDANCE_LABELS: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
+export const { keys: ATTENDANCE_MARKS, labels: ATTENDANCE_LABELS } = labelled({
   present: 'Có mặt',
   excused: 'Vắng có phép',
   unexcused: 'Vắng không phép',
-};
+});
 const mark = z.enum(ATTENDANCE_MARKS);
 
 export const attendanceGridSchema = z.object({

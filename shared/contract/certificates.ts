@@ -16,6 +16,7 @@ import {
 import { patternError, storedPattern } from '../domain/cert-numbering';
 import { formatNumber } from '../domain/format';
 import { certificateLayoutSchema, printerOffsetSchema } from '../domain/certificate-layout';
+import { labelled } from '../domain/labelled';
 import { issuingBodySchema } from './classes';
 import { fileOutput } from './learners';
 
@@ -80,12 +81,11 @@ export type NextNumber = z.infer<typeof nextNumberSchema>;
 
 export const trustedKeySchema = z.object({ id, keyId: z.string(), issuer: z.string(), addedAt: z.string() });
 
-export const CERTIFICATE_STATUSES = ['valid', 'reissued', 'revoked'] as const;
-export const CERTIFICATE_STATUS_LABELS: Record<(typeof CERTIFICATE_STATUSES)[number], string> = {
+export const { keys: CERTIFICATE_STATUSES, labels: CERTIFICATE_STATUS_LABELS } = labelled({
   valid: 'Còn hiệu lực',
   reissued: 'Đã cấp lại',
   revoked: 'Đã thu hồi',
-};
+});
 
 /** What the certificate says, frozen when it is issued. */
 export const printedSchema = z.object({

@@ -1,24 +1,14 @@
 import { z } from 'zod';
 import { id, intInRange, isoDate, requiredText, text, type ChannelDef } from './common';
+import { labelled } from '../domain/labelled';
 
-export const CLASS_FORMS = ['full_time', 'weekend', 'online'] as const;
-export const CLASS_FORM_LABELS: Record<(typeof CLASS_FORMS)[number], string> = {
+export const { keys: CLASS_FORMS, labels: CLASS_FORM_LABELS } = labelled({
   full_time: 'Tập trung',
   weekend: 'Học vào cuối tuần',
   online: 'Trực tuyến, nhiều điểm cầu',
-};
+});
 
-export const CLASS_STATUSES = [
-  'planned',
-  'opened',
-  'running',
-  'finished',
-  'results_recognised',
-  'certificates_issued',
-  'cancelled',
-] as const;
-export type ClassStatus = (typeof CLASS_STATUSES)[number];
-export const CLASS_STATUS_LABELS: Record<ClassStatus, string> = {
+export const { keys: CLASS_STATUSES, labels: CLASS_STATUS_LABELS } = labelled({
   planned: 'Dự kiến',
   opened: 'Đã có quyết định mở lớp',
   running: 'Đang học',
@@ -26,7 +16,8 @@ export const CLASS_STATUS_LABELS: Record<ClassStatus, string> = {
   results_recognised: 'Đã công nhận kết quả',
   certificates_issued: 'Đã cấp giấy chứng nhận',
   cancelled: 'Đã hủy',
-};
+});
+export type ClassStatus = (typeof CLASS_STATUSES)[number];
 
 export const classSiteSchema = z.object({ place: requiredText(200), contact: text(200) });
 

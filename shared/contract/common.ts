@@ -95,6 +95,23 @@ export const previewSchema = z.object({ title: z.string(), html: z.string() });
 /** Whether the printer took the job (the print dialog may be cancelled). */
 export const printOutcomeSchema = z.object({ printed: z.boolean() });
 
+/** What each way out of a printable gives back. */
+const PRINTABLE_OUTPUTS = { preview: previewSchema, pdf: savedFileSchema, print: printOutcomeSchema, docx: savedFileSchema };
+
+type PrintableChannels<C extends string, I extends z.ZodType> = {
+  [F in keyof typeof PRINTABLE_OUTPUTS as `${C}.${F}`]: { input: I; output: (typeof PRINTABLE_OUTPUTS)[F] };
+};
+
+/**
+ * The four channels of a capability's printable, all asked with the same input: `<capability>.preview`
+ * (the very HTML that is printed, shown on screen), `.pdf`, `.print` (to the printer through the system
+ * dialog, where the app runs in Electron) and `.docx` (the same as an editable Word file in the Party's format).
+ */
+export function printableChannels<C extends string, I extends z.ZodType>(capability: C, input: I): PrintableChannels<C, I> {
+  const entries = Object.entries(PRINTABLE_OUTPUTS).map(([format, output]) => [`${capability}.${format}`, { input, output }]);
+  return Object.fromEntries(entries) as PrintableChannels<C, I>;
+}
+
 export const JOB_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
 
 /**

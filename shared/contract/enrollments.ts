@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { classIdInput, id, requiredText, text, type ChannelDef } from './common';
+import { personRowSchema } from './learners';
 import { lockReason } from './results';
-import { PARTY_STATUSES, SEXES } from '../domain/learner-fields';
 
+/** A learner of a class: the person's line of the registry less what a class list leaves out, and the enrolment's own state. */
 export const enrollmentSchema = z.object({
   id,
   personId: id,
-  fullName: z.string(),
-  familyAndMiddle: z.string(),
-  given: z.string(),
-  sex: z.enum(SEXES).nullable(),
-  birthDate: z.string().nullable(),
-  ethnicityName: z.string().nullable(),
-  position: z.string(),
-  unitName: z.string().nullable(),
-  partyStatus: z.enum(PARTY_STATUSES).nullable(),
+  ...personRowSchema.omit({ id: true, communeName: true, workplace: true, citizenId: true }).shape,
   status: z.enum(['enrolled', 'withdrawn']),
   withdrawReason: z.string().nullable(),
   fitOverrideReason: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, text, type ChannelDef } from './common';
 import { fileOutput } from './learners';
+import { labelled } from '../domain/labelled';
 import { IMPORT_FIELD_KEYS, SEXES, type ImportField } from '../domain/learner-fields';
 import { LEGACY_FONTS } from '../domain/legacy-vietnamese';
 
@@ -49,14 +50,14 @@ export const importSheetSchema = z.object({
 });
 export type ImportSheet = z.infer<typeof importSheetSchema>;
 
-export const rowStatusSchema = z.enum(['new', 'same', 'duplicate', 'error']);
-export const rowActionSchema = z.enum(['auto', 'skip', 'new', 'link']);
-export const ROW_STATUS_LABELS: Record<z.infer<typeof rowStatusSchema>, string> = {
+export const { keys: ROW_STATUSES, labels: ROW_STATUS_LABELS } = labelled({
   new: 'Người mới',
   same: 'Đã có trong sổ',
   duplicate: 'Có thể trùng',
   error: 'Lỗi',
-};
+});
+export const rowStatusSchema = z.enum(ROW_STATUSES);
+export const rowActionSchema = z.enum(['auto', 'skip', 'new', 'link']);
 
 export const importProblemSchema = z.object({
   field: z.string().nullable(),

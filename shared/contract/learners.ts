@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { empty, id, isoDate, previewSchema, printOutcomeSchema, requiredText, savedFileSchema, text, type ChannelDef } from './common';
 import { isValidPartialDate } from '../domain/dates';
 import { ETHNIC_GROUPS } from '../domain/ethnic-groups';
+import { labelled } from '../domain/labelled';
 import { PARTY_STATUSES, SEXES, THEORY_LEVELS } from '../domain/learner-fields';
 
 const ethnicCodes = new Set(ETHNIC_GROUPS.map((g) => g.code));
@@ -143,12 +144,12 @@ export type SearchInput = z.input<typeof searchInput>;
 
 export const historyItemSchema = z.object({ kind: z.string(), date: z.string().nullable(), text: z.string() });
 
-export const duplicateReasonSchema = z.enum(['citizen_id', 'name_birth_date', 'name_birth_year_unit']);
-export const DUPLICATE_REASON_LABELS: Record<z.infer<typeof duplicateReasonSchema>, string> = {
+export const { keys: DUPLICATE_REASONS, labels: DUPLICATE_REASON_LABELS } = labelled({
   citizen_id: 'Trùng số CCCD',
   name_birth_date: 'Trùng họ tên và ngày sinh',
   name_birth_year_unit: 'Trùng họ tên, năm sinh và đơn vị',
-};
+});
+export const duplicateReasonSchema = z.enum(DUPLICATE_REASONS);
 
 export const mergeSchema = z.object({
   id,

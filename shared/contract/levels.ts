@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, id, intInRange, isoDate, previewSchema, requiredText, savedFileSchema, text, type ChannelDef } from './common';
+import { labelled } from '../domain/labelled';
 import { THEORY_LEVELS, type TheoryLevel } from '../domain/learner-fields';
 import { foldText } from '../domain/text';
 
@@ -15,14 +16,13 @@ export function levelRank(level: TheoryLevel): number {
   return THEORY_LEVELS.indexOf(level);
 }
 
-export const NOMINEE_RESULTS = ['studying', 'graduated', 'not_graduated', 'withdrawn'] as const;
-export type NomineeResult = (typeof NOMINEE_RESULTS)[number];
-export const NOMINEE_RESULT_LABELS: Record<NomineeResult, string> = {
+export const { keys: NOMINEE_RESULTS, labels: NOMINEE_RESULT_LABELS } = labelled({
   studying: 'Đang học',
   graduated: 'Tốt nghiệp',
   not_graduated: 'Không tốt nghiệp',
   withdrawn: 'Thôi học',
-};
+});
+export type NomineeResult = (typeof NOMINEE_RESULTS)[number];
 
 const yearField = intInRange(1945, 2100, 'Năm phải từ 1945 đến 2100');
 const reportYear = intInRange(1990, 2100, 'Năm phải từ 1990 đến 2100');

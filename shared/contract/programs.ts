@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { id, intInRange, requiredText, text, type ChannelDef } from './common';
 import { checkBands } from '../domain/grading';
+import { labelled } from '../domain/labelled';
 import { foldText } from '../domain/text';
 import { PARTY_STATUSES } from '../domain/learner-fields';
 import { HELD_LEVELS } from './levels';
 
-export const OUTCOMES = ['certificate', 'diploma', 'external', 'none'] as const;
-export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
+export const { keys: OUTCOMES, labels: OUTCOME_LABELS } = labelled({
   certificate: 'Giấy chứng nhận',
   diploma: 'Bằng',
   external: 'Bằng do trường cấp (lớp liên kết)',
   none: 'Không cấp (chỉ danh sách dự học)',
-};
+});
 
 /** For narrow places such as grid columns. */
 export const OUTCOME_SHORT_LABELS: Record<(typeof OUTCOMES)[number], string> = {

@@ -6,8 +6,7 @@ import {
   jobIdInput,
   jobStartSchema,
   jobStateSchema,
-  previewSchema,
-  printOutcomeSchema,
+  printableChannels,
   requiredText,
   savedFileSchema,
   type ChannelDef,
@@ -152,12 +151,8 @@ export const reportsChannels = {
   'reports.cancelPrepare': { input: jobIdInput('công việc'), output: z.object({}) },
   'reports.get': { input: periodInput, output: reportSchema },
   'reports.xlsx': { input: periodInput, output: fileOutput },
-  'reports.preview': { input: periodInput, output: previewSchema },
-  'reports.pdf': { input: periodInput, output: savedFileSchema },
-  /** The same report as an editable .docx in the Party's format; the charts stay on the PDF. */
-  'reports.docx': { input: periodInput, output: savedFileSchema },
-  /** To the printer through the system dialog, where the app runs in Electron. */
-  'reports.print': { input: periodInput, output: printOutcomeSchema },
+  /** The report's charts stay on the PDF: the .docx leaves them out. */
+  ...printableChannels('reports', periodInput),
   'reports.settings': {
     input: empty,
     output: z.object({ ageBounds: z.array(z.number()), firstYear: z.number().nullable() }),

@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { formatNumber } from '../domain/format';
+import { labelled } from '../domain/labelled';
 import { NOT_REPORTED, participationRateText } from '../domain/participation';
-import {
-  empty,
-  id,
-  intInRange,
-  isoDate,
-  previewSchema,
-  printOutcomeSchema,
-  requiredText,
-  savedFileSchema,
-  text,
-  type ChannelDef,
-} from './common';
+import { empty, id, intInRange, isoDate, printableChannels, requiredText, savedFileSchema, text, type ChannelDef } from './common';
 
 /**
  * Resolution-study sessions (học tập, quán triệt nghị quyết): per base Party organisation the members
@@ -20,8 +10,7 @@ import {
  * organisation the clerk keeps per year (the denominator).
  */
 
-export const STUDY_FORMS = ['in_person', 'online'] as const;
-export const STUDY_FORM_LABELS: Record<(typeof STUDY_FORMS)[number], string> = { in_person: 'Trực tiếp', online: 'Trực tuyến' };
+export const { keys: STUDY_FORMS, labels: STUDY_FORM_LABELS } = labelled({ in_person: 'Trực tiếp', online: 'Trực tuyến' });
 
 const yearField = intInRange(1990, 2100, 'Năm phải từ 1990 đến 2100');
 /** A head count typed by the clerk: empty is null. */
@@ -92,13 +81,13 @@ const scopeInput = z.object({ scope: studyScopeSchema });
  * Where an organisation's figures come from: typed counts, the linked class's list, or both over a year;
  * «none» is a session's organisation with members that year that sent nothing («Chưa báo cáo»).
  */
-const source = z.enum(['counts', 'list', 'mixed', 'none']);
-export const STUDY_SOURCE_LABELS: Record<z.infer<typeof source>, string> = {
+export const { keys: STUDY_SOURCES, labels: STUDY_SOURCE_LABELS } = labelled({
   counts: 'Số báo cáo',
   list: 'Danh sách lớp',
   mixed: 'Số báo cáo và danh sách lớp',
   none: 'Không tính vào tổng',
-};
+});
+const source = z.enum(STUDY_SOURCES);
 
 const sessionSummary = z.object({
   id,
@@ -192,8 +181,6 @@ export function studyTotalNote(report: Pick<StudyReport, 'scope' | 'total'>): st
   ].join('; ');
 }
 
-const fileOut = savedFileSchema;
-
 export const studiesChannels = {
   'studies.list': { input: z.object({ year: yearField }), output: z.array(sessionSummary) },
   /** A session with the grid of every base organisation, list-derived rows included. */
@@ -218,9 +205,6 @@ export const studiesChannels = {
   },
   'studies.saveMembers': { input: studyMembersInput, output: z.object({ saved: z.number() }) },
   'studies.report': { input: scopeInput, output: studyReportSchema },
-  'studies.preview': { input: scopeInput, output: previewSchema },
-  'studies.pdf': { input: scopeInput, output: fileOut },
-  'studies.print': { input: scopeInput, output: printOutcomeSchema },
-  'studies.docx': { input: scopeInput, output: fileOut },
-  'studies.xlsx': { input: scopeInput, output: fileOut },
+  ...printableChannels('studies', scopeInput),
+  'studies.xlsx': { input: scopeInput, output: savedFileSchema },
 } satisfies Record<string, ChannelDef>;

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { id, isoDate, requiredText, type ChannelDef } from './common';
+import { labelled } from '../domain/labelled';
 
-export const UNIT_KINDS = ['base', 'cell'] as const;
-export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = {
-  base: 'Tổ chức cơ sở đảng',
-  cell: 'Chi bộ',
-};
+export const { keys: UNIT_KINDS, labels: UNIT_KIND_LABELS } = labelled({ base: 'Tổ chức cơ sở đảng', cell: 'Chi bộ' });
 
 export const unitInput = z.object({
   id: id.optional(),

@@ -4,29 +4,10 @@
  * plain paper; "preprinted" prints only the variable values onto the centre's decorated forms (phôi).
  */
 import { z } from 'zod';
+import { labelled } from './labelled';
 
-export const CERTIFICATE_FIELD_KEYS = [
-  'fullName',
-  'birthDate',
-  'unitName',
-  'programName',
-  'className',
-  'classDates',
-  'classification',
-  'issueDateLine',
-  'signerTitle',
-  'signerName',
-  'serial',
-  'registerNo',
-  'qr',
-  'checkCode',
-] as const;
-
-export const certificateFieldKey = z.enum(CERTIFICATE_FIELD_KEYS, { error: 'Trường in không hợp lệ' });
-export type CertificateFieldKey = z.infer<typeof certificateFieldKey>;
-
-/** The names the clerk sees in the layout editor and on the calibration page. */
-export const CERTIFICATE_FIELD_LABELS: Record<CertificateFieldKey, string> = {
+/** The fields a certificate prints, with the names the clerk sees in the layout editor and on the calibration page. */
+export const { keys: CERTIFICATE_FIELD_KEYS, labels: CERTIFICATE_FIELD_LABELS } = labelled({
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh',
   unitName: 'Đơn vị',
@@ -41,7 +22,10 @@ export const CERTIFICATE_FIELD_LABELS: Record<CertificateFieldKey, string> = {
   registerNo: 'Vào sổ số',
   qr: 'Mã QR',
   checkCode: 'Mã tra cứu',
-};
+});
+
+export const certificateFieldKey = z.enum(CERTIFICATE_FIELD_KEYS, { error: 'Trường in không hợp lệ' });
+export type CertificateFieldKey = z.infer<typeof certificateFieldKey>;
 
 export const PAPERS = ['A4', 'A5'] as const;
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
@@ -176,87 +160,67 @@ export interface CertificateFrame {
   title: { top: number; fontSize: number };
 }
 
+type Place = [x: number, y: number, width: number];
+
+/**
+ * A field of the plain-paper design: its look (size in pt on A5, style, alignment), the same whichever
+ * way the sheet is turned, and where it sits on the A5 sheet in each orientation.
+ */
 type FieldSpec = [
   key: CertificateFieldKey,
-  x: number,
-  y: number,
-  width: number,
   fontSize: number,
   style: '' | 'b' | 'i',
   align: CertificateField['align'],
+  place: Record<CertificateOrientation, Place>,
 ];
 
 // Designed on A5 (210 × 148 landscape, 148 × 210 portrait) and scaled for A4. The signature block
 // leaves room for a hand signature and the round seal stamped over its left side.
-interface Template {
-  frame: Omit<CertificateFrame, 'width' | 'height' | 'scale'>;
-  fields: FieldSpec[];
-}
-
-const LANDSCAPE: Template = {
-  frame: {
+const FRAMES: Record<CertificateOrientation, Omit<CertificateFrame, 'width' | 'height' | 'scale'>> = {
+  landscape: {
     borderInset: 5,
     header: { top: 11, issuer: { x: 12, width: 84 }, party: { x: 104, width: 94 }, fontSize: 11 },
     title: { top: 27, fontSize: 22 },
   },
-  fields: [
-    ['fullName', 15, 39, 180, 14, 'b', 'center'],
-    ['birthDate', 15, 45.5, 180, 13, '', 'center'],
-    ['unitName', 15, 51.5, 180, 13, '', 'center'],
-    ['programName', 15, 57.5, 180, 13, 'b', 'center'],
-    ['className', 15, 69.5, 180, 13, '', 'center'],
-    ['classDates', 15, 75.5, 180, 13, 'i', 'center'],
-    ['classification', 15, 81.5, 180, 13, 'b', 'center'],
-    ['issueDateLine', 104, 90.5, 94, 12, 'i', 'center'],
-    ['signerTitle', 104, 96, 94, 12, 'b', 'center'],
-    ['signerName', 104, 132, 94, 13, 'b', 'center'],
-    ['qr', 14, 91, 30, 10, '', 'left'],
-    ['serial', 12, 124.5, 80, 11, '', 'left'],
-    ['registerNo', 12, 130, 80, 11, '', 'left'],
-    // Typed with the number on the Tra cứu screen by whoever cannot scan the QR.
-    ['checkCode', 12, 135.5, 80, 10, '', 'left'],
-  ],
-};
-
-const PORTRAIT: Template = {
-  frame: {
+  portrait: {
     borderInset: 5,
     header: { top: 12, issuer: { x: 10, width: 62 }, party: { x: 74, width: 66 }, fontSize: 10 },
     title: { top: 38, fontSize: 22 },
   },
-  fields: [
-    ['fullName', 12, 56, 124, 14, 'b', 'center'],
-    ['birthDate', 12, 66, 124, 13, '', 'center'],
-    ['unitName', 12, 73, 124, 13, '', 'center'],
-    ['programName', 12, 80, 124, 13, 'b', 'center'],
-    ['className', 12, 92.5, 124, 13, '', 'center'],
-    ['classDates', 12, 105, 124, 13, 'i', 'center'],
-    ['classification', 12, 112, 124, 13, 'b', 'center'],
-    ['issueDateLine', 58, 127, 84, 12, 'i', 'center'],
-    ['signerTitle', 58, 133, 84, 12, 'b', 'center'],
-    ['signerName', 58, 176, 84, 13, 'b', 'center'],
-    ['qr', 14, 135, 32, 10, '', 'left'],
-    ['serial', 12, 174, 46, 11, '', 'left'],
-    ['registerNo', 12, 180, 46, 11, '', 'left'],
-    ['checkCode', 12, 186, 46, 10, '', 'left'],
-  ],
 };
+
+const FIELDS: FieldSpec[] = [
+  ['fullName', 14, 'b', 'center', { landscape: [15, 39, 180], portrait: [12, 56, 124] }],
+  ['birthDate', 13, '', 'center', { landscape: [15, 45.5, 180], portrait: [12, 66, 124] }],
+  ['unitName', 13, '', 'center', { landscape: [15, 51.5, 180], portrait: [12, 73, 124] }],
+  ['programName', 13, 'b', 'center', { landscape: [15, 57.5, 180], portrait: [12, 80, 124] }],
+  ['className', 13, '', 'center', { landscape: [15, 69.5, 180], portrait: [12, 92.5, 124] }],
+  ['classDates', 13, 'i', 'center', { landscape: [15, 75.5, 180], portrait: [12, 105, 124] }],
+  ['classification', 13, 'b', 'center', { landscape: [15, 81.5, 180], portrait: [12, 112, 124] }],
+  ['issueDateLine', 12, 'i', 'center', { landscape: [104, 90.5, 94], portrait: [58, 127, 84] }],
+  ['signerTitle', 12, 'b', 'center', { landscape: [104, 96, 94], portrait: [58, 133, 84] }],
+  ['signerName', 13, 'b', 'center', { landscape: [104, 132, 94], portrait: [58, 176, 84] }],
+  ['qr', 10, '', 'left', { landscape: [14, 91, 30], portrait: [14, 135, 32] }],
+  ['serial', 11, '', 'left', { landscape: [12, 124.5, 80], portrait: [12, 174, 46] }],
+  ['registerNo', 11, '', 'left', { landscape: [12, 130, 80], portrait: [12, 180, 46] }],
+  // Typed with the number on the Tra cứu screen by whoever cannot scan the QR.
+  ['checkCode', 10, '', 'left', { landscape: [12, 135.5, 80], portrait: [12, 186, 46] }],
+];
 
 const round = (v: number, step: number) => Math.round(v / step) * step;
 
 function scaled(paper: CertificatePaper, orientation: CertificateOrientation) {
   const page = pageSizeMm(paper, orientation);
-  const template = orientation === 'landscape' ? LANDSCAPE : PORTRAIT;
   const reference = pageSizeMm('A5', orientation);
   const scale = page.width / reference.width;
   const L = (v: number) => round(v * scale, 0.5);
   const pt = (v: number) => round(v * scale, 0.5);
-  return { page, template, scale, L, pt };
+  return { page, scale, L, pt };
 }
 
 export function certificateFrame(paper: CertificatePaper, orientation: CertificateOrientation): CertificateFrame {
-  const { page, template, scale, L, pt } = scaled(paper, orientation);
-  const f = template.frame;
+  const { page, scale, L, pt } = scaled(paper, orientation);
+  const f = FRAMES[orientation];
   return {
     width: page.width,
     height: page.height,
@@ -277,22 +241,25 @@ export function defaultCertificateLayout(
   paper: CertificatePaper = 'A5',
   orientation: CertificateOrientation = 'landscape',
 ): CertificateLayout {
-  const { template, L, pt } = scaled(paper, orientation);
+  const { L, pt } = scaled(paper, orientation);
   return {
     paper,
     orientation,
     mode: 'full',
     border: true,
     imageDataUrl: null,
-    fields: template.fields.map(([key, x, y, width, fontSize, style, align]) => ({
-      key,
-      x: L(x),
-      y: L(y),
-      width: L(width),
-      fontSize: pt(fontSize),
-      bold: style === 'b',
-      italic: style === 'i',
-      align,
-    })),
+    fields: FIELDS.map(([key, fontSize, style, align, place]) => {
+      const [x, y, width] = place[orientation];
+      return {
+        key,
+        x: L(x),
+        y: L(y),
+        width: L(width),
+        fontSize: pt(fontSize),
+        bold: style === 'b',
+        italic: style === 'i',
+        align,
+      };
+    }),
   };
 }

@@ -1,26 +1,24 @@
 /** Values and labels of a person's record, shared by the registry, the import and every printout. */
+import { labelled } from './labelled';
 
-export const SEXES = ['nam', 'nu'] as const;
+export const { keys: SEXES, labels: SEX_LABELS } = labelled({ nam: 'Nam', nu: 'Nữ' });
 export type Sex = (typeof SEXES)[number];
-export const SEX_LABELS: Record<Sex, string> = { nam: 'Nam', nu: 'Nữ' };
 
-export const PARTY_STATUSES = ['quan_chung', 'du_bi', 'chinh_thuc'] as const;
-export type PartyStatus = (typeof PARTY_STATUSES)[number];
-export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = {
+export const { keys: PARTY_STATUSES, labels: PARTY_STATUS_LABELS } = labelled({
   quan_chung: 'Quần chúng',
   du_bi: 'Đảng viên dự bị',
   chinh_thuc: 'Đảng viên chính thức',
-};
+});
+export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
-export const THEORY_LEVELS = ['none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'] as const;
-export type TheoryLevel = (typeof THEORY_LEVELS)[number];
-export const THEORY_LEVEL_LABELS: Record<TheoryLevel, string> = {
+export const { keys: THEORY_LEVELS, labels: THEORY_LEVEL_LABELS } = labelled({
   none: 'Chưa qua đào tạo',
   so_cap: 'Sơ cấp',
   trung_cap: 'Trung cấp',
   cao_cap: 'Cao cấp',
   cu_nhan: 'Cử nhân',
-};
+});
+export type TheoryLevel = (typeof THEORY_LEVELS)[number];
 
 /**
  * Columns an imported list can fill. A list has either `fullName` or the pair `familyAndMiddle` +

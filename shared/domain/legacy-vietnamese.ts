@@ -4,10 +4,10 @@
  * "Nguyeãn Vaên An" (VNI). Detecting them and converting to Unicode NFC happens only with the
  * clerk's consent, since a few Latin-1 spellings are valid in both readings ("Hoà").
  */
+import { labelled } from './labelled';
 
-export const LEGACY_FONTS = ['tcvn3', 'vni'] as const;
+export const { keys: LEGACY_FONTS, labels: LEGACY_FONT_LABELS } = labelled({ tcvn3: 'TCVN3 / .VnTime', vni: 'VNI / VNI-Times' });
 export type LegacyFont = (typeof LEGACY_FONTS)[number];
-export const LEGACY_FONT_LABELS: Record<LegacyFont, string> = { tcvn3: 'TCVN3 / .VnTime', vni: 'VNI / VNI-Times' };
 
 /**
  * TCVN3 code points (as Latin-1 characters) and the letters they stand for, position by position.

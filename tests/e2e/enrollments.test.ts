@@ -5,7 +5,7 @@ import { blankPerson } from '../fixtures/builders';
 import { ROSTER_GIVEN, rosterPerson } from '../fixtures/personal-data';
 import { ok, saveCentreProfile, typeDate } from './fixtures';
 import { allSaved } from './pages/app';
-import { chooseDocument, classTab, printDocument } from './pages/class-page';
+import { attendanceCell, chooseDocument, classTab, printDocument } from './pages/class-page';
 import { journey } from './pages/journey';
 import { saveHall, saveKndClass, saveLecturerLan, saveTimetable } from './pages/seed';
 import { shot, shotPdf } from './pages/shots';
@@ -45,7 +45,7 @@ async function setUp(core: AppCore) {
 
 describe('enrolment, attendance and results — as a clerk', () => {
   const j = journey({ viewport: { width: 1366, height: 900 }, seed: setUp, open: (cls) => `#/classes/${cls.id}` });
-  const grid = () => j.page.getByRole('grid', { name: 'Điểm danh' });
+  const cell = (name: string | RegExp) => attendanceCell(j.page, name);
   /** The class list in its order, read once enrolled; the last one withdraws. */
   let order: string[] = [];
 
@@ -102,25 +102,15 @@ describe('enrolment, attendance and results — as a clerk', () => {
   j.step('takes attendance by keyboard only: each session filled from its header; the withdrawn learner refused', async () => {
     const { page } = j;
     await classTab(page, 'Điểm danh');
-    await grid()
-      .getByRole('gridcell', { name: `${order[0]}, sáng 12/02: chưa điểm danh` })
-      .click();
+    await cell(`${order[0]}, sáng 12/02: chưa điểm danh`).click();
     for (let c = 0; c < 10; c++) {
       if (c > 0) await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('Space');
     }
     await allSaved(page);
-    expect(
-      await grid()
-        .getByRole('gridcell', { name: /: có mặt$/ })
-        .count(),
-    ).toBe(290);
-    expect(
-      await grid()
-        .getByRole('gridcell', { name: /: đã thôi học$/ })
-        .count(),
-    ).toBe(10);
+    expect(await cell(/: có mặt$/).count()).toBe(290);
+    expect(await cell(/: đã thôi học$/).count()).toBe(10);
     // A mark on the withdrawn learner is refused on the spot.
     await page.keyboard.press('Control+End');
     await page.keyboard.press('c');
@@ -149,23 +139,13 @@ describe('enrolment, attendance and results — as a clerk', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.press('p');
     await allSaved(page);
-    await grid()
-      .getByRole('gridcell', { name: `${order[2]}, chiều 12/02: vắng không phép` })
-      .waitFor();
-    await grid()
-      .getByRole('gridcell', { name: `${order[5]}, sáng 13/02: vắng không phép` })
-      .waitFor();
-    await grid()
-      .getByRole('gridcell', { name: `${order[6]}, sáng 12/02: vắng có phép` })
-      .waitFor();
-    const over = grid().getByRole('gridcell', { name: `${order[2]}: vắng 3/10 buổi, quá giới hạn` });
+    await cell(`${order[2]}, chiều 12/02: vắng không phép`).waitFor();
+    await cell(`${order[5]}, sáng 13/02: vắng không phép`).waitFor();
+    await cell(`${order[6]}, sáng 12/02: vắng có phép`).waitFor();
+    const over = cell(`${order[2]}: vắng 3/10 buổi, quá giới hạn`);
     expect(await over.textContent()).toBe('3/10 (30%)');
     expect(await over.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(211, 47, 47)');
-    expect(
-      await grid()
-        .getByRole('gridcell', { name: `${order[6]}: vắng 1/10 buổi` })
-        .textContent(),
-    ).toBe('1/10 (10%)');
+    expect(await cell(`${order[6]}: vắng 1/10 buổi`).textContent()).toBe('1/10 (10%)');
     await shot(page, '44-attendance');
     const marks = (await ok(j.core, 'attendance.grid', { classId: j.seeded.id })).rows;
     expect(marks.filter((r) => r.overLimit).map((r) => r.fullName)).toEqual([order[2], order[5]]);
@@ -244,17 +224,13 @@ describe('enrolment, attendance and results — as a clerk', () => {
   j.step('locked attendance: the first change asks why, and is saved with the reason', async () => {
     const { page } = j;
     await classTab(page, 'Điểm danh');
-    await grid()
-      .getByRole('gridcell', { name: `${order[6]}, sáng 12/02: vắng có phép` })
-      .click();
+    await cell(`${order[6]}, sáng 12/02: vắng có phép`).click();
     await page.keyboard.press('c');
     await page.getByRole('dialog', { name: 'Sửa điểm danh sau khi đã công nhận kết quả' }).waitFor();
     await page.getByLabel('Lý do sửa').fill('Học viên có mặt, ghi nhầm');
     await page.getByRole('button', { name: 'Ghi lý do và lưu' }).click();
     await allSaved(page);
-    await grid()
-      .getByRole('gridcell', { name: `${order[6]}, sáng 12/02: có mặt` })
-      .waitFor();
+    await cell(`${order[6]}, sáng 12/02: có mặt`).waitFor();
     expect((await ok(j.core, 'attendance.grid', { classId: j.seeded.id })).rows[6]?.marks[0]).toBe('present');
   });
 

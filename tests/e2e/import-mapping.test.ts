@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ok, saveCentreProfile, seriousAccessibilityProblems } from './fixtures';
-import { eventually, fitsWidth } from './pages/app';
+import { checkScreen, eventually, fitsWidth } from './pages/app';
+import { writeCellList } from './pages/cell-list';
 import { journey } from './pages/journey';
 import { shot } from './pages/shots';
 
@@ -13,17 +14,12 @@ type Row = [string, 'x' | null, 'x' | null, string, string];
  * A cell's list as issue 14 found it: «Đơn vị» holds the Party cell (a long name), the sex is an x
  * under «Giới tính» / «Nam» | «Nữ», and «Ghi chú» is empty in every row.
  */
-async function cellList(file: string, rows: Row[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách');
-  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ ĐẮK HÀ';
-  ws.getCell('A3').value = 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP BỒI DƯỠNG LÝ LUẬN CHÍNH TRỊ CHO ĐẢNG VIÊN MỚI';
-  ws.getRow(5).values = ['STT', 'Họ và tên', 'Giới tính', null, 'Ngày sinh', 'Đơn vị', 'Ghi chú'];
-  ws.getRow(6).values = [null, null, 'Nam', 'Nữ'];
-  ws.mergeCells('C5:D5');
-  for (const col of ['A', 'B', 'E', 'F', 'G']) ws.mergeCells(`${col}5:${col}6`);
-  rows.forEach((r, i) => (ws.getRow(7 + i).values = [i + 1, ...r]));
-  await wb.xlsx.writeFile(file);
+function cellList(file: string, rows: Row[]): Promise<void> {
+  return writeCellList(file, {
+    titles: ['ĐẢNG BỘ XÃ ĐẮK HÀ', null, 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP BỒI DƯỠNG LÝ LUẬN CHÍNH TRỊ CHO ĐẢNG VIÊN MỚI'],
+    header: ['STT', 'Họ và tên', 'Giới tính', null, 'Ngày sinh', 'Đơn vị', 'Ghi chú'],
+    rows,
+  });
 }
 
 const LONG_CELL = 'Chi bộ Trường Trung học cơ sở Nguyễn Văn Trỗi';
@@ -42,6 +38,12 @@ const SECOND: Row[] = [
 async function chooseFile(page: Page, file: string): Promise<void> {
   await page.locator('input[type="file"]').setInputFiles(file);
   await page.getByText('Dòng tiêu đề cột: 5.').waitFor();
+}
+
+/** «Kiểm tra danh sách», and the check table shown down to the row of `name`. */
+async function checkList(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+  await page.getByRole('gridcell', { name }).waitFor();
 }
 
 /** The select of a column in the mapping step, by the column's letter. */
@@ -83,8 +85,7 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
     expect(await page.getByText('theo lần nhập trước').count()).toBe(0);
     await mappingOf(page, 'F').click();
     await page.getByRole('option', { name: 'Chi bộ, đảng bộ', exact: true }).click();
-    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-    await page.getByRole('gridcell', { name: 'Lương Thị Mai' }).waitFor();
+    await checkList(page, 'Lương Thị Mai');
     await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
     await page.getByText(/Đã nhập xong: thêm 2 người mới/).waitFor();
   });
@@ -117,8 +118,7 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
 
   j.step('the check screen shows the sex as read, the Party cell whole, and no empty columns', async () => {
     const { page } = j;
-    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-    await page.getByRole('gridcell', { name: 'Siu Thị Nhung' }).waitFor();
+    await checkList(page, 'Siu Thị Nhung');
     const headers = await page.locator('[aria-label="Các dòng trong tệp"] [role="columnheader"]').allTextContents();
     expect(headers).toEqual(['Dòng', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Tình trạng', 'Vấn đề', 'Xử lý']);
     const sexes = await page.evaluate(() =>
@@ -136,9 +136,7 @@ describe('import: the clerk’s column mapping is remembered per header (issue 1
     await page.getByRole('gridcell', { name: 'Chi bộ Phòng Văn hóa – Xã hội xã Đắk Hà' }).waitFor();
     expect(await cutCells(page, 'Chi bộ')).toEqual([]);
     expect(await cutCells(page, 'Họ và tên')).toEqual([]);
-    await fitsWidth(page);
-    await shot(page, '81-import-check-sex-and-cell');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, '81-import-check-sex-and-cell');
   });
 
   j.step('imports the list, linking the person already registered', async () => {
@@ -170,15 +168,12 @@ describe('import: a list typed in the old TCVN3 font (issue 14)', () => {
     await page.getByText('Danh sách này gõ bằng phông chữ cũ (TCVN3 / .VnTime) — chữ hiển thị sai. Chuyển sang Unicode?').waitFor();
     await page.getByText('Nguyễn Văn An', { exact: true }).waitFor();
     await eventually(() => mappingOf(page, 'B').textContent()).toBe('Họ và tên');
-    await fitsWidth(page);
-    await shot(page, '82-import-legacy-font-notice');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, '82-import-legacy-font-notice');
   });
 
   j.step('checked while undecided: the rows show as in the file and «Nhập vào sổ» stays off', async () => {
     const { page } = j;
-    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
-    await page.getByRole('gridcell', { name: 'NguyÔn V¨n An' }).waitFor();
+    await checkList(page, 'NguyÔn V¨n An');
     expect(await page.getByRole('button', { name: 'Nhập vào sổ' }).isDisabled()).toBe(true);
     await page.getByText('Hãy chọn chuyển sang Unicode hoặc giữ nguyên phông chữ trước khi nhập.').waitFor();
     await shot(page, '83-import-legacy-font-undecided');
@@ -189,9 +184,7 @@ describe('import: a list typed in the old TCVN3 font (issue 14)', () => {
     await page.getByRole('button', { name: 'Chuyển sang Unicode' }).click();
     await page.getByRole('gridcell', { name: 'Đặng Xuân Trường' }).waitFor();
     await page.getByText('được chuyển sang Unicode khi kiểm tra và khi nhập vào sổ').waitFor();
-    await fitsWidth(page);
-    await shot(page, '84-import-legacy-font-converted');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, '84-import-legacy-font-converted');
     await page.getByRole('button', { name: 'Nhập vào sổ' }).click();
     await page.getByText(/Đã nhập xong: thêm 3 người mới/).waitFor();
     const names = (await ok(j.core, 'learners.search', { q: '' })).rows.map((r) => r.fullName);

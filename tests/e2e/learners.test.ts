@@ -1,28 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect } from 'vitest';
 import { personInput } from '../fixtures/builders';
 import { CELL_LIST_FIX, CELL_LIST_ROWS } from '../fixtures/personal-data';
 import { ok, saveCentreProfile, seriousAccessibilityProblems } from './fixtures';
 import { eventually, openFromNav } from './pages/app';
+import { writeCellList } from './pages/cell-list';
 import { downloadOf, readWorkbook, saveDownload } from './pages/files';
 import { journey } from './pages/journey';
 import { shot } from './pages/shots';
 
-async function cellList(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách');
-  ws.getCell('A1').value = 'ĐẢNG BỘ XÃ ĐẮK HÀ';
-  ws.getCell('A2').value = 'CHI BỘ THÔN 3';
-  ws.getCell('A4').value = 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP NHẬN THỨC VỀ ĐẢNG';
-  ws.getRow(6).values = ['STT', 'Họ và tên', 'Ngày, tháng, năm sinh', null, 'Dân tộc', 'Chi bộ', 'Số CCCD'];
-  ws.getRow(7).values = [null, null, 'Nam', 'Nữ'];
-  ws.mergeCells('C6:D6');
-  for (const col of ['A', 'B', 'E', 'F', 'G']) ws.mergeCells(`${col}6:${col}7`);
-  CELL_LIST_ROWS.forEach((r, i) => (ws.getRow(8 + i).values = [i + 1, ...r]));
-  await wb.xlsx.writeFile(file);
+/** Chi bộ thôn 3's list for the KND class: the birth date stands under «Nam» or «Nữ». */
+function cellList(file: string): Promise<void> {
+  return writeCellList(file, {
+    titles: ['ĐẢNG BỘ XÃ ĐẮK HÀ', 'CHI BỘ THÔN 3', null, 'DANH SÁCH ĐỀ NGHỊ CỬ ĐI HỌC LỚP NHẬN THỨC VỀ ĐẢNG'],
+    header: ['STT', 'Họ và tên', 'Ngày, tháng, năm sinh', null, 'Dân tộc', 'Chi bộ', 'Số CCCD'],
+    rows: CELL_LIST_ROWS,
+  });
 }
 
 /** The rows the learners' list shows. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
+import { PROVINCIAL_COURSE_45 } from '../fixtures/nomination';
 import { recognisedSoCapClass, saveCentre, savePerson } from '../integration/levels-fixtures';
 import { ok, seriousAccessibilityProblems } from './fixtures';
 import { fitsWidth, openFromNav } from './pages/app';
@@ -26,7 +27,12 @@ describe('political-theory levels — as a clerk', () => {
     open: '#/reports',
   });
   const target = () => j.page.getByRole('region', { name: TARGET });
-  const row = () => target().getByRole('row', { name: /Đảng bộ xã Bình Sơn/ });
+  /** The texts of Đảng bộ xã Bình Sơn's row under the target. */
+  const rowCells = () =>
+    target()
+      .getByRole('row', { name: /Đảng bộ xã Bình Sơn/ })
+      .getByRole('cell')
+      .allTextContents();
   const section = () => j.page.getByRole('region', { name: 'Trình độ lý luận chính trị' });
   const targets = () => j.page.getByRole('table', { name: 'Chỉ tiêu năm 2026' });
 
@@ -35,20 +41,7 @@ describe('political-theory levels — as a clerk', () => {
     await openFromNav(page, 'Trình độ LLCT');
     // Hà (sơ cấp declared) of Dung and Hà → 1/2, one person short.
     await target().getByText('Đạt 1/2 người (50,00%) — còn thiếu 1 người').waitFor();
-    expect(await row().getByRole('cell').allTextContents()).toEqual([
-      'Xã Bình Sơn',
-      'Đảng bộ xã Bình Sơn',
-      '2',
-      '1',
-      '1',
-      '0',
-      '0',
-      '0',
-      '1',
-      '50,00%',
-      '100%',
-      '1',
-    ]);
+    expect(await rowCells()).toEqual(['Xã Bình Sơn', 'Đảng bộ xã Bình Sơn', '2', '1', '1', '0', '0', '0', '1', '50,00%', '100%', '1']);
     await fitsWidth(page);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await shot(page, 'levels-report-before');
@@ -58,20 +51,7 @@ describe('political-theory levels — as a clerk', () => {
     await recognisedSoCapClass(ok, j.core, [[j.seeded.dung.id, 80]]);
     await j.page.reload();
     await target().getByText('Đạt 2/2 người (100,00%) — đạt chỉ tiêu').waitFor();
-    expect(await row().getByRole('cell').allTextContents()).toEqual([
-      'Xã Bình Sơn',
-      'Đảng bộ xã Bình Sơn',
-      '2',
-      '0',
-      '2',
-      '0',
-      '0',
-      '0',
-      '2',
-      '100,00%',
-      '100%',
-      '0',
-    ]);
+    expect(await rowCells()).toEqual(['Xã Bình Sơn', 'Đảng bộ xã Bình Sơn', '2', '0', '2', '0', '0', '0', '2', '100,00%', '100%', '0']);
     await shot(j.page, 'levels-report-after');
   });
 
@@ -165,15 +145,7 @@ describe('political-theory levels — as a clerk', () => {
 
   j.step('nominations to the provincial school are listed', async () => {
     const { page } = j;
-    await ok(j.core, 'levels.saveNomination', {
-      year: 2026,
-      level: 'trung_cap',
-      school: 'Trường Chính trị tỉnh Quảng Ngãi',
-      course: 'Khóa 45, hệ không tập trung',
-      decisionNumber: '112-QĐ/ĐU',
-      decisionDate: '2026-03-01',
-      people: [{ personId: j.seeded.dung.id, result: 'studying' }],
-    });
+    await ok(j.core, 'levels.saveNomination', { ...PROVINCIAL_COURSE_45, people: [{ personId: j.seeded.dung.id, result: 'studying' }] });
     await page.getByRole('tab', { name: 'Cử đi học' }).click();
     await page
       .getByRole('region', { name: 'Trường Chính trị tỉnh Quảng Ngãi, Khóa 45, hệ không tập trung' })

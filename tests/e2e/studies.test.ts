@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ok } from '../fixtures/builders';
-import { studyData } from '../integration/studies-fixtures';
+import { studyData, typeCounts } from '../integration/studies-fixtures';
 import { seriousAccessibilityProblems, typeDate } from './fixtures';
-import { eventually, fitsWidth, openFromNav } from './pages/app';
+import { checkScreen, eventually, fitsWidth, openFromNav } from './pages/app';
 import { pdfText, readWorkbook, saveDownload } from './pages/files';
 import { journey } from './pages/journey';
 import { shot } from './pages/shots';
@@ -80,9 +80,7 @@ describe('resolution-study participation — as a clerk', () => {
     expect(await cellTexts(page, GRID, /Đảng bộ Trường THCS/)).toEqual(['Đảng bộ Trường THCS Lê Lợi', '37', '', '', '94,59%']);
     expect(await cellTexts(page, GRID, /Đảng bộ Quân sự xã/)).toEqual(['Đảng bộ Quân sự xã', '—', '', '', 'Thiếu số đảng viên']);
     expect(await cellTexts(page, GRID, /^Cộng/)).toEqual(['Cộng', '', '57', '61', '93,44%chưa tính 1 tổ chức thiếu số đảng viên']);
-    await fitsWidth(page);
-    await shot(page, 'studies-counts');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-counts');
   });
 
   j.step('the session’s report: lowest first, the missing organisation last, and the total', async () => {
@@ -101,9 +99,7 @@ describe('resolution-study participation — as a clerk', () => {
     expect(await cellTexts(page, RATES, /Trường THCS/)).toEqual(['2', 'Đảng bộ Trường THCS Lê Lợi', '37', '35', '94,59%', 'Số báo cáo']);
     expect(await cellTexts(page, RATES, /Quân sự/)).toEqual(['4', 'Đảng bộ Quân sự xã', '—', '10', 'Thiếu số đảng viên', 'Số báo cáo']);
     expect(await cellTexts(page, RATES, /^Cộng/)).toEqual(['', 'Cộng', '61', '57', '93,44%', 'Chưa tính 1 tổ chức thiếu số đảng viên']);
-    await fitsWidth(page);
-    await shot(page, 'studies-report');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-report');
   });
 
   j.step('the saved Excel file has the rates truncated to two decimals of the percentage', async () => {
@@ -144,9 +140,7 @@ describe('resolution-study participation — as a clerk', () => {
     expect(await page.getByRole('textbox', { name: 'Số đảng viên năm 2027, Đảng bộ Công an xã' }).inputValue()).toBe('20');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu số đảng viên năm 2027 của 3 tổ chức.').waitFor();
-    await fitsWidth(page);
-    await shot(page, 'studies-members');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-members');
   });
 
   j.step('a new session typed in the form: saved, it opens with the grid of every base organisation', async () => {
@@ -160,9 +154,7 @@ describe('resolution-study participation — as a clerk', () => {
     await page.getByRole('textbox', { name: 'Số điểm cầu' }).fill('12');
     await page.getByRole('button', { name: 'Lưu và nhập số liệu' }).click();
     await page.getByRole('textbox', { name: 'Có mặt, Đảng bộ xã Đắk Hà' }).waitFor();
-    await fitsWidth(page);
-    await shot(page, 'studies-new-session');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-new-session');
   });
 });
 
@@ -171,14 +163,8 @@ describe('resolution-study participation after a merger — as a clerk', () => {
     now: NOW,
     seed: async (core) => {
       const f = await studyData(core);
-      const { xa, congAn, truong } = f.units;
-      await ok(core, 'studies.saveCounts', {
-        sessionId: f.sessionId,
-        rows: [
-          { unitId: congAn.id, present: 19, expected: null },
-          { unitId: truong.id, present: 35, expected: 37 },
-        ],
-      });
+      const { xa, congAn } = f.units;
+      await typeCounts(core, f, ['congAn', 'truong']);
       await ok(core, 'units.merge', { fromId: congAn.id, intoId: xa.id, date: '2026-06-01' });
       const khoi = await ok(core, 'units.save', { name: 'Đảng bộ Khối cơ quan', kind: 'base', parentId: null, communeCode: null });
       await ok(core, 'studies.saveMembers', { year: 2026, rows: [{ unitId: khoi.id, members: 12 }] });
@@ -211,9 +197,7 @@ describe('resolution-study participation after a merger — as a clerk', () => {
     await page.getByText('1 người trong danh sách lớp chưa có chi bộ, đảng bộ nên chưa tính vào tổ chức nào.').waitFor();
     await page.getByRole('button', { name: 'Xem bản in' }).click();
     await eventually(() => printPreview().getAttribute('srcdoc')).toContain('đạt 93,44%');
-    await fitsWidth(page);
-    await shot(page, 'studies-report-not-reported');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-report-not-reported');
   });
 
   j.step('the grid keeps the merged organisation’s saved counts read-only; a save of the others keeps them', async () => {
@@ -237,9 +221,7 @@ describe('resolution-study participation after a merger — as a clerk', () => {
     await page.getByText('Đã lưu số liệu của 1 tổ chức.').waitFor();
     // 3/4 + 19/20 + 36/37 = 58/61 = 95,08%: the merged organisation's 19 still counts.
     expect(await cellTexts(page, GRID, /^Cộng/)).toEqual(['Cộng', '', '58', '61', '95,08%']);
-    await fitsWidth(page);
-    await shot(page, 'studies-counts-merged');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await checkScreen(page, 'studies-counts-merged');
   });
 
   j.step('back on the report, the print preview shows the saved figures, not the ones cached before', async () => {

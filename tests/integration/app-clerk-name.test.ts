@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { safeUserName } from '../../electron/core/db/start-checks';
-import { blankPerson } from '../fixtures/builders';
-import { invoke, ok, startCore, tempDir } from './helpers';
+import { blankPerson, refusal } from '../fixtures/builders';
+import { ok, startCore, tempDir } from './helpers';
 
 const person = (given: string) =>
   ({ ...blankPerson, familyAndMiddle: 'Nguyễn Thị', given, sex: 'nu', birthDate: '1975', ethnicityCode: '01' }) as const;
@@ -21,13 +21,9 @@ describe("the clerk's name as the actor of every change", () => {
       ).actor;
     expect(actorOf(a.id)).toBe(safeUserName());
 
-    expect(await invoke(core, 'app.setClerkName', { name: '   ' })).toMatchObject({
-      ok: false,
-      error: { fields: { name: 'Không được để trống' } },
-    });
-    expect(await invoke(core, 'app.setClerkName', { name: '12345' })).toMatchObject({
-      ok: false,
-      error: { fields: { name: 'Hãy gõ họ và tên người đang dùng máy' } },
+    expect(await refusal(core, 'app.setClerkName', { name: '   ' })).toMatchObject({ fields: { name: 'Không được để trống' } });
+    expect(await refusal(core, 'app.setClerkName', { name: '12345' })).toMatchObject({
+      fields: { name: 'Hãy gõ họ và tên người đang dùng máy' },
     });
     expect((await ok(core, 'app.status', {})).clerkName).toBeNull();
 

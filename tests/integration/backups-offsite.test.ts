@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileFormat } from '../../electron/core/db/open';
 import { invoke, ok, tempDir } from './helpers';
 import { CCCD, NAME, confirmAnswer, confirmSheet, person, plainTextIn, seeded, start, CENTRE } from './protection-fixtures';
+import { refusal } from '../fixtures/builders';
 
 describe('copies off the PC', () => {
   it('writes a named, encrypted copy and restores it on another PC with the recovery key', async () => {
@@ -26,10 +27,7 @@ describe('copies off the PC', () => {
     const other = await start(tempDir());
     const seen = await ok(other, 'backups.inspectFile', { path: copy.path });
     expect(seen).toMatchObject({ centreName: CENTRE.name, appVersion: '1.4.0', plain: false, needsRecoveryKey: true, sameCentre: false });
-    expect(await invoke(other, 'backups.restoreFile', { path: copy.path })).toMatchObject({
-      ok: false,
-      error: { code: 'RECOVERY_KEY_NEEDED' },
-    });
+    expect(await refusal(other, 'backups.restoreFile', { path: copy.path })).toMatchObject({ code: 'RECOVERY_KEY_NEEDED' });
     const wrong = await invoke(other, 'backups.restoreFile', { path: copy.path, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
     await ok(other, 'backups.restoreFile', { path: copy.path, recoveryKey: sheet.recoveryKey });
@@ -53,13 +51,10 @@ describe('copies off the PC', () => {
     fs.writeFileSync(changed, altered);
     const text = path.join(usb, 'notes.ttctbak');
     fs.writeFileSync(text, 'Danh sách học viên');
-    expect(await invoke(core, 'backups.restoreFile', { path: cut })).toMatchObject({ ok: false, error: { code: 'BACKUP_TRUNCATED' } });
-    expect(await invoke(core, 'backups.restoreFile', { path: changed })).toMatchObject({ ok: false, error: { code: 'BACKUP_CORRUPT' } });
-    expect(await invoke(core, 'backups.restoreFile', { path: text })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_OURS' } });
-    expect(await invoke(core, 'backups.restoreFile', { path: path.join(usb, 'none.ttctbak') })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await refusal(core, 'backups.restoreFile', { path: cut })).toMatchObject({ code: 'BACKUP_TRUNCATED' });
+    expect(await refusal(core, 'backups.restoreFile', { path: changed })).toMatchObject({ code: 'BACKUP_CORRUPT' });
+    expect(await refusal(core, 'backups.restoreFile', { path: text })).toMatchObject({ code: 'BACKUP_NOT_OURS' });
+    expect(await refusal(core, 'backups.restoreFile', { path: path.join(usb, 'none.ttctbak') })).toMatchObject({ code: 'NOT_FOUND' });
 
     const elsewhere = await seeded();
     const theirKey = await confirmSheet(elsewhere);
@@ -116,7 +111,7 @@ describe('copies off the PC', () => {
       patched.writeSync = realWrite as never;
     }
     expect(fs.existsSync(usb) ? fs.readdirSync(usb) : []).toEqual([]);
-    expect(await invoke(core, 'backups.exportOffsite', { folder: usb })).toMatchObject({ ok: false, error: { code: 'FOLDER_NOT_FOUND' } });
+    expect(await refusal(core, 'backups.exportOffsite', { folder: usb })).toMatchObject({ code: 'FOLDER_NOT_FOUND' });
     expect((await ok(core, 'app.status', {})).offsite.lastAt).toBeNull();
     expect(fs.readdirSync(path.join(core.dataDir, 'tmp', 'offsite'))).toEqual([]);
   });

@@ -1,28 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { CENTRE } from '../fixtures/centre-profile';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
+/** Where the centre is and whom it serves: unchanged when the district centre became the commune's. */
+const place = {
+  address: 'Thị trấn Đắk Hà',
+  phone: '0260 3820 123',
+  areaCommunes: ['Thị trấn Đắk Hà', 'Xã Đắk Mar'],
+  areaPartyOrgs: ['Đảng bộ thị trấn Đắk Hà'],
+};
 const district = {
   validFrom: '2014-01-01',
   name: 'Trung tâm Bồi dưỡng chính trị huyện Đắk Hà',
   superior: 'Huyện ủy Đắk Hà',
   docCode: 'TTBDCT',
   placeName: 'Đắk Hà',
-  address: 'Thị trấn Đắk Hà',
-  phone: '0260 3820 123',
+  ...place,
   director: { name: 'Phạm Văn Cường', title: 'Giám đốc' },
   deputies: [],
-  areaCommunes: ['Thị trấn Đắk Hà', 'Xã Đắk Mar'],
-  areaPartyOrgs: ['Đảng bộ thị trấn Đắk Hà'],
 };
-const commune = {
-  ...district,
-  validFrom: '2025-07-01',
-  name: 'Trung tâm Chính trị xã Đắk Hà',
-  superior: 'Đảng ủy xã Đắk Hà',
-  docCode: 'ttct',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
-  deputies: [{ name: 'Trần Thị Bình', title: 'Phó Giám đốc' }],
-};
+/** The builders' commune centre (from 01/07/2025) at the same place, its code typed in lower case, with a deputy. */
+const commune = { ...CENTRE, ...place, docCode: 'ttct', deputies: [{ name: 'Trần Thị Bình', title: 'Phó Giám đốc' }] };
 
 describe('centre profile', () => {
   it('starts empty, then keeps every version with its validity', async () => {

@@ -8,6 +8,7 @@ import { CERTIFICATE_CHUNK, certificatesToPdf, certificatesToPrinter } from '../
 import type { CertificatesDoc } from '../../electron/core/documents/certificate';
 import type { JobControl } from '../../electron/core/jobs';
 import { defaultCertificateLayout } from '../../shared/domain/certificate-layout';
+import { CHROMIUM, communeBody } from '../fixtures/document-fixtures';
 import { tempDir } from './helpers';
 
 const keys = generateCentreKeys();
@@ -16,14 +17,7 @@ const GIVEN = ['An', 'Bảo', 'Chi', 'Dũng', 'Đào', 'Giang', 'Hà', 'Khánh',
 /** 120 certificates: three chunks, the last one short. */
 function doc(count = 120): CertificatesDoc {
   return {
-    body: {
-      superior: 'ĐẢNG ỦY XÃ ĐẮK HÀ',
-      centreName: 'Trung tâm Chính trị',
-      docCode: 'TTCT',
-      placeName: 'Đắk Hà',
-      directorName: 'Nguyễn Văn An',
-      directorTitle: 'Giám đốc',
-    },
+    body: communeBody,
     layout: defaultCertificateLayout(),
     offset: { x: 0, y: 0 },
     certificates: Array.from({ length: count }, (_, i) => {
@@ -63,7 +57,7 @@ function control(cancelAfter = Infinity): JobControl & { steps: number[] } {
   };
 }
 
-const port = createChromiumPrintPort({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const port = createChromiumPrintPort({ executablePath: CHROMIUM });
 afterAll(() => port.close());
 
 describe('printing a batch in chunks', () => {

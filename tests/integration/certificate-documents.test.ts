@@ -14,7 +14,7 @@ import {
   type CertificateLayout,
 } from '../../shared/domain/certificate-layout';
 import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
-import { TRICKY, communeBody as body } from './document-fixtures';
+import { TRICKY, communeBody as body } from '../fixtures/document-fixtures';
 
 const PROGRAM = 'Bồi dưỡng lý luận chính trị dành cho đảng viên mới';
 const CLASS = 'Lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới khóa I năm 2026';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
 import { recognisedClass } from './certificate-class-fixture';
 import { invoke, ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 /** Continuing a paper register: the clerk sets where a year's certificate numbers continue. */
 
@@ -101,9 +102,8 @@ describe('the next certificate number', () => {
          SELECT e.id, e.person_id, e.class_id, 2025, 1, '500/2026/GCN', 'cu.1', '2025-12-01', '{}', '', 'revoked', 'x', 'x' FROM enrollments e LIMIT 1`,
       )
       .run();
-    expect(await invoke(core, 'certificates.setNextNumber', { year: 2026, nextSeq: 500 })).toMatchObject({
-      ok: false,
-      error: { fields: { nextSeq: 'Số 500/2026/GCN đã cấp cho một giấy năm 2025; chọn số khác' } },
+    expect(await refusal(core, 'certificates.setNextNumber', { year: 2026, nextSeq: 500 })).toMatchObject({
+      fields: { nextSeq: 'Số 500/2026/GCN đã cấp cho một giấy năm 2025; chọn số khác' },
     });
     expect((await ok(core, 'certificates.nextNumber', { year: 2026 })).floor).toBe(125);
   });
@@ -142,12 +142,9 @@ describe('the next certificate number', () => {
     const { issued } = await ok(core, 'certificates.issue', { classId: c.id, issueDate: '2026-03-12', signer: { kind: 'director' } });
     expect(issued.map((x) => x.serial)).toEqual(['400/GCN-TTCT', '401/GCN-TTCT']);
     // Any year's certificates count: the sequence runs on.
-    expect(await invoke(core, 'certificates.setNextNumber', { year: 2027, nextSeq: 401 })).toMatchObject({
-      ok: false,
-      error: {
-        fields: {
-          nextSeq: 'Đã cấp đến số 401/GCN-TTCT (năm 2026); số thứ tự chạy liên tục qua các năm nên số tiếp theo phải từ 402 trở lên',
-        },
+    expect(await refusal(core, 'certificates.setNextNumber', { year: 2027, nextSeq: 401 })).toMatchObject({
+      fields: {
+        nextSeq: 'Đã cấp đến số 401/GCN-TTCT (năm 2026); số thứ tự chạy liên tục qua các năm nên số tiếp theo phải từ 402 trở lên',
       },
     });
     // A later year's floor replaces an earlier one's from that year on, even a lower one, while above what was issued.

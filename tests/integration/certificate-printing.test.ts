@@ -7,6 +7,7 @@ import { AppError } from '../../electron/core/errors';
 import { printBatch, recognisedClass } from './certificate-class-fixture';
 import { startPrintingCore } from '../fixtures/printing-start';
 import { invoke, ok } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 describe('printing certificates', () => {
   it('keeps a layout per program, refuses a bad one, and prints a batch to one PDF, which is not a print', async () => {
@@ -55,10 +56,7 @@ describe('printing certificates', () => {
       core.db.prepare('UPDATE certificates SET print_count = 2 WHERE id = ?').run(ids[0]!);
 
       await ok(core, 'certificates.revoke', { certificateId: ids[1]!, reason: 'Cấp nhầm' });
-      expect(await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({
-        ok: false,
-        error: { code: 'NOT_VALID' },
-      });
+      expect(await refusal(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({ code: 'NOT_VALID' });
       expect(
         await invoke(core, 'certificates.startBatch', { certificateIds: [ids[0]!], target: 'printer', deviceName: 'HP' }),
       ).toMatchObject({
@@ -82,7 +80,7 @@ describe('printing certificates', () => {
         fileName: 'so-cap-giay-chung-nhan-2026.xlsx',
         rowCount: 2,
       });
-      expect(await invoke(core, 'certificates.registerXlsx', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
+      expect(await refusal(core, 'certificates.registerXlsx', { year: 2025 })).toMatchObject({ code: 'EMPTY' });
     } finally {
       core.close();
       await port.close();
@@ -137,16 +135,13 @@ describe('printing certificates', () => {
       expect((await ok(core, 'certificates.register', { year: 2026 })).map((r) => r.printCount)).toEqual([1, 1]);
       // Collected once; a poll already on its way still gets the summary.
       expect(await ok(core, 'certificates.batchStatus', { jobId })).toMatchObject({ status: 'done', printed: 2, file: null });
-      expect(await invoke(core, 'certificates.batchStatus', { jobId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await refusal(core, 'certificates.batchStatus', { jobId: 'x' })).toMatchObject({ code: 'INVALID_INPUT' });
 
       // While one batch prints, a second is refused (a double click must not print twice).
       let release!: () => void;
       hold = new Promise<void>((r) => (release = r));
       const first = await ok(core, 'certificates.startBatch', { certificateIds: ids, target: 'printer', deviceName: 'HP_LaserJet_P2035' });
-      expect(await invoke(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({
-        ok: false,
-        error: { code: 'BUSY' },
-      });
+      expect(await refusal(core, 'certificates.startBatch', { certificateIds: ids, target: 'pdf' })).toMatchObject({ code: 'BUSY' });
       fail = true;
       release();
       let failed = await ok(core, 'certificates.batchStatus', { jobId: first.jobId });

@@ -1,5 +1,5 @@
 import type { Certificate } from '../../shared/contract/certificates';
-import { communeBody } from './document-fixtures';
+import { communeBody } from '../fixtures/document-fixtures';
 
 type Printed = Certificate['printed'];
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { printBatch, recognisedClass } from './certificate-class-fixture';
 import { startPrintingCore } from '../fixtures/printing-start';
-import { invoke, ok, startCore } from './helpers';
+import { ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 /** A code of the right shape that is not the one printed: the first character changed. */
 const otherCode = (code: string) => `${code[0] === '7' ? '8' : '7'}${code.slice(1)}`;
@@ -69,10 +70,7 @@ describe('verifying a certificate by the number printed on it', () => {
     const missing = await ok(core, 'certificates.verify', { number: '99/2026/GCN' });
     expect(missing).toMatchObject({ status: 'not_found', certificate: null, codeMatches: null });
     expect(missing.message).toBe('Không có giấy chứng nhận số 99/2026/GCN trong sổ của trung tâm.');
-    expect(await invoke(core, 'certificates.verify', { number: '   ' })).toMatchObject({
-      ok: false,
-      error: { fields: { number: 'Nhập số giấy chứng nhận' } },
-    });
+    expect(await refusal(core, 'certificates.verify', { number: '   ' })).toMatchObject({ fields: { number: 'Nhập số giấy chứng nhận' } });
 
     // A replaced certificate: found, its code still matches the paper, and the answer names the new number.
     const again = await ok(core, 'certificates.reissue', {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { blank, recognisedClass } from './certificate-class-fixture';
 import { invoke, ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 describe('issuing certificates', () => {
   it('numbers a batch gap-free, freezes what was printed, and signs a code that verifies offline', async () => {
@@ -87,7 +88,7 @@ describe('issuing certificates', () => {
       openingDecisionNumber: null,
       openingDecisionDate: null,
     });
-    expect(await invoke(core, 'certificates.plan', { classId: other.id })).toMatchObject({ ok: false, error: { code: 'NOT_RECOGNISED' } });
+    expect(await refusal(core, 'certificates.plan', { classId: other.id })).toMatchObject({ code: 'NOT_RECOGNISED' });
   });
 
   it('allocates no number when a batch fails half-way', async () => {
@@ -220,9 +221,8 @@ describe('verifying certificates', () => {
       expect(await refused('hello')).toContain('không chứa khóa công khai');
       const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       expect(await refused(pem.replace(/\n([A-Za-z0-9+/]{20})[A-Za-z0-9+/=]+\n/, '\n$1\n'))).toContain('bị hỏng');
-      expect(await invoke(province, 'certificates.addTrustedKey', { issuer: '  ', fileText: pem })).toMatchObject({
-        ok: false,
-        error: { fields: { issuer: 'Nhập tên đơn vị cấp' } },
+      expect(await refusal(province, 'certificates.addTrustedKey', { issuer: '  ', fileText: pem })).toMatchObject({
+        fields: { issuer: 'Nhập tên đơn vị cấp' },
       });
 
       await ok(province, 'certificates.removeTrustedKey', { id: key.id });

@@ -12,7 +12,7 @@ import {
 } from '../../electron/core/documents/class-lists';
 import { evaluate, type AttendanceMark, type Scheme } from '../../shared/domain/eligibility';
 import { DEFAULT_BANDS } from '../../shared/domain/grading';
-import { TRICKY, communeBody as body } from './document-fixtures';
+import { TRICKY, communeBody as body } from '../fixtures/document-fixtures';
 
 /** The class of the list tests and its printable documents, shared by class-documents*.test.ts. */
 

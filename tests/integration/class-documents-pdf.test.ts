@@ -4,21 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
-import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
+import { pdfToolsMissing } from '../fixtures/pdf-printer';
+import { CHROMIUM, SCREENSHOTS } from '../fixtures/document-fixtures';
 import { CLASS, DAYS, type DocName, docs, learners } from './class-documents-fixtures';
 
-function tool(name: string): string | null {
-  const bin = `/usr/bin/${name}`;
-  return fs.existsSync(bin) ? bin : null;
-}
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (tool(t) ? null : t)),
-].filter(Boolean);
-if (missing.length)
-  console.warn(`[class-documents] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = pdfToolsMissing('class-documents');
 
-describe.skipIf(missing.length > 0)('class lists as PDF (Chromium, read back with poppler)', () => {
+describe.skipIf(missing)('class lists as PDF (Chromium, read back with poppler)', () => {
   let port: ChromiumPrintPort;
   let dir: string;
   const pdfs = new Map<DocName, { file: string; pages: string[] }>();

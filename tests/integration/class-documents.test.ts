@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildResultsDecisionHtml, buildScoreSheetHtml } from '../../electron/core/documents/class-lists';
 import { attendanceXlsx, learnerListXlsx, resultsListXlsx, scoreSheetXlsx } from '../../electron/core/io/class-lists-xlsx';
-import { TRICKY } from './document-fixtures';
+import { TRICKY } from '../fixtures/document-fixtures';
 import {
   built,
   CLASS,

@@ -45,6 +45,13 @@ describe('killed at a random moment, the data folder opens on the right data', {
   });
 
   const copyOf = (from: string, dir: string): void => fs.cpSync(from, dir, { recursive: true });
+  /** Each run starts on a copy of a template folder; the child's operation is handed `argument`, if any. */
+  const onCopyOf =
+    (from: string, argument?: string) =>
+    (dir: string): { argument?: string } => {
+      copyOf(from, dir);
+      return argument === undefined ? {} : { argument };
+    };
 
   /** After a restore (from a backup or a file) over the database of centre "Cũ" with a backup of "Sao lưu". */
   const restoredOrOld: Check = async (dir, killed) => {
@@ -67,42 +74,28 @@ describe('killed at a random moment, the data folder opens on the right data', {
   };
 
   it('an import: all rows or none', async () => {
-    await killRepeatedly(
-      'import',
-      (dir) => {
-        copyOf(t.dir, dir);
-        return { argument: t.sheet };
-      },
-      async (dir, killed) => {
-        expect(rawLook(dir).integrity).toBe('ok');
-        const core = await startedOk(dir);
-        const n = (core.db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
-        expect([t.people, t.people + IMPORT_ROWS]).toContain(n);
-        if (!killed) expect(n).toBe(t.people + IMPORT_ROWS);
-        core.close();
-      },
-    );
+    await killRepeatedly('import', onCopyOf(t.dir, t.sheet), async (dir, killed) => {
+      expect(rawLook(dir).integrity).toBe('ok');
+      const core = await startedOk(dir);
+      const n = (core.db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
+      expect([t.people, t.people + IMPORT_ROWS]).toContain(n);
+      if (!killed) expect(n).toBe(t.people + IMPORT_ROWS);
+      core.close();
+    });
   });
 
   it('a batch of certificates: all issued with gap-free numbers, or none', async () => {
-    await killRepeatedly(
-      'issue',
-      (dir) => {
-        copyOf(t.dir, dir);
-        return { argument: String(t.classId) };
-      },
-      async (dir, killed) => {
-        expect(rawLook(dir).integrity).toBe('ok');
-        const core = await startedOk(dir);
-        const c = core.db
-          .prepare('SELECT COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi, COUNT(DISTINCT serial) AS serials FROM certificates')
-          .get() as { n: number; lo: number; hi: number; serials: number };
-        expect([0, LEARNERS]).toContain(c.n);
-        if (c.n) expect(c).toEqual({ n: LEARNERS, lo: 1, hi: LEARNERS, serials: LEARNERS });
-        if (!killed) expect(c.n).toBe(LEARNERS);
-        core.close();
-      },
-    );
+    await killRepeatedly('issue', onCopyOf(t.dir, String(t.classId)), async (dir, killed) => {
+      expect(rawLook(dir).integrity).toBe('ok');
+      const core = await startedOk(dir);
+      const c = core.db
+        .prepare('SELECT COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi, COUNT(DISTINCT serial) AS serials FROM certificates')
+        .get() as { n: number; lo: number; hi: number; serials: number };
+      expect([0, LEARNERS]).toContain(c.n);
+      if (c.n) expect(c).toEqual({ n: LEARNERS, lo: 1, hi: LEARNERS, serials: LEARNERS });
+      if (!killed) expect(c.n).toBe(LEARNERS);
+      core.close();
+    });
   });
 
   it('a migration from schema 12, with the first encryption: the old version with its data, or the new one', async () => {
@@ -127,49 +120,31 @@ describe('killed at a random moment, the data folder opens on the right data', {
   });
 
   it('backups: every backup listed is complete, and no unfinished copy is left', async () => {
-    await killRepeatedly(
-      'backup',
-      (dir) => {
-        copyOf(t.dir, dir);
-        return {};
-      },
-      async (dir, killed) => {
-        expect(rawLook(dir).integrity).toBe('ok');
-        const core = await startedOk(dir);
-        const listed = core.listBackups();
-        // Twenty manual backups, of which rotation keeps the newest fourteen.
-        if (!killed) expect(listed.length).toBe(14);
-        for (const b of listed) {
-          const copy = openSqlite(path.join(core.backupsDir, b.file), { readonly: true, fileMustExist: true }, dataKey(dir));
-          expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-          expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
-          copy.close();
-        }
-        expect(fs.readdirSync(core.backupsDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
-        core.close();
-      },
-    );
+    await killRepeatedly('backup', onCopyOf(t.dir), async (dir, killed) => {
+      expect(rawLook(dir).integrity).toBe('ok');
+      const core = await startedOk(dir);
+      const listed = core.listBackups();
+      // Twenty manual backups, of which rotation keeps the newest fourteen.
+      if (!killed) expect(listed.length).toBe(14);
+      for (const b of listed) {
+        const copy = openSqlite(path.join(core.backupsDir, b.file), { readonly: true, fileMustExist: true }, dataKey(dir));
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: t.people });
+        copy.close();
+      }
+      expect(fs.readdirSync(core.backupsDir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+      core.close();
+    });
   });
 
   it('a restore over a working database: the old data or the restored with the old kept as a backup, never none', async () => {
-    await killRepeatedly(
-      'restore',
-      (dir) => {
-        copyOf(t.dir, dir);
-        return { argument: t.backup };
-      },
-      restoredOrOld,
-      { everyStep: true },
-    );
+    await killRepeatedly('restore', onCopyOf(t.dir, t.backup), restoredOrOld, { everyStep: true });
   });
 
   it('the first encryption of an existing database: the plain one, or the encrypted one with its backups re-made, never none', async () => {
     await killRepeatedly(
       'encrypt',
-      (dir) => {
-        copyOf(t.plain, dir);
-        return {};
-      },
+      onCopyOf(t.plain),
       async (dir, killed) => {
         const db = path.join(dir, 'ttct.sqlite');
         expect(['plain', 'encrypted']).toContain(fileFormat(db));
@@ -224,24 +199,13 @@ describe('killed at a random moment, the data folder opens on the right data', {
   });
 
   it('a restore from a file off the PC: the old data or the restored with the old kept as a backup, never none', async () => {
-    await killRepeatedly(
-      'restore-file',
-      (dir) => {
-        copyOf(t.dir, dir);
-        return { argument: t.offsite };
-      },
-      restoredOrOld,
-      { everyStep: true },
-    );
+    await killRepeatedly('restore-file', onCopyOf(t.dir, t.offsite), restoredOrOld, { everyStep: true });
   });
 
   it('a restore from the recovery screen: the damaged file still there, or the restored data with the damaged file kept aside, never an empty database', async () => {
     await killRepeatedly(
       'restore-broken',
-      (dir) => {
-        copyOf(t.damaged, dir);
-        return { argument: t.backup };
-      },
+      onCopyOf(t.damaged, t.backup),
       async (dir, killed) => {
         // Before any start has settled it: the damaged file untouched, or a complete database.
         const db = path.join(dir, 'ttct.sqlite');

@@ -1,12 +1,21 @@
 import fs from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/dispatch';
 import { handlers } from '../../electron/core/handlers';
 import { contract, WHOLE_INPUT } from '../../shared/contract';
 import { blankPerson } from '../fixtures/builders';
 import { startCore } from './helpers';
 
+/** Saves a Party cell the way the renderer's request reaches the core. */
+const saveCell = (core: AppCore, name: string) => dispatch(core, 'units.save', { name, kind: 'cell', parentId: null, communeCode: null });
+
 describe('dispatch', () => {
+  // A handler spied on in a test is the real one again for the next, even when the test fails.
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('has a handler for every channel of the contract and no other', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
     for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
@@ -60,32 +69,24 @@ describe('dispatch', () => {
 
   it('turns a bug into a Vietnamese message that points at the log, with the stack only in the log', async () => {
     const core = await startCore();
-    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
+    vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
       throw new TypeError('secret internal detail at foo.ts:12');
     });
-    try {
-      const r = await dispatch(core, 'programs.list', { includeArchived: false });
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.code).toBe('INTERNAL');
-        expect(r.error.message).toContain('Đã xảy ra lỗi không mong muốn');
-        expect(r.error.message).toContain(core.log.file);
-        expect(JSON.stringify(r)).not.toContain('secret internal detail');
-      }
-      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('secret internal detail at foo.ts:12');
-    } finally {
-      spy.mockRestore();
+    const r = await dispatch(core, 'programs.list', { includeArchived: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INTERNAL');
+      expect(r.error.message).toContain('Đã xảy ra lỗi không mong muốn');
+      expect(r.error.message).toContain(core.log.file);
+      expect(JSON.stringify(r)).not.toContain('secret internal detail');
     }
+    expect(fs.readFileSync(core.log.file, 'utf8')).toContain('secret internal detail at foo.ts:12');
   });
 
   it('refuses output that breaks the contract (a bug), rather than sending it', async () => {
     const core = await startCore();
-    const spy = vi.spyOn(handlers, 'app.reportError').mockImplementation(() => ({ logged: 'yes' }) as never);
-    try {
-      expect(await dispatch(core, 'app.reportError', { message: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    } finally {
-      spy.mockRestore();
-    }
+    vi.spyOn(handlers, 'app.reportError').mockImplementation(() => ({ logged: 'yes' }) as never);
+    expect(await dispatch(core, 'app.reportError', { message: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('rolls back a write whose answer breaks the contract, so a retry is not told it was already done', async () => {
@@ -94,17 +95,12 @@ describe('dispatch', () => {
     const spy = vi
       .spyOn(handlers, 'units.save')
       .mockImplementation((ctx, input) => ({ ...original(ctx, input), id: 'not a number' }) as never);
-    try {
-      const r = await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null });
-      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-      expect(core.db.prepare("SELECT COUNT(*) AS n FROM units WHERE name = 'Chi bộ thôn 9'").get()).toEqual({ n: 0 });
-      expect(core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'unit'").get()).toEqual({ n: 0 });
-    } finally {
-      spy.mockRestore();
-    }
-    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 9', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({
-      ok: true,
-    });
+    const r = await saveCell(core, 'Chi bộ thôn 9');
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM units WHERE name = 'Chi bộ thôn 9'").get()).toEqual({ n: 0 });
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'unit'").get()).toEqual({ n: 0 });
+    spy.mockRestore();
+    expect(await saveCell(core, 'Chi bộ thôn 9')).toMatchObject({ ok: true });
   });
 
   it('runs reads read-only: a query that tries to write fails as a bug and writes nothing', async () => {
@@ -113,17 +109,12 @@ describe('dispatch', () => {
       ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('sneaky', '1')").run();
       return null as never;
     });
-    try {
-      expect(await dispatch(core, 'centre.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-      expect(core.db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'sneaky'").get()).toEqual({ n: 0 });
-      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('centre.get tried to write');
-    } finally {
-      spy.mockRestore();
-    }
+    expect(await dispatch(core, 'centre.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'sneaky'").get()).toEqual({ n: 0 });
+    expect(fs.readFileSync(core.log.file, 'utf8')).toContain('centre.get tried to write');
+    spy.mockRestore();
     // The connection is writable again for the next command.
-    expect(await dispatch(core, 'units.save', { name: 'Chi bộ thôn 8', kind: 'cell', parentId: null, communeCode: null })).toMatchObject({
-      ok: true,
-    });
+    expect(await saveCell(core, 'Chi bộ thôn 8')).toMatchObject({ ok: true });
   });
 
   it('makes the signing key when the database opens, so reading the certificate settings writes nothing', async () => {
@@ -138,30 +129,22 @@ describe('dispatch', () => {
 
   it('refuses a handler that answers later without being listed as asynchronous', async () => {
     const core = await startCore();
-    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(async () => []);
-    try {
-      expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-      expect(fs.readFileSync(core.log.file, 'utf8')).toContain('ASYNC_CHANNELS');
-    } finally {
-      spy.mockRestore();
-    }
+    vi.spyOn(handlers, 'programs.list').mockImplementation(async () => []);
+    expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(fs.readFileSync(core.log.file, 'utf8')).toContain('ASYNC_CHANNELS');
   });
 
   it('logs a call that takes more than a few seconds', async () => {
     const core = await startCore();
-    const spy = vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
+    vi.spyOn(handlers, 'programs.list').mockImplementation(() => {
       const until = Date.now() + 3100;
       while (Date.now() < until) {
         // A slow query, as on an old office PC.
       }
       return [];
     });
-    try {
-      expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: true });
-      expect(fs.readFileSync(core.log.file, 'utf8')).toMatch(/programs\.list took 3\d{3} ms/);
-    } finally {
-      spy.mockRestore();
-    }
+    expect(await dispatch(core, 'programs.list', { includeArchived: false })).toMatchObject({ ok: true });
+    expect(fs.readFileSync(core.log.file, 'utf8')).toMatch(/programs\.list took 3\d{3} ms/);
   });
 
   it('logs renderer errors', async () => {

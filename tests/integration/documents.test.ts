@@ -13,7 +13,7 @@ import {
 import { escapeHtml, superiorInText, type IssuingBody } from '../../electron/core/documents/party-document';
 import { pdfPrinter, pdfToolsMissing, type PrintedPdf } from '../fixtures/pdf-printer';
 import { FAMILY, GIVEN as CLASS_GIVEN, MIDDLE_F, MIDDLE_M, POSITIONS, TOPICS as CLASS_TOPICS, UNITS } from './class-documents-fixtures';
-import { TRICKY, communeBody } from './document-fixtures';
+import { TRICKY, communeBody } from '../fixtures/document-fixtures';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -139,13 +139,18 @@ describe('document HTML', () => {
     expect(docs.decision).toContain('Rơ Châm H&#39;Luyến');
   });
 
-  it('writes the superior in a sentence and the class as a phrase', () => {
-    expect(superiorInText('ĐẢNG ỦY XÃ ĐẮK HÀ')).toBe('Đảng ủy xã Đắk Hà');
-    expect(superiorInText('HUYỆN ỦY ĐẮK HÀ')).toBe('Huyện ủy Đắk Hà');
-    expect(superiorInText('ĐẢNG ỦY PHƯỜNG KON TUM')).toBe('Đảng ủy phường Kon Tum');
-    expect(superiorInText('BAN THƯỜNG VỤ HUYỆN UỶ SA THẦY')).toBe('Ban Thường vụ Huyện uỷ Sa Thầy');
-    expect(superiorInText('THƯỜNG TRỰC ĐẢNG ỦY XÃ ĐẮK HÀ')).toBe('Thường trực Đảng ủy xã Đắk Hà');
-    expect(superiorInText('Đảng ủy xã Ia H’Drai')).toBe('Đảng ủy xã Ia H’Drai');
+  it.each([
+    ['ĐẢNG ỦY XÃ ĐẮK HÀ', 'Đảng ủy xã Đắk Hà'],
+    ['HUYỆN ỦY ĐẮK HÀ', 'Huyện ủy Đắk Hà'],
+    ['ĐẢNG ỦY PHƯỜNG KON TUM', 'Đảng ủy phường Kon Tum'],
+    ['BAN THƯỜNG VỤ HUYỆN UỶ SA THẦY', 'Ban Thường vụ Huyện uỷ Sa Thầy'],
+    ['THƯỜNG TRỰC ĐẢNG ỦY XÃ ĐẮK HÀ', 'Thường trực Đảng ủy xã Đắk Hà'],
+    ['Đảng ủy xã Ia H’Drai', 'Đảng ủy xã Ia H’Drai'],
+  ])('writes the superior «%s» in a sentence as «%s»', (heading, sentence) => {
+    expect(superiorInText(heading)).toBe(sentence);
+  });
+
+  it('writes the class as a phrase', () => {
     expect(classPhrase('Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026')).toBe('lớp bồi dưỡng nhận thức về Đảng khóa I năm 2026');
     expect(classPhrase('Khóa 62')).toBe('lớp Khóa 62');
   });

@@ -10,7 +10,7 @@ import { certificateReceiptModel, certificateRegisterModel } from '../../electro
 import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { Certificate } from '../../shared/contract/certificates';
 import { certificateRow } from './certificate-rows';
-import { LIST_NAMES as NAMES, TRICKY, communeBody as body } from './document-fixtures';
+import { LIST_NAMES as NAMES, TRICKY, communeBody as body } from '../fixtures/document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { invoke, startCore } from './helpers';
 import { saveCentre } from '../fixtures/builders';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { partyDocx } from '../../electron/core/documents/docx-party';
 import type { PartyDocumentModel } from '../../electron/core/documents/document-model';
-import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
+import { CHROMIUM, SCREENSHOTS } from '../fixtures/document-fixtures';
 
 /**
  * The check every Word document passes: opened by LibreOffice Writer and printed to PDF, it must read

@@ -17,7 +17,7 @@ import { attendanceModel, classSummaryModel, scoreSheetModel, timetableModel } f
 import { learnerListModel, openingDecisionModel, resultsDecisionModel } from '../../electron/core/documents/docx-models';
 import { buildOpeningDecisionHtml, type OpeningDecisionDoc } from '../../electron/core/documents/opening-decision';
 import { DOCUMENT_KINDS } from '../../shared/contract/documents';
-import { LIST_NAMES as NAMES, TRICKY, communeBody } from './document-fixtures';
+import { LIST_NAMES as NAMES, TRICKY, communeBody } from '../fixtures/document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { smallClass } from './docx-fixtures';
 import { invoke, ok, startCore } from './helpers';
@@ -140,49 +140,22 @@ const scores: ScoreSheetDoc = {
   rows: scoreRows(36, 2),
 };
 const scoresOne: ScoreSheetDoc = { ...scores, components: [{ name: 'Bài thu hoạch', weight: 100 }], rows: scoreRows(24, 1) };
+/** A breakdown of the class summary: a label and its count per row. */
+const breakdown = (title: string, counts: Record<string, number>): ClassSummaryDoc['breakdowns'][number] => ({
+  title,
+  rows: Object.entries(counts).map(([label, count]) => ({ label, count })),
+});
 const summary: ClassSummaryDoc = {
   body,
   date: '2026-01-30',
   className: CLASS,
   total: 30,
   breakdowns: [
-    {
-      title: 'Theo giới tính',
-      rows: [
-        { label: 'Nam', count: 14 },
-        { label: 'Nữ', count: 15 },
-        { label: 'Chưa rõ', count: 1 },
-      ],
-    },
-    {
-      title: 'Theo độ tuổi',
-      rows: [
-        { label: 'Dưới 30 tuổi', count: 9 },
-        { label: 'Từ 30 đến 45 tuổi', count: 21 },
-      ],
-    },
-    {
-      title: 'Theo dân tộc',
-      rows: [
-        { label: 'Kinh', count: 24 },
-        { label: 'Xơ Đăng', count: 6 },
-      ],
-    },
-    {
-      title: 'Theo tình trạng đảng viên',
-      rows: [
-        { label: 'Đảng viên dự bị', count: 27 },
-        { label: 'Quần chúng', count: 3 },
-      ],
-    },
-    {
-      title: 'Theo kết quả học tập',
-      rows: [
-        { label: 'Giỏi', count: 8 },
-        { label: 'Khá', count: 19 },
-        { label: 'Không đủ điều kiện công nhận', count: 3 },
-      ],
-    },
+    breakdown('Theo giới tính', { Nam: 14, Nữ: 15, 'Chưa rõ': 1 }),
+    breakdown('Theo độ tuổi', { 'Dưới 30 tuổi': 9, 'Từ 30 đến 45 tuổi': 21 }),
+    breakdown('Theo dân tộc', { Kinh: 24, 'Xơ Đăng': 6 }),
+    breakdown('Theo tình trạng đảng viên', { 'Đảng viên dự bị': 27, 'Quần chúng': 3 }),
+    breakdown('Theo kết quả học tập', { Giỏi: 8, Khá: 19, 'Không đủ điều kiện công nhận': 3 }),
   ],
 };
 

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { learningRecordModel } from '../../electron/core/documents/docx-person-documents';
 import { buildLearningRecordHtml, type LearningRecordDoc } from '../../electron/core/documents/learning-record';
-import { TRICKY, communeBody } from './document-fixtures';
+import { TRICKY, communeBody } from '../fixtures/document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { smallClass } from './docx-fixtures';
 import { invoke, ok, startCore } from './helpers';

@@ -4,7 +4,7 @@ import { CHARTS_IN_PDF, reportModel } from '../../electron/core/documents/docx-r
 import { buildReportHtml } from '../../electron/core/documents/report';
 import type { ReportDoc } from '../../electron/core/documents/report-content';
 import type { Report } from '../../shared/contract/reports';
-import { communeBody as body } from './document-fixtures';
+import { communeBody as body } from '../fixtures/document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 import { ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, setup } from './enrollments-fixtures';
 import { invoke, ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 describe('enrolment', () => {
   it('enrols all or nothing, lists in Vietnamese order, and warns about the wrong audience and a full class', async () => {
@@ -50,10 +51,7 @@ describe('enrolment', () => {
     await person(core, 'Nguyễn Văn Hải', { unitId: cell.id });
     await person(core, 'Đỗ Thị Hoa', { unitId: cell.id });
     expect(await ok(core, 'enrollments.addUnit', { classId: c.id, unitId: cell.id })).toMatchObject({ added: 2, enrolled: 2 });
-    expect(await invoke(core, 'enrollments.addUnit', { classId: c.id, unitId: empty.id })).toMatchObject({
-      ok: false,
-      error: { code: 'EMPTY_UNIT' },
-    });
+    expect(await refusal(core, 'enrollments.addUnit', { classId: c.id, unitId: empty.id })).toMatchObject({ code: 'EMPTY_UNIT' });
   });
 });
 
@@ -70,10 +68,7 @@ describe('merging learners who are enrolled', () => {
     expect((await ok(core, 'enrollments.list', { classId: c.id })).enrollments.map((e) => e.personId)).toEqual([dup.id]);
 
     await ok(core, 'enrollments.add', { classId: c.id, personIds: [kept.id] });
-    expect(await invoke(core, 'learners.merge', { keepId: kept.id, removeId: dup.id })).toMatchObject({
-      ok: false,
-      error: { code: 'MERGE_CONFLICT' },
-    });
+    expect(await refusal(core, 'learners.merge', { keepId: kept.id, removeId: dup.id })).toMatchObject({ code: 'MERGE_CONFLICT' });
   });
 });
 
@@ -91,9 +86,8 @@ describe('online classes', () => {
     });
     const ids = list.enrollments.map((e) => e.id);
     expect(list.sites).toEqual([]);
-    expect(await invoke(core, 'enrollments.setSite', { enrollmentIds: ids, site: 'Điểm cầu xã Ngọc Réo' })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
+    expect(await refusal(core, 'enrollments.setSite', { enrollmentIds: ids, site: 'Điểm cầu xã Ngọc Réo' })).toMatchObject({
+      code: 'INVALID_INPUT',
     });
     await ok(core, 'classes.save', {
       id: c.id,

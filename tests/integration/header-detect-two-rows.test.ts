@@ -63,25 +63,51 @@ describe('two-row headers', () => {
     expect(sheet.cells[t.firstDataRow + 1]![3]).toBe('12/01/1980');
   });
 
-  it('maps "Họ và tên" over "Họ, chữ đệm" | "Tên"', async () => {
+  it.each([
+    [
+      'maps "Họ và tên" over "Họ, chữ đệm" | "Tên"',
+      {
+        header: [
+          ['STT', 'Họ và tên', null, 'Giới tính', 'Năm sinh'],
+          [null, 'Họ, chữ đệm', 'Tên', null, null],
+        ],
+        merges: ['A1:A2', 'B1:C1', 'D1:D2', 'E1:E2'],
+        data: [1, 'Tôn Nữ Thị', 'Hoa', 'Nữ', 1985],
+        columns: [
+          ['STT', null],
+          ['Họ và tên / Họ, chữ đệm', 'familyAndMiddle'],
+          ['Họ và tên / Tên', 'given'],
+          ['Giới tính', 'sex'],
+          ['Năm sinh', 'birthDate'],
+        ],
+      },
+    ],
+    [
+      'reads sub-headers under a parent it does not know ("Trình độ")',
+      {
+        header: [
+          ['Họ và tên', 'Trình độ', null, 'Ghi chú'],
+          [null, 'Học vấn', 'LLCT', null],
+        ],
+        merges: ['A1:A2', 'B1:C1', 'D1:D2'],
+        data: ['Nguyễn Văn An', '12/12', 'Sơ cấp', null],
+        columns: [
+          ['Họ và tên', 'fullName'],
+          ['Trình độ / Học vấn', 'educationLevel'],
+          ['Trình độ / LLCT', 'theoryLevel'],
+          ['Ghi chú', 'notes'],
+        ],
+      },
+    ],
+  ] as const)('%s', async (_, { header, merges, data, columns }) => {
     const sheet = await firstSheet((ws) => {
-      ws.addRow(['STT', 'Họ và tên', null, 'Giới tính', 'Năm sinh']);
-      ws.addRow([null, 'Họ, chữ đệm', 'Tên', null, null]);
-      ws.mergeCells('A1:A2');
-      ws.mergeCells('B1:C1');
-      ws.mergeCells('D1:D2');
-      ws.mergeCells('E1:E2');
-      ws.addRow([1, 'Tôn Nữ Thị', 'Hoa', 'Nữ', 1985]);
+      for (const row of header) ws.addRow(row);
+      for (const range of merges) ws.mergeCells(range);
+      ws.addRow(data);
     });
     const t = detect(sheet);
     expect(t).toMatchObject({ headerRow: 0, headerRowCount: 2, firstDataRow: 2 });
-    expect(t.columns.map((c) => [c.header, c.field])).toEqual([
-      ['STT', null],
-      ['Họ và tên / Họ, chữ đệm', 'familyAndMiddle'],
-      ['Họ và tên / Tên', 'given'],
-      ['Giới tính', 'sex'],
-      ['Năm sinh', 'birthDate'],
-    ]);
+    expect(t.columns.map((c) => [c.header, c.field])).toEqual(columns);
   });
 
   it('reads the same two-row form from a CSV, where the merges are lost, with the same signature', async () => {
@@ -130,25 +156,6 @@ describe('two-row headers', () => {
       ),
     );
     expect(fields(t)).toEqual(['fullName', 'admissionDate', 'confirmationDate']);
-  });
-
-  it('reads sub-headers under a parent it does not know ("Trình độ")', async () => {
-    const sheet = await firstSheet((ws) => {
-      ws.addRow(['Họ và tên', 'Trình độ', null, 'Ghi chú']);
-      ws.addRow([null, 'Học vấn', 'LLCT', null]);
-      ws.mergeCells('A1:A2');
-      ws.mergeCells('B1:C1');
-      ws.mergeCells('D1:D2');
-      ws.addRow(['Nguyễn Văn An', '12/12', 'Sơ cấp', null]);
-    });
-    const t = detect(sheet);
-    expect(t).toMatchObject({ headerRow: 0, headerRowCount: 2, firstDataRow: 2 });
-    expect(t.columns.map((c) => [c.header, c.field])).toEqual([
-      ['Họ và tên', 'fullName'],
-      ['Trình độ / Học vấn', 'educationLevel'],
-      ['Trình độ / LLCT', 'theoryLevel'],
-      ['Ghi chú', 'notes'],
-    ]);
   });
 
   it('reads a header merged down two rows with no sub-headers as one header', () => {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
 import type { ColumnMapping } from '../../shared/contract/imports';
-import { invoke, ok, startCore } from './helpers';
+import { ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 type Cell = string | number | null;
 
@@ -135,10 +136,7 @@ describe('remembering the clerk’s column mapping per header spelling (issue 14
     const checked = await analyze(core, refused, mapping);
     // The sex as read is shown on a row with errors too, so the clerk can confirm it while fixing the row.
     expect(checked.rows[2]).toMatchObject({ rowNumber: 6, fullName: 'Võ Văn Kiệt', status: 'error', sex: 'nam' });
-    expect(await invoke(core, 'imports.commit', { sessionId: refused.opened.sessionId })).toMatchObject({
-      ok: false,
-      error: { code: 'IMPORT_HAS_ERRORS' },
-    });
+    expect(await refusal(core, 'imports.commit', { sessionId: refused.opened.sessionId })).toMatchObject({ code: 'IMPORT_HAS_ERRORS' });
 
     expect(storedMemory(core)).toBeUndefined();
     const next = await open(core, file);

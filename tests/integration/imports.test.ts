@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openAndAnalyze, PARTY_DB_FIRST_COLUMNS, saveCentre, saveClass, unknownPartyInput } from '../fixtures/builders';
+import { openAndAnalyze, PARTY_DB_FIRST_COLUMNS, saveCentre, saveClass, unknownPartyInput, refusal } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
 
 /** The common form: Party header, title, then "Ngày, tháng, năm sinh" merged over "Nam" | "Nữ". */
@@ -117,10 +117,7 @@ describe('importing a Party cell list', () => {
     await ok(core, 'imports.setRowAction', { sessionId: opened.sessionId, rowNumber: 13, action: 'skip' });
     const done = await ok(core, 'imports.commit', { sessionId: opened.sessionId });
     expect(done).toMatchObject({ created: 5, skipped: 1 });
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
-      ok: false,
-      error: { code: 'IMPORT_EXPIRED' },
-    });
+    expect(await refusal(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ code: 'IMPORT_EXPIRED' });
   });
 
   it('flags a likely duplicate of a registered person, a repeat within the file, and links on request', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../../shared/contract/learners';
-import { personInput } from '../fixtures/builders';
+import { personInput, refusal } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
 
 /** Nothing known about the Party membership unless said. */
@@ -36,9 +36,6 @@ describe('merges and records', () => {
       expectedUpdatedAt: p.updatedAt,
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE' } });
-    expect(await invoke(core, 'learners.dismissDuplicate', { aId: p.id, bId: 9999 })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await refusal(core, 'learners.dismissDuplicate', { aId: p.id, bId: 9999 })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

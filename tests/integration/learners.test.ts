@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PersonInput } from '../../shared/contract/learners';
 import type { AppCore } from '../../electron/core/app-core';
-import { unknownPartyInput as person } from '../fixtures/builders';
+import { unknownPartyInput as person, refusal } from '../fixtures/builders';
 import { invoke, ok, startCore } from './helpers';
 
 async function add(core: AppCore, name: string, extra: Partial<PersonInput> = {}) {
@@ -200,19 +200,13 @@ describe('duplicates and merging', () => {
     expect(merged.person).toMatchObject({ birthDate: '1975-03-02', citizenId: '062175000123' });
     expect(await names(core, 'hang')).toEqual(['Nguyễn Thị Hằng']);
     expect((await ok(core, 'learners.get', { id: removed.id })).person.mergedIntoId).toBe(kept.id);
-    expect(await invoke(core, 'learners.merge', { keepId: kept.id, removeId: removed.id })).toMatchObject({
-      ok: false,
-      error: { code: 'ALREADY_MERGED' },
-    });
+    expect(await refusal(core, 'learners.merge', { keepId: kept.id, removeId: removed.id })).toMatchObject({ code: 'ALREADY_MERGED' });
 
     const undone = await ok(core, 'learners.undoMerge', { mergeId: merged.mergeId });
     expect(undone.kept).toMatchObject({ birthDate: '1975', citizenId: null, phone: '0905111222', notes: 'Hồ sơ cũ' });
     expect(undone.restored).toMatchObject({ mergedIntoId: null, citizenId: '062175000123' });
     expect(await names(core, 'hang')).toEqual(['Nguyễn Thị Hằng', 'Nguyễn Thị Hằng']);
-    expect(await invoke(core, 'learners.undoMerge', { mergeId: merged.mergeId })).toMatchObject({
-      ok: false,
-      error: { code: 'ALREADY_UNDONE' },
-    });
+    expect(await refusal(core, 'learners.undoMerge', { mergeId: merged.mergeId })).toMatchObject({ code: 'ALREADY_UNDONE' });
     const log = (await ok(core, 'learners.merges', {}))[0];
     expect(log).toMatchObject({ keptId: kept.id, removedId: removed.id });
     expect(log?.undoneAt).not.toBeNull();
@@ -225,7 +219,7 @@ describe('duplicates and merging', () => {
     const c = await add(core, 'Trần Văn Một');
     const m1 = await ok(core, 'learners.merge', { keepId: a.id, removeId: b.id });
     await ok(core, 'learners.merge', { keepId: a.id, removeId: c.id });
-    expect(await invoke(core, 'learners.undoMerge', { mergeId: m1.mergeId })).toMatchObject({ ok: false, error: { code: 'UNDO_ORDER' } });
+    expect(await refusal(core, 'learners.undoMerge', { mergeId: m1.mergeId })).toMatchObject({ code: 'UNDO_ORDER' });
   });
 });
 

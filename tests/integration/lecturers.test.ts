@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invoke, ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 const lecturer = {
   familyAndMiddle: 'Nguyễn Thị',
@@ -24,10 +25,10 @@ describe('lecturers', () => {
     expect((await ok(core, 'lecturers.list', { includeArchived: false })).map((l) => l.id)).not.toContain(saved.id);
     expect((await ok(core, 'lecturers.list', { includeArchived: true })).map((l) => l.id)).toContain(saved.id);
     expect((await ok(core, 'lecturers.setArchived', { id: saved.id, archived: false })).archivedAt).toBeNull();
-    expect(await invoke(core, 'lecturers.save', { ...lecturer, id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await invoke(core, 'lecturers.setArchived', { id: 999, archived: true })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND', message: 'Không tìm thấy bản ghi.' },
+    expect(await refusal(core, 'lecturers.save', { ...lecturer, id: 999 })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(core, 'lecturers.setArchived', { id: 999, archived: true })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Không tìm thấy bản ghi.',
     });
     const hours = await ok(core, 'lecturers.hours', { year: 2026 });
     expect(hours.find((h) => h.lecturer.id === saved.id)).toMatchObject({ sessions: 0, periods: 0, classes: 0 });

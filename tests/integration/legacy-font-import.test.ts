@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app-core';
-import { invoke, ok, startCore } from './helpers';
+import { ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 type Row = (string | number | null)[];
 
@@ -90,9 +91,9 @@ describe('lists typed in a pre-Unicode font', () => {
     const undecided = await analyze();
     expect(undecided.fontUndecided).toBe(true);
     expect(undecided.rows[0]!.fullName).toBe('NguyÔn V¨n An');
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
-      ok: false,
-      error: { code: 'IMPORT_FONT_UNDECIDED', message: expect.stringContaining('phông chữ cũ (TCVN3 / .VnTime)') },
+    expect(await refusal(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
+      code: 'IMPORT_FONT_UNDECIDED',
+      message: expect.stringContaining('phông chữ cũ (TCVN3 / .VnTime)'),
     });
     expect(await names(core)).toEqual([]);
 
@@ -118,10 +119,7 @@ describe('lists typed in a pre-Unicode font', () => {
     expect(sheet.legacyFont).toMatchObject({ font: 'vni', preview: [{ original: 'Nguyeãn Vaên An', converted: 'Nguyễn Văn An' }, {}, {}] });
     expect(sheet.columns.map((c) => c.mapping.field)).toEqual([null, 'fullName', 'birthDate', 'unit']);
     expect(await analyze()).toMatchObject({ fontUndecided: true });
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
-      ok: false,
-      error: { code: 'IMPORT_FONT_UNDECIDED' },
-    });
+    expect(await refusal(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ code: 'IMPORT_FONT_UNDECIDED' });
     const converted = await analyze('convert');
     expect(converted.rows.map((r) => r.fullName)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Trương Thị Thúy']);
     await ok(core, 'imports.commit', { sessionId: opened.sessionId });

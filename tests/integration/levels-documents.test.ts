@@ -4,7 +4,8 @@ import { levelReportModel } from '../../electron/core/levels/level-docx';
 import { buildLevelReportHtml, type LevelReportDoc } from '../../electron/core/levels/level-document';
 import { levelReportXlsx } from '../../electron/core/levels/level-xlsx';
 import type { LevelReport, LevelReportRow } from '../../shared/contract/levels';
-import { TRICKY, communeBody } from './document-fixtures';
+import { PROVINCIAL_COURSE_45 } from '../fixtures/nomination';
+import { TRICKY, communeBody } from '../fixtures/document-fixtures';
 import { describeDocxAgainstPdf } from './docx-check';
 
 /**
@@ -90,12 +91,7 @@ const report: LevelReport = {
   nominations: [
     {
       id: 1,
-      year: 2026,
-      level: 'trung_cap',
-      school: 'Trường Chính trị tỉnh Quảng Ngãi',
-      course: 'Khóa 45, hệ không tập trung',
-      decisionNumber: '112-QĐ/ĐU',
-      decisionDate: '2026-03-01',
+      ...PROVINCIAL_COURSE_45,
       note: '',
       people: ['Lê Thị Bình', 'Đỗ Thị Giang', TRICKY, 'Phạm Văn Cường'].map((fullName, i) => ({
         personId: i + 1,

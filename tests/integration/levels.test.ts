@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke, ok } from './helpers';
 import { savePerson } from './levels-fixtures';
 import { fixture, levels } from './levels-world';
+import { refusal } from '../fixtures/builders';
 
 /**
  * Theory levels against a fixture computed by hand. Today is 15/06/2026.
@@ -203,33 +204,29 @@ describe('political-theory levels', () => {
     const before = count();
     const diploma = { personId: people.binh.id, level: 'trung_cap' as const, school: 'Trường Chính trị tỉnh', year: 1975, number: '' };
     // Born 02/03/1975: the same year is fine by year, but not a day in February.
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 1974 })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', fields: { year: 'Năm cấp bằng trước năm sinh (02/03/1975)' } },
+    expect(await refusal(core, 'levels.saveDiploma', { ...diploma, year: 1974 })).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { year: 'Năm cấp bằng trước năm sinh (02/03/1975)' },
     });
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, issueDate: '1975-02-20' })).toMatchObject({
-      ok: false,
-      error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (02/03/1975)' } },
+    expect(await refusal(core, 'levels.saveDiploma', { ...diploma, issueDate: '1975-02-20' })).toMatchObject({
+      fields: { issueDate: 'Ngày cấp trước ngày sinh (02/03/1975)' },
     });
     // Born "03/1975" (month only): February 1975 is before it.
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, personId: people.cuong.id, issueDate: '1975-02-28' })).toMatchObject({
-      ok: false,
-      error: { fields: { issueDate: 'Ngày cấp trước ngày sinh (03/1975)' } },
+    expect(await refusal(core, 'levels.saveDiploma', { ...diploma, personId: people.cuong.id, issueDate: '1975-02-28' })).toMatchObject({
+      fields: { issueDate: 'Ngày cấp trước ngày sinh (03/1975)' },
     });
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2027 })).toMatchObject({
-      ok: false,
-      error: { fields: { year: 'Năm cấp bằng chưa đến' } },
+    expect(await refusal(core, 'levels.saveDiploma', { ...diploma, year: 2027 })).toMatchObject({
+      fields: { year: 'Năm cấp bằng chưa đến' },
     });
-    expect(await invoke(core, 'levels.saveDiploma', { ...diploma, year: 2020, school: '   ' })).toMatchObject({
-      ok: false,
-      error: { fields: { school: 'Không được để trống' } },
+    expect(await refusal(core, 'levels.saveDiploma', { ...diploma, year: 2020, school: '   ' })).toMatchObject({
+      fields: { school: 'Không được để trống' },
     });
     expect(count()).toBe(before);
   });
 
   it('refuses to delete a position group a target uses, and matches titles as posts, not substrings', async () => {
     const { core, chuChot } = await fixture();
-    expect(await invoke(core, 'levels.deleteGroup', { id: chuChot.id })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    expect(await refusal(core, 'levels.deleteGroup', { id: chuChot.id })).toMatchObject({ code: 'IN_USE' });
     const { positionMatcher } = await import('../../electron/core/levels/position-match');
     const bithuChiBo = positionMatcher(['Bí thư chi bộ']);
     expect(['Bí thư Chi bộ thôn 3', 'Trưởng thôn, bí thư chi bo', 'Phó Bí thư chi bộ thôn 2', 'Bí thư chi bộ'].map(bithuChiBo)).toEqual([

@@ -102,16 +102,18 @@ describe('a person’s data as .xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([...PERSON_DATA_SHEETS]);
     const [info, classes, results, certificates, log] = wb.worksheets.map(rows) as Record<string, unknown>[][];
 
-    const fact = (label: string) => info!.find((r) => r['Thông tin'] === label)?.['Nội dung'];
-    expect(fact('Họ và tên')).toBe('Trần Văn An');
-    expect(fact('Số CCCD')).toBe(CCCD);
-    expect(fact('Ngày sinh')).toBe('12/05/1990');
-    expect(fact('Dân tộc')).toBe('Kinh');
-    expect(fact('Tôn giáo')).toBe('Không');
-    expect(fact('Chi bộ, đảng bộ')).toBe('Chi bộ thôn 3');
-    expect(fact('Đảng viên / quần chúng')).toBe('Đảng viên dự bị');
-    expect(fact('Ngày vào Đảng')).toBe('01/04/2026');
-    expect(fact('Đơn vị công tác')).toBe('UBND xã Đắk Hà');
+    const facts = Object.fromEntries(info!.map((r) => [String(r['Thông tin']), r['Nội dung']]));
+    expect(facts).toMatchObject({
+      'Họ và tên': 'Trần Văn An',
+      'Số CCCD': CCCD,
+      'Ngày sinh': '12/05/1990',
+      'Dân tộc': 'Kinh',
+      'Tôn giáo': 'Không',
+      'Chi bộ, đảng bộ': 'Chi bộ thôn 3',
+      'Đảng viên / quần chúng': 'Đảng viên dự bị',
+      'Ngày vào Đảng': '01/04/2026',
+      'Đơn vị công tác': 'UBND xã Đắk Hà',
+    });
 
     expect(classes).toHaveLength(1);
     expect(classes![0]).toMatchObject({

@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { cls, setup } from './class-fixtures';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
+import { refusal } from '../fixtures/builders';
 
 const now = () => new Date('2027-01-15T03:00:00Z');
+
+type Counts = [classes: number, learners: number];
+/** A program's row of plans.year: planned, opened, and still «Dự kiến» (no opening decision yet). */
+function programRow(program: { id: number; name: string }, c: { planned: Counts; actual: Counts; pending: Counts }) {
+  return {
+    programId: program.id,
+    programName: program.name,
+    plannedClasses: c.planned[0],
+    plannedLearners: c.planned[1],
+    actualClasses: c.actual[0],
+    actualLearners: c.actual[1],
+    pendingClasses: c.pending[0],
+    pendingLearners: c.pending[1],
+  };
+}
 
 describe('plans against what was done', () => {
   it('compares classes and learners per line and per program, and counts a «Dự kiến» class the way the report does: apart', async () => {
@@ -32,26 +48,8 @@ describe('plans against what was done', () => {
     // By hand, 2026: KND planned 1 + 1 classes, 30 + 30 learners; class B opened with 3 learners (class D
     // cancelled, the new one still «Dự kiến» with 2). DVM planned 1 class of 30; class C opened with 2.
     expect(year.byProgram).toEqual([
-      {
-        programId: knd.id,
-        programName: knd.name,
-        plannedClasses: 2,
-        plannedLearners: 60,
-        actualClasses: 1,
-        actualLearners: 3,
-        pendingClasses: 1,
-        pendingLearners: 2,
-      },
-      {
-        programId: dvm.id,
-        programName: dvm.name,
-        plannedClasses: 1,
-        plannedLearners: 30,
-        actualClasses: 1,
-        actualLearners: 2,
-        pendingClasses: 0,
-        pendingLearners: 0,
-      },
+      programRow(knd, { planned: [2, 60], actual: [1, 3], pending: [1, 2] }),
+      programRow(dvm, { planned: [1, 30], actual: [1, 2], pending: [0, 0] }),
     ]);
     // The Q3 line: nothing opened yet, one class waiting for its decision.
     expect(year.lines.find((l) => l.id === q3.id)).toMatchObject({
@@ -73,9 +71,9 @@ describe('plans against what was done', () => {
     expect(report.pendingClasses).toBe(1);
 
     // A line with a «Dự kiến» class is in use: deleting it would lose the link.
-    expect(await invoke(core, 'plans.deleteLine', { id: q3.id })).toMatchObject({
-      ok: false,
-      error: { code: 'IN_USE', message: 'Đã có 1 lớp theo dòng kế hoạch này (1 lớp dự kiến); không xóa được.' },
+    expect(await refusal(core, 'plans.deleteLine', { id: q3.id })).toMatchObject({
+      code: 'IN_USE',
+      message: 'Đã có 1 lớp theo dòng kế hoạch này (1 lớp dự kiến); không xóa được.',
     });
 
     // With its opening decision the class counts, on both screens at once.
@@ -131,20 +129,9 @@ describe('year plan', () => {
     await ok(core, 'classes.save', cls(knd.id, { planLineId: line.id, venueId: hall.id }));
     const plan = await ok(core, 'plans.year', { year: 2026 });
     // No opening decision yet: the class is «Dự kiến», shown apart and not counted (as in the report).
-    expect(plan.byProgram).toEqual([
-      {
-        programId: knd.id,
-        programName: knd.name,
-        plannedClasses: 4,
-        plannedLearners: 200,
-        actualClasses: 0,
-        actualLearners: 0,
-        pendingClasses: 1,
-        pendingLearners: 0,
-      },
-    ]);
+    expect(plan.byProgram).toEqual([programRow(knd, { planned: [4, 200], actual: [0, 0], pending: [1, 0] })]);
     expect(plan.lines[0]).toMatchObject({ actualClasses: 0, pendingClasses: 1 });
-    expect(await invoke(core, 'plans.deleteLine', { id: line.id })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    expect(await refusal(core, 'plans.deleteLine', { id: line.id })).toMatchObject({ code: 'IN_USE' });
     expect(await ok(core, 'plans.copyYear', { from: 2026, to: 2027 })).toEqual({ copied: 1 });
     expect((await ok(core, 'plans.year', { year: 2027 })).lines[0]).toMatchObject({ plannedClasses: 4, actualClasses: 0 });
   });

@@ -7,7 +7,7 @@ import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/
 import { AppCore } from '../../electron/core/app-core';
 import { createLogger } from '../../electron/core/log';
 import { fileKeyProtection } from '../../electron/core/ports';
-import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
+import { CHROMIUM, SCREENSHOTS } from '../fixtures/document-fixtures';
 import { tempDir } from './helpers';
 
 /** A core that prints through Chromium, seeded once and read by every test of a file, and the PDFs read back with poppler. */

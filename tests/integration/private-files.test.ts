@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../electron/core/log';
 import { makeDataDirPrivate, prepareDataDir, restrictUmask } from '../../electron/core/private-files';
 import { PRINT_FILE_PREFIX, privateTempPath, sweepTempFiles, withTempFile } from '../../electron/core/temp-files';
@@ -36,7 +36,13 @@ function withUmask<T>(mask: number, run: () => Promise<T>): Promise<T> {
   return run().finally(() => process.umask(before));
 }
 
+// The tests write files with the modes they name: the umask a host started earlier in this process narrowed must not apply.
+let umaskBefore = 0;
+beforeEach(() => {
+  umaskBefore = process.umask(0o022);
+});
 afterEach(() => {
+  process.umask(umaskBefore);
   vi.restoreAllMocks();
 });
 

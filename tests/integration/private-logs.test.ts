@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/log';
 import { PERSONAL_DATA, personalDataIn, personalDataInLogs, personalValues, type FixturePerson } from '../fixtures/personal-data';
-import { openAndAnalyze, personInput } from '../fixtures/builders';
+import { openAndAnalyze, personInput, refusal } from '../fixtures/builders';
 import { reportData } from './report-fixtures';
 import { invoke, ok, startCore, tempDir } from './helpers';
 
@@ -106,10 +106,7 @@ describe('nothing personal in the log', () => {
     const fileName = 'DS Lê Văn Tư 062090001234 sinh 12-05-1990.xlsx';
     const { opened, analysis } = await openAndAnalyze(core, await cellList(), fileName);
     expect(analysis.rows.filter((r) => r.status === 'error').length).toBeGreaterThanOrEqual(3);
-    expect(await invoke(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({
-      ok: false,
-      error: { code: 'IMPORT_HAS_ERRORS' },
-    });
+    expect(await refusal(core, 'imports.commit', { sessionId: opened.sessionId })).toMatchObject({ code: 'IMPORT_HAS_ERRORS' });
     await ok(core, 'imports.problemsXlsx', { sessionId: opened.sessionId });
     const byRow = new Map(analysis.rows.map((r) => [r.rowNumber, r]));
     await ok(core, 'imports.updateRow', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramInput } from '../../shared/contract/programs';
 import { invoke, ok, startCore, tempDir } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 const newProgram: ProgramInput = {
   code: 'ls-dp',
@@ -136,7 +137,7 @@ describe('program catalogue', () => {
 
   it('answers NOT_FOUND for a program that does not exist', async () => {
     const core = await startCore();
-    expect(await invoke(core, 'programs.get', { id: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await refusal(core, 'programs.get', { id: 9999 })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('persists across restarts', async () => {

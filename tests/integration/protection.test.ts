@@ -11,6 +11,7 @@ import { fileKeyProtection, type KeyProtectionPort } from '../../electron/core/p
 import { KEYRING_FILE } from '../../electron/core/protection/keyring';
 import { invoke, ok, tempDir } from './helpers';
 import { CCCD, NAME, confirmAnswer, confirmSheet, noProtection, person, plainTextIn, seeded, start, CENTRE } from './protection-fixtures';
+import { refusal } from '../fixtures/builders';
 
 describe('encryption at rest', () => {
   it('the database, its WAL and every backup hold no name or CCCD in the clear, and none opens without the key', async () => {
@@ -51,8 +52,7 @@ describe('encryption at rest', () => {
   it('without its key file the database is never replaced: the recovery screen asks for the recovery key', async () => {
     const dir = tempDir();
     const core = await seeded(dir);
-    const sheet = await ok(core, 'protection.recoverySheet', {});
-    await ok(core, 'protection.confirmRecoveryKey', { groups: confirmAnswer(sheet) });
+    const recoveryKey = await confirmSheet(core);
     await expect(invoke(core, 'protection.recoverySheet', {})).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     core.close();
     const before = fs.readFileSync(path.join(dir, 'ttct.sqlite'));
@@ -66,7 +66,7 @@ describe('encryption at rest', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
     const garbage = await invoke(locked, 'protection.unlock', { recoveryKey: 'không phải khóa' });
     expect(garbage).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_INVALID' } });
-    const typed = sheet.recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
+    const typed = recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
     const status = await ok(locked, 'protection.unlock', { recoveryKey: typed });
     expect(status.problem).toBeNull();
     expect((await ok(locked, 'learners.count', { q: '' })).count).toBe(1);
@@ -104,13 +104,12 @@ describe('encryption at rest', () => {
   it('a new recovery key: the old one no longer opens the database, backups made before still restore', async () => {
     const dir = tempDir();
     const core = await seeded(dir);
-    const first = await ok(core, 'protection.recoverySheet', {});
-    await ok(core, 'protection.confirmRecoveryKey', { groups: confirmAnswer(first) });
+    const firstKey = await confirmSheet(core);
     const before = await ok(core, 'backups.create', {});
     await ok(core, 'protection.newRecoveryKey', {});
     const second = await ok(core, 'protection.recoverySheet', {});
-    expect(second.recoveryKey).not.toBe(first.recoveryKey);
-    const wrong = await invoke(core, 'protection.unlock', { recoveryKey: first.recoveryKey });
+    expect(second.recoveryKey).not.toBe(firstKey);
+    const wrong = await invoke(core, 'protection.unlock', { recoveryKey: firstKey });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_WRONG' } });
     await ok(core, 'learners.save', { ...person, given: 'Mai', citizenId: '038190005555' });
     await ok(core, 'backups.restore', { file: before.file });
@@ -136,7 +135,7 @@ describe('keys survive failures and the order of events', () => {
     await ok(core, 'learners.save', person);
     const kept = await confirmSheet(core);
     failSave = true;
-    expect(await invoke(core, 'protection.newRecoveryKey', {})).toMatchObject({ ok: false, error: { code: 'KEY_NOT_SAVED' } });
+    expect(await refusal(core, 'protection.newRecoveryKey', {})).toMatchObject({ code: 'KEY_NOT_SAVED' });
     failSave = false;
     const copy = await ok(core, 'backups.exportOffsite', { folder: tempDir('ttct-usb-') });
     core.close();
@@ -156,7 +155,7 @@ describe('keys survive failures and the order of events', () => {
     await ok(core, 'learners.save', person);
     const first = await confirmSheet(core);
     await ok(core, 'protection.newRecoveryKey', {});
-    expect(await invoke(core, 'protection.newRecoveryKey', {})).toMatchObject({ ok: false, error: { code: 'RECOVERY_KEY_PENDING' } });
+    expect(await refusal(core, 'protection.newRecoveryKey', {})).toMatchObject({ code: 'RECOVERY_KEY_PENDING' });
     core.close();
     // Closed before the new sheet was confirmed: the kept sheet still opens the data.
     const next = await start(dir, noProtection);
@@ -169,10 +168,7 @@ describe('keys survive failures and the order of events', () => {
     const second = await confirmSheet(next);
     next.close();
     const last = await start(dir, noProtection);
-    expect(await invoke(last, 'protection.unlock', { recoveryKey: first })).toMatchObject({
-      ok: false,
-      error: { code: 'RECOVERY_KEY_WRONG' },
-    });
+    expect(await refusal(last, 'protection.unlock', { recoveryKey: first })).toMatchObject({ code: 'RECOVERY_KEY_WRONG' });
     await ok(last, 'protection.unlock', { recoveryKey: second });
     expect((await ok(last, 'learners.count', { q: '' })).count).toBe(1);
     last.close();

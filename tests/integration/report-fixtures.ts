@@ -1,7 +1,7 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { PersonInput } from '../../shared/contract/learners';
 import { blankPerson, ok, saveCentre } from '../fixtures/builders';
-import { cls } from './class-fixtures';
+import { cls, oneDayClass } from './class-fixtures';
 
 /** Nothing known about the Party membership unless said. */
 const blank: PersonInput = { ...blankPerson, partyStatus: null };
@@ -168,26 +168,13 @@ export async function reportData(core: AppCore) {
 export async function ungradedClass(core: AppCore, data: Awaited<ReturnType<typeof reportData>>) {
   const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
   const start = '2026-06-01';
-  const c = await ok(
+  const c = await oneDayClass(
     core,
-    'classes.save',
-    cls(nq.id, {
-      name: 'Lớp học tập nghị quyết khóa 1 năm 2026',
-      startDate: start,
-      endDate: start,
-      venueId: data.hall.id,
-      openingDecisionNumber: 50,
-      openingDecisionDate: start,
-    }),
+    nq.id,
+    { date: start, venueId: data.hall.id, session: 'Quán triệt nghị quyết' },
+    { name: 'Lớp học tập nghị quyết khóa 1 năm 2026', openingDecisionNumber: 50, openingDecisionDate: start },
   );
   const { an, binh, dung } = data.people;
-  await ok(core, 'timetable.save', {
-    classId: c.id,
-    sessions: [
-      { date: start, half: 'sang', topicId: null, title: 'Quán triệt nghị quyết', lecturerId: null, venueId: data.hall.id, periods: 4 },
-    ],
-    adjustClassDates: false,
-  });
   const list = await ok(core, 'enrollments.add', {
     classId: c.id,
     personIds: [an.id, binh.id, dung.id],

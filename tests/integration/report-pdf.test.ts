@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import { buildReportHtml } from '../../electron/core/documents/report';
 import type { Figures, Report } from '../../shared/contract/reports';
-import { CHROMIUM, SCREENSHOTS, communeBody as body } from './document-fixtures';
+import { pdfToolsMissing } from '../fixtures/pdf-printer';
+import { CHROMIUM, SCREENSHOTS, communeBody as body } from '../fixtures/document-fixtures';
 
 /** Figures that look like a real program's year, different per row so a misplaced cell shows. */
 function figures(i: number, scale: number): Figures {
@@ -93,14 +94,9 @@ function bigReport(): Report {
   };
 }
 
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : CHROMIUM,
-  ...['pdftotext', 'pdfinfo', 'pdftoppm'].map((t) => (fs.existsSync(`/usr/bin/${t}`) ? null : t)),
-].filter(Boolean);
-if (missing.length)
-  console.warn(`[report-pdf] PDF checks SKIPPED: missing ${missing.join(', ')} (apt-get install chromium poppler-utils).`);
+const missing = pdfToolsMissing('report-pdf');
 
-describe.skipIf(missing.length > 0)('the yearly report as PDF (Chromium, read back with poppler)', () => {
+describe.skipIf(missing)('the yearly report as PDF (Chromium, read back with poppler)', () => {
   let port: ChromiumPrintPort;
   let dir: string;
   let pages: string[] = [];

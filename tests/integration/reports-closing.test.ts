@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cls } from './class-fixtures';
 import { invoke, ok, startCore } from './helpers';
 import { reportData } from './report-fixtures';
+import { refusal } from '../fixtures/builders';
 
 // The centre's clock stands in January 2027, so 2026 can be closed.
 let clock = new Date('2027-01-15T03:00:00Z');
@@ -23,12 +24,12 @@ describe('closing a year', () => {
     expect(!refused.ok && refused.error.message).toContain('còn 1 lớp chưa công nhận kết quả — Lớp KND khóa 3 năm 2026');
     expect((await ok(core, 'reports.years', {})).find((y) => y.year === 2026)!.blockers).toHaveLength(1);
     await ok(core, 'classes.setStatus', { id: e.id, status: 'cancelled', reason: 'Gộp vào lớp khóa 1' });
-    expect(await invoke(core, 'reports.closeYear', { year: 2027 })).toMatchObject({
-      ok: false,
-      error: { code: 'YEAR_NOT_OVER', message: 'Năm 2027 chưa kết thúc; khóa sổ từ ngày 01/01/2028.' },
+    expect(await refusal(core, 'reports.closeYear', { year: 2027 })).toMatchObject({
+      code: 'YEAR_NOT_OVER',
+      message: 'Năm 2027 chưa kết thúc; khóa sổ từ ngày 01/01/2028.',
     });
     await ok(core, 'reports.closeYear', { year: 2026 });
-    expect(await invoke(core, 'reports.closeYear', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'ALREADY_CLOSED' } });
+    expect(await refusal(core, 'reports.closeYear', { year: 2026 })).toMatchObject({ code: 'ALREADY_CLOSED' });
     clock = new Date('2027-01-20T03:00:00Z');
 
     // A person's record corrected afterwards: the closed year keeps the composition it reported.
@@ -47,9 +48,8 @@ describe('closing a year', () => {
     expect(after.amendments).toEqual([]);
 
     // The plan of a closed year and its classes are shut; a certificate needs a reason and becomes an amendment.
-    expect(await invoke(core, 'classes.setStatus', { id: classes.c.id, status: 'cancelled', reason: 'x' })).toMatchObject({
-      ok: false,
-      error: { code: 'YEAR_CLOSED' },
+    expect(await refusal(core, 'classes.setStatus', { id: classes.c.id, status: 'cancelled', reason: 'x' })).toMatchObject({
+      code: 'YEAR_CLOSED',
     });
     const issue = {
       classId: classes.b.id,
@@ -57,9 +57,9 @@ describe('closing a year', () => {
       signer: { kind: 'director' as const },
       enrollmentIds: [classes.b.eid(people.dung.id)],
     };
-    expect(await invoke(core, 'certificates.issue', issue)).toMatchObject({
-      ok: false,
-      error: { code: 'YEAR_CLOSED', fields: { reason: 'Năm đã khóa sổ: cần ghi lý do' } },
+    expect(await refusal(core, 'certificates.issue', issue)).toMatchObject({
+      code: 'YEAR_CLOSED',
+      fields: { reason: 'Năm đã khóa sổ: cần ghi lý do' },
     });
     await ok(core, 'certificates.issue', { ...issue, reason: 'Bổ sung hồ sơ còn thiếu' });
     const grid = await ok(core, 'results.grid', { classId: classes.c.id });
@@ -94,7 +94,7 @@ describe('roll-up to the superior body', () => {
     clock = new Date('2027-01-15T03:00:00Z');
     const centre = await startCore(undefined, now);
     const { knd } = await reportData(centre);
-    expect(await invoke(centre, 'reports.exportRollup', { year: 2026 })).toMatchObject({ ok: false, error: { code: 'NOT_CLOSED' } });
+    expect(await refusal(centre, 'reports.exportRollup', { year: 2026 })).toMatchObject({ code: 'NOT_CLOSED' });
     await ok(centre, 'reports.closeYear', { year: 2026 });
     const file = await ok(centre, 'reports.exportRollup', { year: 2026 });
     expect(file.fileName).toBe('tong-hop-2026-trung-tam-chinh-tri-xa-dak-ha.ttct.json');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { invoke, ok, startCore } from './helpers';
+import { ok, startCore } from './helpers';
 import {
   classificationBaseText,
   classificationColumns,
@@ -9,6 +9,7 @@ import {
   share,
 } from '../../shared/domain/report-breakdown';
 import { reportData, ungradedClass } from './report-fixtures';
+import { refusal } from '../fixtures/builders';
 
 // The centre's clock stands in January 2027: 2026 is a whole past year.
 const clock = new Date('2027-01-15T03:00:00Z');
@@ -122,10 +123,7 @@ describe('yearly and multi-year reports', () => {
     expect(overview.getRow(2).getCell(4).numFmt).toBe('0.00%');
     expect(overview.headerFooter.oddHeader).toBe('&C&BBáo cáo kết quả đào tạo, bồi dưỡng — Năm 2026 — Tổng hợp');
     // No printer behind the test core: printing says so.
-    expect(await invoke(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({
-      ok: false,
-      error: { code: 'PRINT_UNAVAILABLE' },
-    });
+    expect(await refusal(core, 'reports.print', { period: { kind: 'year', year: 2026 } })).toMatchObject({ code: 'PRINT_UNAVAILABLE' });
   }, 30_000);
 
   it('takes classification shares over graded programs only, and gives every breakdown a count and a share', async () => {
@@ -261,22 +259,19 @@ describe('yearly and multi-year reports', () => {
 
   it('says when a period has no data or comes before the first record, and refuses a bad period', async () => {
     const core = await startCore(undefined, now);
-    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({
-      ok: false,
-      error: { code: 'EMPTY' },
-    });
+    expect(await refusal(core, 'reports.get', { period: { kind: 'year', year: 2026 } })).toMatchObject({ code: 'EMPTY' });
     await reportData(core);
-    expect(await invoke(core, 'reports.get', { period: { kind: 'range', fromYear: 2010, toYear: 2015 } })).toMatchObject({
-      ok: false,
-      error: { code: 'BEFORE_FIRST', message: 'Số liệu của trung tâm bắt đầu từ năm 2025; giai đoạn 2010–2015 không có số liệu.' },
+    expect(await refusal(core, 'reports.get', { period: { kind: 'range', fromYear: 2010, toYear: 2015 } })).toMatchObject({
+      code: 'BEFORE_FIRST',
+      message: 'Số liệu của trung tâm bắt đầu từ năm 2025; giai đoạn 2010–2015 không có số liệu.',
     });
-    expect(await invoke(core, 'reports.get', { period: { kind: 'year', year: 2028 } })).toMatchObject({
-      ok: false,
-      error: { code: 'EMPTY', message: 'Năm 2028 chưa có số liệu: không có kế hoạch và không có lớp nào mở.' },
+    expect(await refusal(core, 'reports.get', { period: { kind: 'year', year: 2028 } })).toMatchObject({
+      code: 'EMPTY',
+      message: 'Năm 2028 chưa có số liệu: không có kế hoạch và không có lớp nào mở.',
     });
-    expect(await invoke(core, 'reports.get', { period: { kind: 'range', fromYear: 2026, toYear: 2020 } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', fields: { 'period.toYear': 'Năm cuối phải từ năm đầu trở đi' } },
+    expect(await refusal(core, 'reports.get', { period: { kind: 'range', fromYear: 2026, toYear: 2020 } })).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { 'period.toYear': 'Năm cuối phải từ năm đầu trở đi' },
     });
   }, 30_000);
 });

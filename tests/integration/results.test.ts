@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, setup } from './enrollments-fixtures';
 import { invoke, ok, startCore } from './helpers';
+import { refusal } from '../fixtures/builders';
 
 describe('results', () => {
   it('grades with a retake, refuses recognition until complete, then locks changes behind a reason', async () => {
@@ -66,9 +67,8 @@ describe('results', () => {
       ['Cao Văn Em', 'incomplete', null, null],
     ]);
 
-    expect(await invoke(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FINISHED' },
+    expect(await refusal(core, 'results.recognise', { classId: c.id, decisionNumber: 9, decisionDate: '2026-03-10' })).toMatchObject({
+      code: 'NOT_FINISHED',
     });
     await ok(core, 'classes.setStatus', { id: c.id, status: 'running' });
     await ok(core, 'classes.setStatus', { id: c.id, status: 'finished' });
@@ -90,9 +90,9 @@ describe('results', () => {
     expect((await ok(core, 'classes.get', { id: c.id })).status).toBe('results_recognised');
 
     const change = { classId: c.id, changes: [{ enrollmentId: eid(d.id), sessionId: sessions[0]!.id, mark: 'excused' as const }] };
-    expect(await invoke(core, 'attendance.set', change)).toMatchObject({
-      ok: false,
-      error: { code: 'LOCKED_NEEDS_REASON', fields: { reason: 'Cần ghi lý do' } },
+    expect(await refusal(core, 'attendance.set', change)).toMatchObject({
+      code: 'LOCKED_NEEDS_REASON',
+      fields: { reason: 'Cần ghi lý do' },
     });
     await ok(core, 'attendance.set', { ...change, reason: 'Có giấy phép bổ sung' });
     const logged = core.db
@@ -111,14 +111,10 @@ describe('results', () => {
         reason: 'x',
       }),
     ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(await invoke(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Mai Văn Mới')).id] })).toMatchObject({
-      ok: false,
-      error: { code: 'LOCKED' },
+    expect(await refusal(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Mai Văn Mới')).id] })).toMatchObject({
+      code: 'LOCKED',
     });
-    expect(await invoke(core, 'enrollments.withdraw', { enrollmentId: eid(a.id), reason: 'x' })).toMatchObject({
-      ok: false,
-      error: { code: 'LOCKED' },
-    });
+    expect(await refusal(core, 'enrollments.withdraw', { enrollmentId: eid(a.id), reason: 'x' })).toMatchObject({ code: 'LOCKED' });
 
     // The printouts and workbooks read the same data.
     const preview = async (kind: Parameters<typeof ok<'documents.preview'>>[2]['kind']) =>
@@ -143,19 +139,10 @@ describe('results', () => {
   it('refuses printouts that have nothing to show yet', async () => {
     const core = await startCore();
     const c = await setup(core);
-    expect(await invoke(core, 'documents.preview', { kind: 'learnerList', classId: c.id })).toMatchObject({
-      ok: false,
-      error: { code: 'NO_LEARNERS' },
-    });
+    expect(await refusal(core, 'documents.preview', { kind: 'learnerList', classId: c.id })).toMatchObject({ code: 'NO_LEARNERS' });
     await ok(core, 'enrollments.add', { classId: c.id, personIds: [(await person(core, 'Trần Văn An')).id] });
-    expect(await invoke(core, 'documents.preview', { kind: 'resultsDecision', classId: c.id })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_RECOGNISED' },
-    });
-    expect(await invoke(core, 'documents.xlsx', { kind: 'resultsList', classId: c.id })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_RECOGNISED' },
-    });
+    expect(await refusal(core, 'documents.preview', { kind: 'resultsDecision', classId: c.id })).toMatchObject({ code: 'NOT_RECOGNISED' });
+    expect(await refusal(core, 'documents.xlsx', { kind: 'resultsList', classId: c.id })).toMatchObject({ code: 'NOT_RECOGNISED' });
   });
 
   it('refuses a new program for a class with marks, and takes the new scheme while nothing is recorded', async () => {

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
-import { CHROMIUM, SCREENSHOTS } from './document-fixtures';
+import { CHROMIUM, SCREENSHOTS } from '../fixtures/document-fixtures';
 import { missingTools, officeToPdf } from './docx-check';
 import { ok, startCore } from './helpers';
 import { studyData, typeCounts } from './studies-fixtures';

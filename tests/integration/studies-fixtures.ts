@@ -1,7 +1,7 @@
 import type { AppCore } from '../../electron/core/app-core';
 import type { PersonInput } from '../../shared/contract/learners';
 import { blankPerson, ok, saveCentre } from '../fixtures/builders';
-import { cls as classInput } from './class-fixtures';
+import { oneDayClass } from './class-fixtures';
 
 /** Nothing known about the Party membership unless said. */
 const blank: PersonInput = { ...blankPerson, partyStatus: null };
@@ -30,34 +30,12 @@ export async function studyData(core: AppCore) {
   const nq = (await ok(core, 'programs.list', { includeArchived: false })).find((p) => p.code === 'NQ')!;
   const hall = await ok(core, 'venues.save', { name: 'Hội trường Đảng ủy xã', address: '', communeCode: null, capacity: 200 });
   const start = '2026-03-05';
-  const cls = await ok(
+  const cls = await oneDayClass(
     core,
-    'classes.save',
-    classInput(nq.id, {
-      name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026',
-      startDate: start,
-      endDate: start,
-      venueId: hall.id,
-      capacity: 200,
-      openingDecisionNumber: 5,
-      openingDecisionDate: '2026-03-01',
-    }),
+    nq.id,
+    { date: start, venueId: hall.id, session: 'Quán triệt Nghị quyết Đại hội XIV' },
+    { name: 'Lớp học tập Nghị quyết Đại hội XIV năm 2026', capacity: 200, openingDecisionNumber: 5, openingDecisionDate: '2026-03-01' },
   );
-  await ok(core, 'timetable.save', {
-    classId: cls.id,
-    sessions: [
-      {
-        date: start,
-        half: 'sang',
-        topicId: null,
-        title: 'Quán triệt Nghị quyết Đại hội XIV',
-        lecturerId: null,
-        venueId: hall.id,
-        periods: 4,
-      },
-    ],
-    adjustClassDates: false,
-  });
   const person = (familyAndMiddle: string, given: string, unitId: number | null) =>
     ok(core, 'learners.save', { ...blank, familyAndMiddle, given, partyStatus: 'chinh_thuc', unitId });
   const listed = [
@@ -110,15 +88,17 @@ export async function studyData(core: AppCore) {
 export type StudyData = Awaited<ReturnType<typeof studyData>>;
 
 /** The counts typed for the organisations the class list does not cover: Công an 19, Trường 35 of 37, Quân sự 10. */
-export function typeCounts(core: AppCore, f: StudyData) {
-  const { congAn, truong, quanSu } = f.units;
+const TYPED_COUNTS = {
+  congAn: { present: 19, expected: null },
+  truong: { present: 35, expected: 37 },
+  quanSu: { present: 10, expected: null },
+};
+
+/** Types the counts of TYPED_COUNTS for the session, of the organisations `units` (all three unless said). */
+export function typeCounts(core: AppCore, f: StudyData, units: (keyof typeof TYPED_COUNTS)[] = ['congAn', 'truong', 'quanSu']) {
   return ok(core, 'studies.saveCounts', {
     sessionId: f.sessionId,
-    rows: [
-      { unitId: congAn.id, present: 19, expected: null },
-      { unitId: truong.id, present: 35, expected: 37 },
-      { unitId: quanSu.id, present: 10, expected: null },
-    ],
+    rows: units.map((unit) => ({ unitId: f.units[unit].id, ...TYPED_COUNTS[unit] })),
   });
 }
 

@@ -6,7 +6,7 @@ import { createChromiumPrintPort, type ChromiumPrintPort } from '../../electron/
 import { dispatch } from '../../electron/core/dispatch';
 import { contract, type Channel } from '../../shared/contract';
 import { makeDemo } from '../fixtures/demo';
-import { CHROMIUM } from './document-fixtures';
+import { CHROMIUM } from '../fixtures/document-fixtures';
 import { collect, ok, sweep, THIS_YEAR, type Data } from './sweep-calls';
 import { COMMAND_CHANNELS, runCommands } from './sweep-commands';
 import { QUERIES } from './sweep-queries';

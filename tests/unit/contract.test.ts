@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zodIssuesToFields } from '../../shared/contract';
 import { centreProfileInput } from '../../shared/contract/centre';
 import { programInput } from '../../shared/contract/programs';
+import { CENTRE } from '../fixtures/centre-profile';
 
 const goodProgram = {
   code: 'knd',
@@ -46,72 +47,39 @@ describe('program input', () => {
       'Tỉ lệ vắng tối đa phải từ 0 đến 100%',
     );
   });
+  // The good program with one of its lists replaced, and the rows such lists are written with.
+  const refused = (lists: Pick<Partial<typeof goodProgram>, 'topics' | 'components' | 'bands'>) =>
+    fieldsOf(programInput, { ...goodProgram, ...lists });
+  const topic = (title: string, sessions: number) => ({ title, sessions });
+  const component = (name: string, weight: number) => ({ name, weight });
+  const band = (label: string, min: number, max: number) => ({ label, min, max });
   it('refuses topics with zero sessions', () => {
-    const f = fieldsOf(programInput, {
-      ...goodProgram,
-      topics: [
-        { title: 'A', sessions: 1 },
-        { title: 'B', sessions: 0 },
-      ],
-    });
-    expect(f['topics.1.sessions']).toBe('Số buổi phải là số nguyên từ 1 đến 60');
+    expect(refused({ topics: [topic('A', 1), topic('B', 0)] })['topics.1.sessions']).toBe('Số buổi phải là số nguyên từ 1 đến 60');
   });
   it('refuses overlapping or gapped bands at the band', () => {
-    const f = fieldsOf(programInput, {
-      ...goodProgram,
-      bands: [
-        { label: 'Đạt', min: 40, max: 100 },
-        { label: 'Không đạt', min: 0, max: 50 },
-      ],
-    });
-    expect(f['bands.0.min']).toBe('Khoảng điểm chồng lên «Không đạt» (0,0–5,0)');
-    const g = fieldsOf(programInput, {
-      ...goodProgram,
-      bands: [
-        { label: 'Đạt', min: 60, max: 100 },
-        { label: 'Không đạt', min: 0, max: 50 },
-      ],
-    });
-    expect(g['bands.0.min']).toBe('Còn hở khoảng điểm từ 5,0 đến 6,0');
+    const overlapping = refused({ bands: [band('Đạt', 40, 100), band('Không đạt', 0, 50)] });
+    expect(overlapping['bands.0.min']).toBe('Khoảng điểm chồng lên «Không đạt» (0,0–5,0)');
+    const gapped = refused({ bands: [band('Đạt', 60, 100), band('Không đạt', 0, 50)] });
+    expect(gapped['bands.0.min']).toBe('Còn hở khoảng điểm từ 5,0 đến 6,0');
   });
   it('needs weights that add up to 100 %', () => {
-    const f = fieldsOf(programInput, {
-      ...goodProgram,
-      components: [
-        { name: 'A', weight: 40 },
-        { name: 'B', weight: 50 },
-      ],
-    });
-    expect(f.components).toBe('Tổng trọng số phải bằng 100% (hiện là 90%)');
+    expect(refused({ components: [component('A', 40), component('B', 50)] }).components).toBe('Tổng trọng số phải bằng 100% (hiện là 90%)');
   });
   it('needs bands exactly when something is assessed', () => {
-    expect(fieldsOf(programInput, { ...goodProgram, bands: [] }).bands).toMatch(/ít nhất một mức xếp loại/);
-    expect(fieldsOf(programInput, { ...goodProgram, components: [] }).bands).toMatch(/không xếp loại/);
+    expect(refused({ bands: [] }).bands).toMatch(/ít nhất một mức xếp loại/);
+    expect(refused({ components: [] }).bands).toMatch(/không xếp loại/);
   });
   it('refuses duplicate band labels, ignoring diacritics and case', () => {
-    const f = fieldsOf(programInput, {
-      ...goodProgram,
-      bands: [
-        { label: 'Đạt', min: 50, max: 100 },
-        { label: 'dat', min: 0, max: 50 },
-      ],
-    });
-    expect(f['bands.1.label']).toBe('Tên mức xếp loại bị trùng');
+    expect(refused({ bands: [band('Đạt', 50, 100), band('dat', 0, 50)] })['bands.1.label']).toBe('Tên mức xếp loại bị trùng');
   });
 });
 
+/** The builders' commune centre, its code typed in lower case, with a deputy and two communes. */
 const goodCentre = {
-  validFrom: '2025-07-01',
-  name: 'Trung tâm Chính trị xã Đắk Hà',
-  superior: 'Đảng ủy xã Đắk Hà',
+  ...CENTRE,
   docCode: 'ttct',
-  placeName: 'Đắk Hà',
-  address: '',
-  phone: '',
-  director: { name: 'Nguyễn Văn An', title: 'Giám đốc' },
   deputies: [{ name: 'Trần Thị Bình', title: 'Phó Giám đốc' }],
   areaCommunes: ['Xã Đắk Hà', 'Xã Đắk Mar'],
-  areaPartyOrgs: [],
 };
 
 describe('centre profile input', () => {

@@ -4,13 +4,11 @@ import { evaluate, weightedTenths, type AttendanceMark, type Scheme } from '../.
 
 const essay: Scheme = { components: [{ name: 'Bài thu hoạch', weight: 100 }], bands: DEFAULT_BANDS, maxAbsencePct: 20, maxRetakes: 1 };
 const twoTests: Scheme = {
+  ...essay,
   components: [
     { name: 'Kiểm tra 1', weight: 50 },
     { name: 'Kiểm tra 2', weight: 50 },
   ],
-  bands: DEFAULT_BANDS,
-  maxAbsencePct: 20,
-  maxRetakes: 1,
 };
 const marks = (absent: number, total = 10): AttendanceMark[] =>
   Array.from({ length: total }, (_, i) => (i < absent ? 'unexcused' : 'present'));

@@ -39,11 +39,13 @@ describe('numbers', () => {
 });
 
 describe('dates', () => {
-  it('shows dd/MM/yyyy, and partial birth dates as they are', () => {
-    expect(formatDate('2026-09-05')).toBe('05/09/2026');
-    expect(formatDate('1975-03')).toBe('03/1975');
-    expect(formatDate('1975')).toBe('1975');
-    expect(formatDate(null)).toBe('');
+  it.each([
+    ['2026-09-05', '05/09/2026'],
+    ['1975-03', '03/1975'],
+    ['1975', '1975'],
+    [null, ''],
+  ])('shows dd/MM/yyyy, and partial birth dates as they are: %s → «%s»', (iso, shown) => {
+    expect(formatDate(iso)).toBe(shown);
   });
   it('writes the Party date line with the leading zeros of HD 36', () => {
     expect(partyDateLine('Đắk Hà', '2026-09-05')).toBe('Đắk Hà, ngày 05 tháng 9 năm 2026');
@@ -52,12 +54,14 @@ describe('dates', () => {
     expect(vietnameseLongDate('2026-12-31')).toBe('ngày 31 tháng 12 năm 2026');
     expect(vietnameseLongDate('2026-03-10')).toBe('ngày 10 tháng 3 năm 2026');
   });
-  it('validates calendar dates', () => {
-    expect(isValidIsoDate('2024-02-29')).toBe(true);
-    expect(isValidIsoDate('2023-02-29')).toBe(false);
-    expect(isValidIsoDate('1990-02-31')).toBe(false);
-    expect(isValidIsoDate('2026-13-01')).toBe(false);
-    expect(isValidIsoDate('05/09/2026')).toBe(false);
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['1990-02-31', false],
+    ['2026-13-01', false],
+    ['05/09/2026', false],
+  ])('validates calendar dates: %s → %s', (date, valid) => {
+    expect(isValidIsoDate(date)).toBe(valid);
   });
   it('takes today in Vietnam (UTC+7) whatever the host zone', () => {
     expect(todayInVietnam(new Date('2026-11-21T16:59:59Z'))).toBe('2026-11-21');

@@ -1,15 +1,17 @@
 import type { Figures, Report } from '../../../shared/contract/reports';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/domain/format';
-import { programShortName } from '../../../shared/domain/program-label';
+import { classificationBaseText, shareText, UNITS_NOTE, type BreakdownColumn } from '../../../shared/domain/report-breakdown';
 import {
-  classificationBaseText,
-  classificationColumns,
-  compositionColumns,
-  gradedCount,
-  shareText,
-  UNITS_NOTE,
-  type BreakdownColumn,
-} from '../../../shared/domain/report-breakdown';
+  breakdownTables,
+  lecturerColumns,
+  overviewColumns,
+  pct,
+  placeColumns,
+  type BreakdownTable,
+  type PlaceFigures,
+  type ProgramFigures,
+  type TextColumn,
+} from '../../../shared/domain/report-tables';
 import { superiorInText, type IssuingBody } from './party-document';
 
 /**
@@ -65,17 +67,21 @@ function totalWithLast(bodies: ReportCell[][][]): ReportCell[][][] {
 
 const asSum = (cells: ReportCell[]) => cells.map((c) => ({ ...c, sum: true }));
 
-function programRows(report: Report, cells: (f: Figures, prev: Figures) => ReportCell[]): ReportCell[][][] {
-  return totalWithLast([
-    ...report.programs.map((p) => [[name(p.name), ...cells(p.current, p.previous)]]),
-    [asSum([name('Cộng'), ...cells(report.total.current, report.total.previous)])],
-  ]);
+/** Columns defined with the screen's (report-tables.ts), as printed: the headings with their widths, and a row's cells. */
+function printed<T>(columns: TextColumn<T>[]) {
+  return {
+    columns: columns.map((c): ReportColumn => ({ header: c.header, group: c.group, width: c.width })),
+    cells: (row: T) => columns.map((c): ReportCell => ({ text: c.cell(row), align: c.align ?? 'right' })),
+  };
 }
 
-type Named = { name: string; current: Figures; previous: Figures };
+/** A row per program, and the total's in bold. */
+function programRows(report: Report, cells: (row: ProgramFigures) => ReportCell[]): ReportCell[][][] {
+  return totalWithLast([...report.programs.map((p) => [cells(p)]), [asSum(cells({ name: 'Cộng', ...report.total }))]]);
+}
 
 /** Each program's row, and under it in italics the same figures of the previous period. */
-function withPreviousRows(report: Report, programs: Named[], cells: (f: Figures) => ReportCell[]): ReportCell[][][] {
+function withPreviousRows(report: Report, programs: ProgramFigures[], cells: (f: Figures) => ReportCell[]): ReportCell[][][] {
   const rows = [...programs, { name: 'Cộng', ...report.total }];
   return totalWithLast(
     rows.map((p, i) => {
@@ -93,34 +99,14 @@ function countShare(c: BreakdownColumn, f: Figures): ReportCell {
   return base > 0 ? { ...num(n(count)), share: `(${shareText(count, base)})` } : num(n(count));
 }
 
-const pct = (value: number) => Number(value.toFixed(2));
-
 export function reportContent(doc: ReportDoc) {
   const r = doc.report;
   const cur = r.period.label,
     prev = r.previous.label;
-  const planShare = (f: Figures) => (f.planned > 0 ? formatPercent(f.opened / f.planned, 2) : '—');
   const table = (columns: ReportColumn[], bodies: ReportCell[][][]): ReportPiece => ({ kind: 'table', columns, bodies });
-  const overview = table(
-    [
-      { header: 'Chương trình', width: 27 },
-      { group: 'Số lớp', header: 'Kế hoạch', width: 7 },
-      { group: 'Số lớp', header: 'Đã mở', width: 7 },
-      { group: 'Số lớp', header: '% kế hoạch', width: 8.5 },
-      { group: 'Lượt học viên', header: 'Học', width: 7.5 },
-      { group: 'Lượt học viên', header: 'Hoàn thành', width: 8.5 },
-      { group: 'Lượt học viên', header: 'Cấp GCN', width: 7.5 },
-      { header: 'Số người', width: 8 },
-      { group: prev, header: 'Lớp mở', width: 8 },
-      { group: prev, header: 'Lượt học viên', width: 11 },
-    ],
-    programRows(r, (f, p) =>
-      [f.planned, f.opened]
-        .map((v) => num(n(v)))
-        .concat([num(planShare(f)), ...[f.enrollments, f.completed, f.certified, f.people, p.opened, p.enrollments].map((v) => num(n(v)))]),
-    ),
-  );
-  const breakdownTable = (columns: BreakdownColumn[], programs: Named[], first: { header: string; value: (f: Figures) => number }) =>
+  const overviewTable = printed(overviewColumns(r));
+  const overview = table(overviewTable.columns, programRows(r, overviewTable.cells));
+  const breakdownTable = ({ first, columns, programs }: BreakdownTable) =>
     table(
       [
         { header: 'Chương trình', width: 22 },
@@ -129,48 +115,22 @@ export function reportContent(doc: ReportDoc) {
       ],
       withPreviousRows(r, programs, (f) => [num(n(first.value(f))), ...columns.map((c) => countShare(c, f))]),
     );
-  const composition = compositionColumns(r.ageBands);
-  const ageStart = composition.findIndex((c) => c.group === 'Độ tuổi');
-  const enrolled = { header: 'Lượt học viên', value: (f: Figures) => f.enrollments };
-  const graded = r.programs.filter((p) => gradedCount(p.current) + gradedCount(p.previous) > 0);
-  const classification: ReportPiece[] = r.classificationLabels.length
-    ? [
-        breakdownTable(classificationColumns(r.classificationLabels), graded, { header: 'Hoàn thành có xếp loại', value: gradedCount }),
-        { kind: 'note', text: classificationBaseText(r.total.current) },
-      ]
+  const breakdowns = breakdownTables(r);
+  const classification: ReportPiece[] = breakdowns.classification
+    ? [breakdownTable(breakdowns.classification), { kind: 'note', text: classificationBaseText(r.total.current) }]
     : [{ kind: 'paragraph', text: 'Các chương trình trong kỳ không xếp loại.' }];
-  // Per program (by its short name) for the period, then the period's total and the previous one's.
-  const places = (title: string, rows: { name: string; current: number; previous: number; byProgram: Record<string, number> }[]) =>
-    table(
-      [
-        { header: title, width: 26 },
-        ...r.programs.map((p) => ({
-          group: 'Lượt học viên theo chương trình',
-          header: programShortName(p.name),
-          width: pct(56 / r.programs.length),
-        })),
-        { header: `Cộng ${cur}`, width: 9 },
-        { header: prev, width: 9 },
-      ],
-      rows.map((x) => [
-        [name(x.name), ...r.programs.map((p) => num(n(x.byProgram[String(p.programId)] ?? 0))), num(n(x.current)), num(n(x.previous))],
-      ]),
+  const places = (title: string, rows: PlaceFigures[]) => {
+    const placeTable = printed(placeColumns(r, title));
+    return table(
+      placeTable.columns,
+      rows.map((x) => [placeTable.cells(x)]),
     );
+  };
+  const lecturerTable = printed(lecturerColumns(r));
   const lecturers: ReportPiece = r.lecturers.length
     ? table(
-        [
-          { header: 'Giảng viên', width: 40 },
-          ...['Số tiết', 'Định mức', '% định mức', `Số tiết ${prev}`].map((header) => ({ header, width: 15 })),
-        ],
-        r.lecturers.map((l) => [
-          [
-            name(l.name),
-            num(n(l.periods)),
-            num(l.norm === null ? '—' : n(l.norm)),
-            num(l.percent === null ? '—' : formatPercent(l.percent / 100, 1)),
-            num(n(l.previousPeriods)),
-          ],
-        ]),
+        lecturerTable.columns,
+        r.lecturers.map((l) => [lecturerTable.cells(l)]),
       )
     : { kind: 'paragraph', text: 'Không có buổi giảng nào được phân công trong kỳ.' };
   const amendments: ReportPiece[] = r.amendments.length
@@ -217,9 +177,9 @@ export function reportContent(doc: ReportDoc) {
     { kind: 'charts' },
     { kind: 'heading', text: 'II. THÀNH PHẦN HỌC VIÊN' },
     { kind: 'note', text: 'Số lượt và tỉ lệ trên tổng lượt học viên của từng dòng.' },
-    breakdownTable(composition.slice(0, ageStart), r.programs, enrolled),
+    breakdownTable(breakdowns.people),
     { kind: 'gap' },
-    breakdownTable(composition.slice(ageStart), r.programs, enrolled),
+    breakdownTable(breakdowns.ages),
     { kind: 'heading', text: 'III. KẾT QUẢ HỌC TẬP' },
     ...classification,
     { kind: 'heading', text: 'IV. HỌC VIÊN THEO ĐỊA BÀN VÀ TỔ CHỨC CƠ SỞ ĐẢNG' },

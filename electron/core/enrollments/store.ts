@@ -63,36 +63,20 @@ export interface EnrollmentRef {
   disciplineNote: string;
 }
 
-interface RefRow {
-  id: number;
-  class_id: number;
-  status: Enrollment['status'];
-  discipline: number;
-  discipline_note: string;
-}
+/** The columns named as EnrollmentRef names them; `discipline` is still SQLite's 0 or 1. */
+type RefRow = Omit<EnrollmentRef, 'discipline'> & { discipline: number };
+const REF_SELECT = 'SELECT id, class_id AS classId, status, discipline, discipline_note AS disciplineNote FROM enrollments';
 
-const toRef = (r: RefRow): EnrollmentRef => ({
-  id: r.id,
-  classId: r.class_id,
-  status: r.status,
-  discipline: r.discipline === 1,
-  disciplineNote: r.discipline_note,
-});
+const toRef = (r: RefRow): EnrollmentRef => ({ ...r, discipline: r.discipline === 1 });
 
 export function enrollmentRef(db: Database, enrollmentId: number): EnrollmentRef | null {
-  const r = cachedStatement<[number], RefRow>(
-    db,
-    'SELECT id, class_id, status, discipline, discipline_note FROM enrollments WHERE id = ?',
-  ).get(enrollmentId);
+  const r = cachedStatement<[number], RefRow>(db, `${REF_SELECT} WHERE id = ?`).get(enrollmentId);
   return r ? toRef(r) : null;
 }
 
 /** The enrolments among `ids` that exist, in one query. */
 export function enrollmentRefs(db: Database, ids: number[]): Map<number, EnrollmentRef> {
-  const rows = cachedStatement<[string], RefRow>(
-    db,
-    'SELECT id, class_id, status, discipline, discipline_note FROM enrollments WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(ids));
+  const rows = cachedStatement<[string], RefRow>(db, `${REF_SELECT} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
   return new Map(rows.map((r) => [r.id, toRef(r)]));
 }
 

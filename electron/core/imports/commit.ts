@@ -1,11 +1,12 @@
 import { personInput } from '../../../shared/contract/learners';
 import { LEGACY_FONT_LABELS } from '../../../shared/domain/legacy-vietnamese';
+import { personData } from '../../../shared/domain/person-record';
 import { foldText } from '../../../shared/domain/text';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
 import { AppError } from '../errors';
 import { mergeData } from '../learners/merge';
-import { readPerson, registryVersion, toData, writePeople } from '../learners/person-store';
+import { readPerson, registryVersion, writePeople } from '../learners/person-store';
 import { enrolPeople } from '../enrollments/enrol';
 import { guessUnitKind, insertUnit } from '../units/store';
 import { rememberHeaderChoices } from './mapping-memory';
@@ -101,9 +102,9 @@ export function commit(ctx: AppCore, sessionId: string, enrol: { classId: number
           counts.linked++;
           const existing = readPerson(db, r.match.match.id)!;
           // Fill only what the registry lacks, and only if the result is itself a valid record.
-          const merged = personInput.safeParse(mergeData(toData(existing), data));
-          const fuller = merged.success ? merged.data : toData(existing);
-          if (JSON.stringify(fuller) !== JSON.stringify(toData(existing))) {
+          const merged = personInput.safeParse(mergeData(personData(existing), data));
+          const fuller = merged.success ? merged.data : personData(existing);
+          if (JSON.stringify(fuller) !== JSON.stringify(personData(existing))) {
             writer.update(existing.id, fuller, fuller.unitId === existing.unitId ? existing.unitName : unitName, now);
             audit(ctx, {
               action: 'update',

@@ -1,12 +1,13 @@
 import { personInput, type Person, type PersonData } from '../../../shared/contract/learners';
 import { zodIssuesToFields } from '../../../shared/contract';
 import { fieldMessage } from '../../../shared/contract/field-labels';
+import { personData } from '../../../shared/domain/person-record';
 import type { AppCore } from '../app-core';
 import { audit } from '../audit-store';
 import { AppError } from '../errors';
 import { followMerges, unitNameOf } from '../units/store';
 import * as store from './merge-store';
-import { readPerson, toData, writePeople } from './person-store';
+import { readPerson, writePeople } from './person-store';
 
 const STATUS_RANK = { quan_chung: 1, du_bi: 2, chinh_thuc: 3 } as const;
 
@@ -83,7 +84,7 @@ function checked(data: PersonData): PersonData {
 
 export function previewMerge(ctx: AppCore, keepId: number, removeId: number): { kept: Person; removed: Person; result: Person } {
   const { kept, removed } = activePair(ctx, keepId, removeId);
-  const data = checked(mergeData(toData(kept), toData(removed)));
+  const data = checked(mergeData(personData(kept), personData(removed)));
   return { kept, removed, result: { ...kept, ...data, unitName: unitNameOf(ctx.db, data.unitId) } };
 }
 
@@ -91,7 +92,7 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
   const db = ctx.db;
   return db.transaction(() => {
     const { kept, removed } = activePair(ctx, keepId, removeId);
-    const data = checked(mergeData(toData(kept), toData(removed)));
+    const data = checked(mergeData(personData(kept), personData(removed)));
     const now = ctx.now().toISOString();
     const moved = store.moveReferences(db, removeId, keepId);
     writePeople(db, (w) => {
@@ -101,7 +102,7 @@ export function mergePeople(ctx: AppCore, keepId: number, removeId: number): { m
     const mergeId = store.insertMerge(db, {
       keptId: keepId,
       removedId: removeId,
-      keptBefore: toData(kept),
+      keptBefore: personData(kept),
       keptAfter: data,
       moved,
       at: now,
@@ -138,7 +139,7 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
       throw new AppError('UNDO_ORDER', 'Hồ sơ này đã được gộp thêm sau đó; hãy hoàn tác lần gộp gần nhất trước.');
     }
     const keptNow = readPerson(db, m.kept_id)!;
-    const current = toData(keptNow);
+    const current = personData(keptNow);
     const beforeMerge = JSON.parse(m.kept_before_json) as PersonData;
     const mergedResult = m.kept_after_json ? (JSON.parse(m.kept_after_json) as PersonData) : null;
     // Three-way: a field still holding the merged value goes back; a field edited since keeps the edit.
@@ -170,7 +171,7 @@ export function undoMerge(ctx: AppCore, mergeId: number): { kept: Person; restor
     if (!store.moveReferencesBack(db, moved, m.removed_id)) {
       throw new AppError('UNDO_CONFLICT', 'Không hoàn tác được: dữ liệu của lần gộp không hợp lệ.');
     }
-    const removedData = toData(removed);
+    const removedData = personData(removed);
     if (removedData.unitId !== null) removedData.unitId = followMerges(db, removedData.unitId);
     writePeople(db, (w) => {
       w.update(m.kept_id, checkedKept.data, unitNameOf(db, checkedKept.data.unitId), now);

@@ -2,8 +2,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Person, PersonData, PersonRow } from '../../../shared/contract/learners';
 import { ethnicityByCode } from '../../../shared/domain/ethnic-groups';
 import { personSortKey } from '../../../shared/domain/sort-key';
-import { foldText, fullName } from '../../../shared/domain/text';
+import { foldText } from '../../../shared/domain/text';
 import { communeByCode } from '../reference/communes';
+import { nameFields } from '../db/name-columns';
 import { cachedStatement } from '../db/statements';
 import { searchText } from './search-document';
 import { searchIndex } from './search-index-store';
@@ -43,9 +44,7 @@ export const PERSON_SELECT = `SELECT p.*, u.name AS unit_name FROM people p LEFT
 export function toPerson(r: PersonDbRow): Person {
   return {
     id: r.id,
-    familyAndMiddle: r.family_and_middle,
-    given: r.given,
-    fullName: fullName({ familyAndMiddle: r.family_and_middle, given: r.given }),
+    ...nameFields(r),
     sex: r.sex,
     birthDate: r.birth_date,
     ethnicityCode: r.ethnicity_code,
@@ -251,30 +250,4 @@ export function citizenIdHolder(
     db,
     "SELECT id, family_and_middle || ' ' || given AS name, birth_date FROM people WHERE citizen_id = ? AND merged_into_id IS NULL AND id IS NOT ?",
   ).get(citizenId, selfId) as { id: number; name: string; birth_date: string | null } | undefined;
-}
-
-/** The fields a clerk edits, from a stored person (for merges and updates). */
-export function toData(p: Person): PersonData {
-  return {
-    familyAndMiddle: p.familyAndMiddle,
-    given: p.given,
-    sex: p.sex,
-    birthDate: p.birthDate,
-    ethnicityCode: p.ethnicityCode,
-    religion: p.religion,
-    homePlace: p.homePlace,
-    communeCode: p.communeCode,
-    workplace: p.workplace,
-    position: p.position,
-    partyStatus: p.partyStatus,
-    admissionDate: p.admissionDate,
-    confirmationDate: p.confirmationDate,
-    unitId: p.unitId,
-    educationLevel: p.educationLevel,
-    theoryLevel: p.theoryLevel,
-    citizenId: p.citizenId,
-    partyCard: p.partyCard,
-    phone: p.phone,
-    notes: p.notes,
-  };
 }

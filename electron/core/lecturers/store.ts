@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { Lecturer, lecturerInput, Venue, venueInput } from '../../../shared/contract/lecturers';
-import { foldText, fullName } from '../../../shared/domain/text';
+import { foldText } from '../../../shared/domain/text';
+import { nameFields } from '../db/name-columns';
 import { cachedStatement } from '../db/statements';
 import { communeByCode } from '../reference/communes';
 
@@ -31,9 +32,7 @@ interface VenueRow {
 function toLecturer(r: LecturerRow): Lecturer {
   return {
     id: r.id,
-    familyAndMiddle: r.family_and_middle,
-    given: r.given,
-    fullName: fullName({ familyAndMiddle: r.family_and_middle, given: r.given }),
+    ...nameFields(r),
     kind: r.kind,
     role: r.role,
     unit: r.unit,

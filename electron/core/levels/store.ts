@@ -226,16 +226,6 @@ export function deleteTarget(db: Database, id: number): void {
 
 // ---- nominations to the provincial school
 
-interface NominationRow {
-  id: number;
-  year: number;
-  level: Nomination['level'];
-  school: string;
-  course: string;
-  decision_number: string;
-  decision_date: string | null;
-  note: string;
-}
 interface NomineeRow {
   nomination_id: number;
   person_id: number;
@@ -252,8 +242,9 @@ interface NomineeRow {
 export function listNominations(db: Database, year: number, onlyId?: number): Nomination[] {
   const rows = cachedStatement(
     db,
-    'SELECT * FROM theory_nominations WHERE year = ? AND (? IS NULL OR id = ?) ORDER BY decision_date IS NULL, decision_date, id',
-  ).all(year, onlyId ?? null, onlyId ?? null) as NominationRow[];
+    `SELECT id, year, level, school, course, decision_number AS decisionNumber, decision_date AS decisionDate, note FROM theory_nominations
+      WHERE year = ? AND (? IS NULL OR id = ?) ORDER BY decision_date IS NULL, decision_date, id`,
+  ).all(year, onlyId ?? null, onlyId ?? null) as Omit<Nomination, 'people'>[];
   if (rows.length === 0) return [];
   const nominees = cachedStatement(
     db,
@@ -263,14 +254,7 @@ export function listNominations(db: Database, year: number, onlyId?: number): No
   ).all(year) as NomineeRow[];
   const units = loadUnits(db);
   return rows.map((r) => ({
-    id: r.id,
-    year: r.year,
-    level: r.level,
-    school: r.school,
-    course: r.course,
-    decisionNumber: r.decision_number,
-    decisionDate: r.decision_date,
-    note: r.note,
+    ...r,
     people: nominees
       .filter((n) => n.nomination_id === r.id)
       .map((n) => ({

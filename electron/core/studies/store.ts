@@ -114,45 +114,19 @@ export function writeMembers(db: Database, year: number, rows: { unitId: number;
   }
 }
 
-const SESSION_SELECT = `SELECT s.id, s.title, s.date, s.form, s.sites, s.class_id, c.name AS class_name, s.note
+/** A session as SessionRow names it: the columns are renamed in the query. */
+const SESSION_SELECT = `SELECT s.id, s.title, s.date, s.form, s.sites, s.class_id AS classId, c.name AS className, s.note
   FROM study_sessions s LEFT JOIN classes c ON c.id = s.class_id`;
 
-type SessionDbRow = {
-  id: number;
-  title: string;
-  date: string;
-  form: 'in_person' | 'online';
-  sites: number | null;
-  class_id: number | null;
-  class_name: string | null;
-  note: string;
-};
-
-function toSession(r: SessionDbRow): SessionRow {
-  return {
-    id: r.id,
-    title: r.title,
-    date: r.date,
-    form: r.form,
-    sites: r.sites,
-    classId: r.class_id,
-    className: r.class_name,
-    note: r.note,
-  };
-}
-
 export function sessionById(db: Database, id: number): SessionRow | null {
-  const r = cachedStatement(db, `${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionDbRow | undefined;
-  return r ? toSession(r) : null;
+  return cachedStatement<[number], SessionRow>(db, `${SESSION_SELECT} WHERE s.id = ?`).get(id) ?? null;
 }
 
 export function sessionsOfYear(db: Database, year: number): SessionRow[] {
-  return (
-    cachedStatement(db, `${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`).all(
-      `${year}-01-01`,
-      `${year}-12-31`,
-    ) as SessionDbRow[]
-  ).map(toSession);
+  return cachedStatement<[string, string], SessionRow>(
+    db,
+    `${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date DESC, s.id DESC`,
+  ).all(`${year}-01-01`, `${year}-12-31`);
 }
 
 export interface SessionValues {

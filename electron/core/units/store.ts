@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Unit } from '../../../shared/contract/units';
+import { personData } from '../../../shared/domain/person-record';
 import { foldText } from '../../../shared/domain/text';
 import { cachedStatement } from '../db/statements';
-import { bumpRegistryVersion, PERSON_SELECT, toData, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
+import { bumpRegistryVersion, PERSON_SELECT, toPerson, writePeople, type PersonDbRow } from '../learners/person-store';
 import { searchText } from '../learners/search-document';
 import { communeByCode } from '../reference/communes';
 
@@ -216,6 +217,6 @@ export function refreshMemberSearchText(db: Database, unitId: number): void {
   const unit = unitNameOf(db, unitId);
   const rows = cachedStatement(db, `${PERSON_SELECT} WHERE p.unit_id = ?`).all(unitId) as PersonDbRow[];
   writePeople(db, (w) => {
-    for (const r of rows) w.setSearchText(r.id, searchText(toData(toPerson(r)), unit));
+    for (const r of rows) w.setSearchText(r.id, searchText(personData(toPerson(r)), unit));
   });
 }

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { FormDialog } from './form/FormDialog';
+import { useState } from 'react';
+import { AskDialog, type AskProps } from './form/AskDialog';
 import { ReasonField } from './form/ReasonField';
 
 /**
@@ -7,20 +7,16 @@ import { ReasonField } from './form/ReasonField';
  * still study, why recognised results are being changed. Mounted only while open, so every
  * opening starts from an empty field.
  */
-export function ReasonDialog(props: {
-  title: string;
-  children?: ReactNode;
-  label: string;
-  helperText?: string;
-  confirmLabel: string;
-  onConfirm: (reason: string) => void;
-  onClose: () => void;
-  busy?: boolean;
-  error?: string | null;
-  initial?: string;
-  /** A note may be empty (a discipline note); a reason may not. */
-  optional?: boolean;
-}) {
+export function ReasonDialog(
+  props: AskProps & {
+    label: string;
+    helperText?: string;
+    onConfirm: (reason: string) => void;
+    initial?: string;
+    /** A note may be empty (a discipline note); a reason may not. */
+    optional?: boolean;
+  },
+) {
   const [reason, setReason] = useState(props.initial ?? '');
   const [tried, setTried] = useState(false);
   const missing = !props.optional && reason.trim() === '';
@@ -29,15 +25,7 @@ export function ReasonDialog(props: {
     if (!missing) props.onConfirm(reason.trim());
   };
   return (
-    <FormDialog
-      title={props.title}
-      intro={props.children}
-      onClose={props.onClose}
-      onSubmit={confirm}
-      busy={props.busy}
-      error={props.error}
-      submitLabel={props.confirmLabel}
-    >
+    <AskDialog ask={props} onSubmit={confirm}>
       <ReasonField
         label={props.label}
         value={reason}
@@ -52,6 +40,6 @@ export function ReasonDialog(props: {
         helperText={tried && missing ? 'Chưa ghi lý do' : props.helperText}
         sx={{ mt: 1 }}
       />
-    </FormDialog>
+    </AskDialog>
   );
 }

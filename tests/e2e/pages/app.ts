@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { todayInVietnam } from '../../../shared/domain/dates';
+import { seriousAccessibilityProblems } from '../fixtures';
+import { shot } from './shots';
 
 /** Opens a screen from the navigation on the left, by its link's name. */
 export async function openFromNav(page: Page, link: string): Promise<void> {
@@ -10,6 +12,16 @@ export async function openFromNav(page: Page, link: string): Promise<void> {
 /** The office PC's screen: nothing may need a sideways scroll of the whole page. */
 export async function fitsWidth(page: Page, width = 1366): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
+/**
+ * What a screen is checked for once it shows what it should: it fits the office screen and axe finds nothing serious.
+ * Pictured in between as screenshots/<name>.png for the guide.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await fitsWidth(page);
+  await shot(page, name);
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
 }
 
 /** Year pickers open on the current year: steps back or forth to `year` (from `from`, the year shown). */

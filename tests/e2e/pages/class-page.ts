@@ -6,6 +6,11 @@ export async function classTab(page: Page, name: string | RegExp): Promise<void>
   await page.getByRole('tab', { name }).click();
 }
 
+/** A cell of the «Điểm danh» tab's grid by its name: «<learner>, sáng 12/02: có mặt» for a mark, «<learner>: vắng 1/10 buổi» for the total. */
+export function attendanceCell(page: Page, name: string | RegExp) {
+  return page.getByRole('grid', { name: 'Điểm danh' }).getByRole('gridcell', { name });
+}
+
 /** Picks a printout on the class's «In văn bản» tab and waits for its preview. */
 export async function chooseDocument(page: Page, label: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Văn bản' }).click();

@@ -1,6 +1,7 @@
 import type { AppCore } from '../../../electron/core/app-core';
 import type { Input } from '../../../shared/contract';
 import { ok } from '../../fixtures/builders';
+import { classInput } from '../../fixtures/class-input';
 
 /**
  * Records the e2e journeys set up behind the scenes, as the class pages would: the same lecturer, hall and KND
@@ -39,20 +40,7 @@ type ClassInput = Input<'classes.save'>;
 
 /** A KND class of cohort 1, full-time, 80 seats, not yet opened by decision: `input` says the rest. */
 export async function saveKndClass(core: AppCore, input: Partial<ClassInput> & Pick<ClassInput, 'name' | 'startDate' | 'endDate'>) {
-  return ok(core, 'classes.save', {
-    programId: (await kndProgram(core)).id,
-    planLineId: null,
-    cohortNumber: 1,
-    cohortNumbering: 'per_year',
-    venueId: null,
-    form: 'full_time',
-    homeroomLecturerId: null,
-    capacity: 80,
-    sites: [],
-    openingDecisionNumber: null,
-    openingDecisionDate: null,
-    ...input,
-  });
+  return ok(core, 'classes.save', classInput((await kndProgram(core)).id, input));
 }
 
 /** The class's timetable generated from `startDate`, mornings and afternoons, and saved (class dates follow). */

@@ -6,7 +6,9 @@ import { type CentreProfileInput, type CentreState, type CentreVersion } from '.
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate } from '../../../../shared/domain/format';
 import { DateField } from '../../components/DateField';
+import { bind } from '../../components/form/bind';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { GridTextField } from '../../components/form/GridFields';
 import { ListError } from '../../components/form/ListError';
 import { QueryView } from '../../components/form/QueryView';
 import { useChannelForm } from '../../components/form/useChannelForm';
@@ -113,6 +115,9 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
     setLoadedFrom(v.validFrom);
   };
 
+  /** A list of names bound like `bind`, marked by its own message or one about its items. */
+  const bindList = (key: 'areaCommunes' | 'areaPartyOrgs') => ({ ...bind(f, key), ...listErrors(errors.fields, key) });
+
   const isFirst = !centre.current;
   const history = centre.history;
   const isNewVersion = history.length > 0 && !history.some((v) => v.validFrom === form.validFrom);
@@ -144,34 +149,23 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
         <Grid size={{ xs: 12, md: 7 }}>
           <Panel title="Thông tin chung">
             <Grid container spacing={2}>
-              <Grid size={12}>
-                <TextField label="Tên trung tâm" required placeholder="Trung tâm Chính trị xã Đắk Hà" {...f.text('name')} />
-              </Grid>
-              <Grid size={12}>
-                <TextField
-                  label="Cấp ủy cấp trên"
-                  required
-                  placeholder="ĐẢNG ỦY XÃ ĐẮK HÀ hoặc HUYỆN ỦY …"
-                  {...f.text('superior', 'In ở dòng đầu tiên góc trái tiêu đề văn bản')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Ký hiệu văn bản" required {...f.text('docCode', 'Ví dụ: Số 12-QĐ/TTCT')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 8 }}>
-                <TextField
-                  label="Địa danh ghi ngày tháng"
-                  required
-                  placeholder="Đắk Hà"
-                  {...f.text('placeName', '«Đắk Hà, ngày … tháng … năm …»')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 8 }}>
-                <TextField label="Địa chỉ" {...f.text('address')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Điện thoại" {...f.text('phone')} />
-              </Grid>
+              <GridTextField label="Tên trung tâm" required placeholder="Trung tâm Chính trị xã Đắk Hà" {...f.text('name')} />
+              <GridTextField
+                label="Cấp ủy cấp trên"
+                required
+                placeholder="ĐẢNG ỦY XÃ ĐẮK HÀ hoặc HUYỆN ỦY …"
+                {...f.text('superior', 'In ở dòng đầu tiên góc trái tiêu đề văn bản')}
+              />
+              <GridTextField sm={4} label="Ký hiệu văn bản" required {...f.text('docCode', 'Ví dụ: Số 12-QĐ/TTCT')} />
+              <GridTextField
+                sm={8}
+                label="Địa danh ghi ngày tháng"
+                required
+                placeholder="Đắk Hà"
+                {...f.text('placeName', '«Đắk Hà, ngày … tháng … năm …»')}
+              />
+              <GridTextField sm={8} label="Địa chỉ" {...f.text('address')} />
+              <GridTextField sm={4} label="Điện thoại" {...f.text('phone')} />
             </Grid>
           </Panel>
 
@@ -218,19 +212,13 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
             <Box sx={{ display: 'grid', gap: 2 }}>
               <ListField
                 label="Các xã, phường"
-                name="areaCommunes"
-                value={form.areaCommunes}
-                onChange={(areaCommunes) => f.patch({ areaCommunes })}
                 placeholder="Gõ tên rồi nhấn Enter, hoặc dán cả cột từ Excel"
-                {...listErrors(errors.fields, 'areaCommunes')}
+                {...bindList('areaCommunes')}
               />
               <ListField
                 label="Các tổ chức cơ sở đảng"
-                name="areaPartyOrgs"
-                value={form.areaPartyOrgs}
-                onChange={(areaPartyOrgs) => f.patch({ areaPartyOrgs })}
                 placeholder="Đảng bộ …, Chi bộ … — nhấn Enter sau mỗi tên"
-                {...listErrors(errors.fields, 'areaPartyOrgs')}
+                {...bindList('areaPartyOrgs')}
               />
             </Box>
           </Panel>
@@ -238,13 +226,7 @@ function CentreProfileForm({ initial }: { initial: CentreState }) {
 
         <Grid size={{ xs: 12, md: 5 }}>
           <Panel title="Thời điểm áp dụng" titleGap={1}>
-            <DateField
-              label="Áp dụng từ ngày"
-              name="validFrom"
-              value={form.validFrom}
-              onChange={(validFrom) => f.patch({ validFrom })}
-              {...f.at('validFrom')}
-            />
+            <DateField label="Áp dụng từ ngày" {...bind(f, 'validFrom')} />
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
               {isNewVersion
                 ? 'Ngày mới: khi lưu sẽ thêm một giai đoạn mới; văn bản trước ngày này vẫn in theo thông tin cũ.'

@@ -42,6 +42,24 @@ export function CertificateSettingsTab() {
   );
 }
 
+/** The save button of a block with its own channel form, the form's message, and `saved` once it has saved. */
+function FormFooter(props: {
+  form: { submit: () => void; busy: boolean; formError: string | null; save: { isSuccess: boolean } };
+  label: string;
+  saved: string;
+}) {
+  const { form } = props;
+  return (
+    <SaveFooter
+      label={props.label}
+      onSave={form.submit}
+      busy={form.busy}
+      error={form.formError}
+      saved={form.save.isSuccess && props.saved}
+    />
+  );
+}
+
 type PatternKey = 'serialPattern' | 'registerPattern';
 const PATTERNS: [PatternKey, string][] = [
   ['serialPattern', 'Mẫu số giấy'],
@@ -87,13 +105,7 @@ function Numbering({ settings }: { settings: Settings }) {
           Mẫu chưa có [năm] ở cả hai số: số thứ tự chạy liên tục qua các năm, không bắt đầu lại từ 1 mỗi tháng Giêng.
         </Alert>
       )}
-      <SaveFooter
-        label="Lưu cách đánh số"
-        onSave={f.submit}
-        busy={f.busy}
-        error={f.formError}
-        saved={save.isSuccess && 'Đã lưu cách đánh số.'}
-      />
+      <FormFooter form={f} label="Lưu cách đánh số" saved="Đã lưu cách đánh số." />
     </Panel>
   );
 }
@@ -159,13 +171,7 @@ function PrinterOffset(props: { x: number; y: number }) {
           />
         ))}
       </Box>
-      <SaveFooter
-        label="Lưu độ lệch"
-        onSave={f.submit}
-        busy={f.busy}
-        error={f.formError}
-        saved={f.save.isSuccess && 'Đã lưu độ lệch máy in.'}
-      />
+      <FormFooter form={f} label="Lưu độ lệch" saved="Đã lưu độ lệch máy in." />
     </Panel>
   );
 }

@@ -4,7 +4,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Output } from '../../../../shared/contract';
 import { CERTIFICATE_STATUS_LABELS, type Certificate } from '../../../../shared/contract/certificates';
@@ -12,6 +12,7 @@ import type { ClassRow } from '../../../../shared/contract/classes';
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { ApiError } from '../../api';
+import { askingFor } from '../../components/form/AskDialog';
 import { SavedFileAlert } from '../../components/SavedFileAlert';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { CertificatePrintButtons } from './CertificatePreview';
@@ -149,33 +150,23 @@ function Certificates({ cls }: { cls: ClassRow }) {
           >
             Mẫu giấy
           </Button>
-          <Button
-            size="small"
-            startIcon={<ListAltIcon />}
-            onClick={() => receipt.mutate({ kind: 'receipt', classId: cls.id })}
-            disabled={valid.length === 0 || receipt.isPending}
-          >
+          <FileButton icon={<ListAltIcon />} file={receipt} input={{ kind: 'receipt', classId: cls.id }} disabled={valid.length === 0}>
             Danh sách nhận giấy
-          </Button>
-          <Button
-            size="small"
-            startIcon={<DescriptionIcon />}
-            onClick={() => receiptWord.mutate({ kind: 'receipt', classId: cls.id })}
-            disabled={valid.length === 0 || receiptWord.isPending}
+          </FileButton>
+          <FileButton
+            icon={<DescriptionIcon />}
+            file={receiptWord}
+            input={{ kind: 'receipt', classId: cls.id }}
+            disabled={valid.length === 0}
           >
             Danh sách nhận giấy (Word)
-          </Button>
-          <Button
-            size="small"
-            startIcon={<MenuBookIcon />}
-            onClick={() => register.mutate({ kind: 'register', year })}
-            disabled={register.isPending}
-          >
+          </FileButton>
+          <FileButton icon={<MenuBookIcon />} file={register} input={{ kind: 'register', year }}>
             {`Sổ cấp năm ${year}`}
-          </Button>
-          <Button size="small" startIcon={<GridOnIcon />} onClick={() => registerXlsx.mutate({ year })} disabled={registerXlsx.isPending}>
+          </FileButton>
+          <FileButton icon={<GridOnIcon />} file={registerXlsx} input={{ year }}>
             Sổ cấp (Excel)
-          </Button>
+          </FileButton>
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {`${formatNumber(plan.data.eligible.length)} học viên được công nhận · ${formatNumber(plan.data.eligible.length - missing.length)} đã có giấy · ${formatNumber(missing.length)} chưa cấp.`}
@@ -266,8 +257,7 @@ function Certificates({ cls }: { cls: ClassRow }) {
           defaultIssueDate={todayInVietnam()}
           confirmLabel="Cấp lại"
           reasonLabel="Lý do cấp lại"
-          busy={reissue.isPending}
-          error={reissue.error?.message ?? null}
+          {...askingFor(reissue, () => setReissuing(null))}
           fields={fieldsOf(reissue.error)}
           onConfirm={(choice: SignerChoice) =>
             reissue.mutate(
@@ -275,10 +265,6 @@ function Certificates({ cls }: { cls: ClassRow }) {
               { onSuccess: (c) => setDone(`Đã cấp lại giấy số ${reissuing.serial} bằng giấy số ${c.serial}.`) },
             )
           }
-          onClose={() => {
-            reissue.reset();
-            setReissuing(null);
-          }}
         >
           {`${reissuing.printed.fullName}: giấy số ${reissuing.serial} hết hiệu lực; giấy mới mang số tiếp theo ${plan.data.nextSerial}.`}
         </SignerDialog>
@@ -289,18 +275,33 @@ function Certificates({ cls }: { cls: ClassRow }) {
           label="Lý do thu hồi"
           helperText="Ví dụ: cấp nhầm người; lý do được ghi vào sổ cấp"
           confirmLabel="Thu hồi"
-          busy={revoke.isPending}
-          error={revoke.error?.message ?? null}
+          {...askingFor(revoke, () => setRevoking(null))}
           onConfirm={(reason) => revoke.mutate({ certificateId: revoking.id, reason })}
-          onClose={() => {
-            revoke.reset();
-            setRevoking(null);
-          }}
         >
           {`${revoking.printed.fullName}: giấy số ${revoking.serial} sẽ hết hiệu lực; số này không dùng lại.`}
         </ReasonDialog>
       )}
     </Box>
+  );
+}
+
+/** A button that asks for one of the class's files (a list, the register), off while the file is being made. */
+function FileButton<I>(props: {
+  icon: ReactNode;
+  file: { mutate: (input: I) => void; isPending: boolean };
+  input: I;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="small"
+      startIcon={props.icon}
+      onClick={() => props.file.mutate(props.input)}
+      disabled={props.disabled || props.file.isPending}
+    >
+      {props.children}
+    </Button>
   );
 }
 

@@ -1,7 +1,7 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { DateField } from '../../components/DateField';
-import { FormDialog } from '../../components/form/FormDialog';
+import { AskDialog, type AskProps } from '../../components/form/AskDialog';
 import { ReasonField } from '../../components/form/ReasonField';
 import { useCentreAt } from '../centre/queries';
 
@@ -14,18 +14,14 @@ export type SignerChoice = { issueDate: string; signer: Signer; reason: string }
  * The date offered first is the caller's: the results decision's date when issuing (certificates are
  * issued under that decision), today for a reissue.
  */
-export function SignerDialog(props: {
-  title: string;
-  defaultIssueDate: string;
-  children?: ReactNode;
-  confirmLabel: string;
-  reasonLabel?: string;
-  busy?: boolean;
-  error?: string | null;
-  fields?: Record<string, string>;
-  onConfirm: (choice: SignerChoice) => void;
-  onClose: () => void;
-}) {
+export function SignerDialog(
+  props: AskProps & {
+    defaultIssueDate: string;
+    reasonLabel?: string;
+    fields?: Record<string, string>;
+    onConfirm: (choice: SignerChoice) => void;
+  },
+) {
   const [issueDate, setIssueDate] = useState(props.defaultIssueDate);
   const [signerKey, setSignerKey] = useState('director');
   const [reason, setReason] = useState('');
@@ -43,15 +39,7 @@ export function SignerDialog(props: {
   };
   const signerError = fields['signer'] ?? fields['signer.index'] ?? fields['signer.kind'];
   return (
-    <FormDialog
-      title={props.title}
-      intro={props.children}
-      onClose={props.onClose}
-      onSubmit={confirm}
-      busy={props.busy}
-      error={props.error}
-      submitLabel={props.confirmLabel}
-    >
+    <AskDialog ask={props} onSubmit={confirm}>
       <Stack spacing={2} sx={{ mt: 1 }}>
         {props.reasonLabel !== undefined && (
           <ReasonField
@@ -88,6 +76,6 @@ export function SignerDialog(props: {
           ))}
         </TextField>
       </Stack>
-    </FormDialog>
+    </AskDialog>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormDialog } from '../../components/form/FormDialog';
 import { useChannelForm } from '../../components/form/useChannelForm';
 import { Panel } from '../../components/Panel';
+import { useRemoval } from '../../components/RemoveDialog';
 import { SimpleTable, type Column } from '../../components/SimpleTable';
 import { useFilePicker } from '../../components/useFilePicker';
 import { TRUSTED_KEYS_CHANGE, useRemoveTrustedKey, useTrustedKeys } from './queries';
@@ -31,8 +32,7 @@ export function TrustedKeysSection() {
   const keys = useTrustedKeys();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<TrustedKey | null>(null);
-  const remove = useRemoveTrustedKey({ onSuccess: () => setRemoving(null) });
+  const removal = useRemoval<TrustedKey>(useRemoveTrustedKey);
   const columns: Column<TrustedKey>[] = [
     { label: 'Đơn vị cấp', render: (k) => k.issuer },
     { label: 'Mã khóa', sx: { fontFamily: 'monospace' }, render: (k) => k.keyId },
@@ -40,7 +40,7 @@ export function TrustedKeysSection() {
     {
       align: 'right',
       render: (k) => (
-        <Button size="small" color="error" onClick={() => setRemoving(k)}>
+        <Button size="small" color="error" onClick={() => removal.ask(k)}>
           Bỏ khóa
         </Button>
       ),
@@ -79,15 +79,15 @@ export function TrustedKeysSection() {
       <ErrorAlert error={fileProblem} sx={{ mt: 2 }} />
       {file && <AddKeyDialog file={file} onClose={() => setFile(null)} />}
       <ConfirmDialog
-        open={removing !== null}
+        open={removal.target !== null}
         title="Bỏ khóa công khai"
         confirmLabel="Bỏ khóa"
-        busy={remove.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate({ id: removing.id })}
+        busy={removal.remove.isPending}
+        onClose={removal.close}
+        onConfirm={() => removal.target && removal.remove.mutate({ id: removal.target.id })}
       >
-        Sau khi bỏ, giấy chứng nhận của {removing?.issuer} không còn kiểm tra được trên máy này cho tới khi nhập lại khóa.
-        <ErrorAlert error={remove.error} sx={{ mt: 2 }} />
+        Sau khi bỏ, giấy chứng nhận của {removal.target?.issuer} không còn kiểm tra được trên máy này cho tới khi nhập lại khóa.
+        <ErrorAlert error={removal.error} sx={{ mt: 2 }} />
       </ConfirmDialog>
     </Panel>
   );

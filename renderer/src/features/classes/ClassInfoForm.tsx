@@ -12,6 +12,7 @@ import { ChoiceSelect } from '../../components/form/ChoiceSelect';
 import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormBox } from '../../components/form/FormBox';
+import { GridCell, GridTextField } from '../../components/form/GridFields';
 import { ListError } from '../../components/form/ListError';
 import { rowText, type RowList } from '../../components/form/row-fields';
 import { useChannelForm } from '../../components/form/useChannelForm';
@@ -93,7 +94,7 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
       )}
       <Paper sx={{ p: 2 }}>
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, md: 8 }}>
+          <GridCell md={8}>
             <ChoiceSelect
               label="Chương trình"
               disabled={Boolean(initial) || locked}
@@ -101,8 +102,8 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
               {...bindId(f, 'programId')}
               onChange={(e) => ask({ programId: Number(e.target.value) })}
             />
-          </Grid>
-          <Grid size={{ xs: 12, md: 4 }}>
+          </GridCell>
+          <GridCell md={4}>
             <EnumSelect
               label="Đánh số khóa"
               options={NUMBERINGS}
@@ -111,35 +112,30 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
               {...bind(f, 'cohortNumbering')}
               onChange={(cohortNumbering) => ask({ cohortNumbering })}
             />
-          </Grid>
-          <Grid size={{ xs: 12, md: 2 }}>
-            <TextField label="Khóa số" disabled={locked} {...f.text('cohortNumber')} />
-          </Grid>
-          <Grid size={{ xs: 12, md: 10 }}>
-            <TextField
-              label="Tên lớp (như in trên văn bản)"
-              required
-              disabled={locked}
-              {...f.text('name', 'Phần mềm đề xuất theo chương trình, khóa và năm; có thể sửa')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          </GridCell>
+          <GridTextField md={2} label="Khóa số" disabled={locked} {...f.text('cohortNumber')} />
+          <GridTextField
+            md={10}
+            label="Tên lớp (như in trên văn bản)"
+            required
+            disabled={locked}
+            {...f.text('name', 'Phần mềm đề xuất theo chương trình, khóa và năm; có thể sửa')}
+          />
+          <GridCell sm={6} md={3}>
             <DateField
               label="Ngày khai giảng"
               {...bind(f, 'startDate')}
               onChange={(v) => ask({ startDate: v, ...(d.endDate < v ? { endDate: v } : {}) })}
             />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          </GridCell>
+          <GridCell sm={6} md={3}>
             <DateField label="Ngày kết thúc" {...bind(f, 'endDate', 'Lập lịch học tự động sẽ cập nhật ngày này')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          </GridCell>
+          <GridCell sm={6} md={3}>
             <EnumSelect label="Hình thức" options={CLASS_FORMS} labels={CLASS_FORM_LABELS} disabled={locked} {...bind(f, 'form')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField label="Sĩ số tối đa" slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...f.text('capacity')} />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
+          </GridCell>
+          <GridTextField sm={6} md={3} label="Sĩ số tối đa" numeric {...f.text('capacity')} />
+          <GridCell md={6}>
             <ChoiceSelect
               label={d.form === 'online' ? 'Điểm cầu chính (nơi giảng)' : 'Địa điểm học'}
               slotProps={{
@@ -161,8 +157,8 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
                 ) : undefined)
               }
             />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
+          </GridCell>
+          <GridCell md={6}>
             <ChoiceSelect
               label="Giảng viên chủ nhiệm"
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
@@ -170,9 +166,9 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
               choices={(lecturers.data ?? []).map((l) => ({ value: l.id, label: l.fullName }))}
               {...bindId(f, 'homeroomLecturerId')}
             />
-          </Grid>
+          </GridCell>
           {d.form === 'online' && (
-            <Grid size={12}>
+            <GridCell>
               <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
                 Các điểm cầu
               </Typography>
@@ -189,22 +185,22 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
                 Thêm điểm cầu
               </Button>
               <ListError error={f.errors.fields.sites} />
-            </Grid>
+            </GridCell>
           )}
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              label="Số quyết định mở lớp"
-              name="openingDecisionNumber"
-              value={decisionShown}
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              onChange={(e) => (setDecisionTyped(true), f.patch({ openingDecisionNumber: e.target.value }))}
-              {...f.at(
-                'openingDecisionNumber',
-                suggestion ? `Số tiếp theo trong nhiệm kỳ: ${String(suggestion).padStart(2, '0')}; có thể sửa` : undefined,
-              )}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <GridTextField
+            sm={6}
+            md={3}
+            label="Số quyết định mở lớp"
+            name="openingDecisionNumber"
+            value={decisionShown}
+            numeric
+            onChange={(e) => (setDecisionTyped(true), f.patch({ openingDecisionNumber: e.target.value }))}
+            {...f.at(
+              'openingDecisionNumber',
+              suggestion ? `Số tiếp theo trong nhiệm kỳ: ${String(suggestion).padStart(2, '0')}; có thể sửa` : undefined,
+            )}
+          />
+          <GridCell sm={6} md={3}>
             <DateField
               label="Ngày quyết định"
               name="openingDecisionDate"
@@ -212,15 +208,15 @@ export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineR
               onChange={(v) => f.patch({ openingDecisionDate: v || null })}
               {...f.at('openingDecisionDate')}
             />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }} sx={{ display: 'flex', alignItems: 'center' }}>
+          </GridCell>
+          <GridCell md={6} sx={{ display: 'flex', alignItems: 'center' }}>
             {initial && (
               <Typography variant="body2" color="text.secondary">
                 Tiêu đề văn bản của lớp: {initial.issuingBody.superior} — {initial.issuingBody.centreName} (theo hồ sơ trung tâm ngày{' '}
                 {formatDate(initial.startDate)}).
               </Typography>
             )}
-          </Grid>
+          </GridCell>
         </Grid>
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2 }}>
           <Button type="submit" variant="contained" disabled={f.busy || locked}>

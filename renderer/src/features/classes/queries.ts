@@ -1,7 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { Input } from '../../../../shared/contract';
 import type { ClassRow } from '../../../../shared/contract/classes';
-import { channelKey, mutationHook, useChannelQuery, useInvalidate, type Stale } from '../../data/queries';
+import { useSetAnswer } from '../../data/answers';
+import { mutationHook, useChannelQuery, useInvalidate, type Stale } from '../../data/queries';
 
 export const useClasses = (year: number | null, programId: number | null = null) => useChannelQuery('classes.list', { year, programId });
 export const useClass = (id: number) => useChannelQuery('classes.get', { id });
@@ -34,6 +34,6 @@ export function useRefreshClass(): () => void {
 
 /** A saved class is shown at once where it is read, before its page asks for it (a new class opens on save). */
 export function useStoreClass(): (c: ClassRow) => void {
-  const queryClient = useQueryClient();
-  return (c) => queryClient.setQueryData(channelKey('classes.get', { id: c.id }), c);
+  const setAnswer = useSetAnswer();
+  return (c) => setAnswer('classes.get', { id: c.id }, c);
 }

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { ClassRow } from '../../../../shared/contract/classes';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
 import { formatNumber } from '../../../../shared/domain/format';
+import { askingFor } from '../../components/form/AskDialog';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { AddFromRegistryDialog } from './AddFromRegistryDialog';
 import { AddUnitDialog } from './AddUnitDialog';
@@ -99,13 +100,8 @@ export function EnrollmentTab({ cls }: { cls: ClassRow }) {
           label="Lý do thôi học"
           helperText="Ví dụ: chuyển công tác, ốm dài ngày; lý do được in trong danh sách của lớp"
           confirmLabel="Thôi học"
-          busy={withdraw.isPending}
-          error={withdraw.error?.message ?? null}
+          {...askingFor(withdraw, () => setWithdrawing(null))}
           onConfirm={(reason) => withdraw.mutate({ enrollmentId: withdrawing.id, reason })}
-          onClose={() => {
-            setWithdrawing(null);
-            withdraw.reset();
-          }}
         >
           Người thôi học vẫn có tên trong danh sách lớp nhưng không được điểm danh, chấm điểm hay xét kết quả nữa; nếu cần có thể thêm lại
           từ sổ học viên.

@@ -16,7 +16,9 @@ import {
   THEORY_LEVEL_LABELS,
 } from '../../../../shared/domain/learner-fields';
 import { ApiError } from '../../api';
+import { bind } from '../../components/form/bind';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
+import { GridCell, GridTextField } from '../../components/form/GridFields';
 import { OptionalEnumSelect } from '../../components/form/OptionalEnumSelect';
 import { QueryView } from '../../components/form/QueryView';
 import { useChannelForm } from '../../components/form/useChannelForm';
@@ -43,6 +45,11 @@ export function PersonPage() {
 }
 
 type LearnerRecord = Output<'learners.get'>;
+
+/** A coded field of the record (sex, theory level, party status): «Chưa rõ» until it is known. */
+function CodeSelect<T extends string>(props: Omit<Parameters<typeof OptionalEnumSelect<T>>[0], 'noneLabel'>) {
+  return <OptionalEnumSelect noneLabel="Chưa rõ" {...props} />;
+}
 
 function PersonEditor({ initial }: { initial: LearnerRecord | null }) {
   const navigate = useNavigate();
@@ -118,32 +125,18 @@ function PersonEditor({ initial }: { initial: LearnerRecord | null }) {
         <Grid size={{ xs: 12, md: 8 }}>
           <Panel title="Nhân thân">
             <Grid container spacing={2}>
-              <Grid size={{ xs: 12, sm: 5 }}>
-                <TextField label="Họ và chữ đệm" {...f.text('familyAndMiddle')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 3 }}>
-                <TextField label="Tên" required {...f.text('given')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <OptionalEnumSelect
-                  label="Giới tính"
-                  name="sex"
-                  noneLabel="Chưa rõ"
-                  options={SEXES}
-                  labels={SEX_LABELS}
-                  value={form.sex}
-                  onChange={(sex) => f.patch({ sex })}
-                  {...errors.at('sex')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  label="Ngày sinh"
-                  placeholder="05/09/1975, 09/1975 hoặc 1975"
-                  {...f.text('birthDate', 'Hồ sơ cũ chỉ có năm cũng được')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
+              <GridTextField sm={5} label="Họ và chữ đệm" {...f.text('familyAndMiddle')} />
+              <GridTextField sm={3} label="Tên" required {...f.text('given')} />
+              <GridCell sm={4}>
+                <CodeSelect label="Giới tính" options={SEXES} labels={SEX_LABELS} {...bind(f, 'sex')} />
+              </GridCell>
+              <GridTextField
+                sm={4}
+                label="Ngày sinh"
+                placeholder="05/09/1975, 09/1975 hoặc 1975"
+                {...f.text('birthDate', 'Hồ sơ cũ chỉ có năm cũng được')}
+              />
+              <GridCell sm={4}>
                 <Autocomplete
                   options={ETHNIC_GROUPS}
                   getOptionLabel={(g) => `${g.name} (${g.code})`}
@@ -151,81 +144,47 @@ function PersonEditor({ initial }: { initial: LearnerRecord | null }) {
                   onChange={(_e, g) => f.patch({ ethnicityCode: g?.code ?? null })}
                   renderInput={(p) => <TextField {...p} label="Dân tộc" name="ethnicityCode" {...errors.at('ethnicityCode')} />}
                 />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Tôn giáo" {...f.text('religion')} />
-              </Grid>
-              <Grid size={12}>
-                <TextField label="Quê quán (ghi như trong hồ sơ)" {...f.text('homePlace')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <CommuneField
-                  label="Xã, phường nơi ở (danh mục 2025)"
-                  value={form.communeCode}
-                  onChange={(communeCode) => f.patch({ communeCode })}
-                  {...errors.at('communeCode')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Điện thoại" {...f.text('phone')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Đơn vị công tác" {...f.text('workplace')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Chức vụ" {...f.text('position')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Trình độ học vấn, chuyên môn" {...f.text('educationLevel')} />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <OptionalEnumSelect
-                  label="Lý luận chính trị"
-                  name="theoryLevel"
-                  noneLabel="Chưa rõ"
-                  options={THEORY_LEVELS}
-                  labels={THEORY_LEVEL_LABELS}
-                  value={form.theoryLevel}
-                  onChange={(theoryLevel) => f.patch({ theoryLevel })}
-                  {...errors.at('theoryLevel')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 6 }}>
-                <TextField label="Số CCCD (12 chữ số)" slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...f.text('citizenId')} />
-              </Grid>
+              </GridCell>
+              <GridTextField sm={4} label="Tôn giáo" {...f.text('religion')} />
+              <GridTextField label="Quê quán (ghi như trong hồ sơ)" {...f.text('homePlace')} />
+              <GridCell sm={6}>
+                <CommuneField label="Xã, phường nơi ở (danh mục 2025)" {...bind(f, 'communeCode')} />
+              </GridCell>
+              <GridTextField sm={6} label="Điện thoại" {...f.text('phone')} />
+              <GridTextField sm={6} label="Đơn vị công tác" {...f.text('workplace')} />
+              <GridTextField sm={6} label="Chức vụ" {...f.text('position')} />
+              <GridTextField sm={6} label="Trình độ học vấn, chuyên môn" {...f.text('educationLevel')} />
+              <GridCell sm={6}>
+                <CodeSelect label="Lý luận chính trị" options={THEORY_LEVELS} labels={THEORY_LEVEL_LABELS} {...bind(f, 'theoryLevel')} />
+              </GridCell>
+              <GridTextField sm={6} label="Số CCCD (12 chữ số)" numeric {...f.text('citizenId')} />
             </Grid>
           </Panel>
           <Panel title="Đảng" sx={NEXT_PANEL}>
             <Grid container spacing={2}>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <OptionalEnumSelect
+              <GridCell sm={4}>
+                <CodeSelect
                   label="Đảng viên / quần chúng"
-                  name="partyStatus"
-                  noneLabel="Chưa rõ"
                   options={PARTY_STATUSES}
                   labels={PARTY_STATUS_LABELS}
-                  value={form.partyStatus}
-                  onChange={(partyStatus) => f.patch({ partyStatus })}
-                  {...errors.at('partyStatus')}
+                  {...bind(f, 'partyStatus')}
                 />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  label="Ngày vào Đảng"
-                  placeholder="dd/mm/yyyy"
-                  disabled={!form.partyStatus || form.partyStatus === 'quan_chung'}
-                  {...f.text('admissionDate')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField
-                  label="Ngày chính thức"
-                  placeholder="dd/mm/yyyy"
-                  disabled={form.partyStatus !== 'chinh_thuc'}
-                  {...f.text('confirmationDate')}
-                />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 8 }}>
+              </GridCell>
+              <GridTextField
+                sm={4}
+                label="Ngày vào Đảng"
+                placeholder="dd/mm/yyyy"
+                disabled={!form.partyStatus || form.partyStatus === 'quan_chung'}
+                {...f.text('admissionDate')}
+              />
+              <GridTextField
+                sm={4}
+                label="Ngày chính thức"
+                placeholder="dd/mm/yyyy"
+                disabled={form.partyStatus !== 'chinh_thuc'}
+                {...f.text('confirmationDate')}
+              />
+              <GridCell sm={8}>
                 <Autocomplete
                   options={unitOptions}
                   getOptionLabel={(u) => u.name}
@@ -233,13 +192,9 @@ function PersonEditor({ initial }: { initial: LearnerRecord | null }) {
                   onChange={(_e, u) => f.patch({ unitId: u?.id ?? null })}
                   renderInput={(p) => <TextField {...p} label="Chi bộ, đảng bộ sinh hoạt" name="unitId" {...errors.at('unitId')} />}
                 />
-              </Grid>
-              <Grid size={{ xs: 12, sm: 4 }}>
-                <TextField label="Số thẻ đảng viên" {...f.text('partyCard')} />
-              </Grid>
-              <Grid size={12}>
-                <TextField label="Ghi chú" multiline minRows={2} {...f.text('notes')} />
-              </Grid>
+              </GridCell>
+              <GridTextField sm={4} label="Số thẻ đảng viên" {...f.text('partyCard')} />
+              <GridTextField label="Ghi chú" multiline minRows={2} {...f.text('notes')} />
             </Grid>
           </Panel>
         </Grid>

@@ -1,6 +1,7 @@
 import type { Person, PersonInput } from '../../../../shared/contract/learners';
 import { formatDate } from '../../../../shared/domain/format';
 import { parseLooseDate } from '../../../../shared/domain/partial-date';
+import { BLANK_PERSON, personData } from '../../../../shared/domain/person-record';
 
 /** Dates are typed as the clerk writes them ("05/09/1975", "9/1975", "1975") and parsed on save. */
 export type PersonForm = Omit<PersonInput, 'birthDate' | 'admissionDate' | 'confirmationDate' | 'citizenId' | 'expectedUpdatedAt'> & {
@@ -10,52 +11,17 @@ export type PersonForm = Omit<PersonInput, 'birthDate' | 'admissionDate' | 'conf
   citizenId: string;
 };
 
-export const EMPTY_PERSON: PersonForm = {
-  familyAndMiddle: '',
-  given: '',
-  sex: null,
-  birthDate: '',
-  ethnicityCode: '01',
-  religion: '',
-  homePlace: '',
-  communeCode: null,
-  workplace: '',
-  position: '',
-  partyStatus: null,
-  admissionDate: '',
-  confirmationDate: '',
-  unitId: null,
-  educationLevel: '',
-  theoryLevel: null,
-  citizenId: '',
-  partyCard: '',
-  phone: '',
-  notes: '',
-};
+/** A new record: every field empty, the dates as empty text, and the ethnicity Kinh (code 01) until changed. */
+export const EMPTY_PERSON: PersonForm = { ...BLANK_PERSON, birthDate: '', ethnicityCode: '01', admissionDate: '', confirmationDate: '' };
 
 export function personToForm(p: Person): PersonForm {
   return {
     id: p.id,
-    familyAndMiddle: p.familyAndMiddle,
-    given: p.given,
-    sex: p.sex,
+    ...personData(p),
     birthDate: formatDate(p.birthDate),
-    ethnicityCode: p.ethnicityCode,
-    religion: p.religion,
-    homePlace: p.homePlace,
-    communeCode: p.communeCode,
-    workplace: p.workplace,
-    position: p.position,
-    partyStatus: p.partyStatus,
     admissionDate: formatDate(p.admissionDate),
     confirmationDate: formatDate(p.confirmationDate),
-    unitId: p.unitId,
-    educationLevel: p.educationLevel,
-    theoryLevel: p.theoryLevel,
     citizenId: p.citizenId ?? '',
-    partyCard: p.partyCard,
-    phone: p.phone,
-    notes: p.notes,
   };
 }
 

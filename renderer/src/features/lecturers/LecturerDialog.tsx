@@ -1,4 +1,4 @@
-import { Grid, TextField } from '@mui/material';
+import { Grid } from '@mui/material';
 import {
   LECTURER_KINDS,
   LECTURER_KIND_LABELS,
@@ -9,10 +9,10 @@ import {
 import { bind } from '../../components/form/bind';
 import { EnumSelect } from '../../components/form/EnumSelect';
 import { ChannelFormDialog } from '../../components/form/ChannelFormDialog';
+import { GridCell, GridTextField } from '../../components/form/GridFields';
 import { useChannelForm } from '../../components/form/useChannelForm';
 import { EMPTY_LECTURER, formToInput, withRole, type LecturerForm } from './lecturer-form';
 import { LECTURER_CHANGE } from './queries';
-import { NumberField } from '../../components/form/NumberField';
 
 /** Mounted afresh (with a key) for each lecturer, so the form starts from its props. */
 export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | null; onClose: () => void }) {
@@ -27,16 +27,12 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
   return (
     <ChannelFormDialog form={f} title={form.id ? 'Sửa thông tin giảng viên' : 'Thêm giảng viên'} onClose={onClose}>
       <Grid container spacing={2} sx={{ pt: 1 }}>
-        <Grid size={{ xs: 12, sm: 8 }}>
-          <TextField label="Họ và chữ đệm" {...f.text('familyAndMiddle')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField label="Tên" required {...f.text('given')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        <GridTextField sm={8} label="Họ và chữ đệm" {...f.text('familyAndMiddle')} />
+        <GridTextField sm={4} label="Tên" required {...f.text('given')} />
+        <GridCell sm={6}>
           <EnumSelect label="Loại" required options={LECTURER_KINDS} labels={LECTURER_KIND_LABELS} {...bind(f, 'kind')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
+        </GridCell>
+        <GridCell sm={6}>
           <EnumSelect<LecturerRole>
             label="Chức danh"
             required
@@ -45,23 +41,13 @@ export function LecturerDialog({ initial, onClose }: { initial: LecturerForm | n
             {...bind(f, 'role')}
             onChange={(role) => f.setForm((prev) => withRole(prev, role))}
           />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Đơn vị công tác" {...f.text('unit')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Chức vụ" {...f.text('position')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Điện thoại" slotProps={{ htmlInput: { inputMode: 'tel' } }} {...f.text('phone')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }} />
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <NumberField label="Định mức cả năm (giờ chuẩn)" {...f.text('normHours', 'Điền sẵn theo chức danh; sửa được')} />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <NumberField label="Trong đó giờ giảng" {...f.text('lecturingHours', 'Để trống nếu không áp dụng định mức')} />
-        </Grid>
+        </GridCell>
+        <GridTextField sm={6} label="Đơn vị công tác" {...f.text('unit')} />
+        <GridTextField sm={6} label="Chức vụ" {...f.text('position')} />
+        <GridTextField sm={6} label="Điện thoại" slotProps={{ htmlInput: { inputMode: 'tel' } }} {...f.text('phone')} />
+        <GridCell sm={6} />
+        <GridTextField sm={6} label="Định mức cả năm (giờ chuẩn)" numeric {...f.text('normHours', 'Điền sẵn theo chức danh; sửa được')} />
+        <GridTextField sm={6} label="Trong đó giờ giảng" numeric {...f.text('lecturingHours', 'Để trống nếu không áp dụng định mức')} />
       </Grid>
     </ChannelFormDialog>
   );

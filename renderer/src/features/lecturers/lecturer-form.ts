@@ -31,19 +31,10 @@ export const EMPTY_LECTURER: LecturerForm = {
 
 const hoursText = (n: number | null) => (n === null ? '' : String(n));
 
+/** The record's own fields (its full name and archiving are not edited), with the hours as text. */
 export function lecturerToForm(l: Lecturer): LecturerForm {
-  return {
-    id: l.id,
-    familyAndMiddle: l.familyAndMiddle,
-    given: l.given,
-    kind: l.kind,
-    role: l.role,
-    unit: l.unit,
-    position: l.position,
-    phone: l.phone,
-    normHours: hoursText(l.normHours),
-    lecturingHours: hoursText(l.lecturingHours),
-  };
+  const { fullName: _fullName, archivedAt: _archivedAt, ...fields } = l;
+  return { ...fields, normHours: hoursText(l.normHours), lecturingHours: hoursText(l.lecturingHours) };
 }
 
 /**

@@ -1,15 +1,24 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import { NOMINEE_RESULT_LABELS, type Nomination } from '../../../../shared/contract/levels';
 import { formatDate } from '../../../../shared/domain/format';
 import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
 import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
+import { SimpleTable, type Column } from '../../components/SimpleTable';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { YearSelector } from '../../components/YearSelector';
 import { useYearParam } from './LevelReportTab';
 import { draftOf, NominationDialog } from './NominationDialog';
 import { useDeleteNomination, useNominations } from './queries';
+
+const NOMINEE_COLUMNS: Column<Nomination['people'][number]>[] = [
+  { label: 'Họ và tên', render: (p) => p.fullName },
+  { label: 'Chức vụ', render: (p) => p.position },
+  { label: 'Tổ chức cơ sở đảng', render: (p) => p.baseUnitName ?? '' },
+  { label: 'Kết quả', render: (p) => NOMINEE_RESULT_LABELS[p.result] },
+  { label: 'Số bằng, ngày cấp', render: (p) => (p.result === 'graduated' ? `${p.diplomaNumber}, ${formatDate(p.diplomaDate)}` : '') },
+];
 
 /** Who the centre nominated to the provincial school each year, for which course, and how they finished. */
 export function NominationsTab() {
@@ -44,28 +53,7 @@ export function NominationsTab() {
               Xóa
             </Button>
           </Box>
-          <Table size="small" aria-label={`Người được cử: ${n.course}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Họ và tên</TableCell>
-                <TableCell>Chức vụ</TableCell>
-                <TableCell>Tổ chức cơ sở đảng</TableCell>
-                <TableCell>Kết quả</TableCell>
-                <TableCell>Số bằng, ngày cấp</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {n.people.map((p) => (
-                <TableRow key={p.personId}>
-                  <TableCell>{p.fullName}</TableCell>
-                  <TableCell>{p.position}</TableCell>
-                  <TableCell>{p.baseUnitName ?? ''}</TableCell>
-                  <TableCell>{NOMINEE_RESULT_LABELS[p.result]}</TableCell>
-                  <TableCell>{p.result === 'graduated' ? `${p.diplomaNumber}, ${formatDate(p.diplomaDate)}` : ''}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable aria-label={`Người được cử: ${n.course}`} columns={NOMINEE_COLUMNS} rows={n.people} rowKey={(p) => p.personId} />
         </Paper>
       ))}
       {editing && <NominationDialog year={year} initial={draftOf(editing.nomination)} onClose={() => setEditing(null)} />}

@@ -6,6 +6,7 @@ import { THEORY_LEVEL_LABELS } from '../../../../shared/domain/learner-fields';
 import { RemoveDialog, useRemoval } from '../../components/RemoveDialog';
 import { YearSelector } from '../../components/YearSelector';
 import { bind } from '../../components/form/bind';
+import { bindId } from '../../components/form/bindId';
 import { ChoiceSelect } from '../../components/form/ChoiceSelect';
 import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
@@ -19,12 +20,12 @@ import { NumberField } from '../../components/form/NumberField';
 
 interface Draft {
   id?: number;
-  groupId: string;
-  baseUnitId: string;
+  groupId: number | null;
+  baseUnitId: number | null;
   minLevel: HeldLevel;
   percent: string;
 }
-const EMPTY: Draft = { groupId: '', baseUnitId: '', minLevel: 'trung_cap', percent: '' };
+const EMPTY: Draft = { groupId: null, baseUnitId: null, minLevel: 'trung_cap', percent: '' };
 const AT_LEAST = Object.fromEntries(HELD_LEVELS.map((l) => [l, `${THEORY_LEVEL_LABELS[l]} trở lên`])) as Record<HeldLevel, string>;
 
 /** The committee's targets of a year: who (a position group or every member), where, which level, what share. */
@@ -39,8 +40,8 @@ export function TargetsTab() {
     toInput: (form: Draft) => ({
       ...(form.id === undefined ? {} : { id: form.id }),
       year,
-      groupId: form.groupId ? Number(form.groupId) : null,
-      baseUnitId: form.baseUnitId ? Number(form.baseUnitId) : null,
+      groupId: form.groupId,
+      baseUnitId: form.baseUnitId,
       minLevel: form.minLevel,
       percent: form.percent.trim() === '' ? Number.NaN : Number(form.percent.replace(',', '.')),
     }),
@@ -51,8 +52,8 @@ export function TargetsTab() {
   const edit = (t: Target) =>
     f.setForm({
       id: t.id,
-      groupId: t.groupId ? String(t.groupId) : '',
-      baseUnitId: t.baseUnitId ? String(t.baseUnitId) : '',
+      groupId: t.groupId,
+      baseUnitId: t.baseUnitId,
       minLevel: t.minLevel,
       percent: String(t.percent),
     });
@@ -72,14 +73,14 @@ export function TargetsTab() {
         <ChoiceSelect
           label="Đối tượng"
           empty="Tất cả đảng viên (dự bị và chính thức)"
-          choices={(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))}
-          {...f.text('groupId')}
+          choices={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          {...bindId(f, 'groupId')}
         />
         <ChoiceSelect
           label="Tổ chức cơ sở đảng"
           empty="Tất cả"
-          choices={bases.map((u) => ({ value: String(u.id), label: u.name }))}
-          {...f.text('baseUnitId')}
+          choices={bases.map((u) => ({ value: u.id, label: u.name }))}
+          {...bindId(f, 'baseUnitId')}
         />
         <EnumSelect label="Trình độ từ" options={HELD_LEVELS} labels={AT_LEAST} {...bind(f, 'minLevel')} />
         <NumberField label="Tỷ lệ (%)" {...f.text('percent')} />

@@ -1,6 +1,6 @@
 import ArchiveIcon from '@mui/icons-material/ArchiveOutlined';
 import UnarchiveIcon from '@mui/icons-material/UnarchiveOutlined';
-import { Alert, Button, Chip, Grid, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Button, Chip, Grid, Paper, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router';
 import { HELD_LEVELS } from '../../../../shared/contract/levels';
@@ -12,6 +12,7 @@ import { ChoiceSelect } from '../../components/form/ChoiceSelect';
 import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormBox } from '../../components/form/FormBox';
+import { GridCell, GridTextField } from '../../components/form/GridFields';
 import { QueryView } from '../../components/form/QueryView';
 import { useChannelForm } from '../../components/form/useChannelForm';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,9 +21,6 @@ import { AssessmentEditor } from './AssessmentEditor';
 import { EMPTY_PROGRAM, formToInput, programToForm, type ProgramForm } from './program-form';
 import { PROGRAM_CHANGE, useProgram, useSetProgramArchived, useStoreProgram } from './queries';
 import { TopicsEditor } from './TopicsEditor';
-
-// Whole numbers: the phone-style keypad on a touch screen.
-const NUMERIC = { htmlInput: { inputMode: 'numeric' } } as const;
 
 export function ProgramEditorPage() {
   const params = useParams();
@@ -125,16 +123,10 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
           Thông tin chương trình
         </Typography>
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, sm: 3, md: 2 }}>
-            <TextField label="Mã" required {...f.text('code')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 9, md: 10 }}>
-            <TextField label="Tên chương trình (như in trên giấy tờ)" required {...f.text('name')} />
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <TextField label="Đối tượng học viên" {...f.text('targetLearners')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+          <GridTextField sm={3} md={2} label="Mã" required {...f.text('code')} />
+          <GridTextField sm={9} md={10} label="Tên chương trình (như in trên giấy tờ)" required {...f.text('name')} />
+          <GridTextField md={6} label="Đối tượng học viên" {...f.text('targetLearners')} />
+          <GridCell sm={6} md={3}>
             <EnumSelect
               label="Hình thức công nhận"
               options={OUTCOMES}
@@ -142,30 +134,25 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               {...bind(f, 'outcome')}
               onChange={(outcome) => patch({ outcome, ...(outcome === 'none' || outcome === 'external' ? { validityMonths: '' } : {}) })}
             />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField
-              label="Thời hạn (tháng)"
-              disabled={form.outcome === 'none' || form.outcome === 'external'}
-              slotProps={NUMERIC}
-              {...f.text('validityMonths', 'Thời hạn giá trị của giấy; để trống nếu không có')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              label="Tỉ lệ vắng tối đa (%)"
-              required
-              slotProps={NUMERIC}
-              {...f.text('maxAbsencePct', 'Vắng quá tỉ lệ này (tính theo số buổi) thì không đủ điều kiện')}
-            />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField label="Số lần đánh giá lại" required slotProps={NUMERIC} {...f.text('maxRetakes')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField label="Số ngày học thường lệ" slotProps={NUMERIC} {...f.text('typicalDays')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 8 }}>
+          </GridCell>
+          <GridTextField
+            sm={6}
+            md={3}
+            label="Thời hạn (tháng)"
+            disabled={form.outcome === 'none' || form.outcome === 'external'}
+            numeric
+            {...f.text('validityMonths', 'Thời hạn giá trị của giấy; để trống nếu không có')}
+          />
+          <GridTextField
+            sm={4}
+            label="Tỉ lệ vắng tối đa (%)"
+            required
+            numeric
+            {...f.text('maxAbsencePct', 'Vắng quá tỉ lệ này (tính theo số buổi) thì không đủ điều kiện')}
+          />
+          <GridTextField sm={4} label="Số lần đánh giá lại" required numeric {...f.text('maxRetakes')} />
+          <GridTextField sm={4} label="Số ngày học thường lệ" numeric {...f.text('typicalDays')} />
+          <GridCell sm={8}>
             <ChoiceSelect
               label="Dành cho (đảng tịch)"
               name="fitStatuses"
@@ -183,8 +170,8 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               {...errors.at('fitStatuses', 'Ghi danh người không thuộc đối tượng này phải ghi lý do; để trống nếu ai cũng học được')}
               choices={PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABELS[s] }))}
             />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4 }}>
+          </GridCell>
+          <GridCell sm={4}>
             <ChoiceSelect
               label="Hoàn thành thì đạt trình độ LLCT"
               name="grantsLevel"
@@ -195,7 +182,7 @@ function ProgramEditor({ initial }: { initial: Program | null }) {
               empty="Không nâng trình độ"
               choices={HELD_LEVELS.map((l) => ({ value: l, label: THEORY_LEVEL_LABELS[l] }))}
             />
-          </Grid>
+          </GridCell>
         </Grid>
       </Paper>
 

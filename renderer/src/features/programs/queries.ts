@@ -1,6 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { Program } from '../../../../shared/contract/programs';
-import { channelKey, mutationHook, useChannelQuery } from '../../data/queries';
+import { useSetAnswer } from '../../data/answers';
+import { mutationHook, useChannelQuery } from '../../data/queries';
 
 export const usePrograms = (includeArchived = false) => useChannelQuery('programs.list', { includeArchived });
 export const useProgram = (id: number) => useChannelQuery('programs.get', { id });
@@ -11,6 +11,6 @@ export const useSetProgramArchived = mutationHook('programs.setArchived', PROGRA
 
 /** A saved program is shown at once where it is read (a new program's page opens on save). */
 export function useStoreProgram(): (p: Program) => void {
-  const queryClient = useQueryClient();
-  return (p) => queryClient.setQueryData(channelKey('programs.get', { id: p.id }), p);
+  const setAnswer = useSetAnswer();
+  return (p) => setAnswer('programs.get', { id: p.id }, p);
 }

@@ -78,6 +78,20 @@ function HeaderRows<T>({ columns }: { columns: Column<T>[] }) {
   );
 }
 
+/** Headings in bold at the foot of their cells, narrow padding, and a first column wide enough for a name. */
+const TABLE_SX = {
+  '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' },
+  '& td, & th': { px: 1 },
+  '& tbody td:first-of-type': { minWidth: 150 },
+} as const;
+
+/** Rows by kind: a program's, then its previous period's in grey italics with no line between them; the total in bold. */
+const ROW_SX = {
+  main: { '& td': { borderBottom: 0 } },
+  sub: { '& td': { color: 'text.secondary', fontStyle: 'italic', pt: 0 } },
+  total: { '& td': { fontWeight: 700 } },
+} as const;
+
 export function NumTable<T>({
   label,
   columns,
@@ -93,32 +107,13 @@ export function NumTable<T>({
 }) {
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table
-        size="small"
-        aria-label={label}
-        sx={{
-          '& th': { fontWeight: 600, lineHeight: 1.2, verticalAlign: 'bottom' },
-          '& td, & th': { px: 1 },
-          '& tbody td:first-of-type': { minWidth: 150 },
-        }}
-      >
+      <Table size="small" aria-label={label} sx={TABLE_SX}>
         <TableHead>
           <HeaderRows columns={columns} />
         </TableHead>
         <TableBody>
           {rows.map((r, i) => (
-            <TableRow
-              key={i}
-              sx={
-                kind?.(r) === 'sub'
-                  ? { '& td': { color: 'text.secondary', fontStyle: 'italic', pt: 0 } }
-                  : kind?.(r) === 'total'
-                    ? { '& td': { fontWeight: 700 } }
-                    : kind
-                      ? { '& td': { borderBottom: 0 } }
-                      : undefined
-              }
-            >
+            <TableRow key={i} sx={kind ? ROW_SX[kind(r) ?? 'main'] : undefined}>
               {columns.map((c, j) => (
                 <TableCell key={j} align={c.align ?? 'right'}>
                   {c.cell(r)}
@@ -127,7 +122,7 @@ export function NumTable<T>({
             </TableRow>
           ))}
           {total && (
-            <TableRow sx={{ '& td': { fontWeight: 700 } }}>
+            <TableRow sx={ROW_SX.total}>
               {columns.map((c, j) => (
                 <TableCell key={j} align={c.align ?? 'right'}>
                   {c.cell(total)}

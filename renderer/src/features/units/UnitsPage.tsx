@@ -5,6 +5,7 @@ import { UNIT_KINDS, UNIT_KIND_LABELS, type Unit } from '../../../../shared/cont
 import { todayInVietnam } from '../../../../shared/domain/dates';
 import { formatDate, formatNumber } from '../../../../shared/domain/format';
 import { DateField } from '../../components/DateField';
+import { bind } from '../../components/form/bind';
 import { EnumSelect } from '../../components/form/EnumSelect';
 import { ErrorAlert } from '../../components/form/ErrorAlert';
 import { FormDialog } from '../../components/form/FormDialog';
@@ -46,15 +47,7 @@ function UnitDialog({ draft, onClose }: { draft: Draft | null; onClose: () => vo
         required
         {...f.text('name', form.id ? 'Đổi tên thì tên cũ vẫn được lưu lại và vẫn tìm được' : undefined)}
       />
-      <EnumSelect
-        label="Loại"
-        name="kind"
-        options={UNIT_KINDS}
-        labels={UNIT_KIND_LABELS}
-        value={form.kind}
-        onChange={(kind) => f.patch({ kind })}
-        {...f.at('kind')}
-      />
+      <EnumSelect label="Loại" options={UNIT_KINDS} labels={UNIT_KIND_LABELS} {...bind(f, 'kind')} />
       <Autocomplete
         options={parents}
         getOptionLabel={(u) => u.name}
@@ -62,12 +55,7 @@ function UnitDialog({ draft, onClose }: { draft: Draft | null; onClose: () => vo
         onChange={(_e, u) => f.patch({ parentId: u?.id ?? null })}
         renderInput={(p) => <TextField {...p} label="Trực thuộc tổ chức cơ sở đảng" {...f.at('parentId')} />}
       />
-      <CommuneField
-        label="Xã, phường"
-        value={form.communeCode}
-        onChange={(communeCode) => f.patch({ communeCode })}
-        {...f.at('communeCode')}
-      />
+      <CommuneField label="Xã, phường" {...bind(f, 'communeCode')} />
     </FormDialog>
   );
 }

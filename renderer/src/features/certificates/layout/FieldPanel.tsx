@@ -12,6 +12,19 @@ import {
 } from '../../../../../shared/domain/certificate-layout';
 import { NumberField } from './NumberField';
 
+/** The type's two switches: the field's flag, what a screen reader says of it, its icon. */
+const STYLES = [
+  { key: 'bold', label: 'Chữ đậm', Icon: FormatBoldIcon },
+  { key: 'italic', label: 'Chữ nghiêng', Icon: FormatItalicIcon },
+] as const;
+
+/** The alignments, each with what a screen reader says of it and its icon. */
+const ALIGNS = [
+  { value: 'left', label: 'Căn trái', Icon: FormatAlignLeftIcon },
+  { value: 'center', label: 'Căn giữa', Icon: FormatAlignCenterIcon },
+  { value: 'right', label: 'Căn phải', Icon: FormatAlignRightIcon },
+] as const;
+
 /** The chosen field's position, size and type, typed in millimetres and points. */
 export function FieldPanel(props: {
   fields: CertificateField[];
@@ -63,24 +76,18 @@ export function FieldPanel(props: {
           </Box>
           {field.key !== 'qr' && (
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-              <ToggleButton
-                size="small"
-                value="bold"
-                selected={field.bold}
-                onChange={() => set({ bold: !field.bold })}
-                aria-label="Chữ đậm"
-              >
-                <FormatBoldIcon />
-              </ToggleButton>
-              <ToggleButton
-                size="small"
-                value="italic"
-                selected={field.italic}
-                onChange={() => set({ italic: !field.italic })}
-                aria-label="Chữ nghiêng"
-              >
-                <FormatItalicIcon />
-              </ToggleButton>
+              {STYLES.map(({ key, label, Icon }) => (
+                <ToggleButton
+                  key={key}
+                  size="small"
+                  value={key}
+                  selected={field[key]}
+                  onChange={() => set({ [key]: !field[key] })}
+                  aria-label={label}
+                >
+                  <Icon />
+                </ToggleButton>
+              ))}
               <ToggleButtonGroup
                 size="small"
                 exclusive
@@ -88,15 +95,11 @@ export function FieldPanel(props: {
                 onChange={(_e, align: CertificateField['align'] | null) => align && set({ align })}
                 aria-label="Căn lề"
               >
-                <ToggleButton value="left" aria-label="Căn trái">
-                  <FormatAlignLeftIcon />
-                </ToggleButton>
-                <ToggleButton value="center" aria-label="Căn giữa">
-                  <FormatAlignCenterIcon />
-                </ToggleButton>
-                <ToggleButton value="right" aria-label="Căn phải">
-                  <FormatAlignRightIcon />
-                </ToggleButton>
+                {ALIGNS.map(({ value, label, Icon }) => (
+                  <ToggleButton key={value} value={value} aria-label={label}>
+                    <Icon />
+                  </ToggleButton>
+                ))}
               </ToggleButtonGroup>
             </Box>
           )}

@@ -24,6 +24,10 @@ export function fieldHeightMm(f: CertificateField): number {
   return f.fontSize * 1.25 * PT_TO_MM * (f.key === 'signerTitle' ? 2 : 1);
 }
 
+/** A layer over the sheet, placed and sized in millimetres. */
+const layer = (x: number, y: number, width: number, height: number) =>
+  ({ position: 'absolute', left: `${x}mm`, top: `${y}mm`, width: `${width}mm`, height: `${height}mm` }) as const;
+
 const mmText = (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : 1);
 
 /**
@@ -69,17 +73,7 @@ export function LayoutCanvas(props: {
         bgcolor: '#9e9e9e',
       }}
     >
-      <Box
-        sx={{
-          position: 'absolute',
-          left: 0,
-          top: 0,
-          width: `${page.width}mm`,
-          height: `${page.height + 2 * SHEET_TOP_MM}mm`,
-          transform: `scale(${scale})`,
-          transformOrigin: '0 0',
-        }}
-      >
+      <Box sx={{ ...layer(0, 0, page.width, page.height + 2 * SHEET_TOP_MM), transform: `scale(${scale})`, transformOrigin: '0 0' }}>
         {html && (
           <Box
             component="iframe"
@@ -88,28 +82,10 @@ export function LayoutCanvas(props: {
             srcDoc={html}
             tabIndex={-1}
             // Taller than the clip so the frame never shows a scrollbar that would shift the sheet.
-            sx={{
-              position: 'absolute',
-              left: 0,
-              top: 0,
-              width: `${page.width}mm`,
-              height: `${page.height + 4 * SHEET_TOP_MM}mm`,
-              border: 0,
-              pointerEvents: 'none',
-            }}
+            sx={{ ...layer(0, 0, page.width, page.height + 4 * SHEET_TOP_MM), border: 0, pointerEvents: 'none' }}
           />
         )}
-        <Box
-          role="group"
-          aria-label="Các trường trên mẫu giấy"
-          sx={{
-            position: 'absolute',
-            left: `${shift.x}mm`,
-            top: `${SHEET_TOP_MM + shift.y}mm`,
-            width: `${page.width}mm`,
-            height: `${page.height}mm`,
-          }}
-        >
+        <Box role="group" aria-label="Các trường trên mẫu giấy" sx={layer(shift.x, SHEET_TOP_MM + shift.y, page.width, page.height)}>
           {layout.fields.map((f) => {
             const isSelected = f.key === selected;
             const bad = invalid.has(f.key);

@@ -43,6 +43,8 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
     print.reset();
   };
   const ready = preview.isSuccess && !purposeError;
+  // A click while a file is being made does nothing; the buttons stay enabled so that the one pressed keeps the
+  // focus (a disabled button drops it to the page, and Esc or Tab then miss the dialog).
   const busy = pdf.isPending || word.isPending || print.isPending;
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby={titleId}>
@@ -69,16 +71,16 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
               <Button
                 variant={status.data?.canPrint ? 'outlined' : 'contained'}
                 startIcon={<PictureAsPdfIcon />}
-                onClick={() => pdf.mutate({ id: personId, purpose })}
-                disabled={!ready || busy}
+                onClick={() => !busy && pdf.mutate({ id: personId, purpose })}
+                disabled={!ready}
               >
                 Lưu PDF
               </Button>
               <Button
                 variant="outlined"
                 startIcon={<DescriptionIcon />}
-                onClick={() => word.mutate({ id: personId, purpose })}
-                disabled={!ready || busy}
+                onClick={() => !busy && word.mutate({ id: personId, purpose })}
+                disabled={!ready}
               >
                 Lưu Word (.docx)
               </Button>
@@ -86,8 +88,8 @@ export function LearningRecordDialog({ personId, onClose }: { personId: number; 
                 <Button
                   variant="contained"
                   startIcon={<PrintIcon />}
-                  onClick={() => print.mutate({ id: personId, purpose })}
-                  disabled={!ready || busy}
+                  onClick={() => !busy && print.mutate({ id: personId, purpose })}
+                  disabled={!ready}
                 >
                   In
                 </Button>

@@ -22,7 +22,7 @@ import { classFormToInput, classToForm, newClassForm, newClassStart, type ClassF
 import { CLASS_CHANGE, useClassProposal, useProposeClass, useStoreClass } from './queries';
 
 const NUMBERINGS = ['per_year', 'continuous'] as const;
-const NUMBERING_LABELS = { per_year: 'Theo năm (khóa I, II… năm 2026)', continuous: 'Liên tục (khóa 61, 62…)' } as const;
+const NUMBERING_LABELS = { per_year: 'Theo năm (khóa I, II… mỗi năm đánh lại)', continuous: 'Liên tục (khóa 61, 62…)' } as const;
 const LOCKED_STATUSES: readonly ClassRow['status'][] = ['results_recognised', 'certificates_issued', 'cancelled'];
 
 export function ClassInfoForm(props: { initial: ClassRow | null; plan: PlanLineRef | null }) {

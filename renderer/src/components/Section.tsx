@@ -1,15 +1,8 @@
-import { Paper, Typography, type SxProps, type Theme } from '@mui/material';
+import type { SxProps, Theme } from '@mui/material';
 import type { ReactNode } from 'react';
+import { Panel } from './Panel';
 
-/** A titled block of a page, named by its heading for screen readers (`${id}-title`). */
+/** A titled block of a page (the data and backup screens), a region named by its heading: a Panel with its spacing. */
 export function Section(props: { id: string; title: ReactNode; children: ReactNode; sx?: SxProps<Theme> }) {
-  const titleId = `${props.id}-title`;
-  return (
-    <Paper sx={props.sx ?? { p: 2, mb: 2 }} component="section" aria-labelledby={titleId}>
-      <Typography variant="h2" id={titleId} sx={{ mb: 1 }}>
-        {props.title}
-      </Typography>
-      {props.children}
-    </Paper>
-  );
+  return <Panel {...props} sx={props.sx ?? { p: 2, mb: 2 }} titleGap={1} />;
 }

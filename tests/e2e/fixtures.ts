@@ -7,9 +7,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startHost, type Host } from '../../electron/browser-host/server';
 import { CHROMIUM_ARGS } from '../../electron/browser-host/chromium-printing';
 import type { AppCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Channel, Input, Output, Result } from '../../shared/contract';
-import { saveCentre } from '../fixtures/builders';
+import { ok, saveCentre } from '../fixtures/builders';
 import { personalDataInLogs } from '../fixtures/personal-data';
 import { shot } from './pages/shots';
 
@@ -142,11 +140,7 @@ export async function typeDate(page: Page, label: string, ddmmyyyy: string, nth 
 }
 
 /** Sets up data through the core exactly as the renderer would call it; a refusal fails the test. */
-export async function ok<C extends Channel>(core: AppCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = (await dispatch(core, channel, input)) as Result<Output<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+export { ok };
 
 /** axe-core's critical and serious findings on the page as it is now, as "rule: what (where)" lines. */
 export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
